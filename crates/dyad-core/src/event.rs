@@ -1,0 +1,195 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Actor, Span};
+
+/// One coded event: who did what to whom, when, where, and why dyad thinks so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Deterministic id: derived from document id, sentence index, trigger
+    /// span and rule, so recoding the same text yields the same id.
+    pub id: String,
+    /// PLOVER event type ("CONSULT", "ASSAULT", ...).
+    pub plover: String,
+    /// PLOVER mode, when the pattern gives one ("visit", "air", ...).
+    pub mode: Option<String>,
+    /// PLOVER contexts ("military", "economic", ...).
+    pub contexts: Vec<String>,
+    /// CAMEO code ("042", "190", ...).
+    pub cameo: String,
+    /// Goldstein score of the CAMEO code (-10..10).
+    pub goldstein: f32,
+    /// CAMEO quad class: 1 verbal coop., 2 material coop., 3 verbal conflict,
+    /// 4 material conflict.
+    pub quad_class: u8,
+    /// Source actor(s); several for compound actors ("Russia and China").
+    pub source: Vec<EventActor>,
+    /// Target actor(s).
+    pub target: Vec<EventActor>,
+    /// Whether the text asserts the event happened.
+    pub factuality: Factuality,
+    /// Who the report is attributed to ("Seoul said ..."), when someone is.
+    pub attributed_to: Option<EventActor>,
+    /// Quantities in the clause ("as many as 4.8 million artillery shells").
+    pub quantities: Vec<Quantity>,
+    /// When the event happened (not when it was published).
+    pub date: EventDate,
+    /// Where it happened, when known.
+    pub place: Option<EventPlace>,
+    /// Where it came from.
+    pub provenance: Provenance,
+}
+
+/// An actor in an event role, with the text span it was found at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventActor {
+    /// The resolved actor.
+    pub actor: Actor,
+    /// The text as written.
+    pub text: String,
+    /// Where it is in the document text.
+    pub span: Span,
+}
+
+/// Whether and how a text asserts an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Factuality {
+    /// Stated as having happened or happening.
+    Asserted,
+    /// Stated as not having happened ("did not attack").
+    Negated,
+    /// Possible, conditional or predicted ("could", "would", "is unlikely to").
+    Hypothetical,
+    /// Intended, promised or threatened for the future ("vowed to", "plans to").
+    Intended,
+    /// Denied by the actor ("Russia denied supplying ...").
+    Denied,
+    /// Reported by someone other than the writer ("X said Y attacked Z").
+    Reported,
+}
+
+impl Factuality {
+    /// The name used in output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Factuality::Asserted => "asserted",
+            Factuality::Negated => "negated",
+            Factuality::Hypothetical => "hypothetical",
+            Factuality::Intended => "intended",
+            Factuality::Denied => "denied",
+            Factuality::Reported => "reported",
+        }
+    }
+
+    /// True for events that the default output shows (asserted or reported).
+    pub fn is_factual(&self) -> bool {
+        matches!(self, Factuality::Asserted | Factuality::Reported)
+    }
+}
+
+/// A quantity in an event's clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The numeric value (4.8 million → 4_800_000).
+    pub value: f64,
+    /// What is counted ("artillery shells", "killed").
+    pub unit: String,
+    /// "at least", "as many as", "roughly", ... when written.
+    pub qualifier: Option<String>,
+    /// The text as written.
+    pub text: String,
+    /// Where it is in the document text.
+    pub span: Span,
+}
+
+/// How precisely an event date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DatePrecision {
+    /// A specific day.
+    Day,
+    /// A week ("last week").
+    Week,
+    /// A month ("in March").
+    Month,
+    /// A season ("last winter").
+    Season,
+    /// A year ("last year").
+    Year,
+    /// No date expression could be resolved: the publication date is used.
+    UnknownRelative,
+}
+
+/// The date of an event, resolved against the publication date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// Representative date (the day, or the first day of the period).
+    pub date: NaiveDate,
+    /// First day of the window the event may fall in.
+    pub start: NaiveDate,
+    /// Last day of that window (inclusive).
+    pub end: NaiveDate,
+    /// Precision of the resolution.
+    pub precision: DatePrecision,
+    /// The date expression as written, when there was one.
+    pub text: Option<String>,
+    /// How it was resolved ("'Wednesday' before 2023-09-13").
+    pub note: String,
+}
+
+/// How an event place was determined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlacePrecision {
+    /// A toponym in the event's own clause or sentence.
+    Place,
+    /// The document's dateline.
+    Dateline,
+    /// Only the country of the actors.
+    Country,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    /// Name as written (or the country name for country precision).
+    pub name: String,
+    /// GeoNames id, when resolved to a gazetteer entry.
+    pub geonameid: Option<u64>,
+    /// ISO3 of the country.
+    pub country: Option<String>,
+    /// First-level administrative division.
+    pub admin1: Option<String>,
+    /// GeoNames feature code.
+    pub feature_code: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// How the place was chosen.
+    pub precision: PlacePrecision,
+    /// Where the toponym is in the text, for place precision.
+    pub span: Option<Span>,
+}
+
+/// Where an event came from: enough to find and re-check its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Document id.
+    pub doc_id: String,
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// The sentence text.
+    pub sentence_text: String,
+    /// Span of the sentence in the document text.
+    pub sentence_span: Span,
+    /// Span of the trigger (verb group or event noun).
+    pub trigger: Span,
+    /// Trigger text as written.
+    pub trigger_text: String,
+    /// Id of the pattern or rule that fired.
+    pub rule: String,
+    /// 0.0–1.0.
+    pub confidence: f32,
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the README's test command, and what CI calls.
+# Tests that read ../shared (seeds, gold sets, corpus) skip with a clear message
+# when it is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d ../shared ]; then
+  echo "NOTE: ../shared is absent: tests over the shared seeds, gold sets and corpus will skip."
+fi
+cargo test --workspace --all-targets
