@@ -1,9 +1,125 @@
 //! # dyad-text: from bytes to analysed documents
 //!
 //! Reads inputs (plain text, directories, JSONL, HTML, WARC, stdin), cleans
-//! scraped text into zones (body, caption, byline, dateline), infers the
-//! publication date, and runs the text pipeline: sentence segmentation,
-//! tokenization with byte offsets, part-of-speech tagging and lemmas.
+//! scraped text into zones (title, body, caption, byline, dateline, heading),
+//! finds the publication date, and runs the text pipeline: sentence
+//! segmentation, tokenization with byte offsets, part-of-speech tags and
+//! lemmas.
 //!
-//! Not here: knowledge of actors, places or events (later stages), and HTML
-//! extraction itself (`dyad-web`, which this crate calls for HTML inputs).
+//! Not here: knowledge of actors, places or events (later stages), and the
+//! full HTML main-content extractor and WARC reader (`dyad-web`; this crate
+//! keeps a small fallback behind [`read::extract_html`]).
+//!
+//! ## Stages and main types
+//! 1. [`read_inputs`] with [`ReadOptions`] → `Result<Document, ReadError>`
+//!    per document (a bad document never stops the batch);
+//! 2. [`clean::clean_text`] → [`clean::Cleaned`] (zones, removed lines,
+//!    byline author, dateline agency/place);
+//! 3. [`date::infer_date`] / [`date::given_date`] → [`dyad_core::PubDate`];
+//! 4. [`TextPipeline::analyze`] → [`dyad_core::AnalyzedDocument`]
+//!    (segment → tokenize → tag → lemmatize).
+//!
+//! [`document_from_text`] runs steps 2–3 on a string, for tests and for other
+//! crates. See `docs/text.md` for the heuristics and measured figures.
+//!
+//! ## Invariants
+//! * Every span indexes [`Document::text`] on char boundaries.
+//! * Sentences never cross zone boundaries.
+//! * No input makes any function here panic.
+#![deny(missing_docs)]
+
+pub mod clean;
+pub mod date;
+mod error;
+mod pipeline;
+pub mod read;
+pub mod segment;
+pub mod tag;
+pub mod tokenize;
+
+use chrono::NaiveDate;
+use dyad_core::{DateOrigin, Document};
+
+pub use error::ReadError;
+pub use pipeline::TextPipeline;
+pub use read::{
+    read_inputs, InputFormat, Inputs, RawBody, RawDocument, ReadOptions, DEFAULT_MAX_DOC_BYTES,
+};
+
+/// Builds a cleaned document from plain text: cleaning, zones, byline and
+/// dateline metadata, and the date (`date` given → [`DateOrigin::Cli`] with
+/// confidence 1.0, otherwise inferred from the text).
+pub fn document_from_text(id: &str, text: &str, date: Option<NaiveDate>) -> Document {
+    let mut raw = RawDocument::from_text(text.to_string());
+    raw.id = Some(id.to_string()).filter(|s| !s.is_empty());
+    raw.date = date.map(|d| (d, DateOrigin::Cli));
+    build_document(raw, &ReadOptions::default())
+}
+
+/// Turns a raw document into a cleaned [`Document`]: HTML extraction when
+/// needed, cleaning, metadata and date. `opts.date` overrides any date.
+pub fn build_document(raw: RawDocument, opts: &ReadOptions) -> Document {
+    let RawDocument {
+        id,
+        source,
+        url,
+        mut title,
+        mut author,
+        mut date,
+        body,
+        content_hash,
+        mut warnings,
+    } = raw;
+    let text = match body {
+        RawBody::Text(t) => t,
+        RawBody::Html(h) => {
+            let parts = read::extract_html(&h);
+            title = title.or(parts.title);
+            author = author.or(parts.author);
+            if date.is_none() {
+                date = parts.date.map(|d| (d, DateOrigin::HtmlMeta));
+            }
+            if parts.text.trim().is_empty() {
+                warnings.push("HTML page has no extractable text".to_string());
+            }
+            parts.text
+        }
+    };
+    let url = url.filter(|u| !u.trim().is_empty());
+    let cleaned = clean::clean_text(&text, title.as_deref());
+    if cleaned.text.is_empty() {
+        warnings.push("empty document: no text left after cleaning".to_string());
+    }
+    let date = match (opts.date, date) {
+        (Some(d), _) => Some(date::given_date(d, DateOrigin::Cli)),
+        (None, Some((d, origin))) => Some(date::given_date(d, origin)),
+        (None, None) => url
+            .as_deref()
+            .and_then(date::date_from_url)
+            .map(|d| date::given_date(d, DateOrigin::Url))
+            .map(|mut d| {
+                d.confidence = 0.9;
+                d
+            })
+            .or_else(|| date::infer_date(&cleaned.text, &cleaned.zones)),
+    };
+    let id = id
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| content_hash.get(..16).unwrap_or(&content_hash).to_string());
+    Document {
+        id,
+        source,
+        url,
+        title: cleaned.title,
+        author: author.or(cleaned.author),
+        agency: cleaned.agency,
+        dateline: cleaned.dateline,
+        language: Some("en".to_string()),
+        date,
+        text: cleaned.text,
+        zones: cleaned.zones,
+        removed: cleaned.removed,
+        warnings,
+        content_hash,
+    }
+}

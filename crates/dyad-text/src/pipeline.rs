@@ -1,0 +1,126 @@
+//! The text pipeline: segment → tokenize → tag → lemmatize.
+
+use dyad_core::{AnalyzedDocument, Document, Pos, Sentence, Span, Token};
+
+use crate::segment::split_sentences;
+use crate::tag::{DataError, Tagger};
+use crate::tokenize::{tokenize, RawToken};
+
+/// Turns cleaned [`Document`]s into [`AnalyzedDocument`]s.
+///
+/// Built once (loading the tagger data takes a few tens of milliseconds),
+/// immutable, `Send + Sync`: share one by reference across rayon threads.
+#[derive(Debug, Clone)]
+pub struct TextPipeline {
+    tagger: Tagger,
+}
+
+impl Default for TextPipeline {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TextPipeline {
+    /// The pipeline with the built-in tagger data. Lines of that data that
+    /// fail validation are skipped (a unit test guarantees there are none).
+    pub fn new() -> TextPipeline {
+        let (tagger, _errors) = Tagger::builtin();
+        TextPipeline { tagger }
+    }
+
+    /// Like [`TextPipeline::new`] but fails when the data has problems.
+    pub fn try_new() -> Result<TextPipeline, Vec<DataError>> {
+        let (tagger, errors) = Tagger::builtin();
+        if errors.is_empty() {
+            Ok(TextPipeline { tagger })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The tagger, for callers that tag text of their own.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Segments every zone into sentences and tags their tokens. Sentences
+    /// never cross zone boundaries.
+    pub fn analyze(&self, doc: Document) -> AnalyzedDocument {
+        let mut sentences = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
+        let mut raw: Vec<RawToken> = Vec::new();
+        let mut tags: Vec<Pos> = Vec::new();
+        for zone in &doc.zones {
+            spans.clear();
+            split_sentences(&doc.text, zone.span, &mut spans);
+            for span in &spans {
+                raw.clear();
+                tokenize(&doc.text, *span, &mut raw);
+                if raw.is_empty() {
+                    continue;
+                }
+                let words: Vec<&str> = raw.iter().map(|t| t.span.slice(&doc.text)).collect();
+                self.tagger.tag(&doc.text, &words, &raw, &mut tags);
+                let tokens = raw
+                    .iter()
+                    .zip(&words)
+                    .zip(&tags)
+                    .map(|((t, w), pos)| Token {
+                        span: t.span,
+                        pos: *pos,
+                        lemma: self.tagger.lemma(w, *pos),
+                    })
+                    .collect();
+                sentences.push(Sentence {
+                    index: sentences.len(),
+                    span: *span,
+                    zone: zone.kind,
+                    tokens,
+                });
+            }
+        }
+        AnalyzedDocument { doc, sentences }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagged(text: &str) -> Vec<(String, String, String)> {
+        let pipeline = TextPipeline::new();
+        let doc = crate::document_from_text("t", text, None);
+        let analyzed = pipeline.analyze(doc);
+        analyzed
+            .sentences
+            .iter()
+            .flat_map(|s| s.tokens.iter())
+            .map(|t| {
+                (
+                    t.text(&analyzed.doc.text).to_string(),
+                    t.pos.to_string(),
+                    t.lemma.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tags_a_news_sentence() {
+        let got = tagged("The minister’s troops shelled two villages on Tuesday, officials said.");
+        let pos: Vec<&str> = got.iter().map(|(_, p, _)| p.as_str()).collect();
+        assert_eq!(
+            pos,
+            ["DT", "NN", "POS", "NNS", "VBD", "CD", "NNS", "IN", "NNP", ",", "NNS", "VBD", "."]
+        );
+        assert_eq!(got.get(4).map(|t| t.2.as_str()), Some("shell"));
+        assert_eq!(got.get(6).map(|t| t.2.as_str()), Some("village"));
+    }
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<TextPipeline>();
+    }
+}

