@@ -1,0 +1,203 @@
+//! Choosing the article among the page's blocks.
+//!
+//! 1. **Prune** elements that are page furniture by tag (`nav`, `aside`,
+//!    `header`, `footer`, ARIA landmarks) or class/id vocabulary, unless they
+//!    hold most of the page's text (a `<body class="has-sidebar">` wrapper).
+//! 2. **Classify** each block: *good* (long, few links, not boilerplate),
+//!    *bad* (pruned, link-heavy, boilerplate phrase) or *neutral*.
+//! 3. **Container**: the element maximising Σ score of its blocks, where good
+//!    blocks add their length and bad/neutral ones subtract — a maximum-weight
+//!    subtree, so the article's paragraphs win over scattered teasers, and
+//!    navigation lists pull the choice away from wrappers that hold them.
+//! 4. **Emit** good blocks of the container plus, for continuity, headings,
+//!    list items and short paragraphs that lie between good blocks.
+
+use crate::walk::{RawBlock, Tag, Walked};
+use crate::{Block, BlockKind};
+
+/// Blocks shorter than this many chars are not article paragraphs on their own.
+const GOOD_MIN_CHARS: u32 = 80;
+/// A short block still counts as a paragraph when it ends a sentence and is at least this long.
+const GOOD_SENTENCE_MIN_CHARS: u32 = 40;
+/// Above this link share a block is navigation.
+const BAD_LINK_DENSITY: f32 = 0.5;
+/// Below this link share a block may be article text.
+const GOOD_LINK_DENSITY: f32 = 0.3;
+/// Fewer good chars than this in the best container means "no article".
+const MIN_ARTICLE_CHARS: i64 = 200;
+/// A pruned element is kept anyway when it holds this share of the page's text.
+const WRAPPER_SHARE: f64 = 0.6;
+
+/// Result of selection.
+pub(crate) struct Selection {
+    pub blocks: Vec<Block>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Good,
+    Neutral,
+    Bad,
+}
+
+/// Select the article blocks. `title` is the page's headline, if known, so the
+/// headline itself is not repeated as body text.
+pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
+    let blocks = &w.blocks;
+    let mut notes = Vec::new();
+    // Prefix sums of chars for element sizes.
+    let mut char_prefix = Vec::with_capacity(blocks.len() + 1);
+    char_prefix.push(0u64);
+    for b in blocks {
+        let last = char_prefix.last().copied().unwrap_or(0);
+        char_prefix.push(last + u64::from(b.chars));
+    }
+    let total_chars = char_prefix.last().copied().unwrap_or(0).max(1);
+    let span = |s: u32, e: u32, p: &Vec<u64>| -> u64 {
+        p.get(e as usize).copied().unwrap_or(0).saturating_sub(p.get(s as usize).copied().unwrap_or(0))
+    };
+
+    let mut pruned = vec![false; w.elems.len()];
+    for (i, e) in w.elems.iter().enumerate() {
+        let inherited = e.parent.and_then(|p| pruned.get(p as usize).copied()).unwrap_or(false);
+        let furniture = e.tag == Tag::Furniture
+            || e.vocab.strong_negative
+            || (e.vocab.negative && !e.vocab.positive && !matches!(e.tag, Tag::Article | Tag::Main));
+        let own = furniture
+            && e.tag != Tag::Body
+            && (span(e.block_start, e.block_end, &char_prefix) as f64) < WRAPPER_SHARE * total_chars as f64;
+        if let Some(p) = pruned.get_mut(i) {
+            *p = inherited || own;
+        }
+    }
+    let is_pruned = |b: &RawBlock| pruned.get(b.owner as usize).copied().unwrap_or(true);
+
+    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, is_pruned(b))).collect();
+    let mut score_prefix = Vec::with_capacity(blocks.len() + 1);
+    score_prefix.push(0i64);
+    for (b, c) in blocks.iter().zip(&classes) {
+        let s = match c {
+            Class::Good => i64::from(b.chars),
+            Class::Neutral => -(i64::from(b.chars) / 4),
+            Class::Bad => -(i64::from(b.chars) / 2).max(20),
+        };
+        let last = score_prefix.last().copied().unwrap_or(0);
+        score_prefix.push(last + s);
+    }
+    let score = |s: u32, e: u32| -> i64 {
+        score_prefix.get(e as usize).copied().unwrap_or(0) - score_prefix.get(s as usize).copied().unwrap_or(0)
+    };
+
+    let mut best: Option<(i64, u32, u32)> = None;
+    for (i, e) in w.elems.iter().enumerate() {
+        if pruned.get(i).copied().unwrap_or(true) || e.block_start == e.block_end {
+            continue;
+        }
+        let s = score(e.block_start, e.block_end);
+        if best.is_none_or(|(bs, _, _)| s >= bs) {
+            best = Some((s, e.block_start, e.block_end));
+        }
+    }
+    let Some((_, start, end)) = best else {
+        notes.push("no article found: the page has no text blocks".to_string());
+        return Selection { blocks: Vec::new(), notes };
+    };
+    let range = start as usize..end as usize;
+    let good_chars: i64 = range
+        .clone()
+        .filter(|&i| classes.get(i) == Some(&Class::Good))
+        .map(|i| blocks.get(i).map_or(0, |b| i64::from(b.chars)))
+        .sum();
+    if good_chars < MIN_ARTICLE_CHARS {
+        notes.push(format!(
+            "no article found: best container has {good_chars} chars of paragraph text (minimum {MIN_ARTICLE_CHARS}); \
+             the page looks like an index, error or paywall page"
+        ));
+        return Selection { blocks: Vec::new(), notes };
+    }
+    let first_good = range.clone().find(|&i| classes.get(i) == Some(&Class::Good)).unwrap_or(start as usize);
+    let last_good = range.clone().rev().find(|&i| classes.get(i) == Some(&Class::Good)).unwrap_or(start as usize);
+    let title_norm = title.map(normalise).unwrap_or_default();
+
+    let mut out = Vec::new();
+    for i in range {
+        let (Some(b), Some(&class)) = (blocks.get(i), classes.get(i)) else { continue };
+        if is_pruned(b) || class == Class::Bad {
+            continue;
+        }
+        let kind = kind_of(b);
+        let keep = match class {
+            Class::Good => true,
+            _ if kind == BlockKind::Caption => true,
+            _ if i < first_good || i > last_good => false,
+            _ => {
+                link_density(b) < GOOD_LINK_DENSITY
+                    && !(kind == BlockKind::Heading && is_title(&b.text, &title_norm))
+            }
+        };
+        if keep {
+            out.push(Block { kind, text: b.text.clone() });
+        }
+    }
+    Selection { blocks: out, notes }
+}
+
+fn kind_of(b: &RawBlock) -> BlockKind {
+    match b.tag {
+        _ if b.in_figure => BlockKind::Caption,
+        Tag::Caption => BlockKind::Caption,
+        Tag::Heading => BlockKind::Heading,
+        Tag::ListItem => BlockKind::ListItem,
+        _ => BlockKind::Paragraph,
+    }
+}
+
+fn link_density(b: &RawBlock) -> f32 {
+    if b.chars == 0 {
+        return 1.0;
+    }
+    b.link_chars as f32 / b.chars as f32
+}
+
+fn classify(b: &RawBlock, pruned: bool) -> Class {
+    let ld = link_density(b);
+    if pruned || ld > BAD_LINK_DENSITY || is_boilerplate(&b.text) {
+        return Class::Bad;
+    }
+    if b.in_figure || b.tag == Tag::Heading || ld > GOOD_LINK_DENSITY {
+        return Class::Neutral;
+    }
+    let sentence_end = b.text.trim_end_matches(['"', '\'', '”', '’', ')', '»']).ends_with(['.', '!', '?', '。', '！', '？', ':']);
+    if b.chars >= GOOD_MIN_CHARS || (b.chars >= GOOD_SENTENCE_MIN_CHARS && sentence_end) {
+        Class::Good
+    } else {
+        Class::Neutral
+    }
+}
+
+/// Phrases that open page furniture rather than article paragraphs.
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "advertisement", "read more", "read also", "see also", "related:", "related articles", "more:", "sign up",
+    "subscribe", "click here", "follow us", "share this", "share on", "copyright", "©", "(c)",
+    "all rights reserved", "recommended", "you may also like", "skip to", "log in", "cookie",
+    "we use cookies", "this site uses cookies", "image:", "photo:", "image credit", "getty images",
+];
+
+fn is_boilerplate(text: &str) -> bool {
+    if text.len() > 300 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower.contains("all rights reserved")
+}
+
+fn normalise(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn is_title(heading: &str, title_norm: &str) -> bool {
+    let h = normalise(heading);
+    !h.is_empty() && !title_norm.is_empty() && (title_norm.contains(&h) && h.len() >= 12 || h == title_norm)
+}

@@ -1,0 +1,107 @@
+//! `dyad eval html` and `dyad bench html`: article-extraction quality and speed.
+
+use anyhow::Context;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Arguments of `dyad eval html`.
+#[derive(clap::Args)]
+pub struct EvalHtmlArgs {
+    /// Directory holding `pages/<id>.html.gz`.
+    pub dir: PathBuf,
+    /// Truth file: JSON object id → {"articleBody", "url"}.
+    pub truth: PathBuf,
+    /// Print one JSON object instead of a report.
+    #[arg(long)]
+    pub json: bool,
+    /// How many of the worst pages to list.
+    #[arg(long, default_value_t = 10)]
+    pub worst: usize,
+}
+
+/// Arguments of `dyad bench html`.
+#[derive(clap::Args)]
+pub struct BenchHtmlArgs {
+    /// Directory holding `pages/*.html[.gz]` (or the pages themselves).
+    pub dir: PathBuf,
+    /// Passes over the pages.
+    #[arg(long, default_value_t = 3)]
+    pub rounds: usize,
+    /// Print one JSON object instead of a report.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `dyad eval html`.
+pub fn eval(args: EvalHtmlArgs) -> anyhow::Result<ExitCode> {
+    let report = dyad_web::bench::run_benchmark(&args.dir, &args.truth)
+        .with_context(|| format!("evaluating {}", args.dir.display()))?;
+    let s = report.summary;
+    if args.json {
+        let v = serde_json::json!({
+            "pages": report.pages.len(),
+            "precision": s.precision,
+            "recall": s.recall,
+            "f1": s.f1,
+            "pages_per_sec": report.pages_per_sec(),
+        });
+        println!("{v}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("pages      {}", report.pages.len());
+    println!("F1         {:.4}", s.f1);
+    println!("precision  {:.4}", s.precision);
+    println!("recall     {:.4}", s.recall);
+    println!("speed      {:.0} pages/s on one core (decode + extract)", report.pages_per_sec());
+    let mut worst: Vec<_> = report.pages.iter().collect();
+    worst.sort_by(|a, b| a.score.f1().total_cmp(&b.score.f1()));
+    println!("\nworst pages (F1, precision, recall, id, url):");
+    for p in worst.iter().take(args.worst) {
+        let fmt = |x: Option<f64>| x.map_or("  -  ".to_string(), |v| format!("{v:.3}"));
+        println!(
+            "  {:.3}  {}  {}  {}  {}{}",
+            p.score.f1(),
+            fmt(p.score.precision()),
+            fmt(p.score.recall()),
+            p.id.get(..12).unwrap_or(&p.id),
+            p.url,
+            p.notes.first().map(|n| format!("  [{n}]")).unwrap_or_default()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `dyad bench html`.
+pub fn bench(args: BenchHtmlArgs) -> anyhow::Result<ExitCode> {
+    let dir = if args.dir.join("pages").is_dir() { args.dir.join("pages") } else { args.dir.clone() };
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        let name = path.to_string_lossy();
+        if name.ends_with(".html") || name.ends_with(".html.gz") || name.ends_with(".htm") {
+            pages.push(dyad_web::read_maybe_gzip(&path, dyad_web::Limits::default().max_bytes)?);
+        }
+    }
+    anyhow::ensure!(!pages.is_empty(), "no .html or .html.gz pages in {}", dir.display());
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    let (mut done, mut failed) = (0usize, 0usize);
+    let t = Instant::now();
+    for _ in 0..args.rounds.max(1) {
+        for p in &pages {
+            match dyad_web::extract_bytes(p, None, None) {
+                Ok(_) => done += 1,
+                Err(_) => failed += 1,
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64().max(1e-9);
+    let pps = (done + failed) as f64 / secs;
+    let mbps = bytes as f64 * args.rounds.max(1) as f64 / secs / 1e6;
+    if args.json {
+        println!("{}", serde_json::json!({"pages": pages.len(), "rounds": args.rounds, "pages_per_sec": pps, "mb_per_sec": mbps, "failed": failed}));
+    } else {
+        println!("{} pages × {} rounds, one thread: {pps:.0} pages/s, {mbps:.1} MB/s of HTML ({failed} refused)", pages.len(), args.rounds);
+    }
+    Ok(ExitCode::SUCCESS)
+}
