@@ -5,3 +5,5 @@
 //!
 //! Not here: I/O of any kind. The coder is pure: analysed documents and
 //! mentions in, events out.
+
+pub mod dates;
