@@ -9,6 +9,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(prefix) = args.get(3) {
         for (id, url, truth_body, bytes) in dyad_web::bench::load_pages(dir.as_ref(), truth.as_ref())? {
             if id.starts_with(prefix.as_str()) {
+                if std::env::var("EXPLAIN").is_ok() {
+                    println!("{}", dyad_web::explain(&dyad_web::decode(&bytes, None).text)?);
+                }
                 let ex = dyad_web::extract_bytes(&bytes, Some(&url), None)?;
                 println!("URL {url}\nNOTES {:?}\nMETA {:?}", ex.notes, ex.metadata.title);
                 for b in &ex.blocks {

@@ -123,6 +123,14 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ex
     Ok(Extraction { blocks: sel.blocks, metadata, encoding: None, notes: sel.notes })
 }
 
+/// Debugging aid: each text block of a page with its scoring facts.
+#[doc(hidden)]
+pub fn explain(html: &str) -> Result<String, WebError> {
+    let pre = prescan::prescan(html, &Limits::default())?;
+    let doc = scraper::Html::parse_document(&pre.html);
+    Ok(select::explain(&walk::walk(&doc)))
+}
+
 /// Decode page bytes (BOM, `content_type`'s charset, `<meta>` charset, or
 /// detection) and extract. `content_type` is an HTTP `Content-Type` value.
 pub fn extract_bytes(bytes: &[u8], url: Option<&str>, content_type: Option<&str>) -> Result<Extraction, WebError> {

@@ -23,10 +23,14 @@ const GOOD_SENTENCE_MIN_CHARS: u32 = 40;
 const BAD_LINK_DENSITY: f32 = 0.5;
 /// Below this link share a block may be article text.
 const GOOD_LINK_DENSITY: f32 = 0.3;
+/// Blocks at least this long count as prose up to `BAD_LINK_DENSITY` links.
+const LONG_BLOCK_CHARS: u32 = 150;
 /// Fewer good chars than this in the best container means "no article".
 const MIN_ARTICLE_CHARS: i64 = 200;
-/// A pruned element is kept anyway when it holds this share of the page's text.
-const WRAPPER_SHARE: f64 = 0.6;
+/// A furniture-marked element is kept anyway when it holds this share of the
+/// page's paragraph text: then the marking is a wrapper's state class
+/// (`modal-enabled`, `has-sidebar`), not furniture.
+const WRAPPER_SHARE: f64 = 0.5;
 
 /// Result of selection.
 pub(crate) struct Selection {
@@ -46,12 +50,13 @@ enum Class {
 pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     let blocks = &w.blocks;
     let mut notes = Vec::new();
-    // Prefix sums of chars for element sizes.
+    // Prefix sums of good-block chars (classified before pruning) for element shares.
     let mut char_prefix = Vec::with_capacity(blocks.len() + 1);
     char_prefix.push(0u64);
     for b in blocks {
         let last = char_prefix.last().copied().unwrap_or(0);
-        char_prefix.push(last + u64::from(b.chars));
+        let good = classify(b, false) == Class::Good;
+        char_prefix.push(last + if good { u64::from(b.chars) } else { 0 });
     }
     let total_chars = char_prefix.last().copied().unwrap_or(0).max(1);
     let span = |s: u32, e: u32, p: &Vec<u64>| -> u64 {
@@ -78,7 +83,7 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     score_prefix.push(0i64);
     for (b, c) in blocks.iter().zip(&classes) {
         let s = match c {
-            Class::Good => i64::from(b.chars),
+            Class::Good => good_weight(b),
             Class::Neutral => -(i64::from(b.chars) / 4),
             Class::Bad => -(i64::from(b.chars) / 2).max(20),
         };
@@ -143,6 +148,49 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     Selection { blocks: out, notes }
 }
 
+/// Debugging aid: one line per block with its class, pruning and owner chain.
+pub(crate) fn explain(w: &Walked) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for b in &w.blocks {
+        let mut chain = Vec::new();
+        let mut cur = Some(b.owner);
+        while let Some(i) = cur {
+            let Some(e) = w.elems.get(i as usize) else { break };
+            chain.push(format!(
+                "{:?}{}{}{}{}",
+                e.tag,
+                if e.vocab.negative { "-" } else { "" },
+                if e.vocab.strong_negative { "-" } else { "" },
+                if e.vocab.positive { "+" } else { "" },
+                e.class_id.as_deref().map(|c| format!("[{c}]")).unwrap_or_default()
+            ));
+            cur = e.parent;
+        }
+        let ld = link_density(b);
+        let snippet: String = b.text.chars().take(70).collect();
+        let _ = writeln!(out, "{:>5} ld={ld:.2} {:?} | {} | {}", b.chars, classify(b, false), snippet, chain.join("<"));
+    }
+    out
+}
+
+/// Weight of a good block in the container choice: article text is mostly
+/// `<p>`; text in generic boxes counts less, and text nested inside list items
+/// (teaser cards of story lists) much less.
+fn good_weight(b: &RawBlock) -> i64 {
+    let chars = i64::from(b.chars);
+    let base = match b.tag {
+        Tag::Paragraph => chars,
+        Tag::ListItem => chars * 6 / 10,
+        _ => chars * 7 / 10,
+    };
+    if b.nested_in_list {
+        base * 3 / 10
+    } else {
+        base
+    }
+}
+
 fn kind_of(b: &RawBlock) -> BlockKind {
     match b.tag {
         _ if b.in_figure => BlockKind::Caption,
@@ -162,10 +210,14 @@ fn link_density(b: &RawBlock) -> f32 {
 
 fn classify(b: &RawBlock, pruned: bool) -> Class {
     let ld = link_density(b);
-    if pruned || ld > BAD_LINK_DENSITY || is_boilerplate(&b.text) {
+    if pruned || ld > BAD_LINK_DENSITY || is_boilerplate(&b.text) || looks_like_markup(&b.text) {
         return Class::Bad;
     }
-    if b.in_figure || b.tag == Tag::Heading || ld > GOOD_LINK_DENSITY {
+    if b.in_figure || b.tag == Tag::Heading {
+        return Class::Neutral;
+    }
+    // Long blocks may carry many inline links and still be prose.
+    if ld > GOOD_LINK_DENSITY && (b.chars < LONG_BLOCK_CHARS || ld > BAD_LINK_DENSITY) {
         return Class::Neutral;
     }
     let sentence_end = b.text.trim_end_matches(['"', '\'', '”', '’', ')', '»']).ends_with(['.', '!', '?', '。', '！', '？', ':']);
@@ -191,6 +243,11 @@ fn is_boilerplate(text: &str) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
     BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower.contains("all rights reserved")
+}
+
+/// Escaped or `<noscript>` markup shown as text (`<img src=…>`).
+fn looks_like_markup(text: &str) -> bool {
+    text.starts_with('<') && text.contains('>') && (text.contains("=\"") || text.contains("='"))
 }
 
 fn normalise(s: &str) -> String {

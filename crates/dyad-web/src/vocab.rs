@@ -18,7 +18,7 @@ pub struct Vocab {
 const WEAK_NEGATIVE: &[&str] = &[
     "sidebar", "footer", "navbar", "navigation", "menu", "breadcrumb", "masthead", "banner", "widget",
     "toolbar", "pagination", "pager", "byline", "author", "dateline", "timestamp", "tags", "topics",
-    "metadata", "meta-", "-meta", "header", "skip", "login", "print", "rail", "teaser", "overlay",
+    "metadata", "meta-", "-meta", "header", "skip", "login", "print", "teaser", "overlay",
     "hidden", "extra", "inline-",
 ];
 
@@ -31,7 +31,7 @@ const STRONG_NEGATIVE: &[&str] = &[
 ];
 
 /// Whole tokens that mark furniture (too short to match as substrings).
-const NEGATIVE_TOKENS: &[&str] = &["ad", "ads", "nav", "aside", "foot", "hdr", "tools", "tag", "more", "adv", "dfp", "gpt"];
+const NEGATIVE_TOKENS: &[&str] = &["ad", "ads", "nav", "aside", "foot", "hdr", "tools", "tag", "more", "adv", "dfp", "gpt", "rail"];
 
 /// Substrings that mark article containers.
 const POSITIVE: &[&str] = &["article", "content", "story", "entry", "main", "post", "text", "body", "prose"];

@@ -17,6 +17,8 @@ pub(crate) struct Elem {
     pub tag: Tag,
     /// What its class/id says.
     pub vocab: Vocab,
+    /// The class/id text when it said something (kept for explanations).
+    pub class_id: Option<Box<str>>,
     /// Blocks `[block_start, block_end)` lie inside this element.
     pub block_start: u32,
     /// See `block_start`.
@@ -57,6 +59,9 @@ pub(crate) struct RawBlock {
     pub link_chars: u32,
     /// Inside a `<figure>` or caption element.
     pub in_figure: bool,
+    /// Inside a list item, but not directly its text (`<li><div>…`): the
+    /// shape of teaser cards in story lists.
+    pub nested_in_list: bool,
 }
 
 /// Metadata as found, before interpretation.
@@ -86,6 +91,7 @@ pub(crate) struct Walked {
 }
 
 struct Open {
+    list_item: bool,
     elem: Option<u32>,
     skip: bool,
     block: bool,
@@ -135,6 +141,7 @@ struct Builder {
     last_was_br: bool,
     anchor_depth: u32,
     figure_depth: u32,
+    list_item_depth: u32,
 }
 
 impl Builder {
@@ -179,6 +186,7 @@ impl Builder {
                     chars,
                     link_chars: self.link_chars.min(chars),
                     in_figure: self.figure_depth > 0,
+                    nested_in_list: self.list_item_depth > u32::from(tag == Tag::ListItem),
                 });
             }
         }
@@ -219,6 +227,7 @@ pub(crate) fn walk(doc: &Html) -> Walked {
         last_was_br: false,
         anchor_depth: 0,
         figure_depth: 0,
+        list_item_depth: 0,
     };
     let mut meta = RawMeta::default();
     let mut skip_depth = 0u32;
@@ -232,7 +241,7 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     let skip = skip_depth > 0 || skipped(name) || is_hidden(el);
                     if skip {
                         skip_depth += 1;
-                        b.stack.push(Open { elem: None, skip: true, block: false, anchor: false, figure: false });
+                        b.stack.push(Open { list_item: false, elem: None, skip: true, block: false, anchor: false, figure: false });
                         continue;
                     }
                     if name == "br" {
@@ -270,7 +279,8 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     let idx = if record {
                         let i = b.elems.len() as u32;
                         let start = b.blocks.len() as u32;
-                        b.elems.push(Elem { parent, tag, vocab, block_start: start, block_end: start });
+                        let class_id = (vocab != Vocab::default()).then(|| class_id.into_boxed_str());
+                        b.elems.push(Elem { parent, tag, vocab, class_id, block_start: start, block_end: start });
                         Some(i)
                     } else {
                         None
@@ -283,7 +293,11 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     if figure {
                         b.figure_depth += 1;
                     }
-                    b.stack.push(Open { elem: idx, skip: false, block, anchor, figure });
+                    let list_item = tag == Tag::ListItem;
+                    if list_item {
+                        b.list_item_depth += 1;
+                    }
+                    b.stack.push(Open { list_item, elem: idx, skip: false, block, anchor, figure });
                 }
                 _ => {}
             },
@@ -318,6 +332,9 @@ fn close(b: &mut Builder, open: &Open) {
     }
     if open.figure {
         b.figure_depth = b.figure_depth.saturating_sub(1);
+    }
+    if open.list_item {
+        b.list_item_depth = b.list_item_depth.saturating_sub(1);
     }
     let end = b.blocks.len() as u32;
     if let Some(e) = open.elem.and_then(|i| b.elems.get_mut(i as usize)) {
