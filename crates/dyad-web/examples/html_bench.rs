@@ -26,7 +26,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let r = dyad_web::bench::run_benchmark(dir.as_ref(), truth.as_ref())?;
     let mut worst: Vec<_> = r.pages.iter().collect();
     worst.sort_by(|a, b| a.score.f1().total_cmp(&b.score.f1()));
-    for p in worst.iter().take(25) {
+    let n = if std::env::var("ALL").is_ok() { worst.len() } else { 25 };
+    if std::env::var("ALL").is_ok() {
+        worst.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    for p in worst.iter().take(n) {
         println!(
             "{:.3} p={:.3} r={:.3} {} {} {:?}",
             p.score.f1(),

@@ -31,6 +31,9 @@ const MIN_ARTICLE_CHARS: i64 = 200;
 /// page's paragraph text: then the marking is a wrapper's state class
 /// (`modal-enabled`, `has-sidebar`), not furniture.
 const WRAPPER_SHARE: f64 = 0.5;
+/// The same for furniture by tag (`aside`, `nav`, `header`, `footer`), which
+/// is rarely misused for the article.
+const TAG_WRAPPER_SHARE: f64 = 0.9;
 
 /// Result of selection.
 pub(crate) struct Selection {
@@ -66,12 +69,12 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     let mut pruned = vec![false; w.elems.len()];
     for (i, e) in w.elems.iter().enumerate() {
         let inherited = e.parent.and_then(|p| pruned.get(p as usize).copied()).unwrap_or(false);
-        let furniture = e.tag == Tag::Furniture
-            || e.vocab.strong_negative
+        let by_tag = e.tag == Tag::Furniture;
+        let by_vocab = e.vocab.strong_negative
             || (e.vocab.negative && !e.vocab.positive && !matches!(e.tag, Tag::Article | Tag::Main));
-        let own = furniture
-            && e.tag != Tag::Body
-            && (span(e.block_start, e.block_end, &char_prefix) as f64) < WRAPPER_SHARE * total_chars as f64;
+        let share = span(e.block_start, e.block_end, &char_prefix) as f64 / total_chars as f64;
+        let own = e.tag != Tag::Body
+            && ((by_tag && share < TAG_WRAPPER_SHARE) || (by_vocab && share < WRAPPER_SHARE));
         if let Some(p) = pruned.get_mut(i) {
             *p = inherited || own;
         }
@@ -136,10 +139,11 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
             Class::Good => true,
             _ if kind == BlockKind::Caption => true,
             _ if i < first_good || i > last_good => false,
-            _ => {
-                link_density(b) < GOOD_LINK_DENSITY
-                    && !(kind == BlockKind::Heading && is_title(&b.text, &title_norm))
+            _ if kind == BlockKind::Heading => {
+                link_density(b) < GOOD_LINK_DENSITY && !is_title(&b.text, &title_norm)
             }
+            // A one-word line between paragraphs is a widget label ("Close", "Caption").
+            _ => link_density(b) < GOOD_LINK_DENSITY && (b.tag == Tag::TableCell || !is_lone_word(b)),
         };
         if keep {
             out.push(Block { kind, text: b.text.clone() });
@@ -243,6 +247,11 @@ fn is_boilerplate(text: &str) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
     BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower.contains("all rights reserved")
+}
+
+/// A lone word of a space-separated script ("Close", "Caption").
+fn is_lone_word(b: &RawBlock) -> bool {
+    !b.text.contains(' ') && (b.text.is_ascii() || b.chars < 4)
 }
 
 /// Escaped or `<noscript>` markup shown as text (`<img src=…>`).

@@ -12,6 +12,8 @@ pub struct Vocab {
     pub strong_negative: bool,
     /// Looks like an article container (article, content, story, body, entry, post).
     pub positive: bool,
+    /// A caption or photo credit (kept as a caption, not body text).
+    pub caption: bool,
 }
 
 /// Substrings that mark furniture only when nothing positive is said too.
@@ -55,6 +57,9 @@ pub fn classify(class_and_id: &str) -> Vocab {
             || token.split(['-', '_']).any(|part| NEGATIVE_TOKENS.contains(&part))
         {
             v.negative = true;
+        }
+        if token.contains("caption") || token.contains("credit") {
+            v.caption = true;
         }
         if POSITIVE.iter().any(|w| token.contains(w)) {
             v.positive = true;

@@ -263,7 +263,7 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     }
                     let vocab = classify(&class_id);
                     // Furniture-marked inline elements (a byline span) are cut out as their own block.
-                    let block = block || vocab.negative;
+                    let block = block || vocab.negative || vocab.caption;
                     if block {
                         b.flush();
                     }
@@ -286,7 +286,7 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                         None
                     };
                     let anchor = tag == Tag::Anchor;
-                    let figure = matches!(tag, Tag::Figure | Tag::Caption);
+                    let figure = matches!(tag, Tag::Figure | Tag::Caption) || vocab.caption;
                     if anchor {
                         b.anchor_depth += 1;
                     }
