@@ -1,0 +1,372 @@
+//! Database schema and versioned migrations.
+//!
+//! The file is marked as a dyad database by `PRAGMA application_id`
+//! ([`APPLICATION_ID`]) and carries its schema version in
+//! `PRAGMA user_version`. Opening checks both *before* writing anything, so a
+//! foreign, corrupt or newer file is reported and left untouched.
+//!
+//! Ids are deterministic (derived from content hashes, see [`crate::ids`]), so
+//! two runs that store the same documents produce identical rows whatever the
+//! order documents arrive in.
+
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{sql, Result, StoreError};
+
+/// `PRAGMA application_id` of dyad databases ("DYAD" in ASCII).
+pub const APPLICATION_ID: i64 = 0x4459_4144;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Migration `i` brings a database from version `i` to `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_MERGED];
+
+/// Version 1: documents, their analysis, events, runs and errors.
+const V1_CORE: &str = r#"
+CREATE TABLE documents (
+    doc_id              INTEGER PRIMARY KEY,   -- from the content hash
+    content_hash        TEXT NOT NULL UNIQUE,
+    id                  TEXT NOT NULL,
+    source              TEXT,
+    url                 TEXT,
+    title               TEXT,
+    author              TEXT,
+    agency              TEXT,
+    dateline            TEXT,
+    language            TEXT,
+    pub_date            TEXT,
+    pub_date_origin     TEXT,
+    pub_date_confidence REAL,
+    pub_date_note       TEXT,
+    text                TEXT NOT NULL,
+    zones               TEXT NOT NULL,          -- JSON [Zone]
+    warnings            TEXT NOT NULL           -- JSON [String]
+);
+CREATE INDEX documents_pub_date ON documents(pub_date);
+
+CREATE TABLE sentences (
+    doc_id  INTEGER NOT NULL,
+    idx     INTEGER NOT NULL,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    zone    TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE actor_mentions (
+    doc_id      INTEGER NOT NULL,
+    idx         INTEGER NOT NULL,
+    sentence    INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    country     TEXT,
+    sectors     TEXT NOT NULL,   -- space-separated, primary first
+    person_id   TEXT,
+    role        TEXT,
+    org         TEXT,
+    antecedent  INTEGER,
+    rule        TEXT NOT NULL,
+    confidence  REAL NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX actor_mentions_code ON actor_mentions(code);
+
+CREATE TABLE place_mentions (
+    doc_id       INTEGER NOT NULL,
+    idx          INTEGER NOT NULL,
+    sentence     INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    geonameid    INTEGER,
+    name         TEXT,
+    feature_code TEXT,
+    country      TEXT,
+    admin1       TEXT,
+    lat          REAL,
+    lon          REAL,
+    confidence   REAL NOT NULL,
+    reason       TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+    event_id        INTEGER PRIMARY KEY,   -- from content hash + coder event id
+    doc_id          INTEGER NOT NULL,
+    coder_id        TEXT NOT NULL,
+    plover          TEXT NOT NULL,
+    mode            TEXT,
+    contexts        TEXT NOT NULL,          -- space-separated
+    cameo           TEXT NOT NULL,
+    goldstein       REAL NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    src_code        TEXT,
+    src_name        TEXT,
+    src_country     TEXT,
+    src_sectors     TEXT,
+    src_org         TEXT,
+    src_text        TEXT,
+    src_start       INTEGER,
+    src_end         INTEGER,
+    src_match       TEXT NOT NULL,          -- |TOKEN|TOKEN| for actor filters
+    src_actors      TEXT NOT NULL,          -- JSON [EventActor]
+    tgt_code        TEXT,
+    tgt_name        TEXT,
+    tgt_country     TEXT,
+    tgt_sectors     TEXT,
+    tgt_org         TEXT,
+    tgt_text        TEXT,
+    tgt_start       INTEGER,
+    tgt_end         INTEGER,
+    tgt_match       TEXT NOT NULL,
+    tgt_actors      TEXT NOT NULL,
+    factuality      TEXT NOT NULL,
+    attributed_to   TEXT,                   -- JSON EventActor
+    quantities      TEXT NOT NULL,          -- JSON [Quantity]
+    date            TEXT NOT NULL,
+    date_start      TEXT NOT NULL,
+    date_end        TEXT NOT NULL,
+    date_precision  TEXT NOT NULL,
+    date_text       TEXT,
+    date_note       TEXT NOT NULL,
+    place_name      TEXT,
+    place_geonameid INTEGER,
+    place_country   TEXT,
+    place_admin1    TEXT,
+    place_feature   TEXT,
+    place_lat       REAL,
+    place_lon       REAL,
+    place_precision TEXT,
+    place_start     INTEGER,
+    place_end       INTEGER,
+    sentence        INTEGER NOT NULL,
+    sentence_start  INTEGER NOT NULL,
+    sentence_end    INTEGER NOT NULL,
+    trigger_start   INTEGER NOT NULL,
+    trigger_end     INTEGER NOT NULL,
+    trigger_text    TEXT NOT NULL,
+    rule            TEXT NOT NULL,
+    confidence      REAL NOT NULL,
+    is_root         INTEGER NOT NULL,       -- sentence in title or first paragraph
+    block_key       TEXT                    -- merge block; NULL when not mergeable
+);
+CREATE INDEX events_doc ON events(doc_id);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad ON events(src_country, tgt_country, date);
+CREATE INDEX events_plover ON events(plover, date);
+CREATE INDEX events_block ON events(block_key);
+
+CREATE TABLE runs (
+    run_id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind              TEXT NOT NULL,
+    started_at        TEXT NOT NULL,
+    finished_at       TEXT,
+    status            TEXT NOT NULL,
+    dyad_version      TEXT NOT NULL,
+    lexicon_version   TEXT,
+    gazetteer_version TEXT,
+    docs_seen         INTEGER NOT NULL DEFAULT 0,
+    docs_stored       INTEGER NOT NULL DEFAULT 0,
+    docs_skipped      INTEGER NOT NULL DEFAULT 0,
+    events            INTEGER NOT NULL DEFAULT 0,
+    errors            INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE errors (
+    input        TEXT NOT NULL,
+    message      TEXT NOT NULL,
+    doc_id       TEXT,
+    content_hash TEXT,
+    stage        TEXT NOT NULL,
+    first_run    INTEGER,
+    PRIMARY KEY (input, message)
+) WITHOUT ROWID;
+"#;
+
+/// Version 2: merged (cross-article) events and their members.
+const V2_MERGED: &str = r#"
+CREATE TABLE merged_events (
+    merged_id       INTEGER PRIMARY KEY,   -- from the anchor member's event id
+    block_key       TEXT NOT NULL,
+    anchor_event    INTEGER NOT NULL,
+    plover          TEXT NOT NULL,
+    cameo           TEXT NOT NULL,
+    goldstein       REAL NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    date            TEXT NOT NULL,
+    date_start      TEXT NOT NULL,
+    date_end        TEXT NOT NULL,
+    date_precision  TEXT NOT NULL,
+    place_name      TEXT,
+    place_geonameid INTEGER,
+    place_country   TEXT,
+    place_admin1    TEXT,
+    place_feature   TEXT,
+    place_lat       REAL,
+    place_lon       REAL,
+    num_articles    INTEGER NOT NULL,
+    num_sources     INTEGER NOT NULL,
+    num_mentions    INTEGER NOT NULL,
+    first_report    TEXT,
+    last_report     TEXT
+);
+CREATE INDEX merged_block ON merged_events(block_key);
+CREATE INDEX merged_date ON merged_events(date);
+CREATE INDEX merged_anchor ON merged_events(anchor_event);
+
+CREATE TABLE merged_members (
+    merged_id INTEGER NOT NULL,
+    event_id  INTEGER NOT NULL,
+    PRIMARY KEY (merged_id, event_id)
+) WITHOUT ROWID;
+CREATE INDEX merged_members_event ON merged_members(event_id);
+"#;
+
+/// What [`open_checked`] found in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Opened {
+    /// Schema version before migration (0 for a new file).
+    pub from_version: i64,
+}
+
+/// Checks that `path` is absent, empty, or a dyad database no newer than this
+/// build, without writing to it.
+pub(crate) fn check_file(path: &Path) -> Result<()> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        }
+    }
+    if read == 0 {
+        return Ok(()); // an empty file is a new database
+    }
+    if read < header.len() || &header != b"SQLite format 3\0" {
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+            reason: "the file is not an SQLite database".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Opens `path` (creating it when `create`), checks it is a dyad database
+/// and migrates an older schema. Nothing is written before the checks pass.
+pub(crate) fn open_checked(path: &Path, create: bool) -> Result<(Connection, Opened)> {
+    check_file(path)?;
+    let exists = path.exists();
+    if !exists && !create {
+        return Err(StoreError::Missing {
+            path: path.to_path_buf(),
+        });
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Sqlite {
+        context: format!("opening {}", path.display()),
+        source,
+    })?;
+    let corrupt = |source: rusqlite::Error| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        source,
+    };
+    conn.busy_timeout(std::time::Duration::from_secs(60))
+        .map_err(sql("setting the busy timeout"))?;
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    let tables: Vec<String> = {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .map_err(corrupt)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(corrupt)?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(corrupt)?
+    };
+    if app_id != APPLICATION_ID {
+        if app_id != 0 || !tables.is_empty() || version != 0 {
+            let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "an SQLite database of another application (application_id {app_id}, \
+                     tables: {})",
+                    if shown.is_empty() {
+                        "none".into()
+                    } else {
+                        shown.join(", ")
+                    }
+                ),
+            });
+        }
+    } else if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(sql("switching to WAL mode"))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(sql("setting synchronous mode"))?;
+    migrate(&conn, version, SCHEMA_VERSION)?;
+    Ok((
+        conn,
+        Opened {
+            from_version: version,
+        },
+    ))
+}
+
+/// Applies migrations `from..to`, each in its own transaction.
+pub(crate) fn migrate(conn: &Connection, from: i64, to: i64) -> Result<()> {
+    for version in from..to {
+        let Some(script) = usize::try_from(version)
+            .ok()
+            .and_then(|i| MIGRATIONS.get(i))
+        else {
+            break;
+        };
+        let next = version + 1;
+        let batch = format!(
+            "BEGIN IMMEDIATE;\n{script}\nPRAGMA application_id = {APPLICATION_ID};\n\
+             PRAGMA user_version = {next};\nCOMMIT;"
+        );
+        if let Err(e) = conn.execute_batch(&batch) {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(sql(format!("migrating the schema to version {next}"))(e));
+        }
+    }
+    Ok(())
+}

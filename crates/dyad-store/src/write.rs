@@ -1,0 +1,382 @@
+//! Writing one coded document's rows inside a caller's transaction.
+
+use std::collections::{BTreeSet, HashMap};
+
+use dyad_core::{CodedDocument, Document, EventActor, ZoneKind};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::error::{json, sql, Result};
+use crate::ids;
+use crate::merge::MergeConfig;
+use crate::text::{enum_str, precision_str};
+
+/// The content hash the store uses for a document: its own, or the SHA-256
+/// of id and text when the reader left it empty.
+pub fn effective_hash(doc: &Document) -> String {
+    if doc.content_hash.trim().is_empty() {
+        ids::sha256_hex(format!("{}\u{1f}{}", doc.id, doc.text).as_bytes())
+    } else {
+        doc.content_hash.clone()
+    }
+}
+
+/// What writing one document did.
+#[derive(Debug, Default)]
+pub(crate) struct Written {
+    /// False when the document was already stored (nothing written).
+    pub stored: bool,
+    /// Events written.
+    pub events: usize,
+}
+
+/// Inserts `coded` unless its content hash is already stored; adds the merge
+/// blocks it touched to `blocks`.
+pub(crate) fn insert_document(
+    tx: &Transaction<'_>,
+    coded: &CodedDocument,
+    cfg: &MergeConfig,
+    blocks: &mut BTreeSet<String>,
+) -> Result<Written> {
+    let doc = &coded.analyzed.doc;
+    let hash = effective_hash(doc);
+    let doc_id = ids::doc_id(&hash);
+    let existing: Option<String> = tx
+        .prepare_cached("SELECT content_hash FROM documents WHERE doc_id = ?1")
+        .and_then(|mut s| s.query_row([doc_id], |r| r.get(0)).optional())
+        .map_err(sql("looking up a document"))?;
+    if existing.is_some() {
+        return Ok(Written::default());
+    }
+    let pub_date = doc.date.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO documents (doc_id, content_hash, id, source, url, title, author, agency,
+            dateline, language, pub_date, pub_date_origin, pub_date_confidence, pub_date_note,
+            text, zones, warnings)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            doc_id,
+            hash,
+            doc.id,
+            doc.source,
+            doc.url,
+            doc.title,
+            doc.author,
+            doc.agency,
+            doc.dateline,
+            doc.language,
+            pub_date.map(|d| d.date.to_string()),
+            pub_date.map(|d| enum_str(&d.origin)),
+            pub_date.map(|d| f64::from(d.confidence)),
+            pub_date.map(|d| d.note.clone()),
+            doc.text,
+            serde_json::to_string(&doc.zones).map_err(to_sql)?,
+            serde_json::to_string(&doc.warnings).map_err(to_sql)?,
+        ])
+    })
+    .map_err(sql(format!("storing document {}", doc.id)))?;
+    let events = insert_analysis(tx, doc_id, &hash, coded, cfg, blocks)?;
+    Ok(Written {
+        stored: true,
+        events,
+    })
+}
+
+fn to_sql(e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+}
+
+/// Removes a document's sentences, mentions and events (for recoding);
+/// adds the blocks its events were in to `blocks`.
+pub(crate) fn delete_analysis(
+    tx: &Transaction<'_>,
+    doc_id: i64,
+    blocks: &mut BTreeSet<String>,
+) -> Result<()> {
+    {
+        let mut stmt = tx
+            .prepare_cached(
+                "SELECT DISTINCT block_key FROM events WHERE doc_id = ?1 AND block_key IS NOT NULL",
+            )
+            .map_err(sql("finding a document's merge blocks"))?;
+        let rows = stmt
+            .query_map([doc_id], |r| r.get::<_, String>(0))
+            .map_err(sql("finding a document's merge blocks"))?;
+        for row in rows {
+            blocks.insert(row.map_err(sql("reading a merge block key"))?);
+        }
+    }
+    for table in ["sentences", "actor_mentions", "place_mentions", "events"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc_id])
+            .map_err(sql(format!("clearing {table} of a recoded document")))?;
+    }
+    Ok(())
+}
+
+/// Inserts sentences, mentions and events of a stored document.
+pub(crate) fn insert_analysis(
+    tx: &Transaction<'_>,
+    doc_id: i64,
+    hash: &str,
+    coded: &CodedDocument,
+    cfg: &MergeConfig,
+    blocks: &mut BTreeSet<String>,
+) -> Result<usize> {
+    let doc = &coded.analyzed.doc;
+    {
+        let mut stmt = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO sentences (doc_id, idx, start, end, zone)
+                 VALUES (?1,?2,?3,?4,?5)",
+            )
+            .map_err(sql("preparing sentences"))?;
+        for s in &coded.analyzed.sentences {
+            stmt.execute(params![
+                doc_id,
+                s.index as i64,
+                s.span.start as i64,
+                s.span.end as i64,
+                s.zone.as_str()
+            ])
+            .map_err(sql("storing a sentence"))?;
+        }
+    }
+    {
+        let mut stmt = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO actor_mentions (doc_id, idx, sentence, start, end, text,
+                    kind, code, name, country, sectors, person_id, role, org, antecedent, rule,
+                    confidence)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+            )
+            .map_err(sql("preparing actor mentions"))?;
+        for (i, m) in coded.actors.iter().enumerate() {
+            stmt.execute(params![
+                doc_id,
+                i as i64,
+                m.sentence as i64,
+                m.span.start as i64,
+                m.span.end as i64,
+                m.text,
+                enum_str(&m.kind),
+                m.actor.code(),
+                m.actor.name,
+                m.actor.country,
+                m.actor.sectors.join(" "),
+                m.actor.person_id,
+                m.actor.role,
+                m.actor.org,
+                m.antecedent.map(|a| a as i64),
+                m.rule,
+                f64::from(m.confidence),
+            ])
+            .map_err(sql("storing an actor mention"))?;
+        }
+    }
+    {
+        let mut stmt = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO place_mentions (doc_id, idx, sentence, start, end, text,
+                    geonameid, name, feature_code, country, admin1, lat, lon, confidence, reason)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+            )
+            .map_err(sql("preparing place mentions"))?;
+        for (i, m) in coded.places.iter().enumerate() {
+            let p = m.place.as_ref();
+            stmt.execute(params![
+                doc_id,
+                i as i64,
+                m.sentence as i64,
+                m.span.start as i64,
+                m.span.end as i64,
+                m.text,
+                p.and_then(|p| i64::try_from(p.geonameid).ok()),
+                p.map(|p| p.name.clone()),
+                p.map(|p| p.feature_code.clone()),
+                p.map(|p| p.country.clone()),
+                p.and_then(|p| p.admin1.clone()),
+                p.map(|p| p.lat),
+                p.map(|p| p.lon),
+                f64::from(m.confidence),
+                m.reason,
+            ])
+            .map_err(sql("storing a place mention"))?;
+        }
+    }
+    let root_end = root_paragraph_end(doc);
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO events (event_id, doc_id, coder_id, plover, mode, contexts,
+                cameo, goldstein, quad_class,
+                src_code, src_name, src_country, src_sectors, src_org, src_text, src_start,
+                src_end, src_match, src_actors,
+                tgt_code, tgt_name, tgt_country, tgt_sectors, tgt_org, tgt_text, tgt_start,
+                tgt_end, tgt_match, tgt_actors,
+                factuality, attributed_to, quantities, date, date_start, date_end,
+                date_precision, date_text, date_note, place_name, place_geonameid,
+                place_country, place_admin1, place_feature, place_lat, place_lon,
+                place_precision, place_start, place_end, sentence, sentence_start,
+                sentence_end, trigger_start, trigger_end, trigger_text, rule, confidence,
+                is_root, block_key)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
+                ?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,
+                ?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52,?53,?54,?55,?56,?57,?58)",
+        )
+        .map_err(sql("preparing events"))?;
+    for event in &coded.events {
+        let occurrence = seen.entry(event.id.as_str()).or_default();
+        let event_id = ids::event_id(hash, &event.id, *occurrence);
+        *occurrence += 1;
+        let block = cfg.block_key(event);
+        if let Some(b) = &block {
+            blocks.insert(b.clone());
+        }
+        let src = ActorCols::new(&event.source);
+        let tgt = ActorCols::new(&event.target);
+        let place = event.place.as_ref();
+        let prov = &event.provenance;
+        let attributed = event
+            .attributed_to
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(json("encoding attributed_to"))?;
+        stmt.execute(params![
+            event_id,
+            doc_id,
+            event.id,
+            event.plover,
+            event.mode,
+            event.contexts.join(" "),
+            event.cameo,
+            f64::from(event.goldstein),
+            i64::from(event.quad_class),
+            src.code,
+            src.name,
+            src.country,
+            src.sectors,
+            src.org,
+            src.text,
+            src.start,
+            src.end,
+            src.matcher,
+            serde_json::to_string(&event.source).map_err(json("encoding source actors"))?,
+            tgt.code,
+            tgt.name,
+            tgt.country,
+            tgt.sectors,
+            tgt.org,
+            tgt.text,
+            tgt.start,
+            tgt.end,
+            tgt.matcher,
+            serde_json::to_string(&event.target).map_err(json("encoding target actors"))?,
+            event.factuality.as_str(),
+            attributed,
+            serde_json::to_string(&event.quantities).map_err(json("encoding quantities"))?,
+            event.date.date.to_string(),
+            event.date.start.to_string(),
+            event.date.end.to_string(),
+            precision_str(event.date.precision),
+            event.date.text,
+            event.date.note,
+            place.map(|p| p.name.clone()),
+            place
+                .and_then(|p| p.geonameid)
+                .and_then(|g| i64::try_from(g).ok()),
+            place.and_then(|p| p.country.clone()),
+            place.and_then(|p| p.admin1.clone()),
+            place.and_then(|p| p.feature_code.clone()),
+            place.and_then(|p| p.lat),
+            place.and_then(|p| p.lon),
+            place.map(|p| enum_str(&p.precision)),
+            place.and_then(|p| p.span).map(|s| s.start as i64),
+            place.and_then(|p| p.span).map(|s| s.end as i64),
+            prov.sentence as i64,
+            prov.sentence_span.start as i64,
+            prov.sentence_span.end as i64,
+            prov.trigger.start as i64,
+            prov.trigger.end as i64,
+            prov.trigger_text,
+            prov.rule,
+            f64::from(prov.confidence),
+            prov.sentence_span.start < root_end,
+            block,
+        ])
+        .map_err(sql(format!("storing an event of document {}", doc.id)))?;
+    }
+    Ok(coded.events.len())
+}
+
+/// End of the "root" part of a document: the title and the first body
+/// paragraph (GDELT's IsRootEvent covers the lead of the article).
+fn root_paragraph_end(doc: &Document) -> usize {
+    let mut end = 0;
+    for zone in &doc.zones {
+        match zone.kind {
+            ZoneKind::Body => return zone.span.end.max(end),
+            ZoneKind::Title | ZoneKind::Dateline | ZoneKind::Byline => end = zone.span.end,
+            _ => {}
+        }
+    }
+    if doc.zones.is_empty() {
+        // No zones: treat the first paragraph of the text as the lead.
+        return doc.text.find("\n\n").unwrap_or(doc.text.len());
+    }
+    end
+}
+
+/// Flat columns of an actor list: the first actor's fields plus a match
+/// string of every actor's tokens (`|RUS|RUSGOV|VLADIMIR PUTIN|`).
+struct ActorCols {
+    code: Option<String>,
+    name: Option<String>,
+    country: Option<String>,
+    sectors: Option<String>,
+    org: Option<String>,
+    text: Option<String>,
+    start: Option<i64>,
+    end: Option<i64>,
+    matcher: String,
+}
+
+impl ActorCols {
+    fn new(actors: &[EventActor]) -> ActorCols {
+        let first = actors.first();
+        let mut tokens: Vec<String> = Vec::new();
+        for a in actors {
+            let actor = &a.actor;
+            tokens.extend(actor.country.clone());
+            tokens.extend(actor.org.clone());
+            let head = actor.country.clone().or_else(|| actor.org.clone());
+            let mut prefix = head.unwrap_or_default();
+            for sector in &actor.sectors {
+                prefix.push_str(sector);
+                tokens.push(prefix.clone());
+            }
+            tokens.push(actor.code());
+            tokens.push(actor.name.to_uppercase());
+        }
+        tokens.retain(|t| !t.is_empty());
+        tokens.sort();
+        tokens.dedup();
+        let matcher = if tokens.is_empty() {
+            "|".to_string()
+        } else {
+            format!("|{}|", tokens.join("|"))
+        };
+        ActorCols {
+            code: first.map(|a| a.actor.code()),
+            name: first.map(|a| a.actor.name.clone()),
+            country: first.and_then(|a| a.actor.country.clone()),
+            sectors: first.map(|a| a.actor.sectors.join(" ")),
+            org: first.and_then(|a| a.actor.org.clone()),
+            text: first.map(|a| a.text.clone()),
+            start: first.map(|a| a.span.start as i64),
+            end: first.map(|a| a.span.end as i64),
+            matcher,
+        }
+    }
+}

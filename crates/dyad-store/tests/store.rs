@@ -1,0 +1,335 @@
+//! Store behaviour: idempotence, merging, order independence, bad files,
+//! migration, disk full, recode.
+
+mod common;
+
+use common::{coded, summit_pair, temp_dir, Spec};
+use dyad_core::Factuality;
+use dyad_store::{EventFilter, OpenOptions, Store, StoreError};
+
+#[test]
+fn reingesting_the_same_documents_changes_nothing() {
+    let dir = temp_dir("idem");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let (a, b) = summit_pair();
+    let first = store.write_batch(&[a.clone(), b.clone()]).expect("write");
+    assert_eq!((first.stored, first.skipped, first.events), (2, 0, 3));
+    let digest = store.content_digest().expect("digest");
+    let again = store.write_batch(&[b, a]).expect("rewrite");
+    assert_eq!((again.stored, again.skipped, again.events), (0, 2, 0));
+    assert_eq!(store.content_digest().expect("digest"), digest);
+    assert_eq!(store.document_count().expect("count"), 2);
+}
+
+#[test]
+fn the_same_event_in_two_articles_is_one_merged_event() {
+    let dir = temp_dir("merge");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let (a, b) = summit_pair();
+    store.write_batch(&[a]).expect("write a");
+    store.write_batch(&[b]).expect("write b (incremental)");
+    let merged = store
+        .events(&EventFilter {
+            merged: true,
+            ..EventFilter::default()
+        })
+        .expect("query");
+    // 2023 summit (2 articles) + the 2024 visit (1 article).
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    let summit = &merged[0];
+    assert_eq!(summit.date, "2023-09-13");
+    assert_eq!(summit.date_precision, "day");
+    assert_eq!(
+        (summit.num_articles, summit.num_sources, summit.num_mentions),
+        (2, 2, 2)
+    );
+    assert_eq!(summit.first_report.as_deref(), Some("2023-09-13"));
+    assert_eq!(summit.last_report.as_deref(), Some("2024-06-19"));
+    assert_eq!(summit.place_name.as_deref(), Some("Vostochny"));
+    assert_eq!(merged[1].num_articles, 1);
+    assert_eq!(merged[1].date, "2024-06-19");
+    // show lists both reporting sentences
+    let detail = store.show(summit.id).expect("show").expect("exists");
+    assert_eq!(detail.reports.len(), 2);
+    assert!(detail
+        .reports
+        .iter()
+        .any(|r| r.doc_id == "b-2024" && r.date_precision == "month"));
+    // asking for one member event shows its merged event too
+    let member = detail.reports[1].event_id;
+    let via_member = store.show(member).expect("show").expect("exists");
+    assert_eq!(via_member.merged.map(|m| m.id), Some(summit.id));
+    assert_eq!(via_member.reports.len(), 2);
+}
+
+#[test]
+fn same_dyad_on_different_days_stays_two_events() {
+    let dir = temp_dir("days");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let a = coded(
+        "a",
+        "A",
+        "2024-03-02",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-01")],
+    );
+    let b = coded(
+        "b",
+        "B",
+        "2024-03-03",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-02")],
+    );
+    let c = coded(
+        "c",
+        "C",
+        "2024-03-03",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-02")],
+    );
+    // Reversed direction of a directed type is another dyad.
+    let e = coded(
+        "e",
+        "E",
+        "2024-03-03",
+        &[Spec::day("ASSAULT", "190", "UKR", "RUS", "2024-03-02")],
+    );
+    store.write_batch(&[a, b, c, e]).expect("write");
+    let merged = store
+        .events(&EventFilter {
+            merged: true,
+            ..EventFilter::default()
+        })
+        .expect("query");
+    let mut counts: Vec<(String, String, i64)> = merged
+        .iter()
+        .map(|m| {
+            (
+                m.date.clone(),
+                m.source_country.clone().unwrap_or_default(),
+                m.num_articles,
+            )
+        })
+        .collect();
+    counts.sort();
+    assert_eq!(
+        counts,
+        vec![
+            ("2024-03-01".into(), "RUS".into(), 1),
+            ("2024-03-02".into(), "RUS".into(), 2),
+            ("2024-03-02".into(), "UKR".into(), 1),
+        ]
+    );
+}
+
+#[test]
+fn non_factual_events_are_not_merged() {
+    let dir = temp_dir("fact");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let a = coded(
+        "a",
+        "A",
+        "2024-03-02",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-01")
+            .factuality(Factuality::Hypothetical)],
+    );
+    store.write_batch(&[a]).expect("write");
+    assert_eq!(store.merged_count().expect("count"), 0);
+    assert!(store.events(&EventFilter::default()).expect("q").is_empty());
+    let all = EventFilter {
+        factual_only: false,
+        ..EventFilter::default()
+    };
+    assert_eq!(store.events(&all).expect("q").len(), 1);
+}
+
+#[test]
+fn content_does_not_depend_on_arrival_order_or_batching() {
+    let dir = temp_dir("order");
+    let docs: Vec<_> = (0..12)
+        .map(|i| {
+            let day = ["2024-01-05", "2024-01-06", "2024-01-07"][i % 3];
+            let spec = if i % 4 == 0 {
+                Spec::day("CONSULT", "040", "FRA", "DEU", day).month("2024-01-01", "2024-01-31")
+            } else {
+                Spec::day(
+                    "CONSULT",
+                    "040",
+                    if i % 2 == 0 { "FRA" } else { "DEU" },
+                    if i % 2 == 0 { "DEU" } else { "FRA" },
+                    day,
+                )
+            };
+            coded(&format!("doc{i}"), ["A", "B", "C"][i % 3], day, &[spec])
+        })
+        .collect();
+    let mut one = Store::open(dir.join("one.db")).expect("open");
+    one.write_batch(&docs).expect("one batch");
+    let mut two = Store::open(dir.join("two.db")).expect("open");
+    let mut reversed = docs.clone();
+    reversed.reverse();
+    for chunk in reversed.chunks(5) {
+        two.write_batch(chunk).expect("chunk");
+    }
+    assert_eq!(
+        one.content_digest().expect("d1"),
+        two.content_digest().expect("d2")
+    );
+    assert!(one.merged_count().expect("n") < 12);
+}
+
+fn assert_untouched(path: &std::path::Path, before: &[u8], err: StoreError, want: &str) {
+    let message = err.to_string();
+    assert!(message.contains(want), "{message}");
+    assert!(message.contains("untouched"), "{message}");
+    assert_eq!(std::fs::read(path).expect("read back"), before);
+}
+
+#[test]
+fn foreign_corrupt_and_newer_files_are_refused_and_left_alone() {
+    let dir = temp_dir("bad");
+    let text = dir.join("notes.db");
+    std::fs::write(&text, b"these are my notes, not a database\n").expect("write");
+    let err = Store::open(&text).expect_err("text file");
+    assert_untouched(
+        &text,
+        b"these are my notes, not a database\n",
+        err,
+        "not an SQLite database",
+    );
+
+    let other = dir.join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&other).expect("sqlite");
+        conn.execute_batch("CREATE TABLE accounts (id INTEGER, balance REAL); INSERT INTO accounts VALUES (1, 9.5);")
+            .expect("other app");
+    }
+    let before = std::fs::read(&other).expect("read");
+    let err = Store::open(&other).expect_err("foreign sqlite");
+    assert_untouched(&other, &before, err, "another application");
+
+    let corrupt = dir.join("corrupt.db");
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i * 7 % 251) as u8));
+    std::fs::write(&corrupt, &bytes).expect("write");
+    let err = Store::open(&corrupt).expect_err("corrupt");
+    assert_untouched(&corrupt, &bytes, err, "corrupt");
+
+    let newer = dir.join("newer.db");
+    Store::open(&newer).expect("create");
+    {
+        let conn = rusqlite::Connection::open(&newer).expect("sqlite");
+        conn.execute_batch("PRAGMA user_version = 99;")
+            .expect("bump");
+    }
+    let before = std::fs::read(&newer).expect("read");
+    let err = Store::open(&newer).expect_err("newer");
+    assert_untouched(&newer, &before, err, "newer");
+
+    let missing = dir.join("missing.db");
+    assert!(matches!(
+        Store::open_existing(&missing),
+        Err(StoreError::Missing { .. })
+    ));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn an_older_schema_is_migrated_and_merges_rebuilt() {
+    let dir = temp_dir("migrate");
+    let path = dir.join("old.db");
+    let (a, b) = summit_pair();
+    let current_digest = {
+        let mut store = Store::open(&path).expect("open");
+        store.write_batch(&[a, b]).expect("write");
+        store.content_digest().expect("digest")
+    };
+    // Turn it into a version-1 file: no merged tables.
+    {
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(
+            "DROP TABLE merged_members; DROP TABLE merged_events; PRAGMA user_version = 1;",
+        )
+        .expect("downgrade");
+    }
+    let store = Store::open(&path).expect("migrate");
+    assert_eq!(store.migrated_from(), 1);
+    assert_eq!(store.content_digest().expect("digest"), current_digest);
+    assert_eq!(store.merged_count().expect("count"), 2);
+
+    // A genuine version-1 file made by the v1 migration alone opens too.
+    let v1 = dir.join("v1.db");
+    dyad_store::create_at_version(&v1, 1).expect("v1");
+    let store = Store::open(&v1).expect("open v1");
+    assert_eq!(store.migrated_from(), 1);
+    assert_eq!(store.merged_count().expect("count"), 0);
+}
+
+#[test]
+fn a_full_disk_rolls_the_whole_batch_back_and_says_so() {
+    let dir = temp_dir("full");
+    let path = dir.join("x.db");
+    let (a, b) = summit_pair();
+    {
+        let mut store = Store::open(&path).expect("open");
+        store.write_batch(&[a]).expect("write a");
+    }
+    let pages: i64 = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("PRAGMA page_count", [], |r| r.get(0)))
+        .expect("page count");
+    let mut store = Store::open_with(
+        &path,
+        OpenOptions {
+            max_page_count: Some(pages as u64 + 1),
+            ..OpenOptions::default()
+        },
+    )
+    .expect("open capped");
+    let before = store.content_digest().expect("digest");
+    let big: Vec<_> = (0..40)
+        .map(|i| {
+            let mut doc = coded(
+                &format!("big{i}"),
+                "X",
+                "2024-01-01",
+                &[Spec::day("AID", "070", "USA", "UKR", "2024-01-01")],
+            );
+            doc.analyzed.doc.text.push_str(&"filler text ".repeat(2000));
+            doc.analyzed.doc.content_hash = format!("big-{i}");
+            doc
+        })
+        .chain(std::iter::once(b))
+        .collect();
+    let err = store.write_batch(&big).expect_err("disk full");
+    assert!(matches!(err, StoreError::DiskFull { .. }), "{err:?}");
+    assert!(err.to_string().contains("rolled back"), "{err}");
+    assert_eq!(store.content_digest().expect("digest"), before);
+    assert_eq!(store.document_count().expect("count"), 1);
+}
+
+#[test]
+fn recoding_replaces_events_and_merges_atomically() {
+    let dir = temp_dir("recode");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let (a, b) = summit_pair();
+    store.write_batch(&[a.clone(), b.clone()]).expect("write");
+    let docs = store.stored_documents().expect("docs");
+    assert_eq!(docs.len(), 2);
+    let stored_a = docs.iter().find(|d| d.id == "a-2023").expect("a");
+    assert_eq!(stored_a.text, a.analyzed.doc.text);
+    assert_eq!(stored_a.zones, a.analyzed.doc.zones);
+    assert_eq!(stored_a.date, a.analyzed.doc.date);
+    // The new "lexicon" codes a's summit a month later: it leaves the September merge.
+    let mut recoded = a.clone();
+    recoded.events[0].date.date = common::d("2023-10-12");
+    recoded.events[0].date.start = common::d("2023-10-12");
+    recoded.events[0].date.end = common::d("2023-10-12");
+    let outcome = store.replace_coded(&[recoded]).expect("replace");
+    assert_eq!((outcome.stored, outcome.events), (1, 1));
+    let merged = store
+        .events(&EventFilter {
+            merged: true,
+            ..EventFilter::default()
+        })
+        .expect("query");
+    assert_eq!(merged.len(), 3, "{merged:#?}");
+    assert!(merged.iter().all(|m| m.num_articles == 1));
+    assert_eq!(store.event_count().expect("n"), 3);
+}
