@@ -215,6 +215,12 @@ pub enum DateKind {
     Ambiguous,
 }
 
+/// True for month and weekday names (full forms), which end noun phrases.
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
+    (words::month(lower).is_some() && !words::is_month_abbreviation(lower))
+        || words::is_full_weekday(lower)
+}
+
 /// Finds the date expressions of `text` and resolves each one.
 ///
 /// `base` is the span of `text` in the document; the returned spans are

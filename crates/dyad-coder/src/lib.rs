@@ -7,3 +7,4 @@
 //! mentions in, events out.
 
 pub mod dates;
+pub mod quantities;

@@ -19,7 +19,7 @@ use dyad_core::{DatePrecision, EventDate, Span};
 /// Gap beyond which the text between candidate and trigger is not read
 /// (keeps the cost bounded on huge sentences; such candidates are far
 /// anyway).
-const MAX_GAP_SCAN: usize = 2000;
+const MAX_GAP_SCAN: usize = 600;
 const BOUNDARY_PENALTY: usize = 200;
 const REPORTING_PENALTY: usize = 150;
 
@@ -160,8 +160,8 @@ fn reporting_penalty(text: &str, base: Span, span: Span, trigger: Span) -> usize
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if REPORTING.contains(&clean.as_str()) {
-            let abs = base.start + cut + pos;
-            let word_span = Span::new(abs, abs + word.len());
+            let abs = base.start.saturating_add(cut + pos);
+            let word_span = Span::new(abs, abs.saturating_add(word.len()));
             return if word_span.overlaps(trigger) {
                 0
             } else {

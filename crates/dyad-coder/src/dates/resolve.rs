@@ -571,6 +571,7 @@ fn narrow_by_thirds(
     part: Part,
     p: NaiveDate,
 ) -> Option<(NaiveDate, NaiveDate)> {
+    let (s, e) = if s <= e { (s, e) } else { (e, s) };
     let len = (e - s).num_days() + 1;
     let third = (len / 3).max(1);
     match part {

@@ -35,12 +35,6 @@ pub(crate) struct Tok<'a> {
 }
 
 impl Tok<'_> {
-    /// True for a word whose lower-cased form is `w`.
-    #[allow(dead_code)] // used by quantities
-    pub fn is(&self, w: &str) -> bool {
-        self.kind == Kind::Word && self.lower == w
-    }
-
     /// True for a punctuation token equal to `c`.
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.text.starts_with(c)
@@ -66,7 +60,6 @@ impl Tok<'_> {
     }
 
     /// The numeric value of a number token ("10,000" → 10000.0).
-    #[allow(dead_code)] // used by quantities
     pub fn num_value(&self) -> Option<f64> {
         if self.kind != Kind::Num {
             return None;

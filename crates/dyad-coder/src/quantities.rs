@@ -1,0 +1,443 @@
+//! Quantities in a sentence: "at least 10,000 shipping containers", "as
+//! many as 4.8 million artillery shells", "tens of millions of people",
+//! "at least 12 people were killed".
+//!
+//! Pure and linear: one tokenizer pass, then at each token a bounded
+//! look-ahead for qualifier, number, unit and casualty verb.
+//!
+//! Representation in [`dyad_core::Quantity`]:
+//! * `value`: the number (4.8 million → 4 800 000). For vague plurals
+//!   ("hundreds of", "tens of millions") it is a lower bound, twice the
+//!   base, and the qualifier is "at least" unless one is written.
+//! * `unit`: the counted noun phrase (up to three words, as written), or a
+//!   currency code ("USD", "EUR", ...), "percent" or "percentage points".
+//!   Casualty counts end with their kind: "people killed", "civilians
+//!   injured", "protesters arrested" (kinds: killed, injured, arrested,
+//!   displaced, abducted, missing, executed; see [`casualty_kind`]).
+//! * `qualifier`: "at least", "as many as", "roughly", ... lower-cased;
+//!   "between" for ranges ("10-15 people", value = the lower end).
+//! * `text`/`span`: from the qualifier (or currency sign) to the end of the
+//!   counted noun phrase.
+//!
+//! Not reported: years, dates, clock times ("11 a.m."), ordinals
+//! ("21st"), identifiers ("F-16", "Resolution 2231", "G7"), hyphenated
+//! modifiers ("a 10-day truce", "a 45-year-old"), and numbers with no
+//! counted noun (tables of digits).
+
+mod numbers;
+mod units;
+
+use dyad_core::{Quantity, Span};
+
+use crate::dates::find_date_expressions;
+use crate::dates::scan::{tokenize, Kind, Tok};
+use numbers::{glued_measure, read_number, Number};
+use units::{
+    casualty_after, casualty_before, casualty_word, counts_people, currency_symbol, currency_word,
+    toll_before, unit_phrase, CASUALTY_KINDS,
+};
+
+/// Lists the quantities in `text`, in text order, without overlaps.
+///
+/// `base` is the span of `text` in the document: returned spans are
+/// document spans.
+pub fn find_quantities(text: &str, base: Span) -> Vec<Quantity> {
+    let toks = tokenize(text);
+    let dates: Vec<Span> = find_date_expressions(text, Span::new(0, text.len()))
+        .into_iter()
+        .map(|e| e.span)
+        .collect();
+    let reader = Reader {
+        text,
+        t: &toks,
+        dates: &dates,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match reader.at(i) {
+            Step::Found(mut q, end) => {
+                q.span = Span::new(
+                    base.start.saturating_add(q.span.start),
+                    base.start.saturating_add(q.span.end),
+                );
+                out.push(q);
+                i = end.max(i + 1);
+            }
+            Step::Skip(end) => i = end.max(i + 1),
+            Step::Nothing => i += 1,
+        }
+    }
+    out
+}
+
+/// The casualty kind a unit ends with ("civilians killed" → "killed").
+pub fn casualty_kind(unit: &str) -> Option<&'static str> {
+    let last = unit.rsplit(' ').next()?;
+    CASUALTY_KINDS.iter().copied().find(|k| *k == last)
+}
+
+enum Step {
+    Found(Quantity, usize),
+    Skip(usize),
+    Nothing,
+}
+
+/// Qualifiers, longest first within each first word.
+const QUALIFIERS: [&[&str]; 30] = [
+    &["no", "fewer", "than"],
+    &["no", "more", "than"],
+    &["no", "less", "than"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["as", "little", "as"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["close", "to"],
+    &["upwards", "of"],
+    &["in", "excess", "of"],
+    &["an", "estimated"],
+    &["roughly"],
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["approximately"],
+    &["some"],
+    &["over"],
+    &["under"],
+    &["between"],
+];
+
+struct Reader<'t, 'a> {
+    text: &'a str,
+    t: &'t [Tok<'a>],
+    dates: &'t [Span],
+}
+
+impl<'a> Reader<'_, 'a> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        self.t.get(i)
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tok(i)
+            .filter(|x| x.kind == Kind::Word)
+            .map(|x| x.lower.as_str())
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|x| !x.spaced)
+    }
+
+    fn in_date(&self, start: usize, end: usize) -> bool {
+        let probe = Span::new(start, end);
+        let k = self.dates.partition_point(|d| d.end <= start);
+        self.dates.get(k).is_some_and(|d| d.overlaps(probe))
+    }
+
+    fn qualifier(&self, i: usize) -> Option<(String, usize)> {
+        let first = self.word(i)?;
+        QUALIFIERS
+            .iter()
+            .filter(|q| q.first() == Some(&first))
+            .find(|q| {
+                q.iter()
+                    .enumerate()
+                    .all(|(n, w)| self.word(i + n) == Some(w))
+            })
+            .map(|q| (q.join(" "), i + q.len()))
+    }
+
+    fn at(&self, i: usize) -> Step {
+        let tok = match self.tok(i) {
+            Some(t) => t,
+            None => return Step::Nothing,
+        };
+        if tok.kind == Kind::Punct && currency_symbol(tok.text).is_none() {
+            return Step::Nothing;
+        }
+        let (mut qualifier, mut j) = match self.qualifier(i) {
+            Some((q, end)) => (Some(q), end),
+            None => (None, i),
+        };
+        let mut currency = None;
+        if self.word(j) == Some("us")
+            && self
+                .tok(j + 1)
+                .is_some_and(|x| x.is_punct('$') && !x.spaced)
+        {
+            j += 1;
+        }
+        if let Some(code) = self.tok(j).and_then(|x| currency_symbol(x.text)) {
+            currency = Some(code);
+            j += 1;
+        }
+        let Some(num) = read_number(self.t, j) else {
+            return Step::Nothing;
+        };
+        let (Some(first), Some(last)) = (self.tok(j), self.tok(num.end.saturating_sub(1))) else {
+            return Step::Nothing;
+        };
+        if self.in_date(first.start, last.end) {
+            return Step::Skip(num.end);
+        }
+        if !num.worded && self.rejected_digits(j, &num, qualifier.is_some() || currency.is_some()) {
+            return Step::Skip(num.end);
+        }
+        let mut end = num.end;
+        // ranges: "10-15", "10 to 15", "between 10 and 15"
+        let range_joiner = match self.tok(end) {
+            Some(x) if x.is_punct('-') && !x.spaced && self.glued(end + 1) => true,
+            Some(x) if x.lower == "to" => true,
+            Some(x) if x.lower == "and" && qualifier.as_deref() == Some("between") => true,
+            _ => false,
+        };
+        if range_joiner {
+            if let Some(upper) = read_number(self.t, end + 1).filter(|u| u.worded == num.worded) {
+                end = upper.end;
+                qualifier.get_or_insert_with(|| "between".to_string());
+            }
+        }
+        if num.vague && qualifier.is_none() {
+            qualifier = Some("at least".to_string());
+        }
+        let span_start = self.tok(i).map_or(0, |x| x.start);
+        let number_end = self
+            .tok(end.saturating_sub(1))
+            .map_or(span_start, |x| x.end);
+        if let Some(code) = currency {
+            return self.found(
+                num.value,
+                code.to_string(),
+                qualifier,
+                span_start,
+                number_end,
+                end,
+            );
+        }
+        if let Some((unit, after)) = self.percent_or_currency(end) {
+            let unit_end = self.tok(after - 1).map_or(number_end, |x| x.end);
+            return self.found(num.value, unit, qualifier, span_start, unit_end, after);
+        }
+        let (unit_toks, after) = unit_phrase(self.t, end);
+        let unit_words: Vec<&Tok> = unit_toks
+            .iter()
+            .filter_map(|&k| self.tok(k))
+            .filter(|x| x.kind == Kind::Word)
+            .collect();
+        let mut unit = match (unit_toks.first(), unit_toks.last()) {
+            (Some(&a), Some(&b)) => self.unit_text(a, b),
+            _ => String::new(),
+        };
+        let mut span_end = unit_toks
+            .last()
+            .and_then(|&b| self.tok(b))
+            .map_or(number_end, |x| x.end);
+        let mut next = if unit_toks.is_empty() { end } else { after };
+        let kind = match casualty_after(self.t, next) {
+            Some((kind, k)) => {
+                if unit.is_empty() && k == next + 1 {
+                    // "12 dead": the casualty word is the unit
+                    span_end = self.tok(next).map_or(span_end, |x| x.end);
+                    next = k;
+                }
+                Some(kind)
+            }
+            None => casualty_before(self.t, i),
+        };
+        if let Some(kind) = kind.filter(|_| counts_people(&unit_words)) {
+            let noun = if unit.is_empty() {
+                "people".to_string()
+            } else {
+                unit
+            };
+            unit = format!("{noun} {kind}");
+        } else if unit.is_empty() && toll_before(self.t, i) {
+            unit = "people killed".to_string();
+        }
+        if unit.is_empty() {
+            return Step::Skip(end);
+        }
+        self.found(num.value, unit, qualifier, span_start, span_end, next)
+    }
+
+    fn found(
+        &self,
+        value: f64,
+        unit: String,
+        qualifier: Option<String>,
+        start: usize,
+        end: usize,
+        next: usize,
+    ) -> Step {
+        let span = Span::new(start, end);
+        let text = span.slice(self.text).to_string();
+        Step::Found(
+            Quantity {
+                value,
+                unit,
+                qualifier,
+                text,
+                span,
+            },
+            next,
+        )
+    }
+
+    /// The unit as written from token `a` to `b`, whitespace collapsed;
+    /// lower-cased when written all in capitals.
+    fn unit_text(&self, a: usize, b: usize) -> String {
+        let (Some(x), Some(y)) = (self.tok(a), self.tok(b)) else {
+            return String::new();
+        };
+        let raw = self.text.get(x.start..y.end).unwrap_or("");
+        let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let has_lower = collapsed.chars().any(char::is_lowercase);
+        if has_lower {
+            collapsed
+        } else {
+            collapsed.to_lowercase()
+        }
+    }
+
+    /// "%", "percent", "per cent", "percentage points", "dollars", "US
+    /// dollars", "euros": (unit, index after).
+    fn percent_or_currency(&self, k: usize) -> Option<(String, usize)> {
+        let tok = self.tok(k)?;
+        if tok.is_punct('%') {
+            return Some(("percent".into(), k + 1));
+        }
+        let w = self.word(k)?;
+        match w {
+            "percent" | "pct" => return Some(("percent".into(), k + 1)),
+            "per" if self.word(k + 1) == Some("cent") => return Some(("percent".into(), k + 2)),
+            "percentage" if self.word(k + 1) == Some("points") => {
+                return Some(("percentage points".into(), k + 2))
+            }
+            "us" => {
+                if let Some(code) = self.word(k + 1).and_then(currency_word) {
+                    return Some((code.to_string(), k + 2));
+                }
+            }
+            _ => {}
+        }
+        currency_word(w).map(|code| (code.to_string(), k + 1))
+    }
+
+    /// Digits that are not counts: identifiers, times, ordinals, years,
+    /// hyphenated modifiers.
+    fn rejected_digits(&self, j: usize, num: &Number, introduced: bool) -> bool {
+        let Some(tok) = self.tok(j) else { return true };
+        // glued to what comes before: "F-16", "G7", "1/2", "3:30", "v.2"
+        if !tok.spaced && j > 0 {
+            if let Some(prev) = self.tok(j - 1) {
+                if currency_symbol(prev.text).is_none()
+                    && !prev.is_punct('(')
+                    && !prev.is_punct('~')
+                {
+                    return true;
+                }
+            }
+        }
+        // glued to what follows: "21st", "1990s", "155mm", "3:30", "10-day"
+        if let Some(next) = self.tok(num.end).filter(|x| !x.spaced) {
+            match next.kind {
+                Kind::Word if !glued_measure(&next.lower) => return true,
+                Kind::Num => return true,
+                Kind::Punct if next.is_punct(':') || next.is_punct('/') => return true,
+                // "10-15" is a range; "10-day" a modifier
+                Kind::Punct
+                    if next.is_punct('-')
+                        && self.tok(num.end + 1).is_some_and(|x| x.kind == Kind::Word) =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        // clock times: "11 a.m.", "9pm", "0600 GMT", "5 o'clock"
+        let after = self.word(num.end);
+        if after.is_some_and(|w| {
+            matches!(
+                w,
+                "am" | "pm"
+                    | "gmt"
+                    | "utc"
+                    | "bst"
+                    | "cet"
+                    | "cest"
+                    | "est"
+                    | "edt"
+                    | "hrs"
+                    | "o'clock"
+            )
+        }) || (matches!(after, Some("a" | "p"))
+            && self
+                .tok(num.end + 1)
+                .is_some_and(|x| x.is_punct('.') && !x.spaced)
+            && self.word(num.end + 2) == Some("m"))
+        {
+            return true;
+        }
+        if introduced {
+            return false;
+        }
+        // identifiers: "Resolution 2231", "Article 5", "No. 10", "#3"
+        if let Some(prev) = j.checked_sub(1).and_then(|p| self.tok(p)) {
+            let possessive = prev.lower.ends_with("'s");
+            if prev.is_capitalized()
+                && !possessive
+                && !is_function_word(&prev.lower)
+                && tok.is_plain_int()
+            {
+                return true;
+            }
+            if prev.is_punct('#')
+                || matches!(
+                    prev.lower.as_str(),
+                    "number" | "no" | "nos" | "page" | "route"
+                )
+            {
+                return true;
+            }
+            if prev.is_punct('.') && j >= 2 && self.word(j - 2) == Some("no") {
+                return true;
+            }
+        }
+        // a year-looking number not followed by a lower-case word
+        if tok.is_plain_int()
+            && tok.text.len() == 4
+            && (1900..=2100).contains(&tok.small_int().unwrap_or(0))
+        {
+            let next_lower = self.tok(num.end).is_some_and(|x| {
+                x.kind == Kind::Word && !x.is_capitalized() && casualty_word(&x.lower).is_none()
+            });
+            if !next_lower {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "another", "all", "only", "just", "these", "those", "its", "their", "his", "her", "our",
+    "and", "but", "with", "for", "of", "in", "on", "at", "by", "while", "when", "after", "before",
+    "since", "nearly", "almost", "about", "then", "further", "a", "an", "killing", "wounding",
+];
+
+/// Capitalised words that may open a sentence before a count ("The 12
+/// men", "Another 30 people"), unlike names before identifiers
+/// ("Resolution 2231").
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
