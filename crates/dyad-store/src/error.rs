@@ -96,6 +96,9 @@ pub enum StoreError {
     /// Writing an export failed.
     #[error("export failed: {0}")]
     Export(String),
+    /// A worker thread died (a bug, reported rather than hidden).
+    #[error("internal error: {0}")]
+    Internal(String),
     /// Stored JSON could not be decoded.
     #[error("stored JSON is invalid while {context}: {source}")]
     Json {

@@ -91,22 +91,38 @@ struct Shared {
     errors: AtomicU64,
 }
 
-/// Codes `document` with `code`, turning an error or a panic into an
+/// How the pipeline knows an input item before coding it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemId {
+    /// The content hash the store will file the document under (see
+    /// [`crate::effective_hash`]).
+    pub hash: String,
+    /// A name for messages (document id, `file:line`).
+    pub label: String,
+}
+
+/// The [`ItemId`] of a cleaned document.
+pub fn document_identity(doc: &Document) -> ItemId {
+    ItemId {
+        hash: effective_hash(doc),
+        label: doc.id.clone(),
+    }
+}
+
+/// Codes `item` with `code`, turning an error or a panic into an
 /// [`ErrorRecord`] so one bad document never stops a batch.
-fn code_one<F>(code: &F, document: Document) -> Coded
+fn code_one<T, F>(code: &F, item: T, id: ItemId) -> Coded
 where
-    F: Fn(Document) -> std::result::Result<CodedDocument, String> + Sync,
+    F: Fn(T) -> std::result::Result<CodedDocument, String> + Sync,
 {
-    let input = document.id.clone();
-    let hash = effective_hash(&document);
     let failure = |message: String| ErrorRecord {
-        input: input.clone(),
-        doc_id: Some(input.clone()),
-        content_hash: Some(hash.clone()),
+        input: id.label.clone(),
+        doc_id: Some(id.label.clone()),
+        content_hash: Some(id.hash.clone()),
         stage: "code".into(),
         message,
     };
-    match catch_unwind(AssertUnwindSafe(|| code(document))) {
+    match catch_unwind(AssertUnwindSafe(|| code(item))) {
         Ok(Ok(coded)) => Ok(coded),
         Ok(Err(message)) => Err(failure(message)),
         Err(panic) => {
@@ -125,17 +141,20 @@ where
 /// written in batches. Per-document failures are recorded in the `errors`
 /// table (see [`Store::errors`]) and the run goes on; a store failure (disk
 /// full, ...) stops it after rolling back the batch in flight.
-pub fn ingest<I, F, P>(
+pub fn ingest<T, I, K, F, P>(
     store: &mut Store,
     inputs: I,
+    identify: K,
     code: F,
     options: &IngestOptions,
     run_id: Option<i64>,
     mut progress: P,
 ) -> Result<IngestStats>
 where
-    I: Iterator<Item = std::result::Result<Document, ErrorRecord>>,
-    F: Fn(Document) -> std::result::Result<CodedDocument, String> + Sync,
+    T: Send,
+    I: Iterator<Item = std::result::Result<T, ErrorRecord>>,
+    K: Fn(&T) -> ItemId,
+    F: Fn(T) -> std::result::Result<CodedDocument, String> + Sync,
     P: FnMut(&IngestStats),
 {
     let started = Instant::now();
@@ -179,7 +198,7 @@ where
         });
 
         let mut seen_hashes: HashSet<String> = HashSet::new();
-        let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
+        let mut pending: Vec<(T, ItemId)> = Vec::with_capacity(batch_size);
         let mut read_errors: Vec<ErrorRecord> = Vec::new();
         let mut inputs = inputs.peekable();
         loop {
@@ -187,12 +206,12 @@ where
             if let Some(item) = inputs.next() {
                 stats.seen += 1;
                 match item {
-                    Ok(doc) => {
-                        let hash = effective_hash(&doc);
-                        if !seen_hashes.insert(hash.clone()) || is_stored(&reader, &hash)? {
+                    Ok(item) => {
+                        let id = identify(&item);
+                        if !seen_hashes.insert(id.hash.clone()) || is_stored(&reader, &id.hash)? {
                             stats.skipped += 1;
                         } else {
-                            pending.push(doc);
+                            pending.push((item, id));
                         }
                     }
                     Err(e) => read_errors.push(e),
@@ -201,8 +220,10 @@ where
             let full = pending.len() >= batch_size || read_errors.len() >= batch_size;
             if full || (exhausted && (!pending.is_empty() || !read_errors.is_empty())) {
                 let docs = std::mem::take(&mut pending);
-                let mut coded: Vec<Coded> =
-                    docs.into_par_iter().map(|d| code_one(&code, d)).collect();
+                let mut coded: Vec<Coded> = docs
+                    .into_par_iter()
+                    .map(|(item, id)| code_one(&code, item, id))
+                    .collect();
                 coded.extend(read_errors.drain(..).map(Err));
                 if tx.send(coded).is_err() {
                     break; // the writer stopped: its error is reported below
@@ -218,12 +239,11 @@ where
             }
         }
         drop(tx);
-        let written = writer.join().unwrap_or_else(|_| {
-            Err(crate::StoreError::Export(
-                "the writer thread panicked".into(),
+        writer.join().unwrap_or_else(|_| {
+            Err(crate::StoreError::Internal(
+                "the database writer thread panicked".into(),
             ))
-        });
-        written
+        })
     })?;
 
     stats.stored = shared.stored.load(Ordering::Relaxed);
@@ -264,7 +284,13 @@ where
     while docs.peek().is_some() {
         let chunk: Vec<Document> = docs.by_ref().take(options.batch_size.max(1)).collect();
         stats.seen += chunk.len() as u64;
-        let coded: Vec<Coded> = chunk.into_par_iter().map(|d| code_one(&code, d)).collect();
+        let coded: Vec<Coded> = chunk
+            .into_par_iter()
+            .map(|d| {
+                let id = document_identity(&d);
+                code_one(&code, d, id)
+            })
+            .collect();
         let mut ok = Vec::with_capacity(coded.len());
         for item in coded {
             match item {

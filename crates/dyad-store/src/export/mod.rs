@@ -149,7 +149,7 @@ pub fn plover_record(row: &EventRow) -> PloverRecord<'_> {
         actor2: row.target_name.as_deref(),
         actor2_country: row.target_country.as_deref(),
         actor2_code: row.target_code.as_deref(),
-        location: has_place.then(|| PloverLocation {
+        location: has_place.then_some(PloverLocation {
             name: row.place_name.as_deref(),
             country: row.place_country.as_deref(),
             admin1: row.place_admin1.as_deref(),

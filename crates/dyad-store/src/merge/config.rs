@@ -131,7 +131,7 @@ impl MergeConfig {
         };
         let mut src = self.actors_key(&event.source);
         let mut tgt = self.actors_key(&event.target);
-        let symmetric = self.symmetric_types.iter().any(|t| *t == event.plover);
+        let symmetric = self.symmetric_types.contains(&event.plover);
         if symmetric && tgt < src {
             std::mem::swap(&mut src, &mut tgt);
         }

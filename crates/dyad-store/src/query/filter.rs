@@ -82,7 +82,7 @@ impl EventFilter {
     /// `FROM ... WHERE ...` with its bound parameters. Aliases: `e` events
     /// (for merged events: the anchor event), `m` merged events, `d` the
     /// (anchor) document. `id` restricts to one event / merged event id.
-    pub(crate) fn from_where(&self, id: Option<i64>) -> Result<(String, Vec<Value>)> {
+    pub(crate) fn sql_from_where(&self, id: Option<i64>) -> Result<(String, Vec<Value>)> {
         let t = self.alias();
         let mut sql = if self.merged {
             "FROM merged_events m JOIN events e ON e.event_id = m.anchor_event \
@@ -184,7 +184,7 @@ mod tests {
             place: Some("Vostochny".into()),
             ..EventFilter::default()
         };
-        let (sql, params) = f.from_where(None).expect("filter");
+        let (sql, params) = f.sql_from_where(None).expect("filter");
         assert!(!sql.contains("DROP"), "{sql}");
         assert_eq!(params.len(), 3);
     }
@@ -195,11 +195,11 @@ mod tests {
             cameo: Some("04%".into()),
             ..EventFilter::default()
         };
-        assert!(f.from_where(None).is_err());
+        assert!(f.sql_from_where(None).is_err());
         let f = EventFilter {
             source: Some(" ".into()),
             ..EventFilter::default()
         };
-        assert!(f.from_where(None).is_err());
+        assert!(f.sql_from_where(None).is_err());
     }
 }

@@ -250,7 +250,7 @@ impl Store {
         filter: &EventFilter,
         mut sink: impl FnMut(EventRow) -> Result<()>,
     ) -> Result<()> {
-        let (from_where, mut params) = filter.from_where(None)?;
+        let (from_where, mut params) = filter.sql_from_where(None)?;
         let t = if filter.merged { "m" } else { "e" };
         let id = if filter.merged {
             "m.merged_id"
@@ -309,7 +309,7 @@ impl Store {
             factual_only: false,
             ..EventFilter::default()
         };
-        let (from_where, params) = filter.from_where(Some(id))?;
+        let (from_where, params) = filter.sql_from_where(Some(id))?;
         let query = format!("SELECT {} {from_where}", row_columns(merged));
         let mut stmt = self
             .conn

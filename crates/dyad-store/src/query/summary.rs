@@ -97,7 +97,7 @@ impl Store {
     /// Directed dyads matching `filter`, most events first (at most
     /// `filter.limit`).
     pub fn dyads(&self, filter: &EventFilter) -> Result<Vec<DyadSummary>> {
-        let (from_where, mut params) = filter.from_where(None)?;
+        let (from_where, mut params) = filter.sql_from_where(None)?;
         let t = filter.alias();
         let articles = if filter.merged { "m.num_articles" } else { "1" };
         let mut query = format!(
@@ -149,7 +149,7 @@ impl Store {
     /// Counts per period (per PLOVER type and quad class) and mean
     /// Goldstein, for events matching `filter`, in period order.
     pub fn timeline(&self, filter: &EventFilter, by: Period) -> Result<Vec<TimelineBucket>> {
-        let (from_where, params) = filter.from_where(None)?;
+        let (from_where, params) = filter.sql_from_where(None)?;
         let t = filter.alias();
         let query =
             format!("SELECT {t}.date, {t}.plover, {t}.quad_class, {t}.goldstein {from_where}");
