@@ -41,24 +41,60 @@ impl BenchReport {
     }
 }
 
+/// One benchmark page with its truth.
+#[derive(Debug, Clone)]
+pub struct BenchPage {
+    /// Page id (file stem).
+    pub id: String,
+    /// Page URL.
+    pub url: String,
+    /// The true article body.
+    pub truth: String,
+    /// The page bytes (decompressed).
+    pub bytes: Vec<u8>,
+}
+
 /// Load the pages named in `truth` from `dir/pages/` (gzip or plain `<id>.html`).
-pub fn load_pages(dir: &Path, truth: &Path) -> Result<Vec<(String, String, String, Vec<u8>)>, WebError> {
-    let text = std::fs::read_to_string(truth).map_err(|source| WebError::Io { path: truth.to_path_buf(), source })?;
-    let v: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| WebError::Eval { path: truth.to_path_buf(), reason: e.to_string() })?;
-    let obj = v
-        .as_object()
-        .ok_or_else(|| WebError::Eval { path: truth.to_path_buf(), reason: "expected an object id → page".into() })?;
+pub fn load_pages(dir: &Path, truth: &Path) -> Result<Vec<BenchPage>, WebError> {
+    let text = std::fs::read_to_string(truth).map_err(|source| WebError::Io {
+        path: truth.to_path_buf(),
+        source,
+    })?;
+    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| WebError::Eval {
+        path: truth.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let obj = v.as_object().ok_or_else(|| WebError::Eval {
+        path: truth.to_path_buf(),
+        reason: "expected an object id → page".into(),
+    })?;
     let mut out = Vec::with_capacity(obj.len());
     for (id, page) in obj {
-        let body = page.get("articleBody").and_then(|b| b.as_str()).unwrap_or_default().to_string();
-        let url = page.get("url").and_then(|b| b.as_str()).unwrap_or_default().to_string();
+        let body = page
+            .get("articleBody")
+            .and_then(|b| b.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let url = page
+            .get("url")
+            .and_then(|b| b.as_str())
+            .unwrap_or_default()
+            .to_string();
         let gz = dir.join("pages").join(format!("{id}.html.gz"));
-        let path = if gz.exists() { gz } else { dir.join("pages").join(format!("{id}.html")) };
+        let path = if gz.exists() {
+            gz
+        } else {
+            dir.join("pages").join(format!("{id}.html"))
+        };
         let bytes = crate::read_maybe_gzip(&path, crate::Limits::default().max_bytes)?;
-        out.push((id.clone(), url, body, bytes));
+        out.push(BenchPage {
+            id: id.clone(),
+            url,
+            truth: body,
+            bytes,
+        });
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(out)
 }
 
@@ -67,18 +103,36 @@ pub fn run_benchmark(dir: &Path, truth: &Path) -> Result<BenchReport, WebError> 
     let pages = load_pages(dir, truth)?;
     let mut predictions = Vec::with_capacity(pages.len());
     let t = Instant::now();
-    for (_, url, _, bytes) in &pages {
-        predictions.push(crate::extract_bytes(bytes, Some(url), None));
+    for p in &pages {
+        predictions.push(crate::extract_bytes(&p.bytes, Some(&p.url), None));
     }
     let extract_seconds = t.elapsed().as_secs_f64();
     let mut results = Vec::with_capacity(pages.len());
-    for ((id, url, truth_body, _), pred) in pages.into_iter().zip(predictions) {
+    for (
+        BenchPage {
+            id,
+            url,
+            truth: truth_body,
+            ..
+        },
+        pred,
+    ) in pages.into_iter().zip(predictions)
+    {
         let (text, notes) = match pred {
             Ok(ex) => (ex.body_text(), ex.notes),
             Err(e) => (String::new(), vec![e.to_string()]),
         };
-        results.push(PageResult { id, url, score: score_page(&truth_body, &text), notes });
+        results.push(PageResult {
+            id,
+            url,
+            score: score_page(&truth_body, &text),
+            notes,
+        });
     }
     let scores: Vec<PageScore> = results.iter().map(|r| r.score).collect();
-    Ok(BenchReport { summary: summarise(&scores), pages: results, extract_seconds })
+    Ok(BenchReport {
+        summary: summarise(&scores),
+        pages: results,
+        extract_seconds,
+    })
 }

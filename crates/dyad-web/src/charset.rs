@@ -44,7 +44,12 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
         let (text, had_errors) = enc.decode_without_bom_handling(rest);
-        return Decoded { text: text.into_owned(), encoding: enc.name(), source: CharsetSource::Bom, had_errors };
+        return Decoded {
+            text: text.into_owned(),
+            encoding: enc.name(),
+            source: CharsetSource::Bom,
+            had_errors,
+        };
     }
     let declared = content_type
         .and_then(charset_param)
@@ -67,7 +72,12 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         }
     };
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: enc.name(), source, had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+        source,
+        had_errors,
+    }
 }
 
 /// The `charset=` parameter of a Content-Type value, without quotes.
@@ -87,13 +97,19 @@ pub fn charset_param(content_type: &str) -> Option<String> {
 /// Find a charset declared by a `<meta>` tag in the first bytes (a simplified
 /// version of the HTML prescan: `charset=` inside any `<meta ...>` tag).
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = bytes.get(..bytes.len().min(META_PRESCAN_BYTES)).unwrap_or(bytes);
+    let head = bytes
+        .get(..bytes.len().min(META_PRESCAN_BYTES))
+        .unwrap_or(bytes);
     let mut pos = 0;
     while let Some(off) = memchr::memchr(b'<', head.get(pos..)?) {
         let start = pos + off;
         let tag_end = memchr::memchr(b'>', head.get(start..)?).map_or(head.len(), |e| start + e);
         let tag = head.get(start..tag_end)?;
-        if tag.len() > 5 && tag.get(1..5).is_some_and(|n| n.eq_ignore_ascii_case(b"meta")) {
+        if tag.len() > 5
+            && tag
+                .get(1..5)
+                .is_some_and(|n| n.eq_ignore_ascii_case(b"meta"))
+        {
             let lower = String::from_utf8_lossy(tag).to_ascii_lowercase();
             if let Some(label) = charset_param(&lower) {
                 if let Some(enc) = Encoding::for_label(label.as_bytes()) {
@@ -112,7 +128,10 @@ mod tests {
 
     #[test]
     fn header_charset_is_parsed() {
-        assert_eq!(charset_param("text/html; charset=\"Shift_JIS\"").as_deref(), Some("shift_jis"));
+        assert_eq!(
+            charset_param("text/html; charset=\"Shift_JIS\"").as_deref(),
+            Some("shift_jis")
+        );
         assert_eq!(charset_param("text/html").as_deref(), None);
     }
 
@@ -129,7 +148,8 @@ mod tests {
 
     #[test]
     fn http_equiv_declaration_is_found() {
-        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-2\"><p>\xb1";
+        let page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-2\"><p>\xb1";
         let d = decode(page, None);
         assert_eq!(d.encoding, "ISO-8859-2");
         assert!(d.text.ends_with('ą'));

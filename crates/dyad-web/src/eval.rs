@@ -55,7 +55,9 @@ impl PageScore {
 
 /// `\w+` tokens of a text.
 pub fn tokens(text: &str) -> Vec<&str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).collect()
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn shingles<'a>(toks: &[&'a str]) -> HashMap<Vec<&'a str>, usize> {
@@ -88,9 +90,17 @@ pub fn score_page(truth: &str, predicted: &str) -> PageScore {
     }
     let sum = (tp + fp + fn_) as f64;
     if sum == 0.0 {
-        return PageScore { tp: 0.0, fp: 0.0, fn_: 0.0 };
+        return PageScore {
+            tp: 0.0,
+            fp: 0.0,
+            fn_: 0.0,
+        };
     }
-    PageScore { tp: tp as f64 / sum, fp: fp as f64 / sum, fn_: fn_ as f64 / sum }
+    PageScore {
+        tp: tp as f64 / sum,
+        fp: fp as f64 / sum,
+        fn_: fn_ as f64 / sum,
+    }
 }
 
 /// Corpus-level precision, recall and F1.
@@ -106,11 +116,25 @@ pub struct Summary {
 
 /// Combine page scores.
 pub fn summarise(pages: &[PageScore]) -> Summary {
-    let mean = |v: Vec<f64>| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let mean = |v: Vec<f64>| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
     let precision = mean(pages.iter().filter_map(PageScore::precision).collect());
     let recall = mean(pages.iter().filter_map(PageScore::recall).collect());
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    Summary { precision, recall, f1 }
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    Summary {
+        precision,
+        recall,
+        f1,
+    }
 }
 
 #[cfg(test)]
@@ -119,7 +143,10 @@ mod tests {
 
     #[test]
     fn identical_texts_score_one() {
-        let s = score_page("The cat sat on the mat today.", "The cat, sat on the mat today!");
+        let s = score_page(
+            "The cat sat on the mat today.",
+            "The cat, sat on the mat today!",
+        );
         assert_eq!((s.precision(), s.recall()), (Some(1.0), Some(1.0)));
     }
 
@@ -143,7 +170,10 @@ mod tests {
 
     #[test]
     fn short_texts_are_one_shingle_and_unicode_words_count() {
-        assert_eq!(tokens("Привет, мир_1! 東京"), vec!["Привет", "мир_1", "東京"]);
+        assert_eq!(
+            tokens("Привет, мир_1! 東京"),
+            vec!["Привет", "мир_1", "東京"]
+        );
         let s = score_page("Привет мир", "Привет мир");
         assert_eq!(s.recall(), Some(1.0));
     }

@@ -112,7 +112,11 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extraction, WebError> {
 }
 
 /// [`extract`] with explicit limits.
-pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Extraction, WebError> {
+pub fn extract_with(
+    html: &str,
+    url: Option<&str>,
+    limits: &Limits,
+) -> Result<Extraction, WebError> {
     let pre = prescan::prescan(html, limits)?;
     let doc = scraper::Html::parse_document(&pre.html);
     let walked = walk::walk(&doc);
@@ -120,7 +124,12 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ex
     let metadata = metadata::build(&walked.meta, url);
     let title = metadata.title.as_ref().map(|t| t.value.as_str());
     let sel = select::select(&walked, title);
-    Ok(Extraction { blocks: sel.blocks, metadata, encoding: None, notes: sel.notes })
+    Ok(Extraction {
+        blocks: sel.blocks,
+        metadata,
+        encoding: None,
+        notes: sel.notes,
+    })
 }
 
 /// Debugging aid: each text block of a page with its scoring facts.
@@ -133,15 +142,26 @@ pub fn explain(html: &str) -> Result<String, WebError> {
 
 /// Decode page bytes (BOM, `content_type`'s charset, `<meta>` charset, or
 /// detection) and extract. `content_type` is an HTTP `Content-Type` value.
-pub fn extract_bytes(bytes: &[u8], url: Option<&str>, content_type: Option<&str>) -> Result<Extraction, WebError> {
+pub fn extract_bytes(
+    bytes: &[u8],
+    url: Option<&str>,
+    content_type: Option<&str>,
+) -> Result<Extraction, WebError> {
     let limits = Limits::default();
     if bytes.len() > limits.max_bytes {
-        return Err(WebError::Limit { what: "page size in bytes", actual: bytes.len(), limit: limits.max_bytes });
+        return Err(WebError::Limit {
+            what: "page size in bytes",
+            actual: bytes.len(),
+            limit: limits.max_bytes,
+        });
     }
     let decoded = decode(bytes, content_type);
     let mut ex = extract_with(&decoded.text, url, &limits)?;
     if decoded.had_errors {
-        ex.notes.push(format!("some bytes were invalid as {} and were replaced", decoded.encoding));
+        ex.notes.push(format!(
+            "some bytes were invalid as {} and were replaced",
+            decoded.encoding
+        ));
     }
     ex.encoding = Some((decoded.encoding.to_string(), decoded.source));
     Ok(ex)
@@ -151,16 +171,25 @@ pub fn extract_bytes(bytes: &[u8], url: Option<&str>, content_type: Option<&str>
 /// than `max_bytes` of decompressed data.
 pub fn read_maybe_gzip(path: &std::path::Path, max_bytes: usize) -> Result<Vec<u8>, WebError> {
     use std::io::Read;
-    let raw = std::fs::read(path).map_err(|source| WebError::Io { path: path.to_path_buf(), source })?;
+    let raw = std::fs::read(path).map_err(|source| WebError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     if !raw.starts_with(&[0x1f, 0x8b]) {
         return Ok(raw);
     }
     let mut out = Vec::new();
     let mut dec = flate2::read::MultiGzDecoder::new(raw.as_slice()).take(max_bytes as u64 + 1);
-    dec.read_to_end(&mut out)
-        .map_err(|source| WebError::Gzip { context: path.display().to_string(), source })?;
+    dec.read_to_end(&mut out).map_err(|source| WebError::Gzip {
+        context: path.display().to_string(),
+        source,
+    })?;
     if out.len() > max_bytes {
-        return Err(WebError::Limit { what: "decompressed size in bytes", actual: out.len(), limit: max_bytes });
+        return Err(WebError::Limit {
+            what: "decompressed size in bytes",
+            actual: out.len(),
+            limit: max_bytes,
+        });
     }
     Ok(out)
 }

@@ -17,7 +17,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 64 * 1024 * 1024, max_depth: 4096 }
+        Limits {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 4096,
+        }
     }
 }
 
@@ -30,16 +33,50 @@ pub struct Prescanned {
 /// Elements that end implicitly or are void: they do not add to nesting depth
 /// when their end tag is missing, so they are not counted.
 const UNCOUNTED: &[&[u8]] = &[
-    b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"thead", b"tbody",
-    b"tfoot", b"colgroup", b"rb", b"rt", b"rp", b"html", b"head", b"body", b"br", b"img", b"hr",
-    b"meta", b"link", b"input", b"source", b"wbr", b"area", b"base", b"col", b"embed", b"param",
-    b"track", b"keygen",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"colgroup",
+    b"rb",
+    b"rt",
+    b"rp",
+    b"html",
+    b"head",
+    b"body",
+    b"br",
+    b"img",
+    b"hr",
+    b"meta",
+    b"link",
+    b"input",
+    b"source",
+    b"wbr",
+    b"area",
+    b"base",
+    b"col",
+    b"embed",
+    b"param",
+    b"track",
+    b"keygen",
 ];
 
 /// Run the prescan, enforcing `limits`.
 pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
     if text.len() > limits.max_bytes {
-        return Err(WebError::Limit { what: "page size in bytes", actual: text.len(), limit: limits.max_bytes });
+        return Err(WebError::Limit {
+            what: "page size in bytes",
+            actual: text.len(),
+            limit: limits.max_bytes,
+        });
     }
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len() / 2);
@@ -49,7 +86,8 @@ pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
         let rest = b.get(lt + 1..).unwrap_or_default();
         if rest.starts_with(b"!--") {
             // Comment: drop through "-->" (or to the end if unterminated, like the parser).
-            let end = find_ci(rest.get(3..).unwrap_or_default(), b"-->").map_or(b.len(), |e| lt + 4 + e + 3);
+            let end = find_ci(rest.get(3..).unwrap_or_default(), b"-->")
+                .map_or(b.len(), |e| lt + 4 + e + 3);
             out.push_str(text.get(copied_to..lt).unwrap_or_default());
             copied_to = end;
             pos = end;
@@ -63,7 +101,9 @@ pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
             .iter()
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
             .count();
-        let name = rest.get(name_start..name_start + name_len).unwrap_or_default();
+        let name = rest
+            .get(name_start..name_start + name_len)
+            .unwrap_or_default();
         if name.is_empty() || !name.first().is_some_and(|c| c.is_ascii_alphabetic()) {
             pos = lt + 1;
             continue;
@@ -128,7 +168,10 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let mut pos = 0;
     while let Some(off) = memchr::memchr2(lo, up, hay.get(pos..)?) {
         let at = pos + off;
-        if hay.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
             return Some(at);
         }
         pos = at + 1;
@@ -145,13 +188,19 @@ mod tests {
         let page = "<p>a<script>if (x<y) {}</script>b<style>p{}</style>c<!-- hidden -->d</p>\
                     <SCRIPT type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</SCRIPT>";
         let p = prescan(page, &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(p.html, "<p>abcd</p><SCRIPT type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</SCRIPT>");
+        assert_eq!(
+            p.html,
+            "<p>abcd</p><SCRIPT type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</SCRIPT>"
+        );
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let page = "<div>".repeat(5000);
-        assert!(matches!(prescan(&page, &Limits::default()), Err(WebError::Limit { .. })));
+        assert!(matches!(
+            prescan(&page, &Limits::default()),
+            Err(WebError::Limit { .. })
+        ));
         let ok = "<p>".repeat(5000);
         assert!(prescan(&ok, &Limits::default()).is_ok());
     }

@@ -63,15 +63,23 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     }
     let total_chars = char_prefix.last().copied().unwrap_or(0).max(1);
     let span = |s: u32, e: u32, p: &Vec<u64>| -> u64 {
-        p.get(e as usize).copied().unwrap_or(0).saturating_sub(p.get(s as usize).copied().unwrap_or(0))
+        p.get(e as usize)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(p.get(s as usize).copied().unwrap_or(0))
     };
 
     let mut pruned = vec![false; w.elems.len()];
     for (i, e) in w.elems.iter().enumerate() {
-        let inherited = e.parent.and_then(|p| pruned.get(p as usize).copied()).unwrap_or(false);
+        let inherited = e
+            .parent
+            .and_then(|p| pruned.get(p as usize).copied())
+            .unwrap_or(false);
         let by_tag = e.tag == Tag::Furniture;
         let by_vocab = e.vocab.strong_negative
-            || (e.vocab.negative && !e.vocab.positive && !matches!(e.tag, Tag::Article | Tag::Main));
+            || (e.vocab.negative
+                && !e.vocab.positive
+                && !matches!(e.tag, Tag::Article | Tag::Main));
         let share = span(e.block_start, e.block_end, &char_prefix) as f64 / total_chars as f64;
         let own = e.tag != Tag::Body
             && ((by_tag && share < TAG_WRAPPER_SHARE) || (by_vocab && share < WRAPPER_SHARE));
@@ -94,7 +102,8 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
         score_prefix.push(last + s);
     }
     let score = |s: u32, e: u32| -> i64 {
-        score_prefix.get(e as usize).copied().unwrap_or(0) - score_prefix.get(s as usize).copied().unwrap_or(0)
+        score_prefix.get(e as usize).copied().unwrap_or(0)
+            - score_prefix.get(s as usize).copied().unwrap_or(0)
     };
 
     let mut best: Option<(i64, u32, u32)> = None;
@@ -109,7 +118,10 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     }
     let Some((_, start, end)) = best else {
         notes.push("no article found: the page has no text blocks".to_string());
-        return Selection { blocks: Vec::new(), notes };
+        return Selection {
+            blocks: Vec::new(),
+            notes,
+        };
     };
     let range = start as usize..end as usize;
     let good_chars: i64 = range
@@ -122,15 +134,27 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
             "no article found: best container has {good_chars} chars of paragraph text (minimum {MIN_ARTICLE_CHARS}); \
              the page looks like an index, error or paywall page"
         ));
-        return Selection { blocks: Vec::new(), notes };
+        return Selection {
+            blocks: Vec::new(),
+            notes,
+        };
     }
-    let first_good = range.clone().find(|&i| classes.get(i) == Some(&Class::Good)).unwrap_or(start as usize);
-    let last_good = range.clone().rev().find(|&i| classes.get(i) == Some(&Class::Good)).unwrap_or(start as usize);
+    let first_good = range
+        .clone()
+        .find(|&i| classes.get(i) == Some(&Class::Good))
+        .unwrap_or(start as usize);
+    let last_good = range
+        .clone()
+        .rev()
+        .find(|&i| classes.get(i) == Some(&Class::Good))
+        .unwrap_or(start as usize);
     let title_norm = title.map(normalise).unwrap_or_default();
 
     let mut out = Vec::new();
     for i in range {
-        let (Some(b), Some(&class)) = (blocks.get(i), classes.get(i)) else { continue };
+        let (Some(b), Some(&class)) = (blocks.get(i), classes.get(i)) else {
+            continue;
+        };
         if is_pruned(b) || class == Class::Bad {
             continue;
         }
@@ -143,10 +167,15 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
                 link_density(b) < GOOD_LINK_DENSITY && !is_title(&b.text, &title_norm)
             }
             // A one-word line between paragraphs is a widget label ("Close", "Caption").
-            _ => link_density(b) < GOOD_LINK_DENSITY && (b.tag == Tag::TableCell || !is_lone_word(b)),
+            _ => {
+                link_density(b) < GOOD_LINK_DENSITY && (b.tag == Tag::TableCell || !is_lone_word(b))
+            }
         };
         if keep {
-            out.push(Block { kind, text: b.text.clone() });
+            out.push(Block {
+                kind,
+                text: b.text.clone(),
+            });
         }
     }
     Selection { blocks: out, notes }
@@ -160,20 +189,32 @@ pub(crate) fn explain(w: &Walked) -> String {
         let mut chain = Vec::new();
         let mut cur = Some(b.owner);
         while let Some(i) = cur {
-            let Some(e) = w.elems.get(i as usize) else { break };
+            let Some(e) = w.elems.get(i as usize) else {
+                break;
+            };
             chain.push(format!(
                 "{:?}{}{}{}{}",
                 e.tag,
                 if e.vocab.negative { "-" } else { "" },
                 if e.vocab.strong_negative { "-" } else { "" },
                 if e.vocab.positive { "+" } else { "" },
-                e.class_id.as_deref().map(|c| format!("[{c}]")).unwrap_or_default()
+                e.class_id
+                    .as_deref()
+                    .map(|c| format!("[{c}]"))
+                    .unwrap_or_default()
             ));
             cur = e.parent;
         }
         let ld = link_density(b);
         let snippet: String = b.text.chars().take(70).collect();
-        let _ = writeln!(out, "{:>5} ld={ld:.2} {:?} | {} | {}", b.chars, classify(b, false), snippet, chain.join("<"));
+        let _ = writeln!(
+            out,
+            "{:>5} ld={ld:.2} {:?} | {} | {}",
+            b.chars,
+            classify(b, false),
+            snippet,
+            chain.join("<")
+        );
     }
     out
 }
@@ -224,7 +265,10 @@ fn classify(b: &RawBlock, pruned: bool) -> Class {
     if ld > GOOD_LINK_DENSITY && (b.chars < LONG_BLOCK_CHARS || ld > BAD_LINK_DENSITY) {
         return Class::Neutral;
     }
-    let sentence_end = b.text.trim_end_matches(['"', '\'', '”', '’', ')', '»']).ends_with(['.', '!', '?', '。', '！', '？', ':']);
+    let sentence_end = b
+        .text
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？', ':']);
     if b.chars >= GOOD_MIN_CHARS || (b.chars >= GOOD_SENTENCE_MIN_CHARS && sentence_end) {
         Class::Good
     } else {
@@ -234,10 +278,34 @@ fn classify(b: &RawBlock, pruned: bool) -> Class {
 
 /// Phrases that open page furniture rather than article paragraphs.
 const BOILERPLATE_PREFIXES: &[&str] = &[
-    "advertisement", "read more", "read also", "see also", "related:", "related articles", "more:", "sign up",
-    "subscribe", "click here", "follow us", "share this", "share on", "copyright", "©", "(c)",
-    "all rights reserved", "recommended", "you may also like", "skip to", "log in", "cookie",
-    "we use cookies", "this site uses cookies", "image:", "photo:", "image credit", "getty images",
+    "advertisement",
+    "read more",
+    "read also",
+    "see also",
+    "related:",
+    "related articles",
+    "more:",
+    "sign up",
+    "subscribe",
+    "click here",
+    "follow us",
+    "share this",
+    "share on",
+    "copyright",
+    "©",
+    "(c)",
+    "all rights reserved",
+    "recommended",
+    "you may also like",
+    "skip to",
+    "log in",
+    "cookie",
+    "we use cookies",
+    "this site uses cookies",
+    "image:",
+    "photo:",
+    "image credit",
+    "getty images",
 ];
 
 fn is_boilerplate(text: &str) -> bool {
@@ -246,7 +314,8 @@ fn is_boilerplate(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
-    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower.contains("all rights reserved")
+    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || lower.contains("all rights reserved")
 }
 
 /// A lone word of a space-separated script ("Close", "Caption").
@@ -260,10 +329,15 @@ fn looks_like_markup(text: &str) -> bool {
 }
 
 fn normalise(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn is_title(heading: &str, title_norm: &str) -> bool {
     let h = normalise(heading);
-    !h.is_empty() && !title_norm.is_empty() && (title_norm.contains(&h) && h.len() >= 12 || h == title_norm)
+    !h.is_empty()
+        && !title_norm.is_empty()
+        && (title_norm.contains(&h) && h.len() >= 12 || h == title_norm)
 }

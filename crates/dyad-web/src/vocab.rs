@@ -18,25 +18,84 @@ pub struct Vocab {
 
 /// Substrings that mark furniture only when nothing positive is said too.
 const WEAK_NEGATIVE: &[&str] = &[
-    "sidebar", "footer", "navbar", "navigation", "menu", "breadcrumb", "masthead", "banner", "widget",
-    "toolbar", "pagination", "pager", "byline", "author", "dateline", "timestamp", "tags", "topics",
-    "metadata", "meta-", "-meta", "header", "skip", "login", "print", "teaser", "overlay",
-    "hidden", "extra", "inline-",
+    "sidebar",
+    "footer",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "masthead",
+    "banner",
+    "widget",
+    "toolbar",
+    "pagination",
+    "pager",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "tags",
+    "topics",
+    "metadata",
+    "meta-",
+    "-meta",
+    "header",
+    "skip",
+    "login",
+    "print",
+    "teaser",
+    "overlay",
+    "hidden",
+    "extra",
+    "inline-",
 ];
 
 /// Substrings that mark furniture even next to positive words.
 const STRONG_NEGATIVE: &[&str] = &[
-    "comment", "related", "share", "sharing", "social", "newsletter", "subscri", "promo", "cookie",
-    "consent", "advert", "sponsor", "outbrain", "taboola", "disqus", "popular", "recommend", "trending",
-    "signup", "sign-up", "popup", "modal", "follow", "most-read", "mostread", "more-stories",
-    "morestories", "read-next", "readnext", "newsfeed", "paid-content", "affiliate", "gallery-nav",
+    "comment",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscri",
+    "promo",
+    "cookie",
+    "consent",
+    "advert",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "popular",
+    "recommend",
+    "trending",
+    "signup",
+    "sign-up",
+    "popup",
+    "modal",
+    "follow",
+    "most-read",
+    "mostread",
+    "more-stories",
+    "morestories",
+    "read-next",
+    "readnext",
+    "newsfeed",
+    "paid-content",
+    "affiliate",
+    "gallery-nav",
 ];
 
 /// Whole tokens that mark furniture (too short to match as substrings).
-const NEGATIVE_TOKENS: &[&str] = &["ad", "ads", "nav", "aside", "foot", "hdr", "tools", "tag", "more", "adv", "dfp", "gpt", "rail"];
+const NEGATIVE_TOKENS: &[&str] = &[
+    "ad", "ads", "nav", "aside", "foot", "hdr", "tools", "tag", "more", "adv", "dfp", "gpt", "rail",
+];
 
 /// Substrings that mark article containers.
-const POSITIVE: &[&str] = &["article", "content", "story", "entry", "main", "post", "text", "body", "prose"];
+const POSITIVE: &[&str] = &[
+    "article", "content", "story", "entry", "main", "post", "text", "body", "prose",
+];
 
 /// Classify the concatenated `class` and `id` values of an element.
 pub fn classify(class_and_id: &str) -> Vocab {
@@ -54,7 +113,9 @@ pub fn classify(class_and_id: &str) -> Vocab {
             v.negative = true;
         }
         if WEAK_NEGATIVE.iter().any(|w| token.contains(w))
-            || token.split(['-', '_']).any(|part| NEGATIVE_TOKENS.contains(&part))
+            || token
+                .split(['-', '_'])
+                .any(|part| NEGATIVE_TOKENS.contains(&part))
         {
             v.negative = true;
         }

@@ -53,7 +53,8 @@ pub(crate) struct RawBlock {
     pub owner: u32,
     /// The owner's tag.
     pub tag: Tag,
-    /// Number of `char`s in `text`.
+    /// Length in `char`s, with CJK characters counted three times: a
+    /// comparable measure of how much is said across scripts.
     pub chars: u32,
     /// Number of those chars inside links.
     pub link_chars: u32,
@@ -115,8 +116,8 @@ fn tag_of(name: &str) -> (Tag, bool) {
         "td" | "th" => (TableCell, true),
         "a" => (Anchor, false),
         "div" | "section" | "center" | "details" | "summary" | "dialog" | "fieldset" | "form"
-        | "hgroup" | "html" | "table" | "tbody" | "thead" | "tfoot" | "tr" | "hr" | "legend" | "dir"
-        | "frameset" | "noframes" => (OtherBlock, true),
+        | "hgroup" | "html" | "table" | "tbody" | "thead" | "tfoot" | "tr" | "hr" | "legend"
+        | "dir" | "frameset" | "noframes" => (OtherBlock, true),
         _ => (Inline, false),
     }
 }
@@ -125,9 +126,26 @@ fn tag_of(name: &str) -> (Tag, bool) {
 fn skipped(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "canvas" | "iframe" | "object"
-            | "embed" | "select" | "option" | "button" | "textarea" | "input" | "head" | "video"
-            | "audio" | "map" | "label"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "select"
+            | "option"
+            | "button"
+            | "textarea"
+            | "input"
+            | "head"
+            | "video"
+            | "audio"
+            | "map"
+            | "label"
     )
 }
 
@@ -136,7 +154,6 @@ struct Builder {
     blocks: Vec<RawBlock>,
     stack: Vec<Open>,
     buf: String,
-    buf_chars: u32,
     link_chars: u32,
     last_was_br: bool,
     anchor_depth: u32,
@@ -146,7 +163,11 @@ struct Builder {
 
 impl Builder {
     fn owner(&self) -> Option<u32> {
-        self.stack.iter().rev().find(|o| o.block && o.elem.is_some()).and_then(|o| o.elem)
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| o.block && o.elem.is_some())
+            .and_then(|o| o.elem)
     }
 
     fn push_text(&mut self, text: &str) {
@@ -157,19 +178,22 @@ impl Builder {
             self.last_was_br = false;
             if !self.buf.is_empty() {
                 self.buf.push(' ');
-                self.buf_chars += 1;
             }
-            let n = word.chars().count() as u32;
+            let n = word
+                .chars()
+                .map(|c| if is_cjk(c) { 3 } else { 1 })
+                .sum::<u32>();
             self.buf.push_str(word);
-            self.buf_chars += n;
             if self.anchor_depth > 0 {
                 self.link_chars += n;
             }
         }
         // Keep the separation a whitespace-only text node implies between words.
-        if text.ends_with(|c: char| c.is_whitespace()) && !self.buf.is_empty() && !self.buf.ends_with(' ') {
+        if text.ends_with(|c: char| c.is_whitespace())
+            && !self.buf.is_empty()
+            && !self.buf.ends_with(' ')
+        {
             self.buf.push(' ');
-            self.buf_chars += 1;
         }
     }
 
@@ -177,8 +201,14 @@ impl Builder {
         let text = self.buf.trim_end();
         if !text.is_empty() {
             if let Some(owner) = self.owner() {
-                let tag = self.elems.get(owner as usize).map_or(Tag::OtherBlock, |e| e.tag);
-                let chars = text.chars().count() as u32;
+                let tag = self
+                    .elems
+                    .get(owner as usize)
+                    .map_or(Tag::OtherBlock, |e| e.tag);
+                let chars = text
+                    .chars()
+                    .map(|c| if is_cjk(c) { 3 } else { 1 })
+                    .sum::<u32>();
                 self.blocks.push(RawBlock {
                     text: text.to_string(),
                     owner,
@@ -191,9 +221,13 @@ impl Builder {
             }
         }
         self.buf.clear();
-        self.buf_chars = 0;
         self.link_chars = 0;
     }
+}
+
+/// Han, kana and hangul: scripts written without spaces, dense per character.
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 fn attr_text(node: ego_tree::NodeRef<'_, Node>) -> String {
@@ -222,7 +256,6 @@ pub(crate) fn walk(doc: &Html) -> Walked {
         blocks: Vec::new(),
         stack: Vec::new(),
         buf: String::new(),
-        buf_chars: 0,
         link_chars: 0,
         last_was_br: false,
         anchor_depth: 0,
@@ -241,7 +274,14 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     let skip = skip_depth > 0 || skipped(name) || is_hidden(el);
                     if skip {
                         skip_depth += 1;
-                        b.stack.push(Open { list_item: false, elem: None, skip: true, block: false, anchor: false, figure: false });
+                        b.stack.push(Open {
+                            list_item: false,
+                            elem: None,
+                            skip: true,
+                            block: false,
+                            anchor: false,
+                            figure: false,
+                        });
                         continue;
                     }
                     if name == "br" {
@@ -267,9 +307,17 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     if block {
                         b.flush();
                     }
-                    let tag = if tag == Tag::OtherBlock && el.attr("role").is_some_and(|r| {
-                        matches!(r, "navigation" | "banner" | "contentinfo" | "complementary" | "dialog")
-                    }) {
+                    let tag = if tag == Tag::OtherBlock
+                        && el.attr("role").is_some_and(|r| {
+                            matches!(
+                                r,
+                                "navigation"
+                                    | "banner"
+                                    | "contentinfo"
+                                    | "complementary"
+                                    | "dialog"
+                            )
+                        }) {
                         Tag::Furniture
                     } else {
                         tag
@@ -279,8 +327,16 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     let idx = if record {
                         let i = b.elems.len() as u32;
                         let start = b.blocks.len() as u32;
-                        let class_id = (vocab != Vocab::default()).then(|| class_id.into_boxed_str());
-                        b.elems.push(Elem { parent, tag, vocab, class_id, block_start: start, block_end: start });
+                        let class_id =
+                            (vocab != Vocab::default()).then(|| class_id.into_boxed_str());
+                        b.elems.push(Elem {
+                            parent,
+                            tag,
+                            vocab,
+                            class_id,
+                            block_start: start,
+                            block_end: start,
+                        });
                         Some(i)
                     } else {
                         None
@@ -297,7 +353,14 @@ pub(crate) fn walk(doc: &Html) -> Walked {
                     if list_item {
                         b.list_item_depth += 1;
                     }
-                    b.stack.push(Open { list_item, elem: idx, skip: false, block, anchor, figure });
+                    b.stack.push(Open {
+                        list_item,
+                        elem: idx,
+                        skip: false,
+                        block,
+                        anchor,
+                        figure,
+                    });
                 }
                 _ => {}
             },
@@ -323,7 +386,11 @@ pub(crate) fn walk(doc: &Html) -> Walked {
         }
     }
     b.flush();
-    Walked { elems: b.elems, blocks: b.blocks, meta }
+    Walked {
+        elems: b.elems,
+        blocks: b.blocks,
+        meta,
+    }
 }
 
 fn close(b: &mut Builder, open: &Open) {
@@ -342,12 +409,21 @@ fn close(b: &mut Builder, open: &Open) {
     }
 }
 
-fn collect_meta(meta: &mut RawMeta, name: &str, el: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) {
+fn collect_meta(
+    meta: &mut RawMeta,
+    name: &str,
+    el: &scraper::node::Element,
+    node: ego_tree::NodeRef<'_, Node>,
+) {
     match name {
         "meta" => {
-            let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
+            let key = el
+                .attr("property")
+                .or_else(|| el.attr("name"))
+                .or_else(|| el.attr("itemprop"));
             if let (Some(k), Some(c)) = (key, el.attr("content")) {
-                meta.metas.push((k.trim().to_ascii_lowercase(), c.trim().to_string()));
+                meta.metas
+                    .push((k.trim().to_ascii_lowercase(), c.trim().to_string()));
             }
         }
         "title" if meta.title.is_none() => meta.title = Some(attr_text(node).trim().to_string()),
@@ -363,11 +439,16 @@ fn collect_meta(meta: &mut RawMeta, name: &str, el: &scraper::node::Element, nod
                 meta.times.push(dt.trim().to_string());
             }
         }
-        "script" if el.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
+        "script"
+            if el
+                .attr("type")
+                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) =>
+        {
             meta.json_ld.push(attr_text(node));
         }
         "a" | "span" | "div"
-            if el.attr("rel").is_some_and(|r| r.contains("author")) || el.attr("itemprop") == Some("author") =>
+            if el.attr("rel").is_some_and(|r| r.contains("author"))
+                || el.attr("itemprop") == Some("author") =>
         {
             let t = collect_text(node);
             if !t.is_empty() && t.chars().count() < 80 {

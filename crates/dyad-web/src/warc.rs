@@ -74,11 +74,17 @@ pub struct WarcReader<R> {
 impl WarcReader<Box<dyn BufRead + Send>> {
     /// Open a `.warc` or `.warc.gz` file (gzip recognised by its magic bytes).
     pub fn open(path: &Path) -> Result<Self, WebError> {
-        let io = |source| WebError::Io { path: path.to_path_buf(), source };
+        let io = |source| WebError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         let mut file = BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(io)?);
         let gz = file.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
         let input: Box<dyn BufRead + Send> = if gz {
-            Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(file)))
+            Box::new(BufReader::with_capacity(
+                1 << 16,
+                flate2::bufread::MultiGzDecoder::new(file),
+            ))
         } else {
             Box::new(file)
         };
@@ -89,7 +95,13 @@ impl WarcReader<Box<dyn BufRead + Send>> {
 impl<R: BufRead> WarcReader<R> {
     /// Read WARC records from any buffered reader (already decompressed).
     pub fn new(input: R, name: &Path) -> Self {
-        WarcReader { input, path: name.to_path_buf(), offset: 0, done: false, stats: WarcStats::default() }
+        WarcReader {
+            input,
+            path: name.to_path_buf(),
+            offset: 0,
+            done: false,
+            stats: WarcStats::default(),
+        }
     }
 
     /// Counters so far.
@@ -104,7 +116,11 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn error(&self, offset: u64, reason: impl Into<String>) -> WebError {
-        WebError::Warc { path: self.path.clone(), offset, reason: reason.into() }
+        WebError::Warc {
+            path: self.path.clone(),
+            offset,
+            reason: reason.into(),
+        }
     }
 
     /// Read one line (with its terminator) into `buf`, bounded; 0 at end of input.
@@ -113,7 +129,12 @@ impl<R: BufRead> WarcReader<R> {
         let n = (&mut self.input)
             .take(MAX_HEADER_BYTES as u64)
             .read_until(b'\n', buf)
-            .map_err(|e| self.error(self.offset, format!("read failed (truncated or invalid gzip?): {e}")))?;
+            .map_err(|e| {
+                self.error(
+                    self.offset,
+                    format!("read failed (truncated or invalid gzip?): {e}"),
+                )
+            })?;
         self.offset += n as u64;
         Ok(n)
     }
@@ -132,7 +153,10 @@ impl<R: BufRead> WarcReader<R> {
             }
             if !line.iter().all(u8::is_ascii_whitespace) {
                 self.stats.skipped_invalid += 1;
-                let e = self.error(at, "expected a WARC/ version line; skipping to the next record");
+                let e = self.error(
+                    at,
+                    "expected a WARC/ version line; skipping to the next record",
+                );
                 self.warn(&e);
                 // Keep scanning for the next version line without yielding again for this garbage.
                 loop {
@@ -174,23 +198,47 @@ impl<R: BufRead> WarcReader<R> {
         let wanted = kind == "response";
         if !wanted || len > MAX_RECORD_BYTES {
             let copied = std::io::copy(&mut (&mut self.input).take(len), &mut std::io::sink())
-                .map_err(|e| self.error(start, format!("read failed (truncated or invalid gzip?): {e}")))?;
+                .map_err(|e| {
+                    self.error(
+                        start,
+                        format!("read failed (truncated or invalid gzip?): {e}"),
+                    )
+                })?;
             self.offset += copied;
             if copied < len {
-                return Err(self.error(start, format!("record truncated: {copied} of {len} content bytes")));
+                return Err(self.error(
+                    start,
+                    format!("record truncated: {copied} of {len} content bytes"),
+                ));
             }
-            return Ok(Some(Record { headers, body: None, too_large: wanted }));
+            return Ok(Some(Record {
+                headers,
+                body: None,
+                too_large: wanted,
+            }));
         }
         let mut body = Vec::with_capacity(len as usize);
         let got = (&mut self.input)
             .take(len)
             .read_to_end(&mut body)
-            .map_err(|e| self.error(start, format!("read failed (truncated or invalid gzip?): {e}")))?;
+            .map_err(|e| {
+                self.error(
+                    start,
+                    format!("read failed (truncated or invalid gzip?): {e}"),
+                )
+            })?;
         self.offset += got as u64;
         if (got as u64) < len {
-            return Err(self.error(start, format!("record truncated: {got} of {len} content bytes")));
+            return Err(self.error(
+                start,
+                format!("record truncated: {got} of {len} content bytes"),
+            ));
         }
-        Ok(Some(Record { headers, body: Some(body), too_large: false }))
+        Ok(Some(Record {
+            headers,
+            body: Some(body),
+            too_large: false,
+        }))
     }
 }
 
@@ -228,8 +276,16 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 self.stats.skipped_non_html += 1;
                 continue;
             };
-            let get = |k: &str| rec.headers.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-            let uri = get("warc-target-uri").unwrap_or_default().trim_matches(['<', '>']).to_string();
+            let get = |k: &str| {
+                rec.headers
+                    .iter()
+                    .find(|(n, _)| n == k)
+                    .map(|(_, v)| v.clone())
+            };
+            let uri = get("warc-target-uri")
+                .unwrap_or_default()
+                .trim_matches(['<', '>'])
+                .to_string();
             let date = get("warc-date").and_then(|d| DateTime::parse_from_rfc3339(&d).ok());
             match parse_http(&body) {
                 Some(http) if http.is_html && (200..300).contains(&http.status) => {
@@ -246,7 +302,10 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 Some(_) => self.stats.skipped_non_html += 1,
                 None => {
                     self.stats.skipped_invalid += 1;
-                    let e = self.error(self.offset, format!("response for {uri} has no valid HTTP header"));
+                    let e = self.error(
+                        self.offset,
+                        format!("response for {uri} has no valid HTTP header"),
+                    );
                     self.warn(&e);
                 }
             }
@@ -263,9 +322,9 @@ struct Http {
 }
 
 fn parse_http(rec: &[u8]) -> Option<Http> {
-    let head_end = memchr::memmem::find(rec, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| {
-        memchr::memmem::find(rec, b"\n\n").map(|i| (i, i + 2))
-    })?;
+    let head_end = memchr::memmem::find(rec, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| memchr::memmem::find(rec, b"\n\n").map(|i| (i, i + 2)))?;
     let head = String::from_utf8_lossy(rec.get(..head_end.0)?);
     let mut lines = head.lines();
     let status_line = lines.next()?;
@@ -276,7 +335,9 @@ fn parse_http(rec: &[u8]) -> Option<Http> {
     let mut content_type = None;
     let (mut chunked, mut gzip) = (false, false);
     for l in lines {
-        let Some((k, v)) = l.split_once(':') else { continue };
+        let Some((k, v)) = l.split_once(':') else {
+            continue;
+        };
         let (k, v) = (k.trim().to_ascii_lowercase(), v.trim());
         match k.as_str() {
             "content-type" => content_type = Some(v.to_string()),
@@ -308,10 +369,16 @@ fn parse_http(rec: &[u8]) -> Option<Http> {
         }
         None => {
             let start: Vec<u8> = body.iter().take(512).map(u8::to_ascii_lowercase).collect();
-            memchr::memmem::find(&start, b"<html").is_some() || memchr::memmem::find(&start, b"<!doctype html").is_some()
+            memchr::memmem::find(&start, b"<html").is_some()
+                || memchr::memmem::find(&start, b"<!doctype html").is_some()
         }
     };
-    Some(Http { status, content_type, is_html, body })
+    Some(Http {
+        status,
+        content_type,
+        is_html,
+        body,
+    })
 }
 
 /// Undo HTTP chunked transfer encoding; `None` if the body is not validly chunked.
@@ -328,7 +395,10 @@ fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(b.get(..size)?);
         b = b.get(size..)?;
-        b = b.strip_prefix(b"\r\n").or_else(|| b.strip_prefix(b"\n")).unwrap_or(b);
+        b = b
+            .strip_prefix(b"\r\n")
+            .or_else(|| b.strip_prefix(b"\n"))
+            .unwrap_or(b);
     }
 }
 
@@ -338,14 +408,22 @@ mod tests {
 
     #[test]
     fn chunked_bodies_are_joined() {
-        assert_eq!(dechunk(b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n").as_deref(), Some(&b"hello world"[..]));
+        assert_eq!(
+            dechunk(b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n").as_deref(),
+            Some(&b"hello world"[..])
+        );
         assert_eq!(dechunk(b"<html>"), None);
     }
 
     #[test]
     fn http_head_is_parsed() {
-        let h = parse_http(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>x</p>");
+        let h = parse_http(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>x</p>",
+        );
         let h = h.unwrap_or_else(|| panic!("no http"));
-        assert_eq!((h.status, h.is_html, h.body.as_slice()), (200, true, &b"<p>x</p>"[..]));
+        assert_eq!(
+            (h.status, h.is_html, h.body.as_slice()),
+            (200, true, &b"<p>x</p>"[..])
+        );
     }
 }
