@@ -43,7 +43,8 @@ use dyad_core::{DateOrigin, Document};
 pub use error::ReadError;
 pub use pipeline::TextPipeline;
 pub use read::{
-    read_inputs, InputFormat, Inputs, RawBody, RawDocument, ReadOptions, DEFAULT_MAX_DOC_BYTES,
+    read_inputs, read_raw_inputs, InputFormat, Inputs, RawBody, RawDocument, RawInputs,
+    ReadOptions, DEFAULT_MAX_DOC_BYTES,
 };
 
 /// Builds a cleaned document from plain text: cleaning, zones, byline and

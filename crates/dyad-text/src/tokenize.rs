@@ -190,7 +190,7 @@ fn clitic_len(s: &str) -> usize {
     let boundary = |n: usize| {
         s.get(len + n..)
             .and_then(|r| r.chars().next())
-            .map_or(true, |c| !c.is_alphanumeric())
+            .is_none_or(|c| !c.is_alphanumeric())
     };
     for (suffix, n) in [
         ("s", 1),

@@ -387,7 +387,7 @@ pub fn dateline(line: &str) -> Option<DatelineMarker> {
     }
     if line
         .get(len..)
-        .map_or(true, |rest| rest.split_whitespace().count() < 3)
+        .is_none_or(|rest| rest.split_whitespace().count() < 3)
     {
         return None;
     }

@@ -193,7 +193,7 @@ fn header_follows(kept: &[&str], i: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn zone_text<'a>(c: &'a Cleaned, kind: ZoneKind) -> Vec<&'a str> {
+    fn zone_text(c: &Cleaned, kind: ZoneKind) -> Vec<&str> {
         c.zones
             .iter()
             .filter(|z| z.kind == kind)

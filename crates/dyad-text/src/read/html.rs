@@ -147,17 +147,17 @@ fn read_meta(html: &str, parts: &mut HtmlParts) {
             | "dc.date.issued"
             | "publish-date"
             | "og:published_time"
-            | "sailthru.date" => {
-                if parts.date.is_none() {
-                    parts.date = content
-                        .get(..10)
-                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                }
+            | "sailthru.date"
+                if parts.date.is_none() =>
+            {
+                parts.date = content
+                    .get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
             }
-            "author" | "article:author" | "dc.creator" if parts.author.is_none() => {
-                if !content.starts_with("http") {
-                    parts.author = Some(content.to_string());
-                }
+            "author" | "article:author" | "dc.creator"
+                if parts.author.is_none() && !content.starts_with("http") =>
+            {
+                parts.author = Some(content.to_string());
             }
             "og:title" if parts.title.is_none() => parts.title = Some(content.to_string()),
             "og:url" if parts.url.is_none() => parts.url = Some(content.to_string()),

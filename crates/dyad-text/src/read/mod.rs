@@ -142,13 +142,22 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Reads every input, yielding one result per document.
+/// Reads every input, yielding one cleaned document (or error) per document.
 ///
 /// Errors name the input (and line for JSONL) and never stop the iteration:
 /// the caller reports them and goes on. Directories are walked recursively
 /// in sorted order, skipping hidden entries.
 pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
     Inputs {
+        raw: read_raw_inputs(paths, opts),
+    }
+}
+
+/// Like [`read_inputs`] but yields the documents as read, before cleaning
+/// (for benchmarks and for callers that clean on worker threads with
+/// [`crate::build_document`]).
+pub fn read_raw_inputs(paths: &[PathBuf], opts: &ReadOptions) -> RawInputs {
+    RawInputs {
         pending: paths.iter().cloned().collect(),
         opts: opts.clone(),
         jsonl: None,
@@ -156,16 +165,30 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
     }
 }
 
-/// Iterator over the documents of a list of inputs (see [`read_inputs`]).
+/// Iterator over the cleaned documents of a list of inputs (see [`read_inputs`]).
 pub struct Inputs {
-    pending: VecDeque<PathBuf>,
-    opts: ReadOptions,
-    jsonl: Option<jsonl::JsonlReader>,
-    ready: VecDeque<Result<Document, ReadError>>,
+    raw: RawInputs,
 }
 
 impl Iterator for Inputs {
     type Item = Result<Document, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let item = self.raw.next()?;
+        Some(item.map(|raw| crate::build_document(raw, &self.raw.opts)))
+    }
+}
+
+/// Iterator over the raw documents of a list of inputs (see [`read_raw_inputs`]).
+pub struct RawInputs {
+    pending: VecDeque<PathBuf>,
+    opts: ReadOptions,
+    jsonl: Option<jsonl::JsonlReader>,
+    ready: VecDeque<Result<RawDocument, ReadError>>,
+}
+
+impl Iterator for RawInputs {
+    type Item = Result<RawDocument, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -174,9 +197,7 @@ impl Iterator for Inputs {
             }
             if let Some(reader) = self.jsonl.as_mut() {
                 match reader.next_record(&self.opts) {
-                    Some(item) => {
-                        return Some(item.map(|raw| crate::build_document(raw, &self.opts)))
-                    }
+                    Some(item) => return Some(item),
                     None => {
                         self.jsonl = None;
                         continue;
@@ -189,7 +210,7 @@ impl Iterator for Inputs {
     }
 }
 
-impl Inputs {
+impl RawInputs {
     /// Starts on one input: queues its documents or errors.
     fn open(&mut self, path: PathBuf) {
         if path.as_os_str() == "-" {
@@ -222,8 +243,7 @@ impl Inputs {
             })),
             InputFormat::Text | InputFormat::Html => {
                 let item = read_whole_file(&path, self.opts.max_doc_bytes)
-                    .and_then(|bytes| raw_from_bytes(&path, bytes, format))
-                    .map(|raw| crate::build_document(raw, &self.opts));
+                    .and_then(|bytes| raw_from_bytes(&path, bytes, format));
                 self.ready.push_back(item);
             }
         }
@@ -259,7 +279,7 @@ impl Inputs {
         }
         let item = raw_from_bytes(&path, bytes, format).map(|mut raw| {
             raw.id = None;
-            crate::build_document(raw, &self.opts)
+            raw
         });
         self.ready.push_back(item);
     }

@@ -14,6 +14,8 @@ pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Built-in lexicon: word → most frequent Penn tag.
 pub const LEXICON_TSV: &str = include_str!("../../../../data/tagger/lexicon.tsv");
+/// Built-in lexicon overrides written for dyad (replace lexicon entries).
+pub const OVERRIDES_TSV: &str = include_str!("../../../../data/tagger/overrides.tsv");
 /// Built-in Brill contextual rules.
 pub const CONTEXT_TSV: &str = include_str!("../../../../data/tagger/context.tsv");
 /// Built-in verb inflections: lemma → forms.

@@ -29,7 +29,10 @@ use data::FastMap;
 pub struct Tagger {
     lexicon: FastMap<Box<str>, Pos>,
     rules: RuleSet,
+    /// Inflected verb form → lemma.
     verbs: FastMap<Box<str>, Box<str>>,
+    /// Verb lemmas (base forms).
+    verb_lemmas: FastMap<Box<str>, ()>,
 }
 
 /// Pronouns after which "’s" is "is"/"has", not a possessive.
@@ -61,18 +64,24 @@ impl Tagger {
     /// problems found in them (the built-in data has none, a test checks).
     pub fn builtin() -> (Tagger, Vec<DataError>) {
         let mut errors = Vec::new();
-        let lexicon =
+        let mut lexicon =
             data::parse_lexicon("data/tagger/lexicon.tsv", data::LEXICON_TSV, &mut errors);
+        let overrides = data::parse_lexicon(
+            "data/tagger/overrides.tsv",
+            data::OVERRIDES_TSV,
+            &mut errors,
+        );
+        lexicon.extend(overrides);
         let rules = data::parse_rules("data/tagger/context.tsv", data::CONTEXT_TSV, &mut errors);
         let verbs = data::parse_verbs("data/tagger/verbs.tsv", data::VERBS_TSV, &mut errors);
-        (
-            Tagger {
-                lexicon,
-                rules: RuleSet::new(rules),
-                verbs,
-            },
-            errors,
-        )
+        let verb_lemmas = verbs.values().map(|l| (l.clone(), ())).collect();
+        let tagger = Tagger {
+            lexicon,
+            rules: RuleSet::new(rules),
+            verbs,
+            verb_lemmas,
+        };
+        (tagger, errors)
     }
 
     /// Number of lexicon entries, contextual rules and verb forms.
@@ -86,6 +95,7 @@ impl Tagger {
         tags.clear();
         let title_case = is_title_case(words, tokens);
         let mut initial = true;
+        let mut first_word = usize::MAX;
         for (i, (word, tok)) in words.iter().zip(tokens).enumerate() {
             let prev = i.checked_sub(1).and_then(|j| words.get(j)).copied();
             let pos = match tok.shape {
@@ -93,13 +103,81 @@ impl Tagger {
                 TokenShape::Number => Pos::CD,
                 TokenShape::Url => Pos::NNP,
                 TokenShape::Clitic => clitic_tag(word, prev),
-                TokenShape::Word => self.word_tag(word, initial || title_case),
+                TokenShape::Word => {
+                    if initial {
+                        first_word = i;
+                    }
+                    self.word_tag(word, initial || title_case)
+                }
             };
             // Opening quotes and brackets keep the next word sentence-initial.
             initial = initial && matches!(pos, Pos::OpenQuote | Pos::LeftParen | Pos::Colon);
             tags.push(pos);
         }
-        self.rules.apply(words, tags);
+        let known: Vec<bool> = words
+            .iter()
+            .zip(tokens)
+            .map(|(w, t)| t.shape != TokenShape::Word || self.lexicon.contains_key(*w))
+            .collect();
+        self.rules.apply(words, tags, |i, to| {
+            let word = words.get(i).copied().unwrap_or("");
+            let is_known = known.get(i).copied().unwrap_or(true);
+            self.may_take(word, to, is_known, i == first_word || title_case)
+        });
+        fix_to_and_particles(words, tags);
+    }
+
+    /// Whether a contextual rule may give `word` the tag `to`. The lexicon
+    /// keeps only each word's most frequent tag, so the other tags a word can
+    /// take are judged from its form: verbs from the inflection table,
+    /// wh-determiners from a closed list, names from capitals.
+    fn may_take(&self, word: &str, to: Pos, known: bool, initial: bool) -> bool {
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if capital && !initial {
+            // Mid-sentence capitals are names or adjectives, not verbs.
+            return !to.is_verb();
+        }
+        if to.is_proper() {
+            return capital;
+        }
+        let lower_buf;
+        let lower = if word.chars().any(char::is_uppercase) {
+            lower_buf = word.to_lowercase();
+            lower_buf.as_str()
+        } else {
+            word
+        };
+        match to {
+            Pos::WDT => matches!(lower, "that" | "which" | "whatever" | "whichever"),
+            Pos::VBG => lower.ends_with("ing"),
+            Pos::VBZ => lower.ends_with('s') || lower.ends_with("’s"),
+            Pos::VB | Pos::VBP => {
+                !known
+                    || self.verb_lemmas.contains_key(lower)
+                    || matches!(
+                        lower,
+                        "be" | "am"
+                            | "are"
+                            | "have"
+                            | "do"
+                            | "'re"
+                            | "’re"
+                            | "'m"
+                            | "’m"
+                            | "'ve"
+                            | "’ve"
+                    )
+            }
+            Pos::VBD | Pos::VBN => {
+                !known
+                    || lower.ends_with("ed")
+                    || self
+                        .verbs
+                        .get(lower)
+                        .is_some_and(|_| !lower.ends_with("ing") && !lower.ends_with('s'))
+            }
+            _ => true,
+        }
     }
 
     /// The lexicon (or guessed) tag of a word.
@@ -109,7 +187,11 @@ impl Tagger {
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let all_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() > 1;
-        if capital && (may_lowercase || all_caps) {
+        if all_caps && !may_lowercase {
+            // Acronyms: "US", "UN", "IS" are names, not "us", "un", "is".
+            return Pos::NNP;
+        }
+        if capital && may_lowercase {
             let lower = word.to_lowercase();
             if let Some(&pos) = self.lexicon.get(lower.as_str()) {
                 return pos;
@@ -121,6 +203,32 @@ impl Tagger {
     /// The lemma of `word` tagged `pos`.
     pub fn lemma(&self, word: &str, pos: Pos) -> String {
         lemma::lemma(word, pos, &self.verbs)
+    }
+}
+
+/// Two conventions the Brill rules do not follow: "to" before a noun
+/// phrase is a preposition (IN), before a verb the infinitive marker (TO);
+/// "up", "out", "off", "down", "away" right after a verb are particles (RP).
+fn fix_to_and_particles(words: &[&str], tags: &mut [Pos]) {
+    for i in 0..tags.len() {
+        let word = words.get(i).copied().unwrap_or("");
+        let next = tags.get(i + 1).copied();
+        let next2 = tags.get(i + 2).copied();
+        let prev = i.checked_sub(1).and_then(|j| tags.get(j)).copied();
+        let new = if word.eq_ignore_ascii_case("to") {
+            let verb_follows = matches!(next, Some(Pos::VB | Pos::VBP))
+                || matches!(next, Some(Pos::RB)) && matches!(next2, Some(Pos::VB | Pos::VBP));
+            Some(if verb_follows { Pos::TO } else { Pos::IN })
+        } else if matches!(word, "up" | "out" | "off" | "down" | "away")
+            && prev.is_some_and(|p| p.is_verb())
+        {
+            Some(Pos::RP)
+        } else {
+            None
+        };
+        if let (Some(new), Some(slot)) = (new, tags.get_mut(i)) {
+            *slot = new;
+        }
     }
 }
 
@@ -162,7 +270,7 @@ fn clitic_tag(word: &str, prev: Option<&str>) -> Pos {
 fn opens_here(text: &str, at: usize) -> bool {
     text.get(..at)
         .and_then(|before| before.chars().next_back())
-        .map_or(true, |c| c.is_whitespace() || "([{—–-".contains(c))
+        .is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c))
 }
 
 fn punct_tag(word: &str, opens: bool) -> Pos {

@@ -172,29 +172,16 @@ impl Rule {
     }
 }
 
-/// Rules indexed by the tag they change, keeping their order.
+/// An ordered list of contextual rules.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    /// For each tag (by `Pos as usize`), indices into `rules`, ascending.
-    by_from: Vec<Vec<usize>>,
 }
 
 impl RuleSet {
-    /// Indexes rules by their `from` tag.
+    /// The rules, in the order they apply.
     pub fn new(rules: Vec<Rule>) -> RuleSet {
-        let mut by_from = vec![Vec::new(); Pos::ALL.len()];
-        for (i, r) in rules.iter().enumerate() {
-            match r.from {
-                Some(from) => {
-                    if let Some(list) = by_from.get_mut(from as usize) {
-                        list.push(i);
-                    }
-                }
-                None => by_from.iter_mut().for_each(|list| list.push(i)),
-            }
-        }
-        RuleSet { rules, by_from }
+        RuleSet { rules }
     }
 
     /// Number of rules.
@@ -207,36 +194,41 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
-    /// Applies the rules at every token, left to right; at each token the
-    /// rules run in file order, each seeing the tag set by earlier ones.
-    pub fn apply(&self, words: &[&str], tags: &mut [Pos]) {
-        for i in 0..tags.len() {
-            let mut next_rule = 0usize;
-            loop {
+    /// Applies the rules as Brill's tagger does: each rule in file order
+    /// sweeps the sentence left to right, seeing the tags set by earlier
+    /// rules and earlier positions. Rules whose `from` tag is absent from the
+    /// sentence are skipped without a sweep.
+    /// `allowed(i, tag)` says whether token `i` may take `tag` at all (a
+    /// word's possible tags); rules never force a tag it refuses.
+    pub fn apply(&self, words: &[&str], tags: &mut [Pos], allowed: impl Fn(usize, Pos) -> bool) {
+        let mut present: u64 = tags.iter().fold(0, |m, t| m | bit(*t));
+        for rule in &self.rules {
+            if let Some(from) = rule.from {
+                if present & bit(from) == 0 {
+                    continue;
+                }
+            }
+            for i in 0..tags.len() {
                 let Some(current) = tags.get(i).copied() else {
                     break;
                 };
-                let Some(list) = self.by_from.get(current as usize) else {
-                    break;
-                };
-                let from = list.partition_point(|&r| r < next_rule);
-                let hit = list.get(from..).unwrap_or(&[]).iter().copied().find(|&r| {
-                    self.rules
-                        .get(r)
-                        .is_some_and(|rule| rule.matches(i, words, tags))
-                });
-                match hit.and_then(|r| self.rules.get(r).map(|rule| (r, rule.to))) {
-                    Some((r, to)) => {
-                        if let Some(slot) = tags.get_mut(i) {
-                            *slot = to;
-                        }
-                        next_rule = r + 1;
+                if rule.from.is_some_and(|f| f != current) || current == rule.to {
+                    continue;
+                }
+                if rule.matches(i, words, tags) && allowed(i, rule.to) {
+                    if let Some(slot) = tags.get_mut(i) {
+                        *slot = rule.to;
                     }
-                    None => break,
+                    present |= bit(rule.to);
                 }
             }
         }
     }
+}
+
+/// The bit of a tag in a 64-bit presence mask (there are fewer than 64 tags).
+fn bit(p: Pos) -> u64 {
+    1u64 << ((p as u32) & 63)
 }
 
 #[cfg(test)]
@@ -252,7 +244,7 @@ mod tests {
         let set = RuleSet::new(rules);
         let words = ["to", "talk"];
         let mut tags = [Pos::TO, Pos::NN];
-        set.apply(&words, &mut tags);
+        set.apply(&words, &mut tags, |_, _| true);
         assert_eq!(tags, [Pos::TO, Pos::VB]);
         assert!(Rule::parse("NN VB NOSUCH x").is_err());
         assert!(Rule::parse("XX VB PREVTAG TO").is_err());
