@@ -8,3 +8,21 @@
 
 pub mod dates;
 pub mod quantities;
+
+mod clause;
+mod engine;
+mod error;
+mod matching;
+mod patterns;
+mod qty;
+mod record;
+mod stages;
+mod words;
+
+pub use clause::{Predicate, Tense as VerbTense};
+pub use engine::{Engine, EngineConfig, GazetteerChoice, SentenceExplanation};
+pub use error::CoderError;
+pub use matching::Attempt;
+pub use patterns::{Pattern, PatternSet, Slot, TriggerKind};
+pub use record::event_id;
+pub mod eval;

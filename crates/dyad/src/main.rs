@@ -20,6 +20,10 @@ struct Cli {
 enum Command {
     /// Read documents and print them cleaned: zones, metadata, date, sentences, tokens.
     Read(cmd::read::ReadArgs),
+    /// Code events (PLOVER/CAMEO) from documents.
+    Code(cmd::code::CodeArgs),
+    /// Show, sentence by sentence, actors, predicates, patterns tried and events coded.
+    Explain(cmd::code::ExplainArgs),
     /// Measure throughput of a pipeline stage on a corpus.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -32,17 +36,28 @@ enum Command {
 enum BenchCommand {
     /// Text stage: clean + segment + tokenize + tag.
     Text(cmd::read::BenchTextArgs),
+    /// Event coding end to end (read, tag, actors, places, events).
+    Code(cmd::code::BenchCodeArgs),
 }
 
 #[derive(Subcommand)]
-enum EvalCommand {}
+enum EvalCommand {
+    /// Event coding against the seed articles' expectations.
+    Seeds(cmd::code::EvalSeedsArgs),
+    /// Event type recall on labelled PLOVER stories.
+    Plover(cmd::code::EvalPloverArgs),
+}
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),
+        Command::Code(args) => cmd::code::run(args),
+        Command::Explain(args) => cmd::code::explain(args),
+        Command::Bench(BenchCommand::Code(args)) => cmd::code::bench(args),
+        Command::Eval(EvalCommand::Seeds(args)) => cmd::code::eval_seeds(args),
+        Command::Eval(EvalCommand::Plover(args)) => cmd::code::eval_plover(args),
         Command::Bench(BenchCommand::Text(args)) => cmd::read::bench_text(args),
-        Command::Eval(eval) => match eval {},
     };
     match result {
         Ok(code) => code,

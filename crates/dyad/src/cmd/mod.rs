@@ -1,3 +1,4 @@
 //! One module per subcommand family.
 
+pub mod code;
 pub mod read;

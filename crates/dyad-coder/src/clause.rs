@@ -1,0 +1,667 @@
+//! Clause analysis: predicates (verb groups and event nouns) and their actor
+//! arguments, from tagged tokens and actor mentions.
+//!
+//! Rule-based and windowed: every scan looks at most [`WINDOW`] tokens away
+//! from its start, so the cost per sentence is linear in its length whatever
+//! its shape (run-ons, tables, all caps).
+
+use dyad_core::{ActorMention, Pos, Sentence, Token};
+
+use crate::patterns::{PatternSet, TriggerKind};
+use crate::words;
+
+/// Longest distance, in tokens, any argument scan looks.
+pub const WINDOW: usize = 14;
+/// Sentences longer than this are analysed in their first `MAX_TOKENS` tokens only.
+pub const MAX_TOKENS: usize = 400;
+
+/// Tense of a verb group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Simple past or perfect.
+    Past,
+    /// Present.
+    Present,
+    /// will/shall, going to.
+    Future,
+    /// Non-finite or unknown.
+    Unknown,
+}
+
+/// A predicate: a verb group or an event noun, with its arguments.
+#[derive(Debug, Clone)]
+pub struct Predicate {
+    /// Verb or noun.
+    pub kind: TriggerKind,
+    /// Token index of the head (main verb or noun).
+    pub head: usize,
+    /// First token of the verb group (== head for nouns).
+    pub first: usize,
+    /// Lemma of the head.
+    pub lemma: String,
+    /// Tense of the group.
+    pub tense: Tense,
+    /// have + participle.
+    pub perfect: bool,
+    /// be + participle, or a reduced passive followed by "by".
+    pub passive: bool,
+    /// not / n't / never in the group.
+    pub negated: bool,
+    /// The modal verb, lower-case.
+    pub modal: Option<String>,
+    /// to-infinitive or bare -ing / -ed form without auxiliary.
+    pub nonfinite: bool,
+    /// Index (in the predicate list) of the predicate this one depends on
+    /// (the verb before a "to" infinitive, the verb of an event noun).
+    pub governor: Option<usize>,
+    /// Local mention indices of the grammatical subject (conjuncts in order).
+    pub subject: Vec<usize>,
+    /// Local mention indices of the direct object.
+    pub object: Vec<usize>,
+    /// Prepositional objects: (preposition, token index, mentions).
+    pub preps: Vec<(String, usize, Vec<usize>)>,
+    /// One past the last token the clause's arguments may come from.
+    pub clause_end: usize,
+}
+
+impl Predicate {
+    /// Mentions after the given preposition.
+    pub fn prep(&self, p: &str) -> Option<&[usize]> {
+        self.preps
+            .iter()
+            .find(|(q, _, m)| q == p && !m.is_empty())
+            .map(|(_, _, m)| m.as_slice())
+    }
+
+    /// Logical subject (agent): the "by" phrase of a passive, else the subject.
+    pub fn agent(&self) -> Vec<usize> {
+        if self.passive {
+            self.prep("by").map(<[usize]>::to_vec).unwrap_or_default()
+        } else {
+            self.subject.clone()
+        }
+    }
+
+    /// Logical object (patient): the subject of a passive, else the object.
+    pub fn patient(&self) -> Vec<usize> {
+        if self.passive {
+            self.subject.clone()
+        } else {
+            self.object.clone()
+        }
+    }
+}
+
+/// An actor mention located in a sentence's tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalMention {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Index in the document's mention list.
+    pub global: usize,
+}
+
+/// A sentence prepared for analysis.
+pub struct SentenceView<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Tokens (capped at [`MAX_TOKENS`]).
+    pub tokens: &'a [Token],
+    /// Lower-cased token texts.
+    pub lower: Vec<String>,
+    /// Mentions in the sentence, in text order, non-overlapping.
+    pub mentions: Vec<LocalMention>,
+    /// For each token, the local mention covering it.
+    pub mention_at: Vec<Option<usize>>,
+}
+
+impl<'a> SentenceView<'a> {
+    /// Builds the view of `sentence`, placing the document's `mentions`.
+    pub fn new(text: &'a str, sentence: &'a Sentence, mentions: &[ActorMention]) -> Self {
+        let n = sentence.tokens.len().min(MAX_TOKENS);
+        let tokens = sentence.tokens.get(..n).unwrap_or(&[]);
+        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut mention_at = vec![None; n];
+        let mut local = Vec::new();
+        for (gi, m) in mentions.iter().enumerate() {
+            if m.sentence != sentence.index {
+                continue;
+            }
+            let covered: Vec<usize> = (0..n)
+                .filter(|&i| tokens.get(i).is_some_and(|t| m.span.overlaps(t.span)))
+                .collect();
+            let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
+                continue;
+            };
+            if (first..=last).any(|i| mention_at.get(i).copied().flatten().is_some()) {
+                continue;
+            }
+            let li = local.len();
+            local.push(LocalMention {
+                first,
+                last,
+                global: gi,
+            });
+            for slot in mention_at.iter_mut().take(last + 1).skip(first) {
+                *slot = Some(li);
+            }
+        }
+        local.sort_by_key(|m| m.first);
+        // re-index after sorting
+        for slot in mention_at.iter_mut() {
+            *slot = None;
+        }
+        for (li, m) in local.iter().enumerate() {
+            for slot in mention_at.iter_mut().take(m.last + 1).skip(m.first) {
+                *slot = Some(li);
+            }
+        }
+        SentenceView {
+            text,
+            tokens,
+            lower,
+            mentions: local,
+            mention_at,
+        }
+    }
+
+    /// Number of tokens analysed.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub(crate) fn pos(&self, i: usize) -> Option<Pos> {
+        self.tokens.get(i).map(|t| t.pos)
+    }
+
+    pub(crate) fn lemma(&self, i: usize) -> &str {
+        self.tokens.get(i).map(|t| t.lemma.as_str()).unwrap_or("")
+    }
+
+    pub(crate) fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// True when token `i` has lemma or lower-case form `w`.
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
+        self.lemma(i) == w || self.low(i) == w
+    }
+
+    fn mention(&self, i: usize) -> Option<usize> {
+        self.mention_at.get(i).copied().flatten()
+    }
+
+    fn is_verbish(&self, i: usize) -> bool {
+        self.pos(i).is_some_and(|p| p.is_verb() || p == Pos::MD)
+    }
+
+    /// Clause boundary tokens: ";", ":", dashes, relative pronouns, "that",
+    /// subordinating conjunctions.
+    fn is_boundary(&self, i: usize) -> bool {
+        let Some(p) = self.pos(i) else { return true };
+        match p {
+            Pos::Colon => true,
+            Pos::WDT | Pos::WP | Pos::WPS => true,
+            Pos::IN => words::SUBORDINATORS.contains(&self.low(i)),
+            _ => false,
+        }
+    }
+
+    /// Mentions coordinated with mention `m` to its right ("X and Y", "X, Y and Z").
+    fn conjuncts_after(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut cur = m;
+        while out.len() < 6 {
+            let Some(lm) = self.mentions.get(cur) else {
+                break;
+            };
+            let mut j = lm.last + 1;
+            let mut saw_conj = false;
+            while j < self.len() && j <= lm.last + 4 {
+                if self.is(j, "and") || self.low(j) == "," {
+                    saw_conj = true;
+                    j += 1;
+                } else if matches!(self.pos(j), Some(Pos::DT | Pos::PRPS | Pos::JJ)) && saw_conj {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            match self.mention(j) {
+                Some(next)
+                    if saw_conj
+                        && next != cur
+                        && self.mentions.get(next).is_some_and(|n| n.first == j) =>
+                {
+                    out.push(next);
+                    cur = next;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Mentions coordinated with mention `m` to its left; returns them in text order ending with `m`.
+    fn conjuncts_before(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut cur = m;
+        while out.len() < 6 {
+            let Some(lm) = self.mentions.get(cur) else {
+                break;
+            };
+            let mut j = lm.first;
+            let mut saw_conj = false;
+            while j > 0 && j + 4 >= lm.first {
+                let k = j - 1;
+                if self.is(k, "and") || self.low(k) == "," {
+                    saw_conj = true;
+                    j = k;
+                } else if matches!(self.pos(k), Some(Pos::DT | Pos::PRPS)) && !saw_conj {
+                    j = k;
+                } else {
+                    break;
+                }
+            }
+            if !saw_conj || j == 0 {
+                break;
+            }
+            match self.mention(j - 1) {
+                Some(prev) if prev != cur => {
+                    out.insert(0, prev);
+                    cur = prev;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+}
+
+/// Finds the predicates of a sentence and their arguments.
+pub fn analyze(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
+    let mut preds = verb_groups(view);
+    add_event_nouns(view, patterns, &mut preds);
+    preds.sort_by_key(|p| p.head);
+    let n = preds.len();
+    for i in 0..n {
+        let clause_end = clause_end(view, &preds, i);
+        if let Some(p) = preds.get_mut(i) {
+            p.clause_end = clause_end;
+        }
+    }
+    for i in 0..n {
+        let (subject, object, preps) = match preds.get(i) {
+            Some(p) => (
+                find_subject(view, p),
+                find_object(view, p),
+                find_preps(view, p),
+            ),
+            None => continue,
+        };
+        if let Some(p) = preds.get_mut(i) {
+            p.subject = subject;
+            p.object = object;
+            p.preps = preps;
+        }
+    }
+    link_governors(view, &mut preds);
+    preds
+}
+
+fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < view.len() {
+        let starts_to = view.pos(i) == Some(Pos::TO) && view.pos(i + 1) == Some(Pos::VB);
+        if !(view.is_verbish(i) || starts_to) || view.mention(i).is_some() {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut modal = None;
+        let mut negated = false;
+        let mut auxes: Vec<&str> = Vec::new();
+        let mut head = i;
+        let mut j = if starts_to { i + 1 } else { i };
+        while j < view.len() && j < first + 8 {
+            let pos = view.pos(j);
+            if pos == Some(Pos::MD) {
+                modal = Some(view.low(j).to_string());
+                j += 1;
+                continue;
+            }
+            if pos.is_some_and(|p| p.is_adverb()) {
+                if words::NEGATIONS.contains(&view.low(j)) {
+                    negated = true;
+                }
+                j += 1;
+                continue;
+            }
+            if pos.is_some_and(|p| p.is_verb()) {
+                head = j;
+                let lemma = view.lemma(j);
+                let is_aux = words::AUXILIARIES.contains(&lemma)
+                    && view
+                        .pos(j + 1)
+                        .is_some_and(|p| p.is_verb() || p.is_adverb() || p == Pos::MD);
+                if is_aux {
+                    auxes.push(lemma);
+                    j += 1;
+                    continue;
+                }
+                j += 1;
+                break;
+            }
+            break;
+        }
+        // trailing adverbs belonged to the next word, not to this group
+        let head_pos = view.pos(head);
+        let head_is_verb = head_pos.is_some_and(|p| p.is_verb());
+        if !head_is_verb {
+            i = j.max(i + 1);
+            continue;
+        }
+        let first_pos = view.pos(if starts_to { first + 1 } else { first });
+        let has_be = auxes.iter().any(|a| *a == "be" || *a == "get");
+        let has_have = auxes.contains(&"have");
+        let followed_by_by = (head + 1..(head + 5).min(view.len())).any(|k| view.is(k, "by"));
+        let passive = head_pos == Some(Pos::VBN)
+            && (has_be || (auxes.is_empty() && modal.is_none() && followed_by_by));
+        let nonfinite = starts_to
+            || (auxes.is_empty()
+                && modal.is_none()
+                && matches!(head_pos, Some(Pos::VBG) | Some(Pos::VBN)))
+            || (auxes.is_empty() && modal.is_none() && head_pos == Some(Pos::VB));
+        let tense = match (&modal, first_pos) {
+            (Some(m), _) if m == "will" || m == "shall" || m == "'ll" => Tense::Future,
+            (Some(_), _) => Tense::Unknown,
+            _ if starts_to => Tense::Unknown,
+            (None, Some(Pos::VBD)) => Tense::Past,
+            (None, Some(Pos::VBZ | Pos::VBP)) if has_have => Tense::Past,
+            (None, Some(Pos::VBZ | Pos::VBP)) => Tense::Present,
+            _ => Tense::Unknown,
+        };
+        out.push(Predicate {
+            kind: TriggerKind::Verb,
+            head,
+            first,
+            lemma: view.lemma(head).to_string(),
+            tense,
+            perfect: has_have,
+            passive,
+            negated,
+            modal,
+            nonfinite,
+            governor: None,
+            subject: Vec::new(),
+            object: Vec::new(),
+            preps: Vec::new(),
+            clause_end: view.len(),
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut Vec<Predicate>) {
+    for i in 0..view.len() {
+        let is_noun = view.pos(i).is_some_and(|p| p.is_noun() || p.is_adjective());
+        if !is_noun {
+            continue;
+        }
+        let lemma = if patterns.has_trigger(TriggerKind::Noun, view.lemma(i)) {
+            view.lemma(i)
+        } else if patterns.has_trigger(TriggerKind::Noun, view.low(i)) {
+            view.low(i)
+        } else {
+            continue;
+        };
+        preds.push(Predicate {
+            kind: TriggerKind::Noun,
+            head: i,
+            first: i,
+            lemma: lemma.to_string(),
+            tense: Tense::Unknown,
+            perfect: false,
+            passive: false,
+            negated: i > 0 && view.is(i - 1, "no"),
+            modal: None,
+            nonfinite: true,
+            governor: None,
+            subject: Vec::new(),
+            object: Vec::new(),
+            preps: Vec::new(),
+            clause_end: view.len(),
+        });
+    }
+}
+
+/// The clause of predicate `i` ends at the next boundary token or at the
+/// next finite verb group, whichever comes first (and at most 3×WINDOW on).
+fn clause_end(view: &SentenceView<'_>, preds: &[Predicate], i: usize) -> usize {
+    let Some(p) = preds.get(i) else {
+        return view.len();
+    };
+    let limit = (p.head + 3 * WINDOW).min(view.len());
+    let next_finite = preds
+        .iter()
+        .filter(|q| q.kind == TriggerKind::Verb && q.first > p.head && !q.nonfinite)
+        .map(|q| q.first)
+        .min()
+        .unwrap_or(limit);
+    let boundary = (p.head + 1..limit)
+        .find(|&k| view.is_boundary(k))
+        .unwrap_or(limit);
+    next_finite.min(boundary).min(limit)
+}
+
+fn find_subject(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
+    if p.kind == TriggerKind::Noun {
+        return noun_modifier(view, p.head)
+            .map(|m| vec![m])
+            .unwrap_or_default();
+    }
+    let stop = p.first.saturating_sub(3 * WINDOW);
+    let mut k = p.first;
+    let mut rel_skip = false;
+    while k > stop {
+        k -= 1;
+        if let Some(m) = view.mention(k) {
+            let lm = view.mentions.get(m).copied();
+            let Some(lm) = lm else { break };
+            // a mention inside a prepositional phrase ("the leader of Russia"):
+            // prefer the head noun phrase's mention if one is close before it
+            if lm.first > 0
+                && view.pos(lm.first - 1) == Some(Pos::IN)
+                && view.is(lm.first - 1, "of")
+            {
+                if let Some(head_m) = (lm.first.saturating_sub(6)..lm.first.saturating_sub(1))
+                    .rev()
+                    .find_map(|j| view.mention(j))
+                {
+                    return view.conjuncts_before(head_m);
+                }
+            }
+            if lm.first > 0
+                && view.is(lm.first - 1, "to")
+                && lm.first > 1
+                && view.is(lm.first - 2, "according")
+            {
+                k = lm.first;
+                continue;
+            }
+            return view.conjuncts_before(m);
+        }
+        let pos = view.pos(k);
+        if matches!(pos, Some(Pos::WDT | Pos::WP)) {
+            // relative clause: the antecedent is the mention right before the pronoun
+            let before = k.checked_sub(1).and_then(|j| {
+                if view.low(j) == "," {
+                    j.checked_sub(1)
+                } else {
+                    Some(j)
+                }
+            });
+            if let Some(m) = before.and_then(|j| view.mention(j)) {
+                return view.conjuncts_before(m);
+            }
+            if !rel_skip {
+                return Vec::new();
+            }
+        }
+        if view.low(k) == "," && k > 0 {
+            // skip a parenthetical relative clause ", who ... ," before the verb
+            let rel_start = (k.saturating_sub(WINDOW)..k).rev().find(|&j| {
+                matches!(view.pos(j), Some(Pos::WDT | Pos::WP)) && j > 0 && view.low(j - 1) == ","
+            });
+            if let Some(r) = rel_start {
+                rel_skip = true;
+                k = r - 1;
+                continue;
+            }
+        }
+        if view.is_boundary(k) || pos == Some(Pos::Colon) {
+            break;
+        }
+        if view.is_verbish(k) && !view.is(k, "according") {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+/// The actor modifying an event noun: "Russia's invasion", "Russian strikes",
+/// "a North Korean missile test".
+fn noun_modifier(view: &SentenceView<'_>, head: usize) -> Option<usize> {
+    let mut k = head;
+    while k > 0 && k + 5 > head {
+        k -= 1;
+        if let Some(m) = view.mention(k) {
+            return Some(m);
+        }
+        let ok = view.pos(k).is_some_and(|p| {
+            p.is_noun() || p.is_adjective() || matches!(p, Pos::POS | Pos::CD | Pos::VBN | Pos::VBG)
+        });
+        if !ok {
+            return None;
+        }
+    }
+    None
+}
+
+fn find_object(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
+    let limit = (p.head + WINDOW).min(p.clause_end);
+    let mut k = p.head + 1;
+    let mut crossed_of = false;
+    while k < limit {
+        if let Some(m) = view.mention(k) {
+            return view.conjuncts_after(m);
+        }
+        let pos = view.pos(k);
+        let ok = pos.is_some_and(|q| {
+            q.is_noun()
+                || q.is_adjective()
+                || q.is_adverb()
+                || matches!(
+                    q,
+                    Pos::DT | Pos::CD | Pos::PRPS | Pos::POS | Pos::PDT | Pos::RP
+                )
+        });
+        if view.is(k, "of") && !crossed_of && k > p.head + 1 {
+            crossed_of = true;
+            k += 1;
+            continue;
+        }
+        if !ok {
+            break;
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+fn find_preps(view: &SentenceView<'_>, p: &Predicate) -> Vec<(String, usize, Vec<usize>)> {
+    let limit = (p.head + 2 * WINDOW).min(p.clause_end.max(p.head + 1));
+    let mut out = Vec::new();
+    for k in p.head + 1..limit {
+        if !matches!(view.pos(k), Some(Pos::IN | Pos::TO | Pos::RP)) {
+            continue;
+        }
+        let prep = view.low(k).to_string();
+        let mut j = k + 1;
+        let mut found = Vec::new();
+        while j < limit && j <= k + 7 {
+            if let Some(m) = view.mention(j) {
+                found = view.conjuncts_after(m);
+                break;
+            }
+            let stop = view.pos(j).is_some_and(|q| {
+                q.is_verb()
+                    || matches!(q, Pos::IN | Pos::TO | Pos::Comma | Pos::Period | Pos::Colon)
+            });
+            if stop && !view.is(j, "of") {
+                break;
+            }
+            j += 1;
+        }
+        out.push((prep, k, found));
+    }
+    out
+}
+
+/// Links non-finite verbs and event nouns to the predicate they depend on and
+/// fills their missing subjects by control ("vowed to attack", "accused X of
+/// firing", "urged X to withdraw", "held talks").
+fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
+    for i in 0..preds.len() {
+        let Some(p) = preds.get(i) else { continue };
+        let (first, head, kind, nonfinite) = (p.first, p.head, p.kind, p.nonfinite);
+        if !nonfinite {
+            continue;
+        }
+        let governor = (0..i).rev().find(|&g| {
+            preds.get(g).is_some_and(|q| {
+                q.kind == TriggerKind::Verb
+                    && q.head < first
+                    && first - q.head <= WINDOW
+                    && q.clause_end >= first
+            })
+        });
+        let Some(g) = governor else { continue };
+        let (g_subject, g_object, g_lemma) = match preds.get(g) {
+            Some(q) => (q.agent(), q.patient(), q.lemma.clone()),
+            None => continue,
+        };
+        let before = first.checked_sub(1).map(|k| view.low(k)).unwrap_or("");
+        if let Some(p) = preds.get_mut(i) {
+            p.governor = Some(g);
+            if p.subject.is_empty() && kind == TriggerKind::Verb {
+                let object_control = words::OBJECT_CONTROL.contains(&g_lemma.as_str())
+                    || matches!(before, "of" | "for");
+                p.subject = if object_control && !g_object.is_empty() {
+                    g_object
+                } else {
+                    g_subject
+                };
+            } else if p.subject.is_empty() && kind == TriggerKind::Noun && head - first <= 1 {
+                // the event noun is the object of its governor: "X held talks", "X launched an attack"
+                let np_start = (0..head).rev().take(4).all(|k| k > g || k <= g);
+                if np_start
+                    && !g_object
+                        .iter()
+                        .any(|&m| view.mentions.get(m).is_some_and(|lm| lm.first < head))
+                {
+                    p.subject = g_subject;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! The coding engine: loaded knowledge plus the wiring of the stages
+//! (text pipeline → actors → places → events). Immutable once built and
+//! `Send + Sync`, so one engine is shared by reference across threads.
+
+use std::path::PathBuf;
+
+use dyad_core::{AnalyzedDocument, CodedDocument, Document, Event};
+
+use crate::clause::{self, Predicate, SentenceView};
+use crate::error::CoderError;
+use crate::matching::{self, Attempt};
+use crate::patterns::PatternSet;
+use crate::record::{self, DocContext};
+use crate::stages::{ActorStage, PlaceStage};
+
+/// Which gazetteer the engine loads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum GazetteerChoice {
+    /// The default location; a missing gazetteer is a warning, not an error.
+    #[default]
+    Default,
+    /// An explicit file; failing to load it is an error.
+    Path(PathBuf),
+    /// No gazetteer: places come from the dateline and actors only.
+    None,
+}
+
+/// How to build an [`Engine`].
+#[derive(Debug, Clone, Default)]
+pub struct EngineConfig {
+    /// Extra knowledge directories (`--lexicon DIR`): actor lexicon files and
+    /// a `patterns/` subdirectory of event patterns.
+    pub lexicon_dirs: Vec<PathBuf>,
+    /// The gazetteer to load.
+    pub gazetteer: GazetteerChoice,
+}
+
+/// The event coder with its knowledge loaded.
+pub struct Engine {
+    pipeline: dyad_text::TextPipeline,
+    actors: ActorStage,
+    places: PlaceStage,
+    patterns: PatternSet,
+    warnings: Vec<String>,
+}
+
+/// One sentence as `dyad explain` shows it.
+#[derive(Debug, Clone)]
+pub struct SentenceExplanation {
+    /// Sentence index.
+    pub index: usize,
+    /// Its text.
+    pub text: String,
+    /// Zone name.
+    pub zone: &'static str,
+    /// Actor mentions: (text, actor code, kind/rule).
+    pub mentions: Vec<(String, String, String)>,
+    /// Predicates, described.
+    pub predicates: Vec<String>,
+    /// Patterns tried.
+    pub attempts: Vec<Attempt>,
+    /// Events coded (all factualities).
+    pub events: Vec<Event>,
+    /// For each event, its slot description and factuality reason.
+    pub event_notes: Vec<String>,
+}
+
+impl Engine {
+    /// Builds an engine from built-in knowledge plus `config`.
+    pub fn new(config: EngineConfig) -> Result<Engine, CoderError> {
+        let mut warnings = Vec::new();
+        let mut patterns = PatternSet::builtin()?;
+        for dir in &config.lexicon_dirs {
+            let sub = dir.join("patterns");
+            if sub.is_dir() || has_tsv_patterns(dir) {
+                patterns.add_dir(dir)?;
+            }
+        }
+        let actors = ActorStage::load(&config.lexicon_dirs)?;
+        let places = PlaceStage::load(&config.gazetteer, &mut warnings)?;
+        Ok(Engine {
+            pipeline: dyad_text::TextPipeline::new(),
+            actors,
+            places,
+            patterns,
+            warnings,
+        })
+    }
+
+    /// Built-in knowledge and the default gazetteer.
+    pub fn builtin() -> Result<Engine, CoderError> {
+        Engine::new(EngineConfig::default())
+    }
+
+    /// Non-fatal problems met while loading (e.g. no gazetteer found).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The loaded event patterns.
+    pub fn patterns(&self) -> &PatternSet {
+        &self.patterns
+    }
+
+    /// Codes a document end to end.
+    pub fn code_document(&self, doc: Document) -> CodedDocument {
+        self.code_analyzed(self.pipeline.analyze(doc))
+    }
+
+    /// Codes an already analysed document.
+    pub fn code_analyzed(&self, analyzed: AnalyzedDocument) -> CodedDocument {
+        let actors = self.actors.recognize(&analyzed);
+        let places = self.places.recognize(&analyzed, &actors);
+        let events = self.events(&analyzed, &actors, &places, None);
+        CodedDocument {
+            analyzed,
+            actors,
+            places,
+            events,
+        }
+    }
+
+    /// Codes a document and explains every sentence (or only `only`).
+    pub fn explain_document(
+        &self,
+        doc: Document,
+        only: Option<usize>,
+    ) -> (CodedDocument, Vec<SentenceExplanation>) {
+        let analyzed = self.pipeline.analyze(doc);
+        let actors = self.actors.recognize(&analyzed);
+        let places = self.places.recognize(&analyzed, &actors);
+        let mut out = Vec::new();
+        let events = self.events(&analyzed, &actors, &places, Some((&mut out, only)));
+        (
+            CodedDocument {
+                analyzed,
+                actors,
+                places,
+                events,
+            },
+            out,
+        )
+    }
+
+    fn events(
+        &self,
+        analyzed: &AnalyzedDocument,
+        actors: &[dyad_core::ActorMention],
+        places: &[dyad_core::PlaceMention],
+        mut explain: Option<(&mut Vec<SentenceExplanation>, Option<usize>)>,
+    ) -> Vec<Event> {
+        let ctx = DocContext {
+            doc: analyzed,
+            mentions: actors,
+            places,
+            publication: analyzed.doc.date.as_ref().map(|d| d.date),
+        };
+        let text = &analyzed.doc.text;
+        let mut events: Vec<Event> = Vec::new();
+        for sentence in &analyzed.sentences {
+            if !sentence.zone.is_content() {
+                continue;
+            }
+            let wanted = match &explain {
+                Some((_, Some(n))) => *n == sentence.index,
+                Some((_, None)) => true,
+                None => false,
+            };
+            let view = SentenceView::new(text, sentence, actors);
+            if view.mentions.is_empty() && !wanted {
+                continue;
+            }
+            let preds = clause::analyze(&view, &self.patterns);
+            let (matches, attempts) =
+                matching::match_sentence(&view, &preds, &self.patterns, wanted);
+            let mut sentence_events = Vec::new();
+            let mut notes = Vec::new();
+            for m in &matches {
+                let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m) else {
+                    continue;
+                };
+                if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
+                    continue;
+                }
+                notes.push(format!("{}; factuality: {}", m.slots, m.factuality_reason));
+                sentence_events.push(ev);
+            }
+            if let Some((out, _)) = explain.as_mut().filter(|_| wanted) {
+                out.push(explain_sentence(
+                    &view,
+                    sentence,
+                    actors,
+                    &preds,
+                    attempts,
+                    &sentence_events,
+                    notes,
+                ));
+            }
+            events.extend(sentence_events);
+        }
+        events
+    }
+}
+
+fn has_tsv_patterns(dir: &std::path::Path) -> bool {
+    dir.file_name().is_some_and(|n| n == "patterns")
+}
+
+/// The same event twice in one sentence (a verb and its noun, two patterns).
+fn is_duplicate(events: &[Event], ev: &Event) -> bool {
+    let key = |e: &Event| {
+        (
+            e.provenance.sentence,
+            e.plover.clone(),
+            e.source.iter().map(|a| a.actor.code()).collect::<Vec<_>>(),
+            e.target.iter().map(|a| a.actor.code()).collect::<Vec<_>>(),
+        )
+    };
+    let k = key(ev);
+    events.iter().any(|e| key(e) == k)
+}
+
+fn explain_sentence(
+    view: &SentenceView<'_>,
+    sentence: &dyad_core::Sentence,
+    actors: &[dyad_core::ActorMention],
+    preds: &[Predicate],
+    attempts: Vec<Attempt>,
+    events: &[Event],
+    event_notes: Vec<String>,
+) -> SentenceExplanation {
+    let mention_text = |li: &usize| {
+        view.mentions
+            .get(*li)
+            .and_then(|lm| actors.get(lm.global))
+            .map(|m| format!("{} [{}]", m.text, m.actor.code()))
+            .unwrap_or_default()
+    };
+    let list = |ms: &[usize]| ms.iter().map(mention_text).collect::<Vec<_>>().join(" + ");
+    let predicates = preds
+        .iter()
+        .map(|p| {
+            let mut s = format!(
+                "{} '{}' ({:?}{}{}{}{})",
+                match p.kind {
+                    crate::patterns::TriggerKind::Verb => "verb",
+                    crate::patterns::TriggerKind::Noun => "noun",
+                },
+                view.low(p.head),
+                p.tense,
+                if p.passive { ", passive" } else { "" },
+                if p.negated { ", negated" } else { "" },
+                p.modal
+                    .as_ref()
+                    .map(|m| format!(", modal {m}"))
+                    .unwrap_or_default(),
+                if p.nonfinite { ", non-finite" } else { "" },
+            );
+            if !p.subject.is_empty() {
+                s.push_str(&format!(" subj={}", list(&p.subject)));
+            }
+            if !p.object.is_empty() {
+                s.push_str(&format!(" obj={}", list(&p.object)));
+            }
+            for (prep, _, ms) in &p.preps {
+                if !ms.is_empty() {
+                    s.push_str(&format!(" {prep}={}", list(ms)));
+                }
+            }
+            s
+        })
+        .collect();
+    SentenceExplanation {
+        index: sentence.index,
+        text: view
+            .text
+            .get(sentence.span.start..sentence.span.end)
+            .unwrap_or("")
+            .to_string(),
+        zone: sentence.zone.as_str(),
+        mentions: view
+            .mentions
+            .iter()
+            .filter_map(|lm| actors.get(lm.global))
+            .map(|m| {
+                (
+                    m.text.clone(),
+                    m.actor.code(),
+                    format!("{:?} {}", m.kind, m.rule),
+                )
+            })
+            .collect(),
+        predicates,
+        attempts,
+        events: events.to_vec(),
+        event_notes,
+    }
+}
+
+/// Compile-time check that the engine can be shared across threads.
+#[allow(dead_code)]
+fn assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Engine>();
+}

@@ -1,0 +1,372 @@
+//! Matching patterns against predicates, and the factuality and attribution
+//! of the matched events.
+
+use dyad_core::Factuality;
+
+use crate::clause::{Predicate, SentenceView, Tense, WINDOW};
+use crate::patterns::{Pattern, PatternSet, Slot, TriggerKind};
+use crate::words;
+
+/// A pattern that fired on a predicate: the event before it becomes a record.
+#[derive(Debug, Clone)]
+pub struct Match<'p> {
+    /// The pattern.
+    pub pattern: &'p Pattern,
+    /// Index of the predicate in the sentence's predicate list.
+    pub predicate: usize,
+    /// Local mention indices of the source actors.
+    pub source: Vec<usize>,
+    /// Local mention indices of the target actors.
+    pub target: Vec<usize>,
+    /// Which slots they came from (for explanations).
+    pub slots: String,
+    /// Factuality of the event.
+    pub factuality: Factuality,
+    /// Why this factuality.
+    pub factuality_reason: String,
+    /// Local mention index of the speaker the report is attributed to.
+    pub attributed_to: Option<usize>,
+    /// Confidence.
+    pub confidence: f32,
+}
+
+/// What happened when a pattern was tried (for `dyad explain`).
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    /// Predicate index.
+    pub predicate: usize,
+    /// Rule id.
+    pub rule: String,
+    /// Pattern text.
+    pub pattern: String,
+    /// Did it fire?
+    pub fired: bool,
+    /// Why (not).
+    pub reason: String,
+}
+
+/// Matches every predicate of a sentence; returns the events and the attempts.
+pub fn match_sentence<'p>(
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    patterns: &'p PatternSet,
+    explain: bool,
+) -> (Vec<Match<'p>>, Vec<Attempt>) {
+    let mut matches = Vec::new();
+    let mut attempts = Vec::new();
+    let attributions = attributions(view, preds);
+    for (pi, pred) in preds.iter().enumerate() {
+        let mut best: Option<(usize, Match<'p>)> = None;
+        let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(
+            patterns
+                .for_trigger(pred.kind, view.low(pred.head))
+                .filter(|p| p.trigger != pred.lemma),
+        );
+        for pattern in candidates {
+            match try_pattern(view, preds, pi, pattern) {
+                Ok(m) => {
+                    let score = pattern.specificity() * 4
+                        + usize::from(!m.target.is_empty()) * 2
+                        + usize::from(!m.source.is_empty());
+                    if explain {
+                        attempts.push(Attempt {
+                            predicate: pi,
+                            rule: pattern.id.clone(),
+                            pattern: pattern.text.clone(),
+                            fired: true,
+                            reason: format!("matched ({}), score {score}", m.slots),
+                        });
+                    }
+                    if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                        best = Some((score, m));
+                    }
+                }
+                Err(reason) => {
+                    if explain {
+                        attempts.push(Attempt {
+                            predicate: pi,
+                            rule: pattern.id.clone(),
+                            pattern: pattern.text.clone(),
+                            fired: false,
+                            reason,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some((_, mut m)) = best {
+            let (f, why) = factuality(view, preds, pi);
+            m.factuality = f;
+            m.factuality_reason = why;
+            if let Some((speaker, why)) = attributions.iter().find_map(|a| a.covers(pred.head)) {
+                if !m.source.contains(&speaker) {
+                    m.attributed_to = Some(speaker);
+                    if m.factuality == Factuality::Asserted {
+                        m.factuality = Factuality::Reported;
+                        m.factuality_reason = why;
+                    }
+                }
+            }
+            matches.push(m);
+        }
+    }
+    (matches, attempts)
+}
+
+fn try_pattern<'p>(
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    pi: usize,
+    pattern: &'p Pattern,
+) -> Result<Match<'p>, String> {
+    let pred = preds.get(pi).ok_or("no predicate")?;
+    // required words, in order, after the trigger and inside the clause
+    let end = (pred.head + 1 + WINDOW).min(view.len()).max(pred.head + 1);
+    let mut k = pred.head + 1;
+    for word in &pattern.required {
+        match (k..end).find(|&j| view.is(j, word)) {
+            Some(j) => k = j + 1,
+            None => return Err(format!("missing word '{word}' after the trigger")),
+        }
+    }
+    let mut slots = Vec::new();
+    let mut source = Vec::new();
+    let mut target = Vec::new();
+    for slot in &pattern.source {
+        let found = read_slot(pred, slot);
+        if !found.is_empty() {
+            slots.push(format!("source={}", slot.describe()));
+            source = found;
+            break;
+        }
+    }
+    for slot in &pattern.target {
+        if let Slot::Pair(p) = slot {
+            if let Some(ms) = pred.prep(p) {
+                if let [a, b, ..] = ms {
+                    if source.is_empty() {
+                        source = vec![*a];
+                        target = vec![*b];
+                    } else {
+                        target = ms.to_vec();
+                    }
+                    slots.push(format!("pair={}", slot.describe()));
+                    break;
+                }
+            }
+            continue;
+        }
+        let found: Vec<usize> = read_slot(pred, slot)
+            .into_iter()
+            .filter(|m| !source.contains(m))
+            .collect();
+        if !found.is_empty() {
+            slots.push(format!("target={}", slot.describe()));
+            target = found;
+            break;
+        }
+    }
+    let mut confidence = pattern.confidence;
+    if target.is_empty() && !pattern.target.is_empty() {
+        // fall back to the first actor after the trigger in the clause
+        let limit = (pred.head + WINDOW).min(pred.clause_end);
+        if let Some(m) = (pred.head + 1..limit)
+            .filter_map(|j| view.mention_at.get(j).copied().flatten())
+            .find(|m| !source.contains(m))
+        {
+            target = vec![m];
+            confidence *= 0.8;
+            slots.push("target=first actor after trigger".into());
+        }
+    }
+    if pattern.symmetric && target.is_empty() && source.len() >= 2 {
+        target = source.split_off(1);
+        slots.push("reciprocal subjects".into());
+    }
+    if source.is_empty() && target.is_empty() {
+        return Err("no actor in any slot".into());
+    }
+    if source.is_empty() {
+        confidence *= 0.8;
+    }
+    Ok(Match {
+        pattern,
+        predicate: pi,
+        source,
+        target,
+        slots: if slots.is_empty() {
+            "no slots".into()
+        } else {
+            slots.join(", ")
+        },
+        factuality: Factuality::Asserted,
+        factuality_reason: String::new(),
+        attributed_to: None,
+        confidence,
+    })
+}
+
+fn read_slot(pred: &Predicate, slot: &Slot) -> Vec<usize> {
+    match slot {
+        Slot::Subject => {
+            if pred.kind == TriggerKind::Noun {
+                let by = pred.prep("by").map(<[usize]>::to_vec).unwrap_or_default();
+                if pred.subject.is_empty() {
+                    by
+                } else {
+                    pred.subject.clone()
+                }
+            } else {
+                pred.agent()
+            }
+        }
+        Slot::Object => {
+            if pred.kind == TriggerKind::Noun {
+                pred.prep("of").map(<[usize]>::to_vec).unwrap_or_default()
+            } else {
+                pred.patient()
+            }
+        }
+        Slot::Prep(p) => pred.prep(p).map(<[usize]>::to_vec).unwrap_or_default(),
+        Slot::Pair(p) => pred.prep(p).map(<[usize]>::to_vec).unwrap_or_default(),
+    }
+}
+
+/// Factuality of predicate `pi` from its own verb group and its governors.
+pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (Factuality, String) {
+    let mut cur = pi;
+    for _ in 0..4 {
+        let Some(p) = preds.get(cur) else { break };
+        if p.negated {
+            return (
+                Factuality::Negated,
+                format!("negated verb group at '{}'", view.low(p.head)),
+            );
+        }
+        if let Some(m) = &p.modal {
+            if words::FUTURE_MODALS.contains(&m.as_str()) {
+                return (Factuality::Intended, format!("future modal '{m}'"));
+            }
+            if words::HYPOTHETICAL_MODALS.contains(&m.as_str()) {
+                return (Factuality::Hypothetical, format!("modal '{m}'"));
+            }
+        }
+        // "likely to", "plans to", "readiness to": the word before "to"
+        if p.kind == TriggerKind::Verb
+            && p.first > 0
+            && view.pos(p.first) == Some(dyad_core::Pos::TO)
+        {
+            for back in 1..=2 {
+                let Some(k) = p.first.checked_sub(back) else {
+                    break;
+                };
+                let w = view.lemma(k);
+                if words::HYPOTHETICAL_GOVERNORS.contains(&w) {
+                    return (Factuality::Hypothetical, format!("'{w} to'"));
+                }
+                if words::INTENT_GOVERNORS.contains(&w) && !view.pos(k).is_some_and(|q| q.is_verb())
+                {
+                    return (Factuality::Intended, format!("'{w} to'"));
+                }
+            }
+        }
+        if p.tense == Tense::Future {
+            return (Factuality::Intended, "future tense".into());
+        }
+        if let Some(k) = (p.first.saturating_sub(WINDOW)..p.first)
+            .rev()
+            .take_while(|&k| view.low(k) != "," || k + 1 == p.first)
+            .find(|&k| matches!(view.low(k), "if" | "unless"))
+        {
+            return (
+                Factuality::Hypothetical,
+                format!("conditional '{}'", view.low(k)),
+            );
+        }
+        let Some(g) = p.governor else { break };
+        let Some(gov) = preds.get(g) else { break };
+        if !p.nonfinite {
+            break;
+        }
+        let gl = gov.lemma.as_str();
+        if words::DENIAL_GOVERNORS.contains(&gl) {
+            return (Factuality::Denied, format!("governed by '{gl}'"));
+        }
+        if words::NEGATING_GOVERNORS.contains(&gl) {
+            return (Factuality::Negated, format!("governed by '{gl}'"));
+        }
+        if words::HYPOTHETICAL_GOVERNORS.contains(&gl) {
+            return (Factuality::Hypothetical, format!("governed by '{gl}'"));
+        }
+        if words::INTENT_GOVERNORS.contains(&gl) && view.pos(p.first) == Some(dyad_core::Pos::TO) {
+            return (Factuality::Intended, format!("governed by '{gl} to'"));
+        }
+        cur = g;
+    }
+    (Factuality::Asserted, "asserted".into())
+}
+
+/// A speaker and the token range their report covers.
+struct Attribution {
+    speaker: usize,
+    from: usize,
+    to: usize,
+    why: String,
+}
+
+impl Attribution {
+    fn covers(&self, tok: usize) -> Option<(usize, String)> {
+        (self.from <= tok && tok < self.to).then(|| (self.speaker, self.why.clone()))
+    }
+}
+
+/// Reported speech: "X said (that) ...", "..., X said", "according to X",
+/// and allegations ("X accused Y of ...ing").
+fn attributions(view: &SentenceView<'_>, preds: &[Predicate]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for k in 0..view.len() {
+        if view.is(k, "according") && view.is(k + 1, "to") {
+            if let Some(m) = view.mention_at.get(k + 2).copied().flatten() {
+                out.push(Attribution {
+                    speaker: m,
+                    from: 0,
+                    to: view.len(),
+                    why: "reported: 'according to'".into(),
+                });
+            }
+        }
+    }
+    for p in preds {
+        if p.kind != TriggerKind::Verb {
+            continue;
+        }
+        let speech = words::SPEECH_VERBS.contains(&p.lemma.as_str());
+        let allegation = words::ALLEGATION_VERBS.contains(&p.lemma.as_str());
+        if !speech && !allegation {
+            continue;
+        }
+        let Some(&speaker) = p.agent().first() else {
+            continue;
+        };
+        let later = preds
+            .iter()
+            .any(|q| q.head > p.head && q.kind == TriggerKind::Verb);
+        let speaker_first = view.mentions.get(speaker).map(|m| m.first).unwrap_or(0);
+        if later || allegation {
+            out.push(Attribution {
+                speaker,
+                from: p.head + 1,
+                to: view.len(),
+                why: format!("reported: '{}' by its subject", view.low(p.head)),
+            });
+        } else if speaker_first > 0 {
+            out.push(Attribution {
+                speaker,
+                from: 0,
+                to: speaker_first,
+                why: format!("reported: trailing '{}'", view.low(p.head)),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,468 @@
+//! Event patterns: the data that says which words report which events.
+//!
+//! A pattern file is a TSV (see `docs/coder.md`): one pattern a line,
+//!
+//! ```text
+//! # pattern              plover    mode   cameo  flags
+//! - meet with +          CONSULT   -      040    sym
+//! - fire * at +          ASSAULT   -      190    ctx=military
+//! talks between + and +  CONSULT   -      046    noun,sym
+//! ```
+//!
+//! In the pattern, `-` is the source, `+` the target, `*` any words; the
+//! first plain word is the trigger (a lemma); further plain words must occur
+//! after the trigger; a preposition followed by `+`/`-` names the slot the
+//! actor is read from ("at +": the object of "at").
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use dyad_core::ontology;
+
+use crate::error::CoderError;
+
+/// Is the trigger a verb or an event noun?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerKind {
+    /// A verb, matched on verb tokens by lemma.
+    Verb,
+    /// An event noun ("talks", "invasion"), matched on noun tokens.
+    Noun,
+}
+
+/// Where an actor argument is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// Subject of a verb; for nouns, the possessor/modifier or the subject of
+    /// the verb governing the noun phrase.
+    Subject,
+    /// Direct object of a verb.
+    Object,
+    /// Object of the given preposition.
+    Prep(String),
+    /// "between + and +": the two conjuncts are source and target.
+    Pair(String),
+}
+
+impl Slot {
+    /// Name for explanations.
+    pub fn describe(&self) -> String {
+        match self {
+            Slot::Subject => "subject".into(),
+            Slot::Object => "object".into(),
+            Slot::Prep(p) => format!("'{p}' object"),
+            Slot::Pair(p) => format!("'{p} X and Y'"),
+        }
+    }
+}
+
+/// One event pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Rule id: `<file stem>:<trigger>:<cameo>` (+ `#n` when repeated).
+    pub id: String,
+    /// The pattern as written.
+    pub text: String,
+    /// Verb or noun trigger.
+    pub kind: TriggerKind,
+    /// Trigger lemma.
+    pub trigger: String,
+    /// Words that must follow the trigger (lemmas or lower-case forms), in order.
+    pub required: Vec<String>,
+    /// Slots the source is read from, in order of preference.
+    pub source: Vec<Slot>,
+    /// Slots the target is read from, in order of preference.
+    pub target: Vec<Slot>,
+    /// PLOVER type.
+    pub plover: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// PLOVER contexts.
+    pub contexts: Vec<String>,
+    /// Source and target may be swapped (meetings, talks, agreements).
+    pub symmetric: bool,
+    /// Base confidence of events from this pattern.
+    pub confidence: f32,
+    /// File the pattern came from.
+    pub file: String,
+    /// 1-based line in `file`.
+    pub line: usize,
+}
+
+impl Pattern {
+    /// Number of words and slots that must match: more specific patterns win.
+    pub fn specificity(&self) -> usize {
+        self.required.len() * 2
+            + self
+                .target
+                .iter()
+                .filter(|s| !matches!(s, Slot::Object))
+                .count()
+    }
+}
+
+/// Prepositions that can introduce an argument slot.
+pub(crate) const SLOT_PREPS: &[&str] = &[
+    "with", "against", "on", "to", "at", "into", "from", "of", "for", "in", "by", "between",
+    "over", "upon", "toward", "towards", "onto", "about", "across", "through", "among", "amid",
+    "inside", "near", "off", "out", "after", "under", "within", "around", "as",
+];
+
+/// All patterns, indexed by trigger.
+#[derive(Debug, Clone, Default)]
+pub struct PatternSet {
+    patterns: Vec<Pattern>,
+    by_trigger: HashMap<(TriggerKind, String), Vec<usize>>,
+}
+
+/// The built-in pattern files, embedded in the binary.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "agree.tsv",
+        include_str!("../../../data/patterns/agree.tsv"),
+    ),
+    (
+        "consult.tsv",
+        include_str!("../../../data/patterns/consult.tsv"),
+    ),
+    (
+        "support.tsv",
+        include_str!("../../../data/patterns/support.tsv"),
+    ),
+    (
+        "cooperate.tsv",
+        include_str!("../../../data/patterns/cooperate.tsv"),
+    ),
+    ("aid.tsv", include_str!("../../../data/patterns/aid.tsv")),
+    (
+        "yield.tsv",
+        include_str!("../../../data/patterns/yield.tsv"),
+    ),
+    (
+        "request.tsv",
+        include_str!("../../../data/patterns/request.tsv"),
+    ),
+    (
+        "accuse.tsv",
+        include_str!("../../../data/patterns/accuse.tsv"),
+    ),
+    (
+        "reject.tsv",
+        include_str!("../../../data/patterns/reject.tsv"),
+    ),
+    (
+        "threaten.tsv",
+        include_str!("../../../data/patterns/threaten.tsv"),
+    ),
+    (
+        "protest.tsv",
+        include_str!("../../../data/patterns/protest.tsv"),
+    ),
+    (
+        "sanction.tsv",
+        include_str!("../../../data/patterns/sanction.tsv"),
+    ),
+    (
+        "mobilize.tsv",
+        include_str!("../../../data/patterns/mobilize.tsv"),
+    ),
+    (
+        "coerce.tsv",
+        include_str!("../../../data/patterns/coerce.tsv"),
+    ),
+    (
+        "assault.tsv",
+        include_str!("../../../data/patterns/assault.tsv"),
+    ),
+];
+
+impl PatternSet {
+    /// The embedded patterns.
+    pub fn builtin() -> Result<PatternSet, CoderError> {
+        let mut set = PatternSet::default();
+        for (name, text) in BUILTIN {
+            set.add_file(&format!("builtin:{name}"), text)?;
+        }
+        Ok(set)
+    }
+
+    /// Adds every `*.tsv` file of `dir/patterns/` (or of `dir` itself when it
+    /// has no `patterns` subdirectory), in name order.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<usize, CoderError> {
+        let sub = dir.join("patterns");
+        let dir = if sub.is_dir() { sub } else { dir.to_path_buf() };
+        let io = |source| CoderError::Io {
+            path: dir.clone(),
+            source,
+        };
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(io)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+            .collect();
+        files.sort();
+        let before = self.patterns.len();
+        for path in files {
+            let text = std::fs::read_to_string(&path).map_err(|source| CoderError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            self.add_file(&path.display().to_string(), &text)?;
+        }
+        Ok(self.patterns.len() - before)
+    }
+
+    /// Parses one pattern file and adds its patterns.
+    pub fn add_file(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        let stem = file
+            .rsplit(['/', ':'])
+            .next()
+            .unwrap_or(file)
+            .trim_end_matches(".tsv")
+            .to_string();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let mut pattern = parse_line(line).map_err(|message| CoderError::Pattern {
+                file: file.to_string(),
+                line: i + 1,
+                message,
+            })?;
+            pattern.file = file.to_string();
+            pattern.line = i + 1;
+            let base = format!("{stem}:{}:{}", pattern.trigger, pattern.cameo);
+            let mut id = base.clone();
+            let mut n = 1;
+            while self.patterns.iter().any(|p| p.id == id) {
+                n += 1;
+                id = format!("{base}#{n}");
+            }
+            pattern.id = id;
+            let key = (pattern.kind, pattern.trigger.clone());
+            self.by_trigger
+                .entry(key)
+                .or_default()
+                .push(self.patterns.len());
+            self.patterns.push(pattern);
+        }
+        Ok(())
+    }
+
+    /// Patterns whose trigger is `lemma` of the given kind.
+    pub fn for_trigger(&self, kind: TriggerKind, lemma: &str) -> impl Iterator<Item = &Pattern> {
+        self.by_trigger
+            .get(&(kind, lemma.to_string()))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.patterns.get(i))
+    }
+
+    /// True when some pattern is triggered by `lemma` as `kind`.
+    pub fn has_trigger(&self, kind: TriggerKind, lemma: &str) -> bool {
+        self.by_trigger.contains_key(&(kind, lemma.to_string()))
+    }
+
+    /// All patterns.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// True when there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+}
+
+fn parse_line(line: &str) -> Result<Pattern, String> {
+    let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    let [pattern, plover, mode, cameo, rest @ ..] = cols.as_slice() else {
+        return Err(format!(
+            "expected at least 4 tab-separated columns (pattern, plover, mode, cameo), found {}",
+            cols.len()
+        ));
+    };
+    if !ontology::is_plover_type(plover) {
+        return Err(format!("unknown PLOVER type {plover:?}"));
+    }
+    let mode = match *mode {
+        "" | "-" => None,
+        m if ontology::is_plover_mode(plover, m) => Some(m.to_string()),
+        m => return Err(format!("{m:?} is not a mode of {plover}")),
+    };
+    let cameo_code =
+        ontology::cameo(cameo).ok_or_else(|| format!("unknown CAMEO code {cameo:?}"))?;
+    let mut kind = TriggerKind::Verb;
+    let mut symmetric = false;
+    let mut confidence = 0.8;
+    let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
+    for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
+        match flag {
+            "" | "-" => {}
+            "noun" => kind = TriggerKind::Noun,
+            "sym" => symmetric = true,
+            f if f.starts_with("ctx=") => {
+                contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
+                if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
+                    return Err(format!("unknown PLOVER context {bad:?}"));
+                }
+            }
+            f if f.starts_with("conf=") => {
+                confidence = f[5..]
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|c| (0.0..=1.0).contains(c))
+                    .ok_or_else(|| format!("bad confidence {f:?}"))?;
+            }
+            f => {
+                return Err(format!(
+                    "unknown flag {f:?} (known: noun, sym, ctx=, conf=)"
+                ))
+            }
+        }
+    }
+    let (trigger, required, source, target) = parse_pattern(pattern)?;
+    Ok(Pattern {
+        id: String::new(),
+        text: pattern.to_string(),
+        kind,
+        trigger,
+        required,
+        source,
+        target,
+        plover: plover.to_string(),
+        mode,
+        cameo: cameo.to_string(),
+        contexts,
+        symmetric,
+        confidence,
+        file: String::new(),
+        line: 0,
+    })
+}
+
+type Parsed = (String, Vec<String>, Vec<Slot>, Vec<Slot>);
+
+fn parse_pattern(pattern: &str) -> Result<Parsed, String> {
+    let words: Vec<String> = pattern.split_whitespace().map(str::to_lowercase).collect();
+    let mut trigger: Option<String> = None;
+    let mut required = Vec::new();
+    let mut source = Vec::new();
+    let mut target = Vec::new();
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        let next = words.get(i + 1).map(String::as_str);
+        match w.as_str() {
+            "-" | "+" => {
+                let slot = if trigger.is_none() {
+                    if w == "+" {
+                        return Err(
+                            "'+' before the trigger: write the active form ('- verb +')".into()
+                        );
+                    }
+                    Slot::Subject
+                } else {
+                    Slot::Object
+                };
+                if w == "-" {
+                    source.push(slot)
+                } else {
+                    target.push(slot)
+                }
+            }
+            "*" => {}
+            _ if trigger.is_none() => trigger = Some(w.clone()),
+            prep if SLOT_PREPS.contains(&prep) && matches!(next, Some("+") | Some("-")) => {
+                let is_pair = words.get(i + 2).map(String::as_str) == Some("and")
+                    && matches!(words.get(i + 3).map(String::as_str), Some("+") | Some("-"));
+                if is_pair {
+                    target.push(Slot::Pair(prep.to_string()));
+                    i += 4;
+                    continue;
+                }
+                let slot = Slot::Prep(prep.to_string());
+                if next == Some("-") {
+                    source.push(slot)
+                } else {
+                    target.push(slot)
+                }
+                i += 2;
+                continue;
+            }
+            word => required.push(word.to_string()),
+        }
+        i += 1;
+    }
+    let trigger = trigger.ok_or("pattern has no trigger word")?;
+    Ok((trigger, required, source, target))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_slots_and_required_words() {
+        let p = parse_line("- impose sanction on +\tSANCTION\t-\t163\tctx=economic").unwrap();
+        assert_eq!(p.trigger, "impose");
+        assert_eq!(p.required, vec!["sanction"]);
+        assert_eq!(p.source, vec![Slot::Subject]);
+        assert_eq!(p.target, vec![Slot::Prep("on".into())]);
+        assert_eq!(p.contexts, vec!["economic"]);
+        let p = parse_line("talks between + and +\tCONSULT\t-\t046\tnoun,sym").unwrap();
+        assert_eq!(p.kind, TriggerKind::Noun);
+        assert_eq!(p.target, vec![Slot::Pair("between".into())]);
+        assert!(p.symmetric);
+        let p = parse_line("- ferry * from - to +\tAID\t-\t070").unwrap();
+        assert_eq!(p.source, vec![Slot::Subject, Slot::Prep("from".into())]);
+        assert_eq!(p.target, vec![Slot::Prep("to".into())]);
+        let p = parse_line("- accuse + of\tACCUSE\tallege\t112").unwrap();
+        assert_eq!(p.target, vec![Slot::Object]);
+        assert_eq!(p.required, vec!["of"]);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let mut set = PatternSet::default();
+        let err = set
+            .add_file(
+                "x.tsv",
+                "# comment\n- meet +\tCONSULT\t-\t040\n- meet +\tMEET\t-\t040\n",
+            )
+            .unwrap_err();
+        assert_eq!(err.to_string(), "x.tsv:3: unknown PLOVER type \"MEET\"");
+        let err = set
+            .add_file("y.tsv", "- meet +\tCONSULT\triot\t040")
+            .unwrap_err();
+        assert!(err.to_string().starts_with("y.tsv:1: "), "{err}");
+        let err = set
+            .add_file("z.tsv", "- meet +\tCONSULT\t-\t999")
+            .unwrap_err();
+        assert!(err.to_string().contains("CAMEO"), "{err}");
+    }
+
+    #[test]
+    fn builtin_patterns_load_and_cover_all_types() {
+        let set = PatternSet::builtin().unwrap();
+        assert!(set.len() >= 300, "only {} patterns", set.len());
+        for t in ontology::PLOVER_TYPES {
+            assert!(
+                set.patterns().iter().any(|p| p.plover == *t),
+                "no pattern for {t}"
+            );
+        }
+        let mut ids: Vec<_> = set.patterns().iter().map(|p| &p.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), set.len(), "rule ids must be unique");
+    }
+}

@@ -1,0 +1,213 @@
+//! Turning a pattern match into an [`Event`] record: actors, ontology codes,
+//! date, place, quantities and provenance.
+
+use chrono::NaiveDate;
+use dyad_core::{
+    ontology, ActorMention, AnalyzedDocument, EventActor, EventDate, EventPlace, PlaceMention,
+    PlacePrecision, Sentence, Span,
+};
+use dyad_core::{Event, Provenance};
+
+use crate::clause::{Predicate, SentenceView, Tense};
+use crate::dates;
+use crate::matching::Match;
+
+/// Everything of a document that record building reads.
+pub struct DocContext<'a> {
+    /// The analysed document.
+    pub doc: &'a AnalyzedDocument,
+    /// Its actor mentions.
+    pub mentions: &'a [ActorMention],
+    /// Its toponyms.
+    pub places: &'a [PlaceMention],
+    /// Publication date, when known.
+    pub publication: Option<NaiveDate>,
+}
+
+/// Builds the event record of match `m` found in `sentence`.
+pub fn build_event(
+    ctx: &DocContext<'_>,
+    sentence: &Sentence,
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    m: &Match<'_>,
+) -> Option<Event> {
+    let pred = preds.get(m.predicate)?;
+    let text = &ctx.doc.doc.text;
+    let head = view.tokens.get(pred.head)?;
+    let first = view.tokens.get(pred.first).unwrap_or(head);
+    let trigger = Span::new(first.span.start, head.span.end);
+    let actor = |li: &usize| -> Option<EventActor> {
+        let lm = view.mentions.get(*li)?;
+        let mention = ctx.mentions.get(lm.global)?;
+        Some(EventActor {
+            actor: mention.actor.clone(),
+            text: mention.text.clone(),
+            span: mention.span,
+        })
+    };
+    let source: Vec<EventActor> = m.source.iter().filter_map(actor).collect();
+    let mut target: Vec<EventActor> = m.target.iter().filter_map(actor).collect();
+    // an actor does not act on itself: drop targets identical to a source
+    target.retain(|t| {
+        !source
+            .iter()
+            .any(|s| s.actor.code() == t.actor.code() && s.actor.name == t.actor.name)
+    });
+    if source.is_empty() && target.is_empty() {
+        return None;
+    }
+    let pattern = m.pattern;
+    let code = ontology::cameo(&pattern.cameo)?;
+    let clause_end = view
+        .tokens
+        .get(pred.clause_end.saturating_sub(1))
+        .map(|t| t.span.end)
+        .unwrap_or(sentence.span.end);
+    let clause_start = view
+        .mentions
+        .get(*m.source.first().unwrap_or(&usize::MAX))
+        .and_then(|lm| view.tokens.get(lm.first))
+        .map(|t| t.span.start.min(trigger.start))
+        .unwrap_or(trigger.start);
+    let clause = Span::new(clause_start, clause_end.max(trigger.end));
+    let date = event_date(ctx, sentence, pred.tense, trigger);
+    let place = event_place(ctx, sentence.index, trigger, clause, &source, &target);
+    let quantities = crate::qty::quantities_in(text, sentence.span, clause);
+    let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &pattern.id);
+    Some(Event {
+        id,
+        plover: pattern.plover.clone(),
+        mode: pattern.mode.clone(),
+        contexts: pattern.contexts.clone(),
+        cameo: pattern.cameo.clone(),
+        goldstein: code.goldstein,
+        quad_class: code.quad_class,
+        source,
+        target,
+        factuality: m.factuality,
+        attributed_to: m.attributed_to.as_ref().and_then(actor),
+        quantities,
+        date,
+        place,
+        provenance: Provenance {
+            doc_id: ctx.doc.doc.id.clone(),
+            sentence: sentence.index,
+            sentence_text: sentence.span.slice(text).to_string(),
+            sentence_span: sentence.span,
+            trigger,
+            trigger_text: trigger.slice(text).to_string(),
+            rule: pattern.id.clone(),
+            confidence: m.confidence,
+        },
+    })
+}
+
+/// Deterministic id: FNV-1a of document id, sentence, trigger span and rule.
+pub fn event_id(doc_id: &str, sentence: usize, trigger: Span, rule: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let key = format!(
+        "{doc_id}\u{1f}{sentence}\u{1f}{}\u{1f}{}\u{1f}{rule}",
+        trigger.start, trigger.end
+    );
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("ev-{h:016x}")
+}
+
+/// The event's date: a date expression of its clause resolved against the
+/// publication date; else the publication date with precision
+/// `unknown-relative` and a note saying so (see docs/coder.md).
+fn event_date(ctx: &DocContext<'_>, sentence: &Sentence, tense: Tense, trigger: Span) -> EventDate {
+    let text = sentence.span.slice(&ctx.doc.doc.text);
+    let Some(publication) = ctx.publication else {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        return dates::unknown_relative(epoch, None, "no publication date: date unknown".into());
+    };
+    let tense = match tense {
+        Tense::Past => dates::Tense::Past,
+        Tense::Present => dates::Tense::Present,
+        Tense::Future => dates::Tense::Future,
+        Tense::Unknown => dates::Tense::Unknown,
+    };
+    let candidates = dates::resolve_in_sentence(text, sentence.span, publication, tense);
+    if let Some(d) = dates::pick_for_trigger_in_text(text, sentence.span, &candidates, trigger) {
+        return d.clone();
+    }
+    dates::unknown_relative(
+        publication,
+        None,
+        "no date expression in the sentence: publication date used".into(),
+    )
+}
+
+/// The event's place: a toponym of its clause (via dyad-geo), else the
+/// dateline, else the country of the target or source actor.
+fn event_place(
+    ctx: &DocContext<'_>,
+    sentence: usize,
+    trigger: Span,
+    clause: Span,
+    source: &[EventActor],
+    target: &[EventActor],
+) -> Option<EventPlace> {
+    if let Some(p) = dyad_geo::event_location(ctx.doc, ctx.places, sentence, trigger, Some(clause))
+    {
+        return Some(p);
+    }
+    if let Some(dateline) = ctx
+        .doc
+        .doc
+        .dateline
+        .as_ref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        let resolved = ctx
+            .places
+            .iter()
+            .find(|p| p.text.eq_ignore_ascii_case(dateline.trim()))
+            .and_then(|p| p.place.as_ref());
+        return Some(EventPlace {
+            name: dateline.trim().to_string(),
+            geonameid: resolved.map(|r| r.geonameid),
+            country: resolved.map(|r| r.country.clone()),
+            admin1: resolved.and_then(|r| r.admin1.clone()),
+            feature_code: resolved.map(|r| r.feature_code.clone()),
+            lat: resolved.map(|r| r.lat),
+            lon: resolved.map(|r| r.lon),
+            precision: PlacePrecision::Dateline,
+            span: None,
+        });
+    }
+    let country = target
+        .iter()
+        .chain(source)
+        .find_map(|a| a.actor.country.clone().filter(|c| c.len() == 3))?;
+    Some(EventPlace {
+        name: country.clone(),
+        geonameid: None,
+        country: Some(country),
+        admin1: None,
+        feature_code: None,
+        lat: None,
+        lon: None,
+        precision: PlacePrecision::Country,
+        span: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_deterministic_and_distinct() {
+        let a = event_id("d", 1, Span::new(3, 7), "r");
+        assert_eq!(a, event_id("d", 1, Span::new(3, 7), "r"));
+        assert_ne!(a, event_id("d", 1, Span::new(3, 8), "r"));
+        assert_ne!(a, event_id("d", 2, Span::new(3, 7), "r"));
+        assert!(a.starts_with("ev-") && a.len() == 19);
+    }
+}

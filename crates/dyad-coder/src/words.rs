@@ -1,0 +1,163 @@
+//! Closed word classes the clause analysis and factuality rules rely on.
+//! These are grammar, not domain knowledge, so they live in code.
+
+/// Auxiliary verb lemmas (they start a verb group but are not its head).
+pub const AUXILIARIES: &[&str] = &["be", "have", "do", "get"];
+
+/// Negation adverbs inside a verb group.
+pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+
+/// Subordinating conjunctions that start a new clause.
+pub const SUBORDINATORS: &[&str] = &[
+    "because", "although", "though", "while", "whereas", "if", "unless", "that", "whether",
+    "since", "once", "until",
+];
+
+/// Governors whose object is the subject of the dependent verb ("urged X to").
+pub const OBJECT_CONTROL: &[&str] = &[
+    "urge",
+    "ask",
+    "call",
+    "press",
+    "force",
+    "order",
+    "tell",
+    "allow",
+    "help",
+    "encourage",
+    "invite",
+    "accuse",
+    "blame",
+    "charge",
+    "persuade",
+    "pressure",
+    "compel",
+    "warn",
+    "request",
+    "convince",
+    "instruct",
+    "authorize",
+    "permit",
+    "enable",
+];
+
+/// Modals that make an event hypothetical.
+pub const HYPOTHETICAL_MODALS: &[&str] = &[
+    "could", "would", "may", "might", "should", "can", "must", "ought", "'d",
+];
+
+/// Modals of future intent.
+pub const FUTURE_MODALS: &[&str] = &["will", "shall", "'ll", "wo"];
+
+/// Governing verbs and nouns that make a dependent event intended or promised.
+pub const INTENT_GOVERNORS: &[&str] = &[
+    "vow",
+    "pledge",
+    "promise",
+    "plan",
+    "intend",
+    "aim",
+    "seek",
+    "want",
+    "hope",
+    "prepare",
+    "threaten",
+    "offer",
+    "propose",
+    "agree",
+    "decide",
+    "vote",
+    "commit",
+    "resolve",
+    "wish",
+    "try",
+    "attempt",
+    "push",
+    "move",
+    "ready",
+    "readiness",
+    "willingness",
+    "intention",
+    "bid",
+    "effort",
+    "pledge",
+    "threat",
+    "desire",
+    "determine",
+    "set",
+    "schedule",
+    "expect",
+    "urge",
+    "call",
+    "ask",
+    "demand",
+    "request",
+    "order",
+    "warn",
+    "invite",
+    "push",
+    "press",
+    "need",
+    "going",
+    "consider",
+    "weigh",
+    "mull",
+    "discuss",
+    "negotiate",
+];
+
+/// Governors that make a dependent event hypothetical.
+pub const HYPOTHETICAL_GOVERNORS: &[&str] = &[
+    "likely", "unlikely", "able", "possible", "could", "may", "might", "poised", "due", "would",
+    "chance", "risk", "fear", "worry", "concern", "seem", "appear",
+];
+
+/// Governors that deny the dependent event ("denied supplying").
+pub const DENIAL_GOVERNORS: &[&str] = &["deny", "dismiss", "reject", "refute", "disavow"];
+
+/// Governors that negate the dependent event ("refused to attend").
+pub const NEGATING_GOVERNORS: &[&str] = &[
+    "refuse", "fail", "decline", "avoid", "stop", "cease", "halt",
+];
+
+/// Verbs of saying and reporting: their subject is the source of the report.
+pub const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "claim",
+    "state",
+    "add",
+    "note",
+    "allege",
+    "insist",
+    "confirm",
+    "estimate",
+    "believe",
+    "write",
+    "declare",
+    "assert",
+    "argue",
+    "explain",
+    "reveal",
+    "disclose",
+    "acknowledge",
+    "maintain",
+    "suggest",
+    "indicate",
+    "tweet",
+    "post",
+    "quote",
+    "testify",
+    "contend",
+    "stress",
+    "emphasize",
+    "recall",
+    "show",
+    "find",
+    "conclude",
+];
+
+/// Verbs whose complement events are allegations of the subject.
+pub const ALLEGATION_VERBS: &[&str] = &["accuse", "blame", "charge", "allege", "claim", "suspect"];

@@ -1,0 +1,443 @@
+//! `dyad code`, `dyad explain`, `dyad eval seeds|plover` and `dyad bench code`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use dyad_coder::eval::{self, ExpectedLine, PloverStory};
+use dyad_coder::{Engine, EngineConfig};
+use dyad_core::{Event, EventActor};
+use dyad_text::ReadOptions;
+use rayon::prelude::*;
+
+/// Output formats of `dyad code`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CodeFormat {
+    /// Aligned columns for people.
+    Table,
+    /// One JSON event a line.
+    Jsonl,
+    /// CSV with a header.
+    Csv,
+}
+
+/// Arguments of `dyad code`.
+#[derive(clap::Args)]
+pub struct CodeArgs {
+    /// Files, directories or `-` (same inputs as `dyad read`).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Publication date of every document (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: CodeFormat,
+    /// Also print negated, hypothetical, intended and denied events.
+    #[arg(long)]
+    pub all_factuality: bool,
+    /// Extra knowledge directory (actor lexicon files, `patterns/*.tsv`); repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+/// Arguments of `dyad explain`.
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// One document.
+    pub file: PathBuf,
+    /// Only this sentence (index as shown).
+    #[arg(long)]
+    pub sentence: Option<usize>,
+    /// Publication date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// Extra knowledge directory; repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+/// Arguments of `dyad eval seeds`.
+#[derive(clap::Args)]
+pub struct EvalSeedsArgs {
+    /// Directory holding the seed articles.
+    pub dir: PathBuf,
+    /// The expectations (JSONL).
+    pub expected: PathBuf,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `dyad eval plover`.
+#[derive(clap::Args)]
+pub struct EvalPloverArgs {
+    /// Labelled stories (JSONL: id, title, text, label, mode).
+    pub file: PathBuf,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `dyad bench code`.
+#[derive(clap::Args)]
+pub struct BenchCodeArgs {
+    /// A JSONL corpus.
+    pub corpus: PathBuf,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Run the corpus this many times.
+    #[arg(long, default_value_t = 1)]
+    pub repeat: usize,
+}
+
+fn engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
+    let engine = Engine::new(EngineConfig {
+        lexicon_dirs: lexicon.to_vec(),
+        ..Default::default()
+    })
+    .context("loading the event coder")?;
+    for w in engine.warnings() {
+        eprintln!("warning: {w}");
+    }
+    Ok(engine)
+}
+
+/// `dyad code`.
+pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
+    let engine = engine(&args.lexicon)?;
+    let opts = ReadOptions {
+        date: args.date,
+        ..Default::default()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.format == CodeFormat::Csv {
+        writeln!(out, "doc,sentence,event_id,plover,mode,cameo,goldstein,quad_class,source,target,factuality,attributed_to,date,date_precision,place,place_country,rule,confidence,trigger")?;
+    }
+    for item in dyad_text::read_inputs(&args.paths, &opts) {
+        let doc = match item {
+            Ok(d) => d,
+            Err(err) => {
+                eprintln!("warning: skipped: {err}");
+                continue;
+            }
+        };
+        let coded = engine.code_document(doc);
+        for ev in coded
+            .events
+            .iter()
+            .filter(|e| args.all_factuality || e.factuality.is_factual())
+        {
+            match args.format {
+                CodeFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(ev)?)?,
+                CodeFormat::Csv => writeln!(out, "{}", csv_row(ev))?,
+                CodeFormat::Table => writeln!(out, "{}", table_row(ev))?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn actors(list: &[EventActor]) -> String {
+    list.iter()
+        .map(|a| a.actor.code())
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+fn table_row(ev: &Event) -> String {
+    format!(
+        "{}#{:<3} {:<10} {:<5} {:>5.1} {:<14} {:<14} {:<12} {} {:<9} {}  [{}]",
+        ev.provenance.doc_id,
+        ev.provenance.sentence,
+        ev.plover,
+        ev.cameo,
+        ev.goldstein,
+        actors(&ev.source),
+        actors(&ev.target),
+        ev.factuality.as_str(),
+        ev.date.date,
+        format!("{:?}", ev.date.precision).to_lowercase(),
+        ev.place.as_ref().map(|p| p.name.as_str()).unwrap_or("-"),
+        ev.provenance.trigger_text,
+    )
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_row(ev: &Event) -> String {
+    let fields = [
+        ev.provenance.doc_id.clone(),
+        ev.provenance.sentence.to_string(),
+        ev.id.clone(),
+        ev.plover.clone(),
+        ev.mode.clone().unwrap_or_default(),
+        ev.cameo.clone(),
+        ev.goldstein.to_string(),
+        ev.quad_class.to_string(),
+        actors(&ev.source),
+        actors(&ev.target),
+        ev.factuality.as_str().to_string(),
+        ev.attributed_to
+            .as_ref()
+            .map(|a| a.actor.code())
+            .unwrap_or_default(),
+        ev.date.date.to_string(),
+        format!("{:?}", ev.date.precision).to_lowercase(),
+        ev.place
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        ev.place
+            .as_ref()
+            .and_then(|p| p.country.clone())
+            .unwrap_or_default(),
+        ev.provenance.rule.clone(),
+        format!("{:.2}", ev.provenance.confidence),
+        ev.provenance.trigger_text.clone(),
+    ];
+    fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `dyad explain`.
+pub fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
+    let engine = engine(&args.lexicon)?;
+    let opts = ReadOptions {
+        date: args.date,
+        ..Default::default()
+    };
+    let doc = dyad_text::read_inputs(std::slice::from_ref(&args.file), &opts)
+        .next()
+        .context("no document read")?
+        .with_context(|| format!("reading {}", args.file.display()))?;
+    let date = doc
+        .date
+        .as_ref()
+        .map(|d| format!("{} ({:?})", d.date, d.origin));
+    let (_, sentences) = engine.explain_document(doc, args.sentence);
+    println!(
+        "publication date: {}",
+        date.unwrap_or_else(|| "unknown".into())
+    );
+    for s in sentences {
+        println!("\n[{}] ({}) {}", s.index, s.zone, s.text.replace('\n', " "));
+        for (text, code, how) in &s.mentions {
+            println!("  actor   {text:?} → {code}  ({how})");
+        }
+        for p in &s.predicates {
+            println!("  pred    {p}");
+        }
+        for a in &s.attempts {
+            println!(
+                "  {} {} '{}': {}",
+                if a.fired { "fired  " } else { "no     " },
+                a.rule,
+                a.pattern,
+                a.reason
+            );
+        }
+        for (ev, note) in s.events.iter().zip(&s.event_notes) {
+            println!(
+                "  EVENT   {} {} ({}) {} → {} [{}] date {} ({:?}: {}) rule {} conf {:.2}\n          args: {}{}",
+                ev.plover,
+                ev.cameo,
+                ev.mode.as_deref().unwrap_or("-"),
+                actors(&ev.source),
+                actors(&ev.target),
+                ev.factuality.as_str(),
+                ev.date.date,
+                ev.date.precision,
+                ev.date.note,
+                ev.provenance.rule,
+                ev.provenance.confidence,
+                note,
+                ev.attributed_to
+                    .as_ref()
+                    .map(|a| format!("; attributed to {}", a.actor.code()))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec<T>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// `dyad eval seeds`.
+pub fn eval_seeds(args: EvalSeedsArgs) -> anyhow::Result<ExitCode> {
+    let engine = engine(&[])?;
+    let expected: Vec<ExpectedLine> = read_lines(&args.expected)?;
+    let mut runs = Vec::new();
+    for doc_name in eval::seed_docs(&expected) {
+        let path = args.dir.join(&doc_name);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let dated = eval::seed_date(&expected, &doc_name);
+        let coded = engine.code_document(dyad_text::document_from_text(&doc_name, &text, dated));
+        let undated = dyad_text::document_from_text(&doc_name, &text, None);
+        runs.push(eval::SeedRun {
+            doc: doc_name,
+            events: coded.events,
+            inferred_date: undated.date.map(|d| d.date),
+        });
+    }
+    let report = eval::score_seeds(&expected, &runs);
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dyad eval plover`.
+pub fn eval_plover(args: EvalPloverArgs) -> anyhow::Result<ExitCode> {
+    let engine = engine(&[])?;
+    let stories: Vec<PloverStory> = read_lines(&args.file)?;
+    let coded: Vec<Vec<Event>> = stories
+        .par_iter()
+        .map(|s| {
+            let text = format!("{}\n\n{}", s.title, s.text);
+            engine
+                .code_document(dyad_text::document_from_text(&s.id, &text, None))
+                .events
+        })
+        .collect();
+    let report = eval::score_plover(&stories, &coded);
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Serialize)]
+struct BenchReport {
+    docs: usize,
+    bytes: usize,
+    seconds: f64,
+    threads: usize,
+    docs_per_sec: f64,
+    mb_per_sec_per_core: f64,
+    events: usize,
+    rss_mb: f64,
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// `dyad bench code`: end to end (clean, tag, actors, places, events).
+pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
+    let engine = engine(&[])?;
+    let opts = ReadOptions::default();
+    let mut raws = Vec::new();
+    for item in dyad_text::read_raw_inputs(std::slice::from_ref(&args.corpus), &opts) {
+        match item {
+            Ok(raw) => raws.push(raw),
+            Err(err) => eprintln!("warning: skipped: {err}"),
+        }
+    }
+    anyhow::ensure!(
+        !raws.is_empty(),
+        "{}: no documents to benchmark",
+        args.corpus.display()
+    );
+    let bytes_once: usize = raws
+        .iter()
+        .map(|r| match &r.body {
+            dyad_text::RawBody::Text(t) | dyad_text::RawBody::Html(t) => t.len(),
+        })
+        .sum();
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder.build().context("building the thread pool")?;
+    let threads = pool.current_num_threads();
+    let repeat = args.repeat.max(1);
+    let start = Instant::now();
+    let events: usize = pool.install(|| {
+        (0..repeat)
+            .map(|_| {
+                raws.par_iter()
+                    .map(|raw| {
+                        engine
+                            .code_document(dyad_text::build_document(raw.clone(), &opts))
+                            .events
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
+    });
+    let seconds = start.elapsed().as_secs_f64().max(1e-9);
+    let docs = raws.len() * repeat;
+    let bytes = bytes_once * repeat;
+    let report = BenchReport {
+        docs,
+        bytes,
+        seconds,
+        threads,
+        docs_per_sec: docs as f64 / seconds,
+        mb_per_sec_per_core: bytes as f64 / 1e6 / seconds / threads as f64,
+        events,
+        rss_mb: rss_mb(),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        println!(
+            "code (end to end): {} docs, {:.2} MB, {} events in {:.3} s on {} thread(s): {:.0} docs/s ({:.0} per core), {:.2} MB/s per core, peak RSS {:.0} MB",
+            docs,
+            bytes as f64 / 1e6,
+            events,
+            seconds,
+            threads,
+            report.docs_per_sec,
+            report.docs_per_sec / threads as f64,
+            report.mb_per_sec_per_core,
+            report.rss_mb
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
