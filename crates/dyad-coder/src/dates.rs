@@ -210,6 +210,14 @@ pub enum DateKind {
     /// Relative to another event, not to publication ("two days later",
     /// "the day before"): resolves to unknown-relative.
     RelativeToOther,
+    /// A month of a year given relative to publication ("May this year",
+    /// "March last year").
+    MonthOfRelativeYear {
+        /// Month 1–12.
+        month: u32,
+        /// -1 last year, 0 this year, 1 next year.
+        year_offset: i32,
+    },
     /// A numeric date whose day and month cannot be told apart
     /// ("03/04/2024"): resolves to unknown-relative.
     Ambiguous,

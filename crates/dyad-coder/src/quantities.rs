@@ -9,7 +9,7 @@
 //! * `value`: the number (4.8 million → 4 800 000). For vague plurals
 //!   ("hundreds of", "tens of millions") it is a lower bound, twice the
 //!   base, and the qualifier is "at least" unless one is written.
-//! * `unit`: the counted noun phrase (up to three words, as written), or a
+//! * `unit`: the counted noun phrase (up to four words, as written), or a
 //!   currency code ("USD", "EUR", ...), "percent" or "percentage points".
 //!   Casualty counts end with their kind: "people killed", "civilians
 //!   injured", "protesters arrested" (kinds: killed, injured, arrested,
@@ -263,6 +263,18 @@ impl<'a> Reader<'_, 'a> {
             unit = format!("{noun} {kind}");
         } else if unit.is_empty() && toll_before(self.t, i) {
             unit = "people killed".to_string();
+        } else if unit.is_empty()
+            && num.vague
+            && self
+                .tok(end)
+                .is_some_and(|x| x.kind == Kind::Word && !x.is_capitalized())
+        {
+            // "Thousands took to the streets": a crowd of people
+            unit = "people".to_string();
+        }
+        // a lone "one" is a pronoun more often than a count
+        if kind.is_none() && num.worded && num.value == 1.0 {
+            return Step::Skip(end);
         }
         if unit.is_empty() {
             return Step::Skip(end);
@@ -393,7 +405,12 @@ impl<'a> Reader<'_, 'a> {
         }
         // identifiers: "Resolution 2231", "Article 5", "No. 10", "#3"
         if let Some(prev) = j.checked_sub(1).and_then(|p| self.tok(p)) {
-            let possessive = prev.lower.ends_with("'s");
+            let possessive = prev.lower == "s"
+                && !prev.spaced
+                && j >= 2
+                && self
+                    .tok(j - 2)
+                    .is_some_and(|x| x.is_punct('\'') || x.is_punct('\u{2019}'));
             if prev.is_capitalized()
                 && !possessive
                 && !is_function_word(&prev.lower)

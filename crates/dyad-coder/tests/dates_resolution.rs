@@ -620,3 +620,98 @@ fn spans_are_document_spans() {
     assert_eq!(texts, vec!["Monday", "Friday"]);
     assert!(found.iter().all(|e| e.preposition.as_deref() == Some("on")));
 }
+
+#[test]
+fn possessives_weekends_boundaries_and_relative_years() {
+    use DatePrecision::{Day, Month, Week, Year};
+    check(
+        "Saturday's clashes left the square empty.",
+        PUB,
+        Tense::Past,
+        "2024-06-15",
+        "2024-06-15",
+        Day,
+    );
+    check(
+        "Last week's raid was condemned.",
+        PUB,
+        Tense::Past,
+        "2024-06-10",
+        "2024-06-16",
+        Week,
+    );
+    check(
+        "Yesterday morning the convoy was hit.",
+        PUB,
+        Tense::Past,
+        "2024-06-18",
+        "2024-06-18",
+        Day,
+    );
+    check(
+        "Protesters gathered over the weekend.",
+        PUB,
+        Tense::Past,
+        "2024-06-15",
+        "2024-06-16",
+        Week,
+    );
+    check(
+        "Protesters will gather over the weekend.",
+        PUB,
+        Tense::Future,
+        "2024-06-22",
+        "2024-06-23",
+        Week,
+    );
+    check(
+        "A deal is expected by the end of the year.",
+        PUB,
+        Tense::Future,
+        "2024-09-01",
+        "2024-12-31",
+        Year,
+    );
+    check(
+        "Talks stalled at the start of last month.",
+        PUB,
+        Tense::Past,
+        "2024-05-01",
+        "2024-05-10",
+        Month,
+    );
+    check(
+        "The summit is planned for May this year.",
+        PUB,
+        Tense::Future,
+        "2024-05-01",
+        "2024-05-31",
+        Month,
+    );
+    check(
+        "The mine closed in March last year.",
+        PUB,
+        Tense::Past,
+        "2023-03-01",
+        "2023-03-31",
+        Month,
+    );
+    check(
+        "Elections were promised weeks ago.",
+        PUB,
+        Tense::Past,
+        "2024-05-20",
+        "2024-06-09",
+        DatePrecision::Month,
+    );
+    check(
+        "They left years ago.",
+        PUB,
+        Tense::Past,
+        "2015-01-01",
+        "2022-12-31",
+        Year,
+    );
+    let none = find_date_expressions("The fort was built centuries ago.", Span::new(0, 33));
+    assert!(none.is_empty(), "{none:?}");
+}

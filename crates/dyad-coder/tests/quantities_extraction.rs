@@ -59,6 +59,10 @@ fn digits_with_qualifiers_and_units() {
         summary("The regiment sent 3,000 North Korean troops."),
         vec![q(3_000.0, "North Korean troops", None)]
     );
+    assert_eq!(
+        summary("Satellites spotted roughly 50 North Korean ballistic missiles there."),
+        vec![q(50.0, "North Korean ballistic missiles", Some("roughly"))]
+    );
 }
 
 #[test]
@@ -83,6 +87,18 @@ fn words_dozens_and_vague_plurals() {
         summary("Hundreds of villagers fled the shelling."),
         vec![q(200.0, "villagers", Some("at least"))]
     );
+    assert_eq!(
+        summary("Thousands took to the streets; hundreds gathered outside."),
+        vec![
+            q(2_000.0, "people", Some("at least")),
+            q(200.0, "people", Some("at least"))
+        ]
+    );
+    assert_eq!(
+        summary("It signed a $9-billion mining deal."),
+        vec![q(9e9, "USD", None)]
+    );
+    assert!(summary("He said one representing the union left.").is_empty());
     assert_eq!(
         summary("Seven hundred and fifty volunteers signed up."),
         vec![q(750.0, "volunteers", None)]

@@ -196,7 +196,17 @@ fn window(kind: &DateKind, p: NaiveDate, tense: Tense) -> Option<Window> {
                 format!("{d} ({days:+} days from publication {p})"),
             ))
         }
-        DateKind::Period { unit, offset, part } => period_window(p, unit, offset, part),
+        DateKind::Period { unit, offset, part } => period_window(p, tense, unit, offset, part),
+        DateKind::MonthOfRelativeYear { month, year_offset } => {
+            let y = p.year().checked_add(year_offset)?;
+            let (s, e) = month_window(y, month)?;
+            Some(Window::new(
+                s,
+                e,
+                DatePrecision::Month,
+                format!("{} {y}", month_name(month)),
+            ))
+        }
         DateKind::Rolling { unit, amount } => rolling_window(p, unit, amount),
         DateKind::Season {
             season,
@@ -284,7 +294,24 @@ fn weekday_window(
     Some(Window::day(d, format!("{d} ({rule} publication {p})")))
 }
 
-fn period_window(p: NaiveDate, unit: Unit, offset: i32, part: Part) -> Option<Window> {
+fn period_window(
+    p: NaiveDate,
+    tense: Tense,
+    unit: Unit,
+    offset: i32,
+    part: Part,
+) -> Option<Window> {
+    // "this weekend" / "the weekend" on a weekday: the one before for past
+    // tense, the coming one otherwise
+    let offset = if unit == Unit::Weekend
+        && offset == 0
+        && matches!(tense, Tense::Past | Tense::Unknown)
+        && p.weekday().num_days_from_monday() < 5
+    {
+        -1
+    } else {
+        offset
+    };
     let which = match offset {
         -1 => "last",
         0 => "this",

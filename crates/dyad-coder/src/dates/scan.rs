@@ -8,7 +8,8 @@
 /// What kind of token it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// A run of letters, with internal apostrophes ("o'clock", "Russia's").
+    /// A run of letters, with internal apostrophes ("o'clock"); a final
+    /// possessive "'s" is split off.
     Word,
     /// ASCII digits with thousands separators and one decimal part
     /// ("10,000", "4.8", "2023").
@@ -91,8 +92,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     iter.next();
                     end = i + d.len_utf8();
                 } else if is_apostrophe(d) {
-                    let after = text.get(i + d.len_utf8()..).and_then(|s| s.chars().next());
-                    if after.is_some_and(char::is_alphabetic) {
+                    let mut rest = text.get(i + d.len_utf8()..).unwrap_or("").chars();
+                    let after = rest.next();
+                    // a possessive "'s" is split off ("Saturday's" → "Saturday" "'" "s")
+                    let possessive = matches!(after, Some('s' | 'S'))
+                        && !rest.next().is_some_and(char::is_alphabetic);
+                    if after.is_some_and(char::is_alphabetic) && !possessive {
                         iter.next();
                         end = i + d.len_utf8();
                     } else {
@@ -193,7 +198,9 @@ mod tests {
                 (Kind::Punct, "-"),
                 (Kind::Num, "13"),
                 (Kind::Word, "o'clock"),
-                (Kind::Word, "Russia’s"),
+                (Kind::Word, "Russia"),
+                (Kind::Punct, "’"),
+                (Kind::Word, "s"),
                 (Kind::Num, "1"),
                 (Kind::Punct, ","),
                 (Kind::Num, "2"),

@@ -137,6 +137,13 @@ pub(crate) fn read_number(t: &[Tok], i: usize) -> Option<Number> {
 fn read_digits(t: &[Tok], i: usize) -> Option<Number> {
     let mut value = t.get(i)?.num_value()?;
     let mut end = i + 1;
+    // "$9-billion": a hyphen may join digits and a scale word
+    let hyphen = t.get(end).is_some_and(|x| x.is_punct('-') && !x.spaced)
+        && t.get(end + 1)
+            .is_some_and(|x| !x.spaced && scale(&x.lower, false).is_some());
+    if hyphen {
+        end += 1;
+    }
     if let Some(next) = t.get(end).filter(|x| x.kind == Kind::Word) {
         if let Some(s) = scale(&next.lower, !next.spaced) {
             value *= s;
@@ -218,6 +225,13 @@ fn read_words(t: &[Tok], i: usize) -> Option<Number> {
             worded: true,
         });
     }
+    // a scale word alone ("billion") is the tail of a number already read
+    if matches!(
+        first,
+        "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
+    ) {
+        return None;
+    }
     if matches!(first, "a" | "an") {
         match word(t, i + 1) {
             Some("dozen" | "hundred" | "thousand" | "million" | "billion") => {
@@ -286,6 +300,8 @@ mod tests {
         assert_eq!(read("10,000 containers"), Some((10_000.0, false)));
         assert_eq!(read("4.8 million shells"), Some((4_800_000.0, false)));
         assert_eq!(read("1.2bn"), Some((1_200_000_000.0, false)));
+        assert_eq!(read("9-billion deal"), Some((9e9, false)));
+        assert_eq!(read("billion"), None);
     }
 
     #[test]

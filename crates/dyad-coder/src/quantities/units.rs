@@ -7,7 +7,7 @@ use super::numbers::is_number_word;
 
 /// Most words kept in a unit; longer phrases keep their last words (the
 /// head noun comes last in English noun phrases).
-const MAX_UNIT_WORDS: usize = 3;
+const MAX_UNIT_WORDS: usize = 4;
 /// Most words read while looking for the unit.
 const MAX_SCAN_WORDS: usize = 5;
 
@@ -405,7 +405,7 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
         if !tok.is_capitalized() {
             seen_lower = true;
         }
-        if !after_hyphen && !picked.is_empty() && is_common_verb(w) {
+        if !after_hyphen && is_common_verb(w) {
             break;
         }
         picked.push(k);
@@ -440,6 +440,19 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
         .and_then(|g| group_starts.get(g).copied())
         .unwrap_or(0);
     let tail = picked.split_off(cut);
+    // a phrase opening with "-ed"/"-ing" is a verb ("hundreds gathered
+    // outside") unless it ends in a plural noun ("armed drones")
+    let verb_first = tail
+        .first()
+        .and_then(|&f| t.get(f))
+        .is_some_and(|x| x.lower.ends_with("ed") || x.lower.ends_with("ing"));
+    let plural_last = tail
+        .last()
+        .and_then(|&l| t.get(l))
+        .is_some_and(|x| is_plural(&x.lower));
+    if verb_first && !plural_last {
+        return (Vec::new(), start);
+    }
     (tail, k)
 }
 
