@@ -16,6 +16,7 @@
 //!
 //! The rules are documented in `docs/dates-quantities.md`.
 
+mod calendar;
 mod find;
 mod pick;
 mod resolve;
