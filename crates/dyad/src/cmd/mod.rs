@@ -1,4 +1,5 @@
 //! One module per subcommand family.
 
+pub mod actors;
 pub mod code;
 pub mod read;

@@ -1,0 +1,430 @@
+//! Document-level recognition: runs the matcher once, recognises each
+//! sentence, then links short forms back to earlier mentions:
+//!
+//! * a bare surname ("Putin", "Kim") → the most recent full mention of a
+//!   person with that short form (kind `Coreference`, `antecedent` set); with
+//!   no earlier mention, the person of that short form holding the highest
+//!   office on the date (kind `Person`);
+//! * "the Russian president", "the North Korean leader", "the president" →
+//!   the most recent person whose role matches the title (and country), else
+//!   the holder of that office on the date;
+//! * "the two leaders" / "both leaders" → TWO mentions over the same span,
+//!   one for each of the last two persons mentioned (documented choice);
+//! * "he", "his", ... → the first person mentioned in the same sentence
+//!   before the pronoun, else the first person of the previous sentence
+//!   (the subject, approximately); unresolved pronouns are dropped;
+//! * a country, capital or seat mention → `antecedent` = the first earlier
+//!   mention of the same country (kind unchanged).
+
+use chrono::NaiveDate;
+use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Span};
+
+use crate::patterns::Target;
+use crate::recognize::{role_at, Draft, Hint, RoleStatus, Scan};
+use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES};
+use crate::Lexicon;
+
+/// Normalised words of a title or role for comparison.
+fn title_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .replace("defence", "defense")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty() && !matches!(*w, "the" | "of" | "for" | "and" | "affairs" | "national")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when a person whose role is `role` can be called "the `title`".
+pub(crate) fn title_matches(title: &str, role: &str) -> bool {
+    let t = title.to_lowercase();
+    if GENERIC_LEADER_TITLES.contains(&t.as_str()) {
+        return role_rank(role) >= 3;
+    }
+    let tw = title_words(title);
+    let rw = title_words(role);
+    if tw.is_empty() {
+        return false;
+    }
+    let junior = |w: &[String]| w.iter().any(|x| x == "vice" || x == "deputy");
+    if junior(&rw) != junior(&tw) {
+        return false;
+    }
+    tw.iter().all(|w| rw.contains(w))
+}
+
+struct Out<'s, 'a> {
+    scan: &'s Scan<'a>,
+    mentions: Vec<ActorMention>,
+    persons: Vec<Option<usize>>,
+}
+
+impl Out<'_, '_> {
+    fn push(&mut self, d: &Draft, person: Option<usize>, antecedent: Option<usize>) {
+        let text = self.scan.text.get(d.start..d.end).unwrap_or("").to_string();
+        self.mentions.push(ActorMention {
+            span: Span::new(d.start, d.end),
+            sentence: d.sentence,
+            text,
+            kind: d.kind,
+            actor: d.actor.clone(),
+            antecedent,
+            rule: d.rule.clone(),
+            confidence: d.confidence,
+        });
+        self.persons.push(person);
+    }
+
+    /// Most recent earlier mention of one of `candidates`.
+    fn last_of(&self, candidates: &[usize]) -> Option<(usize, usize)> {
+        self.persons
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, p)| p.filter(|p| candidates.contains(p)).map(|p| (i, p)))
+    }
+
+    /// Index of the first full (kind Person) mention of person `p`.
+    fn first_full(&self, p: usize) -> Option<usize> {
+        self.persons
+            .iter()
+            .enumerate()
+            .find(|(i, x)| {
+                **x == Some(p)
+                    && self
+                        .mentions
+                        .get(*i)
+                        .is_some_and(|m| m.kind == MentionKind::Person)
+            })
+            .map(|(i, _)| i)
+    }
+}
+
+fn surname(out: &mut Out, d: &Draft, group: usize, country: Option<&str>, title: Option<&str>) {
+    let lex = out.scan.lex;
+    let Some((short, members)) = lex.patterns.surnames.get(group) else {
+        return;
+    };
+    if let Some((i, p)) = out.last_of(members) {
+        let (actor, rule) = out.scan.person_actor(p);
+        let mut d2 = d.clone();
+        d2.actor = actor;
+        d2.kind = MentionKind::Coreference;
+        d2.rule = format!("surname:{short} → earlier mention; {rule}");
+        let ante = out.first_full(p).or(Some(i));
+        out.push(&d2, Some(p), ante);
+        return;
+    }
+    if is_in(COMMON_WORD_SURNAMES, short) && title.is_none() && country.is_none() {
+        return;
+    }
+    let date = out.scan.date;
+    let best = members
+        .iter()
+        .filter_map(|&pi| {
+            let p = lex.k.people.get(pi)?;
+            let (r, status) = role_at(p, date)?;
+            if country.is_some_and(|c| c != r.country && !p.roles.iter().any(|x| x.country == c)) {
+                return None;
+            }
+            let title_ok = title.is_none_or_match(&r.role);
+            let status_score = match status {
+                RoleStatus::Current => 2,
+                RoleStatus::Former => 1,
+                RoleStatus::Future => 0,
+            };
+            Some(((title_ok as u8, status_score, role_rank(&r.role)), pi))
+        })
+        .max_by_key(|(score, _)| *score);
+    let Some((_, pi)) = best else { return };
+    let (actor, rule) = out.scan.person_actor(pi);
+    let mut d2 = d.clone();
+    d2.actor = actor;
+    d2.kind = MentionKind::Person;
+    d2.confidence = 0.75;
+    d2.rule = format!("surname:{short} → highest office on {date}; {rule}");
+    out.push(&d2, Some(pi), None);
+}
+
+trait TitleOpt {
+    fn is_none_or_match(&self, role: &str) -> bool;
+}
+
+impl TitleOpt for Option<&str> {
+    fn is_none_or_match(&self, role: &str) -> bool {
+        match self {
+            None => true,
+            Some(t) => title_matches(t, role),
+        }
+    }
+}
+
+fn title_only(out: &mut Out, d: &Draft, title: &str, country: Option<&str>) {
+    let lex = out.scan.lex;
+    let date = out.scan.date;
+    let earlier = out.persons.iter().enumerate().rev().find_map(|(i, p)| {
+        let p = (*p)?;
+        let m = out.mentions.get(i)?;
+        let role = m.actor.role.as_deref().unwrap_or("");
+        let country_ok = match country {
+            None => true,
+            Some(c) => m.actor.country.as_deref() == Some(c),
+        };
+        (country_ok && title_matches(title, role)).then_some((i, p))
+    });
+    if let Some((i, p)) = earlier {
+        let (actor, rule) = out.scan.person_actor(p);
+        let mut d2 = d.clone();
+        d2.actor = actor;
+        d2.kind = MentionKind::Coreference;
+        d2.rule = format!("the {title} → earlier mention; {rule}");
+        let ante = out.first_full(p).or(Some(i));
+        out.push(&d2, Some(p), ante);
+        return;
+    }
+    if let Some(c) = country {
+        if let Some(pi) = lex.office_holder(c, title, date) {
+            let (actor, rule) = out.scan.person_actor(pi);
+            let mut d2 = d.clone();
+            d2.actor = actor;
+            d2.rule = format!("{} → {title} of {c} on {date}; {rule}", d.rule);
+            out.push(&d2, Some(pi), None);
+            return;
+        }
+    }
+    out.push(d, None, None);
+}
+
+fn pair(out: &mut Out, d: &Draft) {
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in out.persons.iter().enumerate().rev() {
+        if let Some(p) = p {
+            if !seen.iter().any(|(_, q)| q == p) {
+                seen.push((i, *p));
+            }
+        }
+        if seen.len() == 2 {
+            break;
+        }
+    }
+    if seen.len() < 2 {
+        return;
+    }
+    seen.reverse();
+    for (_, p) in seen {
+        let (actor, rule) = out.scan.person_actor(p);
+        let mut d2 = d.clone();
+        d2.actor = actor;
+        d2.rule = format!("{} → one of the two last persons; {rule}", d.rule);
+        let ante = out.first_full(p);
+        out.push(&d2, Some(p), ante);
+    }
+}
+
+fn pronoun(out: &mut Out, d: &Draft) {
+    let find_first_in = |out: &Out, sentence: usize, before: usize| {
+        out.mentions
+            .iter()
+            .enumerate()
+            .find(|(i, m)| {
+                m.sentence == sentence
+                    && m.span.start < before
+                    && out.persons.get(*i).copied().flatten().is_some()
+            })
+            .map(|(i, _)| i)
+    };
+    let mut found = find_first_in(out, d.sentence, d.start);
+    if found.is_none() && d.sentence > 0 {
+        found = find_first_in(out, d.sentence - 1, usize::MAX);
+    }
+    let Some(i) = found else { return };
+    let Some(p) = out.persons.get(i).copied().flatten() else {
+        return;
+    };
+    let (actor, rule) = out.scan.person_actor(p);
+    let mut d2 = d.clone();
+    d2.actor = actor;
+    d2.rule = format!("{} → last person subject; {rule}", d.rule);
+    out.push(&d2, Some(p), Some(i));
+}
+
+/// Links drafts (sorted in text order) into the final mention list.
+pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
+    let mut out = Out {
+        scan,
+        mentions: Vec::with_capacity(drafts.len()),
+        persons: Vec::with_capacity(drafts.len()),
+    };
+    for d in &drafts {
+        match &d.hint {
+            Hint::Done => {
+                let ante = if d.person.is_none()
+                    && matches!(
+                        d.kind,
+                        MentionKind::Country | MentionKind::Capital | MentionKind::Demonym
+                    ) {
+                    out.mentions.iter().position(|m| {
+                        m.actor.person_id.is_none()
+                            && m.actor.country.is_some()
+                            && m.actor.country == d.actor.country
+                            && matches!(
+                                m.kind,
+                                MentionKind::Country | MentionKind::Capital | MentionKind::Demonym
+                            )
+                    })
+                } else {
+                    None
+                };
+                out.push(d, d.person, ante);
+            }
+            Hint::Surname {
+                group,
+                country,
+                title,
+            } => surname(&mut out, d, *group, country.as_deref(), title.as_deref()),
+            Hint::TitleOnly { title, country } => {
+                title_only(&mut out, d, title, country.as_deref())
+            }
+            Hint::Pair => pair(&mut out, d),
+            Hint::Pronoun => pronoun(&mut out, d),
+        }
+    }
+    out.mentions
+}
+
+impl Lexicon {
+    /// Recognises and resolves the actor mentions of a document, in text
+    /// order. Roles are those valid at the publication date; without one,
+    /// roles as of today (the rule text says so).
+    pub fn recognize(&self, doc: &AnalyzedDocument) -> Vec<dyad_core::ActorMention> {
+        let (date, date_known) = match &doc.doc.date {
+            Some(d) => (d.date, true),
+            None => (chrono::Utc::now().date_naive(), false),
+        };
+        self.recognize_on(doc, date, date_known)
+    }
+
+    pub(crate) fn recognize_on(
+        &self,
+        doc: &AnalyzedDocument,
+        date: NaiveDate,
+        date_known: bool,
+    ) -> Vec<ActorMention> {
+        let text = doc.doc.text.as_str();
+        let dateline_country = doc
+            .doc
+            .dateline
+            .as_deref()
+            .and_then(|d| self.country_of_dateline(d));
+        let scan = Scan {
+            lex: self,
+            text,
+            date,
+            date_known,
+            dateline_country,
+        };
+        let atoms = self.patterns.atoms(text);
+        let mut drafts = Vec::new();
+        let whole = [(0usize, 0usize, text.len())];
+        let spans: Vec<(usize, usize, usize)> = if doc.sentences.is_empty() {
+            whole.to_vec()
+        } else {
+            doc.sentences
+                .iter()
+                .map(|s| (s.index, s.span.start, s.span.end.min(text.len())))
+                .collect()
+        };
+        for (index, start, end) in spans {
+            let from = atoms.partition_point(|a| a.start < start);
+            let to = atoms.partition_point(|a| a.start < end);
+            let Some(slice) = atoms.get(from..to) else {
+                continue;
+            };
+            let inside: Vec<_> = slice.iter().filter(|a| a.end <= end).cloned().collect();
+            scan.sentence(index, start, end, &inside, &mut drafts);
+        }
+        drafts.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+        link(&scan, drafts)
+    }
+
+    /// Country of a dateline ("MOSCOW", "SEOUL, South Korea").
+    pub(crate) fn country_of_dateline(&self, dateline: &str) -> Option<String> {
+        let first = dateline
+            .split([',', '(', '-', '—'])
+            .next()
+            .unwrap_or("")
+            .trim();
+        if let Some(c) = self.country_of_city(first) {
+            return Some(c.to_string());
+        }
+        self.country_of_phrase(dateline)
+    }
+
+    /// The first country named in `text` (name, demonym, capital or seat).
+    pub(crate) fn country_of_phrase(&self, text: &str) -> Option<String> {
+        self.patterns.atoms(text).iter().find_map(|a| {
+            a.targets.iter().find_map(|t| match t {
+                Target::Country(c)
+                | Target::Capital(c)
+                | Target::Demonym(c)
+                | Target::DemonymPlural(c) => self.k.countries.get(*c).map(|x| x.code.clone()),
+                Target::Seat(s) => self.k.seats.get(*s).map(|x| x.country.clone()),
+                _ => None,
+            })
+        })
+    }
+
+    /// A person code column may name a country or an organisation: returns
+    /// (country, org) for an actor.
+    pub(crate) fn code_to_country_org(&self, code: &str) -> (Option<String>, Option<String>) {
+        if self.country(code).is_some() {
+            return (Some(code.to_string()), None);
+        }
+        match self.org(code) {
+            Some(o) => (o.country.clone(), Some(o.id.clone())),
+            None => (Some(code.to_string()), None),
+        }
+    }
+
+    /// The person holding an office matching `title` in `country` on `date`.
+    pub(crate) fn office_holder(
+        &self,
+        country: &str,
+        title: &str,
+        date: NaiveDate,
+    ) -> Option<usize> {
+        let list = self.people_by_country.get(country)?;
+        list.iter()
+            .filter_map(|&pi| {
+                let p = self.k.people.get(pi)?;
+                let r = p
+                    .roles
+                    .iter()
+                    .filter(|r| {
+                        r.country == country && r.valid_on(date) && title_matches(title, &r.role)
+                    })
+                    .max_by_key(|r| role_rank(&r.role))?;
+                Some((role_rank(&r.role), pi))
+            })
+            .max_by_key(|(rank, pi)| (*rank, std::cmp::Reverse(*pi)))
+            .map(|(_, pi)| pi)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_roles() {
+        assert!(title_matches("president", "President"));
+        assert!(title_matches(
+            "defense minister",
+            "Minister of National Defence"
+        ));
+        assert!(title_matches("leader", "Supreme Leader"));
+        assert!(!title_matches("president", "Vice President"));
+        assert!(!title_matches("prime minister", "President"));
+    }
+}

@@ -1,0 +1,630 @@
+//! Turns knowledge files into validated entries. Files are grouped in layers
+//! (layer 0 = built-in, then one layer per `--lexicon` directory); a later
+//! layer overrides entries with the same key, while two entries with the same
+//! key in one layer are a conflict.
+
+use std::collections::HashMap;
+
+use crate::dates::{parse_partial, Edge};
+use crate::error::{Problem, Severity};
+use crate::model::{
+    is_sector_code, Country, Org, Origin, Person, PersonRole, RoleKind, RoleWord, Seat,
+};
+use crate::tsv::{list, parse_table, problem, FileKind, Row, Table};
+
+/// One knowledge file to load.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    pub name: String,
+    pub text: String,
+    pub layer: usize,
+}
+
+/// Everything loaded, before the matcher is built.
+#[derive(Debug, Default)]
+pub(crate) struct Knowledge {
+    pub countries: Vec<Country>,
+    pub seats: Vec<Seat>,
+    pub orgs: Vec<Org>,
+    pub roles: Vec<RoleWord>,
+    pub people: Vec<Person>,
+    /// Rows read per layer.
+    pub rows_per_layer: HashMap<usize, usize>,
+}
+
+/// Entries keyed for override/conflict detection.
+struct Keyed<T> {
+    items: Vec<T>,
+    index: HashMap<String, (usize, usize, Origin)>,
+}
+
+impl<T> Keyed<T> {
+    fn new() -> Self {
+        Keyed {
+            items: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// Inserts or overrides; returns false (with an error) on a same-layer conflict.
+    fn insert(
+        &mut self,
+        key: String,
+        layer: usize,
+        origin: Origin,
+        item: T,
+        problems: &mut Vec<Problem>,
+    ) -> bool {
+        match self.index.get(&key) {
+            Some((_, l, first)) if *l == layer => {
+                problems.push(problem(
+                    Severity::Error,
+                    &origin.file,
+                    origin.line,
+                    Some(1),
+                    &key,
+                    format!(
+                        "conflicting entry: {key:?} is already defined at {}:{}",
+                        first.file, first.line
+                    ),
+                ));
+                false
+            }
+            Some((i, _, first)) => {
+                problems.push(problem(
+                    Severity::Warning,
+                    &origin.file,
+                    origin.line,
+                    Some(1),
+                    &key,
+                    format!("overrides the entry at {}:{}", first.file, first.line),
+                ));
+                let i = *i;
+                if let Some(slot) = self.items.get_mut(i) {
+                    *slot = item;
+                }
+                self.index.insert(key, (i, layer, origin));
+                true
+            }
+            None => {
+                self.index.insert(key, (self.items.len(), layer, origin));
+                self.items.push(item);
+                true
+            }
+        }
+    }
+}
+
+struct Ctx<'p> {
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn error(&mut self, file: &str, row: &Row, col: usize, entry: &str, msg: impl Into<String>) {
+        self.problems.push(problem(
+            Severity::Error,
+            file,
+            row.line,
+            Some(col + 1),
+            entry,
+            msg,
+        ));
+    }
+
+    /// Parses a `+`-joined sector list in column `col`.
+    fn sectors(
+        &mut self,
+        file: &str,
+        row: &Row,
+        col: usize,
+        entry: &str,
+        allow_empty: bool,
+    ) -> Option<Vec<String>> {
+        let field = row.get(col);
+        if field.is_empty() || field == "-" {
+            if allow_empty {
+                return Some(Vec::new());
+            }
+            self.error(file, row, col, entry, "missing sector codes");
+            return None;
+        }
+        let mut out = Vec::new();
+        for code in field.split('+').map(str::trim) {
+            if !is_sector_code(code) {
+                self.error(
+                    file,
+                    row,
+                    col,
+                    entry,
+                    format!("unknown sector code {code:?}"),
+                );
+                return None;
+            }
+            out.push(code.to_string());
+        }
+        Some(out)
+    }
+}
+
+/// Loads and validates every source; problems are appended to `problems`.
+pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowledge {
+    let mut tables: Vec<(&Source, Table)> = Vec::new();
+    for src in sources {
+        if let Some(t) = parse_table(&src.name, &src.text, problems) {
+            tables.push((src, t));
+        }
+    }
+    let mut k = Knowledge::default();
+    for (src, t) in &tables {
+        *k.rows_per_layer.entry(src.layer).or_default() += t.rows.len();
+    }
+    let mut ctx = Ctx { problems };
+    let of_kind = |kind: FileKind| tables.iter().filter(move |(_, t)| t.kind == kind);
+
+    let mut countries: Keyed<Country> = Keyed::new();
+    for (src, t) in of_kind(FileKind::Countries) {
+        for row in &t.rows {
+            load_country(&mut ctx, src, row, &mut countries);
+        }
+    }
+    for (src, t) in of_kind(FileKind::Blocs) {
+        for row in &t.rows {
+            load_bloc(&mut ctx, src, row, &mut countries);
+        }
+    }
+    let mut extras_seen: HashMap<(usize, String), Origin> = HashMap::new();
+    for (src, t) in of_kind(FileKind::CountryExtras) {
+        for row in &t.rows {
+            load_extra(&mut ctx, src, row, &mut countries, &mut extras_seen);
+        }
+    }
+    let country_known = |code: &str| countries.index.contains_key(code);
+
+    let mut seats: Keyed<Seat> = Keyed::new();
+    for (src, t) in of_kind(FileKind::Seats) {
+        for row in &t.rows {
+            let origin = Origin {
+                file: src.name.clone(),
+                line: row.line,
+            };
+            let phrase = row.get(0);
+            if phrase.is_empty() {
+                ctx.error(&src.name, row, 0, phrase, "empty phrase");
+                continue;
+            }
+            let country = row.get(1);
+            if !country_known(country) {
+                ctx.error(
+                    &src.name,
+                    row,
+                    1,
+                    phrase,
+                    format!("unknown country code {country:?}"),
+                );
+                continue;
+            }
+            let Some(sectors) = ctx.sectors(&src.name, row, 2, phrase, false) else {
+                continue;
+            };
+            let name = if row.get(3).is_empty() {
+                phrase
+            } else {
+                row.get(3)
+            };
+            let seat = Seat {
+                phrase: phrase.to_string(),
+                country: country.to_string(),
+                sectors,
+                name: name.to_string(),
+                origin: origin.clone(),
+            };
+            seats.insert(phrase.to_lowercase(), src.layer, origin, seat, ctx.problems);
+        }
+    }
+
+    let mut orgs: Keyed<Org> = Keyed::new();
+    for (src, t) in of_kind(FileKind::Organizations) {
+        for row in &t.rows {
+            let origin = Origin {
+                file: src.name.clone(),
+                line: row.line,
+            };
+            let id = row.get(0);
+            let name = row.get(1);
+            if id.is_empty() || name.is_empty() {
+                ctx.error(
+                    &src.name,
+                    row,
+                    if id.is_empty() { 0 } else { 1 },
+                    id,
+                    "id and name are required",
+                );
+                continue;
+            }
+            let country = row.get(3);
+            let country = if country.is_empty() || country == "-" {
+                None
+            } else if country_known(country) {
+                Some(country.to_string())
+            } else {
+                ctx.error(
+                    &src.name,
+                    row,
+                    3,
+                    id,
+                    format!("unknown country code {country:?}"),
+                );
+                continue;
+            };
+            let Some(sectors) = ctx.sectors(&src.name, row, 4, id, false) else {
+                continue;
+            };
+            let org = Org {
+                id: id.to_string(),
+                name: name.to_string(),
+                aliases: list(row.get(2)),
+                country,
+                sectors,
+                origin: origin.clone(),
+            };
+            orgs.insert(id.to_string(), src.layer, origin, org, ctx.problems);
+        }
+    }
+
+    let mut roles: Keyed<RoleWord> = Keyed::new();
+    for (src, t) in of_kind(FileKind::Roles) {
+        for row in &t.rows {
+            let origin = Origin {
+                file: src.name.clone(),
+                line: row.line,
+            };
+            let phrase = row.get(0);
+            if phrase.is_empty() {
+                ctx.error(&src.name, row, 0, phrase, "empty phrase");
+                continue;
+            }
+            let Some(kind) = RoleKind::parse(row.get(2)) else {
+                ctx.error(
+                    &src.name,
+                    row,
+                    2,
+                    phrase,
+                    format!(
+                        "unknown kind {:?} (title, group, institution, place)",
+                        row.get(2)
+                    ),
+                );
+                continue;
+            };
+            let allow_empty = kind == RoleKind::Place;
+            let Some(sectors) = ctx.sectors(&src.name, row, 1, phrase, allow_empty) else {
+                continue;
+            };
+            let word = RoleWord {
+                phrase: phrase.to_string(),
+                sectors,
+                kind,
+                origin: origin.clone(),
+            };
+            roles.insert(phrase.to_string(), src.layer, origin, word, ctx.problems);
+        }
+    }
+
+    let org_known: HashMap<&str, ()> = orgs.items.iter().map(|o| (o.id.as_str(), ())).collect();
+    let mut people: Keyed<Person> = Keyed::new();
+    for (src, t) in of_kind(FileKind::People) {
+        for row in &t.rows {
+            load_person_row(&mut ctx, src, row, &mut people, &|c| {
+                country_known(c) || org_known.contains_key(c)
+            });
+        }
+    }
+
+    k.countries = countries.items;
+    k.seats = seats.items;
+    k.orgs = orgs.items;
+    k.roles = roles.items;
+    k.people = people.items;
+    k
+}
+
+fn load_country(ctx: &mut Ctx, src: &Source, row: &Row, out: &mut Keyed<Country>) {
+    let code = row.get(0);
+    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        ctx.error(
+            &src.name,
+            row,
+            0,
+            code,
+            "code must be three upper-case letters",
+        );
+        return;
+    }
+    let (name, official, common) = (row.get(3), row.get(4), row.get(5));
+    let display = if !common.is_empty() { common } else { name };
+    if display.is_empty() {
+        ctx.error(&src.name, row, 3, code, "missing name");
+        return;
+    }
+    // "Korea, Republic of" style inverted names are not matched in text.
+    let mut names: Vec<String> = Vec::new();
+    for n in [name, official, common] {
+        let n = n.trim_start_matches("the ");
+        if !n.is_empty() && !n.contains(',') && !names.iter().any(|x| x == n) {
+            names.push(n.to_string());
+        }
+    }
+    let origin = Origin {
+        file: src.name.clone(),
+        line: row.line,
+    };
+    let country = Country {
+        code: code.to_string(),
+        name: display.to_string(),
+        names,
+        aliases: Vec::new(),
+        demonyms: Vec::new(),
+        capitals: Vec::new(),
+        bloc: false,
+        origin: origin.clone(),
+    };
+    out.insert(code.to_string(), src.layer, origin, country, ctx.problems);
+}
+
+fn load_bloc(ctx: &mut Ctx, src: &Source, row: &Row, out: &mut Keyed<Country>) {
+    let code = row.get(0);
+    let name = row.get(1);
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase()) || name.is_empty() {
+        ctx.error(
+            &src.name,
+            row,
+            0,
+            code,
+            "bloc needs an upper-case code and a name",
+        );
+        return;
+    }
+    let origin = Origin {
+        file: src.name.clone(),
+        line: row.line,
+    };
+    let bloc = Country {
+        code: code.to_string(),
+        name: name.to_string(),
+        names: vec![name.to_string()],
+        aliases: list(row.get(2)),
+        demonyms: list(row.get(3)),
+        capitals: Vec::new(),
+        bloc: true,
+        origin: origin.clone(),
+    };
+    out.insert(code.to_string(), src.layer, origin, bloc, ctx.problems);
+}
+
+fn load_extra(
+    ctx: &mut Ctx,
+    src: &Source,
+    row: &Row,
+    out: &mut Keyed<Country>,
+    seen: &mut HashMap<(usize, String), Origin>,
+) {
+    let code = row.get(0);
+    let origin = Origin {
+        file: src.name.clone(),
+        line: row.line,
+    };
+    if let Some(first) = seen.get(&(src.layer, code.to_string())) {
+        ctx.error(
+            &src.name,
+            row,
+            0,
+            code,
+            format!(
+                "conflicting entry: extras for {code:?} already given at {}:{}",
+                first.file, first.line
+            ),
+        );
+        return;
+    }
+    seen.insert((src.layer, code.to_string()), origin.clone());
+    let name = row.get(1);
+    let existing = out.index.get(code).map(|(i, _, _)| *i);
+    match existing {
+        Some(i) => {
+            let Some(c) = out.items.get_mut(i) else {
+                return;
+            };
+            if !name.is_empty() {
+                c.name = name.to_string();
+                if !c.names.iter().any(|n| n == name) {
+                    c.names.push(name.to_string());
+                }
+            }
+            c.aliases.extend(list(row.get(2)));
+            c.demonyms.extend(list(row.get(3)));
+            c.capitals.extend(list(row.get(4)));
+        }
+        None => {
+            if name.is_empty() || code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                ctx.error(
+                    &src.name,
+                    row,
+                    0,
+                    code,
+                    "unknown country code: give a three-letter code and a name to add a territory",
+                );
+                return;
+            }
+            let c = Country {
+                code: code.to_string(),
+                name: name.to_string(),
+                names: vec![name.to_string()],
+                aliases: list(row.get(2)),
+                demonyms: list(row.get(3)),
+                capitals: list(row.get(4)),
+                bloc: false,
+                origin: origin.clone(),
+            };
+            out.insert(code.to_string(), src.layer, origin, c, ctx.problems);
+        }
+    }
+}
+
+fn load_person_row(
+    ctx: &mut Ctx,
+    src: &Source,
+    row: &Row,
+    people: &mut Keyed<Person>,
+    code_known: &dyn Fn(&str) -> bool,
+) {
+    let id = row.get(0);
+    let origin = Origin {
+        file: src.name.clone(),
+        line: row.line,
+    };
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        ctx.error(
+            &src.name,
+            row,
+            0,
+            id,
+            "id must be a lower-case slug (a-z, 0-9, -)",
+        );
+        return;
+    }
+    let name = row.get(1);
+    if name.is_empty() {
+        ctx.error(&src.name, row, 1, id, "missing name");
+        return;
+    }
+    let country = row.get(3);
+    if !code_known(country) {
+        ctx.error(
+            &src.name,
+            row,
+            3,
+            id,
+            format!("unknown country or organisation code {country:?}"),
+        );
+        return;
+    }
+    let Some(sectors) = ctx.sectors(&src.name, row, 4, id, false) else {
+        return;
+    };
+    let role = row.get(5);
+    if role.is_empty() {
+        ctx.error(&src.name, row, 5, id, "missing role");
+        return;
+    }
+    let start = match row.get(6) {
+        "" => None,
+        s => match parse_partial(s, Edge::Start) {
+            Some(d) => Some(d),
+            None => {
+                ctx.error(
+                    &src.name,
+                    row,
+                    6,
+                    id,
+                    format!("bad start date {s:?} (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                );
+                return;
+            }
+        },
+    };
+    let end = match row.get(7) {
+        "" => None,
+        s => match parse_partial(s, Edge::End) {
+            Some(d) => Some(d),
+            None => {
+                ctx.error(
+                    &src.name,
+                    row,
+                    7,
+                    id,
+                    format!("bad end date {s:?} (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                );
+                return;
+            }
+        },
+    };
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            ctx.error(
+                &src.name,
+                row,
+                7,
+                id,
+                format!("end {} is before start {}", row.get(7), row.get(6)),
+            );
+            return;
+        }
+    }
+    let aliases = list(row.get(2));
+    let person_role = PersonRole {
+        country: country.to_string(),
+        sectors,
+        role: role.to_string(),
+        start,
+        end,
+        origin: origin.clone(),
+    };
+    match people.index.get(id) {
+        Some((i, layer, first)) if *layer == src.layer => {
+            let first = first.clone();
+            let Some(p) = people.items.get_mut(*i) else {
+                return;
+            };
+            let same_file = first.file == src.name;
+            if !same_file && p.name == name {
+                // Another batch file adds roles (and spellings) to the same person.
+                for a in aliases {
+                    if !p.aliases.contains(&a) {
+                        p.aliases.push(a);
+                    }
+                }
+                let duplicate = p.roles.iter().any(|r| {
+                    r.country == person_role.country
+                        && r.role == person_role.role
+                        && r.start == person_role.start
+                        && r.end == person_role.end
+                });
+                if !duplicate {
+                    p.roles.push(person_role);
+                }
+                return;
+            }
+            if p.name != name || p.aliases != aliases {
+                ctx.error(
+                    &src.name,
+                    row,
+                    1,
+                    id,
+                    format!(
+                        "conflicting entry: name {name:?} / aliases {:?} here, but {id:?} has name {:?} / aliases {:?} at {}:{}",
+                        aliases.join(";"),
+                        p.name,
+                        p.aliases.join(";"),
+                        first.file,
+                        first.line
+                    ),
+                );
+                return;
+            }
+            p.roles.push(person_role);
+        }
+        _ => {
+            let person = Person {
+                id: id.to_string(),
+                name: name.to_string(),
+                aliases,
+                roles: vec![person_role],
+            };
+            people.insert(id.to_string(), src.layer, origin, person, ctx.problems);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The knowledge entries, as loaded and validated.
+
+use chrono::NaiveDate;
+
+/// Agent (sector) codes accepted in knowledge files: PLOVER/CAMEO agent
+/// types plus the few extra codes the field uses.
+pub const SECTOR_CODES: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "OPP", "PTY", "CVL", "BUS", "MED", "HLH",
+    "EDU", "REL", "CRM", "SPY", "IGO", "NGO", "LAB", "REF", "ELI", "JRN", "AGR", "UAF", "PRM",
+    "PRE", "SOC", "ENV", "MNC", "NON", "UNK", "SEP", "RAD", "MOD", "HRI", "DEV",
+];
+
+/// True when `code` is an accepted sector code.
+pub fn is_sector_code(code: &str) -> bool {
+    SECTOR_CODES.contains(&code)
+}
+
+/// Where an entry came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// File name as loaded.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A country, territory or bloc.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3, a non-ISO code (XKX) or a bloc code (WST).
+    pub code: String,
+    /// Short name used in output ("Russia").
+    pub name: String,
+    /// Official and other full names that are matched in text.
+    pub names: Vec<String>,
+    /// Abbreviations and alternates ("DPRK", "U.S.").
+    pub aliases: Vec<String>,
+    /// Demonyms and adjectives ("North Korean").
+    pub demonyms: Vec<String>,
+    /// Capitals and other cities standing for the government ("Pyongyang").
+    pub capitals: Vec<String>,
+    /// True for regions and blocs.
+    pub bloc: bool,
+    /// Where its base entry came from.
+    pub origin: Origin,
+}
+
+/// A seat of power standing for an institution ("the Kremlin", "the Pentagon").
+#[derive(Debug, Clone)]
+pub struct Seat {
+    /// The phrase as matched ("Kremlin").
+    pub phrase: String,
+    /// Country code.
+    pub country: String,
+    /// Sector codes, primary first.
+    pub sectors: Vec<String>,
+    /// Canonical name ("Russian presidency").
+    pub name: String,
+    /// Source line.
+    pub origin: Origin,
+}
+
+/// An organisation: IGO, NGO, armed group, party or named institution.
+#[derive(Debug, Clone)]
+pub struct Org {
+    /// Organisation code ("UNO", "NATO", "HAMAS").
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Other names and abbreviations matched in text.
+    pub aliases: Vec<String>,
+    /// Country or bloc code, `None` for transnational bodies.
+    pub country: Option<String>,
+    /// Sector codes, primary first.
+    pub sectors: Vec<String>,
+    /// Source line.
+    pub origin: Origin,
+}
+
+/// What a role word denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    /// A person's title that can precede a name ("President", "defense minister").
+    Title,
+    /// A group or kind of person ("troops", "police", "protesters").
+    Group,
+    /// An institution ("defense ministry", "parliament").
+    Institution,
+    /// A place noun: "the Ukrainian city of ..." makes the demonym a place.
+    Place,
+}
+
+impl RoleKind {
+    pub(crate) fn parse(text: &str) -> Option<RoleKind> {
+        match text {
+            "title" => Some(RoleKind::Title),
+            "group" => Some(RoleKind::Group),
+            "institution" => Some(RoleKind::Institution),
+            "place" => Some(RoleKind::Place),
+            _ => None,
+        }
+    }
+}
+
+/// A role, sector or institution word.
+#[derive(Debug, Clone)]
+pub struct RoleWord {
+    /// The phrase, lower case unless case matters ("General").
+    pub phrase: String,
+    /// Sector codes, primary first (empty for places).
+    pub sectors: Vec<String>,
+    /// What it denotes.
+    pub kind: RoleKind,
+    /// Source line.
+    pub origin: Origin,
+}
+
+/// One dated role of a person.
+#[derive(Debug, Clone)]
+pub struct PersonRole {
+    /// Country or organisation code.
+    pub country: String,
+    /// Sector codes, primary first.
+    pub sectors: Vec<String>,
+    /// Role title ("President").
+    pub role: String,
+    /// First day (inclusive); `None` when unknown.
+    pub start: Option<NaiveDate>,
+    /// Last day (inclusive); `None` while in office.
+    pub end: Option<NaiveDate>,
+    /// Source line.
+    pub origin: Origin,
+}
+
+impl PersonRole {
+    /// True when the role was held on `date`.
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        let started = match self.start {
+            Some(s) => s <= date,
+            None => true,
+        };
+        let not_ended = match self.end {
+            Some(e) => date <= e,
+            None => true,
+        };
+        started && not_ended
+    }
+}
+
+/// A known person with dated roles.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// Stable slug ("vladimir-putin").
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Roles in file order.
+    pub roles: Vec<PersonRole>,
+}

@@ -1,0 +1,348 @@
+//! The multi-pattern phrase matcher: every name, alias, demonym, capital,
+//! seat, organisation, role word and person name (with derived variants) is
+//! one pattern of a single ASCII-case-insensitive Aho-Corasick automaton run
+//! once over the document text. Each hit is then checked for word
+//! boundaries, possessive/hyphen suffixes and capitalisation.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::LexiconError;
+use crate::load::Knowledge;
+use crate::model::RoleKind;
+use crate::text::{
+    apostrophe_variants, case_compatible, char_at, char_before, demonym_plural, fold_ascii,
+    is_word_char, plurals,
+};
+
+/// What a pattern stands for (indices into the lexicon tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Target {
+    /// A country, territory or bloc name or alias.
+    Country(usize),
+    /// A demonym or adjective.
+    Demonym(usize),
+    /// A demonym used as a plural noun ("Russians").
+    DemonymPlural(usize),
+    /// A capital or government city.
+    Capital(usize),
+    /// A seat of power.
+    Seat(usize),
+    /// An organisation.
+    Org(usize),
+    /// A role word (singular).
+    Role(usize),
+    /// A role word in the plural.
+    RolePlural(usize),
+    /// A person's full name or alias.
+    Person(usize),
+    /// A person's surname or short form: index into the surname groups.
+    Surname(usize),
+}
+
+impl Target {
+    /// Lower is preferred when one span has several readings.
+    fn priority(&self) -> u8 {
+        match self {
+            Target::Person(_) => 0,
+            Target::Org(_) => 1,
+            Target::Seat(_) => 2,
+            Target::Country(_) => 3,
+            Target::Capital(_) => 4,
+            Target::Demonym(_) | Target::DemonymPlural(_) => 5,
+            Target::Role(_) | Target::RolePlural(_) => 6,
+            Target::Surname(_) => 7,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Variant {
+    text: String,
+    target: Target,
+}
+
+/// A checked match of one or more readings over one span.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Atom {
+    pub start: usize,
+    pub end: usize,
+    /// Readings, preferred first (never empty).
+    pub targets: Vec<Target>,
+    /// Followed by `'s` / `’s`.
+    pub possessive: bool,
+    /// Followed by a hyphen ("Russian-made").
+    pub hyphen_after: bool,
+}
+
+impl Atom {
+    pub fn primary(&self) -> Target {
+        self.targets
+            .first()
+            .copied()
+            .unwrap_or(Target::Surname(usize::MAX))
+    }
+}
+
+/// The compiled phrase matcher.
+pub(crate) struct PatternSet {
+    ac: AhoCorasick,
+    variants: Vec<Vec<Variant>>,
+    /// Surname groups: short form → person indices.
+    pub surnames: Vec<(String, Vec<usize>)>,
+    pub pattern_count: usize,
+}
+
+struct Builder {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    variants: Vec<Vec<Variant>>,
+}
+
+impl Builder {
+    fn add(&mut self, text: &str, target: Target) {
+        let text = text.trim();
+        if text.chars().count() < 2 {
+            return;
+        }
+        for v in apostrophe_variants(text) {
+            let key = v.to_ascii_lowercase();
+            let id = match self.index.get(&key) {
+                Some(id) => *id,
+                None => {
+                    let id = self.patterns.len();
+                    self.index.insert(key.clone(), id);
+                    self.patterns.push(key);
+                    self.variants.push(Vec::new());
+                    id
+                }
+            };
+            if let Some(list) = self.variants.get_mut(id) {
+                if !list.iter().any(|x| x.text == v && x.target == target) {
+                    list.push(Variant { text: v, target });
+                }
+            }
+        }
+    }
+}
+
+/// Countries whose names are written family name first.
+const FAMILY_NAME_FIRST: &[&str] = &[
+    "PRK", "KOR", "CHN", "TWN", "VNM", "KHM", "MNG", "HKG", "MAC", "SGP", "MMR", "HUN",
+];
+
+/// Name particles that belong to the surname ("Le Drian", "bin Salman").
+const PARTICLES: &[&str] = &[
+    "le", "la", "de", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "bin",
+    "ben", "al", "el", "abu", "ibn", "mac", "st.", "ould",
+];
+
+/// The short forms by which news refer to a person after first mention.
+pub(crate) fn short_forms(name: &str, country: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if FAMILY_NAME_FIRST.contains(&country) {
+        if let Some(first) = words.first() {
+            out.push((*first).to_string());
+        }
+        return out;
+    }
+    let n = words.len();
+    let mut start = n - 1;
+    while start > 1
+        && words
+            .get(start - 1)
+            .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+    {
+        start -= 1;
+    }
+    out.push(words.get(start..).unwrap_or_default().join(" "));
+    out
+}
+
+/// East Asian names are written "Kim Jong Un", "Kim Jong-un" or "Kim Jong-Un".
+fn name_spellings(name: &str, country: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    let folded = fold_ascii(name);
+    if folded != name {
+        out.push(folded);
+    }
+    if name.contains('-') {
+        out.push(name.replace('-', " "));
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if FAMILY_NAME_FIRST.contains(&country) && words.len() == 3 {
+        if let (Some(a), Some(b), Some(c)) = (words.first(), words.get(1), words.get(2)) {
+            out.push(format!("{a} {b}-{}", c.to_lowercase()));
+            out.push(format!("{a} {b}-{c}"));
+        }
+    }
+    out
+}
+
+impl PatternSet {
+    pub(crate) fn build(k: &Knowledge) -> Result<PatternSet, LexiconError> {
+        let mut b = Builder {
+            index: HashMap::new(),
+            patterns: Vec::new(),
+            variants: Vec::new(),
+        };
+        for (i, c) in k.countries.iter().enumerate() {
+            for n in c.names.iter().chain(c.aliases.iter()) {
+                b.add(n, Target::Country(i));
+            }
+            for d in &c.demonyms {
+                b.add(d, Target::Demonym(i));
+                if let Some(p) = demonym_plural(d) {
+                    b.add(&p, Target::DemonymPlural(i));
+                }
+            }
+            for cap in &c.capitals {
+                b.add(cap, Target::Capital(i));
+            }
+        }
+        for (i, s) in k.seats.iter().enumerate() {
+            b.add(&s.phrase, Target::Seat(i));
+        }
+        for (i, o) in k.orgs.iter().enumerate() {
+            b.add(&o.name, Target::Org(i));
+            for a in &o.aliases {
+                b.add(a, Target::Org(i));
+            }
+        }
+        for (i, r) in k.roles.iter().enumerate() {
+            let mut forms = vec![r.phrase.clone()];
+            if r.phrase.contains("defense") {
+                forms.push(r.phrase.replace("defense", "defence"));
+            }
+            if r.phrase.contains("Defense") {
+                forms.push(r.phrase.replace("Defense", "Defence"));
+            }
+            for f in forms {
+                b.add(&f, Target::Role(i));
+                if r.kind != RoleKind::Place || !f.contains(' ') {
+                    for p in plurals(&f) {
+                        b.add(&p, Target::RolePlural(i));
+                    }
+                }
+            }
+        }
+        let mut surname_index: HashMap<String, usize> = HashMap::new();
+        let mut surnames: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, p) in k.people.iter().enumerate() {
+            let country = p.roles.first().map(|r| r.country.as_str()).unwrap_or("");
+            for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                for s in name_spellings(n, country) {
+                    b.add(&s, Target::Person(i));
+                }
+            }
+            for s in short_forms(&p.name, country) {
+                if crate::words::is_in(crate::words::PERSON_PRONOUNS, &s) || s.chars().count() < 2 {
+                    continue;
+                }
+                let variants = name_spellings(&s, "");
+                for v in variants {
+                    let key = v.to_ascii_lowercase();
+                    let g = *surname_index.entry(key).or_insert_with(|| {
+                        surnames.push((v.clone(), Vec::new()));
+                        surnames.len() - 1
+                    });
+                    if let Some((_, list)) = surnames.get_mut(g) {
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                    b.add(&v, Target::Surname(g));
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&b.patterns)
+            .map_err(|e| LexiconError::Matcher(e.to_string()))?;
+        Ok(PatternSet {
+            ac,
+            pattern_count: b.patterns.len(),
+            variants: b.variants,
+            surnames,
+        })
+    }
+
+    /// All checked atoms of `text`, leftmost-longest, non-overlapping, in order.
+    pub(crate) fn atoms(&self, text: &str) -> Vec<Atom> {
+        let mut found: Vec<Atom> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if let Some(c) = char_before(text, start) {
+                if is_word_char(c) || c == '-' {
+                    continue;
+                }
+            }
+            let mut possessive = false;
+            let mut hyphen_after = false;
+            if let Some(c) = char_at(text, end) {
+                if is_word_char(c) {
+                    continue;
+                }
+                if c == '\'' || c == '’' {
+                    let after = end + c.len_utf8();
+                    let s = char_at(text, after);
+                    let s2 = char_at(text, after + 1);
+                    possessive = matches!(s, Some('s' | 'S')) && !s2.is_some_and(is_word_char);
+                }
+                hyphen_after = c == '-';
+            }
+            let Some(found_text) = text.get(start..end) else {
+                continue;
+            };
+            let Some(variants) = self.variants.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let mut targets: Vec<Target> = variants
+                .iter()
+                .filter(|v| case_compatible(&v.text, found_text))
+                .map(|v| v.target)
+                .collect();
+            if targets.is_empty() {
+                continue;
+            }
+            targets.sort_by_key(Target::priority);
+            targets.dedup();
+            found.push(Atom {
+                start,
+                end,
+                targets,
+                possessive,
+                hyphen_after,
+            });
+        }
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<Atom> = Vec::with_capacity(found.len());
+        let mut last_end = 0;
+        for a in found {
+            if a.start >= last_end {
+                last_end = a.end;
+                out.push(a);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_follow_naming_order() {
+        assert_eq!(short_forms("Vladimir Putin", "RUS"), vec!["Putin"]);
+        assert_eq!(short_forms("Kim Jong Un", "PRK"), vec!["Kim"]);
+        assert_eq!(short_forms("Jean-Yves Le Drian", "FRA"), vec!["Le Drian"]);
+        assert!(short_forms("Lula", "BRA").is_empty());
+    }
+}

@@ -1,0 +1,68 @@
+//! Where knowledge files come from: the embedded built-in set (layer 0) and
+//! user directories given with `--lexicon DIR` (layers 1, 2, ...).
+
+use std::path::{Path, PathBuf};
+
+use crate::error::LexiconError;
+use crate::load::Source;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
+
+/// The built-in files as sources of layer 0.
+pub(crate) fn builtin_sources() -> Vec<Source> {
+    BUILTIN_FILES
+        .iter()
+        .map(|(name, text)| Source {
+            name: format!("builtin:{name}"),
+            text: (*text).to_string(),
+            layer: 0,
+        })
+        .collect()
+}
+
+/// Names of the built-in files.
+pub fn builtin_file_names() -> Vec<&'static str> {
+    BUILTIN_FILES.iter().map(|(n, _)| *n).collect()
+}
+
+fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LexiconError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| LexiconError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_tsv(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "tsv") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Every `*.tsv` under `dir` (recursively, sorted) as sources of `layer`.
+pub(crate) fn dir_sources(dir: &Path, layer: usize) -> Result<Vec<Source>, LexiconError> {
+    if !dir.is_dir() {
+        return Err(LexiconError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+        });
+    }
+    let mut paths = Vec::new();
+    collect_tsv(dir, &mut paths)?;
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        out.push(Source {
+            name: path.display().to_string(),
+            text,
+            layer,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,224 @@
+//! Closed word lists the recogniser consults around matched phrases. These
+//! are grammar, not knowledge (no countries, people or roles), so they live
+//! in code.
+
+/// Prepositions after which a place name is a location, not an actor.
+pub(crate) const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "around",
+    "across",
+    "over",
+    "beyond",
+    "along",
+    "off",
+    "downtown",
+];
+
+/// Prepositions that make a following place a destination or origin when a
+/// motion word precedes them ("travelled to Moscow").
+pub(crate) const DIRECTIONAL: &[&str] = &["to", "from", "into", "toward", "towards", "via", "for"];
+
+/// Motion words (any inflection prefix) that turn to/from into a place.
+pub(crate) const MOTION_PREFIXES: &[&str] = &[
+    "travel", "trip", "visit", "arriv", "return", "flew", "fly", "flight", "journey", "fled",
+    "flee", "head", "went", "go", "came", "come", "move", "moving", "deport", "back", "train",
+    "drove", "driv", "sail", "route", "way", "border", "road", "depart", "left", "leav",
+    "shipment", "exported", "imported", "smuggl", "sent", "relocat", "evacuat",
+];
+
+/// Modifiers allowed between a country word and a role word
+/// ("Poland's current interior minister", "the Russian deputy prime minister").
+pub(crate) const ROLE_MODIFIERS: &[&str] = &[
+    "current",
+    "former",
+    "ex",
+    "then",
+    "new",
+    "top",
+    "senior",
+    "junior",
+    "deputy",
+    "acting",
+    "chief",
+    "first",
+    "vice",
+    "state",
+    "federal",
+    "national",
+    "local",
+    "regional",
+    "provincial",
+    "municipal",
+    "military",
+    "government",
+    "armed",
+    "security",
+    "special",
+    "elite",
+    "interim",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "several",
+    "many",
+    "some",
+    "few",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "of",
+    "unnamed",
+    "anonymous",
+    "leading",
+    "outgoing",
+    "incoming",
+    "newly",
+    "appointed",
+    "elected",
+    "longtime",
+    "veteran",
+    "prominent",
+    "powerful",
+    "influential",
+    "exiled",
+    "jailed",
+    "detained",
+    "retired",
+    "active",
+    "young",
+    "unidentified",
+    "assistant",
+    "associate",
+    "high-ranking",
+    "ranking",
+    "high",
+    "rank",
+    "level",
+    "civilian",
+    "official",
+    "public",
+    "foreign",
+    "defense",
+    "defence",
+    "all",
+    "other",
+    "own",
+    "main",
+    "largest",
+    "biggest",
+    "leftist",
+    "rightist",
+    "far-right",
+    "far-left",
+    "ruling",
+    "opposition",
+    "pro-government",
+    "rebel",
+    "heavily",
+    "lightly",
+    "well-armed",
+    "armed",
+    "uniformed",
+    "plainclothes",
+    "masked",
+    "ethnic",
+    "hardline",
+    "moderate",
+    "radical",
+    "islamist",
+    "separatist",
+    "communist",
+    "conservative",
+    "liberal",
+];
+
+/// Pronouns linked to the last person mentioned.
+pub(crate) const PERSON_PRONOUNS: &[&str] = &[
+    "he", "his", "him", "she", "her", "hers", "himself", "herself",
+];
+
+/// Words that are also common surnames: a bare surname match on them needs
+/// an earlier full mention in the document.
+pub(crate) const COMMON_WORD_SURNAMES: &[&str] = &[
+    "may", "march", "april", "june", "will", "long", "young", "king", "white", "black", "brown",
+    "green", "rice", "price", "power", "little", "hope", "love", "rich", "strong", "wise", "law",
+    "said", "park", "khan", "ali", "singh", "martin", "rose", "grant", "hill", "wood", "stone",
+    "field", "lord", "bell", "hall", "house", "church", "best", "moon", "sun", "song", "gray",
+    "grey", "jordan", "chad", "georgia", "paris", "he", "she", "it", "we", "you", "him", "his",
+    "her", "a", "an", "the", "to", "of", "in", "on", "at", "by", "do", "go", "so", "no", "as",
+    "or", "if", "us", "me", "my", "ma", "mr", "mrs", "ms", "do", "de", "la", "le", "van", "von",
+    "new", "old", "man", "son", "day", "way", "all", "one",
+];
+
+/// Phrases that refer to the last two persons mentioned.
+pub(crate) const PAIR_HEADS: &[&str] = &[
+    "leaders",
+    "presidents",
+    "men",
+    "heads",
+    "ministers",
+    "sides",
+    "counterparts",
+];
+
+/// Generic heads that any leading office holder satisfies.
+pub(crate) const GENERIC_LEADER_TITLES: &[&str] = &[
+    "leader",
+    "head of state",
+    "strongman",
+    "ruler",
+    "dictator",
+    "head",
+    "autocrat",
+];
+
+pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    list.contains(&lower.as_str())
+}
+
+pub(crate) fn is_motion(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    MOTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+/// Rank of an office for choosing among several holders ("Kim" on its own):
+/// heads of state/government first.
+pub(crate) fn role_rank(role: &str) -> u8 {
+    let r = role.to_lowercase();
+    if r.contains("deputy") || r.contains("vice") || r.contains("former") {
+        return 1;
+    }
+    if [
+        "president",
+        "supreme leader",
+        "prime minister",
+        "king",
+        "queen",
+        "chancellor",
+        "emir",
+        "sultan",
+        "general secretary",
+        "chairman",
+        "premier",
+        "leader",
+    ]
+    .iter()
+    .any(|k| r.contains(k))
+    {
+        3
+    } else if r.contains("minister") || r.contains("secretary") {
+        2
+    } else {
+        1
+    }
+}
