@@ -33,11 +33,28 @@ use crate::{ids, Store};
 pub struct IngestOptions {
     /// Documents per transaction.
     pub batch_size: usize,
+    /// Coding threads (`None`: one per core).
+    pub threads: Option<usize>,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { batch_size: 200 }
+        IngestOptions {
+            batch_size: 200,
+            threads: None,
+        }
+    }
+}
+
+impl IngestOptions {
+    fn pool(&self) -> Result<rayon::ThreadPool> {
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = self.threads {
+            builder = builder.num_threads(n.max(1));
+        }
+        builder
+            .build()
+            .map_err(|e| crate::StoreError::Internal(format!("cannot start worker threads: {e}")))
     }
 }
 
@@ -158,6 +175,7 @@ where
     P: FnMut(&IngestStats),
 {
     let started = Instant::now();
+    let pool = options.pool()?;
     let batch_size = options.batch_size.max(1);
     let reader = Connection::open_with_flags(
         store.path(),
@@ -220,10 +238,11 @@ where
             let full = pending.len() >= batch_size || read_errors.len() >= batch_size;
             if full || (exhausted && (!pending.is_empty() || !read_errors.is_empty())) {
                 let docs = std::mem::take(&mut pending);
-                let mut coded: Vec<Coded> = docs
-                    .into_par_iter()
-                    .map(|(item, id)| code_one(&code, item, id))
-                    .collect();
+                let mut coded: Vec<Coded> = pool.install(|| {
+                    docs.into_par_iter()
+                        .map(|(item, id)| code_one(&code, item, id))
+                        .collect()
+                });
                 coded.extend(read_errors.drain(..).map(Err));
                 if tx.send(coded).is_err() {
                     break; // the writer stopped: its error is reported below
@@ -278,19 +297,22 @@ where
     P: FnMut(&IngestStats),
 {
     let started = Instant::now();
+    let pool = options.pool()?;
     let docs = store.stored_documents()?;
     let mut stats = IngestStats::default();
     let mut docs = docs.into_iter().peekable();
     while docs.peek().is_some() {
         let chunk: Vec<Document> = docs.by_ref().take(options.batch_size.max(1)).collect();
         stats.seen += chunk.len() as u64;
-        let coded: Vec<Coded> = chunk
-            .into_par_iter()
-            .map(|d| {
-                let id = document_identity(&d);
-                code_one(&code, d, id)
-            })
-            .collect();
+        let coded: Vec<Coded> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|d| {
+                    let id = document_identity(&d);
+                    code_one(&code, d, id)
+                })
+                .collect()
+        });
         let mut ok = Vec::with_capacity(coded.len());
         for item in coded {
             match item {

@@ -59,7 +59,10 @@ fn run(store: &mut Store, docs: &[CodedDocument], batch: usize) -> dyad_store::i
         inputs.into_iter(),
         dyad_store::ingest::document_identity,
         code,
-        &IngestOptions { batch_size: batch },
+        &IngestOptions {
+            batch_size: batch,
+            threads: Some(2),
+        },
         None,
         |_| calls += 1,
     )

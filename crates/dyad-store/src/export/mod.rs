@@ -237,6 +237,21 @@ pub fn export(
     Ok(count)
 }
 
+/// Writes rows as CSV (header first) to any writer, e.g. stdout.
+pub fn write_csv<W: Write>(rows: &[EventRow], out: W) -> Result<()> {
+    let err = |e: csv::Error| StoreError::Export(format!("CSV: {e}"));
+    let mut writer = csv::Writer::from_writer(out);
+    if rows.is_empty() {
+        writer.write_record(csv_header()).map_err(err)?;
+    }
+    for row in rows {
+        writer.serialize(row).map_err(err)?;
+    }
+    writer
+        .flush()
+        .map_err(|e| StoreError::Export(format!("CSV: {e}")))
+}
+
 /// The CSV header: the field names of [`EventRow`].
 pub fn csv_header() -> Vec<String> {
     parquet_out::COLUMNS

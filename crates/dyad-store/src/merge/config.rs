@@ -129,25 +129,34 @@ impl MergeConfig {
             TypeMatch::Plover => event.plover.clone(),
             TypeMatch::CameoRoot => cameo_root(&event.cameo).to_string(),
         };
-        let mut src = self.actors_key(&event.source);
-        let mut tgt = self.actors_key(&event.target);
         let symmetric = self.symmetric_types.contains(&event.plover);
-        if symmetric && tgt < src {
-            std::mem::swap(&mut src, &mut tgt);
-        }
-        let arrow = if symmetric { "~" } else { ">" };
+        let (src, tgt, arrow) = if symmetric {
+            // No direction: the participants are everyone on either side
+            // ("Kim and Putin held talks" codes both as sources).
+            let mut all: Vec<String> = self.actor_keys(&event.source);
+            all.extend(self.actor_keys(&event.target));
+            all.sort();
+            all.dedup();
+            match all.as_slice() {
+                [] => ("-".to_string(), "-".to_string(), "~"),
+                [only] => (only.clone(), "-".to_string(), "~"),
+                [first, rest @ ..] => (first.clone(), rest.join("+"), "~"),
+            }
+        } else {
+            (
+                join_keys(self.actor_keys(&event.source)),
+                join_keys(self.actor_keys(&event.target)),
+                ">",
+            )
+        };
         Some(format!("{type_key}|{src}{arrow}{tgt}"))
     }
 
-    fn actors_key(&self, actors: &[EventActor]) -> String {
+    fn actor_keys(&self, actors: &[EventActor]) -> Vec<String> {
         let mut keys: Vec<String> = actors.iter().map(|a| self.actor_key(&a.actor)).collect();
         keys.sort();
         keys.dedup();
-        if keys.is_empty() {
-            "-".into()
-        } else {
-            keys.join("+")
-        }
+        keys
     }
 
     fn actor_key(&self, actor: &Actor) -> String {
@@ -164,6 +173,14 @@ impl MergeConfig {
             },
             ActorKey::Code => actor.code(),
         }
+    }
+}
+
+fn join_keys(keys: Vec<String>) -> String {
+    if keys.is_empty() {
+        "-".into()
+    } else {
+        keys.join("+")
     }
 }
 
@@ -212,6 +229,79 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("CHAT"), "{err}");
+    }
+
+    fn event(plover: &str, src: &[&str], tgt: &[&str]) -> Event {
+        let actors = |codes: &[&str]| -> Vec<EventActor> {
+            codes
+                .iter()
+                .map(|c| EventActor {
+                    actor: Actor {
+                        name: c.to_string(),
+                        country: Some(c.to_string()),
+                        sectors: vec!["GOV".into()],
+                        ..Actor::default()
+                    },
+                    text: c.to_string(),
+                    span: dyad_core::Span::new(0, 1),
+                })
+                .collect()
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2023, 9, 13).expect("date");
+        Event {
+            id: "e".into(),
+            plover: plover.into(),
+            mode: None,
+            contexts: vec![],
+            cameo: "040".into(),
+            goldstein: 1.0,
+            quad_class: 1,
+            source: actors(src),
+            target: actors(tgt),
+            factuality: dyad_core::Factuality::Asserted,
+            attributed_to: None,
+            quantities: vec![],
+            date: dyad_core::EventDate {
+                date,
+                start: date,
+                end: date,
+                precision: DatePrecision::Day,
+                text: None,
+                note: String::new(),
+            },
+            place: None,
+            provenance: dyad_core::Provenance {
+                doc_id: "d".into(),
+                sentence: 0,
+                sentence_text: String::new(),
+                sentence_span: dyad_core::Span::new(0, 1),
+                trigger: dyad_core::Span::new(0, 1),
+                trigger_text: String::new(),
+                rule: String::new(),
+                confidence: 1.0,
+            },
+        }
+    }
+
+    #[test]
+    fn symmetric_types_ignore_direction_and_compounds() {
+        let cfg = MergeConfig::builtin().expect("rules");
+        let a = cfg.block_key(&event("CONSULT", &["RUS"], &["PRK"]));
+        assert_eq!(a.as_deref(), Some("CONSULT|PRK~RUS"));
+        assert_eq!(cfg.block_key(&event("CONSULT", &["PRK"], &["RUS"])), a);
+        assert_eq!(
+            cfg.block_key(&event("CONSULT", &["PRK", "RUS"], &["RUS"])),
+            a
+        );
+        let directed = cfg.block_key(&event("ASSAULT", &["RUS"], &["UKR"]));
+        assert_eq!(directed.as_deref(), Some("ASSAULT|RUS>UKR"));
+        assert_ne!(
+            cfg.block_key(&event("ASSAULT", &["UKR"], &["RUS"])),
+            directed
+        );
+        let mut hypothetical = event("ASSAULT", &["RUS"], &["UKR"]);
+        hypothetical.factuality = dyad_core::Factuality::Hypothetical;
+        assert_eq!(cfg.block_key(&hypothetical), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Used by the CLI (`dyad events|dyads|timeline|show|export`) and by the
 //! server. All SQL uses bound parameters; user text never becomes SQL.
 
+mod browse;
 mod filter;
 mod summary;
 
@@ -13,6 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{sql, Result};
 use crate::Store;
+pub use browse::{
+    encode_cursor, ActorHit, DocumentRecord, Highlight, HighlightedReport, PlaceCount,
+};
 pub use filter::EventFilter;
 pub use summary::{DyadSummary, Period, TimelineBucket};
 
