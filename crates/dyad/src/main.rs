@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Read documents and print them cleaned: zones, metadata, date, sentences, tokens.
     Read(cmd::read::ReadArgs),
+    /// List the toponyms of documents, resolved with the GeoNames gazetteer.
+    Places(cmd::places::PlacesArgs),
     /// Code events (PLOVER/CAMEO) from documents.
     Code(cmd::code::CodeArgs),
     /// Show, sentence by sentence, actors, predicates, patterns tried and events coded.
@@ -45,6 +47,8 @@ enum BenchCommand {
     Actors(cmd::actors::BenchActorsArgs),
     /// Event coding end to end (read, tag, actors, places, events).
     Code(cmd::code::BenchCodeArgs),
+    /// Places stage: toponym recognition + resolution (and gazetteer load time/RSS).
+    Places(cmd::places::BenchPlacesArgs),
 }
 
 #[derive(Subcommand)]
@@ -55,6 +59,8 @@ enum EvalCommand {
     Actors(cmd::actors::EvalActorsArgs),
     /// Event type recall on labelled PLOVER stories.
     Plover(cmd::code::EvalPloverArgs),
+    /// Toponym resolution against a geoparsing gold set (accuracy, country accuracy, recall).
+    Geo(cmd::places::EvalGeoArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -70,6 +76,9 @@ fn main() -> std::process::ExitCode {
         Command::Bench(BenchCommand::Code(args)) => cmd::code::bench(args),
         Command::Eval(EvalCommand::Seeds(args)) => cmd::code::eval_seeds(args),
         Command::Eval(EvalCommand::Plover(args)) => cmd::code::eval_plover(args),
+        Command::Places(args) => cmd::places::run(args),
+        Command::Bench(BenchCommand::Places(args)) => cmd::places::bench(args),
+        Command::Eval(EvalCommand::Geo(args)) => cmd::places::eval(args),
         Command::Bench(BenchCommand::Text(args)) => cmd::read::bench_text(args),
     };
     match result {

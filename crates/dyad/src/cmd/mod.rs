@@ -2,4 +2,5 @@
 
 pub mod actors;
 pub mod code;
+pub mod places;
 pub mod read;

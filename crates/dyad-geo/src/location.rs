@@ -1,0 +1,240 @@
+//! Where an event happened: the toponym of the event's own phrase or clause,
+//! else the dateline place.
+//!
+//! A toponym belongs to the word its prepositional phrase hangs on (its
+//! *head*: walking back from the name over articles, adjectives, numbers,
+//! prepositions, lists of names and place nouns to the first common noun or
+//! verb). For an event with trigger `T` a toponym is taken, best first, when:
+//! 1. its head is `T`, or a noun shortly after `T` with no verb or comma in
+//!    between ("fighting in Homs"; "held talks in Geneva"; "destroyed by a
+//!    missile in Kyiv");
+//! 2. it sits in a sentence-opening phrase and `T` is in the main clause
+//!    ("Speaking from Berlin, Obama expressed …": the statement is in Berlin);
+//! 3. it lies inside the caller's `clause_span` and hangs on no other verb.
+//!
+//! A toponym hanging on another word ("… the fighting in Homs" for the
+//! statement "expressed") is not taken. When the chosen place is a whole
+//! country and the same sentence names a town of that country, the town is
+//! used. With no toponym, the dateline place is used
+//! ([`PlacePrecision::Dateline`]); with none either, `None`: the caller then
+//! uses the actors' country via [`Gazetteer::country_event_place`].
+
+use dyad_core::{AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, Span, ZoneKind};
+
+use crate::cues::Cues;
+use crate::gazetteer::Gazetteer;
+use crate::normalize::name_key;
+
+/// How far after the trigger a noun still counts as its object (tokens).
+const OBJECT_WINDOW: usize = 5;
+
+/// The place of an event: see the module documentation for the rules.
+///
+/// `sentence_index` is the event's sentence, `trigger_span` the span of its
+/// trigger word(s), `clause_span` the event's clause when the caller knows it
+/// (`None`: the rules above use the sentence).
+pub fn event_location(
+    doc: &AnalyzedDocument,
+    places: &[PlaceMention],
+    sentence_index: usize,
+    trigger_span: Span,
+    clause_span: Option<Span>,
+) -> Option<EventPlace> {
+    let sentence = doc.sentences.iter().find(|s| s.index == sentence_index);
+    if let Some(sentence) = sentence {
+        let toks: Vec<(&str, Pos, Span)> = sentence
+            .tokens
+            .iter()
+            .map(|t| (t.span.slice(&doc.doc.text), t.pos, t.span))
+            .collect();
+        let trig_first = toks
+            .iter()
+            .position(|t| t.2.overlaps(trigger_span) || t.2.start >= trigger_span.start);
+        let trig_last = toks
+            .iter()
+            .rposition(|t| t.2.overlaps(trigger_span) || t.2.end <= trigger_span.end);
+        let mut best: Option<(u8, usize, &PlaceMention)> = None;
+        for p in places
+            .iter()
+            .filter(|p| p.sentence == sentence_index && p.place.is_some())
+        {
+            let Some(first) = toks.iter().position(|t| t.2.start >= p.span.start) else {
+                continue;
+            };
+            let rank = rank_place(&toks, first, p.span, trig_first, trig_last, clause_span);
+            let Some(rank) = rank else { continue };
+            let distance = p.span.start.abs_diff(trigger_span.start);
+            let better = match best {
+                None => true,
+                Some((r, d, _)) => (rank, distance) < (r, d),
+            };
+            if better {
+                best = Some((rank, distance, p));
+            }
+        }
+        if let Some((_, _, p)) = best {
+            let p = refine_country(p, places, sentence_index);
+            return Some(to_event_place(p, PlacePrecision::Place));
+        }
+    }
+    dateline_place(doc, places).map(|p| to_event_place(p, PlacePrecision::Dateline))
+}
+
+/// Rank of a toponym for the trigger (lower is better), `None` when it
+/// belongs to another word.
+fn rank_place(
+    toks: &[(&str, Pos, Span)],
+    first: usize,
+    span: Span,
+    trig_first: Option<usize>,
+    trig_last: Option<usize>,
+    clause: Option<Span>,
+) -> Option<u8> {
+    let cues = Cues::builtin();
+    let head = head_of(toks, first, cues);
+    if let (Some(h), Some(tf), Some(tl)) = (head, trig_first, trig_last) {
+        if (tf..=tl).contains(&h) {
+            return Some(0);
+        }
+        let between = toks.get(tl + 1..h).unwrap_or_default();
+        if h > tl
+            && h - tl <= OBJECT_WINDOW
+            && toks.get(h).is_some_and(|t| t.1.is_noun())
+            && !between
+                .iter()
+                .any(|t| t.1.is_verb() || t.0 == "," || t.0 == ";")
+        {
+            return Some(0);
+        }
+    }
+    // A sentence-opening phrase ("Speaking from Berlin, …", "In Kyiv, …").
+    if let Some(comma) = toks.iter().position(|t| t.0 == "," || t.0 == ";") {
+        let opener = toks.first().is_some_and(|t| {
+            matches!(t.1, Pos::VBG | Pos::VBN | Pos::IN | Pos::TO)
+                || cues.prepositions.contains(&t.0.to_lowercase())
+        });
+        if opener && first < comma && trig_first.is_some_and(|t| t > comma) {
+            return Some(1);
+        }
+    }
+    if let Some(c) = clause {
+        let hangs_on_verb = head
+            .and_then(|h| toks.get(h))
+            .is_some_and(|t| t.1.is_verb());
+        if c.contains(span) && !hangs_on_verb {
+            return Some(2);
+        }
+    }
+    None
+}
+
+/// The token a toponym's phrase hangs on (see module docs).
+fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usize> {
+    let mut k = first;
+    while k > 0 {
+        k -= 1;
+        let (text, pos, _) = toks.get(k)?;
+        let lower = text.to_lowercase();
+        let skip = matches!(
+            pos,
+            Pos::DT
+                | Pos::PDT
+                | Pos::CD
+                | Pos::IN
+                | Pos::TO
+                | Pos::CC
+                | Pos::POS
+                | Pos::PRPS
+                | Pos::NNP
+                | Pos::NNPS
+                | Pos::Comma
+        ) || pos.is_adjective()
+            || cues.settlement_nouns.contains(&lower)
+            || cues.division_level(&lower).is_some()
+            || cues.prepositions.contains(&lower);
+        if !skip {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// A country-level choice refined to a town of that country named in the
+/// same sentence ("arrived in North Korea … Pyongyang").
+fn refine_country<'a>(
+    p: &'a PlaceMention,
+    all: &'a [PlaceMention],
+    sentence: usize,
+) -> &'a PlaceMention {
+    let Some(chosen) = p.place.as_ref() else {
+        return p;
+    };
+    if !chosen.feature_code.starts_with("PCL") {
+        return p;
+    }
+    all.iter()
+        .filter(|o| o.sentence == sentence)
+        .filter(|o| {
+            o.place
+                .as_ref()
+                .is_some_and(|r| r.country == chosen.country && r.feature_class == "P")
+        })
+        .max_by_key(|o| o.place.as_ref().map_or(0, |r| r.population))
+        .unwrap_or(p)
+}
+
+/// The dateline's toponym: one in a dateline zone, or named like
+/// `Document::dateline`.
+fn dateline_place<'a>(
+    doc: &AnalyzedDocument,
+    places: &'a [PlaceMention],
+) -> Option<&'a PlaceMention> {
+    let dateline_sentences: Vec<usize> = doc
+        .sentences
+        .iter()
+        .filter(|s| s.zone == ZoneKind::Dateline)
+        .map(|s| s.index)
+        .collect();
+    let key = doc.doc.dateline.as_deref().map(name_key);
+    places.iter().filter(|p| p.place.is_some()).find(|p| {
+        dateline_sentences.contains(&p.sentence)
+            || key
+                .as_deref()
+                .is_some_and(|k| !k.is_empty() && name_key(&p.text) == k)
+            || p.reason.starts_with("dateline")
+    })
+}
+
+fn to_event_place(p: &PlaceMention, precision: PlacePrecision) -> EventPlace {
+    let r = p.place.as_ref();
+    EventPlace {
+        name: p.text.clone(),
+        geonameid: r.map(|r| r.geonameid),
+        country: r.map(|r| r.country.clone()),
+        admin1: r.and_then(|r| r.admin1.clone()),
+        feature_code: r.map(|r| r.feature_code.clone()),
+        lat: r.map(|r| r.lat),
+        lon: r.map(|r| r.lon),
+        precision,
+        span: Some(p.span),
+    }
+}
+
+impl Gazetteer {
+    /// A country-precision event place (the country's centroid), the last
+    /// fallback when an event's sentence and the dateline name no place.
+    pub fn country_event_place(&self, iso3: &str) -> Option<EventPlace> {
+        let c = self.country_place(iso3)?;
+        Some(EventPlace {
+            name: c.name,
+            geonameid: Some(c.geonameid),
+            country: Some(c.country),
+            admin1: None,
+            feature_code: Some(c.feature_code),
+            lat: Some(c.lat),
+            lon: Some(c.lon),
+            precision: PlacePrecision::Country,
+            span: None,
+        })
+    }
+}

@@ -1,0 +1,548 @@
+//! Finding toponyms: capitalised spans that name gazetteer entries, with the
+//! cues around them ("in", "the city of", "… Governorates").
+//!
+//! A span is kept when it is cued (a locative preposition, a settlement or
+//! division noun, a dateline, or a list joined to a cued name) or when it is
+//! prominent (a country, a first-level division, a user place or a town of at
+//! least [`PROMINENT_POPULATION`] people). It is dropped when it is part of a
+//! longer capitalised name ("Oxford University"), names a facility
+//! ("the Vostochny cosmodrome"), is a person's name in the document
+//! ("President Obama"), overlaps a person or organisation actor, or is an
+//! uncued name acting as the subject of a verb ("Moscow said": an actor).
+
+use std::collections::HashSet;
+
+use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
+
+use crate::cues::Cues;
+use crate::gazetteer::{Candidate, Gazetteer};
+use crate::normalize::name_key;
+
+/// Uncued towns at least this large are taken as toponyms.
+pub(crate) const PROMINENT_POPULATION: u64 = 15_000;
+/// Longest name, in tokens.
+const MAX_NAME_TOKENS: usize = 6;
+/// Lower-case words that may stand inside a multi-word name.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "des", "da", "do", "dos", "das",
+    "-", "and",
+];
+
+/// What marked a span as a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// Nothing: kept for prominence only.
+    None,
+    /// A locative preposition before it ("in", "near", "outside").
+    Preposition,
+    /// A settlement or division noun before it ("the city of").
+    PlaceNoun,
+    /// A dateline ("VILNIUS, Jul 07 –").
+    Dateline,
+    /// Joined by "and" or a comma to a cued place.
+    Inherited,
+}
+
+/// What kind of place the text says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// An administrative division of the usual level given.
+    Division(u8),
+    /// A populated place ("city", "town", "village").
+    Settlement,
+}
+
+/// A recognised toponym before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub sentence: usize,
+    pub span: Span,
+    pub text: String,
+    pub candidates: Vec<Candidate>,
+    pub cue: Cue,
+    pub cue_word: Option<String>,
+    pub hint: Option<Hint>,
+    pub hint_word: Option<String>,
+    /// Index (in the document's list) of a toponym right after a comma
+    /// ("Prague, Oklahoma"), which may say where this one lies.
+    pub qualifier: Option<usize>,
+    prominent: bool,
+    suffix_plural: bool,
+    prefix_hint: bool,
+    first: usize,
+    last: usize,
+}
+
+/// A token with its text.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    text: &'a str,
+    lower: bool,
+    pos: Pos,
+    lemma: &'a str,
+    span: Span,
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+}
+
+/// Finds the toponyms of a document (unresolved).
+pub(crate) fn find_toponyms(
+    gaz: &Gazetteer,
+    doc: &AnalyzedDocument,
+    actors: &[ActorMention],
+) -> Vec<Found> {
+    let cues = Cues::builtin();
+    let text = doc.doc.text.as_str();
+    let sentences: Vec<Vec<Tok<'_>>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            s.tokens
+                .iter()
+                .map(|t| {
+                    let tt = t.span.slice(text);
+                    Tok {
+                        text: tt,
+                        lower: tt.chars().next().is_some_and(|c| c.is_lowercase()),
+                        pos: t.pos,
+                        lemma: t.lemma.as_str(),
+                        span: t.span,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let lower_words: HashSet<String> = sentences
+        .iter()
+        .flatten()
+        .filter(|t| t.lower)
+        .map(|t| t.text.to_string())
+        .collect();
+    let person_words = person_name_words(gaz, text, &sentences, cues);
+    let dateline_key = doc.doc.dateline.as_deref().map(name_key);
+
+    let mut out: Vec<Found> = Vec::new();
+    for (sentence, toks) in doc.sentences.iter().zip(&sentences) {
+        let first_in_sentence = out.len();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(j) = longest_match(gaz, cues, text, toks, i) else {
+                i += 1;
+                continue;
+            };
+            let ctx = Assess {
+                gaz,
+                cues,
+                toks,
+                text,
+                sentence: sentence.index,
+                in_dateline: sentence.zone == ZoneKind::Dateline,
+                actors,
+                lower_words: &lower_words,
+                person_words: &person_words,
+                dateline_key: dateline_key.as_deref(),
+            };
+            if let Some(found) = ctx.assess(i, j) {
+                out.push(found);
+            }
+            i = j + 1;
+        }
+        link_lists(&mut out, first_in_sentence, toks);
+    }
+    out.retain(|f| f.cue != Cue::None || f.prominent);
+    // Qualifier indices point into the unfiltered list: recompute them.
+    relink_qualifiers(&mut out, &sentences);
+    out
+}
+
+/// The end token of the longest gazetteer name starting at token `i`.
+fn longest_match(
+    gaz: &Gazetteer,
+    cues: &Cues,
+    text: &str,
+    toks: &[Tok<'_>],
+    i: usize,
+) -> Option<usize> {
+    let first = toks.get(i)?;
+    if !is_capitalised(first.text) {
+        return None;
+    }
+    let end = (i + MAX_NAME_TOKENS).min(toks.len());
+    (i..end).rev().find(|&j| {
+        let Some(last) = toks.get(j) else {
+            return false;
+        };
+        // A name ends capitalised, or with a facility word of a known
+        // facility ("the Vostochny cosmodrome").
+        let facility_end = j > i && cues.facility_nouns.contains(&last.text.to_lowercase());
+        if !is_capitalised(last.text) && !facility_end {
+            return false;
+        }
+        let inner_ok = toks
+            .get(i + 1..j)
+            .unwrap_or_default()
+            .iter()
+            .all(|t| is_capitalised(t.text) || CONNECTORS.contains(&t.text));
+        inner_ok
+            && text
+                .get(first.span.start..last.span.end)
+                .is_some_and(|name| gaz.has_name(name))
+    })
+}
+
+/// Words of people's names in this document: capitalised words after a
+/// person title ("President Obama", "leader Kim Jong Un"), and the words of
+/// two- to four-word capitalised names that are no place and contain no
+/// country, division, large town, title or facility word ("Gitanas Nauseda").
+fn person_name_words(
+    gaz: &Gazetteer,
+    text: &str,
+    sentences: &[Vec<Tok<'_>>],
+    cues: &Cues,
+) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for toks in sentences {
+        let mut start = 0;
+        while start < toks.len() {
+            let mut end = start;
+            while toks.get(end).is_some_and(|t| is_capitalised(t.text)) {
+                end += 1;
+            }
+            if end > start {
+                let mut from = start;
+                if from == 0 && toks.first().is_some_and(|t| !t.pos.is_proper()) {
+                    from += 1;
+                }
+                if let Some(run) = toks.get(from..end) {
+                    if is_person_like(gaz, cues, text, run) {
+                        words.extend(run.iter().map(|t| name_key(t.text)));
+                    }
+                }
+                start = end;
+            } else {
+                start += 1;
+            }
+        }
+    }
+    for toks in sentences {
+        let mut after_title = false;
+        for t in toks {
+            let lower = t.text.to_lowercase();
+            let key = lower.trim_end_matches('.');
+            if cues.person_titles.contains(key) {
+                after_title = true;
+                continue;
+            }
+            if after_title && is_capitalised(t.text) && !t.lower {
+                words.insert(name_key(t.text));
+                continue;
+            }
+            after_title = false;
+        }
+    }
+    words
+}
+
+/// See [`person_name_words`].
+fn is_person_like(gaz: &Gazetteer, cues: &Cues, text: &str, run: &[Tok<'_>]) -> bool {
+    if !(2..=4).contains(&run.len()) {
+        return false;
+    }
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    if gaz.has_name(first.span.cover(last.span).slice(text)) {
+        return false;
+    }
+    let plain_word = |t: &Tok<'_>| {
+        let w = t.text.to_lowercase();
+        let w = w.trim_end_matches('.');
+        !(cues.person_titles.contains(w)
+            || cues.continuations.contains(w)
+            || cues.prepositions.contains(w)
+            || cues.facility_nouns.contains(w)
+            || cues.not_places.contains(w)
+            || cues.division_level(w).is_some()
+            || cues.settlement_nouns.contains(w)
+            || (is_all_caps(t.text) && t.text.len() > 1)
+            || gaz.demonym_country(t.text).is_some())
+    };
+    if !run.iter().all(plain_word) {
+        return false;
+    }
+    let names_major_place = |t: &Tok<'_>| {
+        gaz.lookup(t.text).iter().any(|c| {
+            c.is_country()
+                || c.is_continent()
+                || c.division_level() == 1
+                || c.place.population >= 100_000
+        })
+    };
+    !run.iter().any(names_major_place)
+}
+
+struct Assess<'a> {
+    gaz: &'a Gazetteer,
+    cues: &'a Cues,
+    toks: &'a [Tok<'a>],
+    text: &'a str,
+    sentence: usize,
+    in_dateline: bool,
+    actors: &'a [ActorMention],
+    lower_words: &'a HashSet<String>,
+    person_words: &'a HashSet<String>,
+    dateline_key: Option<&'a str>,
+}
+
+impl Assess<'_> {
+    fn assess(&self, i: usize, j: usize) -> Option<Found> {
+        let (first, last) = (self.toks.get(i)?, self.toks.get(j)?);
+        let span = Span::new(first.span.start, last.span.end);
+        let name = span.slice(self.text);
+        let key = name_key(name);
+        let single = i == j;
+        let cues = self.cues;
+        if single && (cues.prepositions.contains(&key) || cues.continuations.contains(&key)) {
+            return None;
+        }
+        // A person's name in this document is not a place in it.
+        let name_words: Vec<String> = self
+            .toks
+            .get(i..=j)?
+            .iter()
+            .map(|t| name_key(t.text))
+            .collect();
+        if name_words.iter().all(|w| self.person_words.contains(w)) {
+            return None;
+        }
+        if self.actors.iter().any(|a| {
+            a.span.overlaps(span)
+                && matches!(
+                    a.kind,
+                    MentionKind::Person | MentionKind::Organization | MentionKind::Role
+                )
+        }) {
+            return None;
+        }
+        let (mut cue, mut cue_word, prefix_hint) = self.cue_before(i);
+        let next = self.toks.get(j + 1);
+        if self.in_dateline
+            || (i == 0
+                && is_all_caps(name)
+                && next.is_some_and(|t| matches!(t.text, "," | "-" | "–" | "—" | "(")))
+            || self.dateline_key == Some(key.as_str())
+        {
+            cue = Cue::Dateline;
+            cue_word = Some("dateline".into());
+        }
+        let cued = cue != Cue::None;
+        if single && cues.not_places.contains(&key) {
+            return None;
+        }
+        if !cued && self.gaz.demonym_country(name).is_some() {
+            return None;
+        }
+        // Part of a longer capitalised name before it ("President Obama").
+        if i > 0 {
+            if let Some(prev) = self.toks.get(i - 1) {
+                let pl = prev.text.to_lowercase();
+                let sentence_initial_word = i == 1 && !prev.pos.is_proper();
+                if is_capitalised(prev.text)
+                    && !sentence_initial_word
+                    && !cues.prepositions.contains(&pl)
+                    && !cues.continuations.contains(&pl)
+                    && self.gaz.demonym_country(prev.text).is_none()
+                    && cue != Cue::Dateline
+                {
+                    return None;
+                }
+            }
+        }
+        // A division or settlement word after it; or a longer name / facility.
+        let mut suffix_hint = None;
+        let mut suffix_plural = false;
+        if let Some(nx) = next {
+            let nl = nx.text.to_lowercase();
+            if let Some(level) = cues.division_level(&nl) {
+                suffix_hint = Some((Hint::Division(level), nx.text.to_string()));
+                suffix_plural = nl.ends_with('s');
+            } else if nx.lower && (nl == "city" || nl == "town") {
+                suffix_hint = Some((Hint::Settlement, nx.text.to_string()));
+            } else if cues.facility_nouns.contains(&nl)
+                || (is_capitalised(nx.text)
+                    && !cues.continuations.contains(&nl)
+                    && !is_all_caps(name))
+            {
+                // A facility ("Oxford University") or a longer name.
+                return None;
+            }
+            // "Moscow said": a place name acting is an actor, not a place.
+            if !cued
+                && (nx.pos == Pos::MD || nx.pos.is_verb())
+                && !matches!(nx.lemma, "be" | "have")
+            {
+                return None;
+            }
+        }
+        let candidates = self.gaz.lookup(name);
+        if candidates.is_empty() {
+            return None;
+        }
+        // Abbreviations ("U.S.", "U.N.") are places only as countries.
+        if name.contains('.') && !candidates.iter().any(Candidate::is_country) {
+            return None;
+        }
+        let prominent = self.is_prominent(name, &key, single, &candidates);
+        let (hint, hint_word, from_prefix) = match (suffix_hint, prefix_hint) {
+            (Some((h, w)), _) => (Some(h), Some(w), false),
+            (None, Some((h, w))) => (Some(h), Some(w), true),
+            (None, None) => (None, None, false),
+        };
+        Some(Found {
+            sentence: self.sentence,
+            span,
+            text: name.to_string(),
+            candidates,
+            cue,
+            cue_word,
+            hint,
+            hint_word,
+            qualifier: None,
+            prominent,
+            suffix_plural,
+            prefix_hint: from_prefix,
+            first: i,
+            last: j,
+        })
+    }
+
+    fn is_prominent(&self, name: &str, key: &str, single: bool, candidates: &[Candidate]) -> bool {
+        if single && self.lower_words.contains(key) {
+            return false;
+        }
+        let short_caps =
+            is_all_caps(name) && name.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+        candidates.iter().any(|c| {
+            c.is_country()
+                || c.is_continent()
+                || (!short_caps
+                    && (c.division_level() == 1
+                        || c.user_defined
+                        || c.place.population >= PROMINENT_POPULATION))
+        })
+    }
+
+    /// Looks back from token `i` for a preposition or place noun, over
+    /// articles, adjectives and "of". Returns the cue and any kind hint.
+    fn cue_before(&self, i: usize) -> (Cue, Option<String>, Option<(Hint, String)>) {
+        let cues = self.cues;
+        let mut hint: Option<(Hint, String)> = None;
+        let mut noun: Option<String> = None;
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            let Some(t) = self.toks.get(k) else { break };
+            let w = t.text.to_lowercase();
+            if cues.prepositions.contains(&w) {
+                if noun.is_some() {
+                    break;
+                }
+                return (Cue::Preposition, Some(w), hint);
+            }
+            if t.lower && cues.settlement_nouns.contains(&w) {
+                hint.get_or_insert((Hint::Settlement, t.text.to_string()));
+                noun.get_or_insert(w);
+                continue;
+            }
+            if t.lower {
+                if let Some(level) = cues.division_level(&w) {
+                    hint.get_or_insert((Hint::Division(level), t.text.to_string()));
+                    noun.get_or_insert(w);
+                    continue;
+                }
+            }
+            if matches!(w.as_str(), "of" | "the" | "a" | "an") || t.pos.is_adjective() {
+                continue;
+            }
+            break;
+        }
+        match noun {
+            Some(n) => (Cue::PlaceNoun, Some(n), hint),
+            None => (Cue::None, None, None),
+        }
+    }
+}
+
+/// Joins toponyms listed with commas/"and" in one sentence: a cue or a kind
+/// word stated once applies to the whole list ("the cities of Homs and
+/// Aleppo", "Homs and Aleppo Governorates").
+fn link_lists(out: &mut [Found], from: usize, toks: &[Tok<'_>]) {
+    let joined = |a: &Found, b: &Found| -> bool {
+        let between = toks.get(a.last + 1..b.first).unwrap_or_default();
+        !between.is_empty()
+            && between
+                .iter()
+                .all(|t| matches!(t.text, "," | "and" | "or" | "&"))
+    };
+    let Some(list) = out.get_mut(from..) else {
+        return;
+    };
+    let mut start = 0;
+    while start < list.len() {
+        let mut end = start;
+        while end + 1 < list.len() && joined(&list[end], &list[end + 1]) {
+            end += 1;
+        }
+        if end > start {
+            let cue = list[start].cue;
+            let cue_word = list[start].cue_word.clone();
+            let prefix = (list[start].prefix_hint)
+                .then(|| (list[start].hint, list[start].hint_word.clone()));
+            let suffix =
+                (list[end].suffix_plural).then(|| (list[end].hint, list[end].hint_word.clone()));
+            for f in &mut list[start..=end] {
+                if f.cue == Cue::None && cue != Cue::None {
+                    f.cue = Cue::Inherited;
+                    f.cue_word.clone_from(&cue_word);
+                }
+                if f.hint.is_none() {
+                    if let Some((h, w)) = suffix.clone().or_else(|| prefix.clone()) {
+                        f.hint = h;
+                        f.hint_word = w;
+                    }
+                }
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// Sets `qualifier` for "X, Y" pairs (only a comma between them).
+fn relink_qualifiers(out: &mut [Found], sentences: &[Vec<Tok<'_>>]) {
+    for a in 0..out.len() {
+        let b = a + 1;
+        let (Some(x), Some(y)) = (out.get(a), out.get(b)) else {
+            continue;
+        };
+        if x.sentence != y.sentence {
+            continue;
+        }
+        let Some(toks) = sentences.get(x.sentence) else {
+            continue;
+        };
+        let between = toks.get(x.last + 1..y.first).unwrap_or_default();
+        if between.len() == 1 && between.first().is_some_and(|t| t.text == ",") {
+            if let Some(f) = out.get_mut(a) {
+                f.qualifier = Some(b);
+            }
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Choosing among a toponym's candidates.
+//!
+//! Score = prior (population, or the kind of entry: country, division,
+//! capital, user place) + the kind the text states ("Governorates", "the city
+//! of") + document context (countries and first-level divisions of the other
+//! toponyms, stronger in the same sentence; the dateline; actors' countries and
+//! demonyms) + an explicit qualifier ("Prague, Oklahoma"). Two rounds: the
+//! second uses the first round's choices for the other toponyms.
+
+use std::collections::HashMap;
+
+use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention};
+
+use crate::gazetteer::{Candidate, Gazetteer};
+use crate::normalize::name_key;
+use crate::recognize::{Cue, Found, Hint};
+
+const COUNTRY_PRIOR: f64 = 6.0;
+const ADM1_PRIOR: f64 = 2.2;
+const ADM2_PRIOR: f64 = 1.4;
+const OTHER_DIVISION_PRIOR: f64 = 1.0;
+const USER_PRIOR: f64 = 3.5;
+const CAPITAL_BONUS: f64 = 0.6;
+const SEAT_BONUS: f64 = 0.4;
+const EXACT_NAME_BONUS: f64 = 0.8;
+/// "Oklahoma" names the state before "Oklahoma City".
+const SHORTENED_CITY_PENALTY: f64 = 0.8;
+const STATED_KIND_BONUS: f64 = 5.0;
+const QUALIFIER_BONUS: f64 = 5.0;
+const SOFT_CONTEXT_CAP: f64 = 1.0;
+const PLACE_CONTEXT_CAP: f64 = 2.5;
+const ADMIN_CONTEXT_CAP: f64 = 2.5;
+
+/// Country evidence that does not come from other toponyms.
+#[derive(Debug, Default)]
+struct SoftContext {
+    countries: HashMap<String, f64>,
+    dateline: Option<String>,
+}
+
+/// Resolves recognised toponyms into place mentions.
+pub(crate) fn resolve(
+    gaz: &Gazetteer,
+    doc: &AnalyzedDocument,
+    found: Vec<Found>,
+    actors: &[ActorMention],
+) -> Vec<PlaceMention> {
+    let soft = soft_context(gaz, doc, &found, actors);
+    // Round 1: without other toponyms; round 2: with round 1's choices.
+    let first: Vec<Option<usize>> = found
+        .iter()
+        .enumerate()
+        .map(|(m, f)| best(&score_all(f, m, &found, &soft, None)).map(|(i, _, _)| i))
+        .collect();
+    let chosen: Vec<Option<&Candidate>> = found
+        .iter()
+        .zip(&first)
+        .map(|(f, c)| c.and_then(|i| f.candidates.get(i)))
+        .collect();
+    found
+        .iter()
+        .enumerate()
+        .map(|(m, f)| {
+            let scored = score_all(f, m, &found, &soft, Some(&chosen));
+            to_mention(f, &scored)
+        })
+        .collect()
+}
+
+fn soft_context(
+    gaz: &Gazetteer,
+    doc: &AnalyzedDocument,
+    found: &[Found],
+    actors: &[ActorMention],
+) -> SoftContext {
+    let mut ctx = SoftContext::default();
+    // An actor that is itself one of the toponyms ("Prague" as a capital) is
+    // no evidence about where that toponym is.
+    for a in actors
+        .iter()
+        .filter(|a| !found.iter().any(|f| f.span.overlaps(a.span)))
+    {
+        if let Some(c) = a.actor.country.as_deref().filter(|c| c.len() == 3) {
+            *ctx.countries.entry(c.to_string()).or_default() += 0.25;
+        }
+    }
+    for s in &doc.sentences {
+        for t in &s.tokens {
+            let word = t.span.slice(&doc.doc.text);
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                if let Some(c) = gaz.demonym_country(word) {
+                    *ctx.countries.entry(c).or_default() += 0.25;
+                }
+            }
+        }
+    }
+    if let Some(d) = doc.doc.dateline.as_deref() {
+        let mut cands = gaz.lookup(d);
+        cands.sort_by(|a, b| prior(b, None, d).total_cmp(&prior(a, None, d)));
+        ctx.dateline = cands.first().map(|c| c.place.country.clone());
+    }
+    ctx
+}
+
+/// Score of a candidate from what it is, and the kind the text states.
+fn prior(c: &Candidate, hint: Option<Hint>, written: &str) -> f64 {
+    let mut s = if c.is_country() || c.is_continent() {
+        COUNTRY_PRIOR
+    } else if c.user_defined {
+        USER_PRIOR
+    } else {
+        match c.division_level() {
+            1 => ADM1_PRIOR,
+            2 => ADM2_PRIOR,
+            3 | 4 => OTHER_DIVISION_PRIOR,
+            _ => {
+                let mut p = 0.5 * ((c.place.population as f64) + 1.0).log10();
+                match c.place.feature_code.as_str() {
+                    "PPLC" => p += CAPITAL_BONUS,
+                    "PPLA" => p += SEAT_BONUS,
+                    _ => {}
+                }
+                p
+            }
+        }
+    };
+    let (canonical, written) = (name_key(&c.place.name), name_key(written));
+    if canonical == written {
+        s += EXACT_NAME_BONUS;
+    } else if canonical == format!("{written} city") {
+        s -= SHORTENED_CITY_PENALTY;
+    }
+    match hint {
+        Some(Hint::Division(level)) if c.is_division() => {
+            s += STATED_KIND_BONUS;
+            if c.division_level() == level {
+                s += 1.0;
+            }
+        }
+        Some(Hint::Division(_)) if c.is_country() => s -= 2.0,
+        Some(Hint::Division(_)) => s -= 1.0,
+        Some(Hint::Settlement) if c.place.feature_class == "P" => s += 2.0,
+        Some(Hint::Settlement) => s -= 2.0,
+        None => {}
+    }
+    s
+}
+
+/// (candidate index, score, reason) for every candidate of mention `m`.
+fn score_all(
+    f: &Found,
+    m: usize,
+    all: &[Found],
+    soft: &SoftContext,
+    chosen: Option<&[Option<&Candidate>]>,
+) -> Vec<(usize, f64, String)> {
+    // Context from the other toponyms' choices.
+    let mut countries: HashMap<&str, f64> = HashMap::new();
+    let mut admins: HashMap<u64, f64> = HashMap::new();
+    let own_key = name_key(&f.text);
+    if let Some(chosen) = chosen {
+        for (o, (other, c)) in all.iter().zip(chosen).enumerate() {
+            let Some(c) = c else { continue };
+            if o == m || name_key(&other.text) == own_key {
+                continue;
+            }
+            let near = if other.sentence == f.sentence {
+                1.5
+            } else {
+                1.0
+            };
+            let w = if c.is_country() || c.division_level() == 1 {
+                1.5
+            } else if other.candidates.len() == 1 || other.cue != Cue::None {
+                0.8
+            } else {
+                0.4
+            };
+            if !c.place.country.is_empty() {
+                *countries.entry(c.place.country.as_str()).or_default() += w * near;
+            }
+            if c.division_level() >= 1 && !c.is_country() {
+                if let Some(a) = c.admin1_id {
+                    *admins.entry(a).or_default() += 2.0 * near;
+                }
+            } else if let Some(a) = c.admin1_id {
+                *admins.entry(a).or_default() += 0.3 * near;
+            }
+        }
+    }
+    let qualifier = f.qualifier.and_then(|q| all.get(q));
+    f.candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut reasons = Vec::new();
+            let mut s = prior(c, f.hint, &f.text);
+            if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
+                let kind = match h {
+                    Hint::Division(_) => "division",
+                    Hint::Settlement => "settlement",
+                };
+                reasons.push(format!("'{w}' says {kind}"));
+            }
+            let country = c.place.country.as_str();
+            let soft_w = soft
+                .countries
+                .get(country)
+                .copied()
+                .unwrap_or(0.0)
+                .min(SOFT_CONTEXT_CAP);
+            if soft_w > 0.0 {
+                s += soft_w;
+                reasons.push(format!("actors/demonyms point to {country}"));
+            }
+            if soft.dateline.as_deref() == Some(country) && !c.is_country() {
+                s += 1.5;
+                reasons.push(format!("dateline in {country}"));
+            }
+            let place_w = countries
+                .get(country)
+                .copied()
+                .unwrap_or(0.0)
+                .min(PLACE_CONTEXT_CAP);
+            if place_w > 0.0 && !c.is_country() {
+                s += place_w;
+                reasons.push(format!("other places in {country}"));
+            }
+            if let Some(a) = c.admin1_id {
+                let admin_w = admins
+                    .get(&a)
+                    .copied()
+                    .unwrap_or(0.0)
+                    .min(ADMIN_CONTEXT_CAP);
+                if admin_w > 0.0 && c.division_level() != 1 {
+                    s += admin_w;
+                    reasons.push(format!(
+                        "in {} like other places",
+                        c.place.admin1.as_deref().unwrap_or("the same division")
+                    ));
+                }
+            }
+            if let Some(q) = qualifier {
+                if q.candidates.iter().any(|qc| contains(qc, c)) {
+                    s += QUALIFIER_BONUS;
+                    reasons.push(format!("qualified by '{}'", q.text));
+                }
+            }
+            // As a qualifier itself, prefer the entry that contains the place before it.
+            if let Some(prev) = m.checked_sub(1).and_then(|p| all.get(p)) {
+                if prev.qualifier == Some(m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
+                    s += 3.0;
+                    reasons.push(format!("contains '{}'", prev.text));
+                }
+            }
+            (i, s, reasons.join("; "))
+        })
+        .collect()
+}
+
+/// True when `outer` (a country or first-level division) contains `inner`.
+fn contains(outer: &Candidate, inner: &Candidate) -> bool {
+    if outer.place.geonameid == inner.place.geonameid {
+        return false;
+    }
+    if outer.is_country() {
+        return outer.place.country == inner.place.country;
+    }
+    outer.division_level() == 1 && inner.admin1_id == Some(outer.place.geonameid)
+}
+
+fn best(scored: &[(usize, f64, String)]) -> Option<(usize, f64, f64)> {
+    let mut order: Vec<&(usize, f64, String)> = scored.iter().collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let top = order.first()?;
+    let margin = order.get(1).map_or(f64::INFINITY, |s| top.1 - s.1);
+    Some((top.0, top.1, margin))
+}
+
+fn to_mention(f: &Found, scored: &[(usize, f64, String)]) -> PlaceMention {
+    let chosen = best(scored);
+    let place = chosen
+        .and_then(|(i, _, _)| f.candidates.get(i))
+        .map(|c| c.place.clone());
+    let confidence = match chosen {
+        None => 0.0,
+        Some((_, _, margin)) => {
+            let sure = if margin.is_infinite() {
+                0.9
+            } else {
+                0.5 + 0.45 * (1.0 - (-margin).exp())
+            };
+            let cued = if f.cue == Cue::None { 0.85 } else { 1.0 };
+            (sure * cued) as f32
+        }
+    };
+    let detail = chosen
+        .and_then(|(i, _, _)| scored.iter().find(|s| s.0 == i))
+        .map(|s| s.2.clone())
+        .unwrap_or_default();
+    let cue = match (f.cue, f.cue_word.as_deref()) {
+        (Cue::None, _) => "prominent name".to_string(),
+        (Cue::Dateline, _) => "dateline".to_string(),
+        (Cue::Inherited, Some(w)) => format!("listed after '{w}'"),
+        (_, Some(w)) => format!("after '{w}'"),
+        (_, None) => "cued".to_string(),
+    };
+    let n = f.candidates.len();
+    let mut reason = format!("{cue}; {n} candidate{}", if n == 1 { "" } else { "s" });
+    if !detail.is_empty() {
+        reason.push_str("; ");
+        reason.push_str(&detail);
+    } else if n > 1 {
+        reason.push_str("; largest/most prominent");
+    }
+    PlaceMention {
+        span: f.span,
+        sentence: f.sentence,
+        text: f.text.clone(),
+        place,
+        confidence,
+        reason,
+    }
+}
