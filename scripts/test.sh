@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 if [ ! -d ../shared ]; then
   echo "NOTE: ../shared is absent: tests over the shared seeds, gold sets and corpus will skip."
 fi
+[ -f data/gazetteer/gazetteer.bin ] || bash scripts/build-gazetteer.sh  # GeoNames gazetteer (dyad-geo)
 cargo test --workspace --all-targets
