@@ -112,6 +112,8 @@ pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
             Some(&b"</script"[..])
         } else if name.eq_ignore_ascii_case(b"style") {
             Some(&b"</style"[..])
+        } else if name.eq_ignore_ascii_case(b"svg") {
+            Some(&b"</svg"[..])
         } else {
             None
         };
@@ -137,7 +139,20 @@ pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
             }
             _ => {
                 let counted = !UNCOUNTED.iter().any(|u| u.eq_ignore_ascii_case(name));
-                let self_closing = b.get(..tag_end).is_some_and(|t| t.ends_with(b"/>"));
+                let mut self_closing = b.get(..tag_end).is_some_and(|t| t.ends_with(b"/>"));
+                if !closing {
+                    // Copy the start tag with only the attributes we read.
+                    out.push_str(text.get(copied_to..lt).unwrap_or_default());
+                    let name_end = lt + 1 + name_len;
+                    let is_link = name.eq_ignore_ascii_case(b"link");
+                    match rewrite_start_tag(text, lt, name_end, is_link, &mut out) {
+                        Some((end, sc)) => {
+                            copied_to = end;
+                            self_closing = sc;
+                        }
+                        None => copied_to = lt,
+                    }
+                }
                 if counted && !self_closing {
                     if closing {
                         depth = depth.saturating_sub(1);
@@ -153,12 +168,118 @@ pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
                         }
                     }
                 }
-                pos = lt + 1;
+                pos = copied_to.max(lt + 1);
             }
         }
     }
     out.push_str(text.get(copied_to..).unwrap_or_default());
     Ok(Prescanned { html: out })
+}
+
+/// Attributes the extractor reads; all others (typically 2/3 of a page's
+/// markup bytes: `data-*`, `src`, `href`, tracking) are dropped before parsing.
+const KEPT_ATTRS: &[&[u8]] = &[
+    b"class",
+    b"id",
+    b"hidden",
+    b"aria-hidden",
+    b"role",
+    b"rel",
+    b"itemprop",
+    b"property",
+    b"name",
+    b"content",
+    b"datetime",
+    b"type",
+    b"charset",
+    b"http-equiv",
+    b"lang",
+];
+
+/// Write `<name` plus the kept attributes of the start tag at `lt` into `out`.
+/// Returns the byte after the tag and whether it was self-closing, or `None`
+/// (with `out` unchanged) when the tag is not terminated.
+fn rewrite_start_tag(
+    text: &str,
+    lt: usize,
+    name_end: usize,
+    is_link: bool,
+    out: &mut String,
+) -> Option<(usize, bool)> {
+    let b = text.as_bytes();
+    let mark = out.len();
+    out.push_str(text.get(lt..name_end)?);
+    let mut i = name_end;
+    let ws = |c: u8| c.is_ascii_whitespace();
+    loop {
+        while b.get(i).is_some_and(|&c| ws(c) || c == b'/') {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else {
+            out.truncate(mark);
+            return None;
+        };
+        if c == b'>' {
+            let self_closing = i > 0 && b.get(i - 1) == Some(&b'/');
+            out.push_str(if self_closing { "/>" } else { ">" });
+            return Some((i + 1, self_closing));
+        }
+        let name_start = i;
+        i += 1;
+        while b
+            .get(i)
+            .is_some_and(|&c| !(ws(c) || c == b'=' || c == b'>' || c == b'/'))
+        {
+            i += 1;
+        }
+        let attr = b.get(name_start..i)?;
+        let attr_end = i;
+        while b.get(i).is_some_and(|&c| ws(c)) {
+            i += 1;
+        }
+        let mut value = None;
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while b.get(i).is_some_and(|&c| ws(c)) {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let Some(close) = memchr::memchr(q, b.get(i + 1..)?) else {
+                        out.truncate(mark);
+                        return None;
+                    };
+                    value = Some((i + 1, i + 1 + close));
+                    i = i + 1 + close + 1;
+                }
+                _ => {
+                    let start = i;
+                    while b.get(i).is_some_and(|&c| !(ws(c) || c == b'>')) {
+                        i += 1;
+                    }
+                    value = Some((start, i));
+                }
+            }
+        }
+        let value_text = value.and_then(|(s, e)| text.get(s..e)).unwrap_or_default();
+        let keep = KEPT_ATTRS.iter().any(|k| k.eq_ignore_ascii_case(attr))
+            || (is_link && attr.eq_ignore_ascii_case(b"href"))
+            || (attr.eq_ignore_ascii_case(b"style")
+                && (value_text.contains("none") || value_text.contains("hidden")));
+        if keep {
+            out.push(' ');
+            out.push_str(text.get(name_start..attr_end)?);
+            if value.is_some() {
+                out.push_str("=\"");
+                if value_text.contains('"') {
+                    out.push_str(&value_text.replace('"', "&quot;"));
+                } else {
+                    out.push_str(value_text);
+                }
+                out.push('"');
+            }
+        }
+    }
 }
 
 /// Case-insensitive search of an ASCII needle.
@@ -191,6 +312,18 @@ mod tests {
         assert_eq!(
             p.html,
             "<p>abcd</p><SCRIPT type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</SCRIPT>"
+        );
+    }
+
+    #[test]
+    fn unread_attributes_are_dropped() {
+        let page = "<div data-x='1 > 2' class=\"a b\" onclick=\"f('x')\" id=main hidden><a href=\"/x\" rel='author \"q\"'>t</a>\
+                    <link rel=canonical href=\"https://x.example/a\"/><img src=x.png/><p style=\"display:none\">h</p><div class=\"unterminated";
+        let p = prescan(page, &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            p.html,
+            "<div class=\"a b\" id=\"main\" hidden><a rel=\"author &quot;q&quot;\">t</a>\
+             <link rel=\"canonical\" href=\"https://x.example/a\"/><img/><p style=\"display:none\">h</p><div class=\"unterminated"
         );
     }
 

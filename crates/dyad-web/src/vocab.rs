@@ -97,6 +97,37 @@ const POSITIVE: &[&str] = &[
     "article", "content", "story", "entry", "main", "post", "text", "body", "prose",
 ];
 
+/// Which vocabulary list a pattern came from.
+#[derive(Clone, Copy)]
+enum Kind {
+    Weak,
+    Strong,
+    Positive,
+    Caption,
+}
+
+fn automaton() -> &'static (Option<aho_corasick::AhoCorasick>, Vec<Kind>) {
+    static AC: std::sync::OnceLock<(Option<aho_corasick::AhoCorasick>, Vec<Kind>)> =
+        std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let mut words: Vec<&str> = Vec::new();
+        let mut kinds = Vec::new();
+        for (list, kind) in [
+            (WEAK_NEGATIVE, Kind::Weak),
+            (STRONG_NEGATIVE, Kind::Strong),
+            (POSITIVE, Kind::Positive),
+            (&["caption", "credit"][..], Kind::Caption),
+        ] {
+            for w in list {
+                words.push(w);
+                kinds.push(kind);
+            }
+        }
+        // The word lists are constant, so building cannot fail in practice.
+        (aho_corasick::AhoCorasick::new(&words).ok(), kinds)
+    })
+}
+
 /// Classify the concatenated `class` and `id` values of an element.
 pub fn classify(class_and_id: &str) -> Vocab {
     let mut v = Vocab::default();
@@ -104,27 +135,27 @@ pub fn classify(class_and_id: &str) -> Vocab {
         return v;
     }
     let lower = class_and_id.to_ascii_lowercase();
-    for token in lower.split(|c: char| c.is_ascii_whitespace()) {
-        if token.is_empty() {
-            continue;
+    let (Some(ac), kinds) = automaton() else {
+        return v;
+    };
+    for m in ac.find_overlapping_iter(&lower) {
+        match kinds.get(m.pattern().as_usize()) {
+            Some(Kind::Weak) => v.negative = true,
+            Some(Kind::Strong) => {
+                v.negative = true;
+                v.strong_negative = true;
+            }
+            Some(Kind::Positive) => v.positive = true,
+            Some(Kind::Caption) => v.caption = true,
+            None => {}
         }
-        if STRONG_NEGATIVE.iter().any(|w| token.contains(w)) {
-            v.strong_negative = true;
-            v.negative = true;
-        }
-        if WEAK_NEGATIVE.iter().any(|w| token.contains(w))
-            || token
-                .split(['-', '_'])
-                .any(|part| NEGATIVE_TOKENS.contains(&part))
-        {
-            v.negative = true;
-        }
-        if token.contains("caption") || token.contains("credit") {
-            v.caption = true;
-        }
-        if POSITIVE.iter().any(|w| token.contains(w)) {
-            v.positive = true;
-        }
+    }
+    if !v.negative
+        && lower
+            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .any(|part| NEGATIVE_TOKENS.contains(&part))
+    {
+        v.negative = true;
     }
     v
 }
