@@ -7,6 +7,7 @@ use std::path::PathBuf;
 /// Every variant names where the problem is so a batch can report it and go
 /// on with the next document.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReadError {
     /// The file or directory could not be opened or read.
     #[error("{path}: cannot read: {source}")]
@@ -53,6 +54,14 @@ pub enum ReadError {
         /// What is wrong.
         message: String,
     },
+    /// A WARC file (or one of its records) could not be read.
+    #[error("{path}: {message}")]
+    Web {
+        /// The input.
+        path: PathBuf,
+        /// What went wrong (from `dyad-web`).
+        message: String,
+    },
     /// The input format cannot be read (yet).
     #[error("{path}: unsupported input: {message}")]
     Unsupported {
@@ -72,6 +81,7 @@ impl ReadError {
             | ReadError::Empty { path, .. }
             | ReadError::TooLarge { path, .. }
             | ReadError::Jsonl { path, .. }
+            | ReadError::Web { path, .. }
             | ReadError::Unsupported { path, .. } => path,
         }
     }

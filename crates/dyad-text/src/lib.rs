@@ -28,6 +28,7 @@
 //! * No input makes any function here panic.
 #![deny(missing_docs)]
 
+mod build;
 pub mod clean;
 pub mod date;
 mod error;
@@ -40,6 +41,7 @@ pub mod tokenize;
 use chrono::NaiveDate;
 use dyad_core::{DateOrigin, Document};
 
+pub use build::build_document;
 pub use error::ReadError;
 pub use pipeline::TextPipeline;
 pub use read::{
@@ -55,72 +57,4 @@ pub fn document_from_text(id: &str, text: &str, date: Option<NaiveDate>) -> Docu
     raw.id = Some(id.to_string()).filter(|s| !s.is_empty());
     raw.date = date.map(|d| (d, DateOrigin::Cli));
     build_document(raw, &ReadOptions::default())
-}
-
-/// Turns a raw document into a cleaned [`Document`]: HTML extraction when
-/// needed, cleaning, metadata and date. `opts.date` overrides any date.
-pub fn build_document(raw: RawDocument, opts: &ReadOptions) -> Document {
-    let RawDocument {
-        id,
-        source,
-        url,
-        mut title,
-        mut author,
-        mut date,
-        body,
-        content_hash,
-        mut warnings,
-    } = raw;
-    let text = match body {
-        RawBody::Text(t) => t,
-        RawBody::Html(h) => {
-            let parts = read::extract_html(&h);
-            title = title.or(parts.title);
-            author = author.or(parts.author);
-            if date.is_none() {
-                date = parts.date.map(|d| (d, DateOrigin::HtmlMeta));
-            }
-            if parts.text.trim().is_empty() {
-                warnings.push("HTML page has no extractable text".to_string());
-            }
-            parts.text
-        }
-    };
-    let url = url.filter(|u| !u.trim().is_empty());
-    let cleaned = clean::clean_text(&text, title.as_deref());
-    if cleaned.text.is_empty() {
-        warnings.push("empty document: no text left after cleaning".to_string());
-    }
-    let date = match (opts.date, date) {
-        (Some(d), _) => Some(date::given_date(d, DateOrigin::Cli)),
-        (None, Some((d, origin))) => Some(date::given_date(d, origin)),
-        (None, None) => url
-            .as_deref()
-            .and_then(date::date_from_url)
-            .map(|d| date::given_date(d, DateOrigin::Url))
-            .map(|mut d| {
-                d.confidence = 0.9;
-                d
-            })
-            .or_else(|| date::infer_date(&cleaned.text, &cleaned.zones)),
-    };
-    let id = id
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| content_hash.get(..16).unwrap_or(&content_hash).to_string());
-    Document {
-        id,
-        source,
-        url,
-        title: cleaned.title,
-        author: author.or(cleaned.author),
-        agency: cleaned.agency,
-        dateline: cleaned.dateline,
-        language: Some("en".to_string()),
-        date,
-        text: cleaned.text,
-        zones: cleaned.zones,
-        removed: cleaned.removed,
-        warnings,
-        content_hash,
-    }
 }

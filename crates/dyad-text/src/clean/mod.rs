@@ -46,15 +46,24 @@ enum Role {
 /// Cleans scraped text. `known_title` (from metadata) becomes the title zone
 /// when the text does not start with it.
 pub fn clean_text(text: &str, known_title: Option<&str>) -> Cleaned {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+    let lines: Vec<(&str, Option<ZoneKind>)> = text.lines().map(|l| (l, None)).collect();
+    clean_lines(&lines, known_title)
+}
+
+/// Like [`clean_text`] for text already cut into lines, some with a zone
+/// known from their markup (an HTML extractor's captions and headings). A
+/// hinted line is still removed when it is boilerplate.
+pub fn clean_lines(lines: &[(&str, Option<ZoneKind>)], known_title: Option<&str>) -> Cleaned {
+    let lines: Vec<(&str, Option<ZoneKind>)> = lines
+        .iter()
+        .map(|(l, hint)| (l.trim(), *hint))
+        .filter(|(l, _)| !l.is_empty())
         .collect();
     let mut removed = Vec::new();
     let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut hints: Vec<Option<ZoneKind>> = Vec::with_capacity(lines.len());
     let mut in_comments = false;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, (line, hint)) in lines.iter().enumerate() {
         // Comment sections sit at the end of a page; only trust the marker
         // in the second half of the text.
         if !in_comments && i * 2 >= lines.len() && classify::starts_comment_section(line) {
@@ -64,9 +73,19 @@ pub fn clean_text(text: &str, known_title: Option<&str>) -> Cleaned {
             removed.push((*line).to_string());
         } else {
             kept.push(line);
+            hints.push(*hint);
         }
     }
-    let roles = assign_roles(&kept);
+    let mut roles = assign_roles(&kept);
+    for (role, hint) in roles.iter_mut().zip(&hints) {
+        match hint {
+            Some(ZoneKind::Caption) => *role = Role::Caption,
+            Some(ZoneKind::Heading) if !matches!(role, Role::Title | Role::Byline) => {
+                *role = Role::Heading
+            }
+            _ => {}
+        }
+    }
     let mut out = Cleaned {
         removed,
         ..Cleaned::default()

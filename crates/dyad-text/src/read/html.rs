@@ -1,15 +1,87 @@
 //! HTML → text and page metadata.
 //!
-//! This is dyad-text's own small fallback extractor: it keeps the text of
-//! `<article>` (or the whole `<body>`), drops scripts, styles, navigation,
-//! headers, footers, asides and forms, and turns block elements into line
-//! breaks so the cleaner sees one paragraph a line. The full main-content
-//! extractor lives in `dyad-web`; [`extract_html`] is the single switch point.
+//! [`read_html_page`] uses `dyad-web`'s main-content extractor and page
+//! metadata. When that finds no article or refuses the page, it falls back to
+//! [`extract_html`], dyad-text's own small extractor: the text of `<article>`
+//! (or the whole `<body>`) without scripts, styles, navigation, headers,
+//! footers, asides and forms, one block element a line.
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use dyad_core::{DateOrigin, ZoneKind};
 use regex::Regex;
+
+/// An HTML page read for cleaning: its text lines (some with a zone known
+/// from the markup) and its metadata.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlPage {
+    /// Text blocks in page order; captions and headings are marked.
+    pub lines: Vec<(String, Option<ZoneKind>)>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Author(s), comma-separated.
+    pub author: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication date and where it came from.
+    pub date: Option<(NaiveDate, DateOrigin)>,
+    /// Page language.
+    pub language: Option<String>,
+    /// What happened (fallbacks, extractor notes).
+    pub notes: Vec<String>,
+}
+
+/// Reads an HTML page with `dyad-web`, falling back to [`extract_html`].
+pub fn read_html_page(html: &str, url: Option<&str>) -> HtmlPage {
+    let failure = match dyad_web::extract(html, url) {
+        Ok(ex) if !ex.is_empty() => return page_from_extraction(ex),
+        Ok(ex) => format!("no article found by dyad-web ({})", ex.notes.join("; ")),
+        Err(e) => format!("dyad-web refused the page ({e})"),
+    };
+    let parts = extract_html(html);
+    HtmlPage {
+        lines: parts.text.lines().map(|l| (l.to_string(), None)).collect(),
+        title: parts.title,
+        author: parts.author,
+        url: parts.url,
+        date: parts.date.map(|d| (d, DateOrigin::HtmlMeta)),
+        language: None,
+        notes: vec![format!("{failure}; used the simple fallback extractor")],
+    }
+}
+
+fn page_from_extraction(ex: dyad_web::Extraction) -> HtmlPage {
+    let meta = ex.metadata;
+    let lines = ex
+        .blocks
+        .into_iter()
+        .map(|b| {
+            let hint = match b.kind {
+                dyad_web::BlockKind::Caption => Some(ZoneKind::Caption),
+                dyad_web::BlockKind::Heading => Some(ZoneKind::Heading),
+                _ => None,
+            };
+            (b.text, hint)
+        })
+        .collect();
+    let authors: Vec<String> = meta.authors.into_iter().map(|a| a.value).collect();
+    HtmlPage {
+        lines,
+        title: meta.title.map(|t| t.value),
+        author: (!authors.is_empty()).then(|| authors.join(", ")),
+        url: meta.canonical_url.map(|u| u.value),
+        date: meta.published.map(|p| {
+            let origin = match p.origin {
+                dyad_web::MetaOrigin::Url => DateOrigin::Url,
+                _ => DateOrigin::HtmlMeta,
+            };
+            (p.value.date, origin)
+        }),
+        language: meta.language.map(|l| l.value),
+        notes: ex.notes,
+    }
+}
 
 /// What was found in an HTML page.
 #[derive(Debug, Clone, Default, PartialEq)]

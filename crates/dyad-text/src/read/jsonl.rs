@@ -144,17 +144,25 @@ impl JsonlReader {
                 return Err(err(format!("`id` must be a string or number, not {other}")))
             }
         };
-        let date = match record
+        let mut warnings: Vec<String> = warning.into_iter().collect();
+        let given = record
             .date
             .as_deref()
             .map(str::trim)
-            .filter(|d| !d.is_empty())
-        {
-            Some(d) => Some((
-                parse_record_date(d)
-                    .ok_or_else(|| err(format!("unreadable date {d:?} (want YYYY-MM-DD)")))?,
-                DateOrigin::Record,
-            )),
+            .filter(|d| !d.is_empty());
+        let date = match given {
+            Some(d) => match parse_record_date(d) {
+                Some(date) => Some((date, DateOrigin::Record)),
+                None => {
+                    // A date in an unknown format is not worth losing the
+                    // document over: warn and infer from the text instead.
+                    warnings.push(format!(
+                        "{}:{line}: unreadable date {d:?} (want YYYY-MM-DD); inferring from the text",
+                        self.path.display()
+                    ));
+                    None
+                }
+            },
             None => None,
         };
         let body = match (record.text, record.html) {
@@ -176,7 +184,7 @@ impl JsonlReader {
             date,
             body,
             content_hash,
-            warnings: warning.into_iter().collect(),
+            warnings,
         })
     }
 }

@@ -9,6 +9,7 @@
 mod decode;
 mod html;
 mod jsonl;
+mod warc;
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -19,7 +20,7 @@ use chrono::NaiveDate;
 use dyad_core::{DateOrigin, Document};
 
 pub use decode::{binary_reason, decode_text};
-pub use html::{extract_html, HtmlParts};
+pub use html::{extract_html, read_html_page, HtmlPage, HtmlParts};
 
 use crate::ReadError;
 
@@ -161,6 +162,7 @@ pub fn read_raw_inputs(paths: &[PathBuf], opts: &ReadOptions) -> RawInputs {
         pending: paths.iter().cloned().collect(),
         opts: opts.clone(),
         jsonl: None,
+        warc: None,
         ready: VecDeque::new(),
     }
 }
@@ -184,6 +186,7 @@ pub struct RawInputs {
     pending: VecDeque<PathBuf>,
     opts: ReadOptions,
     jsonl: Option<jsonl::JsonlReader>,
+    warc: Option<warc::WarcInput>,
     ready: VecDeque<Result<RawDocument, ReadError>>,
 }
 
@@ -194,6 +197,15 @@ impl Iterator for RawInputs {
         loop {
             if let Some(item) = self.ready.pop_front() {
                 return Some(item);
+            }
+            if let Some(reader) = self.warc.as_mut() {
+                match reader.next_record() {
+                    Some(item) => return Some(item),
+                    None => {
+                        self.warc = None;
+                        continue;
+                    }
+                }
             }
             if let Some(reader) = self.jsonl.as_mut() {
                 match reader.next_record(&self.opts) {
@@ -237,10 +249,10 @@ impl RawInputs {
                 Ok(file) => self.jsonl = Some(jsonl::JsonlReader::new(path, Box::new(file))),
                 Err(source) => self.ready.push_back(Err(ReadError::Io { path, source })),
             },
-            InputFormat::Warc => self.ready.push_back(Err(ReadError::Unsupported {
-                path,
-                message: "WARC reading is not available in this build yet".into(),
-            })),
+            InputFormat::Warc => match warc::WarcInput::open(&path) {
+                Ok(reader) => self.warc = Some(reader),
+                Err(err) => self.ready.push_back(Err(err)),
+            },
             InputFormat::Text | InputFormat::Html => {
                 let item = read_whole_file(&path, self.opts.max_doc_bytes)
                     .and_then(|bytes| raw_from_bytes(&path, bytes, format));
