@@ -24,6 +24,7 @@
 //! modifiers ("a 10-day truce", "a 45-year-old"), and numbers with no
 //! counted noun (tables of digits).
 
+mod lexicon;
 mod numbers;
 mod units;
 
@@ -31,6 +32,7 @@ use dyad_core::{Quantity, Span};
 
 use crate::dates::find_date_expressions;
 use crate::dates::scan::{tokenize, Kind, Tok};
+use lexicon::is_function_word;
 use numbers::{glued_measure, read_number, Number};
 use units::{
     casualty_after, casualty_before, casualty_word, counts_people, currency_symbol, currency_word,
@@ -228,6 +230,9 @@ impl<'a> Reader<'_, 'a> {
             let unit_end = self.tok(after - 1).map_or(number_end, |x| x.end);
             return self.found(num.value, unit, qualifier, span_start, unit_end, after);
         }
+        if let Some(step) = self.casualty_adjective(end, num.value, &qualifier, span_start) {
+            return step;
+        }
         let (unit_toks, after) = unit_phrase(self.t, end);
         let unit_words: Vec<&Tok> = unit_toks
             .iter()
@@ -276,10 +281,35 @@ impl<'a> Reader<'_, 'a> {
         if kind.is_none() && num.worded && num.value == 1.0 {
             return Step::Skip(end);
         }
-        if unit.is_empty() {
+        // ages: "an 18 year-old", "a man, 45 years old"
+        let lower_unit = unit.to_lowercase();
+        let age = lower_unit.starts_with("year-old")
+            || (matches!(lower_unit.as_str(), "year" | "years") && self.word(next) == Some("old"));
+        if unit.is_empty() || age {
             return Step::Skip(end);
         }
         self.found(num.value, unit, qualifier, span_start, span_end, next)
+    }
+
+    /// "two injured police officers": a casualty participle between the
+    /// number and a noun for people gives the kind.
+    fn casualty_adjective(
+        &self,
+        end: usize,
+        value: f64,
+        qualifier: &Option<String>,
+        span_start: usize,
+    ) -> Option<Step> {
+        let kind = self.word(end).and_then(casualty_word)?;
+        let (np, after) = unit_phrase(self.t, end + 1);
+        let words: Vec<&Tok> = np.iter().filter_map(|&k| self.tok(k)).collect();
+        if np.is_empty() || !counts_people(&words) {
+            return None;
+        }
+        let (first, last) = (*np.first()?, *np.last()?);
+        let unit = format!("{} {kind}", self.unit_text(first, last));
+        let span_end = self.tok(last)?.end;
+        Some(self.found(value, unit, qualifier.clone(), span_start, span_end, after))
     }
 
     fn found(
@@ -444,17 +474,4 @@ impl<'a> Reader<'_, 'a> {
         }
         false
     }
-}
-
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "another", "all", "only", "just", "these", "those", "its", "their", "his", "her", "our",
-    "and", "but", "with", "for", "of", "in", "on", "at", "by", "while", "when", "after", "before",
-    "since", "nearly", "almost", "about", "then", "further", "a", "an", "killing", "wounding",
-];
-
-/// Capitalised words that may open a sentence before a count ("The 12
-/// men", "Another 30 people"), unlike names before identifiers
-/// ("Resolution 2231").
-fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
 }

@@ -56,6 +56,13 @@ fn digits_with_qualifiers_and_units() {
         ]
     );
     assert_eq!(
+        summary("Two U.S. Army helicopters landed and 21 former Yemeni detainees left."),
+        vec![
+            q(2.0, "U.S. Army helicopters", None),
+            q(21.0, "former Yemeni detainees", None),
+        ]
+    );
+    assert_eq!(
         summary("The regiment sent 3,000 North Korean troops."),
         vec![q(3_000.0, "North Korean troops", None)]
     );
@@ -67,6 +74,10 @@ fn digits_with_qualifiers_and_units() {
 
 #[test]
 fn words_dozens_and_vague_plurals() {
+    assert_eq!(
+        summary("The island lies about 140 km southeast of the capital."),
+        vec![q(140.0, "km", Some("about"))]
+    );
     assert_eq!(
         summary("The talks lasted nearly five hours."),
         vec![q(5.0, "hours", Some("nearly"))]
@@ -139,6 +150,17 @@ fn casualty_counts_carry_their_kind() {
         summary("The strikes destroyed 14 tanks."),
         vec![q(14.0, "tanks", None)]
     );
+    assert_eq!(
+        summary("Medics treated the two injured police officers."),
+        vec![q(2.0, "police officers injured", None)]
+    );
+    assert_eq!(
+        summary("Raids left 15 dead and 20 wounded."),
+        vec![
+            q(15.0, "people killed", None),
+            q(20.0, "people injured", None)
+        ]
+    );
     assert_eq!(casualty_kind("civilians killed"), Some("killed"));
     assert_eq!(casualty_kind("artillery shells"), None);
 }
@@ -176,6 +198,7 @@ fn non_quantities_are_excluded() {
         "The dispute dates to the 1990s.",
         "The vote happened nine months ago.",
         "12 34 56 78 90",
+        "Police held an 18 year-old and a man aged 40 years old.",
     ] {
         assert!(all(text).is_empty(), "{text:?}: {:?}", all(text));
     }

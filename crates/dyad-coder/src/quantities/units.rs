@@ -3,6 +3,9 @@
 
 use crate::dates::scan::{Kind, Tok};
 
+use super::lexicon::{
+    is_casualty_filler, is_common_verb, is_lower_stop_word, is_person_noun, is_stop_word,
+};
 use super::numbers::is_number_word;
 
 /// Most words kept in a unit; longer phrases keep their last words (the
@@ -10,150 +13,6 @@ use super::numbers::is_number_word;
 const MAX_UNIT_WORDS: usize = 4;
 /// Most words read while looking for the unit.
 const MAX_SCAN_WORDS: usize = 5;
-
-const STOP_WORDS: &[&str] = &[
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "from",
-    "by",
-    "with",
-    "for",
-    "into",
-    "onto",
-    "since",
-    "during",
-    "across",
-    "over",
-    "under",
-    "near",
-    "after",
-    "before",
-    "between",
-    "against",
-    "through",
-    "toward",
-    "towards",
-    "per",
-    "including",
-    "like",
-    "as",
-    "than",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "while",
-    "when",
-    "where",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "did",
-    "do",
-    "does",
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "their",
-    "its",
-    "his",
-    "her",
-    "our",
-    "your",
-    "my",
-    "also",
-    "still",
-    "already",
-    "each",
-    "every",
-    "more",
-    "less",
-    "fewer",
-    "last",
-    "next",
-    "ago",
-    "earlier",
-    "later",
-    "said",
-    "says",
-    "according",
-    "so",
-    "not",
-    "no",
-    "if",
-    "because",
-    "amid",
-    "within",
-    "without",
-    "among",
-    "via",
-    "about",
-    "around",
-    "some",
-    "there",
-    "here",
-    "then",
-    "now",
-    "it",
-    "they",
-    "he",
-    "she",
-    "we",
-    "you",
-    "i",
-    "all",
-    "both",
-    "only",
-    "just",
-    "even",
-    "again",
-    "away",
-    "back",
-    "out",
-    "up",
-    "down",
-    "off",
-    "yet",
-    "whether",
-    "until",
-    "despite",
-    "upon",
-    "s",
-    "percent",
-    "cent",
-];
-
-/// Words that end a unit noun phrase: prepositions, conjunctions,
-/// auxiliaries, determiners and frequent adverbs.
-fn is_stop_word(w: &str) -> bool {
-    STOP_WORDS.contains(&w)
-}
 
 /// Canonical casualty kind of a word ("died" → "killed").
 pub(crate) fn casualty_word(w: &str) -> Option<&'static str> {
@@ -183,137 +42,6 @@ pub(crate) const CASUALTY_KINDS: [&str; 7] = [
     "missing",
     "executed",
 ];
-
-const CASUALTY_FILLERS: &[&str] = &[
-    "were",
-    "was",
-    "have",
-    "has",
-    "had",
-    "been",
-    "are",
-    "is",
-    "reportedly",
-    "also",
-    "all",
-    "being",
-    "later",
-    "allegedly",
-    "confirmed",
-    "feared",
-    "believed",
-    "reported",
-    "left",
-    "now",
-    "since",
-    "be",
-    "to",
-    "either",
-    "who",
-    "got",
-];
-
-/// Words between a counted noun and its casualty verb ("were reportedly").
-fn is_casualty_filler(w: &str) -> bool {
-    CASUALTY_FILLERS.contains(&w)
-}
-
-const PERSON_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "person",
-    "civilians",
-    "civilian",
-    "soldiers",
-    "soldier",
-    "troops",
-    "servicemen",
-    "personnel",
-    "fighters",
-    "militants",
-    "rebels",
-    "insurgents",
-    "protesters",
-    "protestors",
-    "demonstrators",
-    "activists",
-    "children",
-    "child",
-    "women",
-    "woman",
-    "men",
-    "man",
-    "residents",
-    "villagers",
-    "migrants",
-    "refugees",
-    "journalists",
-    "reporters",
-    "students",
-    "workers",
-    "officers",
-    "policemen",
-    "police",
-    "officials",
-    "members",
-    "passengers",
-    "citizens",
-    "nationals",
-    "prisoners",
-    "detainees",
-    "hostages",
-    "patients",
-    "doctors",
-    "staff",
-    "guards",
-    "pilgrims",
-    "worshippers",
-    "others",
-    "crew",
-    "sailors",
-    "pilots",
-    "gunmen",
-    "attackers",
-    "suspects",
-    "opposition",
-    "supporters",
-    "voters",
-    "teenagers",
-    "boys",
-    "girls",
-    "babies",
-    "infants",
-    "farmers",
-    "miners",
-    "volunteers",
-    "medics",
-    "paramedics",
-    "firefighters",
-    "combatants",
-    "recruits",
-    "conscripts",
-    "mercenaries",
-    "troopers",
-    "marines",
-    "commanders",
-    "leaders",
-    "politicians",
-    "lawmakers",
-    "employees",
-    "contractors",
-    "tourists",
-    "settlers",
-    "family",
-    "relatives",
-    "youths",
-    "individuals",
-    "bodies",
-];
-
-/// Nouns for people: only these take a casualty kind.
-fn is_person_noun(w: &str) -> bool {
-    PERSON_NOUNS.contains(&w)
-}
 
 /// True when the unit's head counts people ("civilians", "Palestinians").
 pub(crate) fn counts_people(unit_words: &[&Tok]) -> bool {
@@ -364,7 +92,6 @@ pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
 pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
     let mut picked: Vec<usize> = Vec::new();
     let mut k = start;
-    let mut seen_lower = false;
     let mut words = 0;
     while words < MAX_SCAN_WORDS {
         let Some(tok) = t.get(k) else { break };
@@ -375,7 +102,18 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
                 && !picked.is_empty()
                 && t.get(k + 1)
                     .is_some_and(|n| !n.spaced && n.kind == Kind::Word);
-            if joins {
+            // "U.S. troops": periods inside and after single-letter initials
+            let single_letter =
+                |p: Option<&usize>| p.and_then(|&p| t.get(p)).is_some_and(is_initial);
+            let dot = tok.is_punct('.') && !tok.spaced && single_letter(picked.last());
+            let inner_dot = dot && t.get(k + 1).is_some_and(|n| !n.spaced && is_initial(n));
+            let final_dot = dot
+                && picked.len() >= 2
+                && picked
+                    .get(picked.len() - 2)
+                    .and_then(|&p| t.get(p))
+                    .is_some_and(|x| x.is_punct('.'));
+            if joins || inner_dot || final_dot {
                 picked.push(k);
                 k += 1;
                 continue;
@@ -385,15 +123,20 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
         let w = tok.lower.as_str();
         let after_hyphen = picked
             .last()
-            .is_some_and(|&p| t.get(p).is_some_and(|x| x.kind == Kind::Punct));
-        if !after_hyphen {
-            if is_stop_word(w) || is_number_word(w) || casualty_word(w).is_some() {
+            .is_some_and(|&p| t.get(p).is_some_and(|x| x.is_punct('-')));
+        let inside_initials = is_initial(tok)
+            && picked
+                .last()
+                .is_some_and(|&p| t.get(p).is_some_and(|x| x.is_punct('.')));
+        if !after_hyphen && !inside_initials {
+            if (!tok.is_capitalized() && is_lower_stop_word(w))
+                || is_stop_word(w)
+                || is_number_word(w)
+                || casualty_word(w).is_some()
+            {
                 break;
             }
             if crate::dates::is_calendar_word(w) && tok.is_capitalized() {
-                break;
-            }
-            if tok.is_capitalized() && seen_lower {
                 break;
             }
             // adverbs and verbs after the first word end the phrase
@@ -401,9 +144,6 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
             {
                 break;
             }
-        }
-        if !tok.is_capitalized() {
-            seen_lower = true;
         }
         if !after_hyphen && is_common_verb(w) {
             break;
@@ -420,7 +160,7 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
     // drop a trailing hyphen
     while picked
         .last()
-        .is_some_and(|&p| t.get(p).is_some_and(|x| x.kind == Kind::Punct))
+        .is_some_and(|&p| t.get(p).is_some_and(|x| x.is_punct('-')))
     {
         picked.pop();
         k -= 1;
@@ -505,28 +245,15 @@ fn is_plural(w: &str) -> bool {
                 | "children"
                 | "men"
                 | "women"
-                | "police"
                 | "personnel"
-                | "staff"
                 | "cattle"
-                | "crew"
                 | "sheep"
                 | "livestock"
                 | "aircraft"
-                | "militia"
-                | "infantry"
         )
 }
 
-const COMMON_VERBS: &[&str] = &[
-    "took", "gave", "went", "came", "fled", "left", "fell", "rose", "hit", "struck", "sent",
-    "began", "won", "lost", "saw", "held", "met", "ran", "got", "put", "set", "led", "stood",
-    "kept", "brought", "fought", "flew", "drew", "shot", "told", "found", "became", "remain",
-    "remains", "say", "take", "make", "made", "need", "face", "faced", "live", "lived", "arrive",
-    "return", "remained", "crossed", "joined",
-];
-
-/// Frequent irregular verb forms that follow a counted noun.
-fn is_common_verb(w: &str) -> bool {
-    COMMON_VERBS.contains(&w)
+/// A single capital letter, as in the initials of "U.S." or "U.N.".
+fn is_initial(x: &Tok) -> bool {
+    x.kind == Kind::Word && x.text.chars().count() == 1 && x.is_capitalized()
 }
