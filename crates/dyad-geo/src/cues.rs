@@ -19,6 +19,7 @@ pub(crate) struct Cues {
     pub continuations: HashSet<String>,
     pub not_places: HashSet<String>,
     pub person_titles: HashSet<String>,
+    pub event_nouns: HashSet<String>,
 }
 
 impl Cues {
@@ -64,6 +65,9 @@ impl Cues {
                 }
                 "person-titles" => {
                     cues.person_titles.insert(word);
+                }
+                "event-nouns" => {
+                    cues.event_nouns.insert(word);
                 }
                 other => {
                     return Err(format!(
@@ -111,6 +115,7 @@ mod tests {
         assert_eq!(cues.division_level("Counties"), Some(2));
         assert!(cues.facility_nouns.contains("cosmodrome"));
         assert!(cues.person_titles.contains("president"));
+        assert!(cues.event_nouns.contains("shelling"));
     }
 
     #[test]

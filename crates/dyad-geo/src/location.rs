@@ -6,8 +6,9 @@
 //! prepositions, lists of names and place nouns to the first common noun or
 //! verb). For an event with trigger `T` a toponym is taken, best first, when:
 //! 1. its head is `T`, or a noun shortly after `T` with no verb or comma in
-//!    between ("fighting in Homs"; "held talks in Geneva"; "destroyed by a
-//!    missile in Kyiv");
+//!    between that names no event of its own ("fighting in Homs"; "held
+//!    talks in Geneva"; "destroyed by a missile in Kyiv"; but not "condemned
+//!    the shelling in Homs", where Homs is the shelling's place);
 //! 2. it sits in a sentence-opening phrase and `T` is in the main clause
 //!    ("Speaking from Berlin, Obama expressed …": the statement is in Berlin);
 //! 3. it lies inside the caller's `clause_span` and hangs on no other verb.
@@ -99,7 +100,9 @@ fn rank_place(
         let between = toks.get(tl + 1..h).unwrap_or_default();
         if h > tl
             && h - tl <= OBJECT_WINDOW
-            && toks.get(h).is_some_and(|t| t.1.is_noun())
+            && toks
+                .get(h)
+                .is_some_and(|t| t.1.is_noun() && !cues.event_nouns.contains(&t.0.to_lowercase()))
             && !between
                 .iter()
                 .any(|t| t.1.is_verb() || t.0 == "," || t.0 == ";")
@@ -118,10 +121,10 @@ fn rank_place(
         }
     }
     if let Some(c) = clause {
-        let hangs_on_verb = head
+        let hangs_on_other = head
             .and_then(|h| toks.get(h))
-            .is_some_and(|t| t.1.is_verb());
-        if c.contains(span) && !hangs_on_verb {
+            .is_some_and(|t| t.1.is_verb() || cues.event_nouns.contains(&t.0.to_lowercase()));
+        if c.contains(span) && !hangs_on_other {
             return Some(2);
         }
     }
