@@ -120,6 +120,48 @@ fn same_dyad_on_different_days_stays_two_events() {
 }
 
 #[test]
+fn places_guessed_from_actors_do_not_keep_reports_apart() {
+    let dir = temp_dir("placeprec");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let a = coded(
+        "a",
+        "A",
+        "2023-09-13",
+        &[Spec::day("CONSULT", "040", "RUS", "PRK", "2023-09-13").in_country("PRK")],
+    );
+    let b = coded(
+        "b",
+        "B",
+        "2023-09-14",
+        &[Spec::day("CONSULT", "040", "PRK", "RUS", "2023-09-13").at("Vostochny", "RUS")],
+    );
+    // A toponym in another country does keep them apart.
+    let c = coded(
+        "c",
+        "C",
+        "2023-09-14",
+        &[Spec::day("CONSULT", "040", "PRK", "RUS", "2023-09-13").at("Pyongyang", "PRK")],
+    );
+    store.write_batch(&[a, b, c]).expect("write");
+    let merged = store
+        .events(&EventFilter {
+            merged: true,
+            ..EventFilter::default()
+        })
+        .expect("query");
+    let mut shape: Vec<(i64, Option<String>)> = merged
+        .iter()
+        .map(|m| (m.num_articles, m.place_name.clone()))
+        .collect();
+    shape.sort();
+    assert_eq!(
+        shape,
+        vec![(1, Some("Pyongyang".into())), (2, Some("Vostochny".into()))],
+        "{merged:#?}"
+    );
+}
+
+#[test]
 fn non_factual_events_are_not_merged() {
     let dir = temp_dir("fact");
     let mut store = Store::open(dir.join("x.db")).expect("open");

@@ -54,6 +54,8 @@ pub struct MergeConfig {
     pub window_slack_days: u32,
     /// Window before the publication date for undated events.
     pub unknown_lookback_days: u32,
+    /// Place precisions whose country takes part in the place test.
+    pub place_precisions: Vec<String>,
 }
 
 const FACTUALITIES: &[&str] = &[
@@ -105,6 +107,13 @@ impl MergeConfig {
                 return Err(err(format!(
                     "factualities: {f:?} is not one of {}",
                     FACTUALITIES.join(", ")
+                )));
+            }
+        }
+        for p in &cfg.place_precisions {
+            if !["place", "dateline", "country"].contains(&p.as_str()) {
+                return Err(err(format!(
+                    "place_precisions: {p:?} is not one of place, dateline, country"
                 )));
             }
         }

@@ -33,6 +33,7 @@ struct Member {
     plover: String,
     publisher: String,
     place: Option<PlaceCols>,
+    trusted_place: bool,
 }
 
 #[derive(Clone)]
@@ -58,14 +59,14 @@ pub(crate) fn rebuild_blocks(
     Ok(())
 }
 
-fn load_block(tx: &Transaction<'_>, block: &str) -> Result<Vec<Member>> {
+fn load_block(tx: &Transaction<'_>, block: &str, cfg: &MergeConfig) -> Result<Vec<Member>> {
     let mut stmt = tx
         .prepare_cached(
             "SELECT e.event_id, e.doc_id, e.plover, e.cameo, e.goldstein, e.quad_class,
                     e.date, e.date_start, e.date_end, e.date_precision,
                     e.place_name, e.place_geonameid, e.place_country, e.place_admin1,
                     e.place_feature, e.place_lat, e.place_lon,
-                    d.pub_date, COALESCE(d.source, d.url, d.content_hash)
+                    d.pub_date, COALESCE(d.source, d.url, d.content_hash), e.place_precision
              FROM events e JOIN documents d ON d.doc_id = e.doc_id
              WHERE e.block_key = ?1",
         )
@@ -96,13 +97,17 @@ fn load_block(tx: &Transaction<'_>, block: &str) -> Result<Vec<Member>> {
                 (date, start, end, precision, pub_date),
                 place,
                 r.get::<_, String>(18)?,
+                r.get::<_, Option<String>>(19)?,
             ))
         })
         .map_err(sql("loading a merge block"))?;
     let mut members = Vec::new();
     for row in rows {
-        let (event_id, doc_id, plover, cameo, goldstein, quad_class, dates, place, publisher) =
+        let (event_id, doc_id, plover, cameo, goldstein, quad_class, dates, place, publisher, pp) =
             row.map_err(sql("reading a merge block"))?;
+        let trusted = pp
+            .as_deref()
+            .is_some_and(|p| cfg.place_precisions.iter().any(|t| t == p));
         let (date, start, end, precision, pub_date) = dates;
         let Some(date) = parse_date(&date) else {
             continue; // unreadable dates cannot be placed in time: not merged
@@ -113,11 +118,12 @@ fn load_block(tx: &Transaction<'_>, block: &str) -> Result<Vec<Member>> {
             start: parse_date(&start).unwrap_or(date),
             end: parse_date(&end).unwrap_or(date),
             precision: parse_precision(&precision).unwrap_or(DatePrecision::UnknownRelative),
-            place_country: place.country.clone(),
+            place_country: if trusted { place.country.clone() } else { None },
             pub_date: pub_date.as_deref().and_then(parse_date),
         };
         let has_place = place.name.is_some() || place.country.is_some();
         members.push(Member {
+            trusted_place: trusted,
             item,
             doc_id,
             cameo,
@@ -142,7 +148,7 @@ fn rebuild_block(tx: &Transaction<'_>, block: &str, cfg: &MergeConfig) -> Result
         .and_then(|mut s| s.execute([block]))
         .map_err(sql("clearing merged events"))?;
 
-    let members = load_block(tx, block)?;
+    let members = load_block(tx, block, cfg)?;
     let items: Vec<MergeItem> = members.iter().map(|m| m.item.clone()).collect();
     for cluster in cluster::cluster(&items, cfg) {
         let group: Vec<&Member> = cluster.iter().filter_map(|&i| members.get(i)).collect();
@@ -196,7 +202,12 @@ fn insert_merged(tx: &Transaction<'_>, block: &str, group: &[&Member]) -> Result
             (lo, lo, hi, anchor.item.precision)
         }
     };
-    let place = group.iter().find_map(|m| m.place.clone());
+    // The place of the first member with a trusted place, else any place.
+    let place = group
+        .iter()
+        .filter(|m| m.trusted_place)
+        .chain(group.iter())
+        .find_map(|m| m.place.clone());
     let articles: HashSet<i64> = group.iter().map(|m| m.doc_id).collect();
     let sources: HashSet<&str> = group.iter().map(|m| m.publisher.as_str()).collect();
     let reports: Vec<NaiveDate> = group.iter().filter_map(|m| m.item.pub_date).collect();

@@ -50,6 +50,7 @@ pub struct Spec {
     pub precision: DatePrecision,
     pub window: (&'static str, &'static str),
     pub place: Option<(&'static str, &'static str)>,
+    pub place_precision: PlacePrecision,
     pub factuality: Factuality,
 }
 
@@ -70,6 +71,7 @@ impl Spec {
             precision: DatePrecision::Day,
             window: (date, date),
             place: None,
+            place_precision: PlacePrecision::Place,
             factuality: Factuality::Asserted,
         }
     }
@@ -83,6 +85,13 @@ impl Spec {
 
     pub fn at(mut self, name: &'static str, country: &'static str) -> Spec {
         self.place = Some((name, country));
+        self
+    }
+
+    /// A place known only from the actors' country.
+    pub fn in_country(mut self, country: &'static str) -> Spec {
+        self.place = Some((country, country));
+        self.place_precision = PlacePrecision::Country;
         self
     }
 
@@ -151,7 +160,7 @@ pub fn coded(id: &str, source: &str, pub_date: &str, specs: &[Spec]) -> CodedDoc
                 feature_code: Some("PPL".into()),
                 lat: Some(51.8),
                 lon: Some(128.3),
-                precision: PlacePrecision::Place,
+                precision: s.place_precision,
                 span: None,
             }),
             provenance: Provenance {
