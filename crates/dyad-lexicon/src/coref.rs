@@ -370,6 +370,7 @@ impl Lexicon {
                 | Target::Demonym(c)
                 | Target::DemonymPlural(c) => self.k.countries.get(*c).map(|x| x.code.clone()),
                 Target::Seat(s) => self.k.seats.get(*s).map(|x| x.country.clone()),
+                Target::City(c) => self.k.cities.get(*c).map(|x| x.country.clone()),
                 _ => None,
             })
         })

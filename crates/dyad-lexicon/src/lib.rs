@@ -23,6 +23,7 @@
 //! Main types: [`Lexicon`], [`PhraseResolution`], [`CheckReport`],
 //! [`LexiconError`].
 
+mod compound;
 mod coref;
 mod dates;
 mod error;
@@ -87,6 +88,8 @@ pub struct LexiconStats {
     pub countries: usize,
     /// Seats of power.
     pub seats: usize,
+    /// Cities and regions.
+    pub cities: usize,
     /// Organisations.
     pub organizations: usize,
     /// Role words.
@@ -153,6 +156,19 @@ impl Lexicon {
                 city_index.entry(cap.to_lowercase()).or_insert(i);
             }
         }
+        let country_pos: HashMap<&str, usize> = k
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.as_str(), i))
+            .collect();
+        for c in &k.cities {
+            if let Some(i) = country_pos.get(c.country.as_str()) {
+                for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
+                    city_index.entry(n.to_lowercase()).or_insert(*i);
+                }
+            }
+        }
         let mut people_by_country: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in k.people.iter().enumerate() {
             for r in &p.roles {
@@ -205,6 +221,7 @@ impl Lexicon {
         LexiconStats {
             countries: self.k.countries.len(),
             seats: self.k.seats.len(),
+            cities: self.k.cities.len(),
             organizations: self.k.orgs.len(),
             roles: self.k.roles.len(),
             people: self.k.people.len(),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::dates::{parse_partial, Edge};
 use crate::error::{Problem, Severity};
 use crate::model::{
-    is_sector_code, Country, Org, Origin, Person, PersonRole, RoleKind, RoleWord, Seat,
+    is_sector_code, City, Country, Org, Origin, Person, PersonRole, RoleKind, RoleWord, Seat,
 };
 use crate::tsv::{list, parse_table, problem, FileKind, Row, Table};
 
@@ -28,6 +28,7 @@ pub(crate) struct Knowledge {
     pub orgs: Vec<Org>,
     pub roles: Vec<RoleWord>,
     pub people: Vec<Person>,
+    pub cities: Vec<City>,
     /// Rows read per layer.
     pub rows_per_layer: HashMap<usize, usize>,
 }
@@ -180,6 +181,39 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
     }
     let country_known = |code: &str| countries.index.contains_key(code);
 
+    let mut cities: Keyed<City> = Keyed::new();
+    for (src, t) in of_kind(FileKind::Cities) {
+        for row in &t.rows {
+            let origin = Origin {
+                file: src.name.clone(),
+                line: row.line,
+            };
+            let name = row.get(0);
+            let country = row.get(1);
+            if name.is_empty() {
+                ctx.error(&src.name, row, 0, name, "empty name");
+                continue;
+            }
+            if !country_known(country) {
+                ctx.error(
+                    &src.name,
+                    row,
+                    1,
+                    name,
+                    format!("unknown country code {country:?}"),
+                );
+                continue;
+            }
+            let city = City {
+                name: name.to_string(),
+                country: country.to_string(),
+                aliases: list(row.get(2)),
+                origin: origin.clone(),
+            };
+            cities.insert(name.to_lowercase(), src.layer, origin, city, ctx.problems);
+        }
+    }
+
     let mut seats: Keyed<Seat> = Keyed::new();
     for (src, t) in of_kind(FileKind::Seats) {
         for row in &t.rows {
@@ -325,6 +359,7 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
     k.orgs = orgs.items;
     k.roles = roles.items;
     k.people = people.items;
+    k.cities = cities.items;
     k
 }
 

@@ -45,6 +45,19 @@ pub struct Country {
     pub origin: Origin,
 }
 
+/// A city or region (not a capital) and its country.
+#[derive(Debug, Clone)]
+pub struct City {
+    /// Name as matched ("Mariupol").
+    pub name: String,
+    /// Country code.
+    pub country: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Source line.
+    pub origin: Origin,
+}
+
 /// A seat of power standing for an institution ("the Kremlin", "the Pentagon").
 #[derive(Debug, Clone)]
 pub struct Seat {

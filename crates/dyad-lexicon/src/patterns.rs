@@ -27,6 +27,8 @@ pub(crate) enum Target {
     DemonymPlural(usize),
     /// A capital or government city.
     Capital(usize),
+    /// A city or region (not a capital).
+    City(usize),
     /// A seat of power.
     Seat(usize),
     /// An organisation.
@@ -50,9 +52,10 @@ impl Target {
             Target::Seat(_) => 2,
             Target::Country(_) => 3,
             Target::Capital(_) => 4,
-            Target::Demonym(_) | Target::DemonymPlural(_) => 5,
-            Target::Role(_) | Target::RolePlural(_) => 6,
-            Target::Surname(_) => 7,
+            Target::City(_) => 5,
+            Target::Demonym(_) | Target::DemonymPlural(_) => 6,
+            Target::Role(_) | Target::RolePlural(_) => 7,
+            Target::Surname(_) => 8,
         }
     }
 }
@@ -205,6 +208,12 @@ impl PatternSet {
                 b.add(cap, Target::Capital(i));
             }
         }
+        for (i, c) in k.cities.iter().enumerate() {
+            b.add(&c.name, Target::City(i));
+            for a in &c.aliases {
+                b.add(a, Target::City(i));
+            }
+        }
         for (i, s) in k.seats.iter().enumerate() {
             b.add(&s.phrase, Target::Seat(i));
         }
@@ -279,7 +288,15 @@ impl PatternSet {
         for m in self.ac.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
             if let Some(c) = char_before(text, start) {
-                if is_word_char(c) || c == '-' {
+                // "pro-Russian" is not Russia; "ex-president" is a president.
+                let ex_prefix = c == '-'
+                    && text.get(..start.saturating_sub(1)).is_some_and(|t| {
+                        let l = t.len();
+                        t.get(l.saturating_sub(2)..)
+                            .is_some_and(|e| e.eq_ignore_ascii_case("ex"))
+                            && !char_before(t, l.saturating_sub(2)).is_some_and(is_word_char)
+                    });
+                if is_word_char(c) || (c == '-' && !ex_prefix) {
                     continue;
                 }
             }

@@ -82,7 +82,24 @@ impl Lexicon {
         let Some(primary) = primary else {
             steps.push("no known person, organisation, place or role word".to_string());
             let mut actor = None;
-            if let Some(c) = self.country_of_phrase(context) {
+            if crate::words::is_in(crate::words::PERSON_PRONOUNS, text.trim()) {
+                steps.push("a pronoun with no antecedent: unknown actor (UNK)".to_string());
+                actor = Some(Actor {
+                    name: text.trim().to_string(),
+                    sectors: vec!["UNK".to_string()],
+                    ..Default::default()
+                });
+            } else if let Some(c) = self.city_country_in(text) {
+                steps.push(format!(
+                    "a place of {c} standing for its residents: civilians (CVL)"
+                ));
+                actor = Some(Actor {
+                    name: text.trim().to_string(),
+                    country: Some(c),
+                    sectors: vec!["CVL".to_string()],
+                    ..Default::default()
+                });
+            } else if let Some(c) = self.country_of_phrase(context) {
                 steps.push(format!("country {c} from context {context:?}"));
                 actor = Some(Actor {
                     name: text.trim().to_string(),
@@ -129,6 +146,17 @@ impl Lexicon {
             mentions,
             steps,
         }
+    }
+
+    /// The country of a city or region named in `text`.
+    fn city_country_in(&self, text: &str) -> Option<String> {
+        self.patterns
+            .atoms(text)
+            .iter()
+            .find_map(|a| match a.primary() {
+                crate::patterns::Target::City(c) => self.k.cities.get(c).map(|x| x.country.clone()),
+                _ => None,
+            })
     }
 
     /// A country named outside `skip` in `text`, even as a mere place

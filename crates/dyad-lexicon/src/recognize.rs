@@ -5,11 +5,12 @@
 use chrono::NaiveDate;
 use dyad_core::{Actor, MentionKind};
 
+use crate::compound::{Sent, Title};
 use crate::model::{Person, PersonRole, RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::text::{is_capitalized, next_word, prev_word, Word};
 use crate::words::{
-    is_in, is_motion, role_rank, DIRECTIONAL, LOCATIVE, PAIR_HEADS, PERSON_PRONOUNS, ROLE_MODIFIERS,
+    is_in, is_motion, role_rank, DIRECTIONAL, LOCATIVE, PERSON_PRONOUNS, ROLE_MODIFIERS,
 };
 use crate::Lexicon;
 
@@ -101,16 +102,16 @@ fn role_target(t: Target) -> Option<(usize, bool)> {
 }
 
 impl<'a> Scan<'a> {
-    fn role(&self, i: usize) -> Option<&'a RoleWord> {
+    pub(crate) fn role(&self, i: usize) -> Option<&'a RoleWord> {
         self.lex.k.roles.get(i)
     }
 
-    fn word(&self, w: Word) -> &'a str {
+    pub(crate) fn word(&self, w: Word) -> &'a str {
         w.text(self.text)
     }
 
     /// Byte after an atom, past a possessive `'s`.
-    fn after(&self, a: &Atom) -> usize {
+    pub(crate) fn after(&self, a: &Atom) -> usize {
         if a.possessive {
             // apostrophe (1 or 3 bytes) + s
             let ap = self
@@ -125,7 +126,7 @@ impl<'a> Scan<'a> {
     }
 
     /// True when only allowed modifiers (at most two words) separate `from` and `to`.
-    fn gap_ok(&self, from: usize, to: usize) -> bool {
+    pub(crate) fn gap_ok(&self, from: usize, to: usize) -> bool {
         let Some(gap) = self.text.get(from..to) else {
             return false;
         };
@@ -141,12 +142,12 @@ impl<'a> Scan<'a> {
         })
     }
 
-    fn adjacent(&self, from: usize, to: usize) -> bool {
+    pub(crate) fn adjacent(&self, from: usize, to: usize) -> bool {
         self.text.get(from..to).is_some_and(|g| g.trim().is_empty())
     }
 
     /// Only "of"/"for"/"in"/"from" (+ "the") between `from` and `to`.
-    fn of_link(&self, from: usize, to: usize, allow_in: bool) -> bool {
+    pub(crate) fn of_link(&self, from: usize, to: usize, allow_in: bool) -> bool {
         let Some(gap) = self.text.get(from..to) else {
             return false;
         };
@@ -162,13 +163,10 @@ impl<'a> Scan<'a> {
 
     /// True when the place at `start` is a location ("in Moscow", "travelled
     /// to Seoul", "Kharkiv, Ukraine"), not an acting government.
-    fn place_context(&self, s_start: usize, start: usize, prev_atom_end: Option<usize>) -> bool {
-        self.place_context_of(s_start, start, prev_atom_end, None)
-    }
-
-    /// Like [`Self::place_context`]; a possessive ("in Moscow's stance") is an
+    /// True when the place at `start` is a location ("in Moscow", "travelled
+    /// to Seoul", "Kharkiv, Ukraine"), not an acting government. A possessive ("in Moscow's stance") is an
     /// actor unless a place noun or a name follows ("in Moscow's Red Square").
-    fn place_context_of(
+    pub(crate) fn place_context_of(
         &self,
         s_start: usize,
         start: usize,
@@ -219,7 +217,7 @@ impl<'a> Scan<'a> {
         false
     }
 
-    fn is_place_noun(&self, word: &str) -> bool {
+    pub(crate) fn is_place_noun(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.lex.k.roles.iter().any(|r| {
             r.kind == RoleKind::Place && (r.phrase == lower || format!("{}s", r.phrase) == lower)
@@ -228,7 +226,12 @@ impl<'a> Scan<'a> {
 
     /// Capitalised words (an unknown person's name) right after `from`,
     /// stopping before `limit` (the next atom).
-    fn capture_name(&self, from: usize, s_end: usize, limit: usize) -> Option<(usize, usize)> {
+    pub(crate) fn capture_name(
+        &self,
+        from: usize,
+        s_end: usize,
+        limit: usize,
+    ) -> Option<(usize, usize)> {
         let mut pos = from;
         let mut span: Option<(usize, usize)> = None;
         for _ in 0..5 {
@@ -261,7 +264,7 @@ impl<'a> Scan<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn draft(
+    pub(crate) fn draft(
         &self,
         start: usize,
         end: usize,
@@ -333,19 +336,25 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn person_draft(&self, pi: usize, start: usize, end: usize, sentence: usize) -> Draft {
-        self.titled_person_draft(pi, start, end, sentence, None)
-    }
-
-    /// A known person; a title written in the text ("defense minister Shin
-    /// Won-sik") wins over the lexicon when the lexicon has no role on the date.
-    fn titled_person_draft(
+    pub(crate) fn person_draft(
         &self,
         pi: usize,
         start: usize,
         end: usize,
         sentence: usize,
-        title: Option<&RoleWord>,
+    ) -> Draft {
+        self.titled_person_draft(pi, start, end, sentence, None)
+    }
+
+    /// A known person; a title written in the text ("defense minister Shin
+    /// Won-sik") wins over the lexicon when the lexicon has no role on the date.
+    pub(crate) fn titled_person_draft(
+        &self,
+        pi: usize,
+        start: usize,
+        end: usize,
+        sentence: usize,
+        title: Option<&Title>,
     ) -> Draft {
         let (mut actor, mut rule) = self.person_actor(pi);
         let current = self
@@ -365,10 +374,6 @@ impl<'a> Scan<'a> {
         d
     }
 
-    fn role_sectors(role: &RoleWord) -> Vec<String> {
-        role.sectors.clone()
-    }
-
     /// Recognises the mentions of one sentence.
     pub(crate) fn sentence(
         &self,
@@ -379,6 +384,7 @@ impl<'a> Scan<'a> {
         out: &mut Vec<Draft>,
     ) {
         let mut i = 0;
+        let first_new = out.len();
         let mut prev_atom_end = None;
         while let Some(a) = atoms.get(i) {
             let used = self
@@ -387,7 +393,52 @@ impl<'a> Scan<'a> {
             prev_atom_end = atoms.get(i + used - 1).map(|x| x.end).or(Some(a.end));
             i += used;
         }
+        for d in out.iter_mut().skip(first_new) {
+            self.mark_former(d, s_start);
+        }
         self.pronouns(index, s_start, s_end, out);
+    }
+
+    /// "former President X", "a former White House official", "ex-minister":
+    /// the text says the office is past, so the actor is an elite (ELI).
+    fn mark_former(&self, d: &mut Draft, s_start: usize) {
+        if !matches!(
+            d.kind,
+            MentionKind::Person | MentionKind::Role | MentionKind::Demonym | MentionKind::Capital
+        ) {
+            return;
+        }
+        let mut pos = d.start;
+        if self
+            .text
+            .get(..pos)
+            .is_some_and(|t| t.to_lowercase().ends_with("ex-"))
+        {
+            pos -= 1;
+        }
+        let mut former = false;
+        for _ in 0..2 {
+            let Some(w) = prev_word(self.text, pos, s_start) else {
+                break;
+            };
+            let t = self.word(w).to_lowercase();
+            if matches!(t.as_str(), "former" | "ex" | "ex-" | "then-former") {
+                former = true;
+                break;
+            }
+            if !matches!(
+                t.as_str(),
+                "a" | "an" | "the" | "two" | "three" | "several" | "one"
+            ) {
+                break;
+            }
+            pos = w.start;
+        }
+        if former {
+            d.actor.sectors = vec!["ELI".to_string()];
+            d.actor.role = d.actor.role.take().map(|r| format!("former {r}"));
+            d.rule = format!("{}; 'former' in text → ELI", d.rule);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -410,7 +461,10 @@ impl<'a> Scan<'a> {
                 1 + extra
             }
             Target::Surname(g) => {
-                if self.continues_name(a, next, s_end) {
+                if a.hyphen_after
+                    || self.continues_name(a, next, s_end)
+                    || self.follows_name(a, s_start, prev_atom_end)
+                {
                     return 1;
                 }
                 out.push(self.surname_draft(g, a.start, a.end, si, None, None));
@@ -418,42 +472,44 @@ impl<'a> Scan<'a> {
             }
             Target::Org(o) => self.org_led(si, atoms, i, o, out),
             Target::Role(_) | Target::RolePlural(_) => {
-                self.role_led(si, s_start, s_end, atoms, i, out)
-            }
-            Target::Country(c)
-            | Target::Capital(c)
-            | Target::Demonym(c)
-            | Target::DemonymPlural(c) => {
-                self.country_led(si, s_start, s_end, atoms, i, c, prev_atom_end, out)
-            }
-            Target::Seat(s) => {
-                if self.place_context(s_start, a.start, prev_atom_end) {
-                    return 1;
-                }
-                let Some(seat) = self.lex.k.seats.get(s) else {
-                    return 1;
+                let sent = Sent {
+                    index: si,
+                    start: s_start,
+                    end: s_end,
+                    atoms,
                 };
-                let actor = Actor {
-                    name: seat.name.clone(),
-                    country: Some(seat.country.clone()),
-                    sectors: seat.sectors.clone(),
-                    ..Default::default()
+                self.role_led(&sent, i, out)
+            }
+            Target::Country(_)
+            | Target::Capital(_)
+            | Target::Demonym(_)
+            | Target::DemonymPlural(_)
+            | Target::City(_)
+            | Target::Seat(_) => {
+                let sent = Sent {
+                    index: si,
+                    start: s_start,
+                    end: s_end,
+                    atoms,
                 };
-                out.push(self.draft(
-                    a.start,
-                    a.end,
-                    si,
-                    MentionKind::Capital,
-                    actor,
-                    format!(
-                        "seat:{} [{}:{}]",
-                        seat.phrase, seat.origin.file, seat.origin.line
-                    ),
-                    0.9,
-                ));
-                1
+                self.country_led(&sent, i, prev_atom_end, out)
             }
         }
+    }
+
+    /// "Harry Ho" is not Ho Chi Minh: a surname right after a capitalised
+    /// word that is not itself recognised (and not the sentence's first word).
+    fn follows_name(&self, a: &Atom, s_start: usize, prev_atom_end: Option<usize>) -> bool {
+        let Some(w) = prev_word(self.text, a.start, s_start) else {
+            return false;
+        };
+        if prev_atom_end == Some(w.end) || !self.adjacent(w.end, a.start) {
+            return false;
+        }
+        let first_of_sentence = prev_word(self.text, w.start, s_start).is_none();
+        is_capitalized(self.word(w))
+            && !first_of_sentence
+            && self.word(w).chars().all(char::is_alphabetic)
     }
 
     /// "Kim" followed by more capitalised words is someone else ("Kim Yo Jong").
@@ -510,7 +566,12 @@ impl<'a> Scan<'a> {
     }
 
     /// "President Vladimir Putin of Russia": the "of Russia" joins the mention.
-    fn extend_of_country(&self, end: usize, atoms: &[Atom], next: usize) -> (usize, usize) {
+    pub(crate) fn extend_of_country(
+        &self,
+        end: usize,
+        atoms: &[Atom],
+        next: usize,
+    ) -> (usize, usize) {
         if let Some(b) = atoms.get(next) {
             if matches!(b.primary(), Target::Country(_)) && self.of_link(end, b.start, false) {
                 return (b.end, 1);
@@ -573,7 +634,7 @@ impl<'a> Scan<'a> {
 
     /// "panel of experts", "Ministry of Mines": an "of" + noun tail joins an
     /// institution or group phrase.
-    fn extend_of_phrase(&self, end: usize) -> usize {
+    pub(crate) fn extend_of_phrase(&self, end: usize) -> usize {
         let limit = self.text.len();
         let Some(w) = next_word(self.text, end, limit) else {
             return end;
@@ -595,439 +656,6 @@ impl<'a> Scan<'a> {
             n.end
         } else {
             end
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn country_led(
-        &self,
-        si: usize,
-        s_start: usize,
-        s_end: usize,
-        atoms: &[Atom],
-        i: usize,
-        c: usize,
-        prev_atom_end: Option<usize>,
-        out: &mut Vec<Draft>,
-    ) -> usize {
-        let Some(a) = atoms.get(i) else { return 1 };
-        let Some(country) = self.lex.k.countries.get(c) else {
-            return 1;
-        };
-        let code = country.code.clone();
-        let primary = a.primary();
-        if a.hyphen_after {
-            return 1;
-        }
-        if let Some(b) = atoms.get(i + 1) {
-            let linked = self.gap_ok(self.after(a), b.start);
-            match (b.primary(), linked) {
-                (Target::Role(r) | Target::RolePlural(r), true) => {
-                    let Some(role) = self.role(r) else { return 1 };
-                    if role.kind == RoleKind::Place {
-                        // "the Ukrainian city of Kharkiv", "the Russian capital, Moscow"
-                        return match atoms.get(i + 2) {
-                            Some(c2)
-                                if matches!(
-                                    c2.primary(),
-                                    Target::Capital(_) | Target::Country(_)
-                                ) && self
-                                    .text
-                                    .get(b.end..c2.start)
-                                    .is_some_and(|g| matches!(g.trim(), "of" | "," | "")) =>
-                            {
-                                3
-                            }
-                            _ => 2,
-                        };
-                    }
-                    return self.country_role(si, s_end, atoms, i, &code, role, r, out);
-                }
-                (Target::Person(p), true)
-                    if self.adjacent(self.after(a), b.start)
-                        || self.gap_ok(self.after(a), b.start) =>
-                {
-                    out.push(self.person_draft(p, a.start, b.end, si));
-                    return 2;
-                }
-                (Target::Surname(g), true) => {
-                    out.push(self.surname_draft(g, a.start, b.end, si, Some(code), None));
-                    return 2;
-                }
-                _ => {}
-            }
-        }
-        let possessive_end = a.possessive.then(|| self.after(a));
-        if self.place_context_of(s_start, a.start, prev_atom_end, possessive_end) {
-            return 1;
-        }
-        let rule = format!(
-            "{}:{} [{}:{}]",
-            kind_name(primary),
-            country.code,
-            country.origin.file,
-            country.origin.line
-        );
-        let mut actor = Actor {
-            name: country.name.clone(),
-            country: Some(code),
-            ..Default::default()
-        };
-        let (kind, conf) = match primary {
-            Target::Capital(_) => {
-                actor.sectors = vec!["GOV".to_string()];
-                (MentionKind::Capital, 0.8)
-            }
-            Target::Demonym(_) => (MentionKind::Demonym, 0.5),
-            Target::DemonymPlural(_) => (MentionKind::Demonym, 0.7),
-            _ => (MentionKind::Country, 0.9),
-        };
-        out.push(self.draft(a.start, a.end, si, kind, actor, rule, conf));
-        1
-    }
-
-    /// Country word + role word (+ name): "South Korean defense minister Shin
-    /// Won-sik", "Chile's Defense Ministry", "Kyiv police".
-    #[allow(clippy::too_many_arguments)]
-    fn country_role(
-        &self,
-        si: usize,
-        s_end: usize,
-        atoms: &[Atom],
-        i: usize,
-        code: &str,
-        role: &RoleWord,
-        r: usize,
-        out: &mut Vec<Draft>,
-    ) -> usize {
-        let (Some(a), Some(b)) = (atoms.get(i), atoms.get(i + 1)) else {
-            return 1;
-        };
-        let plural = matches!(b.primary(), Target::RolePlural(_));
-        if role.kind == RoleKind::Title && !plural {
-            if let Some(c) = atoms.get(i + 2) {
-                if self.adjacent(self.after(b), c.start) {
-                    match c.primary() {
-                        Target::Person(p) => {
-                            let (end, extra) = self.extend_of_country(c.end, atoms, i + 3);
-                            out.push(self.titled_person_draft(p, a.start, end, si, Some(role)));
-                            return 3 + extra;
-                        }
-                        Target::Surname(g) => {
-                            out.push(self.surname_draft(
-                                g,
-                                a.start,
-                                c.end,
-                                si,
-                                Some(code.to_string()),
-                                Some(role.phrase.clone()),
-                            ));
-                            return 3;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            let limit = atoms.get(i + 2).map_or(s_end, |c| c.start);
-            if let Some((_, name_end)) = self
-                .capture_name(b.end, s_end, limit)
-                .filter(|(s, _)| self.adjacent(b.end, *s))
-            {
-                let actor = self.unknown_person(code, role, a.start, name_end);
-                out.push(self.draft(
-                    a.start,
-                    name_end,
-                    si,
-                    MentionKind::Person,
-                    actor,
-                    format!("title:{} + unknown name, country {code}", role.phrase),
-                    0.7,
-                ));
-                return 2;
-            }
-        }
-        let (country_name, kind) = match a.primary() {
-            Target::Demonym(_) | Target::DemonymPlural(_) => (
-                self.lex.country_name(code).unwrap_or(code),
-                MentionKind::Demonym,
-            ),
-            _ => (
-                self.lex.country_name(code).unwrap_or(code),
-                MentionKind::Role,
-            ),
-        };
-        let end = if role.kind == RoleKind::Institution {
-            self.extend_of_phrase(b.end)
-        } else {
-            b.end
-        };
-        let actor = Actor {
-            name: format!("{country_name} {}", role.phrase),
-            country: Some(code.to_string()),
-            sectors: Self::role_sectors(role),
-            ..Default::default()
-        };
-        let mut d = self.draft(
-            a.start,
-            end,
-            si,
-            kind,
-            actor,
-            format!(
-                "{}:{code} + role:{} [{}:{}]",
-                kind_name(a.primary()),
-                role.phrase,
-                role.origin.file,
-                role.origin.line
-            ),
-            0.85,
-        );
-        if role.kind == RoleKind::Title && !plural {
-            d.hint = Hint::TitleOnly {
-                title: role.phrase.clone(),
-                country: Some(code.to_string()),
-            };
-        }
-        let _ = r;
-        out.push(d);
-        2
-    }
-
-    fn unknown_person(&self, code: &str, role: &RoleWord, start: usize, end: usize) -> Actor {
-        let text = self.text.get(start..end).unwrap_or("");
-        let name = text
-            .rsplit(role.phrase.as_str())
-            .next()
-            .unwrap_or(text)
-            .trim();
-        Actor {
-            name: if name.is_empty() {
-                text.to_string()
-            } else {
-                name.to_string()
-            },
-            country: if code.is_empty() {
-                None
-            } else {
-                Some(code.to_string())
-            },
-            sectors: role.sectors.clone(),
-            role: Some(role.phrase.clone()),
-            ..Default::default()
-        }
-    }
-
-    fn role_led(
-        &self,
-        si: usize,
-        s_start: usize,
-        s_end: usize,
-        atoms: &[Atom],
-        i: usize,
-        out: &mut Vec<Draft>,
-    ) -> usize {
-        let Some(a) = atoms.get(i) else { return 1 };
-        let Some((r, plural)) = role_target(a.primary()) else {
-            return 1;
-        };
-        let Some(role) = self.role(r) else { return 1 };
-        if role.kind == RoleKind::Place {
-            return 1;
-        }
-        let next = atoms.get(i + 1);
-        // Title + name: "President Vladimir Putin", "Foreign Minister Park Jin".
-        if role.kind == RoleKind::Title && !plural {
-            if let Some(b) = next.filter(|b| self.adjacent(a.end, b.start)) {
-                match b.primary() {
-                    Target::Person(p) => {
-                        let (end, extra) = self.extend_of_country(b.end, atoms, i + 2);
-                        out.push(self.titled_person_draft(p, a.start, end, si, Some(role)));
-                        return 2 + extra;
-                    }
-                    Target::Surname(g) => {
-                        out.push(self.surname_draft(
-                            g,
-                            a.start,
-                            b.end,
-                            si,
-                            None,
-                            Some(role.phrase.clone()),
-                        ));
-                        return 2;
-                    }
-                    _ => {}
-                }
-            }
-            let limit = next.map_or(s_end, |b| b.start);
-            if let Some((ns, ne)) = self.capture_name(a.end, s_end, limit) {
-                if self.adjacent(a.end, ns)
-                    && is_capitalized(self.text.get(a.start..a.end).unwrap_or(""))
-                {
-                    let (country, extra, end) = match atoms.get(i + 1) {
-                        Some(b)
-                            if matches!(b.primary(), Target::Country(_))
-                                && self.of_link(ne, b.start, false) =>
-                        {
-                            (self.atom_country(b), 1, b.end)
-                        }
-                        _ => (self.dateline_country.clone(), 0, ne),
-                    };
-                    let actor =
-                        self.unknown_person(country.as_deref().unwrap_or(""), role, a.start, ne);
-                    out.push(self.draft(
-                        a.start,
-                        end,
-                        si,
-                        MentionKind::Person,
-                        actor,
-                        format!("title:{} + unknown name", role.phrase),
-                        0.6,
-                    ));
-                    return 1 + extra;
-                }
-            }
-        }
-        // Role + of/for/in/from + country, capital, seat or organisation.
-        if let Some(b) = next {
-            if self.of_link(a.end, b.start, role.kind == RoleKind::Group) {
-                match b.primary() {
-                    Target::Country(_) | Target::Capital(_) => {
-                        let actor = Actor {
-                            name: format!(
-                                "{} of {}",
-                                role.phrase,
-                                self.text.get(b.start..b.end).unwrap_or("")
-                            ),
-                            country: self.atom_country(b),
-                            sectors: role.sectors.clone(),
-                            ..Default::default()
-                        };
-                        out.push(self.draft(
-                            a.start,
-                            b.end,
-                            si,
-                            MentionKind::Role,
-                            actor,
-                            format!("role:{} + of + place", role.phrase),
-                            0.85,
-                        ));
-                        return 2;
-                    }
-                    Target::Org(o) | Target::Seat(o) => {
-                        let (country, org, mut sectors, name) = match b.primary() {
-                            Target::Org(_) => match self.lex.k.orgs.get(o) {
-                                Some(x) => (
-                                    x.country.clone(),
-                                    Some(x.id.clone()),
-                                    x.sectors.clone(),
-                                    x.name.clone(),
-                                ),
-                                None => return 1,
-                            },
-                            _ => match self.lex.k.seats.get(o) {
-                                Some(x) => (
-                                    Some(x.country.clone()),
-                                    None,
-                                    x.sectors.clone(),
-                                    x.name.clone(),
-                                ),
-                                None => return 1,
-                            },
-                        };
-                        for s in &role.sectors {
-                            if !sectors.contains(s) && s != "GOV" {
-                                sectors.push(s.clone());
-                            }
-                        }
-                        let actor = Actor {
-                            name: format!("{} of {name}", role.phrase),
-                            country,
-                            sectors,
-                            org,
-                            ..Default::default()
-                        };
-                        out.push(self.draft(
-                            a.start,
-                            b.end,
-                            si,
-                            MentionKind::Role,
-                            actor,
-                            format!("role:{} + of + org", role.phrase),
-                            0.85,
-                        ));
-                        return 2;
-                    }
-                    _ => {}
-                }
-            }
-        }
-        // "the two leaders"
-        let prev = prev_word(self.text, a.start, s_start).map(|w| self.word(w).to_lowercase());
-        let last_word = role.phrase.rsplit(' ').next().unwrap_or("");
-        if plural
-            && matches!(prev.as_deref(), Some("two" | "both"))
-            && PAIR_HEADS.iter().any(|h| h.starts_with(last_word))
-        {
-            let start = prev_word(self.text, a.start, s_start).map_or(a.start, |w| w.start);
-            let mut d = self.draft(
-                start,
-                a.end,
-                si,
-                MentionKind::Coreference,
-                Actor::default(),
-                format!("pair:{}", role.phrase),
-                0.7,
-            );
-            d.hint = Hint::Pair;
-            out.push(d);
-            return 1;
-        }
-        let end = if role.kind == RoleKind::Institution || role.kind == RoleKind::Group {
-            self.extend_of_phrase(a.end)
-        } else {
-            a.end
-        };
-        let (country, why) = match &self.dateline_country {
-            Some(c) => (Some(c.clone()), format!(", country {c} from dateline")),
-            None => (None, String::new()),
-        };
-        let actor = Actor {
-            name: role.phrase.clone(),
-            country,
-            sectors: role.sectors.clone(),
-            ..Default::default()
-        };
-        let mut d = self.draft(
-            a.start,
-            end,
-            si,
-            MentionKind::Role,
-            actor,
-            format!(
-                "role:{} [{}:{}]{why}",
-                role.phrase, role.origin.file, role.origin.line
-            ),
-            0.6,
-        );
-        if role.kind == RoleKind::Title && !plural && prev.as_deref() == Some("the") {
-            d.hint = Hint::TitleOnly {
-                title: role.phrase.clone(),
-                country: None,
-            };
-        }
-        out.push(d);
-        1
-    }
-
-    /// Country code of a country/capital/demonym atom.
-    fn atom_country(&self, a: &Atom) -> Option<String> {
-        match a.primary() {
-            Target::Country(c)
-            | Target::Capital(c)
-            | Target::Demonym(c)
-            | Target::DemonymPlural(c) => self.lex.k.countries.get(c).map(|x| x.code.clone()),
-            Target::Seat(s) => self.lex.k.seats.get(s).map(|x| x.country.clone()),
-            _ => None,
         }
     }
 
@@ -1066,18 +694,5 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-    }
-}
-
-fn kind_name(t: Target) -> &'static str {
-    match t {
-        Target::Country(_) => "country",
-        Target::Demonym(_) | Target::DemonymPlural(_) => "demonym",
-        Target::Capital(_) => "capital",
-        Target::Seat(_) => "seat",
-        Target::Org(_) => "org",
-        Target::Role(_) | Target::RolePlural(_) => "role",
-        Target::Person(_) => "person",
-        Target::Surname(_) => "surname",
     }
 }

@@ -8,6 +8,10 @@ use crate::load::Source;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
+/// A `--lexicon DIR` is shared with the place stage: its `places.tsv` holds
+/// user places (dyad-geo), not actor knowledge.
+const PLACE_STAGE_FILE: &str = "places.tsv";
+
 /// The built-in files as sources of layer 0.
 pub(crate) fn builtin_sources() -> Vec<Source> {
     BUILTIN_FILES
@@ -34,7 +38,9 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LexiconError> {
         let path = entry.path();
         if path.is_dir() {
             collect_tsv(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "tsv") {
+        } else if path.extension().is_some_and(|e| e == "tsv")
+            && path.file_name().is_some_and(|n| n != PLACE_STAGE_FILE)
+        {
             out.push(path);
         }
     }

@@ -20,10 +20,12 @@ pub(crate) enum FileKind {
     Roles,
     /// People with dated roles.
     People,
+    /// Cities and regions (not capitals) with their country.
+    Cities,
 }
 
 impl FileKind {
-    pub(crate) const ALL: [FileKind; 7] = [
+    pub(crate) const ALL: [FileKind; 8] = [
         FileKind::Countries,
         FileKind::CountryExtras,
         FileKind::Blocs,
@@ -31,6 +33,7 @@ impl FileKind {
         FileKind::Organizations,
         FileKind::Roles,
         FileKind::People,
+        FileKind::Cities,
     ];
 
     /// The exact header columns of this kind.
@@ -52,6 +55,7 @@ impl FileKind {
             FileKind::People => &[
                 "id", "name", "aliases", "country", "sectors", "role", "start", "end",
             ],
+            FileKind::Cities => &["name", "country", "aliases"],
         }
     }
 }
@@ -123,9 +127,9 @@ pub(crate) fn parse_table<'a>(
                     // A file whose first column is one of ours was meant as an
                     // actor file: a wrong header is an error. Other files (a
                     // places.tsv of the place stage) are not ours: ignored.
-                    let ours = fields.first().is_some_and(|f| {
-                        FileKind::ALL.iter().any(|k| k.header().first() == Some(f))
-                    });
+                    let ours = FileKind::ALL
+                        .iter()
+                        .any(|k| k.header().get(..2) == fields.get(..2) && fields.len() >= 2);
                     let (severity, message) = if ours {
                         (Severity::Error, "unknown header: expected one of the documented headers (see docs/lexicon.md), tab-separated")
                     } else {

@@ -159,6 +159,42 @@ pub(crate) const COMMON_WORD_SURNAMES: &[&str] = &[
     "new", "old", "man", "son", "day", "way", "all", "one",
 ];
 
+/// Person nouns that take their sector from the word before them
+/// ("police officer" → COP, "White House official" → the seat's sector).
+pub(crate) const GENERIC_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "sources",
+    "adviser",
+    "advisor",
+    "aide",
+    "aides",
+    "staff",
+    "employee",
+    "employees",
+    "representative",
+    "representatives",
+    "member",
+    "members",
+    "officer",
+    "officers",
+    "leader",
+    "leaders",
+    "chief",
+    "chiefs",
+    "head",
+    "heads",
+    "personnel",
+    "worker",
+    "workers",
+    "agent",
+    "agents",
+];
+
 /// Phrases that refer to the last two persons mentioned.
 pub(crate) const PAIR_HEADS: &[&str] = &[
     "leaders",

@@ -1,0 +1,619 @@
+//! Compounds led by a country word or a role word: "South Korean defense
+//! minister Shin Won-sik", "Chile's Defense Ministry", "a former White House
+//! official", "the defense minister of Chile", "Minister Juan Carlos Jobet",
+//! "the two leaders". Adjacent role words join into one role chain.
+
+use dyad_core::{Actor, MentionKind};
+
+use crate::model::{RoleKind, RoleWord};
+use crate::patterns::{Atom, Target};
+use crate::recognize::{Draft, Hint, Scan};
+use crate::text::{is_capitalized, prev_word};
+use crate::words::{is_in, GENERIC_HEADS, PAIR_HEADS};
+
+/// The atoms of one sentence.
+pub(crate) struct Sent<'x> {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    pub atoms: &'x [Atom],
+}
+
+/// A title written in the text before a name.
+pub(crate) struct Title {
+    pub phrase: String,
+    pub sectors: Vec<String>,
+}
+
+/// Adjacent role words read as one ("opposition lawmaker", "Deputy Minister
+/// of Defense Colonel-General", "police officers").
+struct Chain<'a> {
+    /// Index of the atom after the chain.
+    next: usize,
+    end: usize,
+    head: &'a RoleWord,
+    plural: bool,
+    sectors: Vec<String>,
+    phrase: String,
+    /// The head is a generic person noun ("official", "spokesman").
+    generic_head: bool,
+}
+
+impl Chain<'_> {
+    fn title(&self) -> Title {
+        Title {
+            phrase: self.phrase.clone(),
+            sectors: self.sectors.clone(),
+        }
+    }
+}
+
+/// What a country-led compound is anchored on.
+struct Anchor {
+    code: String,
+    name: String,
+    kind: MentionKind,
+    /// Sectors of a seat of power ("Pentagon" → MIL).
+    seat_sectors: Vec<String>,
+    rule: String,
+}
+
+fn role_reading(a: &Atom) -> Option<(usize, bool)> {
+    a.targets.iter().find_map(|t| match t {
+        Target::Role(r) => Some((*r, false)),
+        Target::RolePlural(r) => Some((*r, true)),
+        _ => None,
+    })
+}
+
+impl<'a> Scan<'a> {
+    /// The role chain starting at atom `i` (which must have a role reading).
+    fn chain(&self, s: &Sent, i: usize) -> Option<Chain<'a>> {
+        let first = s.atoms.get(i)?;
+        let (r, mut plural) = role_reading(first)?;
+        let first_role = self.role(r)?;
+        let mut roles = vec![first_role];
+        let mut end = first.end;
+        let mut next = i + 1;
+        if first_role.kind != RoleKind::Place {
+            while let Some(b) = s.atoms.get(next) {
+                let joined = self
+                    .text
+                    .get(end..b.start)
+                    .is_some_and(|g| g.trim().is_empty() || g == "-");
+                let Some((r2, p2)) = role_reading(b).filter(|_| joined) else {
+                    break;
+                };
+                let Some(role2) = self.role(r2).filter(|x| x.kind != RoleKind::Place) else {
+                    break;
+                };
+                if matches!(b.primary(), Target::Person(_) | Target::Surname(_)) {
+                    break;
+                }
+                roles.push(role2);
+                plural = p2;
+                end = b.end;
+                next += 1;
+            }
+        }
+        let head = *roles.last()?;
+        let head_word = head.phrase.rsplit(' ').next().unwrap_or("");
+        let generic_head = is_in(GENERIC_HEADS, head_word);
+        let all_titles = roles.iter().all(|r| r.kind == RoleKind::Title);
+        let sectors = if roles.len() > 1 && all_titles {
+            first_role.sectors.clone()
+        } else if generic_head && roles.len() > 1 {
+            roles
+                .iter()
+                .rev()
+                .find(|r| !is_in(GENERIC_HEADS, r.phrase.rsplit(' ').next().unwrap_or("")))
+                .map_or(head.sectors.clone(), |r| r.sectors.clone())
+        } else {
+            head.sectors.clone()
+        };
+        let phrase = roles
+            .iter()
+            .map(|r| r.phrase.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(Chain {
+            next,
+            end,
+            head,
+            plural,
+            sectors,
+            phrase,
+            generic_head,
+        })
+    }
+
+    fn anchor(&self, a: &Atom) -> Option<Anchor> {
+        match a.primary() {
+            Target::Country(c)
+            | Target::Capital(c)
+            | Target::Demonym(c)
+            | Target::DemonymPlural(c) => {
+                let country = self.lex.k.countries.get(c)?;
+                let (kind, label) = match a.primary() {
+                    Target::Capital(_) => (MentionKind::Capital, "capital"),
+                    Target::Demonym(_) | Target::DemonymPlural(_) => {
+                        (MentionKind::Demonym, "demonym")
+                    }
+                    _ => (MentionKind::Country, "country"),
+                };
+                Some(Anchor {
+                    code: country.code.clone(),
+                    name: country.name.clone(),
+                    kind,
+                    seat_sectors: Vec::new(),
+                    rule: format!(
+                        "{label}:{} [{}:{}]",
+                        country.code, country.origin.file, country.origin.line
+                    ),
+                })
+            }
+            Target::City(x) => {
+                let city = self.lex.k.cities.get(x)?;
+                Some(Anchor {
+                    code: city.country.clone(),
+                    name: city.name.clone(),
+                    kind: MentionKind::Capital,
+                    seat_sectors: Vec::new(),
+                    rule: format!(
+                        "city:{} ({}) [{}:{}]",
+                        city.name, city.country, city.origin.file, city.origin.line
+                    ),
+                })
+            }
+            Target::Seat(x) => {
+                let seat = self.lex.k.seats.get(x)?;
+                Some(Anchor {
+                    code: seat.country.clone(),
+                    name: seat.name.clone(),
+                    kind: MentionKind::Capital,
+                    seat_sectors: seat.sectors.clone(),
+                    rule: format!(
+                        "seat:{} [{}:{}]",
+                        seat.phrase, seat.origin.file, seat.origin.line
+                    ),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A country, demonym, capital or seat, alone or leading a compound.
+    pub(crate) fn country_led(
+        &self,
+        s: &Sent,
+        i: usize,
+        prev_atom_end: Option<usize>,
+        out: &mut Vec<Draft>,
+    ) -> usize {
+        let Some(a) = s.atoms.get(i) else { return 1 };
+        let Some(anchor) = self.anchor(a) else {
+            return 1;
+        };
+        if a.hyphen_after {
+            // "Russian-made", "U.S.-led": a modifier, not an actor.
+            return 1;
+        }
+        if let Some(b) = s
+            .atoms
+            .get(i + 1)
+            .filter(|b| self.gap_ok(self.after(a), b.start))
+        {
+            if let Some(chain) = self.chain(s, i + 1) {
+                if chain.head.kind == RoleKind::Place {
+                    // "the Ukrainian city of Kharkiv", "the Russian capital, Moscow"
+                    return match s.atoms.get(chain.next) {
+                        Some(c2)
+                            if matches!(c2.primary(), Target::Capital(_) | Target::Country(_))
+                                && self
+                                    .text
+                                    .get(chain.end..c2.start)
+                                    .is_some_and(|g| matches!(g.trim(), "of" | "," | "")) =>
+                        {
+                            chain.next + 1 - i
+                        }
+                        _ => chain.next - i,
+                    };
+                }
+                return self.country_role(s, i, &anchor, chain, out);
+            }
+            match b.primary() {
+                Target::Person(p) => {
+                    out.push(self.person_draft(p, a.start, b.end, s.index));
+                    return 2;
+                }
+                Target::Surname(g) => {
+                    out.push(self.surname_draft(
+                        g,
+                        a.start,
+                        b.end,
+                        s.index,
+                        Some(anchor.code.clone()),
+                        None,
+                    ));
+                    return 2;
+                }
+                Target::Org(o) => {
+                    if let Some(org) = self.lex.k.orgs.get(o) {
+                        let transnational =
+                            matches!(org.sectors.first().map(String::as_str), Some("IGO" | "NGO"));
+                        if !transnational || org.country.as_deref() == Some(anchor.code.as_str()) {
+                            // "Germany's Foreign Office": the country's own institution.
+                            let actor = Actor {
+                                name: if org.country.as_deref() == Some(anchor.code.as_str()) {
+                                    org.name.clone()
+                                } else {
+                                    format!("{} {}", anchor.name, org.name)
+                                },
+                                country: Some(anchor.code.clone()),
+                                sectors: org.sectors.clone(),
+                                org: (org.country.as_deref() == Some(anchor.code.as_str()))
+                                    .then(|| org.id.clone()),
+                                ..Default::default()
+                            };
+                            let rule = format!(
+                                "{} + org:{} [{}:{}]",
+                                anchor.rule, org.id, org.origin.file, org.origin.line
+                            );
+                            out.push(self.draft(
+                                a.start,
+                                b.end,
+                                s.index,
+                                MentionKind::Organization,
+                                actor,
+                                rule,
+                                0.85,
+                            ));
+                            return 2;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if matches!(a.primary(), Target::City(_)) {
+            // A city alone is a location (dyad-geo's business), not an actor.
+            return 1;
+        }
+        let possessive_end = a.possessive.then(|| self.after(a));
+        if self.place_context_of(s.start, a.start, prev_atom_end, possessive_end) {
+            return 1;
+        }
+        let mut actor = Actor {
+            name: anchor.name.clone(),
+            country: Some(anchor.code.clone()),
+            ..Default::default()
+        };
+        let conf = match (a.primary(), anchor.kind) {
+            (Target::Seat(_), _) => {
+                actor.sectors = anchor.seat_sectors.clone();
+                0.9
+            }
+            (_, MentionKind::Capital) => {
+                actor.sectors = vec!["GOV".to_string()];
+                0.8
+            }
+            (Target::DemonymPlural(_), _) => 0.7,
+            (_, MentionKind::Demonym) => 0.5,
+            _ => 0.9,
+        };
+        out.push(self.draft(
+            a.start,
+            a.end,
+            s.index,
+            anchor.kind,
+            actor,
+            anchor.rule,
+            conf,
+        ));
+        1
+    }
+
+    /// Country word + role chain (+ name).
+    fn country_role(
+        &self,
+        s: &Sent,
+        i: usize,
+        anchor: &Anchor,
+        chain: Chain,
+        out: &mut Vec<Draft>,
+    ) -> usize {
+        let Some(a) = s.atoms.get(i) else { return 1 };
+        let head = chain.head;
+        if head.kind == RoleKind::Title && !chain.plural {
+            if let Some(c) = s
+                .atoms
+                .get(chain.next)
+                .filter(|c| self.adjacent(chain.end, c.start))
+            {
+                match c.primary() {
+                    Target::Person(p) => {
+                        let (end, extra) = self.extend_of_country(c.end, s.atoms, chain.next + 1);
+                        out.push(self.titled_person_draft(
+                            p,
+                            a.start,
+                            end,
+                            s.index,
+                            Some(&chain.title()),
+                        ));
+                        return chain.next + 1 + extra - i;
+                    }
+                    Target::Surname(g) => {
+                        out.push(self.surname_draft(
+                            g,
+                            a.start,
+                            c.end,
+                            s.index,
+                            Some(anchor.code.clone()),
+                            Some(head.phrase.clone()),
+                        ));
+                        return chain.next + 1 - i;
+                    }
+                    _ => {}
+                }
+            }
+            let limit = s.atoms.get(chain.next).map_or(s.end, |c| c.start);
+            if let Some((ns, name_end)) = self.capture_name(chain.end, s.end, limit) {
+                if self.adjacent(chain.end, ns) {
+                    let actor = self.unknown_person(Some(&anchor.code), &chain, ns, name_end);
+                    let rule = format!("{} + title:{} + unknown name", anchor.rule, chain.phrase);
+                    out.push(self.draft(
+                        a.start,
+                        name_end,
+                        s.index,
+                        MentionKind::Person,
+                        actor,
+                        rule,
+                        0.7,
+                    ));
+                    return chain.next - i;
+                }
+            }
+        }
+        let end = if head.kind == RoleKind::Title {
+            chain.end
+        } else {
+            self.extend_of_phrase(chain.end)
+        };
+        let sectors = if chain.generic_head && !anchor.seat_sectors.is_empty() {
+            anchor.seat_sectors.clone()
+        } else {
+            chain.sectors.clone()
+        };
+        let kind = if anchor.kind == MentionKind::Demonym {
+            MentionKind::Demonym
+        } else {
+            MentionKind::Role
+        };
+        let actor = Actor {
+            name: format!("{} {}", anchor.name, chain.phrase),
+            country: Some(anchor.code.clone()),
+            sectors,
+            ..Default::default()
+        };
+        let rule = format!(
+            "{} + role:{} [{}:{}]",
+            anchor.rule, chain.phrase, head.origin.file, head.origin.line
+        );
+        let mut d = self.draft(a.start, end, s.index, kind, actor, rule, 0.85);
+        if head.kind == RoleKind::Title && !chain.plural {
+            d.hint = Hint::TitleOnly {
+                title: head.phrase.clone(),
+                country: Some(anchor.code.clone()),
+            };
+        }
+        out.push(d);
+        chain.next - i
+    }
+
+    fn unknown_person(
+        &self,
+        country: Option<&str>,
+        chain: &Chain,
+        name_start: usize,
+        name_end: usize,
+    ) -> Actor {
+        Actor {
+            name: self
+                .text
+                .get(name_start..name_end)
+                .unwrap_or("")
+                .to_string(),
+            country: country.map(str::to_string),
+            sectors: chain.sectors.clone(),
+            role: Some(chain.phrase.clone()),
+            ..Default::default()
+        }
+    }
+
+    /// A role word alone or leading: title + name, role + of + country/org,
+    /// "the two leaders", or a bare role.
+    pub(crate) fn role_led(&self, s: &Sent, i: usize, out: &mut Vec<Draft>) -> usize {
+        let Some(a) = s.atoms.get(i) else { return 1 };
+        let Some(chain) = self.chain(s, i) else {
+            return 1;
+        };
+        let used = chain.next - i;
+        let head = chain.head;
+        if head.kind == RoleKind::Place {
+            return used;
+        }
+        let next = s.atoms.get(chain.next);
+        if head.kind == RoleKind::Title && !chain.plural {
+            if let Some(b) = next.filter(|b| self.adjacent(chain.end, b.start)) {
+                match b.primary() {
+                    Target::Person(p) => {
+                        let (end, extra) = self.extend_of_country(b.end, s.atoms, chain.next + 1);
+                        out.push(self.titled_person_draft(
+                            p,
+                            a.start,
+                            end,
+                            s.index,
+                            Some(&chain.title()),
+                        ));
+                        return used + 1 + extra;
+                    }
+                    Target::Surname(g) => {
+                        out.push(self.surname_draft(
+                            g,
+                            a.start,
+                            b.end,
+                            s.index,
+                            None,
+                            Some(head.phrase.clone()),
+                        ));
+                        return used + 1;
+                    }
+                    _ => {}
+                }
+            }
+            let limit = next.map_or(s.end, |b| b.start);
+            let title_capitalized = is_capitalized(self.text.get(a.start..a.end).unwrap_or(""));
+            if let Some((ns, ne)) = self
+                .capture_name(chain.end, s.end, limit)
+                .filter(|(ns, _)| title_capitalized && self.adjacent(chain.end, *ns))
+            {
+                let (country, extra, end) = match next {
+                    Some(b)
+                        if matches!(b.primary(), Target::Country(_))
+                            && self.of_link(ne, b.start, false) =>
+                    {
+                        (self.atom_country(b), 1, b.end)
+                    }
+                    _ => (self.dateline_country.clone(), 0, ne),
+                };
+                let actor = self.unknown_person(country.as_deref(), &chain, ns, ne);
+                let rule = format!("title:{} + unknown name", chain.phrase);
+                out.push(self.draft(a.start, end, s.index, MentionKind::Person, actor, rule, 0.6));
+                return used + extra;
+            }
+        }
+        if let Some(b) =
+            next.filter(|b| self.of_link(chain.end, b.start, head.kind == RoleKind::Group))
+        {
+            let linked = match b.primary() {
+                Target::Country(_) | Target::Capital(_) | Target::Demonym(_) | Target::City(_) => {
+                    Some((
+                        self.atom_country(b),
+                        None,
+                        chain.sectors.clone(),
+                        self.text.get(b.start..b.end).unwrap_or("").to_string(),
+                    ))
+                }
+                Target::Org(o) => self.lex.k.orgs.get(o).map(|x| {
+                    (
+                        x.country.clone(),
+                        Some(x.id.clone()),
+                        merge(&x.sectors, &chain.sectors),
+                        x.name.clone(),
+                    )
+                }),
+                Target::Seat(o) => self.lex.k.seats.get(o).map(|x| {
+                    (
+                        Some(x.country.clone()),
+                        None,
+                        merge(&x.sectors, &chain.sectors),
+                        x.name.clone(),
+                    )
+                }),
+                _ => None,
+            };
+            if let Some((country, org, sectors, name)) = linked {
+                let actor = Actor {
+                    name: format!("{} of {name}", chain.phrase),
+                    country,
+                    sectors,
+                    org,
+                    ..Default::default()
+                };
+                let rule = format!("role:{} + of + {name}", chain.phrase);
+                out.push(self.draft(
+                    a.start,
+                    b.end,
+                    s.index,
+                    MentionKind::Role,
+                    actor,
+                    rule,
+                    0.85,
+                ));
+                return used + 1;
+            }
+        }
+        let prev = prev_word(self.text, a.start, s.start).map(|w| self.word(w).to_lowercase());
+        let last_word = head.phrase.rsplit(' ').next().unwrap_or("");
+        if chain.plural
+            && matches!(prev.as_deref(), Some("two" | "both"))
+            && PAIR_HEADS.iter().any(|h| h.starts_with(last_word))
+        {
+            let start = prev_word(self.text, a.start, s.start).map_or(a.start, |w| w.start);
+            let mut d = self.draft(
+                start,
+                chain.end,
+                s.index,
+                MentionKind::Coreference,
+                Actor::default(),
+                format!("pair:{}", chain.phrase),
+                0.7,
+            );
+            d.hint = Hint::Pair;
+            out.push(d);
+            return used;
+        }
+        let end = if head.kind == RoleKind::Title {
+            chain.end
+        } else {
+            self.extend_of_phrase(chain.end)
+        };
+        let (country, why) = match &self.dateline_country {
+            Some(c) => (Some(c.clone()), format!(", country {c} from dateline")),
+            None => (None, String::new()),
+        };
+        let actor = Actor {
+            name: chain.phrase.clone(),
+            country,
+            sectors: chain.sectors.clone(),
+            ..Default::default()
+        };
+        let rule = format!(
+            "role:{} [{}:{}]{why}",
+            chain.phrase, head.origin.file, head.origin.line
+        );
+        let mut d = self.draft(a.start, end, s.index, MentionKind::Role, actor, rule, 0.6);
+        if head.kind == RoleKind::Title && !chain.plural && prev.as_deref() == Some("the") {
+            d.hint = Hint::TitleOnly {
+                title: head.phrase.clone(),
+                country: None,
+            };
+        }
+        out.push(d);
+        used
+    }
+
+    /// Country code of a country/capital/demonym/seat atom.
+    pub(crate) fn atom_country(&self, a: &Atom) -> Option<String> {
+        match a.primary() {
+            Target::Country(c)
+            | Target::Capital(c)
+            | Target::Demonym(c)
+            | Target::DemonymPlural(c) => self.lex.k.countries.get(c).map(|x| x.code.clone()),
+            Target::Seat(s) => self.lex.k.seats.get(s).map(|x| x.country.clone()),
+            Target::City(c) => self.lex.k.cities.get(c).map(|x| x.country.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// An institution's sectors followed by a role's own (GOV is implied by the institution).
+fn merge(base: &[String], role: &[String]) -> Vec<String> {
+    let mut out = base.to_vec();
+    for s in role {
+        if !out.contains(s) && s != "GOV" {
+            out.push(s.clone());
+        }
+    }
+    out
+}
