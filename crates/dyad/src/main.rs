@@ -31,6 +31,24 @@ enum Command {
     /// Validate actor knowledge files.
     #[command(subcommand)]
     Lexicon(cmd::actors::LexiconCommand),
+    /// Read, code and store documents in the database (idempotent, resumable).
+    Ingest(cmd::store::IngestArgs),
+    /// Re-code stored documents (after a lexicon change), replacing their events.
+    Recode(cmd::store::RecodeArgs),
+    /// List documents that failed to read or code during ingests.
+    Errors(cmd::store::ErrorsArgs),
+    /// Query stored events or merged events.
+    Events(cmd::store::EventsArgs),
+    /// Top dyads: event counts, cooperation/conflict balance, mean Goldstein.
+    Dyads(cmd::store::DyadsArgs),
+    /// Events between two actors per day, week or month.
+    Timeline(cmd::store::TimelineArgs),
+    /// One event or merged event with every sentence that reported it.
+    Show(cmd::store::ShowArgs),
+    /// Export events: PLOVER JSON, GDELT 2.0 TSV, CSV or Parquet.
+    Export(cmd::store::ExportArgs),
+    /// Ingest the example articles into a fresh database and show what dyad finds.
+    Demo(cmd::store::DemoArgs),
     /// Measure throughput of a pipeline stage on a corpus.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -43,6 +61,8 @@ enum Command {
 enum BenchCommand {
     /// Text stage: clean + segment + tokenize + tag.
     Text(cmd::read::BenchTextArgs),
+    /// Ingest end to end into a database (docs/s, database size, peak memory).
+    Ingest(cmd::store::BenchIngestArgs),
     /// Actors stage: lexicon load time and recognition throughput.
     Actors(cmd::actors::BenchActorsArgs),
     /// Event coding end to end (read, tag, actors, places, events).
@@ -67,6 +87,16 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),
+        Command::Ingest(args) => cmd::store::ingest(args),
+        Command::Recode(args) => cmd::store::recode(args),
+        Command::Errors(args) => cmd::store::errors(args),
+        Command::Events(args) => cmd::store::events(args),
+        Command::Dyads(args) => cmd::store::dyads(args),
+        Command::Timeline(args) => cmd::store::timeline(args),
+        Command::Show(args) => cmd::store::show(args),
+        Command::Export(args) => cmd::store::export(args),
+        Command::Demo(args) => cmd::store::demo(args),
+        Command::Bench(BenchCommand::Ingest(args)) => cmd::store::bench_ingest(args),
         Command::Actor(args) => cmd::actors::actor(args),
         Command::Lexicon(cmd) => cmd::actors::lexicon(cmd),
         Command::Bench(BenchCommand::Actors(args)) => cmd::actors::bench(args),

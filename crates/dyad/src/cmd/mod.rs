@@ -4,3 +4,4 @@ pub mod actors;
 pub mod code;
 pub mod places;
 pub mod read;
+pub mod store;
