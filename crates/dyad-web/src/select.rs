@@ -59,7 +59,7 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     for b in blocks {
         let last = char_prefix.last().copied().unwrap_or(0);
         let good = classify(b, false) == Class::Good;
-        char_prefix.push(last + if good { u64::from(b.chars) } else { 0 });
+        char_prefix.push(last + if good { good_weight(b).unsigned_abs() } else { 0 });
     }
     let total_chars = char_prefix.last().copied().unwrap_or(0).max(1);
     let span = |s: u32, e: u32, p: &Vec<u64>| -> u64 {

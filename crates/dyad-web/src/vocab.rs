@@ -47,7 +47,6 @@ const WEAK_NEGATIVE: &[&str] = &[
     "overlay",
     "hidden",
     "extra",
-    "inline-",
 ];
 
 /// Substrings that mark furniture even next to positive words.
