@@ -27,6 +27,7 @@ use chrono::{NaiveDate, Weekday};
 use dyad_core::{EventDate, Span};
 
 pub use find::find_date_expressions;
+pub(crate) use find::find_in_tokens;
 pub use pick::{pick_for_trigger, pick_for_trigger_in_text};
 pub use resolve::{resolve, unknown_relative};
 

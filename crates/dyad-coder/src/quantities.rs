@@ -30,9 +30,9 @@ mod units;
 
 use dyad_core::{Quantity, Span};
 
-use crate::dates::find_date_expressions;
+use crate::dates::find_in_tokens;
 use crate::dates::scan::{tokenize, Kind, Tok};
-use lexicon::is_function_word;
+use lexicon::{is_function_word, may_start_quantity};
 use numbers::{glued_measure, read_number, Number};
 use units::{
     casualty_after, casualty_before, casualty_word, counts_people, currency_symbol, currency_word,
@@ -45,7 +45,7 @@ use units::{
 /// document spans.
 pub fn find_quantities(text: &str, base: Span) -> Vec<Quantity> {
     let toks = tokenize(text);
-    let dates: Vec<Span> = find_date_expressions(text, Span::new(0, text.len()))
+    let dates: Vec<Span> = find_in_tokens(text, &toks, Span::new(0, text.len()))
         .into_iter()
         .map(|e| e.span)
         .collect();
@@ -133,7 +133,7 @@ impl<'a> Reader<'_, 'a> {
     fn word(&self, i: usize) -> Option<&str> {
         self.tok(i)
             .filter(|x| x.kind == Kind::Word)
-            .map(|x| x.lower.as_str())
+            .map(|x| x.lower.as_ref())
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -164,7 +164,12 @@ impl<'a> Reader<'_, 'a> {
             Some(t) => t,
             None => return Step::Nothing,
         };
-        if tok.kind == Kind::Punct && currency_symbol(tok.text).is_none() {
+        let may_start = match tok.kind {
+            Kind::Num => true,
+            Kind::Punct => currency_symbol(tok.text).is_some(),
+            Kind::Word => may_start_quantity(&tok.lower),
+        };
+        if !may_start {
             return Step::Nothing;
         }
         let (mut qualifier, mut j) = match self.qualifier(i) {
@@ -450,7 +455,7 @@ impl<'a> Reader<'_, 'a> {
             }
             if prev.is_punct('#')
                 || matches!(
-                    prev.lower.as_str(),
+                    prev.lower.as_ref(),
                     "number" | "no" | "nos" | "page" | "route"
                 )
             {

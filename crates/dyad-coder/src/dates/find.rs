@@ -15,8 +15,12 @@ mod relative;
 /// `base.start` + offsets in `text`. Decades and centuries ("the 1990s",
 /// "the 21st century") are skipped, not reported.
 pub fn find_date_expressions(text: &str, base: Span) -> Vec<DateExpression> {
-    let toks = tokenize(text);
-    let m = Matcher { t: &toks };
+    find_in_tokens(text, &tokenize(text), base)
+}
+
+/// [`find_date_expressions`] over tokens already made from `text`.
+pub(crate) fn find_in_tokens(text: &str, toks: &[Tok], base: Span) -> Vec<DateExpression> {
+    let m = Matcher { t: toks };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -64,7 +68,7 @@ impl<'a> Matcher<'_, 'a> {
     fn word(&self, i: usize) -> Option<&str> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
     }
 
     fn prev_word(&self, i: usize) -> Option<&str> {
@@ -407,7 +411,7 @@ impl<'a> Matcher<'_, 'a> {
     // ----- expressions starting with a word -----
 
     fn worded(&self, i: usize) -> Option<Found> {
-        let w = self.word(i)?;
+        let w = self.word(i).filter(|w| words::may_start_date(w))?;
         let date = |r: Option<(usize, DateKind)>| r.map(|(e, k)| Found::Date(e, k));
         match w {
             "today" | "tonight" | "yesterday" | "tomorrow" => {

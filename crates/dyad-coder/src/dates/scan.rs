@@ -5,6 +5,43 @@
 //! re-reading the text. One pass, no backtracking: cost is linear in the
 //! input length.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: a fast hash for the short words of the closed word lists (the
+/// default SipHash costs more than the matching it guards).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words from a whitespace-separated list, built once.
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// The set of `list`, built on first use in `cell`.
+pub(crate) fn word_set(cell: &'static OnceLock<WordSet>, list: &'static str) -> &'static WordSet {
+    cell.get_or_init(|| list.split_whitespace().collect())
+}
+
 /// What kind of token it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -28,8 +65,9 @@ pub(crate) struct Tok<'a> {
     pub end: usize,
     /// The token as written.
     pub text: &'a str,
-    /// Lower-cased text (same as `text` for numbers and punctuation).
-    pub lower: String,
+    /// Lower-cased text (same as `text` for numbers and punctuation);
+    /// borrowed unless lower-casing changes it.
+    pub lower: Cow<'a, str>,
     /// True when whitespace (or the start of text) separates this token
     /// from the previous one.
     pub spaced: bool,
@@ -76,30 +114,33 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens in one linear pass.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
+    let len = bytes.len();
+    let mut toks = Vec::with_capacity(len / 5 + 1);
     let mut prev_end: Option<usize> = None;
-    while let Some((start, c)) = iter.next() {
+    let mut i = 0;
+    while i < len {
+        let (c, clen) = char_at(text, i);
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_alphabetic() {
+        let start = i;
+        i += clen;
+        let kind = if is_letter(c) {
             // letters, with internal apostrophes followed by a letter
-            while let Some(&(i, d)) = iter.peek() {
-                if d.is_alphabetic() {
-                    iter.next();
-                    end = i + d.len_utf8();
+            while i < len {
+                let (d, dlen) = char_at(text, i);
+                if is_letter(d) {
+                    i += dlen;
                 } else if is_apostrophe(d) {
-                    let mut rest = text.get(i + d.len_utf8()..).unwrap_or("").chars();
+                    let mut rest = text.get(i + dlen..).unwrap_or("").chars();
                     let after = rest.next();
                     // a possessive "'s" is split off ("Saturday's" → "Saturday" "'" "s")
                     let possessive = matches!(after, Some('s' | 'S'))
                         && !rest.next().is_some_and(char::is_alphabetic);
                     if after.is_some_and(char::is_alphabetic) && !possessive {
-                        iter.next();
-                        end = i + d.len_utf8();
+                        i += dlen;
                     } else {
                         break;
                     }
@@ -110,21 +151,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             Kind::Word
         } else if c.is_ascii_digit() {
             let mut seen_decimal = false;
-            while let Some(&(i, d)) = iter.peek() {
-                if d.is_ascii_digit() {
-                    iter.next();
-                    end = i + 1;
-                } else if d == ',' && !seen_decimal && three_digits_follow(bytes, i + 1) {
-                    // thousands separator: consume ",ddd"
-                    iter.next();
-                    for _ in 0..3 {
-                        iter.next();
-                    }
-                    end = i + 4;
-                } else if d == '.' && !seen_decimal && digit_at(bytes, i + 1) {
+            while i < len {
+                let b = bytes.get(i).copied().unwrap_or(b' ');
+                if b.is_ascii_digit() {
+                    i += 1;
+                } else if b == b',' && !seen_decimal && three_digits_follow(bytes, i + 1) {
+                    // thousands separator: ",ddd"
+                    i += 4;
+                } else if b == b'.' && !seen_decimal && digit_at(bytes, i + 1) {
                     seen_decimal = true;
-                    iter.next();
-                    end = i + 1;
+                    i += 1;
                 } else {
                     break;
                 }
@@ -133,23 +169,53 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else {
             Kind::Punct
         };
-        let tok_text = text.get(start..end).unwrap_or("");
+        let tok_text = text.get(start..i).unwrap_or("");
         let lower = if kind == Kind::Word {
-            tok_text.to_lowercase().replace('\u{2019}', "'")
+            lower_case(tok_text)
         } else {
-            tok_text.to_string()
+            Cow::Borrowed(tok_text)
         };
         toks.push(Tok {
             kind,
             start,
-            end,
+            end: i,
             text: tok_text,
             lower,
             spaced: prev_end != Some(start),
         });
-        prev_end = Some(end);
+        prev_end = Some(i);
     }
     toks
+}
+
+/// The char at byte `i` (a char boundary) and its length; ASCII is read
+/// without decoding.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (char::from(b), 1),
+        _ => text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Lower-cased word with typographic apostrophes made plain; borrowed
+/// when already lower-case ASCII (most words), so no allocation.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+    }
 }
 
 fn digit_at(bytes: &[u8], i: usize) -> bool {

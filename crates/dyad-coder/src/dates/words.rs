@@ -4,8 +4,11 @@
 //! These are grammar (closed classes of English), not domain knowledge, so
 //! they live in code; the event lexicons live under `data/`.
 
+use std::sync::OnceLock;
+
 use chrono::Weekday;
 
+use super::scan::{word_set, WordSet};
 use super::Season;
 
 /// Month number (1–12) for a month name or its usual abbreviation.
@@ -198,4 +201,22 @@ pub(crate) fn small_number(lower: &str) -> Option<u32> {
 /// by the digit path).
 pub(crate) fn is_ordinal_suffix(lower: &str) -> bool {
     matches!(lower, "st" | "nd" | "rd" | "th")
+}
+
+/// Words that can open a date expression. Checked first, with one hash
+/// lookup, so the matchers only run on the few tokens that matter.
+const DATE_STARTS: &str = "\
+    today tonight yesterday tomorrow end start beginning middle turn days weeks months years \
+    decades centuries century last this next past coming early mid late earlier later the \
+    january jan february feb march mar april apr may june jun july jul august aug september \
+    sept sep october oct november nov december dec monday mon tuesday tue tues wednesday wed \
+    thursday thu thur thurs friday fri saturday sat sunday sun winter spring summer autumn \
+    fall a an few several couple one two three four five six seven eight nine ten eleven \
+    twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty \
+    fifty sixty seventy eighty ninety";
+
+/// True when a lower-cased word may open a date expression.
+pub(crate) fn may_start_date(lower: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lower.len() <= 9 && word_set(&SET, DATE_STARTS).contains(lower)
 }

@@ -1,9 +1,10 @@
 //! Closed word lists for quantity reading, kept as whitespace-separated
-//! strings (easy to read and extend) and looked up through hash sets built
-//! once.
+//! strings (easy to read and extend) and looked up through FNV hash sets
+//! built once.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::dates::scan::{word_set, WordSet};
 
 /// Words that end a unit noun phrase: prepositions, conjunctions,
 /// auxiliaries, determiners, pronouns and frequent adverbs.
@@ -55,19 +56,22 @@ const FUNCTION_WORDS: &str = "\
     the another all only just these those its their his her our and but with for of in on at by \
     while when after before since nearly almost about then further a an killing wounding";
 
-fn set(
-    cell: &'static OnceLock<HashSet<&'static str>>,
-    words: &'static str,
-) -> &'static HashSet<&'static str> {
-    cell.get_or_init(|| words.split_whitespace().collect())
-}
+/// Words that can open a quantity: qualifiers, number words, vague
+/// plurals, "a"/"an"/"half", and "US" (of "US$").
+const QUANTITY_STARTS: &str = "\
+    no as at up more less fewer just well close upwards in an estimated roughly about around \
+    nearly almost approximately some over under between one two three four five six seven \
+    eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen \
+    nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million \
+    billion trillion dozen tens dozens scores hundreds thousands millions billions a half \
+    several few us";
 
 macro_rules! word_set {
     ($(#[$doc:meta])* $name:ident, $list:ident) => {
         $(#[$doc])*
         pub(crate) fn $name(w: &str) -> bool {
-            static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
-            set(&CELL, $list).contains(w)
+            static CELL: OnceLock<WordSet> = OnceLock::new();
+            word_set(&CELL, $list).contains(w)
         }
     };
 }
@@ -101,6 +105,12 @@ word_set!(
     /// True for capitalised function words that may precede a count.
     is_function_word,
     FUNCTION_WORDS
+);
+
+word_set!(
+    /// True for words that may open a quantity.
+    may_start_quantity,
+    QUANTITY_STARTS
 );
 
 #[cfg(test)]

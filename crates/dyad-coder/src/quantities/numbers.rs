@@ -116,7 +116,7 @@ pub(crate) fn is_number_word(lower: &str) -> bool {
 fn word<'t>(t: &'t [Tok], i: usize) -> Option<&'t str> {
     t.get(i)
         .filter(|x| x.kind == Kind::Word)
-        .map(|x| x.lower.as_str())
+        .map(|x| x.lower.as_ref())
 }
 
 fn glued(t: &[Tok], i: usize) -> bool {

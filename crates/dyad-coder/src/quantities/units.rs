@@ -120,7 +120,7 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
             }
             break;
         }
-        let w = tok.lower.as_str();
+        let w = tok.lower.as_ref();
         let after_hyphen = picked
             .last()
             .is_some_and(|&p| t.get(p).is_some_and(|x| x.is_punct('-')));

@@ -306,7 +306,7 @@ impl Matcher<'_, '_> {
             let n = tok.small_int()?;
             return Some((n, n, i + 1));
         }
-        let w = tok.lower.as_str();
+        let w = tok.lower.as_ref();
         match w {
             "few" => return Some((2, 5, i + 1)),
             "several" => return Some((3, 7, i + 1)),
