@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
-const root = resolve(import.meta.dirname, "..");
+const root = resolve(import.meta.dirname, "../..");
 const bin = process.env.DYAD_BIN || join(root, "target", "debug", "dyad");
 const artifacts = join(root, "artifacts");
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -54,7 +54,7 @@ test("dashboard shows the RUS–PRK timeline and a period's events lead to the s
   await page.selectOption("#by", "month");
   await page.click("#show-dyad");
   const bars = page.locator("#timeline g.bar");
-  await bars.first().waitFor({ timeout: 10000 });
+  await bars.first().waitFor({ state: "attached", timeout: 10000 });
   const periods = await bars.evaluateAll((gs) => gs.map((g) => g.dataset.period));
   assert.ok(periods.includes("2023-09"), `timeline periods: ${periods}`);
   assert.ok(periods.includes("2024-06"), `timeline periods: ${periods}`);

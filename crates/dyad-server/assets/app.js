@@ -176,7 +176,7 @@ async function pageDashboard(params) {
   const b0 = params.get("b") || (top ? top.b : "");
   const by0 = params.get("by") || "month";
   const chartBox = h("div", { id: "timeline" });
-  const listBox = h("div", { id: "period-events" });
+  const listBox = h("section", { id: "period-events", class: "panel", hidden: true });
   const byInput = h("select", { id: "by" }, ["day", "week", "month"].map((v) => h("option", { value: v, selected: v === by0 }, v)));
   const form = h("form", { class: "row", onsubmit: (ev) => { ev.preventDefault(); show(); } },
     actorInput("dyad-a", "Actor A", a0), actorInput("dyad-b", "Actor B", b0),
@@ -187,10 +187,12 @@ async function pageDashboard(params) {
     history.replaceState(null, "", `#/?${qs({ a, b, by: byInput.value })}`);
     chartBox.replaceChildren(h("div", { class: "empty" }, "Loading…"));
     listBox.replaceChildren();
+    listBox.hidden = true;
     try {
       const t = await api(`/api/timeline?${qs({ a, b, by: byInput.value })}`);
       if (!t.periods.length) { chartBox.replaceChildren(h("div", { class: "empty" }, `No events between ${a} and ${b}.`)); return; }
       chartBox.replaceChildren(h("h2", {}, `${a} – ${b} by ${t.by}`), timelineChart(t.periods, async (p) => {
+        listBox.hidden = false;
         listBox.replaceChildren(h("div", { class: "empty" }, "Loading…"));
         const ev = await api(`/api/events?${qs({ dyad: `${a}:${b}`, since: p.start, until: p.end, limit: 200 })}`);
         listBox.replaceChildren(h("h2", {}, `Events in ${p.period}`), eventTable(ev.events));
@@ -200,7 +202,7 @@ async function pageDashboard(params) {
   $main.replaceChildren(
     h("h1", {}, "Dyad timeline"),
     h("div", { class: "grid" },
-      h("div", {}, h("section", { class: "panel", "aria-label": "Dyad picker" }, form, chartBox), h("section", { class: "panel" }, listBox)),
+      h("div", {}, h("section", { class: "panel", "aria-label": "Dyad picker" }, form, chartBox), listBox),
       h("aside", {},
         h("section", { class: "panel" }, h("h2", {}, "Database"), h("div", { class: "stats" },
           h("div", {}, h("div", { class: "stat" }, health.documents ?? 0), h("div", { class: "muted small" }, "articles")),
@@ -274,13 +276,14 @@ async function pageMap() {
   const W = world.width, H = world.height;
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "World map of event locations" });
   for (const c of world.countries) svg.append(s("path", { class: "country", d: c.d }, s("title", {}, c.name)));
-  const listBox = h("div", {});
+  const listBox = h("section", { class: "panel", hidden: true });
   const max = Math.max(1, ...places.places.map((p) => p.events));
   for (const p of places.places) {
     if (p.lat === null || p.lon === null) continue;
     const x = ((p.lon + 180) / 360) * W, y = ((90 - p.lat) / 180) * H;
     const pick = async () => {
       const ev = await api(`/api/events?${qs({ place: p.name, limit: 100 })}`);
+      listBox.hidden = false;
       listBox.replaceChildren(h("h2", {}, `Events at ${p.name}`), eventTable(ev.events));
     };
     svg.append(s("circle", { cx: x, cy: y, r: 3 + 9 * Math.sqrt(p.events / max), tabindex: "0", role: "button", "aria-label": `${p.name}: ${p.events} events`,
@@ -288,7 +291,7 @@ async function pageMap() {
   }
   $main.replaceChildren(h("h1", {}, "Where events happened"),
     h("section", { class: "panel map" }, svg, h("div", { class: "muted small" }, `${places.places.length} places · circle area ∝ events · click a circle for its events`)),
-    h("section", { class: "panel" }, listBox));
+    listBox);
 }
 
 function annotatedDoc(doc) {

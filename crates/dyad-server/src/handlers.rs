@@ -270,24 +270,57 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): QueryMap
     with_store(&state, move |s| {
         let filter = EventFilter {
             merged: true,
-            limit: Some(limit),
             ..EventFilter::default()
         };
         let rows = s.dyads(&filter).map_err(store_error)?;
-        let dyads: Vec<Value> = rows
-            .iter()
-            .map(|d| {
-                json!({
-                    "a": d.source, "b": d.target, "events": d.events,
-                    "cooperation": d.verbal_coop + d.material_coop,
-                    "conflict": d.verbal_conflict + d.material_conflict,
-                    "mean_goldstein": d.mean_goldstein,
-                })
-            })
-            .collect();
-        Ok(Json(json!({ "dyads": dyads })))
+        Ok(Json(json!({ "dyads": undirected_dyads(&rows, limit) })))
     })
     .await
+}
+
+/// Folds directed dyads (A→B, B→A) into undirected pairs, dropping pairs
+/// with an unknown side ("-"), most events first.
+fn undirected_dyads(rows: &[dyad_store::query::DyadSummary], limit: usize) -> Vec<Value> {
+    #[derive(Default)]
+    struct Pair {
+        events: u64,
+        coop: u64,
+        conflict: u64,
+        goldstein_sum: f64,
+    }
+    let mut pairs: BTreeMap<(String, String), Pair> = BTreeMap::new();
+    for d in rows {
+        if d.source == "-" || d.target == "-" || d.source.is_empty() || d.target.is_empty() {
+            continue;
+        }
+        let key = if d.source <= d.target {
+            (d.source.clone(), d.target.clone())
+        } else {
+            (d.target.clone(), d.source.clone())
+        };
+        let e = pairs.entry(key).or_default();
+        e.events += d.events;
+        e.coop += d.verbal_coop + d.material_coop;
+        e.conflict += d.verbal_conflict + d.material_conflict;
+        e.goldstein_sum += d.mean_goldstein * d.events as f64;
+    }
+    let mut list: Vec<_> = pairs.into_iter().collect();
+    // International pairs before domestic ones, then by volume.
+    list.sort_by(|(ka, a), (kb, b)| {
+        (ka.0 == ka.1)
+            .cmp(&(kb.0 == kb.1))
+            .then(b.events.cmp(&a.events))
+            .then(ka.cmp(kb))
+    });
+    list.into_iter()
+        .take(limit)
+        .map(|((a, b), p)| {
+            json!({
+                "a": a, "b": b, "events": p.events, "cooperation": p.coop, "conflict": p.conflict,
+                "mean_goldstein": if p.events > 0 { p.goldstein_sum / p.events as f64 } else { 0.0 },
+            })
+        })
+        .collect()
 }
 
 /// First and last day of a timeline period label.
