@@ -9,3 +9,5 @@ if [ ! -d ../shared ]; then
 fi
 [ -f data/gazetteer/gazetteer.bin ] || bash scripts/build-gazetteer.sh  # GeoNames gazetteer (dyad-geo)
 cargo test --workspace --all-targets
+# Browser end-to-end tests of the dashboard (installs Debian chromium and npm packages when missing).
+bash scripts/e2e.sh
