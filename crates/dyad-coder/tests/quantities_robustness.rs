@@ -161,3 +161,37 @@ fn huge_and_degenerate_inputs() {
     // a table of digits has no counted noun
     assert!(find_quantities("12 34 56\n78 90 12", Span::new(0, 17)).is_empty());
 }
+
+/// Every line of the shared corpus and evaluation files (raw JSON lines are
+/// as good a stress input as their decoded text): no panic, valid spans,
+/// and a plausible number of findings.
+#[test]
+fn shared_texts_keep_the_invariants() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if !shared.is_dir() {
+        println!("SKIPPED: ../shared not found");
+        return;
+    }
+    let files = [
+        "corpus/guardian-2019-syria.jsonl",
+        "eval/plover-synthetic/dev.jsonl",
+        "samples/seeds/000_2f63b56017dfcfae.txt",
+        "samples/seeds/003_26480ee2ab5bca7c.txt",
+    ];
+    let mut lines = 0;
+    let mut found = 0;
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(shared.join(file)) else {
+            println!("SKIPPED: {file} not readable");
+            continue;
+        };
+        for line in text.lines() {
+            lines += 1;
+            found += find_quantities(line, Span::new(0, line.len())).len();
+            exercise(line, 7);
+        }
+    }
+    if lines > 0 {
+        assert!(found * 2 > lines, "only {found} findings in {lines} lines");
+    }
+}
