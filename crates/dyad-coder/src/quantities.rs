@@ -208,10 +208,15 @@ impl<'a> Reader<'_, 'a> {
             Some(x) if x.lower == "and" && qualifier.as_deref() == Some("between") => true,
             _ => false,
         };
+        let mut value = num.value;
         if range_joiner {
             if let Some(upper) = read_number(self.t, end + 1).filter(|u| u.worded == num.worded) {
                 end = upper.end;
                 qualifier.get_or_insert_with(|| "between".to_string());
+                // "between 4 and 5 million": the scale applies to both ends
+                if num.scale == 1.0 && upper.scale > 1.0 && value < upper.value / upper.scale {
+                    value *= upper.scale;
+                }
             }
         }
         if num.vague && qualifier.is_none() {
@@ -223,7 +228,7 @@ impl<'a> Reader<'_, 'a> {
             .map_or(span_start, |x| x.end);
         if let Some(code) = currency {
             return self.found(
-                num.value,
+                value,
                 code.to_string(),
                 qualifier,
                 span_start,
@@ -233,9 +238,9 @@ impl<'a> Reader<'_, 'a> {
         }
         if let Some((unit, after)) = self.percent_or_currency(end) {
             let unit_end = self.tok(after - 1).map_or(number_end, |x| x.end);
-            return self.found(num.value, unit, qualifier, span_start, unit_end, after);
+            return self.found(value, unit, qualifier, span_start, unit_end, after);
         }
-        if let Some(step) = self.casualty_adjective(end, num.value, &qualifier, span_start) {
+        if let Some(step) = self.casualty_adjective(end, value, &qualifier, span_start) {
             return step;
         }
         let (unit_toks, after) = unit_phrase(self.t, end);
@@ -283,7 +288,7 @@ impl<'a> Reader<'_, 'a> {
             unit = "people".to_string();
         }
         // a lone "one" is a pronoun more often than a count
-        if kind.is_none() && num.worded && num.value == 1.0 {
+        if kind.is_none() && num.worded && value == 1.0 {
             return Step::Skip(end);
         }
         // ages: "an 18 year-old", "a man, 45 years old"
@@ -293,7 +298,7 @@ impl<'a> Reader<'_, 'a> {
         if unit.is_empty() || age {
             return Step::Skip(end);
         }
-        self.found(num.value, unit, qualifier, span_start, span_end, next)
+        self.found(value, unit, qualifier, span_start, span_end, next)
     }
 
     /// "two injured police officers": a casualty participle between the

@@ -712,6 +712,30 @@ fn possessives_weekends_boundaries_and_relative_years() {
         "2022-12-31",
         Year,
     );
+    check(
+        "The blast happened the day before yesterday.",
+        PUB,
+        Tense::Past,
+        "2024-06-17",
+        "2024-06-17",
+        Day,
+    );
+    check(
+        "Fighting intensified in recent days.",
+        PUB,
+        Tense::Past,
+        "2024-06-12",
+        "2024-06-19",
+        Week,
+    );
+    check(
+        "Fighting intensified in recent weeks.",
+        PUB,
+        Tense::Past,
+        "2024-05-22",
+        "2024-06-19",
+        DatePrecision::Month,
+    );
     let none = find_date_expressions("The fort was built centuries ago.", Span::new(0, 33));
     assert!(none.is_empty(), "{none:?}");
 }

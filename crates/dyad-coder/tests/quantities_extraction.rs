@@ -180,6 +180,10 @@ fn money_percent_and_ranges() {
         vec![q(12.0, "percent", None), q(3.5, "percent", None)]
     );
     assert_eq!(
+        summary("The war displaced between 4 and 5 million people."),
+        vec![q(4e6, "people displaced", Some("between"))]
+    );
+    assert_eq!(
         summary("Between 10 and 15 fighters surrendered."),
         vec![q(10.0, "fighters", Some("between"))]
     );

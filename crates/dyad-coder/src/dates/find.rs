@@ -424,6 +424,7 @@ impl<'a> Matcher<'_, 'a> {
                 return date(Some((end, DateKind::DayOffset { days })));
             }
             "end" | "start" | "beginning" | "middle" | "turn" => return date(self.boundary_of(i)),
+            "recent" => return date(self.recent(i)),
             "days" | "weeks" | "months" | "years" | "decades" | "centuries" | "century"
                 if self.word(i + 1) == Some("ago") =>
             {

@@ -206,7 +206,7 @@ pub(crate) fn is_ordinal_suffix(lower: &str) -> bool {
 /// Words that can open a date expression. Checked first, with one hash
 /// lookup, so the matchers only run on the few tokens that matter.
 const DATE_STARTS: &str = "\
-    today tonight yesterday tomorrow end start beginning middle turn days weeks months years \
+    today tonight yesterday tomorrow recent end start beginning middle turn days weeks months years \
     decades centuries century last this next past coming early mid late earlier later the \
     january jan february feb march mar april apr may june jun july jul august aug september \
     sept sep october oct november nov december dec monday mon tuesday tue tues wednesday wed \

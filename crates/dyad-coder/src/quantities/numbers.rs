@@ -15,6 +15,8 @@ pub(crate) struct Number {
     pub vague: bool,
     /// True when written in words ("nine", "a dozen").
     pub worded: bool,
+    /// The scale word applied to digits ("4.8 million" → 1e6), else 1.
+    pub scale: f64,
 }
 
 /// Multiplier of a scale word, written apart ("4.8 million") or glued
@@ -144,9 +146,11 @@ fn read_digits(t: &[Tok], i: usize) -> Option<Number> {
     if hyphen {
         end += 1;
     }
+    let mut applied = 1.0;
     if let Some(next) = t.get(end).filter(|x| x.kind == Kind::Word) {
         if let Some(s) = scale(&next.lower, !next.spaced) {
             value *= s;
+            applied = s;
             end += 1;
         }
     }
@@ -155,6 +159,7 @@ fn read_digits(t: &[Tok], i: usize) -> Option<Number> {
         end,
         vague: false,
         worded: false,
+        scale: applied,
     })
 }
 
@@ -178,6 +183,7 @@ fn read_vague(t: &[Tok], i: usize) -> Option<Number> {
             end: k + 1,
             vague: true,
             worded: true,
+            scale: 1.0,
         });
     }
     let mut value = 2.0 * vague_base(first)?;
@@ -198,6 +204,7 @@ fn read_vague(t: &[Tok], i: usize) -> Option<Number> {
         end,
         vague: true,
         worded: true,
+        scale: 1.0,
     })
 }
 
@@ -223,6 +230,7 @@ fn read_words(t: &[Tok], i: usize) -> Option<Number> {
             end: i + 3,
             vague: false,
             worded: true,
+            scale: 1.0,
         });
     }
     // a scale word alone ("billion") is the tail of a number already read
@@ -282,6 +290,7 @@ fn read_words(t: &[Tok], i: usize) -> Option<Number> {
         end: k,
         vague: false,
         worded: true,
+        scale: 1.0,
     })
 }
 

@@ -187,7 +187,14 @@ impl Matcher<'_, '_> {
             return other.then_some((i + 3, DateKind::RelativeToOther));
         }
         if next == "day" && matches!(self.word(i + 2), Some("before" | "after")) {
-            return Some((i + 3, DateKind::RelativeToOther));
+            // "the day before yesterday", "the day after tomorrow"
+            return match (self.word(i + 2), self.word(i + 3)) {
+                (Some("before"), Some("yesterday")) => {
+                    Some((i + 4, DateKind::DayOffset { days: -2 }))
+                }
+                (Some("after"), Some("tomorrow")) => Some((i + 4, DateKind::DayOffset { days: 2 })),
+                _ => Some((i + 3, DateKind::RelativeToOther)),
+            };
         }
         if next == "weekend" {
             let kind = DateKind::Period {
@@ -243,6 +250,18 @@ impl Matcher<'_, '_> {
         };
         let unit = period_unit(self.word(unit_at)?).filter(|u| *u != Unit::Weekend)?;
         Some((unit_at + 1, DateKind::Period { unit, offset, part }))
+    }
+
+    /// "recent days", "recent weeks": a rolling window of a typical size.
+    pub(super) fn recent(&self, i: usize) -> Option<(usize, DateKind)> {
+        let (unit, amount) = match self.word(i + 1)? {
+            "days" => (Unit::Day, 7),
+            "weeks" => (Unit::Week, 4),
+            "months" => (Unit::Month, 6),
+            "years" => (Unit::Year, 5),
+            _ => return None,
+        };
+        Some((i + 2, DateKind::Rolling { unit, amount }))
     }
 
     /// "weeks ago", "years ago", "decades ago" (vague); "centuries ago" is
