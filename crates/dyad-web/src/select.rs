@@ -51,6 +51,32 @@ enum Class {
 /// Select the article blocks. `title` is the page's headline, if known, so the
 /// headline itself is not repeated as body text.
 pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
+    let strict = select_with(w, title, &STRICT);
+    if !strict.blocks.is_empty() {
+        return strict;
+    }
+    // Site-independent fallback: short articles made of short lines (release
+    // notes, lists) have no long paragraph; retry with lower length thresholds.
+    let mut relaxed = select_with(w, title, &RELAXED);
+    if relaxed.blocks.is_empty() {
+        return strict;
+    }
+    relaxed.notes.push("short article: found with relaxed paragraph-length thresholds".to_string());
+    relaxed
+}
+
+/// Length thresholds of one selection pass.
+struct Thresholds {
+    /// A block this long (and not link-heavy) is a paragraph.
+    good_min: u32,
+    /// A block ending a sentence and this long is a paragraph.
+    sentence_min: u32,
+}
+
+const STRICT: Thresholds = Thresholds { good_min: GOOD_MIN_CHARS, sentence_min: GOOD_SENTENCE_MIN_CHARS };
+const RELAXED: Thresholds = Thresholds { good_min: 30, sentence_min: 15 };
+
+fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
     let blocks = &w.blocks;
     let mut notes = Vec::new();
     // Prefix sums of good-block chars (classified before pruning) for element shares.
@@ -58,7 +84,7 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     char_prefix.push(0u64);
     for b in blocks {
         let last = char_prefix.last().copied().unwrap_or(0);
-        let good = classify(b, false) == Class::Good;
+        let good = classify(b, false, th) == Class::Good;
         char_prefix.push(last + if good { good_weight(b).unsigned_abs() } else { 0 });
     }
     let total_chars = char_prefix.last().copied().unwrap_or(0).max(1);
@@ -89,7 +115,7 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     }
     let is_pruned = |b: &RawBlock| pruned.get(b.owner as usize).copied().unwrap_or(true);
 
-    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, is_pruned(b))).collect();
+    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, is_pruned(b), th)).collect();
     let mut score_prefix = Vec::with_capacity(blocks.len() + 1);
     score_prefix.push(0i64);
     for (b, c) in blocks.iter().zip(&classes) {
@@ -211,7 +237,7 @@ pub(crate) fn explain(w: &Walked) -> String {
             out,
             "{:>5} ld={ld:.2} {:?} | {} | {}",
             b.chars,
-            classify(b, false),
+            classify(b, false, &STRICT),
             snippet,
             chain.join("<")
         );
@@ -253,7 +279,7 @@ fn link_density(b: &RawBlock) -> f32 {
     b.link_chars as f32 / b.chars as f32
 }
 
-fn classify(b: &RawBlock, pruned: bool) -> Class {
+fn classify(b: &RawBlock, pruned: bool, th: &Thresholds) -> Class {
     let ld = link_density(b);
     if pruned || ld > BAD_LINK_DENSITY || is_boilerplate(&b.text) || looks_like_markup(&b.text) {
         return Class::Bad;
@@ -269,7 +295,7 @@ fn classify(b: &RawBlock, pruned: bool) -> Class {
         .text
         .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
         .ends_with(['.', '!', '?', '。', '！', '？', ':']);
-    if b.chars >= GOOD_MIN_CHARS || (b.chars >= GOOD_SENTENCE_MIN_CHARS && sentence_end) {
+    if b.chars >= th.good_min || (b.chars >= th.sentence_min && sentence_end) {
         Class::Good
     } else {
         Class::Neutral
