@@ -32,7 +32,7 @@ use dyad_core::{Quantity, Span};
 
 use crate::dates::find_in_tokens;
 use crate::dates::scan::{tokenize, Kind, Tok};
-use lexicon::{is_function_word, may_start_quantity};
+use lexicon::{is_function_word, is_person_noun, may_start_quantity};
 use numbers::{glued_measure, read_number, Number};
 use units::{
     casualty_after, casualty_before, casualty_word, counts_people, currency_symbol, currency_word,
@@ -295,7 +295,12 @@ impl<'a> Reader<'_, 'a> {
         let lower_unit = unit.to_lowercase();
         let age = lower_unit.starts_with("year-old")
             || (matches!(lower_unit.as_str(), "year" | "years") && self.word(next) == Some("old"));
-        if unit.is_empty() || age {
+        // fractions: "two thirds of the country"
+        let fraction = matches!(
+            lower_unit.as_str(),
+            "thirds" | "quarters" | "halves" | "fifths" | "tenths" | "third" | "quarter" | "half"
+        );
+        if unit.is_empty() || age || fraction {
             return Step::Skip(end);
         }
         self.found(value, unit, qualifier, span_start, span_end, next)
@@ -311,7 +316,17 @@ impl<'a> Reader<'_, 'a> {
         span_start: usize,
     ) -> Option<Step> {
         let kind = self.word(end).and_then(casualty_word)?;
-        let (np, after) = unit_phrase(self.t, end + 1);
+        let (mut np, mut after) = unit_phrase(self.t, end + 1);
+        // "one wounded boy sat down": the phrase ends at its (last
+        // consecutive) person noun ("police officers")
+        let is_person = |k: &usize| self.tok(*k).is_some_and(|x| is_person_noun(&x.lower));
+        if let Some(mut n) = np.iter().position(is_person) {
+            while np.get(n + 1).is_some_and(is_person) {
+                n += 1;
+            }
+            np.truncate(n + 1);
+            after = np.last().map_or(after, |&k| k + 1);
+        }
         let words: Vec<&Tok> = np.iter().filter_map(|&k| self.tok(k)).collect();
         if np.is_empty() || !counts_people(&words) {
             return None;

@@ -79,6 +79,10 @@ fn words_dozens_and_vague_plurals() {
         vec![q(140.0, "km", Some("about"))]
     );
     assert_eq!(
+        summary("A team of 15 legally trained observers left."),
+        vec![q(15.0, "legally trained observers", None)]
+    );
+    assert_eq!(
         summary("The talks lasted nearly five hours."),
         vec![q(5.0, "hours", Some("nearly"))]
     );
@@ -161,6 +165,10 @@ fn casualty_counts_carry_their_kind() {
             q(20.0, "people injured", None)
         ]
     );
+    assert_eq!(
+        summary("Dazed, one wounded boy sat down."),
+        vec![q(1.0, "boy injured", None)]
+    );
     assert_eq!(casualty_kind("civilians killed"), Some("killed"));
     assert_eq!(casualty_kind("artillery shells"), None);
 }
@@ -202,6 +210,7 @@ fn non_quantities_are_excluded() {
         "The dispute dates to the 1990s.",
         "The vote happened nine months ago.",
         "12 34 56 78 90",
+        "Two thirds of the country is dry.",
         "Police held an 18 year-old and a man aged 40 years old.",
     ] {
         assert!(all(text).is_empty(), "{text:?}: {:?}", all(text));

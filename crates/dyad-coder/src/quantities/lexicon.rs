@@ -41,7 +41,14 @@ const PERSON_NOUNS: &str = "\
     sailors pilots gunmen attackers suspects opposition supporters voters teenagers boys girls \
     babies infants farmers miners volunteers medics paramedics firefighters combatants recruits \
     conscripts mercenaries troopers marines commanders leaders politicians lawmakers employees \
-    contractors tourists settlers family relatives youths individuals bodies";
+    contractors tourists settlers family relatives youths individuals bodies \
+    boy girl baby infant fighter militant rebel insurgent protester protestor demonstrator \
+    activist resident villager migrant refugee journalist reporter student worker officer \
+    policeman policewoman official member passenger citizen prisoner detainee hostage patient \
+    doctor nurse guard pilgrim worshipper sailor pilot gunman attacker suspect teenager \
+    farmer miner volunteer medic paramedic firefighter combatant commander leader politician \
+    lawmaker employee contractor tourist settler relative youth individual body kids kid \
+    teens teen adults adult minors minor fishermen fisherman herders herder";
 
 /// Frequent irregular verb forms that follow a counted noun and end it.
 const COMMON_VERBS: &str = "\

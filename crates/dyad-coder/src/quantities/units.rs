@@ -139,6 +139,24 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
             if crate::dates::is_calendar_word(w) && tok.is_capitalized() {
                 break;
             }
+            // "15 legally trained officers": an adverb before a participle
+            let adverb_modifier = picked.is_empty()
+                && w.ends_with("ly")
+                && t.get(k + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.lower.ends_with("ed"));
+            if adverb_modifier {
+                picked.push(k);
+                k += 1;
+                if let Some(next) = t.get(k) {
+                    if !is_stop_word(&next.lower) && casualty_word(&next.lower).is_none() {
+                        picked.push(k);
+                        words += 1;
+                        k += 1;
+                    }
+                }
+                words += 1;
+                continue;
+            }
             // adverbs and verbs after the first word end the phrase
             if !picked.is_empty() && (w.ends_with("ly") || w.ends_with("ed") || w.ends_with("ing"))
             {
