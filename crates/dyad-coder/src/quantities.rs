@@ -201,6 +201,10 @@ impl<'a> Reader<'_, 'a> {
             return Step::Skip(num.end);
         }
         let mut end = num.end;
+        // "a 5,000-strong force": the count is of the noun after "strong"
+        if self.strong_after(end) {
+            end += 2;
+        }
         // ranges: "10-15", "10 to 15", "between 10 and 15"
         let range_joiner = match self.tok(end) {
             Some(x) if x.is_punct('-') && !x.spaced && self.glued(end + 1) => true,
@@ -304,6 +308,14 @@ impl<'a> Reader<'_, 'a> {
             return Step::Skip(end);
         }
         self.found(value, unit, qualifier, span_start, span_end, next)
+    }
+
+    /// True when "-strong" follows at `k` ("a 5,000-strong force").
+    fn strong_after(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|x| x.is_punct('-') && !x.spaced)
+            && self
+                .tok(k + 1)
+                .is_some_and(|x| !x.spaced && x.lower == "strong")
     }
 
     /// "two injured police officers": a casualty participle between the
@@ -424,7 +436,8 @@ impl<'a> Reader<'_, 'a> {
                 // "10-15" is a range; "10-day" a modifier
                 Kind::Punct
                     if next.is_punct('-')
-                        && self.tok(num.end + 1).is_some_and(|x| x.kind == Kind::Word) =>
+                        && self.tok(num.end + 1).is_some_and(|x| x.kind == Kind::Word)
+                        && !self.strong_after(num.end) =>
                 {
                     return true
                 }

@@ -83,6 +83,10 @@ fn words_dozens_and_vague_plurals() {
         vec![q(15.0, "legally trained observers", None)]
     );
     assert_eq!(
+        summary("A 5,000-strong force crossed the river."),
+        vec![q(5_000.0, "force", None)]
+    );
+    assert_eq!(
         summary("The talks lasted nearly five hours."),
         vec![q(5.0, "hours", Some("nearly"))]
     );
