@@ -11,6 +11,8 @@
 //! * [`resolve`] turns one expression into an [`EventDate`] given the
 //!   publication date and the [`Tense`] of the verb group it belongs to.
 //! * [`resolve_in_sentence`] does both.
+//! * [`resolve_absolute`] resolves self-contained expressions ("March 25,
+//!   2024", "in 2022") without a publication date, for undated documents.
 //! * [`pick_for_trigger`] / [`pick_for_trigger_in_text`] choose the date
 //!   expression that belongs to an event trigger.
 //!
@@ -29,7 +31,7 @@ use dyad_core::{EventDate, Span};
 pub use find::find_date_expressions;
 pub(crate) use find::find_in_tokens;
 pub use pick::{pick_for_trigger, pick_for_trigger_in_text};
-pub use resolve::{resolve, unknown_relative};
+pub use resolve::{resolve, resolve_absolute, unknown_relative};
 
 /// Tense of the verb group a date expression belongs to. It decides the
 /// direction of underspecified expressions: "in March" is the last March

@@ -2,7 +2,9 @@
 //! All sentences are written for these tests.
 
 use chrono::NaiveDate;
-use dyad_coder::dates::{find_date_expressions, resolve, resolve_in_sentence, Tense};
+use dyad_coder::dates::{
+    find_date_expressions, resolve, resolve_absolute, resolve_in_sentence, Tense,
+};
 use dyad_core::{DatePrecision, EventDate, Span};
 
 fn d(s: &str) -> NaiveDate {
@@ -738,4 +740,27 @@ fn possessives_weekends_boundaries_and_relative_years() {
     );
     let none = find_date_expressions("The fort was built centuries ago.", Span::new(0, 33));
     assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
+fn absolute_expressions_resolve_without_publication() {
+    let text =
+        "Troops left on March 25, 2024, returned in May 2023, last week and in 2022 on Monday.";
+    let found = find_date_expressions(text, Span::new(0, text.len()));
+    let got: Vec<Option<(NaiveDate, DatePrecision)>> = found
+        .iter()
+        .map(|e| resolve_absolute(e).map(|r| (r.start, r.precision)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            Some((d("2024-03-25"), DatePrecision::Day)),
+            Some((d("2023-05-01"), DatePrecision::Month)),
+            None,
+            Some((d("2022-01-01"), DatePrecision::Year)),
+            None,
+        ]
+    );
+    let bad = find_date_expressions("It was February 30, 2023.", Span::new(0, 25));
+    assert_eq!(resolve_absolute(&bad[0]), None);
 }

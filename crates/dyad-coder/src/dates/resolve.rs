@@ -83,6 +83,31 @@ pub fn resolve(expr: &DateExpression, publication: NaiveDate, tense: Tense) -> E
     }
 }
 
+/// Resolves an expression that needs no publication date: a day, month or
+/// season with its year, or a year ("March 25, 2024", "May 2023", "in
+/// 2022"). `None` for relative expressions ("last week", "Monday").
+///
+/// For undated documents: their absolute dates can still date events.
+pub fn resolve_absolute(expr: &DateExpression) -> Option<EventDate> {
+    let absolute = matches!(
+        expr.kind,
+        DateKind::Day { year: Some(_), .. }
+            | DateKind::Month { year: Some(_), .. }
+            | DateKind::Year { .. }
+            | DateKind::Season { year: Some(_), .. }
+    );
+    if !absolute {
+        return None;
+    }
+    let anchor = NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    let plain = DateExpression {
+        preposition: None,
+        ..expr.clone()
+    };
+    let resolved = resolve(&plain, anchor, Tense::Unknown);
+    (resolved.precision != DatePrecision::UnknownRelative).then_some(resolved)
+}
+
 /// A resolved window with how it was obtained.
 struct Window {
     start: NaiveDate,
