@@ -20,6 +20,7 @@ import glob
 import json
 import os
 import sys
+import unicodedata
 from collections import defaultdict
 
 # Words that name a kind of division; "Amur Oblast" is also written "Amur".
@@ -78,11 +79,17 @@ def english_name(name, aliases):
         return typed[0]
     if name.isascii():
         return name
-    if typed:
-        return typed[0]
-    if ascii_aliases:
-        return ascii_aliases[0]
-    return name
+    folded = fold(name)
+    return folded if folded.strip() else name
+
+
+def fold(name):
+    """'Kandahār' -> 'Kandahar' (diacritics dropped, other letters kept)."""
+    out = []
+    for ch in unicodedata.normalize("NFKD", name):
+        if not unicodedata.combining(ch):
+            out.append(ch)
+    return "".join(out).replace("‘", "").replace("’", "'")
 
 
 def field(s):

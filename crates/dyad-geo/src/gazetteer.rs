@@ -178,6 +178,22 @@ impl Gazetteer {
             || self.user_index.contains_key(&key)
     }
 
+    /// True when `name` names a country, continent, first-level division or
+    /// a place of at least `population` people (no allocation per entry).
+    pub(crate) fn names_major_place(&self, name: &str, population: u32) -> bool {
+        self.table
+            .postings(&name_key(name))
+            .into_iter()
+            .filter(|p| p & DEMONYM_BIT == 0)
+            .filter_map(|i| self.table.record(i))
+            .any(|r| {
+                r.code.starts_with("PCL")
+                    || r.code == "CONT"
+                    || r.code == "ADM1"
+                    || r.population >= population
+            })
+    }
+
     /// The ISO3 country a demonym ("Syrian", "British") points at.
     pub fn demonym_country(&self, word: &str) -> Option<String> {
         let key = name_key(word);

@@ -276,15 +276,7 @@ fn is_person_like(gaz: &Gazetteer, cues: &Cues, text: &str, run: &[Tok<'_>]) -> 
     if !run.iter().all(plain_word) {
         return false;
     }
-    let names_major_place = |t: &Tok<'_>| {
-        gaz.lookup(t.text).iter().any(|c| {
-            c.is_country()
-                || c.is_continent()
-                || c.division_level() == 1
-                || c.place.population >= 100_000
-        })
-    };
-    !run.iter().any(names_major_place)
+    !run.iter().any(|t| gaz.names_major_place(t.text, 100_000))
 }
 
 struct Assess<'a> {
@@ -398,7 +390,7 @@ impl Assess<'_> {
         if name.contains('.') && !candidates.iter().any(Candidate::is_country) {
             return None;
         }
-        let prominent = self.is_prominent(name, &key, single, &candidates);
+        let prominent = self.is_prominent(name, &key, single.then_some(first), &candidates);
         let (hint, hint_word, from_prefix) = match (suffix_hint, prefix_hint) {
             (Some((h, w)), _) => (Some(h), Some(w), false),
             (None, Some((h, w))) => (Some(h), Some(w), true),
@@ -422,9 +414,19 @@ impl Assess<'_> {
         })
     }
 
-    fn is_prominent(&self, name: &str, key: &str, single: bool, candidates: &[Candidate]) -> bool {
-        if single && self.lower_words.contains(key) {
-            return false;
+    fn is_prominent(
+        &self,
+        name: &str,
+        key: &str,
+        single: Option<&Tok<'_>>,
+        candidates: &[Candidate],
+    ) -> bool {
+        // A single uncued word must be tagged a proper noun and not be used
+        // in lower case elsewhere in the document ("Police in Lagos …").
+        if let Some(tok) = single {
+            if !tok.pos.is_proper() || self.lower_words.contains(key) {
+                return false;
+            }
         }
         let short_caps =
             is_all_caps(name) && name.chars().filter(|c| c.is_alphabetic()).count() <= 3;

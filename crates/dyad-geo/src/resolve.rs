@@ -46,11 +46,12 @@ pub(crate) fn resolve(
     actors: &[ActorMention],
 ) -> Vec<PlaceMention> {
     let soft = soft_context(gaz, doc, &found, actors);
+    let keys: Vec<String> = found.iter().map(|f| name_key(&f.text)).collect();
     // Round 1: without other toponyms; round 2: with round 1's choices.
     let first: Vec<Option<usize>> = found
         .iter()
         .enumerate()
-        .map(|(m, f)| best(&score_all(f, m, &found, &soft, None)).map(|(i, _, _)| i))
+        .map(|(m, f)| best(&score_all(f, m, &found, &keys, &soft, None)).map(|(i, _, _)| i))
         .collect();
     let chosen: Vec<Option<&Candidate>> = found
         .iter()
@@ -61,7 +62,7 @@ pub(crate) fn resolve(
         .iter()
         .enumerate()
         .map(|(m, f)| {
-            let scored = score_all(f, m, &found, &soft, Some(&chosen));
+            let scored = score_all(f, m, &found, &keys, &soft, Some(&chosen));
             to_mention(f, &scored)
         })
         .collect()
@@ -151,17 +152,18 @@ fn score_all(
     f: &Found,
     m: usize,
     all: &[Found],
+    keys: &[String],
     soft: &SoftContext,
     chosen: Option<&[Option<&Candidate>]>,
 ) -> Vec<(usize, f64, String)> {
     // Context from the other toponyms' choices.
     let mut countries: HashMap<&str, f64> = HashMap::new();
     let mut admins: HashMap<u64, f64> = HashMap::new();
-    let own_key = name_key(&f.text);
+    let own_key = keys.get(m);
     if let Some(chosen) = chosen {
         for (o, (other, c)) in all.iter().zip(chosen).enumerate() {
             let Some(c) = c else { continue };
-            if o == m || name_key(&other.text) == own_key {
+            if o == m || keys.get(o) == own_key {
                 continue;
             }
             let near = if other.sentence == f.sentence {

@@ -279,9 +279,14 @@ impl Table {
         })
     }
 
-    fn key(&self, k: usize) -> Option<(&str, usize, usize)> {
+    /// Key bytes (compared as bytes: no UTF-8 check on the search path),
+    /// first posting and posting count of key `k`.
+    fn key(&self, k: usize) -> Option<(&[u8], usize, usize)> {
         let at = self.keys_at + k * KEY;
-        let key = self.str_at(u32_at(&self.bytes, at)?, u16_at(&self.bytes, at + 4)?);
+        let start = self.strings_at + u32_at(&self.bytes, at)? as usize;
+        let key = self
+            .bytes
+            .get(start..start + u16_at(&self.bytes, at + 4)? as usize)?;
         let n = u16_at(&self.bytes, at + 6)? as usize;
         let first = u32_at(&self.bytes, at + 8)? as usize;
         Some((key, first, n))
@@ -295,7 +300,7 @@ impl Table {
             let Some((k, first, n)) = self.key(mid) else {
                 return Vec::new();
             };
-            match k.as_bytes().cmp(key.as_bytes()) {
+            match k.cmp(key.as_bytes()) {
                 Ordering::Less => lo = mid + 1,
                 Ordering::Greater => hi = mid,
                 Ordering::Equal => {

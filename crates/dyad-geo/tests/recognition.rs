@@ -414,3 +414,69 @@ fn event_location_falls_back_to_the_dateline_then_nothing() {
         (PlacePrecision::Country, Some(163843))
     );
 }
+
+#[test]
+fn odd_input_never_panics() {
+    let gaz = gazetteer();
+    let pieces = [
+        "Homs",
+        "ALEPPO",
+        "in",
+        ",",
+        "and",
+        "Governorates",
+        "Ḩimş",
+        "—",
+        "'s",
+        "Prague,",
+        "Oklahoma",
+        "city",
+        "of",
+        "the",
+        "é",
+        "🙂",
+        "\u{200b}",
+        "Mr.",
+        "U.N.",
+        "(",
+        ")",
+        "\n\n",
+        "Moscow",
+        "said",
+        "district",
+        "region",
+        "Obama",
+        "-",
+        "..",
+        "Speaking",
+        "from",
+        "Berlin",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..60 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            text.push(if seed % 3 == 0 { '\t' } else { ' ' });
+        }
+        let doc = analyse(&text);
+        let found = gaz.recognize(&doc, &[]);
+        for p in &found {
+            assert!(p.span.slice(&doc.doc.text) == p.text);
+            for s in &doc.sentences {
+                let _ = event_location(&doc, &found, s.index, p.span, Some(s.span));
+                let _ = event_location(
+                    &doc,
+                    &found,
+                    s.index,
+                    Span::new(usize::MAX - 1, usize::MAX),
+                    None,
+                );
+            }
+        }
+    }
+    assert!(gaz.lookup("").is_empty() && gaz.country_place("XXX").is_none());
+}
