@@ -181,7 +181,7 @@ pub(crate) fn unit_phrase(t: &[Tok], start: usize) -> (Vec<usize>, usize) {
         .is_some_and(|&p| t.get(p).is_some_and(|x| x.is_punct('-')))
     {
         picked.pop();
-        k -= 1;
+        k = k.saturating_sub(1);
     }
     // keep the last MAX_UNIT_WORDS words (a hyphen compound counts once)
     let is_hyphen = |p: usize| t.get(p).is_some_and(|x| x.kind == Kind::Punct);
