@@ -280,7 +280,14 @@ impl<'a> Scan<'a> {
             return 1;
         }
         let possessive_end = a.possessive.then(|| self.after(a));
-        if self.place_context_of(s.start, a.start, prev_atom_end, possessive_end) {
+        let country_only = matches!(a.primary(), Target::Country(_));
+        if self.place_context_of(
+            s.start,
+            a.start,
+            prev_atom_end,
+            possessive_end,
+            country_only,
+        ) {
             return 1;
         }
         let mut actor = Actor {
@@ -377,7 +384,10 @@ impl<'a> Scan<'a> {
         let end = if head.kind == RoleKind::Title {
             chain.end
         } else {
-            self.extend_of_phrase(chain.end)
+            self.extend_of_phrase(
+                chain.end,
+                s.atoms.get(chain.next).map_or(usize::MAX, |x| x.start),
+            )
         };
         let sectors = if chain.generic_head && !anchor.seat_sectors.is_empty() {
             anchor.seat_sectors.clone()
@@ -444,7 +454,7 @@ impl<'a> Scan<'a> {
         }
         let next = s.atoms.get(chain.next);
         if head.kind == RoleKind::Title && !chain.plural {
-            if let Some(b) = next.filter(|b| self.adjacent(chain.end, b.start)) {
+            if let Some(b) = next.filter(|b| self.adjacent_or_comma(chain.end, b.start)) {
                 match b.primary() {
                     Target::Person(p) => {
                         let (end, extra) = self.extend_of_country(b.end, s.atoms, chain.next + 1);
@@ -503,6 +513,10 @@ impl<'a> Scan<'a> {
                         chain.sectors.clone(),
                         self.text.get(b.start..b.end).unwrap_or("").to_string(),
                     ))
+                }
+                Target::Person(p) => {
+                    let (pa, _) = self.person_actor(p);
+                    Some((pa.country, None, chain.sectors.clone(), pa.name))
                 }
                 Target::Org(o) => self.lex.k.orgs.get(o).map(|x| {
                     (
@@ -566,7 +580,10 @@ impl<'a> Scan<'a> {
         let end = if head.kind == RoleKind::Title {
             chain.end
         } else {
-            self.extend_of_phrase(chain.end)
+            self.extend_of_phrase(
+                chain.end,
+                s.atoms.get(chain.next).map_or(usize::MAX, |x| x.start),
+            )
         };
         let (country, why) = match &self.dateline_country {
             Some(c) => (Some(c.clone()), format!(", country {c} from dateline")),

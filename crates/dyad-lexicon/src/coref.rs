@@ -56,6 +56,8 @@ pub(crate) fn title_matches(title: &str, role: &str) -> bool {
 
 struct Out<'s, 'a> {
     scan: &'s Scan<'a>,
+    /// Persons named in full anywhere in the document.
+    named: std::collections::HashSet<usize>,
     mentions: Vec<ActorMention>,
     persons: Vec<Option<usize>>,
 }
@@ -74,15 +76,6 @@ impl Out<'_, '_> {
             confidence: d.confidence,
         });
         self.persons.push(person);
-    }
-
-    /// Most recent earlier mention of one of `candidates`.
-    fn last_of(&self, candidates: &[usize]) -> Option<(usize, usize)> {
-        self.persons
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, p)| p.filter(|p| candidates.contains(p)).map(|p| (i, p)))
     }
 
     /// Index of the first full (kind Person) mention of person `p`.
@@ -106,7 +99,16 @@ fn surname(out: &mut Out, d: &Draft, group: usize, country: Option<&str>, title:
     let Some((short, members)) = lex.patterns.surnames.get(group) else {
         return;
     };
-    if let Some((i, p)) = out.last_of(members) {
+    // Earlier mentions of a member: one in office on the date first ("Kim"
+    // after both Kim Jong Un and the historical Kim Il Sung), then the latest.
+    let earlier = out
+        .persons
+        .iter()
+        .enumerate()
+        .rev()
+        .filter_map(|(i, p)| p.filter(|p| members.contains(p)).map(|p| (i, p)))
+        .max_by_key(|(i, p)| (out.scan.is_current(*p), *i));
+    if let Some((i, p)) = earlier {
         let (actor, rule) = out.scan.person_actor(p);
         let mut d2 = d.clone();
         d2.actor = actor;
@@ -129,12 +131,22 @@ fn surname(out: &mut Out, d: &Draft, group: usize, country: Option<&str>, title:
                 return None;
             }
             let title_ok = title.is_none_or_match(&r.role);
+            // A headline's "Kim" is the Kim named in full further down.
+            let named_later = out.named.contains(&pi);
             let status_score = match status {
                 RoleStatus::Current => 2,
                 RoleStatus::Former => 1,
                 RoleStatus::Future => 0,
             };
-            Some(((title_ok as u8, status_score, role_rank(&r.role)), pi))
+            Some((
+                (
+                    named_later,
+                    title_ok as u8,
+                    status_score,
+                    role_rank(&r.role),
+                ),
+                pi,
+            ))
         })
         .max_by_key(|(score, _)| *score);
     let Some((_, pi)) = best else { return };
@@ -197,16 +209,35 @@ fn title_only(out: &mut Out, d: &Draft, title: &str, country: Option<&str>) {
 }
 
 fn pair(out: &mut Out, d: &Draft) {
-    let mut seen: Vec<(usize, usize)> = Vec::new();
-    for (i, p) in out.persons.iter().enumerate().rev() {
-        if let Some(p) = p {
-            if !seen.iter().any(|(_, q)| q == p) {
-                seen.push((i, *p));
+    // The last two distinct persons, preferring leaders in office (an aide
+    // or a historical figure mentioned in between is not one of "the two leaders").
+    let date = out.scan.date;
+    let leader = |p: usize| {
+        out.scan
+            .lex
+            .k
+            .people
+            .get(p)
+            .and_then(|x| role_at(x, date))
+            .is_some_and(|(r, st)| st == RoleStatus::Current && role_rank(&r.role) >= 3)
+    };
+    let pick = |filter: &dyn Fn(usize) -> bool| {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for (i, p) in out.persons.iter().enumerate().rev() {
+            if let Some(p) = p.filter(|p| filter(*p)) {
+                if !seen.iter().any(|(_, q)| *q == p) {
+                    seen.push((i, p));
+                }
+            }
+            if seen.len() == 2 {
+                break;
             }
         }
-        if seen.len() == 2 {
-            break;
-        }
+        seen
+    };
+    let mut seen = pick(&leader);
+    if seen.len() < 2 {
+        seen = pick(&|_| true);
     }
     if seen.len() < 2 {
         return;
@@ -251,8 +282,10 @@ fn pronoun(out: &mut Out, d: &Draft) {
 
 /// Links drafts (sorted in text order) into the final mention list.
 pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
+    let named = drafts.iter().filter_map(|d| d.person).collect();
     let mut out = Out {
         scan,
+        named,
         mentions: Vec::with_capacity(drafts.len()),
         persons: Vec::with_capacity(drafts.len()),
     };

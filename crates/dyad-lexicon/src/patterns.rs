@@ -105,7 +105,10 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, text: &str, target: Target) {
+        // A leading article would make "the UN" beat "UN Security Council"
+        // in leftmost-longest selection; determiners are never part of a mention.
         let text = text.trim();
+        let text = text.strip_prefix("the ").unwrap_or(text);
         if text.chars().count() < 2 {
             return;
         }
@@ -250,7 +253,10 @@ impl PatternSet {
                 }
             }
             for s in short_forms(&p.name, country) {
-                if crate::words::is_in(crate::words::PERSON_PRONOUNS, &s) || s.chars().count() < 2 {
+                if crate::words::is_in(crate::words::PERSON_PRONOUNS, &s)
+                    || crate::words::is_in(crate::words::GIVEN_NAMES, &s)
+                    || s.chars().count() < 2
+                {
                     continue;
                 }
                 let variants = name_spellings(&s, "");

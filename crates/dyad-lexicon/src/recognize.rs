@@ -142,6 +142,15 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// Adjacent, or separated by one comma (an appositive: "the defense
+    /// minister, Shin Won-sik").
+    pub(crate) fn adjacent_or_comma(&self, from: usize, to: usize) -> bool {
+        self.text.get(from..to).is_some_and(|g| {
+            let g = g.trim();
+            g.is_empty() || g == ","
+        })
+    }
+
     pub(crate) fn adjacent(&self, from: usize, to: usize) -> bool {
         self.text.get(from..to).is_some_and(|g| g.trim().is_empty())
     }
@@ -172,6 +181,7 @@ impl<'a> Scan<'a> {
         start: usize,
         prev_atom_end: Option<usize>,
         possessive_end: Option<usize>,
+        country_only: bool,
     ) -> bool {
         if let Some(after) = possessive_end {
             let next = next_word(self.text, after, self.text.len())
@@ -208,10 +218,12 @@ impl<'a> Scan<'a> {
             }
             return false;
         }
-        if t == "," {
+        if t == "," && country_only {
+            // "Vladivostok, Russia": a country after a town names the town's country.
             if let Some(p) = prev_word(self.text, w.start, s_start) {
-                let is_atom = prev_atom_end == Some(p.end);
-                return !is_atom && is_capitalized(self.word(p));
+                let town = prev_atom_end != Some(p.end)
+                    || self.lex.country_of_city(self.word(p)).is_some();
+                return town && is_capitalized(self.word(p));
             }
         }
         false
@@ -285,6 +297,16 @@ impl<'a> Scan<'a> {
             confidence,
             hint: Hint::Done,
         }
+    }
+
+    /// True when person `pi` holds a role on the scan date.
+    pub(crate) fn is_current(&self, pi: usize) -> bool {
+        self.lex
+            .k
+            .people
+            .get(pi)
+            .and_then(|p| role_at(p, self.date))
+            .is_some_and(|(_, s)| s == RoleStatus::Current)
     }
 
     /// The actor of a known person at the scan date.
@@ -613,7 +635,10 @@ impl<'a> Scan<'a> {
                                 actor.sectors.push(s.clone());
                             }
                         }
-                        end = self.extend_of_phrase(b.end);
+                        end = self.extend_of_phrase(
+                            b.end,
+                            atoms.get(i + 2).map_or(usize::MAX, |x| x.start),
+                        );
                         used = 2;
                         rule = format!("{rule} + role:{}", role.phrase);
                     }
@@ -634,15 +659,14 @@ impl<'a> Scan<'a> {
 
     /// "panel of experts", "Ministry of Mines": an "of" + noun tail joins an
     /// institution or group phrase.
-    pub(crate) fn extend_of_phrase(&self, end: usize) -> usize {
-        let limit = self.text.len();
-        let Some(w) = next_word(self.text, end, limit) else {
+    pub(crate) fn extend_of_phrase(&self, end: usize, limit: usize) -> usize {
+        let Some(w) = next_word(self.text, end, self.text.len()) else {
             return end;
         };
         if !self.word(w).eq_ignore_ascii_case("of") || !self.adjacent(end, w.start) {
             return end;
         }
-        let Some(n) = next_word(self.text, w.end, limit) else {
+        let Some(n) = next_word(self.text, w.end, self.text.len()) else {
             return end;
         };
         let t = self.word(n);
@@ -652,7 +676,8 @@ impl<'a> Scan<'a> {
                     t,
                     "experts" | "inquiry" | "observers" | "investigators" | "inspectors"
                 ));
-        if good && self.lex.country_of_phrase(t).is_none() {
+        // Never swallow the start of the next recognised phrase.
+        if good && n.end <= limit {
             n.end
         } else {
             end

@@ -230,31 +230,185 @@ pub(crate) fn is_motion(word: &str) -> bool {
 /// Rank of an office for choosing among several holders ("Kim" on its own):
 /// heads of state/government first.
 pub(crate) fn role_rank(role: &str) -> u8 {
-    let r = role.to_lowercase();
-    if r.contains("deputy") || r.contains("vice") || r.contains("former") {
+    // Whole-word matching: "Presidential Aide" is not a president.
+    let r = format!(
+        " {} ",
+        role.to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), " ")
+    );
+    let has = |k: &str| r.contains(&format!(" {k} "));
+    if [
+        "deputy",
+        "vice",
+        "former",
+        "aide",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokesperson",
+    ]
+    .iter()
+    .any(|k| has(k))
+    {
         return 1;
     }
-    if [
+    let head_of_state = [
         "president",
         "supreme leader",
-        "prime minister",
         "king",
         "queen",
-        "chancellor",
         "emir",
         "sultan",
         "general secretary",
-        "chairman",
+        "head of state",
+        "monarch",
+    ];
+    let head_of_government = [
+        "prime minister",
+        "chancellor",
+        "head of government",
         "premier",
         "leader",
-    ]
-    .iter()
-    .any(|k| r.contains(k))
-    {
+    ];
+    if head_of_state.iter().any(|k| has(k)) {
+        4
+    } else if head_of_government.iter().any(|k| has(k)) {
         3
-    } else if r.contains("minister") || r.contains("secretary") {
+    } else if has("minister") || has("secretary") {
         2
     } else {
         1
     }
 }
+
+/// Common given names: never used as a derived short form (a "John Lee"
+/// written in Western order must not make every "John" a reference to him).
+pub(crate) const GIVEN_NAMES: &[&str] = &[
+    "john",
+    "james",
+    "david",
+    "michael",
+    "robert",
+    "william",
+    "richard",
+    "thomas",
+    "mary",
+    "paul",
+    "peter",
+    "mark",
+    "george",
+    "carrie",
+    "joseph",
+    "charles",
+    "daniel",
+    "matthew",
+    "anthony",
+    "donald",
+    "steven",
+    "andrew",
+    "kenneth",
+    "kevin",
+    "brian",
+    "edward",
+    "ronald",
+    "timothy",
+    "jason",
+    "jeffrey",
+    "ryan",
+    "jacob",
+    "gary",
+    "nicholas",
+    "eric",
+    "stephen",
+    "jonathan",
+    "larry",
+    "justin",
+    "scott",
+    "frank",
+    "henry",
+    "patrick",
+    "jack",
+    "dennis",
+    "jerry",
+    "aaron",
+    "jose",
+    "adam",
+    "nathan",
+    "harry",
+    "emily",
+    "anna",
+    "sarah",
+    "susan",
+    "karen",
+    "nancy",
+    "lisa",
+    "betty",
+    "margaret",
+    "sandra",
+    "ashley",
+    "donna",
+    "carol",
+    "michelle",
+    "amanda",
+    "melissa",
+    "laura",
+    "helen",
+    "sharon",
+    "kathleen",
+    "amy",
+    "angela",
+    "anne",
+    "alice",
+    "grace",
+    "tony",
+    "alex",
+    "sam",
+    "ben",
+    "tom",
+    "tim",
+    "joe",
+    "jim",
+    "bill",
+    "bob",
+    "mike",
+    "dan",
+    "don",
+    "ken",
+    "ted",
+    "ray",
+    "roy",
+    "carl",
+    "victor",
+    "vincent",
+    "martin",
+    "simon",
+    "philip",
+    "oliver",
+    "jennifer",
+    "elizabeth",
+    "catherine",
+    "christine",
+    "maria",
+    "ana",
+    "juan",
+    "carlos",
+    "luis",
+    "mohammed",
+    "muhammad",
+    "ahmed",
+    "abdullah",
+    "mahmoud",
+    "mustafa",
+    "khalid",
+    "sergei",
+    "vladimir",
+    "dmitry",
+    "alexander",
+    "andrei",
+    "nikolai",
+    "ivan",
+    "igor",
+    "yuri",
+    "olga",
+    "natalia",
+];
