@@ -168,6 +168,14 @@ pub enum DateKind {
         /// Relative modifier when written.
         relative: Option<Relative>,
     },
+    /// A weekday of a week given relative to publication ("Monday last
+    /// week", "Friday next week").
+    WeekdayOfWeek {
+        /// The weekday.
+        weekday: Weekday,
+        /// -1 last week, 0 this week, 1 next week (Monday-to-Sunday weeks).
+        week_offset: i32,
+    },
     /// A day relative to publication: today 0, yesterday -1, tomorrow 1.
     DayOffset {
         /// Days from the publication date.

@@ -764,3 +764,24 @@ fn absolute_expressions_resolve_without_publication() {
     let bad = find_date_expressions("It was February 30, 2023.", Span::new(0, 25));
     assert_eq!(resolve_absolute(&bad[0]), None);
 }
+
+#[test]
+fn weekday_of_a_relative_week() {
+    use DatePrecision::Day;
+    check(
+        "They met on Monday last week.",
+        PUB,
+        Tense::Past,
+        "2024-06-10",
+        "2024-06-10",
+        Day,
+    );
+    check(
+        "They meet on Friday next week.",
+        PUB,
+        Tense::Future,
+        "2024-06-28",
+        "2024-06-28",
+        Day,
+    );
+}

@@ -488,8 +488,25 @@ impl<'a> Matcher<'_, 'a> {
                 },
             ));
         }
+        let end = self.day_part_suffix(after);
+        // "Monday last week", "Friday next week"
+        let week_offset = match (self.word(end), self.word(end + 1)) {
+            (Some("last"), Some("week")) => Some(-1),
+            (Some("this"), Some("week")) => Some(0),
+            (Some("next"), Some("week")) => Some(1),
+            _ => None,
+        };
+        if let Some(week_offset) = week_offset {
+            return Some((
+                end + 2,
+                DateKind::WeekdayOfWeek {
+                    weekday,
+                    week_offset,
+                },
+            ));
+        }
         Some((
-            self.day_part_suffix(after),
+            end,
             DateKind::Weekday {
                 weekday,
                 relative: None,

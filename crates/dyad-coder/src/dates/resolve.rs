@@ -218,6 +218,20 @@ fn window(kind: &DateKind, p: NaiveDate, tense: Tense) -> Option<Window> {
             ))
         }
         DateKind::Weekday { weekday, relative } => weekday_window(p, tense, weekday, relative),
+        DateKind::WeekdayOfWeek {
+            weekday,
+            week_offset,
+        } => {
+            let monday = add_days(week_start(p), i64::from(week_offset) * 7)?;
+            let d = add_days(monday, i64::from(weekday.num_days_from_monday()))?;
+            Some(Window::day(
+                d,
+                format!(
+                    "{d} ({} of the week starting {monday})",
+                    weekday_name(weekday)
+                ),
+            ))
+        }
         DateKind::DayOffset { days } => {
             let d = add_days(p, days)?;
             Some(Window::day(
