@@ -71,6 +71,19 @@ def short_forms(name):
     return out
 
 
+SAINT_FORMS = (("Saint ", ("St. ", "St ")), ("Sainte ", ("Ste. ", "Ste ")), ("St. ", ("Saint ",)), ("St ", ("Saint ",)))
+
+
+def variants(names):
+    """Adds the usual spellings of 'Saint': 'Saint Petersburg' = 'St. Petersburg'."""
+    out = list(names)
+    for n in names:
+        for prefix, others in SAINT_FORMS:
+            if n.startswith(prefix):
+                out.extend(o + n[len(prefix):] for o in others)
+    return out
+
+
 def english_name(name, aliases):
     """A Latin-script, preferably English, canonical name for a division."""
     ascii_aliases = [a for a in aliases if a.isascii() and a.strip()]
@@ -193,7 +206,7 @@ def main():
         iso3 = iso2_to_iso3.get(city["countrycode"])
         if not iso3:
             continue
-        names = [n for n in [city["name"]] + city.get("alternatenames", []) if usable(n)]
+        names = variants([n for n in [city["name"]] + city.get("alternatenames", []) if usable(n)])
         code = "PPLC" if city["geonameid"] in capital_ids else "PPLA" if city["geonameid"] in seat_ids else "PPL"
         records.append({
             "id": city["geonameid"], "name": city["name"], "class": "P", "code": code,

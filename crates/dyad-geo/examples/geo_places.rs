@@ -10,6 +10,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let line = line?;
         let doc = pipeline.analyze(dyad_text::document_from_text("stdin", &line, None));
         println!("{line}");
+        if std::env::var("GEO_TOKENS").is_ok() {
+            for s in &doc.sentences {
+                let toks: Vec<String> = s
+                    .tokens
+                    .iter()
+                    .map(|t| format!("{}/{}", t.span.slice(&doc.doc.text), t.pos))
+                    .collect();
+                println!("  [{}] {}", s.zone.as_str(), toks.join(" "));
+            }
+        }
         for p in gaz.recognize(&doc, &[]) {
             let r = p.place.as_ref();
             println!(

@@ -162,6 +162,47 @@ fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usiz
     None
 }
 
+/// How many sentences from the start of a document its lead spans.
+const LEAD_SENTENCES: usize = 3;
+
+/// The document's lead place, for an event whose sentence names no place and
+/// whose document has no dateline: the first cued town or division (not a
+/// whole country) of the title, caption or first sentences that lies in one
+/// of `countries` (the event's actors' countries). Precision is
+/// [`PlacePrecision::Dateline`]: like a dateline, it says where the story is
+/// set. Call it after [`event_location`] and before the country fallback:
+/// "talks between Putin and Kim" in a story led by "at the cosmodrome outside
+/// the city of Tsiolkovsky … Amur region, Russia" is placed in Tsiolkovsky.
+pub fn lead_location(
+    doc: &AnalyzedDocument,
+    places: &[PlaceMention],
+    countries: &[&str],
+) -> Option<EventPlace> {
+    let lead: Vec<usize> = doc
+        .sentences
+        .iter()
+        .filter(|s| s.zone.is_content())
+        .take(LEAD_SENTENCES)
+        .map(|s| s.index)
+        .collect();
+    places
+        .iter()
+        .filter(|p| lead.contains(&p.sentence) && is_cued(p))
+        .find(|p| {
+            p.place.as_ref().is_some_and(|r| {
+                !r.feature_code.starts_with("PCL")
+                    && r.feature_code != "CONT"
+                    && countries.contains(&r.country.as_str())
+            })
+        })
+        .map(|p| to_event_place(p, PlacePrecision::Dateline))
+}
+
+/// True when recognition found the toponym by a cue, not by prominence alone.
+fn is_cued(p: &PlaceMention) -> bool {
+    !p.reason.starts_with("prominent")
+}
+
 /// A country-level choice refined to a town of that country named in the
 /// same sentence ("arrived in North Korea … Pyongyang").
 fn refine_country<'a>(

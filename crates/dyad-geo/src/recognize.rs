@@ -67,6 +67,7 @@ pub(crate) struct Found {
     /// ("Prague, Oklahoma"), which may say where this one lies.
     pub qualifier: Option<usize>,
     prominent: bool,
+    acting: bool,
     suffix_plural: bool,
     prefix_hint: bool,
     first: usize,
@@ -85,6 +86,18 @@ struct Tok<'a> {
 
 fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Capitalised, or an Arabic article before a capitalised name ("al-Hasakah").
+fn is_name_like(s: &str) -> bool {
+    if is_capitalised(s) {
+        return true;
+    }
+    [
+        "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
+    ]
+    .iter()
+    .any(|p| s.strip_prefix(p).is_some_and(is_capitalised))
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -155,7 +168,7 @@ pub(crate) fn find_toponyms(
         }
         link_lists(&mut out, first_in_sentence, toks);
     }
-    out.retain(|f| f.cue != Cue::None || f.prominent);
+    out.retain(|f| f.cue != Cue::None || (f.prominent && !f.acting));
     // Qualifier indices point into the unfiltered list: recompute them.
     relink_qualifiers(&mut out, &sentences);
     out
@@ -170,7 +183,7 @@ fn longest_match(
     i: usize,
 ) -> Option<usize> {
     let first = toks.get(i)?;
-    if !is_capitalised(first.text) {
+    if !is_name_like(first.text) {
         return None;
     }
     let end = (i + MAX_NAME_TOKENS).min(toks.len());
@@ -181,14 +194,14 @@ fn longest_match(
         // A name ends capitalised, or with a facility word of a known
         // facility ("the Vostochny cosmodrome").
         let facility_end = j > i && cues.facility_nouns.contains(&last.text.to_lowercase());
-        if !is_capitalised(last.text) && !facility_end {
+        if !is_name_like(last.text) && !facility_end {
             return false;
         }
         let inner_ok = toks
             .get(i + 1..j)
             .unwrap_or_default()
             .iter()
-            .all(|t| is_capitalised(t.text) || CONNECTORS.contains(&t.text));
+            .all(|t| is_capitalised(t.text) || CONNECTORS.contains(&t.text) || t.text == ".");
         inner_ok
             && text
                 .get(first.span.start..last.span.end)
@@ -359,6 +372,7 @@ impl Assess<'_> {
         // A division or settlement word after it; or a longer name / facility.
         let mut suffix_hint = None;
         let mut suffix_plural = false;
+        let mut acting = false;
         if let Some(nx) = next {
             let nl = nx.text.to_lowercase();
             if let Some(level) = cues.division_level(&nl) {
@@ -374,20 +388,20 @@ impl Assess<'_> {
                 // A facility ("Oxford University") or a longer name.
                 return None;
             }
-            // "Moscow said": a place name acting is an actor, not a place.
-            if !cued
+            // "Moscow said": a place name acting is an actor, not a place
+            // (decided after lists are joined: "in Texas and New York went").
+            acting = !cued
                 && (nx.pos == Pos::MD || nx.pos.is_verb())
-                && !matches!(nx.lemma, "be" | "have")
-            {
-                return None;
-            }
+                && !matches!(nx.lemma, "be" | "have");
         }
         let candidates = self.gaz.lookup(name);
         if candidates.is_empty() {
             return None;
         }
         // Abbreviations ("U.S.", "U.N.") are places only as countries.
-        if name.contains('.') && !candidates.iter().any(Candidate::is_country) {
+        let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+        let abbreviation = name.contains('.') && letters.len() <= 4 && is_all_caps(&letters);
+        if abbreviation && !candidates.iter().any(Candidate::is_country) {
             return None;
         }
         let prominent = self.is_prominent(name, &key, single.then_some(first), &candidates);
@@ -407,6 +421,7 @@ impl Assess<'_> {
             hint_word,
             qualifier: None,
             prominent,
+            acting,
             suffix_plural,
             prefix_hint: from_prefix,
             first: i,
@@ -421,10 +436,10 @@ impl Assess<'_> {
         single: Option<&Tok<'_>>,
         candidates: &[Candidate],
     ) -> bool {
-        // A single uncued word must be tagged a proper noun and not be used
-        // in lower case elsewhere in the document ("Police in Lagos …").
+        // A single uncued word must be tagged a noun and not be used in lower
+        // case elsewhere in the document ("Police in Lagos …").
         if let Some(tok) = single {
-            if !tok.pos.is_proper() || self.lower_words.contains(key) {
+            if !tok.pos.is_noun() || self.lower_words.contains(key) {
                 return false;
             }
         }

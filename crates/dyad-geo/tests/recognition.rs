@@ -480,3 +480,19 @@ fn odd_input_never_panics() {
     }
     assert!(gaz.lookup("").is_empty() && gaz.country_place("XXX").is_none());
 }
+
+#[test]
+fn lead_location_places_an_unplaced_event_where_the_story_is_set() {
+    let (doc, found) = places(
+        "Leaders met outside the town of Tsiolkovsky in the Amur region of Russia.\n\nThe talks lasted five hours. Later the two sides said little.",
+    );
+    let last = doc.sentences.last().map(|s| s.index).unwrap();
+    assert!(event_location(&doc, &found, last, span_of(&doc, "said"), None).is_none());
+    let lead = dyad_geo::lead_location(&doc, &found, &["RUS", "PRK"]).unwrap();
+    assert_eq!(
+        (lead.name.as_str(), lead.precision),
+        ("Tsiolkovsky", PlacePrecision::Dateline)
+    );
+    assert_eq!(lead.admin1.as_deref(), Some("Amur Oblast"));
+    assert!(dyad_geo::lead_location(&doc, &found, &["USA"]).is_none());
+}
