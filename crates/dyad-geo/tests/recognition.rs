@@ -460,7 +460,7 @@ fn odd_input_never_panics() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            text.push(if seed % 3 == 0 { '\t' } else { ' ' });
+            text.push(if seed.is_multiple_of(3) { '\t' } else { ' ' });
         }
         let doc = analyse(&text);
         let found = gaz.recognize(&doc, &[]);
