@@ -287,7 +287,49 @@ impl Lexicon {
     /// `dyad lexicon check`; the recogniser prefers person > organisation >
     /// seat > country > capital > demonym > role > surname).
     fn ambiguity_warnings(&self) -> Vec<Problem> {
-        Vec::new()
+        use patterns::Target;
+        let origin = |t: &Target| -> Option<(String, usize, String)> {
+            match t {
+                Target::Person(i) => self.k.people.get(*i).and_then(|p| {
+                    p.roles
+                        .first()
+                        .map(|r| (r.origin.file.clone(), r.origin.line, p.id.clone()))
+                }),
+                Target::Org(i) => self
+                    .k
+                    .orgs
+                    .get(*i)
+                    .map(|o| (o.origin.file.clone(), o.origin.line, o.id.clone())),
+                Target::Country(i) => self
+                    .k
+                    .countries
+                    .get(*i)
+                    .map(|c| (c.origin.file.clone(), c.origin.line, c.code.clone())),
+                _ => None,
+            }
+        };
+        let mut out = Vec::new();
+        for (pattern, targets) in self.patterns.ambiguities() {
+            let origins: Vec<_> = targets.iter().filter_map(origin).collect();
+            // Report only what the checked directory brings in.
+            let Some(user) = origins.iter().find(|(f, _, _)| !f.starts_with("builtin:")) else {
+                continue;
+            };
+            let others: Vec<String> = origins
+                .iter()
+                .filter(|o| *o != user)
+                .map(|(f, l, id)| format!("{id} ({f}:{l})"))
+                .collect();
+            out.push(Problem {
+                severity: Severity::Warning,
+                file: user.0.clone(),
+                line: user.1,
+                column: None,
+                entry: user.2.clone(),
+                message: format!("{pattern:?} also names {}", others.join(", ")),
+            });
+        }
+        out
     }
 }
 

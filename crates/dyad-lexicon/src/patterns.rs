@@ -288,6 +288,30 @@ impl PatternSet {
         })
     }
 
+    /// Patterns read two ways with the same precedence (two people, two
+    /// organisations, two countries): (pattern, readings).
+    pub(crate) fn ambiguities(&self) -> Vec<(String, Vec<Target>)> {
+        let mut out = Vec::new();
+        for list in &self.variants {
+            let mut targets: Vec<Target> = list.iter().map(|v| v.target).collect();
+            targets.sort_by_key(Target::priority);
+            targets.dedup();
+            let same_class = targets.windows(2).any(|w| match w {
+                [a, b] => {
+                    a.priority() == b.priority()
+                        && matches!(a, Target::Person(_) | Target::Org(_) | Target::Country(_))
+                }
+                _ => false,
+            });
+            if same_class {
+                if let Some(v) = list.first() {
+                    out.push((v.text.clone(), targets));
+                }
+            }
+        }
+        out
+    }
+
     /// All checked atoms of `text`, leftmost-longest, non-overlapping, in order.
     pub(crate) fn atoms(&self, text: &str) -> Vec<Atom> {
         let mut found: Vec<Atom> = Vec::new();
