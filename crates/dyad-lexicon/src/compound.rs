@@ -9,7 +9,7 @@ use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{is_capitalized, prev_word};
-use crate::words::{is_in, GENERIC_HEADS, PAIR_HEADS};
+use crate::words::{is_in, GENERIC_HEADS, INDEFINITE, PAIR_HEADS};
 
 /// The atoms of one sentence.
 pub(crate) struct Sent<'x> {
@@ -410,7 +410,11 @@ impl<'a> Scan<'a> {
             anchor.rule, chain.phrase, head.origin.file, head.origin.line
         );
         let mut d = self.draft(a.start, end, s.index, kind, actor, rule, 0.85);
-        if head.kind == RoleKind::Title && !chain.plural {
+        // "the Russian president" / "Russia's president" is one person; "a
+        // Syrian commander" is anyone.
+        let indefinite =
+            prev_word(self.text, a.start, s.start).is_some_and(|w| is_in(INDEFINITE, self.word(w)));
+        if head.kind == RoleKind::Title && !chain.plural && !indefinite {
             d.hint = Hint::TitleOnly {
                 title: head.phrase.clone(),
                 country: Some(anchor.code.clone()),

@@ -195,7 +195,8 @@ fn title_only(out: &mut Out, d: &Draft, title: &str, country: Option<&str>) {
         out.push(&d2, Some(p), ante);
         return;
     }
-    if let Some(c) = country {
+    // Only offices (ministers, presidents, ...) have one holder to look up.
+    if let Some(c) = country.filter(|_| role_rank(title) >= 2) {
         if let Some(pi) = lex.office_holder(c, title, date) {
             let (actor, rule) = out.scan.person_actor(pi);
             let mut d2 = d.clone();
@@ -396,17 +397,22 @@ impl Lexicon {
 
     /// The first country named in `text` (name, demonym, capital or seat).
     pub(crate) fn country_of_phrase(&self, text: &str) -> Option<String> {
-        self.patterns.atoms(text).iter().find_map(|a| {
-            a.targets.iter().find_map(|t| match t {
-                Target::Country(c)
-                | Target::Capital(c)
-                | Target::Demonym(c)
-                | Target::DemonymPlural(c) => self.k.countries.get(*c).map(|x| x.code.clone()),
-                Target::Seat(s) => self.k.seats.get(*s).map(|x| x.country.clone()),
-                Target::City(c) => self.k.cities.get(*c).map(|x| x.country.clone()),
-                _ => None,
+        // "Turkish-backed": the sponsor, not the actor's country.
+        self.patterns
+            .atoms(text)
+            .iter()
+            .filter(|a| !a.hyphen_after)
+            .find_map(|a| {
+                a.targets.iter().find_map(|t| match t {
+                    Target::Country(c)
+                    | Target::Capital(c)
+                    | Target::Demonym(c)
+                    | Target::DemonymPlural(c) => self.k.countries.get(*c).map(|x| x.code.clone()),
+                    Target::Seat(s) => self.k.seats.get(*s).map(|x| x.country.clone()),
+                    Target::City(c) => self.k.cities.get(*c).map(|x| x.country.clone()),
+                    _ => None,
+                })
             })
-        })
     }
 
     /// A person code column may name a country or an organisation: returns

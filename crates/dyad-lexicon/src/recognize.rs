@@ -635,6 +635,15 @@ impl<'a> Scan<'a> {
                                 actor.sectors.push(s.clone());
                             }
                         }
+                        // "NATO Secretary-General Jens Stoltenberg": the person.
+                        if let Some(c) = atoms.get(i + 2).filter(|c| {
+                            role.kind == RoleKind::Title && self.adjacent_or_comma(b.end, c.start)
+                        }) {
+                            if let Target::Person(p) = c.primary() {
+                                out.push(self.person_draft(p, a.start, c.end, si));
+                                return 3;
+                            }
+                        }
                         end = self.extend_of_phrase(
                             b.end,
                             atoms.get(i + 2).map_or(usize::MAX, |x| x.start),

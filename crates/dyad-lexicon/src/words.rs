@@ -195,6 +195,11 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "agents",
 ];
 
+/// Determiners that make a title indefinite ("a Syrian commander").
+pub(crate) const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "another", "some", "any", "every", "each", "no", "former",
+];
+
 /// Phrases that refer to the last two persons mentioned.
 pub(crate) const PAIR_HEADS: &[&str] = &[
     "leaders",

@@ -1,6 +1,6 @@
 //! `dyad actor`, `dyad lexicon check`, `dyad eval actors` and `dyad bench actors`.
 
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -88,18 +88,22 @@ pub fn actor(args: ActorArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let res = lex.resolve_phrase(&args.text, date, &args.context);
+    let mut text = String::new();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&res)?);
-        return Ok(ExitCode::SUCCESS);
+        text = serde_json::to_string_pretty(&res)?;
+    } else {
+        match &res.actor {
+            Some(a) => text.push_str(&format!("{} → {}  [code {}]\n", args.text, describe(a), a.code())),
+            None => text.push_str(&format!("{} → no actor\n", args.text)),
+        }
+        text.push_str("why:");
+        for s in &res.steps {
+            text.push_str(&format!("\n  - {s}"));
+        }
     }
-    match &res.actor {
-        Some(a) => println!("{} → {}  [code {}]", args.text, describe(a), a.code()),
-        None => println!("{} → no actor", args.text),
-    }
-    println!("why:");
-    for s in &res.steps {
-        println!("  - {s}");
-    }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
     Ok(if res.actor.is_some() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
