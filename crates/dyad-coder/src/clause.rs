@@ -172,11 +172,6 @@ impl<'a> SentenceView<'a> {
         self.tokens.len()
     }
 
-    /// True when there are no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
-    }
-
     pub(crate) fn pos(&self, i: usize) -> Option<Pos> {
         self.tokens.get(i).map(|t| t.pos)
     }
@@ -338,7 +333,7 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
                 j += 1;
                 continue;
             }
-            if pos.is_some_and(|p| p.is_adverb()) {
+            if pos.is_some_and(|p| p.is_adverb()) || (!auxes.is_empty() && view.is(j, "since")) {
                 if words::NEGATIONS.contains(&view.low(j)) {
                     negated = true;
                 }
@@ -348,10 +343,15 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
             if pos.is_some_and(|p| p.is_verb()) {
                 head = j;
                 let lemma = view.lemma(j);
+                // skip adverbs ("has since accused", "was also seen") to the next verb
+                let mut k = j + 1;
+                while k < j + 3
+                    && (view.pos(k).is_some_and(|p| p.is_adverb()) || view.is(k, "since"))
+                {
+                    k += 1;
+                }
                 let is_aux = words::AUXILIARIES.contains(&lemma)
-                    && view
-                        .pos(j + 1)
-                        .is_some_and(|p| p.is_verb() || p.is_adverb() || p == Pos::MD);
+                    && view.pos(k).is_some_and(|p| p.is_verb() || p == Pos::MD);
                 if is_aux {
                     auxes.push(lemma);
                     j += 1;
@@ -414,7 +414,7 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
 fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut Vec<Predicate>) {
     for i in 0..view.len() {
         let is_noun = view.pos(i).is_some_and(|p| p.is_noun() || p.is_adjective());
-        if !is_noun {
+        if !is_noun || view.mention(i).is_some() || is_month_name(view, i) {
             continue;
         }
         let lemma = if patterns.has_trigger(TriggerKind::Noun, view.lemma(i)) {
@@ -442,6 +442,15 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             clause_end: view.len(),
         });
     }
+}
+
+/// "March", "May": capitalised month names are dates, not event nouns.
+fn is_month_name(view: &SentenceView<'_>, i: usize) -> bool {
+    matches!(view.low(i), "march" | "may")
+        && view
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.text(view.text).starts_with(char::is_uppercase))
 }
 
 /// The clause of predicate `i` ends at the next boundary token or at the
@@ -643,21 +652,24 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
         let before = first.checked_sub(1).map(|k| view.low(k)).unwrap_or("");
         if let Some(p) = preds.get_mut(i) {
             p.governor = Some(g);
-            if p.subject.is_empty() && kind == TriggerKind::Verb {
+            let controlled = kind == TriggerKind::Verb
+                && (p.subject.is_empty() || matches!(before, "of" | "for" | "to" | "by"));
+            if controlled && (!g_subject.is_empty() || !g_object.is_empty()) {
                 let object_control = words::OBJECT_CONTROL.contains(&g_lemma.as_str())
                     || matches!(before, "of" | "for");
-                p.subject = if object_control && !g_object.is_empty() {
+                let controller = if object_control && !g_object.is_empty() {
                     g_object
                 } else {
                     g_subject
                 };
-            } else if p.subject.is_empty() && kind == TriggerKind::Noun && head - first <= 1 {
+                if !controller.is_empty() {
+                    p.subject = controller;
+                }
+            } else if p.subject.is_empty() && kind == TriggerKind::Noun {
                 // the event noun is the object of its governor: "X held talks", "X launched an attack"
-                let np_start = (0..head).rev().take(4).all(|k| k > g || k <= g);
-                if np_start
-                    && !g_object
-                        .iter()
-                        .any(|&m| view.mentions.get(m).is_some_and(|lm| lm.first < head))
+                if !g_object
+                    .iter()
+                    .any(|&m| view.mentions.get(m).is_some_and(|lm| lm.first < head))
                 {
                     p.subject = g_subject;
                 }

@@ -13,6 +13,10 @@ use crate::patterns::PatternSet;
 use crate::record::{self, DocContext};
 use crate::stages::{ActorStage, PlaceStage};
 
+/// Events below this confidence are not coded: a weak pattern whose
+/// target came from the fallback and whose source is missing.
+pub const MIN_CONFIDENCE: f32 = 0.4;
+
 /// Which gazetteer the engine loads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum GazetteerChoice {
@@ -179,6 +183,9 @@ impl Engine {
                 let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m) else {
                     continue;
                 };
+                if ev.provenance.confidence < MIN_CONFIDENCE {
+                    continue;
+                }
                 if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
                     continue;
                 }

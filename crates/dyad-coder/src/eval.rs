@@ -202,7 +202,7 @@ fn summary(ev: &Event) -> String {
             .join("+")
     };
     format!(
-        "{}#{} {} {} {}→{} {} [{}] '{}'",
+        "{}#{} {} {} {}→{} {} [{}] '{}' {:.2}",
         ev.provenance.doc_id,
         ev.provenance.sentence,
         ev.plover,
@@ -211,7 +211,8 @@ fn summary(ev: &Event) -> String {
         codes(&ev.target),
         ev.date.date,
         ev.provenance.rule,
-        ev.provenance.trigger_text
+        ev.provenance.trigger_text,
+        ev.provenance.confidence
     )
 }
 

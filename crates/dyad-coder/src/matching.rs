@@ -28,6 +28,8 @@ pub struct Match<'p> {
     pub attributed_to: Option<usize>,
     /// Confidence.
     pub confidence: f32,
+    /// (PLOVER type, CAMEO code) replacing the pattern's for promises and threats.
+    pub retyped: Option<(&'static str, &'static str)>,
 }
 
 /// What happened when a pattern was tried (for `dyad explain`).
@@ -55,6 +57,7 @@ pub fn match_sentence<'p>(
     let mut matches = Vec::new();
     let mut attempts = Vec::new();
     let attributions = attributions(view, preds);
+    let mut suppressed: Vec<usize> = Vec::new();
     for (pi, pred) in preds.iter().enumerate() {
         let mut best: Option<(usize, Match<'p>)> = None;
         let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(
@@ -98,6 +101,21 @@ pub fn match_sentence<'p>(
             let (f, why) = factuality(view, preds, pi);
             m.factuality = f;
             m.factuality_reason = why;
+            if m.factuality == Factuality::Intended {
+                if let Some(gov) = pred.governor.and_then(|g| preds.get(g)) {
+                    if let Some(retyped) = intent_type(&m.pattern.plover, &gov.lemma) {
+                        m.retyped = Some(retyped);
+                        m.factuality = Factuality::Asserted;
+                        m.factuality_reason = format!(
+                            "promise/threat: '{}' governs the event, coded as {}",
+                            gov.lemma, retyped.0
+                        );
+                        if let Some(g) = pred.governor {
+                            suppressed.push(g);
+                        }
+                    }
+                }
+            }
             if let Some((speaker, why)) = attributions.iter().find_map(|a| a.covers(pred.head)) {
                 if !m.source.contains(&speaker) {
                     m.attributed_to = Some(speaker);
@@ -110,7 +128,37 @@ pub fn match_sentence<'p>(
             matches.push(m);
         }
     }
+    // a promise/threat coded from its embedded event replaces the bare
+    // "agreed"/"threatened" event of the governing verb
+    matches.retain(|m| {
+        !(suppressed.contains(&m.predicate)
+            && matches!(m.pattern.plover.as_str(), "AGREE" | "THREATEN")
+            && m.retyped.is_none())
+    });
     (matches, attempts)
+}
+
+/// PLOVER codes promises of cooperation as AGREE, promises of concessions as
+/// CONCEDE and threats of conflictual action as THREATEN: the type (and
+/// CAMEO code) an intended event of `plover` becomes under governor `gov`.
+fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> {
+    let threat = matches!(gov, "threaten" | "warn" | "vow" | "pledge" | "promise");
+    let promise = !matches!(
+        gov,
+        "threaten" | "warn" | "want" | "hope" | "seek" | "try" | "attempt" | "consider" | "expect"
+    );
+    match plover {
+        "RETREAT" | "CONCEDE" if promise => Some(("CONCEDE", "035")),
+        "AID" if promise => Some(("AGREE", "033")),
+        "COOPERATE" if promise => Some(("AGREE", "031")),
+        "CONSULT" if promise => Some(("AGREE", "036")),
+        "SUPPORT" if promise => Some(("AGREE", "030")),
+        "ASSAULT" if threat => Some(("THREATEN", "138")),
+        "SANCTION" if threat => Some(("THREATEN", "1312")),
+        "COERCE" if threat => Some(("THREATEN", "130")),
+        "MOBILIZE" if threat => Some(("THREATEN", "138")),
+        _ => None,
+    }
 }
 
 fn try_pattern<'p>(
@@ -172,7 +220,7 @@ fn try_pattern<'p>(
         let limit = (pred.head + WINDOW).min(pred.clause_end);
         if let Some(m) = (pred.head + 1..limit)
             .filter_map(|j| view.mention_at.get(j).copied().flatten())
-            .find(|m| !source.contains(m))
+            .find(|m| !source.contains(m) && !is_modifier(view, *m))
         {
             target = vec![m];
             confidence *= 0.8;
@@ -182,6 +230,9 @@ fn try_pattern<'p>(
     if pattern.symmetric && target.is_empty() && source.len() >= 2 {
         target = source.split_off(1);
         slots.push("reciprocal subjects".into());
+    }
+    if target.is_empty() && !pattern.target.is_empty() {
+        return Err("no target actor".into());
     }
     if source.is_empty() && target.is_empty() {
         return Err("no actor in any slot".into());
@@ -203,6 +254,16 @@ fn try_pattern<'p>(
         factuality_reason: String::new(),
         attributed_to: None,
         confidence,
+        retyped: None,
+    })
+}
+
+/// A mention used as a noun modifier ("North Korean missiles") is not an
+/// argument by itself.
+fn is_modifier(view: &SentenceView<'_>, m: usize) -> bool {
+    view.mentions.get(m).is_some_and(|lm| {
+        view.pos(lm.last + 1)
+            .is_some_and(|p| p.is_noun() || p.is_adjective())
     })
 }
 

@@ -58,7 +58,26 @@ pub fn build_event(
         return None;
     }
     let pattern = m.pattern;
-    let code = ontology::cameo(&pattern.cameo)?;
+    let (plover, cameo) = match m.retyped {
+        Some((p, c)) => (p.to_string(), c.to_string()),
+        None => (pattern.plover.clone(), pattern.cameo.clone()),
+    };
+    let code = ontology::cameo(&cameo)?;
+    let mode = if m.retyped.is_some() {
+        None
+    } else {
+        pattern.mode.clone()
+    };
+    let contexts = if m.retyped.is_some() {
+        code.contexts.iter().map(|c| c.to_string()).collect()
+    } else {
+        pattern.contexts.clone()
+    };
+    let rule = if m.retyped.is_some() {
+        format!("{}+intent", pattern.id)
+    } else {
+        pattern.id.clone()
+    };
     let clause_end = view
         .tokens
         .get(pred.clause_end.saturating_sub(1))
@@ -74,13 +93,13 @@ pub fn build_event(
     let date = event_date(ctx, sentence, pred.tense, trigger);
     let place = event_place(ctx, sentence.index, trigger, clause, &source, &target);
     let quantities = crate::qty::quantities_in(text, sentence.span, clause);
-    let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &pattern.id);
+    let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &rule);
     Some(Event {
         id,
-        plover: pattern.plover.clone(),
-        mode: pattern.mode.clone(),
-        contexts: pattern.contexts.clone(),
-        cameo: pattern.cameo.clone(),
+        plover,
+        mode,
+        contexts,
+        cameo,
         goldstein: code.goldstein,
         quad_class: code.quad_class,
         source,
@@ -97,7 +116,7 @@ pub fn build_event(
             sentence_span: sentence.span,
             trigger,
             trigger_text: trigger.slice(text).to_string(),
-            rule: pattern.id.clone(),
+            rule,
             confidence: m.confidence,
         },
     })
