@@ -67,6 +67,8 @@ enum BenchCommand {
     Actors(cmd::actors::BenchActorsArgs),
     /// Event coding end to end (read, tag, actors, places, events).
     Code(cmd::code::BenchCodeArgs),
+    /// HTML article extraction: pages per second on one core.
+    Html(cmd::html::BenchHtmlArgs),
     /// Places stage: toponym recognition + resolution (and gazetteer load time/RSS).
     Places(cmd::places::BenchPlacesArgs),
 }
@@ -79,6 +81,8 @@ enum EvalCommand {
     Actors(cmd::actors::EvalActorsArgs),
     /// Event type recall on labelled PLOVER stories.
     Plover(cmd::code::EvalPloverArgs),
+    /// HTML article extraction against a benchmark (shingle precision/recall/F1).
+    Html(cmd::html::EvalHtmlArgs),
     /// Toponym resolution against a geoparsing gold set (accuracy, country accuracy, recall).
     Geo(cmd::places::EvalGeoArgs),
 }
@@ -110,6 +114,8 @@ fn main() -> std::process::ExitCode {
         Command::Bench(BenchCommand::Places(args)) => cmd::places::bench(args),
         Command::Eval(EvalCommand::Geo(args)) => cmd::places::eval(args),
         Command::Bench(BenchCommand::Text(args)) => cmd::read::bench_text(args),
+        Command::Bench(BenchCommand::Html(args)) => cmd::html::bench(args),
+        Command::Eval(EvalCommand::Html(args)) => cmd::html::eval(args),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod code;
+pub mod html;
 pub mod places;
 pub mod read;
 pub mod store;
