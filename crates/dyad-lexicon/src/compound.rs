@@ -581,6 +581,14 @@ impl<'a> Scan<'a> {
             out.push(d);
             return used;
         }
+        if chain.next == i + 1 && self.adjectives.contains(&a.start) {
+            let next_lower = crate::text::next_word(self.text, chain.end, s.end)
+                .map(|w| self.word(w))
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            if next_lower {
+                return used;
+            }
+        }
         let end = if head.kind == RoleKind::Title {
             chain.end
         } else {

@@ -351,12 +351,20 @@ impl Lexicon {
             .dateline
             .as_deref()
             .and_then(|d| self.country_of_dateline(d));
+        let adjectives = doc
+            .sentences
+            .iter()
+            .flat_map(|s| s.tokens.iter())
+            .filter(|t| t.pos.is_adjective())
+            .map(|t| t.span.start)
+            .collect();
         let scan = Scan {
             lex: self,
             text,
             date,
             date_known,
             dateline_country,
+            adjectives,
         };
         let atoms = self.patterns.atoms(text);
         let mut drafts = Vec::new();

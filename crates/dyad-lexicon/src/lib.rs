@@ -63,6 +63,8 @@ pub struct Lexicon {
     person_index: HashMap<String, usize>,
     /// Lower-case capital/city name → country index (dateline lookups).
     city_index: HashMap<String, usize>,
+    /// Place nouns and their plurals ("city", "cities"), lower case.
+    place_nouns: std::collections::HashSet<String>,
     /// Country/org code → people who held a role there.
     people_by_country: HashMap<String, Vec<usize>>,
     patterns: PatternSet,
@@ -178,8 +180,14 @@ impl Lexicon {
                 }
             }
         }
+        let mut place_nouns = std::collections::HashSet::new();
+        for r in k.roles.iter().filter(|r| r.kind == RoleKind::Place) {
+            place_nouns.insert(r.phrase.to_lowercase());
+            place_nouns.extend(text::plurals(&r.phrase.to_lowercase()));
+        }
         Ok(Lexicon {
             k,
+            place_nouns,
             people_by_country,
             country_index,
             org_index,

@@ -91,6 +91,9 @@ pub(crate) struct Scan<'a> {
     pub date: NaiveDate,
     pub date_known: bool,
     pub dateline_country: Option<String>,
+    /// Start offsets of tokens the tagger marked as adjectives ("official
+    /// visit", "military drills"): a lone role word there is a modifier.
+    pub adjectives: std::collections::HashSet<usize>,
 }
 
 fn role_target(t: Target) -> Option<(usize, bool)> {
@@ -230,10 +233,7 @@ impl<'a> Scan<'a> {
     }
 
     pub(crate) fn is_place_noun(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.lex.k.roles.iter().any(|r| {
-            r.kind == RoleKind::Place && (r.phrase == lower || format!("{}s", r.phrase) == lower)
-        })
+        self.lex.place_nouns.contains(&word.to_lowercase())
     }
 
     /// Capitalised words (an unknown person's name) right after `from`,

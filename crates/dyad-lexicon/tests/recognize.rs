@@ -259,3 +259,17 @@ fn no_panic_on_garbage() {
         let _ = lex().recognize(&doc(g, "2023-01-01"));
     }
 }
+
+#[test]
+fn role_words_used_as_adjectives_are_not_actors() {
+    let d = doc("The official visit began with military exercises. The military said officials were pleased.", "2023-01-01");
+    let m = lex().recognize(&d);
+    let texts: Vec<&str> = m.iter().map(|x| x.text.as_str()).collect();
+    assert!(texts.contains(&"officials"), "{texts:?}");
+    let first_sentence: Vec<&str> = m
+        .iter()
+        .filter(|x| x.sentence == 0)
+        .map(|x| x.text.as_str())
+        .collect();
+    assert!(first_sentence.is_empty(), "{first_sentence:?}");
+}
