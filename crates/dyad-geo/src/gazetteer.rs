@@ -170,12 +170,21 @@ impl Gazetteer {
 
     /// True when some entry is named `name` (cheaper than [`Gazetteer::lookup`]).
     pub fn has_name(&self, name: &str) -> bool {
-        let key = name_key(name);
+        self.has_key(&name_key(name))
+    }
+
+    /// [`Gazetteer::has_name`] for a key made by [`name_key`].
+    pub(crate) fn has_key(&self, key: &str) -> bool {
         self.table
-            .postings(&key)
+            .postings(key)
             .iter()
             .any(|p| p & DEMONYM_BIT == 0)
-            || self.user_index.contains_key(&key)
+            || self.user_index.contains_key(key)
+    }
+
+    /// True when some name key starts with `prefix` (a key itself).
+    pub(crate) fn has_key_prefix(&self, prefix: &str) -> bool {
+        self.table.has_prefix(prefix) || self.user_index.keys().any(|k| k.starts_with(prefix))
     }
 
     /// True when `name` names a country, continent, first-level division or

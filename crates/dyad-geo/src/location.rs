@@ -54,15 +54,27 @@ pub fn event_location(
         let trig_last = toks
             .iter()
             .rposition(|t| t.2.overlaps(trigger_span) || t.2.end <= trigger_span.end);
+        let comma = toks.iter().position(|t| t.0 == "," || t.0 == ";");
         let mut best: Option<(u8, usize, &PlaceMention)> = None;
         for p in places
             .iter()
             .filter(|p| p.sentence == sentence_index && p.place.is_some())
         {
-            let Some(first) = toks.iter().position(|t| t.2.start >= p.span.start) else {
+            // Tokens are in text order: a binary search keeps long sentences
+            // with many places from going quadratic.
+            let first = toks.partition_point(|t| t.2.start < p.span.start);
+            if first >= toks.len() {
                 continue;
-            };
-            let rank = rank_place(&toks, first, p.span, trig_first, trig_last, clause_span);
+            }
+            let rank = rank_place(
+                &toks,
+                first,
+                p.span,
+                trig_first,
+                trig_last,
+                clause_span,
+                comma,
+            );
             let Some(rank) = rank else { continue };
             let distance = p.span.start.abs_diff(trigger_span.start);
             let better = match best {
@@ -90,6 +102,7 @@ fn rank_place(
     trig_first: Option<usize>,
     trig_last: Option<usize>,
     clause: Option<Span>,
+    comma: Option<usize>,
 ) -> Option<u8> {
     let cues = Cues::builtin();
     let head = head_of(toks, first, cues);
@@ -111,7 +124,7 @@ fn rank_place(
         }
     }
     // A sentence-opening phrase ("Speaking from Berlin, …", "In Kyiv, …").
-    if let Some(comma) = toks.iter().position(|t| t.0 == "," || t.0 == ";") {
+    if let Some(comma) = comma {
         let opener = toks.first().is_some_and(|t| {
             matches!(t.1, Pos::VBG | Pos::VBN | Pos::IN | Pos::TO)
                 || cues.prepositions.contains(&t.0.to_lowercase())

@@ -187,26 +187,31 @@ fn longest_match(
         return None;
     }
     let end = (i + MAX_NAME_TOKENS).min(toks.len());
-    (i..end).rev().find(|&j| {
-        let Some(last) = toks.get(j) else {
-            return false;
+    let mut best = None;
+    // Grow the span while some name starts with it; keep the longest name.
+    for j in i..end {
+        let Some(last) = toks.get(j) else { break };
+        let Some(key) = text.get(first.span.start..last.span.end).map(name_key) else {
+            break;
         };
+        if key.is_empty() || !gaz.has_key_prefix(&key) {
+            break;
+        }
         // A name ends capitalised, or with a facility word of a known
         // facility ("the Vostochny cosmodrome").
-        let facility_end = j > i && cues.facility_nouns.contains(&last.text.to_lowercase());
-        if !is_name_like(last.text) && !facility_end {
-            return false;
+        let name_end = is_name_like(last.text)
+            || (j > i && cues.facility_nouns.contains(&last.text.to_lowercase()));
+        if name_end && gaz.has_key(&key) {
+            best = Some(j);
         }
-        let inner_ok = toks
-            .get(i + 1..j)
-            .unwrap_or_default()
-            .iter()
-            .all(|t| is_capitalised(t.text) || CONNECTORS.contains(&t.text) || t.text == ".");
-        inner_ok
-            && text
-                .get(first.span.start..last.span.end)
-                .is_some_and(|name| gaz.has_name(name))
-    })
+        // Inside a name: capitalised words, connectors, full stops.
+        let inner_ok =
+            is_capitalised(last.text) || CONNECTORS.contains(&last.text) || last.text == ".";
+        if j > i && !inner_ok {
+            break;
+        }
+    }
+    best
 }
 
 /// Words of people's names in this document: capitalised words after a

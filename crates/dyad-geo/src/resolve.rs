@@ -51,7 +51,7 @@ pub(crate) fn resolve(
     let first: Vec<Option<usize>> = found
         .iter()
         .enumerate()
-        .map(|(m, f)| best(&score_all(f, m, &found, &keys, &soft, None)).map(|(i, _, _)| i))
+        .map(|(m, f)| best(&score_all(f, m, &found, &keys, &soft, None, None)).map(|(i, _, _)| i))
         .collect();
     let chosen: Vec<Option<&Candidate>> = found
         .iter()
@@ -62,8 +62,11 @@ pub(crate) fn resolve(
         .iter()
         .enumerate()
         .map(|(m, f)| {
-            let scored = score_all(f, m, &found, &keys, &soft, Some(&chosen));
-            to_mention(f, &scored)
+            let scored = score_all(f, m, &found, &keys, &soft, Some(&chosen), None);
+            // Reasons are written for the winner only.
+            let winner = best(&scored).map(|(i, _, _)| i);
+            let explained = score_all(f, m, &found, &keys, &soft, Some(&chosen), winner);
+            to_mention(f, &explained)
         })
         .collect()
 }
@@ -125,10 +128,13 @@ fn prior(c: &Candidate, hint: Option<Hint>, written: &str) -> f64 {
             }
         }
     };
-    let (canonical, written) = (name_key(&c.place.name), name_key(written));
-    if canonical == written {
+    let canonical = c.place.name.as_str();
+    if canonical.eq_ignore_ascii_case(written) {
         s += EXACT_NAME_BONUS;
-    } else if canonical == format!("{written} city") {
+    } else if canonical
+        .strip_suffix(" City")
+        .is_some_and(|stem| stem.eq_ignore_ascii_case(written))
+    {
         s -= SHORTENED_CITY_PENALTY;
     }
     match hint {
@@ -155,6 +161,7 @@ fn score_all(
     keys: &[String],
     soft: &SoftContext,
     chosen: Option<&[Option<&Candidate>]>,
+    explain_for: Option<usize>,
 ) -> Vec<(usize, f64, String)> {
     // Context from the other toponyms' choices.
     let mut countries: HashMap<&str, f64> = HashMap::new();
@@ -195,6 +202,7 @@ fn score_all(
         .iter()
         .enumerate()
         .map(|(i, c)| {
+            let explain = explain_for == Some(i);
             let mut reasons = Vec::new();
             let mut s = prior(c, f.hint, &f.text);
             if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
@@ -202,7 +210,9 @@ fn score_all(
                     Hint::Division(_) => "division",
                     Hint::Settlement => "settlement",
                 };
-                reasons.push(format!("'{w}' says {kind}"));
+                if explain {
+                    reasons.push(format!("'{w}' says {kind}"));
+                }
             }
             let country = c.place.country.as_str();
             let soft_w = soft
@@ -213,11 +223,15 @@ fn score_all(
                 .min(SOFT_CONTEXT_CAP);
             if soft_w > 0.0 {
                 s += soft_w;
-                reasons.push(format!("actors/demonyms point to {country}"));
+                if explain {
+                    reasons.push(format!("actors/demonyms point to {country}"));
+                }
             }
             if soft.dateline.as_deref() == Some(country) && !c.is_country() {
                 s += 1.5;
-                reasons.push(format!("dateline in {country}"));
+                if explain {
+                    reasons.push(format!("dateline in {country}"));
+                }
             }
             let place_w = countries
                 .get(country)
@@ -226,7 +240,9 @@ fn score_all(
                 .min(PLACE_CONTEXT_CAP);
             if place_w > 0.0 && !c.is_country() {
                 s += place_w;
-                reasons.push(format!("other places in {country}"));
+                if explain {
+                    reasons.push(format!("other places in {country}"));
+                }
             }
             if let Some(a) = c.admin1_id {
                 let admin_w = admins
@@ -236,23 +252,29 @@ fn score_all(
                     .min(ADMIN_CONTEXT_CAP);
                 if admin_w > 0.0 && c.division_level() != 1 {
                     s += admin_w;
-                    reasons.push(format!(
-                        "in {} like other places",
-                        c.place.admin1.as_deref().unwrap_or("the same division")
-                    ));
+                    if explain {
+                        reasons.push(format!(
+                            "in {} like other places",
+                            c.place.admin1.as_deref().unwrap_or("the same division")
+                        ));
+                    }
                 }
             }
             if let Some(q) = qualifier {
                 if q.candidates.iter().any(|qc| contains(qc, c)) {
                     s += QUALIFIER_BONUS;
-                    reasons.push(format!("qualified by '{}'", q.text));
+                    if explain {
+                        reasons.push(format!("qualified by '{}'", q.text));
+                    }
                 }
             }
             // As a qualifier itself, prefer the entry that contains the place before it.
             if let Some(prev) = m.checked_sub(1).and_then(|p| all.get(p)) {
                 if prev.qualifier == Some(m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
                     s += 3.0;
-                    reasons.push(format!("contains '{}'", prev.text));
+                    if explain {
+                        reasons.push(format!("contains '{}'", prev.text));
+                    }
                 }
             }
             (i, s, reasons.join("; "))

@@ -313,6 +313,21 @@ impl Table {
         Vec::new()
     }
 
+    /// True when some key starts with `prefix` (or equals it).
+    pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
+        let p = prefix.as_bytes();
+        let (mut lo, mut hi) = (0usize, self.n_keys);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(mid) {
+                Some((k, _, _)) if k < p => lo = mid + 1,
+                Some(_) => hi = mid,
+                None => return false,
+            }
+        }
+        self.key(lo).is_some_and(|(k, _, _)| k.starts_with(p))
+    }
+
     /// Record indices of all records (for country tables built at load).
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, RawRecord<'_>)> {
         (0..self.n_records as u32).filter_map(|i| self.record(i).map(|r| (i, r)))
