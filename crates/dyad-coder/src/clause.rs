@@ -333,7 +333,10 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
                 j += 1;
                 continue;
             }
-            if pos.is_some_and(|p| p.is_adverb()) || (!auxes.is_empty() && view.is(j, "since")) {
+            if pos.is_some_and(|p| p.is_adverb())
+                || (!auxes.is_empty() && view.is(j, "since"))
+                || (j > first && words::NEGATIONS.contains(&view.low(j)))
+            {
                 if words::NEGATIONS.contains(&view.low(j)) {
                     negated = true;
                 }
@@ -346,11 +349,14 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
                 // skip adverbs ("has since accused", "was also seen") to the next verb
                 let mut k = j + 1;
                 while k < j + 3
-                    && (view.pos(k).is_some_and(|p| p.is_adverb()) || view.is(k, "since"))
+                    && (view.pos(k).is_some_and(|p| p.is_adverb())
+                        || view.is(k, "since")
+                        || words::NEGATIONS.contains(&view.low(k)))
                 {
                     k += 1;
                 }
-                let is_aux = words::AUXILIARIES.contains(&lemma)
+                let is_aux = (words::AUXILIARIES.contains(&lemma)
+                    || matches!(view.low(j), "did" | "does" | "do" | "had" | "has" | "have"))
                     && view.pos(k).is_some_and(|p| p.is_verb() || p == Pos::MD);
                 if is_aux {
                     auxes.push(lemma);

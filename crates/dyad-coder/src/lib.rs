@@ -26,3 +26,6 @@ pub use matching::Attempt;
 pub use patterns::{Pattern, PatternSet, Slot, TriggerKind};
 pub use record::event_id;
 pub mod eval;
+
+#[cfg(test)]
+mod tests;

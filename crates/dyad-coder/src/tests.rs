@@ -1,0 +1,194 @@
+//! Unit tests of clause analysis, matching, factuality and records on
+//! sentences written for these tests, with actor mentions placed by hand
+//! (so they do not depend on the lexicon).
+
+use chrono::NaiveDate;
+use dyad_core::{Actor, ActorMention, Event, Factuality, MentionKind, Span};
+
+use crate::clause::{self, SentenceView};
+use crate::matching;
+use crate::patterns::PatternSet;
+use crate::record::{self, DocContext};
+
+fn mentions(doc: &dyad_core::AnalyzedDocument, actors: &[(&str, &str)]) -> Vec<ActorMention> {
+    let text = &doc.doc.text;
+    let mut out = Vec::new();
+    for (name, country) in actors {
+        let mut from = 0;
+        while let Some(pos) = text.get(from..).and_then(|t| t.find(name)) {
+            let start = from + pos;
+            let span = Span::new(start, start + name.len());
+            let sentence = doc
+                .sentences
+                .iter()
+                .find(|s| s.span.contains(span))
+                .map(|s| s.index)
+                .unwrap_or(0);
+            out.push(ActorMention {
+                span,
+                sentence,
+                text: name.to_string(),
+                kind: MentionKind::Country,
+                actor: Actor {
+                    name: name.to_string(),
+                    country: Some(country.to_string()),
+                    sectors: vec!["GOV".into()],
+                    ..Default::default()
+                },
+                antecedent: None,
+                rule: "test".into(),
+                confidence: 1.0,
+            });
+            from = start + name.len();
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn code(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
+    let date = NaiveDate::from_ymd_opt(2024, 5, 15);
+    let doc = dyad_text::document_from_text("t", text, date);
+    let analyzed = dyad_text::TextPipeline::new().analyze(doc);
+    let ms = mentions(&analyzed, actors);
+    let patterns = PatternSet::builtin().expect("builtin patterns");
+    let ctx = DocContext {
+        doc: &analyzed,
+        mentions: &ms,
+        places: &[],
+        publication: date,
+    };
+    let mut events = Vec::new();
+    for sentence in &analyzed.sentences {
+        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms);
+        let preds = clause::analyze(&view, &patterns);
+        let (matches, _) = matching::match_sentence(&view, &preds, &patterns, false);
+        events.extend(
+            matches
+                .iter()
+                .filter_map(|m| record::build_event(&ctx, sentence, &view, &preds, m)),
+        );
+    }
+    events
+}
+
+fn codes(ev: &Event) -> (String, String) {
+    let c = |l: &[dyad_core::EventActor]| {
+        l.iter()
+            .filter_map(|a| a.actor.country.clone())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    (c(&ev.source), c(&ev.target))
+}
+
+fn find<'a>(events: &'a [Event], plover: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| e.plover == plover)
+        .unwrap_or_else(|| panic!("no {plover} event in {events:#?}"))
+}
+
+#[test]
+fn visit_with_source_target_and_codes() {
+    let evs = code(
+        "Norway's prime minister visited Chile on Tuesday.",
+        &[("Norway", "NOR"), ("Chile", "CHL")],
+    );
+    let ev = find(&evs, "CONSULT");
+    assert_eq!(codes(ev), ("NOR".into(), "CHL".into()));
+    assert_eq!(ev.cameo, "042");
+    assert_eq!(ev.quad_class, 1);
+    assert_eq!(ev.factuality, Factuality::Asserted);
+    assert_eq!(ev.date.date, NaiveDate::from_ymd_opt(2024, 5, 14).unwrap());
+    assert!(ev.provenance.rule.starts_with("consult:visit"));
+    assert_eq!(ev.provenance.trigger_text, "visited");
+}
+
+#[test]
+fn passive_agent_becomes_source() {
+    let evs = code(
+        "Peru was attacked by Bolivia last week.",
+        &[("Peru", "PER"), ("Bolivia", "BOL")],
+    );
+    let ev = find(&evs, "ASSAULT");
+    assert_eq!(codes(ev), ("BOL".into(), "PER".into()));
+}
+
+#[test]
+fn prepositional_target_and_talks_between() {
+    let evs = code(
+        "Chile fired dozens of rockets at Peru.",
+        &[("Chile", "CHL"), ("Peru", "PER")],
+    );
+    assert_eq!(codes(find(&evs, "ASSAULT")), ("CHL".into(), "PER".into()));
+    let evs = code(
+        "The talks between Norway and Chile lasted five hours.",
+        &[("Norway", "NOR"), ("Chile", "CHL")],
+    );
+    assert_eq!(codes(find(&evs, "CONSULT")), ("NOR".into(), "CHL".into()));
+}
+
+#[test]
+fn factuality_negated_hypothetical_intended_reported() {
+    let a = &[("Chile", "CHL"), ("Peru", "PER"), ("Norway", "NOR")];
+    assert_eq!(
+        find(&code("Chile has not attacked Peru.", a), "ASSAULT").factuality,
+        Factuality::Negated
+    );
+    assert_eq!(
+        find(&code("Chile could attack Peru.", a), "ASSAULT").factuality,
+        Factuality::Hypothetical
+    );
+    let reported = code("Norway said Chile attacked Peru.", a);
+    let ev = reported
+        .iter()
+        .find(|e| e.plover == "ASSAULT")
+        .expect("assault");
+    assert_eq!(ev.factuality, Factuality::Reported);
+    assert_eq!(
+        ev.attributed_to
+            .as_ref()
+            .and_then(|a| a.actor.country.clone()),
+        Some("NOR".into())
+    );
+    // a threat is THREATEN, not a factual ASSAULT
+    let evs = code("Chile threatened to attack Peru.", a);
+    assert!(
+        evs.iter()
+            .all(|e| !(e.plover == "ASSAULT" && e.factuality.is_factual())),
+        "{evs:#?}"
+    );
+    assert!(evs.iter().any(|e| e.plover == "THREATEN"));
+}
+
+#[test]
+fn accusation_with_object_control() {
+    let a = &[("Chile", "CHL"), ("Peru", "PER"), ("Norway", "NOR")];
+    let evs = code("Norway accused Chile of shelling Peru.", a);
+    assert_eq!(codes(find(&evs, "ACCUSE")), ("NOR".into(), "CHL".into()));
+    let assault = find(&evs, "ASSAULT");
+    assert_eq!(codes(assault), ("CHL".into(), "PER".into()));
+    assert_eq!(assault.factuality, Factuality::Reported);
+}
+
+#[test]
+fn coordinated_subjects_meet_reciprocally() {
+    let evs = code(
+        "Chile and Peru met in Lima.",
+        &[("Chile", "CHL"), ("Peru", "PER")],
+    );
+    assert_eq!(codes(find(&evs, "CONSULT")), ("CHL".into(), "PER".into()));
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let a = &[("Chile", "CHL"), ("Peru", "PER")];
+    let long = "Chile attacked Peru and ".repeat(2000);
+    let evs = code(&long, a);
+    assert!(!evs.is_empty());
+    let _ = code("CHILE ATTACKED PERU", a);
+    let _ = code("12 34 56\n78 90 12\n", a);
+    let _ = code("", a);
+    let _ = code("Chile Peru Chile Peru", a);
+}
