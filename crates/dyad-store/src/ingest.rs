@@ -73,6 +73,9 @@ pub struct IngestStats {
     pub errors: u64,
     /// Wall time so far.
     pub elapsed: Duration,
+    /// Time the database writer spent storing and merging (it runs beside
+    /// the coding workers, so this overlaps `elapsed`).
+    pub write_time: Duration,
 }
 
 impl IngestStats {
@@ -106,6 +109,7 @@ struct Shared {
     stored: AtomicU64,
     events: AtomicU64,
     errors: AtomicU64,
+    write_micros: AtomicU64,
 }
 
 /// How the pipeline knows an input item before coding it.
@@ -198,10 +202,15 @@ where
                         Err(e) => failures.push(e),
                     }
                 }
+                let writing = Instant::now();
                 let outcome = store.write_batch(&docs)?;
                 for failure in &failures {
                     store.record_error(failure, run_id)?;
                 }
+                shared_ref.write_micros.fetch_add(
+                    u64::try_from(writing.elapsed().as_micros()).unwrap_or(u64::MAX),
+                    Ordering::Relaxed,
+                );
                 shared_ref
                     .stored
                     .fetch_add(outcome.stored as u64, Ordering::Relaxed);
@@ -269,6 +278,7 @@ where
     stats.events = shared.events.load(Ordering::Relaxed);
     stats.errors = shared.errors.load(Ordering::Relaxed);
     stats.elapsed = started.elapsed();
+    stats.write_time = Duration::from_micros(shared.write_micros.load(Ordering::Relaxed));
     progress(&stats);
     Ok(stats)
 }

@@ -156,13 +156,15 @@ CREATE TABLE events (
     rule            TEXT NOT NULL,
     confidence      REAL NOT NULL,
     is_root         INTEGER NOT NULL,       -- sentence in title or first paragraph
-    block_key       TEXT                    -- merge block; NULL when not mergeable
+    block_key       TEXT,                   -- merge block; NULL when not mergeable
+    merge_lo        TEXT,                   -- merge window (see merge::merge_window)
+    merge_hi        TEXT
 );
 CREATE INDEX events_doc ON events(doc_id);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(src_country, tgt_country, date);
 CREATE INDEX events_plover ON events(plover, date);
-CREATE INDEX events_block ON events(block_key);
+CREATE INDEX events_block ON events(block_key, merge_lo);
 
 CREATE TABLE runs (
     run_id            INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,6 +1,5 @@
 //! [`Store`]: one SQLite file holding documents, events and merged events.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use dyad_core::{CodedDocument, DateOrigin, Document, PubDate};
@@ -8,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{json, sql, Result};
-use crate::merge::{self, MergeConfig};
+use crate::merge::{self, MergeConfig, Touched};
 use crate::schema;
 use crate::text::{parse_date, parse_enum};
 use crate::write;
@@ -170,9 +169,9 @@ impl Store {
         let context = format!("storing a batch of {} documents", docs.len());
         let tx = self.conn.transaction().map_err(sql(context.clone()))?;
         let mut outcome = BatchOutcome::default();
-        let mut blocks = BTreeSet::new();
+        let mut touched = Touched::new();
         for doc in docs {
-            let written = write::insert_document(&tx, doc, &self.merge, &mut blocks)?;
+            let written = write::insert_document(&tx, doc, &self.merge, &mut touched)?;
             if written.stored {
                 outcome.stored += 1;
                 outcome.events += written.events;
@@ -180,7 +179,7 @@ impl Store {
                 outcome.skipped += 1;
             }
         }
-        merge::rebuild_blocks(&tx, &blocks, &self.merge)?;
+        merge::refresh(&tx, &touched, &self.merge)?;
         tx.commit().map_err(sql(context))?;
         Ok(outcome)
     }
@@ -192,7 +191,7 @@ impl Store {
         let context = format!("replacing the events of {} documents", docs.len());
         let tx = self.conn.transaction().map_err(sql(context.clone()))?;
         let mut outcome = BatchOutcome::default();
-        let mut blocks = BTreeSet::new();
+        let mut touched = Touched::new();
         for coded in docs {
             let hash = write::effective_hash(&coded.analyzed.doc);
             let doc_id = crate::ids::doc_id(&hash);
@@ -206,12 +205,12 @@ impl Store {
                 outcome.skipped += 1;
                 continue;
             }
-            write::delete_analysis(&tx, doc_id, &mut blocks)?;
+            write::delete_analysis(&tx, doc_id, &mut touched)?;
             outcome.events +=
-                write::insert_analysis(&tx, doc_id, &hash, coded, &self.merge, &mut blocks)?;
+                write::insert_analysis(&tx, doc_id, &hash, coded, &self.merge, &mut touched)?;
             outcome.stored += 1;
         }
-        merge::rebuild_blocks(&tx, &blocks, &self.merge)?;
+        merge::refresh(&tx, &touched, &self.merge)?;
         tx.commit().map_err(sql(context))?;
         Ok(outcome)
     }
@@ -220,21 +219,7 @@ impl Store {
     /// a migration or a change of merge rules).
     pub fn rebuild_merges(&mut self) -> Result<()> {
         let tx = self.conn.transaction().map_err(sql("rebuilding merges"))?;
-        tx.execute_batch("DELETE FROM merged_members; DELETE FROM merged_events;")
-            .map_err(sql("clearing merged events"))?;
-        let mut blocks = BTreeSet::new();
-        {
-            let mut stmt = tx
-                .prepare("SELECT DISTINCT block_key FROM events WHERE block_key IS NOT NULL")
-                .map_err(sql("listing merge blocks"))?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .map_err(sql("listing merge blocks"))?;
-            for row in rows {
-                blocks.insert(row.map_err(sql("listing merge blocks"))?);
-            }
-        }
-        merge::rebuild_blocks(&tx, &blocks, &self.merge)?;
+        merge::rebuild_all(&tx, &self.merge)?;
         tx.commit().map_err(sql("rebuilding merges"))
     }
 

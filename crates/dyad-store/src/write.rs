@@ -1,14 +1,14 @@
 //! Writing one coded document's rows inside a caller's transaction.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use dyad_core::{CodedDocument, Document, EventActor, ZoneKind};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::error::{json, sql, Result};
 use crate::ids;
-use crate::merge::MergeConfig;
-use crate::text::{enum_str, precision_str};
+use crate::merge::{merge_window, MergeConfig, Touched};
+use crate::text::{enum_str, parse_date, precision_str};
 
 /// The content hash the store uses for a document: its own, or the SHA-256
 /// of id and text when the reader left it empty.
@@ -30,12 +30,12 @@ pub(crate) struct Written {
 }
 
 /// Inserts `coded` unless its content hash is already stored; adds the merge
-/// blocks it touched to `blocks`.
+/// merge windows it touched to `touched`.
 pub(crate) fn insert_document(
     tx: &Transaction<'_>,
     coded: &CodedDocument,
     cfg: &MergeConfig,
-    blocks: &mut BTreeSet<String>,
+    touched: &mut Touched,
 ) -> Result<Written> {
     let doc = &coded.analyzed.doc;
     let hash = effective_hash(doc);
@@ -76,7 +76,7 @@ pub(crate) fn insert_document(
         ])
     })
     .map_err(sql(format!("storing document {}", doc.id)))?;
-    let events = insert_analysis(tx, doc_id, &hash, coded, cfg, blocks)?;
+    let events = insert_analysis(tx, doc_id, &hash, coded, cfg, touched)?;
     Ok(Written {
         stored: true,
         events,
@@ -88,25 +88,48 @@ fn to_sql(e: serde_json::Error) -> rusqlite::Error {
 }
 
 /// Removes a document's sentences, mentions and events (for recoding);
-/// adds the blocks its events were in to `blocks`.
+/// records the merge windows its events leave in `touched`.
 pub(crate) fn delete_analysis(
     tx: &Transaction<'_>,
     doc_id: i64,
-    blocks: &mut BTreeSet<String>,
+    touched: &mut Touched,
 ) -> Result<()> {
     {
         let mut stmt = tx
             .prepare_cached(
-                "SELECT DISTINCT block_key FROM events WHERE doc_id = ?1 AND block_key IS NOT NULL",
+                "SELECT block_key, merge_lo, merge_hi FROM events
+                 WHERE doc_id = ?1 AND block_key IS NOT NULL",
             )
             .map_err(sql("finding a document's merge blocks"))?;
         let rows = stmt
-            .query_map([doc_id], |r| r.get::<_, String>(0))
+            .query_map([doc_id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
             .map_err(sql("finding a document's merge blocks"))?;
         for row in rows {
-            blocks.insert(row.map_err(sql("reading a merge block key"))?);
+            let (block, lo, hi) = row.map_err(sql("reading a merge block key"))?;
+            let lo = lo.as_deref().and_then(parse_date);
+            let hi = hi.as_deref().and_then(parse_date);
+            if let (Some(lo), Some(hi)) = (lo, hi) {
+                touched.entry(block).or_default().push((lo, hi));
+            }
         }
     }
+    // Merged events holding these events go; their other members are
+    // re-clustered by the refresh (their windows meet the touched ones).
+    tx.execute_batch(&format!(
+        "CREATE TEMP TABLE IF NOT EXISTS gone_merged (merged_id INTEGER PRIMARY KEY);
+         DELETE FROM gone_merged;
+         INSERT OR IGNORE INTO gone_merged SELECT mm.merged_id FROM merged_members mm
+             JOIN events e ON e.event_id = mm.event_id WHERE e.doc_id = {doc_id};
+         DELETE FROM merged_members WHERE merged_id IN (SELECT merged_id FROM gone_merged);
+         DELETE FROM merged_events WHERE merged_id IN (SELECT merged_id FROM gone_merged);"
+    ))
+    .map_err(sql("clearing the merged events of a recoded document"))?;
     for table in ["sentences", "actor_mentions", "place_mentions", "events"] {
         tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc_id])
             .map_err(sql(format!("clearing {table} of a recoded document")))?;
@@ -121,7 +144,7 @@ pub(crate) fn insert_analysis(
     hash: &str,
     coded: &CodedDocument,
     cfg: &MergeConfig,
-    blocks: &mut BTreeSet<String>,
+    touched: &mut Touched,
 ) -> Result<usize> {
     let doc = &coded.analyzed.doc;
     {
@@ -219,19 +242,28 @@ pub(crate) fn insert_analysis(
                 place_country, place_admin1, place_feature, place_lat, place_lon,
                 place_precision, place_start, place_end, sentence, sentence_start,
                 sentence_end, trigger_start, trigger_end, trigger_text, rule, confidence,
-                is_root, block_key)
+                is_root, block_key, merge_lo, merge_hi)
              VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
                 ?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,
-                ?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52,?53,?54,?55,?56,?57,?58)",
+                ?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52,?53,?54,?55,?56,?57,?58,?59,?60)",
         )
         .map_err(sql("preparing events"))?;
     for event in &coded.events {
         let occurrence = seen.entry(event.id.as_str()).or_default();
         let event_id = ids::event_id(hash, &event.id, *occurrence);
         *occurrence += 1;
-        let block = cfg.block_key(event);
+        let (lo, hi) = merge_window(
+            event.date.precision,
+            event.date.date,
+            event.date.start,
+            event.date.end,
+            doc.date.as_ref().map(|d| d.date),
+            cfg,
+        );
+        let too_long = (hi - lo).num_days() > i64::from(cfg.max_window_days);
+        let block = cfg.block_key(event).filter(|_| !too_long);
         if let Some(b) = &block {
-            blocks.insert(b.clone());
+            touched.entry(b.clone()).or_default().push((lo, hi));
         }
         let src = ActorCols::new(&event.source);
         let tgt = ActorCols::new(&event.target);
@@ -304,6 +336,8 @@ pub(crate) fn insert_analysis(
             f64::from(prov.confidence),
             prov.sentence_span.start < root_end,
             block,
+            lo.to_string(),
+            hi.to_string(),
         ])
         .map_err(sql(format!("storing an event of document {}", doc.id)))?;
     }

@@ -375,3 +375,127 @@ fn recoding_replaces_events_and_merges_atomically() {
     assert!(merged.iter().all(|m| m.num_articles == 1));
     assert_eq!(store.event_count().expect("n"), 3);
 }
+
+/// A varied stream: day events over two months, month and year reports,
+/// undated ones, several dyads and places.
+fn varied_stream(n: usize) -> Vec<dyad_core::CodedDocument> {
+    const DAYS: [&str; 9] = [
+        "2024-01-03",
+        "2024-01-04",
+        "2024-01-04",
+        "2024-01-20",
+        "2024-02-01",
+        "2024-02-02",
+        "2024-02-15",
+        "2024-02-28",
+        "2024-03-01",
+    ];
+    (0..n)
+        .map(|i| {
+            let day = DAYS[i % DAYS.len()];
+            let (src, tgt) = [("RUS", "UKR"), ("UKR", "RUS"), ("USA", "CHN")][i % 3];
+            let plover = ["ASSAULT", "CONSULT"][(i / 3) % 2];
+            let mut spec = Spec::day(plover, "190", src, tgt, day);
+            spec = match i % 5 {
+                0 => spec.month("2024-01-01", "2024-01-31"),
+                1 => spec.month("2024-02-01", "2024-02-29"),
+                2 => spec.at("Kharkiv", "UKR"),
+                3 => spec.at("Moscow", "RUS"),
+                _ => spec,
+            };
+            if i % 7 == 0 {
+                spec.precision = dyad_core::DatePrecision::UnknownRelative;
+            }
+            if i % 11 == 0 {
+                spec = spec.month("2024-01-01", "2024-12-31");
+                spec.precision = dyad_core::DatePrecision::Year;
+            }
+            coded(&format!("v{i}"), ["A", "B", "C", "D"][i % 4], day, &[spec])
+        })
+        .collect()
+}
+
+#[test]
+fn incremental_merging_equals_a_full_rebuild_in_any_order() {
+    let dir = temp_dir("islands");
+    let docs = varied_stream(90);
+    let mut digests = Vec::new();
+    for (name, order, batch) in [
+        ("fwd", (0..90).collect::<Vec<usize>>(), 7),
+        ("rev", (0..90).rev().collect(), 3),
+        ("mix", (0..90).map(|i| (i * 37) % 90).collect(), 11),
+    ] {
+        let mut store = Store::open(dir.join(format!("{name}.db"))).expect("open");
+        let ordered: Vec<_> = order.iter().map(|&i| docs[i].clone()).collect();
+        for chunk in ordered.chunks(batch) {
+            store.write_batch(chunk).expect("write");
+        }
+        let incremental = store.content_digest().expect("digest");
+        store.rebuild_merges().expect("rebuild");
+        assert_eq!(
+            store.content_digest().expect("digest"),
+            incremental,
+            "{name}: incremental != full"
+        );
+        digests.push(incremental);
+    }
+    assert!(digests.windows(2).all(|w| w[0] == w[1]));
+
+    // Recoding a document moves its event; the result equals a database
+    // that stored the recoded document from the start.
+    let mut recoded = docs[4].clone();
+    recoded.events[0].date.date = common::d("2024-01-20");
+    recoded.events[0].date.start = common::d("2024-01-20");
+    recoded.events[0].date.end = common::d("2024-01-20");
+    recoded.events[0].date.precision = dyad_core::DatePrecision::Day;
+    let mut store = Store::open(dir.join("fwd.db")).expect("open");
+    store.replace_coded(&[recoded.clone()]).expect("recode");
+    let mut fresh_docs = docs.clone();
+    fresh_docs[4] = recoded;
+    let mut fresh = Store::open(dir.join("fresh.db")).expect("open");
+    fresh.write_batch(&fresh_docs).expect("write");
+    assert_eq!(
+        store.content_digest().expect("d"),
+        fresh.content_digest().expect("d")
+    );
+    assert!(store.merged_count().expect("n") < 90);
+}
+
+#[test]
+fn a_later_day_report_pulls_in_an_earlier_month_report() {
+    let dir = temp_dir("pull");
+    let month = coded(
+        "m",
+        "A",
+        "2024-02-10",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-01-01")
+            .month("2024-01-01", "2024-01-31")],
+    );
+    let day = coded(
+        "d",
+        "B",
+        "2024-01-11",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-01-10")],
+    );
+    let mut store = Store::open(dir.join("inc.db")).expect("open");
+    store.write_batch(std::slice::from_ref(&month)).expect("month first");
+    assert_eq!(store.merged_count().expect("n"), 1);
+    store.write_batch(std::slice::from_ref(&day)).expect("then the day");
+    let merged = store
+        .events(&EventFilter {
+            merged: true,
+            ..EventFilter::default()
+        })
+        .expect("query");
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    assert_eq!(
+        (merged[0].num_articles, merged[0].date.as_str()),
+        (2, "2024-01-10")
+    );
+    let mut once = Store::open(dir.join("once.db")).expect("open");
+    once.write_batch(&[day, month]).expect("together");
+    assert_eq!(
+        once.content_digest().expect("d"),
+        store.content_digest().expect("d")
+    );
+}

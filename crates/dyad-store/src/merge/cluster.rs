@@ -14,6 +14,11 @@
 //!    events never influence each other here.
 //! 4. Coarse events that found no day cluster group among themselves like
 //!    step 2, on their (wider) windows.
+//!
+//! Every join needs overlapping windows, so the clustering decomposes over
+//! *islands* (connected runs of overlapping windows): clustering a union of
+//! whole islands gives the same clusters as clustering the whole block.
+//! That is what lets [`super`] re-cluster only the islands a write touches.
 
 use chrono::{Duration, NaiveDate};
 use dyad_core::DatePrecision;
@@ -69,24 +74,38 @@ fn places_compatible(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
-fn days(n: u32) -> Duration {
-    Duration::days(i64::from(n))
+fn minus(date: NaiveDate, n: u32) -> NaiveDate {
+    date.checked_sub_signed(Duration::days(i64::from(n)))
+        .unwrap_or(NaiveDate::MIN)
 }
 
-/// The window an item may lie in, as the rules widen it.
-fn window(item: &MergeItem, cfg: &MergeConfig) -> (NaiveDate, NaiveDate) {
-    let (lo, hi) = match item.precision {
+fn plus(date: NaiveDate, n: u32) -> NaiveDate {
+    date.checked_add_signed(Duration::days(i64::from(n)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The window an event may lie in, as the rules widen it: the basis of
+/// every overlap test, also stored as `events.merge_lo/merge_hi`.
+pub fn merge_window(
+    precision: DatePrecision,
+    date: NaiveDate,
+    start: NaiveDate,
+    end: NaiveDate,
+    pub_date: Option<NaiveDate>,
+    cfg: &MergeConfig,
+) -> (NaiveDate, NaiveDate) {
+    let (lo, hi) = match precision {
         DatePrecision::Day => (
-            item.date - days(cfg.day_tolerance_days),
-            item.date + days(cfg.day_tolerance_days),
+            minus(date, cfg.day_tolerance_days),
+            plus(date, cfg.day_tolerance_days),
         ),
         DatePrecision::UnknownRelative => {
-            let anchor = item.pub_date.unwrap_or(item.date);
-            (anchor - days(cfg.unknown_lookback_days), anchor)
+            let anchor = pub_date.unwrap_or(date);
+            (minus(anchor, cfg.unknown_lookback_days), anchor)
         }
         _ => (
-            item.start - days(cfg.window_slack_days),
-            item.end + days(cfg.window_slack_days),
+            minus(start, cfg.window_slack_days),
+            plus(end, cfg.window_slack_days),
         ),
     };
     if lo <= hi {
@@ -94,6 +113,17 @@ fn window(item: &MergeItem, cfg: &MergeConfig) -> (NaiveDate, NaiveDate) {
     } else {
         (hi, lo)
     }
+}
+
+fn window(item: &MergeItem, cfg: &MergeConfig) -> (NaiveDate, NaiveDate) {
+    merge_window(
+        item.precision,
+        item.date,
+        item.start,
+        item.end,
+        item.pub_date,
+        cfg,
+    )
 }
 
 /// Clusters the items of one block; returns clusters of indices into

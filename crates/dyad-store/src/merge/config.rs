@@ -56,6 +56,8 @@ pub struct MergeConfig {
     pub unknown_lookback_days: u32,
     /// Place precisions whose country takes part in the place test.
     pub place_precisions: Vec<String>,
+    /// Events whose window is longer than this are not merged.
+    pub max_window_days: u32,
 }
 
 const FACTUALITIES: &[&str] = &[
@@ -116,6 +118,9 @@ impl MergeConfig {
                     "place_precisions: {p:?} is not one of place, dateline, country"
                 )));
             }
+        }
+        if cfg.max_window_days == 0 || cfg.max_window_days > 3660 {
+            return Err(err("max_window_days must be between 1 and 3660".into()));
         }
         if cfg.day_tolerance_days > 366 || cfg.window_slack_days > 366 {
             return Err(err("day tolerances above 366 days make no sense".into()));

@@ -2,153 +2,144 @@
 //! by several articles, become one merged event.
 //!
 //! Events are partitioned into *blocks* (type key + dyad key, see
-//! [`MergeConfig::block_key`]); only events of one block can merge. Whenever
-//! a block gains or loses events, it is re-clustered from scratch
-//! ([`cluster::cluster`], a pure function of the block's events) inside the
-//! same transaction. Merging is therefore incremental (only touched blocks
-//! are recomputed) and yet independent of arrival order.
+//! [`MergeConfig::block_key`]); only events of one block can merge. Within a
+//! block, [`cluster::cluster`] is a pure function of the events, and it
+//! decomposes over islands of overlapping merge windows. A write therefore
+//! records, per block, the windows of the events it added or removed
+//! ([`Touched`]); [`refresh`] then loads exactly the islands those windows
+//! reach, deletes their old merged events and re-clusters them, in the same
+//! transaction. Merging is incremental (cost bounded by the islands touched,
+//! not the block's history) and yet independent of arrival order.
 
 pub mod cluster;
 pub mod config;
+mod rows;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use dyad_core::DatePrecision;
 use rusqlite::{params, Transaction};
 
 use crate::error::{sql, Result};
-use crate::ids;
-use crate::text::{parse_date, parse_precision, precision_str};
-pub use cluster::MergeItem;
+pub use cluster::{merge_window, MergeItem};
 pub use config::MergeConfig;
+use rows::{insert_merged, load_members, Member};
 
-/// One block member as loaded from the database.
-struct Member {
-    item: MergeItem,
-    doc_id: i64,
-    cameo: String,
-    goldstein: f64,
-    quad_class: i64,
-    plover: String,
-    publisher: String,
-    place: Option<PlaceCols>,
-    trusted_place: bool,
+/// Per block, the merge windows of the events a write added or removed.
+pub(crate) type Touched = BTreeMap<String, Vec<(NaiveDate, NaiveDate)>>;
+
+/// Sorted, disjoint unions of closed date intervals.
+fn union(mut spans: Vec<(NaiveDate, NaiveDate)>) -> Vec<(NaiveDate, NaiveDate)> {
+    spans.sort();
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(spans.len());
+    for (lo, hi) in spans {
+        match out.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
+    }
+    out
 }
 
-#[derive(Clone)]
-struct PlaceCols {
-    name: Option<String>,
-    geonameid: Option<i64>,
-    country: Option<String>,
-    admin1: Option<String>,
-    feature: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-}
-
-/// Re-clusters every block in `blocks`, replacing its merged events.
-pub(crate) fn rebuild_blocks(
-    tx: &Transaction<'_>,
-    blocks: &BTreeSet<String>,
-    cfg: &MergeConfig,
-) -> Result<()> {
-    for block in blocks {
-        rebuild_block(tx, block, cfg)?;
+/// Re-clusters the islands reached by every touched window.
+pub(crate) fn refresh(tx: &Transaction<'_>, touched: &Touched, cfg: &MergeConfig) -> Result<()> {
+    for (block, spans) in touched {
+        refresh_block(tx, block, spans.clone(), cfg)?;
     }
     Ok(())
 }
 
-fn load_block(tx: &Transaction<'_>, block: &str, cfg: &MergeConfig) -> Result<Vec<Member>> {
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT e.event_id, e.doc_id, e.plover, e.cameo, e.goldstein, e.quad_class,
-                    e.date, e.date_start, e.date_end, e.date_precision,
-                    e.place_name, e.place_geonameid, e.place_country, e.place_admin1,
-                    e.place_feature, e.place_lat, e.place_lon,
-                    d.pub_date, COALESCE(d.source, d.url, d.content_hash), e.place_precision
-             FROM events e JOIN documents d ON d.doc_id = e.doc_id
-             WHERE e.block_key = ?1",
-        )
-        .map_err(sql("preparing the merge block query"))?;
-    let rows = stmt
-        .query_map([block], |r| {
-            let date: String = r.get(6)?;
-            let start: String = r.get(7)?;
-            let end: String = r.get(8)?;
-            let precision: String = r.get(9)?;
-            let pub_date: Option<String> = r.get(17)?;
-            let place = PlaceCols {
-                name: r.get(10)?,
-                geonameid: r.get(11)?,
-                country: r.get(12)?,
-                admin1: r.get(13)?,
-                feature: r.get(14)?,
-                lat: r.get(15)?,
-                lon: r.get(16)?,
-            };
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, f64>(4)?,
-                r.get::<_, i64>(5)?,
-                (date, start, end, precision, pub_date),
-                place,
-                r.get::<_, String>(18)?,
-                r.get::<_, Option<String>>(19)?,
-            ))
-        })
-        .map_err(sql("loading a merge block"))?;
-    let mut members = Vec::new();
-    for row in rows {
-        let (event_id, doc_id, plover, cameo, goldstein, quad_class, dates, place, publisher, pp) =
-            row.map_err(sql("reading a merge block"))?;
-        let trusted = pp
-            .as_deref()
-            .is_some_and(|p| cfg.place_precisions.iter().any(|t| t == p));
-        let (date, start, end, precision, pub_date) = dates;
-        let Some(date) = parse_date(&date) else {
-            continue; // unreadable dates cannot be placed in time: not merged
-        };
-        let item = MergeItem {
-            event_id,
-            date,
-            start: parse_date(&start).unwrap_or(date),
-            end: parse_date(&end).unwrap_or(date),
-            precision: parse_precision(&precision).unwrap_or(DatePrecision::UnknownRelative),
-            place_country: if trusted { place.country.clone() } else { None },
-            pub_date: pub_date.as_deref().and_then(parse_date),
-        };
-        let has_place = place.name.is_some() || place.country.is_some();
-        members.push(Member {
-            trusted_place: trusted,
-            item,
-            doc_id,
-            cameo,
-            goldstein,
-            quad_class,
-            plover,
-            publisher,
-            place: has_place.then_some(place),
-        });
-    }
-    Ok(members)
+fn member_window(m: &Member, cfg: &MergeConfig) -> (NaiveDate, NaiveDate) {
+    let it = &m.item;
+    merge_window(it.precision, it.date, it.start, it.end, it.pub_date, cfg)
 }
 
-fn rebuild_block(tx: &Transaction<'_>, block: &str, cfg: &MergeConfig) -> Result<()> {
-    tx.prepare_cached(
-        "DELETE FROM merged_members WHERE merged_id IN
-             (SELECT merged_id FROM merged_events WHERE block_key = ?1)",
-    )
-    .and_then(|mut s| s.execute([block]))
-    .map_err(sql("clearing merged members"))?;
-    tx.prepare_cached("DELETE FROM merged_events WHERE block_key = ?1")
-        .and_then(|mut s| s.execute([block]))
-        .map_err(sql("clearing merged events"))?;
+fn refresh_block(
+    tx: &Transaction<'_>,
+    block: &str,
+    spans: Vec<(NaiveDate, NaiveDate)>,
+    cfg: &MergeConfig,
+) -> Result<()> {
+    let reach = i64::from(cfg.max_window_days);
+    let mut spans = union(spans);
+    let mut members: BTreeMap<i64, Member> = BTreeMap::new();
+    let mut old_merged: BTreeSet<i64> = BTreeSet::new();
+    // Grow the loaded set until it is a union of whole islands and holds
+    // every member of every merged event it overlaps.
+    loop {
+        for (lo, hi) in &spans {
+            let floor = lo
+                .checked_sub_signed(chrono::Duration::days(reach))
+                .unwrap_or(NaiveDate::MIN);
+            let loaded = load_members(
+                tx,
+                "e.block_key = ?1 AND e.merge_lo >= ?2 AND e.merge_lo <= ?3 AND e.merge_hi >= ?4",
+                &[&block, &floor.to_string(), &hi.to_string(), &lo.to_string()],
+                cfg,
+            )?;
+            for m in loaded {
+                members.entry(m.item.event_id).or_insert(m);
+            }
+        }
+        let mut missing: Vec<i64> = Vec::new();
+        {
+            let mut by_event = tx
+                .prepare_cached("SELECT merged_id FROM merged_members WHERE event_id = ?1")
+                .map_err(sql("finding merged events"))?;
+            let mut by_merged = tx
+                .prepare_cached("SELECT event_id FROM merged_members WHERE merged_id = ?1")
+                .map_err(sql("finding merged members"))?;
+            for id in members.keys() {
+                let ids = by_event
+                    .query_map([id], |r| r.get::<_, i64>(0))
+                    .map_err(sql("finding merged events"))?;
+                for mid in ids {
+                    let mid = mid.map_err(sql("reading a merged id"))?;
+                    if old_merged.insert(mid) {
+                        let others = by_merged
+                            .query_map([mid], |r| r.get::<_, i64>(0))
+                            .map_err(sql("finding merged members"))?;
+                        for other in others {
+                            let other = other.map_err(sql("reading a merged member"))?;
+                            if !members.contains_key(&other) {
+                                missing.push(other);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for id in &missing {
+            for m in load_members(tx, "e.event_id = ?1", &[id], cfg)? {
+                members.entry(m.item.event_id).or_insert(m);
+            }
+        }
+        let mut all = spans.clone();
+        all.extend(members.values().map(|m| member_window(m, cfg)));
+        let grown = union(all);
+        if grown == spans && missing.is_empty() {
+            break;
+        }
+        spans = grown;
+    }
 
-    let members = load_block(tx, block, cfg)?;
+    let mut del_members = tx
+        .prepare_cached("DELETE FROM merged_members WHERE merged_id = ?1")
+        .map_err(sql("clearing merged members"))?;
+    let mut del_merged = tx
+        .prepare_cached("DELETE FROM merged_events WHERE merged_id = ?1")
+        .map_err(sql("clearing merged events"))?;
+    for mid in &old_merged {
+        del_members
+            .execute([mid])
+            .map_err(sql("clearing merged members"))?;
+        del_merged
+            .execute([mid])
+            .map_err(sql("clearing merged events"))?;
+    }
+    // Members of this block only (a stray member of another block, which a
+    // consistent database never has, is left to its own block).
+    let members: Vec<Member> = members.into_values().filter(|m| m.block == block).collect();
     let items: Vec<MergeItem> = members.iter().map(|m| m.item.clone()).collect();
     for cluster in cluster::cluster(&items, cfg) {
         let group: Vec<&Member> = cluster.iter().filter_map(|&i| members.get(i)).collect();
@@ -157,106 +148,56 @@ fn rebuild_block(tx: &Transaction<'_>, block: &str, cfg: &MergeConfig) -> Result
     Ok(())
 }
 
-fn insert_merged(tx: &Transaction<'_>, block: &str, group: &[&Member]) -> Result<()> {
-    let Some(anchor) = group.first() else {
-        return Ok(());
-    };
-    let merged_id = ids::merged_id(anchor.item.event_id);
-
-    // The most reported CAMEO code (ties: the smallest) and its first member.
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in group {
-        *counts.entry(m.cameo.as_str()).or_default() += 1;
-    }
-    let top = counts
-        .iter()
-        .max_by_key(|(code, n)| (**n, std::cmp::Reverse(**code)))
-        .map(|(code, _)| *code)
-        .unwrap_or(anchor.cameo.as_str());
-    let coded = group.iter().find(|m| m.cameo == top).unwrap_or(anchor);
-
-    // Dates: day clusters span their days; coarse clusters the intersection.
-    let days: Vec<NaiveDate> = group
-        .iter()
-        .filter(|m| m.item.precision == DatePrecision::Day)
-        .map(|m| m.item.date)
-        .collect();
-    let (date, start, end, precision) = match (days.iter().min(), days.iter().max()) {
-        (Some(lo), Some(hi)) => (*lo, *lo, *hi, DatePrecision::Day),
-        _ => {
-            let lo = group
-                .iter()
-                .map(|m| m.item.start)
-                .max()
-                .unwrap_or(anchor.item.start);
-            let hi = group
-                .iter()
-                .map(|m| m.item.end)
-                .min()
-                .unwrap_or(anchor.item.end);
-            let (lo, hi) = if lo <= hi {
-                (lo, hi)
-            } else {
-                (anchor.item.start, anchor.item.end)
-            };
-            (lo, lo, hi, anchor.item.precision)
+/// Recomputes every event's merge window and every merged event from
+/// scratch (after a migration or a change of merge rules).
+pub(crate) fn rebuild_all(tx: &Transaction<'_>, cfg: &MergeConfig) -> Result<()> {
+    tx.execute_batch("DELETE FROM merged_members; DELETE FROM merged_events;")
+        .map_err(sql("clearing merged events"))?;
+    let members = load_members(tx, "e.block_key IS NOT NULL", &[], cfg)?;
+    let mut blocks: BTreeMap<String, Vec<Member>> = BTreeMap::new();
+    {
+        let mut update = tx
+            .prepare_cached("UPDATE events SET merge_lo = ?2, merge_hi = ?3 WHERE event_id = ?1")
+            .map_err(sql("updating merge windows"))?;
+        for m in members {
+            let (lo, hi) = member_window(&m, cfg);
+            update
+                .execute(params![m.item.event_id, lo.to_string(), hi.to_string()])
+                .map_err(sql("updating merge windows"))?;
+            blocks.entry(m.block.clone()).or_default().push(m);
         }
-    };
-    // The place of the first member with a trusted place, else any place.
-    let place = group
-        .iter()
-        .filter(|m| m.trusted_place)
-        .chain(group.iter())
-        .find_map(|m| m.place.clone());
-    let articles: HashSet<i64> = group.iter().map(|m| m.doc_id).collect();
-    let sources: HashSet<&str> = group.iter().map(|m| m.publisher.as_str()).collect();
-    let reports: Vec<NaiveDate> = group.iter().filter_map(|m| m.item.pub_date).collect();
-    let first = reports.iter().min().map(|d| d.to_string());
-    let last = reports.iter().max().map(|d| d.to_string());
-    let p = place.as_ref();
-
-    tx.prepare_cached(
-        "INSERT INTO merged_events (merged_id, block_key, anchor_event, plover, cameo, goldstein,
-            quad_class, date, date_start, date_end, date_precision, place_name, place_geonameid,
-            place_country, place_admin1, place_feature, place_lat, place_lon, num_articles,
-            num_sources, num_mentions, first_report, last_report)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
-    )
-    .and_then(|mut s| {
-        s.execute(params![
-            merged_id,
-            block,
-            anchor.item.event_id,
-            coded.plover,
-            coded.cameo,
-            coded.goldstein,
-            coded.quad_class,
-            date.to_string(),
-            start.to_string(),
-            end.to_string(),
-            precision_str(precision),
-            p.and_then(|p| p.name.clone()),
-            p.and_then(|p| p.geonameid),
-            p.and_then(|p| p.country.clone()),
-            p.and_then(|p| p.admin1.clone()),
-            p.and_then(|p| p.feature.clone()),
-            p.and_then(|p| p.lat),
-            p.and_then(|p| p.lon),
-            articles.len() as i64,
-            sources.len() as i64,
-            group.len() as i64,
-            first,
-            last,
-        ])
-    })
-    .map_err(sql("storing a merged event"))?;
-    let mut member_stmt = tx
-        .prepare_cached("INSERT INTO merged_members (merged_id, event_id) VALUES (?1, ?2)")
-        .map_err(sql("preparing merged members"))?;
-    for m in group {
-        member_stmt
-            .execute(params![merged_id, m.item.event_id])
-            .map_err(sql("storing a merged member"))?;
+    }
+    for (block, members) in blocks {
+        let items: Vec<MergeItem> = members.iter().map(|m| m.item.clone()).collect();
+        for cluster in cluster::cluster(&items, cfg) {
+            let group: Vec<&Member> = cluster.iter().filter_map(|&i| members.get(i)).collect();
+            insert_merged(tx, &block, &group)?;
+        }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn union_merges_overlapping_and_touching_spans() {
+        let spans = vec![
+            (d("2024-01-05"), d("2024-01-06")),
+            (d("2024-01-01"), d("2024-01-05")),
+            (d("2024-02-01"), d("2024-02-01")),
+        ];
+        assert_eq!(
+            union(spans),
+            vec![
+                (d("2024-01-01"), d("2024-01-06")),
+                (d("2024-02-01"), d("2024-02-01"))
+            ]
+        );
+    }
 }
