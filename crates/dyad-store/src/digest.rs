@@ -14,9 +14,7 @@ use crate::Store;
 /// Tables and the columns/ordering that define their content.
 const TABLES: &[(&str, &str, &str)] = &[
     ("documents", "*", "doc_id"),
-    ("sentences", "*", "doc_id, idx"),
-    ("actor_mentions", "*", "doc_id, idx"),
-    ("place_mentions", "*", "doc_id, idx"),
+    ("doc_analysis", "*", "doc_id"),
     ("events", "*", "event_id"),
     ("merged_events", "*", "merged_id"),
     ("merged_members", "*", "merged_id, event_id"),

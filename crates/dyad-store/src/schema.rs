@@ -48,55 +48,40 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_pub_date ON documents(pub_date);
 
-CREATE TABLE sentences (
-    doc_id  INTEGER NOT NULL,
-    idx     INTEGER NOT NULL,
-    start   INTEGER NOT NULL,
-    end     INTEGER NOT NULL,
-    zone    TEXT NOT NULL,
-    PRIMARY KEY (doc_id, idx)
-) WITHOUT ROWID;
+-- Sentences and mentions of a document, one row per document: compact JSON
+-- arrays (one array per item, fields in the order of the views below). One
+-- row instead of ~150 per article keeps ingest fast; the views give SQL
+-- access per row.
+CREATE TABLE doc_analysis (
+    doc_id    INTEGER PRIMARY KEY,
+    sentences TEXT NOT NULL,   -- [[start, end, zone], ...]
+    actors    TEXT NOT NULL,   -- [[sentence, start, end, text, kind, code, name, country,
+                               --   sectors, person_id, role, org, antecedent, rule, confidence], ...]
+    places    TEXT NOT NULL    -- [[sentence, start, end, text, geonameid, name, feature_code,
+                               --   country, admin1, lat, lon, confidence, reason], ...]
+);
 
-CREATE TABLE actor_mentions (
-    doc_id      INTEGER NOT NULL,
-    idx         INTEGER NOT NULL,
-    sentence    INTEGER NOT NULL,
-    start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    text        TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    code        TEXT NOT NULL,
-    name        TEXT NOT NULL,
-    country     TEXT,
-    sectors     TEXT NOT NULL,   -- space-separated, primary first
-    person_id   TEXT,
-    role        TEXT,
-    org         TEXT,
-    antecedent  INTEGER,
-    rule        TEXT NOT NULL,
-    confidence  REAL NOT NULL,
-    PRIMARY KEY (doc_id, idx)
-) WITHOUT ROWID;
-CREATE INDEX actor_mentions_code ON actor_mentions(code);
+CREATE VIEW sentences AS
+    SELECT a.doc_id, CAST(j.key AS INTEGER) AS idx, j.value->>0 AS start,
+           j.value->>1 AS end, j.value->>2 AS zone
+    FROM doc_analysis a, json_each(a.sentences) j;
 
-CREATE TABLE place_mentions (
-    doc_id       INTEGER NOT NULL,
-    idx          INTEGER NOT NULL,
-    sentence     INTEGER NOT NULL,
-    start        INTEGER NOT NULL,
-    end          INTEGER NOT NULL,
-    text         TEXT NOT NULL,
-    geonameid    INTEGER,
-    name         TEXT,
-    feature_code TEXT,
-    country      TEXT,
-    admin1       TEXT,
-    lat          REAL,
-    lon          REAL,
-    confidence   REAL NOT NULL,
-    reason       TEXT NOT NULL,
-    PRIMARY KEY (doc_id, idx)
-) WITHOUT ROWID;
+CREATE VIEW actor_mentions AS
+    SELECT a.doc_id, CAST(j.key AS INTEGER) AS idx, j.value->>0 AS sentence,
+           j.value->>1 AS start, j.value->>2 AS end, j.value->>3 AS text,
+           j.value->>4 AS kind, j.value->>5 AS code, j.value->>6 AS name,
+           j.value->>7 AS country, j.value->>8 AS sectors, j.value->>9 AS person_id,
+           j.value->>10 AS role, j.value->>11 AS org, j.value->>12 AS antecedent,
+           j.value->>13 AS rule, j.value->>14 AS confidence
+    FROM doc_analysis a, json_each(a.actors) j;
+
+CREATE VIEW place_mentions AS
+    SELECT a.doc_id, CAST(j.key AS INTEGER) AS idx, j.value->>0 AS sentence,
+           j.value->>1 AS start, j.value->>2 AS end, j.value->>3 AS text,
+           j.value->>4 AS geonameid, j.value->>5 AS name, j.value->>6 AS feature_code,
+           j.value->>7 AS country, j.value->>8 AS admin1, j.value->>9 AS lat,
+           j.value->>10 AS lon, j.value->>11 AS confidence, j.value->>12 AS reason
+    FROM doc_analysis a, json_each(a.places) j;
 
 CREATE TABLE events (
     event_id        INTEGER PRIMARY KEY,   -- from content hash + coder event id

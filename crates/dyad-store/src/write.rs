@@ -130,7 +130,7 @@ pub(crate) fn delete_analysis(
          DELETE FROM merged_events WHERE merged_id IN (SELECT merged_id FROM gone_merged);"
     ))
     .map_err(sql("clearing the merged events of a recoded document"))?;
-    for table in ["sentences", "actor_mentions", "place_mentions", "events"] {
+    for table in ["doc_analysis", "events"] {
         tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc_id])
             .map_err(sql(format!("clearing {table} of a recoded document")))?;
     }
@@ -147,40 +147,20 @@ pub(crate) fn insert_analysis(
     touched: &mut Touched,
 ) -> Result<usize> {
     let doc = &coded.analyzed.doc;
-    {
-        let mut stmt = tx
-            .prepare_cached(
-                "INSERT OR REPLACE INTO sentences (doc_id, idx, start, end, zone)
-                 VALUES (?1,?2,?3,?4,?5)",
-            )
-            .map_err(sql("preparing sentences"))?;
-        for s in &coded.analyzed.sentences {
-            stmt.execute(params![
-                doc_id,
-                s.index as i64,
-                s.span.start as i64,
-                s.span.end as i64,
-                s.zone.as_str()
-            ])
-            .map_err(sql("storing a sentence"))?;
-        }
-    }
-    {
-        let mut stmt = tx
-            .prepare_cached(
-                "INSERT OR REPLACE INTO actor_mentions (doc_id, idx, sentence, start, end, text,
-                    kind, code, name, country, sectors, person_id, role, org, antecedent, rule,
-                    confidence)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
-            )
-            .map_err(sql("preparing actor mentions"))?;
-        for (i, m) in coded.actors.iter().enumerate() {
-            stmt.execute(params![
-                doc_id,
-                i as i64,
-                m.sentence as i64,
-                m.span.start as i64,
-                m.span.end as i64,
+    let sentences: Vec<serde_json::Value> = coded
+        .analyzed
+        .sentences
+        .iter()
+        .map(|s| serde_json::json!([s.span.start, s.span.end, s.zone.as_str()]))
+        .collect();
+    let actors: Vec<serde_json::Value> = coded
+        .actors
+        .iter()
+        .map(|m| {
+            serde_json::json!([
+                m.sentence,
+                m.span.start,
+                m.span.end,
                 m.text,
                 enum_str(&m.kind),
                 m.actor.code(),
@@ -190,43 +170,47 @@ pub(crate) fn insert_analysis(
                 m.actor.person_id,
                 m.actor.role,
                 m.actor.org,
-                m.antecedent.map(|a| a as i64),
+                m.antecedent,
                 m.rule,
-                f64::from(m.confidence),
+                m.confidence,
             ])
-            .map_err(sql("storing an actor mention"))?;
-        }
-    }
-    {
-        let mut stmt = tx
-            .prepare_cached(
-                "INSERT OR REPLACE INTO place_mentions (doc_id, idx, sentence, start, end, text,
-                    geonameid, name, feature_code, country, admin1, lat, lon, confidence, reason)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
-            )
-            .map_err(sql("preparing place mentions"))?;
-        for (i, m) in coded.places.iter().enumerate() {
+        })
+        .collect();
+    let places: Vec<serde_json::Value> = coded
+        .places
+        .iter()
+        .map(|m| {
             let p = m.place.as_ref();
-            stmt.execute(params![
-                doc_id,
-                i as i64,
-                m.sentence as i64,
-                m.span.start as i64,
-                m.span.end as i64,
+            serde_json::json!([
+                m.sentence,
+                m.span.start,
+                m.span.end,
                 m.text,
-                p.and_then(|p| i64::try_from(p.geonameid).ok()),
-                p.map(|p| p.name.clone()),
-                p.map(|p| p.feature_code.clone()),
-                p.map(|p| p.country.clone()),
-                p.and_then(|p| p.admin1.clone()),
+                p.map(|p| p.geonameid),
+                p.map(|p| p.name.as_str()),
+                p.map(|p| p.feature_code.as_str()),
+                p.map(|p| p.country.as_str()),
+                p.and_then(|p| p.admin1.as_deref()),
                 p.map(|p| p.lat),
                 p.map(|p| p.lon),
-                f64::from(m.confidence),
+                m.confidence,
                 m.reason,
             ])
-            .map_err(sql("storing a place mention"))?;
-        }
-    }
+        })
+        .collect();
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO doc_analysis (doc_id, sentences, actors, places)
+         VALUES (?1, ?2, ?3, ?4)",
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            doc_id,
+            serde_json::Value::Array(sentences).to_string(),
+            serde_json::Value::Array(actors).to_string(),
+            serde_json::Value::Array(places).to_string(),
+        ])
+    })
+    .map_err(sql("storing sentences and mentions"))?;
     let root_end = root_paragraph_end(doc);
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut stmt = tx

@@ -478,9 +478,13 @@ fn a_later_day_report_pulls_in_an_earlier_month_report() {
         &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-01-10")],
     );
     let mut store = Store::open(dir.join("inc.db")).expect("open");
-    store.write_batch(std::slice::from_ref(&month)).expect("month first");
+    store
+        .write_batch(std::slice::from_ref(&month))
+        .expect("month first");
     assert_eq!(store.merged_count().expect("n"), 1);
-    store.write_batch(std::slice::from_ref(&day)).expect("then the day");
+    store
+        .write_batch(std::slice::from_ref(&day))
+        .expect("then the day");
     let merged = store
         .events(&EventFilter {
             merged: true,
@@ -498,4 +502,58 @@ fn a_later_day_report_pulls_in_an_earlier_month_report() {
         once.content_digest().expect("d"),
         store.content_digest().expect("d")
     );
+}
+
+#[test]
+fn mentions_and_sentences_read_back_through_their_views() {
+    let dir = temp_dir("views");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let mut doc = coded(
+        "a",
+        "A",
+        "2024-03-02",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-01")],
+    );
+    doc.actors.push(dyad_core::ActorMention {
+        span: dyad_core::Span::new(4, 7),
+        sentence: 1,
+        text: "RUS".into(),
+        kind: dyad_core::MentionKind::Country,
+        actor: common::actor("RUS", "GOV", "Russia").actor,
+        antecedent: None,
+        rule: "country:rus".into(),
+        confidence: 0.5,
+    });
+    doc.places.push(dyad_core::PlaceMention {
+        span: dyad_core::Span::new(10, 17),
+        sentence: 1,
+        text: "Kharkiv".into(),
+        place: None,
+        confidence: 0.25,
+        reason: "no candidate".into(),
+    });
+    store.write_batch(&[doc]).expect("write");
+    let conn = store.connection();
+    let doc_id = dyad_store::ids::doc_id(&store.stored_documents().expect("docs")[0].content_hash);
+    let actor: (String, i64, i64, String, f64) = conn
+        .query_row(
+            "SELECT code, start, end, kind, confidence FROM actor_mentions WHERE doc_id = ?1",
+            [doc_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .expect("actor mention");
+    assert_eq!(actor, ("RUSGOV".into(), 4, 7, "country".into(), 0.5));
+    let place: (String, Option<i64>, String) = conn
+        .query_row(
+            "SELECT text, geonameid, reason FROM place_mentions WHERE doc_id = ?1",
+            [doc_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("place mention");
+    assert_eq!(place, ("Kharkiv".into(), None, "no candidate".into()));
+    let zones: Vec<String> = conn
+        .prepare("SELECT zone FROM sentences WHERE doc_id = ?1 ORDER BY idx")
+        .and_then(|mut s| s.query_map([doc_id], |r| r.get(0))?.collect())
+        .expect("sentences");
+    assert_eq!(zones, vec!["title", "body"]);
 }
