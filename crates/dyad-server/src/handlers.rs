@@ -12,12 +12,13 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use chrono::{Datelike, NaiveDate};
-use dyad_store::query::{Period, TimelineBucket};
+use dyad_store::query::Period;
 use dyad_store::{EventFilter, EventRow, Store};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
+use crate::index::{EventIndex, FileStamp};
 use crate::params::Params;
 use crate::views::{self, ActorView, EventView, PlaceView, QuantityView};
 use crate::AppState;
@@ -51,6 +52,22 @@ async fn with_store<T: Send + 'static>(
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))?
+}
+
+/// The index of merged events, rebuilt first when the database changed.
+async fn current_index(state: &Arc<AppState>) -> Result<Arc<EventIndex>, ApiError> {
+    let stamp = FileStamp::of(&state.db);
+    if let Ok(guard) = state.index.lock() {
+        if let Some(idx) = guard.as_ref().filter(|i| i.stamp == stamp) {
+            return Ok(idx.clone());
+        }
+    }
+    let rows = with_store(state, |s| s.merged_index().map_err(internal)).await?;
+    let idx = Arc::new(EventIndex::new(stamp, rows));
+    if let Ok(mut guard) = state.index.lock() {
+        *guard = Some(idx.clone());
+    }
+    Ok(idx)
 }
 
 fn internal(e: impl std::fmt::Display) -> ApiError {
@@ -204,24 +221,47 @@ fn row_view(r: &EventRow) -> EventView {
     }
 }
 
+fn decode_cursor(cursor: &str) -> Result<(String, i64), ApiError> {
+    let bad = || ApiError::param("cursor", "is not a cursor returned by this API");
+    let (date, id) = cursor.rsplit_once('_').ok_or_else(bad)?;
+    let id: i64 = id.parse().map_err(|_| bad())?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad())?;
+    Ok((date.to_string(), id))
+}
+
 pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(q): QueryMap) -> ApiResult {
     let mut p = Params::new(q);
     let mut filter = event_filter(&mut p)?;
-    if p.text("merged")?.as_deref() == Some("false") {
-        filter.merged = false;
-    }
+    filter.merged = !matches!(p.text("merged")?.as_deref(), Some("false") | Some("0"));
     let limit = p.uint("limit", 1, 500)?.unwrap_or(50) as usize;
     let cursor = p.text("cursor")?;
     p.finish()?;
+    let after = cursor.as_deref().map(decode_cursor).transpose()?;
+    if !filter.merged {
+        // Single events: straight from SQLite.
+        return with_store(&state, move |s| {
+            let (rows, next) = s
+                .events_page(&filter, cursor.as_deref(), limit)
+                .map_err(store_error)?;
+            let events: Vec<EventView> = rows.iter().map(row_view).collect();
+            Ok(Json(json!({ "events": events, "next_cursor": next })))
+        })
+        .await;
+    }
+    let index = current_index(&state).await?;
+    let (ids, more) = index.page(
+        &filter,
+        after.as_ref().map(|(d, i)| (d.as_str(), *i)),
+        limit,
+    );
+    let next = if more {
+        ids.last()
+            .and_then(|id| index.date_of(*id).map(|d| format!("{d}_{id}")))
+    } else {
+        None
+    };
     with_store(&state, move |s| {
-        let (rows, next) =
-            s.events_page(&filter, cursor.as_deref(), limit)
-                .map_err(|e| match e {
-                    dyad_store::StoreError::Query(m) if m.contains("cursor") => {
-                        ApiError::param("cursor", m)
-                    }
-                    other => store_error(other),
-                })?;
+        let rows = s.merged_rows(&ids).map_err(internal)?;
         let events: Vec<EventView> = rows.iter().map(row_view).collect();
         Ok(Json(json!({ "events": events, "next_cursor": next })))
     })
@@ -267,60 +307,18 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): QueryMap
     let mut p = Params::new(q);
     let limit = p.uint("limit", 1, 500)?.unwrap_or(20) as usize;
     p.finish()?;
-    with_store(&state, move |s| {
-        let filter = EventFilter {
-            merged: true,
-            ..EventFilter::default()
-        };
-        let rows = s.dyads(&filter).map_err(store_error)?;
-        Ok(Json(json!({ "dyads": undirected_dyads(&rows, limit) })))
-    })
-    .await
-}
-
-/// Folds directed dyads (A→B, B→A) into undirected pairs, dropping pairs
-/// with an unknown side ("-"), most events first.
-fn undirected_dyads(rows: &[dyad_store::query::DyadSummary], limit: usize) -> Vec<Value> {
-    #[derive(Default)]
-    struct Pair {
-        events: u64,
-        coop: u64,
-        conflict: u64,
-        goldstein_sum: f64,
-    }
-    let mut pairs: BTreeMap<(String, String), Pair> = BTreeMap::new();
-    for d in rows {
-        if d.source == "-" || d.target == "-" || d.source.is_empty() || d.target.is_empty() {
-            continue;
-        }
-        let key = if d.source <= d.target {
-            (d.source.clone(), d.target.clone())
-        } else {
-            (d.target.clone(), d.source.clone())
-        };
-        let e = pairs.entry(key).or_default();
-        e.events += d.events;
-        e.coop += d.verbal_coop + d.material_coop;
-        e.conflict += d.verbal_conflict + d.material_conflict;
-        e.goldstein_sum += d.mean_goldstein * d.events as f64;
-    }
-    let mut list: Vec<_> = pairs.into_iter().collect();
-    // International pairs before domestic ones, then by volume.
-    list.sort_by(|(ka, a), (kb, b)| {
-        (ka.0 == ka.1)
-            .cmp(&(kb.0 == kb.1))
-            .then(b.events.cmp(&a.events))
-            .then(ka.cmp(kb))
-    });
-    list.into_iter()
-        .take(limit)
-        .map(|((a, b), p)| {
+    let index = current_index(&state).await?;
+    let dyads: Vec<Value> = index
+        .dyads(limit)
+        .into_iter()
+        .map(|d| {
             json!({
-                "a": a, "b": b, "events": p.events, "cooperation": p.coop, "conflict": p.conflict,
-                "mean_goldstein": if p.events > 0 { p.goldstein_sum / p.events as f64 } else { 0.0 },
+                "a": d.a, "b": d.b, "events": d.events, "cooperation": d.cooperation,
+                "conflict": d.conflict, "mean_goldstein": d.mean_goldstein,
             })
         })
-        .collect()
+        .collect();
+    Ok(Json(json!({ "dyads": dyads })))
 }
 
 /// First and last day of a timeline period label.
@@ -359,31 +357,29 @@ pub(crate) async fn timeline(State(state): State<Arc<AppState>>, Query(q): Query
     let by: Period = by_name
         .parse()
         .map_err(|_| ApiError::param("by", "expected day, week or month"))?;
-    with_store(&state, move |s| {
-        let filter = EventFilter {
-            dyad: Some((a.clone(), b.clone())),
-            merged: true,
-            ..EventFilter::default()
-        };
-        let buckets: Vec<TimelineBucket> = s.timeline(&filter, by).map_err(store_error)?;
-        let periods: Vec<Value> = buckets
-            .iter()
-            .map(|t| {
-                let (start, end) = period_bounds(by, &t.period);
-                let by_quad: BTreeMap<String, u64> = (0..4)
-                    .map(|i| ((i + 1).to_string(), t.by_quad[i]))
-                    .collect();
-                json!({
-                    "period": t.period, "start": start, "end": end, "total": t.events,
-                    "by_type": t.by_type, "by_quad": by_quad, "mean_goldstein": t.mean_goldstein,
-                })
+    let filter = EventFilter {
+        dyad: Some((a.clone(), b.clone())),
+        merged: true,
+        ..EventFilter::default()
+    };
+    let index = current_index(&state).await?;
+    let periods: Vec<Value> = index
+        .timeline(&filter, by)
+        .iter()
+        .map(|t| {
+            let (start, end) = period_bounds(by, &t.period);
+            let by_quad: BTreeMap<String, u64> = (0..4)
+                .map(|i| ((i + 1).to_string(), t.by_quad[i]))
+                .collect();
+            json!({
+                "period": t.period, "start": start, "end": end, "total": t.total,
+                "by_type": t.by_type, "by_quad": by_quad, "mean_goldstein": t.mean_goldstein,
             })
-            .collect();
-        Ok(Json(
-            json!({ "a": a, "b": b, "by": by_name, "periods": periods }),
-        ))
-    })
-    .await
+        })
+        .collect();
+    Ok(Json(
+        json!({ "a": a, "b": b, "by": by_name, "periods": periods }),
+    ))
 }
 
 pub(crate) async fn actors(State(state): State<Arc<AppState>>, Query(q): QueryMap) -> ApiResult {

@@ -22,6 +22,7 @@
 pub mod assets;
 mod error;
 mod handlers;
+pub mod index;
 pub mod loadtest;
 pub mod params;
 pub mod views;
@@ -59,6 +60,8 @@ pub(crate) struct AppState {
     pub db: PathBuf,
     pub engine: Engine,
     pub allow_ingest: bool,
+    /// In-memory index of merged events, rebuilt when the file changes.
+    pub index: std::sync::Mutex<Option<Arc<index::EventIndex>>>,
 }
 
 /// The router with every route and limit, for a given state. Public so that
@@ -102,6 +105,7 @@ pub fn serve(config: ServerConfig, engine: Engine) -> Result<(), ServerError> {
         db: config.db.clone(),
         engine,
         allow_ingest: config.allow_ingest,
+        index: std::sync::Mutex::new(None),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

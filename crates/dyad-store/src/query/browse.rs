@@ -463,3 +463,92 @@ mod tests {
         assert_eq!(decode_cursor("2023-09-13"), None);
     }
 }
+
+/// The compact facts of one merged event that interactive filters and
+/// aggregates need, for an in-memory index (see `dyad-server`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexRow {
+    /// Merged event id.
+    pub id: i64,
+    /// Event date (YYYY-MM-DD).
+    pub date: String,
+    /// PLOVER type.
+    pub plover: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Quad class 1–4.
+    pub quad_class: i64,
+    /// Goldstein score.
+    pub goldstein: f64,
+    /// Source match tokens, `|RUS|RUSGOV|...|` as in the events table.
+    pub src_match: String,
+    /// Target match tokens.
+    pub tgt_match: String,
+    /// Source country (or organisation / code) of the first source actor; "-" when none.
+    pub src_key: String,
+    /// Target key, as `src_key`.
+    pub tgt_key: String,
+    /// Place name.
+    pub place_name: Option<String>,
+    /// Place country.
+    pub place_country: Option<String>,
+    /// Reporting articles.
+    pub num_articles: i64,
+}
+
+impl Store {
+    /// Every merged event's index facts, ordered by (date, id). One scan
+    /// without document joins: cheap enough to rebuild when the file changes.
+    pub fn merged_index(&self) -> Result<Vec<IndexRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.merged_id, m.date, m.plover, m.cameo, m.quad_class, m.goldstein,
+                        e.src_match, e.tgt_match,
+                        coalesce(e.src_country, e.src_org, e.src_code, '-'),
+                        coalesce(e.tgt_country, e.tgt_org, e.tgt_code, '-'),
+                        m.place_name, m.place_country, m.num_articles
+                 FROM merged_events m JOIN events e ON e.event_id = m.anchor_event
+                 ORDER BY m.date, m.merged_id",
+            )
+            .map_err(sql("indexing merged events"))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(IndexRow {
+                    id: r.get(0)?,
+                    date: r.get(1)?,
+                    plover: r.get(2)?,
+                    cameo: r.get(3)?,
+                    quad_class: r.get(4)?,
+                    goldstein: r.get(5)?,
+                    src_match: r.get(6)?,
+                    tgt_match: r.get(7)?,
+                    src_key: r.get(8)?,
+                    tgt_key: r.get(9)?,
+                    place_name: r.get(10)?,
+                    place_country: r.get(11)?,
+                    num_articles: r.get(12)?,
+                })
+            })
+            .map_err(sql("indexing merged events"))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(sql("indexing merged events"))
+    }
+
+    /// Full rows of the merged events `ids`, in the order given.
+    pub fn merged_rows(&self, ids: &[i64]) -> Result<Vec<EventRow>> {
+        let query = format!(
+            "SELECT {} FROM merged_events m JOIN events e ON e.event_id = m.anchor_event
+             JOIN documents d ON d.doc_id = e.doc_id WHERE m.merged_id = ?1",
+            row_columns(true)
+        );
+        let mut stmt = self.conn.prepare_cached(&query).map_err(sql("reading merged events"))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut rows = stmt.query([id]).map_err(sql("reading merged events"))?;
+            if let Some(row) = rows.next().map_err(sql("reading merged events"))? {
+                out.push(read_row(row, true).map_err(sql("reading a merged event"))?);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{sql, Result};
 use crate::Store;
 pub use browse::{
-    encode_cursor, ActorHit, DocumentRecord, Highlight, HighlightedReport, PlaceCount,
+    encode_cursor, ActorHit, DocumentRecord, Highlight, HighlightedReport, IndexRow, PlaceCount,
 };
 pub use filter::EventFilter;
 pub use summary::{DyadSummary, Period, TimelineBucket};
