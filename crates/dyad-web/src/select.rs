@@ -61,7 +61,9 @@ pub(crate) fn select(w: &Walked, title: Option<&str>) -> Selection {
     if relaxed.blocks.is_empty() {
         return strict;
     }
-    relaxed.notes.push("short article: found with relaxed paragraph-length thresholds".to_string());
+    relaxed
+        .notes
+        .push("short article: found with relaxed paragraph-length thresholds".to_string());
     relaxed
 }
 
@@ -73,8 +75,14 @@ struct Thresholds {
     sentence_min: u32,
 }
 
-const STRICT: Thresholds = Thresholds { good_min: GOOD_MIN_CHARS, sentence_min: GOOD_SENTENCE_MIN_CHARS };
-const RELAXED: Thresholds = Thresholds { good_min: 30, sentence_min: 15 };
+const STRICT: Thresholds = Thresholds {
+    good_min: GOOD_MIN_CHARS,
+    sentence_min: GOOD_SENTENCE_MIN_CHARS,
+};
+const RELAXED: Thresholds = Thresholds {
+    good_min: 30,
+    sentence_min: 15,
+};
 
 fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
     let blocks = &w.blocks;
@@ -85,7 +93,13 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
     for b in blocks {
         let last = char_prefix.last().copied().unwrap_or(0);
         let good = classify(b, false, th) == Class::Good;
-        char_prefix.push(last + if good { good_weight(b).unsigned_abs() } else { 0 });
+        char_prefix.push(
+            last + if good {
+                good_weight(b).unsigned_abs()
+            } else {
+                0
+            },
+        );
     }
     let total_chars = char_prefix.last().copied().unwrap_or(0).max(1);
     let span = |s: u32, e: u32, p: &Vec<u64>| -> u64 {
@@ -115,7 +129,11 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
     }
     let is_pruned = |b: &RawBlock| pruned.get(b.owner as usize).copied().unwrap_or(true);
 
-    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, is_pruned(b), th)).collect();
+    let mut classes: Vec<Class> = blocks
+        .iter()
+        .map(|b| classify(b, is_pruned(b), th))
+        .collect();
+    demote_teaser_articles(w, &mut classes);
     let mut score_prefix = Vec::with_capacity(blocks.len() + 1);
     score_prefix.push(0i64);
     for (b, c) in blocks.iter().zip(&classes) {
@@ -243,6 +261,61 @@ pub(crate) fn explain(w: &Walked) -> String {
         );
     }
     out
+}
+
+/// A page of several `<article>` elements is one story plus teaser cards: the
+/// article element with the most paragraph text of its own (not counting
+/// nested articles) is the story; others holding less than this share of its
+/// text are teasers, whose blocks count as bad.
+const TEASER_ARTICLE_SHARE: f64 = 0.7;
+
+fn demote_teaser_articles(w: &Walked, classes: &mut [Class]) {
+    // Innermost <article> ancestor-or-self of every element (parents come first).
+    let mut innermost: Vec<Option<u32>> = Vec::with_capacity(w.elems.len());
+    for (i, e) in w.elems.iter().enumerate() {
+        let inherited = e
+            .parent
+            .and_then(|p| innermost.get(p as usize).copied().flatten());
+        innermost.push(if e.tag == Tag::Article {
+            Some(i as u32)
+        } else {
+            inherited
+        });
+    }
+    let mut own = std::collections::HashMap::<u32, u64>::new();
+    for (b, c) in w.blocks.iter().zip(classes.iter()) {
+        if let (Class::Good, Some(Some(a))) = (c, innermost.get(b.owner as usize)) {
+            *own.entry(*a).or_insert(0) += good_weight(b).unsigned_abs();
+        }
+    }
+    if own.len() < 2 {
+        return;
+    }
+    let Some((&main, &main_weight)) = own
+        .iter()
+        .max_by_key(|(i, wgt)| (**wgt, std::cmp::Reverse(**i)))
+    else {
+        return;
+    };
+    // Articles enclosing the story are wrappers, not teasers.
+    let mut enclosing = vec![main];
+    let mut cur = w.elems.get(main as usize).and_then(|e| e.parent);
+    while let Some(p) = cur {
+        enclosing.push(p);
+        cur = w.elems.get(p as usize).and_then(|e| e.parent);
+    }
+    for (b, c) in w.blocks.iter().zip(classes.iter_mut()) {
+        let Some(Some(a)) = innermost.get(b.owner as usize) else {
+            continue;
+        };
+        if enclosing.contains(a) {
+            continue;
+        }
+        let weight = own.get(a).copied().unwrap_or(0);
+        if (weight as f64) < TEASER_ARTICLE_SHARE * main_weight as f64 {
+            *c = Class::Bad;
+        }
+    }
 }
 
 /// Weight of a good block in the container choice: article text is mostly
