@@ -10,7 +10,8 @@
 //! ("President Obama"), overlaps a person or organisation actor, or is an
 //! uncued name acting as the subject of a verb ("Moscow said": an actor).
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
@@ -74,6 +75,61 @@ pub(crate) struct Found {
     last: usize,
 }
 
+/// Gazetteer questions asked while reading one document, answered once per
+/// distinct name (news repeats names).
+struct Memo<'g> {
+    gaz: &'g Gazetteer,
+    prefix: RefCell<HashMap<String, bool>>,
+    exact: RefCell<HashMap<String, bool>>,
+    demonym: RefCell<HashMap<String, bool>>,
+    major: RefCell<HashMap<String, bool>>,
+}
+
+impl<'g> Memo<'g> {
+    fn new(gaz: &'g Gazetteer) -> Memo<'g> {
+        Memo {
+            gaz,
+            prefix: RefCell::default(),
+            exact: RefCell::default(),
+            demonym: RefCell::default(),
+            major: RefCell::default(),
+        }
+    }
+
+    fn cached(map: &RefCell<HashMap<String, bool>>, key: &str, ask: impl FnOnce() -> bool) -> bool {
+        if let Some(v) = map.try_borrow().ok().and_then(|m| m.get(key).copied()) {
+            return v;
+        }
+        let v = ask();
+        if let Ok(mut m) = map.try_borrow_mut() {
+            m.insert(key.to_string(), v);
+        }
+        v
+    }
+
+    /// Some name key starts with `key`.
+    fn has_prefix(&self, key: &str) -> bool {
+        Memo::cached(&self.prefix, key, || self.gaz.has_key_prefix(key))
+    }
+    /// Some entry has name key `key`.
+    fn has_key(&self, key: &str) -> bool {
+        Memo::cached(&self.exact, key, || self.gaz.has_key(key))
+    }
+    fn has_name(&self, name: &str) -> bool {
+        self.has_key(&name_key(name))
+    }
+    fn is_demonym(&self, word: &str) -> bool {
+        Memo::cached(&self.demonym, word, || {
+            self.gaz.demonym_country(word).is_some()
+        })
+    }
+    fn names_major_place(&self, word: &str) -> bool {
+        Memo::cached(&self.major, word, || {
+            self.gaz.names_major_place(word, 100_000)
+        })
+    }
+}
+
 /// A token with its text.
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
@@ -131,13 +187,14 @@ pub(crate) fn find_toponyms(
                 .collect()
         })
         .collect();
-    let lower_words: HashSet<String> = sentences
+    let lower_words: HashSet<&str> = sentences
         .iter()
         .flatten()
         .filter(|t| t.lower)
-        .map(|t| t.text.to_string())
+        .map(|t| t.text)
         .collect();
-    let person_words = person_name_words(gaz, text, &sentences, cues);
+    let memo = Memo::new(gaz);
+    let person_words = person_name_words(&memo, text, &sentences, cues);
     let dateline_key = doc.doc.dateline.as_deref().map(name_key);
 
     let mut out: Vec<Found> = Vec::new();
@@ -145,12 +202,13 @@ pub(crate) fn find_toponyms(
         let first_in_sentence = out.len();
         let mut i = 0;
         while i < toks.len() {
-            let Some(j) = longest_match(gaz, cues, text, toks, i) else {
+            let Some(j) = longest_match(&memo, cues, text, toks, i) else {
                 i += 1;
                 continue;
             };
             let ctx = Assess {
                 gaz,
+                memo: &memo,
                 cues,
                 toks,
                 text,
@@ -176,7 +234,7 @@ pub(crate) fn find_toponyms(
 
 /// The end token of the longest gazetteer name starting at token `i`.
 fn longest_match(
-    gaz: &Gazetteer,
+    memo: &Memo<'_>,
     cues: &Cues,
     text: &str,
     toks: &[Tok<'_>],
@@ -194,14 +252,14 @@ fn longest_match(
         let Some(key) = text.get(first.span.start..last.span.end).map(name_key) else {
             break;
         };
-        if key.is_empty() || !gaz.has_key_prefix(&key) {
+        if key.is_empty() || !memo.has_prefix(&key) {
             break;
         }
         // A name ends capitalised, or with a facility word of a known
         // facility ("the Vostochny cosmodrome").
         let name_end = is_name_like(last.text)
             || (j > i && cues.facility_nouns.contains(&last.text.to_lowercase()));
-        if name_end && gaz.has_key(&key) {
+        if name_end && memo.has_key(&key) {
             best = Some(j);
         }
         // Inside a name: capitalised words, connectors, full stops.
@@ -219,7 +277,7 @@ fn longest_match(
 /// two- to four-word capitalised names that are no place and contain no
 /// country, division, large town, title or facility word ("Gitanas Nauseda").
 fn person_name_words(
-    gaz: &Gazetteer,
+    memo: &Memo<'_>,
     text: &str,
     sentences: &[Vec<Tok<'_>>],
     cues: &Cues,
@@ -238,7 +296,7 @@ fn person_name_words(
                     from += 1;
                 }
                 if let Some(run) = toks.get(from..end) {
-                    if is_person_like(gaz, cues, text, run) {
+                    if is_person_like(memo, cues, text, run) {
                         words.extend(run.iter().map(|t| name_key(t.text)));
                     }
                 }
@@ -268,14 +326,14 @@ fn person_name_words(
 }
 
 /// See [`person_name_words`].
-fn is_person_like(gaz: &Gazetteer, cues: &Cues, text: &str, run: &[Tok<'_>]) -> bool {
+fn is_person_like(memo: &Memo<'_>, cues: &Cues, text: &str, run: &[Tok<'_>]) -> bool {
     if !(2..=4).contains(&run.len()) {
         return false;
     }
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return false;
     };
-    if gaz.has_name(first.span.cover(last.span).slice(text)) {
+    if memo.has_name(first.span.cover(last.span).slice(text)) {
         return false;
     }
     let plain_word = |t: &Tok<'_>| {
@@ -289,23 +347,24 @@ fn is_person_like(gaz: &Gazetteer, cues: &Cues, text: &str, run: &[Tok<'_>]) -> 
             || cues.division_level(w).is_some()
             || cues.settlement_nouns.contains(w)
             || (is_all_caps(t.text) && t.text.len() > 1)
-            || gaz.demonym_country(t.text).is_some())
+            || memo.is_demonym(t.text))
     };
     if !run.iter().all(plain_word) {
         return false;
     }
-    !run.iter().any(|t| gaz.names_major_place(t.text, 100_000))
+    !run.iter().any(|t| memo.names_major_place(t.text))
 }
 
 struct Assess<'a> {
     gaz: &'a Gazetteer,
+    memo: &'a Memo<'a>,
     cues: &'a Cues,
     toks: &'a [Tok<'a>],
     text: &'a str,
     sentence: usize,
     in_dateline: bool,
     actors: &'a [ActorMention],
-    lower_words: &'a HashSet<String>,
+    lower_words: &'a HashSet<&'a str>,
     person_words: &'a HashSet<String>,
     dateline_key: Option<&'a str>,
 }
@@ -355,7 +414,7 @@ impl Assess<'_> {
         if single && cues.not_places.contains(&key) {
             return None;
         }
-        if !cued && self.gaz.demonym_country(name).is_some() {
+        if !cued && self.memo.is_demonym(name) {
             return None;
         }
         // Part of a longer capitalised name before it ("President Obama").
@@ -367,7 +426,7 @@ impl Assess<'_> {
                     && !sentence_initial_word
                     && !cues.prepositions.contains(&pl)
                     && !cues.continuations.contains(&pl)
-                    && self.gaz.demonym_country(prev.text).is_none()
+                    && !self.memo.is_demonym(prev.text)
                     && cue != Cue::Dateline
                 {
                     return None;

@@ -30,6 +30,9 @@ const QUALIFIER_BONUS: f64 = 5.0;
 const SOFT_CONTEXT_CAP: f64 = 1.0;
 const PLACE_CONTEXT_CAP: f64 = 2.5;
 const ADMIN_CONTEXT_CAP: f64 = 2.5;
+/// Only this many toponyms on either side of a mention give it context, so a
+/// page listing thousands of places resolves in linear, not quadratic, time.
+const CONTEXT_WINDOW: usize = 200;
 
 /// Country evidence that does not come from other toponyms.
 #[derive(Debug, Default)]
@@ -79,20 +82,36 @@ fn soft_context(
 ) -> SoftContext {
     let mut ctx = SoftContext::default();
     // An actor that is itself one of the toponyms ("Prague" as a capital) is
-    // no evidence about where that toponym is.
-    for a in actors
+    // no evidence about where that toponym is. Toponym spans sorted by start
+    // with a running maximum of ends answer "overlaps any?" by binary search.
+    let mut spans: Vec<(usize, usize)> = found.iter().map(|f| (f.span.start, f.span.end)).collect();
+    spans.sort_unstable();
+    let mut max_end = 0;
+    let ends: Vec<usize> = spans
         .iter()
-        .filter(|a| !found.iter().any(|f| f.span.overlaps(a.span)))
-    {
+        .map(|&(_, end)| {
+            max_end = max_end.max(end);
+            max_end
+        })
+        .collect();
+    let overlaps_toponym = |a: &ActorMention| {
+        let before = spans.partition_point(|&(start, _)| start < a.span.end);
+        before > 0 && ends.get(before - 1).is_some_and(|&end| end > a.span.start)
+    };
+    for a in actors.iter().filter(|a| !overlaps_toponym(a)) {
         if let Some(c) = a.actor.country.as_deref().filter(|c| c.len() == 3) {
             *ctx.countries.entry(c.to_string()).or_default() += 0.25;
         }
     }
+    let mut demonyms: HashMap<&str, Option<String>> = HashMap::new();
     for s in &doc.sentences {
         for t in &s.tokens {
             let word = t.span.slice(&doc.doc.text);
             if word.chars().next().is_some_and(char::is_uppercase) {
-                if let Some(c) = gaz.demonym_country(word) {
+                let country = demonyms
+                    .entry(word)
+                    .or_insert_with(|| gaz.demonym_country(word));
+                if let Some(c) = country.clone() {
                     *ctx.countries.entry(c).or_default() += 0.25;
                 }
             }
@@ -168,7 +187,15 @@ fn score_all(
     let mut admins: HashMap<u64, f64> = HashMap::new();
     let own_key = keys.get(m);
     if let Some(chosen) = chosen {
-        for (o, (other, c)) in all.iter().zip(chosen).enumerate() {
+        let lo = m.saturating_sub(CONTEXT_WINDOW);
+        let hi = m
+            .saturating_add(CONTEXT_WINDOW + 1)
+            .min(all.len())
+            .min(chosen.len());
+        let others = all.get(lo..hi).unwrap_or_default();
+        let choices = chosen.get(lo..hi).unwrap_or_default();
+        for (j, (other, c)) in others.iter().zip(choices).enumerate() {
+            let o = lo + j;
             let Some(c) = c else { continue };
             if o == m || keys.get(o) == own_key {
                 continue;
