@@ -263,8 +263,9 @@ fn longest_match(
             best = Some(j);
         }
         // Inside a name: capitalised words, connectors, full stops.
-        let inner_ok =
-            is_capitalised(last.text) || CONNECTORS.contains(&last.text) || last.text == ".";
+        let inner_ok = is_capitalised(last.text)
+            || CONNECTORS.contains(&last.text)
+            || matches!(last.text, "." | "'s" | "’s");
         if j > i && !inner_ok {
             break;
         }
