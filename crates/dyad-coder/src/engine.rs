@@ -224,7 +224,13 @@ fn is_duplicate(events: &[Event], ev: &Event) -> bool {
         )
     };
     let k = key(ev);
-    events.iter().any(|e| key(e) == k)
+    // Events are in sentence order and the key holds the sentence: only the
+    // tail of the same sentence can match (scanning all is quadratic).
+    events
+        .iter()
+        .rev()
+        .take_while(|e| e.provenance.sentence == ev.provenance.sentence)
+        .any(|e| key(e) == k)
 }
 
 fn explain_sentence(

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use dyad_coder::Engine;
 use dyad_core::{CodedDocument, Span};
-use dyad_text::document_from_text;
+use dyad_text::{document_from_text, MAX_SENTENCE_TOKENS};
 
 /// Generous ceiling for one test function in a debug build on a loaded
 /// 2-core machine: only a hang (or accidental quadratic blow-up) exceeds it.
@@ -91,6 +91,12 @@ fn check(coded: &CodedDocument) {
     let sentences = &coded.analyzed.sentences;
     for s in sentences {
         within("sentence", s.span);
+        // Bounded sentences keep every per-sentence stage from going quadratic.
+        assert!(
+            s.tokens.len() <= MAX_SENTENCE_TOKENS,
+            "sentence of {} tokens",
+            s.tokens.len()
+        );
         for t in &s.tokens {
             within("token", t.span);
             assert!(
@@ -268,6 +274,12 @@ fn one_run_on_sentence_of_five_thousand_tokens() {
     }
     s.push('.');
     run("run-on", &s);
+    // 12,000 tokens of actors and verbs with no sentence break: took minutes
+    // (triggers x places x tokens of one sentence) before sentences were capped.
+    run(
+        "actor-verb run-on",
+        &"Israel attacked Gaza and ".repeat(3_000),
+    );
     guard(start, "run-on sentence");
 }
 

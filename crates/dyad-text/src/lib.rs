@@ -43,7 +43,7 @@ use dyad_core::{DateOrigin, Document};
 
 pub use build::build_document;
 pub use error::ReadError;
-pub use pipeline::TextPipeline;
+pub use pipeline::{TextPipeline, MAX_SENTENCE_TOKENS};
 pub use read::{
     read_inputs, read_raw_inputs, InputFormat, Inputs, RawBody, RawDocument, RawInputs,
     ReadOptions, DEFAULT_MAX_DOC_BYTES,

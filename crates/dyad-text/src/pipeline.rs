@@ -6,6 +6,12 @@ use crate::segment::split_sentences;
 use crate::tag::{DataError, Tagger};
 use crate::tokenize::{tokenize, RawToken};
 
+/// Longest sentence kept whole, in tokens. A longer "sentence" is a table, a
+/// list or text without punctuation; cutting it into runs of at most this
+/// many tokens bounds the per-sentence work of later stages (which compare
+/// tokens, mentions and triggers pairwise), so no input makes them quadratic.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Turns cleaned [`Document`]s into [`AnalyzedDocument`]s.
 ///
 /// Built once (loading the tagger data takes a few tens of milliseconds),
@@ -54,6 +60,7 @@ impl TextPipeline {
         for zone in &doc.zones {
             spans.clear();
             split_sentences(&doc.text, zone.span, &mut spans);
+            cap_sentence_length(&doc.text, &mut spans, &mut raw);
             for span in &spans {
                 raw.clear();
                 tokenize(&doc.text, *span, &mut raw);
@@ -82,6 +89,31 @@ impl TextPipeline {
         }
         AnalyzedDocument { doc, sentences }
     }
+}
+
+/// Cuts every span of more than [`MAX_SENTENCE_TOKENS`] tokens into runs of
+/// at most that many tokens (a span that short in bytes cannot be longer).
+fn cap_sentence_length(text: &str, spans: &mut Vec<Span>, raw: &mut Vec<RawToken>) {
+    if spans.iter().all(|s| s.len() <= MAX_SENTENCE_TOKENS) {
+        return;
+    }
+    let mut capped = Vec::with_capacity(spans.len());
+    for span in spans.iter() {
+        raw.clear();
+        if span.len() > MAX_SENTENCE_TOKENS {
+            tokenize(text, *span, raw);
+        }
+        if raw.len() <= MAX_SENTENCE_TOKENS {
+            capped.push(*span);
+            continue;
+        }
+        for run in raw.chunks(MAX_SENTENCE_TOKENS) {
+            if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                capped.push(Span::new(first.span.start, last.span.end));
+            }
+        }
+    }
+    *spans = capped;
 }
 
 #[cfg(test)]
