@@ -62,8 +62,18 @@ async fn current_index(state: &Arc<AppState>) -> Result<Arc<EventIndex>, ApiErro
             return Ok(idx.clone());
         }
     }
-    let rows = with_store(state, |s| s.merged_index().map_err(internal)).await?;
-    let idx = Arc::new(EventIndex::new(stamp, rows));
+    let (rows, documents, events) = with_store(state, |s| {
+        Ok((
+            s.merged_index().map_err(internal)?,
+            s.document_count().map_err(internal)?,
+            s.event_count().map_err(internal)?,
+        ))
+    })
+    .await?;
+    let mut idx = EventIndex::new(stamp, rows);
+    idx.documents = documents;
+    idx.events = events;
+    let idx = Arc::new(idx);
     if let Ok(mut guard) = state.index.lock() {
         *guard = Some(idx.clone());
     }
@@ -107,18 +117,15 @@ pub(crate) async fn not_found() -> ApiError {
 }
 
 pub(crate) async fn health(State(state): State<Arc<AppState>>) -> ApiResult {
-    let allow = state.allow_ingest;
-    with_store(&state, move |s| {
-        Ok(Json(json!({
-            "status": "ok",
-            "version": env!("CARGO_PKG_VERSION"),
-            "documents": s.document_count().map_err(internal)?,
-            "events": s.event_count().map_err(internal)?,
-            "merged_events": s.merged_count().map_err(internal)?,
-            "allow_ingest": allow,
-        })))
-    })
-    .await
+    let index = current_index(&state).await?;
+    Ok(Json(json!({
+        "status": "ok",
+        "version": env!("CARGO_PKG_VERSION"),
+        "documents": index.documents,
+        "events": index.events,
+        "merged_events": index.len(),
+        "allow_ingest": state.allow_ingest,
+    })))
 }
 
 /// The filters shared by `/api/events` and `dyad events`.
@@ -389,22 +396,16 @@ pub(crate) async fn actors(State(state): State<Arc<AppState>>, Query(q): QueryMa
         .ok_or_else(|| ApiError::param("q", "is required (a code prefix)"))?;
     let limit = p.uint("limit", 1, 50)?.unwrap_or(10) as usize;
     p.finish()?;
-    with_store(&state, move |s| {
-        let hits = s.actor_hits(&prefix, limit).map_err(internal)?;
-        Ok(Json(json!({ "actors": hits })))
-    })
-    .await
+    let index = current_index(&state).await?;
+    Ok(Json(json!({ "actors": index.actors(&prefix, limit) })))
 }
 
 pub(crate) async fn places(State(state): State<Arc<AppState>>, Query(q): QueryMap) -> ApiResult {
     let mut p = Params::new(q);
     let limit = p.uint("limit", 1, 5000)?.unwrap_or(1000) as usize;
     p.finish()?;
-    with_store(&state, move |s| {
-        let places = s.place_counts(limit).map_err(internal)?;
-        Ok(Json(json!({ "places": places })))
-    })
-    .await
+    let index = current_index(&state).await?;
+    Ok(Json(json!({ "places": index.places(limit) })))
 }
 
 pub(crate) async fn document(

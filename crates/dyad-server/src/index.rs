@@ -56,6 +56,32 @@ struct Entry {
     num_articles: i64,
 }
 
+/// Events at one place.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PlaceCount {
+    /// Place name as stored.
+    pub name: String,
+    /// GeoNames id.
+    pub geonameid: Option<i64>,
+    /// ISO3.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Merged events there.
+    pub events: u64,
+}
+
+/// An actor code with its number of events.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ActorCount {
+    /// Country or actor code.
+    pub code: String,
+    /// Merged events in which it is source or target.
+    pub events: u64,
+}
+
 fn tokens(matched: &str) -> Vec<Box<str>> {
     matched
         .split('|')
@@ -70,6 +96,12 @@ pub struct EventIndex {
     /// The file state it was built from.
     pub stamp: FileStamp,
     entries: Vec<Entry>,
+    places: Vec<PlaceCount>,
+    actors: Vec<ActorCount>,
+    /// Stored documents when the index was built.
+    pub documents: u64,
+    /// Stored (single) events when the index was built.
+    pub events: u64,
 }
 
 /// One period of a dyad timeline.
@@ -107,6 +139,48 @@ pub struct DyadCount {
 impl EventIndex {
     /// Builds the index from rows ordered by (date, id).
     pub fn new(stamp: FileStamp, rows: Vec<IndexRow>) -> EventIndex {
+        let mut places: BTreeMap<(String, Option<i64>, Option<String>), (f64, f64, u64, u64)> =
+            BTreeMap::new();
+        let mut actors: BTreeMap<String, u64> = BTreeMap::new();
+        for r in &rows {
+            if let Some(name) = &r.place_name {
+                let p = places
+                    .entry((name.clone(), r.place_geonameid, r.place_country.clone()))
+                    .or_default();
+                if let (Some(lat), Some(lon)) = (r.lat, r.lon) {
+                    p.0 += lat;
+                    p.1 += lon;
+                    p.3 += 1;
+                }
+                p.2 += 1;
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            for t in r.src_match.split('|').chain(r.tgt_match.split('|')) {
+                if !t.is_empty() && !seen.contains(&t) {
+                    seen.push(t);
+                    *actors.entry(t.to_string()).or_default() += 1;
+                }
+            }
+        }
+        let mut places: Vec<PlaceCount> = places
+            .into_iter()
+            .map(
+                |((name, geonameid, country), (lat, lon, n, with_coords))| PlaceCount {
+                    name,
+                    geonameid,
+                    country,
+                    lat: (with_coords > 0).then(|| lat / with_coords as f64),
+                    lon: (with_coords > 0).then(|| lon / with_coords as f64),
+                    events: n,
+                },
+            )
+            .collect();
+        places.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+        let mut actors: Vec<ActorCount> = actors
+            .into_iter()
+            .map(|(code, events)| ActorCount { code, events })
+            .collect();
+        actors.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.code.cmp(&b.code)));
         let entries = rows
             .into_iter()
             .map(|r| Entry {
@@ -126,7 +200,30 @@ impl EventIndex {
                 num_articles: r.num_articles,
             })
             .collect();
-        EventIndex { stamp, entries }
+        EventIndex {
+            stamp,
+            entries,
+            places,
+            actors,
+            documents: 0,
+            events: 0,
+        }
+    }
+
+    /// Places with event counts, most events first.
+    pub fn places(&self, limit: usize) -> &[PlaceCount] {
+        &self.places[..limit.min(self.places.len())]
+    }
+
+    /// Actor codes starting with `prefix` (case-insensitive), most events first.
+    pub fn actors(&self, prefix: &str, limit: usize) -> Vec<ActorCount> {
+        let prefix = prefix.trim().to_uppercase();
+        self.actors
+            .iter()
+            .filter(|a| a.code.starts_with(&prefix))
+            .take(limit)
+            .cloned()
+            .collect()
     }
 
     /// Number of merged events indexed.
@@ -311,6 +408,9 @@ mod tests {
             tgt_key: tgt.into(),
             place_name: Some("Pyongyang".into()),
             place_country: Some("PRK".into()),
+            place_geonameid: Some(1871859),
+            lat: Some(39.03),
+            lon: Some(125.75),
             num_articles: 1,
         }
     }
@@ -360,6 +460,8 @@ mod tests {
         assert_eq!(labels, vec!["2023-09", "2024-06"]);
         assert_eq!(t[0].total, 2);
         assert_eq!(t[0].by_quad, [2, 0, 0, 0]);
+        assert_eq!(idx.places(10)[0].events, 5);
+        assert_eq!(idx.actors("ru", 1)[0].code, "RUS");
         let d = idx.dyads(10);
         assert_eq!(
             (d[0].a.as_str(), d[0].b.as_str(), d[0].events),

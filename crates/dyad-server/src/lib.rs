@@ -100,12 +100,22 @@ pub fn serve(config: ServerConfig, engine: Engine) -> Result<(), ServerError> {
     } else {
         dyad_store::Store::open_existing(&config.db)
     };
-    opened.map_err(|e| ServerError::Store(e.to_string()))?;
+    let store = opened.map_err(|e| ServerError::Store(e.to_string()))?;
+    // Build the event index before accepting requests, so the first ones are fast.
+    let stamp = index::FileStamp::of(&config.db);
+    let built = (|| -> Result<index::EventIndex, dyad_store::StoreError> {
+        let mut idx = index::EventIndex::new(stamp, store.merged_index()?);
+        idx.documents = store.document_count()?;
+        idx.events = store.event_count()?;
+        Ok(idx)
+    })()
+    .map_err(|e| ServerError::Store(e.to_string()))?;
+    drop(store);
     let state = Arc::new(AppState {
         db: config.db.clone(),
         engine,
         allow_ingest: config.allow_ingest,
-        index: std::sync::Mutex::new(None),
+        index: std::sync::Mutex::new(Some(Arc::new(built))),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

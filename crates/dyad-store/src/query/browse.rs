@@ -492,6 +492,12 @@ pub struct IndexRow {
     pub place_name: Option<String>,
     /// Place country.
     pub place_country: Option<String>,
+    /// Place GeoNames id.
+    pub place_geonameid: Option<i64>,
+    /// Place latitude.
+    pub lat: Option<f64>,
+    /// Place longitude.
+    pub lon: Option<f64>,
     /// Reporting articles.
     pub num_articles: i64,
 }
@@ -507,7 +513,8 @@ impl Store {
                         e.src_match, e.tgt_match,
                         coalesce(e.src_country, e.src_org, e.src_code, '-'),
                         coalesce(e.tgt_country, e.tgt_org, e.tgt_code, '-'),
-                        m.place_name, m.place_country, m.num_articles
+                        m.place_name, m.place_country, m.num_articles,
+                        m.place_geonameid, m.place_lat, m.place_lon
                  FROM merged_events m JOIN events e ON e.event_id = m.anchor_event
                  ORDER BY m.date, m.merged_id",
             )
@@ -528,6 +535,9 @@ impl Store {
                     place_name: r.get(10)?,
                     place_country: r.get(11)?,
                     num_articles: r.get(12)?,
+                    place_geonameid: r.get(13)?,
+                    lat: r.get(14)?,
+                    lon: r.get(15)?,
                 })
             })
             .map_err(sql("indexing merged events"))?;
