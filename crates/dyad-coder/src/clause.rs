@@ -5,6 +5,8 @@
 //! from its start, so the cost per sentence is linear in its length whatever
 //! its shape (run-ons, tables, all caps).
 
+use std::borrow::Cow;
+
 use dyad_core::{ActorMention, Pos, Sentence, Token};
 
 use crate::patterns::{PatternSet, TriggerKind};
@@ -110,7 +112,7 @@ pub struct SentenceView<'a> {
     /// Tokens (capped at [`MAX_TOKENS`]).
     pub tokens: &'a [Token],
     /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'a, str>>,
     /// Mentions in the sentence, in text order, non-overlapping.
     pub mentions: Vec<LocalMention>,
     /// For each token, the local mention covering it.
@@ -122,19 +124,32 @@ impl<'a> SentenceView<'a> {
     pub fn new(text: &'a str, sentence: &'a Sentence, mentions: &[ActorMention]) -> Self {
         let n = sentence.tokens.len().min(MAX_TOKENS);
         let tokens = sentence.tokens.get(..n).unwrap_or(&[]);
-        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                if w.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
         let mut mention_at = vec![None; n];
         let mut local = Vec::new();
-        for (gi, m) in mentions.iter().enumerate() {
+        // mentions are in text order: only look at those inside the sentence
+        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
+        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
+        for (gi, m) in mentions.iter().enumerate().take(hi.max(lo)).skip(lo) {
             if m.sentence != sentence.index {
                 continue;
             }
-            let covered: Vec<usize> = (0..n)
-                .filter(|&i| tokens.get(i).is_some_and(|t| m.span.overlaps(t.span)))
-                .collect();
-            let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
+            let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+            let last_excl = tokens.partition_point(|t| t.span.start < m.span.end);
+            if first >= last_excl {
                 continue;
-            };
+            }
+            let last = last_excl - 1;
             if (first..=last).any(|i| mention_at.get(i).copied().flatten().is_some()) {
                 continue;
             }
@@ -181,7 +196,7 @@ impl<'a> SentenceView<'a> {
     }
 
     pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|w| w.as_ref()).unwrap_or("")
     }
 
     /// True when token `i` has lemma or lower-case form `w`.

@@ -158,6 +158,7 @@ impl Engine {
             mentions: actors,
             places,
             publication: analyzed.doc.date.as_ref().map(|d| d.date),
+            cache: record::SentenceCache::default(),
         };
         let text = &analyzed.doc.text;
         let mut events: Vec<Event> = Vec::new();
@@ -189,7 +190,13 @@ impl Engine {
                 if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
                     continue;
                 }
-                notes.push(format!("{}; factuality: {}", m.slots, m.factuality_reason));
+                if wanted {
+                    notes.push(format!(
+                        "{}; factuality: {}",
+                        matching::describe_slots(&m.slots),
+                        m.factuality_reason
+                    ));
+                }
                 sentence_events.push(ev);
             }
             if let Some((out, _)) = explain.as_mut().filter(|_| wanted) {

@@ -19,7 +19,7 @@ pub struct Match<'p> {
     /// Local mention indices of the target actors.
     pub target: Vec<usize>,
     /// Which slots they came from (for explanations).
-    pub slots: String,
+    pub slots: Vec<SlotUse<'p>>,
     /// Factuality of the event.
     pub factuality: Factuality,
     /// Why this factuality.
@@ -30,6 +30,39 @@ pub struct Match<'p> {
     pub confidence: f32,
     /// (PLOVER type, CAMEO code) replacing the pattern's for promises and threats.
     pub retyped: Option<(&'static str, &'static str)>,
+}
+
+/// How an argument of a match was found (rendered only for explanations).
+#[derive(Debug, Clone, Copy)]
+pub enum SlotUse<'p> {
+    /// The source from this slot.
+    Source(&'p Slot),
+    /// The target from this slot.
+    Target(&'p Slot),
+    /// Source and target from the two conjuncts of this slot.
+    Pair(&'p Slot),
+    /// The target fell back to the first actor after the trigger.
+    FallbackTarget,
+    /// Coordinated subjects split into source and target.
+    Reciprocal,
+}
+
+/// Renders slot uses: "source=subject, target='at' object".
+pub fn describe_slots(slots: &[SlotUse<'_>]) -> String {
+    if slots.is_empty() {
+        return "no slots".into();
+    }
+    slots
+        .iter()
+        .map(|s| match s {
+            SlotUse::Source(x) => format!("source={}", x.describe()),
+            SlotUse::Target(x) => format!("target={}", x.describe()),
+            SlotUse::Pair(x) => format!("pair={}", x.describe()),
+            SlotUse::FallbackTarget => "target=first actor after trigger".into(),
+            SlotUse::Reciprocal => "reciprocal subjects".into(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What happened when a pattern was tried (for `dyad explain`).
@@ -77,7 +110,10 @@ pub fn match_sentence<'p>(
                             rule: pattern.id.clone(),
                             pattern: pattern.text.clone(),
                             fired: true,
-                            reason: format!("matched ({}), score {score}", m.slots),
+                            reason: format!(
+                                "matched ({}), score {score}",
+                                describe_slots(&m.slots)
+                            ),
                         });
                     }
                     if best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -183,7 +219,7 @@ fn try_pattern<'p>(
     for slot in &pattern.source {
         let found = read_slot(pred, slot);
         if !found.is_empty() {
-            slots.push(format!("source={}", slot.describe()));
+            slots.push(SlotUse::Source(slot));
             source = found;
             break;
         }
@@ -198,7 +234,7 @@ fn try_pattern<'p>(
                     } else {
                         target = ms.to_vec();
                     }
-                    slots.push(format!("pair={}", slot.describe()));
+                    slots.push(SlotUse::Pair(slot));
                     break;
                 }
             }
@@ -209,7 +245,7 @@ fn try_pattern<'p>(
             .filter(|m| !source.contains(m))
             .collect();
         if !found.is_empty() {
-            slots.push(format!("target={}", slot.describe()));
+            slots.push(SlotUse::Target(slot));
             target = found;
             break;
         }
@@ -224,12 +260,12 @@ fn try_pattern<'p>(
         {
             target = vec![m];
             confidence *= 0.8;
-            slots.push("target=first actor after trigger".into());
+            slots.push(SlotUse::FallbackTarget);
         }
     }
     if pattern.symmetric && target.is_empty() && source.len() >= 2 {
         target = source.split_off(1);
-        slots.push("reciprocal subjects".into());
+        slots.push(SlotUse::Reciprocal);
     }
     if target.is_empty() && !pattern.target.is_empty() {
         return Err("no target actor".into());
@@ -245,11 +281,7 @@ fn try_pattern<'p>(
         predicate: pi,
         source,
         target,
-        slots: if slots.is_empty() {
-            "no slots".into()
-        } else {
-            slots.join(", ")
-        },
+        slots,
         factuality: Factuality::Asserted,
         factuality_reason: String::new(),
         attributed_to: None,

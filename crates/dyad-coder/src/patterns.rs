@@ -114,7 +114,8 @@ pub(crate) const SLOT_PREPS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
-    by_trigger: HashMap<(TriggerKind, String), Vec<usize>>,
+    verbs: HashMap<String, Vec<usize>>,
+    nouns: HashMap<String, Vec<usize>>,
 }
 
 /// The built-in pattern files, embedded in the binary.
@@ -243,9 +244,12 @@ impl PatternSet {
                 id = format!("{base}#{n}");
             }
             pattern.id = id;
-            let key = (pattern.kind, pattern.trigger.clone());
-            self.by_trigger
-                .entry(key)
+            let index = match pattern.kind {
+                TriggerKind::Verb => &mut self.verbs,
+                TriggerKind::Noun => &mut self.nouns,
+            };
+            index
+                .entry(pattern.trigger.clone())
                 .or_default()
                 .push(self.patterns.len());
             self.patterns.push(pattern);
@@ -255,8 +259,8 @@ impl PatternSet {
 
     /// Patterns whose trigger is `lemma` of the given kind.
     pub fn for_trigger(&self, kind: TriggerKind, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.by_trigger
-            .get(&(kind, lemma.to_string()))
+        self.index(kind)
+            .get(lemma)
             .into_iter()
             .flatten()
             .filter_map(|&i| self.patterns.get(i))
@@ -264,7 +268,14 @@ impl PatternSet {
 
     /// True when some pattern is triggered by `lemma` as `kind`.
     pub fn has_trigger(&self, kind: TriggerKind, lemma: &str) -> bool {
-        self.by_trigger.contains_key(&(kind, lemma.to_string()))
+        self.index(kind).contains_key(lemma)
+    }
+
+    fn index(&self, kind: TriggerKind) -> &HashMap<String, Vec<usize>> {
+        match kind {
+            TriggerKind::Verb => &self.verbs,
+            TriggerKind::Noun => &self.nouns,
+        }
     }
 
     /// All patterns.

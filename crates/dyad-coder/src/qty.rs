@@ -3,11 +3,15 @@
 
 use dyad_core::{Quantity, Span};
 
-/// Quantities inside `clause` of the sentence at `sentence` in `text`.
-pub fn quantities_in(text: &str, sentence: Span, clause: Span) -> Vec<Quantity> {
-    let sentence_text = sentence.slice(text);
-    crate::quantities::find_quantities(sentence_text, sentence)
-        .into_iter()
-        .filter(|q| clause.contains(q.span) || clause.overlaps(q.span))
+/// Quantities of the sentence at `sentence` in `text`.
+pub fn sentence_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
+    crate::quantities::find_quantities(sentence.slice(text), sentence)
+}
+
+/// Those of `all` inside (or overlapping) `clause`.
+pub fn in_clause(all: &[Quantity], clause: Span) -> Vec<Quantity> {
+    all.iter()
+        .filter(|q| clause.overlaps(q.span))
+        .cloned()
         .collect()
 }

@@ -22,6 +22,27 @@ pub struct DocContext<'a> {
     pub places: &'a [PlaceMention],
     /// Publication date, when known.
     pub publication: Option<NaiveDate>,
+    /// Per-sentence results of the date and quantity finders, computed once.
+    pub cache: SentenceCache,
+}
+
+/// Date candidates (per tense) and quantities of the sentence being coded:
+/// several events of one sentence share them.
+#[derive(Default)]
+pub struct SentenceCache {
+    sentence: std::cell::Cell<Option<usize>>,
+    dates: std::cell::RefCell<Vec<(dates::Tense, Vec<(Span, EventDate)>)>>,
+    quantities: std::cell::RefCell<Option<Vec<dyad_core::Quantity>>>,
+}
+
+impl SentenceCache {
+    fn reset_for(&self, sentence: usize) {
+        if self.sentence.get() != Some(sentence) {
+            self.sentence.set(Some(sentence));
+            self.dates.borrow_mut().clear();
+            *self.quantities.borrow_mut() = None;
+        }
+    }
 }
 
 /// Builds the event record of match `m` found in `sentence`.
@@ -92,7 +113,12 @@ pub fn build_event(
     let clause = Span::new(clause_start, clause_end.max(trigger.end));
     let date = event_date(ctx, sentence, pred.tense, trigger);
     let place = event_place(ctx, sentence.index, trigger, clause, &source, &target);
-    let quantities = crate::qty::quantities_in(text, sentence.span, clause);
+    ctx.cache.reset_for(sentence.index);
+    let quantities = {
+        let mut q = ctx.cache.quantities.borrow_mut();
+        let all = q.get_or_insert_with(|| crate::qty::sentence_quantities(text, sentence.span));
+        crate::qty::in_clause(all, clause)
+    };
     let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &rule);
     Some(Event {
         id,
@@ -151,8 +177,18 @@ fn event_date(ctx: &DocContext<'_>, sentence: &Sentence, tense: Tense, trigger: 
         Tense::Future => dates::Tense::Future,
         Tense::Unknown => dates::Tense::Unknown,
     };
-    let candidates = dates::resolve_in_sentence(text, sentence.span, publication, tense);
-    if let Some(d) = dates::pick_for_trigger_in_text(text, sentence.span, &candidates, trigger) {
+    ctx.cache.reset_for(sentence.index);
+    let mut cache = ctx.cache.dates.borrow_mut();
+    if !cache.iter().any(|(t, _)| *t == tense) {
+        let found = dates::resolve_in_sentence(text, sentence.span, publication, tense);
+        cache.push((tense, found));
+    }
+    let candidates = cache
+        .iter()
+        .find(|(t, _)| *t == tense)
+        .map(|(_, c)| c.as_slice())
+        .unwrap_or(&[]);
+    if let Some(d) = dates::pick_for_trigger_in_text(text, sentence.span, candidates, trigger) {
         return d.clone();
     }
     dates::unknown_relative(
