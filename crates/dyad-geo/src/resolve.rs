@@ -54,7 +54,7 @@ pub(crate) fn resolve(
     let first: Vec<Option<usize>> = found
         .iter()
         .enumerate()
-        .map(|(m, f)| best(&score_all(f, m, &found, &keys, &soft, None, None)).map(|(i, _, _)| i))
+        .map(|(m, f)| best(&score_all(f, m, &found, &keys, &soft, None, false)).map(|(i, _, _)| i))
         .collect();
     let chosen: Vec<Option<&Candidate>> = found
         .iter()
@@ -65,11 +65,8 @@ pub(crate) fn resolve(
         .iter()
         .enumerate()
         .map(|(m, f)| {
-            let scored = score_all(f, m, &found, &keys, &soft, Some(&chosen), None);
-            // Reasons are written for the winner only.
-            let winner = best(&scored).map(|(i, _, _)| i);
-            let explained = score_all(f, m, &found, &keys, &soft, Some(&chosen), winner);
-            to_mention(f, &explained)
+            let scored = score_all(f, m, &found, &keys, &soft, Some(&chosen), true);
+            to_mention(f, &scored)
         })
         .collect()
 }
@@ -180,7 +177,7 @@ fn score_all(
     keys: &[String],
     soft: &SoftContext,
     chosen: Option<&[Option<&Candidate>]>,
-    explain_for: Option<usize>,
+    explain: bool,
 ) -> Vec<(usize, f64, String)> {
     // Context from the other toponyms' choices.
     let mut countries: HashMap<&str, f64> = HashMap::new();
@@ -225,88 +222,98 @@ fn score_all(
         }
     }
     let qualifier = f.qualifier.and_then(|q| all.get(q));
-    f.candidates
+    let score_one = |c: &Candidate, explain: bool| -> (f64, String) {
+        let mut reasons = Vec::new();
+        let mut s = prior(c, f.hint, &f.text);
+        if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
+            let kind = match h {
+                Hint::Division(_) => "division",
+                Hint::Settlement => "settlement",
+            };
+            if explain {
+                reasons.push(format!("'{w}' says {kind}"));
+            }
+        }
+        let country = c.place.country.as_str();
+        let soft_w = soft
+            .countries
+            .get(country)
+            .copied()
+            .unwrap_or(0.0)
+            .min(SOFT_CONTEXT_CAP);
+        if soft_w > 0.0 {
+            s += soft_w;
+            if explain {
+                reasons.push(format!("actors/demonyms point to {country}"));
+            }
+        }
+        if soft.dateline.as_deref() == Some(country) && !c.is_country() {
+            s += 1.5;
+            if explain {
+                reasons.push(format!("dateline in {country}"));
+            }
+        }
+        let place_w = countries
+            .get(country)
+            .copied()
+            .unwrap_or(0.0)
+            .min(PLACE_CONTEXT_CAP);
+        if place_w > 0.0 && !c.is_country() {
+            s += place_w;
+            if explain {
+                reasons.push(format!("other places in {country}"));
+            }
+        }
+        if let Some(a) = c.admin1_id {
+            let admin_w = admins
+                .get(&a)
+                .copied()
+                .unwrap_or(0.0)
+                .min(ADMIN_CONTEXT_CAP);
+            if admin_w > 0.0 && c.division_level() != 1 {
+                s += admin_w;
+                if explain {
+                    reasons.push(format!(
+                        "in {} like other places",
+                        c.place.admin1.as_deref().unwrap_or("the same division")
+                    ));
+                }
+            }
+        }
+        if let Some(q) = qualifier {
+            if q.candidates.iter().any(|qc| contains(qc, c)) {
+                s += QUALIFIER_BONUS;
+                if explain {
+                    reasons.push(format!("qualified by '{}'", q.text));
+                }
+            }
+        }
+        // As a qualifier itself, prefer the entry that contains the place before it.
+        if let Some(prev) = m.checked_sub(1).and_then(|p| all.get(p)) {
+            if prev.qualifier == Some(m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
+                s += 3.0;
+                if explain {
+                    reasons.push(format!("contains '{}'", prev.text));
+                }
+            }
+        }
+        (s, reasons.join("; "))
+    };
+    let mut scored: Vec<(usize, f64, String)> = f
+        .candidates
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let explain = explain_for == Some(i);
-            let mut reasons = Vec::new();
-            let mut s = prior(c, f.hint, &f.text);
-            if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
-                let kind = match h {
-                    Hint::Division(_) => "division",
-                    Hint::Settlement => "settlement",
-                };
-                if explain {
-                    reasons.push(format!("'{w}' says {kind}"));
-                }
+        .map(|(i, c)| (i, score_one(c, false).0, String::new()))
+        .collect();
+    // Reasons are written for the winner only.
+    if explain {
+        if let Some((w, _, _)) = best(&scored) {
+            if let (Some(c), Some(slot)) = (f.candidates.get(w), scored.get_mut(w)) {
+                slot.2 = score_one(c, true).1;
             }
-            let country = c.place.country.as_str();
-            let soft_w = soft
-                .countries
-                .get(country)
-                .copied()
-                .unwrap_or(0.0)
-                .min(SOFT_CONTEXT_CAP);
-            if soft_w > 0.0 {
-                s += soft_w;
-                if explain {
-                    reasons.push(format!("actors/demonyms point to {country}"));
-                }
-            }
-            if soft.dateline.as_deref() == Some(country) && !c.is_country() {
-                s += 1.5;
-                if explain {
-                    reasons.push(format!("dateline in {country}"));
-                }
-            }
-            let place_w = countries
-                .get(country)
-                .copied()
-                .unwrap_or(0.0)
-                .min(PLACE_CONTEXT_CAP);
-            if place_w > 0.0 && !c.is_country() {
-                s += place_w;
-                if explain {
-                    reasons.push(format!("other places in {country}"));
-                }
-            }
-            if let Some(a) = c.admin1_id {
-                let admin_w = admins
-                    .get(&a)
-                    .copied()
-                    .unwrap_or(0.0)
-                    .min(ADMIN_CONTEXT_CAP);
-                if admin_w > 0.0 && c.division_level() != 1 {
-                    s += admin_w;
-                    if explain {
-                        reasons.push(format!(
-                            "in {} like other places",
-                            c.place.admin1.as_deref().unwrap_or("the same division")
-                        ));
-                    }
-                }
-            }
-            if let Some(q) = qualifier {
-                if q.candidates.iter().any(|qc| contains(qc, c)) {
-                    s += QUALIFIER_BONUS;
-                    if explain {
-                        reasons.push(format!("qualified by '{}'", q.text));
-                    }
-                }
-            }
-            // As a qualifier itself, prefer the entry that contains the place before it.
-            if let Some(prev) = m.checked_sub(1).and_then(|p| all.get(p)) {
-                if prev.qualifier == Some(m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
-                    s += 3.0;
-                    if explain {
-                        reasons.push(format!("contains '{}'", prev.text));
-                    }
-                }
-            }
-            (i, s, reasons.join("; "))
-        })
-        .collect()
+        }
+    }
+    scored
 }
 
 /// True when `outer` (a country or first-level division) contains `inner`.
