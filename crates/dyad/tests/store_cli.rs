@@ -87,6 +87,10 @@ fn reingest_changes_nothing() {
     let dir = temp_dir("reingest");
     let corpus = dir.join("c.jsonl");
     write_corpus(&corpus, 30);
+    // One malformed record: reported, recorded, and the batch goes on.
+    let mut lines = std::fs::read_to_string(&corpus).expect("read");
+    lines.push_str("{\"id\": \"broken\", \"text\": \n");
+    std::fs::write(&corpus, lines).expect("write");
     let db = dir.join("x.db");
     let first = run(dyad()
         .arg("ingest")
@@ -97,6 +101,9 @@ fn reingest_changes_nothing() {
     assert!(first.status.success(), "{}", text(&first.stderr));
     let stats: serde_json::Value = serde_json::from_slice(&first.stdout).expect("json");
     assert_eq!(stats["stored"], 30);
+    assert_eq!(stats["errors"], 1);
+    let errors = ok(dyad().args(["errors", "--json", "--db"]).arg(&db));
+    assert!(errors.contains("c.jsonl:31"), "{errors}");
     let before = digest(&db);
     let second = ok(dyad()
         .arg("ingest")
@@ -327,6 +334,10 @@ fn queries_and_exports_from_the_command_line() {
     );
     let missing = run(dyad().args(["show", "12345", "--db"]).arg(&db));
     assert_eq!(missing.status.code(), Some(1));
+    // Re-coding with the same knowledge reproduces the same content.
+    let before = digest(&db);
+    ok(dyad().args(["recode", "--db"]).arg(&db));
+    assert_eq!(digest(&db), before);
 }
 
 #[test]

@@ -117,7 +117,26 @@ pub struct BenchIngestArgs {
 /// from any directory.
 const BUILTIN_ARTICLES: &str = include_str!("../../../../examples/articles/articles.jsonl");
 
+/// A coder panic is caught per document and recorded as that document's
+/// error (see `dyad errors`); print one line for it, not a backtrace.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        eprintln!("warning: a document failed: the coder panicked{place}: {what}");
+    }));
+}
+
 fn load_engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
+    quiet_panics();
     let engine = Engine::new(EngineConfig {
         lexicon_dirs: lexicon.to_vec(),
         ..EngineConfig::default()
@@ -127,6 +146,17 @@ fn load_engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
         eprintln!("warning: {warning}");
     }
     Ok(engine)
+}
+
+/// What knowledge coded a run, for the `runs` table: the built-in data of
+/// this dyad version plus any `--lexicon` directories.
+fn knowledge_label(lexicon: &[PathBuf]) -> String {
+    let mut label = format!("builtin-{}", env!("CARGO_PKG_VERSION"));
+    for dir in lexicon {
+        label.push('+');
+        label.push_str(&dir.display().to_string());
+    }
+    label
 }
 
 fn take_lock(db: &Path, no_wait: bool) -> anyhow::Result<IngestLock> {
@@ -194,6 +224,7 @@ fn run_ingest(
     paths: &[PathBuf],
     date: Option<NaiveDate>,
     engine: &Engine,
+    knowledge: &str,
     options: &IngestOptions,
     bar: &ProgressBar,
 ) -> anyhow::Result<IngestStats> {
@@ -201,7 +232,7 @@ fn run_ingest(
         date,
         ..ReadOptions::default()
     };
-    let run_id = store.begin_run("ingest", Some("builtin"), None)?;
+    let run_id = store.begin_run("ingest", Some(knowledge), None)?;
     let inputs = dyad_text::read_raw_inputs(paths, &opts).map(|item| {
         item.map_err(|e| ErrorRecord {
             input: e.path().display().to_string(),
@@ -267,7 +298,16 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .is_terminal()
         .then(|| estimate_documents(&args.paths));
     let bar = progress_bar(total);
-    let stats = run_ingest(&mut store, &args.paths, args.date, &engine, &options, &bar);
+    let knowledge = knowledge_label(&args.lexicon);
+    let stats = run_ingest(
+        &mut store,
+        &args.paths,
+        args.date,
+        &engine,
+        &knowledge,
+        &options,
+        &bar,
+    );
     bar.finish_and_clear();
     let stats = stats?;
     if args.json {
@@ -288,7 +328,7 @@ pub fn recode(args: RecodeArgs) -> anyhow::Result<ExitCode> {
     let engine = load_engine(&args.lexicon)?;
     let _lock = take_lock(&args.db, args.no_wait)?;
     let mut store = Store::open_existing(&args.db)?;
-    let run_id = store.begin_run("recode", Some("builtin"), None)?;
+    let run_id = store.begin_run("recode", Some(&knowledge_label(&args.lexicon)), None)?;
     let bar = progress_bar(Some(store.document_count()?));
     let stats = dyad_store::ingest::recode(
         &mut store,
@@ -367,6 +407,7 @@ pub fn demo(args: DemoArgs) -> anyhow::Result<ExitCode> {
         &paths,
         None,
         &engine,
+        &knowledge_label(&[]),
         &options,
         &ProgressBar::hidden(),
     )?;
@@ -443,6 +484,7 @@ pub fn bench_ingest(args: BenchIngestArgs) -> anyhow::Result<ExitCode> {
         &[corpus],
         None,
         &engine,
+        &knowledge_label(&[]),
         &options,
         &ProgressBar::hidden(),
     )?;
@@ -469,6 +511,7 @@ pub fn bench_ingest(args: BenchIngestArgs) -> anyhow::Result<ExitCode> {
         "errors": stats.errors,
         "threads": threads,
         "seconds": secs,
+        "writer_seconds": stats.write_time.as_secs_f64(),
         "docs_per_second": docs as f64 / secs.max(1e-9),
         "db_bytes": size,
         "db_bytes_per_1000_docs": per_1000,
@@ -478,10 +521,12 @@ pub fn bench_ingest(args: BenchIngestArgs) -> anyhow::Result<ExitCode> {
         println!("{figures}");
     } else {
         println!(
-            "ingest: {docs} documents ({} events) in {secs:.1} s on {threads} threads = {:.0} docs/s\n\
+            "ingest: {docs} documents ({} events) in {secs:.1} s on {threads} threads = {:.0} docs/s \
+             (database writer busy {:.1} s)\n\
              database: {:.1} MiB, {:.2} MiB per 1,000 documents; peak RSS {} MiB",
             stats.events,
             docs as f64 / secs.max(1e-9),
+            stats.write_time.as_secs_f64(),
             size as f64 / 1048576.0,
             per_1000 / 1048576.0,
             peak_rss_kib().map(|k| k / 1024).unwrap_or(0)
