@@ -23,6 +23,8 @@ const GOOD_SENTENCE_MIN_CHARS: u32 = 40;
 const BAD_LINK_DENSITY: f32 = 0.5;
 /// Below this link share a block may be article text.
 const GOOD_LINK_DENSITY: f32 = 0.3;
+/// A neutral block between good ones is kept below this link share.
+const NEUTRAL_KEEP_LINK_DENSITY: f32 = 0.5;
 /// Blocks at least this long count as prose up to `BAD_LINK_DENSITY` links.
 const LONG_BLOCK_CHARS: u32 = 150;
 /// Fewer good chars than this in the best container means "no article".
@@ -212,7 +214,7 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
             }
             // A one-word line between paragraphs is a widget label ("Close", "Caption").
             _ => {
-                link_density(b) < GOOD_LINK_DENSITY && (b.tag == Tag::TableCell || !is_lone_word(b))
+                link_density(b) < NEUTRAL_KEEP_LINK_DENSITY && (b.tag == Tag::TableCell || !is_lone_word(b))
             }
         };
         if keep {
