@@ -349,7 +349,8 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
                 continue;
             }
             if pos.is_some_and(|p| p.is_adverb())
-                || (!auxes.is_empty() && view.is(j, "since"))
+                || (!auxes.is_empty()
+                    && (view.is(j, "since") || words::TIME_ADVERBS.contains(&view.low(j))))
                 || (j > first && words::NEGATIONS.contains(&view.low(j)))
             {
                 if words::NEGATIONS.contains(&view.low(j)) {
@@ -366,6 +367,7 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
                 while k < j + 3
                     && (view.pos(k).is_some_and(|p| p.is_adverb())
                         || view.is(k, "since")
+                        || words::TIME_ADVERBS.contains(&view.low(k))
                         || words::NEGATIONS.contains(&view.low(k)))
                 {
                     k += 1;

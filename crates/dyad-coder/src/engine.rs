@@ -177,7 +177,7 @@ impl Engine {
             }
             let preds = clause::analyze(&view, &self.patterns);
             let (matches, attempts) =
-                matching::match_sentence(&view, &preds, &self.patterns, wanted);
+                matching::match_sentence(&view, &preds, &self.patterns, actors, wanted);
             let mut sentence_events = Vec::new();
             let mut notes = Vec::new();
             for m in &matches {

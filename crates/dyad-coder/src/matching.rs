@@ -85,6 +85,7 @@ pub fn match_sentence<'p>(
     view: &SentenceView<'_>,
     preds: &[Predicate],
     patterns: &'p PatternSet,
+    actors: &[dyad_core::ActorMention],
     explain: bool,
 ) -> (Vec<Match<'p>>, Vec<Attempt>) {
     let mut matches = Vec::new();
@@ -99,7 +100,7 @@ pub fn match_sentence<'p>(
                 .filter(|p| p.trigger != pred.lemma),
         );
         for pattern in candidates {
-            match try_pattern(view, preds, pi, pattern) {
+            match try_pattern(view, preds, pi, pattern, actors) {
                 Ok(m) => {
                     let score = pattern.specificity() * 4
                         + usize::from(!m.target.is_empty()) * 2
@@ -138,17 +139,27 @@ pub fn match_sentence<'p>(
             m.factuality = f;
             m.factuality_reason = why;
             if m.factuality == Factuality::Intended {
-                if let Some(gov) = pred.governor.and_then(|g| preds.get(g)) {
-                    if let Some(retyped) = intent_type(&m.pattern.plover, &gov.lemma) {
-                        m.retyped = Some(retyped);
-                        m.factuality = Factuality::Asserted;
-                        m.factuality_reason = format!(
-                            "promise/threat: '{}' governs the event, coded as {}",
-                            gov.lemma, retyped.0
-                        );
-                        if let Some(g) = pred.governor {
-                            suppressed.push(g);
-                        }
+                // the governing word: the verb this one depends on, else the
+                // word before "to" ("threat to", "plans to")
+                let gov_lemma = pred
+                    .governor
+                    .and_then(|g| preds.get(g))
+                    .map(|g| g.lemma.as_str())
+                    .or_else(|| {
+                        (view.pos(pred.first) == Some(dyad_core::Pos::TO))
+                            .then(|| pred.first.checked_sub(1).map(|k| view.lemma(k)))
+                            .flatten()
+                    });
+                if let Some(retyped) = gov_lemma.and_then(|g| intent_type(&m.pattern.plover, g)) {
+                    m.retyped = Some(retyped);
+                    m.factuality = Factuality::Asserted;
+                    m.factuality_reason = format!(
+                        "promise/threat: '{}' governs the event, coded as {}",
+                        gov_lemma.unwrap_or(""),
+                        retyped.0
+                    );
+                    if let Some(g) = pred.governor {
+                        suppressed.push(g);
                     }
                 }
             }
@@ -202,14 +213,26 @@ fn try_pattern<'p>(
     preds: &[Predicate],
     pi: usize,
     pattern: &'p Pattern,
+    actors: &[dyad_core::ActorMention],
 ) -> Result<Match<'p>, String> {
     let pred = preds.get(pi).ok_or("no predicate")?;
     // required words, in order, after the trigger and inside the clause
     let end = (pred.head + 1 + WINDOW).min(view.len()).max(pred.head + 1);
     let mut k = pred.head + 1;
+    // in a passive or after an event noun the words may precede the trigger
+    // ("curfew lifted", "the curfew was lifted")
+    let before = if pred.passive || pred.kind == TriggerKind::Noun {
+        pred.first.saturating_sub(5)
+    } else {
+        pred.head + 1
+    };
     for word in &pattern.required {
-        match (k..end).find(|&j| view.is(j, word)) {
-            Some(j) => k = j + 1,
+        let found = (k..end)
+            .find(|&j| view.is(j, word))
+            .or_else(|| (before..pred.first).find(|&j| view.is(j, word)));
+        match found {
+            Some(j) if j > pred.head => k = j + 1,
+            Some(_) => {}
             None => return Err(format!("missing word '{word}' after the trigger")),
         }
     }
@@ -251,7 +274,7 @@ fn try_pattern<'p>(
         }
     }
     let mut confidence = pattern.confidence;
-    if target.is_empty() && !pattern.target.is_empty() {
+    if target.is_empty() && !pattern.target.is_empty() && pred.kind == TriggerKind::Verb {
         // fall back to the first actor after the trigger in the clause
         let limit = (pred.head + WINDOW).min(pred.clause_end);
         if let Some(m) = (pred.head + 1..limit)
@@ -272,6 +295,30 @@ fn try_pattern<'p>(
     }
     if source.is_empty() && target.is_empty() {
         return Err("no actor in any slot".into());
+    }
+    if !pattern.source_sectors.is_empty() {
+        let sector_ok = source.iter().any(|&m| {
+            view.mentions
+                .get(m)
+                .and_then(|lm| actors.get(lm.global))
+                .is_some_and(|a| {
+                    a.actor
+                        .sectors
+                        .iter()
+                        .any(|s| pattern.source_sectors.contains(s))
+                })
+        });
+        if !sector_ok {
+            return Err(format!(
+                "source is not {}",
+                pattern.source_sectors.join("/")
+            ));
+        }
+    }
+    // an event needs its actor; only an agentless passive ("X was arrested")
+    // may leave it unknown
+    if source.is_empty() && !(pred.kind == TriggerKind::Verb && pred.passive) {
+        return Err("no source actor".into());
     }
     if source.is_empty() {
         confidence *= 0.8;

@@ -85,6 +85,9 @@ pub struct Pattern {
     pub symmetric: bool,
     /// Base confidence of events from this pattern.
     pub confidence: f32,
+    /// When not empty, a source actor must have one of these sectors
+    /// (`src=MIL;REB`): "troops withdrew" is RETREAT, "the NGO withdrew" is not.
+    pub source_sectors: Vec<String>,
     /// File the pattern came from.
     pub file: String,
     /// 1-based line in `file`.
@@ -95,6 +98,7 @@ impl Pattern {
     /// Number of words and slots that must match: more specific patterns win.
     pub fn specificity(&self) -> usize {
         self.required.len() * 2
+            + usize::from(!self.source_sectors.is_empty())
             + self
                 .target
                 .iter()
@@ -315,6 +319,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut kind = TriggerKind::Verb;
     let mut symmetric = false;
     let mut confidence = 0.8;
+    let mut source_sectors = Vec::new();
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
         match flag {
@@ -327,6 +332,9 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
                     return Err(format!("unknown PLOVER context {bad:?}"));
                 }
             }
+            f if f.starts_with("src=") => {
+                source_sectors = f[4..].split(';').map(|c| c.trim().to_string()).collect();
+            }
             f if f.starts_with("conf=") => {
                 confidence = f[5..]
                     .parse::<f32>()
@@ -336,7 +344,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                    "unknown flag {f:?} (known: noun, sym, ctx=, conf=)"
+                    "unknown flag {f:?} (known: noun, sym, ctx=, conf=, src=)"
                 ))
             }
         }
@@ -356,6 +364,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         contexts,
         symmetric,
         confidence,
+        source_sectors,
         file: String::new(),
         line: 0,
     })

@@ -63,7 +63,7 @@ fn code(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
     for sentence in &analyzed.sentences {
         let view = SentenceView::new(&analyzed.doc.text, sentence, &ms);
         let preds = clause::analyze(&view, &patterns);
-        let (matches, _) = matching::match_sentence(&view, &preds, &patterns, false);
+        let (matches, _) = matching::match_sentence(&view, &preds, &patterns, &ms, false);
         events.extend(
             matches
                 .iter()

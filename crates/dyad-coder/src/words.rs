@@ -161,3 +161,6 @@ pub const SPEECH_VERBS: &[&str] = &[
 
 /// Verbs whose complement events are allegations of the subject.
 pub const ALLEGATION_VERBS: &[&str] = &["accuse", "blame", "charge", "allege", "claim", "suspect"];
+
+/// Time words that sit inside verb groups ("has today expelled").
+pub const TIME_ADVERBS: &[&str] = &["today", "yesterday", "tonight", "now", "recently", "reportedly"];
