@@ -201,7 +201,27 @@ impl<'a> SentenceView<'a> {
 
     /// True when token `i` has lemma or lower-case form `w`.
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        self.lemma(i) == w || self.low(i) == w
+        let low = self.low(i);
+        self.lemma(i) == w
+            || low == w
+            || (low.len() > w.len() + 1
+                && low.starts_with(w)
+                && matches!(&low[w.len()..], "s" | "es"))
+    }
+
+    /// Headline case ("Singapore Expels Dozens of Diplomats"): taggers read
+    /// capitalised verbs as proper nouns there.
+    fn is_title_case(&self) -> bool {
+        let words: Vec<&Token> = self
+            .tokens
+            .iter()
+            .filter(|t| t.text(self.text).starts_with(char::is_alphabetic))
+            .collect();
+        let caps = words
+            .iter()
+            .filter(|t| t.text(self.text).starts_with(char::is_uppercase))
+            .count();
+        words.len() >= 3 && caps * 10 >= words.len() * 7
     }
 
     fn mention(&self, i: usize) -> Option<usize> {
@@ -298,6 +318,9 @@ impl<'a> SentenceView<'a> {
 /// Finds the predicates of a sentence and their arguments.
 pub fn analyze(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
     let mut preds = verb_groups(view);
+    if view.is_title_case() {
+        add_headline_verbs(view, patterns, &mut preds);
+    }
     add_event_nouns(view, patterns, &mut preds);
     preds.sort_by_key(|p| p.head);
     let n = preds.len();
@@ -432,6 +455,64 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Verb triggers written capitalised in a headline and tagged as nouns:
+/// "Expels" → expel, "Lifted" → lift.
+fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut Vec<Predicate>) {
+    for i in 0..view.len() {
+        let nounish = view.pos(i).is_some_and(|p| p.is_noun() || p.is_adjective());
+        if !nounish
+            || view.mention(i).is_some()
+            || preds.iter().any(|p| p.first <= i && i <= p.head)
+        {
+            continue;
+        }
+        let low = view.low(i);
+        let stems = [
+            Some(low),
+            low.strip_suffix('s'),
+            low.strip_suffix("es"),
+            low.strip_suffix("ed"),
+            low.strip_suffix('d'),
+            low.strip_suffix("ing"),
+        ];
+        let mut lemma = stems
+            .iter()
+            .flatten()
+            .find(|c| !c.is_empty() && patterns.has_trigger(TriggerKind::Verb, c))
+            .map(|c| c.to_string());
+        if lemma.is_none() {
+            // doubled consonant or dropped e: "Planned" → plan, "Closed" → close
+            if let Some(stem) = low.strip_suffix("ed").or_else(|| low.strip_suffix("ing")) {
+                let undoubled = stem.get(..stem.len().saturating_sub(1)).unwrap_or("");
+                let with_e = format!("{stem}e");
+                lemma = [undoubled.to_string(), with_e]
+                    .into_iter()
+                    .find(|c| !c.is_empty() && patterns.has_trigger(TriggerKind::Verb, c));
+            }
+        }
+        let Some(lemma) = lemma else { continue };
+        let past = low.ends_with("ed");
+        let after_actor = i > 0 && view.mention(i - 1).is_some();
+        preds.push(Predicate {
+            kind: TriggerKind::Verb,
+            head: i,
+            first: i,
+            lemma,
+            tense: if past { Tense::Past } else { Tense::Present },
+            perfect: false,
+            passive: past && !after_actor,
+            negated: false,
+            modal: None,
+            nonfinite: false,
+            governor: None,
+            subject: Vec::new(),
+            object: Vec::new(),
+            preps: Vec::new(),
+            clause_end: view.len(),
+        });
+    }
 }
 
 fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut Vec<Predicate>) {
