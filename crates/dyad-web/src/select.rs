@@ -194,6 +194,20 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
         .rev()
         .find(|&i| classes.get(i) == Some(&Class::Good))
         .unwrap_or(start as usize);
+    // Continuity at the tail: short lines right after the last paragraph (a
+    // closing list, a last short sentence) belong to it until furniture starts.
+    let mut last_good = last_good;
+    while let (Some(b), Some(&c)) = (blocks.get(last_good + 1), classes.get(last_good + 1)) {
+        if last_good + 1 >= end as usize
+            || c != Class::Neutral
+            || is_pruned(b)
+            || kind_of(b) != BlockKind::Paragraph && kind_of(b) != BlockKind::ListItem
+            || link_density(b) >= GOOD_LINK_DENSITY
+        {
+            break;
+        }
+        last_good += 1;
+    }
     let title_norm = title.map(normalise).unwrap_or_default();
 
     let mut out = Vec::new();
