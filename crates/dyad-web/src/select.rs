@@ -194,6 +194,21 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
         .rev()
         .find(|&i| classes.get(i) == Some(&Class::Good))
         .unwrap_or(start as usize);
+    // Continuity at the head: a short opening sentence just before the first
+    // paragraph belongs to it (bylines and datelines do not end a sentence).
+    let mut first_good = first_good;
+    while first_good > start as usize {
+        let (Some(b), Some(&c)) = (blocks.get(first_good - 1), classes.get(first_good - 1)) else { break };
+        if c != Class::Neutral
+            || is_pruned(b)
+            || kind_of(b) != BlockKind::Paragraph
+            || link_density(b) >= GOOD_LINK_DENSITY
+            || !ends_sentence(&b.text)
+        {
+            break;
+        }
+        first_good -= 1;
+    }
     // Continuity at the tail: short lines right after the last paragraph (a
     // closing list, a last short sentence) belong to it until furniture starts.
     let mut last_good = last_good;
@@ -380,15 +395,18 @@ fn classify(b: &RawBlock, pruned: bool, th: &Thresholds) -> Class {
     if ld > GOOD_LINK_DENSITY && (b.chars < LONG_BLOCK_CHARS || ld > BAD_LINK_DENSITY) {
         return Class::Neutral;
     }
-    let sentence_end = b
-        .text
-        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
-        .ends_with(['.', '!', '?', '。', '！', '？', ':']);
+    let sentence_end = ends_sentence(&b.text);
     if b.chars >= th.good_min || (b.chars >= th.sentence_min && sentence_end) {
         Class::Good
     } else {
         Class::Neutral
     }
+}
+
+/// The text ends like a sentence (closing quotes and brackets allowed).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？', ':'])
 }
 
 /// Phrases that open page furniture rather than article paragraphs.
