@@ -317,7 +317,7 @@ impl<'a> SentenceView<'a> {
 
 /// Finds the predicates of a sentence and their arguments.
 pub fn analyze(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
-    let mut preds = verb_groups(view);
+    let mut preds = verb_groups(view, patterns);
     if view.is_title_case() {
         add_headline_verbs(view, patterns, &mut preds);
     }
@@ -349,7 +349,15 @@ pub fn analyze(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
     preds
 }
 
-fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
+fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
+    // a verb trigger the tagger read as a noun right after an auxiliary
+    // ("have cast", "did not attack")
+    let mistagged = |k: usize| {
+        view.pos(k).is_some_and(|p| p.is_noun() || p.is_adjective())
+            && view.mention(k).is_none()
+            && (patterns.has_trigger(TriggerKind::Verb, view.lemma(k))
+                || patterns.has_trigger(TriggerKind::Verb, view.low(k)))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < view.len() {
@@ -382,7 +390,8 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
                 j += 1;
                 continue;
             }
-            if pos.is_some_and(|p| p.is_verb()) {
+            let forced = !auxes.is_empty() && mistagged(j);
+            if pos.is_some_and(|p| p.is_verb()) || forced {
                 head = j;
                 let lemma = view.lemma(j);
                 // skip adverbs ("has since accused", "was also seen") to the next verb
@@ -397,7 +406,7 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
                 }
                 let is_aux = (words::AUXILIARIES.contains(&lemma)
                     || matches!(view.low(j), "did" | "does" | "do" | "had" | "has" | "have"))
-                    && view.pos(k).is_some_and(|p| p.is_verb() || p == Pos::MD);
+                    && (view.pos(k).is_some_and(|p| p.is_verb() || p == Pos::MD) || mistagged(k));
                 if is_aux {
                     auxes.push(lemma);
                     j += 1;
@@ -409,7 +418,16 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
             break;
         }
         // trailing adverbs belonged to the next word, not to this group
-        let head_pos = view.pos(head);
+        let forced_head = !auxes.is_empty() && mistagged(head);
+        let head_pos = if forced_head {
+            Some(if view.low(head).ends_with("ed") {
+                Pos::VBN
+            } else {
+                Pos::VB
+            })
+        } else {
+            view.pos(head)
+        };
         let head_is_verb = head_pos.is_some_and(|p| p.is_verb());
         if !head_is_verb {
             i = j.max(i + 1);
@@ -439,7 +457,11 @@ fn verb_groups(view: &SentenceView<'_>) -> Vec<Predicate> {
             kind: TriggerKind::Verb,
             head,
             first,
-            lemma: view.lemma(head).to_string(),
+            lemma: if forced_head && !patterns.has_trigger(TriggerKind::Verb, view.lemma(head)) {
+                view.low(head).to_string()
+            } else {
+                view.lemma(head).to_string()
+            },
             tense,
             perfect: has_have,
             passive,

@@ -32,6 +32,30 @@ pub struct Match<'p> {
     pub retyped: Option<(&'static str, &'static str)>,
 }
 
+impl Match<'_> {
+    /// Ranking among the patterns of one trigger: required words first,
+    /// then a target read from a named prepositional slot, then any target
+    /// and source; fallback targets count least.
+    pub fn score(&self) -> usize {
+        let named_prep = self.slots.iter().any(|s| {
+            matches!(
+                s,
+                SlotUse::Target(Slot::Prep(_)) | SlotUse::Pair(_) | SlotUse::Source(Slot::Prep(_))
+            )
+        });
+        let fallback = self
+            .slots
+            .iter()
+            .any(|s| matches!(s, SlotUse::FallbackTarget));
+        self.pattern.required.len() * 8
+            + usize::from(!self.pattern.source_sectors.is_empty()) * 4
+            + usize::from(named_prep) * 4
+            + usize::from(!self.target.is_empty() && !fallback) * 2
+            + usize::from(!self.target.is_empty())
+            + usize::from(!self.source.is_empty())
+    }
+}
+
 /// How an argument of a match was found (rendered only for explanations).
 #[derive(Debug, Clone, Copy)]
 pub enum SlotUse<'p> {
@@ -102,9 +126,7 @@ pub fn match_sentence<'p>(
         for pattern in candidates {
             match try_pattern(view, preds, pi, pattern, actors) {
                 Ok(m) => {
-                    let score = pattern.specificity() * 4
-                        + usize::from(!m.target.is_empty()) * 2
-                        + usize::from(!m.source.is_empty());
+                    let score = m.score();
                     if explain {
                         attempts.push(Attempt {
                             predicate: pi,
@@ -276,8 +298,12 @@ fn try_pattern<'p>(
     let mut confidence = pattern.confidence;
     if target.is_empty() && !pattern.target.is_empty() && pred.kind == TriggerKind::Verb {
         // fall back to the first actor after the trigger in the clause
+        // (not across a comma or "according to", nor a noun modifier)
         let limit = (pred.head + WINDOW).min(pred.clause_end);
-        if let Some(m) = (pred.head + 1..limit)
+        let stop = (pred.head + 1..limit)
+            .find(|&j| view.low(j) == "," || view.is(j, "according"))
+            .unwrap_or(limit);
+        if let Some(m) = (pred.head + 1..stop)
             .filter_map(|j| view.mention_at.get(j).copied().flatten())
             .find(|m| !source.contains(m) && !is_modifier(view, *m))
         {
