@@ -331,6 +331,10 @@ fn is_person_like(memo: &Memo<'_>, cues: &Cues, text: &str, run: &[Tok<'_>]) -> 
     if !(2..=4).contains(&run.len()) {
         return false;
     }
+    // Only words that could be read as places matter here.
+    if !run.iter().any(|t| memo.has_name(t.text)) {
+        return false;
+    }
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return false;
     };

@@ -30,6 +30,9 @@ pub struct PlaceSources {
     /// `places.tsv`, when present, adds user places.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
+    /// Find places without actor mentions (no lexicon): for comparisons.
+    #[arg(long)]
+    pub no_actors: bool,
 }
 
 /// Arguments of `dyad places`.
@@ -92,12 +95,10 @@ impl Resolver {
                 gazetteer.add_places_file(&file)?;
             }
         }
-        let lexicon = match Lexicon::load(&sources.lexicon) {
-            Ok(lex) => Some(lex),
-            Err(err) => {
-                eprintln!("warning: actor lexicon unavailable ({err}); places are found without actor filtering");
-                None
-            }
+        let lexicon = if sources.no_actors {
+            None
+        } else {
+            load_lexicon(&sources.lexicon)
         };
         Ok(Resolver {
             gazetteer,
@@ -113,6 +114,17 @@ impl Resolver {
             .map(|l| l.recognize(doc))
             .unwrap_or_default();
         self.gazetteer.recognize(doc, &actors)
+    }
+}
+
+/// The actor lexicon, or `None` with a warning when it does not load.
+fn load_lexicon(dirs: &[PathBuf]) -> Option<Lexicon> {
+    match Lexicon::load(dirs) {
+        Ok(lex) => Some(lex),
+        Err(err) => {
+            eprintln!("warning: actor lexicon unavailable ({err}); places are found without actor filtering");
+            None
+        }
     }
 }
 
