@@ -599,6 +599,16 @@ fn clause_end(view: &SentenceView<'_>, preds: &[Predicate], i: usize) -> usize {
 }
 
 fn find_subject(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
+    if p.passive && p.nonfinite && p.kind == TriggerKind::Verb {
+        // reduced passive ("a building destroyed by ..."): the patient is the
+        // noun phrase right before the participle
+        return p
+            .head
+            .checked_sub(1)
+            .and_then(|k| view.mention(k))
+            .map(|m| vec![m])
+            .unwrap_or_default();
+    }
     if p.kind == TriggerKind::Noun {
         return noun_modifier(view, p.head)
             .map(|m| vec![m])
@@ -779,7 +789,7 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
         if let Some(p) = preds.get_mut(i) {
             p.governor = Some(g);
             let controlled = kind == TriggerKind::Verb
-                && (p.subject.is_empty() || matches!(before, "of" | "for" | "to" | "by"));
+                && (p.subject.is_empty() || matches!(before, "of" | "for" | "to" | "by" | ","));
             if controlled && (!g_subject.is_empty() || !g_object.is_empty()) {
                 let object_control = words::OBJECT_CONTROL.contains(&g_lemma.as_str())
                     || matches!(before, "of" | "for");

@@ -296,7 +296,10 @@ fn try_pattern<'p>(
         }
     }
     let mut confidence = pattern.confidence;
-    if target.is_empty() && !pattern.target.is_empty() && pred.kind == TriggerKind::Verb {
+    // only a direct-object slot falls back: a prepositional slot is part of
+    // the pattern's meaning ("call on +", "look into +")
+    if target.is_empty() && pattern.target.contains(&Slot::Object) && pred.kind == TriggerKind::Verb
+    {
         // fall back to the first actor after the trigger in the clause
         // (not across a comma or "according to", nor a noun modifier)
         let limit = (pred.head + WINDOW).min(pred.clause_end);
