@@ -448,8 +448,14 @@ fn is_boilerplate(text: &str) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
     BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || lower.contains("all rights reserved")
+        || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p))
 }
+
+/// Phrases that mark a short block as a promotion wherever they occur.
+const BOILERPLATE_PHRASES: &[&str] = &[
+    "all rights reserved", "subscribe to our", "our newsletter", "daily newsletter",
+    "delivered to your inbox",
+];
 
 /// A lone word of a space-separated script ("Close", "Caption").
 fn is_lone_word(b: &RawBlock) -> bool {
