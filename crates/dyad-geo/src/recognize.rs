@@ -144,6 +144,16 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// True for headline-style sentences: at least four words, 75% capitalised.
+fn is_title_case(toks: &[Tok<'_>]) -> bool {
+    let words: Vec<&Tok<'_>> = toks
+        .iter()
+        .filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let caps = words.iter().filter(|t| is_capitalised(t.text)).count();
+    words.len() >= 4 && caps * 4 >= words.len() * 3
+}
+
 /// Capitalised, or an Arabic article before a capitalised name ("al-Hasakah").
 fn is_name_like(s: &str) -> bool {
     if is_capitalised(s) {
@@ -214,6 +224,7 @@ pub(crate) fn find_toponyms(
                 text,
                 sentence: sentence.index,
                 in_dateline: sentence.zone == ZoneKind::Dateline,
+                title_case: is_title_case(toks),
                 actors,
                 lower_words: &lower_words,
                 person_words: &person_words,
@@ -368,6 +379,9 @@ struct Assess<'a> {
     text: &'a str,
     sentence: usize,
     in_dateline: bool,
+    /// Most words capitalised (a headline): capitalised neighbours say
+    /// little, so names next to one (and uncued names) must be major places.
+    title_case: bool,
     actors: &'a [ActorMention],
     lower_words: &'a HashSet<&'a str>,
     person_words: &'a HashSet<String>,
@@ -428,6 +442,7 @@ impl Assess<'_> {
                 let pl = prev.text.to_lowercase();
                 let sentence_initial_word = i == 1 && !prev.pos.is_proper();
                 if is_capitalised(prev.text)
+                    && !self.title_case
                     && !sentence_initial_word
                     && !cues.prepositions.contains(&pl)
                     && !cues.continuations.contains(&pl)
@@ -452,7 +467,8 @@ impl Assess<'_> {
             } else if cues.facility_nouns.contains(&nl)
                 || (is_capitalised(nx.text)
                     && !cues.continuations.contains(&nl)
-                    && !is_all_caps(name))
+                    && !is_all_caps(name)
+                    && !(self.title_case && self.memo.names_major_place(name)))
             {
                 // A facility ("Oxford University") or a longer name.
                 return None;
@@ -511,6 +527,9 @@ impl Assess<'_> {
             if !tok.pos.is_noun() || self.lower_words.contains(key) {
                 return false;
             }
+        }
+        if self.title_case {
+            return self.memo.names_major_place(name);
         }
         let short_caps =
             is_all_caps(name) && name.chars().filter(|c| c.is_alphabetic()).count() <= 3;

@@ -496,3 +496,11 @@ fn lead_location_places_an_unplaced_event_where_the_story_is_set() {
     assert_eq!(lead.admin1.as_deref(), Some("Amur Oblast"));
     assert!(dyad_geo::lead_location(&doc, &found, &["USA"]).is_none());
 }
+
+#[test]
+fn headlines_in_title_case_still_yield_major_places() {
+    let (_, found) = places("Rebel Shelling Hits Aleppo As Talks Stall In Geneva Again");
+    assert_eq!(ids(&found).first(), Some(&("Aleppo".into(), 170063)));
+    let (_, found) = places("Government Forces Retake Small Hilltop Near Obama Ridge");
+    assert!(found.iter().all(|p| p.text != "Obama"), "{:?}", ids(&found));
+}
