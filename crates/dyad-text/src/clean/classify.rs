@@ -268,11 +268,19 @@ fn words(line: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_lowercase())
 }
 
+/// Longest line still examined as possible boilerplate.
+const MAX_CHROME_BYTES: usize = 3_000;
+
 /// True for page chrome, ad markers, counters, comment forms and notices.
 pub fn is_boilerplate(line: &str) -> bool {
     let trimmed = line.trim_matches(|c: char| c.is_whitespace() || "•·|*-–—>»".contains(c));
     if !trimmed.chars().any(char::is_alphanumeric) {
         return true;
+    }
+    // Page chrome and notices are short; a paragraph of several thousand
+    // bytes is text, and skipping it bounds the cost on huge lines.
+    if trimmed.len() > MAX_CHROME_BYTES {
+        return false;
     }
     if COUNTER.is_match(trimmed) {
         return true;

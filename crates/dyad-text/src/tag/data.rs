@@ -6,11 +6,22 @@
 
 use dyad_core::Pos;
 
-use super::rules::Rule;
+use super::rules::{Rule, RuleSet, Vocab};
 
 /// A fast, non-cryptographic hash map for the tagger's string keys (the keys
 /// are our own data, so hash-flooding resistance is not needed).
 pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+
+/// The 64-bit key of a word in the tagger's tables. Tables keyed by it
+/// need no key strings: a lookup touches one compact table instead of
+/// chasing a pointer per probe (a test checks the built-in words' keys are
+/// distinct).
+pub fn word_key(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    word.hash(&mut h);
+    h.finish()
+}
 
 /// Built-in lexicon: word → most frequent Penn tag.
 pub const LEXICON_TSV: &str = include_str!("../../../../data/tagger/lexicon.tsv");
@@ -97,11 +108,12 @@ pub fn parse_verbs(
     map
 }
 
-/// Parses Brill rules `from<TAB>to<TAB>condition<TAB>x[<TAB>y]`.
-pub fn parse_rules(file: &str, text: &str, errors: &mut Vec<DataError>) -> Vec<Rule> {
+/// Parses Brill rules (interning their words) `from<TAB>to<TAB>condition<TAB>x[<TAB>y]`.
+pub fn parse_rules(file: &str, text: &str, errors: &mut Vec<DataError>) -> RuleSet {
     let mut rules = Vec::new();
+    let mut vocab = Vocab::default();
     for (line, l) in data_lines(text) {
-        match Rule::parse(l) {
+        match Rule::parse(l, &mut vocab) {
             Ok(rule) => rules.push(rule),
             Err(message) => errors.push(DataError {
                 file: file.into(),
@@ -110,5 +122,5 @@ pub fn parse_rules(file: &str, text: &str, errors: &mut Vec<DataError>) -> Vec<R
             }),
         }
     }
-    rules
+    RuleSet::new(rules, vocab)
 }

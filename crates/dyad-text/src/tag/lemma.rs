@@ -1,9 +1,11 @@
 //! Lemmas: verbs through the inflection table, nouns by English plural
 //! rules, everything else lower-cased.
 
+use std::sync::LazyLock;
+
 use dyad_core::Pos;
 
-use super::data::FastMap;
+use super::data::{word_key, FastMap};
 
 /// Irregular plurals (lower-case) and their singulars.
 const IRREGULAR_PLURALS: &[(&str, &str)] = &[
@@ -66,18 +68,26 @@ const CLITICS: &[(&str, &str)] = &[
 ];
 
 /// The lemma of `word` tagged `pos`.
-pub fn lemma(word: &str, pos: Pos, verbs: &FastMap<Box<str>, Box<str>>) -> String {
-    let lower = word.to_lowercase();
-    if pos == Pos::POS {
+/// `verbs` maps [`word_key`] of an inflected form to its lemma.
+pub fn lemma(word: &str, pos: Pos, verbs: &FastMap<u64, Box<str>>) -> String {
+    let lower = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        word.to_string()
+    } else {
+        word.to_lowercase()
+    };
+    let inflected = pos.is_verb() || matches!(pos, Pos::NNS | Pos::NNPS | Pos::MD | Pos::RB);
+    if !inflected {
         return lower;
     }
-    if let Some((_, l)) = CLITICS.iter().find(|(c, _)| *c == lower) {
-        if pos.is_verb() || pos == Pos::MD || pos == Pos::RB {
+    // Clitics are short and start with an apostrophe or end in "n't".
+    let maybe_clitic = lower.len() <= 5;
+    if maybe_clitic && (pos.is_verb() || pos == Pos::MD || pos == Pos::RB) {
+        if let Some((_, l)) = CLITICS.iter().find(|(c, _)| *c == lower) {
             return (*l).to_string();
         }
     }
     if pos.is_verb() {
-        if let Some(l) = verbs.get(lower.as_str()) {
+        if let Some(l) = verbs.get(&word_key(&lower)) {
             return l.to_string();
         }
         return verb_rules(&lower, pos).unwrap_or(lower);
@@ -131,7 +141,9 @@ fn undouble(stem: &str) -> String {
 
 /// English singular of a lower-case plural noun.
 pub fn singular(w: &str) -> String {
-    if let Some((_, s)) = IRREGULAR_PLURALS.iter().find(|(p, _)| *p == w) {
+    static IRREGULAR: LazyLock<FastMap<&'static str, &'static str>> =
+        LazyLock::new(|| IRREGULAR_PLURALS.iter().copied().collect());
+    if let Some(s) = IRREGULAR.get(w) {
         return (*s).to_string();
     }
     if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
@@ -155,7 +167,7 @@ mod tests {
     #[test]
     fn lemmas() {
         let mut verbs = FastMap::default();
-        verbs.insert(Box::from("met"), Box::from("meet"));
+        verbs.insert(word_key("met"), Box::from("meet"));
         assert_eq!(lemma("met", Pos::VBD, &verbs), "meet");
         assert_eq!(lemma("Shells", Pos::NNS, &verbs), "shell");
         assert_eq!(lemma("stockpiles", Pos::NNS, &verbs), "stockpile");

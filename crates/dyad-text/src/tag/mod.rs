@@ -21,18 +21,22 @@ pub use rules::{Cond, Rule, RuleSet};
 use dyad_core::Pos;
 
 use crate::tokenize::{RawToken, TokenShape};
-use data::FastMap;
+use data::{word_key, FastMap};
 
 /// The tagger: lexicon, contextual rules and verb forms. Immutable once
 /// built; share it by reference across threads.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    lexicon: FastMap<Box<str>, Pos>,
+    /// Word (by [`word_key`]) → most frequent tag. Keyed by a 64-bit hash,
+    /// not the string, so a lookup touches one compact table instead of
+    /// chasing a pointer to a key string; a test checks the built-in words
+    /// have distinct keys.
+    lexicon: FastMap<u64, Pos>,
     rules: RuleSet,
     /// Inflected verb form → lemma.
-    verbs: FastMap<Box<str>, Box<str>>,
+    verbs: FastMap<u64, Box<str>>,
     /// Verb lemmas (base forms).
-    verb_lemmas: FastMap<Box<str>, ()>,
+    verb_lemmas: FastMap<u64, ()>,
 }
 
 /// Pronouns after which "’s" is "is"/"has", not a possessive.
@@ -72,12 +76,17 @@ impl Tagger {
             &mut errors,
         );
         lexicon.extend(overrides);
+        let lexicon = lexicon
+            .into_iter()
+            .map(|(w, p)| (word_key(&w), p))
+            .collect();
         let rules = data::parse_rules("data/tagger/context.tsv", data::CONTEXT_TSV, &mut errors);
         let verbs = data::parse_verbs("data/tagger/verbs.tsv", data::VERBS_TSV, &mut errors);
-        let verb_lemmas = verbs.values().map(|l| (l.clone(), ())).collect();
+        let verb_lemmas = verbs.values().map(|l| (word_key(l), ())).collect();
+        let verbs = verbs.into_iter().map(|(f, l)| (word_key(&f), l)).collect();
         let tagger = Tagger {
             lexicon,
-            rules: RuleSet::new(rules),
+            rules,
             verbs,
             verb_lemmas,
         };
@@ -96,13 +105,14 @@ impl Tagger {
         let title_case = is_title_case(words, tokens);
         let mut initial = true;
         let mut first_word = usize::MAX;
+        let mut known = Vec::with_capacity(words.len());
         for (i, (word, tok)) in words.iter().zip(tokens).enumerate() {
             let prev = i.checked_sub(1).and_then(|j| words.get(j)).copied();
-            let pos = match tok.shape {
-                TokenShape::Punct => punct_tag(word, opens_here(text, tok.span.start)),
-                TokenShape::Number => Pos::CD,
-                TokenShape::Url => Pos::NNP,
-                TokenShape::Clitic => clitic_tag(word, prev),
+            let (pos, in_lexicon) = match tok.shape {
+                TokenShape::Punct => (punct_tag(word, opens_here(text, tok.span.start)), true),
+                TokenShape::Number => (Pos::CD, true),
+                TokenShape::Url => (Pos::NNP, true),
+                TokenShape::Clitic => (clitic_tag(word, prev), true),
                 TokenShape::Word => {
                     if initial {
                         first_word = i;
@@ -113,13 +123,11 @@ impl Tagger {
             // Opening quotes and brackets keep the next word sentence-initial.
             initial = initial && matches!(pos, Pos::OpenQuote | Pos::LeftParen | Pos::Colon);
             tags.push(pos);
+            known.push(in_lexicon);
         }
-        let known: Vec<bool> = words
-            .iter()
-            .zip(tokens)
-            .map(|(w, t)| t.shape != TokenShape::Word || self.lexicon.contains_key(*w))
-            .collect();
-        self.rules.apply(words, tags, |i, to| {
+        let mut ids = Vec::with_capacity(words.len());
+        self.rules.word_ids(words, &mut ids);
+        self.rules.apply(&ids, tags, |i, to| {
             let word = words.get(i).copied().unwrap_or("");
             let is_known = known.get(i).copied().unwrap_or(true);
             self.may_take(word, to, is_known, i == first_word || title_case)
@@ -153,7 +161,7 @@ impl Tagger {
             Pos::VBZ => lower.ends_with('s') || lower.ends_with("’s"),
             Pos::VB | Pos::VBP => {
                 !known
-                    || self.verb_lemmas.contains_key(lower)
+                    || self.verb_lemmas.contains_key(&word_key(lower))
                     || matches!(
                         lower,
                         "be" | "am"
@@ -173,7 +181,7 @@ impl Tagger {
                     || lower.ends_with("ed")
                     || self
                         .verbs
-                        .get(lower)
+                        .get(&word_key(lower))
                         .is_some_and(|_| !lower.ends_with("ing") && !lower.ends_with('s'))
             }
             _ => true,
@@ -181,23 +189,24 @@ impl Tagger {
     }
 
     /// The lexicon (or guessed) tag of a word.
-    fn word_tag(&self, word: &str, may_lowercase: bool) -> Pos {
-        if let Some(&pos) = self.lexicon.get(word) {
-            return pos;
+    /// The lexicon (or guessed) tag of a word, and whether the lexicon knew it.
+    fn word_tag(&self, word: &str, may_lowercase: bool) -> (Pos, bool) {
+        if let Some(&pos) = self.lexicon.get(&word_key(word)) {
+            return (pos, true);
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let all_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() > 1;
         if all_caps && !may_lowercase {
             // Acronyms: "US", "UN", "IS" are names, not "us", "un", "is".
-            return Pos::NNP;
+            return (Pos::NNP, false);
         }
         if capital && may_lowercase {
             let lower = word.to_lowercase();
-            if let Some(&pos) = self.lexicon.get(lower.as_str()) {
-                return pos;
+            if let Some(&pos) = self.lexicon.get(&word_key(&lower)) {
+                return (pos, true);
             }
         }
-        guess(word, may_lowercase && capital)
+        (guess(word, may_lowercase && capital), false)
     }
 
     /// The lemma of `word` tagged `pos`.
@@ -302,6 +311,14 @@ fn punct_tag(word: &str, opens: bool) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexicon_keys_do_not_collide() {
+        let mut errors = Vec::new();
+        let words = data::parse_lexicon("lexicon", data::LEXICON_TSV, &mut errors);
+        let keys: std::collections::HashSet<u64> = words.keys().map(|w| word_key(w)).collect();
+        assert_eq!(keys.len(), words.len());
+    }
 
     #[test]
     fn builtin_data_loads_cleanly() {

@@ -6,6 +6,15 @@
 
 use dyad_core::Pos;
 
+/// A word of a rule condition, interned: rules compare numbers, not strings.
+pub type WordId = u32;
+
+/// Id of every word that no rule mentions.
+pub const OTHER_WORD: WordId = u32::MAX;
+
+/// The words rules mention, with their ids.
+pub type Vocab = super::data::FastMap<Box<str>, WordId>;
+
 /// A tag in a rule condition: a Penn tag, or `None` for the sentence edge
 /// (`STAART` in rule files).
 pub type TagPat = Option<Pos>;
@@ -40,33 +49,50 @@ pub enum Cond {
     /// Previous tag is x and next tag is y.
     SurroundTag(TagPat, TagPat),
     /// Current word is x.
-    CurWd(Box<str>),
+    CurWd(WordId),
     /// Previous word is x.
-    PrevWd(Box<str>),
+    PrevWd(WordId),
     /// Next word is x.
-    NextWd(Box<str>),
+    NextWd(WordId),
     /// One of the two previous words is x.
-    Prev1Or2Wd(Box<str>),
+    Prev1Or2Wd(WordId),
     /// One of the two next words is x.
-    Next1Or2Wd(Box<str>),
+    Next1Or2Wd(WordId),
     /// Previous tag is x and current word is y.
-    WdPrevTag(TagPat, Box<str>),
+    WdPrevTag(TagPat, WordId),
     /// Current word is x and next tag is y.
-    WdNextTag(Box<str>, TagPat),
+    WdNextTag(WordId, TagPat),
     /// Current word is x and the word two after is y.
-    WdAnd2Aft(Box<str>, Box<str>),
+    WdAnd2Aft(WordId, WordId),
     /// Tag two before is x and current word is y.
-    WdAnd2TagBfr(TagPat, Box<str>),
+    WdAnd2TagBfr(TagPat, WordId),
     /// Current word is x and the tag two after is y.
-    WdAnd2TagAft(Box<str>, TagPat),
+    WdAnd2TagAft(WordId, TagPat),
     /// Previous word is x and current word is y.
-    LBigram(Box<str>, Box<str>),
+    LBigram(WordId, WordId),
     /// Current word is x and next word is y.
-    RBigram(Box<str>, Box<str>),
+    RBigram(WordId, WordId),
     /// Tags two before and one before are x, y.
     PrevBigram(TagPat, TagPat),
     /// Tags one after and two after are x, y.
     NextBigram(TagPat, TagPat),
+}
+
+impl Cond {
+    /// True when the condition names the current word.
+    pub fn needs_current_word(&self) -> bool {
+        matches!(
+            self,
+            Cond::CurWd(_)
+                | Cond::WdPrevTag(..)
+                | Cond::WdNextTag(..)
+                | Cond::WdAnd2Aft(..)
+                | Cond::WdAnd2TagBfr(..)
+                | Cond::WdAnd2TagAft(..)
+                | Cond::LBigram(..)
+                | Cond::RBigram(..)
+        )
+    }
 }
 
 /// A contextual rule.
@@ -82,7 +108,8 @@ pub struct Rule {
 
 impl Rule {
     /// Parses `from<TAB>to<TAB>TEMPLATE<TAB>x[<TAB>y]` (also space-separated).
-    pub fn parse(line: &str) -> Result<Rule, String> {
+    /// Words are interned in `vocab`.
+    pub fn parse(line: &str, vocab: &mut Vocab) -> Result<Rule, String> {
         let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
         let tag = |i: usize| -> Result<TagPat, String> {
             let s = cols.get(i).copied().unwrap_or("");
@@ -99,10 +126,12 @@ impl Rule {
             .get(1)
             .and_then(|s| Pos::from_str(s))
             .ok_or_else(|| format!("unknown or missing tag {:?} in column 2", cols.get(1)))?;
-        let word = |i: usize| -> Result<Box<str>, String> {
-            cols.get(i)
-                .map(|s| Box::from(*s))
-                .ok_or_else(|| format!("missing column {}", i + 1))
+        let mut word = |i: usize| -> Result<WordId, String> {
+            let w = cols
+                .get(i)
+                .ok_or_else(|| format!("missing column {}", i + 1))?;
+            let next = vocab.len() as WordId;
+            Ok(*vocab.entry(Box::from(*w)).or_insert(next))
         };
         let template = cols.get(2).copied().unwrap_or("").to_ascii_uppercase();
         let cond = match template.as_str() {
@@ -135,15 +164,16 @@ impl Rule {
     }
 
     /// True when the rule's condition holds at token `i`.
-    pub fn matches(&self, i: usize, words: &[&str], tags: &[Pos]) -> bool {
+    /// `words[i]` is the [`WordId`] of token `i` (see [`RuleSet::word_ids`]).
+    pub fn matches(&self, i: usize, words: &[WordId], tags: &[Pos]) -> bool {
         let t = |d: isize| -> Option<Pos> {
             i.checked_add_signed(d).and_then(|j| tags.get(j).copied())
         };
-        let w = |d: isize| -> Option<&str> {
+        let w = |d: isize| -> Option<WordId> {
             i.checked_add_signed(d).and_then(|j| words.get(j).copied())
         };
         let is_t = |d: isize, x: TagPat| t(d) == x;
-        let is_w = |d: isize, x: &str| w(d) == Some(x);
+        let is_w = |d: isize, x: &WordId| w(d) == Some(*x);
         match &self.cond {
             Cond::PrevTag(x) => is_t(-1, *x),
             Cond::NextTag(x) => is_t(1, *x),
@@ -176,12 +206,59 @@ impl Rule {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    /// The words the rules mention.
+    vocab: Vocab,
+    /// For each tag (by `Pos as usize`), indices of the rules that change
+    /// it (including `*` rules), ascending.
+    by_from: Vec<Vec<usize>>,
+    /// The same without the rules that need the current word to be one the
+    /// rules mention: used for the many tokens that are not.
+    by_from_any_word: Vec<Vec<usize>>,
 }
 
 impl RuleSet {
-    /// The rules, in the order they apply.
-    pub fn new(rules: Vec<Rule>) -> RuleSet {
-        RuleSet { rules }
+    /// The rules, in the order they apply; `vocab` interned their words.
+    pub fn new(rules: Vec<Rule>, vocab: Vocab) -> RuleSet {
+        let mut by_from = vec![Vec::new(); Pos::ALL.len()];
+        for (i, r) in rules.iter().enumerate() {
+            match r.from {
+                Some(from) => {
+                    if let Some(list) = by_from.get_mut(from as usize) {
+                        list.push(i);
+                    }
+                }
+                None => by_from.iter_mut().for_each(|list| list.push(i)),
+            }
+        }
+        let by_from_any_word = by_from
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|&r| {
+                        rules
+                            .get(r)
+                            .is_some_and(|rule| !rule.cond.needs_current_word())
+                    })
+                    .collect()
+            })
+            .collect();
+        RuleSet {
+            rules,
+            vocab,
+            by_from,
+            by_from_any_word,
+        }
+    }
+
+    /// The [`WordId`] of each word ([`OTHER_WORD`] when no rule mentions it).
+    pub fn word_ids(&self, words: &[&str], out: &mut Vec<WordId>) {
+        out.clear();
+        out.extend(
+            words
+                .iter()
+                .map(|w| self.vocab.get(*w).copied().unwrap_or(OTHER_WORD)),
+        );
     }
 
     /// Number of rules.
@@ -194,59 +271,75 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
-    /// Applies the rules as Brill's tagger does: each rule in file order
-    /// sweeps the sentence left to right, seeing the tags set by earlier
-    /// rules and earlier positions. Rules whose `from` tag is absent from the
-    /// sentence are skipped without a sweep.
-    /// `allowed(i, tag)` says whether token `i` may take `tag` at all (a
+    /// Applies the rules at each token left to right, as pattern's tagger
+    /// does: at a token, the rules for its current tag run in file order,
+    /// each seeing the tag set by earlier ones. (Brill's rule-major order
+    /// agreed with the teacher no better — 94.50% vs 94.45%, see
+    /// docs/text.md — and costs a sweep per rule.) `words` are
+    /// [`RuleSet::word_ids`]. `allowed(i, tag)` says whether token `i` may take `tag` at all (a
     /// word's possible tags); rules never force a tag it refuses.
-    pub fn apply(&self, words: &[&str], tags: &mut [Pos], allowed: impl Fn(usize, Pos) -> bool) {
-        let mut present: u64 = tags.iter().fold(0, |m, t| m | bit(*t));
-        for rule in &self.rules {
-            if let Some(from) = rule.from {
-                if present & bit(from) == 0 {
-                    continue;
-                }
-            }
-            for i in 0..tags.len() {
-                let Some(current) = tags.get(i).copied() else {
+    pub fn apply(&self, words: &[WordId], tags: &mut [Pos], allowed: impl Fn(usize, Pos) -> bool) {
+        for i in 0..tags.len() {
+            let mut next_rule = 0usize;
+            while let Some(current) = tags.get(i).copied() {
+                let lists = if words.get(i) == Some(&OTHER_WORD) {
+                    &self.by_from_any_word
+                } else {
+                    &self.by_from
+                };
+                let Some(list) = lists.get(current as usize) else {
                     break;
                 };
-                if rule.from.is_some_and(|f| f != current) || current == rule.to {
-                    continue;
-                }
-                if rule.matches(i, words, tags) && allowed(i, rule.to) {
-                    if let Some(slot) = tags.get_mut(i) {
-                        *slot = rule.to;
+                let from = list.partition_point(|&r| r < next_rule);
+                let hit = list.get(from..).unwrap_or(&[]).iter().copied().find(|&r| {
+                    self.rules.get(r).is_some_and(|rule| {
+                        rule.to != current && rule.matches(i, words, tags) && allowed(i, rule.to)
+                    })
+                });
+                match hit.and_then(|r| self.rules.get(r).map(|rule| (r, rule.to))) {
+                    Some((r, to)) => {
+                        if let Some(slot) = tags.get_mut(i) {
+                            *slot = to;
+                        }
+                        next_rule = r + 1;
                     }
-                    present |= bit(rule.to);
+                    None => break,
                 }
             }
         }
     }
 }
 
-/// The bit of a tag in a 64-bit presence mask (there are fewer than 64 tags).
-fn bit(p: Pos) -> u64 {
-    1u64 << ((p as u32) & 63)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn vocab_for_errors() -> Vocab {
+        Vocab::default()
+    }
+
     #[test]
     fn parses_and_applies_in_order() {
+        let mut vocab = Vocab::default();
         let rules = vec![
-            Rule::parse("NN\tVB\tPREVTAG\tTO").unwrap_or_else(|e| panic!("{e}")),
-            Rule::parse("VB\tVBP\tPREVTAG\tPRP").unwrap_or_else(|e| panic!("{e}")),
+            Rule::parse("NN\tVB\tPREVTAG\tTO", &mut vocab).unwrap_or_else(|e| panic!("{e}")),
+            Rule::parse("VB\tVBP\tPREVTAG\tPRP", &mut vocab).unwrap_or_else(|e| panic!("{e}")),
+            Rule::parse("VB\tNN\tPREVWD\tthe", &mut vocab).unwrap_or_else(|e| panic!("{e}")),
         ];
-        let set = RuleSet::new(rules);
-        let words = ["to", "talk"];
+        let set = RuleSet::new(rules, vocab);
+        let mut ids = Vec::new();
+        set.word_ids(&["to", "talk"], &mut ids);
         let mut tags = [Pos::TO, Pos::NN];
-        set.apply(&words, &mut tags, |_, _| true);
+        set.apply(&ids, &mut tags, |_, _| true);
         assert_eq!(tags, [Pos::TO, Pos::VB]);
-        assert!(Rule::parse("NN VB NOSUCH x").is_err());
-        assert!(Rule::parse("XX VB PREVTAG TO").is_err());
+        set.word_ids(&["the", "talk"], &mut ids);
+        let mut tags = [Pos::DT, Pos::VB];
+        set.apply(&ids, &mut tags, |_, _| true);
+        assert_eq!(tags, [Pos::DT, Pos::NN]);
+        let mut tags = [Pos::DT, Pos::VB];
+        set.apply(&ids, &mut tags, |_, to| to != Pos::NN);
+        assert_eq!(tags, [Pos::DT, Pos::VB], "refused tag is never forced");
+        assert!(Rule::parse("NN VB NOSUCH x", &mut vocab_for_errors()).is_err());
+        assert!(Rule::parse("XX VB PREVTAG TO", &mut vocab_for_errors()).is_err());
     }
 }
