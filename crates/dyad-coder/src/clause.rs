@@ -117,6 +117,8 @@ pub struct SentenceView<'a> {
     pub mentions: Vec<LocalMention>,
     /// For each token, the local mention covering it.
     pub mention_at: Vec<Option<usize>>,
+    /// Headline case (see [`SentenceView::is_title_case`]).
+    pub title: bool,
 }
 
 impl<'a> SentenceView<'a> {
@@ -173,13 +175,16 @@ impl<'a> SentenceView<'a> {
                 *slot = Some(li);
             }
         }
-        SentenceView {
+        let mut view = SentenceView {
             text,
             tokens,
             lower,
             mentions: local,
             mention_at,
-        }
+            title: false,
+        };
+        view.title = view.is_title_case();
+        view
     }
 
     /// Number of tokens analysed.
@@ -248,6 +253,7 @@ impl<'a> SentenceView<'a> {
     fn conjuncts_after(&self, m: usize) -> Vec<usize> {
         let mut out = vec![m];
         let mut cur = m;
+        let mut any_and = false;
         while out.len() < 6 {
             let Some(lm) = self.mentions.get(cur) else {
                 break;
@@ -257,6 +263,7 @@ impl<'a> SentenceView<'a> {
             while j < self.len() && j <= lm.last + 4 {
                 if self.is(j, "and") || self.low(j) == "," {
                     saw_conj = true;
+                    any_and |= self.is(j, "and");
                     j += 1;
                 } else if matches!(self.pos(j), Some(Pos::DT | Pos::PRPS | Pos::JJ)) && saw_conj {
                     j += 1;
@@ -276,6 +283,11 @@ impl<'a> SentenceView<'a> {
                 _ => break,
             }
         }
+        // commas alone make an apposition ("Putin, the Russian leader"),
+        // except in headlines ("France, Peru Sign Deal")
+        if !any_and && !self.title {
+            out.truncate(1);
+        }
         out
     }
 
@@ -283,6 +295,7 @@ impl<'a> SentenceView<'a> {
     fn conjuncts_before(&self, m: usize) -> Vec<usize> {
         let mut out = vec![m];
         let mut cur = m;
+        let mut any_and = false;
         while out.len() < 6 {
             let Some(lm) = self.mentions.get(cur) else {
                 break;
@@ -293,6 +306,7 @@ impl<'a> SentenceView<'a> {
                 let k = j - 1;
                 if self.is(k, "and") || self.low(k) == "," {
                     saw_conj = true;
+                    any_and |= self.is(k, "and");
                     j = k;
                 } else if matches!(self.pos(k), Some(Pos::DT | Pos::PRPS)) && !saw_conj {
                     j = k;
@@ -311,6 +325,10 @@ impl<'a> SentenceView<'a> {
                 _ => break,
             }
         }
+        if !any_and && !self.title {
+            // "The North's leader, Kim Jong Un, met": an apposition, keep the name
+            out.drain(..out.len().saturating_sub(1));
+        }
         out
     }
 }
@@ -318,7 +336,7 @@ impl<'a> SentenceView<'a> {
 /// Finds the predicates of a sentence and their arguments.
 pub fn analyze(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
     let mut preds = verb_groups(view, patterns);
-    if view.is_title_case() {
+    if view.title {
         add_headline_verbs(view, patterns, &mut preds);
     }
     add_event_nouns(view, patterns, &mut preds);

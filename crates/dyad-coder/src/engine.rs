@@ -15,7 +15,7 @@ use crate::stages::{ActorStage, PlaceStage};
 
 /// Events below this confidence are not coded: a weak pattern whose
 /// target came from the fallback and whose source is missing.
-pub const MIN_CONFIDENCE: f32 = 0.4;
+pub const MIN_CONFIDENCE: f32 = 0.45;
 
 /// Which gazetteer the engine loads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

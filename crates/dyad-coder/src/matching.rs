@@ -244,7 +244,7 @@ fn try_pattern<'p>(
     // in a passive or after an event noun the words may precede the trigger
     // ("curfew lifted", "the curfew was lifted")
     let before = if pred.passive || pred.kind == TriggerKind::Noun {
-        pred.first.saturating_sub(5)
+        pred.first.saturating_sub(8)
     } else {
         pred.head + 1
     };
@@ -346,7 +346,13 @@ fn try_pattern<'p>(
     }
     // an event needs its actor; only an agentless passive ("X was arrested")
     // may leave it unknown
-    if source.is_empty() && !(pred.kind == TriggerKind::Verb && pred.passive) {
+    // an event noun with its target in a named slot ("a shutdown in X",
+    // "the attack on Y") is kept with an unknown source, at lower confidence
+    let noun_with_target = pred.kind == TriggerKind::Noun
+        && slots
+            .iter()
+            .any(|s| matches!(s, SlotUse::Target(Slot::Prep(_)) | SlotUse::Pair(_)));
+    if source.is_empty() && !(pred.kind == TriggerKind::Verb && pred.passive) && !noun_with_target {
         return Err("no source actor".into());
     }
     if source.is_empty() {
