@@ -198,7 +198,9 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
     // paragraph belongs to it (bylines and datelines do not end a sentence).
     let mut first_good = first_good;
     while first_good > start as usize {
-        let (Some(b), Some(&c)) = (blocks.get(first_good - 1), classes.get(first_good - 1)) else { break };
+        let (Some(b), Some(&c)) = (blocks.get(first_good - 1), classes.get(first_good - 1)) else {
+            break;
+        };
         if c != Class::Neutral
             || is_pruned(b)
             || kind_of(b) != BlockKind::Paragraph
@@ -243,7 +245,8 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
             }
             // A one-word line between paragraphs is a widget label ("Close", "Caption").
             _ => {
-                link_density(b) < NEUTRAL_KEEP_LINK_DENSITY && (b.tag == Tag::TableCell || !is_lone_word(b))
+                link_density(b) < NEUTRAL_KEEP_LINK_DENSITY
+                    && (b.tag == Tag::TableCell || !is_lone_word(b))
             }
         };
         if keep {
@@ -388,7 +391,7 @@ fn classify(b: &RawBlock, pruned: bool, th: &Thresholds) -> Class {
     if pruned || ld > BAD_LINK_DENSITY || is_boilerplate(&b.text) || looks_like_markup(&b.text) {
         return Class::Bad;
     }
-    if b.in_figure || b.tag == Tag::Heading {
+    if b.in_figure || b.tag == Tag::Heading || is_teaser_item(b) {
         return Class::Neutral;
     }
     // Long blocks may carry many inline links and still be prose.
@@ -402,6 +405,17 @@ fn classify(b: &RawBlock, pruned: bool, th: &Thresholds) -> Class {
         Class::Neutral
     }
 }
+
+/// A block that opens with a title link and ends in a cut-off summary
+/// ("…"): the shape of a story-list teaser, not of article prose.
+fn is_teaser_item(b: &RawBlock) -> bool {
+    b.leading_link_chars >= TEASER_TITLE_MIN_CHARS
+        && b.leading_link_chars < b.chars
+        && (b.text.ends_with("...") || b.text.ends_with('…'))
+}
+
+/// Shortest leading link taken for a teaser title.
+const TEASER_TITLE_MIN_CHARS: u32 = 25;
 
 /// The text ends like a sentence (closing quotes and brackets allowed).
 fn ends_sentence(text: &str) -> bool {
@@ -453,7 +467,10 @@ fn is_boilerplate(text: &str) -> bool {
 
 /// Phrases that mark a short block as a promotion wherever they occur.
 const BOILERPLATE_PHRASES: &[&str] = &[
-    "all rights reserved", "subscribe to our", "our newsletter", "daily newsletter",
+    "all rights reserved",
+    "subscribe to our",
+    "our newsletter",
+    "daily newsletter",
     "delivered to your inbox",
 ];
 

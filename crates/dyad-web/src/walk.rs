@@ -58,6 +58,8 @@ pub(crate) struct RawBlock {
     pub chars: u32,
     /// Number of those chars inside links.
     pub link_chars: u32,
+    /// Chars of links before the first unlinked word (a teaser's title link).
+    pub leading_link_chars: u32,
     /// Inside a `<figure>` or caption element.
     pub in_figure: bool,
     /// Inside a list item, but not directly its text (`<li><div>…`): the
@@ -159,6 +161,8 @@ struct Builder {
     anchor_depth: u32,
     figure_depth: u32,
     list_item_depth: u32,
+    leading_link_chars: u32,
+    seen_plain_word: bool,
 }
 
 impl Builder {
@@ -186,6 +190,11 @@ impl Builder {
             self.buf.push_str(word);
             if self.anchor_depth > 0 {
                 self.link_chars += n;
+                if !self.seen_plain_word {
+                    self.leading_link_chars += n;
+                }
+            } else {
+                self.seen_plain_word = true;
             }
         }
         // Keep the separation a whitespace-only text node implies between words.
@@ -215,6 +224,7 @@ impl Builder {
                     tag,
                     chars,
                     link_chars: self.link_chars.min(chars),
+                    leading_link_chars: self.leading_link_chars.min(chars),
                     in_figure: self.figure_depth > 0,
                     nested_in_list: self.list_item_depth > u32::from(tag == Tag::ListItem),
                 });
@@ -222,6 +232,8 @@ impl Builder {
         }
         self.buf.clear();
         self.link_chars = 0;
+        self.leading_link_chars = 0;
+        self.seen_plain_word = false;
     }
 }
 
@@ -261,6 +273,8 @@ pub(crate) fn walk(doc: &Html) -> Walked {
         anchor_depth: 0,
         figure_depth: 0,
         list_item_depth: 0,
+        leading_link_chars: 0,
+        seen_plain_word: false,
     };
     let mut meta = RawMeta::default();
     let mut skip_depth = 0u32;
