@@ -1,9 +1,9 @@
 //! The article-extraction benchmark in ../shared (when present): F1 must not
-//! fall below the measured level (0.952 on the dev pages when this floor was set).
+//! fall below the measured level minus about 0.02 (0.979 on the dev pages when this floor was set).
 
 use std::path::Path;
 
-const F1_FLOOR: f64 = 0.93;
+const F1_FLOOR: f64 = 0.955;
 
 #[test]
 fn dev_benchmark_f1_stays_above_floor() {

@@ -125,3 +125,26 @@ fn hidden_and_script_content_never_appears() {
     let ex = extract(&page, None).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ex.body_text(), format!("{P1}\n\n{P2}"));
 }
+
+#[test]
+fn teaser_cards_and_cut_off_summaries_are_not_the_story() {
+    let teaser = |i: usize| {
+        format!(
+            "<article class=\"card\"><h3><a href=\"/t{i}\">Another story number {i} from the same site</a></h3>\
+             <p>A summary of that other story, long enough to look like a paragraph of prose when read alone on the page.</p></article>"
+        )
+    };
+    let list_item = |i: usize| {
+        format!(
+            "<li><a href=\"/l{i}\">Headline of a listed story number {i} for readers</a> SOMEWHERE: The first words of that story are shown here, with enough of its opening sentence to look like prose, and then cut off…</li>"
+        )
+    };
+    let page = format!(
+        "<html><body><article class=\"story\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>\
+         <div class=\"list\"><ul>{}</ul></div>{}</body></html>",
+        (0..6).map(list_item).collect::<String>(),
+        (0..4).map(teaser).collect::<String>()
+    );
+    let ex = extract(&page, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ex.body_text(), format!("{P1}\n\n{P2}\n\n{P3}"));
+}
