@@ -409,12 +409,11 @@ impl Assess<'_> {
         if name_words.iter().all(|w| self.person_words.contains(w)) {
             return None;
         }
+        // Role mentions built on a place ("Aleppo Governorates", "Kyiv
+        // officials") keep the place.
         if self.actors.iter().any(|a| {
             a.span.overlaps(span)
-                && matches!(
-                    a.kind,
-                    MentionKind::Person | MentionKind::Organization | MentionKind::Role
-                )
+                && matches!(a.kind, MentionKind::Person | MentionKind::Organization)
         }) {
             return None;
         }
@@ -464,14 +463,19 @@ impl Assess<'_> {
                 suffix_plural = nl.ends_with('s');
             } else if nx.lower && (nl == "city" || nl == "town") {
                 suffix_hint = Some((Hint::Settlement, nx.text.to_string()));
-            } else if cues.facility_nouns.contains(&nl)
-                || (is_capitalised(nx.text)
-                    && !cues.continuations.contains(&nl)
-                    && !is_all_caps(name)
-                    && !(self.title_case && self.memo.names_major_place(name)))
-            {
-                // A facility ("Oxford University") or a longer name.
+            } else if cues.facility_nouns.contains(&nl) {
+                // A facility ("Oxford University", "the Vostochny cosmodrome").
                 return None;
+            } else if is_capitalised(nx.text)
+                && !cues.continuations.contains(&nl)
+                && !is_all_caps(name)
+            {
+                // Part of a longer name, unless a headline capitalises every
+                // word and this is a major place.
+                let headline_place = self.title_case && self.memo.names_major_place(name);
+                if !headline_place {
+                    return None;
+                }
             }
             // "Moscow said": a place name acting is an actor, not a place
             // (decided after lists are joined: "in Texas and New York went").

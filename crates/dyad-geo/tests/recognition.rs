@@ -504,3 +504,42 @@ fn headlines_in_title_case_still_yield_major_places() {
     let (_, found) = places("Government Forces Retake Small Hilltop Near Obama Ridge");
     assert!(found.iter().all(|p| p.text != "Obama"), "{:?}", ids(&found));
 }
+
+fn actor(
+    doc: &AnalyzedDocument,
+    text: &str,
+    kind: dyad_core::MentionKind,
+) -> dyad_core::ActorMention {
+    dyad_core::ActorMention {
+        span: span_of(doc, text),
+        sentence: 0,
+        text: text.into(),
+        kind,
+        actor: dyad_core::Actor {
+            country: Some("SYR".into()),
+            ..Default::default()
+        },
+        antecedent: None,
+        rule: "test".into(),
+        confidence: 1.0,
+    }
+}
+
+#[test]
+fn person_and_organisation_actors_hide_places_but_roles_do_not() {
+    use dyad_core::MentionKind;
+    let doc =
+        analyse("Aid arrived in Homs and Aleppo Governorates while Berlin Airlines staff waited.");
+    let actors = vec![
+        actor(&doc, "Aleppo Governorates", MentionKind::Role),
+        actor(&doc, "Berlin Airlines", MentionKind::Organization),
+    ];
+    let found = gazetteer().recognize(&doc, &actors);
+    assert_eq!(
+        ids(&found),
+        vec![("Homs".into(), 169575), ("Aleppo".into(), 170062)]
+    );
+    let doc = analyse("Reporters waited in Prague for Moscow.");
+    let found = gazetteer().recognize(&doc, &[actor(&doc, "Moscow", MentionKind::Person)]);
+    assert_eq!(ids(&found), vec![("Prague".into(), 3067696)]);
+}
