@@ -76,54 +76,58 @@ pub(crate) struct Found {
 }
 
 /// Gazetteer questions asked while reading one document, answered once per
-/// distinct name (news repeats names).
-struct Memo<'g> {
-    gaz: &'g Gazetteer,
-    prefix: RefCell<HashMap<String, bool>>,
-    exact: RefCell<HashMap<String, bool>>,
-    demonym: RefCell<HashMap<String, bool>>,
-    major: RefCell<HashMap<String, bool>>,
+/// distinct text (news repeats names); keyed by the text as written, so a
+/// repeated question allocates nothing.
+struct Memo<'a> {
+    gaz: &'a Gazetteer,
+    /// Text → (some name key starts with its key, it is a name).
+    names: RefCell<HashMap<&'a str, (bool, bool)>>,
+    demonym: RefCell<HashMap<&'a str, bool>>,
+    major: RefCell<HashMap<&'a str, bool>>,
 }
 
-impl<'g> Memo<'g> {
-    fn new(gaz: &'g Gazetteer) -> Memo<'g> {
+impl<'a> Memo<'a> {
+    fn new(gaz: &'a Gazetteer) -> Memo<'a> {
         Memo {
             gaz,
-            prefix: RefCell::default(),
-            exact: RefCell::default(),
+            names: RefCell::default(),
             demonym: RefCell::default(),
             major: RefCell::default(),
         }
     }
 
-    fn cached(map: &RefCell<HashMap<String, bool>>, key: &str, ask: impl FnOnce() -> bool) -> bool {
-        if let Some(v) = map.try_borrow().ok().and_then(|m| m.get(key).copied()) {
+    fn cached<V: Copy>(
+        map: &RefCell<HashMap<&'a str, V>>,
+        text: &'a str,
+        ask: impl FnOnce() -> V,
+    ) -> V {
+        if let Some(v) = map.try_borrow().ok().and_then(|m| m.get(text).copied()) {
             return v;
         }
         let v = ask();
         if let Ok(mut m) = map.try_borrow_mut() {
-            m.insert(key.to_string(), v);
+            m.insert(text, v);
         }
         v
     }
 
-    /// Some name key starts with `key`.
-    fn has_prefix(&self, key: &str) -> bool {
-        Memo::cached(&self.prefix, key, || self.gaz.has_key_prefix(key))
+    /// (some name starts like `text`, `text` is a name).
+    fn lookup(&self, text: &'a str) -> (bool, bool) {
+        Memo::cached(&self.names, text, || {
+            let key = name_key(text);
+            let prefix = !key.is_empty() && self.gaz.has_key_prefix(&key);
+            (prefix, prefix && self.gaz.has_key(&key))
+        })
     }
-    /// Some entry has name key `key`.
-    fn has_key(&self, key: &str) -> bool {
-        Memo::cached(&self.exact, key, || self.gaz.has_key(key))
+    fn has_name(&self, text: &'a str) -> bool {
+        self.lookup(text).1
     }
-    fn has_name(&self, name: &str) -> bool {
-        self.has_key(&name_key(name))
-    }
-    fn is_demonym(&self, word: &str) -> bool {
+    fn is_demonym(&self, word: &'a str) -> bool {
         Memo::cached(&self.demonym, word, || {
             self.gaz.demonym_country(word).is_some()
         })
     }
-    fn names_major_place(&self, word: &str) -> bool {
+    fn names_major_place(&self, word: &'a str) -> bool {
         Memo::cached(&self.major, word, || {
             self.gaz.names_major_place(word, 100_000)
         })
@@ -244,11 +248,11 @@ pub(crate) fn find_toponyms(
 }
 
 /// The end token of the longest gazetteer name starting at token `i`.
-fn longest_match(
-    memo: &Memo<'_>,
+fn longest_match<'a>(
+    memo: &Memo<'a>,
     cues: &Cues,
-    text: &str,
-    toks: &[Tok<'_>],
+    text: &'a str,
+    toks: &[Tok<'a>],
     i: usize,
 ) -> Option<usize> {
     let first = toks.get(i)?;
@@ -257,20 +261,21 @@ fn longest_match(
     }
     let end = (i + MAX_NAME_TOKENS).min(toks.len());
     let mut best = None;
-    // Grow the span while some name starts with it; keep the longest name.
+    // Grow the span while some name starts like it; keep the longest name.
     for j in i..end {
         let Some(last) = toks.get(j) else { break };
-        let Some(key) = text.get(first.span.start..last.span.end).map(name_key) else {
+        let Some(span_text) = text.get(first.span.start..last.span.end) else {
             break;
         };
-        if key.is_empty() || !memo.has_prefix(&key) {
+        let (prefix, exact) = memo.lookup(span_text);
+        if !prefix {
             break;
         }
         // A name ends capitalised, or with a facility word of a known
         // facility ("the Vostochny cosmodrome").
         let name_end = is_name_like(last.text)
             || (j > i && cues.facility_nouns.contains(&last.text.to_lowercase()));
-        if name_end && memo.has_key(&key) {
+        if name_end && exact {
             best = Some(j);
         }
         // Inside a name: capitalised words, connectors, full stops.
@@ -288,10 +293,10 @@ fn longest_match(
 /// person title ("President Obama", "leader Kim Jong Un"), and the words of
 /// two- to four-word capitalised names that are no place and contain no
 /// country, division, large town, title or facility word ("Gitanas Nauseda").
-fn person_name_words(
-    memo: &Memo<'_>,
-    text: &str,
-    sentences: &[Vec<Tok<'_>>],
+fn person_name_words<'a>(
+    memo: &Memo<'a>,
+    text: &'a str,
+    sentences: &[Vec<Tok<'a>>],
     cues: &Cues,
 ) -> HashSet<String> {
     let mut words = HashSet::new();
@@ -338,7 +343,7 @@ fn person_name_words(
 }
 
 /// See [`person_name_words`].
-fn is_person_like(memo: &Memo<'_>, cues: &Cues, text: &str, run: &[Tok<'_>]) -> bool {
+fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &[Tok<'a>]) -> bool {
     if !(2..=4).contains(&run.len()) {
         return false;
     }
@@ -352,7 +357,7 @@ fn is_person_like(memo: &Memo<'_>, cues: &Cues, text: &str, run: &[Tok<'_>]) -> 
     if memo.has_name(first.span.cover(last.span).slice(text)) {
         return false;
     }
-    let plain_word = |t: &Tok<'_>| {
+    let plain_word = |t: &Tok<'a>| {
         let w = t.text.to_lowercase();
         let w = w.trim_end_matches('.');
         !(cues.person_titles.contains(w)
@@ -371,9 +376,9 @@ fn is_person_like(memo: &Memo<'_>, cues: &Cues, text: &str, run: &[Tok<'_>]) -> 
     !run.iter().any(|t| memo.names_major_place(t.text))
 }
 
-struct Assess<'a> {
+struct Assess<'a, 'm> {
     gaz: &'a Gazetteer,
-    memo: &'a Memo<'a>,
+    memo: &'m Memo<'a>,
     cues: &'a Cues,
     toks: &'a [Tok<'a>],
     text: &'a str,
@@ -388,7 +393,7 @@ struct Assess<'a> {
     dateline_key: Option<&'a str>,
 }
 
-impl Assess<'_> {
+impl<'a> Assess<'a, '_> {
     fn assess(&self, i: usize, j: usize) -> Option<Found> {
         let (first, last) = (self.toks.get(i)?, self.toks.get(j)?);
         let span = Span::new(first.span.start, last.span.end);
@@ -520,7 +525,7 @@ impl Assess<'_> {
 
     fn is_prominent(
         &self,
-        name: &str,
+        name: &'a str,
         key: &str,
         single: Option<&Tok<'_>>,
         candidates: &[Candidate],
