@@ -367,3 +367,40 @@ pub fn bench_text(args: BenchTextArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_output_is_body_then_zones_then_date() {
+        let doc = dyad_text::document_from_text(
+            "t",
+            "Rebels retake northern town\n\nBy Sam Lee\n\nGENEVA (Reuters) - Rebels retook the town on Friday.\n\nShare this article",
+            NaiveDate::from_ymd_opt(2021, 3, 5),
+        );
+        let mut out = Vec::new();
+        write_text(&mut out, &doc).unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(
+            text,
+            "Rebels retook the town on Friday.\n\n\
+             [title] Rebels retake northern town\n\
+             [byline] By Sam Lee\n\
+             [dateline] GENEVA (Reuters) -\n\
+             [date] 2021-03-05 (cli, confidence 1.00: given by --date on the command line)\n\n"
+        );
+    }
+
+    #[test]
+    fn json_view_carries_token_text_and_tags() {
+        let pipeline = TextPipeline::new();
+        let doc = dyad_text::document_from_text("t", "Troops withdrew on Monday.", None);
+        let analyzed = pipeline.analyze(doc);
+        let json = serde_json::to_value(DocView::new(&analyzed)).unwrap_or_default();
+        assert_eq!(json["sentences"][0]["tokens"][1]["text"], "withdrew");
+        assert_eq!(json["sentences"][0]["tokens"][1]["pos"], "VBD");
+        assert_eq!(json["sentences"][0]["tokens"][1]["lemma"], "withdraw");
+        assert_eq!(json["zones"][0]["kind"], "body");
+    }
+}
