@@ -535,6 +535,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
         let Some(lemma) = lemma else { continue };
         let past = low.ends_with("ed");
         let after_actor = i > 0 && view.mention(i - 1).is_some();
+        let after_to = i > 0 && view.is(i - 1, "to");
         preds.push(Predicate {
             kind: TriggerKind::Verb,
             head: i,
@@ -545,7 +546,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             passive: past && !after_actor,
             negated: false,
             modal: None,
-            nonfinite: false,
+            nonfinite: after_to,
             governor: None,
             subject: Vec::new(),
             object: Vec::new(),

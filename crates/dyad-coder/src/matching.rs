@@ -168,9 +168,15 @@ pub fn match_sentence<'p>(
                     .and_then(|g| preds.get(g))
                     .map(|g| g.lemma.as_str())
                     .or_else(|| {
-                        (view.pos(pred.first) == Some(dyad_core::Pos::TO))
-                            .then(|| pred.first.checked_sub(1).map(|k| view.lemma(k)))
-                            .flatten()
+                        let to = pred.first.checked_sub(1).filter(|&k| view.is(k, "to"));
+                        let to = to.or((view.pos(pred.first) == Some(dyad_core::Pos::TO))
+                            .then_some(pred.first));
+                        to.and_then(|k| k.checked_sub(1)).map(|k| view.lemma(k))
+                    })
+                    .or_else(|| {
+                        pred.modal
+                            .as_deref()
+                            .filter(|m| *m == "will" || *m == "shall")
                     });
                 if let Some(retyped) = gov_lemma.and_then(|g| intent_type(&m.pattern.plover, g)) {
                     m.retyped = Some(retyped);
@@ -212,6 +218,8 @@ pub fn match_sentence<'p>(
 /// CAMEO code) an intended event of `plover` becomes under governor `gov`.
 fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> {
     let threat = matches!(gov, "threaten" | "warn" | "vow" | "pledge" | "promise");
+    // "X will lift the curfew" promises; "X will attack" is not (yet) a threat
+    let threat = threat && gov != "will";
     let promise = !matches!(
         gov,
         "threaten" | "warn" | "want" | "hope" | "seek" | "try" | "attempt" | "consider" | "expect"
