@@ -157,8 +157,7 @@ impl Gazetteer {
         let key = key.strip_prefix("the ").unwrap_or(&key);
         let mut out: Vec<Candidate> = self
             .table
-            .postings(key)
-            .into_iter()
+            .posting_iter(key)
             .filter(|p| p & DEMONYM_BIT == 0)
             .filter_map(|i| self.candidate(i))
             .collect();
@@ -175,10 +174,7 @@ impl Gazetteer {
 
     /// [`Gazetteer::has_name`] for a key made by [`name_key`].
     pub(crate) fn has_key(&self, key: &str) -> bool {
-        self.table
-            .postings(key)
-            .iter()
-            .any(|p| p & DEMONYM_BIT == 0)
+        self.table.posting_iter(key).any(|p| p & DEMONYM_BIT == 0)
             || self.user_index.contains_key(key)
     }
 
@@ -191,8 +187,7 @@ impl Gazetteer {
     /// a place of at least `population` people (no allocation per entry).
     pub(crate) fn names_major_place(&self, name: &str, population: u32) -> bool {
         self.table
-            .postings(&name_key(name))
-            .into_iter()
+            .posting_iter(&name_key(name))
             .filter(|p| p & DEMONYM_BIT == 0)
             .filter_map(|i| self.table.record(i))
             .any(|r| {
@@ -207,8 +202,7 @@ impl Gazetteer {
     pub fn demonym_country(&self, word: &str) -> Option<String> {
         let key = name_key(word);
         self.table
-            .postings(&key)
-            .into_iter()
+            .posting_iter(&key)
             .find(|p| p & DEMONYM_BIT != 0)
             .and_then(|p| self.table.record(p & !DEMONYM_BIT))
             .map(|r| String::from_utf8_lossy(&r.country).into_owned())

@@ -292,25 +292,25 @@ impl Table {
         Some((key, first, n))
     }
 
-    /// Postings (record indices, possibly with [`DEMONYM_BIT`]) for a key.
-    pub(crate) fn postings(&self, key: &str) -> Vec<u32> {
+    /// Postings (record indices, possibly with [`DEMONYM_BIT`]) of a key.
+    pub(crate) fn posting_iter(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let (first, n) = self.find(key).unwrap_or((0, 0));
+        (first..first + n).filter_map(move |p| u32_at(&self.bytes, self.postings_at + p * 4))
+    }
+
+    /// (first posting, count) of a key, by binary search.
+    fn find(&self, key: &str) -> Option<(usize, usize)> {
         let (mut lo, mut hi) = (0usize, self.n_keys);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let Some((k, first, n)) = self.key(mid) else {
-                return Vec::new();
-            };
+            let (k, first, n) = self.key(mid)?;
             match k.cmp(key.as_bytes()) {
                 Ordering::Less => lo = mid + 1,
                 Ordering::Greater => hi = mid,
-                Ordering::Equal => {
-                    return (first..first + n)
-                        .filter_map(|p| u32_at(&self.bytes, self.postings_at + p * 4))
-                        .collect();
-                }
+                Ordering::Equal => return Some((first, n)),
             }
         }
-        Vec::new()
+        None
     }
 
     /// True when some key starts with `prefix` (or equals it).
