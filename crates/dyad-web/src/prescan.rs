@@ -13,6 +13,9 @@ pub struct Limits {
     /// Deepest element nesting accepted (estimated from start/end tags of
     /// elements that are not closed implicitly).
     pub max_depth: usize,
+    /// Most start tags accepted (bounds the parsed tree's memory: about
+    /// 300 bytes per element).
+    pub max_elements: usize,
 }
 
 impl Default for Limits {
@@ -20,6 +23,7 @@ impl Default for Limits {
         Limits {
             max_bytes: 64 * 1024 * 1024,
             max_depth: 4096,
+            max_elements: 1_000_000,
         }
     }
 }
@@ -81,6 +85,7 @@ pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len() / 2);
     let (mut pos, mut copied_to, mut depth, mut max_depth) = (0usize, 0usize, 0usize, 0usize);
+    let mut elements = 0usize;
     while let Some(off) = b.get(pos..).and_then(|s| memchr::memchr(b'<', s)) {
         let lt = pos + off;
         let rest = b.get(lt + 1..).unwrap_or_default();
@@ -141,6 +146,14 @@ pub fn prescan(text: &str, limits: &Limits) -> Result<Prescanned, WebError> {
                 let counted = !UNCOUNTED.iter().any(|u| u.eq_ignore_ascii_case(name));
                 let mut self_closing = b.get(..tag_end).is_some_and(|t| t.ends_with(b"/>"));
                 if !closing {
+                    elements += 1;
+                    if elements > limits.max_elements {
+                        return Err(WebError::Limit {
+                            what: "number of elements",
+                            actual: elements,
+                            limit: limits.max_elements,
+                        });
+                    }
                     // Copy the start tag with only the attributes we read.
                     out.push_str(text.get(copied_to..lt).unwrap_or_default());
                     let name_end = lt + 1 + name_len;

@@ -83,3 +83,23 @@ fn binary_garbage_does_not_panic() {
     let r = dyad_web::extract_bytes(&bytes, None, None);
     assert!(r.is_ok());
 }
+
+#[test]
+fn too_many_elements_are_refused_before_parsing() {
+    let page = format!(
+        "<html><body>{}</body></html>",
+        "<span>a</span>".repeat(20_000)
+    );
+    let limits = Limits {
+        max_elements: 10_000,
+        ..Limits::default()
+    };
+    match extract_with(&page, None, &limits) {
+        Err(WebError::Limit { what, .. }) => assert_eq!(what, "number of elements"),
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+    assert!(
+        extract(&page, None).is_ok(),
+        "the default limit allows 20 000 elements"
+    );
+}
