@@ -199,7 +199,7 @@ pub(crate) fn insert_analysis(
         })
         .collect();
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO doc_analysis (doc_id, sentences, actors, places)
+        "INSERT INTO doc_analysis (doc_id, sentences, actors, places)
          VALUES (?1, ?2, ?3, ?4)",
     )
     .and_then(|mut stmt| {
@@ -215,7 +215,7 @@ pub(crate) fn insert_analysis(
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut stmt = tx
         .prepare_cached(
-            "INSERT OR REPLACE INTO events (event_id, doc_id, coder_id, plover, mode, contexts,
+            "INSERT INTO events (event_id, doc_id, coder_id, plover, mode, contexts,
                 cameo, goldstein, quad_class,
                 src_code, src_name, src_country, src_sectors, src_org, src_text, src_start,
                 src_end, src_match, src_actors,
