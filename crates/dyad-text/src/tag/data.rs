@@ -27,6 +27,8 @@ pub fn word_key(word: &str) -> u64 {
 pub const LEXICON_TSV: &str = include_str!("../../../../data/tagger/lexicon.tsv");
 /// Built-in lexicon overrides written for dyad (replace lexicon entries).
 pub const OVERRIDES_TSV: &str = include_str!("../../../../data/tagger/overrides.tsv");
+/// Built-in contextual rules written for dyad, applied after Brill's.
+pub const CONTEXT_EXTRA_TSV: &str = include_str!("../../../../data/tagger/context-extra.tsv");
 /// Built-in Brill contextual rules.
 pub const CONTEXT_TSV: &str = include_str!("../../../../data/tagger/context.tsv");
 /// Built-in verb inflections: lemma → forms.
@@ -79,40 +81,67 @@ pub fn parse_lexicon(
     map
 }
 
-/// Parses `lemma<TAB>form,form,...` lines into form → lemma.
-pub fn parse_verbs(
-    file: &str,
-    text: &str,
-    errors: &mut Vec<DataError>,
-) -> FastMap<Box<str>, Box<str>> {
-    let mut map: FastMap<Box<str>, Box<str>> = FastMap::default();
-    map.reserve(40_000);
+/// The verb table: every form's lemma, and which forms are past tense or
+/// past participle (keyed by [`word_key`]).
+#[derive(Debug, Clone, Default)]
+pub struct VerbTable {
+    /// Inflected form → lemma.
+    pub lemma_of: FastMap<u64, Box<str>>,
+    /// Lemmas (base forms).
+    pub lemmas: FastMap<u64, ()>,
+    /// Past-tense forms.
+    pub past: FastMap<u64, ()>,
+    /// Past participles.
+    pub participles: FastMap<u64, ()>,
+}
+
+/// Parses `lemma<TAB>present<TAB>ing<TAB>past<TAB>participle` lines (lists
+/// comma-separated).
+pub fn parse_verbs(file: &str, text: &str, errors: &mut Vec<DataError>) -> VerbTable {
+    let mut table = VerbTable::default();
+    table.lemma_of.reserve(40_000);
     for (line, l) in data_lines(text) {
-        let mut cols = l.split('\t');
-        let (Some(lemma), forms) = (
-            cols.next().filter(|s| !s.is_empty()),
-            cols.next().unwrap_or(""),
-        ) else {
+        let cols: Vec<&str> = l.split('\t').collect();
+        let (Some(lemma), 5) = (cols.first().copied().filter(|s| !s.is_empty()), cols.len()) else {
             errors.push(DataError {
                 file: file.into(),
                 line,
-                message: "empty lemma".into(),
+                message: format!(
+                    "want `lemma<TAB>present<TAB>ing<TAB>past<TAB>participle`, got {l:?}"
+                ),
             });
             continue;
         };
-        for form in forms.split(',').filter(|f| !f.is_empty()) {
-            // First lemma wins: the table lists common verbs first.
-            map.entry(form.into()).or_insert_with(|| lemma.into());
+        table.lemmas.insert(word_key(lemma), ());
+        for (i, col) in cols.iter().enumerate().skip(1) {
+            for form in col.split(',').filter(|f| !f.is_empty()) {
+                let key = word_key(form);
+                // First lemma wins: the table lists common verbs first.
+                table.lemma_of.entry(key).or_insert_with(|| lemma.into());
+                match i {
+                    3 => {
+                        table.past.insert(key, ());
+                    }
+                    4 => {
+                        table.participles.insert(key, ());
+                    }
+                    _ => {}
+                }
+            }
         }
     }
-    map
+    table
 }
 
 /// Parses Brill rules (interning their words) `from<TAB>to<TAB>condition<TAB>x[<TAB>y]`.
-pub fn parse_rules(file: &str, text: &str, errors: &mut Vec<DataError>) -> RuleSet {
+/// `files` are `(name, text)` pairs, applied in the order given.
+pub fn parse_rules(files: &[(&str, &str)], errors: &mut Vec<DataError>) -> RuleSet {
     let mut rules = Vec::new();
     let mut vocab = Vocab::default();
-    for (line, l) in data_lines(text) {
+    for (file, line, l) in files
+        .iter()
+        .flat_map(|(file, text)| data_lines(text).map(move |(line, l)| (*file, line, l)))
+    {
         match Rule::parse(l, &mut vocab) {
             Ok(rule) => rules.push(rule),
             Err(message) => errors.push(DataError {

@@ -33,10 +33,8 @@ pub struct Tagger {
     /// have distinct keys.
     lexicon: FastMap<u64, Pos>,
     rules: RuleSet,
-    /// Inflected verb form → lemma.
-    verbs: FastMap<u64, Box<str>>,
-    /// Verb lemmas (base forms).
-    verb_lemmas: FastMap<u64, ()>,
+    /// Verb forms, lemmas, past tenses and participles.
+    verbs: data::VerbTable,
 }
 
 /// Pronouns after which "’s" is "is"/"has", not a possessive.
@@ -80,22 +78,30 @@ impl Tagger {
             .into_iter()
             .map(|(w, p)| (word_key(&w), p))
             .collect();
-        let rules = data::parse_rules("data/tagger/context.tsv", data::CONTEXT_TSV, &mut errors);
+        let rules = data::parse_rules(
+            &[
+                ("data/tagger/context.tsv", data::CONTEXT_TSV),
+                ("data/tagger/context-extra.tsv", data::CONTEXT_EXTRA_TSV),
+            ],
+            &mut errors,
+        );
         let verbs = data::parse_verbs("data/tagger/verbs.tsv", data::VERBS_TSV, &mut errors);
-        let verb_lemmas = verbs.values().map(|l| (word_key(l), ())).collect();
-        let verbs = verbs.into_iter().map(|(f, l)| (word_key(&f), l)).collect();
+
         let tagger = Tagger {
             lexicon,
             rules,
             verbs,
-            verb_lemmas,
         };
         (tagger, errors)
     }
 
     /// Number of lexicon entries, contextual rules and verb forms.
     pub fn sizes(&self) -> (usize, usize, usize) {
-        (self.lexicon.len(), self.rules.len(), self.verbs.len())
+        (
+            self.lexicon.len(),
+            self.rules.len(),
+            self.verbs.lemma_of.len(),
+        )
     }
 
     /// Tags one sentence's tokens; `words[i]` is the text of `tokens[i]`
@@ -161,7 +167,7 @@ impl Tagger {
             Pos::VBZ => lower.ends_with('s') || lower.ends_with("’s"),
             Pos::VB | Pos::VBP => {
                 !known
-                    || self.verb_lemmas.contains_key(&word_key(lower))
+                    || self.verbs.lemmas.contains_key(&word_key(lower))
                     || matches!(
                         lower,
                         "be" | "am"
@@ -176,13 +182,13 @@ impl Tagger {
                             | "’ve"
                     )
             }
-            Pos::VBD | Pos::VBN => {
+            Pos::VBD => {
+                !known || lower.ends_with("ed") || self.verbs.past.contains_key(&word_key(lower))
+            }
+            Pos::VBN => {
                 !known
                     || lower.ends_with("ed")
-                    || self
-                        .verbs
-                        .get(&word_key(lower))
-                        .is_some_and(|_| !lower.ends_with("ing") && !lower.ends_with('s'))
+                    || self.verbs.participles.contains_key(&word_key(lower))
             }
             _ => true,
         }
@@ -211,7 +217,7 @@ impl Tagger {
 
     /// The lemma of `word` tagged `pos`.
     pub fn lemma(&self, word: &str, pos: Pos) -> String {
-        lemma::lemma(word, pos, &self.verbs)
+        lemma::lemma(word, pos, &self.verbs.lemma_of)
     }
 }
 
