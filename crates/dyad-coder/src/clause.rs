@@ -151,7 +151,16 @@ impl<'a> SentenceView<'a> {
             if first >= last_excl {
                 continue;
             }
-            let last = last_excl - 1;
+            let mut last = last_excl - 1;
+            // a headline verb swallowed by a name ("Egypt Leader Threatens")
+            // belongs to the clause, not to the actor
+            while last > first
+                && tokens
+                    .get(last)
+                    .is_some_and(|t| matches!(t.pos, Pos::VBZ | Pos::VBD))
+            {
+                last -= 1;
+            }
             if (first..=last).any(|i| mention_at.get(i).copied().flatten().is_some()) {
                 continue;
             }
