@@ -157,7 +157,7 @@ impl<'a> SentenceView<'a> {
             while last > first
                 && tokens
                     .get(last)
-                    .is_some_and(|t| matches!(t.pos, Pos::VBZ | Pos::VBD))
+                    .is_some_and(|t| matches!(t.pos, Pos::VBZ | Pos::VBD | Pos::VBP | Pos::VBN))
             {
                 last -= 1;
             }
