@@ -26,12 +26,15 @@ pub struct DocContext<'a> {
     pub cache: SentenceCache,
 }
 
+/// Resolved date expressions of a sentence with their spans.
+type DateCandidates = Vec<(Span, EventDate)>;
+
 /// Date candidates (per tense) and quantities of the sentence being coded:
 /// several events of one sentence share them.
 #[derive(Default)]
 pub struct SentenceCache {
     sentence: std::cell::Cell<Option<usize>>,
-    dates: std::cell::RefCell<Vec<(dates::Tense, Vec<(Span, EventDate)>)>>,
+    dates: std::cell::RefCell<Vec<(dates::Tense, DateCandidates)>>,
     quantities: std::cell::RefCell<Option<Vec<dyad_core::Quantity>>>,
 }
 
