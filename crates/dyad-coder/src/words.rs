@@ -163,4 +163,11 @@ pub const SPEECH_VERBS: &[&str] = &[
 pub const ALLEGATION_VERBS: &[&str] = &["accuse", "blame", "charge", "allege", "claim", "suspect"];
 
 /// Time words that sit inside verb groups ("has today expelled").
-pub const TIME_ADVERBS: &[&str] = &["today", "yesterday", "tonight", "now", "recently", "reportedly"];
+pub const TIME_ADVERBS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "now",
+    "recently",
+    "reportedly",
+];

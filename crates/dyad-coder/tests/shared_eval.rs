@@ -50,7 +50,12 @@ fn seeds_floors() {
     eprintln!("{}", r.to_text());
     assert!(r.found >= 11, "found {} of {}", r.found, r.required);
     assert_eq!(r.forbidden_hits, 0);
-    assert!(r.unlisted <= r.found, "{} unlisted > {} found", r.unlisted, r.found);
+    assert!(
+        r.unlisted <= r.found,
+        "{} unlisted > {} found",
+        r.unlisted,
+        r.found
+    );
     assert_eq!(r.doc_dates_ok, r.doc_dates);
 }
 
