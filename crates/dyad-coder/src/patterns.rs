@@ -471,6 +471,32 @@ mod tests {
     }
 
     #[test]
+    fn user_directories_add_patterns_and_report_lines() {
+        let dir = std::env::temp_dir().join(format!("dyad-coder-patterns-{}", std::process::id()));
+        let sub = dir.join("patterns");
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(
+            sub.join("mine.tsv"),
+            "# mine\n- hug +\tSUPPORT\t-\t051\t-\n",
+        )
+        .unwrap();
+        let mut set = PatternSet::builtin().unwrap();
+        assert_eq!(set.add_dir(&dir).unwrap(), 1);
+        assert!(set.has_trigger(TriggerKind::Verb, "hug"));
+        std::fs::write(sub.join("mine.tsv"), "- hug +\tSUPPORT\t-\t051\tbogus\n").unwrap();
+        let err = PatternSet::builtin()
+            .unwrap()
+            .add_dir(&dir)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("mine.tsv:1:") && err.contains("bogus"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn builtin_patterns_load_and_cover_all_types() {
         let set = PatternSet::builtin().unwrap();
         assert!(set.len() >= 300, "only {} patterns", set.len());
