@@ -182,6 +182,16 @@ pub(crate) struct Table {
     keys_at: usize,
     postings_at: usize,
     strings_at: usize,
+    /// `buckets[b]`: first key whose first two bytes are ≥ `b` (built at
+    /// load), so a search starts in a narrow range: fewer cache misses.
+    buckets: Vec<u32>,
+}
+
+/// The first two bytes of a key as a bucket number.
+fn bucket_of(key: &[u8]) -> usize {
+    let hi = key.first().copied().unwrap_or(0) as usize;
+    let lo = key.get(1).copied().unwrap_or(0) as usize;
+    (hi << 8) | lo
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -219,14 +229,48 @@ impl Table {
         if std::str::from_utf8(bytes.get(strings_at..).unwrap_or_default()).is_err() {
             return Err("string section is not UTF-8".into());
         }
-        Ok(Table {
+        let mut table = Table {
             bytes,
             n_records,
             n_keys,
             keys_at,
             postings_at,
             strings_at,
-        })
+            buckets: Vec::new(),
+        };
+        table.buckets = table.build_buckets();
+        Ok(table)
+    }
+
+    fn build_buckets(&self) -> Vec<u32> {
+        let mut buckets = vec![self.n_keys as u32; (1 << 16) + 1];
+        let mut next = 0usize;
+        for k in 0..self.n_keys {
+            let b = self.key(k).map_or(0, |(key, _, _)| bucket_of(key));
+            while next <= b {
+                if let Some(slot) = buckets.get_mut(next) {
+                    *slot = k as u32;
+                }
+                next += 1;
+            }
+        }
+        buckets
+    }
+
+    /// The key range that can hold keys starting with `prefix`.
+    fn range(&self, prefix: &[u8]) -> (usize, usize) {
+        let at = |b: usize| self.buckets.get(b).map_or(self.n_keys, |&v| v as usize);
+        match prefix.len() {
+            0 => (0, self.n_keys),
+            1 => {
+                let b = bucket_of(prefix);
+                (at(b), at(b + 256))
+            }
+            _ => {
+                let b = bucket_of(prefix);
+                (at(b), at(b + 1))
+            }
+        }
     }
 
     /// A table with no entry.
@@ -240,6 +284,7 @@ impl Table {
             keys_at: HEADER,
             postings_at: HEADER,
             strings_at: HEADER,
+            buckets: Vec::new(),
         }
     }
 
@@ -300,7 +345,7 @@ impl Table {
 
     /// (first posting, count) of a key, by binary search.
     fn find(&self, key: &str) -> Option<(usize, usize)> {
-        let (mut lo, mut hi) = (0usize, self.n_keys);
+        let (mut lo, mut hi) = self.range(key.as_bytes());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let (k, first, n) = self.key(mid)?;
@@ -316,7 +361,7 @@ impl Table {
     /// True when some key starts with `prefix` (or equals it).
     pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
         let p = prefix.as_bytes();
-        let (mut lo, mut hi) = (0usize, self.n_keys);
+        let (mut lo, mut hi) = self.range(p);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             match self.key(mid) {
@@ -325,7 +370,7 @@ impl Table {
                 None => return false,
             }
         }
-        self.key(lo).is_some_and(|(k, _, _)| k.starts_with(p))
+        lo < self.n_keys && self.key(lo).is_some_and(|(k, _, _)| k.starts_with(p))
     }
 
     /// Record indices of all records (for country tables built at load).
