@@ -251,7 +251,8 @@ fn try_pattern<'p>(
     let mut k = pred.head + 1;
     // in a passive or after an event noun the words may precede the trigger
     // ("curfew lifted", "the curfew was lifted")
-    let before = if pred.passive || pred.kind == TriggerKind::Noun {
+    let participle = pred.nonfinite && view.pos(pred.head) == Some(dyad_core::Pos::VBN);
+    let before = if pred.passive || participle || pred.kind == TriggerKind::Noun {
         pred.first.saturating_sub(8)
     } else {
         pred.head + 1
