@@ -581,7 +581,7 @@ impl<'a> Scan<'a> {
             out.push(d);
             return used;
         }
-        if chain.next == i + 1 && self.adjectives.contains(&a.start) {
+        if chain.next == i + 1 && self.adjectives.binary_search(&a.start).is_ok() {
             let next_lower = crate::text::next_word(self.text, chain.end, s.end)
                 .map(|w| self.word(w))
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));

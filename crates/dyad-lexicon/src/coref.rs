@@ -63,16 +63,16 @@ struct Out<'s, 'a> {
 }
 
 impl Out<'_, '_> {
-    fn push(&mut self, d: &Draft, person: Option<usize>, antecedent: Option<usize>) {
+    fn push(&mut self, d: Draft, person: Option<usize>, antecedent: Option<usize>) {
         let text = self.scan.text.get(d.start..d.end).unwrap_or("").to_string();
         self.mentions.push(ActorMention {
             span: Span::new(d.start, d.end),
             sentence: d.sentence,
             text,
             kind: d.kind,
-            actor: d.actor.clone(),
+            actor: d.actor,
             antecedent,
-            rule: d.rule.clone(),
+            rule: d.rule,
             confidence: d.confidence,
         });
         self.persons.push(person);
@@ -94,7 +94,7 @@ impl Out<'_, '_> {
     }
 }
 
-fn surname(out: &mut Out, d: &Draft, group: usize, country: Option<&str>, title: Option<&str>) {
+fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: Option<&str>) {
     let lex = out.scan.lex;
     let Some((short, members)) = lex.patterns.surnames.get(group) else {
         return;
@@ -110,12 +110,12 @@ fn surname(out: &mut Out, d: &Draft, group: usize, country: Option<&str>, title:
         .max_by_key(|(i, p)| (out.scan.is_current(*p), *i));
     if let Some((i, p)) = earlier {
         let (actor, rule) = out.scan.person_actor(p);
-        let mut d2 = d.clone();
+        let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
         d2.rule = format!("surname:{short} → earlier mention; {rule}");
         let ante = out.first_full(p).or(Some(i));
-        out.push(&d2, Some(p), ante);
+        out.push(d2, Some(p), ante);
         return;
     }
     if is_in(COMMON_WORD_SURNAMES, short) && title.is_none() && country.is_none() {
@@ -138,25 +138,17 @@ fn surname(out: &mut Out, d: &Draft, group: usize, country: Option<&str>, title:
                 RoleStatus::Former => 1,
                 RoleStatus::Future => 0,
             };
-            Some((
-                (
-                    named_later,
-                    title_ok as u8,
-                    status_score,
-                    role_rank(&r.role),
-                ),
-                pi,
-            ))
+            Some(((named_later, title_ok as u8, status_score, r.rank), pi))
         })
         .max_by_key(|(score, _)| *score);
     let Some((_, pi)) = best else { return };
     let (actor, rule) = out.scan.person_actor(pi);
-    let mut d2 = d.clone();
+    let mut d2 = d;
     d2.actor = actor;
     d2.kind = MentionKind::Person;
     d2.confidence = 0.75;
     d2.rule = format!("surname:{short} → highest office on {date}; {rule}");
-    out.push(&d2, Some(pi), None);
+    out.push(d2, Some(pi), None);
 }
 
 trait TitleOpt {
@@ -172,7 +164,7 @@ impl TitleOpt for Option<&str> {
     }
 }
 
-fn title_only(out: &mut Out, d: &Draft, title: &str, country: Option<&str>) {
+fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
     let lex = out.scan.lex;
     let date = out.scan.date;
     let earlier = out.persons.iter().enumerate().rev().find_map(|(i, p)| {
@@ -187,29 +179,29 @@ fn title_only(out: &mut Out, d: &Draft, title: &str, country: Option<&str>) {
     });
     if let Some((i, p)) = earlier {
         let (actor, rule) = out.scan.person_actor(p);
-        let mut d2 = d.clone();
+        let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
         d2.rule = format!("the {title} → earlier mention; {rule}");
         let ante = out.first_full(p).or(Some(i));
-        out.push(&d2, Some(p), ante);
+        out.push(d2, Some(p), ante);
         return;
     }
     // Only offices (ministers, presidents, ...) have one holder to look up.
     if let Some(c) = country.filter(|_| role_rank(title) >= 2) {
         if let Some(pi) = lex.office_holder(c, title, date) {
             let (actor, rule) = out.scan.person_actor(pi);
-            let mut d2 = d.clone();
+            let mut d2 = d;
             d2.actor = actor;
-            d2.rule = format!("{} → {title} of {c} on {date}; {rule}", d.rule);
-            out.push(&d2, Some(pi), None);
+            d2.rule = format!("{} → {title} of {c} on {date}; {rule}", d2.rule);
+            out.push(d2, Some(pi), None);
             return;
         }
     }
     out.push(d, None, None);
 }
 
-fn pair(out: &mut Out, d: &Draft) {
+fn pair(out: &mut Out, d: Draft) {
     // The last two distinct persons, preferring leaders in office (an aide
     // or a historical figure mentioned in between is not one of "the two leaders").
     let date = out.scan.date;
@@ -220,7 +212,7 @@ fn pair(out: &mut Out, d: &Draft) {
             .people
             .get(p)
             .and_then(|x| role_at(x, date))
-            .is_some_and(|(r, st)| st == RoleStatus::Current && role_rank(&r.role) >= 3)
+            .is_some_and(|(r, st)| st == RoleStatus::Current && r.rank >= 3)
     };
     let pick = |filter: &dyn Fn(usize) -> bool| {
         let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -250,11 +242,11 @@ fn pair(out: &mut Out, d: &Draft) {
         d2.actor = actor;
         d2.rule = format!("{} → one of the two last persons; {rule}", d.rule);
         let ante = out.first_full(p);
-        out.push(&d2, Some(p), ante);
+        out.push(d2, Some(p), ante);
     }
 }
 
-fn pronoun(out: &mut Out, d: &Draft) {
+fn pronoun(out: &mut Out, d: Draft) {
     let find_first_in = |out: &Out, sentence: usize, before: usize| {
         out.mentions
             .iter()
@@ -275,10 +267,10 @@ fn pronoun(out: &mut Out, d: &Draft) {
         return;
     };
     let (actor, rule) = out.scan.person_actor(p);
-    let mut d2 = d.clone();
+    let mut d2 = d;
     d2.actor = actor;
-    d2.rule = format!("{} → last person subject; {rule}", d.rule);
-    out.push(&d2, Some(p), Some(i));
+    d2.rule = format!("{} → last person subject; {rule}", d2.rule);
+    out.push(d2, Some(p), Some(i));
 }
 
 /// Links drafts (sorted in text order) into the final mention list.
@@ -290,35 +282,35 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
         mentions: Vec::with_capacity(drafts.len()),
         persons: Vec::with_capacity(drafts.len()),
     };
-    for d in &drafts {
-        match &d.hint {
+    let mut first_of_country: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
+    for mut d in drafts {
+        let hint = std::mem::replace(&mut d.hint, Hint::Done);
+        match hint {
             Hint::Done => {
-                let ante = if d.person.is_none()
-                    && matches!(
-                        d.kind,
-                        MentionKind::Country | MentionKind::Capital | MentionKind::Demonym
-                    ) {
-                    out.mentions.iter().position(|m| {
-                        m.actor.person_id.is_none()
-                            && m.actor.country.is_some()
-                            && m.actor.country == d.actor.country
-                            && matches!(
-                                m.kind,
-                                MentionKind::Country | MentionKind::Capital | MentionKind::Demonym
-                            )
-                    })
-                } else {
-                    None
+                let country_like = matches!(
+                    d.kind,
+                    MentionKind::Country | MentionKind::Capital | MentionKind::Demonym
+                );
+                let ante = match (&d.actor.country, d.person.is_none() && country_like) {
+                    (Some(c), true) => first_of_country.get(c).copied(),
+                    _ => None,
                 };
-                out.push(d, d.person, ante);
+                if let (Some(c), true, None) =
+                    (&d.actor.country, d.person.is_none() && country_like, ante)
+                {
+                    first_of_country.insert(c.clone(), out.mentions.len());
+                }
+                let person = d.person;
+                out.push(d, person, ante);
             }
             Hint::Surname {
                 group,
                 country,
                 title,
-            } => surname(&mut out, d, *group, country.as_deref(), title.as_deref()),
+            } => surname(&mut out, d, group, country.as_deref(), title.as_deref()),
             Hint::TitleOnly { title, country } => {
-                title_only(&mut out, d, title, country.as_deref())
+                title_only(&mut out, d, &title, country.as_deref())
             }
             Hint::Pair => pair(&mut out, d),
             Hint::Pronoun => pronoun(&mut out, d),
@@ -357,7 +349,9 @@ impl Lexicon {
             .flat_map(|s| s.tokens.iter())
             .filter(|t| t.pos.is_adjective())
             .map(|t| t.span.start)
-            .collect();
+            .collect::<Vec<usize>>();
+        let mut adjectives = adjectives;
+        adjectives.sort_unstable();
         let scan = Scan {
             lex: self,
             text,
@@ -366,7 +360,7 @@ impl Lexicon {
             dateline_country,
             adjectives,
         };
-        let atoms = self.patterns.atoms(text);
+        let (atoms, pronouns) = self.patterns.scan(text);
         let mut drafts = Vec::new();
         let whole = [(0usize, 0usize, text.len())];
         let spans: Vec<(usize, usize, usize)> = if doc.sentences.is_empty() {
@@ -379,12 +373,16 @@ impl Lexicon {
         };
         for (index, start, end) in spans {
             let from = atoms.partition_point(|a| a.start < start);
-            let to = atoms.partition_point(|a| a.start < end);
-            let Some(slice) = atoms.get(from..to) else {
-                continue;
-            };
-            let inside: Vec<_> = slice.iter().filter(|a| a.end <= end).cloned().collect();
-            scan.sentence(index, start, end, &inside, &mut drafts);
+            let mut to = atoms.partition_point(|a| a.start < end).max(from);
+            // An atom running past the sentence end belongs to no sentence.
+            while to > from && atoms.get(to - 1).is_some_and(|a| a.end > end) {
+                to -= 1;
+            }
+            let p_from = pronouns.partition_point(|p| p.0 < start);
+            let p_to = pronouns.partition_point(|p| p.0 < end).max(p_from);
+            let inside = atoms.get(from..to).unwrap_or_default();
+            let prons = pronouns.get(p_from..p_to).unwrap_or_default();
+            scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
         drafts.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
         link(&scan, drafts)
@@ -452,8 +450,8 @@ impl Lexicon {
                     .filter(|r| {
                         r.country == country && r.valid_on(date) && title_matches(title, &r.role)
                     })
-                    .max_by_key(|r| role_rank(&r.role))?;
-                Some((role_rank(&r.role), pi))
+                    .max_by_key(|r| r.rank)?;
+                Some((r.rank, pi))
             })
             .max_by_key(|(rank, pi)| (*rank, std::cmp::Reverse(*pi)))
             .map(|(_, pi)| pi)

@@ -606,6 +606,7 @@ fn load_person_row(
         role: role.to_string(),
         start,
         end,
+        rank: crate::words::role_rank(role),
         origin: origin.clone(),
     };
     match people.index.get(id) {

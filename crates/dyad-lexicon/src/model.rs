@@ -142,6 +142,9 @@ pub struct PersonRole {
     pub start: Option<NaiveDate>,
     /// Last day (inclusive); `None` while in office.
     pub end: Option<NaiveDate>,
+    /// Rank of the office (4 head of state, 3 head of government, 2
+    /// minister/secretary, 1 other), for choosing among holders.
+    pub rank: u8,
     /// Source line.
     pub origin: Origin,
 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::LexiconError;
 use crate::load::Knowledge;
@@ -15,6 +15,7 @@ use crate::text::{
     apostrophe_variants, case_compatible, char_at, char_before, demonym_plural, fold_ascii,
     is_word_char, plurals,
 };
+use crate::words::PERSON_PRONOUNS;
 
 /// What a pattern stands for (indices into the lexicon tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,6 +92,11 @@ impl Atom {
 /// The compiled phrase matcher.
 pub(crate) struct PatternSet {
     ac: AhoCorasick,
+    /// Lower-cased first words of all patterns.
+    first_tokens: std::collections::HashSet<Vec<u8>, FnvBuild>,
+    /// Bit set over (length, first byte, last byte) of those first words: a
+    /// cheap test that rejects most words before hashing.
+    quick: Vec<u64>,
     variants: Vec<Vec<Variant>>,
     /// Surname groups: short form → person indices.
     pub surnames: Vec<(String, Vec<usize>)>,
@@ -131,6 +137,49 @@ impl Builder {
             }
         }
     }
+}
+
+/// FNV-1a: a fast hash for the short lower-case words of the first-token set.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+const QUICK_BITS: usize = 1 << 16;
+
+/// (length, first byte, last byte) of a lower-case word, 16 bits.
+fn quick_key(word: &[u8]) -> usize {
+    let first = word.first().copied().unwrap_or(0) as usize;
+    let last = word.last().copied().unwrap_or(0) as usize;
+    ((word.len().min(15) << 12) ^ (first << 5) ^ last) & (QUICK_BITS - 1)
+}
+
+/// The first word of a (lower-case) pattern: a match can only start at a
+/// text word equal to it, so other words never reach the automaton.
+fn first_token(pattern: &str) -> &str {
+    let end = pattern
+        .char_indices()
+        .find(|(_, c)| !is_word_char(*c))
+        .map_or(pattern.len(), |(i, _)| i);
+    pattern.get(..end).unwrap_or(pattern)
 }
 
 /// Countries whose names are written family name first.
@@ -275,13 +324,28 @@ impl PatternSet {
                 }
             }
         }
+        let first_tokens: std::collections::HashSet<Vec<u8>, FnvBuild> = b
+            .patterns
+            .iter()
+            .map(|p| first_token(p).as_bytes().to_vec())
+            .collect();
+        let mut quick = vec![0u64; QUICK_BITS / 64];
+        for t in &first_tokens {
+            let k = quick_key(t);
+            if let Some(w) = quick.get_mut(k / 64) {
+                *w |= 1 << (k % 64);
+            }
+        }
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&b.patterns)
             .map_err(|e| LexiconError::Matcher(e.to_string()))?;
         Ok(PatternSet {
             ac,
+            first_tokens,
+            quick,
             pattern_count: b.patterns.len(),
             variants: b.variants,
             surnames,
@@ -314,70 +378,143 @@ impl PatternSet {
 
     /// All checked atoms of `text`, leftmost-longest, non-overlapping, in order.
     pub(crate) fn atoms(&self, text: &str) -> Vec<Atom> {
-        let mut found: Vec<Atom> = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            if let Some(c) = char_before(text, start) {
-                // "pro-Russian" is not Russia; "ex-president" is a president.
-                let ex_prefix = c == '-'
-                    && text.get(..start.saturating_sub(1)).is_some_and(|t| {
-                        let l = t.len();
-                        t.get(l.saturating_sub(2)..)
-                            .is_some_and(|e| e.eq_ignore_ascii_case("ex"))
-                            && !char_before(t, l.saturating_sub(2)).is_some_and(is_word_char)
-                    });
-                if is_word_char(c) || (c == '-' && !ex_prefix) {
+        self.scan(text).0
+    }
+
+    /// One pass over the words of `text`: the atoms (see [`Self::atoms`]) and
+    /// the byte ranges of person pronouns ("he", "his", ...).
+    pub(crate) fn scan(&self, text: &str) -> (Vec<Atom>, Vec<(usize, usize)>) {
+        // Patterns can only start at a word start, and only at a word equal
+        // to some pattern's first word: those few words get one anchored
+        // search; the automaton never runs inside words ("us" in "because").
+        let mut out: Vec<Atom> = Vec::new();
+        let mut pronouns = Vec::new();
+        let mut word_buf: Vec<u8> = Vec::with_capacity(32);
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let word_char_at = |i: usize| -> (bool, usize) {
+            match bytes.get(i) {
+                Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+                Some(_) => char_at(text, i).map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+                None => (false, 1),
+            }
+        };
+        let mut pos = 0;
+        while pos < n {
+            let (is_word, len) = word_char_at(pos);
+            if !is_word {
+                pos += len;
+                continue;
+            }
+            let mut word_end = pos + len;
+            loop {
+                let (w, l) = word_char_at(word_end);
+                if !w || word_end >= n {
+                    break;
+                }
+                word_end += l;
+            }
+            let word = bytes.get(pos..word_end).unwrap_or_default();
+            word_buf.clear();
+            word_buf.extend(word.iter().map(u8::to_ascii_lowercase));
+            if (2..=7).contains(&word.len())
+                && PERSON_PRONOUNS
+                    .iter()
+                    .any(|p| p.as_bytes() == word_buf.as_slice())
+            {
+                pronouns.push((pos, word_end));
+            }
+            let k = quick_key(&word_buf);
+            let maybe = self
+                .quick
+                .get(k / 64)
+                .is_some_and(|w| w & (1 << (k % 64)) != 0);
+            if maybe && self.first_tokens.contains(&word_buf) && self.valid_start(text, pos) {
+                if let Some(atom) = self.best_at(text, pos) {
+                    pos = atom.end.max(pos + 1);
+                    out.push(atom);
                     continue;
                 }
             }
-            let mut possessive = false;
-            let mut hyphen_after = false;
-            if let Some(c) = char_at(text, end) {
-                if is_word_char(c) {
-                    continue;
-                }
-                if c == '\'' || c == '’' {
-                    let after = end + c.len_utf8();
-                    let s = char_at(text, after);
-                    let s2 = char_at(text, after + 1);
-                    possessive = matches!(s, Some('s' | 'S')) && !s2.is_some_and(is_word_char);
-                }
-                hyphen_after = c == '-';
-            }
-            let Some(found_text) = text.get(start..end) else {
-                continue;
-            };
-            let Some(variants) = self.variants.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let mut targets: Vec<Target> = variants
-                .iter()
-                .filter(|v| case_compatible(&v.text, found_text))
-                .map(|v| v.target)
-                .collect();
-            if targets.is_empty() {
-                continue;
-            }
-            targets.sort_by_key(Target::priority);
-            targets.dedup();
-            found.push(Atom {
-                start,
-                end,
-                targets,
-                possessive,
-                hyphen_after,
-            });
+            pos = word_end.max(pos + 1);
         }
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Atom> = Vec::with_capacity(found.len());
-        let mut last_end = 0;
-        for a in found {
-            if a.start >= last_end {
-                last_end = a.end;
-                out.push(a);
+        (out, pronouns)
+    }
+
+    /// "pro-Russian" is not Russia; "ex-president" is a president.
+    fn valid_start(&self, text: &str, start: usize) -> bool {
+        let Some(c) = char_before(text, start) else {
+            return true;
+        };
+        if is_word_char(c) {
+            return false;
+        }
+        if c != '-' {
+            return true;
+        }
+        text.get(..start.saturating_sub(1)).is_some_and(|t| {
+            let l = t.len();
+            t.get(l.saturating_sub(2)..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ex"))
+                && !char_before(t, l.saturating_sub(2)).is_some_and(is_word_char)
+        })
+    }
+
+    /// The longest valid atom starting at `start`: the longest pattern
+    /// there, else (when it fails the boundary or case checks) the longest
+    /// shorter one.
+    fn best_at(&self, text: &str, start: usize) -> Option<Atom> {
+        let mut limit = text.len();
+        loop {
+            let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
+            let m = self.ac.try_find(input).ok().flatten()?;
+            let end = m.end();
+            if let Some(atom) = self.check(text, start, end, m.pattern().as_usize()) {
+                return Some(atom);
+            }
+            limit = end.checked_sub(1)?;
+            if limit <= start {
+                return None;
             }
         }
-        out
+    }
+
+    /// The atom for pattern `pattern` found at `start..end`, if it ends on a
+    /// word boundary and its capitalisation fits.
+    fn check(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<Atom> {
+        let mut possessive = false;
+        let mut hyphen_after = false;
+        if let Some(c) = char_at(text, end) {
+            if is_word_char(c) {
+                return None;
+            }
+            if c == '\'' || c == '’' {
+                let after = end + c.len_utf8();
+                let s = char_at(text, after);
+                let s2 = char_at(text, after + 1);
+                possessive = matches!(s, Some('s' | 'S')) && !s2.is_some_and(is_word_char);
+            }
+            hyphen_after = c == '-';
+        }
+        let found_text = text.get(start..end)?;
+        let variants = self.variants.get(pattern)?;
+        let mut targets: Vec<Target> = variants
+            .iter()
+            .filter(|v| case_compatible(&v.text, found_text))
+            .map(|v| v.target)
+            .collect();
+        if targets.is_empty() {
+            return None;
+        }
+        targets.sort_by_key(Target::priority);
+        targets.dedup();
+        Some(Atom {
+            start,
+            end,
+            targets,
+            possessive,
+            hyphen_after,
+        })
     }
 }
 

@@ -9,9 +9,7 @@ use crate::compound::{Sent, Title};
 use crate::model::{Person, PersonRole, RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::text::{is_capitalized, next_word, prev_word, Word};
-use crate::words::{
-    is_in, is_motion, role_rank, DIRECTIONAL, LOCATIVE, PERSON_PRONOUNS, ROLE_MODIFIERS,
-};
+use crate::words::{is_in, is_motion, DIRECTIONAL, LOCATIVE, ROLE_MODIFIERS};
 use crate::Lexicon;
 
 /// What coreference still has to decide for a draft.
@@ -66,7 +64,7 @@ pub(crate) fn role_at(p: &Person, date: NaiveDate) -> Option<(&PersonRole, RoleS
         .roles
         .iter()
         .filter(|r| r.valid_on(date))
-        .max_by_key(|r| (role_rank(&r.role), r.start));
+        .max_by_key(|r| (r.rank, r.start));
     if let Some(r) = current {
         return Some((r, RoleStatus::Current));
     }
@@ -93,7 +91,7 @@ pub(crate) struct Scan<'a> {
     pub dateline_country: Option<String>,
     /// Start offsets of tokens the tagger marked as adjectives ("official
     /// visit", "military drills"): a lone role word there is a modifier.
-    pub adjectives: std::collections::HashSet<usize>,
+    pub adjectives: Vec<usize>,
 }
 
 fn role_target(t: Target) -> Option<(usize, bool)> {
@@ -403,6 +401,7 @@ impl<'a> Scan<'a> {
         s_start: usize,
         s_end: usize,
         atoms: &[Atom],
+        pronouns: &[(usize, usize)],
         out: &mut Vec<Draft>,
     ) {
         let mut i = 0;
@@ -418,7 +417,7 @@ impl<'a> Scan<'a> {
         for d in out.iter_mut().skip(first_new) {
             self.mark_former(d, s_start);
         }
-        self.pronouns(index, s_start, s_end, out);
+        self.pronouns(index, pronouns, out);
     }
 
     /// "former President X", "a former White House official", "ex-minister":
@@ -433,8 +432,8 @@ impl<'a> Scan<'a> {
         let mut pos = d.start;
         if self
             .text
-            .get(..pos)
-            .is_some_and(|t| t.to_lowercase().ends_with("ex-"))
+            .get(pos.saturating_sub(3)..pos)
+            .is_some_and(|t| t.eq_ignore_ascii_case("ex-"))
         {
             pos -= 1;
         }
@@ -693,40 +692,20 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn pronouns(&self, si: usize, s_start: usize, s_end: usize, out: &mut Vec<Draft>) {
-        let Some(sentence) = self.text.get(s_start..s_end) else {
-            return;
-        };
-        let mut word_start: Option<usize> = None;
-        for (i, c) in sentence
-            .char_indices()
-            .chain(std::iter::once((sentence.len(), ' ')))
-        {
-            if c.is_alphabetic() {
-                if word_start.is_none() {
-                    word_start = Some(i);
-                }
-                continue;
-            }
-            if let Some(ws) = word_start.take() {
-                let len = i - ws;
-                if (2..=7).contains(&len) {
-                    let w = sentence.get(ws..i).unwrap_or("");
-                    if is_in(PERSON_PRONOUNS, w) {
-                        let mut d = self.draft(
-                            s_start + ws,
-                            s_start + i,
-                            si,
-                            MentionKind::Pronoun,
-                            Actor::default(),
-                            format!("pronoun:{}", w.to_lowercase()),
-                            0.6,
-                        );
-                        d.hint = Hint::Pronoun;
-                        out.push(d);
-                    }
-                }
-            }
+    fn pronouns(&self, si: usize, pronouns: &[(usize, usize)], out: &mut Vec<Draft>) {
+        for &(start, end) in pronouns {
+            let w = self.text.get(start..end).unwrap_or("");
+            let mut d = self.draft(
+                start,
+                end,
+                si,
+                MentionKind::Pronoun,
+                Actor::default(),
+                format!("pronoun:{}", w.to_lowercase()),
+                0.6,
+            );
+            d.hint = Hint::Pronoun;
+            out.push(d);
         }
     }
 }

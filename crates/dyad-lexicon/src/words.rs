@@ -223,13 +223,14 @@ pub(crate) const GENERIC_LEADER_TITLES: &[&str] = &[
 ];
 
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    list.contains(&lower.as_str())
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
 pub(crate) fn is_motion(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    MOTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+    MOTION_PREFIXES.iter().any(|p| {
+        word.get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Rank of an office for choosing among several holders ("Kim" on its own):
