@@ -16,6 +16,21 @@ use dyad_web::{extract, extract_bytes, Extraction, WarcReader, WebError};
 
 const HANG_GUARD: Duration = Duration::from_secs(60);
 
+/// `DYAD_SOAK=N` runs N times as many random cases, from other seeds, for a
+/// local soak; the default (CI) is 1.
+fn soak() -> u32 {
+    std::env::var("DYAD_SOAK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
+}
+
+/// The generator for one test: `seed` by default, another under a soak.
+fn rng(seed: u64) -> Rng {
+    Rng((seed ^ u64::from(soak() - 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1)
+}
+
 /// xorshift64*: tiny and deterministic.
 struct Rng(u64);
 
@@ -88,13 +103,16 @@ fn run(label: &str, html: &str) {
 
 fn guard(start: Instant, what: &str) {
     let spent = start.elapsed();
-    assert!(spent < HANG_GUARD, "{what} took {spent:?}: hang or blow-up");
+    assert!(
+        spent < HANG_GUARD * soak(),
+        "{what} took {spent:?}: hang or blow-up"
+    );
 }
 
 #[test]
 fn random_bytes_and_charsets() {
     let start = Instant::now();
-    let mut rng = Rng(0xC0FF_EE00_1234_5678);
+    let mut rng = rng(0xC0FF_EE00_1234_5678);
     let content_types = [
         None,
         Some("text/html"),
@@ -105,7 +123,7 @@ fn random_bytes_and_charsets() {
         Some("text/html; charset="),
         Some(";;;charset"),
     ];
-    for i in 0..300 {
+    for i in 0..300 * soak() {
         let len = rng.below(3_000);
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
         let ct = content_types[rng.below(content_types.len())];
@@ -126,8 +144,8 @@ fn random_bytes_and_charsets() {
 #[test]
 fn random_broken_markup() {
     let start = Instant::now();
-    let mut rng = Rng(0x005E_ED0F_7A65);
-    for i in 0..300 {
+    let mut rng = rng(0x005E_ED0F_7A65);
+    for i in 0..300 * soak() {
         let n = 1 + rng.below(200);
         run(&format!("markup #{i}"), &soup(&mut rng, n));
     }
@@ -227,10 +245,10 @@ fn deep_nesting_is_a_limit_error_not_a_crash() {
 #[test]
 fn garbage_warc_streams_end_without_panicking() {
     let start = Instant::now();
-    let mut rng = Rng(0xA5A5_5A5A_0BAD_F00D);
+    let mut rng = rng(0xA5A5_5A5A_0BAD_F00D);
     let header = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.b/c\r\n\
                   Content-Type: application/http; msgtype=response\r\n";
-    for i in 0..200 {
+    for i in 0..200 * soak() {
         let mut input = Vec::new();
         match rng.below(4) {
             0 => input.extend((0..rng.below(4_000)).map(|_| rng.next() as u8)),
