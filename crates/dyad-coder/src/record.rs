@@ -114,13 +114,29 @@ pub fn build_event(
         .map(|t| t.span.start.min(trigger.start))
         .unwrap_or(trigger.start);
     let clause = Span::new(clause_start, clause_end.max(trigger.end));
+    // quantities also sit in the noun phrase the event moves ("10,000
+    // containers ... being ferried"): look back to the previous ";", ":" or
+    // sentence start, at most 2×WINDOW tokens
+    let back = (pred.first.saturating_sub(2 * crate::clause::WINDOW)..pred.first)
+        .rev()
+        .find(|&k| view.pos(k) == Some(dyad_core::Pos::Colon))
+        .map(|k| k + 1)
+        .unwrap_or(pred.first.saturating_sub(2 * crate::clause::WINDOW));
+    let quantity_span = Span::new(
+        view.tokens
+            .get(back)
+            .map(|t| t.span.start)
+            .unwrap_or(clause.start)
+            .min(clause.start),
+        clause.end,
+    );
     let date = event_date(ctx, sentence, pred.tense, trigger);
     let place = event_place(ctx, sentence.index, trigger, clause, &source, &target);
     ctx.cache.reset_for(sentence.index);
     let quantities = {
         let mut q = ctx.cache.quantities.borrow_mut();
         let all = q.get_or_insert_with(|| crate::qty::sentence_quantities(text, sentence.span));
-        crate::qty::in_clause(all, clause)
+        crate::qty::in_clause(all, quantity_span)
     };
     let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &rule);
     Some(Event {
