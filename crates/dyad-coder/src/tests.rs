@@ -193,3 +193,18 @@ fn odd_inputs_do_not_panic() {
     let _ = code("", a);
     let _ = code("Chile Peru Chile Peru", a);
 }
+
+#[test]
+fn quantities_and_promises() {
+    let a = &[("Chile", "CHL"), ("Peru", "PER"), ("Norway", "NOR")];
+    let evs = code("Norway said Chile shipped at least 300 tanks to Peru.", a);
+    let aid = find(&evs, "AID");
+    assert_eq!(codes(aid), ("CHL".into(), "PER".into()));
+    let q = aid.quantities.first().expect("a quantity");
+    assert_eq!((q.value, q.qualifier.as_deref()), (300.0, Some("at least")));
+    // a promise of a concession is CONCEDE, asserted
+    let evs = code("Chile promised to lift the curfew in the capital.", a);
+    let concede = find(&evs, "CONCEDE");
+    assert_eq!(concede.factuality, Factuality::Asserted);
+    assert!(concede.provenance.rule.ends_with("+intent"));
+}
