@@ -1,10 +1,27 @@
 //! # dyad-coder: events from sentences
 //!
-//! Clause analysis, event patterns, PLOVER/CAMEO coding, factuality,
-//! attribution, quantities and event dates.
+//! Turns documents into PLOVER/CAMEO event records: who did what to whom,
+//! when, where, how sure, and on which words. [`Engine`] wires the stages
+//! (text pipeline → actor mentions → toponyms → events); the coding itself
+//! is rule-based and windowed, so it is fast and bounded on any input:
 //!
-//! Not here: I/O of any kind. The coder is pure: analysed documents and
-//! mentions in, events out.
+//! * clause analysis (`clause`): verb groups with tense, aspect, modality,
+//!   negation and passives; event nouns; subjects, objects, prepositional
+//!   objects, control of non-finite verbs, coordination and apposition;
+//! * event patterns ([`PatternSet`], data in `data/patterns/*.tsv`, extended
+//!   with `--lexicon DIR`): triggers with argument slots mapped to a PLOVER
+//!   type/mode and a CAMEO code;
+//! * factuality and attribution (`matching`): negated, hypothetical,
+//!   intended, denied, reported; promises and threats re-typed as PLOVER
+//!   defines them;
+//! * records (`record`): CAMEO Goldstein and quad class, event date via
+//!   [`dates`], quantities via [`quantities`], place via `dyad_geo`, and
+//!   provenance with deterministic ids;
+//! * [`eval`]: scoring against the seed expectations and PLOVER stories.
+//!
+//! Not here: reading files, storing events, serving them. The engine does no
+//! I/O after loading its knowledge; it is `Send + Sync` and shared across
+//! threads. The rules are documented in `docs/coder.md`.
 
 pub mod dates;
 pub mod quantities;
