@@ -30,6 +30,8 @@ mod error;
 mod load;
 mod model;
 mod patterns;
+mod people;
+mod person;
 mod phrase;
 mod recognize;
 mod sources;

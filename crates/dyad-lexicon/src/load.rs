@@ -5,11 +5,8 @@
 
 use std::collections::HashMap;
 
-use crate::dates::{parse_partial, Edge};
 use crate::error::{Problem, Severity};
-use crate::model::{
-    is_sector_code, City, Country, Org, Origin, Person, PersonRole, RoleKind, RoleWord, Seat,
-};
+use crate::model::{is_sector_code, City, Country, Org, Origin, Person, RoleKind, RoleWord, Seat};
 use crate::tsv::{list, parse_table, problem, FileKind, Row, Table};
 
 /// One knowledge file to load.
@@ -34,13 +31,13 @@ pub(crate) struct Knowledge {
 }
 
 /// Entries keyed for override/conflict detection.
-struct Keyed<T> {
-    items: Vec<T>,
-    index: HashMap<String, (usize, usize, Origin)>,
+pub(crate) struct Keyed<T> {
+    pub(crate) items: Vec<T>,
+    pub(crate) index: HashMap<String, (usize, usize, Origin)>,
 }
 
 impl<T> Keyed<T> {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Keyed {
             items: Vec::new(),
             index: HashMap::new(),
@@ -48,7 +45,7 @@ impl<T> Keyed<T> {
     }
 
     /// Inserts or overrides; returns false (with an error) on a same-layer conflict.
-    fn insert(
+    pub(crate) fn insert(
         &mut self,
         key: String,
         layer: usize,
@@ -96,12 +93,19 @@ impl<T> Keyed<T> {
     }
 }
 
-struct Ctx<'p> {
-    problems: &'p mut Vec<Problem>,
+pub(crate) struct Ctx<'p> {
+    pub(crate) problems: &'p mut Vec<Problem>,
 }
 
 impl Ctx<'_> {
-    fn error(&mut self, file: &str, row: &Row, col: usize, entry: &str, msg: impl Into<String>) {
+    pub(crate) fn error(
+        &mut self,
+        file: &str,
+        row: &Row,
+        col: usize,
+        entry: &str,
+        msg: impl Into<String>,
+    ) {
         self.problems.push(problem(
             Severity::Error,
             file,
@@ -113,7 +117,7 @@ impl Ctx<'_> {
     }
 
     /// Parses a `+`-joined sector list in column `col`.
-    fn sectors(
+    pub(crate) fn sectors(
         &mut self,
         file: &str,
         row: &Row,
@@ -348,7 +352,7 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
     let mut people: Keyed<Person> = Keyed::new();
     for (src, t) in of_kind(FileKind::People) {
         for row in &t.rows {
-            load_person_row(&mut ctx, src, row, &mut people, &|c| {
+            crate::people::load_person_row(&mut ctx, src, row, &mut people, &|c| {
                 country_known(c) || org_known.contains_key(c)
             });
         }
@@ -501,166 +505,6 @@ fn load_extra(
                 origin: origin.clone(),
             };
             out.insert(code.to_string(), src.layer, origin, c, ctx.problems);
-        }
-    }
-}
-
-fn load_person_row(
-    ctx: &mut Ctx,
-    src: &Source,
-    row: &Row,
-    people: &mut Keyed<Person>,
-    code_known: &dyn Fn(&str) -> bool,
-) {
-    let id = row.get(0);
-    let origin = Origin {
-        file: src.name.clone(),
-        line: row.line,
-    };
-    if id.is_empty()
-        || !id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        ctx.error(
-            &src.name,
-            row,
-            0,
-            id,
-            "id must be a lower-case slug (a-z, 0-9, -)",
-        );
-        return;
-    }
-    let name = row.get(1);
-    if name.is_empty() {
-        ctx.error(&src.name, row, 1, id, "missing name");
-        return;
-    }
-    let country = row.get(3);
-    if !code_known(country) {
-        ctx.error(
-            &src.name,
-            row,
-            3,
-            id,
-            format!("unknown country or organisation code {country:?}"),
-        );
-        return;
-    }
-    let Some(sectors) = ctx.sectors(&src.name, row, 4, id, false) else {
-        return;
-    };
-    let role = row.get(5);
-    if role.is_empty() {
-        ctx.error(&src.name, row, 5, id, "missing role");
-        return;
-    }
-    let start = match row.get(6) {
-        "" => None,
-        s => match parse_partial(s, Edge::Start) {
-            Some(d) => Some(d),
-            None => {
-                ctx.error(
-                    &src.name,
-                    row,
-                    6,
-                    id,
-                    format!("bad start date {s:?} (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                );
-                return;
-            }
-        },
-    };
-    let end = match row.get(7) {
-        "" => None,
-        s => match parse_partial(s, Edge::End) {
-            Some(d) => Some(d),
-            None => {
-                ctx.error(
-                    &src.name,
-                    row,
-                    7,
-                    id,
-                    format!("bad end date {s:?} (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                );
-                return;
-            }
-        },
-    };
-    if let (Some(s), Some(e)) = (start, end) {
-        if e < s {
-            ctx.error(
-                &src.name,
-                row,
-                7,
-                id,
-                format!("end {} is before start {}", row.get(7), row.get(6)),
-            );
-            return;
-        }
-    }
-    let aliases = list(row.get(2));
-    let person_role = PersonRole {
-        country: country.to_string(),
-        sectors,
-        role: role.to_string(),
-        start,
-        end,
-        rank: crate::words::role_rank(role),
-        origin: origin.clone(),
-    };
-    match people.index.get(id) {
-        Some((i, layer, first)) if *layer == src.layer => {
-            let first = first.clone();
-            let Some(p) = people.items.get_mut(*i) else {
-                return;
-            };
-            let same_file = first.file == src.name;
-            if !same_file && p.name == name {
-                // Another batch file adds roles (and spellings) to the same person.
-                for a in aliases {
-                    if !p.aliases.contains(&a) {
-                        p.aliases.push(a);
-                    }
-                }
-                let duplicate = p.roles.iter().any(|r| {
-                    r.country == person_role.country
-                        && r.role == person_role.role
-                        && r.start == person_role.start
-                        && r.end == person_role.end
-                });
-                if !duplicate {
-                    p.roles.push(person_role);
-                }
-                return;
-            }
-            if p.name != name || p.aliases != aliases {
-                ctx.error(
-                    &src.name,
-                    row,
-                    1,
-                    id,
-                    format!(
-                        "conflicting entry: name {name:?} / aliases {:?} here, but {id:?} has name {:?} / aliases {:?} at {}:{}",
-                        aliases.join(";"),
-                        p.name,
-                        p.aliases.join(";"),
-                        first.file,
-                        first.line
-                    ),
-                );
-                return;
-            }
-            p.roles.push(person_role);
-        }
-        _ => {
-            let person = Person {
-                id: id.to_string(),
-                name: name.to_string(),
-                aliases,
-                roles: vec![person_role],
-            };
-            people.insert(id.to_string(), src.layer, origin, person, ctx.problems);
         }
     }
 }
