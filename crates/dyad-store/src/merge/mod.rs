@@ -41,6 +41,38 @@ fn union(mut spans: Vec<(NaiveDate, NaiveDate)>) -> Vec<(NaiveDate, NaiveDate)> 
     out
 }
 
+/// The parts of the sorted disjoint `spans` not inside the sorted disjoint
+/// `covered` (closed day intervals).
+fn subtract(
+    spans: &[(NaiveDate, NaiveDate)],
+    covered: &[(NaiveDate, NaiveDate)],
+) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut out = Vec::new();
+    for &(lo, hi) in spans {
+        let mut start = lo;
+        let mut open = true;
+        for &(clo, chi) in covered {
+            if chi < start || clo > hi {
+                continue;
+            }
+            if clo > start {
+                out.push((start, clo.pred_opt().unwrap_or(clo)));
+            }
+            match chi.succ_opt() {
+                Some(next) if chi < hi => start = next,
+                _ => {
+                    open = false;
+                    break;
+                }
+            }
+        }
+        if open && start <= hi {
+            out.push((start, hi));
+        }
+    }
+    out
+}
+
 /// Re-clusters the islands reached by every touched window.
 pub(crate) fn refresh(tx: &Transaction<'_>, touched: &Touched, cfg: &MergeConfig) -> Result<()> {
     for (block, spans) in touched {
@@ -62,12 +94,16 @@ fn refresh_block(
 ) -> Result<()> {
     let reach = i64::from(cfg.max_window_days);
     let mut spans = union(spans);
+    // What has been queried already, so each round reads only new ground
+    // (a long island then costs one pass, not one pass per round).
+    let mut covered: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    let mut checked: BTreeSet<i64> = BTreeSet::new();
     let mut members: BTreeMap<i64, Member> = BTreeMap::new();
     let mut old_merged: BTreeSet<i64> = BTreeSet::new();
     // Grow the loaded set until it is a union of whole islands and holds
     // every member of every merged event it overlaps.
     loop {
-        for (lo, hi) in &spans {
+        for (lo, hi) in subtract(&spans, &covered) {
             let floor = lo
                 .checked_sub_signed(chrono::Duration::days(reach))
                 .unwrap_or(NaiveDate::MIN);
@@ -81,6 +117,7 @@ fn refresh_block(
                 members.entry(m.item.event_id).or_insert(m);
             }
         }
+        covered = spans.clone();
         let mut missing: Vec<i64> = Vec::new();
         {
             let mut by_event = tx
@@ -90,6 +127,9 @@ fn refresh_block(
                 .prepare_cached("SELECT event_id FROM merged_members WHERE merged_id = ?1")
                 .map_err(sql("finding merged members"))?;
             for id in members.keys() {
+                if !checked.insert(*id) {
+                    continue;
+                }
                 let ids = by_event
                     .query_map([id], |r| r.get::<_, i64>(0))
                     .map_err(sql("finding merged events"))?;
@@ -183,6 +223,24 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn subtract_leaves_only_new_ground() {
+        let spans = vec![(d("2024-01-01"), d("2024-01-31"))];
+        let covered = vec![
+            (d("2024-01-05"), d("2024-01-10")),
+            (d("2024-01-20"), d("2024-02-10")),
+        ];
+        assert_eq!(
+            subtract(&spans, &covered),
+            vec![
+                (d("2024-01-01"), d("2024-01-04")),
+                (d("2024-01-11"), d("2024-01-19"))
+            ]
+        );
+        assert_eq!(subtract(&spans, &[]), spans);
+        assert!(subtract(&spans, &spans).is_empty());
     }
 
     #[test]
