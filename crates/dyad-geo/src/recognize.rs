@@ -208,7 +208,7 @@ pub(crate) fn find_toponyms(
         .map(|t| t.text)
         .collect();
     let memo = Memo::new(gaz);
-    let person_words = person_name_words(&memo, text, &sentences, cues);
+    let person_words = PersonNames::new(&sentences, cues);
     let dateline_key = doc.doc.dateline.as_deref().map(name_key);
 
     let mut out: Vec<Found> = Vec::new();
@@ -293,56 +293,94 @@ fn longest_match<'a>(
 /// person title ("President Obama", "leader Kim Jong Un"), and the words of
 /// two- to four-word capitalised names that are no place and contain no
 /// country, division, large town, title or facility word ("Gitanas Nauseda").
-fn person_name_words<'a>(
-    memo: &Memo<'a>,
-    text: &'a str,
-    sentences: &[Vec<Tok<'a>>],
-    cues: &Cues,
-) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for toks in sentences {
-        let mut start = 0;
-        while start < toks.len() {
-            let mut end = start;
-            while toks.get(end).is_some_and(|t| is_capitalised(t.text)) {
-                end += 1;
-            }
-            if end > start {
+/// The multi-word names are judged lazily, only for words that a toponym
+/// candidate is made of.
+struct PersonNames<'a> {
+    titled: HashSet<&'a str>,
+    runs: Vec<&'a [Tok<'a>]>,
+    by_word: HashMap<&'a str, Vec<usize>>,
+    verdicts: RefCell<HashMap<usize, bool>>,
+}
+
+impl<'a> PersonNames<'a> {
+    fn new(sentences: &'a [Vec<Tok<'a>>], cues: &Cues) -> PersonNames<'a> {
+        let mut names = PersonNames {
+            titled: HashSet::new(),
+            runs: Vec::new(),
+            by_word: HashMap::new(),
+            verdicts: RefCell::default(),
+        };
+        for toks in sentences {
+            let mut start = 0;
+            while start < toks.len() {
+                let mut end = start;
+                while toks.get(end).is_some_and(|t| is_capitalised(t.text)) {
+                    end += 1;
+                }
+                if end == start {
+                    start += 1;
+                    continue;
+                }
                 let mut from = start;
                 if from == 0 && toks.first().is_some_and(|t| !t.pos.is_proper()) {
                     from += 1;
                 }
-                if let Some(run) = toks.get(from..end) {
-                    if is_person_like(memo, cues, text, run) {
-                        words.extend(run.iter().map(|t| name_key(t.text)));
+                if let Some(run) = toks.get(from..end).filter(|r| (2..=4).contains(&r.len())) {
+                    let at = names.runs.len();
+                    names.runs.push(run);
+                    for t in run {
+                        names.by_word.entry(t.text).or_default().push(at);
                     }
                 }
                 start = end;
-            } else {
-                start += 1;
+            }
+            let mut after_title = false;
+            for t in toks {
+                let lower = t.text.to_lowercase();
+                if cues.person_titles.contains(lower.trim_end_matches('.')) {
+                    after_title = true;
+                    continue;
+                }
+                if after_title && is_capitalised(t.text) && !t.lower {
+                    names.titled.insert(t.text);
+                    continue;
+                }
+                after_title = false;
             }
         }
+        names
     }
-    for toks in sentences {
-        let mut after_title = false;
-        for t in toks {
-            let lower = t.text.to_lowercase();
-            let key = lower.trim_end_matches('.');
-            if cues.person_titles.contains(key) {
-                after_title = true;
-                continue;
-            }
-            if after_title && is_capitalised(t.text) && !t.lower {
-                words.insert(name_key(t.text));
-                continue;
-            }
-            after_title = false;
+
+    /// True when `word` (as written) is part of a person's name here.
+    fn contains(&self, memo: &Memo<'a>, cues: &Cues, text: &'a str, word: &'a str) -> bool {
+        if self.titled.contains(word) {
+            return true;
         }
+        let Some(runs) = self.by_word.get(word) else {
+            return false;
+        };
+        runs.iter().any(|&r| {
+            if let Some(v) = self
+                .verdicts
+                .try_borrow()
+                .ok()
+                .and_then(|m| m.get(&r).copied())
+            {
+                return v;
+            }
+            let v = self
+                .runs
+                .get(r)
+                .is_some_and(|run| is_person_like(memo, cues, text, run));
+            if let Ok(mut m) = self.verdicts.try_borrow_mut() {
+                m.insert(r, v);
+            }
+            v
+        })
     }
-    words
 }
 
-/// See [`person_name_words`].
+/// See [`PersonNames`].
 fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &[Tok<'a>]) -> bool {
     if !(2..=4).contains(&run.len()) {
         return false;
@@ -389,7 +427,7 @@ struct Assess<'a, 'm> {
     title_case: bool,
     actors: &'a [ActorMention],
     lower_words: &'a HashSet<&'a str>,
-    person_words: &'a HashSet<String>,
+    person_words: &'m PersonNames<'a>,
     dateline_key: Option<&'a str>,
 }
 
@@ -405,13 +443,11 @@ impl<'a> Assess<'a, '_> {
             return None;
         }
         // A person's name in this document is not a place in it.
-        let name_words: Vec<String> = self
-            .toks
-            .get(i..=j)?
-            .iter()
-            .map(|t| name_key(t.text))
-            .collect();
-        if name_words.iter().all(|w| self.person_words.contains(w)) {
+        let all_person_words = self.toks.get(i..=j)?.iter().all(|t| {
+            self.person_words
+                .contains(self.memo, self.cues, self.text, t.text)
+        });
+        if all_person_words {
             return None;
         }
         // Role mentions built on a place ("Aleppo Governorates", "Kyiv
