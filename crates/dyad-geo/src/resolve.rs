@@ -30,9 +30,6 @@ const QUALIFIER_BONUS: f64 = 5.0;
 const SOFT_CONTEXT_CAP: f64 = 1.0;
 const PLACE_CONTEXT_CAP: f64 = 2.5;
 const ADMIN_CONTEXT_CAP: f64 = 2.5;
-/// Only this many toponyms on either side of a mention give it context, so a
-/// page listing thousands of places resolves in linear, not quadratic, time.
-const CONTEXT_WINDOW: usize = 200;
 
 /// Country evidence that does not come from other toponyms.
 #[derive(Debug, Default)]
@@ -61,11 +58,12 @@ pub(crate) fn resolve(
         .zip(&first)
         .map(|(f, c)| c.and_then(|i| f.candidates.get(i)))
         .collect();
+    let totals = Totals::new(&found, &keys, &chosen);
     found
         .iter()
         .enumerate()
         .map(|(m, f)| {
-            let scored = score_all(f, m, &found, &keys, &soft, Some(&chosen), true);
+            let scored = score_all(f, m, &found, &keys, &soft, Some(&totals), true);
             to_mention(f, &scored)
         })
         .collect()
@@ -169,6 +167,60 @@ fn prior(c: &Candidate, hint: Option<Hint>, written: &str) -> f64 {
     s
 }
 
+/// What the first round's choices say, summed once per document: country and
+/// first-level-division weights in total, per name, per sentence and per
+/// sentence and name (so a mention's context is "all minus its own name",
+/// with a bonus for its sentence, in linear time).
+#[derive(Default)]
+struct Totals<'c> {
+    country: HashMap<&'c str, f64>,
+    country_by_key: HashMap<(&'c str, &'c str), f64>,
+    country_by_sent: HashMap<(usize, &'c str), f64>,
+    country_by_sent_key: HashMap<(usize, &'c str, &'c str), f64>,
+    admin: HashMap<u64, f64>,
+    admin_by_key: HashMap<(&'c str, u64), f64>,
+    admin_by_sent: HashMap<(usize, u64), f64>,
+    admin_by_sent_key: HashMap<(usize, &'c str, u64), f64>,
+}
+
+impl<'c> Totals<'c> {
+    fn new(found: &'c [Found], keys: &'c [String], chosen: &[Option<&'c Candidate>]) -> Totals<'c> {
+        let mut t = Totals::default();
+        for ((f, key), c) in found.iter().zip(keys).zip(chosen) {
+            let Some(c) = c else { continue };
+            let (key, sent) = (key.as_str(), f.sentence);
+            let w = if c.is_country() || c.division_level() == 1 {
+                1.5
+            } else if f.candidates.len() == 1 || f.cue != Cue::None {
+                0.8
+            } else {
+                0.4
+            };
+            let country = c.place.country.as_str();
+            if !country.is_empty() {
+                *t.country.entry(country).or_default() += w;
+                *t.country_by_key.entry((key, country)).or_default() += w;
+                *t.country_by_sent.entry((sent, country)).or_default() += w;
+                *t.country_by_sent_key
+                    .entry((sent, key, country))
+                    .or_default() += w;
+            }
+            let admin = if c.division_level() >= 1 && !c.is_country() {
+                c.admin1_id.map(|a| (a, 2.0))
+            } else {
+                c.admin1_id.map(|a| (a, 0.3))
+            };
+            if let Some((a, w)) = admin {
+                *t.admin.entry(a).or_default() += w;
+                *t.admin_by_key.entry((key, a)).or_default() += w;
+                *t.admin_by_sent.entry((sent, a)).or_default() += w;
+                *t.admin_by_sent_key.entry((sent, key, a)).or_default() += w;
+            }
+        }
+        t
+    }
+}
+
 /// (candidate index, score, reason) for every candidate of mention `m`.
 fn score_all(
     f: &Found,
@@ -176,48 +228,38 @@ fn score_all(
     all: &[Found],
     keys: &[String],
     soft: &SoftContext,
-    chosen: Option<&[Option<&Candidate>]>,
+    totals: Option<&Totals<'_>>,
     explain: bool,
 ) -> Vec<(usize, f64, String)> {
-    // Context from the other toponyms' choices.
+    // Context from the other toponyms' choices (all but those of the same
+    // name), stronger from the same sentence.
     let mut countries: HashMap<&str, f64> = HashMap::new();
     let mut admins: HashMap<u64, f64> = HashMap::new();
-    let own_key = keys.get(m);
-    if let Some(chosen) = chosen {
-        let lo = m.saturating_sub(CONTEXT_WINDOW);
-        let hi = m
-            .saturating_add(CONTEXT_WINDOW + 1)
-            .min(all.len())
-            .min(chosen.len());
-        let others = all.get(lo..hi).unwrap_or_default();
-        let choices = chosen.get(lo..hi).unwrap_or_default();
-        for (j, (other, c)) in others.iter().zip(choices).enumerate() {
-            let o = lo + j;
-            let Some(c) = c else { continue };
-            if o == m || keys.get(o) == own_key {
-                continue;
+    if let (Some(t), Some(key)) = (totals, keys.get(m)) {
+        let key = key.as_str();
+        let sent = f.sentence;
+        for (&c, &v) in &t.country {
+            let own = t.country_by_key.get(&(key, c)).copied().unwrap_or(0.0);
+            let in_sentence = t.country_by_sent.get(&(sent, c)).copied().unwrap_or(0.0)
+                - t.country_by_sent_key
+                    .get(&(sent, key, c))
+                    .copied()
+                    .unwrap_or(0.0);
+            let w = v - own + 0.5 * in_sentence;
+            if w > 1e-9 {
+                countries.insert(c, w);
             }
-            let near = if other.sentence == f.sentence {
-                1.5
-            } else {
-                1.0
-            };
-            let w = if c.is_country() || c.division_level() == 1 {
-                1.5
-            } else if other.candidates.len() == 1 || other.cue != Cue::None {
-                0.8
-            } else {
-                0.4
-            };
-            if !c.place.country.is_empty() {
-                *countries.entry(c.place.country.as_str()).or_default() += w * near;
-            }
-            if c.division_level() >= 1 && !c.is_country() {
-                if let Some(a) = c.admin1_id {
-                    *admins.entry(a).or_default() += 2.0 * near;
-                }
-            } else if let Some(a) = c.admin1_id {
-                *admins.entry(a).or_default() += 0.3 * near;
+        }
+        for (&a, &v) in &t.admin {
+            let own = t.admin_by_key.get(&(key, a)).copied().unwrap_or(0.0);
+            let in_sentence = t.admin_by_sent.get(&(sent, a)).copied().unwrap_or(0.0)
+                - t.admin_by_sent_key
+                    .get(&(sent, key, a))
+                    .copied()
+                    .unwrap_or(0.0);
+            let w = v - own + 0.5 * in_sentence;
+            if w > 1e-9 {
+                admins.insert(a, w);
             }
         }
     }
