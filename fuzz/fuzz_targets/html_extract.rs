@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
     // Bytes with an undeclared or declared charset.
     if let Ok(ex) = dyad_web::extract_bytes(data, url, Some("text/html")) {
         for b in &ex.blocks {
-            assert!(!b.text.starts_with(' ') && !b.text.ends_with(' '), "untrimmed block");
+            assert!(
+                !b.text.starts_with(' ') && !b.text.ends_with(' '),
+                "untrimmed block"
+            );
         }
     }
     // The same bytes as already-decoded text.

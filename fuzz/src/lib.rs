@@ -39,7 +39,11 @@ pub fn check_analyzed(a: &AnalyzedDocument) {
         );
         for t in &s.tokens {
             assert_within(text, "token", t.span);
-            assert!(s.span.contains(t.span), "token {:?} outside its sentence", t.span);
+            assert!(
+                s.span.contains(t.span),
+                "token {:?} outside its sentence",
+                t.span
+            );
         }
     }
 }
@@ -53,12 +57,23 @@ pub fn check_coded(c: &CodedDocument) {
     let sentences = c.analyzed.sentences.len();
     for m in &c.actors {
         assert_within(text, "actor mention", m.span);
-        assert!(m.sentence < sentences, "actor mention in sentence {}", m.sentence);
-        assert!(m.antecedent.is_none_or(|a| a < c.actors.len()), "bad antecedent");
+        assert!(
+            m.sentence < sentences,
+            "actor mention in sentence {}",
+            m.sentence
+        );
+        assert!(
+            m.antecedent.is_none_or(|a| a < c.actors.len()),
+            "bad antecedent"
+        );
     }
     for p in &c.places {
         assert_within(text, "place mention", p.span);
-        assert!(p.sentence < sentences, "place mention in sentence {}", p.sentence);
+        assert!(
+            p.sentence < sentences,
+            "place mention in sentence {}",
+            p.sentence
+        );
     }
     for e in &c.events {
         let prov = &e.provenance;
@@ -71,7 +86,11 @@ pub fn check_coded(c: &CodedDocument) {
             prov.trigger,
             prov.sentence_span
         );
-        assert!(prov.sentence < sentences, "event in sentence {}", prov.sentence);
+        assert!(
+            prov.sentence < sentences,
+            "event in sentence {}",
+            prov.sentence
+        );
         for a in e.source.iter().chain(&e.target).chain(&e.attributed_to) {
             assert_within(text, "event actor", a.span);
         }
