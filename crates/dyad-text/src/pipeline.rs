@@ -57,6 +57,7 @@ impl TextPipeline {
         let mut spans: Vec<Span> = Vec::new();
         let mut raw: Vec<RawToken> = Vec::new();
         let mut tags: Vec<Pos> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         for zone in &doc.zones {
             spans.clear();
             split_sentences(&doc.text, zone.span, &mut spans);
@@ -67,7 +68,8 @@ impl TextPipeline {
                 if raw.is_empty() {
                     continue;
                 }
-                let words: Vec<&str> = raw.iter().map(|t| t.span.slice(&doc.text)).collect();
+                words.clear();
+                words.extend(raw.iter().map(|t| t.span.slice(&doc.text)));
                 self.tagger.tag(&doc.text, &words, &raw, &mut tags);
                 let tokens = raw
                     .iter()
