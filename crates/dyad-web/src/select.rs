@@ -436,6 +436,9 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "subscribe",
     "click here",
     "follow us",
+    "tags:",
+    "posted by",
+    "published by",
     "share this",
     "share on",
     "copyright",
@@ -472,6 +475,11 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "our newsletter",
     "daily newsletter",
     "delivered to your inbox",
+    "follow us on",
+    "follow him on",
+    "follow her on",
+    "join our",
+    "contributed to this report",
 ];
 
 /// A lone word of a space-separated script ("Close", "Caption").
