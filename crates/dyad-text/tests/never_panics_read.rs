@@ -284,3 +284,25 @@ fn low_level_readers_on_random_bytes() {
     let spent = start.elapsed();
     assert!(spent < HANG_GUARD, "low-level readers took {spent:?}");
 }
+
+/// Two symlinks back to their own directory made the walk branch twice per
+/// level until the kernel's symlink limit: about 2^40 paths, a hang.
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_walked_once() {
+    let dir = scratch("symlinks");
+    for name in ["x1.txt", "x2.txt", "x3.txt"] {
+        write(&dir, name, b"Rebels seized the town on Friday.\n");
+    }
+    for link in ["a", "b"] {
+        std::os::unix::fs::symlink(".", dir.join(link))
+            .unwrap_or_else(|e| panic!("symlink {link}: {e}"));
+    }
+    let start = Instant::now();
+    let results: Vec<_> = read_inputs(&[dir], &ReadOptions::default())
+        .take(1_000)
+        .collect();
+    let docs = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(docs, 3, "each file once; got {} results", results.len());
+    assert!(start.elapsed() < HANG_GUARD);
+}

@@ -11,7 +11,7 @@ mod html;
 mod jsonl;
 mod warc;
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -164,6 +164,7 @@ pub fn read_raw_inputs(paths: &[PathBuf], opts: &ReadOptions) -> RawInputs {
         jsonl: None,
         warc: None,
         ready: VecDeque::new(),
+        walked: HashSet::new(),
     }
 }
 
@@ -188,6 +189,8 @@ pub struct RawInputs {
     jsonl: Option<jsonl::JsonlReader>,
     warc: Option<warc::WarcInput>,
     ready: VecDeque<Result<RawDocument, ReadError>>,
+    /// Directories already listed (canonical paths): symlink loops end.
+    walked: HashSet<PathBuf>,
 }
 
 impl Iterator for RawInputs {
@@ -230,6 +233,10 @@ impl RawInputs {
             return;
         }
         if path.is_dir() {
+            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if !self.walked.insert(real) {
+                return;
+            }
             match list_dir(&path) {
                 Ok(children) => {
                     for child in children.into_iter().rev() {
