@@ -133,7 +133,7 @@ fn user_directories_override_and_extend() {
     );
     // A place-stage file in the same directory is not ours and is skipped.
     write(&dir, "places.tsv", "Tartu\t58.38\t26.72\tEST\n");
-    let lex = match Lexicon::load(&[dir.clone()]) {
+    let lex = match Lexicon::load(std::slice::from_ref(&dir)) {
         Ok(l) => l,
         Err(e) => panic!("override dir must load: {e}"),
     };
