@@ -234,6 +234,9 @@ fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> 
         "SANCTION" if threat => Some(("THREATEN", "1312")),
         "COERCE" if threat => Some(("THREATEN", "130")),
         "MOBILIZE" if threat => Some(("THREATEN", "138")),
+        // vowing to condemn or to reject is already the verbal act
+        "ACCUSE" if threat => Some(("ACCUSE", "111")),
+        "REJECT" if threat => Some(("REJECT", "120")),
         _ => None,
     }
 }
@@ -317,7 +320,11 @@ fn try_pattern<'p>(
             .unwrap_or(limit);
         if let Some(m) = (pred.head + 1..stop)
             .filter_map(|j| view.mention_at.get(j).copied().flatten())
-            .find(|m| !source.contains(m) && !is_modifier(view, *m))
+            .find(|m| {
+                !source.contains(m)
+                    && !is_modifier(view, *m)
+                    && !same_actor(view, actors, &source, *m)
+            })
         {
             target = vec![m];
             confidence *= 0.8;
@@ -379,6 +386,26 @@ fn try_pattern<'p>(
         confidence,
         retyped: None,
     })
+}
+
+/// True when mention `m` names the same actor as one of `source` ("Putin
+/// … he").
+fn same_actor(
+    view: &SentenceView<'_>,
+    actors: &[dyad_core::ActorMention],
+    source: &[usize],
+    m: usize,
+) -> bool {
+    let actor = |i: usize| {
+        view.mentions
+            .get(i)
+            .and_then(|lm| actors.get(lm.global))
+            .map(|a| &a.actor)
+    };
+    let Some(a) = actor(m) else { return false };
+    source
+        .iter()
+        .any(|&s| actor(s).is_some_and(|b| b.name == a.name && b.code() == a.code()))
 }
 
 /// A mention used as a noun modifier ("North Korean missiles") is not an
