@@ -93,7 +93,12 @@ pub fn actor(args: ActorArgs) -> anyhow::Result<ExitCode> {
         text = serde_json::to_string_pretty(&res)?;
     } else {
         match &res.actor {
-            Some(a) => text.push_str(&format!("{} → {}  [code {}]\n", args.text, describe(a), a.code())),
+            Some(a) => text.push_str(&format!(
+                "{} → {}  [code {}]\n",
+                args.text,
+                describe(a),
+                a.code()
+            )),
             None => text.push_str(&format!("{} → no actor\n", args.text)),
         }
         text.push_str("why:");
@@ -104,20 +109,29 @@ pub fn actor(args: ActorArgs) -> anyhow::Result<ExitCode> {
     // A closed pipe (`| head`) is not an error worth a panic.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{text}");
-    Ok(if res.actor.is_some() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if res.actor.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Runs `dyad lexicon check`.
 pub fn lexicon(cmd: LexiconCommand) -> anyhow::Result<ExitCode> {
     let LexiconCommand::Check(args) = cmd;
-    let report = Lexicon::check_dir(&args.dir).with_context(|| format!("checking {}", args.dir.display()))?;
+    let report = Lexicon::check_dir(&args.dir)
+        .with_context(|| format!("checking {}", args.dir.display()))?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         for p in &report.problems {
             println!("{p}");
         }
-        let warnings = report.problems.iter().filter(|p| p.severity == Severity::Warning).count();
+        let warnings = report
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count();
         println!(
             "{}: {} files read, {} entries in the directory, {} error(s), {} warning(s)",
             args.dir.display(),
@@ -127,7 +141,11 @@ pub fn lexicon(cmd: LexiconCommand) -> anyhow::Result<ExitCode> {
             warnings
         );
     }
-    Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// The date the gold file means: "" and "today" are 2023-01-01.
@@ -144,7 +162,9 @@ fn check(expect: &serde_json::Value, got: &str) -> bool {
     let op = expect.get("op").and_then(|v| v.as_str()).unwrap_or("==");
     let value = expect.get("value");
     match op {
-        "in" => value.and_then(|v| v.as_array()).is_some_and(|a| a.iter().any(|x| x.as_str() == Some(got))),
+        "in" => value
+            .and_then(|v| v.as_array())
+            .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(got))),
         "!=" => value.and_then(|v| v.as_str()) != Some(got),
         _ => value.and_then(|v| v.as_str()) == Some(got),
     }
@@ -176,17 +196,29 @@ struct EvalReport {
 /// Runs `dyad eval actors`.
 pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
     let lex = load(&args.lexicon)?;
-    let file = std::fs::File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?;
+    let file = std::fs::File::open(&args.file)
+        .with_context(|| format!("opening {}", args.file.display()))?;
     let mut r = EvalReport::default();
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("reading {}", args.file.display()))?;
         if line.trim().is_empty() {
             continue;
         }
-        let case: serde_json::Value =
-            serde_json::from_str(&line).with_context(|| format!("{}:{}: bad JSON", args.file.display(), n + 1))?;
-        let s = |k: &str| case.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let (id, text, context, date_text, known) = (s("id"), s("text"), s("context"), s("date"), s("known_country"));
+        let case: serde_json::Value = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: bad JSON", args.file.display(), n + 1))?;
+        let s = |k: &str| {
+            case.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let (id, text, context, date_text, known) = (
+            s("id"),
+            s("text"),
+            s("context"),
+            s("date"),
+            s("known_country"),
+        );
         let date = case_date(&date_text);
         let res = lex.resolve_phrase(&text, Some(date), &context);
         let mut actor = res.actor.clone().unwrap_or_default();
@@ -219,7 +251,11 @@ pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
                     field,
                     expected: e.get("value").cloned().unwrap_or_default(),
                     got: got.clone(),
-                    actor: res.actor.as_ref().map(describe).unwrap_or_else(|| "none".into()),
+                    actor: res
+                        .actor
+                        .as_ref()
+                        .map(describe)
+                        .unwrap_or_else(|| "none".into()),
                 });
             }
         }
@@ -230,11 +266,20 @@ pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string(&r)?);
     } else {
         for f in &r.failures {
-            println!("FAIL {} {:?} ({}) {}: expected {} got {:?} — {}", f.id, f.text, f.date, f.field, f.expected, f.got, f.actor);
+            println!(
+                "FAIL {} {:?} ({}) {}: expected {} got {:?} — {}",
+                f.id, f.text, f.date, f.field, f.expected, f.got, f.actor
+            );
         }
         println!(
             "{} cases: country {}/{} = {:.3}, code_1 {}/{} = {:.3}",
-            r.cases, r.country_correct, r.country_cases, r.country_accuracy, r.code1_correct, r.code1_cases, r.code1_accuracy
+            r.cases,
+            r.country_correct,
+            r.country_cases,
+            r.country_accuracy,
+            r.code1_correct,
+            r.code1_cases,
+            r.code1_accuracy
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -288,7 +333,11 @@ pub fn bench(args: BenchActorsArgs) -> anyhow::Result<ExitCode> {
             Err(err) => eprintln!("warning: skipped: {err}"),
         }
     }
-    anyhow::ensure!(!docs.is_empty(), "{}: no documents to benchmark", args.corpus.display());
+    anyhow::ensure!(
+        !docs.is_empty(),
+        "{}: no documents to benchmark",
+        args.corpus.display()
+    );
     let bytes_once: usize = docs.iter().map(|d| d.doc.text.len()).sum();
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
@@ -300,7 +349,13 @@ pub fn bench(args: BenchActorsArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
     let c1 = cpu_time();
     let mentions: usize = pool.install(|| {
-        (0..repeat).map(|_| docs.par_iter().map(|d| lex.recognize(d).len()).sum::<usize>()).sum()
+        (0..repeat)
+            .map(|_| {
+                docs.par_iter()
+                    .map(|d| lex.recognize(d).len())
+                    .sum::<usize>()
+            })
+            .sum()
     });
     let seconds = start.elapsed().as_secs_f64().max(1e-9);
     let cpu_seconds = match (c1, cpu_time()) {
