@@ -26,11 +26,6 @@ enum Command {
     Code(cmd::code::CodeArgs),
     /// Show, sentence by sentence, actors, predicates, patterns tried and events coded.
     Explain(cmd::code::ExplainArgs),
-    /// Resolve an actor phrase (country, sectors, person role at a date) and explain why.
-    Actor(cmd::actors::ActorArgs),
-    /// Validate actor knowledge files.
-    #[command(subcommand)]
-    Lexicon(cmd::actors::LexiconCommand),
     /// Read, code and store documents in the database (idempotent, resumable).
     Ingest(cmd::store::IngestArgs),
     /// Re-code stored documents (after a lexicon change), replacing their events.
@@ -49,6 +44,13 @@ enum Command {
     Export(cmd::store::ExportArgs),
     /// Ingest the example articles into a fresh database and show what dyad finds.
     Demo(cmd::store::DemoArgs),
+    /// Resolve an actor phrase (country, sectors, person role at a date) and explain why.
+    Actor(cmd::actors::ActorArgs),
+    /// Validate actor knowledge files.
+    #[command(subcommand)]
+    Lexicon(cmd::actors::LexiconCommand),
+    /// Serve the HTTP API and the web dashboard over a database.
+    Serve(cmd::serve::ServeArgs),
     /// Measure throughput of a pipeline stage on a corpus.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -61,16 +63,18 @@ enum Command {
 enum BenchCommand {
     /// Text stage: clean + segment + tokenize + tag.
     Text(cmd::read::BenchTextArgs),
-    /// Ingest end to end into a database (docs/s, database size, peak memory).
-    Ingest(cmd::store::BenchIngestArgs),
     /// Actors stage: lexicon load time and recognition throughput.
     Actors(cmd::actors::BenchActorsArgs),
+    /// Ingest end to end into a database (docs/s, database size, peak memory).
+    Ingest(cmd::store::BenchIngestArgs),
     /// Event coding end to end (read, tag, actors, places, events).
     Code(cmd::code::BenchCodeArgs),
     /// HTML article extraction: pages per second on one core.
     Html(cmd::html::BenchHtmlArgs),
     /// Places stage: toponym recognition + resolution (and gazetteer load time/RSS).
     Places(cmd::places::BenchPlacesArgs),
+    /// API server: latency percentiles of a bounded mix of loopback requests.
+    Serve(cmd::serve::BenchServeArgs),
 }
 
 #[derive(Subcommand)]
@@ -91,6 +95,12 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),
+        Command::Serve(args) => cmd::serve::serve(args),
+        Command::Bench(BenchCommand::Serve(args)) => cmd::serve::bench_serve(args),
+        Command::Actor(args) => cmd::actors::actor(args),
+        Command::Lexicon(cmd) => cmd::actors::lexicon(cmd),
+        Command::Bench(BenchCommand::Actors(args)) => cmd::actors::bench(args),
+        Command::Eval(EvalCommand::Actors(args)) => cmd::actors::eval(args),
         Command::Ingest(args) => cmd::store::ingest(args),
         Command::Recode(args) => cmd::store::recode(args),
         Command::Errors(args) => cmd::store::errors(args),
@@ -101,10 +111,6 @@ fn main() -> std::process::ExitCode {
         Command::Export(args) => cmd::store::export(args),
         Command::Demo(args) => cmd::store::demo(args),
         Command::Bench(BenchCommand::Ingest(args)) => cmd::store::bench_ingest(args),
-        Command::Actor(args) => cmd::actors::actor(args),
-        Command::Lexicon(cmd) => cmd::actors::lexicon(cmd),
-        Command::Bench(BenchCommand::Actors(args)) => cmd::actors::bench(args),
-        Command::Eval(EvalCommand::Actors(args)) => cmd::actors::eval(args),
         Command::Code(args) => cmd::code::run(args),
         Command::Explain(args) => cmd::code::explain(args),
         Command::Bench(BenchCommand::Code(args)) => cmd::code::bench(args),

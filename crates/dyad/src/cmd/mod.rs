@@ -5,4 +5,5 @@ pub mod code;
 pub mod html;
 pub mod places;
 pub mod read;
+pub mod serve;
 pub mod store;
