@@ -306,3 +306,29 @@ fn symlink_loops_are_walked_once() {
     assert_eq!(docs, 3, "each file once; got {} results", results.len());
     assert!(start.elapsed() < HANG_GUARD);
 }
+
+/// A named pipe inside a corpus directory blocked `open` forever (no writer
+/// ever comes); files around it must still be read.
+#[cfg(unix)]
+#[test]
+fn named_pipes_in_a_directory_do_not_block_the_walk() {
+    let dir = scratch("fifo");
+    write(&dir, "a.txt", b"Rebels seized the town on Friday.\n");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("b.txt"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    write(&dir, "c.txt", b"Talks resumed on Monday.\n");
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let results: Vec<_> = read_inputs(&[dir], &ReadOptions::default()).collect();
+        let _ = send.send(results.iter().filter(|r| r.is_ok()).count());
+    });
+    match receive.recv_timeout(Duration::from_secs(20)) {
+        Ok(docs) => assert_eq!(docs, 2),
+        Err(_) => panic!("reading a directory holding a named pipe blocked"),
+    }
+}

@@ -328,7 +328,10 @@ fn list_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if !hidden {
+        // Named pipes, sockets and devices are not documents, and opening a
+        // pipe that no one writes to blocks forever.
+        let special = std::fs::metadata(entry.path()).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if !hidden && !special {
             children.push(entry.path());
         }
     }
