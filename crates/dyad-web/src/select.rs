@@ -195,17 +195,40 @@ fn select_with(w: &Walked, title: Option<&str>, th: &Thresholds) -> Selection {
         .find(|&i| classes.get(i) == Some(&Class::Good))
         .unwrap_or(start as usize);
     // Continuity at the head: a short opening sentence just before the first
-    // paragraph belongs to it (bylines and datelines do not end a sentence).
+    // paragraph belongs to it (bylines and datelines do not end a sentence),
+    // and so do short lines and list items inside the same text box as it.
+    let text_box = blocks
+        .get(first_good)
+        .and_then(|b| w.elems.get(b.owner as usize))
+        .and_then(|e| {
+            if e.tag == Tag::Paragraph {
+                e.parent
+            } else {
+                Some(blocks.get(first_good).map_or(0, |b| b.owner))
+            }
+        });
+    let in_text_box = |b: &RawBlock| {
+        let mut cur = Some(b.owner);
+        for _ in 0..4 {
+            match cur {
+                Some(i) if Some(i) == text_box => return true,
+                Some(i) => cur = w.elems.get(i as usize).and_then(|e| e.parent),
+                None => return false,
+            }
+        }
+        false
+    };
     let mut first_good = first_good;
     while first_good > start as usize {
         let (Some(b), Some(&c)) = (blocks.get(first_good - 1), classes.get(first_good - 1)) else {
             break;
         };
+        let kind = kind_of(b);
         if c != Class::Neutral
             || is_pruned(b)
-            || kind_of(b) != BlockKind::Paragraph
+            || !matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
             || link_density(b) >= GOOD_LINK_DENSITY
-            || !ends_sentence(&b.text)
+            || !(ends_sentence(&b.text) && kind == BlockKind::Paragraph || in_text_box(b))
         {
             break;
         }
