@@ -6,13 +6,17 @@
 //! segmentation, tokenization with byte offsets, part-of-speech tags and
 //! lemmas.
 //!
-//! Not here: knowledge of actors, places or events (later stages), and the
-//! full HTML main-content extractor and WARC reader (`dyad-web`; this crate
-//! keeps a small fallback behind [`read::extract_html`]).
+//! Not here: knowledge of actors, places or events (later stages), and
+//! HTML main-content extraction and WARC parsing themselves: those are
+//! `dyad-web`'s, called from [`read::read_html_page`] (with a small fallback
+//! extractor, [`read::extract_html`], for pages it cannot handle) and from
+//! the WARC input.
 //!
 //! ## Stages and main types
 //! 1. [`read_inputs`] with [`ReadOptions`] → `Result<Document, ReadError>`
-//!    per document (a bad document never stops the batch);
+//!    per document (a bad document never stops the batch); or
+//!    [`read_raw_inputs`] → [`RawDocument`]s, turned into documents by
+//!    [`build_document`] (on worker threads, say);
 //! 2. [`clean::clean_text`] → [`clean::Cleaned`] (zones, removed lines,
 //!    byline author, dateline agency/place);
 //! 3. [`date::infer_date`] / [`date::given_date`] → [`dyad_core::PubDate`];

@@ -16,7 +16,7 @@ mod rules;
 pub use data::DataError;
 pub use guess::guess;
 pub use lemma::singular;
-pub use rules::{Cond, Rule, RuleSet};
+pub use rules::{Cond, Rule, RuleSet, TagPat, Vocab, WordId, OTHER_WORD};
 
 use dyad_core::Pos;
 
