@@ -464,8 +464,13 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
         let has_be = auxes.iter().any(|a| *a == "be" || *a == "get");
         let has_have = auxes.contains(&"have");
         let followed_by_by = (head + 1..(head + 5).min(view.len())).any(|k| view.is(k, "by"));
+        // a bare participle right after a plain noun is a reduced passive
+        // ("captives released in ...")
+        let after_noun = head > 0
+            && view.pos(head - 1).is_some_and(|p| p.is_noun())
+            && view.mention(head - 1).is_none();
         let passive = head_pos == Some(Pos::VBN)
-            && (has_be || (auxes.is_empty() && modal.is_none() && followed_by_by));
+            && (has_be || (auxes.is_empty() && modal.is_none() && (followed_by_by || after_noun)));
         let nonfinite = starts_to
             || (auxes.is_empty()
                 && modal.is_none()
