@@ -13,7 +13,7 @@ mod warc;
 
 use std::collections::{HashSet, VecDeque};
 use std::fs::File;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -268,15 +268,34 @@ impl RawInputs {
         }
     }
 
+    /// Reads stdin: the format is forced or sniffed from the first bytes
+    /// (peeked, not consumed), so JSONL and WARC stream without a size cap.
     fn open_stdin(&mut self, path: PathBuf) {
-        let mut bytes = Vec::new();
         let limit = self.opts.max_doc_bytes;
-        let mut stdin = std::io::stdin().lock();
-        if self.opts.format == Some(InputFormat::Jsonl) {
-            self.jsonl = Some(jsonl::JsonlReader::new(path, Box::new(std::io::stdin())));
-            return;
+        let mut input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+        let format = match self.opts.format {
+            Some(format) => format,
+            None => match input.fill_buf() {
+                Ok(head) => sniff_format(head),
+                Err(source) => {
+                    self.ready.push_back(Err(ReadError::Io { path, source }));
+                    return;
+                }
+            },
+        };
+        match format {
+            InputFormat::Jsonl => {
+                self.jsonl = Some(jsonl::JsonlReader::new(path, Box::new(input)));
+                return;
+            }
+            InputFormat::Warc => {
+                self.warc = Some(warc::WarcInput::from_reader(path, Box::new(input)));
+                return;
+            }
+            InputFormat::Text | InputFormat::Html => {}
         }
-        if let Err(source) = (&mut stdin).take(limit as u64 + 1).read_to_end(&mut bytes) {
+        let mut bytes = Vec::new();
+        if let Err(source) = input.take(limit as u64 + 1).read_to_end(&mut bytes) {
             self.ready.push_back(Err(ReadError::Io { path, source }));
             return;
         }
@@ -286,14 +305,6 @@ impl RawInputs {
                 line: None,
                 limit,
             }));
-            return;
-        }
-        let format = self.opts.format.unwrap_or_else(|| sniff_format(&bytes));
-        if format == InputFormat::Jsonl {
-            self.jsonl = Some(jsonl::JsonlReader::new(
-                path,
-                Box::new(std::io::Cursor::new(bytes)),
-            ));
             return;
         }
         let item = raw_from_bytes(&path, bytes, format).map(|mut raw| {

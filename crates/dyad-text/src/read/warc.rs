@@ -28,6 +28,12 @@ impl WarcInput {
         })
     }
 
+    /// Reads WARC records from an already decompressed stream (stdin).
+    pub fn from_reader(path: PathBuf, input: Box<dyn BufRead + Send>) -> WarcInput {
+        let reader = dyad_web::WarcReader::new(input, &path);
+        WarcInput { path, reader }
+    }
+
     /// The next page as a raw document (or the error reading it).
     pub fn next_record(&mut self) -> Option<Result<RawDocument, ReadError>> {
         let item = self.reader.next()?;
