@@ -351,7 +351,9 @@ pub(crate) fn open_checked(path: &Path, create: bool) -> Result<(Connection, Ope
     ))
 }
 
-/// Applies migrations `from..to`, each in its own transaction.
+/// Applies migrations `from..to`, each in its own transaction. The version
+/// is re-read inside each write transaction, so two processes opening a new
+/// or old file at once do not both apply a step.
 pub(crate) fn migrate(conn: &Connection, from: i64, to: i64) -> Result<()> {
     for version in from..to {
         let Some(script) = usize::try_from(version)
@@ -361,11 +363,18 @@ pub(crate) fn migrate(conn: &Connection, from: i64, to: i64) -> Result<()> {
             break;
         };
         let next = version + 1;
-        let batch = format!(
-            "BEGIN IMMEDIATE;\n{script}\nPRAGMA application_id = {APPLICATION_ID};\n\
-             PRAGMA user_version = {next};\nCOMMIT;"
-        );
-        if let Err(e) = conn.execute_batch(&batch) {
+        let step = || -> rusqlite::Result<()> {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if current < next {
+                conn.execute_batch(&format!(
+                    "{script}\nPRAGMA application_id = {APPLICATION_ID};\n\
+                     PRAGMA user_version = {next};"
+                ))?;
+            }
+            conn.execute_batch("COMMIT")
+        };
+        if let Err(e) = step() {
             let _ = conn.execute_batch("ROLLBACK");
             return Err(sql(format!("migrating the schema to version {next}"))(e));
         }

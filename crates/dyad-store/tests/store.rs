@@ -557,3 +557,26 @@ fn mentions_and_sentences_read_back_through_their_views() {
         .expect("sentences");
     assert_eq!(zones, vec!["title", "body"]);
 }
+
+#[test]
+fn opening_a_new_file_from_several_processes_at_once_is_safe() {
+    let dir = temp_dir("race");
+    let path = dir.join("x.db");
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|s| s.migrated_from()))
+        })
+        .collect();
+    for h in handles {
+        let opened = h.join().expect("thread");
+        assert!(opened.is_ok(), "{opened:?}");
+    }
+    assert_eq!(
+        Store::open(&path)
+            .expect("open")
+            .document_count()
+            .expect("n"),
+        0
+    );
+}

@@ -153,7 +153,7 @@ fn an_ingest_killed_mid_run_resumes_to_identical_content() {
     // Kill it as soon as some (but not all) batches are committed.
     let started = Instant::now();
     let mut stored_at_kill = 0;
-    while started.elapsed() < Duration::from_secs(120) {
+    while started.elapsed() < Duration::from_secs(600) {
         if let Ok(store) = Store::open_existing(&db) {
             if let Ok(n) = store.document_count() {
                 if n > 0 {
