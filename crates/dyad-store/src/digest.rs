@@ -18,6 +18,7 @@ const TABLES: &[(&str, &str, &str)] = &[
     ("events", "*", "event_id"),
     ("merged_events", "*", "merged_id"),
     ("merged_members", "*", "merged_id, event_id"),
+    ("merge_pending", "*", "block_key, lo, hi"),
     (
         "errors",
         "input, message, doc_id, content_hash, stage",

@@ -188,6 +188,8 @@ where
     .map_err(sql("opening a reader connection"))?;
     let shared = Shared::default();
     let mut stats = IngestStats::default();
+    // Finish merge work an interrupted run left behind.
+    store.flush_merges()?;
 
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = sync_channel::<Vec<Coded>>(2);
@@ -203,7 +205,7 @@ where
                     }
                 }
                 let writing = Instant::now();
-                let outcome = store.write_batch(&docs)?;
+                let outcome = store.write_batch_deferred(&docs)?;
                 for failure in &failures {
                     store.record_error(failure, run_id)?;
                 }
@@ -221,6 +223,14 @@ where
                     .errors
                     .fetch_add(failures.len() as u64, Ordering::Relaxed);
             }
+            // Merge once, at the end: each merge island is re-clustered once
+            // per run instead of once per batch.
+            let writing = Instant::now();
+            store.flush_merges()?;
+            shared_ref.write_micros.fetch_add(
+                u64::try_from(writing.elapsed().as_micros()).unwrap_or(u64::MAX),
+                Ordering::Relaxed,
+            );
             Ok(())
         });
 

@@ -209,6 +209,16 @@ CREATE INDEX merged_block ON merged_events(block_key);
 CREATE INDEX merged_date ON merged_events(date);
 CREATE INDEX merged_anchor ON merged_events(anchor_event);
 
+-- Merge work not done yet: windows of events stored (or removed) by an
+-- ingest whose blocks still have to be re-clustered. Written in the same
+-- transaction as the events, emptied by Store::flush_merges.
+CREATE TABLE merge_pending (
+    block_key TEXT NOT NULL,
+    lo        TEXT NOT NULL,
+    hi        TEXT NOT NULL,
+    PRIMARY KEY (block_key, lo, hi)
+) WITHOUT ROWID;
+
 CREATE TABLE merged_members (
     merged_id INTEGER NOT NULL,
     event_id  INTEGER NOT NULL,

@@ -166,6 +166,18 @@ impl Store {
     /// updates they cause; documents already stored are skipped. On any
     /// error (a full disk included) nothing of the batch is stored.
     pub fn write_batch(&mut self, docs: &[CodedDocument]) -> Result<BatchOutcome> {
+        self.write(docs, false)
+    }
+
+    /// Like [`Store::write_batch`], but the merge work is only recorded (in
+    /// `merge_pending`, in the same transaction) and done later by
+    /// [`Store::flush_merges`]. An ingest defers merging to its end, so a
+    /// long run re-clusters each merge island once, not once per batch.
+    pub fn write_batch_deferred(&mut self, docs: &[CodedDocument]) -> Result<BatchOutcome> {
+        self.write(docs, true)
+    }
+
+    fn write(&mut self, docs: &[CodedDocument], defer: bool) -> Result<BatchOutcome> {
         let context = format!("storing a batch of {} documents", docs.len());
         let tx = self.conn.transaction().map_err(sql(context.clone()))?;
         let mut outcome = BatchOutcome::default();
@@ -179,9 +191,25 @@ impl Store {
                 outcome.skipped += 1;
             }
         }
-        merge::refresh(&tx, &touched, &self.merge)?;
+        if defer {
+            merge::record_pending(&tx, &touched)?;
+        } else {
+            merge::refresh(&tx, &touched, &self.merge)?;
+        }
         tx.commit().map_err(sql(context))?;
         Ok(outcome)
+    }
+
+    /// Does all recorded merge work (see [`Store::write_batch_deferred`]),
+    /// a few hundred blocks per transaction; returns the blocks re-merged.
+    /// Safe to interrupt: unfinished work stays recorded.
+    pub fn flush_merges(&mut self) -> Result<usize> {
+        merge::flush_pending(&mut self.conn, &self.merge)
+    }
+
+    /// Blocks with merge work recorded but not done.
+    pub fn pending_merges(&self) -> Result<u64> {
+        self.count("SELECT COUNT(DISTINCT block_key) FROM merge_pending")
     }
 
     /// Replaces the analysis and events of already stored documents (after

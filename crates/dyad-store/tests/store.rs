@@ -287,7 +287,7 @@ fn an_older_schema_is_migrated_and_merges_rebuilt() {
     {
         let conn = rusqlite::Connection::open(&path).expect("sqlite");
         conn.execute_batch(
-            "DROP TABLE merged_members; DROP TABLE merged_events; PRAGMA user_version = 1;",
+            "DROP TABLE merged_members; DROP TABLE merged_events; DROP TABLE merge_pending; PRAGMA user_version = 1;",
         )
         .expect("downgrade");
     }
@@ -440,6 +440,20 @@ fn incremental_merging_equals_a_full_rebuild_in_any_order() {
         digests.push(incremental);
     }
     assert!(digests.windows(2).all(|w| w[0] == w[1]));
+
+    // Deferred merging (as ingest does it), flushed at the end, and even
+    // flushed halfway then resumed, ends in the same content.
+    let mut deferred = Store::open(dir.join("deferred.db")).expect("open");
+    for (i, chunk) in docs.chunks(9).enumerate() {
+        deferred.write_batch_deferred(chunk).expect("write");
+        if i == 4 {
+            deferred.flush_merges().expect("flush halfway");
+        }
+    }
+    assert!(deferred.pending_merges().expect("pending") > 0);
+    assert!(deferred.flush_merges().expect("flush") > 0);
+    assert_eq!(deferred.pending_merges().expect("pending"), 0);
+    assert_eq!(deferred.content_digest().expect("digest"), digests[0]);
 
     // Recoding a document moves its event; the result equals a database
     // that stored the recoded document from the start.

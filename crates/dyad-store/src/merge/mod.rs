@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
 
 use crate::error::{sql, Result};
+use crate::text::parse_date;
 pub use cluster::{merge_window, MergeItem};
 pub use config::MergeConfig;
 use rows::{insert_merged, load_members, Member};
@@ -71,6 +72,79 @@ fn subtract(
         }
     }
     out
+}
+
+/// Records touched windows as pending merge work.
+pub(crate) fn record_pending(tx: &Transaction<'_>, touched: &Touched) -> Result<()> {
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO merge_pending (block_key, lo, hi) VALUES (?1, ?2, ?3)",
+        )
+        .map_err(sql("recording merge work"))?;
+    for (block, spans) in touched {
+        for (lo, hi) in union(spans.clone()) {
+            stmt.execute(params![block, lo.to_string(), hi.to_string()])
+                .map_err(sql("recording merge work"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Blocks re-merged per transaction when flushing pending work.
+const FLUSH_BLOCKS: usize = 500;
+
+/// Does the pending merge work, [`FLUSH_BLOCKS`] blocks per transaction.
+pub(crate) fn flush_pending(conn: &mut rusqlite::Connection, cfg: &MergeConfig) -> Result<usize> {
+    let mut done = 0;
+    loop {
+        let tx = conn.transaction().map_err(sql("merging pending work"))?;
+        let blocks: Vec<String> = {
+            let mut stmt = tx
+                .prepare_cached(
+                    "SELECT DISTINCT block_key FROM merge_pending ORDER BY block_key LIMIT ?1",
+                )
+                .map_err(sql("listing pending merge work"))?;
+            let rows = stmt
+                .query_map([FLUSH_BLOCKS as i64], |r| r.get(0))
+                .map_err(sql("listing pending merge work"))?;
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(sql("listing pending merge work"))?
+        };
+        if blocks.is_empty() {
+            return Ok(done);
+        }
+        let mut touched = Touched::new();
+        {
+            let mut stmt = tx
+                .prepare_cached("SELECT lo, hi FROM merge_pending WHERE block_key = ?1")
+                .map_err(sql("reading pending merge work"))?;
+            for block in &blocks {
+                let rows = stmt
+                    .query_map([block], |r| {
+                        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                    })
+                    .map_err(sql("reading pending merge work"))?;
+                for row in rows {
+                    let (lo, hi) = row.map_err(sql("reading pending merge work"))?;
+                    if let (Some(lo), Some(hi)) = (parse_date(&lo), parse_date(&hi)) {
+                        touched.entry(block.clone()).or_default().push((lo, hi));
+                    }
+                }
+            }
+        }
+        refresh(&tx, &touched, cfg)?;
+        {
+            let mut del = tx
+                .prepare_cached("DELETE FROM merge_pending WHERE block_key = ?1")
+                .map_err(sql("clearing pending merge work"))?;
+            for block in &blocks {
+                del.execute([block])
+                    .map_err(sql("clearing pending merge work"))?;
+            }
+        }
+        tx.commit().map_err(sql("merging pending work"))?;
+        done += blocks.len();
+    }
 }
 
 /// Re-clusters the islands reached by every touched window.
