@@ -110,7 +110,10 @@ pub fn serve(config: ServerConfig, engine: Engine) -> Result<(), ServerError> {
         Ok(idx)
     })()
     .map_err(|e| ServerError::Store(e.to_string()))?;
+    // Closing the connection may checkpoint the WAL: stamp the file after it.
     drop(store);
+    let mut built = built;
+    built.stamp = index::FileStamp::of(&config.db);
     let state = Arc::new(AppState {
         db: config.db.clone(),
         engine,
