@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use dyad_core::ResolvedPlace;
 
@@ -62,7 +63,14 @@ pub struct Gazetteer {
     countries: HashMap<String, u32>,
     user: Vec<Candidate>,
     user_index: HashMap<String, Vec<usize>>,
+    /// Answers of [`Gazetteer::name_status`] across documents (news repeats
+    /// the same capitalised words); cleared when places are added or when it
+    /// grows past [`STATUS_CACHE_LIMIT`].
+    status_cache: Mutex<HashMap<String, (bool, bool)>>,
 }
+
+/// Most texts whose name status is remembered across documents.
+const STATUS_CACHE_LIMIT: usize = 200_000;
 
 impl Gazetteer {
     /// Loads the gazetteer from `$DYAD_GAZETTEER`, else `gazetteer.bin` next to
@@ -125,7 +133,31 @@ impl Gazetteer {
             countries,
             user: Vec::new(),
             user_index: HashMap::new(),
+            status_cache: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// (some name key starts like `text`'s key, `text` is a name), remembered
+    /// across calls.
+    pub(crate) fn name_status(&self, text: &str) -> (bool, bool) {
+        if let Some(v) = self
+            .status_cache
+            .lock()
+            .ok()
+            .and_then(|m| m.get(text).copied())
+        {
+            return v;
+        }
+        let key = name_key(text);
+        let prefix = !key.is_empty() && self.has_key_prefix(&key);
+        let v = (prefix, prefix && self.has_key(&key));
+        if let Ok(mut m) = self.status_cache.lock() {
+            if m.len() >= STATUS_CACHE_LIMIT {
+                m.clear();
+            }
+            m.insert(text.to_string(), v);
+        }
+        v
     }
 
     /// Adds the built-in places of `data/gazetteer/places.tsv` (embedded).
@@ -231,6 +263,9 @@ impl Gazetteer {
 
     /// Adds user places (already validated) to the gazetteer.
     pub(crate) fn add_user(&mut self, names: Vec<String>, candidate: Candidate) {
+        if let Ok(m) = self.status_cache.get_mut() {
+            m.clear();
+        }
         let at = self.user.len();
         self.user.push(candidate);
         for name in names {

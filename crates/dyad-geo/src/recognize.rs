@@ -113,11 +113,7 @@ impl<'a> Memo<'a> {
 
     /// (some name starts like `text`, `text` is a name).
     fn lookup(&self, text: &'a str) -> (bool, bool) {
-        Memo::cached(&self.names, text, || {
-            let key = name_key(text);
-            let prefix = !key.is_empty() && self.gaz.has_key_prefix(&key);
-            (prefix, prefix && self.gaz.has_key(&key))
-        })
+        Memo::cached(&self.names, text, || self.gaz.name_status(text))
     }
     fn has_name(&self, text: &'a str) -> bool {
         self.lookup(text).1
@@ -162,6 +158,9 @@ fn is_title_case(toks: &[Tok<'_>]) -> bool {
 fn is_name_like(s: &str) -> bool {
     if is_capitalised(s) {
         return true;
+    }
+    if !s.starts_with(['a', 'e']) {
+        return false;
     }
     [
         "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
