@@ -92,8 +92,9 @@ impl Atom {
 /// The compiled phrase matcher.
 pub(crate) struct PatternSet {
     ac: AhoCorasick,
-    /// Lower-cased first words of all patterns.
-    first_tokens: std::collections::HashSet<Vec<u8>, FnvBuild>,
+    /// FNV hashes of the lower-cased first words of all patterns (a hash
+    /// collision only costs one extra anchored search).
+    first_tokens: std::collections::HashSet<u64, IdentityBuild>,
     /// Bit set over (length, first byte, last byte) of those first words: a
     /// cheap test that rejects most words before hashing.
     quick: Vec<u64>,
@@ -139,38 +140,37 @@ impl Builder {
     }
 }
 
-/// FNV-1a: a fast hash for the short lower-case words of the first-token set.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// FNV-1a of the ASCII-lower-cased bytes of a word.
+fn fnv_lower(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
-impl std::hash::Hasher for Fnv {
+/// A hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 << 8) | u64::from(*b);
         }
-        self.0 = h;
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+type IdentityBuild = std::hash::BuildHasherDefault<Identity>;
 
 const QUICK_BITS: usize = 1 << 16;
-
-/// (length, first byte, last byte) of a lower-case word, 16 bits.
-fn quick_key(word: &[u8]) -> usize {
-    let first = word.first().copied().unwrap_or(0) as usize;
-    let last = word.last().copied().unwrap_or(0) as usize;
-    ((word.len().min(15) << 12) ^ (first << 5) ^ last) & (QUICK_BITS - 1)
-}
 
 /// The first word of a (lower-case) pattern: a match can only start at a
 /// text word equal to it, so other words never reach the automaton.
@@ -324,14 +324,14 @@ impl PatternSet {
                 }
             }
         }
-        let first_tokens: std::collections::HashSet<Vec<u8>, FnvBuild> = b
+        let first_tokens: std::collections::HashSet<u64, IdentityBuild> = b
             .patterns
             .iter()
-            .map(|p| first_token(p).as_bytes().to_vec())
+            .map(|p| fnv_lower(first_token(p).as_bytes()))
             .collect();
         let mut quick = vec![0u64; QUICK_BITS / 64];
-        for t in &first_tokens {
-            let k = quick_key(t);
+        for h in &first_tokens {
+            let k = (*h as usize) & (QUICK_BITS - 1);
             if let Some(w) = quick.get_mut(k / 64) {
                 *w |= 1 << (k % 64);
             }
@@ -389,7 +389,6 @@ impl PatternSet {
         // search; the automaton never runs inside words ("us" in "because").
         let mut out: Vec<Atom> = Vec::new();
         let mut pronouns = Vec::new();
-        let mut word_buf: Vec<u8> = Vec::with_capacity(32);
         let bytes = text.as_bytes();
         let n = bytes.len();
         let word_char_at = |i: usize| -> (bool, usize) {
@@ -415,21 +414,20 @@ impl PatternSet {
                 word_end += l;
             }
             let word = bytes.get(pos..word_end).unwrap_or_default();
-            word_buf.clear();
-            word_buf.extend(word.iter().map(u8::to_ascii_lowercase));
             if (2..=7).contains(&word.len())
                 && PERSON_PRONOUNS
                     .iter()
-                    .any(|p| p.as_bytes() == word_buf.as_slice())
+                    .any(|p| p.as_bytes().eq_ignore_ascii_case(word))
             {
                 pronouns.push((pos, word_end));
             }
-            let k = quick_key(&word_buf);
+            let h = fnv_lower(word);
+            let k = (h as usize) & (QUICK_BITS - 1);
             let maybe = self
                 .quick
                 .get(k / 64)
                 .is_some_and(|w| w & (1 << (k % 64)) != 0);
-            if maybe && self.first_tokens.contains(&word_buf) && self.valid_start(text, pos) {
+            if maybe && self.first_tokens.contains(&h) && self.valid_start(text, pos) {
                 if let Some(atom) = self.best_at(text, pos) {
                     pos = atom.end.max(pos + 1);
                     out.push(atom);

@@ -100,12 +100,15 @@ impl<'a> Scan<'a> {
         let Some(gap) = self.text.get(from..to) else {
             return false;
         };
-        let words: Vec<&str> = gap.split_whitespace().collect();
-        if words.len() > 2 {
+        // Long gaps are never modifiers: no need to look at them.
+        if gap.len() > 40 {
             return false;
         }
-        words.iter().all(|w| {
-            w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        let mut count = 0;
+        gap.split_whitespace().all(|w| {
+            count += 1;
+            count <= 2
+                && w.chars().all(|c| c.is_alphanumeric() || c == '-')
                 && (is_in(ROLE_MODIFIERS, w)
                     || is_capitalized(w)
                     || w.chars().all(|c| c.is_ascii_digit()))
@@ -130,12 +133,17 @@ impl<'a> Scan<'a> {
         let Some(gap) = self.text.get(from..to) else {
             return false;
         };
-        let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
-        let first_ok =
-            |w: &str| w == "of" || w == "for" || (allow_in && (w == "in" || w == "from"));
-        match words.as_slice() {
-            [a] => first_ok(a),
-            [a, b] => first_ok(a) && b == "the",
+        if gap.len() > 12 {
+            return false;
+        }
+        let first_ok = |w: &str| {
+            ["of", "for"].iter().any(|x| x.eq_ignore_ascii_case(w))
+                || (allow_in && ["in", "from"].iter().any(|x| x.eq_ignore_ascii_case(w)))
+        };
+        let mut words = gap.split_whitespace();
+        match (words.next(), words.next(), words.next()) {
+            (Some(a), None, None) => first_ok(a),
+            (Some(a), Some(b), None) => first_ok(a) && b.eq_ignore_ascii_case("the"),
             _ => false,
         }
     }
