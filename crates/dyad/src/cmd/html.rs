@@ -49,21 +49,25 @@ pub fn eval(args: EvalHtmlArgs) -> anyhow::Result<ExitCode> {
         println!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
-    println!("pages      {}", report.pages.len());
-    println!("F1         {:.4}", s.f1);
-    println!("precision  {:.4}", s.precision);
-    println!("recall     {:.4}", s.recall);
-    println!(
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    writeln!(out, "pages      {}", report.pages.len())?;
+    writeln!(out, "F1         {:.4}", s.f1)?;
+    writeln!(out, "precision  {:.4}", s.precision)?;
+    writeln!(out, "recall     {:.4}", s.recall)?;
+    writeln!(
+        out,
         "speed      {:.0} pages/s per core (per CPU second of one thread; {:.0} per wall second)",
         report.pages_per_sec(),
         report.pages_per_wall_sec()
-    );
+    )?;
     let mut worst: Vec<_> = report.pages.iter().collect();
     worst.sort_by(|a, b| a.score.f1().total_cmp(&b.score.f1()));
-    println!("\nworst pages (F1, precision, recall, id, url):");
+    writeln!(out, "\nworst pages (F1, precision, recall, id, url):")?;
     for p in worst.iter().take(args.worst) {
         let fmt = |x: Option<f64>| x.map_or("  -  ".to_string(), |v| format!("{v:.3}"));
-        println!(
+        writeln!(
+            out,
             "  {:.3}  {}  {}  {}  {}{}",
             p.score.f1(),
             fmt(p.score.precision()),
@@ -74,8 +78,9 @@ pub fn eval(args: EvalHtmlArgs) -> anyhow::Result<ExitCode> {
                 .first()
                 .map(|n| format!("  [{n}]"))
                 .unwrap_or_default()
-        );
+        )?;
     }
+    print_all(&out);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -140,4 +145,10 @@ pub fn bench(args: BenchHtmlArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Print a finished report; a closed pipe (`| head`) is not an error.
+fn print_all(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
