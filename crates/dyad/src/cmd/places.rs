@@ -156,7 +156,13 @@ pub fn run(args: PlacesArgs) -> anyhow::Result<ExitCode> {
         let analyzed = resolver.pipeline.analyze(doc);
         let places = resolver.places(&analyzed);
         if args.json {
-            serde_json::to_writer(&mut out, &DocPlaces { id: &analyzed.doc.id, places: &places })?;
+            serde_json::to_writer(
+                &mut out,
+                &DocPlaces {
+                    id: &analyzed.doc.id,
+                    places: &places,
+                },
+            )?;
             writeln!(out)?;
             continue;
         }
@@ -172,19 +178,30 @@ pub fn run(args: PlacesArgs) -> anyhow::Result<ExitCode> {
                     r.name,
                     r.feature_code,
                     r.country,
-                    r.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default(),
+                    r.admin1
+                        .as_deref()
+                        .map(|a| format!(", {a}"))
+                        .unwrap_or_default(),
                     r.lat,
                     r.lon,
                     r.population,
                     p.confidence,
                     p.reason
                 )?,
-                None => writeln!(out, "  s{:<3} {:<24} -> unresolved: {}", p.sentence, p.text, p.reason)?,
+                None => writeln!(
+                    out,
+                    "  s{:<3} {:<24} -> unresolved: {}",
+                    p.sentence, p.text, p.reason
+                )?,
             }
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(Serialize)]
@@ -230,7 +247,10 @@ pub fn eval(args: EvalGeoArgs) -> anyhow::Result<ExitCode> {
         score.recall()
     );
     for f in &score.failures {
-        println!("  FAIL {} {:?}: expected {}; got {}", f.case, f.name, f.expected, f.got);
+        println!(
+            "  FAIL {} {:?}: expected {}; got {}",
+            f.case, f.name, f.expected, f.got
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -252,9 +272,11 @@ fn rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<f64>().ok())
+            })
         })
         .map_or(0.0, |kb| kb / 1024.0)
 }
@@ -269,7 +291,11 @@ pub fn bench(args: BenchPlacesArgs) -> anyhow::Result<ExitCode> {
     let load_ms = start.elapsed().as_secs_f64() * 1000.0;
     let rss_after = rss_mb();
     let docs = analyse_corpus(&args.corpus)?;
-    anyhow::ensure!(!docs.is_empty(), "{}: no documents to benchmark", args.corpus.display());
+    anyhow::ensure!(
+        !docs.is_empty(),
+        "{}: no documents to benchmark",
+        args.corpus.display()
+    );
     let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
@@ -278,7 +304,11 @@ pub fn bench(args: BenchPlacesArgs) -> anyhow::Result<ExitCode> {
     let pool = builder.build().context("building the thread pool")?;
     let threads = pool.current_num_threads();
     let start = Instant::now();
-    let found: usize = pool.install(|| docs.par_iter().map(|d| gazetteer.recognize(d, &[]).len()).sum());
+    let found: usize = pool.install(|| {
+        docs.par_iter()
+            .map(|d| gazetteer.recognize(d, &[]).len())
+            .sum()
+    });
     let seconds = start.elapsed().as_secs_f64().max(1e-9);
     let report = BenchReport {
         docs: docs.len(),
@@ -313,7 +343,10 @@ pub fn bench(args: BenchPlacesArgs) -> anyhow::Result<ExitCode> {
 fn analyse_corpus(corpus: &Path) -> anyhow::Result<Vec<AnalyzedDocument>> {
     let pipeline = TextPipeline::new();
     let mut docs = Vec::new();
-    for item in dyad_text::read_inputs(std::slice::from_ref(&corpus.to_path_buf()), &ReadOptions::default()) {
+    for item in dyad_text::read_inputs(
+        std::slice::from_ref(&corpus.to_path_buf()),
+        &ReadOptions::default(),
+    ) {
         match item {
             Ok(doc) => docs.push(pipeline.analyze(doc)),
             Err(err) => eprintln!("warning: skipped: {err}"),
