@@ -59,7 +59,7 @@ struct Anchor {
 }
 
 fn role_reading(a: &Atom) -> Option<(usize, bool)> {
-    a.targets.iter().find_map(|t| match t {
+    a.targets().iter().find_map(|t| match t {
         Target::Role(r) => Some((*r, false)),
         Target::RolePlural(r) => Some((*r, true)),
         _ => None,

@@ -409,7 +409,7 @@ impl Lexicon {
             .iter()
             .filter(|a| !a.hyphen_after)
             .find_map(|a| {
-                a.targets.iter().find_map(|t| match t {
+                a.targets().iter().find_map(|t| match t {
                     Target::Country(c)
                     | Target::Capital(c)
                     | Target::Demonym(c)

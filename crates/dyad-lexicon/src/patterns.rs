@@ -72,20 +72,32 @@ struct Variant {
 pub(crate) struct Atom {
     pub start: usize,
     pub end: usize,
-    /// Readings, preferred first (never empty).
-    pub targets: Vec<Target>,
+    /// Readings, preferred first (never empty); at most [`MAX_READINGS`],
+    /// kept inline so matching does not allocate.
+    targets: [Target; MAX_READINGS],
+    readings: u8,
     /// Followed by `'s` / `’s`.
     pub possessive: bool,
     /// Followed by a hyphen ("Russian-made").
     pub hyphen_after: bool,
 }
 
+/// Readings kept per atom (a phrase rarely has more than two).
+const MAX_READINGS: usize = 6;
+
 impl Atom {
     pub fn primary(&self) -> Target {
-        self.targets
+        self.targets()
             .first()
             .copied()
             .unwrap_or(Target::Surname(usize::MAX))
+    }
+
+    /// The readings, preferred first.
+    pub fn targets(&self) -> &[Target] {
+        self.targets
+            .get(..usize::from(self.readings))
+            .unwrap_or_default()
     }
 }
 
@@ -496,20 +508,34 @@ impl PatternSet {
         }
         let found_text = text.get(start..end)?;
         let variants = self.variants.get(pattern)?;
-        let mut targets: Vec<Target> = variants
+        let mut targets = [Target::Surname(usize::MAX); MAX_READINGS];
+        let mut readings = 0usize;
+        for v in variants
             .iter()
             .filter(|v| case_compatible(&v.text, found_text))
-            .map(|v| v.target)
-            .collect();
-        if targets.is_empty() {
+        {
+            let known = targets
+                .get(..readings)
+                .unwrap_or_default()
+                .contains(&v.target);
+            if !known && readings < MAX_READINGS {
+                if let Some(slot) = targets.get_mut(readings) {
+                    *slot = v.target;
+                    readings += 1;
+                }
+            }
+        }
+        if readings == 0 {
             return None;
         }
-        targets.sort_by_key(Target::priority);
-        targets.dedup();
+        if let Some(t) = targets.get_mut(..readings) {
+            t.sort_by_key(Target::priority);
+        }
         Some(Atom {
             start,
             end,
             targets,
+            readings: readings as u8,
             possessive,
             hyphen_after,
         })
