@@ -147,45 +147,46 @@ pub(crate) fn insert_analysis(
     touched: &mut Touched,
 ) -> Result<usize> {
     let doc = &coded.analyzed.doc;
-    let sentences: Vec<serde_json::Value> = coded
+    // Tuples serialise as JSON arrays directly (no intermediate Values).
+    let sentences: Vec<(usize, usize, &str)> = coded
         .analyzed
         .sentences
         .iter()
-        .map(|s| serde_json::json!([s.span.start, s.span.end, s.zone.as_str()]))
+        .map(|s| (s.span.start, s.span.end, s.zone.as_str()))
         .collect();
-    let actors: Vec<serde_json::Value> = coded
+    let actors: Vec<_> = coded
         .actors
         .iter()
         .map(|m| {
-            serde_json::json!([
+            (
                 m.sentence,
                 m.span.start,
                 m.span.end,
-                m.text,
+                m.text.as_str(),
                 enum_str(&m.kind),
                 m.actor.code(),
-                m.actor.name,
-                m.actor.country,
+                m.actor.name.as_str(),
+                m.actor.country.as_deref(),
                 m.actor.sectors.join(" "),
-                m.actor.person_id,
-                m.actor.role,
-                m.actor.org,
+                m.actor.person_id.as_deref(),
+                m.actor.role.as_deref(),
+                m.actor.org.as_deref(),
                 m.antecedent,
-                m.rule,
+                m.rule.as_str(),
                 m.confidence,
-            ])
+            )
         })
         .collect();
-    let places: Vec<serde_json::Value> = coded
+    let places: Vec<_> = coded
         .places
         .iter()
         .map(|m| {
             let p = m.place.as_ref();
-            serde_json::json!([
+            (
                 m.sentence,
                 m.span.start,
                 m.span.end,
-                m.text,
+                m.text.as_str(),
                 p.map(|p| p.geonameid),
                 p.map(|p| p.name.as_str()),
                 p.map(|p| p.feature_code.as_str()),
@@ -194,22 +195,18 @@ pub(crate) fn insert_analysis(
                 p.map(|p| p.lat),
                 p.map(|p| p.lon),
                 m.confidence,
-                m.reason,
-            ])
+                m.reason.as_str(),
+            )
         })
         .collect();
+    let sentences = serde_json::to_string(&sentences).map_err(json("encoding sentences"))?;
+    let actors = serde_json::to_string(&actors).map_err(json("encoding actor mentions"))?;
+    let places = serde_json::to_string(&places).map_err(json("encoding place mentions"))?;
     tx.prepare_cached(
         "INSERT INTO doc_analysis (doc_id, sentences, actors, places)
          VALUES (?1, ?2, ?3, ?4)",
     )
-    .and_then(|mut stmt| {
-        stmt.execute(params![
-            doc_id,
-            serde_json::Value::Array(sentences).to_string(),
-            serde_json::Value::Array(actors).to_string(),
-            serde_json::Value::Array(places).to_string(),
-        ])
-    })
+    .and_then(|mut stmt| stmt.execute(params![doc_id, sentences, actors, places]))
     .map_err(sql("storing sentences and mentions"))?;
     let root_end = root_paragraph_end(doc);
     let mut seen: HashMap<&str, usize> = HashMap::new();
