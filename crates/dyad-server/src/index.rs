@@ -37,6 +37,11 @@ impl FileStamp {
     }
 }
 
+/// A place: name, GeoNames id, country.
+type PlaceKey = (String, Option<i64>, Option<String>);
+/// Sums for a place: latitude, longitude, events, events with coordinates.
+type PlaceSums = (f64, f64, u64, u64);
+
 /// One merged event's filterable facts.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -139,8 +144,7 @@ pub struct DyadCount {
 impl EventIndex {
     /// Builds the index from rows ordered by (date, id).
     pub fn new(stamp: FileStamp, rows: Vec<IndexRow>) -> EventIndex {
-        let mut places: BTreeMap<(String, Option<i64>, Option<String>), (f64, f64, u64, u64)> =
-            BTreeMap::new();
+        let mut places: BTreeMap<PlaceKey, PlaceSums> = BTreeMap::new();
         let mut actors: BTreeMap<String, u64> = BTreeMap::new();
         for r in &rows {
             if let Some(name) = &r.place_name {

@@ -77,13 +77,18 @@ fn start(tag: &str, extra: &[&str]) -> Server {
         .strip_prefix("listening on http://")
         .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
         .to_string();
-    Server { child, addr, _dir: dir }
+    Server {
+        child,
+        addr,
+        _dir: dir,
+    }
 }
 
 /// One HTTP/1.1 request; returns (status, body).
 fn http(addr: &str, method: &str, path: &str, body: Option<&[u8]>) -> (u16, Vec<u8>) {
     let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+    s.set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
     let body = body.unwrap_or(b"");
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
@@ -94,11 +99,21 @@ fn http(addr: &str, method: &str, path: &str, body: Option<&[u8]>) -> (u16, Vec<
     let _ = s.write_all(body);
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
-    let text_end = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("header end");
+    let text_end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("header end");
     let head = String::from_utf8_lossy(&raw[..text_end]).to_string();
-    let status: u16 = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).expect("status");
+    let status: u16 = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .expect("status");
     let mut payload = raw[text_end + 4..].to_vec();
-    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
         payload = dechunk(&payload);
     }
     (status, payload)
@@ -106,9 +121,9 @@ fn http(addr: &str, method: &str, path: &str, body: Option<&[u8]>) -> (u16, Vec<
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else { break };
-        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..eol]).trim(), 16).unwrap_or(0);
+    while let Some(eol) = data.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&data[..eol]).trim(), 16).unwrap_or(0);
         if size == 0 {
             break;
         }
@@ -120,7 +135,8 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 
 fn get_json(addr: &str, path: &str) -> (u16, Value) {
     let (status, body) = http(addr, "GET", path, None);
-    let v = serde_json::from_slice(&body).unwrap_or_else(|_| panic!("{path}: not JSON: {}", String::from_utf8_lossy(&body)));
+    let v = serde_json::from_slice(&body)
+        .unwrap_or_else(|_| panic!("{path}: not JSON: {}", String::from_utf8_lossy(&body)));
     (status, v)
 }
 
@@ -136,20 +152,37 @@ fn read_only_api_answers_every_endpoint() {
 
     let (st, spec) = get_json(a, "/api/openapi.json");
     assert_eq!(st, 200);
-    for path in ["/api/events", "/api/events/{id}", "/api/timeline", "/api/code", "/api/documents/{id}"] {
+    for path in [
+        "/api/events",
+        "/api/events/{id}",
+        "/api/timeline",
+        "/api/code",
+        "/api/documents/{id}",
+    ] {
         assert!(spec["paths"][path].is_object(), "OpenAPI lacks {path}");
     }
 
     // Events, paginated: pages do not overlap and the cursor reaches the end.
     let (st, page1) = get_json(a, "/api/events?limit=2");
     assert_eq!(st, 200);
-    let first: Vec<String> = page1["events"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_string()).collect();
+    let first: Vec<String> = page1["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(first.len(), 2, "{page1}");
-    let cursor = page1["next_cursor"].as_str().expect("next cursor").to_string();
+    let cursor = page1["next_cursor"]
+        .as_str()
+        .expect("next cursor")
+        .to_string();
     let (st, page2) = get_json(a, &format!("/api/events?limit=2&cursor={cursor}"));
     assert_eq!(st, 200);
     for e in page2["events"].as_array().unwrap() {
-        assert!(!first.contains(&e["id"].as_str().unwrap().to_string()), "pages overlap");
+        assert!(
+            !first.contains(&e["id"].as_str().unwrap().to_string()),
+            "pages overlap"
+        );
     }
 
     // The RUS–PRK dyad has events, and an event shows its sentence with highlights.
@@ -161,13 +194,26 @@ fn read_only_api_answers_every_endpoint() {
     let (st, detail) = get_json(a, &format!("/api/events/{id}"));
     assert_eq!(st, 200);
     let report = &detail["reports"][0];
-    assert!(!report["sentence"].as_str().unwrap_or("").is_empty(), "{detail}");
-    let labels: Vec<&str> = report["spans"].as_array().unwrap().iter().filter_map(|s| s["label"].as_str()).collect();
+    assert!(
+        !report["sentence"].as_str().unwrap_or("").is_empty(),
+        "{detail}"
+    );
+    let labels: Vec<&str> = report["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["label"].as_str())
+        .collect();
     assert!(labels.contains(&"trigger"), "{labels:?}");
 
     let (st, tl) = get_json(a, "/api/timeline?a=RUS&b=PRK&by=month");
     assert_eq!(st, 200);
-    let periods: Vec<&str> = tl["periods"].as_array().unwrap().iter().filter_map(|p| p["period"].as_str()).collect();
+    let periods: Vec<&str> = tl["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["period"].as_str())
+        .collect();
     assert!(periods.contains(&"2023-09"), "{periods:?}");
 
     let (st, dy) = get_json(a, "/api/dyads?limit=5");
@@ -176,7 +222,14 @@ fn read_only_api_answers_every_endpoint() {
 
     let (st, ac) = get_json(a, "/api/actors?q=ru");
     assert_eq!(st, 200);
-    assert!(ac["actors"].as_array().unwrap().iter().any(|x| x["code"] == "RUS"), "{ac}");
+    assert!(
+        ac["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["code"] == "RUS"),
+        "{ac}"
+    );
 
     let (st, pl) = get_json(a, "/api/places");
     assert_eq!(st, 200);
@@ -184,7 +237,10 @@ fn read_only_api_answers_every_endpoint() {
 
     let (st, doc) = get_json(a, "/api/documents/example-001");
     assert_eq!(st, 200);
-    assert!(doc["text"].as_str().unwrap_or("").contains("Kim Jong Un"), "{doc}");
+    assert!(
+        doc["text"].as_str().unwrap_or("").contains("Kim Jong Un"),
+        "{doc}"
+    );
     assert!(!doc["annotations"].as_array().unwrap().is_empty());
 
     // Live coding does not store.
@@ -194,7 +250,10 @@ fn read_only_api_answers_every_endpoint() {
     let coded: Value = serde_json::from_slice(&coded).unwrap();
     assert!(coded["document"]["annotations"].is_array());
     let (_, health2) = get_json(a, "/api/health");
-    assert_eq!(health2["documents"], health["documents"], "POST /api/code stored something");
+    assert_eq!(
+        health2["documents"], health["documents"],
+        "POST /api/code stored something"
+    );
 
     // The dashboard and its assets.
     let (st, index) = http(a, "GET", "/", None);
@@ -223,7 +282,10 @@ fn bad_requests_get_clear_errors() {
         let (st, v) = get_json(a, path);
         assert_eq!(st, 400, "{path}: {v}");
         let msg = v["error"].as_str().unwrap_or("");
-        assert!(msg.contains(&format!("'{param}'")), "{path}: message {msg:?} does not name {param}");
+        assert!(
+            msg.contains(&format!("'{param}'")),
+            "{path}: message {msg:?} does not name {param}"
+        );
     }
     assert_eq!(get_json(a, "/api/events/123456789").0, 404);
     assert_eq!(get_json(a, "/api/documents/no-such-doc").0, 404);
@@ -232,13 +294,23 @@ fn bad_requests_get_clear_errors() {
 
     let (st, _) = http(a, "POST", "/api/code", Some(b"{not json"));
     assert_eq!(st, 400);
-    let (st, _) = http(a, "POST", "/api/code", Some(br#"{"text":"x","date":"yesterday"}"#));
+    let (st, _) = http(
+        a,
+        "POST",
+        "/api/code",
+        Some(br#"{"text":"x","date":"yesterday"}"#),
+    );
     assert_eq!(st, 400);
     let big = vec![b'a'; 6 * 1024 * 1024];
     let (st, _) = http(a, "POST", "/api/code", Some(&big));
     assert_eq!(st, 413);
     // Read-only by default.
-    let (st, _) = http(a, "POST", "/api/documents", Some(br#"{"text":"Russia and China held talks."}"#));
+    let (st, _) = http(
+        a,
+        "POST",
+        "/api/documents",
+        Some(br#"{"text":"Russia and China held talks."}"#),
+    );
     assert_eq!(st, 403);
 }
 
@@ -251,7 +323,10 @@ fn ingest_endpoint_stores_when_allowed() {
     let (st, out) = http(a, "POST", "/api/documents", Some(body));
     assert_eq!(st, 200, "{}", String::from_utf8_lossy(&out));
     let (_, after) = get_json(a, "/api/health");
-    assert_eq!(after["documents"].as_u64(), before["documents"].as_u64().map(|n| n + 1));
+    assert_eq!(
+        after["documents"].as_u64(),
+        before["documents"].as_u64().map(|n| n + 1)
+    );
     // Idempotent: the same document again is not stored twice.
     let (st, out) = http(a, "POST", "/api/documents", Some(body));
     assert_eq!(st, 200);
