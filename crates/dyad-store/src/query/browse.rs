@@ -541,7 +541,8 @@ impl Store {
                 })
             })
             .map_err(sql("indexing merged events"))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(sql("indexing merged events"))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(sql("indexing merged events"))
     }
 
     /// Full rows of the merged events `ids`, in the order given.
@@ -551,7 +552,10 @@ impl Store {
              JOIN documents d ON d.doc_id = e.doc_id WHERE m.merged_id = ?1",
             row_columns(true)
         );
-        let mut stmt = self.conn.prepare_cached(&query).map_err(sql("reading merged events"))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&query)
+            .map_err(sql("reading merged events"))?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let mut rows = stmt.query([id]).map_err(sql("reading merged events"))?;

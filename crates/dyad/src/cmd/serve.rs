@@ -72,24 +72,41 @@ pub struct BenchServeArgs {
 /// Runs `dyad bench serve`: starts a real `dyad serve` child on a free
 /// loopback port, sends a bounded mix of API requests, reports latencies.
 pub fn bench_serve(args: BenchServeArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open_existing(&args.db)
-        .with_context(|| format!("opening {}", args.db.display()))?;
+    let store =
+        Store::open_existing(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let dyads = store
-        .dyads(&EventFilter { merged: true, limit: Some(20), ..EventFilter::default() })
+        .dyads(&EventFilter {
+            merged: true,
+            limit: Some(20),
+            ..EventFilter::default()
+        })
         .context("listing dyads")?;
     let sample = store
-        .events(&EventFilter { merged: true, limit: Some(50), ..EventFilter::default() })
+        .events(&EventFilter {
+            merged: true,
+            limit: Some(50),
+            ..EventFilter::default()
+        })
         .context("listing events")?;
     let events = store.event_count()?;
     drop(store);
     if dyads.is_empty() {
-        bail!("{} holds no dyads to query; ingest some articles first", args.db.display());
+        bail!(
+            "{} holds no dyads to query; ingest some articles first",
+            args.db.display()
+        );
     }
     let mut targets = Vec::new();
     for (i, d) in dyads.iter().enumerate() {
         let by = ["month", "week", "day"][i % 3];
-        targets.push(format!("/api/timeline?a={}&b={}&by={by}", d.source, d.target));
-        targets.push(format!("/api/events?dyad={}:{}&limit=50", d.source, d.target));
+        targets.push(format!(
+            "/api/timeline?a={}&b={}&by={by}",
+            d.source, d.target
+        ));
+        targets.push(format!(
+            "/api/events?dyad={}:{}&limit=50",
+            d.source, d.target
+        ));
         targets.push(format!("/api/events?source={}&limit=20", d.source));
     }
     targets.push("/api/dyads?limit=20".into());
@@ -109,7 +126,8 @@ pub fn bench_serve(args: BenchServeArgs) -> anyhow::Result<ExitCode> {
         .spawn()
         .context("starting dyad serve")?;
     let addr = read_address(&mut child);
-    let report = addr.map(|addr| dyad_server::loadtest::run(addr, &targets, args.requests, args.concurrency));
+    let report = addr
+        .map(|addr| dyad_server::loadtest::run(addr, &targets, args.requests, args.concurrency));
     let _ = child.kill();
     let _ = child.wait();
     let report = report?;
@@ -120,7 +138,12 @@ pub fn bench_serve(args: BenchServeArgs) -> anyhow::Result<ExitCode> {
     } else {
         println!(
             "{} requests, {} errors, {} clients, {:.1} s, {:.0} req/s (database: {} events)",
-            report.requests, report.errors, report.concurrency, report.seconds, report.requests_per_sec, events
+            report.requests,
+            report.errors,
+            report.concurrency,
+            report.seconds,
+            report.requests_per_sec,
+            events
         );
         for (path, s) in &report.paths {
             println!(
@@ -129,7 +152,11 @@ pub fn bench_serve(args: BenchServeArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    Ok(if report.errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn read_address(child: &mut std::process::Child) -> anyhow::Result<SocketAddr> {
