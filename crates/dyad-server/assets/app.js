@@ -143,9 +143,9 @@ function timelineChart(periods, onPick) {
   const step = (W - pad.l - pad.r) / Math.max(1, periods.length);
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Cooperation and conflict events per period" });
   svg.append(s("line", { x1: pad.l, x2: W - pad.r, y1: mid, y2: mid, stroke: "#8a93a6" }));
-  svg.append(s("text", { x: 4, y: pad.t + 10, "font-size": 11, fill: "#2e9d6a" }, "coop."));
-  svg.append(s("text", { x: 4, y: H - pad.b - 2, "font-size": 11, fill: "#d2473c" }, "conflict"));
-  svg.append(s("text", { x: pad.l - 6, y: pad.t + 4, "font-size": 10, fill: "#5d6677", "text-anchor": "end" }, max));
+  svg.append(s("text", { x: 4, y: mid - 6, "font-size": 11, fill: "#2e9d6a" }, "coop."));
+  svg.append(s("text", { x: 4, y: mid + 14, "font-size": 11, fill: "#d2473c" }, "confl."));
+  svg.append(s("text", { x: pad.l + 4, y: pad.t - 3, "font-size": 10, fill: "#5d6677" }, `max ${max}`));
   periods.forEach((p, i) => {
     const x = pad.l + i * step + (step - bw) / 2;
     const up = (coop(p) / max) * half, down = (conf(p) / max) * half;
