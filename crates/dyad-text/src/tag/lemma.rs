@@ -1,6 +1,7 @@
 //! Lemmas: verbs through the inflection table, nouns by English plural
 //! rules, everything else lower-cased.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use dyad_core::Pos;
@@ -70,15 +71,18 @@ const CLITICS: &[(&str, &str)] = &[
 /// The lemma of `word` tagged `pos`.
 /// `verbs` maps [`word_key`] of an inflected form to its lemma.
 pub fn lemma(word: &str, pos: Pos, verbs: &FastMap<u64, Box<str>>) -> String {
-    let lower = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        word.to_string()
-    } else {
-        word.to_lowercase()
-    };
     let inflected = pos.is_verb() || matches!(pos, Pos::NNS | Pos::NNPS | Pos::MD | Pos::RB);
     if !inflected {
-        return lower;
+        return lowercase(word);
     }
+    // Borrow when already lower-case: the inflected paths below mostly
+    // build a new string anyway, so this saves one allocation per token.
+    let lower: Cow<'_, str> = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(lowercase(word))
+    };
+    let lower = lower.as_ref();
     // Clitics are short and start with an apostrophe or end in "n't".
     let maybe_clitic = lower.len() <= 5;
     if maybe_clitic && (pos.is_verb() || pos == Pos::MD || pos == Pos::RB) {
@@ -87,15 +91,25 @@ pub fn lemma(word: &str, pos: Pos, verbs: &FastMap<u64, Box<str>>) -> String {
         }
     }
     if pos.is_verb() {
-        if let Some(l) = verbs.get(&word_key(&lower)) {
+        if let Some(l) = verbs.get(&word_key(lower)) {
             return l.to_string();
         }
-        return verb_rules(&lower, pos).unwrap_or(lower);
+        return verb_rules(lower, pos).unwrap_or_else(|| lower.to_string());
     }
     if matches!(pos, Pos::NNS | Pos::NNPS) {
-        return singular(&lower);
+        return singular(lower);
     }
-    lower
+    lower.to_string()
+}
+
+/// `word` lower-cased; the ASCII fast path gives the same result as
+/// [`str::to_lowercase`] for ASCII input without its Unicode tables.
+fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 /// Regular verb endings for verbs missing from the table.
