@@ -122,6 +122,19 @@ pub struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
+    /// False when no mention of `mentions` (in text order) can fall in
+    /// `sentence`, so its view would have no mentions: lets the coder skip
+    /// building views (and lower-casing tokens) for actor-less sentences.
+    pub fn may_have_mentions(sentence: &Sentence, mentions: &[ActorMention]) -> bool {
+        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
+        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
+        mentions
+            .get(lo..hi.max(lo))
+            .unwrap_or(&[])
+            .iter()
+            .any(|m| m.sentence == sentence.index)
+    }
+
     /// Builds the view of `sentence`, placing the document's `mentions`.
     pub fn new(text: &'a str, sentence: &'a Sentence, mentions: &[ActorMention]) -> Self {
         let n = sentence.tokens.len().min(MAX_TOKENS);
@@ -130,7 +143,14 @@ impl<'a> SentenceView<'a> {
             .iter()
             .map(|t| {
                 let w = t.text(text);
-                if w.chars().any(char::is_uppercase) {
+                // ASCII fast path: same result as the Unicode branch.
+                if w.is_ascii() {
+                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                        Cow::Owned(w.to_ascii_lowercase())
+                    } else {
+                        Cow::Borrowed(w)
+                    }
+                } else if w.chars().any(char::is_uppercase) {
                     Cow::Owned(w.to_lowercase())
                 } else {
                     Cow::Borrowed(w)

@@ -171,6 +171,9 @@ impl Engine {
                 Some((_, None)) => true,
                 None => false,
             };
+            if !wanted && !SentenceView::may_have_mentions(sentence, actors) {
+                continue;
+            }
             let view = SentenceView::new(text, sentence, actors);
             if view.mentions.is_empty() && !wanted {
                 continue;

@@ -208,3 +208,22 @@ fn quantities_and_promises() {
     assert_eq!(concede.factuality, Factuality::Asserted);
     assert!(concede.provenance.rule.ends_with("+intent"));
 }
+
+#[test]
+fn may_have_mentions_agrees_with_the_view() {
+    let text = "Egypt criticised Israel on Monday. The weather was fine. Israel replied.";
+    let doc = dyad_text::document_from_text("t", text, None);
+    let analyzed = dyad_text::TextPipeline::new().analyze(doc);
+    let ms = mentions(&analyzed, &[("Egypt", "EGY"), ("Israel", "ISR")]);
+    let flags: Vec<bool> = analyzed
+        .sentences
+        .iter()
+        .map(|s| SentenceView::may_have_mentions(s, &ms))
+        .collect();
+    assert_eq!(flags, [true, false, true]);
+    for (sentence, may) in analyzed.sentences.iter().zip(&flags) {
+        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms);
+        // the pre-check may only skip sentences whose view has no mentions
+        assert!(*may || view.mentions.is_empty());
+    }
+}
