@@ -46,10 +46,13 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<RawToken>) {
         return;
     };
     let base = span.start;
-    let mut iter = region.char_indices().peekable();
-    while let Some(&(i, c)) = iter.peek() {
+    // Byte offset of the next character to look at; jumping straight to a
+    // token's end avoids decoding its characters a second time.
+    let mut next = 0usize;
+    while let Some(c) = region.get(next..).and_then(|r| r.chars().next()) {
+        let i = next;
         if c.is_whitespace() {
-            iter.next();
+            next = i + c.len_utf8();
             continue;
         }
         let rest = region.get(i..).unwrap_or("");
@@ -99,8 +102,10 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<RawToken>) {
             push(out, base, i, end, TokenShape::Punct);
             end
         };
-        while iter.peek().is_some_and(|&(j, _)| j < end) {
-            iter.next();
+        // Resume at the first character starting at or after `end`.
+        next = end.max(i + 1);
+        while next < region.len() && !region.is_char_boundary(next) {
+            next += 1;
         }
     }
 }
