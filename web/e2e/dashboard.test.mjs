@@ -51,6 +51,7 @@ test("dashboard shows the RUS–PRK timeline and a period's events lead to the s
   await page.goto(`${base}/`);
   await page.fill("#dyad-a", "RUS");
   await page.fill("#dyad-b", "PRK");
+  await page.press("#dyad-b", "Escape"); // close the autocomplete list
   await page.selectOption("#by", "month");
   await page.click("#show-dyad");
   const bars = page.locator("#timeline g.bar");

@@ -106,7 +106,7 @@ function actorInput(id, labelText, value) {
   let items = [], sel = -1, timer = null;
   function render() {
     list.replaceChildren(...items.map((a, i) => h("li", { role: "option", "aria-selected": i === sel ? "true" : "false",
-      onmousedown: (ev) => { ev.preventDefault(); choose(i); } }, `${a.code} — ${a.name || a.code} (${a.events})`)));
+      onmousedown: (ev) => { ev.preventDefault(); choose(i); } }, a.name && a.name !== a.code ? `${a.code} — ${a.name} (${a.events})` : `${a.code} (${a.events})`)));
     list.hidden = items.length === 0;
     input.setAttribute("aria-expanded", items.length ? "true" : "false");
   }
@@ -116,7 +116,12 @@ function actorInput(id, labelText, value) {
     timer = setTimeout(async () => {
       const q = input.value.trim();
       if (!q) { items = []; render(); return; }
-      try { items = (await api(`/api/actors?${qs({ q, limit: 8 })}`)).actors; sel = -1; render(); } catch { items = []; render(); }
+      try {
+        const found = (await api(`/api/actors?${qs({ q, limit: 8 })}`)).actors;
+        // A late answer for a field the user has left must not pop up over the page.
+        items = document.activeElement === input && input.value.trim() === q ? found : [];
+        sel = -1; render();
+      } catch { items = []; render(); }
     }, 120);
   });
   input.addEventListener("keydown", (ev) => {
@@ -182,6 +187,7 @@ async function pageDashboard(params) {
     actorInput("dyad-a", "Actor A", a0), actorInput("dyad-b", "Actor B", b0),
     h("label", { for: "by" }, "Period", byInput), h("button", { type: "submit", id: "show-dyad" }, "Show timeline"));
   async function show() {
+    form.querySelectorAll(".ac ul").forEach((ul) => { ul.hidden = true; });
     const a = document.getElementById("dyad-a").value.trim(), b = document.getElementById("dyad-b").value.trim();
     if (!a || !b) { chartBox.replaceChildren(h("div", { class: "empty" }, "Pick two actors (country codes such as RUS and PRK).")); return; }
     history.replaceState(null, "", `#/?${qs({ a, b, by: byInput.value })}`);
