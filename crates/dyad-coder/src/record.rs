@@ -218,7 +218,8 @@ fn event_date(ctx: &DocContext<'_>, sentence: &Sentence, tense: Tense, trigger: 
 }
 
 /// The event's place: a toponym of its clause (via dyad-geo), else the
-/// dateline, else the country of the target or source actor.
+/// dateline, else a cued place of the article's lead in an actor's country,
+/// else the country of the target or source actor.
 fn event_place(
     ctx: &DocContext<'_>,
     sentence: usize,
@@ -254,6 +255,17 @@ fn event_place(
             precision: PlacePrecision::Dateline,
             span: None,
         });
+    }
+    // A cued town or division in the article's lead, inside one of the
+    // actors' countries ("... outside the city of X, ... region, Russia"),
+    // locates events whose own sentence names no place.
+    let actor_countries: Vec<&str> = target
+        .iter()
+        .chain(source)
+        .filter_map(|a| a.actor.country.as_deref())
+        .collect();
+    if let Some(p) = dyad_geo::lead_location(ctx.doc, ctx.places, &actor_countries) {
+        return Some(p);
     }
     let country = target
         .iter()
