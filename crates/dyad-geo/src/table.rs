@@ -182,6 +182,9 @@ pub(crate) struct Table {
     keys_at: usize,
     postings_at: usize,
     strings_at: usize,
+    /// The string section as text, validated once at load, so reading a
+    /// name is a bounds and char-boundary check, not a UTF-8 scan.
+    strings: String,
     /// `buckets[b]`: first key whose first two bytes are ≥ `b` (built at
     /// load), so a search starts in a narrow range: fewer cache misses.
     buckets: Vec<u32>,
@@ -226,9 +229,10 @@ impl Table {
                 bytes.len()
             ));
         }
-        if std::str::from_utf8(bytes.get(strings_at..).unwrap_or_default()).is_err() {
-            return Err("string section is not UTF-8".into());
-        }
+        let strings = match std::str::from_utf8(bytes.get(strings_at..).unwrap_or_default()) {
+            Ok(text) => text.to_string(),
+            Err(_) => return Err("string section is not UTF-8".into()),
+        };
         let mut table = Table {
             bytes,
             n_records,
@@ -236,6 +240,7 @@ impl Table {
             keys_at,
             postings_at,
             strings_at,
+            strings,
             buckets: Vec::new(),
         };
         table.buckets = table.build_buckets();
@@ -284,6 +289,7 @@ impl Table {
             keys_at: HEADER,
             postings_at: HEADER,
             strings_at: HEADER,
+            strings: String::new(),
             buckets: Vec::new(),
         }
     }
@@ -293,11 +299,8 @@ impl Table {
     }
 
     fn str_at(&self, off: u32, len: u16) -> &str {
-        let start = self.strings_at + off as usize;
-        self.bytes
-            .get(start..start + len as usize)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        let start = off as usize;
+        self.strings.get(start..start + len as usize).unwrap_or("")
     }
 
     pub(crate) fn record(&self, i: u32) -> Option<RawRecord<'_>> {
