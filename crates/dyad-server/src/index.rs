@@ -29,8 +29,10 @@ impl FileStamp {
             [db.to_path_buf(), wal]
                 .iter()
                 .map(|p| match std::fs::metadata(p) {
-                    Ok(m) => (m.len(), m.modified().ok()),
-                    Err(_) => (0, None),
+                    // An empty WAL (created when a reader opens the file) says nothing
+                    // about the content: only a non-empty one's time counts.
+                    Ok(m) if m.len() > 0 => (m.len(), m.modified().ok()),
+                    _ => (0, None),
                 })
                 .collect(),
         )
