@@ -10,8 +10,8 @@
 //! ("President Obama"), overlaps a person or organisation actor, or is an
 //! uncued name acting as the subject of a verb ("Moscow said": an actor).
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
@@ -304,9 +304,9 @@ struct PersonNames<'a> {
 impl<'a> PersonNames<'a> {
     fn new(sentences: &'a [Vec<Tok<'a>>], cues: &Cues) -> PersonNames<'a> {
         let mut names = PersonNames {
-            titled: HashSet::new(),
+            titled: HashSet::default(),
             runs: Vec::new(),
-            by_word: HashMap::new(),
+            by_word: HashMap::default(),
             verdicts: RefCell::default(),
         };
         for toks in sentences {
