@@ -339,11 +339,7 @@ pub fn bench(args: BenchActorsArgs) -> anyhow::Result<ExitCode> {
         args.corpus.display()
     );
     let bytes_once: usize = docs.iter().map(|d| d.doc.text.len()).sum();
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().context("building the thread pool")?;
+    let pool = super::bench::pool(args.threads)?;
     let threads = pool.current_num_threads();
     let repeat = args.repeat.max(1);
     let start = Instant::now();

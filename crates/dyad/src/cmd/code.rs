@@ -354,45 +354,16 @@ struct BenchReport {
 }
 
 fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
+    super::bench::status_mb("VmHWM")
 }
 
 /// `dyad bench code`: end to end (clean, tag, actors, places, events).
 pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
     let engine = engine(&[])?;
     let opts = ReadOptions::default();
-    let mut raws = Vec::new();
-    for item in dyad_text::read_raw_inputs(std::slice::from_ref(&args.corpus), &opts) {
-        match item {
-            Ok(raw) => raws.push(raw),
-            Err(err) => eprintln!("warning: skipped: {err}"),
-        }
-    }
-    anyhow::ensure!(
-        !raws.is_empty(),
-        "{}: no documents to benchmark",
-        args.corpus.display()
-    );
-    let bytes_once: usize = raws
-        .iter()
-        .map(|r| match &r.body {
-            dyad_text::RawBody::Text(t) | dyad_text::RawBody::Html(t) => t.len(),
-        })
-        .sum();
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().context("building the thread pool")?;
+    let raws = super::bench::read_corpus(&args.corpus, &opts)?;
+    let bytes_once = super::bench::raw_bytes(&raws);
+    let pool = super::bench::pool(args.threads)?;
     let threads = pool.current_num_threads();
     let repeat = args.repeat.max(1);
     let start = Instant::now();

@@ -1,6 +1,7 @@
 //! One module per subcommand family.
 
 pub mod actors;
+pub mod bench;
 pub mod code;
 pub mod html;
 pub mod places;

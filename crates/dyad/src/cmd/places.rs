@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention};
 use dyad_geo::eval::{read_gold, GeoScore};
@@ -269,16 +268,7 @@ struct BenchReport {
 
 /// Resident memory of this process in MB (Linux `/proc`), 0 when unknown.
 fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| {
-                l.split_whitespace()
-                    .nth(1)
-                    .and_then(|kb| kb.parse::<f64>().ok())
-            })
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
+    super::bench::status_mb("VmRSS")
 }
 
 /// Runs `dyad bench places`: loads the gazetteer (timed: `load_ms`, and the
@@ -297,11 +287,7 @@ pub fn bench(args: BenchPlacesArgs) -> anyhow::Result<ExitCode> {
         args.corpus.display()
     );
     let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().context("building the thread pool")?;
+    let pool = super::bench::pool(args.threads)?;
     let threads = pool.current_num_threads();
     let start = Instant::now();
     let found: usize = pool.install(|| {

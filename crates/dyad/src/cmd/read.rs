@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use dyad_core::{AnalyzedDocument, Document, ZoneKind};
 use dyad_text::{InputFormat, ReadOptions, TextPipeline};
@@ -295,29 +294,9 @@ struct BenchReport {
 /// date inference, segmentation, tokenization and tagging on a rayon pool.
 pub fn bench_text(args: BenchTextArgs) -> anyhow::Result<ExitCode> {
     let opts = ReadOptions::default();
-    let mut raws = Vec::new();
-    for item in dyad_text::read_raw_inputs(std::slice::from_ref(&args.corpus), &opts) {
-        match item {
-            Ok(raw) => raws.push(raw),
-            Err(err) => eprintln!("warning: skipped: {err}"),
-        }
-    }
-    anyhow::ensure!(
-        !raws.is_empty(),
-        "{}: no documents to benchmark",
-        args.corpus.display()
-    );
-    let bytes_once: usize = raws
-        .iter()
-        .map(|r| match &r.body {
-            dyad_text::RawBody::Text(t) | dyad_text::RawBody::Html(t) => t.len(),
-        })
-        .sum();
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().context("building the thread pool")?;
+    let raws = super::bench::read_corpus(&args.corpus, &opts)?;
+    let bytes_once = super::bench::raw_bytes(&raws);
+    let pool = super::bench::pool(args.threads)?;
     let threads = pool.current_num_threads();
     let pipeline = TextPipeline::new();
     let repeat = args.repeat.max(1);
