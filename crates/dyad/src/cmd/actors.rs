@@ -304,23 +304,14 @@ struct BenchReport {
 }
 
 /// CPU time (user + system) of this process so far, from /proc/self/stat.
-fn cpu_time() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let utime: f64 = fields.get(11)?.parse().ok()?;
-    let stime: f64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime) / 100.0)
-}
-
 /// Runs `dyad bench actors`: times lexicon load and `recognize` alone (the
 /// text stage runs once, untimed, to prepare the analysed documents).
 pub fn bench(args: BenchActorsArgs) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
-    let c0 = cpu_time();
+    let c0 = super::bench::process_cpu_seconds();
     let lex = load(&[])?;
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
-    let load_cpu_ms = match (c0, cpu_time()) {
+    let load_cpu_ms = match (c0, super::bench::process_cpu_seconds()) {
         (Some(a), Some(b)) => (b - a) * 1000.0,
         _ => load_ms,
     };
@@ -343,7 +334,7 @@ pub fn bench(args: BenchActorsArgs) -> anyhow::Result<ExitCode> {
     let threads = pool.current_num_threads();
     let repeat = args.repeat.max(1);
     let start = Instant::now();
-    let c1 = cpu_time();
+    let c1 = super::bench::process_cpu_seconds();
     let mentions: usize = pool.install(|| {
         (0..repeat)
             .map(|_| {
@@ -354,7 +345,7 @@ pub fn bench(args: BenchActorsArgs) -> anyhow::Result<ExitCode> {
             .sum()
     });
     let seconds = start.elapsed().as_secs_f64().max(1e-9);
-    let cpu_seconds = match (c1, cpu_time()) {
+    let cpu_seconds = match (c1, super::bench::process_cpu_seconds()) {
         (Some(a), Some(b)) => Some((b - a).max(0.01)),
         _ => None,
     };

@@ -58,3 +58,16 @@ pub fn status_mb(field: &str) -> f64 {
         })
         .map_or(0.0, |kb| kb / 1024.0)
 }
+
+/// CPU seconds (user + system, all threads) this process has used so far
+/// (Linux `/proc/self/stat`); `None` elsewhere. On a shared machine this is
+/// the honest per-core figure: other jobs stretch wall time, not CPU time.
+pub fn process_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // Clock ticks: 100 per second on every Linux configuration we target.
+    Some((utime + stime) / 100.0)
+}

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use chrono::NaiveDate;
 use dyad_coder::eval::{self, ExpectedLine, PloverStory};
-use dyad_coder::{Engine, EngineConfig};
+use dyad_coder::{Engine, EngineConfig, GazetteerChoice};
 use dyad_core::{Event, EventActor};
 use dyad_text::ReadOptions;
 use rayon::prelude::*;
@@ -96,6 +96,13 @@ pub struct BenchCodeArgs {
     /// Run the corpus this many times.
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
+    /// Code without the gazetteer (places from datelines and actors only).
+    #[arg(long, conflicts_with = "place_share")]
+    pub no_places: bool,
+    /// Also run without the gazetteer and report how much the places stage
+    /// adds to coding time (CPU time, so other jobs do not distort it).
+    #[arg(long)]
+    pub place_share: bool,
 }
 
 fn engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
@@ -349,23 +356,35 @@ struct BenchReport {
     threads: usize,
     docs_per_sec: f64,
     mb_per_sec_per_core: f64,
+    /// CPU seconds of the timed part (all threads; Linux).
+    cpu_seconds: Option<f64>,
+    /// Documents per CPU-second: the per-core figure, robust to other jobs.
+    docs_per_cpu_second: Option<f64>,
     events: usize,
     rss_mb: f64,
+    /// Whether places were resolved with the gazetteer.
+    places: bool,
+    /// With `--place-share`: CPU time of the run without the gazetteer, and
+    /// how much the places stage adds to it (percent).
+    cpu_seconds_without_places: Option<f64>,
+    places_added_pct: Option<f64>,
 }
 
-fn rss_mb() -> f64 {
-    super::bench::status_mb("VmHWM")
+/// One timed pass of the corpus through an engine.
+struct CodeRun {
+    seconds: f64,
+    cpu_seconds: Option<f64>,
+    events: usize,
 }
 
-/// `dyad bench code`: end to end (clean, tag, actors, places, events).
-pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine(&[])?;
+fn time_coding(
+    engine: &Engine,
+    raws: &[dyad_text::RawDocument],
+    pool: &rayon::ThreadPool,
+    repeat: usize,
+) -> CodeRun {
     let opts = ReadOptions::default();
-    let raws = super::bench::read_corpus(&args.corpus, &opts)?;
-    let bytes_once = super::bench::raw_bytes(&raws);
-    let pool = super::bench::pool(args.threads)?;
-    let threads = pool.current_num_threads();
-    let repeat = args.repeat.max(1);
+    let cpu0 = super::bench::process_cpu_seconds();
     let start = Instant::now();
     let events: usize = pool.install(|| {
         (0..repeat)
@@ -382,33 +401,88 @@ pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
             .sum()
     });
     let seconds = start.elapsed().as_secs_f64().max(1e-9);
+    let cpu_seconds = cpu0
+        .zip(super::bench::process_cpu_seconds())
+        .map(|(a, b)| (b - a).max(0.01));
+    CodeRun {
+        seconds,
+        cpu_seconds,
+        events,
+    }
+}
+
+/// `dyad bench code`: end to end (clean, tag, actors, places, events).
+pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
+    let engine_with = |gazetteer: GazetteerChoice| -> anyhow::Result<Engine> {
+        Engine::new(EngineConfig {
+            gazetteer,
+            ..Default::default()
+        })
+        .context("loading the event coder")
+    };
+    let engine = engine_with(if args.no_places {
+        GazetteerChoice::None
+    } else {
+        GazetteerChoice::Default
+    })?;
+    for w in engine.warnings() {
+        eprintln!("warning: {w}");
+    }
+    let raws = super::bench::read_corpus(&args.corpus, &ReadOptions::default())?;
+    let bytes_once = super::bench::raw_bytes(&raws);
+    let pool = super::bench::pool(args.threads)?;
+    let threads = pool.current_num_threads();
+    let repeat = args.repeat.max(1);
+    let run = time_coding(&engine, &raws, &pool, repeat);
+    let without = if args.place_share {
+        let bare = engine_with(GazetteerChoice::None)?;
+        Some(time_coding(&bare, &raws, &pool, repeat))
+    } else {
+        None
+    };
     let docs = raws.len() * repeat;
     let bytes = bytes_once * repeat;
+    let cpu_seconds_without_places = without.as_ref().and_then(|w| w.cpu_seconds);
     let report = BenchReport {
         docs,
         bytes,
-        seconds,
+        seconds: run.seconds,
         threads,
-        docs_per_sec: docs as f64 / seconds,
-        mb_per_sec_per_core: bytes as f64 / 1e6 / seconds / threads as f64,
-        events,
-        rss_mb: rss_mb(),
+        docs_per_sec: docs as f64 / run.seconds,
+        mb_per_sec_per_core: bytes as f64 / 1e6 / run.seconds / threads as f64,
+        cpu_seconds: run.cpu_seconds,
+        docs_per_cpu_second: run.cpu_seconds.map(|c| docs as f64 / c),
+        events: run.events,
+        rss_mb: super::bench::status_mb("VmHWM"),
+        places: !args.no_places,
+        cpu_seconds_without_places,
+        places_added_pct: run
+            .cpu_seconds
+            .zip(cpu_seconds_without_places)
+            .map(|(with, bare)| (with / bare - 1.0) * 100.0),
     };
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
-    } else {
-        println!(
-            "code (end to end): {} docs, {:.2} MB, {} events in {:.3} s on {} thread(s): {:.0} docs/s ({:.0} per core), {:.2} MB/s per core, peak RSS {:.0} MB",
-            docs,
-            bytes as f64 / 1e6,
-            events,
-            seconds,
-            threads,
-            report.docs_per_sec,
-            report.docs_per_sec / threads as f64,
-            report.mb_per_sec_per_core,
-            report.rss_mb
-        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "code (end to end{}): {} docs, {:.2} MB, {} events in {:.3} s on {} thread(s): {:.0} docs/s ({:.0} per core), {:.2} MB/s per core, peak RSS {:.0} MB",
+        if report.places { "" } else { ", no gazetteer" },
+        docs,
+        bytes as f64 / 1e6,
+        report.events,
+        report.seconds,
+        threads,
+        report.docs_per_sec,
+        report.docs_per_sec / threads as f64,
+        report.mb_per_sec_per_core,
+        report.rss_mb
+    );
+    if let (Some(cpu), Some(per_cpu)) = (report.cpu_seconds, report.docs_per_cpu_second) {
+        println!("  CPU time {cpu:.2} s: {per_cpu:.0} docs per CPU-second");
+    }
+    if let (Some(bare), Some(pct)) = (report.cpu_seconds_without_places, report.places_added_pct) {
+        println!("  without the gazetteer: {bare:.2} CPU s; the places stage adds {pct:.1} %");
     }
     Ok(ExitCode::SUCCESS)
 }
