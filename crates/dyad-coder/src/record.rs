@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use dyad_core::{
-    ontology, ActorMention, AnalyzedDocument, EventActor, EventDate, EventPlace, PlaceMention,
-    PlacePrecision, Sentence, Span,
+    ontology, ActorMention, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace,
+    PlaceMention, PlacePrecision, Sentence, Span,
 };
 use dyad_core::{Event, Provenance};
 
@@ -131,7 +131,16 @@ pub fn build_event(
         clause.end,
     );
     let date = event_date(ctx, sentence, pred.tense, trigger);
-    let place = event_place(ctx, sentence.index, trigger, clause, &source, &target);
+    let story_present = in_story_present(ctx.publication, &date);
+    let place = event_place(
+        ctx,
+        sentence.index,
+        trigger,
+        clause,
+        &source,
+        &target,
+        story_present,
+    );
     ctx.cache.reset_for(sentence.index);
     let quantities = {
         let mut q = ctx.cache.quantities.borrow_mut();
@@ -217,9 +226,26 @@ fn event_date(ctx: &DocContext<'_>, sentence: &Sentence, tense: Tense, trigger: 
     )
 }
 
-/// The event's place: a toponym of its clause (via dyad-geo), else the
-/// dateline, else a cued place of the article's lead in an actor's country,
-/// else the country of the target or source actor.
+/// How far (days) an event's date window may lie from the publication date
+/// for the event to belong to the story's present.
+const STORY_PRESENT_DAYS: i64 = 7;
+
+/// True when the event happens around the publication date (or its date is
+/// unknown): only such events may take the dateline or lead place. "Since
+/// the two leaders met last year" did not happen where today's story is set.
+fn in_story_present(publication: Option<NaiveDate>, date: &EventDate) -> bool {
+    let Some(publication) = publication else {
+        return true;
+    };
+    date.precision == DatePrecision::UnknownRelative
+        || ((date.start - publication).num_days() <= STORY_PRESENT_DAYS
+            && (publication - date.end).num_days() <= STORY_PRESENT_DAYS)
+}
+
+/// The event's place: a toponym of its clause (via dyad-geo), else (for an
+/// event of the story's present) the dateline, else a cued place of the
+/// article's lead in an actor's country; else the country of the target or
+/// source actor.
 fn event_place(
     ctx: &DocContext<'_>,
     sentence: usize,
@@ -227,6 +253,7 @@ fn event_place(
     clause: Span,
     source: &[EventActor],
     target: &[EventActor],
+    story_present: bool,
 ) -> Option<EventPlace> {
     if let Some(p) = dyad_geo::event_location(ctx.doc, ctx.places, sentence, trigger, Some(clause))
     {
@@ -237,7 +264,7 @@ fn event_place(
         .doc
         .dateline
         .as_ref()
-        .filter(|d| !d.trim().is_empty())
+        .filter(|d| story_present && !d.trim().is_empty())
     {
         let resolved = ctx
             .places
@@ -264,7 +291,9 @@ fn event_place(
         .chain(source)
         .filter_map(|a| a.actor.country.as_deref())
         .collect();
-    if let Some(p) = dyad_geo::lead_location(ctx.doc, ctx.places, &actor_countries) {
+    if let Some(p) =
+        dyad_geo::lead_location(ctx.doc, ctx.places, &actor_countries).filter(|_| story_present)
+    {
         return Some(p);
     }
     let country = target
@@ -287,6 +316,32 @@ fn event_place(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dated(start: &str, end: &str, precision: DatePrecision) -> EventDate {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        EventDate {
+            date: day(start),
+            start: day(start),
+            end: day(end),
+            precision,
+            text: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn only_events_of_the_story_present_take_the_story_place() {
+        let published = NaiveDate::from_ymd_opt(2024, 6, 19);
+        let wednesday = dated("2024-06-19", "2024-06-19", DatePrecision::Day);
+        let last_week = dated("2024-06-10", "2024-06-16", DatePrecision::Week);
+        let last_year = dated("2023-01-01", "2023-12-31", DatePrecision::Year);
+        let undated = dated("2024-06-19", "2024-06-19", DatePrecision::UnknownRelative);
+        assert!(in_story_present(published, &wednesday));
+        assert!(in_story_present(published, &last_week));
+        assert!(in_story_present(published, &undated));
+        assert!(!in_story_present(published, &last_year));
+        assert!(in_story_present(None, &last_year));
+    }
 
     #[test]
     fn ids_are_deterministic_and_distinct() {

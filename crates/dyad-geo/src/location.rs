@@ -20,7 +20,9 @@
 //! ([`PlacePrecision::Dateline`]); with none either, `None`: the caller then
 //! uses the actors' country via [`Gazetteer::country_event_place`].
 
-use dyad_core::{AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, Span, ZoneKind};
+use dyad_core::{
+    AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, ZoneKind,
+};
 
 use crate::cues::Cues;
 use crate::gazetteer::Gazetteer;
@@ -180,10 +182,12 @@ const LEAD_SENTENCES: usize = 3;
 
 /// The document's lead place, for an event whose sentence names no place and
 /// whose document has no dateline: the first cued town or division (not a
-/// whole country) of the title, caption or first sentences that lies in one
-/// of `countries` (the event's actors' countries). Precision is
-/// [`PlacePrecision::Dateline`]: like a dateline, it says where the story is
-/// set. Call it after [`event_location`] and before the country fallback:
+/// whole country) of the lead (title, captions, first body sentences) that lies in one
+/// of `countries` (the event's actors' countries); failing that, a cued
+/// country of the lead among `countries` ("arrives in North Korea"), narrowed
+/// to a town of it named in the same sentence. Precision is
+/// [`PlacePrecision::Dateline`] (like a dateline, it says where the story is
+/// set), or [`PlacePrecision::Country`] for a whole country. Call it after [`event_location`] and before the country fallback:
 /// "talks between Putin and Kim" in a story led by "at the cosmodrome outside
 /// the city of Tsiolkovsky … Amur region, Russia" is placed in Tsiolkovsky.
 pub fn lead_location(
@@ -191,29 +195,78 @@ pub fn lead_location(
     places: &[PlaceMention],
     countries: &[&str],
 ) -> Option<EventPlace> {
-    let lead: Vec<usize> = doc
+    let lead = lead_sentences(doc);
+    let in_lead = |p: &&PlaceMention| lead.contains(&p.sentence) && is_locative(p);
+    let in_actor_country = |r: &ResolvedPlace| countries.contains(&r.country.as_str());
+    let town = places.iter().filter(in_lead).find(|p| {
+        p.place.as_ref().is_some_and(|r| {
+            !r.feature_code.starts_with("PCL") && r.feature_code != "CONT" && in_actor_country(r)
+        })
+    });
+    if let Some(p) = town {
+        return Some(to_event_place(p, PlacePrecision::Dateline));
+    }
+    // "Putin has arrived in North Korea … ties with Pyongyang": a cued
+    // country sets the story there; a town of it named in the same sentence
+    // makes the place precise (the first such country wins), else the first
+    // cued country itself is the place.
+    let countries_in_lead: Vec<&PlaceMention> = places
+        .iter()
+        .filter(in_lead)
+        .filter(|p| {
+            p.place
+                .as_ref()
+                .is_some_and(|r| r.feature_code.starts_with("PCL") && in_actor_country(r))
+        })
+        .collect();
+    let refined = countries_in_lead.iter().find_map(|country| {
+        let town = refine_country(country, places, country.sentence);
+        (!std::ptr::eq(town, *country)).then_some(town)
+    });
+    match refined {
+        Some(town) => Some(to_event_place(town, PlacePrecision::Dateline)),
+        None => countries_in_lead
+            .first()
+            .map(|country| to_event_place(country, PlacePrecision::Country)),
+    }
+}
+
+/// The lead's sentences: the first [`LEAD_SENTENCES`] content sentences
+/// (title and captions included: a caption often says where a photo of the
+/// event was taken) and the first [`LEAD_SENTENCES`] of the body.
+fn lead_sentences(doc: &AnalyzedDocument) -> Vec<usize> {
+    let content = doc
         .sentences
         .iter()
         .filter(|s| s.zone.is_content())
-        .take(LEAD_SENTENCES)
-        .map(|s| s.index)
-        .collect();
-    places
+        .take(LEAD_SENTENCES);
+    let body = doc
+        .sentences
         .iter()
-        .filter(|p| lead.contains(&p.sentence) && is_cued(p))
-        .find(|p| {
-            p.place.as_ref().is_some_and(|r| {
-                !r.feature_code.starts_with("PCL")
-                    && r.feature_code != "CONT"
-                    && countries.contains(&r.country.as_str())
-            })
-        })
-        .map(|p| to_event_place(p, PlacePrecision::Dateline))
+        .filter(|s| s.zone == ZoneKind::Body)
+        .take(LEAD_SENTENCES);
+    content.chain(body).map(|s| s.index).collect()
 }
 
 /// True when recognition found the toponym by a cue, not by prominence alone.
 fn is_cued(p: &PlaceMention) -> bool {
     !p.reason.starts_with("prominent")
+}
+
+/// True when the toponym's cue says where something is ("in", "at",
+/// "outside the city of"), not where something goes or comes from: "opened
+/// his stores to Moscow" does not set a story in Moscow.
+fn is_locative(p: &PlaceMention) -> bool {
+    const MOTION: [&str; 7] = ["to", "from", "into", "toward", "towards", "for", "with"];
+    // The reason opens with how the name was found: "after 'to'; …".
+    let cue = p
+        .reason
+        .split(';')
+        .next()
+        .and_then(|first| first.trim_end().strip_suffix('\''))
+        .and_then(|rest| rest.rsplit_once('\''))
+        .map(|(_, cue)| cue);
+    is_cued(p) && !cue.is_some_and(|c| MOTION.contains(&c))
 }
 
 /// A country-level choice refined to a town of that country named in the

@@ -498,6 +498,37 @@ fn lead_location_places_an_unplaced_event_where_the_story_is_set() {
 }
 
 #[test]
+fn lead_location_narrows_a_lead_country_to_a_town_of_the_same_sentence() {
+    let (doc, found) = places(
+        "The minister arrived in Syria, his first trip to Homs since the war.\n\nThe talks lasted five hours.",
+    );
+    let lead = dyad_geo::lead_location(&doc, &found, &["SYR", "RUS"]).unwrap();
+    assert_eq!(
+        (lead.name.as_str(), lead.precision, lead.geonameid),
+        ("Homs", PlacePrecision::Dateline, Some(169577))
+    );
+    // Without a town of that country in the sentence the country itself is
+    // the place, at country precision.
+    let (doc, found) =
+        places("The minister arrived in Syria on Monday.\n\nThe talks lasted five hours.");
+    let lead = dyad_geo::lead_location(&doc, &found, &["SYR"]).unwrap();
+    assert_eq!(
+        (lead.name.as_str(), lead.precision),
+        ("Syria", PlacePrecision::Country)
+    );
+    assert!(dyad_geo::lead_location(&doc, &found, &["DEU"]).is_none());
+}
+
+#[test]
+fn lead_location_ignores_goals_and_origins_of_motion() {
+    // "to Berlin" says where the shipment went, not where the story is set.
+    let (doc, found) =
+        places("The factory sent its engines to Berlin last year.\n\nThe talks lasted five hours.");
+    assert!(found.iter().any(|p| p.text == "Berlin"));
+    assert!(dyad_geo::lead_location(&doc, &found, &["DEU"]).is_none());
+}
+
+#[test]
 fn headlines_in_title_case_still_yield_major_places() {
     let (_, found) = places("Rebel Shelling Hits Aleppo As Talks Stall In Geneva Again");
     assert_eq!(ids(&found).first(), Some(&("Aleppo".into(), 170063)));
