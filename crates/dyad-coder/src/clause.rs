@@ -103,6 +103,9 @@ pub struct LocalMention {
     pub last: usize,
     /// Index in the document's mention list.
     pub global: usize,
+    /// A toponym standing for its country ([`crate::locative`]): it may fill
+    /// a prepositional slot but is never a subject.
+    pub place: bool,
 }
 
 /// A sentence prepared for analysis.
@@ -189,6 +192,7 @@ impl<'a> SentenceView<'a> {
                 first,
                 last,
                 global: gi,
+                place: crate::locative::is_place_mention(m),
             });
             for slot in mention_at.iter_mut().take(last + 1).skip(first) {
                 *slot = Some(li);
@@ -675,6 +679,11 @@ fn find_subject(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
         if let Some(m) = view.mention(k) {
             let lm = view.mentions.get(m).copied();
             let Some(lm) = lm else { break };
+            if lm.place {
+                // "An Israeli airstrike in Syria killed …": walk past the place
+                k = lm.first;
+                continue;
+            }
             // a mention inside a prepositional phrase ("the leader of Russia"):
             // prefer the head noun phrase's mention if one is close before it
             if lm.first > 0

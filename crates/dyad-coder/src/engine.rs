@@ -8,6 +8,7 @@ use dyad_core::{AnalyzedDocument, CodedDocument, Document, Event};
 
 use crate::clause::{self, Predicate, SentenceView};
 use crate::error::CoderError;
+use crate::locative;
 use crate::matching::{self, Attempt};
 use crate::patterns::PatternSet;
 use crate::record::{self, DocContext};
@@ -153,6 +154,9 @@ impl Engine {
         places: &[dyad_core::PlaceMention],
         mut explain: Option<(&mut Vec<SentenceExplanation>, Option<usize>)>,
     ) -> Vec<Event> {
+        // Places after prepositions may fill "- arrive in +"-style slots.
+        let actors = locative::with_place_mentions(&analyzed.doc.text, actors, places);
+        let actors: &[dyad_core::ActorMention] = &actors;
         let ctx = DocContext {
             doc: analyzed,
             mentions: actors,

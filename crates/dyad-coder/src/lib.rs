@@ -29,6 +29,7 @@ pub mod quantities;
 mod clause;
 mod engine;
 mod error;
+mod locative;
 mod matching;
 mod patterns;
 mod qty;

@@ -141,6 +141,7 @@ pub fn build_event(
         &target,
         story_present,
     );
+    let place = narrow_meeting_place(ctx, place, &plover, story_present);
     ctx.cache.reset_for(sentence.index);
     let quantities = {
         let mut q = ctx.cache.quantities.borrow_mut();
@@ -240,6 +241,35 @@ fn in_story_present(publication: Option<NaiveDate>, date: &EventDate) -> bool {
     date.precision == DatePrecision::UnknownRelative
         || ((date.start - publication).num_days() <= STORY_PRESENT_DAYS
             && (publication - date.end).num_days() <= STORY_PRESENT_DAYS)
+}
+
+/// A meeting or visit happens in one town: when its sentence names only a
+/// country ("Putin arrives in North Korea"), the story's lead town in that
+/// country ("… ties with Pyongyang") is more precise. Other event types keep
+/// the country: "missiles fired into Ukraine" did not all land in the town
+/// the lead names.
+fn narrow_meeting_place(
+    ctx: &DocContext<'_>,
+    place: Option<EventPlace>,
+    plover: &str,
+    story_present: bool,
+) -> Option<EventPlace> {
+    let is_country = |p: &EventPlace| {
+        p.feature_code
+            .as_deref()
+            .is_some_and(|f| f.starts_with("PCL"))
+    };
+    let place = place?;
+    if plover != "CONSULT" || !story_present || !is_country(&place) {
+        return Some(place);
+    }
+    let Some(country) = place.country.as_deref() else {
+        return Some(place);
+    };
+    match dyad_geo::lead_location(ctx.doc, ctx.places, &[country]) {
+        Some(lead) if !is_country(&lead) => Some(lead),
+        _ => Some(place),
+    }
 }
 
 /// The event's place: a toponym of its clause (via dyad-geo), else (for an

@@ -31,3 +31,71 @@ fn lead_place_in_an_actor_country_locates_unplaced_events() {
     );
     assert!(place.lat.is_some() && place.lon.is_some(), "{place:?}");
 }
+
+/// The engine with the built gazetteer, or `None` (SKIPPED) without one.
+fn engine_with_gazetteer() -> Option<Engine> {
+    let engine = Engine::builtin().expect("engine");
+    if engine.warnings().iter().any(|w| w.contains("gazetteer")) {
+        println!("SKIPPED: no gazetteer (run bash scripts/build-gazetteer.sh)");
+        return None;
+    }
+    Some(engine)
+}
+
+fn code(engine: &Engine, text: &str, day: (i32, u32, u32)) -> Vec<dyad_core::Event> {
+    let date = NaiveDate::from_ymd_opt(day.0, day.1, day.2);
+    engine
+        .code_document(dyad_text::document_from_text("t", text, date))
+        .events
+}
+
+#[test]
+fn a_place_after_a_preposition_fills_the_slot_as_its_country() {
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
+    let events = code(
+        &engine,
+        "The French president arrived in China on Tuesday.",
+        (2024, 1, 10),
+    );
+    let visit = events
+        .iter()
+        .find(|e| e.cameo == "042")
+        .unwrap_or_else(|| panic!("no visit in {events:#?}"));
+    let target: Vec<_> = visit.target.iter().map(|a| a.actor.code()).collect();
+    assert_eq!(target, ["CHN"]);
+    assert_eq!(
+        visit.source.first().map(|a| a.actor.code()).as_deref(),
+        Some("FRAGOV")
+    );
+
+    // The place is never the subject: the strike's source stays the Israeli side.
+    let events = code(
+        &engine,
+        "An Israeli airstrike in Syria killed five people on Monday.",
+        (2024, 1, 10),
+    );
+    assert!(!events.is_empty(), "no event");
+    for e in &events {
+        let sources: Vec<_> = e.source.iter().map(|a| a.actor.code()).collect();
+        assert_eq!(sources, ["ISR"], "{e:#?}");
+    }
+}
+
+#[test]
+fn a_meeting_placed_in_a_country_narrows_to_the_story_town() {
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
+    let text = "German chancellor arrives in France\n\n\
+        The German chancellor arrived in France on Monday for talks in Paris with the French president.\n\n\
+        The German chancellor met the French president on Monday.";
+    let events = code(&engine, text, (2024, 5, 7));
+    let meetings: Vec<_> = events.iter().filter(|e| e.plover == "CONSULT").collect();
+    assert!(!meetings.is_empty(), "no meeting in {events:#?}");
+    for e in meetings {
+        let place = e.place.as_ref().expect("a place");
+        assert_eq!(place.geonameid, Some(2988507), "not Paris: {place:?}");
+    }
+}
