@@ -162,6 +162,7 @@ impl Engine {
             mentions: actors,
             places,
             publication: analyzed.doc.date.as_ref().map(|d| d.date),
+            gazetteer: self.places.gazetteer(),
             cache: record::SentenceCache::default(),
         };
         let text = &analyzed.doc.text;

@@ -22,6 +22,8 @@ pub struct DocContext<'a> {
     pub places: &'a [PlaceMention],
     /// Publication date, when known.
     pub publication: Option<NaiveDate>,
+    /// The gazetteer, for country centroids of country-level places.
+    pub gazetteer: Option<&'a dyad_geo::Gazetteer>,
     /// Per-sentence results of the date and quantity finders, computed once.
     pub cache: SentenceCache,
 }
@@ -330,6 +332,11 @@ fn event_place(
         .iter()
         .chain(source)
         .find_map(|a| a.actor.country.clone().filter(|c| c.len() == 3))?;
+    // The country's centroid, so the event can be mapped; a bare code when
+    // there is no gazetteer (or the code is no country, e.g. a bloc).
+    if let Some(p) = ctx.gazetteer.and_then(|g| g.country_event_place(&country)) {
+        return Some(p);
+    }
     Some(EventPlace {
         name: country.clone(),
         geonameid: None,

@@ -55,6 +55,11 @@ impl PlaceStage {
     }
 
     /// Toponyms of a document (empty without a gazetteer).
+    /// The loaded gazetteer, if any.
+    pub fn gazetteer(&self) -> Option<&dyad_geo::Gazetteer> {
+        self.gazetteer.as_ref()
+    }
+
     pub fn recognize(&self, doc: &AnalyzedDocument, actors: &[ActorMention]) -> Vec<PlaceMention> {
         match &self.gazetteer {
             Some(g) => g.recognize(doc, actors),

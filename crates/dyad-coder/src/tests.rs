@@ -57,6 +57,7 @@ fn code(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
         mentions: &ms,
         places: &[],
         publication: date,
+        gazetteer: None,
         cache: record::SentenceCache::default(),
     };
     let mut events = Vec::new();

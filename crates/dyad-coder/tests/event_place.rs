@@ -99,3 +99,20 @@ fn a_meeting_placed_in_a_country_narrows_to_the_story_town() {
         assert_eq!(place.geonameid, Some(2988507), "not Paris: {place:?}");
     }
 }
+
+#[test]
+fn a_country_level_place_carries_the_country_centroid() {
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
+    let events = code(
+        &engine,
+        "Norwegian officials criticized the Finnish government.",
+        (2024, 2, 1),
+    );
+    let e = events.first().unwrap_or_else(|| panic!("no event"));
+    let place = e.place.as_ref().expect("a place");
+    assert_eq!(place.precision, dyad_core::PlacePrecision::Country);
+    assert_eq!(place.country.as_deref(), Some("FIN"), "{place:?}");
+    assert!(place.geonameid.is_some() && place.lat.is_some(), "{place:?}");
+}
