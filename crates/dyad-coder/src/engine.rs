@@ -182,17 +182,22 @@ impl Engine {
             let (matches, attempts) =
                 matching::match_sentence(&view, &preds, &self.patterns, actors, wanted);
             let mut sentence_events = Vec::new();
+            let mut sentence_keys = Vec::new();
             let mut notes = Vec::new();
             for m in &matches {
+                // an event's confidence is its match's: skip weak matches
+                // before building their records
+                if m.confidence < MIN_CONFIDENCE {
+                    continue;
+                }
                 let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m) else {
                     continue;
                 };
-                if ev.provenance.confidence < MIN_CONFIDENCE {
+                let key = DuplicateKey::of(&ev);
+                if is_duplicate(&events, &key) || sentence_keys.contains(&key) {
                     continue;
                 }
-                if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
-                    continue;
-                }
+                sentence_keys.push(key);
                 if wanted {
                     notes.push(format!(
                         "{}; factuality: {}",
@@ -223,24 +228,36 @@ fn has_tsv_patterns(dir: &std::path::Path) -> bool {
     dir.file_name().is_some_and(|n| n == "patterns")
 }
 
-/// The same event twice in one sentence (a verb and its noun, two patterns).
-fn is_duplicate(events: &[Event], ev: &Event) -> bool {
-    let key = |e: &Event| {
-        (
-            e.provenance.sentence,
-            e.plover.clone(),
-            e.source.iter().map(|a| a.actor.code()).collect::<Vec<_>>(),
-            e.target.iter().map(|a| a.actor.code()).collect::<Vec<_>>(),
-        )
-    };
-    let k = key(ev);
+/// What makes two events of one sentence the same event (a verb and its
+/// noun, two patterns): sentence, PLOVER type and the actors' codes.
+#[derive(PartialEq)]
+struct DuplicateKey {
+    sentence: usize,
+    plover: String,
+    source: Vec<String>,
+    target: Vec<String>,
+}
+
+impl DuplicateKey {
+    fn of(e: &Event) -> DuplicateKey {
+        DuplicateKey {
+            sentence: e.provenance.sentence,
+            plover: e.plover.clone(),
+            source: e.source.iter().map(|a| a.actor.code()).collect(),
+            target: e.target.iter().map(|a| a.actor.code()).collect(),
+        }
+    }
+}
+
+/// True when `events` (in sentence order) already hold the event of `key`.
+fn is_duplicate(events: &[Event], key: &DuplicateKey) -> bool {
     // Events are in sentence order and the key holds the sentence: only the
     // tail of the same sentence can match (scanning all is quadratic).
     events
         .iter()
         .rev()
-        .take_while(|e| e.provenance.sentence == ev.provenance.sentence)
-        .any(|e| key(e) == k)
+        .take_while(|e| e.provenance.sentence == key.sentence)
+        .any(|e| DuplicateKey::of(e) == *key)
 }
 
 fn explain_sentence(
