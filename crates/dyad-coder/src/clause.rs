@@ -5,8 +5,6 @@
 //! from its start, so the cost per sentence is linear in its length whatever
 //! its shape (run-ons, tables, all caps).
 
-use std::borrow::Cow;
-
 use dyad_core::{ActorMention, Pos, Sentence, Token};
 
 use crate::patterns::{PatternSet, TriggerKind};
@@ -111,8 +109,11 @@ pub struct SentenceView<'a> {
     pub text: &'a str,
     /// Tokens (capped at [`MAX_TOKENS`]).
     pub tokens: &'a [Token],
-    /// Lower-cased token texts.
-    pub lower: Vec<Cow<'a, str>>,
+    /// Lower-cased token texts, one after the other (one allocation per
+    /// sentence instead of one per capitalised token).
+    lower_text: String,
+    /// Byte range of each token's lower-cased text in `lower_text`.
+    lower_at: Vec<(usize, usize)>,
     /// Mentions in the sentence, in text order, non-overlapping.
     pub mentions: Vec<LocalMention>,
     /// For each token, the local mention covering it.
@@ -139,24 +140,36 @@ impl<'a> SentenceView<'a> {
     pub fn new(text: &'a str, sentence: &'a Sentence, mentions: &[ActorMention]) -> Self {
         let n = sentence.tokens.len().min(MAX_TOKENS);
         let tokens = sentence.tokens.get(..n).unwrap_or(&[]);
-        let lower: Vec<Cow<'a, str>> = tokens
-            .iter()
-            .map(|t| {
-                let w = t.text(text);
-                // ASCII fast path: same result as the Unicode branch.
-                if w.is_ascii() {
-                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                        Cow::Owned(w.to_ascii_lowercase())
-                    } else {
-                        Cow::Borrowed(w)
-                    }
-                } else if w.chars().any(char::is_uppercase) {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(w)
+        let mut lower_text = String::with_capacity(
+            sentence
+                .span
+                .end
+                .saturating_sub(sentence.span.start)
+                .min(text.len())
+                + n,
+        );
+        let mut lower_at = Vec::with_capacity(n);
+        // headline case (see `is_title_case`), counted in the same pass
+        let (mut words, mut caps) = (0usize, 0usize);
+        for t in tokens {
+            let w = t.text(text);
+            if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
+                words += 1;
+                caps += usize::from(c.is_uppercase());
+            }
+            let start = lower_text.len();
+            if w.is_ascii() {
+                lower_text.push_str(w);
+                if let Some(added) = lower_text.get_mut(start..) {
+                    added.make_ascii_lowercase();
                 }
-            })
-            .collect();
+            } else if w.chars().any(char::is_uppercase) {
+                lower_text.push_str(&w.to_lowercase());
+            } else {
+                lower_text.push_str(w);
+            }
+            lower_at.push((start, lower_text.len()));
+        }
         let mut mention_at = vec![None; n];
         let mut local = Vec::new();
         // mentions are in text order: only look at those inside the sentence
@@ -204,16 +217,15 @@ impl<'a> SentenceView<'a> {
                 *slot = Some(li);
             }
         }
-        let mut view = SentenceView {
+        SentenceView {
             text,
             tokens,
-            lower,
+            lower_text,
+            lower_at,
             mentions: local,
             mention_at,
-            title: false,
-        };
-        view.title = view.is_title_case();
-        view
+            title: is_title_case(words, caps),
+        }
     }
 
     /// Number of tokens analysed.
@@ -230,7 +242,10 @@ impl<'a> SentenceView<'a> {
     }
 
     pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(|w| w.as_ref()).unwrap_or("")
+        self.lower_at
+            .get(i)
+            .and_then(|&(a, b)| self.lower_text.get(a..b))
+            .unwrap_or("")
     }
 
     /// True when token `i` has lemma or lower-case form `w`.
@@ -241,21 +256,6 @@ impl<'a> SentenceView<'a> {
             || (low.len() > w.len() + 1
                 && low.starts_with(w)
                 && matches!(&low[w.len()..], "s" | "es"))
-    }
-
-    /// Headline case ("Singapore Expels Dozens of Diplomats"): taggers read
-    /// capitalised verbs as proper nouns there.
-    fn is_title_case(&self) -> bool {
-        let words: Vec<&Token> = self
-            .tokens
-            .iter()
-            .filter(|t| t.text(self.text).starts_with(char::is_alphabetic))
-            .collect();
-        let caps = words
-            .iter()
-            .filter(|t| t.text(self.text).starts_with(char::is_uppercase))
-            .count();
-        words.len() >= 3 && caps * 10 >= words.len() * 7
     }
 
     fn mention(&self, i: usize) -> Option<usize> {
@@ -360,6 +360,13 @@ impl<'a> SentenceView<'a> {
         }
         out
     }
+}
+
+/// Headline case ("Singapore Expels Dozens of Diplomats"): taggers read
+/// capitalised verbs as proper nouns there. `words` counts the tokens that
+/// start with a letter, `caps` those of them that start with a capital.
+fn is_title_case(words: usize, caps: usize) -> bool {
+    words >= 3 && caps * 10 >= words * 7
 }
 
 /// Finds the predicates of a sentence and their arguments.

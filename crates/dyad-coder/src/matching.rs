@@ -143,14 +143,14 @@ pub fn match_sentence<'p>(
                         best = Some((score, m));
                     }
                 }
-                Err(reason) => {
+                Err(miss) => {
                     if explain {
                         attempts.push(Attempt {
                             predicate: pi,
                             rule: pattern.id.clone(),
                             pattern: pattern.text.clone(),
                             fired: false,
-                            reason,
+                            reason: miss.describe(pattern),
                         });
                     }
                 }
@@ -241,14 +241,38 @@ fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> 
     }
 }
 
+/// Why a pattern did not fire; rendered only for explanations, so that
+/// coding does not format a message for every pattern tried.
+enum Miss<'p> {
+    NoPredicate,
+    MissingWord(&'p str),
+    NoTarget,
+    NoActor,
+    SourceSector,
+    NoSource,
+}
+
+impl Miss<'_> {
+    fn describe(&self, pattern: &Pattern) -> String {
+        match self {
+            Miss::NoPredicate => "no predicate".into(),
+            Miss::MissingWord(word) => format!("missing word '{word}' after the trigger"),
+            Miss::NoTarget => "no target actor".into(),
+            Miss::NoActor => "no actor in any slot".into(),
+            Miss::SourceSector => format!("source is not {}", pattern.source_sectors.join("/")),
+            Miss::NoSource => "no source actor".into(),
+        }
+    }
+}
+
 fn try_pattern<'p>(
     view: &SentenceView<'_>,
     preds: &[Predicate],
     pi: usize,
     pattern: &'p Pattern,
     actors: &[dyad_core::ActorMention],
-) -> Result<Match<'p>, String> {
-    let pred = preds.get(pi).ok_or("no predicate")?;
+) -> Result<Match<'p>, Miss<'p>> {
+    let pred = preds.get(pi).ok_or(Miss::NoPredicate)?;
     // required words, in order, after the trigger and inside the clause
     let end = (pred.head + 1 + WINDOW).min(view.len()).max(pred.head + 1);
     let mut k = pred.head + 1;
@@ -267,7 +291,7 @@ fn try_pattern<'p>(
         match found {
             Some(j) if j > pred.head => k = j + 1,
             Some(_) => {}
-            None => return Err(format!("missing word '{word}' after the trigger")),
+            None => return Err(Miss::MissingWord(word)),
         }
     }
     let mut slots = Vec::new();
@@ -336,10 +360,10 @@ fn try_pattern<'p>(
         slots.push(SlotUse::Reciprocal);
     }
     if target.is_empty() && !pattern.target.is_empty() {
-        return Err("no target actor".into());
+        return Err(Miss::NoTarget);
     }
     if source.is_empty() && target.is_empty() {
-        return Err("no actor in any slot".into());
+        return Err(Miss::NoActor);
     }
     if !pattern.source_sectors.is_empty() {
         let sector_ok = source.iter().any(|&m| {
@@ -354,10 +378,7 @@ fn try_pattern<'p>(
                 })
         });
         if !sector_ok {
-            return Err(format!(
-                "source is not {}",
-                pattern.source_sectors.join("/")
-            ));
+            return Err(Miss::SourceSector);
         }
     }
     // an event needs its actor; only an agentless passive ("X was arrested")
@@ -369,7 +390,7 @@ fn try_pattern<'p>(
             .iter()
             .any(|s| matches!(s, SlotUse::Target(Slot::Prep(_)) | SlotUse::Pair(_)));
     if source.is_empty() && !(pred.kind == TriggerKind::Verb && pred.passive) && !noun_with_target {
-        return Err("no source actor".into());
+        return Err(Miss::NoSource);
     }
     if source.is_empty() {
         confidence *= 0.8;
