@@ -109,11 +109,9 @@ pub struct SentenceView<'a> {
     pub text: &'a str,
     /// Tokens (capped at [`MAX_TOKENS`]).
     pub tokens: &'a [Token],
-    /// Lower-cased token texts, one after the other (one allocation per
-    /// sentence instead of one per capitalised token).
-    lower_text: String,
-    /// Byte range of each token's lower-cased text in `lower_text`.
-    lower_at: Vec<(usize, usize)>,
+    /// Lower-cased token texts, slices of one buffer (the sentence
+    /// lower-cased at once) rather than one allocation per token.
+    lower: Vec<&'a str>,
     /// Mentions in the sentence, in text order, non-overlapping.
     pub mentions: Vec<LocalMention>,
     /// For each token, the local mention covering it.
@@ -137,39 +135,53 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Builds the view of `sentence`, placing the document's `mentions`.
-    pub fn new(text: &'a str, sentence: &'a Sentence, mentions: &[ActorMention]) -> Self {
+    ///
+    /// `lower_buf` holds the lower-cased sentence while the view lives; the
+    /// caller reuses it from sentence to sentence.
+    pub fn new(
+        text: &'a str,
+        sentence: &'a Sentence,
+        mentions: &[ActorMention],
+        lower_buf: &'a mut String,
+    ) -> Self {
         let n = sentence.tokens.len().min(MAX_TOKENS);
         let tokens = sentence.tokens.get(..n).unwrap_or(&[]);
-        let mut lower_text = String::with_capacity(
-            sentence
-                .span
-                .end
-                .saturating_sub(sentence.span.start)
-                .min(text.len())
-                + n,
-        );
-        let mut lower_at = Vec::with_capacity(n);
+        let (from, to) = (sentence.span.start, sentence.span.end);
+        lower_buf.clear();
+        lower_buf.push_str(text.get(from..to).unwrap_or(""));
+        let in_sentence = lower_buf.len();
+        // ASCII lower-casing keeps byte offsets: an ASCII token (or one
+        // without capitals) is read in place; other capitalised tokens are
+        // lower-cased fully and appended.
+        lower_buf.make_ascii_lowercase();
+        // (start, end) of each token in `lower_buf`
+        let mut ranges = Vec::with_capacity(n);
         // headline case (see `is_title_case`), counted in the same pass
         let (mut words, mut caps) = (0usize, 0usize);
         for t in tokens {
-            let w = t.text(text);
+            let w = text.get(t.span.start..t.span.end).unwrap_or("");
             if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
                 words += 1;
                 caps += usize::from(c.is_uppercase());
             }
-            let start = lower_text.len();
-            if w.is_ascii() {
-                lower_text.push_str(w);
-                if let Some(added) = lower_text.get_mut(start..) {
-                    added.make_ascii_lowercase();
-                }
-            } else if w.chars().any(char::is_uppercase) {
-                lower_text.push_str(&w.to_lowercase());
+            let inside = t.span.start >= from && t.span.end <= from + in_sentence;
+            if inside && (w.is_ascii() || !w.chars().any(char::is_uppercase)) {
+                ranges.push((t.span.start - from, t.span.end - from));
             } else {
-                lower_text.push_str(w);
+                let start = lower_buf.len();
+                if w.chars().any(char::is_uppercase) {
+                    lower_buf.push_str(&w.to_lowercase());
+                } else {
+                    lower_buf.push_str(w);
+                }
+                ranges.push((start, lower_buf.len()));
             }
-            lower_at.push((start, lower_text.len()));
         }
+        let lower_buf: &'a String = lower_buf;
+        let lower: Vec<&'a str> = ranges
+            .iter()
+            .map(|&(a, b)| lower_buf.get(a..b).unwrap_or(""))
+            .collect();
         let mut mention_at = vec![None; n];
         let mut local = Vec::new();
         // mentions are in text order: only look at those inside the sentence
@@ -220,8 +232,7 @@ impl<'a> SentenceView<'a> {
         SentenceView {
             text,
             tokens,
-            lower_text,
-            lower_at,
+            lower,
             mentions: local,
             mention_at,
             title: is_title_case(words, caps),
@@ -233,22 +244,23 @@ impl<'a> SentenceView<'a> {
         self.tokens.len()
     }
 
+    #[inline]
     pub(crate) fn pos(&self, i: usize) -> Option<Pos> {
         self.tokens.get(i).map(|t| t.pos)
     }
 
+    #[inline]
     pub(crate) fn lemma(&self, i: usize) -> &str {
         self.tokens.get(i).map(|t| t.lemma.as_str()).unwrap_or("")
     }
 
+    #[inline]
     pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower_at
-            .get(i)
-            .and_then(|&(a, b)| self.lower_text.get(a..b))
-            .unwrap_or("")
+        self.lower.get(i).copied().unwrap_or("")
     }
 
     /// True when token `i` has lemma or lower-case form `w`.
+    #[inline]
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         let low = self.low(i);
         self.lemma(i) == w

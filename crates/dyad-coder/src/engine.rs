@@ -162,6 +162,7 @@ impl Engine {
         };
         let text = &analyzed.doc.text;
         let mut events: Vec<Event> = Vec::new();
+        let mut lower_buf = String::new();
         for sentence in &analyzed.sentences {
             if !sentence.zone.is_content() {
                 continue;
@@ -174,7 +175,7 @@ impl Engine {
             if !wanted && !SentenceView::may_have_mentions(sentence, actors) {
                 continue;
             }
-            let view = SentenceView::new(text, sentence, actors);
+            let view = SentenceView::new(text, sentence, actors, &mut lower_buf);
             if view.mentions.is_empty() && !wanted {
                 continue;
             }

@@ -60,8 +60,9 @@ fn code(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
         cache: record::SentenceCache::default(),
     };
     let mut events = Vec::new();
+    let mut lower_buf = String::new();
     for sentence in &analyzed.sentences {
-        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms);
+        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms, &mut lower_buf);
         let preds = clause::analyze(&view, &patterns);
         let (matches, _) = matching::match_sentence(&view, &preds, &patterns, &ms, false);
         events.extend(
@@ -221,8 +222,9 @@ fn may_have_mentions_agrees_with_the_view() {
         .map(|s| SentenceView::may_have_mentions(s, &ms))
         .collect();
     assert_eq!(flags, [true, false, true]);
+    let mut lower_buf = String::new();
     for (sentence, may) in analyzed.sentences.iter().zip(&flags) {
-        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms);
+        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms, &mut lower_buf);
         // the pre-check may only skip sentences whose view has no mentions
         assert!(*may || view.mentions.is_empty());
     }
