@@ -285,7 +285,7 @@ impl<'a> SentenceView<'a> {
         match p {
             Pos::Colon => true,
             Pos::WDT | Pos::WP | Pos::WPS => true,
-            Pos::IN => words::SUBORDINATORS.contains(&self.low(i)),
+            Pos::IN => words::is_subordinator(self.low(i)),
             _ => false,
         }
     }
@@ -383,11 +383,35 @@ fn is_title_case(words: usize, caps: usize) -> bool {
 
 /// Finds the predicates of a sentence and their arguments.
 pub fn analyze(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
+    analyze_with(view, patterns, false)
+}
+
+/// Like [`analyze`], but returns no predicates at all when none of them
+/// can trigger a pattern (the sentence cannot yield an event), without
+/// looking for their arguments.
+pub fn analyze_for_events(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
+    analyze_with(view, patterns, true)
+}
+
+fn analyze_with(
+    view: &SentenceView<'_>,
+    patterns: &PatternSet,
+    only_triggered: bool,
+) -> Vec<Predicate> {
     let mut preds = verb_groups(view, patterns);
     if view.title {
         add_headline_verbs(view, patterns, &mut preds);
     }
     add_event_nouns(view, patterns, &mut preds);
+    // the matcher tries a predicate's patterns by lemma and by its
+    // lower-case form: with neither a trigger, nothing can match
+    if only_triggered
+        && !preds.iter().any(|p| {
+            patterns.has_trigger(p.kind, &p.lemma) || patterns.has_trigger(p.kind, view.low(p.head))
+        })
+    {
+        return Vec::new();
+    }
     preds.sort_by_key(|p| p.head);
     let n = preds.len();
     for i in 0..n {

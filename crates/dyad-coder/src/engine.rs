@@ -179,7 +179,14 @@ impl Engine {
             if view.mentions.is_empty() && !wanted {
                 continue;
             }
-            let preds = clause::analyze(&view, &self.patterns);
+            let preds = if wanted {
+                clause::analyze(&view, &self.patterns)
+            } else {
+                clause::analyze_for_events(&view, &self.patterns)
+            };
+            if preds.is_empty() && !wanted {
+                continue;
+            }
             let (matches, attempts) =
                 matching::match_sentence(&view, &preds, &self.patterns, actors, wanted);
             let mut sentence_events = Vec::new();

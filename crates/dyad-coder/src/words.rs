@@ -7,11 +7,25 @@ pub const AUXILIARIES: &[&str] = &["be", "have", "do", "get"];
 /// Negation adverbs inside a verb group.
 pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
-/// Subordinating conjunctions that start a new clause.
-pub const SUBORDINATORS: &[&str] = &[
-    "because", "although", "though", "while", "whereas", "if", "unless", "that", "whether",
-    "since", "once", "until",
-];
+/// Subordinating conjunctions that open a new clause (a `match`, which the
+/// compiler turns into length and byte tests, rather than a list scan).
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "because"
+            | "although"
+            | "though"
+            | "while"
+            | "whereas"
+            | "if"
+            | "unless"
+            | "that"
+            | "whether"
+            | "since"
+            | "once"
+            | "until"
+    )
+}
 
 /// Governors whose object is the subject of the dependent verb ("urged X to").
 pub const OBJECT_CONTROL: &[&str] = &[
