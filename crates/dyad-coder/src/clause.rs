@@ -5,6 +5,8 @@
 //! from its start, so the cost per sentence is linear in its length whatever
 //! its shape (run-ons, tables, all caps).
 
+use std::borrow::Cow;
+
 use dyad_core::{ActorMention, Pos, Sentence, Token};
 
 use crate::patterns::{PatternSet, TriggerKind};
@@ -59,7 +61,8 @@ pub struct Predicate {
     /// Local mention indices of the direct object.
     pub object: Vec<usize>,
     /// Prepositional objects: (preposition, token index, mentions).
-    pub preps: Vec<(String, usize, Vec<usize>)>,
+    /// The preposition is borrowed when it is a common one (no allocation).
+    pub preps: Vec<(Cow<'static, str>, usize, Vec<usize>)>,
     /// One past the last token the clause's arguments may come from.
     pub clause_end: usize,
 }
@@ -829,14 +832,19 @@ fn find_object(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
     Vec::new()
 }
 
-fn find_preps(view: &SentenceView<'_>, p: &Predicate) -> Vec<(String, usize, Vec<usize>)> {
+type PrepObjects = Vec<(Cow<'static, str>, usize, Vec<usize>)>;
+
+fn find_preps(view: &SentenceView<'_>, p: &Predicate) -> PrepObjects {
     let limit = (p.head + 2 * WINDOW).min(p.clause_end.max(p.head + 1));
     let mut out = Vec::new();
     for k in p.head + 1..limit {
         if !matches!(view.pos(k), Some(Pos::IN | Pos::TO | Pos::RP)) {
             continue;
         }
-        let prep = view.low(k).to_string();
+        let low = view.low(k);
+        let prep = words::common_preposition(low)
+            .map(Cow::Borrowed)
+            .unwrap_or_else(|| Cow::Owned(low.to_string()));
         let mut j = k + 1;
         let mut found = Vec::new();
         while j < limit && j <= k + 7 {

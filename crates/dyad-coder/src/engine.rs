@@ -190,7 +190,6 @@ impl Engine {
             let (matches, attempts) =
                 matching::match_sentence(&view, &preds, &self.patterns, actors, wanted);
             let mut sentence_events = Vec::new();
-            let mut sentence_keys = Vec::new();
             let mut notes = Vec::new();
             for m in &matches {
                 // an event's confidence is its match's: skip weak matches
@@ -201,11 +200,9 @@ impl Engine {
                 let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m) else {
                     continue;
                 };
-                let key = DuplicateKey::of(&ev);
-                if is_duplicate(&events, &key) || sentence_keys.contains(&key) {
+                if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
                     continue;
                 }
-                sentence_keys.push(key);
                 if wanted {
                     notes.push(format!(
                         "{}; factuality: {}",
@@ -236,36 +233,26 @@ fn has_tsv_patterns(dir: &std::path::Path) -> bool {
     dir.file_name().is_some_and(|n| n == "patterns")
 }
 
-/// What makes two events of one sentence the same event (a verb and its
-/// noun, two patterns): sentence, PLOVER type and the actors' codes.
-#[derive(PartialEq)]
-struct DuplicateKey {
-    sentence: usize,
-    plover: String,
-    source: Vec<String>,
-    target: Vec<String>,
-}
-
-impl DuplicateKey {
-    fn of(e: &Event) -> DuplicateKey {
-        DuplicateKey {
-            sentence: e.provenance.sentence,
-            plover: e.plover.clone(),
-            source: e.source.iter().map(|a| a.actor.code()).collect(),
-            target: e.target.iter().map(|a| a.actor.code()).collect(),
-        }
-    }
-}
-
-/// True when `events` (in sentence order) already hold the event of `key`.
-fn is_duplicate(events: &[Event], key: &DuplicateKey) -> bool {
+/// The same event twice in one sentence (a verb and its noun, two
+/// patterns): same sentence, PLOVER type and actor codes.
+fn is_duplicate(events: &[Event], ev: &Event) -> bool {
+    let same_actors = |a: &[dyad_core::EventActor], b: &[dyad_core::EventActor]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| record::same_code(&x.actor, &y.actor))
+    };
     // Events are in sentence order and the key holds the sentence: only the
     // tail of the same sentence can match (scanning all is quadratic).
     events
         .iter()
         .rev()
-        .take_while(|e| e.provenance.sentence == key.sentence)
-        .any(|e| DuplicateKey::of(e) == *key)
+        .take_while(|e| e.provenance.sentence == ev.provenance.sentence)
+        .any(|e| {
+            e.plover == ev.plover
+                && same_actors(&e.source, &ev.source)
+                && same_actors(&e.target, &ev.target)
+        })
 }
 
 fn explain_sentence(

@@ -108,7 +108,7 @@ pub fn build_event<'a>(
     target.retain(|t| {
         !source
             .iter()
-            .any(|s| s.actor.code() == t.actor.code() && s.actor.name == t.actor.name)
+            .any(|s| same_code(&s.actor, &t.actor) && s.actor.name == t.actor.name)
     });
     if source.is_empty() && target.is_empty() {
         return None;
@@ -206,6 +206,25 @@ pub fn build_event<'a>(
             confidence: m.confidence,
         },
     })
+}
+
+/// True when `a.code() == b.code()`, compared without building the codes.
+pub(crate) fn same_code(a: &dyad_core::Actor, b: &dyad_core::Actor) -> bool {
+    code_bytes(a).eq(code_bytes(b))
+}
+
+/// The bytes of [`dyad_core::Actor::code`]: country (or org) and sectors.
+fn code_bytes(a: &dyad_core::Actor) -> impl Iterator<Item = u8> + '_ {
+    let (before, after) = match (&a.country, &a.org) {
+        (Some(country), _) => (Some(country), None),
+        (None, Some(org)) => (None, Some(org)),
+        (None, None) => (None, None),
+    };
+    before
+        .into_iter()
+        .flat_map(|c| c.bytes())
+        .chain(a.sectors.iter().flat_map(|s| s.bytes()))
+        .chain(after.into_iter().flat_map(|o| o.bytes()))
 }
 
 /// Deterministic id: FNV-1a of document id, sentence, trigger span and rule.
@@ -353,6 +372,33 @@ fn event_place(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_code_agrees_with_actor_code() {
+        let actor = |country: Option<&str>, org: Option<&str>, sectors: &[&str]| dyad_core::Actor {
+            name: "x".into(),
+            country: country.map(Into::into),
+            sectors: sectors.iter().map(|s| s.to_string()).collect(),
+            person_id: None,
+            role: None,
+            org: org.map(Into::into),
+        };
+        let actors = [
+            actor(Some("RUS"), None, &["GOV"]),
+            actor(Some("RUS"), None, &["GOV", "MIL"]),
+            actor(Some("RUSGOV"), None, &[]),
+            actor(None, Some("UNO"), &["IGO"]),
+            actor(None, Some("IGOUNO"), &[]),
+            actor(None, None, &["IGO", "UNO"]),
+            actor(Some("USA"), Some("NATO"), &[]),
+            actor(None, None, &[]),
+        ];
+        for a in &actors {
+            for b in &actors {
+                assert_eq!(same_code(a, b), a.code() == b.code(), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn ids_are_deterministic_and_distinct() {
