@@ -474,10 +474,10 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             }
             if pos.is_some_and(|p| p.is_adverb())
                 || (!auxes.is_empty()
-                    && (view.is(j, "since") || words::TIME_ADVERBS.contains(&view.low(j))))
-                || (j > first && words::NEGATIONS.contains(&view.low(j)))
+                    && (view.is(j, "since") || words::is_time_adverb(view.low(j))))
+                || (j > first && words::is_negation(view.low(j)))
             {
-                if words::NEGATIONS.contains(&view.low(j)) {
+                if words::is_negation(view.low(j)) {
                     negated = true;
                 }
                 j += 1;
@@ -492,12 +492,12 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
                 while k < j + 3
                     && (view.pos(k).is_some_and(|p| p.is_adverb())
                         || view.is(k, "since")
-                        || words::TIME_ADVERBS.contains(&view.low(k))
-                        || words::NEGATIONS.contains(&view.low(k)))
+                        || words::is_time_adverb(view.low(k))
+                        || words::is_negation(view.low(k)))
                 {
                     k += 1;
                 }
-                let is_aux = (words::AUXILIARIES.contains(&lemma)
+                let is_aux = (words::is_auxiliary(lemma)
                     || matches!(view.low(j), "did" | "does" | "do" | "had" | "has" | "have"))
                     && (view.pos(k).is_some_and(|p| p.is_verb() || p == Pos::MD) || mistagged(k));
                 if is_aux {
@@ -895,8 +895,8 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
             let controlled = kind == TriggerKind::Verb
                 && (p.subject.is_empty() || matches!(before, "of" | "for" | "to" | "by" | ","));
             if controlled && (!g_subject.is_empty() || !g_object.is_empty()) {
-                let object_control = words::OBJECT_CONTROL.contains(&g_lemma.as_str())
-                    || matches!(before, "of" | "for");
+                let object_control =
+                    words::is_object_control(g_lemma.as_str()) || matches!(before, "of" | "for");
                 let controller = if object_control && !g_object.is_empty() {
                     g_object
                 } else {

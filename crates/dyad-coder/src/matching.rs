@@ -476,10 +476,10 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
             );
         }
         if let Some(m) = &p.modal {
-            if words::FUTURE_MODALS.contains(&m.as_str()) {
+            if words::is_future_modal(m.as_str()) {
                 return (Factuality::Intended, format!("future modal '{m}'"));
             }
-            if words::HYPOTHETICAL_MODALS.contains(&m.as_str()) {
+            if words::is_hypothetical_modal(m.as_str()) {
                 return (Factuality::Hypothetical, format!("modal '{m}'"));
             }
         }
@@ -493,11 +493,10 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
                     break;
                 };
                 let w = view.lemma(k);
-                if words::HYPOTHETICAL_GOVERNORS.contains(&w) {
+                if words::is_hypothetical_governor(w) {
                     return (Factuality::Hypothetical, format!("'{w} to'"));
                 }
-                if words::INTENT_GOVERNORS.contains(&w) && !view.pos(k).is_some_and(|q| q.is_verb())
-                {
+                if words::is_intent_governor(w) && !view.pos(k).is_some_and(|q| q.is_verb()) {
                     return (Factuality::Intended, format!("'{w} to'"));
                 }
             }
@@ -521,16 +520,16 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
             break;
         }
         let gl = gov.lemma.as_str();
-        if words::DENIAL_GOVERNORS.contains(&gl) {
+        if words::is_denial_governor(gl) {
             return (Factuality::Denied, format!("governed by '{gl}'"));
         }
-        if words::NEGATING_GOVERNORS.contains(&gl) {
+        if words::is_negating_governor(gl) {
             return (Factuality::Negated, format!("governed by '{gl}'"));
         }
-        if words::HYPOTHETICAL_GOVERNORS.contains(&gl) {
+        if words::is_hypothetical_governor(gl) {
             return (Factuality::Hypothetical, format!("governed by '{gl}'"));
         }
-        if words::INTENT_GOVERNORS.contains(&gl) && view.pos(p.first) == Some(dyad_core::Pos::TO) {
+        if words::is_intent_governor(gl) && view.pos(p.first) == Some(dyad_core::Pos::TO) {
             return (Factuality::Intended, format!("governed by '{gl} to'"));
         }
         cur = g;
@@ -557,7 +556,10 @@ impl Attribution {
 fn attributions(view: &SentenceView<'_>, preds: &[Predicate]) -> Vec<Attribution> {
     let mut out = Vec::new();
     for k in 0..view.len() {
-        if view.is(k, "according") && view.is(k + 1, "to") {
+        // cheap necessary test first: "according" as lemma or as the start
+        // of the lower-case form (what `is` accepts)
+        let maybe = view.lemma(k) == "according" || view.low(k).starts_with("according");
+        if maybe && view.is(k, "according") && view.is(k + 1, "to") {
             if let Some(m) = view.mention_at.get(k + 2).copied().flatten() {
                 out.push(Attribution {
                     speaker: m,
@@ -572,8 +574,8 @@ fn attributions(view: &SentenceView<'_>, preds: &[Predicate]) -> Vec<Attribution
         if p.kind != TriggerKind::Verb {
             continue;
         }
-        let speech = words::SPEECH_VERBS.contains(&p.lemma.as_str());
-        let allegation = words::ALLEGATION_VERBS.contains(&p.lemma.as_str());
+        let speech = words::is_speech_verb(p.lemma.as_str());
+        let allegation = words::is_allegation_verb(p.lemma.as_str());
         if !speech && !allegation {
             continue;
         }
