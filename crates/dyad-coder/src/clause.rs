@@ -410,7 +410,8 @@ fn analyze_with(
     // lower-case form: with neither a trigger, nothing can match
     if only_triggered
         && !preds.iter().any(|p| {
-            patterns.has_trigger(p.kind, &p.lemma) || patterns.has_trigger(p.kind, view.low(p.head))
+            patterns.has_trigger(p.kind, &p.lemma)
+                || (view.low(p.head) != p.lemma && patterns.has_trigger(p.kind, view.low(p.head)))
         })
     {
         return Vec::new();
@@ -449,7 +450,8 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
         view.pos(k).is_some_and(|p| p.is_noun() || p.is_adjective())
             && view.mention(k).is_none()
             && (patterns.has_trigger(TriggerKind::Verb, view.lemma(k))
-                || patterns.has_trigger(TriggerKind::Verb, view.low(k)))
+                || (view.low(k) != view.lemma(k)
+                    && patterns.has_trigger(TriggerKind::Verb, view.low(k))))
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -644,7 +646,9 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
         }
         let lemma = if patterns.has_trigger(TriggerKind::Noun, view.lemma(i)) {
             view.lemma(i)
-        } else if patterns.has_trigger(TriggerKind::Noun, view.low(i)) {
+        } else if view.low(i) != view.lemma(i)
+            && patterns.has_trigger(TriggerKind::Noun, view.low(i))
+        {
             view.low(i)
         } else {
             continue;
@@ -885,8 +889,8 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
             })
         });
         let Some(g) = governor else { continue };
-        let (g_subject, g_object, g_lemma) = match preds.get(g) {
-            Some(q) => (q.agent(), q.patient(), q.lemma.clone()),
+        let (g_subject, g_object, g_object_control) = match preds.get(g) {
+            Some(q) => (q.agent(), q.patient(), words::is_object_control(&q.lemma)),
             None => continue,
         };
         let before = first.checked_sub(1).map(|k| view.low(k)).unwrap_or("");
@@ -895,8 +899,7 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
             let controlled = kind == TriggerKind::Verb
                 && (p.subject.is_empty() || matches!(before, "of" | "for" | "to" | "by" | ","));
             if controlled && (!g_subject.is_empty() || !g_object.is_empty()) {
-                let object_control =
-                    words::is_object_control(g_lemma.as_str()) || matches!(before, "of" | "for");
+                let object_control = g_object_control || matches!(before, "of" | "for");
                 let controller = if object_control && !g_object.is_empty() {
                     g_object
                 } else {
