@@ -408,12 +408,11 @@ fn analyze_with(
     add_event_nouns(view, patterns, &mut preds);
     // the matcher tries a predicate's patterns by lemma and by its
     // lower-case form: with neither a trigger, nothing can match
-    if only_triggered
-        && !preds.iter().any(|p| {
-            patterns.has_trigger(p.kind, &p.lemma)
-                || (view.low(p.head) != p.lemma && patterns.has_trigger(p.kind, view.low(p.head)))
-        })
-    {
+    let can_trigger = |p: &Predicate| {
+        patterns.has_trigger(p.kind, &p.lemma)
+            || (view.low(p.head) != p.lemma && patterns.has_trigger(p.kind, view.low(p.head)))
+    };
+    if only_triggered && !preds.iter().any(can_trigger) {
         return Vec::new();
     }
     preds.sort_by_key(|p| p.head);
@@ -424,7 +423,15 @@ fn analyze_with(
             p.clause_end = clause_end;
         }
     }
-    for i in 0..n {
+    let needs_arguments = if only_triggered {
+        predicates_read_by_matching(&preds, can_trigger)
+    } else {
+        vec![true; n]
+    };
+    for (i, needed) in needs_arguments.iter().enumerate() {
+        if !needed {
+            continue;
+        }
         let (subject, object, preps) = match preds.get(i) {
             Some(p) => (
                 find_subject(view, p),
@@ -870,6 +877,51 @@ fn find_preps(view: &SentenceView<'_>, p: &Predicate) -> PrepObjects {
     out
 }
 
+/// Which predicates' arguments the matcher reads (directly or through
+/// control): those that can trigger a pattern, speech and allegation verbs
+/// (attribution reads their subjects) and, transitively, the governors of
+/// these (control copies a governor's subject or object). The others keep
+/// empty arguments: finding them would not change any event.
+fn predicates_read_by_matching(
+    preds: &[Predicate],
+    can_trigger: impl Fn(&Predicate) -> bool,
+) -> Vec<bool> {
+    let mut needed: Vec<bool> = preds
+        .iter()
+        .map(|p| {
+            can_trigger(p)
+                || (p.kind == TriggerKind::Verb
+                    && (words::is_speech_verb(&p.lemma) || words::is_allegation_verb(&p.lemma)))
+        })
+        .collect();
+    // a governor comes before its dependent: walking backwards closes the
+    // set over chains of governors
+    for i in (0..preds.len()).rev() {
+        let Some(p) = preds.get(i) else { continue };
+        if !needed.get(i).copied().unwrap_or(false) || !p.nonfinite {
+            continue;
+        }
+        if let Some(slot) = governor_of(preds, i, p.first).and_then(|g| needed.get_mut(g)) {
+            *slot = true;
+        }
+    }
+    needed
+}
+
+/// The verb predicate that non-finite predicate `i` (first token `first`)
+/// depends on: the nearest verb before it, close enough, whose clause
+/// reaches it.
+fn governor_of(preds: &[Predicate], i: usize, first: usize) -> Option<usize> {
+    (0..i).rev().find(|&g| {
+        preds.get(g).is_some_and(|q| {
+            q.kind == TriggerKind::Verb
+                && q.head < first
+                && first - q.head <= WINDOW
+                && q.clause_end >= first
+        })
+    })
+}
+
 /// Links non-finite verbs and event nouns to the predicate they depend on and
 /// fills their missing subjects by control ("vowed to attack", "accused X of
 /// firing", "urged X to withdraw", "held talks").
@@ -880,15 +932,9 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
         if !nonfinite {
             continue;
         }
-        let governor = (0..i).rev().find(|&g| {
-            preds.get(g).is_some_and(|q| {
-                q.kind == TriggerKind::Verb
-                    && q.head < first
-                    && first - q.head <= WINDOW
-                    && q.clause_end >= first
-            })
-        });
-        let Some(g) = governor else { continue };
+        let Some(g) = governor_of(preds, i, first) else {
+            continue;
+        };
         let (g_subject, g_object, g_object_control) = match preds.get(g) {
             Some(q) => (q.agent(), q.patient(), words::is_object_control(&q.lemma)),
             None => continue,
