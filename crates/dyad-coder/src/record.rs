@@ -256,7 +256,8 @@ impl std::fmt::Write for Fnv1a {
 
 /// The event's date: a date expression of its clause resolved against the
 /// publication date; else the publication date with precision
-/// `unknown-relative` and a note saying so (see docs/coder.md).
+/// `unknown-relative` and a note saying so (see docs/coder.md). Undated
+/// documents: see [`undated_event_date`].
 fn event_date<'a>(
     ctx: &DocContext<'a>,
     sentence: &Sentence,
@@ -265,8 +266,7 @@ fn event_date<'a>(
 ) -> EventDate {
     let text = sentence.span.slice(&ctx.doc.doc.text);
     let Some(publication) = ctx.publication else {
-        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-        return dates::unknown_relative(epoch, None, "no publication date: date unknown".into());
+        return undated_event_date(ctx, sentence, trigger);
     };
     let tense = match tense {
         Tense::Past => dates::Tense::Past,
@@ -300,6 +300,34 @@ fn event_date<'a>(
         None,
         "no date expression in the sentence: publication date used".into(),
     )
+}
+
+/// The date of an event in a document without publication date: its
+/// absolute date expression ("on 12 March 2023", "in January 2024"), picked
+/// for the trigger as in dated documents; otherwise unknown (relative
+/// expressions such as "yesterday" need the publication date).
+fn undated_event_date<'a>(ctx: &DocContext<'a>, sentence: &Sentence, trigger: Span) -> EventDate {
+    let text = sentence.span.slice(&ctx.doc.doc.text);
+    ctx.cache.reset_for(sentence.index);
+    let candidates: DateCandidates =
+        ctx.cache
+            .with_scan(&ctx.doc.doc.text, sentence.span, |scan| {
+                scan.expressions
+                    .iter()
+                    .map(|e| {
+                        let date = dates::resolve_absolute(e)
+                            .map(|mut d| {
+                                d.note.push_str("; the document has no publication date");
+                                d
+                            })
+                            .unwrap_or_else(|| dates::unknown_date(Some(e.text.clone())));
+                        (e.span, date)
+                    })
+                    .collect()
+            });
+    dates::pick_for_trigger_in_text(text, sentence.span, &candidates, trigger)
+        .cloned()
+        .unwrap_or_else(|| dates::unknown_date(None))
 }
 
 /// The event's place: a toponym of its clause (via dyad-geo), else the
