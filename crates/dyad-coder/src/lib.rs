@@ -30,6 +30,7 @@ mod clause;
 mod engine;
 mod error;
 mod matching;
+mod number_words;
 mod patterns;
 mod qty;
 mod record;
