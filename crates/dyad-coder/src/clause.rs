@@ -417,8 +417,9 @@ fn analyze_with(
     }
     preds.sort_by_key(|p| p.head);
     let n = preds.len();
+    let next_boundary = next_boundaries(view);
     for i in 0..n {
-        let clause_end = clause_end(view, &preds, i);
+        let clause_end = clause_end(view, &preds, i, &next_boundary);
         if let Some(p) = preds.get_mut(i) {
             p.clause_end = clause_end;
         }
@@ -691,7 +692,14 @@ fn is_month_name(view: &SentenceView<'_>, i: usize) -> bool {
 
 /// The clause of predicate `i` ends at the next boundary token or at the
 /// next finite verb group, whichever comes first (and at most 3×WINDOW on).
-fn clause_end(view: &SentenceView<'_>, preds: &[Predicate], i: usize) -> usize {
+/// `next_boundary[k]` is the first boundary token at or after `k` (see
+/// [`next_boundaries`]).
+fn clause_end(
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    i: usize,
+    next_boundary: &[usize],
+) -> usize {
     let Some(p) = preds.get(i) else {
         return view.len();
     };
@@ -702,10 +710,27 @@ fn clause_end(view: &SentenceView<'_>, preds: &[Predicate], i: usize) -> usize {
         .map(|q| q.first)
         .min()
         .unwrap_or(limit);
-    let boundary = (p.head + 1..limit)
-        .find(|&k| view.is_boundary(k))
-        .unwrap_or(limit);
+    let boundary = next_boundary
+        .get(p.head + 1)
+        .copied()
+        .unwrap_or(limit)
+        .min(limit);
     next_finite.min(boundary).min(limit)
+}
+
+/// For each token index `k` (and `len`), the first clause boundary token at
+/// or after `k`, else the sentence length: one pass instead of a scan per
+/// predicate.
+fn next_boundaries(view: &SentenceView<'_>) -> Vec<usize> {
+    let len = view.len();
+    let mut next = vec![len; len + 1];
+    for k in (0..len).rev() {
+        let after = next.get(k + 1).copied().unwrap_or(len);
+        if let Some(slot) = next.get_mut(k) {
+            *slot = if view.is_boundary(k) { k } else { after };
+        }
+    }
+    next
 }
 
 fn find_subject(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {

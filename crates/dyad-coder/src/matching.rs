@@ -118,11 +118,14 @@ pub fn match_sentence<'p>(
     let mut suppressed: Vec<usize> = Vec::new();
     for (pi, pred) in preds.iter().enumerate() {
         let mut best: Option<(usize, Match<'p>)> = None;
-        let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(
-            patterns
-                .for_trigger(pred.kind, view.low(pred.head))
-                .filter(|p| p.trigger != pred.lemma),
-        );
+        // patterns of the lemma, then of the lower-case form (when it differs)
+        let low = view.low(pred.head);
+        let by_form = (low != pred.lemma)
+            .then(|| patterns.for_trigger(pred.kind, low))
+            .into_iter()
+            .flatten()
+            .filter(|p| p.trigger != pred.lemma);
+        let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(by_form);
         for pattern in candidates {
             match try_pattern(view, preds, pi, pattern, actors) {
                 Ok(m) => {

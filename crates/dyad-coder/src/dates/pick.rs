@@ -136,8 +136,20 @@ fn count_markers(text: &[u8], fold_ascii: bool) -> usize {
             continue;
         }
         let rest = text.get(i..).unwrap_or(&[]);
+        // the byte after the first tells most markers apart: test it first
+        let second = rest.get(1).map(|c| {
+            if fold_ascii {
+                c.to_ascii_lowercase()
+            } else {
+                *c
+            }
+        });
         for (m, marker) in MARKERS.iter().enumerate() {
             let marker = marker.as_bytes();
+            if marker.first() != Some(&b) || (marker.len() > 1 && marker.get(1) != second.as_ref())
+            {
+                continue;
+            }
             let Some(head) = rest.get(..marker.len()) else {
                 continue;
             };
