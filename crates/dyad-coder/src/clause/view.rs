@@ -78,7 +78,9 @@ impl<'a> SentenceView<'a> {
                 words += 1;
                 caps += usize::from(c.is_uppercase());
             }
-            let inside = t.span.start >= from && t.span.end <= from + in_sentence;
+            let inside = from <= t.span.start
+                && t.span.start <= t.span.end
+                && t.span.end <= from + in_sentence;
             if inside && (w.is_ascii() || !w.chars().any(char::is_uppercase)) {
                 ranges.push((t.span.start - from, t.span.end - from));
             } else {
