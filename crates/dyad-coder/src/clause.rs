@@ -7,10 +7,17 @@
 
 use std::borrow::Cow;
 
-use dyad_core::{ActorMention, Pos, Sentence, Token};
+use dyad_core::Pos;
 
 use crate::patterns::{PatternSet, TriggerKind};
 use crate::words;
+
+mod arguments;
+mod view;
+
+use arguments::{find_object, find_preps, find_subject};
+
+pub use view::SentenceView;
 
 /// Longest distance, in tokens, any argument scan looks.
 pub const WINDOW: usize = 14;
@@ -61,7 +68,8 @@ pub struct Predicate {
     /// Local mention indices of the direct object.
     pub object: Vec<usize>,
     /// Prepositional objects: (preposition, token index, mentions).
-    pub preps: Vec<(String, usize, Vec<usize>)>,
+    /// The preposition is borrowed when it is a common one (no allocation).
+    pub preps: Vec<(Cow<'static, str>, usize, Vec<usize>)>,
     /// One past the last token the clause's arguments may come from.
     pub clause_end: usize,
 }
@@ -94,294 +102,55 @@ impl Predicate {
     }
 }
 
-/// An actor mention located in a sentence's tokens.
-#[derive(Debug, Clone, Copy)]
-pub struct LocalMention {
-    /// First token.
-    pub first: usize,
-    /// Last token (inclusive).
-    pub last: usize,
-    /// Index in the document's mention list.
-    pub global: usize,
-    /// A toponym standing for its country ([`crate::locative`]): it may fill
-    /// a prepositional slot but is never a subject.
-    pub place: bool,
-}
-
-/// A sentence prepared for analysis.
-pub struct SentenceView<'a> {
-    /// The document text.
-    pub text: &'a str,
-    /// Tokens (capped at [`MAX_TOKENS`]).
-    pub tokens: &'a [Token],
-    /// Lower-cased token texts.
-    pub lower: Vec<Cow<'a, str>>,
-    /// Mentions in the sentence, in text order, non-overlapping.
-    pub mentions: Vec<LocalMention>,
-    /// For each token, the local mention covering it.
-    pub mention_at: Vec<Option<usize>>,
-    /// Headline case (see [`SentenceView::is_title_case`]).
-    pub title: bool,
-}
-
-impl<'a> SentenceView<'a> {
-    /// False when no mention of `mentions` (in text order) can fall in
-    /// `sentence`, so its view would have no mentions: lets the coder skip
-    /// building views (and lower-casing tokens) for actor-less sentences.
-    pub fn may_have_mentions(sentence: &Sentence, mentions: &[ActorMention]) -> bool {
-        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
-        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
-        mentions
-            .get(lo..hi.max(lo))
-            .unwrap_or(&[])
-            .iter()
-            .any(|m| m.sentence == sentence.index)
-    }
-
-    /// Builds the view of `sentence`, placing the document's `mentions`.
-    pub fn new(text: &'a str, sentence: &'a Sentence, mentions: &[ActorMention]) -> Self {
-        let n = sentence.tokens.len().min(MAX_TOKENS);
-        let tokens = sentence.tokens.get(..n).unwrap_or(&[]);
-        let lower: Vec<Cow<'a, str>> = tokens
-            .iter()
-            .map(|t| {
-                let w = t.text(text);
-                // ASCII fast path: same result as the Unicode branch.
-                if w.is_ascii() {
-                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                        Cow::Owned(w.to_ascii_lowercase())
-                    } else {
-                        Cow::Borrowed(w)
-                    }
-                } else if w.chars().any(char::is_uppercase) {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                }
-            })
-            .collect();
-        let mut mention_at = vec![None; n];
-        let mut local = Vec::new();
-        // mentions are in text order: only look at those inside the sentence
-        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
-        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
-        for (gi, m) in mentions.iter().enumerate().take(hi.max(lo)).skip(lo) {
-            if m.sentence != sentence.index {
-                continue;
-            }
-            let first = tokens.partition_point(|t| t.span.end <= m.span.start);
-            let last_excl = tokens.partition_point(|t| t.span.start < m.span.end);
-            if first >= last_excl {
-                continue;
-            }
-            let mut last = last_excl - 1;
-            // a headline verb swallowed by a name ("Egypt Leader Threatens")
-            // belongs to the clause, not to the actor
-            while last > first
-                && tokens
-                    .get(last)
-                    .is_some_and(|t| matches!(t.pos, Pos::VBZ | Pos::VBD | Pos::VBP | Pos::VBN))
-            {
-                last -= 1;
-            }
-            if (first..=last).any(|i| mention_at.get(i).copied().flatten().is_some()) {
-                continue;
-            }
-            let li = local.len();
-            local.push(LocalMention {
-                first,
-                last,
-                global: gi,
-                place: crate::locative::is_place_mention(m),
-            });
-            for slot in mention_at.iter_mut().take(last + 1).skip(first) {
-                *slot = Some(li);
-            }
-        }
-        local.sort_by_key(|m| m.first);
-        // re-index after sorting
-        for slot in mention_at.iter_mut() {
-            *slot = None;
-        }
-        for (li, m) in local.iter().enumerate() {
-            for slot in mention_at.iter_mut().take(m.last + 1).skip(m.first) {
-                *slot = Some(li);
-            }
-        }
-        let mut view = SentenceView {
-            text,
-            tokens,
-            lower,
-            mentions: local,
-            mention_at,
-            title: false,
-        };
-        view.title = view.is_title_case();
-        view
-    }
-
-    /// Number of tokens analysed.
-    pub fn len(&self) -> usize {
-        self.tokens.len()
-    }
-
-    pub(crate) fn pos(&self, i: usize) -> Option<Pos> {
-        self.tokens.get(i).map(|t| t.pos)
-    }
-
-    pub(crate) fn lemma(&self, i: usize) -> &str {
-        self.tokens.get(i).map(|t| t.lemma.as_str()).unwrap_or("")
-    }
-
-    pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(|w| w.as_ref()).unwrap_or("")
-    }
-
-    /// True when token `i` has lemma or lower-case form `w`.
-    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        let low = self.low(i);
-        self.lemma(i) == w
-            || low == w
-            || (low.len() > w.len() + 1
-                && low.starts_with(w)
-                && matches!(&low[w.len()..], "s" | "es"))
-    }
-
-    /// Headline case ("Singapore Expels Dozens of Diplomats"): taggers read
-    /// capitalised verbs as proper nouns there.
-    fn is_title_case(&self) -> bool {
-        let words: Vec<&Token> = self
-            .tokens
-            .iter()
-            .filter(|t| t.text(self.text).starts_with(char::is_alphabetic))
-            .collect();
-        let caps = words
-            .iter()
-            .filter(|t| t.text(self.text).starts_with(char::is_uppercase))
-            .count();
-        words.len() >= 3 && caps * 10 >= words.len() * 7
-    }
-
-    fn mention(&self, i: usize) -> Option<usize> {
-        self.mention_at.get(i).copied().flatten()
-    }
-
-    fn is_verbish(&self, i: usize) -> bool {
-        self.pos(i).is_some_and(|p| p.is_verb() || p == Pos::MD)
-    }
-
-    /// Clause boundary tokens: ";", ":", dashes, relative pronouns, "that",
-    /// subordinating conjunctions.
-    fn is_boundary(&self, i: usize) -> bool {
-        let Some(p) = self.pos(i) else { return true };
-        match p {
-            Pos::Colon => true,
-            Pos::WDT | Pos::WP | Pos::WPS => true,
-            Pos::IN => words::SUBORDINATORS.contains(&self.low(i)),
-            _ => false,
-        }
-    }
-
-    /// Mentions coordinated with mention `m` to its right ("X and Y", "X, Y and Z").
-    fn conjuncts_after(&self, m: usize) -> Vec<usize> {
-        let mut out = vec![m];
-        let mut cur = m;
-        let mut any_and = false;
-        while out.len() < 6 {
-            let Some(lm) = self.mentions.get(cur) else {
-                break;
-            };
-            let mut j = lm.last + 1;
-            let mut saw_conj = false;
-            while j < self.len() && j <= lm.last + 4 {
-                if self.is(j, "and") || self.low(j) == "," {
-                    saw_conj = true;
-                    any_and |= self.is(j, "and");
-                    j += 1;
-                } else if matches!(self.pos(j), Some(Pos::DT | Pos::PRPS | Pos::JJ)) && saw_conj {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            match self.mention(j) {
-                Some(next)
-                    if saw_conj
-                        && next != cur
-                        && self.mentions.get(next).is_some_and(|n| n.first == j) =>
-                {
-                    out.push(next);
-                    cur = next;
-                }
-                _ => break,
-            }
-        }
-        // commas alone make an apposition ("Putin, the Russian leader"),
-        // except in headlines ("France, Peru Sign Deal")
-        if !any_and && !self.title {
-            out.truncate(1);
-        }
-        out
-    }
-
-    /// Mentions coordinated with mention `m` to its left; returns them in text order ending with `m`.
-    fn conjuncts_before(&self, m: usize) -> Vec<usize> {
-        let mut out = vec![m];
-        let mut cur = m;
-        let mut any_and = false;
-        while out.len() < 6 {
-            let Some(lm) = self.mentions.get(cur) else {
-                break;
-            };
-            let mut j = lm.first;
-            let mut saw_conj = false;
-            while j > 0 && j + 4 >= lm.first {
-                let k = j - 1;
-                if self.is(k, "and") || self.low(k) == "," {
-                    saw_conj = true;
-                    any_and |= self.is(k, "and");
-                    j = k;
-                } else if matches!(self.pos(k), Some(Pos::DT | Pos::PRPS)) && !saw_conj {
-                    j = k;
-                } else {
-                    break;
-                }
-            }
-            if !saw_conj || j == 0 {
-                break;
-            }
-            match self.mention(j - 1) {
-                Some(prev) if prev != cur => {
-                    out.insert(0, prev);
-                    cur = prev;
-                }
-                _ => break,
-            }
-        }
-        if !any_and && !self.title {
-            // "The North's leader, Kim Jong Un, met": an apposition, keep the name
-            out.drain(..out.len().saturating_sub(1));
-        }
-        out
-    }
-}
-
 /// Finds the predicates of a sentence and their arguments.
 pub fn analyze(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
+    analyze_with(view, patterns, false)
+}
+
+/// Like [`analyze`], but returns no predicates at all when none of them
+/// can trigger a pattern (the sentence cannot yield an event), without
+/// looking for their arguments.
+pub fn analyze_for_events(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate> {
+    analyze_with(view, patterns, true)
+}
+
+fn analyze_with(
+    view: &SentenceView<'_>,
+    patterns: &PatternSet,
+    only_triggered: bool,
+) -> Vec<Predicate> {
     let mut preds = verb_groups(view, patterns);
     if view.title {
         add_headline_verbs(view, patterns, &mut preds);
     }
     add_event_nouns(view, patterns, &mut preds);
+    // the matcher tries a predicate's patterns by lemma and by its
+    // lower-case form: with neither a trigger, nothing can match
+    let can_trigger = |p: &Predicate| {
+        patterns.has_trigger(p.kind, &p.lemma)
+            || (view.low(p.head) != p.lemma && patterns.has_trigger(p.kind, view.low(p.head)))
+    };
+    if only_triggered && !preds.iter().any(can_trigger) {
+        return Vec::new();
+    }
     preds.sort_by_key(|p| p.head);
     let n = preds.len();
+    let next_boundary = next_boundaries(view);
     for i in 0..n {
-        let clause_end = clause_end(view, &preds, i);
+        let clause_end = clause_end(view, &preds, i, &next_boundary);
         if let Some(p) = preds.get_mut(i) {
             p.clause_end = clause_end;
         }
     }
-    for i in 0..n {
+    let needs_arguments = if only_triggered {
+        predicates_read_by_matching(&preds, can_trigger)
+    } else {
+        vec![true; n]
+    };
+    for (i, needed) in needs_arguments.iter().enumerate() {
+        if !needed {
+            continue;
+        }
         let (subject, object, preps) = match preds.get(i) {
             Some(p) => (
                 find_subject(view, p),
@@ -407,7 +176,8 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
         view.pos(k).is_some_and(|p| p.is_noun() || p.is_adjective())
             && view.mention(k).is_none()
             && (patterns.has_trigger(TriggerKind::Verb, view.lemma(k))
-                || patterns.has_trigger(TriggerKind::Verb, view.low(k)))
+                || (view.low(k) != view.lemma(k)
+                    && patterns.has_trigger(TriggerKind::Verb, view.low(k))))
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -432,10 +202,10 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             }
             if pos.is_some_and(|p| p.is_adverb())
                 || (!auxes.is_empty()
-                    && (view.is(j, "since") || words::TIME_ADVERBS.contains(&view.low(j))))
-                || (j > first && words::NEGATIONS.contains(&view.low(j)))
+                    && (view.is(j, "since") || words::is_time_adverb(view.low(j))))
+                || (j > first && words::is_negation(view.low(j)))
             {
-                if words::NEGATIONS.contains(&view.low(j)) {
+                if words::is_negation(view.low(j)) {
                     negated = true;
                 }
                 j += 1;
@@ -450,12 +220,12 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
                 while k < j + 3
                     && (view.pos(k).is_some_and(|p| p.is_adverb())
                         || view.is(k, "since")
-                        || words::TIME_ADVERBS.contains(&view.low(k))
-                        || words::NEGATIONS.contains(&view.low(k)))
+                        || words::is_time_adverb(view.low(k))
+                        || words::is_negation(view.low(k)))
                 {
                     k += 1;
                 }
-                let is_aux = (words::AUXILIARIES.contains(&lemma)
+                let is_aux = (words::is_auxiliary(lemma)
                     || matches!(view.low(j), "did" | "does" | "do" | "had" | "has" | "have"))
                     && (view.pos(k).is_some_and(|p| p.is_verb() || p == Pos::MD) || mistagged(k));
                 if is_aux {
@@ -602,7 +372,9 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
         }
         let lemma = if patterns.has_trigger(TriggerKind::Noun, view.lemma(i)) {
             view.lemma(i)
-        } else if patterns.has_trigger(TriggerKind::Noun, view.low(i)) {
+        } else if view.low(i) != view.lemma(i)
+            && patterns.has_trigger(TriggerKind::Noun, view.low(i))
+        {
             view.low(i)
         } else {
             continue;
@@ -638,7 +410,14 @@ fn is_month_name(view: &SentenceView<'_>, i: usize) -> bool {
 
 /// The clause of predicate `i` ends at the next boundary token or at the
 /// next finite verb group, whichever comes first (and at most 3×WINDOW on).
-fn clause_end(view: &SentenceView<'_>, preds: &[Predicate], i: usize) -> usize {
+/// `next_boundary[k]` is the first boundary token at or after `k` (see
+/// [`next_boundaries`]).
+fn clause_end(
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    i: usize,
+    next_boundary: &[usize],
+) -> usize {
     let Some(p) = preds.get(i) else {
         return view.len();
     };
@@ -649,179 +428,72 @@ fn clause_end(view: &SentenceView<'_>, preds: &[Predicate], i: usize) -> usize {
         .map(|q| q.first)
         .min()
         .unwrap_or(limit);
-    let boundary = (p.head + 1..limit)
-        .find(|&k| view.is_boundary(k))
-        .unwrap_or(limit);
+    let boundary = next_boundary
+        .get(p.head + 1)
+        .copied()
+        .unwrap_or(limit)
+        .min(limit);
     next_finite.min(boundary).min(limit)
 }
 
-fn find_subject(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
-    if p.passive && p.nonfinite && p.kind == TriggerKind::Verb {
-        // reduced passive ("a building destroyed by ..."): the patient is the
-        // noun phrase right before the participle
-        return p
-            .head
-            .checked_sub(1)
-            .and_then(|k| view.mention(k))
-            .map(|m| vec![m])
-            .unwrap_or_default();
-    }
-    if p.kind == TriggerKind::Noun {
-        return noun_modifier(view, p.head)
-            .map(|m| vec![m])
-            .unwrap_or_default();
-    }
-    let stop = p.first.saturating_sub(3 * WINDOW);
-    let mut k = p.first;
-    let mut rel_skip = false;
-    while k > stop {
-        k -= 1;
-        if let Some(m) = view.mention(k) {
-            let lm = view.mentions.get(m).copied();
-            let Some(lm) = lm else { break };
-            if lm.place {
-                // "An Israeli airstrike in Syria killed …": walk past the place
-                k = lm.first;
-                continue;
-            }
-            // a mention inside a prepositional phrase ("the leader of Russia"):
-            // prefer the head noun phrase's mention if one is close before it
-            if lm.first > 0
-                && view.pos(lm.first - 1) == Some(Pos::IN)
-                && view.is(lm.first - 1, "of")
-            {
-                if let Some(head_m) = (lm.first.saturating_sub(6)..lm.first.saturating_sub(1))
-                    .rev()
-                    .find_map(|j| view.mention(j))
-                {
-                    return view.conjuncts_before(head_m);
-                }
-            }
-            if lm.first > 0
-                && view.is(lm.first - 1, "to")
-                && lm.first > 1
-                && view.is(lm.first - 2, "according")
-            {
-                k = lm.first;
-                continue;
-            }
-            return view.conjuncts_before(m);
-        }
-        let pos = view.pos(k);
-        if matches!(pos, Some(Pos::WDT | Pos::WP)) {
-            // relative clause: the antecedent is the mention right before the pronoun
-            let before = k.checked_sub(1).and_then(|j| {
-                if view.low(j) == "," {
-                    j.checked_sub(1)
-                } else {
-                    Some(j)
-                }
-            });
-            if let Some(m) = before.and_then(|j| view.mention(j)) {
-                return view.conjuncts_before(m);
-            }
-            if !rel_skip {
-                return Vec::new();
-            }
-        }
-        if view.low(k) == "," && k > 0 {
-            // skip a parenthetical relative clause ", who ... ," before the verb
-            let rel_start = (k.saturating_sub(WINDOW)..k).rev().find(|&j| {
-                matches!(view.pos(j), Some(Pos::WDT | Pos::WP)) && j > 0 && view.low(j - 1) == ","
-            });
-            if let Some(r) = rel_start {
-                rel_skip = true;
-                k = r - 1;
-                continue;
-            }
-        }
-        if view.is_boundary(k) || pos == Some(Pos::Colon) {
-            break;
-        }
-        if view.is_verbish(k) && !view.is(k, "according") {
-            break;
+/// For each token index `k` (and `len`), the first clause boundary token at
+/// or after `k`, else the sentence length: one pass instead of a scan per
+/// predicate.
+fn next_boundaries(view: &SentenceView<'_>) -> Vec<usize> {
+    let len = view.len();
+    let mut next = vec![len; len + 1];
+    for k in (0..len).rev() {
+        let after = next.get(k + 1).copied().unwrap_or(len);
+        if let Some(slot) = next.get_mut(k) {
+            *slot = if view.is_boundary(k) { k } else { after };
         }
     }
-    Vec::new()
+    next
 }
 
-/// The actor modifying an event noun: "Russia's invasion", "Russian strikes",
-/// "a North Korean missile test".
-fn noun_modifier(view: &SentenceView<'_>, head: usize) -> Option<usize> {
-    let mut k = head;
-    while k > 0 && k + 5 > head {
-        k -= 1;
-        if let Some(m) = view.mention(k) {
-            return Some(m);
-        }
-        let ok = view.pos(k).is_some_and(|p| {
-            p.is_noun() || p.is_adjective() || matches!(p, Pos::POS | Pos::CD | Pos::VBN | Pos::VBG)
-        });
-        if !ok {
-            return None;
-        }
-    }
-    None
-}
-
-fn find_object(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
-    let limit = (p.head + WINDOW).min(p.clause_end);
-    let mut k = p.head + 1;
-    let mut crossed_of = false;
-    while k < limit {
-        if let Some(m) = view.mention(k) {
-            return view.conjuncts_after(m);
-        }
-        let pos = view.pos(k);
-        let ok = pos.is_some_and(|q| {
-            q.is_noun()
-                || q.is_adjective()
-                || q.is_adverb()
-                || matches!(
-                    q,
-                    Pos::DT | Pos::CD | Pos::PRPS | Pos::POS | Pos::PDT | Pos::RP
-                )
-        });
-        if view.is(k, "of") && !crossed_of && k > p.head + 1 {
-            crossed_of = true;
-            k += 1;
+/// Which predicates' arguments the matcher reads (directly or through
+/// control): those that can trigger a pattern, speech and allegation verbs
+/// (attribution reads their subjects) and, transitively, the governors of
+/// these (control copies a governor's subject or object). The others keep
+/// empty arguments: finding them would not change any event.
+fn predicates_read_by_matching(
+    preds: &[Predicate],
+    can_trigger: impl Fn(&Predicate) -> bool,
+) -> Vec<bool> {
+    let mut needed: Vec<bool> = preds
+        .iter()
+        .map(|p| {
+            can_trigger(p)
+                || (p.kind == TriggerKind::Verb
+                    && (words::is_speech_verb(&p.lemma) || words::is_allegation_verb(&p.lemma)))
+        })
+        .collect();
+    // a governor comes before its dependent: walking backwards closes the
+    // set over chains of governors
+    for i in (0..preds.len()).rev() {
+        let Some(p) = preds.get(i) else { continue };
+        if !needed.get(i).copied().unwrap_or(false) || !p.nonfinite {
             continue;
         }
-        if !ok {
-            break;
+        if let Some(slot) = governor_of(preds, i, p.first).and_then(|g| needed.get_mut(g)) {
+            *slot = true;
         }
-        k += 1;
     }
-    Vec::new()
+    needed
 }
 
-fn find_preps(view: &SentenceView<'_>, p: &Predicate) -> Vec<(String, usize, Vec<usize>)> {
-    let limit = (p.head + 2 * WINDOW).min(p.clause_end.max(p.head + 1));
-    let mut out = Vec::new();
-    for k in p.head + 1..limit {
-        if !matches!(view.pos(k), Some(Pos::IN | Pos::TO | Pos::RP)) {
-            continue;
-        }
-        let prep = view.low(k).to_string();
-        let mut j = k + 1;
-        let mut found = Vec::new();
-        while j < limit && j <= k + 7 {
-            if let Some(m) = view.mention(j) {
-                found = view.conjuncts_after(m);
-                break;
-            }
-            let stop = view.pos(j).is_some_and(|q| {
-                q.is_verb()
-                    || matches!(q, Pos::IN | Pos::TO | Pos::Comma | Pos::Period | Pos::Colon)
-            });
-            if stop && !view.is(j, "of") {
-                break;
-            }
-            j += 1;
-        }
-        out.push((prep, k, found));
-    }
-    out
+/// The verb predicate that non-finite predicate `i` (first token `first`)
+/// depends on: the nearest verb before it, close enough, whose clause
+/// reaches it.
+fn governor_of(preds: &[Predicate], i: usize, first: usize) -> Option<usize> {
+    (0..i).rev().find(|&g| {
+        preds.get(g).is_some_and(|q| {
+            q.kind == TriggerKind::Verb
+                && q.head < first
+                && first - q.head <= WINDOW
+                && q.clause_end >= first
+        })
+    })
 }
 
 /// Links non-finite verbs and event nouns to the predicate they depend on and
@@ -834,17 +506,11 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
         if !nonfinite {
             continue;
         }
-        let governor = (0..i).rev().find(|&g| {
-            preds.get(g).is_some_and(|q| {
-                q.kind == TriggerKind::Verb
-                    && q.head < first
-                    && first - q.head <= WINDOW
-                    && q.clause_end >= first
-            })
-        });
-        let Some(g) = governor else { continue };
-        let (g_subject, g_object, g_lemma) = match preds.get(g) {
-            Some(q) => (q.agent(), q.patient(), q.lemma.clone()),
+        let Some(g) = governor_of(preds, i, first) else {
+            continue;
+        };
+        let (g_subject, g_object, g_object_control) = match preds.get(g) {
+            Some(q) => (q.agent(), q.patient(), words::is_object_control(&q.lemma)),
             None => continue,
         };
         let before = first.checked_sub(1).map(|k| view.low(k)).unwrap_or("");
@@ -853,8 +519,7 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
             let controlled = kind == TriggerKind::Verb
                 && (p.subject.is_empty() || matches!(before, "of" | "for" | "to" | "by" | ","));
             if controlled && (!g_subject.is_empty() || !g_object.is_empty()) {
-                let object_control = words::OBJECT_CONTROL.contains(&g_lemma.as_str())
-                    || matches!(before, "of" | "for");
+                let object_control = g_object_control || matches!(before, "of" | "for");
                 let controller = if object_control && !g_object.is_empty() {
                     g_object
                 } else {

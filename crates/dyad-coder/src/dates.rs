@@ -12,7 +12,8 @@
 //!   publication date and the [`Tense`] of the verb group it belongs to.
 //! * [`resolve_in_sentence`] does both.
 //! * [`resolve_absolute`] resolves self-contained expressions ("March 25,
-//!   2024", "in 2022") without a publication date, for undated documents.
+//!   2024", "in 2022") without a publication date, for undated documents;
+//!   other events of undated documents get [`unknown_date`].
 //! * [`pick_for_trigger`] / [`pick_for_trigger_in_text`] choose the date
 //!   expression that belongs to an event trigger.
 //!
@@ -32,6 +33,50 @@ pub use find::find_date_expressions;
 pub(crate) use find::find_in_tokens;
 pub use pick::{pick_for_trigger, pick_for_trigger_in_text};
 pub use resolve::{resolve, resolve_absolute, unknown_relative};
+
+/// The `date`, `start` and `end` of an [`EventDate`] whose date is unknown
+/// (an undated document, and no absolute date expression for the event).
+/// [`EventDate`] cannot leave them empty, so they hold this placeholder;
+/// such dates always have precision unknown-relative and a note starting
+/// with [`UNKNOWN_DATE_NOTE`].
+pub const UNKNOWN_DATE_PLACEHOLDER: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// How the note of an unknown event date starts.
+pub const UNKNOWN_DATE_NOTE: &str = "date unknown";
+
+/// True for an event date made by [`unknown_date`]: no date is known, and
+/// `date`, `start` and `end` hold only the placeholder.
+pub fn is_unknown(date: &EventDate) -> bool {
+    date.precision == dyad_core::DatePrecision::UnknownRelative
+        && date.note.starts_with(UNKNOWN_DATE_NOTE)
+}
+
+/// An event date that is not known: the document has no publication date
+/// and the event no absolute date expression. `text` is the (relative)
+/// expression of the event, when there is one.
+pub fn unknown_date(text: Option<String>) -> EventDate {
+    let note = match &text {
+        Some(t) => format!(
+            "{UNKNOWN_DATE_NOTE}: '{t}' is relative to the publication date, which the document lacks \
+             ({UNKNOWN_DATE_PLACEHOLDER} is a placeholder, not the event's date)"
+        ),
+        None => format!(
+            "{UNKNOWN_DATE_NOTE}: the document has no publication date and the sentence no absolute \
+             date ({UNKNOWN_DATE_PLACEHOLDER} is a placeholder, not the event's date)"
+        ),
+    };
+    EventDate {
+        date: UNKNOWN_DATE_PLACEHOLDER,
+        start: UNKNOWN_DATE_PLACEHOLDER,
+        end: UNKNOWN_DATE_PLACEHOLDER,
+        precision: dyad_core::DatePrecision::UnknownRelative,
+        text,
+        note,
+    }
+}
 
 /// Tense of the verb group a date expression belongs to. It decides the
 /// direction of underspecified expressions: "in March" is the last March

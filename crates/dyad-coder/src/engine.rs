@@ -167,6 +167,7 @@ impl Engine {
         };
         let text = &analyzed.doc.text;
         let mut events: Vec<Event> = Vec::new();
+        let mut lower_buf = String::new();
         for sentence in &analyzed.sentences {
             if !sentence.zone.is_content() {
                 continue;
@@ -179,22 +180,31 @@ impl Engine {
             if !wanted && !SentenceView::may_have_mentions(sentence, actors) {
                 continue;
             }
-            let view = SentenceView::new(text, sentence, actors);
+            let view = SentenceView::new(text, sentence, actors, &mut lower_buf);
             if view.mentions.is_empty() && !wanted {
                 continue;
             }
-            let preds = clause::analyze(&view, &self.patterns);
+            let preds = if wanted {
+                clause::analyze(&view, &self.patterns)
+            } else {
+                clause::analyze_for_events(&view, &self.patterns)
+            };
+            if preds.is_empty() && !wanted {
+                continue;
+            }
             let (matches, attempts) =
                 matching::match_sentence(&view, &preds, &self.patterns, actors, wanted);
             let mut sentence_events = Vec::new();
             let mut notes = Vec::new();
             for m in &matches {
+                // an event's confidence is its match's: skip weak matches
+                // before building their records
+                if m.confidence < MIN_CONFIDENCE {
+                    continue;
+                }
                 let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m) else {
                     continue;
                 };
-                if ev.provenance.confidence < MIN_CONFIDENCE {
-                    continue;
-                }
                 if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
                     continue;
                 }
@@ -228,24 +238,26 @@ fn has_tsv_patterns(dir: &std::path::Path) -> bool {
     dir.file_name().is_some_and(|n| n == "patterns")
 }
 
-/// The same event twice in one sentence (a verb and its noun, two patterns).
+/// The same event twice in one sentence (a verb and its noun, two
+/// patterns): same sentence, PLOVER type and actor codes.
 fn is_duplicate(events: &[Event], ev: &Event) -> bool {
-    let key = |e: &Event| {
-        (
-            e.provenance.sentence,
-            e.plover.clone(),
-            e.source.iter().map(|a| a.actor.code()).collect::<Vec<_>>(),
-            e.target.iter().map(|a| a.actor.code()).collect::<Vec<_>>(),
-        )
+    let same_actors = |a: &[dyad_core::EventActor], b: &[dyad_core::EventActor]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| record::same_code(&x.actor, &y.actor))
     };
-    let k = key(ev);
     // Events are in sentence order and the key holds the sentence: only the
     // tail of the same sentence can match (scanning all is quadratic).
     events
         .iter()
         .rev()
         .take_while(|e| e.provenance.sentence == ev.provenance.sentence)
-        .any(|e| key(e) == k)
+        .any(|e| {
+            e.plover == ev.plover
+                && same_actors(&e.source, &ev.source)
+                && same_actors(&e.target, &ev.target)
+        })
 }
 
 fn explain_sentence(

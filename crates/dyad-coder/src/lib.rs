@@ -31,6 +31,7 @@ mod engine;
 mod error;
 mod locative;
 mod matching;
+mod number_words;
 mod patterns;
 mod qty;
 mod record;

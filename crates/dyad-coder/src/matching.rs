@@ -118,11 +118,14 @@ pub fn match_sentence<'p>(
     let mut suppressed: Vec<usize> = Vec::new();
     for (pi, pred) in preds.iter().enumerate() {
         let mut best: Option<(usize, Match<'p>)> = None;
-        let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(
-            patterns
-                .for_trigger(pred.kind, view.low(pred.head))
-                .filter(|p| p.trigger != pred.lemma),
-        );
+        // patterns of the lemma, then of the lower-case form (when it differs)
+        let low = view.low(pred.head);
+        let by_form = (low != pred.lemma)
+            .then(|| patterns.for_trigger(pred.kind, low))
+            .into_iter()
+            .flatten()
+            .filter(|p| p.trigger != pred.lemma);
+        let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(by_form);
         for pattern in candidates {
             match try_pattern(view, preds, pi, pattern, actors) {
                 Ok(m) => {
@@ -143,14 +146,14 @@ pub fn match_sentence<'p>(
                         best = Some((score, m));
                     }
                 }
-                Err(reason) => {
+                Err(miss) => {
                     if explain {
                         attempts.push(Attempt {
                             predicate: pi,
                             rule: pattern.id.clone(),
                             pattern: pattern.text.clone(),
                             fired: false,
-                            reason,
+                            reason: miss.describe(pattern),
                         });
                     }
                 }
@@ -241,14 +244,38 @@ fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> 
     }
 }
 
+/// Why a pattern did not fire; rendered only for explanations, so that
+/// coding does not format a message for every pattern tried.
+enum Miss<'p> {
+    NoPredicate,
+    MissingWord(&'p str),
+    NoTarget,
+    NoActor,
+    SourceSector,
+    NoSource,
+}
+
+impl Miss<'_> {
+    fn describe(&self, pattern: &Pattern) -> String {
+        match self {
+            Miss::NoPredicate => "no predicate".into(),
+            Miss::MissingWord(word) => format!("missing word '{word}' after the trigger"),
+            Miss::NoTarget => "no target actor".into(),
+            Miss::NoActor => "no actor in any slot".into(),
+            Miss::SourceSector => format!("source is not {}", pattern.source_sectors.join("/")),
+            Miss::NoSource => "no source actor".into(),
+        }
+    }
+}
+
 fn try_pattern<'p>(
     view: &SentenceView<'_>,
     preds: &[Predicate],
     pi: usize,
     pattern: &'p Pattern,
     actors: &[dyad_core::ActorMention],
-) -> Result<Match<'p>, String> {
-    let pred = preds.get(pi).ok_or("no predicate")?;
+) -> Result<Match<'p>, Miss<'p>> {
+    let pred = preds.get(pi).ok_or(Miss::NoPredicate)?;
     // required words, in order, after the trigger and inside the clause
     let end = (pred.head + 1 + WINDOW).min(view.len()).max(pred.head + 1);
     let mut k = pred.head + 1;
@@ -267,7 +294,7 @@ fn try_pattern<'p>(
         match found {
             Some(j) if j > pred.head => k = j + 1,
             Some(_) => {}
-            None => return Err(format!("missing word '{word}' after the trigger")),
+            None => return Err(Miss::MissingWord(word)),
         }
     }
     let mut slots = Vec::new();
@@ -336,10 +363,10 @@ fn try_pattern<'p>(
         slots.push(SlotUse::Reciprocal);
     }
     if target.is_empty() && !pattern.target.is_empty() {
-        return Err("no target actor".into());
+        return Err(Miss::NoTarget);
     }
     if source.is_empty() && target.is_empty() {
-        return Err("no actor in any slot".into());
+        return Err(Miss::NoActor);
     }
     if !pattern.source_sectors.is_empty() {
         let sector_ok = source.iter().any(|&m| {
@@ -354,10 +381,7 @@ fn try_pattern<'p>(
                 })
         });
         if !sector_ok {
-            return Err(format!(
-                "source is not {}",
-                pattern.source_sectors.join("/")
-            ));
+            return Err(Miss::SourceSector);
         }
     }
     // an event needs its actor; only an agentless passive ("X was arrested")
@@ -369,7 +393,7 @@ fn try_pattern<'p>(
             .iter()
             .any(|s| matches!(s, SlotUse::Target(Slot::Prep(_)) | SlotUse::Pair(_)));
     if source.is_empty() && !(pred.kind == TriggerKind::Verb && pred.passive) && !noun_with_target {
-        return Err("no source actor".into());
+        return Err(Miss::NoSource);
     }
     if source.is_empty() {
         confidence *= 0.8;
@@ -455,10 +479,10 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
             );
         }
         if let Some(m) = &p.modal {
-            if words::FUTURE_MODALS.contains(&m.as_str()) {
+            if words::is_future_modal(m.as_str()) {
                 return (Factuality::Intended, format!("future modal '{m}'"));
             }
-            if words::HYPOTHETICAL_MODALS.contains(&m.as_str()) {
+            if words::is_hypothetical_modal(m.as_str()) {
                 return (Factuality::Hypothetical, format!("modal '{m}'"));
             }
         }
@@ -472,11 +496,10 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
                     break;
                 };
                 let w = view.lemma(k);
-                if words::HYPOTHETICAL_GOVERNORS.contains(&w) {
+                if words::is_hypothetical_governor(w) {
                     return (Factuality::Hypothetical, format!("'{w} to'"));
                 }
-                if words::INTENT_GOVERNORS.contains(&w) && !view.pos(k).is_some_and(|q| q.is_verb())
-                {
+                if words::is_intent_governor(w) && !view.pos(k).is_some_and(|q| q.is_verb()) {
                     return (Factuality::Intended, format!("'{w} to'"));
                 }
             }
@@ -500,16 +523,16 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
             break;
         }
         let gl = gov.lemma.as_str();
-        if words::DENIAL_GOVERNORS.contains(&gl) {
+        if words::is_denial_governor(gl) {
             return (Factuality::Denied, format!("governed by '{gl}'"));
         }
-        if words::NEGATING_GOVERNORS.contains(&gl) {
+        if words::is_negating_governor(gl) {
             return (Factuality::Negated, format!("governed by '{gl}'"));
         }
-        if words::HYPOTHETICAL_GOVERNORS.contains(&gl) {
+        if words::is_hypothetical_governor(gl) {
             return (Factuality::Hypothetical, format!("governed by '{gl}'"));
         }
-        if words::INTENT_GOVERNORS.contains(&gl) && view.pos(p.first) == Some(dyad_core::Pos::TO) {
+        if words::is_intent_governor(gl) && view.pos(p.first) == Some(dyad_core::Pos::TO) {
             return (Factuality::Intended, format!("governed by '{gl} to'"));
         }
         cur = g;
@@ -536,7 +559,10 @@ impl Attribution {
 fn attributions(view: &SentenceView<'_>, preds: &[Predicate]) -> Vec<Attribution> {
     let mut out = Vec::new();
     for k in 0..view.len() {
-        if view.is(k, "according") && view.is(k + 1, "to") {
+        // cheap necessary test first: "according" as lemma or as the start
+        // of the lower-case form (what `is` accepts)
+        let maybe = view.lemma(k) == "according" || view.low(k).starts_with("according");
+        if maybe && view.is(k, "according") && view.is(k + 1, "to") {
             if let Some(m) = view.mention_at.get(k + 2).copied().flatten() {
                 out.push(Attribution {
                     speaker: m,
@@ -551,8 +577,8 @@ fn attributions(view: &SentenceView<'_>, preds: &[Predicate]) -> Vec<Attribution
         if p.kind != TriggerKind::Verb {
             continue;
         }
-        let speech = words::SPEECH_VERBS.contains(&p.lemma.as_str());
-        let allegation = words::ALLEGATION_VERBS.contains(&p.lemma.as_str());
+        let speech = words::is_speech_verb(p.lemma.as_str());
+        let allegation = words::is_allegation_verb(p.lemma.as_str());
         if !speech && !allegation {
             continue;
         }

@@ -14,10 +14,10 @@
 //! after the trigger; a preposition followed by `+`/`-` names the slot the
 //! actor is read from ("at +": the object of "at").
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use dyad_core::ontology;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::CoderError;
 
@@ -118,8 +118,10 @@ pub(crate) const SLOT_PREPS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
-    verbs: HashMap<String, Vec<usize>>,
-    nouns: HashMap<String, Vec<usize>>,
+    verbs: FxHashMap<String, Vec<usize>>,
+    nouns: FxHashMap<String, Vec<usize>>,
+    /// Rule ids given so far (a repeated one gets `#n`).
+    ids: FxHashSet<String>,
 }
 
 /// The built-in pattern files, embedded in the binary.
@@ -243,10 +245,11 @@ impl PatternSet {
             let base = format!("{stem}:{}:{}", pattern.trigger, pattern.cameo);
             let mut id = base.clone();
             let mut n = 1;
-            while self.patterns.iter().any(|p| p.id == id) {
+            while self.ids.contains(&id) {
                 n += 1;
                 id = format!("{base}#{n}");
             }
+            self.ids.insert(id.clone());
             pattern.id = id;
             let index = match pattern.kind {
                 TriggerKind::Verb => &mut self.verbs,
@@ -275,7 +278,7 @@ impl PatternSet {
         self.index(kind).contains_key(lemma)
     }
 
-    fn index(&self, kind: TriggerKind) -> &HashMap<String, Vec<usize>> {
+    fn index(&self, kind: TriggerKind) -> &FxHashMap<String, Vec<usize>> {
         match kind {
             TriggerKind::Verb => &self.verbs,
             TriggerKind::Noun => &self.nouns,

@@ -3,9 +3,25 @@
 
 use dyad_core::{Quantity, Span};
 
-/// Quantities of the sentence at `sentence` in `text`.
-pub fn sentence_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
-    crate::quantities::find_quantities(sentence.slice(text), sentence)
+/// Quantities of the sentence at `sentence` in `text`, from its tokens and
+/// date expressions (document spans) already found.
+pub(crate) fn sentence_quantities_in(
+    text: &str,
+    sentence: Span,
+    tokens: &[crate::dates::scan::Tok<'_>],
+    dates: &[crate::dates::DateExpression],
+) -> Vec<Quantity> {
+    // the finder wants date spans relative to the sentence
+    let relative: Vec<Span> = dates
+        .iter()
+        .map(|e| {
+            Span::new(
+                e.span.start.saturating_sub(sentence.start),
+                e.span.end.saturating_sub(sentence.start),
+            )
+        })
+        .collect();
+    crate::quantities::find_quantities_in(sentence.slice(text), tokens, &relative, sentence)
 }
 
 /// Those of `all` inside (or overlapping) `clause`.

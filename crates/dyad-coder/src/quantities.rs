@@ -49,10 +49,21 @@ pub fn find_quantities(text: &str, base: Span) -> Vec<Quantity> {
         .into_iter()
         .map(|e| e.span)
         .collect();
+    find_quantities_in(text, &toks, &dates, base)
+}
+
+/// [`find_quantities`] over the tokens of `text` and the spans (relative
+/// to `text`) of its date expressions, already found.
+pub(crate) fn find_quantities_in(
+    text: &str,
+    toks: &[Tok<'_>],
+    dates: &[Span],
+    base: Span,
+) -> Vec<Quantity> {
     let reader = Reader {
         text,
-        t: &toks,
-        dates: &dates,
+        t: toks,
+        dates,
     };
     let mut out = Vec::new();
     let mut i = 0;

@@ -9,7 +9,8 @@ use dyad_core::{
 use dyad_core::{Event, Provenance};
 
 use crate::clause::{Predicate, SentenceView, Tense};
-use crate::dates;
+use crate::dates::scan::{tokenize, Tok};
+use crate::dates::{self, DateExpression};
 use crate::matching::Match;
 
 /// Everything of a document that record building reads.
@@ -25,34 +26,65 @@ pub struct DocContext<'a> {
     /// The gazetteer, for country centroids of country-level places.
     pub gazetteer: Option<&'a dyad_geo::Gazetteer>,
     /// Per-sentence results of the date and quantity finders, computed once.
-    pub cache: SentenceCache,
+    pub cache: SentenceCache<'a>,
 }
 
 /// Resolved date expressions of a sentence with their spans.
 type DateCandidates = Vec<(Span, EventDate)>;
 
+/// The sentence scanned once for both date and quantity finders: its
+/// tokens and its date expressions (document spans).
+struct SentenceScan<'a> {
+    tokens: Vec<Tok<'a>>,
+    expressions: Vec<DateExpression>,
+}
+
 /// Date candidates (per tense) and quantities of the sentence being coded:
-/// several events of one sentence share them.
+/// several events of one sentence share them, and the date and quantity
+/// finders share one tokenisation of the sentence.
 #[derive(Default)]
-pub struct SentenceCache {
+pub struct SentenceCache<'a> {
     sentence: std::cell::Cell<Option<usize>>,
+    scan: std::cell::RefCell<Option<SentenceScan<'a>>>,
     dates: std::cell::RefCell<Vec<(dates::Tense, DateCandidates)>>,
     quantities: std::cell::RefCell<Option<Vec<dyad_core::Quantity>>>,
 }
 
-impl SentenceCache {
+impl<'a> SentenceCache<'a> {
     fn reset_for(&self, sentence: usize) {
         if self.sentence.get() != Some(sentence) {
             self.sentence.set(Some(sentence));
+            *self.scan.borrow_mut() = None;
             self.dates.borrow_mut().clear();
             *self.quantities.borrow_mut() = None;
         }
     }
+
+    /// Runs `f` on the scan of `sentence` (the one `reset_for` named),
+    /// tokenising it on first use.
+    fn with_scan<R>(
+        &self,
+        doc_text: &'a str,
+        sentence: Span,
+        f: impl FnOnce(&SentenceScan<'a>) -> R,
+    ) -> R {
+        let mut slot = self.scan.borrow_mut();
+        let scan = slot.get_or_insert_with(|| {
+            let text = sentence.slice(doc_text);
+            let tokens = tokenize(text);
+            let expressions = dates::find_in_tokens(text, &tokens, sentence);
+            SentenceScan {
+                tokens,
+                expressions,
+            }
+        });
+        f(scan)
+    }
 }
 
 /// Builds the event record of match `m` found in `sentence`.
-pub fn build_event(
-    ctx: &DocContext<'_>,
+pub fn build_event<'a>(
+    ctx: &DocContext<'a>,
     sentence: &Sentence,
     view: &SentenceView<'_>,
     preds: &[Predicate],
@@ -78,7 +110,7 @@ pub fn build_event(
     target.retain(|t| {
         !source
             .iter()
-            .any(|s| s.actor.code() == t.actor.code() && s.actor.name == t.actor.name)
+            .any(|s| same_code(&s.actor, &t.actor) && s.actor.name == t.actor.name)
     });
     if source.is_empty() && target.is_empty() {
         return None;
@@ -147,7 +179,16 @@ pub fn build_event(
     ctx.cache.reset_for(sentence.index);
     let quantities = {
         let mut q = ctx.cache.quantities.borrow_mut();
-        let all = q.get_or_insert_with(|| crate::qty::sentence_quantities(text, sentence.span));
+        let all = q.get_or_insert_with(|| {
+            ctx.cache.with_scan(text, sentence.span, |scan| {
+                crate::qty::sentence_quantities_in(
+                    text,
+                    sentence.span,
+                    &scan.tokens,
+                    &scan.expressions,
+                )
+            })
+        });
         crate::qty::in_clause(all, quantity_span)
     };
     let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &rule);
@@ -179,28 +220,65 @@ pub fn build_event(
     })
 }
 
+/// True when `a.code() == b.code()`, compared without building the codes.
+pub(crate) fn same_code(a: &dyad_core::Actor, b: &dyad_core::Actor) -> bool {
+    code_bytes(a).eq(code_bytes(b))
+}
+
+/// The bytes of [`dyad_core::Actor::code`]: country (or org) and sectors.
+fn code_bytes(a: &dyad_core::Actor) -> impl Iterator<Item = u8> + '_ {
+    let (before, after) = match (&a.country, &a.org) {
+        (Some(country), _) => (Some(country), None),
+        (None, Some(org)) => (None, Some(org)),
+        (None, None) => (None, None),
+    };
+    before
+        .into_iter()
+        .flat_map(|c| c.bytes())
+        .chain(a.sectors.iter().flat_map(|s| s.bytes()))
+        .chain(after.into_iter().flat_map(|o| o.bytes()))
+}
+
 /// Deterministic id: FNV-1a of document id, sentence, trigger span and rule.
 pub fn event_id(doc_id: &str, sentence: usize, trigger: Span, rule: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let key = format!(
+    use std::fmt::Write;
+    let mut h = Fnv1a(0xcbf2_9ce4_8422_2325);
+    // hashes the formatted key as it is written, without building it;
+    // writing to the hasher cannot fail
+    let _ = write!(
+        h,
         "{doc_id}\u{1f}{sentence}\u{1f}{}\u{1f}{}\u{1f}{rule}",
         trigger.start, trigger.end
     );
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    format!("ev-{:016x}", h.0)
+}
+
+/// FNV-1a over the bytes written to it.
+struct Fnv1a(u64);
+
+impl std::fmt::Write for Fnv1a {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        for b in s.bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok(())
     }
-    format!("ev-{h:016x}")
 }
 
 /// The event's date: a date expression of its clause resolved against the
 /// publication date; else the publication date with precision
-/// `unknown-relative` and a note saying so (see docs/coder.md).
-fn event_date(ctx: &DocContext<'_>, sentence: &Sentence, tense: Tense, trigger: Span) -> EventDate {
+/// `unknown-relative` and a note saying so (see docs/coder.md). Undated
+/// documents: see [`undated_event_date`].
+fn event_date<'a>(
+    ctx: &DocContext<'a>,
+    sentence: &Sentence,
+    tense: Tense,
+    trigger: Span,
+) -> EventDate {
     let text = sentence.span.slice(&ctx.doc.doc.text);
     let Some(publication) = ctx.publication else {
-        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-        return dates::unknown_relative(epoch, None, "no publication date: date unknown".into());
+        return undated_event_date(ctx, sentence, trigger);
     };
     let tense = match tense {
         Tense::Past => dates::Tense::Past,
@@ -211,7 +289,14 @@ fn event_date(ctx: &DocContext<'_>, sentence: &Sentence, tense: Tense, trigger: 
     ctx.cache.reset_for(sentence.index);
     let mut cache = ctx.cache.dates.borrow_mut();
     if !cache.iter().any(|(t, _)| *t == tense) {
-        let found = dates::resolve_in_sentence(text, sentence.span, publication, tense);
+        let found = ctx
+            .cache
+            .with_scan(&ctx.doc.doc.text, sentence.span, |scan| {
+                scan.expressions
+                    .iter()
+                    .map(|e| (e.span, dates::resolve(e, publication, tense)))
+                    .collect()
+            });
         cache.push((tense, found));
     }
     let candidates = cache
@@ -272,6 +357,34 @@ fn narrow_meeting_place(
         Some(lead) if !is_country(&lead) => Some(lead),
         _ => Some(place),
     }
+}
+
+/// The date of an event in a document without publication date: its
+/// absolute date expression ("on 12 March 2023", "in January 2024"), picked
+/// for the trigger as in dated documents; otherwise unknown (relative
+/// expressions such as "yesterday" need the publication date).
+fn undated_event_date<'a>(ctx: &DocContext<'a>, sentence: &Sentence, trigger: Span) -> EventDate {
+    let text = sentence.span.slice(&ctx.doc.doc.text);
+    ctx.cache.reset_for(sentence.index);
+    let candidates: DateCandidates =
+        ctx.cache
+            .with_scan(&ctx.doc.doc.text, sentence.span, |scan| {
+                scan.expressions
+                    .iter()
+                    .map(|e| {
+                        let date = dates::resolve_absolute(e)
+                            .map(|mut d| {
+                                d.note.push_str("; the document has no publication date");
+                                d
+                            })
+                            .unwrap_or_else(|| dates::unknown_date(Some(e.text.clone())));
+                        (e.span, date)
+                    })
+                    .collect()
+            });
+    dates::pick_for_trigger_in_text(text, sentence.span, &candidates, trigger)
+        .cloned()
+        .unwrap_or_else(|| dates::unknown_date(None))
 }
 
 /// The event's place: a toponym of its clause (via dyad-geo), else (for an
@@ -378,6 +491,33 @@ mod tests {
         assert!(in_story_present(published, &undated));
         assert!(!in_story_present(published, &last_year));
         assert!(in_story_present(None, &last_year));
+    }
+
+    #[test]
+    fn same_code_agrees_with_actor_code() {
+        let actor = |country: Option<&str>, org: Option<&str>, sectors: &[&str]| dyad_core::Actor {
+            name: "x".into(),
+            country: country.map(Into::into),
+            sectors: sectors.iter().map(|s| s.to_string()).collect(),
+            person_id: None,
+            role: None,
+            org: org.map(Into::into),
+        };
+        let actors = [
+            actor(Some("RUS"), None, &["GOV"]),
+            actor(Some("RUS"), None, &["GOV", "MIL"]),
+            actor(Some("RUSGOV"), None, &[]),
+            actor(None, Some("UNO"), &["IGO"]),
+            actor(None, Some("IGOUNO"), &[]),
+            actor(None, None, &["IGO", "UNO"]),
+            actor(Some("USA"), Some("NATO"), &[]),
+            actor(None, None, &[]),
+        ];
+        for a in &actors {
+            for b in &actors {
+                assert_eq!(same_code(a, b), a.code() == b.code(), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! (so they do not depend on the lexicon).
 
 use chrono::NaiveDate;
-use dyad_core::{Actor, ActorMention, Event, Factuality, MentionKind, Span};
+use dyad_core::{Actor, ActorMention, DatePrecision, Event, Factuality, MentionKind, Span};
 
 use crate::clause::{self, SentenceView};
+use crate::dates;
 use crate::matching;
 use crate::patterns::PatternSet;
 use crate::record::{self, DocContext};
@@ -47,9 +48,17 @@ fn mentions(doc: &dyad_core::AnalyzedDocument, actors: &[(&str, &str)]) -> Vec<A
 }
 
 fn code(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
-    let date = NaiveDate::from_ymd_opt(2024, 5, 15);
+    code_dated(text, actors, NaiveDate::from_ymd_opt(2024, 5, 15))
+}
+
+/// Codes `text` published on `date` (`None`: an undated document, even if
+/// the text pipeline could infer a date from the text).
+fn code_dated(text: &str, actors: &[(&str, &str)], date: Option<NaiveDate>) -> Vec<Event> {
     let doc = dyad_text::document_from_text("t", text, date);
-    let analyzed = dyad_text::TextPipeline::new().analyze(doc);
+    let mut analyzed = dyad_text::TextPipeline::new().analyze(doc);
+    if date.is_none() {
+        analyzed.doc.date = None;
+    }
     let ms = mentions(&analyzed, actors);
     let patterns = PatternSet::builtin().expect("builtin patterns");
     let ctx = DocContext {
@@ -61,8 +70,9 @@ fn code(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
         cache: record::SentenceCache::default(),
     };
     let mut events = Vec::new();
+    let mut lower_buf = String::new();
     for sentence in &analyzed.sentences {
-        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms);
+        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms, &mut lower_buf);
         let preds = clause::analyze(&view, &patterns);
         let (matches, _) = matching::match_sentence(&view, &preds, &patterns, &ms, false);
         events.extend(
@@ -222,9 +232,45 @@ fn may_have_mentions_agrees_with_the_view() {
         .map(|s| SentenceView::may_have_mentions(s, &ms))
         .collect();
     assert_eq!(flags, [true, false, true]);
+    let mut lower_buf = String::new();
     for (sentence, may) in analyzed.sentences.iter().zip(&flags) {
-        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms);
+        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms, &mut lower_buf);
         // the pre-check may only skip sentences whose view has no mentions
         assert!(*may || view.mentions.is_empty());
     }
+}
+
+#[test]
+fn undated_documents_date_events_only_by_absolute_expressions() {
+    let a = &[("Chile", "CHL"), ("Peru", "PER")];
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let evs = code_dated("Chile attacked Peru on 12 March 2023.", a, None);
+    let date = &find(&evs, "ASSAULT").date;
+    assert_eq!(
+        (date.date, date.precision),
+        (day(2023, 3, 12), DatePrecision::Day)
+    );
+    assert!(!dates::is_unknown(date));
+    let evs = code_dated("In January 2024, Chile attacked Peru.", a, None);
+    let date = &find(&evs, "ASSAULT").date;
+    assert_eq!((date.start, date.end), (day(2024, 1, 1), day(2024, 1, 31)));
+    assert_eq!(date.precision, DatePrecision::Month);
+    // relative or no expression: no date, said explicitly
+    let evs = code_dated("Chile attacked Peru yesterday.", a, None);
+    let date = &find(&evs, "ASSAULT").date;
+    assert!(dates::is_unknown(date), "{date:?}");
+    assert_eq!(date.precision, DatePrecision::UnknownRelative);
+    assert_eq!(date.text.as_deref(), Some("yesterday"));
+    assert!(date.note.contains("no publication date") || date.note.contains("lacks"));
+    let evs = code_dated("Chile attacked Peru.", a, None);
+    let date = &find(&evs, "ASSAULT").date;
+    assert!(dates::is_unknown(date) && date.text.is_none(), "{date:?}");
+    // with a publication date, the same sentence is dated as before
+    let evs = code("Chile attacked Peru yesterday.", a);
+    let date = &find(&evs, "ASSAULT").date;
+    assert_eq!(
+        (date.date, date.precision),
+        (day(2024, 5, 14), DatePrecision::Day)
+    );
+    assert!(!dates::is_unknown(date));
 }

@@ -1,173 +1,298 @@
 //! Closed word classes the clause analysis and factuality rules rely on.
-//! These are grammar, not domain knowledge, so they live in code.
+//! These are grammar, not domain knowledge, so they live in code, as
+//! `match`es (length and byte tests) rather than list scans.
 
 /// Auxiliary verb lemmas (they start a verb group but are not its head).
-pub const AUXILIARIES: &[&str] = &["be", "have", "do", "get"];
+pub fn is_auxiliary(w: &str) -> bool {
+    matches!(w, "be" | "have" | "do" | "get")
+}
 
 /// Negation adverbs inside a verb group.
-pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+pub fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "n't" | "never" | "no")
+}
 
-/// Subordinating conjunctions that start a new clause.
-pub const SUBORDINATORS: &[&str] = &[
-    "because", "although", "though", "while", "whereas", "if", "unless", "that", "whether",
-    "since", "once", "until",
-];
+/// Subordinating conjunctions that open a new clause (a `match`, which the
+/// compiler turns into length and byte tests, rather than a list scan).
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "because"
+            | "although"
+            | "though"
+            | "while"
+            | "whereas"
+            | "if"
+            | "unless"
+            | "that"
+            | "whether"
+            | "since"
+            | "once"
+            | "until"
+    )
+}
+
+/// `w` as a static string when it is a common preposition or particle
+/// (tagged IN, TO or RP), so predicates need not copy it.
+pub fn common_preposition(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "of" => "of",
+        "in" => "in",
+        "to" => "to",
+        "for" => "for",
+        "on" => "on",
+        "with" => "with",
+        "at" => "at",
+        "by" => "by",
+        "from" => "from",
+        "as" => "as",
+        "that" => "that",
+        "after" => "after",
+        "over" => "over",
+        "about" => "about",
+        "against" => "against",
+        "into" => "into",
+        "than" => "than",
+        "up" => "up",
+        "out" => "out",
+        "since" => "since",
+        "during" => "during",
+        "before" => "before",
+        "between" => "between",
+        "under" => "under",
+        "while" => "while",
+        "because" => "because",
+        "if" => "if",
+        "off" => "off",
+        "down" => "down",
+        "through" => "through",
+        "amid" => "amid",
+        "among" => "among",
+        "including" => "including",
+        "despite" => "despite",
+        "like" => "like",
+        "without" => "without",
+        "until" => "until",
+        "near" => "near",
+        "across" => "across",
+        "toward" => "toward",
+        "towards" => "towards",
+        "within" => "within",
+        "upon" => "upon",
+        "onto" => "onto",
+        "around" => "around",
+        "whether" => "whether",
+        "although" => "although",
+        "though" => "though",
+        "per" => "per",
+        "via" => "via",
+        "back" => "back",
+        "away" => "away",
+        "inside" => "inside",
+        "outside" => "outside",
+        "following" => "following",
+        "behind" => "behind",
+        "beyond" => "beyond",
+        "once" => "once",
+        "unless" => "unless",
+        "whereas" => "whereas",
+        _ => return None,
+    })
+}
 
 /// Governors whose object is the subject of the dependent verb ("urged X to").
-pub const OBJECT_CONTROL: &[&str] = &[
-    "urge",
-    "ask",
-    "call",
-    "press",
-    "force",
-    "order",
-    "tell",
-    "allow",
-    "help",
-    "encourage",
-    "invite",
-    "accuse",
-    "blame",
-    "charge",
-    "persuade",
-    "pressure",
-    "compel",
-    "warn",
-    "request",
-    "convince",
-    "instruct",
-    "authorize",
-    "permit",
-    "enable",
-];
+pub fn is_object_control(w: &str) -> bool {
+    matches!(
+        w,
+        "urge"
+            | "ask"
+            | "call"
+            | "press"
+            | "force"
+            | "order"
+            | "tell"
+            | "allow"
+            | "help"
+            | "encourage"
+            | "invite"
+            | "accuse"
+            | "blame"
+            | "charge"
+            | "persuade"
+            | "pressure"
+            | "compel"
+            | "warn"
+            | "request"
+            | "convince"
+            | "instruct"
+            | "authorize"
+            | "permit"
+            | "enable"
+    )
+}
 
 /// Modals that make an event hypothetical.
-pub const HYPOTHETICAL_MODALS: &[&str] = &[
-    "could", "would", "may", "might", "should", "can", "must", "ought", "'d",
-];
+pub fn is_hypothetical_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "could" | "would" | "may" | "might" | "should" | "can" | "must" | "ought" | "'d"
+    )
+}
 
 /// Modals of future intent.
-pub const FUTURE_MODALS: &[&str] = &["will", "shall", "'ll", "wo"];
+pub fn is_future_modal(w: &str) -> bool {
+    matches!(w, "will" | "shall" | "'ll" | "wo")
+}
 
 /// Governing verbs and nouns that make a dependent event intended or promised.
-pub const INTENT_GOVERNORS: &[&str] = &[
-    "vow",
-    "pledge",
-    "promise",
-    "plan",
-    "intend",
-    "aim",
-    "seek",
-    "want",
-    "hope",
-    "prepare",
-    "threaten",
-    "offer",
-    "propose",
-    "agree",
-    "decide",
-    "vote",
-    "commit",
-    "resolve",
-    "wish",
-    "try",
-    "attempt",
-    "push",
-    "move",
-    "ready",
-    "readiness",
-    "willingness",
-    "intention",
-    "bid",
-    "effort",
-    "pledge",
-    "threat",
-    "desire",
-    "determine",
-    "set",
-    "schedule",
-    "expect",
-    "urge",
-    "call",
-    "ask",
-    "demand",
-    "request",
-    "order",
-    "warn",
-    "invite",
-    "push",
-    "press",
-    "need",
-    "going",
-    "consider",
-    "weigh",
-    "mull",
-    "discuss",
-    "negotiate",
-];
+pub fn is_intent_governor(w: &str) -> bool {
+    matches!(
+        w,
+        "vow"
+            | "pledge"
+            | "promise"
+            | "plan"
+            | "intend"
+            | "aim"
+            | "seek"
+            | "want"
+            | "hope"
+            | "prepare"
+            | "threaten"
+            | "offer"
+            | "propose"
+            | "agree"
+            | "decide"
+            | "vote"
+            | "commit"
+            | "resolve"
+            | "wish"
+            | "try"
+            | "attempt"
+            | "push"
+            | "move"
+            | "ready"
+            | "readiness"
+            | "willingness"
+            | "intention"
+            | "bid"
+            | "effort"
+            | "threat"
+            | "desire"
+            | "determine"
+            | "set"
+            | "schedule"
+            | "expect"
+            | "urge"
+            | "call"
+            | "ask"
+            | "demand"
+            | "request"
+            | "order"
+            | "warn"
+            | "invite"
+            | "press"
+            | "need"
+            | "going"
+            | "consider"
+            | "weigh"
+            | "mull"
+            | "discuss"
+            | "negotiate"
+    )
+}
 
 /// Governors that make a dependent event hypothetical.
-pub const HYPOTHETICAL_GOVERNORS: &[&str] = &[
-    "likely", "unlikely", "able", "possible", "could", "may", "might", "poised", "due", "would",
-    "chance", "risk", "fear", "worry", "concern", "seem", "appear",
-];
+pub fn is_hypothetical_governor(w: &str) -> bool {
+    matches!(
+        w,
+        "likely"
+            | "unlikely"
+            | "able"
+            | "possible"
+            | "could"
+            | "may"
+            | "might"
+            | "poised"
+            | "due"
+            | "would"
+            | "chance"
+            | "risk"
+            | "fear"
+            | "worry"
+            | "concern"
+            | "seem"
+            | "appear"
+    )
+}
 
 /// Governors that deny the dependent event ("denied supplying").
-pub const DENIAL_GOVERNORS: &[&str] = &["deny", "dismiss", "reject", "refute", "disavow"];
+pub fn is_denial_governor(w: &str) -> bool {
+    matches!(w, "deny" | "dismiss" | "reject" | "refute" | "disavow")
+}
 
 /// Governors that negate the dependent event ("refused to attend").
-pub const NEGATING_GOVERNORS: &[&str] = &[
-    "refuse", "fail", "decline", "avoid", "stop", "cease", "halt",
-];
+pub fn is_negating_governor(w: &str) -> bool {
+    matches!(
+        w,
+        "refuse" | "fail" | "decline" | "avoid" | "stop" | "cease" | "halt"
+    )
+}
 
 /// Verbs of saying and reporting: their subject is the source of the report.
-pub const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "claim",
-    "state",
-    "add",
-    "note",
-    "allege",
-    "insist",
-    "confirm",
-    "estimate",
-    "believe",
-    "write",
-    "declare",
-    "assert",
-    "argue",
-    "explain",
-    "reveal",
-    "disclose",
-    "acknowledge",
-    "maintain",
-    "suggest",
-    "indicate",
-    "tweet",
-    "post",
-    "quote",
-    "testify",
-    "contend",
-    "stress",
-    "emphasize",
-    "recall",
-    "show",
-    "find",
-    "conclude",
-];
+pub fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "say"
+            | "tell"
+            | "report"
+            | "announce"
+            | "claim"
+            | "state"
+            | "add"
+            | "note"
+            | "allege"
+            | "insist"
+            | "confirm"
+            | "estimate"
+            | "believe"
+            | "write"
+            | "declare"
+            | "assert"
+            | "argue"
+            | "explain"
+            | "reveal"
+            | "disclose"
+            | "acknowledge"
+            | "maintain"
+            | "suggest"
+            | "indicate"
+            | "tweet"
+            | "post"
+            | "quote"
+            | "testify"
+            | "contend"
+            | "stress"
+            | "emphasize"
+            | "recall"
+            | "show"
+            | "find"
+            | "conclude"
+    )
+}
 
 /// Verbs whose complement events are allegations of the subject.
-pub const ALLEGATION_VERBS: &[&str] = &["accuse", "blame", "charge", "allege", "claim", "suspect"];
+pub fn is_allegation_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "accuse" | "blame" | "charge" | "allege" | "claim" | "suspect"
+    )
+}
 
 /// Time words that sit inside verb groups ("has today expelled").
-pub const TIME_ADVERBS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "now",
-    "recently",
-    "reportedly",
-];
+pub fn is_time_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "today" | "yesterday" | "tonight" | "now" | "recently" | "reportedly"
+    )
+}

@@ -114,5 +114,8 @@ fn a_country_level_place_carries_the_country_centroid() {
     let place = e.place.as_ref().expect("a place");
     assert_eq!(place.precision, dyad_core::PlacePrecision::Country);
     assert_eq!(place.country.as_deref(), Some("FIN"), "{place:?}");
-    assert!(place.geonameid.is_some() && place.lat.is_some(), "{place:?}");
+    assert!(
+        place.geonameid.is_some() && place.lat.is_some(),
+        "{place:?}"
+    );
 }

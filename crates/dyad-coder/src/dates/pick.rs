@@ -95,25 +95,79 @@ fn boundary_penalty(text: &str, base: Span, gap: Span) -> usize {
     if gap.len() > MAX_GAP_SCAN {
         return BOUNDARY_PENALTY;
     }
-    let between = slice(text, base, gap).to_lowercase();
-    const MARKERS: [&str; 14] = [
-        ";",
-        " but ",
-        " while ",
-        " whereas ",
-        " although ",
-        " though ",
-        ", and ",
-        " and then ",
-        " after ",
-        " before ",
-        " when ",
-        " since ",
-        " — ",
-        " – ",
-    ];
-    let count: usize = MARKERS.iter().map(|m| between.matches(m).count()).sum();
+    let between = slice(text, base, gap);
+    let count = if between.is_ascii() {
+        count_markers(between.as_bytes(), true)
+    } else {
+        count_markers(between.to_lowercase().as_bytes(), false)
+    };
     count.saturating_mul(BOUNDARY_PENALTY)
+}
+
+/// Clause-boundary markers (lower case).
+const MARKERS: [&str; 14] = [
+    ";",
+    " but ",
+    " while ",
+    " whereas ",
+    " although ",
+    " though ",
+    ", and ",
+    " and then ",
+    " after ",
+    " before ",
+    " when ",
+    " since ",
+    " — ",
+    " – ",
+];
+
+/// Number of occurrences of the markers in `text`, each marker counted
+/// without overlaps from left to right (as `str::matches` counts), in one
+/// pass. `fold_ascii` compares ASCII letters case-insensitively (for ASCII
+/// text, the same as lower-casing it first).
+fn count_markers(text: &[u8], fold_ascii: bool) -> usize {
+    // where each marker may next start (its previous match ends there)
+    let mut next = [0usize; MARKERS.len()];
+    let mut count = 0;
+    for i in 0..text.len() {
+        let Some(&b) = text.get(i) else { break };
+        if !matches!(b, b';' | b' ' | b',') {
+            continue;
+        }
+        let rest = text.get(i..).unwrap_or(&[]);
+        // the byte after the first tells most markers apart: test it first
+        let second = rest.get(1).map(|c| {
+            if fold_ascii {
+                c.to_ascii_lowercase()
+            } else {
+                *c
+            }
+        });
+        for (m, marker) in MARKERS.iter().enumerate() {
+            let marker = marker.as_bytes();
+            if marker.first() != Some(&b) || (marker.len() > 1 && marker.get(1) != second.as_ref())
+            {
+                continue;
+            }
+            let Some(head) = rest.get(..marker.len()) else {
+                continue;
+            };
+            let Some(slot) = next.get_mut(m) else {
+                continue;
+            };
+            let hit = if fold_ascii {
+                head.eq_ignore_ascii_case(marker)
+            } else {
+                head == marker
+            };
+            if i >= *slot && hit {
+                count += 1;
+                *slot = i + marker.len();
+            }
+        }
+    }
+    count
 }
 
 /// Penalty when up to three words before the candidate include a
@@ -170,4 +224,36 @@ fn reporting_penalty(text: &str, base: Span, span: Span, trigger: Span) -> usize
         }
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference: lower-case, then count each marker with `str::matches`.
+    fn reference(text: &str) -> usize {
+        let lower = text.to_lowercase();
+        MARKERS.iter().map(|m| lower.matches(m).count()).sum()
+    }
+
+    #[test]
+    fn one_pass_marker_count_agrees_with_str_matches() {
+        for text in [
+            "",
+            ";",
+            " but but but ",
+            "They met; and then, After the talks , and then left",
+            " While  WHILE while ",
+            "the envoy left — and then – returned; Since then",
+            "Ünder Sïege, and ÉTÉ ; but now",
+            ", and , and, and ",
+        ] {
+            let fast = if text.is_ascii() {
+                count_markers(text.as_bytes(), true)
+            } else {
+                count_markers(text.to_lowercase().as_bytes(), false)
+            };
+            assert_eq!(fast, reference(text), "{text:?}");
+        }
+    }
 }

@@ -213,6 +213,9 @@ fn is_letter(c: char) -> bool {
 fn lower_case(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
         Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        // same result as below (no typographic apostrophe), one allocation
+        Cow::Owned(word.to_ascii_lowercase())
     } else {
         Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
     }

@@ -160,41 +160,15 @@ pub(crate) fn introduces_year(lower: &str) -> bool {
     is_date_preposition(lower) || matches!(lower, "early" | "late" | "mid" | "year")
 }
 
-/// Value of a small cardinal number word ("nine" → 9), including the
-/// hyphen-less tens ("twenty").
+/// Value of a small number word for date amounts ("nine" → 9, "twenty",
+/// "a" → 1, "dozen", "hundred"): the shared cardinals plus these.
 pub(crate) fn small_number(lower: &str) -> Option<u32> {
-    let n = match lower {
-        "one" | "a" | "an" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" | "dozen" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        _ => return None,
-    };
-    Some(n)
+    match lower {
+        "a" | "an" => Some(1),
+        "dozen" => Some(12),
+        "hundred" => Some(100),
+        _ => crate::number_words::cardinal(lower),
+    }
 }
 
 /// Ordinal day numbers written as words ("the third", "21st" is handled

@@ -58,37 +58,7 @@ pub(crate) fn glued_measure(lower: &str) -> bool {
 
 /// Value of a number word below a hundred ("seven", "forty").
 fn unit_word(lower: &str) -> Option<f64> {
-    let v = match lower {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    crate::number_words::cardinal(lower).map(f64::from)
 }
 
 /// Base of a vague plural ("dozens" → 12, "thousands" → 1000).
