@@ -34,6 +34,9 @@ use crate::{ids, Store};
 /// larger transaction shares those page writes among more documents.
 pub const DEFAULT_BATCH_SIZE: usize = 1000;
 
+/// SQLite page cache of the writer during an ingest, in KiB (128 MiB).
+const INGEST_CACHE_KIB: i64 = 131_072;
+
 /// Documents coded per parallel chunk (and passed to the writer at once):
 /// small, so the workers and the writer overlap and memory stays bounded.
 pub const CODE_CHUNK: usize = 200;
@@ -247,6 +250,14 @@ where
     let mut stats = IngestStats::default();
     // Finish merge work an interrupted run left behind.
     store.flush_merges()?;
+    // One transaction of `batch_size` documents dirties ~16 pages per
+    // document (text and mentions, events, index entries); a page cache
+    // that holds them all spares SQLite spilling pages to the WAL before
+    // the commit and reading them back.
+    store
+        .conn
+        .pragma_update(None, "cache_size", -INGEST_CACHE_KIB)
+        .map_err(sql("setting the page cache size"))?;
 
     let merge_cfg = store.merge_config().clone();
     let report = std::thread::scope(|scope| -> Result<WriterReport> {
