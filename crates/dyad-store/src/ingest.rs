@@ -15,7 +15,7 @@
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Duration, Instant};
 
 use dyad_core::{CodedDocument, Document};
@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{sql, Result};
 use crate::merge::MergeConfig;
+use crate::schema::WAL_AUTOCHECKPOINT_PAGES;
 use crate::store::{ErrorRecord, RunCounts};
 use crate::write::{effective_hash, PreparedDocument, WriteTimes};
 use crate::{ids, Store};
@@ -260,23 +261,48 @@ where
         .map_err(sql("setting the page cache size"))?;
 
     let merge_cfg = store.merge_config().clone();
+    // Checkpoints (copying committed WAL pages into the database and
+    // syncing both files) run on their own thread, so the writer never
+    // waits for the disk; the store's automatic checkpoints resume after.
+    store
+        .conn
+        .pragma_update(None, "wal_autocheckpoint", 0)
+        .map_err(sql("pausing automatic checkpoints"))?;
+    let db_path = store.path().to_path_buf();
+    let writer_store: &mut Store = &mut *store;
     let report = std::thread::scope(|scope| -> Result<WriterReport> {
         let (tx, rx) = sync_channel::<Vec<Prepared>>(2);
+        let (checkpoint_tx, checkpoint_rx) = sync_channel::<()>(1);
+        let db_path = &db_path;
+        std::thread::Builder::new()
+            .name("dyad-checkpoint".into())
+            .spawn_scoped(scope, move || checkpoint_loop(db_path, checkpoint_rx))
+            .map_err(|e| {
+                crate::StoreError::Internal(format!("cannot start the checkpoint thread: {e}"))
+            })?;
         let shared_ref = &shared;
         let writer = std::thread::Builder::new()
             .name("dyad-writer".into())
             .spawn_scoped(scope, move || -> Result<WriterReport> {
                 let cpu_start = thread_cpu_time();
-                let result = write_chunks(store, rx, batch_size, run_id, shared_ref);
+                let result = write_chunks(
+                    writer_store,
+                    rx,
+                    batch_size,
+                    run_id,
+                    shared_ref,
+                    &checkpoint_tx,
+                );
                 if result.is_err() {
                     // Nothing of the batch in flight may stay.
-                    let _ = store.bulk_rollback();
+                    let _ = writer_store.bulk_rollback();
                 }
                 let mut phases = result?;
                 // Merge once, at the end: each merge island is re-clustered
                 // once per run instead of once per batch.
                 let writing = Instant::now();
-                store.flush_merges()?;
+                writer_store.flush_merges()?;
+                drop(checkpoint_tx); // the checkpointer does a last pass and ends
                 let merging = writing.elapsed();
                 phases.merge_flush += merging;
                 shared_ref.add_write_time(merging);
@@ -338,8 +364,13 @@ where
                 "the database writer thread panicked".into(),
             ))
         })
-    })?;
+    });
 
+    store
+        .conn
+        .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
+        .map_err(sql("resuming automatic checkpoints"))?;
+    let report = report?;
     stats.stored = shared.stored.load(Ordering::Relaxed);
     stats.events = shared.events.load(Ordering::Relaxed);
     stats.errors = shared.errors.load(Ordering::Relaxed);
@@ -369,12 +400,15 @@ fn write_chunks(
     batch_size: usize,
     run_id: Option<i64>,
     shared: &Shared,
+    checkpoint: &SyncSender<()>,
 ) -> Result<WriteTimes> {
     let mut phases = WriteTimes::default();
     let mut errors_in_batch = 0u64;
     let mut commit = |store: &mut Store, errors: &mut u64| -> Result<()> {
         let writing = Instant::now();
         let (outcome, times) = store.bulk_commit()?;
+        // Full: a checkpoint is already due, which will cover this commit.
+        let _ = checkpoint.try_send(());
         shared.add_write_time(writing.elapsed());
         phases.add(&times);
         shared
@@ -412,6 +446,28 @@ fn write_chunks(
     }
     commit(store, &mut errors_in_batch)?;
     Ok(phases)
+}
+
+/// The checkpoint thread: a passive checkpoint (it never blocks the
+/// writer) each time the writer signals a commit, and a last one when the
+/// writer is done. Best effort: a checkpoint that fails leaves its pages in
+/// the WAL, where the next automatic checkpoint takes them.
+fn checkpoint_loop(path: &std::path::Path, commits: Receiver<()>) {
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return;
+    };
+    let _ = conn.busy_timeout(Duration::from_secs(60));
+    let _ = conn.pragma_update(None, "synchronous", "NORMAL");
+    let checkpoint = || {
+        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    };
+    for () in commits {
+        checkpoint();
+    }
+    checkpoint();
 }
 
 fn is_stored(reader: &Connection, hash: &str) -> Result<bool> {

@@ -306,6 +306,10 @@ CREATE INDEX events_plover ON events(plover, date);
 CREATE INDEX events_block ON events(block_key, merge_lo);
 "#;
 
+/// WAL pages after which a commit checkpoints (outside an ingest, which
+/// checkpoints on its own thread).
+pub(crate) const WAL_AUTOCHECKPOINT_PAGES: i64 = 10_000;
+
 /// What [`open_checked`] found in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Opened {
@@ -422,7 +426,7 @@ pub(crate) fn open_checked(path: &Path, create: bool) -> Result<(Connection, Ope
         .map_err(sql("setting the page cache size"))?;
     // Checkpoint the WAL every ~40 MiB rather than every 4 MiB: pages that
     // several batches rewrite are copied into the database once.
-    conn.pragma_update(None, "wal_autocheckpoint", 10_000)
+    conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
         .map_err(sql("setting the WAL checkpoint interval"))?;
     // Statement journals and temporary tables stay in memory.
     conn.pragma_update(None, "temp_store", "MEMORY")
