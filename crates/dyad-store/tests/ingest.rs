@@ -122,7 +122,7 @@ fn transactions_spanning_several_coded_chunks_store_the_same_content() {
     run(&mut small, &docs, 7);
     // Coding goes in chunks of CODE_CHUNK; a batch of 300 keeps one
     // transaction open across two chunks.
-    assert!(300 > dyad_store::ingest::CODE_CHUNK);
+    const { assert!(300 > dyad_store::ingest::CODE_CHUNK) };
     let mut large = Store::open(dir.join("large.db")).expect("open");
     let stats = run(&mut large, &docs, 300);
     assert_eq!((stats.stored, stats.errors), (448, 3));
