@@ -15,7 +15,7 @@
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Duration, Instant};
 
 use dyad_core::{CodedDocument, Document};
@@ -24,14 +24,30 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{sql, Result};
+use crate::merge::MergeConfig;
+use crate::schema::WAL_AUTOCHECKPOINT_PAGES;
 use crate::store::{ErrorRecord, RunCounts};
-use crate::write::effective_hash;
+use crate::write::{effective_hash, PreparedDocument, WriteTimes};
 use crate::{ids, Store};
+
+/// Default documents per transaction. Each commit rewrites the B-tree pages
+/// its rows landed on (ids are hashes, so rows spread over the file): a
+/// larger transaction shares those page writes among more documents.
+pub const DEFAULT_BATCH_SIZE: usize = 1000;
+
+/// SQLite page cache of the writer during an ingest, in KiB (128 MiB).
+const INGEST_CACHE_KIB: i64 = 131_072;
+
+/// Documents coded per parallel chunk (and passed to the writer at once):
+/// small, so the workers and the writer overlap and memory stays bounded.
+pub const CODE_CHUNK: usize = 200;
 
 /// Ingest settings.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
-    /// Documents per transaction.
+    /// Documents per transaction. Coding goes in chunks of at most
+    /// [`CODE_CHUNK`] documents; the writer keeps its transaction open
+    /// across chunks until it holds `batch_size` documents.
     pub batch_size: usize,
     /// Coding threads (`None`: one per core).
     pub threads: Option<usize>,
@@ -40,7 +56,7 @@ pub struct IngestOptions {
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
-            batch_size: 200,
+            batch_size: DEFAULT_BATCH_SIZE,
             threads: None,
         }
     }
@@ -76,6 +92,11 @@ pub struct IngestStats {
     /// Time the database writer spent storing and merging (it runs beside
     /// the coding workers, so this overlaps `elapsed`).
     pub write_time: Duration,
+    /// The writer's time by phase.
+    pub write_phases: WriteTimes,
+    /// CPU time (user + system) of the writer thread, when the platform
+    /// reports it (Linux).
+    pub write_cpu: Option<Duration>,
 }
 
 impl IngestStats {
@@ -104,12 +125,51 @@ impl IngestStats {
 /// A coding result: the coded document, or an error naming the document.
 type Coded = std::result::Result<CodedDocument, ErrorRecord>;
 
+/// A coding result with its rows prepared for the writer.
+type Prepared = std::result::Result<PreparedDocument, ErrorRecord>;
+
+/// Prepares the rows of a coded document (on a worker thread).
+fn prepare(coded: Coded, cfg: &MergeConfig) -> Prepared {
+    let coded = coded?;
+    PreparedDocument::new(&coded, cfg).map_err(|e| {
+        let doc = &coded.analyzed.doc;
+        ErrorRecord {
+            input: doc.id.clone(),
+            doc_id: Some(doc.id.clone()),
+            content_hash: Some(effective_hash(doc)),
+            stage: "store".into(),
+            message: e.to_string(),
+        }
+    })
+}
+
+/// CPU time (user + system) of the calling thread, from
+/// `/proc/thread-self/stat` (Linux; `None` elsewhere).
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at the
+    // state, field 3; utime and stime are fields 14 and 15, in clock ticks
+    // (100 per second on Linux).
+    let rest = stat.get(stat.rfind(')')? + 1..)?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
+}
+
 #[derive(Default)]
 struct Shared {
     stored: AtomicU64,
     events: AtomicU64,
     errors: AtomicU64,
     write_micros: AtomicU64,
+}
+
+/// What the writer thread reports when it ends.
+#[derive(Default)]
+struct WriterReport {
+    phases: WriteTimes,
+    cpu: Option<Duration>,
 }
 
 /// How the pipeline knows an input item before coding it.
@@ -181,6 +241,7 @@ where
     let started = Instant::now();
     let pool = options.pool()?;
     let batch_size = options.batch_size.max(1);
+    let chunk_size = batch_size.min(CODE_CHUNK);
     let reader = Connection::open_with_flags(
         store.path(),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -190,52 +251,73 @@ where
     let mut stats = IngestStats::default();
     // Finish merge work an interrupted run left behind.
     store.flush_merges()?;
+    // One transaction of `batch_size` documents dirties ~16 pages per
+    // document (text and mentions, events, index entries); a page cache
+    // that holds them all spares SQLite spilling pages to the WAL before
+    // the commit and reading them back.
+    store
+        .conn
+        .pragma_update(None, "cache_size", -INGEST_CACHE_KIB)
+        .map_err(sql("setting the page cache size"))?;
 
-    std::thread::scope(|scope| -> Result<()> {
-        let (tx, rx) = sync_channel::<Vec<Coded>>(2);
+    let merge_cfg = store.merge_config().clone();
+    // Checkpoints (copying committed WAL pages into the database and
+    // syncing both files) run on their own thread, so the writer never
+    // waits for the disk; the store's automatic checkpoints resume after.
+    store
+        .conn
+        .pragma_update(None, "wal_autocheckpoint", 0)
+        .map_err(sql("pausing automatic checkpoints"))?;
+    let db_path = store.path().to_path_buf();
+    let writer_store: &mut Store = &mut *store;
+    let report = std::thread::scope(|scope| -> Result<WriterReport> {
+        let (tx, rx) = sync_channel::<Vec<Prepared>>(2);
+        let (checkpoint_tx, checkpoint_rx) = sync_channel::<()>(1);
+        let db_path = &db_path;
+        std::thread::Builder::new()
+            .name("dyad-checkpoint".into())
+            .spawn_scoped(scope, move || checkpoint_loop(db_path, checkpoint_rx))
+            .map_err(|e| {
+                crate::StoreError::Internal(format!("cannot start the checkpoint thread: {e}"))
+            })?;
         let shared_ref = &shared;
-        let writer = scope.spawn(move || -> Result<()> {
-            for chunk in rx {
-                let mut docs = Vec::with_capacity(chunk.len());
-                let mut failures = Vec::new();
-                for item in chunk {
-                    match item {
-                        Ok(doc) => docs.push(doc),
-                        Err(e) => failures.push(e),
-                    }
-                }
-                let writing = Instant::now();
-                let outcome = store.write_batch_deferred(&docs)?;
-                for failure in &failures {
-                    store.record_error(failure, run_id)?;
-                }
-                shared_ref.write_micros.fetch_add(
-                    u64::try_from(writing.elapsed().as_micros()).unwrap_or(u64::MAX),
-                    Ordering::Relaxed,
+        let writer = std::thread::Builder::new()
+            .name("dyad-writer".into())
+            .spawn_scoped(scope, move || -> Result<WriterReport> {
+                let cpu_start = thread_cpu_time();
+                let result = write_chunks(
+                    writer_store,
+                    rx,
+                    batch_size,
+                    run_id,
+                    shared_ref,
+                    &checkpoint_tx,
                 );
-                shared_ref
-                    .stored
-                    .fetch_add(outcome.stored as u64, Ordering::Relaxed);
-                shared_ref
-                    .events
-                    .fetch_add(outcome.events as u64, Ordering::Relaxed);
-                shared_ref
-                    .errors
-                    .fetch_add(failures.len() as u64, Ordering::Relaxed);
-            }
-            // Merge once, at the end: each merge island is re-clustered once
-            // per run instead of once per batch.
-            let writing = Instant::now();
-            store.flush_merges()?;
-            shared_ref.write_micros.fetch_add(
-                u64::try_from(writing.elapsed().as_micros()).unwrap_or(u64::MAX),
-                Ordering::Relaxed,
-            );
-            Ok(())
-        });
+                if result.is_err() {
+                    // Nothing of the batch in flight may stay.
+                    let _ = writer_store.bulk_rollback();
+                }
+                let mut phases = result?;
+                // Merge once, at the end: each merge island is re-clustered
+                // once per run instead of once per batch.
+                let writing = Instant::now();
+                writer_store.flush_merges()?;
+                drop(checkpoint_tx); // the checkpointer does a last pass and ends
+                let merging = writing.elapsed();
+                phases.merge_flush += merging;
+                shared_ref.add_write_time(merging);
+                let cpu = match (cpu_start, thread_cpu_time()) {
+                    (Some(a), Some(b)) => Some(b.saturating_sub(a)),
+                    _ => None,
+                };
+                Ok(WriterReport { phases, cpu })
+            })
+            .map_err(|e| {
+                crate::StoreError::Internal(format!("cannot start the database writer: {e}"))
+            })?;
 
         let mut seen_hashes: HashSet<String> = HashSet::new();
-        let mut pending: Vec<(T, ItemId)> = Vec::with_capacity(batch_size);
+        let mut pending: Vec<(T, ItemId)> = Vec::with_capacity(chunk_size);
         let mut read_errors: Vec<ErrorRecord> = Vec::new();
         let mut inputs = inputs.peekable();
         loop {
@@ -254,12 +336,12 @@ where
                     Err(e) => read_errors.push(e),
                 }
             }
-            let full = pending.len() >= batch_size || read_errors.len() >= batch_size;
+            let full = pending.len() >= chunk_size || read_errors.len() >= chunk_size;
             if full || (exhausted && (!pending.is_empty() || !read_errors.is_empty())) {
                 let docs = std::mem::take(&mut pending);
-                let mut coded: Vec<Coded> = pool.install(|| {
+                let mut coded: Vec<Prepared> = pool.install(|| {
                     docs.into_par_iter()
-                        .map(|(item, id)| code_one(&code, item, id))
+                        .map(|(item, id)| prepare(code_one(&code, item, id), &merge_cfg))
                         .collect()
                 });
                 coded.extend(read_errors.drain(..).map(Err));
@@ -282,15 +364,110 @@ where
                 "the database writer thread panicked".into(),
             ))
         })
-    })?;
+    });
 
+    store
+        .conn
+        .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
+        .map_err(sql("resuming automatic checkpoints"))?;
+    let report = report?;
     stats.stored = shared.stored.load(Ordering::Relaxed);
     stats.events = shared.events.load(Ordering::Relaxed);
     stats.errors = shared.errors.load(Ordering::Relaxed);
     stats.elapsed = started.elapsed();
     stats.write_time = Duration::from_micros(shared.write_micros.load(Ordering::Relaxed));
+    stats.write_phases = report.phases;
+    stats.write_cpu = report.cpu;
     progress(&stats);
     Ok(stats)
+}
+
+impl Shared {
+    fn add_write_time(&self, time: Duration) {
+        self.write_micros.fetch_add(
+            u64::try_from(time.as_micros()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+}
+
+/// The writer's loop: inserts each prepared chunk as it arrives into one
+/// open transaction and commits when it holds `batch_size` documents (and
+/// at the end). Returns where its time went.
+fn write_chunks(
+    store: &mut Store,
+    chunks: Receiver<Vec<Prepared>>,
+    batch_size: usize,
+    run_id: Option<i64>,
+    shared: &Shared,
+    checkpoint: &SyncSender<()>,
+) -> Result<WriteTimes> {
+    let mut phases = WriteTimes::default();
+    let mut errors_in_batch = 0u64;
+    let mut commit = |store: &mut Store, errors: &mut u64| -> Result<()> {
+        let writing = Instant::now();
+        let (outcome, times) = store.bulk_commit()?;
+        // Full: a checkpoint is already due, which will cover this commit.
+        let _ = checkpoint.try_send(());
+        shared.add_write_time(writing.elapsed());
+        phases.add(&times);
+        shared
+            .stored
+            .fetch_add(outcome.stored as u64, Ordering::Relaxed);
+        shared
+            .events
+            .fetch_add(outcome.events as u64, Ordering::Relaxed);
+        shared
+            .errors
+            .fetch_add(std::mem::take(errors), Ordering::Relaxed);
+        Ok(())
+    };
+    for chunk in chunks {
+        let writing = Instant::now();
+        let mut docs = Vec::with_capacity(chunk.len());
+        let mut failures = Vec::new();
+        for item in chunk {
+            match item {
+                Ok(doc) => docs.push(doc),
+                Err(e) => failures.push(e),
+            }
+        }
+        store.bulk_insert(&docs)?;
+        for failure in &failures {
+            store.bulk_record_error(failure, run_id)?;
+        }
+        errors_in_batch += failures.len() as u64;
+        // Dropping the rows is the writer's work too.
+        drop(docs);
+        shared.add_write_time(writing.elapsed());
+        if store.bulk_documents() + errors_in_batch as usize >= batch_size {
+            commit(store, &mut errors_in_batch)?;
+        }
+    }
+    commit(store, &mut errors_in_batch)?;
+    Ok(phases)
+}
+
+/// The checkpoint thread: a passive checkpoint (it never blocks the
+/// writer) each time the writer signals a commit, and a last one when the
+/// writer is done. Best effort: a checkpoint that fails leaves its pages in
+/// the WAL, where the next automatic checkpoint takes them.
+fn checkpoint_loop(path: &std::path::Path, commits: Receiver<()>) {
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return;
+    };
+    let _ = conn.busy_timeout(Duration::from_secs(60));
+    let _ = conn.pragma_update(None, "synchronous", "NORMAL");
+    let checkpoint = || {
+        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    };
+    for () in commits {
+        checkpoint();
+    }
+    checkpoint();
 }
 
 fn is_stored(reader: &Connection, hash: &str) -> Result<bool> {
@@ -322,7 +499,10 @@ where
     let mut stats = IngestStats::default();
     let mut docs = docs.into_iter().peekable();
     while docs.peek().is_some() {
-        let chunk: Vec<Document> = docs.by_ref().take(options.batch_size.max(1)).collect();
+        let chunk: Vec<Document> = docs
+            .by_ref()
+            .take(options.batch_size.clamp(1, CODE_CHUNK))
+            .collect();
         stats.seen += chunk.len() as u64;
         let coded: Vec<Coded> = pool.install(|| {
             chunk

@@ -48,7 +48,7 @@ pub use merge::MergeConfig;
 pub use query::{EventFilter, EventRow};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{BatchOutcome, ErrorRecord, OpenOptions, RunCounts, Store};
-pub use write::effective_hash;
+pub use write::{effective_hash, PreparedDocument, WriteTimes};
 
 /// Creates a database at an older schema `version` (for migration tests).
 #[doc(hidden)]

@@ -23,7 +23,7 @@ pub const APPLICATION_ID: i64 = 0x4459_4144;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Migration `i` brings a database from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_MERGED];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_MERGED, V3_EVENTS_APPENDED];
 
 /// Version 1: documents, their analysis, events, runs and errors.
 const V1_CORE: &str = r#"
@@ -227,6 +227,89 @@ CREATE TABLE merged_members (
 CREATE INDEX merged_members_event ON merged_members(event_id);
 "#;
 
+/// Version 3: events stored in arrival order. `event_id` (a hash) was the
+/// row id, so every new event landed on a random page of the table and each
+/// commit rewrote thousands of them; now rows are appended (SQLite's hidden
+/// row id) and a unique index maps `event_id` to them. Columns and ids are
+/// unchanged; queries order by `event_id` explicitly where order matters.
+const V3_EVENTS_APPENDED: &str = r#"
+CREATE TABLE events_v3 (
+    event_id        INTEGER NOT NULL,      -- from content hash + coder event id (unique: events_id)
+    doc_id          INTEGER NOT NULL,
+    coder_id        TEXT NOT NULL,
+    plover          TEXT NOT NULL,
+    mode            TEXT,
+    contexts        TEXT NOT NULL,          -- space-separated
+    cameo           TEXT NOT NULL,
+    goldstein       REAL NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    src_code        TEXT,
+    src_name        TEXT,
+    src_country     TEXT,
+    src_sectors     TEXT,
+    src_org         TEXT,
+    src_text        TEXT,
+    src_start       INTEGER,
+    src_end         INTEGER,
+    src_match       TEXT NOT NULL,          -- |TOKEN|TOKEN| for actor filters
+    src_actors      TEXT NOT NULL,          -- JSON [EventActor]
+    tgt_code        TEXT,
+    tgt_name        TEXT,
+    tgt_country     TEXT,
+    tgt_sectors     TEXT,
+    tgt_org         TEXT,
+    tgt_text        TEXT,
+    tgt_start       INTEGER,
+    tgt_end         INTEGER,
+    tgt_match       TEXT NOT NULL,
+    tgt_actors      TEXT NOT NULL,
+    factuality      TEXT NOT NULL,
+    attributed_to   TEXT,                   -- JSON EventActor
+    quantities      TEXT NOT NULL,          -- JSON [Quantity]
+    date            TEXT NOT NULL,
+    date_start      TEXT NOT NULL,
+    date_end        TEXT NOT NULL,
+    date_precision  TEXT NOT NULL,
+    date_text       TEXT,
+    date_note       TEXT NOT NULL,
+    place_name      TEXT,
+    place_geonameid INTEGER,
+    place_country   TEXT,
+    place_admin1    TEXT,
+    place_feature   TEXT,
+    place_lat       REAL,
+    place_lon       REAL,
+    place_precision TEXT,
+    place_start     INTEGER,
+    place_end       INTEGER,
+    sentence        INTEGER NOT NULL,
+    sentence_start  INTEGER NOT NULL,
+    sentence_end    INTEGER NOT NULL,
+    trigger_start   INTEGER NOT NULL,
+    trigger_end     INTEGER NOT NULL,
+    trigger_text    TEXT NOT NULL,
+    rule            TEXT NOT NULL,
+    confidence      REAL NOT NULL,
+    is_root         INTEGER NOT NULL,       -- sentence in title or first paragraph
+    block_key       TEXT,                   -- merge block; NULL when not mergeable
+    merge_lo        TEXT,                   -- merge window (see merge::merge_window)
+    merge_hi        TEXT
+);
+INSERT INTO events_v3 SELECT * FROM events ORDER BY doc_id, event_id;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+CREATE UNIQUE INDEX events_id ON events(event_id);
+CREATE INDEX events_doc ON events(doc_id);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad ON events(src_country, tgt_country, date);
+CREATE INDEX events_plover ON events(plover, date);
+CREATE INDEX events_block ON events(block_key, merge_lo);
+"#;
+
+/// WAL pages after which a commit checkpoints (outside an ingest, which
+/// checkpoints on its own thread).
+pub(crate) const WAL_AUTOCHECKPOINT_PAGES: i64 = 10_000;
+
 /// What [`open_checked`] found in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Opened {
@@ -343,7 +426,7 @@ pub(crate) fn open_checked(path: &Path, create: bool) -> Result<(Connection, Ope
         .map_err(sql("setting the page cache size"))?;
     // Checkpoint the WAL every ~40 MiB rather than every 4 MiB: pages that
     // several batches rewrite are copied into the database once.
-    conn.pragma_update(None, "wal_autocheckpoint", 10_000)
+    conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
         .map_err(sql("setting the WAL checkpoint interval"))?;
     // Statement journals and temporary tables stay in memory.
     conn.pragma_update(None, "temp_store", "MEMORY")

@@ -1,6 +1,7 @@
 //! [`Store`]: one SQLite file holding documents, events and merged events.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use dyad_core::{CodedDocument, DateOrigin, Document, PubDate};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -10,7 +11,7 @@ use crate::error::{json, sql, Result};
 use crate::merge::{self, MergeConfig, Touched};
 use crate::schema;
 use crate::text::{parse_date, parse_enum};
-use crate::write;
+use crate::write::{self, PreparedDocument, WriteTimes};
 
 /// How to open a store.
 #[derive(Debug, Clone)]
@@ -40,6 +41,8 @@ pub struct Store {
     path: PathBuf,
     merge: MergeConfig,
     migrated_from: i64,
+    /// The open bulk transaction, if any (see [`Store::bulk_begin`]).
+    bulk: Option<Bulk>,
 }
 
 /// What writing a batch did.
@@ -121,6 +124,7 @@ impl Store {
             path,
             merge,
             migrated_from: opened.from_version,
+            bulk: None,
         };
         // Version 2 added merged events: merge the events an older file holds.
         if (1..2).contains(&opened.from_version) {
@@ -178,12 +182,17 @@ impl Store {
     }
 
     fn write(&mut self, docs: &[CodedDocument], defer: bool) -> Result<BatchOutcome> {
+        let prepared = docs
+            .iter()
+            .map(|d| PreparedDocument::new(d, &self.merge))
+            .collect::<Result<Vec<_>>>()?;
         let context = format!("storing a batch of {} documents", docs.len());
         let tx = self.conn.transaction().map_err(sql(context.clone()))?;
         let mut outcome = BatchOutcome::default();
         let mut touched = Touched::new();
-        for doc in docs {
-            let written = write::insert_document(&tx, doc, &self.merge, &mut touched)?;
+        let mut times = WriteTimes::default();
+        for doc in &prepared {
+            let written = write::insert_document(&tx, doc, &mut touched, &mut times)?;
             if written.stored {
                 outcome.stored += 1;
                 outcome.events += written.events;
@@ -198,6 +207,93 @@ impl Store {
         }
         tx.commit().map_err(sql(context))?;
         Ok(outcome)
+    }
+
+    /// Opens one write transaction for [`Store::bulk_insert`] calls, with
+    /// merging deferred (see [`Store::write_batch_deferred`]). Nothing is
+    /// stored until [`Store::bulk_commit`]; [`Store::bulk_rollback`] (or
+    /// closing the store) discards it. An ingest keeps one transaction open
+    /// across several coded chunks, so each commit writes the hot B-tree
+    /// pages once for many documents.
+    pub fn bulk_begin(&mut self) -> Result<()> {
+        if self.bulk.is_none() {
+            self.conn
+                .execute_batch("BEGIN")
+                .map_err(sql("starting a write transaction"))?;
+            self.bulk = Some(Bulk::default());
+        }
+        Ok(())
+    }
+
+    /// Inserts documents not stored yet into the open bulk transaction
+    /// (opening one if needed).
+    pub fn bulk_insert(&mut self, docs: &[PreparedDocument]) -> Result<()> {
+        self.bulk_begin()?;
+        let Some(bulk) = self.bulk.as_mut() else {
+            return Ok(());
+        };
+        for doc in docs {
+            let written =
+                write::insert_document(&self.conn, doc, &mut bulk.touched, &mut bulk.times)?;
+            if written.stored {
+                bulk.outcome.stored += 1;
+                bulk.outcome.events += written.events;
+            } else {
+                bulk.outcome.skipped += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records a per-document error in the open bulk transaction (opening
+    /// one if needed).
+    pub fn bulk_record_error(&mut self, error: &ErrorRecord, run_id: Option<i64>) -> Result<()> {
+        self.bulk_begin()?;
+        record_error(&self.conn, error, run_id)
+    }
+
+    /// Documents inserted or skipped in the open bulk transaction.
+    pub fn bulk_documents(&self) -> usize {
+        self.bulk
+            .as_ref()
+            .map_or(0, |b| b.outcome.stored + b.outcome.skipped)
+    }
+
+    /// Records the merge work of the open bulk transaction and commits it;
+    /// returns what it stored and where the writer's time went.
+    pub fn bulk_commit(&mut self) -> Result<(BatchOutcome, WriteTimes)> {
+        let Some(mut bulk) = self.bulk.take() else {
+            return Ok(Default::default());
+        };
+        let context = format!(
+            "storing a batch of {} documents",
+            bulk.outcome.stored + bulk.outcome.skipped
+        );
+        let started = Instant::now();
+        let mut committing = started;
+        let result = merge::record_pending(&self.conn, &bulk.touched).and_then(|()| {
+            committing = Instant::now();
+            self.conn.execute_batch("COMMIT").map_err(sql(context))
+        });
+        if result.is_err() {
+            // Nothing of the batch may stay: roll back (a failed COMMIT can
+            // leave the transaction open).
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        result?;
+        bulk.times.merge_record += committing - started;
+        bulk.times.commit += committing.elapsed();
+        Ok((bulk.outcome, bulk.times))
+    }
+
+    /// Discards the open bulk transaction, if any.
+    pub fn bulk_rollback(&mut self) -> Result<()> {
+        if self.bulk.take().is_some() {
+            self.conn
+                .execute_batch("ROLLBACK")
+                .map_err(sql("rolling back a write transaction"))?;
+        }
+        Ok(())
     }
 
     /// Does all recorded merge work (see [`Store::write_batch_deferred`]),
@@ -234,8 +330,9 @@ impl Store {
                 continue;
             }
             write::delete_analysis(&tx, doc_id, &mut touched)?;
+            let prepared = PreparedDocument::new(coded, &self.merge)?;
             outcome.events +=
-                write::insert_analysis(&tx, doc_id, &hash, coded, &self.merge, &mut touched)?;
+                write::insert_analysis(&tx, &prepared, &mut touched, &mut WriteTimes::default())?;
             outcome.stored += 1;
         }
         merge::refresh(&tx, &touched, &self.merge)?;
@@ -253,23 +350,7 @@ impl Store {
 
     /// Records a per-document error (once per input and message).
     pub fn record_error(&self, error: &ErrorRecord, run_id: Option<i64>) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO errors (input, message, doc_id, content_hash, stage, first_run)
-                 VALUES (?1,?2,?3,?4,?5,?6)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    error.input,
-                    error.message,
-                    error.doc_id,
-                    error.content_hash,
-                    error.stage,
-                    run_id
-                ])
-            })
-            .map(|_| ())
-            .map_err(sql("recording a document error"))
+        record_error(&self.conn, error, run_id)
     }
 
     /// Recorded per-document errors, in input order.
@@ -413,6 +494,33 @@ impl Store {
         }
         Ok(docs)
     }
+}
+
+/// The state of an open bulk transaction.
+#[derive(Default)]
+struct Bulk {
+    touched: Touched,
+    outcome: BatchOutcome,
+    times: WriteTimes,
+}
+
+fn record_error(conn: &Connection, error: &ErrorRecord, run_id: Option<i64>) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO errors (input, message, doc_id, content_hash, stage, first_run)
+         VALUES (?1,?2,?3,?4,?5,?6)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            error.input,
+            error.message,
+            error.doc_id,
+            error.content_hash,
+            error.stage,
+            run_id
+        ])
+    })
+    .map(|_| ())
+    .map_err(sql("recording a document error"))
 }
 
 impl std::fmt::Debug for Store {

@@ -1,9 +1,13 @@
 //! Writing one coded document's rows inside a caller's transaction.
 
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use dyad_core::{CodedDocument, Document, EventActor, ZoneKind};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{json, sql, Result};
 use crate::ids;
@@ -20,6 +24,75 @@ pub fn effective_hash(doc: &Document) -> String {
     }
 }
 
+/// A coded document turned into the values of its rows, ready to bind.
+///
+/// Building it (JSON encoding, ids, merge windows and blocks) is pure work
+/// that the ingest does on the coding threads, so the single database writer
+/// only binds prepared values.
+#[derive(Debug, Clone)]
+pub struct PreparedDocument {
+    pub(crate) doc_id: i64,
+    label: String,
+    /// The `documents` columns, in insert order.
+    document: Vec<Value>,
+    /// The `doc_analysis` columns after `doc_id`: sentences, actors, places.
+    analysis: [String; 3],
+    events: Vec<PreparedEvent>,
+}
+
+#[derive(Debug, Clone)]
+struct PreparedEvent {
+    /// The `events` columns, in insert order.
+    values: Vec<Value>,
+    /// Merge block and window, when the event can merge.
+    merge: Option<(String, NaiveDate, NaiveDate)>,
+}
+
+impl PreparedDocument {
+    /// Prepares the rows of `coded` under the merge rules `cfg`.
+    pub fn new(coded: &CodedDocument, cfg: &MergeConfig) -> Result<PreparedDocument> {
+        let doc = &coded.analyzed.doc;
+        let hash = effective_hash(doc);
+        let doc_id = ids::doc_id(&hash);
+        let pub_date = doc.date.as_ref();
+        let document: Vec<Value> = vec![
+            doc_id.into(),
+            hash.clone().into(),
+            doc.id.clone().into(),
+            doc.source.clone().into(),
+            doc.url.clone().into(),
+            doc.title.clone().into(),
+            doc.author.clone().into(),
+            doc.agency.clone().into(),
+            doc.dateline.clone().into(),
+            doc.language.clone().into(),
+            pub_date.map(|d| d.date.to_string()).into(),
+            pub_date.map(|d| enum_str(&d.origin)).into(),
+            pub_date.map(|d| f64::from(d.confidence)).into(),
+            pub_date.map(|d| d.note.clone()).into(),
+            doc.text.clone().into(),
+            serde_json::to_string(&doc.zones)
+                .map_err(json("encoding zones"))?
+                .into(),
+            serde_json::to_string(&doc.warnings)
+                .map_err(json("encoding warnings"))?
+                .into(),
+        ];
+        Ok(PreparedDocument {
+            doc_id,
+            label: doc.id.clone(),
+            document,
+            analysis: analysis_json(coded)?,
+            events: prepare_events(coded, &hash, doc_id, cfg)?,
+        })
+    }
+
+    /// Events this document holds.
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+}
+
 /// What writing one document did.
 #[derive(Debug, Default)]
 pub(crate) struct Written {
@@ -29,62 +102,66 @@ pub(crate) struct Written {
     pub events: usize,
 }
 
-/// Inserts `coded` unless its content hash is already stored; adds the merge
-/// merge windows it touched to `touched`.
+/// Where the writer's time went (accumulated over a run).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct WriteTimes {
+    /// Looking documents up and inserting `documents` rows.
+    pub documents: Duration,
+    /// Inserting `doc_analysis` rows.
+    pub analysis: Duration,
+    /// Inserting `events` rows.
+    pub events: Duration,
+    /// Recording merge work (`merge_pending`) or merging at once.
+    pub merge_record: Duration,
+    /// Committing transactions.
+    pub commit: Duration,
+    /// Doing deferred merge work.
+    pub merge_flush: Duration,
+}
+
+impl WriteTimes {
+    /// Adds `other` to these times.
+    pub fn add(&mut self, other: &WriteTimes) {
+        self.documents += other.documents;
+        self.analysis += other.analysis;
+        self.events += other.events;
+        self.merge_record += other.merge_record;
+        self.commit += other.commit;
+        self.merge_flush += other.merge_flush;
+    }
+}
+
+/// Inserts `doc` unless its content hash is already stored; adds the merge
+/// windows it touched to `touched`.
 pub(crate) fn insert_document(
-    tx: &Transaction<'_>,
-    coded: &CodedDocument,
-    cfg: &MergeConfig,
+    tx: &Connection,
+    doc: &PreparedDocument,
     touched: &mut Touched,
+    times: &mut WriteTimes,
 ) -> Result<Written> {
-    let doc = &coded.analyzed.doc;
-    let hash = effective_hash(doc);
-    let doc_id = ids::doc_id(&hash);
-    let existing: Option<String> = tx
-        .prepare_cached("SELECT content_hash FROM documents WHERE doc_id = ?1")
-        .and_then(|mut s| s.query_row([doc_id], |r| r.get(0)).optional())
+    let started = Instant::now();
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")
+        .and_then(|mut s| s.query_row([doc.doc_id], |r| r.get(0)).optional())
         .map_err(sql("looking up a document"))?;
     if existing.is_some() {
+        times.documents += started.elapsed();
         return Ok(Written::default());
     }
-    let pub_date = doc.date.as_ref();
     tx.prepare_cached(
         "INSERT INTO documents (doc_id, content_hash, id, source, url, title, author, agency,
             dateline, language, pub_date, pub_date_origin, pub_date_confidence, pub_date_note,
             text, zones, warnings)
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
     )
-    .and_then(|mut s| {
-        s.execute(params![
-            doc_id,
-            hash,
-            doc.id,
-            doc.source,
-            doc.url,
-            doc.title,
-            doc.author,
-            doc.agency,
-            doc.dateline,
-            doc.language,
-            pub_date.map(|d| d.date.to_string()),
-            pub_date.map(|d| enum_str(&d.origin)),
-            pub_date.map(|d| f64::from(d.confidence)),
-            pub_date.map(|d| d.note.clone()),
-            doc.text,
-            serde_json::to_string(&doc.zones).map_err(to_sql)?,
-            serde_json::to_string(&doc.warnings).map_err(to_sql)?,
-        ])
-    })
-    .map_err(sql(format!("storing document {}", doc.id)))?;
-    let events = insert_analysis(tx, doc_id, &hash, coded, cfg, touched)?;
+    .and_then(|mut s| s.execute(params_from_iter(doc.document.iter())))
+    .map_err(sql(format!("storing document {}", doc.label)))?;
+    times.documents += started.elapsed();
+    let events = insert_analysis(tx, doc, touched, times)?;
     Ok(Written {
         stored: true,
         events,
     })
-}
-
-fn to_sql(e: serde_json::Error) -> rusqlite::Error {
-    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
 }
 
 /// Removes a document's sentences, mentions and events (for recoding);
@@ -139,14 +216,53 @@ pub(crate) fn delete_analysis(
 
 /// Inserts sentences, mentions and events of a stored document.
 pub(crate) fn insert_analysis(
-    tx: &Transaction<'_>,
-    doc_id: i64,
-    hash: &str,
-    coded: &CodedDocument,
-    cfg: &MergeConfig,
+    tx: &Connection,
+    doc: &PreparedDocument,
     touched: &mut Touched,
+    times: &mut WriteTimes,
 ) -> Result<usize> {
-    let doc = &coded.analyzed.doc;
+    let started = Instant::now();
+    let [sentences, actors, places] = &doc.analysis;
+    tx.prepare_cached(
+        "INSERT INTO doc_analysis (doc_id, sentences, actors, places)
+         VALUES (?1, ?2, ?3, ?4)",
+    )
+    .and_then(|mut stmt| stmt.execute(params![doc.doc_id, sentences, actors, places]))
+    .map_err(sql("storing sentences and mentions"))?;
+    let analysed = Instant::now();
+    times.analysis += analysed - started;
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT INTO events (event_id, doc_id, coder_id, plover, mode, contexts,
+                cameo, goldstein, quad_class,
+                src_code, src_name, src_country, src_sectors, src_org, src_text, src_start,
+                src_end, src_match, src_actors,
+                tgt_code, tgt_name, tgt_country, tgt_sectors, tgt_org, tgt_text, tgt_start,
+                tgt_end, tgt_match, tgt_actors,
+                factuality, attributed_to, quantities, date, date_start, date_end,
+                date_precision, date_text, date_note, place_name, place_geonameid,
+                place_country, place_admin1, place_feature, place_lat, place_lon,
+                place_precision, place_start, place_end, sentence, sentence_start,
+                sentence_end, trigger_start, trigger_end, trigger_text, rule, confidence,
+                is_root, block_key, merge_lo, merge_hi)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
+                ?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,
+                ?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52,?53,?54,?55,?56,?57,?58,?59,?60)",
+        )
+        .map_err(sql("preparing events"))?;
+    for event in &doc.events {
+        stmt.execute(params_from_iter(event.values.iter()))
+            .map_err(sql(format!("storing an event of document {}", doc.label)))?;
+        if let Some((block, lo, hi)) = &event.merge {
+            touched.entry(block.clone()).or_default().push((*lo, *hi));
+        }
+    }
+    times.events += analysed.elapsed();
+    Ok(doc.events.len())
+}
+
+/// The `doc_analysis` JSON arrays: sentences, actor mentions, place mentions.
+fn analysis_json(coded: &CodedDocument) -> Result<[String; 3]> {
     // Tuples serialise as JSON arrays directly (no intermediate Values).
     let sentences: Vec<(usize, usize, &str)> = coded
         .analyzed
@@ -199,36 +315,25 @@ pub(crate) fn insert_analysis(
             )
         })
         .collect();
-    let sentences = serde_json::to_string(&sentences).map_err(json("encoding sentences"))?;
-    let actors = serde_json::to_string(&actors).map_err(json("encoding actor mentions"))?;
-    let places = serde_json::to_string(&places).map_err(json("encoding place mentions"))?;
-    tx.prepare_cached(
-        "INSERT INTO doc_analysis (doc_id, sentences, actors, places)
-         VALUES (?1, ?2, ?3, ?4)",
-    )
-    .and_then(|mut stmt| stmt.execute(params![doc_id, sentences, actors, places]))
-    .map_err(sql("storing sentences and mentions"))?;
+    Ok([
+        serde_json::to_string(&sentences).map_err(json("encoding sentences"))?,
+        serde_json::to_string(&actors).map_err(json("encoding actor mentions"))?,
+        serde_json::to_string(&places).map_err(json("encoding place mentions"))?,
+    ])
+}
+
+/// The `events` rows of a document (columns in insert order) with their
+/// merge blocks and windows.
+fn prepare_events(
+    coded: &CodedDocument,
+    hash: &str,
+    doc_id: i64,
+    cfg: &MergeConfig,
+) -> Result<Vec<PreparedEvent>> {
+    let doc = &coded.analyzed.doc;
     let root_end = root_paragraph_end(doc);
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut stmt = tx
-        .prepare_cached(
-            "INSERT INTO events (event_id, doc_id, coder_id, plover, mode, contexts,
-                cameo, goldstein, quad_class,
-                src_code, src_name, src_country, src_sectors, src_org, src_text, src_start,
-                src_end, src_match, src_actors,
-                tgt_code, tgt_name, tgt_country, tgt_sectors, tgt_org, tgt_text, tgt_start,
-                tgt_end, tgt_match, tgt_actors,
-                factuality, attributed_to, quantities, date, date_start, date_end,
-                date_precision, date_text, date_note, place_name, place_geonameid,
-                place_country, place_admin1, place_feature, place_lat, place_lon,
-                place_precision, place_start, place_end, sentence, sentence_start,
-                sentence_end, trigger_start, trigger_end, trigger_text, rule, confidence,
-                is_root, block_key, merge_lo, merge_hi)
-             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
-                ?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,
-                ?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52,?53,?54,?55,?56,?57,?58,?59,?60)",
-        )
-        .map_err(sql("preparing events"))?;
+    let mut out = Vec::with_capacity(coded.events.len());
     for event in &coded.events {
         let occurrence = seen.entry(event.id.as_str()).or_default();
         let event_id = ids::event_id(hash, &event.id, *occurrence);
@@ -243,9 +348,6 @@ pub(crate) fn insert_analysis(
         );
         let too_long = (hi - lo).num_days() > i64::from(cfg.max_window_days);
         let block = cfg.block_key(event).filter(|_| !too_long);
-        if let Some(b) = &block {
-            touched.entry(b.clone()).or_default().push((lo, hi));
-        }
         let src = ActorCols::new(&event.source);
         let tgt = ActorCols::new(&event.target);
         let place = event.place.as_ref();
@@ -256,73 +358,83 @@ pub(crate) fn insert_analysis(
             .map(serde_json::to_string)
             .transpose()
             .map_err(json("encoding attributed_to"))?;
-        stmt.execute(params![
-            event_id,
-            doc_id,
-            event.id,
-            event.plover,
-            event.mode,
-            event.contexts.join(" "),
-            event.cameo,
-            f64::from(event.goldstein),
-            i64::from(event.quad_class),
-            src.code,
-            src.name,
-            src.country,
-            src.sectors,
-            src.org,
-            src.text,
-            src.start,
-            src.end,
-            src.matcher,
-            serde_json::to_string(&event.source).map_err(json("encoding source actors"))?,
-            tgt.code,
-            tgt.name,
-            tgt.country,
-            tgt.sectors,
-            tgt.org,
-            tgt.text,
-            tgt.start,
-            tgt.end,
-            tgt.matcher,
-            serde_json::to_string(&event.target).map_err(json("encoding target actors"))?,
-            event.factuality.as_str(),
-            attributed,
-            serde_json::to_string(&event.quantities).map_err(json("encoding quantities"))?,
-            event.date.date.to_string(),
-            event.date.start.to_string(),
-            event.date.end.to_string(),
-            precision_str(event.date.precision),
-            event.date.text,
-            event.date.note,
-            place.map(|p| p.name.clone()),
+        let values: Vec<Value> = vec![
+            event_id.into(),
+            doc_id.into(),
+            event.id.clone().into(),
+            event.plover.clone().into(),
+            event.mode.clone().into(),
+            event.contexts.join(" ").into(),
+            event.cameo.clone().into(),
+            f64::from(event.goldstein).into(),
+            i64::from(event.quad_class).into(),
+            src.code.into(),
+            src.name.into(),
+            src.country.into(),
+            src.sectors.into(),
+            src.org.into(),
+            src.text.into(),
+            src.start.into(),
+            src.end.into(),
+            src.matcher.into(),
+            serde_json::to_string(&event.source)
+                .map_err(json("encoding source actors"))?
+                .into(),
+            tgt.code.into(),
+            tgt.name.into(),
+            tgt.country.into(),
+            tgt.sectors.into(),
+            tgt.org.into(),
+            tgt.text.into(),
+            tgt.start.into(),
+            tgt.end.into(),
+            tgt.matcher.into(),
+            serde_json::to_string(&event.target)
+                .map_err(json("encoding target actors"))?
+                .into(),
+            event.factuality.as_str().to_string().into(),
+            attributed.into(),
+            serde_json::to_string(&event.quantities)
+                .map_err(json("encoding quantities"))?
+                .into(),
+            event.date.date.to_string().into(),
+            event.date.start.to_string().into(),
+            event.date.end.to_string().into(),
+            precision_str(event.date.precision).into(),
+            event.date.text.clone().into(),
+            event.date.note.clone().into(),
+            place.map(|p| p.name.clone()).into(),
             place
                 .and_then(|p| p.geonameid)
-                .and_then(|g| i64::try_from(g).ok()),
-            place.and_then(|p| p.country.clone()),
-            place.and_then(|p| p.admin1.clone()),
-            place.and_then(|p| p.feature_code.clone()),
-            place.and_then(|p| p.lat),
-            place.and_then(|p| p.lon),
-            place.map(|p| enum_str(&p.precision)),
-            place.and_then(|p| p.span).map(|s| s.start as i64),
-            place.and_then(|p| p.span).map(|s| s.end as i64),
-            prov.sentence as i64,
-            prov.sentence_span.start as i64,
-            prov.sentence_span.end as i64,
-            prov.trigger.start as i64,
-            prov.trigger.end as i64,
-            prov.trigger_text,
-            prov.rule,
-            f64::from(prov.confidence),
-            prov.sentence_span.start < root_end,
-            block,
-            lo.to_string(),
-            hi.to_string(),
-        ])
-        .map_err(sql(format!("storing an event of document {}", doc.id)))?;
+                .and_then(|g| i64::try_from(g).ok())
+                .into(),
+            place.and_then(|p| p.country.clone()).into(),
+            place.and_then(|p| p.admin1.clone()).into(),
+            place.and_then(|p| p.feature_code.clone()).into(),
+            place.and_then(|p| p.lat).into(),
+            place.and_then(|p| p.lon).into(),
+            place.map(|p| enum_str(&p.precision)).into(),
+            place.and_then(|p| p.span).map(|s| s.start as i64).into(),
+            place.and_then(|p| p.span).map(|s| s.end as i64).into(),
+            (prov.sentence as i64).into(),
+            (prov.sentence_span.start as i64).into(),
+            (prov.sentence_span.end as i64).into(),
+            (prov.trigger.start as i64).into(),
+            (prov.trigger.end as i64).into(),
+            prov.trigger_text.clone().into(),
+            prov.rule.clone().into(),
+            f64::from(prov.confidence).into(),
+            (prov.sentence_span.start < root_end).into(),
+            block.clone().into(),
+            lo.to_string().into(),
+            hi.to_string().into(),
+        ];
+        out.push(PreparedEvent {
+            values,
+            merge: block.map(|b| (b, lo, hi)),
+        });
     }
-    Ok(coded.events.len())
+    Ok(out)
 }
 
 /// End of the "root" part of a document: the title and the first body

@@ -113,3 +113,76 @@ fn duplicates_inside_one_run_are_stored_once() {
     assert_eq!(stats.skipped, 10);
     assert_eq!(store.document_count().expect("n"), 8);
 }
+
+#[test]
+fn transactions_spanning_several_coded_chunks_store_the_same_content() {
+    let dir = temp_dir("chunks");
+    let docs = corpus(450);
+    let mut small = Store::open(dir.join("small.db")).expect("open");
+    run(&mut small, &docs, 7);
+    // Coding goes in chunks of CODE_CHUNK; a batch of 300 keeps one
+    // transaction open across two chunks.
+    const { assert!(300 > dyad_store::ingest::CODE_CHUNK) };
+    let mut large = Store::open(dir.join("large.db")).expect("open");
+    let stats = run(&mut large, &docs, 300);
+    assert_eq!((stats.stored, stats.errors), (448, 3));
+    assert_eq!(
+        large.content_digest().expect("digest"),
+        small.content_digest().expect("digest")
+    );
+}
+
+#[test]
+fn a_full_disk_during_an_ingest_rolls_back_the_open_transaction() {
+    let dir = temp_dir("ingest-full");
+    let path = dir.join("x.db");
+    drop(Store::open(&path).expect("create"));
+    let pages: i64 = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("PRAGMA page_count", [], |r| r.get(0)))
+        .expect("page count");
+    let mut store = Store::open_with(
+        &path,
+        dyad_store::OpenOptions {
+            max_page_count: Some(pages as u64 + 20),
+            ..dyad_store::OpenOptions::default()
+        },
+    )
+    .expect("open capped");
+    let before = store.content_digest().expect("digest");
+    let big: Vec<CodedDocument> = corpus(40)
+        .into_iter()
+        .map(|mut doc| {
+            doc.analyzed.doc.text.push_str(&"filler text ".repeat(2000));
+            doc
+        })
+        .collect();
+    let inputs: Vec<Result<Document, ErrorRecord>> =
+        big.iter().map(|c| Ok(c.analyzed.doc.clone())).collect();
+    let by_hash: HashMap<String, CodedDocument> = big
+        .iter()
+        .map(|c| (c.analyzed.doc.content_hash.clone(), c.clone()))
+        .collect();
+    let err = ingest(
+        &mut store,
+        inputs.into_iter(),
+        dyad_store::ingest::document_identity,
+        |doc: Document| Ok(by_hash[&doc.content_hash].clone()),
+        &IngestOptions {
+            batch_size: 1000,
+            threads: Some(2),
+        },
+        None,
+        |_| {},
+    )
+    .expect_err("disk full");
+    assert!(
+        matches!(err, dyad_store::StoreError::DiskFull { .. }),
+        "{err:?}"
+    );
+    assert_eq!(store.content_digest().expect("digest"), before);
+    // The store is usable afterwards: no transaction was left open.
+    store
+        .write_batch(&corpus(1))
+        .expect("a small write still fits");
+    assert_eq!(store.document_count().expect("n"), 1);
+}

@@ -305,6 +305,63 @@ fn an_older_schema_is_migrated_and_merges_rebuilt() {
 }
 
 #[test]
+fn a_version_2_file_with_events_is_migrated_to_appended_events_unchanged() {
+    let dir = temp_dir("migrate-v2");
+    let current = dir.join("current.db");
+    let (a, b) = summit_pair();
+    let (current_digest, event_ids) = {
+        let mut store = Store::open(&current).expect("open");
+        store.write_batch(&[a, b]).expect("write");
+        let ids: Vec<i64> = store
+            .events(&EventFilter::default())
+            .expect("events")
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        (store.content_digest().expect("digest"), ids)
+    };
+    // A version-2 file (events keyed by event_id) holding the same rows.
+    let old = dir.join("v2.db");
+    dyad_store::create_at_version(&old, 2).expect("v2");
+    {
+        let conn = rusqlite::Connection::open(&old).expect("sqlite");
+        conn.execute("ATTACH DATABASE ?1 AS cur", [current.display().to_string()])
+            .expect("attach");
+        for table in [
+            "documents",
+            "doc_analysis",
+            "events",
+            "merged_events",
+            "merged_members",
+        ] {
+            conn.execute_batch(&format!(
+                "INSERT INTO main.{table} SELECT * FROM cur.{table}"
+            ))
+            .expect("copy rows");
+        }
+    }
+    let store = Store::open(&old).expect("migrate");
+    assert_eq!(store.migrated_from(), 2);
+    assert_eq!(store.content_digest().expect("digest"), current_digest);
+    let ids: Vec<i64> = store
+        .events(&EventFilter::default())
+        .expect("events")
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(ids, event_ids);
+    let unique: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'events_id' AND sql LIKE '%UNIQUE%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("schema");
+    assert_eq!(unique, 1, "event ids stay unique");
+}
+
+#[test]
 fn a_full_disk_rolls_the_whole_batch_back_and_says_so() {
     let dir = temp_dir("full");
     let path = dir.join("x.db");

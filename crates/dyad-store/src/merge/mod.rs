@@ -75,7 +75,7 @@ fn subtract(
 }
 
 /// Records touched windows as pending merge work.
-pub(crate) fn record_pending(tx: &Transaction<'_>, touched: &Touched) -> Result<()> {
+pub(crate) fn record_pending(tx: &rusqlite::Connection, touched: &Touched) -> Result<()> {
     let mut stmt = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO merge_pending (block_key, lo, hi) VALUES (?1, ?2, ?3)",

@@ -373,10 +373,11 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT start, end, 'actor', code FROM actor_mentions WHERE doc_id = ?1
-                 UNION ALL SELECT start, end, 'place', coalesce(name, text) FROM place_mentions WHERE doc_id = ?1
-                 UNION ALL SELECT trigger_start, trigger_end, 'trigger', plover || ' ' || cameo || ' · rule ' || rule
-                   FROM events WHERE doc_id = ?1",
+                "SELECT start, end, 'actor', code, 0 AS part, idx AS k FROM actor_mentions WHERE doc_id = ?1
+                 UNION ALL SELECT start, end, 'place', coalesce(name, text), 1, idx FROM place_mentions WHERE doc_id = ?1
+                 UNION ALL SELECT trigger_start, trigger_end, 'trigger', plover || ' ' || cameo || ' · rule ' || rule,
+                   2, event_id FROM events WHERE doc_id = ?1
+                 ORDER BY part, k",
             )
             .map_err(sql("reading annotations"))?;
         let rows = stmt
@@ -400,7 +401,7 @@ impl Store {
         let quantities: Vec<String> = {
             let mut q = self
                 .conn
-                .prepare_cached("SELECT quantities FROM events WHERE doc_id = ?1")
+                .prepare_cached("SELECT quantities FROM events WHERE doc_id = ?1 ORDER BY event_id")
                 .map_err(sql("reading quantities"))?;
             let rows = q
                 .query_map([doc_key], |r| r.get(0))

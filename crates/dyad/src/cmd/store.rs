@@ -44,7 +44,7 @@ pub struct IngestArgs {
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
     /// Documents per transaction.
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = dyad_store::ingest::DEFAULT_BATCH_SIZE)]
     pub batch_size: usize,
     /// Fail at once if another ingest holds the database instead of waiting.
     #[arg(long)]
@@ -512,6 +512,15 @@ pub fn bench_ingest(args: BenchIngestArgs) -> anyhow::Result<ExitCode> {
         "threads": threads,
         "seconds": secs,
         "writer_seconds": stats.write_time.as_secs_f64(),
+        "writer_cpu_seconds": stats.write_cpu.map(|d| d.as_secs_f64()),
+        "writer_phases_seconds": {
+            "documents": stats.write_phases.documents.as_secs_f64(),
+            "analysis": stats.write_phases.analysis.as_secs_f64(),
+            "events": stats.write_phases.events.as_secs_f64(),
+            "merge_record": stats.write_phases.merge_record.as_secs_f64(),
+            "commit": stats.write_phases.commit.as_secs_f64(),
+            "merge_flush": stats.write_phases.merge_flush.as_secs_f64(),
+        },
         "docs_per_second": docs as f64 / secs.max(1e-9),
         "db_bytes": size,
         "db_bytes_per_1000_docs": per_1000,
@@ -522,11 +531,12 @@ pub fn bench_ingest(args: BenchIngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         println!(
             "ingest: {docs} documents ({} events) in {secs:.1} s on {threads} threads = {:.0} docs/s \
-             (database writer busy {:.1} s)\n\
+             (database writer busy {:.1} s, {:.1} s CPU)\n\
              database: {:.1} MiB, {:.2} MiB per 1,000 documents; peak RSS {} MiB",
             stats.events,
             docs as f64 / secs.max(1e-9),
             stats.write_time.as_secs_f64(),
+            stats.write_cpu.map_or(f64::NAN, |d| d.as_secs_f64()),
             size as f64 / 1048576.0,
             per_1000 / 1048576.0,
             peak_rss_kib().map(|k| k / 1024).unwrap_or(0)
