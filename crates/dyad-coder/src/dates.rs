@@ -50,8 +50,7 @@ pub const UNKNOWN_DATE_NOTE: &str = "date unknown";
 /// True for an event date made by [`unknown_date`]: no date is known, and
 /// `date`, `start` and `end` hold only the placeholder.
 pub fn is_unknown(date: &EventDate) -> bool {
-    date.precision == dyad_core::DatePrecision::UnknownRelative
-        && date.note.starts_with(UNKNOWN_DATE_NOTE)
+    date.precision == dyad_core::DatePrecision::Unknown
 }
 
 /// An event date that is not known: the document has no publication date
@@ -72,7 +71,7 @@ pub fn unknown_date(text: Option<String>) -> EventDate {
         date: UNKNOWN_DATE_PLACEHOLDER,
         start: UNKNOWN_DATE_PLACEHOLDER,
         end: UNKNOWN_DATE_PLACEHOLDER,
-        precision: dyad_core::DatePrecision::UnknownRelative,
+        precision: dyad_core::DatePrecision::Unknown,
         text,
         note,
     }

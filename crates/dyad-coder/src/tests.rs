@@ -259,7 +259,7 @@ fn undated_documents_date_events_only_by_absolute_expressions() {
     let evs = code_dated("Chile attacked Peru yesterday.", a, None);
     let date = &find(&evs, "ASSAULT").date;
     assert!(dates::is_unknown(date), "{date:?}");
-    assert_eq!(date.precision, DatePrecision::UnknownRelative);
+    assert_eq!(date.precision, DatePrecision::Unknown);
     assert_eq!(date.text.as_deref(), Some("yesterday"));
     assert!(date.note.contains("no publication date") || date.note.contains("lacks"));
     let evs = code_dated("Chile attacked Peru.", a, None);

@@ -119,6 +119,10 @@ pub enum DatePrecision {
     Year,
     /// No date expression could be resolved: the publication date is used.
     UnknownRelative,
+    /// No date is known at all: the document has no publication date and
+    /// the event no absolute date expression. `date`, `start` and `end` then
+    /// hold a placeholder (1970-01-01) that is not the event's date.
+    Unknown,
 }
 
 /// The date of an event, resolved against the publication date.

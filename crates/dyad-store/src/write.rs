@@ -347,7 +347,17 @@ fn prepare_events(
             cfg,
         );
         let too_long = (hi - lo).num_days() > i64::from(cfg.max_window_days);
-        let block = cfg.block_key(event).filter(|_| !too_long);
+        // An event with no known date (an undated document) cannot be told
+        // apart from another of its dyad: a block of its own keeps it a
+        // merged event of one report, listed but never merged.
+        let undated = event.date.precision == dyad_core::DatePrecision::Unknown;
+        let block = cfg.block_key(event).filter(|_| !too_long).map(|b| {
+            if undated {
+                format!("{b}|undated:{event_id}")
+            } else {
+                b
+            }
+        });
         let src = ActorCols::new(&event.source);
         let tgt = ActorCols::new(&event.target);
         let place = event.place.as_ref();

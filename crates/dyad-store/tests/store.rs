@@ -120,6 +120,39 @@ fn same_dyad_on_different_days_stays_two_events() {
 }
 
 #[test]
+fn events_without_any_known_date_are_never_merged_nor_counted_in_timelines() {
+    let dir = temp_dir("undated");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let undated = |id: &str| {
+        let mut spec = Spec::day("ASSAULT", "190", "RUS", "UKR", "1970-01-01");
+        spec.precision = dyad_core::DatePrecision::Unknown;
+        coded(id, id, "1970-01-01", &[spec])
+    };
+    let dated = coded(
+        "dated",
+        "D",
+        "2024-03-02",
+        &[Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-01")],
+    );
+    store
+        .write_batch(&[undated("u1"), undated("u2"), dated])
+        .expect("write");
+    let merged = store
+        .events(&EventFilter {
+            merged: true,
+            ..EventFilter::default()
+        })
+        .expect("query");
+    assert_eq!(merged.len(), 3, "{merged:#?}");
+    assert!(merged.iter().all(|m| m.num_articles == 1));
+    let timeline = store
+        .timeline(&EventFilter::default(), dyad_store::query::Period::Month)
+        .expect("timeline");
+    let periods: Vec<&str> = timeline.iter().map(|b| b.period.as_str()).collect();
+    assert_eq!(periods, ["2024-03"]);
+}
+
+#[test]
 fn places_guessed_from_actors_do_not_keep_reports_apart() {
     let dir = temp_dir("placeprec");
     let mut store = Store::open(dir.join("x.db")).expect("open");

@@ -100,7 +100,8 @@ fn sector(sectors: &Option<String>, i: usize) -> String {
 
 /// The 61 fields of a row, in [`GDELT_COLUMNS`] order.
 pub fn gdelt_record(row: &EventRow) -> Vec<String> {
-    let date = parse_date(&row.date);
+    // No date at all (an undated document): GDELT's date fields stay empty.
+    let date = parse_date(&row.date).filter(|_| row.date_precision != "unknown");
     let (sqldate, month_year, year, fraction) = match date {
         Some(d) => (
             d.format("%Y%m%d").to_string(),

@@ -218,6 +218,7 @@ pub fn precision_rank(p: DatePrecision) -> u8 {
         DatePrecision::Season => 3,
         DatePrecision::Year => 4,
         DatePrecision::UnknownRelative => 5,
+        DatePrecision::Unknown => 6,
     }
 }
 

@@ -152,7 +152,7 @@ impl Store {
         let (from_where, params) = filter.sql_from_where(None)?;
         let t = filter.alias();
         let query =
-            format!("SELECT {t}.date, {t}.plover, {t}.quad_class, {t}.goldstein {from_where}");
+            format!("SELECT {t}.date, {t}.plover, {t}.quad_class, {t}.goldstein, {t}.date_precision {from_where}");
         let mut stmt = self
             .conn
             .prepare(&query)
@@ -163,7 +163,10 @@ impl Store {
         let mut buckets: BTreeMap<String, (TimelineBucket, f64)> = BTreeMap::new();
         while let Some(row) = rows.next().map_err(sql("building a timeline"))? {
             let date: String = row.get(0).map_err(sql("reading a timeline row"))?;
-            let Some(date) = crate::text::parse_date(&date) else {
+            let precision: String = row.get(4).map_err(sql("reading a timeline row"))?;
+            // Events of undated documents have no period to count in.
+            let Some(date) = crate::text::parse_date(&date).filter(|_| precision != "unknown")
+            else {
                 continue;
             };
             let plover: String = row.get(1).map_err(sql("reading a timeline row"))?;

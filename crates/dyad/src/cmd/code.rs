@@ -172,11 +172,29 @@ fn table_row(ev: &Event) -> String {
         actors(&ev.source),
         actors(&ev.target),
         ev.factuality.as_str(),
-        ev.date.date,
-        format!("{:?}", ev.date.precision).to_lowercase(),
+        event_day(&ev.date),
+        precision_name(ev.date.precision),
         ev.place.as_ref().map(|p| p.name.as_str()).unwrap_or("-"),
         ev.provenance.trigger_text,
     )
+}
+
+/// The event's day, or "unknown" for an event of an undated document (its
+/// date fields hold a placeholder).
+fn event_day(date: &dyad_core::EventDate) -> String {
+    if date.precision == dyad_core::DatePrecision::Unknown {
+        "unknown".to_string()
+    } else {
+        date.date.to_string()
+    }
+}
+
+/// A precision as the JSON output spells it ("unknown-relative").
+fn precision_name(p: dyad_core::DatePrecision) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn csv_field(s: &str) -> String {
@@ -204,8 +222,8 @@ fn csv_row(ev: &Event) -> String {
             .as_ref()
             .map(|a| a.actor.code())
             .unwrap_or_default(),
-        ev.date.date.to_string(),
-        format!("{:?}", ev.date.precision).to_lowercase(),
+        event_day(&ev.date),
+        precision_name(ev.date.precision),
         ev.place
             .as_ref()
             .map(|p| p.name.clone())
