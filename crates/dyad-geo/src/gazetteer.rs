@@ -1,8 +1,10 @@
 //! The loaded gazetteer: the compiled GeoNames table plus user places.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use dyad_core::ResolvedPlace;
 
@@ -63,10 +65,15 @@ pub struct Gazetteer {
     countries: HashMap<String, u32>,
     user: Vec<Candidate>,
     user_index: HashMap<String, Vec<usize>>,
+    /// The keys of `user_index`, sorted, for prefix questions.
+    user_keys: BTreeSet<String>,
+    /// Demonym key → ISO3 country (as [`Gazetteer::demonym_country`] gives
+    /// it), collected from the table on first use.
+    demonyms: OnceLock<FxHashMap<String, String>>,
     /// Answers of [`Gazetteer::name_status`] across documents (news repeats
     /// the same capitalised words); cleared when places are added or when it
     /// grows past [`STATUS_CACHE_LIMIT`].
-    status_cache: Mutex<HashMap<String, (bool, bool)>>,
+    status_cache: Mutex<FxHashMap<String, (bool, bool)>>,
 }
 
 /// Most texts whose name status is remembered across documents.
@@ -133,7 +140,9 @@ impl Gazetteer {
             countries,
             user: Vec::new(),
             user_index: HashMap::new(),
-            status_cache: Mutex::new(HashMap::new()),
+            user_keys: BTreeSet::new(),
+            demonyms: OnceLock::new(),
+            status_cache: Mutex::new(FxHashMap::default()),
         }
     }
 
@@ -149,8 +158,7 @@ impl Gazetteer {
             return v;
         }
         let key = name_key(text);
-        let prefix = !key.is_empty() && self.has_key_prefix(&key);
-        let v = (prefix, prefix && self.has_key(&key));
+        let v = self.key_status(&key);
         if let Ok(mut m) = self.status_cache.lock() {
             if m.len() >= STATUS_CACHE_LIMIT {
                 m.clear();
@@ -210,9 +218,30 @@ impl Gazetteer {
             || self.user_index.contains_key(key)
     }
 
-    /// True when some name key starts with `prefix` (a key itself).
-    pub(crate) fn has_key_prefix(&self, prefix: &str) -> bool {
-        self.table.has_prefix(prefix) || self.user_index.keys().any(|k| k.starts_with(prefix))
+    /// (some name key starts with `key`, `key` is a name) for a key made by
+    /// [`name_key`]; one table search answers both.
+    fn key_status(&self, key: &str) -> (bool, bool) {
+        if key.is_empty() {
+            return (false, false);
+        }
+        let (table_prefix, mut postings) = self.table.prefix_status(key);
+        let prefix = table_prefix || self.has_user_key_prefix(key);
+        let exact =
+            prefix && (postings.any(|p| p & DEMONYM_BIT == 0) || self.user_index.contains_key(key));
+        (prefix, exact)
+    }
+
+    /// True when some user place key starts with `prefix`.
+    fn has_user_key_prefix(&self, prefix: &str) -> bool {
+        !self.user_keys.is_empty()
+            && self
+                .user_keys
+                .range::<str, _>((
+                    std::ops::Bound::Included(prefix),
+                    std::ops::Bound::Unbounded,
+                ))
+                .next()
+                .is_some_and(|k| k.starts_with(prefix))
     }
 
     /// True when `name` names a country, continent, first-level division or
@@ -232,12 +261,25 @@ impl Gazetteer {
 
     /// The ISO3 country a demonym ("Syrian", "British") points at.
     pub fn demonym_country(&self, word: &str) -> Option<String> {
-        let key = name_key(word);
-        self.table
-            .posting_iter(&key)
-            .find(|p| p & DEMONYM_BIT != 0)
-            .and_then(|p| self.table.record(p & !DEMONYM_BIT))
-            .map(|r| String::from_utf8_lossy(&r.country).into_owned())
+        self.demonym_iso3(word).map(str::to_string)
+    }
+
+    /// [`Gazetteer::demonym_country`] without allocating the answer.
+    pub(crate) fn demonym_iso3(&self, word: &str) -> Option<&str> {
+        let demonyms = self.demonyms.get_or_init(|| {
+            self.table
+                .demonyms()
+                .into_iter()
+                .filter_map(|(key, p)| {
+                    let r = self.table.record(p & !DEMONYM_BIT)?;
+                    Some((key, String::from_utf8_lossy(&r.country).into_owned()))
+                })
+                .collect()
+        });
+        if demonyms.is_empty() {
+            return None;
+        }
+        demonyms.get(name_key(word).as_str()).map(String::as_str)
     }
 
     /// The country entry (centroid) for an ISO3 code, for country-precision
@@ -271,6 +313,7 @@ impl Gazetteer {
         for name in names {
             let key = name_key(&name);
             if !key.is_empty() {
+                self.user_keys.insert(key.clone());
                 let list = self.user_index.entry(key).or_default();
                 if !list.contains(&at) {
                     list.push(at);

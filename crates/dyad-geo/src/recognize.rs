@@ -12,6 +12,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
@@ -59,7 +60,10 @@ pub(crate) struct Found {
     pub sentence: usize,
     pub span: Span,
     pub text: String,
-    pub candidates: Vec<Candidate>,
+    /// The name key of `text`.
+    pub key: String,
+    /// Shared by the mentions of one name in a document.
+    pub candidates: Rc<[Candidate]>,
     pub cue: Cue,
     pub cue_word: Option<String>,
     pub hint: Option<Hint>,
@@ -68,6 +72,9 @@ pub(crate) struct Found {
     /// ("Prague, Oklahoma"), which may say where this one lies.
     pub qualifier: Option<usize>,
     prominent: bool,
+    /// Prominent only if the document never writes it in lower case
+    /// (checked once per document, after the scan).
+    unless_lower: bool,
     acting: bool,
     suffix_plural: bool,
     prefix_hint: bool,
@@ -84,6 +91,9 @@ struct Memo<'a> {
     names: RefCell<HashMap<&'a str, (bool, bool)>>,
     demonym: RefCell<HashMap<&'a str, bool>>,
     major: RefCell<HashMap<&'a str, bool>>,
+    candidates: RefCell<HashMap<&'a str, Rc<[Candidate]>>>,
+    /// Reused for lower-casing words.
+    scratch: RefCell<String>,
 }
 
 impl<'a> Memo<'a> {
@@ -93,6 +103,8 @@ impl<'a> Memo<'a> {
             names: RefCell::default(),
             demonym: RefCell::default(),
             major: RefCell::default(),
+            candidates: RefCell::default(),
+            scratch: RefCell::default(),
         }
     }
 
@@ -120,8 +132,31 @@ impl<'a> Memo<'a> {
     }
     fn is_demonym(&self, word: &'a str) -> bool {
         Memo::cached(&self.demonym, word, || {
-            self.gaz.demonym_country(word).is_some()
+            self.gaz.demonym_iso3(word).is_some()
         })
+    }
+    /// [`Gazetteer::lookup`], once per name and document.
+    fn candidates(&self, name: &'a str) -> Rc<[Candidate]> {
+        if let Some(c) = self
+            .candidates
+            .try_borrow()
+            .ok()
+            .and_then(|m| m.get(name).cloned())
+        {
+            return c;
+        }
+        let c: Rc<[Candidate]> = self.gaz.lookup(name).into();
+        if let Ok(mut m) = self.candidates.try_borrow_mut() {
+            m.insert(name, Rc::clone(&c));
+        }
+        c
+    }
+    /// `f` of `word` in lower case (in a reused buffer).
+    fn with_lower<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        match self.scratch.try_borrow_mut() {
+            Ok(mut buf) => f(lower_into(word, &mut buf)),
+            Err(_) => f(&word.to_lowercase()),
+        }
     }
     fn names_major_place(&self, word: &'a str) -> bool {
         Memo::cached(&self.major, word, || {
@@ -140,18 +175,35 @@ struct Tok<'a> {
     span: Span,
 }
 
+/// `s.to_lowercase()`, written into `buf`.
+fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+    buf.as_str()
+}
+
 fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// True for headline-style sentences: at least four words, 75% capitalised.
 fn is_title_case(toks: &[Tok<'_>]) -> bool {
-    let words: Vec<&Tok<'_>> = toks
-        .iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let caps = words.iter().filter(|t| is_capitalised(t.text)).count();
-    words.len() >= 4 && caps * 4 >= words.len() * 3
+    let (mut words, mut caps) = (0, 0);
+    for t in toks {
+        if t.text.chars().next().is_some_and(char::is_alphabetic) {
+            words += 1;
+            caps += usize::from(is_capitalised(t.text));
+        }
+    }
+    words >= 4 && caps * 4 >= words * 3
 }
 
 /// Capitalised, or an Arabic article before a capitalised name ("al-Hasakah").
@@ -200,12 +252,6 @@ pub(crate) fn find_toponyms(
                 .collect()
         })
         .collect();
-    let lower_words: HashSet<&str> = sentences
-        .iter()
-        .flatten()
-        .filter(|t| t.lower)
-        .map(|t| t.text)
-        .collect();
     let memo = Memo::new(gaz);
     let person_words = PersonNames::new(&sentences, cues);
     let dateline_key = doc.doc.dateline.as_deref().map(name_key);
@@ -213,6 +259,7 @@ pub(crate) fn find_toponyms(
     let mut out: Vec<Found> = Vec::new();
     for (sentence, toks) in doc.sentences.iter().zip(&sentences) {
         let first_in_sentence = out.len();
+        let mut title_case = None;
         let mut i = 0;
         while i < toks.len() {
             let Some(j) = longest_match(&memo, cues, text, toks, i) else {
@@ -220,16 +267,14 @@ pub(crate) fn find_toponyms(
                 continue;
             };
             let ctx = Assess {
-                gaz,
                 memo: &memo,
                 cues,
                 toks,
                 text,
                 sentence: sentence.index,
                 in_dateline: sentence.zone == ZoneKind::Dateline,
-                title_case: is_title_case(toks),
+                title_case: *title_case.get_or_insert_with(|| is_title_case(toks)),
                 actors,
-                lower_words: &lower_words,
                 person_words: &person_words,
                 dateline_key: dateline_key.as_deref(),
             };
@@ -240,10 +285,44 @@ pub(crate) fn find_toponyms(
         }
         link_lists(&mut out, first_in_sentence, toks);
     }
+    drop_lower_case_words(&mut out, &sentences);
     out.retain(|f| f.cue != Cue::None || (f.prominent && !f.acting));
     // Qualifier indices point into the unfiltered list: recompute them.
     relink_qualifiers(&mut out, &sentences);
     out
+}
+
+/// A single uncued word is no prominent name when the document also writes it
+/// in lower case ("Police in Lagos … the police").
+fn drop_lower_case_words(out: &mut [Found], sentences: &[Vec<Tok<'_>>]) {
+    let unsure: Vec<usize> = (0..out.len())
+        .filter(|&k| {
+            out.get(k)
+                .is_some_and(|f| f.unless_lower && f.prominent && f.cue == Cue::None && !f.acting)
+        })
+        .collect();
+    if unsure.is_empty() {
+        return;
+    }
+    let keys: Vec<&str> = unsure
+        .iter()
+        .filter_map(|&k| out.get(k).map(|f| f.key.as_str()))
+        .collect();
+    // Lengths of the keys as a bit set: most words are skipped unread.
+    let lengths = keys.iter().fold(0u64, |m, k| m | 1 << k.len().min(63));
+    let mut written_lower = vec![false; keys.len()];
+    for t in sentences.iter().flatten() {
+        if t.lower && lengths & (1 << t.text.len().min(63)) != 0 {
+            for (seen, key) in written_lower.iter_mut().zip(&keys) {
+                *seen |= t.text == *key;
+            }
+        }
+    }
+    for (k, lower) in unsure.into_iter().zip(written_lower) {
+        if let Some(f) = out.get_mut(k).filter(|_| lower) {
+            f.prominent = false;
+        }
+    }
 }
 
 /// The end token of the longest gazetteer name starting at token `i`.
@@ -309,6 +388,7 @@ impl<'a> PersonNames<'a> {
             by_word: HashMap::default(),
             verdicts: RefCell::default(),
         };
+        let mut buf = String::new();
         for toks in sentences {
             let mut start = 0;
             while start < toks.len() {
@@ -335,7 +415,7 @@ impl<'a> PersonNames<'a> {
             }
             let mut after_title = false;
             for t in toks {
-                let lower = t.text.to_lowercase();
+                let lower = lower_into(t.text, &mut buf);
                 if cues.person_titles.contains(lower.trim_end_matches('.')) {
                     after_title = true;
                     continue;
@@ -395,17 +475,17 @@ fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &[Tok<'a
         return false;
     }
     let plain_word = |t: &Tok<'a>| {
-        let w = t.text.to_lowercase();
-        let w = w.trim_end_matches('.');
-        !(cues.person_titles.contains(w)
-            || cues.continuations.contains(w)
-            || cues.prepositions.contains(w)
-            || cues.facility_nouns.contains(w)
-            || cues.not_places.contains(w)
-            || cues.division_level(w).is_some()
-            || cues.settlement_nouns.contains(w)
-            || (is_all_caps(t.text) && t.text.len() > 1)
-            || memo.is_demonym(t.text))
+        let listed = memo.with_lower(t.text, |w| {
+            let w = w.trim_end_matches('.');
+            cues.person_titles.contains(w)
+                || cues.continuations.contains(w)
+                || cues.prepositions.contains(w)
+                || cues.facility_nouns.contains(w)
+                || cues.not_places.contains(w)
+                || cues.division_level(w).is_some()
+                || cues.settlement_nouns.contains(w)
+        });
+        !(listed || (is_all_caps(t.text) && t.text.len() > 1) || memo.is_demonym(t.text))
     };
     if !run.iter().all(plain_word) {
         return false;
@@ -414,7 +494,6 @@ fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &[Tok<'a
 }
 
 struct Assess<'a, 'm> {
-    gaz: &'a Gazetteer,
     memo: &'m Memo<'a>,
     cues: &'a Cues,
     toks: &'a [Tok<'a>],
@@ -425,7 +504,6 @@ struct Assess<'a, 'm> {
     /// little, so names next to one (and uncued names) must be major places.
     title_case: bool,
     actors: &'a [ActorMention],
-    lower_words: &'a HashSet<&'a str>,
     person_words: &'m PersonNames<'a>,
     dateline_key: Option<&'a str>,
 }
@@ -478,13 +556,13 @@ impl<'a> Assess<'a, '_> {
         // Part of a longer capitalised name before it ("President Obama").
         if i > 0 {
             if let Some(prev) = self.toks.get(i - 1) {
-                let pl = prev.text.to_lowercase();
                 let sentence_initial_word = i == 1 && !prev.pos.is_proper();
                 if is_capitalised(prev.text)
                     && !self.title_case
                     && !sentence_initial_word
-                    && !cues.prepositions.contains(&pl)
-                    && !cues.continuations.contains(&pl)
+                    && !self.memo.with_lower(prev.text, |pl| {
+                        cues.prepositions.contains(pl) || cues.continuations.contains(pl)
+                    })
                     && !self.memo.is_demonym(prev.text)
                     && cue != Cue::Dateline
                 {
@@ -497,19 +575,24 @@ impl<'a> Assess<'a, '_> {
         let mut suffix_plural = false;
         let mut acting = false;
         if let Some(nx) = next {
-            let nl = nx.text.to_lowercase();
-            if let Some(level) = cues.division_level(&nl) {
+            let (division, settlement, facility, continuation) =
+                self.memo.with_lower(nx.text, |nl| {
+                    (
+                        cues.division_level(nl).map(|l| (l, nl.ends_with('s'))),
+                        nl == "city" || nl == "town",
+                        cues.facility_nouns.contains(nl),
+                        cues.continuations.contains(nl),
+                    )
+                });
+            if let Some((level, plural)) = division {
                 suffix_hint = Some((Hint::Division(level), nx.text.to_string()));
-                suffix_plural = nl.ends_with('s');
-            } else if nx.lower && (nl == "city" || nl == "town") {
+                suffix_plural = plural;
+            } else if nx.lower && settlement {
                 suffix_hint = Some((Hint::Settlement, nx.text.to_string()));
-            } else if cues.facility_nouns.contains(&nl) {
+            } else if facility {
                 // A facility ("Oxford University", "the Vostochny cosmodrome").
                 return None;
-            } else if is_capitalised(nx.text)
-                && !cues.continuations.contains(&nl)
-                && !is_all_caps(name)
-            {
+            } else if is_capitalised(nx.text) && !continuation && !is_all_caps(name) {
                 // Part of a longer name, unless a headline capitalises every
                 // word and this is a major place.
                 let headline_place = self.title_case && self.memo.names_major_place(name);
@@ -523,17 +606,19 @@ impl<'a> Assess<'a, '_> {
                 && (nx.pos == Pos::MD || nx.pos.is_verb())
                 && !matches!(nx.lemma, "be" | "have");
         }
-        let candidates = self.gaz.lookup(name);
+        let candidates = self.memo.candidates(name);
         if candidates.is_empty() {
             return None;
         }
         // Abbreviations ("U.S.", "U.N.") are places only as countries.
-        let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
-        let abbreviation = name.contains('.') && letters.len() <= 4 && is_all_caps(&letters);
+        let abbreviation = name.contains('.') && {
+            let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() <= 4 && is_all_caps(&letters)
+        };
         if abbreviation && !candidates.iter().any(Candidate::is_country) {
             return None;
         }
-        let prominent = self.is_prominent(name, &key, single.then_some(first), &candidates);
+        let prominent = self.is_prominent(name, single.then_some(first), &candidates);
         let (hint, hint_word, from_prefix) = match (suffix_hint, prefix_hint) {
             (Some((h, w)), _) => (Some(h), Some(w), false),
             (None, Some((h, w))) => (Some(h), Some(w), true),
@@ -543,6 +628,7 @@ impl<'a> Assess<'a, '_> {
             sentence: self.sentence,
             span,
             text: name.to_string(),
+            key,
             candidates,
             cue,
             cue_word,
@@ -550,6 +636,7 @@ impl<'a> Assess<'a, '_> {
             hint_word,
             qualifier: None,
             prominent,
+            unless_lower: single,
             acting,
             suffix_plural,
             prefix_hint: from_prefix,
@@ -558,19 +645,17 @@ impl<'a> Assess<'a, '_> {
         })
     }
 
+    /// Prominence; for a single word also when the document never writes
+    /// it in lower case (see [`drop_lower_case_words`]).
     fn is_prominent(
         &self,
         name: &'a str,
-        key: &str,
         single: Option<&Tok<'_>>,
         candidates: &[Candidate],
     ) -> bool {
-        // A single uncued word must be tagged a noun and not be used in lower
-        // case elsewhere in the document ("Police in Lagos …").
-        if let Some(tok) = single {
-            if !tok.pos.is_noun() || self.lower_words.contains(key) {
-                return false;
-            }
+        // A single uncued word must be tagged a noun ("Police in Lagos …").
+        if single.is_some_and(|tok| !tok.pos.is_noun()) {
+            return false;
         }
         if self.title_case {
             return self.memo.names_major_place(name);
@@ -599,35 +684,47 @@ impl<'a> Assess<'a, '_> {
             k -= 1;
             steps += 1;
             let Some(t) = self.toks.get(k) else { break };
-            let w = t.text.to_lowercase();
-            if cues.prepositions.contains(&w) {
-                if noun.is_some() {
-                    break;
+            let step = self.memo.with_lower(t.text, |w| {
+                if cues.prepositions.contains(w) {
+                    Step::Preposition
+                } else if t.lower && cues.settlement_nouns.contains(w) {
+                    Step::Noun(Hint::Settlement)
+                } else if let Some(level) = cues.division_level(w).filter(|_| t.lower) {
+                    Step::Noun(Hint::Division(level))
+                } else if matches!(w, "of" | "the" | "a" | "an") || t.pos.is_adjective() {
+                    Step::Over
+                } else {
+                    Step::Stop
                 }
-                return (Cue::Preposition, Some(w), hint);
-            }
-            if t.lower && cues.settlement_nouns.contains(&w) {
-                hint.get_or_insert((Hint::Settlement, t.text.to_string()));
-                noun.get_or_insert(w);
-                continue;
-            }
-            if t.lower {
-                if let Some(level) = cues.division_level(&w) {
-                    hint.get_or_insert((Hint::Division(level), t.text.to_string()));
-                    noun.get_or_insert(w);
-                    continue;
+            });
+            match step {
+                Step::Preposition if noun.is_some() => break,
+                Step::Preposition => {
+                    return (Cue::Preposition, Some(t.text.to_lowercase()), hint);
                 }
+                Step::Noun(h) => {
+                    hint.get_or_insert_with(|| (h, t.text.to_string()));
+                    noun.get_or_insert_with(|| t.text.to_lowercase());
+                }
+                Step::Over => {}
+                Step::Stop => break,
             }
-            if matches!(w.as_str(), "of" | "the" | "a" | "an") || t.pos.is_adjective() {
-                continue;
-            }
-            break;
         }
         match noun {
             Some(n) => (Cue::PlaceNoun, Some(n), hint),
             None => (Cue::None, None, None),
         }
     }
+}
+
+/// What a word before a name says, looking back for a cue.
+enum Step {
+    Preposition,
+    /// A settlement or division noun ("city", "province").
+    Noun(Hint),
+    /// An article, adjective or "of": look further back.
+    Over,
+    Stop,
 }
 
 /// Joins toponyms listed with commas/"and" in one sentence: a cue or a kind

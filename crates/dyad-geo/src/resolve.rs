@@ -12,7 +12,6 @@ use rustc_hash::FxHashMap as HashMap;
 use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention};
 
 use crate::gazetteer::{Candidate, Gazetteer};
-use crate::normalize::name_key;
 use crate::recognize::{Cue, Found, Hint};
 
 const COUNTRY_PRIOR: f64 = 6.0;
@@ -47,12 +46,12 @@ pub(crate) fn resolve(
 ) -> Vec<PlaceMention> {
     let soft = soft_context(gaz, doc, &found, actors);
     // Mentions of the same name share a small id (keys of the totals).
-    let mut ids: HashMap<String, usize> = HashMap::default();
+    let mut ids: HashMap<&str, usize> = HashMap::default();
     let keys: Vec<usize> = found
         .iter()
         .map(|f| {
             let next = ids.len();
-            *ids.entry(name_key(&f.text)).or_insert(next)
+            *ids.entry(f.key.as_str()).or_insert(next)
         })
         .collect();
     // Round 1: without other toponyms; round 2: with round 1's choices.
@@ -123,16 +122,21 @@ fn soft_context(
             *ctx.countries.entry(c.to_string()).or_default() += 0.25;
         }
     }
-    let mut demonyms: HashMap<&str, Option<String>> = HashMap::default();
+    let mut demonyms: HashMap<&str, Option<&str>> = HashMap::default();
     for s in &doc.sentences {
         for t in &s.tokens {
             let word = t.span.slice(&doc.doc.text);
             if word.chars().next().is_some_and(char::is_uppercase) {
-                let country = demonyms
+                let country = *demonyms
                     .entry(word)
-                    .or_insert_with(|| gaz.demonym_country(word));
-                if let Some(c) = country.clone() {
-                    *ctx.countries.entry(c).or_default() += 0.25;
+                    .or_insert_with(|| gaz.demonym_iso3(word));
+                if let Some(c) = country {
+                    match ctx.countries.get_mut(c) {
+                        Some(w) => *w += 0.25,
+                        None => {
+                            ctx.countries.insert(c.to_string(), 0.25);
+                        }
+                    }
                 }
             }
         }

@@ -361,19 +361,79 @@ impl Table {
         None
     }
 
-    /// True when some key starts with `prefix` (or equals it).
-    pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
-        let p = prefix.as_bytes();
+    /// (some key starts with `key` or equals it, the postings of `key`
+    /// itself): one search answers both.
+    pub(crate) fn prefix_status(&self, key: &str) -> (bool, impl Iterator<Item = u32> + '_) {
+        let p = key.as_bytes();
         let (mut lo, mut hi) = self.range(p);
+        let mut ok = true;
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             match self.key(mid) {
                 Some((k, _, _)) if k < p => lo = mid + 1,
                 Some(_) => hi = mid,
-                None => return false,
+                None => {
+                    ok = false;
+                    break;
+                }
             }
         }
-        lo < self.n_keys && self.key(lo).is_some_and(|(k, _, _)| k.starts_with(p))
+        let at = if ok && lo < self.n_keys {
+            self.key(lo)
+        } else {
+            None
+        };
+        let prefix = at.is_some_and(|(k, _, _)| k.starts_with(p));
+        let (first, n) = match at {
+            Some((k, first, n)) if k == p => (first, n),
+            _ => (0, 0),
+        };
+        let postings =
+            (first..first + n).filter_map(move |p| u32_at(&self.bytes, self.postings_at + p * 4));
+        (prefix, postings)
+    }
+
+    /// (key, first demonym posting) of every key with a demonym posting.
+    /// Demonym postings are few: they are found in the posting section, then
+    /// their keys (postings lie in key order) by binary search.
+    pub(crate) fn demonyms(&self) -> Vec<(String, u32)> {
+        let postings = self
+            .bytes
+            .get(self.postings_at..self.strings_at)
+            .unwrap_or_default();
+        let mut out: Vec<(String, u32)> = Vec::new();
+        let mut last_key = None;
+        for (at, b) in postings.chunks_exact(4).enumerate() {
+            let posting = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            if posting & DEMONYM_BIT == 0 {
+                continue;
+            }
+            // The last key whose postings start at or before `at`.
+            let k = self.partition_keys(|first| first <= at).checked_sub(1);
+            let Some((k, (key, first, n))) = k.and_then(|k| Some((k, self.key(k)?))) else {
+                continue;
+            };
+            if last_key == Some(k) || !(first..first + n).contains(&at) {
+                continue;
+            }
+            last_key = Some(k);
+            out.push((String::from_utf8_lossy(key).into_owned(), posting));
+        }
+        out
+    }
+
+    /// The number of leading keys whose first posting satisfies `pred`
+    /// (monotone: true, then false).
+    fn partition_keys(&self, pred: impl Fn(usize) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.n_keys);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(mid) {
+                Some((_, first, _)) if pred(first) => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        lo
     }
 
     /// Record indices of all records (for country tables built at load).
