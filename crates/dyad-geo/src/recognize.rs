@@ -211,7 +211,7 @@ fn is_name_like(s: &str) -> bool {
     if is_capitalised(s) {
         return true;
     }
-    if !s.starts_with(['a', 'e']) {
+    if !matches!(s.as_bytes().first(), Some(b'a' | b'e')) {
         return false;
     }
     [
@@ -243,7 +243,10 @@ pub(crate) fn find_toponyms(
                     let tt = t.span.slice(text);
                     Tok {
                         text: tt,
-                        lower: tt.chars().next().is_some_and(|c| c.is_lowercase()),
+                        lower: match tt.as_bytes().first() {
+                            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                            _ => tt.chars().next().is_some_and(char::is_lowercase),
+                        },
                         pos: t.pos,
                         lemma: t.lemma.as_str(),
                         span: t.span,
@@ -304,22 +307,30 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[Vec<Tok<'_>>]) {
     if unsure.is_empty() {
         return;
     }
-    let keys: Vec<&str> = unsure
+    let mut written_lower: HashMap<&str, bool> = unsure
         .iter()
-        .filter_map(|&k| out.get(k).map(|f| f.key.as_str()))
+        .filter_map(|&k| out.get(k).map(|f| (f.key.as_str(), false)))
         .collect();
-    // Lengths of the keys as a bit set: most words are skipped unread.
-    let lengths = keys.iter().fold(0u64, |m, k| m | 1 << k.len().min(63));
-    let mut written_lower = vec![false; keys.len()];
+    // Lengths of the keys as a bit set: most words are skipped unhashed.
+    let lengths = written_lower
+        .keys()
+        .fold(0u64, |m, k| m | 1 << k.len().min(63));
     for t in sentences.iter().flatten() {
         if t.lower && lengths & (1 << t.text.len().min(63)) != 0 {
-            for (seen, key) in written_lower.iter_mut().zip(&keys) {
-                *seen |= t.text == *key;
+            if let Some(seen) = written_lower.get_mut(t.text) {
+                *seen = true;
             }
         }
     }
-    for (k, lower) in unsure.into_iter().zip(written_lower) {
-        if let Some(f) = out.get_mut(k).filter(|_| lower) {
+    let drop: Vec<usize> = unsure
+        .into_iter()
+        .filter(|&k| {
+            out.get(k)
+                .is_some_and(|f| written_lower.get(f.key.as_str()) == Some(&true))
+        })
+        .collect();
+    for k in drop {
+        if let Some(f) = out.get_mut(k) {
             f.prominent = false;
         }
     }
@@ -414,13 +425,22 @@ impl<'a> PersonNames<'a> {
                 start = end;
             }
             let mut after_title = false;
-            for t in toks {
-                let lower = lower_into(t.text, &mut buf);
-                if cues.person_titles.contains(lower.trim_end_matches('.')) {
+            for (k, t) in toks.iter().enumerate() {
+                let name_word = |t: &Tok<'_>| is_capitalised(t.text) && !t.lower;
+                // Whether a word is a title matters only before a name word
+                // or as a name word after a title; elsewhere both readings
+                // leave the same state for the next word.
+                let matters =
+                    toks.get(k + 1).is_some_and(name_word) || (after_title && name_word(t));
+                if matters
+                    && cues
+                        .person_titles
+                        .contains(lower_into(t.text, &mut buf).trim_end_matches('.'))
+                {
                     after_title = true;
                     continue;
                 }
-                if after_title && is_capitalised(t.text) && !t.lower {
+                if after_title && name_word(t) {
                     names.titled.insert(t.text);
                     continue;
                 }
