@@ -1,15 +1,15 @@
 //! The loaded gazetteer: the compiled GeoNames table plus user places.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use dyad_core::ResolvedPlace;
 
 use crate::error::GeoError;
-use crate::normalize::name_key;
+use crate::normalize::{name_key, name_key_into};
 use crate::table::{build_table, RawRecord, SourceRecord, Table, DEMONYM_BIT};
 
 /// Built-in places the GeoNames data lacks (regions, facilities, crossings).
@@ -65,19 +65,19 @@ pub struct Gazetteer {
     countries: HashMap<String, u32>,
     user: Vec<Candidate>,
     user_index: HashMap<String, Vec<usize>>,
-    /// The keys of `user_index`, sorted, for prefix questions.
-    user_keys: BTreeSet<String>,
+    /// Every start (byte prefix) of a key of `user_index`.
+    user_prefixes: FxHashSet<String>,
     /// Demonym key → ISO3 country (as [`Gazetteer::demonym_country`] gives
     /// it), collected from the table on first use.
     demonyms: OnceLock<FxHashMap<String, String>>,
-    /// Answers of [`Gazetteer::name_status`] across documents (news repeats
-    /// the same capitalised words); cleared when places are added or when it
-    /// grows past [`STATUS_CACHE_LIMIT`].
-    status_cache: Mutex<FxHashMap<String, (bool, bool)>>,
+    /// Candidates of the names recognition met, by key, across documents
+    /// (news repeats names); cleared when places are added or when it grows
+    /// past [`CANDIDATE_CACHE_LIMIT`].
+    candidate_cache: Mutex<FxHashMap<String, Arc<[Candidate]>>>,
 }
 
-/// Most texts whose name status is remembered across documents.
-const STATUS_CACHE_LIMIT: usize = 200_000;
+/// Most names whose candidates are remembered across documents.
+const CANDIDATE_CACHE_LIMIT: usize = 50_000;
 
 impl Gazetteer {
     /// Loads the gazetteer from `$DYAD_GAZETTEER`, else `gazetteer.bin` next to
@@ -140,32 +140,17 @@ impl Gazetteer {
             countries,
             user: Vec::new(),
             user_index: HashMap::new(),
-            user_keys: BTreeSet::new(),
+            user_prefixes: FxHashSet::default(),
             demonyms: OnceLock::new(),
-            status_cache: Mutex::new(FxHashMap::default()),
+            candidate_cache: Mutex::default(),
         }
     }
 
-    /// (some name key starts like `text`'s key, `text` is a name), remembered
-    /// across calls.
-    pub(crate) fn name_status(&self, text: &str) -> (bool, bool) {
-        if let Some(v) = self
-            .status_cache
-            .lock()
-            .ok()
-            .and_then(|m| m.get(text).copied())
-        {
-            return v;
-        }
-        let key = name_key(text);
-        let v = self.key_status(&key);
-        if let Ok(mut m) = self.status_cache.lock() {
-            if m.len() >= STATUS_CACHE_LIMIT {
-                m.clear();
-            }
-            m.insert(text.to_string(), v);
-        }
-        v
+    /// (some name key starts like `text`'s key, `text` is a name); `key`
+    /// is scratch space for the key.
+    pub(crate) fn name_status(&self, text: &str, key: &mut String) -> (bool, bool) {
+        name_key_into(text, key);
+        self.key_status(key)
     }
 
     /// Adds the built-in places of `data/gazetteer/places.tsv` (embedded).
@@ -194,7 +179,32 @@ impl Gazetteer {
     /// diacritics ignored; a leading "the" is ignored).
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
         let key = name_key(name);
-        let key = key.strip_prefix("the ").unwrap_or(&key);
+        self.lookup_key(key.strip_prefix("the ").unwrap_or(&key))
+    }
+
+    /// [`Gazetteer::lookup`], shared and remembered across documents.
+    pub(crate) fn shared_candidates(&self, name: &str) -> Arc<[Candidate]> {
+        let mut key = name_key(name);
+        if let Some(rest) = key.strip_prefix("the ") {
+            key = rest.to_string();
+        }
+        let cache = self.candidate_cache.lock().ok();
+        if let Some(c) = cache.as_ref().and_then(|m| m.get(&key)) {
+            return Arc::clone(c);
+        }
+        drop(cache);
+        let c: Arc<[Candidate]> = self.lookup_key(&key).into();
+        if let Ok(mut m) = self.candidate_cache.lock() {
+            if m.len() >= CANDIDATE_CACHE_LIMIT {
+                m.clear();
+            }
+            m.insert(key, Arc::clone(&c));
+        }
+        c
+    }
+
+    /// Every entry with name key `key`.
+    fn lookup_key(&self, key: &str) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = self
             .table
             .posting_iter(key)
@@ -233,15 +243,7 @@ impl Gazetteer {
 
     /// True when some user place key starts with `prefix`.
     fn has_user_key_prefix(&self, prefix: &str) -> bool {
-        !self.user_keys.is_empty()
-            && self
-                .user_keys
-                .range::<str, _>((
-                    std::ops::Bound::Included(prefix),
-                    std::ops::Bound::Unbounded,
-                ))
-                .next()
-                .is_some_and(|k| k.starts_with(prefix))
+        self.user_prefixes.contains(prefix)
     }
 
     /// True when `name` names a country, continent, first-level division or
@@ -305,7 +307,7 @@ impl Gazetteer {
 
     /// Adds user places (already validated) to the gazetteer.
     pub(crate) fn add_user(&mut self, names: Vec<String>, candidate: Candidate) {
-        if let Ok(m) = self.status_cache.get_mut() {
+        if let Ok(m) = self.candidate_cache.get_mut() {
             m.clear();
         }
         let at = self.user.len();
@@ -313,7 +315,12 @@ impl Gazetteer {
         for name in names {
             let key = name_key(&name);
             if !key.is_empty() {
-                self.user_keys.insert(key.clone());
+                for end in (1..=key.len()).filter(|&e| key.is_char_boundary(e)) {
+                    if let Some(start) = key.get(..end).filter(|s| !self.user_prefixes.contains(*s))
+                    {
+                        self.user_prefixes.insert(start.to_string());
+                    }
+                }
                 let list = self.user_index.entry(key).or_default();
                 if !list.contains(&at) {
                     list.push(at);

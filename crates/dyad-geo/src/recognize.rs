@@ -12,7 +12,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
@@ -63,7 +63,7 @@ pub(crate) struct Found {
     /// The name key of `text`.
     pub key: String,
     /// Shared by the mentions of one name in a document.
-    pub candidates: Rc<[Candidate]>,
+    pub candidates: Arc<[Candidate]>,
     pub cue: Cue,
     pub cue_word: Option<String>,
     pub hint: Option<Hint>,
@@ -84,23 +84,24 @@ pub(crate) struct Found {
 
 /// Gazetteer questions asked while reading one document, answered once per
 /// distinct text (news repeats names); keyed by the text as written, so a
-/// repeated question allocates nothing.
+/// repeated question allocates nothing. Name questions (one table search)
+/// are cheaper to ask again than to remember.
 struct Memo<'a> {
     gaz: &'a Gazetteer,
-    /// Text → (some name key starts with its key, it is a name).
-    names: RefCell<HashMap<&'a str, (bool, bool)>>,
     demonym: RefCell<HashMap<&'a str, bool>>,
     major: RefCell<HashMap<&'a str, bool>>,
-    candidates: RefCell<HashMap<&'a str, Rc<[Candidate]>>>,
+    candidates: RefCell<HashMap<&'a str, Arc<[Candidate]>>>,
     /// Reused for lower-casing words.
     scratch: RefCell<String>,
+    /// Reused for name keys.
+    key: RefCell<String>,
 }
 
 impl<'a> Memo<'a> {
     fn new(gaz: &'a Gazetteer) -> Memo<'a> {
         Memo {
             gaz,
-            names: RefCell::default(),
+            key: RefCell::default(),
             demonym: RefCell::default(),
             major: RefCell::default(),
             candidates: RefCell::default(),
@@ -125,7 +126,10 @@ impl<'a> Memo<'a> {
 
     /// (some name starts like `text`, `text` is a name).
     fn lookup(&self, text: &'a str) -> (bool, bool) {
-        Memo::cached(&self.names, text, || self.gaz.name_status(text))
+        match self.key.try_borrow_mut() {
+            Ok(mut key) => self.gaz.name_status(text, &mut key),
+            Err(_) => self.gaz.name_status(text, &mut String::new()),
+        }
     }
     fn has_name(&self, text: &'a str) -> bool {
         self.lookup(text).1
@@ -136,7 +140,7 @@ impl<'a> Memo<'a> {
         })
     }
     /// [`Gazetteer::lookup`], once per name and document.
-    fn candidates(&self, name: &'a str) -> Rc<[Candidate]> {
+    fn candidates(&self, name: &'a str) -> Arc<[Candidate]> {
         if let Some(c) = self
             .candidates
             .try_borrow()
@@ -145,9 +149,9 @@ impl<'a> Memo<'a> {
         {
             return c;
         }
-        let c: Rc<[Candidate]> = self.gaz.lookup(name).into();
+        let c = self.gaz.shared_candidates(name);
         if let Ok(mut m) = self.candidates.try_borrow_mut() {
-            m.insert(name, Rc::clone(&c));
+            m.insert(name, Arc::clone(&c));
         }
         c
     }

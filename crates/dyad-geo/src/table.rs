@@ -188,6 +188,19 @@ pub(crate) struct Table {
     /// `buckets[b]`: first key whose first two bytes are ≥ `b` (built at
     /// load), so a search starts in a narrow range: fewer cache misses.
     buckets: Vec<u32>,
+    /// The first eight bytes of every key as a big-endian number (zero
+    /// padded; keys hold no zero byte), so a search compares numbers in one
+    /// array and reads whole keys only among keys sharing those bytes.
+    heads: Vec<u64>,
+}
+
+/// The first eight bytes of a key as a number ordered like the keys.
+fn head_of(key: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (slot, b) in bytes.iter_mut().zip(key) {
+        *slot = *b;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// The first two bytes of a key as a bucket number.
@@ -242,8 +255,12 @@ impl Table {
             strings_at,
             strings,
             buckets: Vec::new(),
+            heads: Vec::new(),
         };
         table.buckets = table.build_buckets();
+        table.heads = (0..n_keys)
+            .map(|k| table.key(k).map_or(0, |(key, _, _)| head_of(key)))
+            .collect();
         Ok(table)
     }
 
@@ -291,6 +308,7 @@ impl Table {
             strings_at: HEADER,
             strings: String::new(),
             buckets: Vec::new(),
+            heads: Vec::new(),
         }
     }
 
@@ -346,43 +364,45 @@ impl Table {
         (first..first + n).filter_map(move |p| u32_at(&self.bytes, self.postings_at + p * 4))
     }
 
-    /// (first posting, count) of a key, by binary search.
+    /// (first posting, count) of a key.
     fn find(&self, key: &str) -> Option<(usize, usize)> {
-        let (mut lo, mut hi) = self.range(key.as_bytes());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let (k, first, n) = self.key(mid)?;
-            match k.cmp(key.as_bytes()) {
-                Ordering::Less => lo = mid + 1,
-                Ordering::Greater => hi = mid,
-                Ordering::Equal => return Some((first, n)),
+        let p = key.as_bytes();
+        match self.key(self.lower_bound(p)?)? {
+            (k, first, n) if k == p => Some((first, n)),
+            _ => None,
+        }
+    }
+
+    /// The first key ≥ `p` (`n_keys` when none); `None` when a key cannot
+    /// be read (a damaged file).
+    fn lower_bound(&self, p: &[u8]) -> Option<usize> {
+        let (start, end) = self.range(p);
+        let heads = self.heads.get(start..end).unwrap_or_default();
+        let head = head_of(p);
+        let mut lo = start + heads.partition_point(|&h| h < head);
+        if p.len() > 8 {
+            // Among the keys with the same first eight bytes, compare bytes.
+            let mut hi = start + heads.partition_point(|&h| h <= head);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                let (k, _, _) = self.key(mid)?;
+                match k.cmp(p) {
+                    Ordering::Less => lo = mid + 1,
+                    _ => hi = mid,
+                }
             }
         }
-        None
+        Some(lo)
     }
 
     /// (some key starts with `key` or equals it, the postings of `key`
     /// itself): one search answers both.
     pub(crate) fn prefix_status(&self, key: &str) -> (bool, impl Iterator<Item = u32> + '_) {
         let p = key.as_bytes();
-        let (mut lo, mut hi) = self.range(p);
-        let mut ok = true;
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.key(mid) {
-                Some((k, _, _)) if k < p => lo = mid + 1,
-                Some(_) => hi = mid,
-                None => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        let at = if ok && lo < self.n_keys {
-            self.key(lo)
-        } else {
-            None
-        };
+        let at = self
+            .lower_bound(p)
+            .filter(|&lo| lo < self.n_keys)
+            .and_then(|lo| self.key(lo));
         let prefix = at.is_some_and(|(k, _, _)| k.starts_with(p));
         let (first, n) = match at {
             Some((k, first, n)) if k == p => (first, n),
