@@ -263,11 +263,13 @@ impl Gazetteer {
 
     /// The ISO3 country a demonym ("Syrian", "British") points at.
     pub fn demonym_country(&self, word: &str) -> Option<String> {
-        self.demonym_iso3(word).map(str::to_string)
+        self.demonym_iso3(word, &mut String::new())
+            .map(str::to_string)
     }
 
-    /// [`Gazetteer::demonym_country`] without allocating the answer.
-    pub(crate) fn demonym_iso3(&self, word: &str) -> Option<&str> {
+    /// [`Gazetteer::demonym_country`] without allocating (`key` is scratch
+    /// space for the word's key).
+    pub(crate) fn demonym_iso3(&self, word: &str, key: &mut String) -> Option<&str> {
         let demonyms = self.demonyms.get_or_init(|| {
             self.table
                 .demonyms()
@@ -281,7 +283,8 @@ impl Gazetteer {
         if demonyms.is_empty() {
             return None;
         }
-        demonyms.get(name_key(word).as_str()).map(String::as_str)
+        name_key_into(word, key);
+        demonyms.get(key.as_str()).map(String::as_str)
     }
 
     /// The country entry (centroid) for an ISO3 code, for country-precision

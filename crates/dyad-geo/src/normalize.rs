@@ -34,29 +34,20 @@ pub fn name_key(name: &str) -> String {
 pub(crate) fn name_key_into(name: &str, out: &mut String) {
     out.clear();
     let mut pending_space = false;
-    let mut rest = name;
-    while !rest.is_empty() {
-        // A run of ASCII letters and digits (most text) is copied whole.
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        if run > 0 {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+    for c in name.chars() {
+        // ASCII (most text): the same rules without the Unicode tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c.to_ascii_lowercase());
+            } else if !matches!(c, '\'' | '`' | '.') {
+                pending_space = true;
             }
-            pending_space = false;
-            let start = out.len();
-            out.push_str(rest.get(..run).unwrap_or_default());
-            if let Some(added) = out.get_mut(start..) {
-                added.make_ascii_lowercase();
-            }
-            rest = rest.get(run..).unwrap_or_default();
             continue;
         }
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else { break };
-        rest = chars.as_str();
         let c = fold_char(c).unwrap_or(c);
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {

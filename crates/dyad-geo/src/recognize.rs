@@ -135,8 +135,9 @@ impl<'a> Memo<'a> {
         self.lookup(text).1
     }
     fn is_demonym(&self, word: &'a str) -> bool {
-        Memo::cached(&self.demonym, word, || {
-            self.gaz.demonym_iso3(word).is_some()
+        Memo::cached(&self.demonym, word, || match self.key.try_borrow_mut() {
+            Ok(mut key) => self.gaz.demonym_iso3(word, &mut key).is_some(),
+            Err(_) => self.gaz.demonym_iso3(word, &mut String::new()).is_some(),
         })
     }
     /// [`Gazetteer::lookup`], once per name and document.
@@ -237,26 +238,33 @@ pub(crate) fn find_toponyms(
 ) -> Vec<Found> {
     let cues = Cues::builtin();
     let text = doc.doc.text.as_str();
-    let sentences: Vec<Vec<Tok<'_>>> = doc
+    // All tokens in one vector; a sentence is a slice of it.
+    let all: Vec<Tok<'_>> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| &s.tokens)
+        .map(|t| {
+            let tt = t.span.slice(text);
+            Tok {
+                text: tt,
+                lower: match tt.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                    _ => tt.chars().next().is_some_and(char::is_lowercase),
+                },
+                pos: t.pos,
+                lemma: t.lemma.as_str(),
+                span: t.span,
+            }
+        })
+        .collect();
+    let mut rest = all.as_slice();
+    let sentences: Vec<&[Tok<'_>]> = doc
         .sentences
         .iter()
         .map(|s| {
-            s.tokens
-                .iter()
-                .map(|t| {
-                    let tt = t.span.slice(text);
-                    Tok {
-                        text: tt,
-                        lower: match tt.as_bytes().first() {
-                            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                            _ => tt.chars().next().is_some_and(char::is_lowercase),
-                        },
-                        pos: t.pos,
-                        lemma: t.lemma.as_str(),
-                        span: t.span,
-                    }
-                })
-                .collect()
+            let (toks, after) = rest.split_at(s.tokens.len().min(rest.len()));
+            rest = after;
+            toks
         })
         .collect();
     let memo = Memo::new(gaz);
@@ -264,7 +272,7 @@ pub(crate) fn find_toponyms(
     let dateline_key = doc.doc.dateline.as_deref().map(name_key);
 
     let mut out: Vec<Found> = Vec::new();
-    for (sentence, toks) in doc.sentences.iter().zip(&sentences) {
+    for (sentence, &toks) in doc.sentences.iter().zip(&sentences) {
         let first_in_sentence = out.len();
         let mut title_case = None;
         let mut i = 0;
@@ -301,7 +309,7 @@ pub(crate) fn find_toponyms(
 
 /// A single uncued word is no prominent name when the document also writes it
 /// in lower case ("Police in Lagos … the police").
-fn drop_lower_case_words(out: &mut [Found], sentences: &[Vec<Tok<'_>>]) {
+fn drop_lower_case_words(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
     let unsure: Vec<usize> = (0..out.len())
         .filter(|&k| {
             out.get(k)
@@ -319,7 +327,7 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[Vec<Tok<'_>>]) {
     let lengths = written_lower
         .keys()
         .fold(0u64, |m, k| m | 1 << k.len().min(63));
-    for t in sentences.iter().flatten() {
+    for t in sentences.iter().copied().flatten() {
         if t.lower && lengths & (1 << t.text.len().min(63)) != 0 {
             if let Some(seen) = written_lower.get_mut(t.text) {
                 *seen = true;
@@ -396,7 +404,7 @@ struct PersonNames<'a> {
 }
 
 impl<'a> PersonNames<'a> {
-    fn new(sentences: &'a [Vec<Tok<'a>>], cues: &Cues) -> PersonNames<'a> {
+    fn new(sentences: &[&'a [Tok<'a>]], cues: &Cues) -> PersonNames<'a> {
         let mut names = PersonNames {
             titled: HashSet::default(),
             runs: Vec::new(),
@@ -404,7 +412,7 @@ impl<'a> PersonNames<'a> {
             verdicts: RefCell::default(),
         };
         let mut buf = String::new();
-        for toks in sentences {
+        for &toks in sentences {
             let mut start = 0;
             while start < toks.len() {
                 let mut end = start;
@@ -796,7 +804,7 @@ fn link_lists(out: &mut [Found], from: usize, toks: &[Tok<'_>]) {
 }
 
 /// Sets `qualifier` for "X, Y" pairs (only a comma between them).
-fn relink_qualifiers(out: &mut [Found], sentences: &[Vec<Tok<'_>>]) {
+fn relink_qualifiers(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
     for a in 0..out.len() {
         let b = a + 1;
         let (Some(x), Some(y)) = (out.get(a), out.get(b)) else {

@@ -123,13 +123,14 @@ fn soft_context(
         }
     }
     let mut demonyms: HashMap<&str, Option<&str>> = HashMap::default();
+    let mut key = String::new();
     for s in &doc.sentences {
         for t in &s.tokens {
             let word = t.span.slice(&doc.doc.text);
             if word.chars().next().is_some_and(char::is_uppercase) {
                 let country = *demonyms
                     .entry(word)
-                    .or_insert_with(|| gaz.demonym_iso3(word));
+                    .or_insert_with(|| gaz.demonym_iso3(word, &mut key));
                 if let Some(c) = country {
                     match ctx.countries.get_mut(c) {
                         Some(w) => *w += 0.25,
@@ -344,7 +345,7 @@ impl Scorer<'_> {
                 Hint::Settlement => "settlement",
             };
             if explain {
-                reasons.push(format!("'{w}' says {kind}"));
+                reasons.push(["'", w, "' says ", kind].concat());
             }
         }
         let country = c.place.country.as_str();
@@ -357,13 +358,13 @@ impl Scorer<'_> {
         if soft_w > 0.0 {
             s += soft_w;
             if explain {
-                reasons.push(format!("actors/demonyms point to {country}"));
+                reasons.push(["actors/demonyms point to ", country].concat());
             }
         }
         if soft.dateline.as_deref() == Some(country) && !c.is_country() {
             s += 1.5;
             if explain {
-                reasons.push(format!("dateline in {country}"));
+                reasons.push(["dateline in ", country].concat());
             }
         }
         if let Some((totals, key)) = self.context {
@@ -374,7 +375,7 @@ impl Scorer<'_> {
                 if place_w > 0.0 {
                     s += place_w;
                     if explain {
-                        reasons.push(format!("other places in {country}"));
+                        reasons.push(["other places in ", country].concat());
                     }
                 }
             }
@@ -385,10 +386,14 @@ impl Scorer<'_> {
                 if admin_w > 0.0 {
                     s += admin_w;
                     if explain {
-                        reasons.push(format!(
-                            "in {} like other places",
-                            c.place.admin1.as_deref().unwrap_or("the same division")
-                        ));
+                        reasons.push(
+                            [
+                                "in ",
+                                c.place.admin1.as_deref().unwrap_or("the same division"),
+                                " like other places",
+                            ]
+                            .concat(),
+                        );
                     }
                 }
             }
@@ -397,7 +402,7 @@ impl Scorer<'_> {
             if q.candidates.iter().any(|qc| contains(qc, c)) {
                 s += QUALIFIER_BONUS;
                 if explain {
-                    reasons.push(format!("qualified by '{}'", q.text));
+                    reasons.push(["qualified by '", &q.text, "'"].concat());
                 }
             }
         }
@@ -406,7 +411,7 @@ impl Scorer<'_> {
             if prev.qualifier == Some(self.m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
                 s += 3.0;
                 if explain {
-                    reasons.push(format!("contains '{}'", prev.text));
+                    reasons.push(["contains '", &prev.text, "'"].concat());
                 }
             }
         }
@@ -441,15 +446,22 @@ fn to_mention(f: &Found, chosen: Option<(usize, f64, f64)>, detail: String) -> P
             (sure * cued) as f32
         }
     };
-    let cue = match (f.cue, f.cue_word.as_deref()) {
-        (Cue::None, _) => "prominent name".to_string(),
-        (Cue::Dateline, _) => "dateline".to_string(),
-        (Cue::Inherited, Some(w)) => format!("listed after '{w}'"),
-        (_, Some(w)) => format!("after '{w}'"),
-        (_, None) => "cued".to_string(),
+    // Built by pieces: this runs for every mention.
+    let cue: [&str; 3] = match (f.cue, f.cue_word.as_deref()) {
+        (Cue::None, _) => ["prominent name", "", ""],
+        (Cue::Dateline, _) => ["dateline", "", ""],
+        (Cue::Inherited, Some(w)) => ["listed after '", w, "'"],
+        (_, Some(w)) => ["after '", w, "'"],
+        (_, None) => ["cued", "", ""],
     };
     let n = f.candidates.len();
-    let mut reason = format!("{cue}; {n} candidate{}", if n == 1 { "" } else { "s" });
+    let mut reason = String::with_capacity(64 + detail.len());
+    for piece in cue {
+        reason.push_str(piece);
+    }
+    reason.push_str("; ");
+    push_decimal(&mut reason, n);
+    reason.push_str(if n == 1 { " candidate" } else { " candidates" });
     if !detail.is_empty() {
         reason.push_str("; ");
         reason.push_str(&detail);
@@ -464,4 +476,12 @@ fn to_mention(f: &Found, chosen: Option<(usize, f64, f64)>, detail: String) -> P
         confidence,
         reason,
     }
+}
+
+/// Appends `n` in decimal (what `format!("{n}")` writes).
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
