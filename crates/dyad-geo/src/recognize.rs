@@ -216,15 +216,22 @@ fn is_name_like(s: &str) -> bool {
     if is_capitalised(s) {
         return true;
     }
-    if !matches!(s.as_bytes().first(), Some(b'a' | b'e')) {
+    // Every article below is "a…-"/"e…-" of two or three letters.
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'e'))
+        || !(b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
+    {
         return false;
     }
-    [
-        "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
-    ]
-    .iter()
-    .any(|p| s.strip_prefix(p).is_some_and(is_capitalised))
+    ARABIC_ARTICLES
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(is_capitalised))
 }
+
+/// Arabic articles written before a capitalised name ("al-Hasakah").
+const ARABIC_ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
+];
 
 fn is_all_caps(s: &str) -> bool {
     s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())

@@ -54,6 +54,16 @@ pub(crate) fn resolve(
             *ids.entry(f.key.as_str()).or_insert(next)
         })
         .collect();
+    let mut no_reasons = Vec::new();
+    let bases: Vec<Vec<f64>> = found
+        .iter()
+        .map(|f| {
+            f.candidates
+                .iter()
+                .map(|c| base_score(f, &soft, c, false, &mut no_reasons))
+                .collect()
+        })
+        .collect();
     // Round 1: without other toponyms; round 2: with round 1's choices.
     let chosen: Vec<Option<&Candidate>> = found
         .iter()
@@ -65,6 +75,7 @@ pub(crate) fn resolve(
                 all: &found,
                 soft: &soft,
                 context: None,
+                base: bases.get(m).map_or(&[], Vec::as_slice),
             };
             scorer.best().and_then(|(i, _, _)| f.candidates.get(i))
         })
@@ -81,12 +92,13 @@ pub(crate) fn resolve(
                 all: &found,
                 soft: &soft,
                 context: Some((&totals, key)),
+                base: bases.get(m).map_or(&[], Vec::as_slice),
             };
             let chosen = scorer.best();
             // Reasons are written for the winner only.
             let detail = chosen
-                .and_then(|(i, _, _)| f.candidates.get(i))
-                .map(|c| scorer.score(c, true).1)
+                .and_then(|(i, _, _)| Some((i, f.candidates.get(i)?)))
+                .map(|(i, c)| scorer.score(i, c, true).1)
                 .unwrap_or_default();
             to_mention(f, chosen, detail)
         })
@@ -307,6 +319,8 @@ struct Scorer<'a> {
     soft: &'a SoftContext,
     /// Round 2: the first round's totals and this mention's key id.
     context: Option<(&'a Totals<'a>, usize)>,
+    /// [`base_score`] of each candidate.
+    base: &'a [f64],
 }
 
 impl Scorer<'_> {
@@ -316,7 +330,7 @@ impl Scorer<'_> {
         let mut top: Option<(usize, f64)> = None;
         let mut second: Option<f64> = None;
         for (i, c) in self.f.candidates.iter().enumerate() {
-            let s = self.score(c, false).0;
+            let s = self.score(i, c, false).0;
             match top {
                 Some((_, t)) if s.total_cmp(&t).is_le() => {
                     if second.is_none_or(|v| s.total_cmp(&v).is_gt()) {
@@ -333,40 +347,15 @@ impl Scorer<'_> {
         Some((i, t, second.map_or(f64::INFINITY, |v| t - v)))
     }
 
-    /// Score of one candidate, with the reasons when `explain`.
-    fn score(&self, c: &Candidate, explain: bool) -> (f64, String) {
+    /// Score of candidate `i`, with the reasons when `explain`.
+    fn score(&self, i: usize, c: &Candidate, explain: bool) -> (f64, String) {
         let f = self.f;
-        let soft = self.soft;
         let mut reasons = Vec::new();
-        let mut s = prior(c, f.hint, &f.text);
-        if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
-            let kind = match h {
-                Hint::Division(_) => "division",
-                Hint::Settlement => "settlement",
-            };
-            if explain {
-                reasons.push(["'", w, "' says ", kind].concat());
-            }
-        }
+        let mut s = match self.base.get(i) {
+            Some(&base) if !explain => base,
+            _ => base_score(f, self.soft, c, explain, &mut reasons),
+        };
         let country = c.place.country.as_str();
-        let soft_w = soft
-            .countries
-            .get(country)
-            .copied()
-            .unwrap_or(0.0)
-            .min(SOFT_CONTEXT_CAP);
-        if soft_w > 0.0 {
-            s += soft_w;
-            if explain {
-                reasons.push(["actors/demonyms point to ", country].concat());
-            }
-        }
-        if soft.dateline.as_deref() == Some(country) && !c.is_country() {
-            s += 1.5;
-            if explain {
-                reasons.push(["dateline in ", country].concat());
-            }
-        }
         if let Some((totals, key)) = self.context {
             if !c.is_country() {
                 let place_w = totals
@@ -417,6 +406,48 @@ impl Scorer<'_> {
         }
         (s, reasons.join("; "))
     }
+}
+
+/// The part of a candidate's score that does not depend on the other
+/// toponyms' choices: its prior, the stated kind, actors, demonyms and the
+/// dateline (the same in both rounds, so computed once).
+fn base_score(
+    f: &Found,
+    soft: &SoftContext,
+    c: &Candidate,
+    explain: bool,
+    reasons: &mut Vec<String>,
+) -> f64 {
+    let mut s = prior(c, f.hint, &f.text);
+    if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
+        let kind = match h {
+            Hint::Division(_) => "division",
+            Hint::Settlement => "settlement",
+        };
+        if explain {
+            reasons.push(["'", w, "' says ", kind].concat());
+        }
+    }
+    let country = c.place.country.as_str();
+    let soft_w = soft
+        .countries
+        .get(country)
+        .copied()
+        .unwrap_or(0.0)
+        .min(SOFT_CONTEXT_CAP);
+    if soft_w > 0.0 {
+        s += soft_w;
+        if explain {
+            reasons.push(["actors/demonyms point to ", country].concat());
+        }
+    }
+    if soft.dateline.as_deref() == Some(country) && !c.is_country() {
+        s += 1.5;
+        if explain {
+            reasons.push(["dateline in ", country].concat());
+        }
+    }
+    s
 }
 
 /// True when `outer` (a country or first-level division) contains `inner`.
