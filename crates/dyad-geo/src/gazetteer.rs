@@ -381,3 +381,54 @@ pub fn default_paths() -> Vec<PathBuf> {
     );
     paths
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: u32, name: &str, code: &str, demonyms: &[&str]) -> SourceRecord {
+        SourceRecord {
+            geonameid: id,
+            name: name.into(),
+            feature_class: if code.starts_with("PCL") { 'A' } else { 'P' },
+            feature_code: code.into(),
+            country: "SYR".into(),
+            admin1: None,
+            lat: 35.0,
+            lon: 38.0,
+            population: 1_000,
+            names: Vec::new(),
+            demonyms: demonyms.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn name_status_answers_prefixes_and_names_of_any_length() {
+        let mut gaz = Gazetteer::from_records(&[
+            record(1, "Saint Petersburg", "PPL", &[]),
+            record(2, "Saint Paul", "PPL", &[]),
+            record(3, "Cox's Bazar", "PPL", &[]),
+            record(4, "Syria", "PCLI", &["Syrian"]),
+        ]);
+        let status = |gaz: &Gazetteer, text: &str| gaz.name_status(text, &mut String::new());
+        assert_eq!(status(&gaz, "Saint"), (true, false));
+        assert_eq!(status(&gaz, "Saint Pe"), (true, false));
+        assert_eq!(status(&gaz, "SAINT PETERSBURG"), (true, true));
+        assert_eq!(status(&gaz, "Saint Petersburgs"), (false, false));
+        assert_eq!(status(&gaz, "Saint Paul"), (true, true));
+        assert_eq!(status(&gaz, "Cox"), (true, false));
+        assert_eq!(status(&gaz, "Cox's Bazar"), (true, true));
+        // A demonym key is no name.
+        assert_eq!(status(&gaz, "Syrian"), (true, false));
+        assert_eq!(status(&gaz, "Aleppo"), (false, false));
+        assert_eq!(gaz.demonym_country("Syrian").as_deref(), Some("SYR"));
+        assert_eq!(gaz.demonym_country("Syria"), None);
+        // User places answer prefixes too, and replace remembered candidates.
+        assert!(gaz.shared_candidates("Camp Alpha").is_empty());
+        gaz.add_places_text(Path::new("t.tsv"), "Camp Alpha\t34.7\t36.8\tSYR\n")
+            .unwrap();
+        assert_eq!(status(&gaz, "Camp"), (true, false));
+        assert_eq!(status(&gaz, "Camp Alpha"), (true, true));
+        assert_eq!(gaz.shared_candidates("the Camp Alpha").len(), 1);
+    }
+}

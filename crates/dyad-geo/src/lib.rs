@@ -31,6 +31,7 @@ mod normalize;
 mod recognize;
 mod resolve;
 mod source;
+mod spans;
 mod table;
 mod user;
 

@@ -19,6 +19,7 @@ use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind
 use crate::cues::Cues;
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::normalize::name_key;
+use crate::spans::SpanSet;
 
 /// Uncued towns at least this large are taken as toponyms.
 pub(crate) const PROMINENT_POPULATION: u64 = 15_000;
@@ -275,6 +276,12 @@ pub(crate) fn find_toponyms(
         })
         .collect();
     let memo = Memo::new(gaz);
+    let actor_spans = SpanSet::new(
+        actors
+            .iter()
+            .filter(|a| matches!(a.kind, MentionKind::Person | MentionKind::Organization))
+            .map(|a| a.span),
+    );
     let person_words = PersonNames::new(&sentences, cues);
     let dateline_key = doc.doc.dateline.as_deref().map(name_key);
 
@@ -296,7 +303,7 @@ pub(crate) fn find_toponyms(
                 sentence: sentence.index,
                 in_dateline: sentence.zone == ZoneKind::Dateline,
                 title_case: *title_case.get_or_insert_with(|| is_title_case(toks)),
-                actors,
+                actors: &actor_spans,
                 person_words: &person_words,
                 dateline_key: dateline_key.as_deref(),
             };
@@ -542,7 +549,8 @@ struct Assess<'a, 'm> {
     /// Most words capitalised (a headline): capitalised neighbours say
     /// little, so names next to one (and uncued names) must be major places.
     title_case: bool,
-    actors: &'a [ActorMention],
+    /// Person and organisation actor mentions.
+    actors: &'a SpanSet,
     person_words: &'m PersonNames<'a>,
     dateline_key: Option<&'a str>,
 }
@@ -568,10 +576,7 @@ impl<'a> Assess<'a, '_> {
         }
         // Role mentions built on a place ("Aleppo Governorates", "Kyiv
         // officials") keep the place.
-        if self.actors.iter().any(|a| {
-            a.span.overlaps(span)
-                && matches!(a.kind, MentionKind::Person | MentionKind::Organization)
-        }) {
+        if self.actors.overlaps(span) {
             return None;
         }
         let (mut cue, mut cue_word, prefix_hint) = self.cue_before(i);

@@ -13,6 +13,7 @@ use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention};
 
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::recognize::{Cue, Found, Hint};
+use crate::spans::SpanSet;
 
 const COUNTRY_PRIOR: f64 = 6.0;
 const ADM1_PRIOR: f64 = 2.2;
@@ -115,20 +116,8 @@ fn soft_context(
     // An actor that is itself one of the toponyms ("Prague" as a capital) is
     // no evidence about where that toponym is. Toponym spans sorted by start
     // with a running maximum of ends answer "overlaps any?" by binary search.
-    let mut spans: Vec<(usize, usize)> = found.iter().map(|f| (f.span.start, f.span.end)).collect();
-    spans.sort_unstable();
-    let mut max_end = 0;
-    let ends: Vec<usize> = spans
-        .iter()
-        .map(|&(_, end)| {
-            max_end = max_end.max(end);
-            max_end
-        })
-        .collect();
-    let overlaps_toponym = |a: &ActorMention| {
-        let before = spans.partition_point(|&(start, _)| start < a.span.end);
-        before > 0 && ends.get(before - 1).is_some_and(|&end| end > a.span.start)
-    };
+    let toponyms = SpanSet::new(found.iter().map(|f| f.span));
+    let overlaps_toponym = |a: &ActorMention| toponyms.overlaps(a.span);
     for a in actors.iter().filter(|a| !overlaps_toponym(a)) {
         if let Some(c) = a.actor.country.as_deref().filter(|c| c.len() == 3) {
             *ctx.countries.entry(c.to_string()).or_default() += 0.25;

@@ -196,6 +196,9 @@ pub(crate) struct Table {
 
 /// The first eight bytes of a key as a number ordered like the keys.
 fn head_of(key: &[u8]) -> u64 {
+    if let Some(first) = key.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
     let mut bytes = [0u8; 8];
     for (slot, b) in bytes.iter_mut().zip(key) {
         *slot = *b;
@@ -257,18 +260,34 @@ impl Table {
             buckets: Vec::new(),
             heads: Vec::new(),
         };
+        table.heads = table.build_heads();
         table.buckets = table.build_buckets();
-        table.heads = (0..n_keys)
-            .map(|k| table.key(k).map_or(0, |(key, _, _)| head_of(key)))
-            .collect();
         Ok(table)
     }
 
+    /// The heads of all keys, read straight from the key section.
+    fn build_heads(&self) -> Vec<u64> {
+        let strings = self.bytes.get(self.strings_at..).unwrap_or_default();
+        let keys = self
+            .bytes
+            .get(self.keys_at..self.postings_at)
+            .unwrap_or_default();
+        keys.chunks_exact(KEY)
+            .map(|k| {
+                let off = u32::from_le_bytes([k[0], k[1], k[2], k[3]]) as usize;
+                let len = u16::from_le_bytes([k[4], k[5]]) as usize;
+                head_of(strings.get(off..off + len).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// Bucket starts, from the heads (a key's bucket is its head's top
+    /// sixteen bits).
     fn build_buckets(&self) -> Vec<u32> {
         let mut buckets = vec![self.n_keys as u32; (1 << 16) + 1];
         let mut next = 0usize;
-        for k in 0..self.n_keys {
-            let b = self.key(k).map_or(0, |(key, _, _)| bucket_of(key));
+        for (k, head) in self.heads.iter().enumerate() {
+            let b = (head >> 48) as usize;
             while next <= b {
                 if let Some(slot) = buckets.get_mut(next) {
                     *slot = k as u32;
