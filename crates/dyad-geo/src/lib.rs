@@ -27,6 +27,7 @@ mod error;
 pub mod eval;
 mod gazetteer;
 mod location;
+mod names;
 mod normalize;
 mod recognize;
 mod resolve;

@@ -34,20 +34,26 @@ pub fn name_key(name: &str) -> String {
 pub(crate) fn name_key_into(name: &str, out: &mut String) {
     out.clear();
     let mut pending_space = false;
-    for c in name.chars() {
-        // ASCII (most text): the same rules without the Unicode tables.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
+    let mut at = 0;
+    while let Some(&b) = name.as_bytes().get(at) {
+        // ASCII (most text): the same rules, byte by byte.
+        if b.is_ascii() {
+            at += 1;
+            if b.is_ascii_alphanumeric() {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
                 }
                 pending_space = false;
-                out.push(c.to_ascii_lowercase());
-            } else if !matches!(c, '\'' | '`' | '.') {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !matches!(b, b'\'' | b'`' | b'.') {
                 pending_space = true;
             }
             continue;
         }
+        let Some(c) = name.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let c = fold_char(c).unwrap_or(c);
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {

@@ -127,6 +127,11 @@ fn soft_context(
     let mut key = String::new();
     for s in &doc.sentences {
         for t in &s.tokens {
+            // Most words start with an ASCII lower-case letter: skip unread.
+            let first = doc.doc.text.as_bytes().get(t.span.start);
+            if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                continue;
+            }
             let word = t.span.slice(&doc.doc.text);
             if word.chars().next().is_some_and(char::is_uppercase) {
                 let country = *demonyms
