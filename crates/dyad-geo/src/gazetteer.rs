@@ -77,7 +77,7 @@ pub struct Gazetteer {
 }
 
 /// Most names whose candidates are remembered across documents.
-const CANDIDATE_CACHE_LIMIT: usize = 50_000;
+const CANDIDATE_CACHE_LIMIT: usize = 20_000;
 
 impl Gazetteer {
     /// Loads the gazetteer from `$DYAD_GAZETTEER`, else `gazetteer.bin` next to
