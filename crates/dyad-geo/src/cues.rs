@@ -1,7 +1,8 @@
 //! Word lists that steer recognition, from `data/gazetteer/recognition.txt`
 //! (embedded; see that file for what each list means).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The embedded word lists.
@@ -89,9 +90,18 @@ impl Cues {
 
     /// Level of a division noun, singular or plural ("Governorates").
     pub(crate) fn division_level(&self, word: &str) -> Option<u8> {
-        let w = word.to_lowercase();
+        // Callers mostly pass lower-case ASCII: no copy then.
+        let w: Cow<'_, str> = if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        };
+        let w = w.as_ref();
         self.division_nouns
-            .get(&w)
+            .get(w)
             .or_else(|| w.strip_suffix('s').and_then(|s| self.division_nouns.get(s)))
             .or_else(|| {
                 w.strip_suffix("ies")

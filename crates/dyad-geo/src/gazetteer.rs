@@ -2,12 +2,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use dyad_core::ResolvedPlace;
 
 use crate::error::GeoError;
-use crate::normalize::name_key;
+use crate::normalize::{name_key, name_key_into};
 use crate::table::{build_table, RawRecord, SourceRecord, Table, DEMONYM_BIT};
 
 /// Built-in places the GeoNames data lacks (regions, facilities, crossings).
@@ -63,14 +65,19 @@ pub struct Gazetteer {
     countries: HashMap<String, u32>,
     user: Vec<Candidate>,
     user_index: HashMap<String, Vec<usize>>,
-    /// Answers of [`Gazetteer::name_status`] across documents (news repeats
-    /// the same capitalised words); cleared when places are added or when it
-    /// grows past [`STATUS_CACHE_LIMIT`].
-    status_cache: Mutex<HashMap<String, (bool, bool)>>,
+    /// Every start (byte prefix) of a key of `user_index`.
+    user_prefixes: FxHashSet<String>,
+    /// Demonym key → ISO3 country (as [`Gazetteer::demonym_country`] gives
+    /// it), collected from the table on first use.
+    demonyms: OnceLock<FxHashMap<String, String>>,
+    /// Candidates of the names recognition met, by key, across documents
+    /// (news repeats names); cleared when places are added or when it grows
+    /// past [`CANDIDATE_CACHE_LIMIT`].
+    candidate_cache: Mutex<FxHashMap<String, Arc<[Candidate]>>>,
 }
 
-/// Most texts whose name status is remembered across documents.
-const STATUS_CACHE_LIMIT: usize = 200_000;
+/// Most names whose candidates are remembered across documents.
+const CANDIDATE_CACHE_LIMIT: usize = 20_000;
 
 impl Gazetteer {
     /// Loads the gazetteer from `$DYAD_GAZETTEER`, else `gazetteer.bin` next to
@@ -133,31 +140,17 @@ impl Gazetteer {
             countries,
             user: Vec::new(),
             user_index: HashMap::new(),
-            status_cache: Mutex::new(HashMap::new()),
+            user_prefixes: FxHashSet::default(),
+            demonyms: OnceLock::new(),
+            candidate_cache: Mutex::default(),
         }
     }
 
-    /// (some name key starts like `text`'s key, `text` is a name), remembered
-    /// across calls.
-    pub(crate) fn name_status(&self, text: &str) -> (bool, bool) {
-        if let Some(v) = self
-            .status_cache
-            .lock()
-            .ok()
-            .and_then(|m| m.get(text).copied())
-        {
-            return v;
-        }
-        let key = name_key(text);
-        let prefix = !key.is_empty() && self.has_key_prefix(&key);
-        let v = (prefix, prefix && self.has_key(&key));
-        if let Ok(mut m) = self.status_cache.lock() {
-            if m.len() >= STATUS_CACHE_LIMIT {
-                m.clear();
-            }
-            m.insert(text.to_string(), v);
-        }
-        v
+    /// (some name key starts like `text`'s key, `text` is a name); `key`
+    /// is scratch space for the key.
+    pub(crate) fn name_status(&self, text: &str, key: &mut String) -> (bool, bool) {
+        name_key_into(text, key);
+        self.key_status(key)
     }
 
     /// Adds the built-in places of `data/gazetteer/places.tsv` (embedded).
@@ -186,7 +179,32 @@ impl Gazetteer {
     /// diacritics ignored; a leading "the" is ignored).
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
         let key = name_key(name);
-        let key = key.strip_prefix("the ").unwrap_or(&key);
+        self.lookup_key(key.strip_prefix("the ").unwrap_or(&key))
+    }
+
+    /// [`Gazetteer::lookup`], shared and remembered across documents.
+    pub(crate) fn shared_candidates(&self, name: &str) -> Arc<[Candidate]> {
+        let mut key = name_key(name);
+        if let Some(rest) = key.strip_prefix("the ") {
+            key = rest.to_string();
+        }
+        let cache = self.candidate_cache.lock().ok();
+        if let Some(c) = cache.as_ref().and_then(|m| m.get(&key)) {
+            return Arc::clone(c);
+        }
+        drop(cache);
+        let c: Arc<[Candidate]> = self.lookup_key(&key).into();
+        if let Ok(mut m) = self.candidate_cache.lock() {
+            if m.len() >= CANDIDATE_CACHE_LIMIT {
+                m.clear();
+            }
+            m.insert(key, Arc::clone(&c));
+        }
+        c
+    }
+
+    /// Every entry with name key `key`.
+    fn lookup_key(&self, key: &str) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = self
             .table
             .posting_iter(key)
@@ -210,9 +228,22 @@ impl Gazetteer {
             || self.user_index.contains_key(key)
     }
 
-    /// True when some name key starts with `prefix` (a key itself).
-    pub(crate) fn has_key_prefix(&self, prefix: &str) -> bool {
-        self.table.has_prefix(prefix) || self.user_index.keys().any(|k| k.starts_with(prefix))
+    /// (some name key starts with `key`, `key` is a name) for a key made by
+    /// [`name_key`]; one table search answers both.
+    fn key_status(&self, key: &str) -> (bool, bool) {
+        if key.is_empty() {
+            return (false, false);
+        }
+        let (table_prefix, mut postings) = self.table.prefix_status(key);
+        let prefix = table_prefix || self.has_user_key_prefix(key);
+        let exact =
+            prefix && (postings.any(|p| p & DEMONYM_BIT == 0) || self.user_index.contains_key(key));
+        (prefix, exact)
+    }
+
+    /// True when some user place key starts with `prefix`.
+    fn has_user_key_prefix(&self, prefix: &str) -> bool {
+        self.user_prefixes.contains(prefix)
     }
 
     /// True when `name` names a country, continent, first-level division or
@@ -232,12 +263,28 @@ impl Gazetteer {
 
     /// The ISO3 country a demonym ("Syrian", "British") points at.
     pub fn demonym_country(&self, word: &str) -> Option<String> {
-        let key = name_key(word);
-        self.table
-            .posting_iter(&key)
-            .find(|p| p & DEMONYM_BIT != 0)
-            .and_then(|p| self.table.record(p & !DEMONYM_BIT))
-            .map(|r| String::from_utf8_lossy(&r.country).into_owned())
+        self.demonym_iso3(word, &mut String::new())
+            .map(str::to_string)
+    }
+
+    /// [`Gazetteer::demonym_country`] without allocating (`key` is scratch
+    /// space for the word's key).
+    pub(crate) fn demonym_iso3(&self, word: &str, key: &mut String) -> Option<&str> {
+        let demonyms = self.demonyms.get_or_init(|| {
+            self.table
+                .demonyms()
+                .into_iter()
+                .filter_map(|(key, p)| {
+                    let r = self.table.record(p & !DEMONYM_BIT)?;
+                    Some((key, String::from_utf8_lossy(&r.country).into_owned()))
+                })
+                .collect()
+        });
+        if demonyms.is_empty() {
+            return None;
+        }
+        name_key_into(word, key);
+        demonyms.get(key.as_str()).map(String::as_str)
     }
 
     /// The country entry (centroid) for an ISO3 code, for country-precision
@@ -263,7 +310,7 @@ impl Gazetteer {
 
     /// Adds user places (already validated) to the gazetteer.
     pub(crate) fn add_user(&mut self, names: Vec<String>, candidate: Candidate) {
-        if let Ok(m) = self.status_cache.get_mut() {
+        if let Ok(m) = self.candidate_cache.get_mut() {
             m.clear();
         }
         let at = self.user.len();
@@ -271,6 +318,12 @@ impl Gazetteer {
         for name in names {
             let key = name_key(&name);
             if !key.is_empty() {
+                for end in (1..=key.len()).filter(|&e| key.is_char_boundary(e)) {
+                    if let Some(start) = key.get(..end).filter(|s| !self.user_prefixes.contains(*s))
+                    {
+                        self.user_prefixes.insert(start.to_string());
+                    }
+                }
                 let list = self.user_index.entry(key).or_default();
                 if !list.contains(&at) {
                     list.push(at);
@@ -327,4 +380,55 @@ pub fn default_paths() -> Vec<PathBuf> {
             .join(GAZETTEER_FILE),
     );
     paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: u32, name: &str, code: &str, demonyms: &[&str]) -> SourceRecord {
+        SourceRecord {
+            geonameid: id,
+            name: name.into(),
+            feature_class: if code.starts_with("PCL") { 'A' } else { 'P' },
+            feature_code: code.into(),
+            country: "SYR".into(),
+            admin1: None,
+            lat: 35.0,
+            lon: 38.0,
+            population: 1_000,
+            names: Vec::new(),
+            demonyms: demonyms.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn name_status_answers_prefixes_and_names_of_any_length() {
+        let mut gaz = Gazetteer::from_records(&[
+            record(1, "Saint Petersburg", "PPL", &[]),
+            record(2, "Saint Paul", "PPL", &[]),
+            record(3, "Cox's Bazar", "PPL", &[]),
+            record(4, "Syria", "PCLI", &["Syrian"]),
+        ]);
+        let status = |gaz: &Gazetteer, text: &str| gaz.name_status(text, &mut String::new());
+        assert_eq!(status(&gaz, "Saint"), (true, false));
+        assert_eq!(status(&gaz, "Saint Pe"), (true, false));
+        assert_eq!(status(&gaz, "SAINT PETERSBURG"), (true, true));
+        assert_eq!(status(&gaz, "Saint Petersburgs"), (false, false));
+        assert_eq!(status(&gaz, "Saint Paul"), (true, true));
+        assert_eq!(status(&gaz, "Cox"), (true, false));
+        assert_eq!(status(&gaz, "Cox's Bazar"), (true, true));
+        // A demonym key is no name.
+        assert_eq!(status(&gaz, "Syrian"), (true, false));
+        assert_eq!(status(&gaz, "Aleppo"), (false, false));
+        assert_eq!(gaz.demonym_country("Syrian").as_deref(), Some("SYR"));
+        assert_eq!(gaz.demonym_country("Syria"), None);
+        // User places answer prefixes too, and replace remembered candidates.
+        assert!(gaz.shared_candidates("Camp Alpha").is_empty());
+        gaz.add_places_text(Path::new("t.tsv"), "Camp Alpha\t34.7\t36.8\tSYR\n")
+            .unwrap();
+        assert_eq!(status(&gaz, "Camp"), (true, false));
+        assert_eq!(status(&gaz, "Camp Alpha"), (true, true));
+        assert_eq!(gaz.shared_candidates("the Camp Alpha").len(), 1);
+    }
 }

@@ -27,10 +27,12 @@ mod error;
 pub mod eval;
 mod gazetteer;
 mod location;
+mod names;
 mod normalize;
 mod recognize;
 mod resolve;
 mod source;
+mod spans;
 mod table;
 mod user;
 

@@ -26,8 +26,34 @@ fn fold_char(c: char) -> Option<char> {
 /// The lookup key of a name (see the module documentation).
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    name_key_into(name, &mut out);
+    out
+}
+
+/// [`name_key`] written into `out` (cleared first), so callers can reuse it.
+pub(crate) fn name_key_into(name: &str, out: &mut String) {
+    out.clear();
     let mut pending_space = false;
-    for c in name.chars() {
+    let mut at = 0;
+    while let Some(&b) = name.as_bytes().get(at) {
+        // ASCII (most text): the same rules, byte by byte.
+        if b.is_ascii() {
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !matches!(b, b'\'' | b'`' | b'.') {
+                pending_space = true;
+            }
+            continue;
+        }
+        let Some(c) = name.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let c = fold_char(c).unwrap_or(c);
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
@@ -41,7 +67,6 @@ pub fn name_key(name: &str) -> String {
             pending_space = true;
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -58,5 +83,7 @@ mod tests {
         assert_eq!(name_key("Łódź"), "lodz");
         assert_eq!(name_key("St. Louis"), "st louis");
         assert_eq!(name_key(" -- "), "");
+        assert_eq!(name_key("Cox's  Bazar"), "coxs bazar");
+        assert_eq!(name_key("A1 B`2"), "a1 b2");
     }
 }

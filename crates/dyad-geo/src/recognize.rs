@@ -10,14 +10,16 @@
 //! ("President Obama"), overlaps a person or organisation actor, or is an
 //! uncued name acting as the subject of a verb ("Moscow said": an actor).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::RefCell;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
 use crate::cues::Cues;
 use crate::gazetteer::{Candidate, Gazetteer};
+use crate::names::{Memo, PersonNames};
 use crate::normalize::name_key;
+use crate::spans::SpanSet;
 
 /// Uncued towns at least this large are taken as toponyms.
 pub(crate) const PROMINENT_POPULATION: u64 = 15_000;
@@ -59,7 +61,10 @@ pub(crate) struct Found {
     pub sentence: usize,
     pub span: Span,
     pub text: String,
-    pub candidates: Vec<Candidate>,
+    /// The name key of `text`.
+    pub key: String,
+    /// Shared by the mentions of one name in a document.
+    pub candidates: Arc<[Candidate]>,
     pub cue: Cue,
     pub cue_word: Option<String>,
     pub hint: Option<Hint>,
@@ -68,6 +73,9 @@ pub(crate) struct Found {
     /// ("Prague, Oklahoma"), which may say where this one lies.
     pub qualifier: Option<usize>,
     prominent: bool,
+    /// Prominent only if the document never writes it in lower case
+    /// (checked once per document, after the scan).
+    unless_lower: bool,
     acting: bool,
     suffix_plural: bool,
     prefix_hint: bool,
@@ -75,83 +83,34 @@ pub(crate) struct Found {
     last: usize,
 }
 
-/// Gazetteer questions asked while reading one document, answered once per
-/// distinct text (news repeats names); keyed by the text as written, so a
-/// repeated question allocates nothing.
-struct Memo<'a> {
-    gaz: &'a Gazetteer,
-    /// Text → (some name key starts with its key, it is a name).
-    names: RefCell<HashMap<&'a str, (bool, bool)>>,
-    demonym: RefCell<HashMap<&'a str, bool>>,
-    major: RefCell<HashMap<&'a str, bool>>,
-}
-
-impl<'a> Memo<'a> {
-    fn new(gaz: &'a Gazetteer) -> Memo<'a> {
-        Memo {
-            gaz,
-            names: RefCell::default(),
-            demonym: RefCell::default(),
-            major: RefCell::default(),
-        }
-    }
-
-    fn cached<V: Copy>(
-        map: &RefCell<HashMap<&'a str, V>>,
-        text: &'a str,
-        ask: impl FnOnce() -> V,
-    ) -> V {
-        if let Some(v) = map.try_borrow().ok().and_then(|m| m.get(text).copied()) {
-            return v;
-        }
-        let v = ask();
-        if let Ok(mut m) = map.try_borrow_mut() {
-            m.insert(text, v);
-        }
-        v
-    }
-
-    /// (some name starts like `text`, `text` is a name).
-    fn lookup(&self, text: &'a str) -> (bool, bool) {
-        Memo::cached(&self.names, text, || self.gaz.name_status(text))
-    }
-    fn has_name(&self, text: &'a str) -> bool {
-        self.lookup(text).1
-    }
-    fn is_demonym(&self, word: &'a str) -> bool {
-        Memo::cached(&self.demonym, word, || {
-            self.gaz.demonym_country(word).is_some()
-        })
-    }
-    fn names_major_place(&self, word: &'a str) -> bool {
-        Memo::cached(&self.major, word, || {
-            self.gaz.names_major_place(word, 100_000)
-        })
-    }
-}
-
 /// A token with its text.
 #[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    text: &'a str,
-    lower: bool,
-    pos: Pos,
-    lemma: &'a str,
-    span: Span,
+pub(crate) struct Tok<'a> {
+    pub text: &'a str,
+    /// Starts with a lower-case letter.
+    pub lower: bool,
+    pub pos: Pos,
+    pub lemma: &'a str,
+    pub span: Span,
 }
 
-fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
+pub(crate) fn is_capitalised(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// True for headline-style sentences: at least four words, 75% capitalised.
 fn is_title_case(toks: &[Tok<'_>]) -> bool {
-    let words: Vec<&Tok<'_>> = toks
-        .iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let caps = words.iter().filter(|t| is_capitalised(t.text)).count();
-    words.len() >= 4 && caps * 4 >= words.len() * 3
+    let (mut words, mut caps) = (0, 0);
+    for t in toks {
+        if t.text.chars().next().is_some_and(char::is_alphabetic) {
+            words += 1;
+            caps += usize::from(is_capitalised(t.text));
+        }
+    }
+    words >= 4 && caps * 4 >= words * 3
 }
 
 /// Capitalised, or an Arabic article before a capitalised name ("al-Hasakah").
@@ -159,17 +118,24 @@ fn is_name_like(s: &str) -> bool {
     if is_capitalised(s) {
         return true;
     }
-    if !s.starts_with(['a', 'e']) {
+    // Every article below is "a…-"/"e…-" of two or three letters.
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'e'))
+        || !(b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
+    {
         return false;
     }
-    [
-        "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
-    ]
-    .iter()
-    .any(|p| s.strip_prefix(p).is_some_and(is_capitalised))
+    ARABIC_ARTICLES
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(is_capitalised))
 }
 
-fn is_all_caps(s: &str) -> bool {
+/// Arabic articles written before a capitalised name ("al-Hasakah").
+const ARABIC_ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
+];
+
+pub(crate) fn is_all_caps(s: &str) -> bool {
     s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
 }
 
@@ -181,38 +147,49 @@ pub(crate) fn find_toponyms(
 ) -> Vec<Found> {
     let cues = Cues::builtin();
     let text = doc.doc.text.as_str();
-    let sentences: Vec<Vec<Tok<'_>>> = doc
+    // All tokens in one vector; a sentence is a slice of it.
+    let all: Vec<Tok<'_>> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| &s.tokens)
+        .map(|t| {
+            let tt = t.span.slice(text);
+            Tok {
+                text: tt,
+                lower: match tt.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                    _ => tt.chars().next().is_some_and(char::is_lowercase),
+                },
+                pos: t.pos,
+                lemma: t.lemma.as_str(),
+                span: t.span,
+            }
+        })
+        .collect();
+    let mut rest = all.as_slice();
+    let sentences: Vec<&[Tok<'_>]> = doc
         .sentences
         .iter()
         .map(|s| {
-            s.tokens
-                .iter()
-                .map(|t| {
-                    let tt = t.span.slice(text);
-                    Tok {
-                        text: tt,
-                        lower: tt.chars().next().is_some_and(|c| c.is_lowercase()),
-                        pos: t.pos,
-                        lemma: t.lemma.as_str(),
-                        span: t.span,
-                    }
-                })
-                .collect()
+            let (toks, after) = rest.split_at(s.tokens.len().min(rest.len()));
+            rest = after;
+            toks
         })
         .collect();
-    let lower_words: HashSet<&str> = sentences
-        .iter()
-        .flatten()
-        .filter(|t| t.lower)
-        .map(|t| t.text)
-        .collect();
     let memo = Memo::new(gaz);
+    let actor_spans = SpanSet::new(
+        actors
+            .iter()
+            .filter(|a| matches!(a.kind, MentionKind::Person | MentionKind::Organization))
+            .map(|a| a.span),
+    );
     let person_words = PersonNames::new(&sentences, cues);
     let dateline_key = doc.doc.dateline.as_deref().map(name_key);
 
     let mut out: Vec<Found> = Vec::new();
-    for (sentence, toks) in doc.sentences.iter().zip(&sentences) {
+    for (sentence, &toks) in doc.sentences.iter().zip(&sentences) {
         let first_in_sentence = out.len();
+        let mut title_case = None;
         let mut i = 0;
         while i < toks.len() {
             let Some(j) = longest_match(&memo, cues, text, toks, i) else {
@@ -220,16 +197,14 @@ pub(crate) fn find_toponyms(
                 continue;
             };
             let ctx = Assess {
-                gaz,
                 memo: &memo,
                 cues,
                 toks,
                 text,
                 sentence: sentence.index,
                 in_dateline: sentence.zone == ZoneKind::Dateline,
-                title_case: is_title_case(toks),
-                actors,
-                lower_words: &lower_words,
+                title_case: *title_case.get_or_insert_with(|| is_title_case(toks)),
+                actors: &actor_spans,
                 person_words: &person_words,
                 dateline_key: dateline_key.as_deref(),
             };
@@ -240,10 +215,52 @@ pub(crate) fn find_toponyms(
         }
         link_lists(&mut out, first_in_sentence, toks);
     }
+    drop_lower_case_words(&mut out, &sentences);
     out.retain(|f| f.cue != Cue::None || (f.prominent && !f.acting));
     // Qualifier indices point into the unfiltered list: recompute them.
     relink_qualifiers(&mut out, &sentences);
     out
+}
+
+/// A single uncued word is no prominent name when the document also writes it
+/// in lower case ("Police in Lagos … the police").
+fn drop_lower_case_words(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
+    let unsure: Vec<usize> = (0..out.len())
+        .filter(|&k| {
+            out.get(k)
+                .is_some_and(|f| f.unless_lower && f.prominent && f.cue == Cue::None && !f.acting)
+        })
+        .collect();
+    if unsure.is_empty() {
+        return;
+    }
+    let mut written_lower: HashMap<&str, bool> = unsure
+        .iter()
+        .filter_map(|&k| out.get(k).map(|f| (f.key.as_str(), false)))
+        .collect();
+    // Lengths of the keys as a bit set: most words are skipped unhashed.
+    let lengths = written_lower
+        .keys()
+        .fold(0u64, |m, k| m | 1 << k.len().min(63));
+    for t in sentences.iter().copied().flatten() {
+        if t.lower && lengths & (1 << t.text.len().min(63)) != 0 {
+            if let Some(seen) = written_lower.get_mut(t.text) {
+                *seen = true;
+            }
+        }
+    }
+    let drop: Vec<usize> = unsure
+        .into_iter()
+        .filter(|&k| {
+            out.get(k)
+                .is_some_and(|f| written_lower.get(f.key.as_str()) == Some(&true))
+        })
+        .collect();
+    for k in drop {
+        if let Some(f) = out.get_mut(k) {
+            f.prominent = false;
+        }
+    }
 }
 
 /// The end token of the longest gazetteer name starting at token `i`.
@@ -288,133 +305,7 @@ fn longest_match<'a>(
     best
 }
 
-/// Words of people's names in this document: capitalised words after a
-/// person title ("President Obama", "leader Kim Jong Un"), and the words of
-/// two- to four-word capitalised names that are no place and contain no
-/// country, division, large town, title or facility word ("Gitanas Nauseda").
-/// The multi-word names are judged lazily, only for words that a toponym
-/// candidate is made of.
-struct PersonNames<'a> {
-    titled: HashSet<&'a str>,
-    runs: Vec<&'a [Tok<'a>]>,
-    by_word: HashMap<&'a str, Vec<usize>>,
-    verdicts: RefCell<HashMap<usize, bool>>,
-}
-
-impl<'a> PersonNames<'a> {
-    fn new(sentences: &'a [Vec<Tok<'a>>], cues: &Cues) -> PersonNames<'a> {
-        let mut names = PersonNames {
-            titled: HashSet::default(),
-            runs: Vec::new(),
-            by_word: HashMap::default(),
-            verdicts: RefCell::default(),
-        };
-        for toks in sentences {
-            let mut start = 0;
-            while start < toks.len() {
-                let mut end = start;
-                while toks.get(end).is_some_and(|t| is_capitalised(t.text)) {
-                    end += 1;
-                }
-                if end == start {
-                    start += 1;
-                    continue;
-                }
-                let mut from = start;
-                if from == 0 && toks.first().is_some_and(|t| !t.pos.is_proper()) {
-                    from += 1;
-                }
-                if let Some(run) = toks.get(from..end).filter(|r| (2..=4).contains(&r.len())) {
-                    let at = names.runs.len();
-                    names.runs.push(run);
-                    for t in run {
-                        names.by_word.entry(t.text).or_default().push(at);
-                    }
-                }
-                start = end;
-            }
-            let mut after_title = false;
-            for t in toks {
-                let lower = t.text.to_lowercase();
-                if cues.person_titles.contains(lower.trim_end_matches('.')) {
-                    after_title = true;
-                    continue;
-                }
-                if after_title && is_capitalised(t.text) && !t.lower {
-                    names.titled.insert(t.text);
-                    continue;
-                }
-                after_title = false;
-            }
-        }
-        names
-    }
-
-    /// True when `word` (as written) is part of a person's name here.
-    fn contains(&self, memo: &Memo<'a>, cues: &Cues, text: &'a str, word: &'a str) -> bool {
-        if self.titled.contains(word) {
-            return true;
-        }
-        let Some(runs) = self.by_word.get(word) else {
-            return false;
-        };
-        runs.iter().any(|&r| {
-            if let Some(v) = self
-                .verdicts
-                .try_borrow()
-                .ok()
-                .and_then(|m| m.get(&r).copied())
-            {
-                return v;
-            }
-            let v = self
-                .runs
-                .get(r)
-                .is_some_and(|run| is_person_like(memo, cues, text, run));
-            if let Ok(mut m) = self.verdicts.try_borrow_mut() {
-                m.insert(r, v);
-            }
-            v
-        })
-    }
-}
-
-/// See [`PersonNames`].
-fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &[Tok<'a>]) -> bool {
-    if !(2..=4).contains(&run.len()) {
-        return false;
-    }
-    // Only words that could be read as places matter here.
-    if !run.iter().any(|t| memo.has_name(t.text)) {
-        return false;
-    }
-    let (Some(first), Some(last)) = (run.first(), run.last()) else {
-        return false;
-    };
-    if memo.has_name(first.span.cover(last.span).slice(text)) {
-        return false;
-    }
-    let plain_word = |t: &Tok<'a>| {
-        let w = t.text.to_lowercase();
-        let w = w.trim_end_matches('.');
-        !(cues.person_titles.contains(w)
-            || cues.continuations.contains(w)
-            || cues.prepositions.contains(w)
-            || cues.facility_nouns.contains(w)
-            || cues.not_places.contains(w)
-            || cues.division_level(w).is_some()
-            || cues.settlement_nouns.contains(w)
-            || (is_all_caps(t.text) && t.text.len() > 1)
-            || memo.is_demonym(t.text))
-    };
-    if !run.iter().all(plain_word) {
-        return false;
-    }
-    !run.iter().any(|t| memo.names_major_place(t.text))
-}
-
 struct Assess<'a, 'm> {
-    gaz: &'a Gazetteer,
     memo: &'m Memo<'a>,
     cues: &'a Cues,
     toks: &'a [Tok<'a>],
@@ -424,8 +315,8 @@ struct Assess<'a, 'm> {
     /// Most words capitalised (a headline): capitalised neighbours say
     /// little, so names next to one (and uncued names) must be major places.
     title_case: bool,
-    actors: &'a [ActorMention],
-    lower_words: &'a HashSet<&'a str>,
+    /// Person and organisation actor mentions.
+    actors: &'a SpanSet,
     person_words: &'m PersonNames<'a>,
     dateline_key: Option<&'a str>,
 }
@@ -451,10 +342,7 @@ impl<'a> Assess<'a, '_> {
         }
         // Role mentions built on a place ("Aleppo Governorates", "Kyiv
         // officials") keep the place.
-        if self.actors.iter().any(|a| {
-            a.span.overlaps(span)
-                && matches!(a.kind, MentionKind::Person | MentionKind::Organization)
-        }) {
+        if self.actors.overlaps(span) {
             return None;
         }
         let (mut cue, mut cue_word, prefix_hint) = self.cue_before(i);
@@ -478,13 +366,13 @@ impl<'a> Assess<'a, '_> {
         // Part of a longer capitalised name before it ("President Obama").
         if i > 0 {
             if let Some(prev) = self.toks.get(i - 1) {
-                let pl = prev.text.to_lowercase();
                 let sentence_initial_word = i == 1 && !prev.pos.is_proper();
                 if is_capitalised(prev.text)
                     && !self.title_case
                     && !sentence_initial_word
-                    && !cues.prepositions.contains(&pl)
-                    && !cues.continuations.contains(&pl)
+                    && !self.memo.with_lower(prev.text, |pl| {
+                        cues.prepositions.contains(pl) || cues.continuations.contains(pl)
+                    })
                     && !self.memo.is_demonym(prev.text)
                     && cue != Cue::Dateline
                 {
@@ -497,19 +385,24 @@ impl<'a> Assess<'a, '_> {
         let mut suffix_plural = false;
         let mut acting = false;
         if let Some(nx) = next {
-            let nl = nx.text.to_lowercase();
-            if let Some(level) = cues.division_level(&nl) {
+            let (division, settlement, facility, continuation) =
+                self.memo.with_lower(nx.text, |nl| {
+                    (
+                        cues.division_level(nl).map(|l| (l, nl.ends_with('s'))),
+                        nl == "city" || nl == "town",
+                        cues.facility_nouns.contains(nl),
+                        cues.continuations.contains(nl),
+                    )
+                });
+            if let Some((level, plural)) = division {
                 suffix_hint = Some((Hint::Division(level), nx.text.to_string()));
-                suffix_plural = nl.ends_with('s');
-            } else if nx.lower && (nl == "city" || nl == "town") {
+                suffix_plural = plural;
+            } else if nx.lower && settlement {
                 suffix_hint = Some((Hint::Settlement, nx.text.to_string()));
-            } else if cues.facility_nouns.contains(&nl) {
+            } else if facility {
                 // A facility ("Oxford University", "the Vostochny cosmodrome").
                 return None;
-            } else if is_capitalised(nx.text)
-                && !cues.continuations.contains(&nl)
-                && !is_all_caps(name)
-            {
+            } else if is_capitalised(nx.text) && !continuation && !is_all_caps(name) {
                 // Part of a longer name, unless a headline capitalises every
                 // word and this is a major place.
                 let headline_place = self.title_case && self.memo.names_major_place(name);
@@ -523,17 +416,19 @@ impl<'a> Assess<'a, '_> {
                 && (nx.pos == Pos::MD || nx.pos.is_verb())
                 && !matches!(nx.lemma, "be" | "have");
         }
-        let candidates = self.gaz.lookup(name);
+        let candidates = self.memo.candidates(name);
         if candidates.is_empty() {
             return None;
         }
         // Abbreviations ("U.S.", "U.N.") are places only as countries.
-        let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
-        let abbreviation = name.contains('.') && letters.len() <= 4 && is_all_caps(&letters);
+        let abbreviation = name.contains('.') && {
+            let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() <= 4 && is_all_caps(&letters)
+        };
         if abbreviation && !candidates.iter().any(Candidate::is_country) {
             return None;
         }
-        let prominent = self.is_prominent(name, &key, single.then_some(first), &candidates);
+        let prominent = self.is_prominent(name, single.then_some(first), &candidates);
         let (hint, hint_word, from_prefix) = match (suffix_hint, prefix_hint) {
             (Some((h, w)), _) => (Some(h), Some(w), false),
             (None, Some((h, w))) => (Some(h), Some(w), true),
@@ -543,6 +438,7 @@ impl<'a> Assess<'a, '_> {
             sentence: self.sentence,
             span,
             text: name.to_string(),
+            key,
             candidates,
             cue,
             cue_word,
@@ -550,6 +446,7 @@ impl<'a> Assess<'a, '_> {
             hint_word,
             qualifier: None,
             prominent,
+            unless_lower: single,
             acting,
             suffix_plural,
             prefix_hint: from_prefix,
@@ -558,19 +455,17 @@ impl<'a> Assess<'a, '_> {
         })
     }
 
+    /// Prominence; for a single word also when the document never writes
+    /// it in lower case (see [`drop_lower_case_words`]).
     fn is_prominent(
         &self,
         name: &'a str,
-        key: &str,
         single: Option<&Tok<'_>>,
         candidates: &[Candidate],
     ) -> bool {
-        // A single uncued word must be tagged a noun and not be used in lower
-        // case elsewhere in the document ("Police in Lagos …").
-        if let Some(tok) = single {
-            if !tok.pos.is_noun() || self.lower_words.contains(key) {
-                return false;
-            }
+        // A single uncued word must be tagged a noun ("Police in Lagos …").
+        if single.is_some_and(|tok| !tok.pos.is_noun()) {
+            return false;
         }
         if self.title_case {
             return self.memo.names_major_place(name);
@@ -599,35 +494,47 @@ impl<'a> Assess<'a, '_> {
             k -= 1;
             steps += 1;
             let Some(t) = self.toks.get(k) else { break };
-            let w = t.text.to_lowercase();
-            if cues.prepositions.contains(&w) {
-                if noun.is_some() {
-                    break;
+            let step = self.memo.with_lower(t.text, |w| {
+                if cues.prepositions.contains(w) {
+                    Step::Preposition
+                } else if t.lower && cues.settlement_nouns.contains(w) {
+                    Step::Noun(Hint::Settlement)
+                } else if let Some(level) = cues.division_level(w).filter(|_| t.lower) {
+                    Step::Noun(Hint::Division(level))
+                } else if matches!(w, "of" | "the" | "a" | "an") || t.pos.is_adjective() {
+                    Step::Over
+                } else {
+                    Step::Stop
                 }
-                return (Cue::Preposition, Some(w), hint);
-            }
-            if t.lower && cues.settlement_nouns.contains(&w) {
-                hint.get_or_insert((Hint::Settlement, t.text.to_string()));
-                noun.get_or_insert(w);
-                continue;
-            }
-            if t.lower {
-                if let Some(level) = cues.division_level(&w) {
-                    hint.get_or_insert((Hint::Division(level), t.text.to_string()));
-                    noun.get_or_insert(w);
-                    continue;
+            });
+            match step {
+                Step::Preposition if noun.is_some() => break,
+                Step::Preposition => {
+                    return (Cue::Preposition, Some(t.text.to_lowercase()), hint);
                 }
+                Step::Noun(h) => {
+                    hint.get_or_insert_with(|| (h, t.text.to_string()));
+                    noun.get_or_insert_with(|| t.text.to_lowercase());
+                }
+                Step::Over => {}
+                Step::Stop => break,
             }
-            if matches!(w.as_str(), "of" | "the" | "a" | "an") || t.pos.is_adjective() {
-                continue;
-            }
-            break;
         }
         match noun {
             Some(n) => (Cue::PlaceNoun, Some(n), hint),
             None => (Cue::None, None, None),
         }
     }
+}
+
+/// What a word before a name says, looking back for a cue.
+enum Step {
+    Preposition,
+    /// A settlement or division noun ("city", "province").
+    Noun(Hint),
+    /// An article, adjective or "of": look further back.
+    Over,
+    Stop,
 }
 
 /// Joins toponyms listed with commas/"and" in one sentence: a cue or a kind
@@ -675,7 +582,7 @@ fn link_lists(out: &mut [Found], from: usize, toks: &[Tok<'_>]) {
 }
 
 /// Sets `qualifier` for "X, Y" pairs (only a comma between them).
-fn relink_qualifiers(out: &mut [Found], sentences: &[Vec<Tok<'_>>]) {
+fn relink_qualifiers(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
     for a in 0..out.len() {
         let b = a + 1;
         let (Some(x), Some(y)) = (out.get(a), out.get(b)) else {

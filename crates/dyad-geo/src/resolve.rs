@@ -7,13 +7,13 @@
 //! demonyms) + an explicit qualifier ("Prague, Oklahoma"). Two rounds: the
 //! second uses the first round's choices for the other toponyms.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention};
 
 use crate::gazetteer::{Candidate, Gazetteer};
-use crate::normalize::name_key;
 use crate::recognize::{Cue, Found, Hint};
+use crate::spans::SpanSet;
 
 const COUNTRY_PRIOR: f64 = 6.0;
 const ADM1_PRIOR: f64 = 2.2;
@@ -46,25 +46,62 @@ pub(crate) fn resolve(
     actors: &[ActorMention],
 ) -> Vec<PlaceMention> {
     let soft = soft_context(gaz, doc, &found, actors);
-    let keys: Vec<String> = found.iter().map(|f| name_key(&f.text)).collect();
-    // Round 1: without other toponyms; round 2: with round 1's choices.
-    let first: Vec<Option<usize>> = found
+    // Mentions of the same name share a small id (keys of the totals).
+    let mut ids: HashMap<&str, usize> = HashMap::default();
+    let keys: Vec<usize> = found
         .iter()
-        .enumerate()
-        .map(|(m, f)| best(&score_all(f, m, &found, &keys, &soft, None, false)).map(|(i, _, _)| i))
+        .map(|f| {
+            let next = ids.len();
+            *ids.entry(f.key.as_str()).or_insert(next)
+        })
         .collect();
+    let mut no_reasons = Vec::new();
+    let bases: Vec<Vec<f64>> = found
+        .iter()
+        .map(|f| {
+            f.candidates
+                .iter()
+                .map(|c| base_score(f, &soft, c, false, &mut no_reasons))
+                .collect()
+        })
+        .collect();
+    // Round 1: without other toponyms; round 2: with round 1's choices.
     let chosen: Vec<Option<&Candidate>> = found
         .iter()
-        .zip(&first)
-        .map(|(f, c)| c.and_then(|i| f.candidates.get(i)))
+        .enumerate()
+        .map(|(m, f)| {
+            let scorer = Scorer {
+                f,
+                m,
+                all: &found,
+                soft: &soft,
+                context: None,
+                base: bases.get(m).map_or(&[], Vec::as_slice),
+            };
+            scorer.best().and_then(|(i, _, _)| f.candidates.get(i))
+        })
         .collect();
     let totals = Totals::new(&found, &keys, &chosen);
     found
         .iter()
+        .zip(&keys)
         .enumerate()
-        .map(|(m, f)| {
-            let scored = score_all(f, m, &found, &keys, &soft, Some(&totals), true);
-            to_mention(f, &scored)
+        .map(|(m, (f, &key))| {
+            let scorer = Scorer {
+                f,
+                m,
+                all: &found,
+                soft: &soft,
+                context: Some((&totals, key)),
+                base: bases.get(m).map_or(&[], Vec::as_slice),
+            };
+            let chosen = scorer.best();
+            // Reasons are written for the winner only.
+            let detail = chosen
+                .and_then(|(i, _, _)| Some((i, f.candidates.get(i)?)))
+                .map(|(i, c)| scorer.score(i, c, true).1)
+                .unwrap_or_default();
+            to_mention(f, chosen, detail)
         })
         .collect()
 }
@@ -79,35 +116,34 @@ fn soft_context(
     // An actor that is itself one of the toponyms ("Prague" as a capital) is
     // no evidence about where that toponym is. Toponym spans sorted by start
     // with a running maximum of ends answer "overlaps any?" by binary search.
-    let mut spans: Vec<(usize, usize)> = found.iter().map(|f| (f.span.start, f.span.end)).collect();
-    spans.sort_unstable();
-    let mut max_end = 0;
-    let ends: Vec<usize> = spans
-        .iter()
-        .map(|&(_, end)| {
-            max_end = max_end.max(end);
-            max_end
-        })
-        .collect();
-    let overlaps_toponym = |a: &ActorMention| {
-        let before = spans.partition_point(|&(start, _)| start < a.span.end);
-        before > 0 && ends.get(before - 1).is_some_and(|&end| end > a.span.start)
-    };
+    let toponyms = SpanSet::new(found.iter().map(|f| f.span));
+    let overlaps_toponym = |a: &ActorMention| toponyms.overlaps(a.span);
     for a in actors.iter().filter(|a| !overlaps_toponym(a)) {
         if let Some(c) = a.actor.country.as_deref().filter(|c| c.len() == 3) {
             *ctx.countries.entry(c.to_string()).or_default() += 0.25;
         }
     }
-    let mut demonyms: HashMap<&str, Option<String>> = HashMap::new();
+    let mut demonyms: HashMap<&str, Option<&str>> = HashMap::default();
+    let mut key = String::new();
     for s in &doc.sentences {
         for t in &s.tokens {
+            // Most words start with an ASCII lower-case letter: skip unread.
+            let first = doc.doc.text.as_bytes().get(t.span.start);
+            if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                continue;
+            }
             let word = t.span.slice(&doc.doc.text);
             if word.chars().next().is_some_and(char::is_uppercase) {
-                let country = demonyms
+                let country = *demonyms
                     .entry(word)
-                    .or_insert_with(|| gaz.demonym_country(word));
-                if let Some(c) = country.clone() {
-                    *ctx.countries.entry(c).or_default() += 0.25;
+                    .or_insert_with(|| gaz.demonym_iso3(word, &mut key));
+                if let Some(c) = country {
+                    match ctx.countries.get_mut(c) {
+                        Some(w) => *w += 0.25,
+                        None => {
+                            ctx.countries.insert(c.to_string(), 0.25);
+                        }
+                    }
                 }
             }
         }
@@ -170,25 +206,25 @@ fn prior(c: &Candidate, hint: Option<Hint>, written: &str) -> f64 {
 /// What the first round's choices say, summed once per document: country and
 /// first-level-division weights in total, per name, per sentence and per
 /// sentence and name (so a mention's context is "all minus its own name",
-/// with a bonus for its sentence, in linear time).
+/// with a bonus for its sentence, in linear time). Names are key ids.
 #[derive(Default)]
 struct Totals<'c> {
     country: HashMap<&'c str, f64>,
-    country_by_key: HashMap<(&'c str, &'c str), f64>,
+    country_by_key: HashMap<(usize, &'c str), f64>,
     country_by_sent: HashMap<(usize, &'c str), f64>,
-    country_by_sent_key: HashMap<(usize, &'c str, &'c str), f64>,
+    country_by_sent_key: HashMap<(usize, usize, &'c str), f64>,
     admin: HashMap<u64, f64>,
-    admin_by_key: HashMap<(&'c str, u64), f64>,
+    admin_by_key: HashMap<(usize, u64), f64>,
     admin_by_sent: HashMap<(usize, u64), f64>,
-    admin_by_sent_key: HashMap<(usize, &'c str, u64), f64>,
+    admin_by_sent_key: HashMap<(usize, usize, u64), f64>,
 }
 
 impl<'c> Totals<'c> {
-    fn new(found: &'c [Found], keys: &'c [String], chosen: &[Option<&'c Candidate>]) -> Totals<'c> {
+    fn new(found: &[Found], keys: &[usize], chosen: &[Option<&'c Candidate>]) -> Totals<'c> {
         let mut t = Totals::default();
-        for ((f, key), c) in found.iter().zip(keys).zip(chosen) {
+        for ((f, &key), c) in found.iter().zip(keys).zip(chosen) {
             let Some(c) = c else { continue };
-            let (key, sent) = (key.as_str(), f.sentence);
+            let sent = f.sentence;
             let w = if c.is_country() || c.division_level() == 1 {
                 1.5
             } else if f.candidates.len() == 1 || f.cue != Cue::None {
@@ -219,143 +255,193 @@ impl<'c> Totals<'c> {
         }
         t
     }
+
+    /// Weight of `country` from the toponyms other than name `key`,
+    /// stronger from sentence `sent` (0 when there is none).
+    fn country_weight(&self, key: usize, sent: usize, country: &str) -> f64 {
+        let Some(&v) = self.country.get(country) else {
+            return 0.0;
+        };
+        let own = self.country_by_key.get(&(key, country)).copied();
+        let in_sentence = self
+            .country_by_sent
+            .get(&(sent, country))
+            .copied()
+            .unwrap_or(0.0)
+            - self
+                .country_by_sent_key
+                .get(&(sent, key, country))
+                .copied()
+                .unwrap_or(0.0);
+        positive(v - own.unwrap_or(0.0) + 0.5 * in_sentence)
+    }
+
+    /// [`Totals::country_weight`] for a first-level division.
+    fn admin_weight(&self, key: usize, sent: usize, admin: u64) -> f64 {
+        let Some(&v) = self.admin.get(&admin) else {
+            return 0.0;
+        };
+        let own = self.admin_by_key.get(&(key, admin)).copied();
+        let in_sentence = self
+            .admin_by_sent
+            .get(&(sent, admin))
+            .copied()
+            .unwrap_or(0.0)
+            - self
+                .admin_by_sent_key
+                .get(&(sent, key, admin))
+                .copied()
+                .unwrap_or(0.0);
+        positive(v - own.unwrap_or(0.0) + 0.5 * in_sentence)
+    }
 }
 
-/// (candidate index, score, reason) for every candidate of mention `m`.
-fn score_all(
-    f: &Found,
-    m: usize,
-    all: &[Found],
-    keys: &[String],
-    soft: &SoftContext,
-    totals: Option<&Totals<'_>>,
-    explain: bool,
-) -> Vec<(usize, f64, String)> {
-    // Context from the other toponyms' choices (all but those of the same
-    // name), stronger from the same sentence.
-    let mut countries: HashMap<&str, f64> = HashMap::new();
-    let mut admins: HashMap<u64, f64> = HashMap::new();
-    if let (Some(t), Some(key)) = (totals, keys.get(m)) {
-        let key = key.as_str();
-        let sent = f.sentence;
-        for (&c, &v) in &t.country {
-            let own = t.country_by_key.get(&(key, c)).copied().unwrap_or(0.0);
-            let in_sentence = t.country_by_sent.get(&(sent, c)).copied().unwrap_or(0.0)
-                - t.country_by_sent_key
-                    .get(&(sent, key, c))
-                    .copied()
-                    .unwrap_or(0.0);
-            let w = v - own + 0.5 * in_sentence;
-            if w > 1e-9 {
-                countries.insert(c, w);
-            }
-        }
-        for (&a, &v) in &t.admin {
-            let own = t.admin_by_key.get(&(key, a)).copied().unwrap_or(0.0);
-            let in_sentence = t.admin_by_sent.get(&(sent, a)).copied().unwrap_or(0.0)
-                - t.admin_by_sent_key
-                    .get(&(sent, key, a))
-                    .copied()
-                    .unwrap_or(0.0);
-            let w = v - own + 0.5 * in_sentence;
-            if w > 1e-9 {
-                admins.insert(a, w);
-            }
-        }
+/// A context weight that counts: above rounding noise, else 0.
+fn positive(w: f64) -> f64 {
+    if w > 1e-9 {
+        w
+    } else {
+        0.0
     }
-    let qualifier = f.qualifier.and_then(|q| all.get(q));
-    let score_one = |c: &Candidate, explain: bool| -> (f64, String) {
-        let mut reasons = Vec::new();
-        let mut s = prior(c, f.hint, &f.text);
-        if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
-            let kind = match h {
-                Hint::Division(_) => "division",
-                Hint::Settlement => "settlement",
-            };
-            if explain {
-                reasons.push(format!("'{w}' says {kind}"));
-            }
-        }
-        let country = c.place.country.as_str();
-        let soft_w = soft
-            .countries
-            .get(country)
-            .copied()
-            .unwrap_or(0.0)
-            .min(SOFT_CONTEXT_CAP);
-        if soft_w > 0.0 {
-            s += soft_w;
-            if explain {
-                reasons.push(format!("actors/demonyms point to {country}"));
-            }
-        }
-        if soft.dateline.as_deref() == Some(country) && !c.is_country() {
-            s += 1.5;
-            if explain {
-                reasons.push(format!("dateline in {country}"));
-            }
-        }
-        let place_w = countries
-            .get(country)
-            .copied()
-            .unwrap_or(0.0)
-            .min(PLACE_CONTEXT_CAP);
-        if place_w > 0.0 && !c.is_country() {
-            s += place_w;
-            if explain {
-                reasons.push(format!("other places in {country}"));
-            }
-        }
-        if let Some(a) = c.admin1_id {
-            let admin_w = admins
-                .get(&a)
-                .copied()
-                .unwrap_or(0.0)
-                .min(ADMIN_CONTEXT_CAP);
-            if admin_w > 0.0 && c.division_level() != 1 {
-                s += admin_w;
-                if explain {
-                    reasons.push(format!(
-                        "in {} like other places",
-                        c.place.admin1.as_deref().unwrap_or("the same division")
-                    ));
+}
+
+/// Scores the candidates of mention `m`.
+struct Scorer<'a> {
+    f: &'a Found,
+    m: usize,
+    all: &'a [Found],
+    soft: &'a SoftContext,
+    /// Round 2: the first round's totals and this mention's key id.
+    context: Option<(&'a Totals<'a>, usize)>,
+    /// [`base_score`] of each candidate.
+    base: &'a [f64],
+}
+
+impl Scorer<'_> {
+    /// (candidate index, score, margin over the second) of the best
+    /// candidate; the first of equal scores wins.
+    fn best(&self) -> Option<(usize, f64, f64)> {
+        let mut top: Option<(usize, f64)> = None;
+        let mut second: Option<f64> = None;
+        for (i, c) in self.f.candidates.iter().enumerate() {
+            let s = self.score(i, c, false).0;
+            match top {
+                Some((_, t)) if s.total_cmp(&t).is_le() => {
+                    if second.is_none_or(|v| s.total_cmp(&v).is_gt()) {
+                        second = Some(s);
+                    }
+                }
+                _ => {
+                    second = top.map(|(_, t)| t);
+                    top = Some((i, s));
                 }
             }
         }
-        if let Some(q) = qualifier {
+        let (i, t) = top?;
+        Some((i, t, second.map_or(f64::INFINITY, |v| t - v)))
+    }
+
+    /// Score of candidate `i`, with the reasons when `explain`.
+    fn score(&self, i: usize, c: &Candidate, explain: bool) -> (f64, String) {
+        let f = self.f;
+        let mut reasons = Vec::new();
+        let mut s = match self.base.get(i) {
+            Some(&base) if !explain => base,
+            _ => base_score(f, self.soft, c, explain, &mut reasons),
+        };
+        let country = c.place.country.as_str();
+        if let Some((totals, key)) = self.context {
+            if !c.is_country() {
+                let place_w = totals
+                    .country_weight(key, f.sentence, country)
+                    .min(PLACE_CONTEXT_CAP);
+                if place_w > 0.0 {
+                    s += place_w;
+                    if explain {
+                        reasons.push(["other places in ", country].concat());
+                    }
+                }
+            }
+            if let Some(a) = c.admin1_id.filter(|_| c.division_level() != 1) {
+                let admin_w = totals
+                    .admin_weight(key, f.sentence, a)
+                    .min(ADMIN_CONTEXT_CAP);
+                if admin_w > 0.0 {
+                    s += admin_w;
+                    if explain {
+                        reasons.push(
+                            [
+                                "in ",
+                                c.place.admin1.as_deref().unwrap_or("the same division"),
+                                " like other places",
+                            ]
+                            .concat(),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(q) = f.qualifier.and_then(|q| self.all.get(q)) {
             if q.candidates.iter().any(|qc| contains(qc, c)) {
                 s += QUALIFIER_BONUS;
                 if explain {
-                    reasons.push(format!("qualified by '{}'", q.text));
+                    reasons.push(["qualified by '", &q.text, "'"].concat());
                 }
             }
         }
         // As a qualifier itself, prefer the entry that contains the place before it.
-        if let Some(prev) = m.checked_sub(1).and_then(|p| all.get(p)) {
-            if prev.qualifier == Some(m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
+        if let Some(prev) = self.m.checked_sub(1).and_then(|p| self.all.get(p)) {
+            if prev.qualifier == Some(self.m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
                 s += 3.0;
                 if explain {
-                    reasons.push(format!("contains '{}'", prev.text));
+                    reasons.push(["contains '", &prev.text, "'"].concat());
                 }
             }
         }
         (s, reasons.join("; "))
-    };
-    let mut scored: Vec<(usize, f64, String)> = f
-        .candidates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, score_one(c, false).0, String::new()))
-        .collect();
-    // Reasons are written for the winner only.
-    if explain {
-        if let Some((w, _, _)) = best(&scored) {
-            if let (Some(c), Some(slot)) = (f.candidates.get(w), scored.get_mut(w)) {
-                slot.2 = score_one(c, true).1;
-            }
+    }
+}
+
+/// The part of a candidate's score that does not depend on the other
+/// toponyms' choices: its prior, the stated kind, actors, demonyms and the
+/// dateline (the same in both rounds, so computed once).
+fn base_score(
+    f: &Found,
+    soft: &SoftContext,
+    c: &Candidate,
+    explain: bool,
+    reasons: &mut Vec<String>,
+) -> f64 {
+    let mut s = prior(c, f.hint, &f.text);
+    if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
+        let kind = match h {
+            Hint::Division(_) => "division",
+            Hint::Settlement => "settlement",
+        };
+        if explain {
+            reasons.push(["'", w, "' says ", kind].concat());
         }
     }
-    scored
+    let country = c.place.country.as_str();
+    let soft_w = soft
+        .countries
+        .get(country)
+        .copied()
+        .unwrap_or(0.0)
+        .min(SOFT_CONTEXT_CAP);
+    if soft_w > 0.0 {
+        s += soft_w;
+        if explain {
+            reasons.push(["actors/demonyms point to ", country].concat());
+        }
+    }
+    if soft.dateline.as_deref() == Some(country) && !c.is_country() {
+        s += 1.5;
+        if explain {
+            reasons.push(["dateline in ", country].concat());
+        }
+    }
+    s
 }
 
 /// True when `outer` (a country or first-level division) contains `inner`.
@@ -369,16 +455,7 @@ fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     outer.division_level() == 1 && inner.admin1_id == Some(outer.place.geonameid)
 }
 
-fn best(scored: &[(usize, f64, String)]) -> Option<(usize, f64, f64)> {
-    let mut order: Vec<&(usize, f64, String)> = scored.iter().collect();
-    order.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let top = order.first()?;
-    let margin = order.get(1).map_or(f64::INFINITY, |s| top.1 - s.1);
-    Some((top.0, top.1, margin))
-}
-
-fn to_mention(f: &Found, scored: &[(usize, f64, String)]) -> PlaceMention {
-    let chosen = best(scored);
+fn to_mention(f: &Found, chosen: Option<(usize, f64, f64)>, detail: String) -> PlaceMention {
     let place = chosen
         .and_then(|(i, _, _)| f.candidates.get(i))
         .map(|c| c.place.clone());
@@ -394,19 +471,22 @@ fn to_mention(f: &Found, scored: &[(usize, f64, String)]) -> PlaceMention {
             (sure * cued) as f32
         }
     };
-    let detail = chosen
-        .and_then(|(i, _, _)| scored.iter().find(|s| s.0 == i))
-        .map(|s| s.2.clone())
-        .unwrap_or_default();
-    let cue = match (f.cue, f.cue_word.as_deref()) {
-        (Cue::None, _) => "prominent name".to_string(),
-        (Cue::Dateline, _) => "dateline".to_string(),
-        (Cue::Inherited, Some(w)) => format!("listed after '{w}'"),
-        (_, Some(w)) => format!("after '{w}'"),
-        (_, None) => "cued".to_string(),
+    // Built by pieces: this runs for every mention.
+    let cue: [&str; 3] = match (f.cue, f.cue_word.as_deref()) {
+        (Cue::None, _) => ["prominent name", "", ""],
+        (Cue::Dateline, _) => ["dateline", "", ""],
+        (Cue::Inherited, Some(w)) => ["listed after '", w, "'"],
+        (_, Some(w)) => ["after '", w, "'"],
+        (_, None) => ["cued", "", ""],
     };
     let n = f.candidates.len();
-    let mut reason = format!("{cue}; {n} candidate{}", if n == 1 { "" } else { "s" });
+    let mut reason = String::with_capacity(64 + detail.len());
+    for piece in cue {
+        reason.push_str(piece);
+    }
+    reason.push_str("; ");
+    push_decimal(&mut reason, n);
+    reason.push_str(if n == 1 { " candidate" } else { " candidates" });
     if !detail.is_empty() {
         reason.push_str("; ");
         reason.push_str(&detail);
@@ -421,4 +501,12 @@ fn to_mention(f: &Found, scored: &[(usize, f64, String)]) -> PlaceMention {
         confidence,
         reason,
     }
+}
+
+/// Appends `n` in decimal (what `format!("{n}")` writes).
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }

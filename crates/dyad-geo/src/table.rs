@@ -188,6 +188,22 @@ pub(crate) struct Table {
     /// `buckets[b]`: first key whose first two bytes are ≥ `b` (built at
     /// load), so a search starts in a narrow range: fewer cache misses.
     buckets: Vec<u32>,
+    /// The first eight bytes of every key as a big-endian number (zero
+    /// padded; keys hold no zero byte), so a search compares numbers in one
+    /// array and reads whole keys only among keys sharing those bytes.
+    heads: Vec<u64>,
+}
+
+/// The first eight bytes of a key as a number ordered like the keys.
+fn head_of(key: &[u8]) -> u64 {
+    if let Some(first) = key.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
+    let mut bytes = [0u8; 8];
+    for (slot, b) in bytes.iter_mut().zip(key) {
+        *slot = *b;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// The first two bytes of a key as a bucket number.
@@ -242,16 +258,36 @@ impl Table {
             strings_at,
             strings,
             buckets: Vec::new(),
+            heads: Vec::new(),
         };
+        table.heads = table.build_heads();
         table.buckets = table.build_buckets();
         Ok(table)
     }
 
+    /// The heads of all keys, read straight from the key section.
+    fn build_heads(&self) -> Vec<u64> {
+        let strings = self.bytes.get(self.strings_at..).unwrap_or_default();
+        let keys = self
+            .bytes
+            .get(self.keys_at..self.postings_at)
+            .unwrap_or_default();
+        keys.chunks_exact(KEY)
+            .map(|k| {
+                let off = u32::from_le_bytes([k[0], k[1], k[2], k[3]]) as usize;
+                let len = u16::from_le_bytes([k[4], k[5]]) as usize;
+                head_of(strings.get(off..off + len).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// Bucket starts, from the heads (a key's bucket is its head's top
+    /// sixteen bits).
     fn build_buckets(&self) -> Vec<u32> {
         let mut buckets = vec![self.n_keys as u32; (1 << 16) + 1];
         let mut next = 0usize;
-        for k in 0..self.n_keys {
-            let b = self.key(k).map_or(0, |(key, _, _)| bucket_of(key));
+        for (k, head) in self.heads.iter().enumerate() {
+            let b = (head >> 48) as usize;
             while next <= b {
                 if let Some(slot) = buckets.get_mut(next) {
                     *slot = k as u32;
@@ -291,6 +327,7 @@ impl Table {
             strings_at: HEADER,
             strings: String::new(),
             buckets: Vec::new(),
+            heads: Vec::new(),
         }
     }
 
@@ -346,34 +383,96 @@ impl Table {
         (first..first + n).filter_map(move |p| u32_at(&self.bytes, self.postings_at + p * 4))
     }
 
-    /// (first posting, count) of a key, by binary search.
+    /// (first posting, count) of a key.
     fn find(&self, key: &str) -> Option<(usize, usize)> {
-        let (mut lo, mut hi) = self.range(key.as_bytes());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let (k, first, n) = self.key(mid)?;
-            match k.cmp(key.as_bytes()) {
-                Ordering::Less => lo = mid + 1,
-                Ordering::Greater => hi = mid,
-                Ordering::Equal => return Some((first, n)),
-            }
+        let p = key.as_bytes();
+        match self.key(self.lower_bound(p)?)? {
+            (k, first, n) if k == p => Some((first, n)),
+            _ => None,
         }
-        None
     }
 
-    /// True when some key starts with `prefix` (or equals it).
-    pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
-        let p = prefix.as_bytes();
-        let (mut lo, mut hi) = self.range(p);
+    /// The first key ≥ `p` (`n_keys` when none); `None` when a key cannot
+    /// be read (a damaged file).
+    fn lower_bound(&self, p: &[u8]) -> Option<usize> {
+        let (start, end) = self.range(p);
+        let heads = self.heads.get(start..end).unwrap_or_default();
+        let head = head_of(p);
+        let mut lo = start + heads.partition_point(|&h| h < head);
+        if p.len() > 8 {
+            // Among the keys with the same first eight bytes, compare bytes.
+            let mut hi = start + heads.partition_point(|&h| h <= head);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                let (k, _, _) = self.key(mid)?;
+                match k.cmp(p) {
+                    Ordering::Less => lo = mid + 1,
+                    _ => hi = mid,
+                }
+            }
+        }
+        Some(lo)
+    }
+
+    /// (some key starts with `key` or equals it, the postings of `key`
+    /// itself): one search answers both.
+    pub(crate) fn prefix_status(&self, key: &str) -> (bool, impl Iterator<Item = u32> + '_) {
+        let p = key.as_bytes();
+        let at = self
+            .lower_bound(p)
+            .filter(|&lo| lo < self.n_keys)
+            .and_then(|lo| self.key(lo));
+        let prefix = at.is_some_and(|(k, _, _)| k.starts_with(p));
+        let (first, n) = match at {
+            Some((k, first, n)) if k == p => (first, n),
+            _ => (0, 0),
+        };
+        let postings =
+            (first..first + n).filter_map(move |p| u32_at(&self.bytes, self.postings_at + p * 4));
+        (prefix, postings)
+    }
+
+    /// (key, first demonym posting) of every key with a demonym posting.
+    /// Demonym postings are few: they are found in the posting section, then
+    /// their keys (postings lie in key order) by binary search.
+    pub(crate) fn demonyms(&self) -> Vec<(String, u32)> {
+        let postings = self
+            .bytes
+            .get(self.postings_at..self.strings_at)
+            .unwrap_or_default();
+        let mut out: Vec<(String, u32)> = Vec::new();
+        let mut last_key = None;
+        for (at, b) in postings.chunks_exact(4).enumerate() {
+            let posting = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            if posting & DEMONYM_BIT == 0 {
+                continue;
+            }
+            // The last key whose postings start at or before `at`.
+            let k = self.partition_keys(|first| first <= at).checked_sub(1);
+            let Some((k, (key, first, n))) = k.and_then(|k| Some((k, self.key(k)?))) else {
+                continue;
+            };
+            if last_key == Some(k) || !(first..first + n).contains(&at) {
+                continue;
+            }
+            last_key = Some(k);
+            out.push((String::from_utf8_lossy(key).into_owned(), posting));
+        }
+        out
+    }
+
+    /// The number of leading keys whose first posting satisfies `pred`
+    /// (monotone: true, then false).
+    fn partition_keys(&self, pred: impl Fn(usize) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.n_keys);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             match self.key(mid) {
-                Some((k, _, _)) if k < p => lo = mid + 1,
-                Some(_) => hi = mid,
-                None => return false,
+                Some((_, first, _)) if pred(first) => lo = mid + 1,
+                _ => hi = mid,
             }
         }
-        lo < self.n_keys && self.key(lo).is_some_and(|(k, _, _)| k.starts_with(p))
+        lo
     }
 
     /// Record indices of all records (for country tables built at load).
