@@ -1,12 +1,13 @@
 //! The multi-pattern phrase matcher: every name, alias, demonym, capital,
 //! seat, organisation, role word and person name (with derived variants) is
-//! one pattern of a single ASCII-case-insensitive Aho-Corasick automaton run
-//! once over the document text. Each hit is then checked for word
-//! boundaries, possessive/hyphen suffixes and capitalisation.
+//! one ASCII-case-insensitive pattern. Patterns are grouped by their first
+//! word; a text word starting a pattern is compared with that group's
+//! patterns only, longest first (the leftmost-longest match an anchored
+//! Aho-Corasick search would give, without building an automaton at
+//! start-up). Each hit is then checked for word boundaries,
+//! possessive/hyphen suffixes and capitalisation.
 
 use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::LexiconError;
 use crate::load::Knowledge;
@@ -103,10 +104,12 @@ impl Atom {
 
 /// The compiled phrase matcher.
 pub(crate) struct PatternSet {
-    ac: AhoCorasick,
-    /// FNV hashes of the lower-cased first words of all patterns (a hash
-    /// collision only costs one extra anchored search).
-    first_tokens: std::collections::HashSet<u64, IdentityBuild>,
+    /// The lower-cased patterns.
+    patterns: Vec<Box<str>>,
+    /// FNV hash of a lower-cased first word → the patterns starting with a
+    /// word of that hash, longest first (a hash collision only costs a
+    /// comparison).
+    by_first_token: HashMap<u64, Vec<u32>, IdentityBuild>,
     /// Bit set over (length, first byte, last byte) of those first words: a
     /// cheap test that rejects most words before hashing.
     quick: Vec<u64>,
@@ -336,29 +339,34 @@ impl PatternSet {
                 }
             }
         }
-        let first_tokens: std::collections::HashSet<u64, IdentityBuild> = b
-            .patterns
-            .iter()
-            .map(|p| fnv_lower(first_token(p).as_bytes()))
-            .collect();
+        let count = u32::try_from(b.patterns.len())
+            .map_err(|_| LexiconError::Matcher("too many patterns".to_string()))?;
+        let mut by_first_token: HashMap<u64, Vec<u32>, IdentityBuild> = HashMap::default();
+        for (id, p) in (0..count).zip(b.patterns.iter()) {
+            by_first_token
+                .entry(fnv_lower(first_token(p).as_bytes()))
+                .or_default()
+                .push(id);
+        }
+        let lengths: Vec<usize> = b.patterns.iter().map(String::len).collect();
         let mut quick = vec![0u64; QUICK_BITS / 64];
-        for h in &first_tokens {
+        for (h, ids) in by_first_token.iter_mut() {
+            // Longest first; two patterns of one length never match one span
+            // (patterns are distinct in lower case).
+            ids.sort_by_key(|&id| {
+                let len = lengths.get(id as usize).copied().unwrap_or(0);
+                (std::cmp::Reverse(len), id)
+            });
             let k = (*h as usize) & (QUICK_BITS - 1);
             if let Some(w) = quick.get_mut(k / 64) {
                 *w |= 1 << (k % 64);
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&b.patterns)
-            .map_err(|e| LexiconError::Matcher(e.to_string()))?;
         Ok(PatternSet {
-            ac,
-            first_tokens,
-            quick,
             pattern_count: b.patterns.len(),
+            patterns: b.patterns.into_iter().map(String::into_boxed_str).collect(),
+            by_first_token,
+            quick,
             variants: b.variants,
             surnames,
         })
@@ -427,6 +435,7 @@ impl PatternSet {
             }
             let word = bytes.get(pos..word_end).unwrap_or_default();
             if (2..=7).contains(&word.len())
+                && matches!(word.first(), Some(b'h' | b'H' | b's' | b'S'))
                 && PERSON_PRONOUNS
                     .iter()
                     .any(|p| p.as_bytes().eq_ignore_ascii_case(word))
@@ -439,8 +448,13 @@ impl PatternSet {
                 .quick
                 .get(k / 64)
                 .is_some_and(|w| w & (1 << (k % 64)) != 0);
-            if maybe && self.first_tokens.contains(&h) && self.valid_start(text, pos) {
-                if let Some(atom) = self.best_at(text, pos) {
+            let candidates = if maybe {
+                self.by_first_token.get(&h)
+            } else {
+                None
+            };
+            if let Some(ids) = candidates.filter(|_| self.valid_start(text, pos)) {
+                if let Some(atom) = self.best_at(text, pos, ids) {
                     pos = atom.end.max(pos + 1);
                     out.push(atom);
                     continue;
@@ -471,22 +485,25 @@ impl PatternSet {
     }
 
     /// The longest valid atom starting at `start`: the longest pattern
-    /// there, else (when it fails the boundary or case checks) the longest
-    /// shorter one.
-    fn best_at(&self, text: &str, start: usize) -> Option<Atom> {
-        let mut limit = text.len();
-        loop {
-            let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
-            let m = self.ac.try_find(input).ok().flatten()?;
-            let end = m.end();
-            if let Some(atom) = self.check(text, start, end, m.pattern().as_usize()) {
-                return Some(atom);
-            }
-            limit = end.checked_sub(1)?;
-            if limit <= start {
-                return None;
+    /// of `candidates` (longest first) there, else (when it fails the
+    /// boundary or case checks) the longest shorter one.
+    fn best_at(&self, text: &str, start: usize, candidates: &[u32]) -> Option<Atom> {
+        let rest = text.as_bytes().get(start..)?;
+        for &id in candidates {
+            let Some(pattern) = self.patterns.get(id as usize) else {
+                continue;
+            };
+            let len = pattern.len();
+            let found = rest
+                .get(..len)
+                .is_some_and(|t| t.eq_ignore_ascii_case(pattern.as_bytes()));
+            if found {
+                if let Some(atom) = self.check(text, start, start + len, id as usize) {
+                    return Some(atom);
+                }
             }
         }
+        None
     }
 
     /// The atom for pattern `pattern` found at `start..end`, if it ends on a

@@ -236,13 +236,20 @@ pub(crate) fn is_motion(word: &str) -> bool {
 /// Rank of an office for choosing among several holders ("Kim" on its own):
 /// heads of state/government first.
 pub(crate) fn role_rank(role: &str) -> u8 {
-    // Whole-word matching: "Presidential Aide" is not a president.
-    let r = format!(
-        " {} ",
-        role.to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric(), " ")
-    );
-    let has = |k: &str| r.contains(&format!(" {k} "));
+    if !role.is_ascii() {
+        return role_rank_lowered(&role.to_lowercase());
+    }
+    role_rank_lowered(role)
+}
+
+/// [`role_rank`] of a role whose non-ASCII letters are already lower case
+/// (ASCII letters are compared case-insensitively, so ASCII roles need no copy).
+fn role_rank_lowered(role: &str) -> u8 {
+    // Whole-word matching: "Presidential Aide" is not a president. Every
+    // non-alphanumeric character separates words, so "head-of-state" is
+    // "head of state" but two separators in a row break a phrase.
+    let words: Vec<&str> = role.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |k: &str| contains_phrase(&words, k);
     if [
         "deputy",
         "vice",
@@ -285,6 +292,17 @@ pub(crate) fn role_rank(role: &str) -> u8 {
     } else {
         1
     }
+}
+
+/// True when the words of `phrase` (lower case, single spaces) occur as
+/// consecutive `words` (ASCII letters compared case-insensitively).
+fn contains_phrase(words: &[&str], phrase: &str) -> bool {
+    let wanted = phrase.split(' ').count();
+    words.windows(wanted).any(|w| {
+        w.iter()
+            .zip(phrase.split(' '))
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
 }
 
 /// Common given names: never used as a derived short form (a "John Lee"
