@@ -8,7 +8,7 @@ use dyad_core::{Actor, MentionKind};
 use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::recognize::{Draft, Hint, Scan};
-use crate::text::{is_capitalized, prev_word};
+use crate::text::{concat, is_capitalized, prev_word, push_origin};
 use crate::words::{is_in, GENERIC_HEADS, INDEFINITE, PAIR_HEADS};
 
 /// The atoms of one sentence.
@@ -48,14 +48,17 @@ impl Chain<'_> {
     }
 }
 
-/// What a country-led compound is anchored on.
-struct Anchor {
-    code: String,
-    name: String,
+/// What a country-led compound is anchored on (borrowed from the lexicon:
+/// most country words turn out to be places, so nothing is copied or
+/// formatted until a mention is made).
+struct Anchor<'a> {
+    code: &'a str,
+    name: &'a str,
     kind: MentionKind,
     /// Sectors of a seat of power ("Pentagon" → MIL).
-    seat_sectors: Vec<String>,
-    rule: String,
+    seat_sectors: &'a [String],
+    /// The reading the anchor comes from (for [`Scan::anchor_rule`]).
+    target: Target,
 }
 
 fn role_reading(a: &Atom) -> Option<(usize, bool)> {
@@ -111,11 +114,14 @@ impl<'a> Scan<'a> {
         } else {
             head.sectors.clone()
         };
-        let phrase = roles
-            .iter()
-            .map(|r| r.phrase.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let phrase = match roles.as_slice() {
+            [only] => only.phrase.clone(),
+            _ => roles
+                .iter()
+                .map(|r| r.phrase.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
         Some(Chain {
             next,
             end,
@@ -127,58 +133,81 @@ impl<'a> Scan<'a> {
         })
     }
 
-    fn anchor(&self, a: &Atom) -> Option<Anchor> {
-        match a.primary() {
+    fn anchor(&self, a: &Atom) -> Option<Anchor<'a>> {
+        let target = a.primary();
+        match target {
             Target::Country(c)
             | Target::Capital(c)
             | Target::Demonym(c)
             | Target::DemonymPlural(c) => {
                 let country = self.lex.k.countries.get(c)?;
-                let (kind, label) = match a.primary() {
-                    Target::Capital(_) => (MentionKind::Capital, "capital"),
-                    Target::Demonym(_) | Target::DemonymPlural(_) => {
-                        (MentionKind::Demonym, "demonym")
-                    }
-                    _ => (MentionKind::Country, "country"),
+                let kind = match target {
+                    Target::Capital(_) => MentionKind::Capital,
+                    Target::Demonym(_) | Target::DemonymPlural(_) => MentionKind::Demonym,
+                    _ => MentionKind::Country,
                 };
                 Some(Anchor {
-                    code: country.code.clone(),
-                    name: country.name.clone(),
+                    code: &country.code,
+                    name: &country.name,
                     kind,
-                    seat_sectors: Vec::new(),
-                    rule: format!(
-                        "{label}:{} [{}:{}]",
-                        country.code, country.origin.file, country.origin.line
-                    ),
+                    seat_sectors: &[],
+                    target,
                 })
             }
             Target::City(x) => {
                 let city = self.lex.k.cities.get(x)?;
                 Some(Anchor {
-                    code: city.country.clone(),
-                    name: city.name.clone(),
+                    code: &city.country,
+                    name: &city.name,
                     kind: MentionKind::Capital,
-                    seat_sectors: Vec::new(),
-                    rule: format!(
-                        "city:{} ({}) [{}:{}]",
-                        city.name, city.country, city.origin.file, city.origin.line
-                    ),
+                    seat_sectors: &[],
+                    target,
                 })
             }
             Target::Seat(x) => {
                 let seat = self.lex.k.seats.get(x)?;
                 Some(Anchor {
-                    code: seat.country.clone(),
-                    name: seat.name.clone(),
+                    code: &seat.country,
+                    name: &seat.name,
                     kind: MentionKind::Capital,
-                    seat_sectors: seat.sectors.clone(),
-                    rule: format!(
-                        "seat:{} [{}:{}]",
-                        seat.phrase, seat.origin.file, seat.origin.line
-                    ),
+                    seat_sectors: &seat.sectors,
+                    target,
                 })
             }
             _ => None,
+        }
+    }
+
+    /// The rule text of an anchor ("country:RUS [countries.tsv:12]").
+    fn anchor_rule(&self, anchor: &Anchor) -> String {
+        let k = &self.lex.k;
+        match anchor.target {
+            Target::Country(c)
+            | Target::Capital(c)
+            | Target::Demonym(c)
+            | Target::DemonymPlural(c) => {
+                let label = match anchor.target {
+                    Target::Capital(_) => "capital",
+                    Target::Demonym(_) | Target::DemonymPlural(_) => "demonym",
+                    _ => "country",
+                };
+                k.countries.get(c).map_or_else(String::new, |country| {
+                    let mut rule = concat(&[label, ":", &country.code, " "]);
+                    push_origin(&mut rule, &country.origin.file, country.origin.line);
+                    rule
+                })
+            }
+            Target::City(x) => k.cities.get(x).map_or_else(String::new, |city| {
+                let mut rule = concat(&["city:", &city.name, " (", &city.country, ") "]);
+                push_origin(&mut rule, &city.origin.file, city.origin.line);
+                rule
+            }),
+            Target::Seat(x) => k.seats.get(x).map_or_else(String::new, |seat| {
+                let mut rule = concat(&["seat:", &seat.phrase, " "]);
+                push_origin(&mut rule, &seat.origin.file, seat.origin.line);
+                rule
+            }),
+            _ => String::new(),
         }
     }
 
@@ -232,7 +261,7 @@ impl<'a> Scan<'a> {
                         a.start,
                         b.end,
                         s.index,
-                        Some(anchor.code.clone()),
+                        Some(anchor.code.to_string()),
                         None,
                     ));
                     return 2;
@@ -241,23 +270,26 @@ impl<'a> Scan<'a> {
                     if let Some(org) = self.lex.k.orgs.get(o) {
                         let transnational =
                             matches!(org.sectors.first().map(String::as_str), Some("IGO" | "NGO"));
-                        if !transnational || org.country.as_deref() == Some(anchor.code.as_str()) {
+                        if !transnational || org.country.as_deref() == Some(anchor.code) {
                             // "Germany's Foreign Office": the country's own institution.
                             let actor = Actor {
-                                name: if org.country.as_deref() == Some(anchor.code.as_str()) {
+                                name: if org.country.as_deref() == Some(anchor.code) {
                                     org.name.clone()
                                 } else {
                                     format!("{} {}", anchor.name, org.name)
                                 },
-                                country: Some(anchor.code.clone()),
+                                country: Some(anchor.code.to_string()),
                                 sectors: org.sectors.clone(),
-                                org: (org.country.as_deref() == Some(anchor.code.as_str()))
+                                org: (org.country.as_deref() == Some(anchor.code))
                                     .then(|| org.id.clone()),
                                 ..Default::default()
                             };
                             let rule = format!(
                                 "{} + org:{} [{}:{}]",
-                                anchor.rule, org.id, org.origin.file, org.origin.line
+                                self.anchor_rule(&anchor),
+                                org.id,
+                                org.origin.file,
+                                org.origin.line
                             );
                             out.push(self.draft(
                                 a.start,
@@ -291,13 +323,13 @@ impl<'a> Scan<'a> {
             return 1;
         }
         let mut actor = Actor {
-            name: anchor.name.clone(),
-            country: Some(anchor.code.clone()),
+            name: anchor.name.to_string(),
+            country: Some(anchor.code.to_string()),
             ..Default::default()
         };
         let conf = match (a.primary(), anchor.kind) {
             (Target::Seat(_), _) => {
-                actor.sectors = anchor.seat_sectors.clone();
+                actor.sectors = anchor.seat_sectors.to_vec();
                 0.9
             }
             (_, MentionKind::Capital) => {
@@ -314,7 +346,7 @@ impl<'a> Scan<'a> {
             s.index,
             anchor.kind,
             actor,
-            anchor.rule,
+            self.anchor_rule(&anchor),
             conf,
         ));
         1
@@ -325,7 +357,7 @@ impl<'a> Scan<'a> {
         &self,
         s: &Sent,
         i: usize,
-        anchor: &Anchor,
+        anchor: &Anchor<'a>,
         chain: Chain,
         out: &mut Vec<Draft>,
     ) -> usize {
@@ -355,7 +387,7 @@ impl<'a> Scan<'a> {
                             a.start,
                             c.end,
                             s.index,
-                            Some(anchor.code.clone()),
+                            Some(anchor.code.to_string()),
                             Some(head.phrase.clone()),
                         ));
                         return chain.next + 1 - i;
@@ -366,8 +398,12 @@ impl<'a> Scan<'a> {
             let limit = s.atoms.get(chain.next).map_or(s.end, |c| c.start);
             if let Some((ns, name_end)) = self.capture_name(chain.end, s.end, limit) {
                 if self.adjacent(chain.end, ns) {
-                    let actor = self.unknown_person(Some(&anchor.code), &chain, ns, name_end);
-                    let rule = format!("{} + title:{} + unknown name", anchor.rule, chain.phrase);
+                    let actor = self.unknown_person(Some(anchor.code), &chain, ns, name_end);
+                    let rule = format!(
+                        "{} + title:{} + unknown name",
+                        self.anchor_rule(anchor),
+                        chain.phrase
+                    );
                     out.push(self.draft(
                         a.start,
                         name_end,
@@ -390,7 +426,7 @@ impl<'a> Scan<'a> {
             )
         };
         let sectors = if chain.generic_head && !anchor.seat_sectors.is_empty() {
-            anchor.seat_sectors.clone()
+            anchor.seat_sectors.to_vec()
         } else {
             chain.sectors.clone()
         };
@@ -400,15 +436,13 @@ impl<'a> Scan<'a> {
             MentionKind::Role
         };
         let actor = Actor {
-            name: format!("{} {}", anchor.name, chain.phrase),
-            country: Some(anchor.code.clone()),
+            name: concat(&[anchor.name, " ", &chain.phrase]),
+            country: Some(anchor.code.to_string()),
             sectors,
             ..Default::default()
         };
-        let rule = format!(
-            "{} + role:{} [{}:{}]",
-            anchor.rule, chain.phrase, head.origin.file, head.origin.line
-        );
+        let mut rule = concat(&[&self.anchor_rule(anchor), " + role:", &chain.phrase, " "]);
+        push_origin(&mut rule, &head.origin.file, head.origin.line);
         let mut d = self.draft(a.start, end, s.index, kind, actor, rule, 0.85);
         // "the Russian president" / "Russia's president" is one person; "a
         // Syrian commander" is anyone.
@@ -417,7 +451,7 @@ impl<'a> Scan<'a> {
         if head.kind == RoleKind::Title && !chain.plural && !indefinite {
             d.hint = Hint::TitleOnly {
                 title: head.phrase.clone(),
-                country: Some(anchor.code.clone()),
+                country: Some(anchor.code.to_string()),
             };
         }
         out.push(d);
@@ -561,10 +595,11 @@ impl<'a> Scan<'a> {
                 return used + 1;
             }
         }
-        let prev = prev_word(self.text, a.start, s.start).map(|w| self.word(w).to_lowercase());
+        let prev = prev_word(self.text, a.start, s.start).map(|w| self.word(w));
+        let prev_is = |x: &str| prev.is_some_and(|p| p.eq_ignore_ascii_case(x));
         let last_word = head.phrase.rsplit(' ').next().unwrap_or("");
         if chain.plural
-            && matches!(prev.as_deref(), Some("two" | "both"))
+            && (prev_is("two") || prev_is("both"))
             && PAIR_HEADS.iter().any(|h| h.starts_with(last_word))
         {
             let start = prev_word(self.text, a.start, s.start).map_or(a.start, |w| w.start);
@@ -607,12 +642,11 @@ impl<'a> Scan<'a> {
             sectors: chain.sectors.clone(),
             ..Default::default()
         };
-        let rule = format!(
-            "role:{} [{}:{}]{why}",
-            chain.phrase, head.origin.file, head.origin.line
-        );
+        let mut rule = concat(&["role:", &chain.phrase, " "]);
+        push_origin(&mut rule, &head.origin.file, head.origin.line);
+        rule.push_str(&why);
         let mut d = self.draft(a.start, end, s.index, MentionKind::Role, actor, rule, 0.6);
-        if head.kind == RoleKind::Title && !chain.plural && prev.as_deref() == Some("the") {
+        if head.kind == RoleKind::Title && !chain.plural && prev_is("the") {
             d.hint = Hint::TitleOnly {
                 title: head.phrase.clone(),
                 country: None,

@@ -16,42 +16,58 @@
 //! * a country, capital or seat mention → `antecedent` = the first earlier
 //!   mention of the same country (kind unchanged).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Span};
 
 use crate::patterns::Target;
 use crate::recognize::{role_at, Draft, Hint, RoleStatus, Scan};
+use crate::text::concat;
 use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES};
 use crate::Lexicon;
 
-/// Normalised words of a title or role for comparison.
-fn title_words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .replace("defence", "defense")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| {
-            !w.is_empty() && !matches!(*w, "the" | "of" | "for" | "and" | "affairs" | "national")
-        })
-        .map(str::to_string)
-        .collect()
+/// A title or role in comparable form: lower case (ASCII letters may stay
+/// upper case: words are compared ASCII-case-insensitively) with "defence"
+/// spelt "defense". Most titles are ASCII without "defence": no copy.
+fn normalized_title(s: &str) -> Cow<'_, str> {
+    let has_defence = s
+        .as_bytes()
+        .windows(7)
+        .any(|w| w.eq_ignore_ascii_case(b"defence"));
+    if s.is_ascii() && !has_defence {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase().replace("defence", "defense"))
+    }
+}
+
+/// Words of a normalised title, without function words.
+fn title_words(s: &str) -> impl Iterator<Item = &str> + Clone {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !is_in(&["the", "of", "for", "and", "affairs", "national"], w))
+}
+
+fn is_junior<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.any(|x| is_in(&["vice", "deputy"], x))
 }
 
 /// True when a person whose role is `role` can be called "the `title`".
 pub(crate) fn title_matches(title: &str, role: &str) -> bool {
-    let t = title.to_lowercase();
-    if GENERIC_LEADER_TITLES.contains(&t.as_str()) {
+    if is_in(GENERIC_LEADER_TITLES, title) {
         return role_rank(role) >= 3;
     }
-    let tw = title_words(title);
-    let rw = title_words(role);
-    if tw.is_empty() {
+    let title = normalized_title(title);
+    let role = normalized_title(role);
+    let mut tw = title_words(&title);
+    let rw = title_words(&role);
+    if tw.clone().next().is_none() {
         return false;
     }
-    let junior = |w: &[String]| w.iter().any(|x| x == "vice" || x == "deputy");
-    if junior(&rw) != junior(&tw) {
+    if is_junior(rw.clone()) != is_junior(tw.clone()) {
         return false;
     }
-    tw.iter().all(|w| rw.contains(w))
+    tw.all(|w| rw.clone().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 struct Out<'s, 'a> {
@@ -113,7 +129,7 @@ fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: 
         let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
-        d2.rule = format!("surname:{short} → earlier mention; {rule}");
+        d2.rule = concat(&["surname:", short, " → earlier mention; ", &rule]);
         let ante = out.first_full(p).or(Some(i));
         out.push(d2, Some(p), ante);
         return;
@@ -122,6 +138,7 @@ fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: 
         return;
     }
     let date = out.scan.date;
+    let date_text = &out.scan.date_text;
     let best = members
         .iter()
         .filter_map(|&pi| {
@@ -147,7 +164,14 @@ fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: 
     d2.actor = actor;
     d2.kind = MentionKind::Person;
     d2.confidence = 0.75;
-    d2.rule = format!("surname:{short} → highest office on {date}; {rule}");
+    d2.rule = concat(&[
+        "surname:",
+        short,
+        " → highest office on ",
+        date_text,
+        "; ",
+        &rule,
+    ]);
     out.push(d2, Some(pi), None);
 }
 
@@ -182,7 +206,7 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
         let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
-        d2.rule = format!("the {title} → earlier mention; {rule}");
+        d2.rule = concat(&["the ", title, " → earlier mention; ", &rule]);
         let ante = out.first_full(p).or(Some(i));
         out.push(d2, Some(p), ante);
         return;
@@ -193,7 +217,10 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
             let (actor, rule) = out.scan.person_actor(pi);
             let mut d2 = d;
             d2.actor = actor;
-            d2.rule = format!("{} → {title} of {c} on {date}; {rule}", d2.rule);
+            d2.rule = format!(
+                "{} → {title} of {c} on {}; {rule}",
+                d2.rule, out.scan.date_text
+            );
             out.push(d2, Some(pi), None);
             return;
         }
@@ -240,7 +267,7 @@ fn pair(out: &mut Out, d: Draft) {
         let (actor, rule) = out.scan.person_actor(p);
         let mut d2 = d.clone();
         d2.actor = actor;
-        d2.rule = format!("{} → one of the two last persons; {rule}", d.rule);
+        d2.rule = concat(&[&d.rule, " → one of the two last persons; ", &rule]);
         let ante = out.first_full(p);
         out.push(d2, Some(p), ante);
     }
@@ -269,8 +296,28 @@ fn pronoun(out: &mut Out, d: Draft) {
     let (actor, rule) = out.scan.person_actor(p);
     let mut d2 = d;
     d2.actor = actor;
-    d2.rule = format!("{} → last person subject; {rule}", d2.rule);
+    d2.rule = concat(&[&d2.rule, " → last person subject; ", &rule]);
     out.push(d2, Some(p), Some(i));
+}
+
+/// The drafts sorted by (start, end), ties in recognition order (a stable
+/// sort). Drafts are large: sorting small keys and moving each draft once
+/// is cheaper than sorting the drafts themselves.
+fn in_text_order(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut order: Vec<(usize, usize, usize)> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.start, d.end, i))
+        .collect();
+    if order.windows(2).all(|w| matches!(w, [a, b] if a <= b)) {
+        return drafts;
+    }
+    order.sort_unstable();
+    let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// Links drafts (sorted in text order) into the final mention list.
@@ -356,6 +403,7 @@ impl Lexicon {
             lex: self,
             text,
             date,
+            date_text: date.to_string(),
             date_known,
             dateline_country,
             adjectives,
@@ -384,8 +432,7 @@ impl Lexicon {
             let prons = pronouns.get(p_from..p_to).unwrap_or_default();
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
-        drafts.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
-        link(&scan, drafts)
+        link(&scan, in_text_order(drafts))
     }
 
     /// Country of a dateline ("MOSCOW", "SEOUL, South Korea").

@@ -155,14 +155,17 @@ impl Builder {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, byte: u8) -> u64 {
+    (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// FNV-1a of the ASCII-lower-cased bytes of a word.
 fn fnv_lower(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    bytes
+        .iter()
+        .fold(FNV_OFFSET, |h, b| fnv_step(h, b.to_ascii_lowercase()))
 }
 
 /// A hasher for keys that are already hashes.
@@ -411,27 +414,49 @@ impl PatternSet {
         let mut pronouns = Vec::new();
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let word_char_at = |i: usize| -> (bool, usize) {
-            match bytes.get(i) {
-                Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-                Some(_) => char_at(text, i).map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
-                None => (false, 1),
-            }
-        };
         let mut pos = 0;
         while pos < n {
-            let (is_word, len) = word_char_at(pos);
-            if !is_word {
-                pos += len;
-                continue;
-            }
-            let mut word_end = pos + len;
-            loop {
-                let (w, l) = word_char_at(word_end);
-                if !w || word_end >= n {
-                    break;
+            let Some(&first) = bytes.get(pos) else {
+                break;
+            };
+            if first.is_ascii() {
+                if !first.is_ascii_alphanumeric() {
+                    pos += 1;
+                    continue;
                 }
-                word_end += l;
+            } else {
+                match char_at(text, pos) {
+                    Some(c) if is_word_char(c) => {}
+                    Some(c) => {
+                        pos += c.len_utf8();
+                        continue;
+                    }
+                    None => {
+                        pos += 1;
+                        continue;
+                    }
+                }
+            }
+            // The word and its hash (as `fnv_lower` of the word) in one pass.
+            let mut h = FNV_OFFSET;
+            let mut word_end = pos;
+            while let Some(&b) = bytes.get(word_end) {
+                if b.is_ascii() {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    h = fnv_step(h, b.to_ascii_lowercase());
+                    word_end += 1;
+                } else {
+                    let Some(c) = char_at(text, word_end).filter(|c| is_word_char(*c)) else {
+                        break;
+                    };
+                    let l = c.len_utf8();
+                    for &x in bytes.get(word_end..word_end + l).unwrap_or_default() {
+                        h = fnv_step(h, x);
+                    }
+                    word_end += l;
+                }
             }
             let word = bytes.get(pos..word_end).unwrap_or_default();
             if (2..=7).contains(&word.len())
@@ -442,7 +467,6 @@ impl PatternSet {
             {
                 pronouns.push((pos, word_end));
             }
-            let h = fnv_lower(word);
             let k = (h as usize) & (QUICK_BITS - 1);
             let maybe = self
                 .quick

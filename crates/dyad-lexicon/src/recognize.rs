@@ -8,7 +8,7 @@ use dyad_core::{Actor, MentionKind};
 use crate::compound::Sent;
 use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
-use crate::text::{is_capitalized, next_word, prev_word, Word};
+use crate::text::{concat, is_capitalized, next_word, prev_word, push_origin, Word};
 use crate::words::{is_in, is_motion, DIRECTIONAL, LOCATIVE, ROLE_MODIFIERS};
 use crate::Lexicon;
 
@@ -56,6 +56,8 @@ pub(crate) struct Scan<'a> {
     pub lex: &'a Lexicon,
     pub text: &'a str,
     pub date: NaiveDate,
+    /// `date` as written in rule texts (formatted once per document).
+    pub date_text: String,
     pub date_known: bool,
     pub dateline_country: Option<String>,
     /// Start offsets of tokens the tagger marked as adjectives ("official
@@ -296,6 +298,12 @@ impl<'a> Scan<'a> {
             self.mark_former(d, s_start);
         }
         self.pronouns(index, pronouns, out);
+        // Pronouns come last: put this sentence's drafts in text order now,
+        // while the run is short (the document-level stable sort then finds
+        // the drafts in order).
+        if let Some(new) = out.get_mut(first_new..) {
+            new.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+        }
     }
 
     /// "former President X", "a former White House official", "ex-minister":
@@ -320,15 +328,12 @@ impl<'a> Scan<'a> {
             let Some(w) = prev_word(self.text, pos, s_start) else {
                 break;
             };
-            let t = self.word(w).to_lowercase();
-            if matches!(t.as_str(), "former" | "ex" | "ex-" | "then-former") {
+            let t = self.word(w);
+            if is_in(&["former", "ex", "ex-", "then-former"], t) {
                 former = true;
                 break;
             }
-            if !matches!(
-                t.as_str(),
-                "a" | "an" | "the" | "two" | "three" | "several" | "one"
-            ) {
+            if !is_in(&["a", "an", "the", "two", "three", "several", "one"], t) {
                 break;
             }
             pos = w.start;
@@ -431,7 +436,8 @@ impl<'a> Scan<'a> {
         };
         let mut end = a.end;
         let mut used = 1;
-        let mut rule = format!("org:{} [{}:{}]", org.id, org.origin.file, org.origin.line);
+        let mut rule = concat(&["org:", &org.id, " "]);
+        push_origin(&mut rule, &org.origin.file, org.origin.line);
         if let Some(b) = atoms.get(i + 1) {
             if let Some((r, _)) = role_target(b.primary()) {
                 if let Some(role) = self.role(r) {
@@ -458,7 +464,8 @@ impl<'a> Scan<'a> {
                             atoms.get(i + 2).map_or(usize::MAX, |x| x.start),
                         );
                         used = 2;
-                        rule = format!("{rule} + role:{}", role.phrase);
+                        rule.push_str(" + role:");
+                        rule.push_str(&role.phrase);
                     }
                 }
             }

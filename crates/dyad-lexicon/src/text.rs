@@ -210,6 +210,41 @@ pub(crate) fn case_compatible(pattern: &str, found: &str) -> bool {
             .all(|(p, f)| !p.is_ascii_uppercase() || f.is_ascii_uppercase())
 }
 
+/// The parts joined, without the formatting machinery (rule texts are
+/// built for every mention).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    // Slack for the origin or clause usually appended next.
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 48);
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// Appends a knowledge entry's origin as rule texts write it: `[file:line]`.
+pub(crate) fn push_origin(out: &mut String, file: &str, line: usize) {
+    out.reserve(file.len() + 24);
+    out.push('[');
+    out.push_str(file);
+    out.push(':');
+    let mut digits = [0u8; 20];
+    let mut n = line;
+    let mut used = 0;
+    for slot in digits.iter_mut() {
+        // `n % 10` is a digit, so the cast cannot truncate.
+        *slot = b'0' + (n % 10) as u8;
+        used += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in digits.get(..used).unwrap_or_default().iter().rev() {
+        out.push(char::from(*d));
+    }
+    out.push(']');
+}
+
 /// Both apostrophe spellings of a phrase.
 pub(crate) fn apostrophe_variants(phrase: &str) -> Vec<String> {
     let mut out = vec![phrase.to_string()];
@@ -250,6 +285,16 @@ mod tests {
         assert_eq!(prev_word(t, 0, 0), None);
         assert_eq!(next_word(t, t.len(), t.len()), None);
         assert_eq!(next_word(t, 999, 5), None);
+    }
+
+    #[test]
+    fn rule_text_helpers() {
+        let mut s = concat(&["role:", "minister", " "]);
+        push_origin(&mut s, "roles.tsv", 120);
+        assert_eq!(s, "role:minister [roles.tsv:120]");
+        let mut z = String::new();
+        push_origin(&mut z, "f", 0);
+        assert_eq!(z, "[f:0]");
     }
 
     #[test]
