@@ -9,7 +9,7 @@ use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{concat, is_capitalized, prev_word, push_origin};
-use crate::words::{is_in, GENERIC_HEADS, INDEFINITE, PAIR_HEADS};
+use crate::words::{is_in, GENERIC_HEADS, INDEFINITE, PAIR_HEADS, PAIR_PERSON_NOUNS};
 
 /// The atoms of one sentence.
 pub(crate) struct Sent<'x> {
@@ -319,6 +319,7 @@ impl<'a> Scan<'a> {
             prev_atom_end,
             possessive_end,
             country_only,
+            a.end,
         ) {
             return 1;
         }
@@ -595,33 +596,69 @@ impl<'a> Scan<'a> {
                 return used + 1;
             }
         }
-        let prev = prev_word(self.text, a.start, s.start).map(|w| self.word(w));
+        let prev_w = prev_word(self.text, a.start, s.start);
+        let prev = prev_w.map(|w| self.word(w));
         let prev_is = |x: &str| prev.is_some_and(|p| p.eq_ignore_ascii_case(x));
         let last_word = head.phrase.rsplit(' ').next().unwrap_or("");
+        let pair_start = prev_w.map_or(a.start, |w| w.start);
         if chain.plural
             && (prev_is("two") || prev_is("both"))
             && PAIR_HEADS.iter().any(|h| h.starts_with(last_word))
         {
-            let start = prev_word(self.text, a.start, s.start).map_or(a.start, |w| w.start);
-            let mut d = self.draft(
-                start,
-                chain.end,
-                s.index,
-                MentionKind::Coreference,
-                Actor::default(),
-                format!("pair:{}", chain.phrase),
-                0.7,
-            );
-            d.hint = Hint::Pair;
-            out.push(d);
+            out.push(self.pair_draft(pair_start, &chain, s.index, None));
             return used;
         }
+        // "the two men", "both men": the two persons last mentioned, else
+        // (no two persons yet) the ordinary role mention.
+        let written_head = prev_word(self.text, chain.end, a.start).map_or("", |w| self.word(w));
+        let definite_pair = prev_is("both")
+            || (prev_is("two")
+                && prev_w
+                    .and_then(|w| prev_word(self.text, w.start, s.start))
+                    .is_some_and(|w| self.word(w).eq_ignore_ascii_case("the")));
+        if chain.plural && definite_pair && is_in(PAIR_PERSON_NOUNS, written_head) {
+            let fallback = self.bare_role(s, i, &chain, false).map(Box::new);
+            out.push(self.pair_draft(pair_start, &chain, s.index, fallback));
+            return used;
+        }
+        if let Some(d) = self.bare_role(s, i, &chain, prev_is("the")) {
+            out.push(d);
+        }
+        used
+    }
+
+    /// "the two leaders": a mention of the last two persons (see `coref`).
+    fn pair_draft(
+        &self,
+        start: usize,
+        chain: &Chain,
+        sentence: usize,
+        fallback: Option<Box<Draft>>,
+    ) -> Draft {
+        let mut d = self.draft(
+            start,
+            chain.end,
+            sentence,
+            MentionKind::Coreference,
+            Actor::default(),
+            concat(&["pair:", &chain.phrase]),
+            0.7,
+        );
+        d.hint = Hint::Pair { fallback };
+        d
+    }
+
+    /// A role chain on its own ("officials", "the minister"), or nothing
+    /// when it modifies the next word ("official visit").
+    fn bare_role(&self, s: &Sent, i: usize, chain: &Chain, after_the: bool) -> Option<Draft> {
+        let a = s.atoms.get(i)?;
+        let head = chain.head;
         if chain.next == i + 1 && self.adjectives.binary_search(&a.start).is_ok() {
             let next_lower = crate::text::next_word(self.text, chain.end, s.end)
                 .map(|w| self.word(w))
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
             if next_lower {
-                return used;
+                return None;
             }
         }
         let end = if head.kind == RoleKind::Title {
@@ -646,14 +683,13 @@ impl<'a> Scan<'a> {
         push_origin(&mut rule, &head.origin.file, head.origin.line);
         rule.push_str(&why);
         let mut d = self.draft(a.start, end, s.index, MentionKind::Role, actor, rule, 0.6);
-        if head.kind == RoleKind::Title && !chain.plural && prev_is("the") {
+        if head.kind == RoleKind::Title && !chain.plural && after_the {
             d.hint = Hint::TitleOnly {
                 title: head.phrase.clone(),
                 country: None,
             };
         }
-        out.push(d);
-        used
+        Some(d)
     }
 
     /// Country code of a country/capital/demonym/seat atom.

@@ -228,7 +228,7 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
     out.push(d, None, None);
 }
 
-fn pair(out: &mut Out, d: Draft) {
+fn pair(out: &mut Out, d: Draft, fallback: Option<Box<Draft>>) {
     // The last two distinct persons, preferring leaders in office (an aide
     // or a historical figure mentioned in between is not one of "the two leaders").
     let date = out.scan.date;
@@ -259,7 +259,33 @@ fn pair(out: &mut Out, d: Draft) {
     if seen.len() < 2 {
         seen = pick(&|_| true);
     }
-    if seen.len() < 2 {
+    // "the two men" is anyone unless two persons were just named together.
+    let together = |a: usize, b: usize| {
+        let recent = |i: usize| {
+            out.mentions
+                .get(i)
+                .filter(|m| m.sentence + 2 >= d.sentence && m.sentence <= d.sentence)
+                .map(|m| m.sentence)
+        };
+        let sentences_of = |p: usize| {
+            out.persons
+                .iter()
+                .enumerate()
+                .filter(move |(_, x)| **x == Some(p))
+                .filter_map(move |(i, _)| recent(i))
+        };
+        sentences_of(a).any(|s| sentences_of(b).any(|t| t == s))
+    };
+    let generic_unlinked = fallback.is_some()
+        && match seen.as_slice() {
+            [(_, a), (_, b)] => !together(*a, *b),
+            _ => true,
+        };
+    if seen.len() < 2 || generic_unlinked {
+        if let Some(f) = fallback {
+            let person = f.person;
+            out.push(*f, person, None);
+        }
         return;
     }
     seen.reverse();
@@ -359,7 +385,7 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
             Hint::TitleOnly { title, country } => {
                 title_only(&mut out, d, &title, country.as_deref())
             }
-            Hint::Pair => pair(&mut out, d),
+            Hint::Pair { fallback } => pair(&mut out, d, fallback),
             Hint::Pronoun => pronoun(&mut out, d),
         }
     }

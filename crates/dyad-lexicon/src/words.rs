@@ -21,6 +21,69 @@ pub(crate) const LOCATIVE: &[&str] = &[
     "downtown",
 ];
 
+/// Month and day names: "In March, Russia ..." is no "Town, Country".
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+];
+
+/// Words that open a sentence with a phrase set off by a comma ("In
+/// Geneva, Russia said ...", "Later that day, ...").
+pub(crate) const OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "following",
+    "despite",
+    "from",
+    "by",
+    "with",
+    "without",
+    "under",
+    "throughout",
+    "amid",
+    "earlier",
+    "later",
+    "last",
+];
+
 /// Prepositions that make a following place a destination or origin when a
 /// motion word precedes them ("travelled to Moscow").
 pub(crate) const DIRECTIONAL: &[&str] = &["to", "from", "into", "toward", "towards", "via", "for"];
@@ -200,16 +263,20 @@ pub(crate) const INDEFINITE: &[&str] = &[
     "a", "an", "one", "another", "some", "any", "every", "each", "no", "former",
 ];
 
-/// Phrases that refer to the last two persons mentioned.
+/// Phrases that refer to the last two persons mentioned ("the two
+/// leaders", "both presidents").
 pub(crate) const PAIR_HEADS: &[&str] = &[
     "leaders",
     "presidents",
-    "men",
     "heads",
     "ministers",
     "sides",
     "counterparts",
 ];
+
+/// Plural person nouns that refer to the last two persons only when
+/// definite ("the two men", "both women"; "two men were arrested" is anyone).
+pub(crate) const PAIR_PERSON_NOUNS: &[&str] = &["men", "women"];
 
 /// Generic heads that any leading office holder satisfies.
 pub(crate) const GENERIC_LEADER_TITLES: &[&str] = &[
