@@ -191,6 +191,8 @@ impl TitleOpt for Option<&str> {
 fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
     let lex = out.scan.lex;
     let date = out.scan.date;
+    // The same person's role comes back often: match each role text once.
+    let mut matched: Vec<(&str, bool)> = Vec::new();
     let earlier = out.persons.iter().enumerate().rev().find_map(|(i, p)| {
         let p = (*p)?;
         let m = out.mentions.get(i)?;
@@ -199,7 +201,18 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
             None => true,
             Some(c) => m.actor.country.as_deref() == Some(c),
         };
-        (country_ok && title_matches(title, role)).then_some((i, p))
+        if !country_ok {
+            return None;
+        }
+        let fits = match matched.iter().find(|(r, _)| *r == role) {
+            Some((_, fits)) => *fits,
+            None => {
+                let fits = title_matches(title, role);
+                matched.push((role, fits));
+                fits
+            }
+        };
+        fits.then_some((i, p))
     });
     if let Some((i, p)) = earlier {
         let (actor, rule) = out.scan.person_actor(p);

@@ -102,6 +102,16 @@ impl Atom {
     }
 }
 
+/// The patterns sharing a first-word hash.
+struct Group {
+    /// Pattern ids, longest first.
+    ids: Vec<u32>,
+    /// Byte length of the first word all patterns of the group share, or
+    /// `None` when a hash collision mixed two first words (then every
+    /// pattern is compared whole).
+    shared_first_len: Option<usize>,
+}
+
 /// The compiled phrase matcher.
 pub(crate) struct PatternSet {
     /// The lower-cased patterns.
@@ -109,7 +119,7 @@ pub(crate) struct PatternSet {
     /// FNV hash of a lower-cased first word → the patterns starting with a
     /// word of that hash, longest first (a hash collision only costs a
     /// comparison).
-    by_first_token: HashMap<u64, Vec<u32>, IdentityBuild>,
+    by_first_token: HashMap<u64, Group, IdentityBuild>,
     /// Bit set over (length, first byte, last byte) of those first words: a
     /// cheap test that rejects most words before hashing.
     quick: Vec<u64>,
@@ -156,6 +166,39 @@ impl Builder {
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Marks a byte of a non-ASCII character in [`WORD_BYTE`].
+const NON_ASCII: u8 = 0xFF;
+
+/// Per byte: 0 for an ASCII non-word byte, the lower-cased byte for an ASCII
+/// letter or digit, [`NON_ASCII`] otherwise (the scanner's inner loop).
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            NON_ASCII
+        } else if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether the non-ASCII character at `pos` is a word character, and its
+/// length (1 when `pos` is not a character boundary). Curly quotes and
+/// dashes (U+2000..U+203F, never letters) skip the Unicode tables.
+fn non_ascii_word_char(text: &str, pos: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    if bytes.get(pos) == Some(&0xE2) && bytes.get(pos + 1) == Some(&0x80) {
+        return (false, 3);
+    }
+    char_at(text, pos).map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+}
 
 fn fnv_step(h: u64, byte: u8) -> u64 {
     (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
@@ -344,19 +387,31 @@ impl PatternSet {
         }
         let count = u32::try_from(b.patterns.len())
             .map_err(|_| LexiconError::Matcher("too many patterns".to_string()))?;
-        let mut by_first_token: HashMap<u64, Vec<u32>, IdentityBuild> = HashMap::default();
+        let mut by_first_token: HashMap<u64, Group, IdentityBuild> = HashMap::default();
         for (id, p) in (0..count).zip(b.patterns.iter()) {
-            by_first_token
-                .entry(fnv_lower(first_token(p).as_bytes()))
-                .or_default()
-                .push(id);
+            let first = first_token(p);
+            let group = by_first_token
+                .entry(fnv_lower(first.as_bytes()))
+                .or_insert_with(|| Group {
+                    ids: Vec::new(),
+                    shared_first_len: Some(first.len()),
+                });
+            let same_first = group
+                .ids
+                .first()
+                .and_then(|f| b.patterns.get(*f as usize))
+                .map_or(true, |f| first_token(f) == first);
+            if !same_first {
+                group.shared_first_len = None;
+            }
+            group.ids.push(id);
         }
         let lengths: Vec<usize> = b.patterns.iter().map(String::len).collect();
         let mut quick = vec![0u64; QUICK_BITS / 64];
-        for (h, ids) in by_first_token.iter_mut() {
+        for (h, group) in by_first_token.iter_mut() {
             // Longest first; two patterns of one length never match one span
             // (patterns are distinct in lower case).
-            ids.sort_by_key(|&id| {
+            group.ids.sort_by_key(|&id| {
                 let len = lengths.get(id as usize).copied().unwrap_or(0);
                 (std::cmp::Reverse(len), id)
             });
@@ -419,43 +474,40 @@ impl PatternSet {
             let Some(&first) = bytes.get(pos) else {
                 break;
             };
-            if first.is_ascii() {
-                if !first.is_ascii_alphanumeric() {
+            match WORD_BYTE[usize::from(first)] {
+                0 => {
                     pos += 1;
                     continue;
                 }
-            } else {
-                match char_at(text, pos) {
-                    Some(c) if is_word_char(c) => {}
-                    Some(c) => {
-                        pos += c.len_utf8();
+                NON_ASCII => match non_ascii_word_char(text, pos) {
+                    (true, _) => {}
+                    (false, len) => {
+                        pos += len;
                         continue;
                     }
-                    None => {
-                        pos += 1;
-                        continue;
-                    }
-                }
+                },
+                _ => {}
             }
             // The word and its hash (as `fnv_lower` of the word) in one pass.
             let mut h = FNV_OFFSET;
             let mut word_end = pos;
             while let Some(&b) = bytes.get(word_end) {
-                if b.is_ascii() {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
+                match WORD_BYTE[usize::from(b)] {
+                    0 => break,
+                    NON_ASCII => {
+                        let (is_word, l) = non_ascii_word_char(text, word_end);
+                        if !is_word {
+                            break;
+                        }
+                        for &x in bytes.get(word_end..word_end + l).unwrap_or_default() {
+                            h = fnv_step(h, x);
+                        }
+                        word_end += l;
                     }
-                    h = fnv_step(h, b.to_ascii_lowercase());
-                    word_end += 1;
-                } else {
-                    let Some(c) = char_at(text, word_end).filter(|c| is_word_char(*c)) else {
-                        break;
-                    };
-                    let l = c.len_utf8();
-                    for &x in bytes.get(word_end..word_end + l).unwrap_or_default() {
-                        h = fnv_step(h, x);
+                    lower => {
+                        h = fnv_step(h, lower);
+                        word_end += 1;
                     }
-                    word_end += l;
                 }
             }
             let word = bytes.get(pos..word_end).unwrap_or_default();
@@ -477,8 +529,8 @@ impl PatternSet {
             } else {
                 None
             };
-            if let Some(ids) = candidates.filter(|_| self.valid_start(text, pos)) {
-                if let Some(atom) = self.best_at(text, pos, ids) {
+            if let Some(group) = candidates.filter(|_| self.valid_start(text, pos)) {
+                if let Some(atom) = self.best_at(text, pos, group) {
                     pos = atom.end.max(pos + 1);
                     out.push(atom);
                     continue;
@@ -511,16 +563,40 @@ impl PatternSet {
     /// The longest valid atom starting at `start`: the longest pattern
     /// of `candidates` (longest first) there, else (when it fails the
     /// boundary or case checks) the longest shorter one.
-    fn best_at(&self, text: &str, start: usize, candidates: &[u32]) -> Option<Atom> {
+    fn best_at(&self, text: &str, start: usize, group: &Group) -> Option<Atom> {
         let rest = text.as_bytes().get(start..)?;
-        for &id in candidates {
+        // Patterns are stored lower-cased.
+        let same = |t: &[u8], p: &[u8]| {
+            t.len() == p.len() && t.iter().zip(p).all(|(t, p)| t.to_ascii_lowercase() == *p)
+        };
+        // The shared first word is compared once, then only the tails.
+        let skip = match group.shared_first_len {
+            Some(first_len) => {
+                let first = group
+                    .ids
+                    .first()
+                    .and_then(|id| self.patterns.get(*id as usize))?;
+                let word_matches = match (rest.get(..first_len), first.as_bytes().get(..first_len))
+                {
+                    (Some(t), Some(p)) => same(t, p),
+                    _ => false,
+                };
+                if !word_matches {
+                    return None;
+                }
+                first_len
+            }
+            None => 0,
+        };
+        for &id in &group.ids {
             let Some(pattern) = self.patterns.get(id as usize) else {
                 continue;
             };
             let len = pattern.len();
-            let found = rest
-                .get(..len)
-                .is_some_and(|t| t.eq_ignore_ascii_case(pattern.as_bytes()));
+            let found = match (rest.get(skip..len), pattern.as_bytes().get(skip..)) {
+                (Some(t), Some(p)) => same(t, p),
+                _ => false,
+            };
             if found {
                 if let Some(atom) = self.check(text, start, start + len, id as usize) {
                     return Some(atom);
