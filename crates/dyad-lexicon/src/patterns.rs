@@ -396,12 +396,12 @@ impl PatternSet {
                     ids: Vec::new(),
                     shared_first_len: Some(first.len()),
                 });
-            let same_first = group
+            let other_first = group
                 .ids
                 .first()
                 .and_then(|f| b.patterns.get(*f as usize))
-                .map_or(true, |f| first_token(f) == first);
-            if !same_first {
+                .is_some_and(|f| first_token(f) != first);
+            if other_first {
                 group.shared_first_len = None;
             }
             group.ids.push(id);
