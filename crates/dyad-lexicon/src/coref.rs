@@ -448,7 +448,9 @@ impl Lexicon {
             adjectives,
         };
         let (atoms, pronouns) = self.patterns.scan(text);
-        let mut drafts = Vec::new();
+        // About one draft per atom or pronoun: drafts are large, so growing
+        // the vector by copying would cost more than reserving once.
+        let mut drafts = Vec::with_capacity(atoms.len() + pronouns.len());
         let whole = [(0usize, 0usize, text.len())];
         let spans: Vec<(usize, usize, usize)> = if doc.sentences.is_empty() {
             whole.to_vec()

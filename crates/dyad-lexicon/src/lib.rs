@@ -29,6 +29,7 @@ mod compound;
 mod coref;
 mod dates;
 mod error;
+mod groups;
 mod load;
 mod model;
 mod patterns;

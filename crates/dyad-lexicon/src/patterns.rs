@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::error::LexiconError;
+use crate::groups::{same_lower, Group};
 use crate::load::Knowledge;
 use crate::model::RoleKind;
 use crate::text::{
@@ -102,16 +103,6 @@ impl Atom {
     }
 }
 
-/// The patterns sharing a first-word hash.
-struct Group {
-    /// Pattern ids, longest first.
-    ids: Vec<u32>,
-    /// Byte length of the first word all patterns of the group share, or
-    /// `None` when a hash collision mixed two first words (then every
-    /// pattern is compared whole).
-    shared_first_len: Option<usize>,
-}
-
 /// The compiled phrase matcher.
 pub(crate) struct PatternSet {
     /// The lower-cased patterns.
@@ -120,8 +111,8 @@ pub(crate) struct PatternSet {
     /// word of that hash, longest first (a hash collision only costs a
     /// comparison).
     by_first_token: HashMap<u64, Group, IdentityBuild>,
-    /// Bit set over (length, first byte, last byte) of those first words: a
-    /// cheap test that rejects most words before hashing.
+    /// Bit set over the low 20 bits of those hashes: a cheap test that
+    /// rejects most words before the map lookup.
     quick: Vec<u64>,
     variants: Vec<Vec<Variant>>,
     /// Surname groups: short form → person indices.
@@ -231,7 +222,7 @@ impl std::hash::Hasher for Identity {
 
 type IdentityBuild = std::hash::BuildHasherDefault<Identity>;
 
-const QUICK_BITS: usize = 1 << 16;
+const QUICK_BITS: usize = 1 << 20;
 
 /// The first word of a (lower-case) pattern: a match can only start at a
 /// text word equal to it, so other words never reach the automaton.
@@ -392,29 +383,16 @@ impl PatternSet {
             let first = first_token(p);
             let group = by_first_token
                 .entry(fnv_lower(first.as_bytes()))
-                .or_insert_with(|| Group {
-                    ids: Vec::new(),
-                    shared_first_len: Some(first.len()),
-                });
-            let other_first = group
-                .ids
-                .first()
-                .and_then(|f| b.patterns.get(*f as usize))
-                .is_some_and(|f| first_token(f) != first);
-            if other_first {
-                group.shared_first_len = None;
-            }
-            group.ids.push(id);
+                .or_insert_with(|| Group::new(first.len()));
+            let group_first = group
+                .first_id()
+                .and_then(|f| b.patterns.get(f as usize))
+                .map(|f| first_token(f));
+            group.push(id, first, group_first);
         }
-        let lengths: Vec<usize> = b.patterns.iter().map(String::len).collect();
         let mut quick = vec![0u64; QUICK_BITS / 64];
         for (h, group) in by_first_token.iter_mut() {
-            // Longest first; two patterns of one length never match one span
-            // (patterns are distinct in lower case).
-            group.ids.sort_by_key(|&id| {
-                let len = lengths.get(id as usize).copied().unwrap_or(0);
-                (std::cmp::Reverse(len), id)
-            });
+            group.finish(&b.patterns);
             let k = (*h as usize) & (QUICK_BITS - 1);
             if let Some(w) = quick.get_mut(k / 64) {
                 *w |= 1 << (k % 64);
@@ -465,7 +443,8 @@ impl PatternSet {
         // Patterns can only start at a word start, and only at a word equal
         // to some pattern's first word: those few words get one anchored
         // search; the automaton never runs inside words ("us" in "because").
-        let mut out: Vec<Atom> = Vec::new();
+        // Roughly one atom per 60 bytes of news text.
+        let mut out: Vec<Atom> = Vec::with_capacity(text.len() / 60);
         let mut pronouns = Vec::new();
         let bytes = text.as_bytes();
         let n = bytes.len();
@@ -565,36 +544,15 @@ impl PatternSet {
     /// boundary or case checks) the longest shorter one.
     fn best_at(&self, text: &str, start: usize, group: &Group) -> Option<Atom> {
         let rest = text.as_bytes().get(start..)?;
-        // Patterns are stored lower-cased.
-        let same = |t: &[u8], p: &[u8]| {
-            t.len() == p.len() && t.iter().zip(p).all(|(t, p)| t.to_ascii_lowercase() == *p)
-        };
         // The shared first word is compared once, then only the tails.
-        let skip = match group.shared_first_len {
-            Some(first_len) => {
-                let first = group
-                    .ids
-                    .first()
-                    .and_then(|id| self.patterns.get(*id as usize))?;
-                let word_matches = match (rest.get(..first_len), first.as_bytes().get(..first_len))
-                {
-                    (Some(t), Some(p)) => same(t, p),
-                    _ => false,
-                };
-                if !word_matches {
-                    return None;
-                }
-                first_len
-            }
-            None => 0,
-        };
-        for &id in &group.ids {
+        let (skip, longer, shorter) = group.candidates(rest, &self.patterns)?;
+        for &id in longer.iter().chain(shorter) {
             let Some(pattern) = self.patterns.get(id as usize) else {
                 continue;
             };
             let len = pattern.len();
             let found = match (rest.get(skip..len), pattern.as_bytes().get(skip..)) {
-                (Some(t), Some(p)) => same(t, p),
+                (Some(t), Some(p)) => same_lower(t, p),
                 _ => false,
             };
             if found {
