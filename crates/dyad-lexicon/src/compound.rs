@@ -33,7 +33,7 @@ struct Chain<'a> {
     end: usize,
     head: &'a RoleWord,
     plural: bool,
-    sectors: Vec<String>,
+    sectors: &'a [String],
     phrase: String,
     /// The head is a generic person noun ("official", "spokesman").
     generic_head: bool,
@@ -43,7 +43,7 @@ impl Chain<'_> {
     fn title(&self) -> Title {
         Title {
             phrase: self.phrase.clone(),
-            sectors: self.sectors.clone(),
+            sectors: self.sectors.to_vec(),
         }
     }
 }
@@ -75,7 +75,15 @@ impl<'a> Scan<'a> {
         let first = s.atoms.get(i)?;
         let (r, mut plural) = role_reading(first)?;
         let first_role = self.role(r)?;
-        let mut roles = vec![first_role];
+        // Only the first role, the head, the count, whether all are titles
+        // and the last non-generic role matter: no list of roles is kept.
+        let is_generic =
+            |r: &RoleWord| is_in(GENERIC_HEADS, r.phrase.rsplit(' ').next().unwrap_or(""));
+        let mut head = first_role;
+        let mut count = 1usize;
+        let mut all_titles = first_role.kind == RoleKind::Title;
+        let mut last_specific = (!is_generic(first_role)).then_some(first_role);
+        let mut phrase = first_role.phrase.clone();
         let mut end = first.end;
         let mut next = i + 1;
         if first_role.kind != RoleKind::Place {
@@ -93,34 +101,26 @@ impl<'a> Scan<'a> {
                 if matches!(b.primary(), Target::Person(_) | Target::Surname(_)) {
                     break;
                 }
-                roles.push(role2);
+                head = role2;
+                count += 1;
+                all_titles &= role2.kind == RoleKind::Title;
+                if !is_generic(role2) {
+                    last_specific = Some(role2);
+                }
+                phrase.push(' ');
+                phrase.push_str(&role2.phrase);
                 plural = p2;
                 end = b.end;
                 next += 1;
             }
         }
-        let head = *roles.last()?;
-        let head_word = head.phrase.rsplit(' ').next().unwrap_or("");
-        let generic_head = is_in(GENERIC_HEADS, head_word);
-        let all_titles = roles.iter().all(|r| r.kind == RoleKind::Title);
-        let sectors = if roles.len() > 1 && all_titles {
-            first_role.sectors.clone()
-        } else if generic_head && roles.len() > 1 {
-            roles
-                .iter()
-                .rev()
-                .find(|r| !is_in(GENERIC_HEADS, r.phrase.rsplit(' ').next().unwrap_or("")))
-                .map_or(head.sectors.clone(), |r| r.sectors.clone())
+        let generic_head = is_generic(head);
+        let sectors: &'a [String] = if count > 1 && all_titles {
+            &first_role.sectors
+        } else if generic_head && count > 1 {
+            last_specific.map_or(&head.sectors, |r| &r.sectors)
         } else {
-            head.sectors.clone()
-        };
-        let phrase = match roles.as_slice() {
-            [only] => only.phrase.clone(),
-            _ => roles
-                .iter()
-                .map(|r| r.phrase.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            &head.sectors
         };
         Some(Chain {
             next,
@@ -429,7 +429,7 @@ impl<'a> Scan<'a> {
         let sectors = if chain.generic_head && !anchor.seat_sectors.is_empty() {
             anchor.seat_sectors.to_vec()
         } else {
-            chain.sectors.clone()
+            chain.sectors.to_vec()
         };
         let kind = if anchor.kind == MentionKind::Demonym {
             MentionKind::Demonym
@@ -473,7 +473,7 @@ impl<'a> Scan<'a> {
                 .unwrap_or("")
                 .to_string(),
             country: country.map(str::to_string),
-            sectors: chain.sectors.clone(),
+            sectors: chain.sectors.to_vec(),
             role: Some(chain.phrase.clone()),
             ..Default::default()
         }
@@ -549,19 +549,19 @@ impl<'a> Scan<'a> {
                     Some((
                         self.atom_country(b),
                         None,
-                        chain.sectors.clone(),
+                        chain.sectors.to_vec(),
                         self.text.get(b.start..b.end).unwrap_or("").to_string(),
                     ))
                 }
                 Target::Person(p) => {
                     let (pa, _) = self.person_actor(p);
-                    Some((pa.country, None, chain.sectors.clone(), pa.name))
+                    Some((pa.country, None, chain.sectors.to_vec(), pa.name))
                 }
                 Target::Org(o) => self.lex.k.orgs.get(o).map(|x| {
                     (
                         x.country.clone(),
                         Some(x.id.clone()),
-                        merge(&x.sectors, &chain.sectors),
+                        merge(&x.sectors, chain.sectors),
                         x.name.clone(),
                     )
                 }),
@@ -569,7 +569,7 @@ impl<'a> Scan<'a> {
                     (
                         Some(x.country.clone()),
                         None,
-                        merge(&x.sectors, &chain.sectors),
+                        merge(&x.sectors, chain.sectors),
                         x.name.clone(),
                     )
                 }),
@@ -610,13 +610,15 @@ impl<'a> Scan<'a> {
         }
         // "the two men", "both men": the two persons last mentioned, else
         // (no two persons yet) the ordinary role mention.
-        let written_head = prev_word(self.text, chain.end, a.start).map_or("", |w| self.word(w));
-        let definite_pair = prev_is("both")
-            || (prev_is("two")
-                && prev_w
-                    .and_then(|w| prev_word(self.text, w.start, s.start))
-                    .is_some_and(|w| self.word(w).eq_ignore_ascii_case("the")));
-        if chain.plural && definite_pair && is_in(PAIR_PERSON_NOUNS, written_head) {
+        let definite_pair = || {
+            prev_is("both")
+                || (prev_is("two")
+                    && prev_w
+                        .and_then(|w| prev_word(self.text, w.start, s.start))
+                        .is_some_and(|w| self.word(w).eq_ignore_ascii_case("the")))
+        };
+        let written_head = || prev_word(self.text, chain.end, a.start).map_or("", |w| self.word(w));
+        if chain.plural && definite_pair() && is_in(PAIR_PERSON_NOUNS, written_head()) {
             let fallback = self.bare_role(s, i, &chain, false).map(Box::new);
             out.push(self.pair_draft(pair_start, &chain, s.index, fallback));
             return used;
@@ -670,13 +672,16 @@ impl<'a> Scan<'a> {
             )
         };
         let (country, why) = match &self.dateline_country {
-            Some(c) => (Some(c.clone()), format!(", country {c} from dateline")),
+            Some(c) => (
+                Some(c.clone()),
+                concat(&[", country ", c, " from dateline"]),
+            ),
             None => (None, String::new()),
         };
         let actor = Actor {
             name: chain.phrase.clone(),
             country,
-            sectors: chain.sectors.clone(),
+            sectors: chain.sectors.to_vec(),
             ..Default::default()
         };
         let mut rule = concat(&["role:", &chain.phrase, " "]);

@@ -54,20 +54,45 @@ fn is_junior<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
 
 /// True when a person whose role is `role` can be called "the `title`".
 pub(crate) fn title_matches(title: &str, role: &str) -> bool {
-    if is_in(GENERIC_LEADER_TITLES, title) {
-        return role_rank(role) >= 3;
+    TitleQuery::new(title).matches(role, None)
+}
+
+/// A title prepared once for matching many roles ([`title_matches`]).
+pub(crate) struct TitleQuery<'t> {
+    /// "leader", "head of state": any head of state or government.
+    generic: bool,
+    normalized: Cow<'t, str>,
+}
+
+impl<'t> TitleQuery<'t> {
+    pub(crate) fn new(title: &'t str) -> TitleQuery<'t> {
+        let generic = is_in(GENERIC_LEADER_TITLES, title);
+        TitleQuery {
+            generic,
+            normalized: if generic {
+                Cow::Borrowed(title)
+            } else {
+                normalized_title(title)
+            },
+        }
     }
-    let title = normalized_title(title);
-    let role = normalized_title(role);
-    let mut tw = title_words(&title);
-    let rw = title_words(&role);
-    if tw.clone().next().is_none() {
-        return false;
+
+    /// Whether `role` fits; `rank` is `role_rank(role)` when known.
+    pub(crate) fn matches(&self, role: &str, rank: Option<u8>) -> bool {
+        if self.generic {
+            return rank.unwrap_or_else(|| role_rank(role)) >= 3;
+        }
+        let role = normalized_title(role);
+        let mut tw = title_words(&self.normalized);
+        let rw = title_words(&role);
+        if tw.clone().next().is_none() {
+            return false;
+        }
+        if is_junior(rw.clone()) != is_junior(tw.clone()) {
+            return false;
+        }
+        tw.all(|w| rw.clone().any(|x| x.eq_ignore_ascii_case(w)))
     }
-    if is_junior(rw.clone()) != is_junior(tw.clone()) {
-        return false;
-    }
-    tw.all(|w| rw.clone().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 struct Out<'s, 'a> {
@@ -192,6 +217,7 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
     let lex = out.scan.lex;
     let date = out.scan.date;
     // The same person's role comes back often: match each role text once.
+    let query = TitleQuery::new(title);
     let mut matched: Vec<(&str, bool)> = Vec::new();
     let earlier = out.persons.iter().enumerate().rev().find_map(|(i, p)| {
         let p = (*p)?;
@@ -207,7 +233,7 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
         let fits = match matched.iter().find(|(r, _)| *r == role) {
             Some((_, fits)) => *fits,
             None => {
-                let fits = title_matches(title, role);
+                let fits = query.matches(role, None);
                 matched.push((role, fits));
                 fits
             }
@@ -429,14 +455,14 @@ impl Lexicon {
             .dateline
             .as_deref()
             .and_then(|d| self.country_of_dateline(d));
-        let adjectives = doc
-            .sentences
-            .iter()
-            .flat_map(|s| s.tokens.iter())
-            .filter(|t| t.pos.is_adjective())
-            .map(|t| t.span.start)
-            .collect::<Vec<usize>>();
-        let mut adjectives = adjectives;
+        let mut adjectives = Vec::new();
+        for s in &doc.sentences {
+            for t in &s.tokens {
+                if t.pos.is_adjective() {
+                    adjectives.push(t.span.start);
+                }
+            }
+        }
         adjectives.sort_unstable();
         let scan = Scan {
             lex: self,
@@ -529,6 +555,7 @@ impl Lexicon {
         date: NaiveDate,
     ) -> Option<usize> {
         let list = self.people_by_country.get(country)?;
+        let query = TitleQuery::new(title);
         list.iter()
             .filter_map(|&pi| {
                 let p = self.k.people.get(pi)?;
@@ -536,7 +563,9 @@ impl Lexicon {
                     .roles
                     .iter()
                     .filter(|r| {
-                        r.country == country && r.valid_on(date) && title_matches(title, &r.role)
+                        r.country == country
+                            && r.valid_on(date)
+                            && query.matches(&r.role, Some(r.rank))
                     })
                     .max_by_key(|r| r.rank)?;
                 Some((r.rank, pi))

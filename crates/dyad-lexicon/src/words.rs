@@ -294,9 +294,14 @@ pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
 }
 
 pub(crate) fn is_motion(word: &str) -> bool {
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     MOTION_PREFIXES.iter().any(|p| {
-        word.get(..p.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+        p.as_bytes().first() == Some(&first)
+            && word
+                .get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
     })
 }
 
