@@ -9,7 +9,7 @@ use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{concat, is_capitalized, prev_word, push_origin};
-use crate::words::{is_in, GENERIC_HEADS, INDEFINITE, PAIR_HEADS, PAIR_PERSON_NOUNS};
+use crate::words::{is_in, INDEFINITE, PAIR_HEADS, PAIR_PERSON_NOUNS};
 
 /// The atoms of one sentence.
 pub(crate) struct Sent<'x> {
@@ -77,12 +77,12 @@ impl<'a> Scan<'a> {
         let first_role = self.role(r)?;
         // Only the first role, the head, the count, whether all are titles
         // and the last non-generic role matter: no list of roles is kept.
-        let is_generic =
-            |r: &RoleWord| is_in(GENERIC_HEADS, r.phrase.rsplit(' ').next().unwrap_or(""));
+        let is_generic = |r: usize| self.lex.generic_roles.get(r).copied().unwrap_or(false);
         let mut head = first_role;
+        let mut head_index = r;
         let mut count = 1usize;
         let mut all_titles = first_role.kind == RoleKind::Title;
-        let mut last_specific = (!is_generic(first_role)).then_some(first_role);
+        let mut last_specific = (!is_generic(r)).then_some(first_role);
         let mut phrase = first_role.phrase.clone();
         let mut end = first.end;
         let mut next = i + 1;
@@ -102,9 +102,10 @@ impl<'a> Scan<'a> {
                     break;
                 }
                 head = role2;
+                head_index = r2;
                 count += 1;
                 all_titles &= role2.kind == RoleKind::Title;
-                if !is_generic(role2) {
+                if !is_generic(r2) {
                     last_specific = Some(role2);
                 }
                 phrase.push(' ');
@@ -114,7 +115,7 @@ impl<'a> Scan<'a> {
                 next += 1;
             }
         }
-        let generic_head = is_generic(head);
+        let generic_head = is_generic(head_index);
         let sectors: &'a [String] = if count > 1 && all_titles {
             &first_role.sectors
         } else if generic_head && count > 1 {

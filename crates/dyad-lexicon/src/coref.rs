@@ -98,7 +98,7 @@ impl<'t> TitleQuery<'t> {
 struct Out<'s, 'a> {
     scan: &'s Scan<'a>,
     /// Persons named in full anywhere in the document.
-    named: std::collections::HashSet<usize>,
+    named: rustc_hash::FxHashSet<usize>,
     mentions: Vec<ActorMention>,
     persons: Vec<Option<usize>>,
 }
@@ -394,8 +394,8 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
         mentions: Vec::with_capacity(drafts.len()),
         persons: Vec::with_capacity(drafts.len()),
     };
-    let mut first_of_country: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::new();
+    let mut first_of_country: rustc_hash::FxHashMap<String, usize> =
+        rustc_hash::FxHashMap::default();
     for mut d in drafts {
         let hint = std::mem::replace(&mut d.hint, Hint::Done);
         match hint {
