@@ -101,9 +101,27 @@ struct Out<'s, 'a> {
     named: rustc_hash::FxHashSet<usize>,
     mentions: Vec<ActorMention>,
     persons: Vec<Option<usize>>,
+    /// Office holders already looked up: (country, title) → person.
+    holders: Vec<(String, String, Option<usize>)>,
 }
 
 impl Out<'_, '_> {
+    /// The holder of office `title` in `country` on the scan date (looked
+    /// up once per document: "the president" comes back often).
+    fn office_holder(&mut self, country: &str, title: &str) -> Option<usize> {
+        if let Some((_, _, pi)) = self
+            .holders
+            .iter()
+            .find(|(c, t, _)| c == country && t == title)
+        {
+            return *pi;
+        }
+        let pi = self.scan.lex.office_holder(country, title, self.scan.date);
+        self.holders
+            .push((country.to_string(), title.to_string(), pi));
+        pi
+    }
+
     fn push(&mut self, d: Draft, person: Option<usize>, antecedent: Option<usize>) {
         let text = self.scan.text.get(d.start..d.end).unwrap_or("").to_string();
         self.mentions.push(ActorMention {
@@ -214,8 +232,6 @@ impl TitleOpt for Option<&str> {
 }
 
 fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
-    let lex = out.scan.lex;
-    let date = out.scan.date;
     // The same person's role comes back often: match each role text once.
     let query = TitleQuery::new(title);
     let mut matched: Vec<(&str, bool)> = Vec::new();
@@ -252,7 +268,7 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
     }
     // Only offices (ministers, presidents, ...) have one holder to look up.
     if let Some(c) = country.filter(|_| role_rank(title) >= 2) {
-        if let Some(pi) = lex.office_holder(c, title, date) {
+        if let Some(pi) = out.office_holder(c, title) {
             let (actor, rule) = out.scan.person_actor(pi);
             let mut d2 = d;
             d2.actor = actor;
@@ -393,6 +409,7 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
         named,
         mentions: Vec::with_capacity(drafts.len()),
         persons: Vec::with_capacity(drafts.len()),
+        holders: Vec::new(),
     };
     let mut first_of_country: rustc_hash::FxHashMap<String, usize> =
         rustc_hash::FxHashMap::default();
