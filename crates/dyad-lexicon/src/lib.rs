@@ -8,9 +8,9 @@
 //! embedded in the binary; `--lexicon DIR` layers add or override entries.
 //!
 //! [`Lexicon::recognize`] finds actor mentions in an analysed document with
-//! one pass over its words (an Aho-Corasick automaton of every name, alias,
-//! demonym, role word and person name, searched only at words that can start
-//! a pattern), assembles compounds (title + name,
+//! one pass over its words (every name, alias, demonym, role word and person
+//! name is a pattern, grouped by first word and compared only at words that
+//! can start a pattern), assembles compounds (title + name,
 //! demonym + role, role + of + country, country's institution), skips place
 //! names used only as places ("in Moscow", "the Ukrainian city of ..."),
 //! resolves each mention to an [`dyad_core::Actor`] with the role valid at the
