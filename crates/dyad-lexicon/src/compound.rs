@@ -8,8 +8,8 @@ use dyad_core::{Actor, MentionKind};
 use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::recognize::{Draft, Hint, Scan};
-use crate::text::{is_capitalized, prev_word};
-use crate::words::{is_in, GENERIC_HEADS, INDEFINITE, PAIR_HEADS};
+use crate::text::{concat, is_capitalized, prev_word, push_origin};
+use crate::words::{is_in, INDEFINITE, PAIR_HEADS, PAIR_PERSON_NOUNS};
 
 /// The atoms of one sentence.
 pub(crate) struct Sent<'x> {
@@ -33,7 +33,7 @@ struct Chain<'a> {
     end: usize,
     head: &'a RoleWord,
     plural: bool,
-    sectors: Vec<String>,
+    sectors: &'a [String],
     phrase: String,
     /// The head is a generic person noun ("official", "spokesman").
     generic_head: bool,
@@ -43,19 +43,22 @@ impl Chain<'_> {
     fn title(&self) -> Title {
         Title {
             phrase: self.phrase.clone(),
-            sectors: self.sectors.clone(),
+            sectors: self.sectors.to_vec(),
         }
     }
 }
 
-/// What a country-led compound is anchored on.
-struct Anchor {
-    code: String,
-    name: String,
+/// What a country-led compound is anchored on (borrowed from the lexicon:
+/// most country words turn out to be places, so nothing is copied or
+/// formatted until a mention is made).
+struct Anchor<'a> {
+    code: &'a str,
+    name: &'a str,
     kind: MentionKind,
     /// Sectors of a seat of power ("Pentagon" → MIL).
-    seat_sectors: Vec<String>,
-    rule: String,
+    seat_sectors: &'a [String],
+    /// The reading the anchor comes from (for [`Scan::anchor_rule`]).
+    target: Target,
 }
 
 fn role_reading(a: &Atom) -> Option<(usize, bool)> {
@@ -72,7 +75,15 @@ impl<'a> Scan<'a> {
         let first = s.atoms.get(i)?;
         let (r, mut plural) = role_reading(first)?;
         let first_role = self.role(r)?;
-        let mut roles = vec![first_role];
+        // Only the first role, the head, the count, whether all are titles
+        // and the last non-generic role matter: no list of roles is kept.
+        let is_generic = |r: usize| self.lex.generic_roles.get(r).copied().unwrap_or(false);
+        let mut head = first_role;
+        let mut head_index = r;
+        let mut count = 1usize;
+        let mut all_titles = first_role.kind == RoleKind::Title;
+        let mut last_specific = (!is_generic(r)).then_some(first_role);
+        let mut phrase = first_role.phrase.clone();
         let mut end = first.end;
         let mut next = i + 1;
         if first_role.kind != RoleKind::Place {
@@ -90,32 +101,28 @@ impl<'a> Scan<'a> {
                 if matches!(b.primary(), Target::Person(_) | Target::Surname(_)) {
                     break;
                 }
-                roles.push(role2);
+                head = role2;
+                head_index = r2;
+                count += 1;
+                all_titles &= role2.kind == RoleKind::Title;
+                if !is_generic(r2) {
+                    last_specific = Some(role2);
+                }
+                phrase.push(' ');
+                phrase.push_str(&role2.phrase);
                 plural = p2;
                 end = b.end;
                 next += 1;
             }
         }
-        let head = *roles.last()?;
-        let head_word = head.phrase.rsplit(' ').next().unwrap_or("");
-        let generic_head = is_in(GENERIC_HEADS, head_word);
-        let all_titles = roles.iter().all(|r| r.kind == RoleKind::Title);
-        let sectors = if roles.len() > 1 && all_titles {
-            first_role.sectors.clone()
-        } else if generic_head && roles.len() > 1 {
-            roles
-                .iter()
-                .rev()
-                .find(|r| !is_in(GENERIC_HEADS, r.phrase.rsplit(' ').next().unwrap_or("")))
-                .map_or(head.sectors.clone(), |r| r.sectors.clone())
+        let generic_head = is_generic(head_index);
+        let sectors: &'a [String] = if count > 1 && all_titles {
+            &first_role.sectors
+        } else if generic_head && count > 1 {
+            last_specific.map_or(&head.sectors, |r| &r.sectors)
         } else {
-            head.sectors.clone()
+            &head.sectors
         };
-        let phrase = roles
-            .iter()
-            .map(|r| r.phrase.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
         Some(Chain {
             next,
             end,
@@ -127,58 +134,81 @@ impl<'a> Scan<'a> {
         })
     }
 
-    fn anchor(&self, a: &Atom) -> Option<Anchor> {
-        match a.primary() {
+    fn anchor(&self, a: &Atom) -> Option<Anchor<'a>> {
+        let target = a.primary();
+        match target {
             Target::Country(c)
             | Target::Capital(c)
             | Target::Demonym(c)
             | Target::DemonymPlural(c) => {
                 let country = self.lex.k.countries.get(c)?;
-                let (kind, label) = match a.primary() {
-                    Target::Capital(_) => (MentionKind::Capital, "capital"),
-                    Target::Demonym(_) | Target::DemonymPlural(_) => {
-                        (MentionKind::Demonym, "demonym")
-                    }
-                    _ => (MentionKind::Country, "country"),
+                let kind = match target {
+                    Target::Capital(_) => MentionKind::Capital,
+                    Target::Demonym(_) | Target::DemonymPlural(_) => MentionKind::Demonym,
+                    _ => MentionKind::Country,
                 };
                 Some(Anchor {
-                    code: country.code.clone(),
-                    name: country.name.clone(),
+                    code: &country.code,
+                    name: &country.name,
                     kind,
-                    seat_sectors: Vec::new(),
-                    rule: format!(
-                        "{label}:{} [{}:{}]",
-                        country.code, country.origin.file, country.origin.line
-                    ),
+                    seat_sectors: &[],
+                    target,
                 })
             }
             Target::City(x) => {
                 let city = self.lex.k.cities.get(x)?;
                 Some(Anchor {
-                    code: city.country.clone(),
-                    name: city.name.clone(),
+                    code: &city.country,
+                    name: &city.name,
                     kind: MentionKind::Capital,
-                    seat_sectors: Vec::new(),
-                    rule: format!(
-                        "city:{} ({}) [{}:{}]",
-                        city.name, city.country, city.origin.file, city.origin.line
-                    ),
+                    seat_sectors: &[],
+                    target,
                 })
             }
             Target::Seat(x) => {
                 let seat = self.lex.k.seats.get(x)?;
                 Some(Anchor {
-                    code: seat.country.clone(),
-                    name: seat.name.clone(),
+                    code: &seat.country,
+                    name: &seat.name,
                     kind: MentionKind::Capital,
-                    seat_sectors: seat.sectors.clone(),
-                    rule: format!(
-                        "seat:{} [{}:{}]",
-                        seat.phrase, seat.origin.file, seat.origin.line
-                    ),
+                    seat_sectors: &seat.sectors,
+                    target,
                 })
             }
             _ => None,
+        }
+    }
+
+    /// The rule text of an anchor ("country:RUS [countries.tsv:12]").
+    fn anchor_rule(&self, anchor: &Anchor) -> String {
+        let k = &self.lex.k;
+        match anchor.target {
+            Target::Country(c)
+            | Target::Capital(c)
+            | Target::Demonym(c)
+            | Target::DemonymPlural(c) => {
+                let label = match anchor.target {
+                    Target::Capital(_) => "capital",
+                    Target::Demonym(_) | Target::DemonymPlural(_) => "demonym",
+                    _ => "country",
+                };
+                k.countries.get(c).map_or_else(String::new, |country| {
+                    let mut rule = concat(&[label, ":", &country.code, " "]);
+                    push_origin(&mut rule, &country.origin.file, country.origin.line);
+                    rule
+                })
+            }
+            Target::City(x) => k.cities.get(x).map_or_else(String::new, |city| {
+                let mut rule = concat(&["city:", &city.name, " (", &city.country, ") "]);
+                push_origin(&mut rule, &city.origin.file, city.origin.line);
+                rule
+            }),
+            Target::Seat(x) => k.seats.get(x).map_or_else(String::new, |seat| {
+                let mut rule = concat(&["seat:", &seat.phrase, " "]);
+                push_origin(&mut rule, &seat.origin.file, seat.origin.line);
+                rule
+            }),
+            _ => String::new(),
         }
     }
 
@@ -232,7 +262,7 @@ impl<'a> Scan<'a> {
                         a.start,
                         b.end,
                         s.index,
-                        Some(anchor.code.clone()),
+                        Some(anchor.code.to_string()),
                         None,
                     ));
                     return 2;
@@ -241,23 +271,26 @@ impl<'a> Scan<'a> {
                     if let Some(org) = self.lex.k.orgs.get(o) {
                         let transnational =
                             matches!(org.sectors.first().map(String::as_str), Some("IGO" | "NGO"));
-                        if !transnational || org.country.as_deref() == Some(anchor.code.as_str()) {
+                        if !transnational || org.country.as_deref() == Some(anchor.code) {
                             // "Germany's Foreign Office": the country's own institution.
                             let actor = Actor {
-                                name: if org.country.as_deref() == Some(anchor.code.as_str()) {
+                                name: if org.country.as_deref() == Some(anchor.code) {
                                     org.name.clone()
                                 } else {
                                     format!("{} {}", anchor.name, org.name)
                                 },
-                                country: Some(anchor.code.clone()),
+                                country: Some(anchor.code.to_string()),
                                 sectors: org.sectors.clone(),
-                                org: (org.country.as_deref() == Some(anchor.code.as_str()))
+                                org: (org.country.as_deref() == Some(anchor.code))
                                     .then(|| org.id.clone()),
                                 ..Default::default()
                             };
                             let rule = format!(
                                 "{} + org:{} [{}:{}]",
-                                anchor.rule, org.id, org.origin.file, org.origin.line
+                                self.anchor_rule(&anchor),
+                                org.id,
+                                org.origin.file,
+                                org.origin.line
                             );
                             out.push(self.draft(
                                 a.start,
@@ -287,17 +320,18 @@ impl<'a> Scan<'a> {
             prev_atom_end,
             possessive_end,
             country_only,
+            a.end,
         ) {
             return 1;
         }
         let mut actor = Actor {
-            name: anchor.name.clone(),
-            country: Some(anchor.code.clone()),
+            name: anchor.name.to_string(),
+            country: Some(anchor.code.to_string()),
             ..Default::default()
         };
         let conf = match (a.primary(), anchor.kind) {
             (Target::Seat(_), _) => {
-                actor.sectors = anchor.seat_sectors.clone();
+                actor.sectors = anchor.seat_sectors.to_vec();
                 0.9
             }
             (_, MentionKind::Capital) => {
@@ -314,7 +348,7 @@ impl<'a> Scan<'a> {
             s.index,
             anchor.kind,
             actor,
-            anchor.rule,
+            self.anchor_rule(&anchor),
             conf,
         ));
         1
@@ -325,7 +359,7 @@ impl<'a> Scan<'a> {
         &self,
         s: &Sent,
         i: usize,
-        anchor: &Anchor,
+        anchor: &Anchor<'a>,
         chain: Chain,
         out: &mut Vec<Draft>,
     ) -> usize {
@@ -355,7 +389,7 @@ impl<'a> Scan<'a> {
                             a.start,
                             c.end,
                             s.index,
-                            Some(anchor.code.clone()),
+                            Some(anchor.code.to_string()),
                             Some(head.phrase.clone()),
                         ));
                         return chain.next + 1 - i;
@@ -366,8 +400,12 @@ impl<'a> Scan<'a> {
             let limit = s.atoms.get(chain.next).map_or(s.end, |c| c.start);
             if let Some((ns, name_end)) = self.capture_name(chain.end, s.end, limit) {
                 if self.adjacent(chain.end, ns) {
-                    let actor = self.unknown_person(Some(&anchor.code), &chain, ns, name_end);
-                    let rule = format!("{} + title:{} + unknown name", anchor.rule, chain.phrase);
+                    let actor = self.unknown_person(Some(anchor.code), &chain, ns, name_end);
+                    let rule = format!(
+                        "{} + title:{} + unknown name",
+                        self.anchor_rule(anchor),
+                        chain.phrase
+                    );
                     out.push(self.draft(
                         a.start,
                         name_end,
@@ -390,9 +428,9 @@ impl<'a> Scan<'a> {
             )
         };
         let sectors = if chain.generic_head && !anchor.seat_sectors.is_empty() {
-            anchor.seat_sectors.clone()
+            anchor.seat_sectors.to_vec()
         } else {
-            chain.sectors.clone()
+            chain.sectors.to_vec()
         };
         let kind = if anchor.kind == MentionKind::Demonym {
             MentionKind::Demonym
@@ -400,15 +438,13 @@ impl<'a> Scan<'a> {
             MentionKind::Role
         };
         let actor = Actor {
-            name: format!("{} {}", anchor.name, chain.phrase),
-            country: Some(anchor.code.clone()),
+            name: concat(&[anchor.name, " ", &chain.phrase]),
+            country: Some(anchor.code.to_string()),
             sectors,
             ..Default::default()
         };
-        let rule = format!(
-            "{} + role:{} [{}:{}]",
-            anchor.rule, chain.phrase, head.origin.file, head.origin.line
-        );
+        let mut rule = concat(&[&self.anchor_rule(anchor), " + role:", &chain.phrase, " "]);
+        push_origin(&mut rule, &head.origin.file, head.origin.line);
         let mut d = self.draft(a.start, end, s.index, kind, actor, rule, 0.85);
         // "the Russian president" / "Russia's president" is one person; "a
         // Syrian commander" is anyone.
@@ -417,7 +453,7 @@ impl<'a> Scan<'a> {
         if head.kind == RoleKind::Title && !chain.plural && !indefinite {
             d.hint = Hint::TitleOnly {
                 title: head.phrase.clone(),
-                country: Some(anchor.code.clone()),
+                country: Some(anchor.code.to_string()),
             };
         }
         out.push(d);
@@ -438,7 +474,7 @@ impl<'a> Scan<'a> {
                 .unwrap_or("")
                 .to_string(),
             country: country.map(str::to_string),
-            sectors: chain.sectors.clone(),
+            sectors: chain.sectors.to_vec(),
             role: Some(chain.phrase.clone()),
             ..Default::default()
         }
@@ -514,19 +550,19 @@ impl<'a> Scan<'a> {
                     Some((
                         self.atom_country(b),
                         None,
-                        chain.sectors.clone(),
+                        chain.sectors.to_vec(),
                         self.text.get(b.start..b.end).unwrap_or("").to_string(),
                     ))
                 }
                 Target::Person(p) => {
                     let (pa, _) = self.person_actor(p);
-                    Some((pa.country, None, chain.sectors.clone(), pa.name))
+                    Some((pa.country, None, chain.sectors.to_vec(), pa.name))
                 }
                 Target::Org(o) => self.lex.k.orgs.get(o).map(|x| {
                     (
                         x.country.clone(),
                         Some(x.id.clone()),
-                        merge(&x.sectors, &chain.sectors),
+                        merge(&x.sectors, chain.sectors),
                         x.name.clone(),
                     )
                 }),
@@ -534,7 +570,7 @@ impl<'a> Scan<'a> {
                     (
                         Some(x.country.clone()),
                         None,
-                        merge(&x.sectors, &chain.sectors),
+                        merge(&x.sectors, chain.sectors),
                         x.name.clone(),
                     )
                 }),
@@ -561,32 +597,71 @@ impl<'a> Scan<'a> {
                 return used + 1;
             }
         }
-        let prev = prev_word(self.text, a.start, s.start).map(|w| self.word(w).to_lowercase());
+        let prev_w = prev_word(self.text, a.start, s.start);
+        let prev = prev_w.map(|w| self.word(w));
+        let prev_is = |x: &str| prev.is_some_and(|p| p.eq_ignore_ascii_case(x));
         let last_word = head.phrase.rsplit(' ').next().unwrap_or("");
+        let pair_start = prev_w.map_or(a.start, |w| w.start);
         if chain.plural
-            && matches!(prev.as_deref(), Some("two" | "both"))
+            && (prev_is("two") || prev_is("both"))
             && PAIR_HEADS.iter().any(|h| h.starts_with(last_word))
         {
-            let start = prev_word(self.text, a.start, s.start).map_or(a.start, |w| w.start);
-            let mut d = self.draft(
-                start,
-                chain.end,
-                s.index,
-                MentionKind::Coreference,
-                Actor::default(),
-                format!("pair:{}", chain.phrase),
-                0.7,
-            );
-            d.hint = Hint::Pair;
-            out.push(d);
+            out.push(self.pair_draft(pair_start, &chain, s.index, None));
             return used;
         }
+        // "the two men", "both men": the two persons last mentioned, else
+        // (no two persons yet) the ordinary role mention.
+        let definite_pair = || {
+            prev_is("both")
+                || (prev_is("two")
+                    && prev_w
+                        .and_then(|w| prev_word(self.text, w.start, s.start))
+                        .is_some_and(|w| self.word(w).eq_ignore_ascii_case("the")))
+        };
+        let written_head = || prev_word(self.text, chain.end, a.start).map_or("", |w| self.word(w));
+        if chain.plural && definite_pair() && is_in(PAIR_PERSON_NOUNS, written_head()) {
+            let fallback = self.bare_role(s, i, &chain, false).map(Box::new);
+            out.push(self.pair_draft(pair_start, &chain, s.index, fallback));
+            return used;
+        }
+        if let Some(d) = self.bare_role(s, i, &chain, prev_is("the")) {
+            out.push(d);
+        }
+        used
+    }
+
+    /// "the two leaders": a mention of the last two persons (see `coref`).
+    fn pair_draft(
+        &self,
+        start: usize,
+        chain: &Chain,
+        sentence: usize,
+        fallback: Option<Box<Draft>>,
+    ) -> Draft {
+        let mut d = self.draft(
+            start,
+            chain.end,
+            sentence,
+            MentionKind::Coreference,
+            Actor::default(),
+            concat(&["pair:", &chain.phrase]),
+            0.7,
+        );
+        d.hint = Hint::Pair { fallback };
+        d
+    }
+
+    /// A role chain on its own ("officials", "the minister"), or nothing
+    /// when it modifies the next word ("official visit").
+    fn bare_role(&self, s: &Sent, i: usize, chain: &Chain, after_the: bool) -> Option<Draft> {
+        let a = s.atoms.get(i)?;
+        let head = chain.head;
         if chain.next == i + 1 && self.adjectives.binary_search(&a.start).is_ok() {
             let next_lower = crate::text::next_word(self.text, chain.end, s.end)
                 .map(|w| self.word(w))
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
             if next_lower {
-                return used;
+                return None;
             }
         }
         let end = if head.kind == RoleKind::Title {
@@ -598,28 +673,29 @@ impl<'a> Scan<'a> {
             )
         };
         let (country, why) = match &self.dateline_country {
-            Some(c) => (Some(c.clone()), format!(", country {c} from dateline")),
+            Some(c) => (
+                Some(c.clone()),
+                concat(&[", country ", c, " from dateline"]),
+            ),
             None => (None, String::new()),
         };
         let actor = Actor {
             name: chain.phrase.clone(),
             country,
-            sectors: chain.sectors.clone(),
+            sectors: chain.sectors.to_vec(),
             ..Default::default()
         };
-        let rule = format!(
-            "role:{} [{}:{}]{why}",
-            chain.phrase, head.origin.file, head.origin.line
-        );
+        let mut rule = concat(&["role:", &chain.phrase, " "]);
+        push_origin(&mut rule, &head.origin.file, head.origin.line);
+        rule.push_str(&why);
         let mut d = self.draft(a.start, end, s.index, MentionKind::Role, actor, rule, 0.6);
-        if head.kind == RoleKind::Title && !chain.plural && prev.as_deref() == Some("the") {
+        if head.kind == RoleKind::Title && !chain.plural && after_the {
             d.hint = Hint::TitleOnly {
                 title: head.phrase.clone(),
                 country: None,
             };
         }
-        out.push(d);
-        used
+        Some(d)
     }
 
     /// Country code of a country/capital/demonym/seat atom.

@@ -16,53 +16,112 @@
 //! * a country, capital or seat mention → `antecedent` = the first earlier
 //!   mention of the same country (kind unchanged).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Span};
 
 use crate::patterns::Target;
 use crate::recognize::{role_at, Draft, Hint, RoleStatus, Scan};
+use crate::text::concat;
 use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES};
 use crate::Lexicon;
 
-/// Normalised words of a title or role for comparison.
-fn title_words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .replace("defence", "defense")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| {
-            !w.is_empty() && !matches!(*w, "the" | "of" | "for" | "and" | "affairs" | "national")
-        })
-        .map(str::to_string)
-        .collect()
+/// A title or role in comparable form: lower case (ASCII letters may stay
+/// upper case: words are compared ASCII-case-insensitively) with "defence"
+/// spelt "defense". Most titles are ASCII without "defence": no copy.
+fn normalized_title(s: &str) -> Cow<'_, str> {
+    let has_defence = s
+        .as_bytes()
+        .windows(7)
+        .any(|w| w.eq_ignore_ascii_case(b"defence"));
+    if s.is_ascii() && !has_defence {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase().replace("defence", "defense"))
+    }
+}
+
+/// Words of a normalised title, without function words.
+fn title_words(s: &str) -> impl Iterator<Item = &str> + Clone {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !is_in(&["the", "of", "for", "and", "affairs", "national"], w))
+}
+
+fn is_junior<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.any(|x| is_in(&["vice", "deputy"], x))
 }
 
 /// True when a person whose role is `role` can be called "the `title`".
 pub(crate) fn title_matches(title: &str, role: &str) -> bool {
-    let t = title.to_lowercase();
-    if GENERIC_LEADER_TITLES.contains(&t.as_str()) {
-        return role_rank(role) >= 3;
+    TitleQuery::new(title).matches(role, None)
+}
+
+/// A title prepared once for matching many roles ([`title_matches`]).
+pub(crate) struct TitleQuery<'t> {
+    /// "leader", "head of state": any head of state or government.
+    generic: bool,
+    normalized: Cow<'t, str>,
+}
+
+impl<'t> TitleQuery<'t> {
+    pub(crate) fn new(title: &'t str) -> TitleQuery<'t> {
+        let generic = is_in(GENERIC_LEADER_TITLES, title);
+        TitleQuery {
+            generic,
+            normalized: if generic {
+                Cow::Borrowed(title)
+            } else {
+                normalized_title(title)
+            },
+        }
     }
-    let tw = title_words(title);
-    let rw = title_words(role);
-    if tw.is_empty() {
-        return false;
+
+    /// Whether `role` fits; `rank` is `role_rank(role)` when known.
+    pub(crate) fn matches(&self, role: &str, rank: Option<u8>) -> bool {
+        if self.generic {
+            return rank.unwrap_or_else(|| role_rank(role)) >= 3;
+        }
+        let role = normalized_title(role);
+        let mut tw = title_words(&self.normalized);
+        let rw = title_words(&role);
+        if tw.clone().next().is_none() {
+            return false;
+        }
+        if is_junior(rw.clone()) != is_junior(tw.clone()) {
+            return false;
+        }
+        tw.all(|w| rw.clone().any(|x| x.eq_ignore_ascii_case(w)))
     }
-    let junior = |w: &[String]| w.iter().any(|x| x == "vice" || x == "deputy");
-    if junior(&rw) != junior(&tw) {
-        return false;
-    }
-    tw.iter().all(|w| rw.contains(w))
 }
 
 struct Out<'s, 'a> {
     scan: &'s Scan<'a>,
     /// Persons named in full anywhere in the document.
-    named: std::collections::HashSet<usize>,
+    named: rustc_hash::FxHashSet<usize>,
     mentions: Vec<ActorMention>,
     persons: Vec<Option<usize>>,
+    /// Office holders already looked up: (country, title) → person.
+    holders: Vec<(String, String, Option<usize>)>,
 }
 
 impl Out<'_, '_> {
+    /// The holder of office `title` in `country` on the scan date (looked
+    /// up once per document: "the president" comes back often).
+    fn office_holder(&mut self, country: &str, title: &str) -> Option<usize> {
+        if let Some((_, _, pi)) = self
+            .holders
+            .iter()
+            .find(|(c, t, _)| c == country && t == title)
+        {
+            return *pi;
+        }
+        let pi = self.scan.lex.office_holder(country, title, self.scan.date);
+        self.holders
+            .push((country.to_string(), title.to_string(), pi));
+        pi
+    }
+
     fn push(&mut self, d: Draft, person: Option<usize>, antecedent: Option<usize>) {
         let text = self.scan.text.get(d.start..d.end).unwrap_or("").to_string();
         self.mentions.push(ActorMention {
@@ -113,7 +172,7 @@ fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: 
         let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
-        d2.rule = format!("surname:{short} → earlier mention; {rule}");
+        d2.rule = concat(&["surname:", short, " → earlier mention; ", &rule]);
         let ante = out.first_full(p).or(Some(i));
         out.push(d2, Some(p), ante);
         return;
@@ -122,6 +181,7 @@ fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: 
         return;
     }
     let date = out.scan.date;
+    let date_text = &out.scan.date_text;
     let best = members
         .iter()
         .filter_map(|&pi| {
@@ -147,7 +207,14 @@ fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: 
     d2.actor = actor;
     d2.kind = MentionKind::Person;
     d2.confidence = 0.75;
-    d2.rule = format!("surname:{short} → highest office on {date}; {rule}");
+    d2.rule = concat(&[
+        "surname:",
+        short,
+        " → highest office on ",
+        date_text,
+        "; ",
+        &rule,
+    ]);
     out.push(d2, Some(pi), None);
 }
 
@@ -165,8 +232,9 @@ impl TitleOpt for Option<&str> {
 }
 
 fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
-    let lex = out.scan.lex;
-    let date = out.scan.date;
+    // The same person's role comes back often: match each role text once.
+    let query = TitleQuery::new(title);
+    let mut matched: Vec<(&str, bool)> = Vec::new();
     let earlier = out.persons.iter().enumerate().rev().find_map(|(i, p)| {
         let p = (*p)?;
         let m = out.mentions.get(i)?;
@@ -175,25 +243,39 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
             None => true,
             Some(c) => m.actor.country.as_deref() == Some(c),
         };
-        (country_ok && title_matches(title, role)).then_some((i, p))
+        if !country_ok {
+            return None;
+        }
+        let fits = match matched.iter().find(|(r, _)| *r == role) {
+            Some((_, fits)) => *fits,
+            None => {
+                let fits = query.matches(role, None);
+                matched.push((role, fits));
+                fits
+            }
+        };
+        fits.then_some((i, p))
     });
     if let Some((i, p)) = earlier {
         let (actor, rule) = out.scan.person_actor(p);
         let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
-        d2.rule = format!("the {title} → earlier mention; {rule}");
+        d2.rule = concat(&["the ", title, " → earlier mention; ", &rule]);
         let ante = out.first_full(p).or(Some(i));
         out.push(d2, Some(p), ante);
         return;
     }
     // Only offices (ministers, presidents, ...) have one holder to look up.
     if let Some(c) = country.filter(|_| role_rank(title) >= 2) {
-        if let Some(pi) = lex.office_holder(c, title, date) {
+        if let Some(pi) = out.office_holder(c, title) {
             let (actor, rule) = out.scan.person_actor(pi);
             let mut d2 = d;
             d2.actor = actor;
-            d2.rule = format!("{} → {title} of {c} on {date}; {rule}", d2.rule);
+            d2.rule = format!(
+                "{} → {title} of {c} on {}; {rule}",
+                d2.rule, out.scan.date_text
+            );
             out.push(d2, Some(pi), None);
             return;
         }
@@ -201,7 +283,7 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
     out.push(d, None, None);
 }
 
-fn pair(out: &mut Out, d: Draft) {
+fn pair(out: &mut Out, d: Draft, fallback: Option<Box<Draft>>) {
     // The last two distinct persons, preferring leaders in office (an aide
     // or a historical figure mentioned in between is not one of "the two leaders").
     let date = out.scan.date;
@@ -232,7 +314,33 @@ fn pair(out: &mut Out, d: Draft) {
     if seen.len() < 2 {
         seen = pick(&|_| true);
     }
-    if seen.len() < 2 {
+    // "the two men" is anyone unless two persons were just named together.
+    let together = |a: usize, b: usize| {
+        let recent = |i: usize| {
+            out.mentions
+                .get(i)
+                .filter(|m| m.sentence + 2 >= d.sentence && m.sentence <= d.sentence)
+                .map(|m| m.sentence)
+        };
+        let sentences_of = |p: usize| {
+            out.persons
+                .iter()
+                .enumerate()
+                .filter(move |(_, x)| **x == Some(p))
+                .filter_map(move |(i, _)| recent(i))
+        };
+        sentences_of(a).any(|s| sentences_of(b).any(|t| t == s))
+    };
+    let generic_unlinked = fallback.is_some()
+        && match seen.as_slice() {
+            [(_, a), (_, b)] => !together(*a, *b),
+            _ => true,
+        };
+    if seen.len() < 2 || generic_unlinked {
+        if let Some(f) = fallback {
+            let person = f.person;
+            out.push(*f, person, None);
+        }
         return;
     }
     seen.reverse();
@@ -240,7 +348,7 @@ fn pair(out: &mut Out, d: Draft) {
         let (actor, rule) = out.scan.person_actor(p);
         let mut d2 = d.clone();
         d2.actor = actor;
-        d2.rule = format!("{} → one of the two last persons; {rule}", d.rule);
+        d2.rule = concat(&[&d.rule, " → one of the two last persons; ", &rule]);
         let ante = out.first_full(p);
         out.push(d2, Some(p), ante);
     }
@@ -269,8 +377,28 @@ fn pronoun(out: &mut Out, d: Draft) {
     let (actor, rule) = out.scan.person_actor(p);
     let mut d2 = d;
     d2.actor = actor;
-    d2.rule = format!("{} → last person subject; {rule}", d2.rule);
+    d2.rule = concat(&[&d2.rule, " → last person subject; ", &rule]);
     out.push(d2, Some(p), Some(i));
+}
+
+/// The drafts sorted by (start, end), ties in recognition order (a stable
+/// sort). Drafts are large: sorting small keys and moving each draft once
+/// is cheaper than sorting the drafts themselves.
+fn in_text_order(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut order: Vec<(usize, usize, usize)> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.start, d.end, i))
+        .collect();
+    if order.windows(2).all(|w| matches!(w, [a, b] if a <= b)) {
+        return drafts;
+    }
+    order.sort_unstable();
+    let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// Links drafts (sorted in text order) into the final mention list.
@@ -281,9 +409,10 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
         named,
         mentions: Vec::with_capacity(drafts.len()),
         persons: Vec::with_capacity(drafts.len()),
+        holders: Vec::new(),
     };
-    let mut first_of_country: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::new();
+    let mut first_of_country: rustc_hash::FxHashMap<String, usize> =
+        rustc_hash::FxHashMap::default();
     for mut d in drafts {
         let hint = std::mem::replace(&mut d.hint, Hint::Done);
         match hint {
@@ -312,7 +441,7 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
             Hint::TitleOnly { title, country } => {
                 title_only(&mut out, d, &title, country.as_deref())
             }
-            Hint::Pair => pair(&mut out, d),
+            Hint::Pair { fallback } => pair(&mut out, d, fallback),
             Hint::Pronoun => pronoun(&mut out, d),
         }
     }
@@ -343,25 +472,28 @@ impl Lexicon {
             .dateline
             .as_deref()
             .and_then(|d| self.country_of_dateline(d));
-        let adjectives = doc
-            .sentences
-            .iter()
-            .flat_map(|s| s.tokens.iter())
-            .filter(|t| t.pos.is_adjective())
-            .map(|t| t.span.start)
-            .collect::<Vec<usize>>();
-        let mut adjectives = adjectives;
+        let mut adjectives = Vec::new();
+        for s in &doc.sentences {
+            for t in &s.tokens {
+                if t.pos.is_adjective() {
+                    adjectives.push(t.span.start);
+                }
+            }
+        }
         adjectives.sort_unstable();
         let scan = Scan {
             lex: self,
             text,
             date,
+            date_text: date.to_string(),
             date_known,
             dateline_country,
             adjectives,
         };
         let (atoms, pronouns) = self.patterns.scan(text);
-        let mut drafts = Vec::new();
+        // About one draft per atom or pronoun: drafts are large, so growing
+        // the vector by copying would cost more than reserving once.
+        let mut drafts = Vec::with_capacity(atoms.len() + pronouns.len());
         let whole = [(0usize, 0usize, text.len())];
         let spans: Vec<(usize, usize, usize)> = if doc.sentences.is_empty() {
             whole.to_vec()
@@ -384,8 +516,7 @@ impl Lexicon {
             let prons = pronouns.get(p_from..p_to).unwrap_or_default();
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
-        drafts.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
-        link(&scan, drafts)
+        link(&scan, in_text_order(drafts))
     }
 
     /// Country of a dateline ("MOSCOW", "SEOUL, South Korea").
@@ -441,6 +572,7 @@ impl Lexicon {
         date: NaiveDate,
     ) -> Option<usize> {
         let list = self.people_by_country.get(country)?;
+        let query = TitleQuery::new(title);
         list.iter()
             .filter_map(|&pi| {
                 let p = self.k.people.get(pi)?;
@@ -448,7 +580,9 @@ impl Lexicon {
                     .roles
                     .iter()
                     .filter(|r| {
-                        r.country == country && r.valid_on(date) && title_matches(title, &r.role)
+                        r.country == country
+                            && r.valid_on(date)
+                            && query.matches(&r.role, Some(r.rank))
                     })
                     .max_by_key(|r| r.rank)?;
                 Some((r.rank, pi))

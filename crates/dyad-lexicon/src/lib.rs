@@ -8,9 +8,9 @@
 //! embedded in the binary; `--lexicon DIR` layers add or override entries.
 //!
 //! [`Lexicon::recognize`] finds actor mentions in an analysed document with
-//! one pass over its words (an Aho-Corasick automaton of every name, alias,
-//! demonym, role word and person name, searched only at words that can start
-//! a pattern), assembles compounds (title + name,
+//! one pass over its words (every name, alias, demonym, role word and person
+//! name is a pattern, grouped by first word and compared only at words that
+//! can start a pattern), assembles compounds (title + name,
 //! demonym + role, role + of + country, country's institution), skips place
 //! names used only as places ("in Moscow", "the Ukrainian city of ..."),
 //! resolves each mention to an [`dyad_core::Actor`] with the role valid at the
@@ -29,6 +29,7 @@ mod compound;
 mod coref;
 mod dates;
 mod error;
+mod groups;
 mod load;
 mod model;
 mod patterns;
@@ -45,6 +46,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use dates::parse_loose_date;
 pub use error::{CheckReport, LexiconError, Problem, Severity};
@@ -62,15 +64,19 @@ use patterns::PatternSet;
 /// threads.
 pub struct Lexicon {
     k: Knowledge,
-    country_index: HashMap<String, usize>,
-    org_index: HashMap<String, usize>,
-    person_index: HashMap<String, usize>,
+    // Looked up per mention: FxHash, not SipHash (keys are our own data).
+    country_index: FxHashMap<String, usize>,
+    org_index: FxHashMap<String, usize>,
+    person_index: FxHashMap<String, usize>,
     /// Lower-case capital/city name → country index (dateline lookups).
-    city_index: HashMap<String, usize>,
+    city_index: FxHashMap<String, usize>,
     /// Place nouns and their plurals ("city", "cities"), lower case.
-    place_nouns: std::collections::HashSet<String>,
+    place_nouns: FxHashSet<String>,
     /// Country/org code → people who held a role there.
-    people_by_country: HashMap<String, Vec<usize>>,
+    people_by_country: FxHashMap<String, Vec<usize>>,
+    /// Per role word: its last word is a generic person noun ("official",
+    /// "spokesman"), which takes its sector from the word before it.
+    generic_roles: Vec<bool>,
     patterns: PatternSet,
     warnings: Vec<Problem>,
 }
@@ -156,7 +162,7 @@ impl Lexicon {
             .enumerate()
             .map(|(i, p)| (p.id.clone(), i))
             .collect();
-        let mut city_index = HashMap::new();
+        let mut city_index = FxHashMap::default();
         for (i, c) in k.countries.iter().enumerate() {
             for cap in &c.capitals {
                 city_index.entry(cap.to_lowercase()).or_insert(i);
@@ -175,7 +181,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut people_by_country: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut people_by_country: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, p) in k.people.iter().enumerate() {
             for r in &p.roles {
                 let list = people_by_country.entry(r.country.clone()).or_default();
@@ -184,13 +190,24 @@ impl Lexicon {
                 }
             }
         }
-        let mut place_nouns = std::collections::HashSet::new();
+        let mut place_nouns = FxHashSet::default();
         for r in k.roles.iter().filter(|r| r.kind == RoleKind::Place) {
             place_nouns.insert(r.phrase.to_lowercase());
             place_nouns.extend(text::plurals(&r.phrase.to_lowercase()));
         }
+        let generic_roles = k
+            .roles
+            .iter()
+            .map(|r| {
+                words::is_in(
+                    words::GENERIC_HEADS,
+                    r.phrase.rsplit(' ').next().unwrap_or(""),
+                )
+            })
+            .collect();
         Ok(Lexicon {
             k,
+            generic_roles,
             place_nouns,
             people_by_country,
             country_index,

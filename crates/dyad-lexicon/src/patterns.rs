@@ -1,14 +1,16 @@
 //! The multi-pattern phrase matcher: every name, alias, demonym, capital,
 //! seat, organisation, role word and person name (with derived variants) is
-//! one pattern of a single ASCII-case-insensitive Aho-Corasick automaton run
-//! once over the document text. Each hit is then checked for word
-//! boundaries, possessive/hyphen suffixes and capitalisation.
+//! one ASCII-case-insensitive pattern. Patterns are grouped by their first
+//! word; a text word starting a pattern is compared with that group's
+//! patterns only, longest first (the leftmost-longest match an anchored
+//! Aho-Corasick search would give, without building an automaton at
+//! start-up). Each hit is then checked for word boundaries,
+//! possessive/hyphen suffixes and capitalisation.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-
 use crate::error::LexiconError;
+use crate::groups::{same_lower, Group};
 use crate::load::Knowledge;
 use crate::model::RoleKind;
 use crate::text::{
@@ -103,12 +105,14 @@ impl Atom {
 
 /// The compiled phrase matcher.
 pub(crate) struct PatternSet {
-    ac: AhoCorasick,
-    /// FNV hashes of the lower-cased first words of all patterns (a hash
-    /// collision only costs one extra anchored search).
-    first_tokens: std::collections::HashSet<u64, IdentityBuild>,
-    /// Bit set over (length, first byte, last byte) of those first words: a
-    /// cheap test that rejects most words before hashing.
+    /// The lower-cased patterns.
+    patterns: Vec<Box<str>>,
+    /// FNV hash of a lower-cased first word → the patterns starting with a
+    /// word of that hash, longest first (a hash collision only costs a
+    /// comparison).
+    by_first_token: HashMap<u64, Group, IdentityBuild>,
+    /// Bit set over the low 20 bits of those hashes: a cheap test that
+    /// rejects most words before the map lookup.
     quick: Vec<u64>,
     variants: Vec<Vec<Variant>>,
     /// Surname groups: short form → person indices.
@@ -152,14 +156,50 @@ impl Builder {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Marks a byte of a non-ASCII character in [`WORD_BYTE`].
+const NON_ASCII: u8 = 0xFF;
+
+/// Per byte: 0 for an ASCII non-word byte, the lower-cased byte for an ASCII
+/// letter or digit, [`NON_ASCII`] otherwise (the scanner's inner loop).
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            NON_ASCII
+        } else if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether the non-ASCII character at `pos` is a word character, and its
+/// length (1 when `pos` is not a character boundary). Curly quotes and
+/// dashes (U+2000..U+203F, never letters) skip the Unicode tables.
+fn non_ascii_word_char(text: &str, pos: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    if bytes.get(pos) == Some(&0xE2) && bytes.get(pos + 1) == Some(&0x80) {
+        return (false, 3);
+    }
+    char_at(text, pos).map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+}
+
+fn fnv_step(h: u64, byte: u8) -> u64 {
+    (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// FNV-1a of the ASCII-lower-cased bytes of a word.
 fn fnv_lower(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    bytes
+        .iter()
+        .fold(FNV_OFFSET, |h, b| fnv_step(h, b.to_ascii_lowercase()))
 }
 
 /// A hasher for keys that are already hashes.
@@ -182,7 +222,7 @@ impl std::hash::Hasher for Identity {
 
 type IdentityBuild = std::hash::BuildHasherDefault<Identity>;
 
-const QUICK_BITS: usize = 1 << 16;
+const QUICK_BITS: usize = 1 << 20;
 
 /// The first word of a (lower-case) pattern: a match can only start at a
 /// text word equal to it, so other words never reach the automaton.
@@ -336,29 +376,33 @@ impl PatternSet {
                 }
             }
         }
-        let first_tokens: std::collections::HashSet<u64, IdentityBuild> = b
-            .patterns
-            .iter()
-            .map(|p| fnv_lower(first_token(p).as_bytes()))
-            .collect();
+        let count = u32::try_from(b.patterns.len())
+            .map_err(|_| LexiconError::Matcher("too many patterns".to_string()))?;
+        let mut by_first_token: HashMap<u64, Group, IdentityBuild> = HashMap::default();
+        for (id, p) in (0..count).zip(b.patterns.iter()) {
+            let first = first_token(p);
+            let group = by_first_token
+                .entry(fnv_lower(first.as_bytes()))
+                .or_insert_with(|| Group::new(first.len()));
+            let group_first = group
+                .first_id()
+                .and_then(|f| b.patterns.get(f as usize))
+                .map(|f| first_token(f));
+            group.push(id, first, group_first);
+        }
         let mut quick = vec![0u64; QUICK_BITS / 64];
-        for h in &first_tokens {
+        for (h, group) in by_first_token.iter_mut() {
+            group.finish(&b.patterns);
             let k = (*h as usize) & (QUICK_BITS - 1);
             if let Some(w) = quick.get_mut(k / 64) {
                 *w |= 1 << (k % 64);
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&b.patterns)
-            .map_err(|e| LexiconError::Matcher(e.to_string()))?;
         Ok(PatternSet {
-            ac,
-            first_tokens,
-            quick,
             pattern_count: b.patterns.len(),
+            patterns: b.patterns.into_iter().map(String::into_boxed_str).collect(),
+            by_first_token,
+            quick,
             variants: b.variants,
             surnames,
         })
@@ -399,48 +443,73 @@ impl PatternSet {
         // Patterns can only start at a word start, and only at a word equal
         // to some pattern's first word: those few words get one anchored
         // search; the automaton never runs inside words ("us" in "because").
-        let mut out: Vec<Atom> = Vec::new();
+        // Roughly one atom per 60 bytes of news text.
+        let mut out: Vec<Atom> = Vec::with_capacity(text.len() / 60);
         let mut pronouns = Vec::new();
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let word_char_at = |i: usize| -> (bool, usize) {
-            match bytes.get(i) {
-                Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-                Some(_) => char_at(text, i).map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
-                None => (false, 1),
-            }
-        };
         let mut pos = 0;
         while pos < n {
-            let (is_word, len) = word_char_at(pos);
-            if !is_word {
-                pos += len;
-                continue;
-            }
-            let mut word_end = pos + len;
-            loop {
-                let (w, l) = word_char_at(word_end);
-                if !w || word_end >= n {
-                    break;
+            let Some(&first) = bytes.get(pos) else {
+                break;
+            };
+            match WORD_BYTE[usize::from(first)] {
+                0 => {
+                    pos += 1;
+                    continue;
                 }
-                word_end += l;
+                NON_ASCII => match non_ascii_word_char(text, pos) {
+                    (true, _) => {}
+                    (false, len) => {
+                        pos += len;
+                        continue;
+                    }
+                },
+                _ => {}
+            }
+            // The word and its hash (as `fnv_lower` of the word) in one pass.
+            let mut h = FNV_OFFSET;
+            let mut word_end = pos;
+            while let Some(&b) = bytes.get(word_end) {
+                match WORD_BYTE[usize::from(b)] {
+                    0 => break,
+                    NON_ASCII => {
+                        let (is_word, l) = non_ascii_word_char(text, word_end);
+                        if !is_word {
+                            break;
+                        }
+                        for &x in bytes.get(word_end..word_end + l).unwrap_or_default() {
+                            h = fnv_step(h, x);
+                        }
+                        word_end += l;
+                    }
+                    lower => {
+                        h = fnv_step(h, lower);
+                        word_end += 1;
+                    }
+                }
             }
             let word = bytes.get(pos..word_end).unwrap_or_default();
             if (2..=7).contains(&word.len())
+                && matches!(word.first(), Some(b'h' | b'H' | b's' | b'S'))
                 && PERSON_PRONOUNS
                     .iter()
                     .any(|p| p.as_bytes().eq_ignore_ascii_case(word))
             {
                 pronouns.push((pos, word_end));
             }
-            let h = fnv_lower(word);
             let k = (h as usize) & (QUICK_BITS - 1);
             let maybe = self
                 .quick
                 .get(k / 64)
                 .is_some_and(|w| w & (1 << (k % 64)) != 0);
-            if maybe && self.first_tokens.contains(&h) && self.valid_start(text, pos) {
-                if let Some(atom) = self.best_at(text, pos) {
+            let candidates = if maybe {
+                self.by_first_token.get(&h)
+            } else {
+                None
+            };
+            if let Some(group) = candidates.filter(|_| self.valid_start(text, pos)) {
+                if let Some(atom) = self.best_at(text, pos, group) {
                     pos = atom.end.max(pos + 1);
                     out.push(atom);
                     continue;
@@ -471,22 +540,28 @@ impl PatternSet {
     }
 
     /// The longest valid atom starting at `start`: the longest pattern
-    /// there, else (when it fails the boundary or case checks) the longest
-    /// shorter one.
-    fn best_at(&self, text: &str, start: usize) -> Option<Atom> {
-        let mut limit = text.len();
-        loop {
-            let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
-            let m = self.ac.try_find(input).ok().flatten()?;
-            let end = m.end();
-            if let Some(atom) = self.check(text, start, end, m.pattern().as_usize()) {
-                return Some(atom);
-            }
-            limit = end.checked_sub(1)?;
-            if limit <= start {
-                return None;
+    /// of `candidates` (longest first) there, else (when it fails the
+    /// boundary or case checks) the longest shorter one.
+    fn best_at(&self, text: &str, start: usize, group: &Group) -> Option<Atom> {
+        let rest = text.as_bytes().get(start..)?;
+        // The shared first word is compared once, then only the tails.
+        let (skip, longer, shorter) = group.candidates(rest, &self.patterns)?;
+        for &id in longer.iter().chain(shorter) {
+            let Some(pattern) = self.patterns.get(id as usize) else {
+                continue;
+            };
+            let len = pattern.len();
+            let found = match (rest.get(skip..len), pattern.as_bytes().get(skip..)) {
+                (Some(t), Some(p)) => same_lower(t, p),
+                _ => false,
+            };
+            if found {
+                if let Some(atom) = self.check(text, start, start + len, id as usize) {
+                    return Some(atom);
+                }
             }
         }
+        None
     }
 
     /// The atom for pattern `pattern` found at `start..end`, if it ends on a

@@ -9,7 +9,7 @@ use crate::compound::Title;
 use crate::model::{Person, PersonRole};
 use crate::patterns::Atom;
 use crate::recognize::{Draft, Hint, Scan};
-use crate::text::{is_capitalized, next_word, prev_word};
+use crate::text::{concat, is_capitalized, next_word, prev_word, push_origin};
 
 /// How a person's role relates to the date asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,32 +75,33 @@ impl Scan<'_> {
                 let (country, org) = self.lex.code_to_country_org(&r.country);
                 actor.country = country;
                 actor.org = org;
-                let why = match status {
+                let mut rule = concat(&["person:", &p.id, " "]);
+                push_origin(&mut rule, &r.origin.file, r.origin.line);
+                let date = self.date_text.as_str();
+                let role = r.role.as_str();
+                let why: [&str; 5] = match status {
                     RoleStatus::Current => {
                         actor.sectors = r.sectors.clone();
                         actor.role = Some(r.role.clone());
-                        format!("role {} valid on {}", r.role, self.date)
+                        [" role ", role, " valid on ", date, ""]
                     }
                     RoleStatus::Former => {
                         actor.sectors = vec!["ELI".to_string()];
-                        actor.role = Some(format!("former {}", r.role));
-                        format!("no role on {}; former {} → ELI", self.date, r.role)
+                        actor.role = Some(concat(&["former ", role]));
+                        [" no role on ", date, "; former ", role, " → ELI"]
                     }
                     RoleStatus::Future => {
                         actor.sectors = r.sectors.clone();
                         actor.role = None;
-                        format!("no role yet on {} (later {})", self.date, r.role)
+                        [" no role yet on ", date, " (later ", role, ")"]
                     }
                 };
-                (
-                    actor,
-                    format!(
-                        "person:{} [{}:{}] {why}{note}",
-                        p.id, r.origin.file, r.origin.line
-                    ),
-                )
+                for part in why.iter().chain([note].iter()) {
+                    rule.push_str(part);
+                }
+                (actor, rule)
             }
-            None => (actor, format!("person:{}", p.id)),
+            None => (actor, concat(&["person:", &p.id])),
         }
     }
 
@@ -135,7 +136,8 @@ impl Scan<'_> {
         if let Some(t) = title.filter(|_| !current) {
             actor.sectors = t.sectors.clone();
             actor.role = Some(t.phrase.clone());
-            rule = format!("{rule}; title in text: {}", t.phrase);
+            rule.push_str("; title in text: ");
+            rule.push_str(&t.phrase);
         }
         let mut d = self.draft(start, end, sentence, MentionKind::Person, actor, rule, 0.95);
         d.person = Some(pi);
@@ -204,7 +206,7 @@ impl Scan<'_> {
                 name: name.clone(),
                 ..Default::default()
             },
-            format!("surname:{name}"),
+            concat(&["surname:", &name]),
             0.8,
         );
         d.hint = Hint::Surname {

@@ -8,14 +8,16 @@ use dyad_core::{Actor, MentionKind};
 use crate::compound::Sent;
 use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
-use crate::text::{is_capitalized, next_word, prev_word, Word};
-use crate::words::{is_in, is_motion, DIRECTIONAL, LOCATIVE, ROLE_MODIFIERS};
+use crate::text::{concat, is_capitalized, next_word, prev_word, push_origin, Word};
+use crate::words::{
+    is_in, is_motion, DIRECTIONAL, LOCATIVE, OPENING_PREPOSITIONS, ROLE_MODIFIERS, TIME_WORDS,
+};
 use crate::Lexicon;
 
 pub(crate) use crate::person::{role_at, RoleStatus};
 
 /// What coreference still has to decide for a draft.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub(crate) enum Hint {
     /// Fully resolved.
     Done,
@@ -31,8 +33,9 @@ pub(crate) enum Hint {
         title: String,
         country: Option<String>,
     },
-    /// "the two leaders": the last two persons.
-    Pair,
+    /// "the two leaders": the last two persons; with fewer, the fallback
+    /// mention if any ("the two men" with no two persons named is a role).
+    Pair { fallback: Option<Box<Draft>> },
     /// "he", "his": the last person subject.
     Pronoun,
 }
@@ -56,6 +59,8 @@ pub(crate) struct Scan<'a> {
     pub lex: &'a Lexicon,
     pub text: &'a str,
     pub date: NaiveDate,
+    /// `date` as written in rule texts (formatted once per document).
+    pub date_text: String,
     pub date_known: bool,
     pub dateline_country: Option<String>,
     /// Start offsets of tokens the tagger marked as adjectives ("official
@@ -158,6 +163,7 @@ impl<'a> Scan<'a> {
         prev_atom_end: Option<usize>,
         possessive_end: Option<usize>,
         country_only: bool,
+        end: usize,
     ) -> bool {
         if let Some(after) = possessive_end {
             let next = next_word(self.text, after, self.text.len())
@@ -197,12 +203,42 @@ impl<'a> Scan<'a> {
         if t == "," && country_only {
             // "Vladivostok, Russia": a country after a town names the town's country.
             if let Some(p) = prev_word(self.text, w.start, s_start) {
-                let town = prev_atom_end != Some(p.end)
-                    || self.lex.country_of_city(self.word(p)).is_some();
-                return town && is_capitalized(self.word(p));
+                let before = self.word(p);
+                let town =
+                    prev_atom_end != Some(p.end) || self.lex.country_of_city(before).is_some();
+                // "In March, Russia vetoed": a date is no town, and a country
+                // going on with a word after an opening phrase is the subject.
+                return town
+                    && is_capitalized(before)
+                    && !is_in(TIME_WORDS, before)
+                    && !self.after_opening_phrase(s_start, w.start, end);
             }
         }
         false
+    }
+
+    /// True when `comma` closes a short phrase opening the sentence with a
+    /// preposition ("In Geneva,", "After talks in Ankara,") and the word at
+    /// `end` goes on with a word, not punctuation ("In Aden, Yemen, ..." is
+    /// still a place).
+    fn after_opening_phrase(&self, s_start: usize, comma: usize, end: usize) -> bool {
+        let continues = next_word(self.text, end, self.text.len()).is_some_and(|n| {
+            self.word(n)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        });
+        if !continues {
+            return false;
+        }
+        let Some(opening) = self.text.get(s_start..comma) else {
+            return false;
+        };
+        let mut words = opening.split_whitespace();
+        let first = words.next().unwrap_or("");
+        is_in(OPENING_PREPOSITIONS, first)
+            && opening.split_whitespace().count() <= 6
+            && !opening.contains([',', ';', ':'])
     }
 
     pub(crate) fn is_place_noun(&self, word: &str) -> bool {
@@ -296,6 +332,12 @@ impl<'a> Scan<'a> {
             self.mark_former(d, s_start);
         }
         self.pronouns(index, pronouns, out);
+        // Pronouns come last: put this sentence's drafts in text order now,
+        // while the run is short (the document-level stable sort then finds
+        // the drafts in order).
+        if let Some(new) = out.get_mut(first_new..) {
+            new.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+        }
     }
 
     /// "former President X", "a former White House official", "ex-minister":
@@ -320,15 +362,12 @@ impl<'a> Scan<'a> {
             let Some(w) = prev_word(self.text, pos, s_start) else {
                 break;
             };
-            let t = self.word(w).to_lowercase();
-            if matches!(t.as_str(), "former" | "ex" | "ex-" | "then-former") {
+            let t = self.word(w);
+            if is_in(&["former", "ex", "ex-", "then-former"], t) {
                 former = true;
                 break;
             }
-            if !matches!(
-                t.as_str(),
-                "a" | "an" | "the" | "two" | "three" | "several" | "one"
-            ) {
+            if !is_in(&["a", "an", "the", "two", "three", "several", "one"], t) {
                 break;
             }
             pos = w.start;
@@ -431,7 +470,8 @@ impl<'a> Scan<'a> {
         };
         let mut end = a.end;
         let mut used = 1;
-        let mut rule = format!("org:{} [{}:{}]", org.id, org.origin.file, org.origin.line);
+        let mut rule = concat(&["org:", &org.id, " "]);
+        push_origin(&mut rule, &org.origin.file, org.origin.line);
         if let Some(b) = atoms.get(i + 1) {
             if let Some((r, _)) = role_target(b.primary()) {
                 if let Some(role) = self.role(r) {
@@ -458,7 +498,8 @@ impl<'a> Scan<'a> {
                             atoms.get(i + 2).map_or(usize::MAX, |x| x.start),
                         );
                         used = 2;
-                        rule = format!("{rule} + role:{}", role.phrase);
+                        rule.push_str(" + role:");
+                        rule.push_str(&role.phrase);
                     }
                 }
             }

@@ -37,6 +37,51 @@ fn word_inner(c: char) -> bool {
 /// The word ending at or before `pos` (skipping spaces), not before `floor`.
 /// Punctuation other than word-internal marks counts as a word of its own.
 pub(crate) fn prev_word(text: &str, pos: usize, floor: usize) -> Option<Word> {
+    // Fast path over ASCII bytes; any non-ASCII byte on the way hands over
+    // to the general version (same result, char by char).
+    let bytes = text.as_bytes();
+    if floor > pos || !text.is_char_boundary(floor) || !text.is_char_boundary(pos) {
+        return None;
+    }
+    let mut end = pos;
+    loop {
+        if end == floor {
+            return None;
+        }
+        match bytes.get(end - 1) {
+            Some(b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') => end -= 1,
+            Some(b) if b.is_ascii() => break,
+            _ => return prev_word_general(text, pos, floor),
+        }
+    }
+    let last = bytes.get(end - 1).copied().unwrap_or(b' ');
+    if !last.is_ascii_alphanumeric() {
+        return Some(Word {
+            start: end - 1,
+            end,
+        });
+    }
+    let mut start = end;
+    while start > floor {
+        match bytes.get(start - 1) {
+            Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'.') => start -= 1,
+            Some(b) if b.is_ascii() => break,
+            _ => return prev_word_general(text, pos, floor),
+        }
+    }
+    // Do not swallow a leading quote or dash into the word.
+    while start < end {
+        match bytes.get(start) {
+            Some(b) if b.is_ascii_alphanumeric() => break,
+            Some(b) if b.is_ascii() => start += 1,
+            _ => return prev_word_general(text, pos, floor),
+        }
+    }
+    Some(Word { start, end })
+}
+
+/// [`prev_word`] for any text.
+fn prev_word_general(text: &str, pos: usize, floor: usize) -> Option<Word> {
     let head = text.get(floor..pos)?;
     let trimmed = head.trim_end();
     if trimmed.is_empty() {
@@ -210,6 +255,41 @@ pub(crate) fn case_compatible(pattern: &str, found: &str) -> bool {
             .all(|(p, f)| !p.is_ascii_uppercase() || f.is_ascii_uppercase())
 }
 
+/// The parts joined, without the formatting machinery (rule texts are
+/// built for every mention).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    // Slack for the origin or clause usually appended next.
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 48);
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// Appends a knowledge entry's origin as rule texts write it: `[file:line]`.
+pub(crate) fn push_origin(out: &mut String, file: &str, line: usize) {
+    out.reserve(file.len() + 24);
+    out.push('[');
+    out.push_str(file);
+    out.push(':');
+    let mut digits = [0u8; 20];
+    let mut n = line;
+    let mut used = 0;
+    for slot in digits.iter_mut() {
+        // `n % 10` is a digit, so the cast cannot truncate.
+        *slot = b'0' + (n % 10) as u8;
+        used += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in digits.get(..used).unwrap_or_default().iter().rev() {
+        out.push(char::from(*d));
+    }
+    out.push(']');
+}
+
 /// Both apostrophe spellings of a phrase.
 pub(crate) fn apostrophe_variants(phrase: &str) -> Vec<String> {
     let mut out = vec![phrase.to_string()];
@@ -250,6 +330,37 @@ mod tests {
         assert_eq!(prev_word(t, 0, 0), None);
         assert_eq!(next_word(t, t.len(), t.len()), None);
         assert_eq!(next_word(t, 999, 5), None);
+    }
+
+    #[test]
+    fn prev_word_fast_path_agrees_with_the_general_one() {
+        let texts = [
+            "Talks with the U.S. ended, said 'Moscow' -- ex-president  Kim\t(again).",
+            "Über “Putin’s” aide — said: Kim Jong-un\u{a0} left.\u{b}x",
+            "  - ' .",
+            "",
+        ];
+        for t in texts {
+            for pos in 0..=t.len() + 1 {
+                for floor in [0, 1, 3, pos.saturating_sub(4), pos] {
+                    assert_eq!(
+                        prev_word(t, pos, floor),
+                        prev_word_general(t, pos, floor),
+                        "{t:?} pos {pos} floor {floor}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rule_text_helpers() {
+        let mut s = concat(&["role:", "minister", " "]);
+        push_origin(&mut s, "roles.tsv", 120);
+        assert_eq!(s, "role:minister [roles.tsv:120]");
+        let mut z = String::new();
+        push_origin(&mut z, "f", 0);
+        assert_eq!(z, "[f:0]");
     }
 
     #[test]

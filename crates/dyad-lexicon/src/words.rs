@@ -21,6 +21,69 @@ pub(crate) const LOCATIVE: &[&str] = &[
     "downtown",
 ];
 
+/// Month and day names: "In March, Russia ..." is no "Town, Country".
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+];
+
+/// Words that open a sentence with a phrase set off by a comma ("In
+/// Geneva, Russia said ...", "Later that day, ...").
+pub(crate) const OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "following",
+    "despite",
+    "from",
+    "by",
+    "with",
+    "without",
+    "under",
+    "throughout",
+    "amid",
+    "earlier",
+    "later",
+    "last",
+];
+
 /// Prepositions that make a following place a destination or origin when a
 /// motion word precedes them ("travelled to Moscow").
 pub(crate) const DIRECTIONAL: &[&str] = &["to", "from", "into", "toward", "towards", "via", "for"];
@@ -200,16 +263,20 @@ pub(crate) const INDEFINITE: &[&str] = &[
     "a", "an", "one", "another", "some", "any", "every", "each", "no", "former",
 ];
 
-/// Phrases that refer to the last two persons mentioned.
+/// Phrases that refer to the last two persons mentioned ("the two
+/// leaders", "both presidents").
 pub(crate) const PAIR_HEADS: &[&str] = &[
     "leaders",
     "presidents",
-    "men",
     "heads",
     "ministers",
     "sides",
     "counterparts",
 ];
+
+/// Plural person nouns that refer to the last two persons only when
+/// definite ("the two men", "both women"; "two men were arrested" is anyone).
+pub(crate) const PAIR_PERSON_NOUNS: &[&str] = &["men", "women"];
 
 /// Generic heads that any leading office holder satisfies.
 pub(crate) const GENERIC_LEADER_TITLES: &[&str] = &[
@@ -227,22 +294,34 @@ pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
 }
 
 pub(crate) fn is_motion(word: &str) -> bool {
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     MOTION_PREFIXES.iter().any(|p| {
-        word.get(..p.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+        p.as_bytes().first() == Some(&first)
+            && word
+                .get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
     })
 }
 
 /// Rank of an office for choosing among several holders ("Kim" on its own):
 /// heads of state/government first.
 pub(crate) fn role_rank(role: &str) -> u8 {
-    // Whole-word matching: "Presidential Aide" is not a president.
-    let r = format!(
-        " {} ",
-        role.to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric(), " ")
-    );
-    let has = |k: &str| r.contains(&format!(" {k} "));
+    if !role.is_ascii() {
+        return role_rank_lowered(&role.to_lowercase());
+    }
+    role_rank_lowered(role)
+}
+
+/// [`role_rank`] of a role whose non-ASCII letters are already lower case
+/// (ASCII letters are compared case-insensitively, so ASCII roles need no copy).
+fn role_rank_lowered(role: &str) -> u8 {
+    // Whole-word matching: "Presidential Aide" is not a president. Every
+    // non-alphanumeric character separates words, so "head-of-state" is
+    // "head of state" but two separators in a row break a phrase.
+    let words: Vec<&str> = role.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |k: &str| contains_phrase(&words, k);
     if [
         "deputy",
         "vice",
@@ -285,6 +364,17 @@ pub(crate) fn role_rank(role: &str) -> u8 {
     } else {
         1
     }
+}
+
+/// True when the words of `phrase` (lower case, single spaces) occur as
+/// consecutive `words` (ASCII letters compared case-insensitively).
+fn contains_phrase(words: &[&str], phrase: &str) -> bool {
+    let wanted = phrase.split(' ').count();
+    words.windows(wanted).any(|w| {
+        w.iter()
+            .zip(phrase.split(' '))
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
 }
 
 /// Common given names: never used as a derived short form (a "John Lee"

@@ -273,3 +273,45 @@ fn role_words_used_as_adjectives_are_not_actors() {
         .collect();
     assert!(first_sentence.is_empty(), "{first_sentence:?}");
 }
+
+#[test]
+fn a_country_after_an_opening_phrase_acts() {
+    let text = "In March, Russia blocked the draft. On Friday, Iran rejected the offer. \
+                In Geneva, Turkey said it would talk. Shelling hit Homs, Syria, on Sunday.";
+    let m = lex().recognize(&doc(text, "2019-06-01"));
+    for (name, code_) in [("Russia", "RUS:"), ("Iran", "IRN:"), ("Turkey", "TUR:")] {
+        assert_eq!(code(find(&m, name)), code_, "{m:?}");
+    }
+    // "Town, Country," is still the town's country, not an actor.
+    assert!(m.iter().all(|x| x.text != "Syria"), "{m:?}");
+}
+
+#[test]
+fn the_two_men_are_the_two_persons_just_named_together() {
+    let text = "President Emmanuel Macron met Chancellor Angela Merkel in Paris. \
+                The two men discussed trade. Both men then left.";
+    let m = lex().recognize(&doc(text, "2019-06-01"));
+    for span in ["two men", "Both men"] {
+        let mut ids: Vec<_> = m
+            .iter()
+            .filter(|x| x.text == span)
+            .filter_map(|x| x.actor.person_id.clone())
+            .collect();
+        ids.sort();
+        assert_eq!(
+            ids,
+            vec!["angela-merkel", "emmanuel-macron"],
+            "{span}: {m:?}"
+        );
+    }
+    // Without two persons named together just before, "men" stay people.
+    let text = "President Emmanuel Macron spoke in Paris. Police said later. Nobody came. \
+                Rain fell. The two men were arrested. Two men fled.";
+    let m = lex().recognize(&doc(text, "2019-06-01"));
+    assert!(
+        m.iter()
+            .all(|x| x.actor.person_id.is_none() || x.text.contains("Macron")),
+        "{m:?}"
+    );
+    assert_eq!(m.iter().filter(|x| x.text == "men").count(), 2, "{m:?}");
+}

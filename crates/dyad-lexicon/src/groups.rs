@@ -1,0 +1,117 @@
+//! First-word groups of the phrase matcher: the patterns sharing a first
+//! word, indexed by the two bytes after that word so that a text word such
+//! as "al" (in "al-Assad") is compared only with the few "al-a…" patterns,
+//! not with every "al-…" and "al …" name.
+
+/// The lower-cased, ASCII-case-insensitive comparison of text with a
+/// (lower-case) pattern of the same length.
+pub(crate) fn same_lower(text: &[u8], pattern: &[u8]) -> bool {
+    text.len() == pattern.len()
+        && text
+            .iter()
+            .zip(pattern)
+            .all(|(t, p)| t.to_ascii_lowercase() == *p)
+}
+
+/// The patterns whose first word has one hash.
+pub(crate) struct Group {
+    /// Pattern ids, longest first.
+    ids: Vec<u32>,
+    /// Byte length of the first word all patterns of the group share, or
+    /// `None` when a hash collision mixed two first words (then every
+    /// pattern is compared whole).
+    shared_first_len: Option<usize>,
+    /// Patterns running at least two bytes past the shared first word, by
+    /// those two bytes; each list longest first.
+    by_next: Vec<(u16, Vec<u32>)>,
+    /// The other patterns (the first word, or it and one byte), longest first.
+    short: Vec<u32>,
+}
+
+impl Group {
+    pub(crate) fn new(first_len: usize) -> Group {
+        Group {
+            ids: Vec::new(),
+            shared_first_len: Some(first_len),
+            by_next: Vec::new(),
+            short: Vec::new(),
+        }
+    }
+
+    /// Adds pattern `id` whose first word is `first` (`group_first` is the
+    /// first word of the group's first pattern, if any).
+    pub(crate) fn push(&mut self, id: u32, first: &str, group_first: Option<&str>) {
+        if group_first.is_some_and(|g| g != first) {
+            self.shared_first_len = None;
+        }
+        self.ids.push(id);
+    }
+
+    pub(crate) fn first_id(&self) -> Option<u32> {
+        self.ids.first().copied()
+    }
+
+    /// Orders the patterns longest first (two patterns of one length never
+    /// match one span: patterns are distinct in lower case) and builds the
+    /// index by the bytes after the first word.
+    pub(crate) fn finish(&mut self, patterns: &[String]) {
+        let len_of = |id: u32| patterns.get(id as usize).map_or(0, String::len);
+        self.ids
+            .sort_by_key(|&id| (std::cmp::Reverse(len_of(id)), id));
+        let Some(first_len) = self.shared_first_len else {
+            return;
+        };
+        for &id in &self.ids {
+            let bytes = patterns.get(id as usize).map_or(&[][..], |p| p.as_bytes());
+            match (bytes.get(first_len), bytes.get(first_len + 1)) {
+                (Some(&a), Some(&b)) => {
+                    let key = u16::from_be_bytes([a, b]);
+                    match self.by_next.binary_search_by_key(&key, |(k, _)| *k) {
+                        Ok(i) => {
+                            if let Some((_, list)) = self.by_next.get_mut(i) {
+                                list.push(id);
+                            }
+                        }
+                        Err(i) => self.by_next.insert(i, (key, vec![id])),
+                    }
+                }
+                _ => self.short.push(id),
+            }
+        }
+    }
+
+    /// The candidates at `rest` (the text from the word start): the bytes
+    /// of each candidate's start already known equal (`skip`), then the
+    /// longer and the shorter candidates, each longest first (all of the
+    /// first list are longer than all of the second). `None` when the text
+    /// word is not the group's first word.
+    pub(crate) fn candidates<'g>(
+        &'g self,
+        rest: &[u8],
+        patterns: &[Box<str>],
+    ) -> Option<(usize, &'g [u32], &'g [u32])> {
+        let Some(first_len) = self.shared_first_len else {
+            return Some((0, &self.ids, &[]));
+        };
+        let first = patterns.get(self.ids.first().copied()? as usize)?;
+        let word_matches = match (rest.get(..first_len), first.as_bytes().get(..first_len)) {
+            (Some(t), Some(p)) => same_lower(t, p),
+            _ => false,
+        };
+        if !word_matches {
+            return None;
+        }
+        let longer = match (rest.get(first_len), rest.get(first_len + 1)) {
+            (Some(a), Some(b)) => {
+                let key = u16::from_be_bytes([a.to_ascii_lowercase(), b.to_ascii_lowercase()]);
+                self.by_next
+                    .binary_search_by_key(&key, |(k, _)| *k)
+                    .ok()
+                    .and_then(|i| self.by_next.get(i))
+                    .map_or(&[][..], |(_, list)| list.as_slice())
+            }
+            _ => &[],
+        };
+        Some((first_len, longer, &self.short))
+    }
+}
