@@ -114,9 +114,13 @@ impl Engine {
 
     /// Codes an already analysed document.
     pub fn code_analyzed(&self, analyzed: AnalyzedDocument) -> CodedDocument {
-        let actors = self.actors.recognize(&analyzed);
+        let mut actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
+        // Places after prepositions may fill "- arrive in +"-style slots;
+        // they are the coder's own, not actor mentions of the document.
+        locative::add_place_mentions(&analyzed.doc.text, &mut actors, &places);
         let events = self.events(&analyzed, &actors, &places, None);
+        locative::remove_place_mentions(&mut actors);
         CodedDocument {
             analyzed,
             actors,
@@ -132,10 +136,12 @@ impl Engine {
         only: Option<usize>,
     ) -> (CodedDocument, Vec<SentenceExplanation>) {
         let analyzed = self.pipeline.analyze(doc);
-        let actors = self.actors.recognize(&analyzed);
+        let mut actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
+        locative::add_place_mentions(&analyzed.doc.text, &mut actors, &places);
         let mut out = Vec::new();
         let events = self.events(&analyzed, &actors, &places, Some((&mut out, only)));
+        locative::remove_place_mentions(&mut actors);
         (
             CodedDocument {
                 analyzed,
@@ -154,9 +160,6 @@ impl Engine {
         places: &[dyad_core::PlaceMention],
         mut explain: Option<(&mut Vec<SentenceExplanation>, Option<usize>)>,
     ) -> Vec<Event> {
-        // Places after prepositions may fill "- arrive in +"-style slots.
-        let actors = locative::with_place_mentions(&analyzed.doc.text, actors, places);
-        let actors: &[dyad_core::ActorMention] = &actors;
         let ctx = DocContext {
             doc: analyzed,
             mentions: actors,

@@ -10,8 +10,6 @@
 //! overlaps no actor mention. Such a mention stands for the place's country;
 //! its rule says which toponym it came from.
 
-use std::borrow::Cow;
-
 use dyad_core::{Actor, ActorMention, MentionKind, PlaceMention};
 
 /// Prepositions after which a place can fill a pattern's slot.
@@ -40,28 +38,48 @@ pub fn is_place_mention(m: &ActorMention) -> bool {
 /// How much less a place-derived mention is trusted than its toponym.
 const CONFIDENCE_FACTOR: f32 = 0.8;
 
-/// `actors` plus a country mention for each toponym after a preposition
-/// that no actor mention covers, in text order. Borrowed when there is none.
-///
-/// The added mentions have no antecedent; indices of the originals shift,
-/// so callers must not follow `antecedent` through the returned list.
-pub fn with_place_mentions<'a>(
-    text: &str,
-    actors: &'a [ActorMention],
-    places: &[PlaceMention],
-) -> Cow<'a, [ActorMention]> {
+/// Adds to `actors` a country mention for each toponym after a preposition
+/// that no actor mention covers, keeping text order. The originals are moved,
+/// not copied; [`remove_place_mentions`] restores the list (and with it the
+/// originals' indices, which `antecedent` refers to).
+pub fn add_place_mentions(text: &str, actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
     let added: Vec<ActorMention> = places
         .iter()
-        .filter(|p| !actors.iter().any(|a| a.span.overlaps(p.span)))
         .filter(|p| follows_preposition(text, p.span.start))
+        .filter(|p| !overlaps_any(actors, p.span))
         .filter_map(place_mention)
         .collect();
     if added.is_empty() {
-        return Cow::Borrowed(actors);
+        return;
     }
-    let mut all: Vec<ActorMention> = actors.iter().cloned().chain(added).collect();
-    all.sort_by_key(|m| (m.span.start, m.span.end));
-    Cow::Owned(all)
+    let originals = std::mem::take(actors);
+    actors.reserve(originals.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for m in originals {
+        while let Some(p) =
+            added.next_if(|p| (p.span.start, p.span.end) < (m.span.start, m.span.end))
+        {
+            actors.push(p);
+        }
+        actors.push(m);
+    }
+    actors.extend(added);
+}
+
+/// Removes what [`add_place_mentions`] added.
+pub fn remove_place_mentions(actors: &mut Vec<ActorMention>) {
+    actors.retain(|m| !is_place_mention(m));
+}
+
+/// True when a mention of `actors` (in text order) overlaps `span`.
+fn overlaps_any(actors: &[ActorMention], span: dyad_core::Span) -> bool {
+    let from = actors.partition_point(|a| a.span.end <= span.start);
+    actors
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|a| a.span.start < span.end)
+        .any(|a| a.span.overlaps(span))
 }
 
 /// The country mention standing for toponym `p`, when it resolved to a

@@ -119,3 +119,25 @@ fn a_country_level_place_carries_the_country_centroid() {
         "{place:?}"
     );
 }
+
+#[test]
+fn places_standing_for_countries_stay_out_of_the_documents_actor_mentions() {
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
+    let text = "The French president arrived in China on Tuesday. He met officials there.";
+    let doc = dyad_text::document_from_text("t", text, NaiveDate::from_ymd_opt(2024, 1, 10));
+    let coded = engine.code_document(doc);
+    assert!(coded.events.iter().any(|e| e.cameo == "042"), "no visit");
+    assert!(
+        coded.actors.iter().all(|m| m.text != "China"),
+        "{:#?}",
+        coded.actors
+    );
+    // Antecedents still point at the mention they name.
+    for m in &coded.actors {
+        if let Some(a) = m.antecedent {
+            assert!(a < coded.actors.len());
+        }
+    }
+}
