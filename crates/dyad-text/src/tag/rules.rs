@@ -202,52 +202,127 @@ impl Rule {
     }
 }
 
+/// One test a rule's condition makes at a fixed offset from the token: a
+/// tag (or the sentence edge) or a word. Every condition holds only where
+/// at least one of its [`Cond::atoms`] holds, so rules are indexed by them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Atom {
+    /// The tag at this offset (never 0) is the pattern.
+    Tag(i8, TagPat),
+    /// The word at this offset (-2..=2) is the word.
+    Word(i8, WordId),
+}
+
+impl Cond {
+    /// Tests of which at least one holds wherever the condition does: all
+    /// alternatives of an "or" condition, one test of an "and".
+    fn atoms(&self) -> Vec<Atom> {
+        use Atom::{Tag, Word};
+        match *self {
+            Cond::PrevTag(x) => vec![Tag(-1, x)],
+            Cond::NextTag(x) => vec![Tag(1, x)],
+            Cond::Prev2Tag(x) => vec![Tag(-2, x)],
+            Cond::Next2Tag(x) => vec![Tag(2, x)],
+            Cond::Prev1Or2Tag(x) => vec![Tag(-1, x), Tag(-2, x)],
+            Cond::Next1Or2Tag(x) => vec![Tag(1, x), Tag(2, x)],
+            Cond::Prev1Or2Or3Tag(x) => vec![Tag(-1, x), Tag(-2, x), Tag(-3, x)],
+            Cond::Next1Or2Or3Tag(x) => vec![Tag(1, x), Tag(2, x), Tag(3, x)],
+            Cond::SurroundTag(x, _) => vec![Tag(-1, x)],
+            Cond::CurWd(x) => vec![Word(0, x)],
+            Cond::PrevWd(x) => vec![Word(-1, x)],
+            Cond::NextWd(x) => vec![Word(1, x)],
+            Cond::Prev1Or2Wd(x) => vec![Word(-1, x), Word(-2, x)],
+            Cond::Next1Or2Wd(x) => vec![Word(1, x), Word(2, x)],
+            Cond::WdPrevTag(_, y) => vec![Word(0, y)],
+            Cond::WdNextTag(x, _) => vec![Word(0, x)],
+            Cond::WdAnd2Aft(x, _) => vec![Word(0, x)],
+            Cond::WdAnd2TagBfr(_, y) => vec![Word(0, y)],
+            Cond::WdAnd2TagAft(x, _) => vec![Word(0, x)],
+            Cond::LBigram(_, y) => vec![Word(0, y)],
+            Cond::RBigram(x, _) => vec![Word(0, x)],
+            Cond::PrevBigram(_, y) => vec![Tag(-1, y)],
+            Cond::NextBigram(x, _) => vec![Tag(1, x)],
+        }
+    }
+}
+
+/// Offsets of tag tests (-3..=3 without 0).
+const TAG_OFFSETS: [isize; 6] = [-3, -2, -1, 1, 2, 3];
+/// Number of tag patterns: every Penn tag plus the sentence edge.
+fn tag_pats() -> usize {
+    Pos::ALL.len() + 1
+}
+fn tag_pat_index(x: TagPat) -> usize {
+    x.map_or(Pos::ALL.len(), |p| p as usize)
+}
+
 /// An ordered list of contextual rules.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
     /// The words the rules mention.
     vocab: Vocab,
-    /// For each tag (by `Pos as usize`), indices of the rules that change
-    /// it (including `*` rules), ascending.
-    by_from: Vec<Vec<usize>>,
-    /// The same without the rules that need the current word to be one the
-    /// rules mention: used for the many tokens that are not.
-    by_from_any_word: Vec<Vec<usize>>,
+    /// Rules by the tag tests they make: slot
+    /// `(from × 6 + offset index) × tag patterns + tag pattern` holds a
+    /// range of `tag_rules`: the rules changing `from` (including `*`
+    /// rules) with that test, ascending.
+    tag_slots: Vec<(u32, u32)>,
+    tag_rules: Vec<u16>,
+    /// For each word id, the word tests naming it: (offset, rule), ascending
+    /// by rule.
+    word_rules: Vec<Vec<(i8, u16)>>,
 }
 
 impl RuleSet {
     /// The rules, in the order they apply; `vocab` interned their words.
     pub fn new(rules: Vec<Rule>, vocab: Vocab) -> RuleSet {
-        let mut by_from = vec![Vec::new(); Pos::ALL.len()];
-        for (i, r) in rules.iter().enumerate() {
-            match r.from {
-                Some(from) => {
-                    if let Some(list) = by_from.get_mut(from as usize) {
-                        list.push(i);
+        let pats = tag_pats();
+        let slot_count = Pos::ALL.len() * TAG_OFFSETS.len() * pats;
+        let mut by_slot: Vec<Vec<u16>> = vec![Vec::new(); slot_count];
+        let mut word_rules: Vec<Vec<(i8, u16)>> = vec![Vec::new(); vocab.len()];
+        for (r, rule) in rules.iter().enumerate() {
+            let Ok(r16) = u16::try_from(r) else { break };
+            for atom in rule.cond.atoms() {
+                match atom {
+                    Atom::Tag(off, x) => {
+                        let Some(k) = TAG_OFFSETS.iter().position(|&o| o == off as isize) else {
+                            continue;
+                        };
+                        for from in Pos::ALL {
+                            if rule.from.is_none_or(|f| f == *from) {
+                                let slot = (*from as usize * TAG_OFFSETS.len() + k) * pats
+                                    + tag_pat_index(x);
+                                if let Some(list) = by_slot.get_mut(slot) {
+                                    if list.last() != Some(&r16) {
+                                        list.push(r16);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Atom::Word(off, w) => {
+                        if let Some(list) = word_rules.get_mut(w as usize) {
+                            if !list.contains(&(off, r16)) {
+                                list.push((off, r16));
+                            }
+                        }
                     }
                 }
-                None => by_from.iter_mut().for_each(|list| list.push(i)),
             }
         }
-        let by_from_any_word = by_from
-            .iter()
-            .map(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|&r| {
-                        rules
-                            .get(r)
-                            .is_some_and(|rule| !rule.cond.needs_current_word())
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut tag_slots = Vec::with_capacity(slot_count);
+        let mut tag_rules = Vec::new();
+        for list in by_slot {
+            let start = tag_rules.len() as u32;
+            tag_rules.extend(list);
+            tag_slots.push((start, tag_rules.len() as u32));
+        }
         RuleSet {
             rules,
             vocab,
-            by_from,
-            by_from_any_word,
+            tag_slots,
+            tag_rules,
+            word_rules,
         }
     }
 
@@ -271,6 +346,59 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
+    /// Appends to `out` the rules from `next_rule` on that change `current`
+    /// and make a test that holds at token `i` (the only rules that can
+    /// match there), unsorted and possibly repeated.
+    fn candidates(
+        &self,
+        i: usize,
+        current: Pos,
+        next_rule: usize,
+        words: &[WordId],
+        tags: &[Pos],
+        out: &mut Vec<u16>,
+    ) {
+        let pats = tag_pats();
+        let base = current as usize * TAG_OFFSETS.len() * pats;
+        for (k, d) in TAG_OFFSETS.iter().enumerate() {
+            let x = i.checked_add_signed(*d).and_then(|j| tags.get(j).copied());
+            let slot = base + k * pats + tag_pat_index(x);
+            let Some(&(start, end)) = self.tag_slots.get(slot) else {
+                continue;
+            };
+            if start == end {
+                continue;
+            }
+            for &r in self
+                .tag_rules
+                .get(start as usize..end as usize)
+                .unwrap_or(&[])
+            {
+                if r as usize >= next_rule {
+                    out.push(r);
+                }
+            }
+        }
+        let lo = i.saturating_sub(2);
+        for (j, &w) in words.iter().enumerate().skip(lo).take(i + 3 - lo) {
+            let Some(list) = self.word_rules.get(w as usize) else {
+                continue; // OTHER_WORD
+            };
+            let d = j as isize - i as isize;
+            for &(off, r) in list {
+                if off as isize == d
+                    && r as usize >= next_rule
+                    && self
+                        .rules
+                        .get(r as usize)
+                        .is_some_and(|rule| rule.from.is_none_or(|f| f == current))
+                {
+                    out.push(r);
+                }
+            }
+        }
+    }
+
     /// Applies the rules at each token left to right, as pattern's tagger
     /// does: at a token, the rules for its current tag run in file order,
     /// each seeing the tag set by earlier ones. (Brill's rule-major order
@@ -278,20 +406,23 @@ impl RuleSet {
     /// docs/text.md — and costs a sweep per rule.) `words` are
     /// [`RuleSet::word_ids`]. `allowed(i, tag)` says whether token `i` may take `tag` at all (a
     /// word's possible tags); rules never force a tag it refuses.
+    ///
+    /// A token only tries the rules indexed under a test that holds there
+    /// (its neighbours' tags and words), in file order.
     pub fn apply(&self, words: &[WordId], tags: &mut [Pos], allowed: impl Fn(usize, Pos) -> bool) {
+        let mut candidates: Vec<u16> = Vec::with_capacity(64);
         for i in 0..tags.len() {
             let mut next_rule = 0usize;
             while let Some(current) = tags.get(i).copied() {
-                let lists = if words.get(i) == Some(&OTHER_WORD) {
-                    &self.by_from_any_word
-                } else {
-                    &self.by_from
-                };
-                let Some(list) = lists.get(current as usize) else {
+                candidates.clear();
+                self.candidates(i, current, next_rule, words, tags, &mut candidates);
+                if candidates.is_empty() {
                     break;
-                };
-                let from = list.partition_point(|&r| r < next_rule);
-                let hit = list.get(from..).unwrap_or(&[]).iter().copied().find(|&r| {
+                }
+                if candidates.len() > 1 {
+                    candidates.sort_unstable();
+                }
+                let hit = candidates.iter().map(|&r| r as usize).find(|&r| {
                     self.rules.get(r).is_some_and(|rule| {
                         rule.to != current && rule.matches(i, words, tags) && allowed(i, rule.to)
                     })
@@ -341,5 +472,81 @@ mod tests {
         assert_eq!(tags, [Pos::DT, Pos::VB], "refused tag is never forced");
         assert!(Rule::parse("NN VB NOSUCH x", &mut vocab_for_errors()).is_err());
         assert!(Rule::parse("XX VB PREVTAG TO", &mut vocab_for_errors()).is_err());
+    }
+
+    /// The rules at each token in file order without the index: what
+    /// [`RuleSet::apply`] must reproduce.
+    fn apply_unindexed(
+        set: &RuleSet,
+        words: &[WordId],
+        tags: &mut [Pos],
+        allowed: impl Fn(usize, Pos) -> bool,
+    ) {
+        for i in 0..tags.len() {
+            let mut next_rule = 0;
+            while let Some(current) = tags.get(i).copied() {
+                let hit = set.rules.iter().enumerate().skip(next_rule).find(|(_, r)| {
+                    r.from.is_none_or(|f| f == current)
+                        && r.to != current
+                        && r.matches(i, words, tags)
+                        && allowed(i, r.to)
+                });
+                let Some((r, rule)) = hit else { break };
+                if let Some(slot) = tags.get_mut(i) {
+                    *slot = rule.to;
+                }
+                next_rule = r + 1;
+            }
+        }
+    }
+
+    #[test]
+    fn indexed_rules_fire_like_a_linear_scan() {
+        let mut errors = Vec::new();
+        let set = super::super::data::parse_rules(
+            &[
+                ("context", super::super::data::CONTEXT_TSV),
+                ("extra", super::super::data::CONTEXT_EXTRA_TSV),
+            ],
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut vocab: Vec<&str> = set.vocab.keys().map(|w| &**w).collect();
+        vocab.sort_unstable();
+        vocab.extend(["zebra", "quietly"]); // words no rule names
+                                            // A fixed pseudo-random sequence (no dependency on `rand`).
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut fired = 0;
+        for _ in 0..3000 {
+            let len = 1 + next(12);
+            let words: Vec<&str> = (0..len)
+                .map(|_| vocab.get(next(vocab.len())).copied().unwrap_or("x"))
+                .collect();
+            let start: Vec<Pos> = (0..len)
+                .map(|_| {
+                    Pos::ALL
+                        .get(next(Pos::ALL.len()))
+                        .copied()
+                        .unwrap_or(Pos::NN)
+                })
+                .collect();
+            let mut ids = Vec::new();
+            set.word_ids(&words, &mut ids);
+            let refuse = next(Pos::ALL.len());
+            let allowed = |i: usize, to: Pos| (i + to as usize) % Pos::ALL.len() != refuse;
+            let mut indexed = start.clone();
+            set.apply(&ids, &mut indexed, allowed);
+            let mut linear = start.clone();
+            apply_unindexed(&set, &ids, &mut linear, allowed);
+            assert_eq!(indexed, linear, "{words:?} {start:?}");
+            fired += usize::from(indexed != start);
+        }
+        assert!(fired > 300, "the sample exercises the rules: {fired}");
     }
 }
