@@ -268,6 +268,9 @@ pub struct RuleSet {
     /// rules) with that test, ascending.
     tag_slots: Vec<(u32, u32)>,
     tag_rules: Vec<u16>,
+    /// For each `from × 6 + offset index`, bit `x` is set when the slot of
+    /// tag pattern `x` is not empty (patterns from 64 on are always looked up).
+    tag_masks: Vec<u64>,
     /// For each word id, the word tests naming it: (offset, rule), ascending
     /// by rule.
     word_rules: Vec<Vec<(i8, u16)>>,
@@ -312,7 +315,13 @@ impl RuleSet {
         }
         let mut tag_slots = Vec::with_capacity(slot_count);
         let mut tag_rules = Vec::new();
-        for list in by_slot {
+        let mut tag_masks = vec![0u64; Pos::ALL.len() * TAG_OFFSETS.len()];
+        for (slot, list) in by_slot.into_iter().enumerate() {
+            if let Some(mask) = tag_masks.get_mut(slot / pats) {
+                if !list.is_empty() && slot % pats < 64 {
+                    *mask |= 1 << (slot % pats);
+                }
+            }
             let start = tag_rules.len() as u32;
             tag_rules.extend(list);
             tag_slots.push((start, tag_rules.len() as u32));
@@ -322,6 +331,7 @@ impl RuleSet {
             vocab,
             tag_slots,
             tag_rules,
+            tag_masks,
             word_rules,
         }
     }
@@ -348,27 +358,38 @@ impl RuleSet {
 
     /// Appends to `out` the rules from `next_rule` on that change `current`
     /// and make a test that holds at token `i` (the only rules that can
-    /// match there), unsorted and possibly repeated.
+    /// match there), unsorted and possibly repeated. `window` holds the
+    /// sentence's tag patterns and word ids, padded at both edges.
     fn candidates(
         &self,
         i: usize,
         current: Pos,
         next_rule: usize,
-        words: &[WordId],
-        tags: &[Pos],
+        window: &Window,
         out: &mut Vec<u16>,
     ) {
         let pats = tag_pats();
-        let base = current as usize * TAG_OFFSETS.len() * pats;
-        for (k, d) in TAG_OFFSETS.iter().enumerate() {
-            let x = i.checked_add_signed(*d).and_then(|j| tags.get(j).copied());
-            let slot = base + k * pats + tag_pat_index(x);
+        let from = current as usize * TAG_OFFSETS.len();
+        // Tag patterns at offsets -3..=3 of token i (index 3 is the token).
+        let Some(around) = window.pats.get(i..i + 2 * TAG_PAD + 1) else {
+            return;
+        };
+        let Some(masks) = self.tag_masks.get(from..from + TAG_OFFSETS.len()) else {
+            return;
+        };
+        for (k, (&x, &mask)) in [0, 1, 2, 4, 5, 6]
+            .map(|o| around.get(o).copied().unwrap_or(0))
+            .iter()
+            .zip(masks)
+            .enumerate()
+        {
+            if x < 64 && mask >> x & 1 == 0 {
+                continue;
+            }
+            let slot = (from + k) * pats + x as usize;
             let Some(&(start, end)) = self.tag_slots.get(slot) else {
                 continue;
             };
-            if start == end {
-                continue;
-            }
             for &r in self
                 .tag_rules
                 .get(start as usize..end as usize)
@@ -379,12 +400,13 @@ impl RuleSet {
                 }
             }
         }
-        let lo = i.saturating_sub(2);
-        for (j, &w) in words.iter().enumerate().skip(lo).take(i + 3 - lo) {
+        // Word ids at offsets -2..=2 of token i.
+        let near = window.words.get(i..i + 2 * WORD_PAD + 1).unwrap_or(&[]);
+        for (k, &w) in near.iter().enumerate() {
             let Some(list) = self.word_rules.get(w as usize) else {
                 continue; // OTHER_WORD
             };
-            let d = j as isize - i as isize;
+            let d = k as isize - WORD_PAD as isize;
             for &(off, r) in list {
                 if off as isize == d
                     && r as usize >= next_rule
@@ -410,12 +432,13 @@ impl RuleSet {
     /// A token only tries the rules indexed under a test that holds there
     /// (its neighbours' tags and words), in file order.
     pub fn apply(&self, words: &[WordId], tags: &mut [Pos], allowed: impl Fn(usize, Pos) -> bool) {
+        let mut window = Window::new(words, tags);
         let mut candidates: Vec<u16> = Vec::with_capacity(64);
         for i in 0..tags.len() {
             let mut next_rule = 0usize;
             while let Some(current) = tags.get(i).copied() {
                 candidates.clear();
-                self.candidates(i, current, next_rule, words, tags, &mut candidates);
+                self.candidates(i, current, next_rule, &window, &mut candidates);
                 if candidates.is_empty() {
                     break;
                 }
@@ -432,11 +455,51 @@ impl RuleSet {
                         if let Some(slot) = tags.get_mut(i) {
                             *slot = to;
                         }
+                        window.set_tag(i, to);
                         next_rule = r + 1;
                     }
                     None => break,
                 }
             }
+        }
+    }
+}
+
+/// Padding of [`Window::pats`] on each side: the farthest tag test.
+const TAG_PAD: usize = 3;
+/// Padding of [`Window::words`] on each side: the farthest word test.
+const WORD_PAD: usize = 2;
+
+/// A sentence's tag patterns and word ids, padded at both edges (with the
+/// sentence-edge pattern and [`OTHER_WORD`]) so the tests around a token
+/// read a fixed slice.
+struct Window {
+    /// [`tag_pat_index`] of each tag, `TAG_PAD` edge patterns each side.
+    pats: Vec<u8>,
+    /// Word ids, `WORD_PAD` [`OTHER_WORD`]s each side.
+    words: Vec<WordId>,
+}
+
+impl Window {
+    fn new(words: &[WordId], tags: &[Pos]) -> Window {
+        let edge = tag_pat_index(None) as u8;
+        let mut pats = Vec::with_capacity(tags.len() + 2 * TAG_PAD);
+        pats.extend([edge; TAG_PAD]);
+        pats.extend(tags.iter().map(|&t| tag_pat_index(Some(t)) as u8));
+        pats.extend([edge; TAG_PAD]);
+        let mut padded = Vec::with_capacity(words.len() + 2 * WORD_PAD);
+        padded.extend([OTHER_WORD; WORD_PAD]);
+        padded.extend_from_slice(words);
+        padded.extend([OTHER_WORD; WORD_PAD]);
+        Window {
+            pats,
+            words: padded,
+        }
+    }
+
+    fn set_tag(&mut self, i: usize, tag: Pos) {
+        if let Some(slot) = self.pats.get_mut(i + TAG_PAD) {
+            *slot = tag_pat_index(Some(tag)) as u8;
         }
     }
 }
