@@ -346,6 +346,16 @@ impl RuleSet {
         );
     }
 
+    /// The [`WordId`] of one word ([`OTHER_WORD`] when no rule mentions it).
+    pub fn word_id(&self, word: &str) -> WordId {
+        self.vocab.get(word).copied().unwrap_or(OTHER_WORD)
+    }
+
+    /// The words the rules mention, with their ids.
+    pub fn vocab_words(&self) -> impl Iterator<Item = (&str, WordId)> + '_ {
+        self.vocab.iter().map(|(w, id)| (&**w, *id))
+    }
+
     /// Number of rules.
     pub fn len(&self) -> usize {
         self.rules.len()
