@@ -3,7 +3,7 @@
 use dyad_core::{AnalyzedDocument, Document, Pos, Sentence, Span, Token};
 
 use crate::segment::split_sentences;
-use crate::tag::{DataError, Tagger};
+use crate::tag::{DataError, TagScratch, Tagger};
 use crate::tokenize::{tokenize, RawToken};
 
 /// Longest sentence kept whole, in tokens. A longer "sentence" is a table, a
@@ -58,6 +58,7 @@ impl TextPipeline {
         let mut raw: Vec<RawToken> = Vec::new();
         let mut tags: Vec<Pos> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
+        let mut scratch = TagScratch::default();
         for zone in &doc.zones {
             spans.clear();
             split_sentences(&doc.text, zone.span, &mut spans);
@@ -69,8 +70,12 @@ impl TextPipeline {
                     continue;
                 }
                 words.clear();
-                words.extend(raw.iter().map(|t| t.span.slice(&doc.text)));
-                self.tagger.tag(&doc.text, &words, &raw, &mut tags);
+                words.extend(
+                    raw.iter()
+                        .map(|t| doc.text.get(t.span.start..t.span.end).unwrap_or("")),
+                );
+                self.tagger
+                    .tag_with(&doc.text, &words, &raw, &mut tags, &mut scratch);
                 let tokens = raw
                     .iter()
                     .zip(&words)

@@ -16,7 +16,7 @@ mod rules;
 pub use data::DataError;
 pub use guess::guess;
 pub use lemma::singular;
-pub use rules::{Cond, Rule, RuleSet, TagPat, Vocab, WordId, OTHER_WORD};
+pub use rules::{Cond, Rule, RuleScratch, RuleSet, TagPat, Vocab, WordId, OTHER_WORD};
 
 use dyad_core::Pos;
 
@@ -36,6 +36,14 @@ pub struct Tagger {
     rules: RuleSet,
     /// Verb forms, lemmas, past tenses and participles.
     verbs: data::VerbTable,
+}
+
+/// Buffers [`Tagger::tag_with`] reuses from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct TagScratch {
+    known: Vec<bool>,
+    ids: Vec<WordId>,
+    rules: RuleScratch,
 }
 
 /// What the tagger's table knows about a word (exact spelling).
@@ -132,12 +140,25 @@ impl Tagger {
     /// Tags one sentence's tokens; `words[i]` is the text of `tokens[i]`
     /// and `text` the document text their spans point into.
     pub fn tag(&self, text: &str, words: &[&str], tokens: &[RawToken], tags: &mut Vec<Pos>) {
+        self.tag_with(text, words, tokens, tags, &mut TagScratch::default());
+    }
+
+    /// [`Tagger::tag`] with buffers reused across sentences.
+    pub fn tag_with(
+        &self,
+        text: &str,
+        words: &[&str],
+        tokens: &[RawToken],
+        tags: &mut Vec<Pos>,
+        scratch: &mut TagScratch,
+    ) {
         tags.clear();
         let title_case = is_title_case(words, tokens);
         let mut initial = true;
         let mut first_word = usize::MAX;
-        let mut known = Vec::with_capacity(words.len());
-        let mut ids = Vec::with_capacity(words.len());
+        let TagScratch { known, ids, rules } = scratch;
+        known.clear();
+        ids.clear();
         for (i, (word, tok)) in words.iter().zip(tokens).enumerate() {
             let prev = i.checked_sub(1).and_then(|j| words.get(j)).copied();
             let entry = self.lexicon.get(&word_key(word)).copied();
@@ -162,11 +183,16 @@ impl Tagger {
             known.push(in_lexicon);
             ids.push(entry.map_or(OTHER_WORD, |e| e.rule_word));
         }
-        self.rules.apply(&ids, tags, |i, to| {
-            let word = words.get(i).copied().unwrap_or("");
-            let is_known = known.get(i).copied().unwrap_or(true);
-            self.may_take(word, to, is_known, i == first_word || title_case)
-        });
+        self.rules.apply_with(
+            ids,
+            tags,
+            |i, to| {
+                let word = words.get(i).copied().unwrap_or("");
+                let is_known = known.get(i).copied().unwrap_or(true);
+                self.may_take(word, to, is_known, i == first_word || title_case)
+            },
+            rules,
+        );
         fix_to_and_particles(words, tags);
     }
 

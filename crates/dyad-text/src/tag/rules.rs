@@ -442,13 +442,24 @@ impl RuleSet {
     /// A token only tries the rules indexed under a test that holds there
     /// (its neighbours' tags and words), in file order.
     pub fn apply(&self, words: &[WordId], tags: &mut [Pos], allowed: impl Fn(usize, Pos) -> bool) {
-        let mut window = Window::new(words, tags);
-        let mut candidates: Vec<u16> = Vec::with_capacity(64);
+        self.apply_with(words, tags, allowed, &mut RuleScratch::default());
+    }
+
+    /// [`RuleSet::apply`] with buffers reused across sentences.
+    pub fn apply_with(
+        &self,
+        words: &[WordId],
+        tags: &mut [Pos],
+        allowed: impl Fn(usize, Pos) -> bool,
+        scratch: &mut RuleScratch,
+    ) {
+        let RuleScratch { window, candidates } = scratch;
+        window.fill(words, tags);
         for i in 0..tags.len() {
             let mut next_rule = 0usize;
             while let Some(current) = tags.get(i).copied() {
                 candidates.clear();
-                self.candidates(i, current, next_rule, &window, &mut candidates);
+                self.candidates(i, current, next_rule, window, candidates);
                 if candidates.is_empty() {
                     break;
                 }
@@ -480,9 +491,17 @@ const TAG_PAD: usize = 3;
 /// Padding of [`Window::words`] on each side: the farthest word test.
 const WORD_PAD: usize = 2;
 
+/// Buffers [`RuleSet::apply_with`] reuses from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct RuleScratch {
+    window: Window,
+    candidates: Vec<u16>,
+}
+
 /// A sentence's tag patterns and word ids, padded at both edges (with the
 /// sentence-edge pattern and [`OTHER_WORD`]) so the tests around a token
 /// read a fixed slice.
+#[derive(Debug, Default)]
 struct Window {
     /// [`tag_pat_index`] of each tag, `TAG_PAD` edge patterns each side.
     pats: Vec<u8>,
@@ -491,20 +510,18 @@ struct Window {
 }
 
 impl Window {
-    fn new(words: &[WordId], tags: &[Pos]) -> Window {
+    /// Fills the window for a sentence.
+    fn fill(&mut self, words: &[WordId], tags: &[Pos]) {
         let edge = tag_pat_index(None) as u8;
-        let mut pats = Vec::with_capacity(tags.len() + 2 * TAG_PAD);
-        pats.extend([edge; TAG_PAD]);
-        pats.extend(tags.iter().map(|&t| tag_pat_index(Some(t)) as u8));
-        pats.extend([edge; TAG_PAD]);
-        let mut padded = Vec::with_capacity(words.len() + 2 * WORD_PAD);
-        padded.extend([OTHER_WORD; WORD_PAD]);
-        padded.extend_from_slice(words);
-        padded.extend([OTHER_WORD; WORD_PAD]);
-        Window {
-            pats,
-            words: padded,
-        }
+        self.pats.clear();
+        self.pats.extend([edge; TAG_PAD]);
+        self.pats
+            .extend(tags.iter().map(|&t| tag_pat_index(Some(t)) as u8));
+        self.pats.extend([edge; TAG_PAD]);
+        self.words.clear();
+        self.words.extend([OTHER_WORD; WORD_PAD]);
+        self.words.extend_from_slice(words);
+        self.words.extend([OTHER_WORD; WORD_PAD]);
     }
 
     fn set_tag(&mut self, i: usize, tag: Pos) {
