@@ -172,16 +172,7 @@ fn scan_word_run(region: &str, i: usize) -> WordRun {
         has_colon_or_at: false,
     };
     let mut j = i;
-    loop {
-        // Fast path: a run of ASCII letters and digits.
-        let ascii_start = j;
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-            j += 1;
-        }
-        if j > ascii_start {
-            run.end = j;
-        }
-        let Some(c) = char_at(region, j) else { break };
+    while let Some(c) = char_at(region, j) {
         if is_alnum(c) {
             j += c.len_utf8();
             run.end = j;
