@@ -157,6 +157,44 @@ mod tests {
         assert_eq!(got.get(6).map(|t| t.2.as_str()), Some("village"));
     }
 
+    fn tag_of(text: &str, word: &str) -> String {
+        tagged(text)
+            .into_iter()
+            .find(|(w, _, _)| w == word)
+            .map(|(_, pos, _)| pos)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn base_verbs_after_infinitival_to_and_modals() {
+        let verbs = [
+            ("The ministers vowed to rebuff the proposal.", "rebuff"),
+            ("Russia pledged to jointly rebuff the sanctions.", "rebuff"),
+            (
+                "The president promised to bring peace and jointly rebuff what he called meddling.",
+                "rebuff",
+            ),
+            ("The allies vowed to back the plan.", "back"),
+            ("The US will back the deal.", "back"),
+            ("The group plans to target the capital.", "target"),
+        ];
+        for (text, word) in verbs {
+            assert_eq!(tag_of(text, word), "VB", "{word} in {text}");
+        }
+        assert_eq!(
+            tag_of("Russia pledged to jointly rebuff the sanctions.", "jointly"),
+            "RB"
+        );
+        assert_eq!(tag_of("The allies vowed to back the plan.", "to"), "TO");
+        // Adverbs before a verb, and nouns coordinated after an infinitive's
+        // object, stay as they are.
+        assert_eq!(tag_of("The talks will still resume.", "still"), "RB");
+        assert_eq!(
+            tag_of("They agreed to ban napalm and cluster bombs.", "cluster"),
+            "NN"
+        );
+    }
+
     #[test]
     fn pipeline_is_send_and_sync() {
         fn check<T: Send + Sync>() {}

@@ -10,6 +10,7 @@
 
 mod data;
 mod guess;
+mod infinitive;
 mod lemma;
 mod rules;
 
@@ -193,6 +194,11 @@ impl Tagger {
             },
             rules,
         );
+        infinitive::fix_infinitives(words, tags, |i| {
+            let word = words.get(i).copied().unwrap_or("");
+            let is_known = known.get(i).copied().unwrap_or(true);
+            self.may_take(word, Pos::VB, is_known, i == first_word || title_case)
+        });
         fix_to_and_particles(words, tags);
     }
 
