@@ -3,7 +3,7 @@
 use dyad_core::{AnalyzedDocument, Document, Pos, Sentence, Span, Token};
 
 use crate::segment::split_sentences;
-use crate::tag::{DataError, Tagger};
+use crate::tag::{DataError, TagScratch, Tagger};
 use crate::tokenize::{tokenize, RawToken};
 
 /// Longest sentence kept whole, in tokens. A longer "sentence" is a table, a
@@ -58,6 +58,7 @@ impl TextPipeline {
         let mut raw: Vec<RawToken> = Vec::new();
         let mut tags: Vec<Pos> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
+        let mut scratch = TagScratch::default();
         for zone in &doc.zones {
             spans.clear();
             split_sentences(&doc.text, zone.span, &mut spans);
@@ -69,8 +70,12 @@ impl TextPipeline {
                     continue;
                 }
                 words.clear();
-                words.extend(raw.iter().map(|t| t.span.slice(&doc.text)));
-                self.tagger.tag(&doc.text, &words, &raw, &mut tags);
+                words.extend(
+                    raw.iter()
+                        .map(|t| doc.text.get(t.span.start..t.span.end).unwrap_or("")),
+                );
+                self.tagger
+                    .tag_with(&doc.text, &words, &raw, &mut tags, &mut scratch);
                 let tokens = raw
                     .iter()
                     .zip(&words)
@@ -150,6 +155,44 @@ mod tests {
         );
         assert_eq!(got.get(4).map(|t| t.2.as_str()), Some("shell"));
         assert_eq!(got.get(6).map(|t| t.2.as_str()), Some("village"));
+    }
+
+    fn tag_of(text: &str, word: &str) -> String {
+        tagged(text)
+            .into_iter()
+            .find(|(w, _, _)| w == word)
+            .map(|(_, pos, _)| pos)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn base_verbs_after_infinitival_to_and_modals() {
+        let verbs = [
+            ("The ministers vowed to rebuff the proposal.", "rebuff"),
+            ("Russia pledged to jointly rebuff the sanctions.", "rebuff"),
+            (
+                "The president promised to bring peace and jointly rebuff what he called meddling.",
+                "rebuff",
+            ),
+            ("The allies vowed to back the plan.", "back"),
+            ("The US will back the deal.", "back"),
+            ("The group plans to target the capital.", "target"),
+        ];
+        for (text, word) in verbs {
+            assert_eq!(tag_of(text, word), "VB", "{word} in {text}");
+        }
+        assert_eq!(
+            tag_of("Russia pledged to jointly rebuff the sanctions.", "jointly"),
+            "RB"
+        );
+        assert_eq!(tag_of("The allies vowed to back the plan.", "to"), "TO");
+        // Adverbs before a verb, and nouns coordinated after an infinitive's
+        // object, stay as they are.
+        assert_eq!(tag_of("The talks will still resume.", "still"), "RB");
+        assert_eq!(
+            tag_of("They agreed to ban napalm and cluster bombs.", "cluster"),
+            "NN"
+        );
     }
 
     #[test]

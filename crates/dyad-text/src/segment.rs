@@ -94,6 +94,18 @@ const OPENERS: &[&str] = &[
     "then",
 ];
 
+/// Bytes that may end a sentence: a line break, `.`, `?`, `!`, and the
+/// first byte of `…` (and of other characters, ruled out afterwards).
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'!' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Splits `text[span]` into sentence spans (trimmed, never empty). Never
 /// crosses a line break.
 pub fn split_sentences(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -103,8 +115,13 @@ pub fn split_sentences(text: &str, span: Span, out: &mut Vec<Span>) {
     let bytes = region.as_bytes();
     let mut start = 0usize;
     let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(skip) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| MAY_END[usize::from(b)]))
+    {
+        // Jump to the next byte that may end a sentence.
+        i += skip;
+        let Some(&b) = bytes.get(i) else { break };
         let boundary_end = match b {
             b'\n' => Some((i, i + 1)),
             b'.' | b'?' | b'!' => terminal_end(region, i),

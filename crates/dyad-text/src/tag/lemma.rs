@@ -84,7 +84,10 @@ pub fn lemma(word: &str, pos: Pos, verbs: &FastMap<u64, Box<str>>) -> String {
     };
     let lower = lower.as_ref();
     // Clitics are short and start with an apostrophe or end in "n't".
-    let maybe_clitic = lower.len() <= 5;
+    let maybe_clitic = lower.len() <= 5
+        && (lower.starts_with(['\'', '’'])
+            || lower.ends_with('t')
+            || matches!(lower, "ca" | "wo" | "sha"));
     if maybe_clitic && (pos.is_verb() || pos == Pos::MD || pos == Pos::RB) {
         if let Some((_, l)) = CLITICS.iter().find(|(c, _)| *c == lower) {
             return (*l).to_string();

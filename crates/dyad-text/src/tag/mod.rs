@@ -10,13 +10,14 @@
 
 mod data;
 mod guess;
+mod infinitive;
 mod lemma;
 mod rules;
 
 pub use data::DataError;
 pub use guess::guess;
 pub use lemma::singular;
-pub use rules::{Cond, Rule, RuleSet, TagPat, Vocab, WordId, OTHER_WORD};
+pub use rules::{Cond, Rule, RuleScratch, RuleSet, TagPat, Vocab, WordId, OTHER_WORD};
 
 use dyad_core::Pos;
 
@@ -27,14 +28,32 @@ use data::{word_key, FastMap};
 /// built; share it by reference across threads.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    /// Word (by [`word_key`]) → most frequent tag. Keyed by a 64-bit hash,
+    /// Word (by [`word_key`]) → most frequent tag and the word's id in the
+    /// contextual rules, so one lookup serves both. Keyed by a 64-bit hash,
     /// not the string, so a lookup touches one compact table instead of
     /// chasing a pointer to a key string; a test checks the built-in words
     /// have distinct keys.
-    lexicon: FastMap<u64, Pos>,
+    lexicon: FastMap<u64, LexEntry>,
     rules: RuleSet,
     /// Verb forms, lemmas, past tenses and participles.
     verbs: data::VerbTable,
+}
+
+/// Buffers [`Tagger::tag_with`] reuses from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct TagScratch {
+    known: Vec<bool>,
+    ids: Vec<WordId>,
+    rules: RuleScratch,
+}
+
+/// What the tagger's table knows about a word (exact spelling).
+#[derive(Debug, Clone, Copy)]
+struct LexEntry {
+    /// Its most frequent tag, when the lexicon has the word.
+    pos: Option<Pos>,
+    /// Its id in the contextual rules ([`OTHER_WORD`] when they never name it).
+    rule_word: WordId,
 }
 
 /// Pronouns after which "’s" is "is"/"has", not a possessive.
@@ -74,10 +93,6 @@ impl Tagger {
             &mut errors,
         );
         lexicon.extend(overrides);
-        let lexicon = lexicon
-            .into_iter()
-            .map(|(w, p)| (word_key(&w), p))
-            .collect();
         let rules = data::parse_rules(
             &[
                 ("data/tagger/context.tsv", data::CONTEXT_TSV),
@@ -86,6 +101,25 @@ impl Tagger {
             &mut errors,
         );
         let verbs = data::parse_verbs("data/tagger/verbs.tsv", data::VERBS_TSV, &mut errors);
+        let mut lexicon: FastMap<u64, LexEntry> = lexicon
+            .into_iter()
+            .map(|(w, pos)| {
+                let entry = LexEntry {
+                    pos: Some(pos),
+                    rule_word: rules.word_id(&w),
+                };
+                (word_key(&w), entry)
+            })
+            .collect();
+        for (word, id) in rules.vocab_words() {
+            lexicon
+                .entry(word_key(word))
+                .or_insert(LexEntry {
+                    pos: None,
+                    rule_word: OTHER_WORD,
+                })
+                .rule_word = id;
+        }
 
         let tagger = Tagger {
             lexicon,
@@ -98,7 +132,7 @@ impl Tagger {
     /// Number of lexicon entries, contextual rules and verb forms.
     pub fn sizes(&self) -> (usize, usize, usize) {
         (
-            self.lexicon.len(),
+            self.lexicon.values().filter(|e| e.pos.is_some()).count(),
             self.rules.len(),
             self.verbs.lemma_of.len(),
         )
@@ -107,13 +141,28 @@ impl Tagger {
     /// Tags one sentence's tokens; `words[i]` is the text of `tokens[i]`
     /// and `text` the document text their spans point into.
     pub fn tag(&self, text: &str, words: &[&str], tokens: &[RawToken], tags: &mut Vec<Pos>) {
+        self.tag_with(text, words, tokens, tags, &mut TagScratch::default());
+    }
+
+    /// [`Tagger::tag`] with buffers reused across sentences.
+    pub fn tag_with(
+        &self,
+        text: &str,
+        words: &[&str],
+        tokens: &[RawToken],
+        tags: &mut Vec<Pos>,
+        scratch: &mut TagScratch,
+    ) {
         tags.clear();
         let title_case = is_title_case(words, tokens);
         let mut initial = true;
         let mut first_word = usize::MAX;
-        let mut known = Vec::with_capacity(words.len());
+        let TagScratch { known, ids, rules } = scratch;
+        known.clear();
+        ids.clear();
         for (i, (word, tok)) in words.iter().zip(tokens).enumerate() {
             let prev = i.checked_sub(1).and_then(|j| words.get(j)).copied();
+            let entry = self.lexicon.get(&word_key(word)).copied();
             let (pos, in_lexicon) = match tok.shape {
                 TokenShape::Punct => (punct_tag(word, opens_here(text, tok.span.start)), true),
                 TokenShape::Number => (Pos::CD, true),
@@ -123,20 +172,32 @@ impl Tagger {
                     if initial {
                         first_word = i;
                     }
-                    self.word_tag(word, initial || title_case)
+                    match entry.and_then(|e| e.pos) {
+                        Some(pos) => (pos, true),
+                        None => self.unlisted_word_tag(word, initial || title_case),
+                    }
                 }
             };
             // Opening quotes and brackets keep the next word sentence-initial.
             initial = initial && matches!(pos, Pos::OpenQuote | Pos::LeftParen | Pos::Colon);
             tags.push(pos);
             known.push(in_lexicon);
+            ids.push(entry.map_or(OTHER_WORD, |e| e.rule_word));
         }
-        let mut ids = Vec::with_capacity(words.len());
-        self.rules.word_ids(words, &mut ids);
-        self.rules.apply(&ids, tags, |i, to| {
+        self.rules.apply_with(
+            ids,
+            tags,
+            |i, to| {
+                let word = words.get(i).copied().unwrap_or("");
+                let is_known = known.get(i).copied().unwrap_or(true);
+                self.may_take(word, to, is_known, i == first_word || title_case)
+            },
+            rules,
+        );
+        infinitive::fix_infinitives(words, tags, |i| {
             let word = words.get(i).copied().unwrap_or("");
             let is_known = known.get(i).copied().unwrap_or(true);
-            self.may_take(word, to, is_known, i == first_word || title_case)
+            self.may_take(word, Pos::VB, is_known, i == first_word || title_case)
         });
         fix_to_and_particles(words, tags);
     }
@@ -194,21 +255,19 @@ impl Tagger {
         }
     }
 
-    /// The lexicon (or guessed) tag of a word.
-    /// The lexicon (or guessed) tag of a word, and whether the lexicon knew it.
-    fn word_tag(&self, word: &str, may_lowercase: bool) -> (Pos, bool) {
-        if let Some(&pos) = self.lexicon.get(&word_key(word)) {
-            return (pos, true);
-        }
+    /// The tag of a word the lexicon does not list as spelled: the
+    /// lexicon's tag of its lower-case form, or a guess; and whether the
+    /// lexicon knew it.
+    fn unlisted_word_tag(&self, word: &str, may_lowercase: bool) -> (Pos, bool) {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() > 1;
+        let all_caps = word.chars().all(|c| !c.is_lowercase()) && more_chars_than(word, 1);
         if all_caps && !may_lowercase {
             // Acronyms: "US", "UN", "IS" are names, not "us", "un", "is".
             return (Pos::NNP, false);
         }
         if capital && may_lowercase {
             let lower = word.to_lowercase();
-            if let Some(&pos) = self.lexicon.get(&word_key(&lower)) {
+            if let Some(pos) = self.lexicon.get(&word_key(&lower)).and_then(|e| e.pos) {
                 return (pos, true);
             }
         }
@@ -253,7 +312,7 @@ fn is_title_case(words: &[&str], tokens: &[RawToken]) -> bool {
     let mut long = 0;
     let mut capital = 0;
     for (w, t) in words.iter().zip(tokens) {
-        if t.shape == TokenShape::Word && w.chars().count() > 3 {
+        if t.shape == TokenShape::Word && more_chars_than(w, 3) {
             long += 1;
             if w.chars().next().is_some_and(char::is_uppercase) {
                 capital += 1;
@@ -261,6 +320,19 @@ fn is_title_case(words: &[&str], tokens: &[RawToken]) -> bool {
         }
     }
     long >= 3 && capital * 10 >= long * 8
+}
+
+/// `word.chars().count() > n`, without a call for the common short word.
+fn more_chars_than(word: &str, n: usize) -> bool {
+    // Every character takes 1 to 4 bytes.
+    if word.len() <= n {
+        return false;
+    }
+    if word.len() > 4 * n {
+        return true;
+    }
+    // Characters start at every byte that is not a continuation byte.
+    word.bytes().filter(|b| b & 0xC0 != 0x80).count() > n
 }
 
 fn clitic_tag(word: &str, prev: Option<&str>) -> Pos {
@@ -322,8 +394,20 @@ mod tests {
     fn lexicon_keys_do_not_collide() {
         let mut errors = Vec::new();
         let words = data::parse_lexicon("lexicon", data::LEXICON_TSV, &mut errors);
-        let keys: std::collections::HashSet<u64> = words.keys().map(|w| word_key(w)).collect();
-        assert_eq!(keys.len(), words.len());
+        let overrides = data::parse_lexicon("overrides", data::OVERRIDES_TSV, &mut errors);
+        let rules = data::parse_rules(
+            &[
+                ("context", data::CONTEXT_TSV),
+                ("extra", data::CONTEXT_EXTRA_TSV),
+            ],
+            &mut errors,
+        );
+        let mut all: std::collections::HashSet<&str> = words.keys().map(|w| &**w).collect();
+        all.extend(overrides.keys().map(|w| &**w));
+        all.extend(rules.vocab_words().map(|(w, _)| w));
+        let keys: std::collections::HashSet<u64> = all.iter().map(|w| word_key(w)).collect();
+        assert_eq!(keys.len(), all.len());
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]

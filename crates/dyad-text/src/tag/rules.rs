@@ -202,52 +202,137 @@ impl Rule {
     }
 }
 
+/// One test a rule's condition makes at a fixed offset from the token: a
+/// tag (or the sentence edge) or a word. Every condition holds only where
+/// at least one of its [`Cond::atoms`] holds, so rules are indexed by them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Atom {
+    /// The tag at this offset (never 0) is the pattern.
+    Tag(i8, TagPat),
+    /// The word at this offset (-2..=2) is the word.
+    Word(i8, WordId),
+}
+
+impl Cond {
+    /// Tests of which at least one holds wherever the condition does: all
+    /// alternatives of an "or" condition, one test of an "and".
+    fn atoms(&self) -> Vec<Atom> {
+        use Atom::{Tag, Word};
+        match *self {
+            Cond::PrevTag(x) => vec![Tag(-1, x)],
+            Cond::NextTag(x) => vec![Tag(1, x)],
+            Cond::Prev2Tag(x) => vec![Tag(-2, x)],
+            Cond::Next2Tag(x) => vec![Tag(2, x)],
+            Cond::Prev1Or2Tag(x) => vec![Tag(-1, x), Tag(-2, x)],
+            Cond::Next1Or2Tag(x) => vec![Tag(1, x), Tag(2, x)],
+            Cond::Prev1Or2Or3Tag(x) => vec![Tag(-1, x), Tag(-2, x), Tag(-3, x)],
+            Cond::Next1Or2Or3Tag(x) => vec![Tag(1, x), Tag(2, x), Tag(3, x)],
+            Cond::SurroundTag(x, _) => vec![Tag(-1, x)],
+            Cond::CurWd(x) => vec![Word(0, x)],
+            Cond::PrevWd(x) => vec![Word(-1, x)],
+            Cond::NextWd(x) => vec![Word(1, x)],
+            Cond::Prev1Or2Wd(x) => vec![Word(-1, x), Word(-2, x)],
+            Cond::Next1Or2Wd(x) => vec![Word(1, x), Word(2, x)],
+            Cond::WdPrevTag(_, y) => vec![Word(0, y)],
+            Cond::WdNextTag(x, _) => vec![Word(0, x)],
+            Cond::WdAnd2Aft(x, _) => vec![Word(0, x)],
+            Cond::WdAnd2TagBfr(_, y) => vec![Word(0, y)],
+            Cond::WdAnd2TagAft(x, _) => vec![Word(0, x)],
+            Cond::LBigram(_, y) => vec![Word(0, y)],
+            Cond::RBigram(x, _) => vec![Word(0, x)],
+            Cond::PrevBigram(_, y) => vec![Tag(-1, y)],
+            Cond::NextBigram(x, _) => vec![Tag(1, x)],
+        }
+    }
+}
+
+/// Offsets of tag tests (-3..=3 without 0).
+const TAG_OFFSETS: [isize; 6] = [-3, -2, -1, 1, 2, 3];
+/// Number of tag patterns: every Penn tag plus the sentence edge.
+fn tag_pats() -> usize {
+    Pos::ALL.len() + 1
+}
+fn tag_pat_index(x: TagPat) -> usize {
+    x.map_or(Pos::ALL.len(), |p| p as usize)
+}
+
 /// An ordered list of contextual rules.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
     /// The words the rules mention.
     vocab: Vocab,
-    /// For each tag (by `Pos as usize`), indices of the rules that change
-    /// it (including `*` rules), ascending.
-    by_from: Vec<Vec<usize>>,
-    /// The same without the rules that need the current word to be one the
-    /// rules mention: used for the many tokens that are not.
-    by_from_any_word: Vec<Vec<usize>>,
+    /// Rules by the tag tests they make: slot
+    /// `(from × 6 + offset index) × tag patterns + tag pattern` holds a
+    /// range of `tag_rules`: the rules changing `from` (including `*`
+    /// rules) with that test, ascending.
+    tag_slots: Vec<(u32, u32)>,
+    tag_rules: Vec<u16>,
+    /// For each `from × 6 + offset index`, bit `x` is set when the slot of
+    /// tag pattern `x` is not empty (patterns from 64 on are always looked up).
+    tag_masks: Vec<u64>,
+    /// For each word id, the word tests naming it: (offset, rule), ascending
+    /// by rule.
+    word_rules: Vec<Vec<(i8, u16)>>,
 }
 
 impl RuleSet {
     /// The rules, in the order they apply; `vocab` interned their words.
     pub fn new(rules: Vec<Rule>, vocab: Vocab) -> RuleSet {
-        let mut by_from = vec![Vec::new(); Pos::ALL.len()];
-        for (i, r) in rules.iter().enumerate() {
-            match r.from {
-                Some(from) => {
-                    if let Some(list) = by_from.get_mut(from as usize) {
-                        list.push(i);
+        let pats = tag_pats();
+        let slot_count = Pos::ALL.len() * TAG_OFFSETS.len() * pats;
+        let mut by_slot: Vec<Vec<u16>> = vec![Vec::new(); slot_count];
+        let mut word_rules: Vec<Vec<(i8, u16)>> = vec![Vec::new(); vocab.len()];
+        for (r, rule) in rules.iter().enumerate() {
+            let Ok(r16) = u16::try_from(r) else { break };
+            for atom in rule.cond.atoms() {
+                match atom {
+                    Atom::Tag(off, x) => {
+                        let Some(k) = TAG_OFFSETS.iter().position(|&o| o == off as isize) else {
+                            continue;
+                        };
+                        for from in Pos::ALL {
+                            if rule.from.is_none_or(|f| f == *from) {
+                                let slot = (*from as usize * TAG_OFFSETS.len() + k) * pats
+                                    + tag_pat_index(x);
+                                if let Some(list) = by_slot.get_mut(slot) {
+                                    if list.last() != Some(&r16) {
+                                        list.push(r16);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Atom::Word(off, w) => {
+                        if let Some(list) = word_rules.get_mut(w as usize) {
+                            if !list.contains(&(off, r16)) {
+                                list.push((off, r16));
+                            }
+                        }
                     }
                 }
-                None => by_from.iter_mut().for_each(|list| list.push(i)),
             }
         }
-        let by_from_any_word = by_from
-            .iter()
-            .map(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|&r| {
-                        rules
-                            .get(r)
-                            .is_some_and(|rule| !rule.cond.needs_current_word())
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut tag_slots = Vec::with_capacity(slot_count);
+        let mut tag_rules = Vec::new();
+        let mut tag_masks = vec![0u64; Pos::ALL.len() * TAG_OFFSETS.len()];
+        for (slot, list) in by_slot.into_iter().enumerate() {
+            if let Some(mask) = tag_masks.get_mut(slot / pats) {
+                if !list.is_empty() && slot % pats < 64 {
+                    *mask |= 1 << (slot % pats);
+                }
+            }
+            let start = tag_rules.len() as u32;
+            tag_rules.extend(list);
+            tag_slots.push((start, tag_rules.len() as u32));
+        }
         RuleSet {
             rules,
             vocab,
-            by_from,
-            by_from_any_word,
+            tag_slots,
+            tag_rules,
+            tag_masks,
+            word_rules,
         }
     }
 
@@ -261,6 +346,16 @@ impl RuleSet {
         );
     }
 
+    /// The [`WordId`] of one word ([`OTHER_WORD`] when no rule mentions it).
+    pub fn word_id(&self, word: &str) -> WordId {
+        self.vocab.get(word).copied().unwrap_or(OTHER_WORD)
+    }
+
+    /// The words the rules mention, with their ids.
+    pub fn vocab_words(&self) -> impl Iterator<Item = (&str, WordId)> + '_ {
+        self.vocab.iter().map(|(w, id)| (&**w, *id))
+    }
+
     /// Number of rules.
     pub fn len(&self) -> usize {
         self.rules.len()
@@ -271,6 +366,71 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
+    /// Appends to `out` the rules from `next_rule` on that change `current`
+    /// and make a test that holds at token `i` (the only rules that can
+    /// match there), unsorted and possibly repeated. `window` holds the
+    /// sentence's tag patterns and word ids, padded at both edges.
+    fn candidates(
+        &self,
+        i: usize,
+        current: Pos,
+        next_rule: usize,
+        window: &Window,
+        out: &mut Vec<u16>,
+    ) {
+        let pats = tag_pats();
+        let from = current as usize * TAG_OFFSETS.len();
+        // Tag patterns at offsets -3..=3 of token i (index 3 is the token).
+        let Some(around) = window.pats.get(i..i + 2 * TAG_PAD + 1) else {
+            return;
+        };
+        let Some(masks) = self.tag_masks.get(from..from + TAG_OFFSETS.len()) else {
+            return;
+        };
+        for (k, (&x, &mask)) in [0, 1, 2, 4, 5, 6]
+            .map(|o| around.get(o).copied().unwrap_or(0))
+            .iter()
+            .zip(masks)
+            .enumerate()
+        {
+            if x < 64 && mask >> x & 1 == 0 {
+                continue;
+            }
+            let slot = (from + k) * pats + x as usize;
+            let Some(&(start, end)) = self.tag_slots.get(slot) else {
+                continue;
+            };
+            for &r in self
+                .tag_rules
+                .get(start as usize..end as usize)
+                .unwrap_or(&[])
+            {
+                if r as usize >= next_rule {
+                    out.push(r);
+                }
+            }
+        }
+        // Word ids at offsets -2..=2 of token i.
+        let near = window.words.get(i..i + 2 * WORD_PAD + 1).unwrap_or(&[]);
+        for (k, &w) in near.iter().enumerate() {
+            let Some(list) = self.word_rules.get(w as usize) else {
+                continue; // OTHER_WORD
+            };
+            let d = k as isize - WORD_PAD as isize;
+            for &(off, r) in list {
+                if off as isize == d
+                    && r as usize >= next_rule
+                    && self
+                        .rules
+                        .get(r as usize)
+                        .is_some_and(|rule| rule.from.is_none_or(|f| f == current))
+                {
+                    out.push(r);
+                }
+            }
+        }
+    }
+
     /// Applies the rules at each token left to right, as pattern's tagger
     /// does: at a token, the rules for its current tag run in file order,
     /// each seeing the tag set by earlier ones. (Brill's rule-major order
@@ -278,20 +438,35 @@ impl RuleSet {
     /// docs/text.md — and costs a sweep per rule.) `words` are
     /// [`RuleSet::word_ids`]. `allowed(i, tag)` says whether token `i` may take `tag` at all (a
     /// word's possible tags); rules never force a tag it refuses.
+    ///
+    /// A token only tries the rules indexed under a test that holds there
+    /// (its neighbours' tags and words), in file order.
     pub fn apply(&self, words: &[WordId], tags: &mut [Pos], allowed: impl Fn(usize, Pos) -> bool) {
+        self.apply_with(words, tags, allowed, &mut RuleScratch::default());
+    }
+
+    /// [`RuleSet::apply`] with buffers reused across sentences.
+    pub fn apply_with(
+        &self,
+        words: &[WordId],
+        tags: &mut [Pos],
+        allowed: impl Fn(usize, Pos) -> bool,
+        scratch: &mut RuleScratch,
+    ) {
+        let RuleScratch { window, candidates } = scratch;
+        window.fill(words, tags);
         for i in 0..tags.len() {
             let mut next_rule = 0usize;
             while let Some(current) = tags.get(i).copied() {
-                let lists = if words.get(i) == Some(&OTHER_WORD) {
-                    &self.by_from_any_word
-                } else {
-                    &self.by_from
-                };
-                let Some(list) = lists.get(current as usize) else {
+                candidates.clear();
+                self.candidates(i, current, next_rule, window, candidates);
+                if candidates.is_empty() {
                     break;
-                };
-                let from = list.partition_point(|&r| r < next_rule);
-                let hit = list.get(from..).unwrap_or(&[]).iter().copied().find(|&r| {
+                }
+                if candidates.len() > 1 {
+                    candidates.sort_unstable();
+                }
+                let hit = candidates.iter().map(|&r| r as usize).find(|&r| {
                     self.rules.get(r).is_some_and(|rule| {
                         rule.to != current && rule.matches(i, words, tags) && allowed(i, rule.to)
                     })
@@ -301,6 +476,7 @@ impl RuleSet {
                         if let Some(slot) = tags.get_mut(i) {
                             *slot = to;
                         }
+                        window.set_tag(i, to);
                         next_rule = r + 1;
                     }
                     None => break,
@@ -310,36 +486,51 @@ impl RuleSet {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Padding of [`Window::pats`] on each side: the farthest tag test.
+const TAG_PAD: usize = 3;
+/// Padding of [`Window::words`] on each side: the farthest word test.
+const WORD_PAD: usize = 2;
 
-    fn vocab_for_errors() -> Vocab {
-        Vocab::default()
+/// Buffers [`RuleSet::apply_with`] reuses from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct RuleScratch {
+    window: Window,
+    candidates: Vec<u16>,
+}
+
+/// A sentence's tag patterns and word ids, padded at both edges (with the
+/// sentence-edge pattern and [`OTHER_WORD`]) so the tests around a token
+/// read a fixed slice.
+#[derive(Debug, Default)]
+struct Window {
+    /// [`tag_pat_index`] of each tag, `TAG_PAD` edge patterns each side.
+    pats: Vec<u8>,
+    /// Word ids, `WORD_PAD` [`OTHER_WORD`]s each side.
+    words: Vec<WordId>,
+}
+
+impl Window {
+    /// Fills the window for a sentence.
+    fn fill(&mut self, words: &[WordId], tags: &[Pos]) {
+        let edge = tag_pat_index(None) as u8;
+        self.pats.clear();
+        self.pats.extend([edge; TAG_PAD]);
+        self.pats
+            .extend(tags.iter().map(|&t| tag_pat_index(Some(t)) as u8));
+        self.pats.extend([edge; TAG_PAD]);
+        self.words.clear();
+        self.words.extend([OTHER_WORD; WORD_PAD]);
+        self.words.extend_from_slice(words);
+        self.words.extend([OTHER_WORD; WORD_PAD]);
     }
 
-    #[test]
-    fn parses_and_applies_in_order() {
-        let mut vocab = Vocab::default();
-        let rules = vec![
-            Rule::parse("NN\tVB\tPREVTAG\tTO", &mut vocab).unwrap_or_else(|e| panic!("{e}")),
-            Rule::parse("VB\tVBP\tPREVTAG\tPRP", &mut vocab).unwrap_or_else(|e| panic!("{e}")),
-            Rule::parse("VB\tNN\tPREVWD\tthe", &mut vocab).unwrap_or_else(|e| panic!("{e}")),
-        ];
-        let set = RuleSet::new(rules, vocab);
-        let mut ids = Vec::new();
-        set.word_ids(&["to", "talk"], &mut ids);
-        let mut tags = [Pos::TO, Pos::NN];
-        set.apply(&ids, &mut tags, |_, _| true);
-        assert_eq!(tags, [Pos::TO, Pos::VB]);
-        set.word_ids(&["the", "talk"], &mut ids);
-        let mut tags = [Pos::DT, Pos::VB];
-        set.apply(&ids, &mut tags, |_, _| true);
-        assert_eq!(tags, [Pos::DT, Pos::NN]);
-        let mut tags = [Pos::DT, Pos::VB];
-        set.apply(&ids, &mut tags, |_, to| to != Pos::NN);
-        assert_eq!(tags, [Pos::DT, Pos::VB], "refused tag is never forced");
-        assert!(Rule::parse("NN VB NOSUCH x", &mut vocab_for_errors()).is_err());
-        assert!(Rule::parse("XX VB PREVTAG TO", &mut vocab_for_errors()).is_err());
+    fn set_tag(&mut self, i: usize, tag: Pos) {
+        if let Some(slot) = self.pats.get_mut(i + TAG_PAD) {
+            *slot = tag_pat_index(Some(tag)) as u8;
+        }
     }
 }
+
+#[cfg(test)]
+#[path = "rules_tests.rs"]
+mod tests;
