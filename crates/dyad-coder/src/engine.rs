@@ -166,6 +166,7 @@ impl Engine {
             places,
             publication: analyzed.doc.date.as_ref().map(|d| d.date),
             gazetteer: self.places.gazetteer(),
+            leads: record::LeadCache::default(),
             cache: record::SentenceCache::default(),
         };
         let text = &analyzed.doc.text;

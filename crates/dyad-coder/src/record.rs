@@ -25,8 +25,27 @@ pub struct DocContext<'a> {
     pub publication: Option<NaiveDate>,
     /// The gazetteer, for country centroids of country-level places.
     pub gazetteer: Option<&'a dyad_geo::Gazetteer>,
+    /// The lead place per set of actor countries, computed once per document.
+    pub leads: LeadCache,
     /// Per-sentence results of the date and quantity finders, computed once.
     pub cache: SentenceCache<'a>,
+}
+
+/// [`dyad_geo::lead_location`] results of one document by actor countries:
+/// many events of a story ask for the same countries.
+#[derive(Default)]
+pub struct LeadCache(std::cell::RefCell<Vec<(Vec<String>, Option<EventPlace>)>>);
+
+impl LeadCache {
+    fn lead(&self, ctx: &DocContext<'_>, countries: &[&str]) -> Option<EventPlace> {
+        if let Some((_, found)) = self.0.borrow().iter().find(|(key, _)| key == countries) {
+            return found.clone();
+        }
+        let found = dyad_geo::lead_location(ctx.doc, ctx.places, countries);
+        let key = countries.iter().map(|c| c.to_string()).collect();
+        self.0.borrow_mut().push((key, found.clone()));
+        found
+    }
 }
 
 /// Resolved date expressions of a sentence with their spans.
@@ -353,7 +372,7 @@ fn narrow_meeting_place(
     let Some(country) = place.country.as_deref() else {
         return Some(place);
     };
-    match dyad_geo::lead_location(ctx.doc, ctx.places, &[country]) {
+    match ctx.leads.lead(ctx, &[country]) {
         Some(lead) if !is_country(&lead) => Some(lead),
         _ => Some(place),
     }
@@ -436,8 +455,9 @@ fn event_place(
         .chain(source)
         .filter_map(|a| a.actor.country.as_deref())
         .collect();
-    if let Some(p) =
-        dyad_geo::lead_location(ctx.doc, ctx.places, &actor_countries).filter(|_| story_present)
+    if let Some(p) = story_present
+        .then(|| ctx.leads.lead(ctx, &actor_countries))
+        .flatten()
     {
         return Some(p);
     }

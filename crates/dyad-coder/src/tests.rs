@@ -67,6 +67,7 @@ fn code_dated(text: &str, actors: &[(&str, &str)], date: Option<NaiveDate>) -> V
         places: &[],
         publication: date,
         gazetteer: None,
+        leads: record::LeadCache::default(),
         cache: record::SentenceCache::default(),
     };
     let mut events = Vec::new();
