@@ -12,8 +12,8 @@ use crate::recognize::{is_all_caps, is_capitalised, Tok};
 
 /// Gazetteer questions asked while reading one document, answered once per
 /// distinct text (news repeats names); keyed by the text as written, so a
-/// repeated question allocates nothing. Name questions (one table search)
-/// are cheaper to ask again than to remember.
+/// repeated question allocates nothing. Name questions are remembered
+/// across documents by the gazetteer itself.
 pub(crate) struct Memo<'a> {
     gaz: &'a Gazetteer,
     demonym: RefCell<HashMap<&'a str, bool>>,
@@ -55,8 +55,8 @@ impl<'a> Memo<'a> {
     /// (some name starts like `text`, `text` is a name).
     pub(crate) fn lookup(&self, text: &'a str) -> (bool, bool) {
         match self.key.try_borrow_mut() {
-            Ok(mut key) => self.gaz.name_status(text, &mut key),
-            Err(_) => self.gaz.name_status(text, &mut String::new()),
+            Ok(mut key) => self.gaz.cached_name_status(text, &mut key),
+            Err(_) => self.gaz.cached_name_status(text, &mut String::new()),
         }
     }
     fn has_name(&self, text: &'a str) -> bool {

@@ -148,24 +148,21 @@ pub(crate) fn find_toponyms(
     let cues = Cues::builtin();
     let text = doc.doc.text.as_str();
     // All tokens in one vector; a sentence is a slice of it.
-    let all: Vec<Tok<'_>> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| &s.tokens)
-        .map(|t| {
-            let tt = t.span.slice(text);
-            Tok {
-                text: tt,
-                lower: match tt.as_bytes().first() {
-                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                    _ => tt.chars().next().is_some_and(char::is_lowercase),
-                },
-                pos: t.pos,
-                lemma: t.lemma.as_str(),
-                span: t.span,
-            }
-        })
-        .collect();
+    let mut all: Vec<Tok<'_>> =
+        Vec::with_capacity(doc.sentences.iter().map(|s| s.tokens.len()).sum());
+    all.extend(doc.sentences.iter().flat_map(|s| &s.tokens).map(|t| {
+        let tt = t.span.slice(text);
+        Tok {
+            text: tt,
+            lower: match tt.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => tt.chars().next().is_some_and(char::is_lowercase),
+            },
+            pos: t.pos,
+            lemma: t.lemma.as_str(),
+            span: t.span,
+        }
+    }));
     let mut rest = all.as_slice();
     let sentences: Vec<&[Tok<'_>]> = doc
         .sentences
