@@ -235,12 +235,26 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
         .iter()
         .filter_map(|&k| out.get(k).map(|f| (f.key.as_str(), false)))
         .collect();
-    // Lengths of the keys as a bit set: most words are skipped unhashed.
+    // Lengths and first bytes of the keys as bit sets: most words are
+    // skipped unhashed.
     let lengths = written_lower
         .keys()
         .fold(0u64, |m, k| m | 1 << k.len().min(63));
+    let mut firsts = [0u64; 4];
+    for b in written_lower.keys().filter_map(|k| k.as_bytes().first()) {
+        if let Some(w) = firsts.get_mut(usize::from(b >> 6)) {
+            *w |= 1 << (b & 63);
+        }
+    }
+    let first_ok = |text: &str| {
+        text.as_bytes().first().is_some_and(|b| {
+            firsts
+                .get(usize::from(b >> 6))
+                .is_some_and(|w| w & (1 << (b & 63)) != 0)
+        })
+    };
     for t in sentences.iter().copied().flatten() {
-        if t.lower && lengths & (1 << t.text.len().min(63)) != 0 {
+        if t.lower && lengths & (1 << t.text.len().min(63)) != 0 && first_ok(t.text) {
             if let Some(seen) = written_lower.get_mut(t.text) {
                 *seen = true;
             }

@@ -47,7 +47,8 @@ pub(crate) fn resolve(
 ) -> Vec<PlaceMention> {
     let soft = soft_context(gaz, doc, &found, actors);
     // Mentions of the same name share a small id (keys of the totals).
-    let mut ids: HashMap<&str, usize> = HashMap::default();
+    let mut ids: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(found.len(), Default::default());
     let keys: Vec<usize> = found
         .iter()
         .map(|f| {
