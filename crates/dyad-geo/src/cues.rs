@@ -17,6 +17,10 @@ pub(crate) struct Cues {
     /// Division noun → usual administrative level.
     pub division_nouns: HashMap<String, u8>,
     pub facility_nouns: HashSet<String>,
+    /// Byte lengths of the facility nouns as a bit set (63: longer).
+    facility_lengths: u64,
+    /// First bytes of the facility nouns as a bit set.
+    facility_firsts: [u64; 4],
     pub continuations: HashSet<String>,
     pub not_places: HashSet<String>,
     pub person_titles: HashSet<String>,
@@ -56,6 +60,12 @@ impl Cues {
                     cues.division_nouns.insert(noun.to_string(), level);
                 }
                 "facility-nouns" => {
+                    cues.facility_lengths |= 1 << word.len().min(63);
+                    if let Some(&b) = word.as_bytes().first() {
+                        if let Some(w) = cues.facility_firsts.get_mut(usize::from(b >> 6)) {
+                            *w |= 1 << (b & 63);
+                        }
+                    }
                     cues.facility_nouns.insert(word);
                 }
                 "continuations" => {
@@ -86,6 +96,29 @@ impl Cues {
     pub(crate) fn builtin() -> &'static Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
         CUES.get_or_init(|| Cues::parse(RECOGNITION_NAME, RECOGNITION_TXT).unwrap_or_default())
+    }
+
+    /// True when `word`, in lower case, is a facility noun; most words are
+    /// ruled out by their length, unread.
+    pub(crate) fn is_facility_noun(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.facility_nouns.contains(&word.to_lowercase());
+        }
+        // ASCII lower-casing keeps the length and lower-cases the first byte.
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        let first_known = first.is_some_and(|b| {
+            self.facility_firsts
+                .get(usize::from(b >> 6))
+                .is_some_and(|w| w & (1 << (b & 63)) != 0)
+        });
+        if !first_known || self.facility_lengths & (1 << word.len().min(63)) == 0 {
+            return false;
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.facility_nouns.contains(&word.to_ascii_lowercase())
+        } else {
+            self.facility_nouns.contains(word)
+        }
     }
 
     /// Level of a division noun, singular or plural ("Governorates").

@@ -294,21 +294,25 @@ fn longest_match<'a>(
         let Some(span_text) = text.get(first.span.start..last.span.end) else {
             break;
         };
-        let (prefix, exact) = memo.lookup(span_text);
-        if !prefix {
-            break;
-        }
         // A name ends capitalised, or with a facility word of a known
         // facility ("the Vostochny cosmodrome").
-        let name_end = is_name_like(last.text)
-            || (j > i && cues.facility_nouns.contains(&last.text.to_lowercase()));
-        if name_end && exact {
-            best = Some(j);
-        }
+        let name_end = is_name_like(last.text) || (j > i && cues.is_facility_noun(last.text));
         // Inside a name: capitalised words, connectors, full stops.
         let inner_ok = is_capitalised(last.text)
             || CONNECTORS.contains(&last.text)
             || matches!(last.text, "." | "'s" | "’s");
+        // A word that can neither end nor continue a name ("Syria said"):
+        // nothing to look up.
+        if j > i && !inner_ok && !name_end {
+            break;
+        }
+        let (prefix, exact) = memo.lookup(span_text);
+        if !prefix {
+            break;
+        }
+        if name_end && exact {
+            best = Some(j);
+        }
         if j > i && !inner_ok {
             break;
         }
