@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::cues::Cues;
 use crate::gazetteer::{Candidate, Gazetteer};
-use crate::recognize::{is_all_caps, is_capitalised, Tok};
+use crate::recognize::{is_all_caps, Tok};
 
 /// Gazetteer questions asked while reading one document, answered once per
 /// distinct text (news repeats names); keyed by the text as written, so a
@@ -136,7 +136,7 @@ impl<'a> PersonNames<'a> {
             let mut start = 0;
             while start < toks.len() {
                 let mut end = start;
-                while toks.get(end).is_some_and(|t| is_capitalised(t.text)) {
+                while toks.get(end).is_some_and(|t| t.cap) {
                     end += 1;
                 }
                 if end == start {
@@ -158,7 +158,7 @@ impl<'a> PersonNames<'a> {
             }
             let mut after_title = false;
             for (k, t) in toks.iter().enumerate() {
-                let name_word = |t: &Tok<'_>| is_capitalised(t.text) && !t.lower;
+                let name_word = |t: &Tok<'_>| t.cap && !t.lower;
                 // Whether a word is a title matters only before a name word
                 // or as a name word after a title; elsewhere both readings
                 // leave the same state for the next word.

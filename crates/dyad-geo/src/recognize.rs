@@ -89,6 +89,10 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
     /// Starts with a lower-case letter.
     pub lower: bool,
+    /// [`is_capitalised`] (worked out once per token).
+    pub cap: bool,
+    /// [`is_name_like`].
+    pub name_like: bool,
     pub pos: Pos,
     pub lemma: &'a str,
     pub span: Span,
@@ -152,12 +156,20 @@ pub(crate) fn find_toponyms(
         Vec::with_capacity(doc.sentences.iter().map(|s| s.tokens.len()).sum());
     all.extend(doc.sentences.iter().flat_map(|s| &s.tokens).map(|t| {
         let tt = t.span.slice(text);
+        let (lower, cap) = match tt.as_bytes().first() {
+            Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+            _ => (
+                tt.chars().next().is_some_and(char::is_lowercase),
+                is_capitalised(tt),
+            ),
+        };
         Tok {
             text: tt,
-            lower: match tt.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                _ => tt.chars().next().is_some_and(char::is_lowercase),
-            },
+            lower,
+            cap,
+            // Only words starting "a"/"e" can be an article before a name.
+            name_like: cap
+                || (matches!(tt.as_bytes().first(), Some(b'a' | b'e')) && is_name_like(tt)),
             pos: t.pos,
             lemma: t.lemma.as_str(),
             span: t.span,
@@ -283,7 +295,7 @@ fn longest_match<'a>(
     i: usize,
 ) -> Option<usize> {
     let first = toks.get(i)?;
-    if !is_name_like(first.text) {
+    if !first.name_like {
         return None;
     }
     let end = (i + MAX_NAME_TOKENS).min(toks.len());
@@ -296,11 +308,10 @@ fn longest_match<'a>(
         };
         // A name ends capitalised, or with a facility word of a known
         // facility ("the Vostochny cosmodrome").
-        let name_end = is_name_like(last.text) || (j > i && cues.is_facility_noun(last.text));
+        let name_end = last.name_like || (j > i && cues.is_facility_noun(last.text));
         // Inside a name: capitalised words, connectors, full stops.
-        let inner_ok = is_capitalised(last.text)
-            || CONNECTORS.contains(&last.text)
-            || matches!(last.text, "." | "'s" | "’s");
+        let inner_ok =
+            last.cap || CONNECTORS.contains(&last.text) || matches!(last.text, "." | "'s" | "’s");
         // A word that can neither end nor continue a name ("Syria said"):
         // nothing to look up.
         if j > i && !inner_ok && !name_end {
