@@ -86,6 +86,13 @@ impl<'a> Memo<'a> {
     }
     /// `f` of `word` in lower case (in a reused buffer).
     pub(crate) fn with_lower<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        // Most words are lower-case ASCII already: no copy then.
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return f(word);
+        }
         match self.scratch.try_borrow_mut() {
             Ok(mut buf) => f(lower_into(word, &mut buf)),
             Err(_) => f(&word.to_lowercase()),

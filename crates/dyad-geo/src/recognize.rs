@@ -111,7 +111,7 @@ fn is_title_case(toks: &[Tok<'_>]) -> bool {
     for t in toks {
         if t.text.chars().next().is_some_and(char::is_alphabetic) {
             words += 1;
-            caps += usize::from(is_capitalised(t.text));
+            caps += usize::from(t.cap);
         }
     }
     words >= 4 && caps * 4 >= words * 3
@@ -411,24 +411,29 @@ impl<'a> Assess<'a, '_> {
         let mut suffix_plural = false;
         let mut acting = false;
         if let Some(nx) = next {
-            let (division, settlement, facility, continuation) =
-                self.memo.with_lower(nx.text, |nl| {
-                    (
-                        cues.division_level(nl).map(|l| (l, nl.ends_with('s'))),
-                        nl == "city" || nl == "town",
-                        cues.facility_nouns.contains(nl),
-                        cues.continuations.contains(nl),
-                    )
-                });
-            if let Some((level, plural)) = division {
+            // Asked in order, each only when the ones before say no.
+            let next_word = self.memo.with_lower(nx.text, |nl| {
+                if let Some(level) = cues.division_level(nl) {
+                    NextWord::Division(level, nl.ends_with('s'))
+                } else if nx.lower && (nl == "city" || nl == "town") {
+                    NextWord::Settlement
+                } else if cues.facility_nouns.contains(nl) {
+                    NextWord::Facility
+                } else if nx.cap && !cues.continuations.contains(nl) {
+                    NextWord::Capitalised
+                } else {
+                    NextWord::Other
+                }
+            });
+            if let NextWord::Division(level, plural) = next_word {
                 suffix_hint = Some((Hint::Division(level), nx.text.to_string()));
                 suffix_plural = plural;
-            } else if nx.lower && settlement {
+            } else if next_word == NextWord::Settlement {
                 suffix_hint = Some((Hint::Settlement, nx.text.to_string()));
-            } else if facility {
+            } else if next_word == NextWord::Facility {
                 // A facility ("Oxford University", "the Vostochny cosmodrome").
                 return None;
-            } else if is_capitalised(nx.text) && !continuation && !is_all_caps(name) {
+            } else if next_word == NextWord::Capitalised && !is_all_caps(name) {
                 // Part of a longer name, unless a headline capitalises every
                 // word and this is a major place.
                 let headline_place = self.title_case && self.memo.names_major_place(name);
@@ -525,7 +530,7 @@ impl<'a> Assess<'a, '_> {
                     Step::Preposition
                 } else if t.lower && cues.settlement_nouns.contains(w) {
                     Step::Noun(Hint::Settlement)
-                } else if let Some(level) = cues.division_level(w).filter(|_| t.lower) {
+                } else if let Some(level) = t.lower.then(|| cues.division_level(w)).flatten() {
                     Step::Noun(Hint::Division(level))
                 } else if matches!(w, "of" | "the" | "a" | "an") || t.pos.is_adjective() {
                     Step::Over
@@ -551,6 +556,19 @@ impl<'a> Assess<'a, '_> {
             None => (Cue::None, None, None),
         }
     }
+}
+
+/// What the word after a name says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextWord {
+    /// A division noun (level, plural).
+    Division(u8, bool),
+    /// "city" or "town", in lower case.
+    Settlement,
+    Facility,
+    /// Capitalised, and no word that may follow a place ("said").
+    Capitalised,
+    Other,
 }
 
 /// What a word before a name says, looking back for a cue.
