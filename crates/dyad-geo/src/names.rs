@@ -105,8 +105,12 @@ impl<'a> Memo<'a> {
     }
 }
 
-/// `s.to_lowercase()`, written into `buf`.
-fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+/// `s.to_lowercase()`: `s` itself when it is lower-case ASCII already (most
+/// words), else written into `buf`.
+fn lower_into<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return s;
+    }
     buf.clear();
     if s.is_ascii() {
         buf.push_str(s);
