@@ -457,8 +457,12 @@ mod tests {
         assert_eq!(gaz.demonym_country("Syria"), None);
         // User places answer prefixes too, and replace remembered candidates.
         assert!(gaz.shared_candidates("Camp Alpha").is_empty());
+        let cached = |gaz: &Gazetteer, text: &str| gaz.cached_name_status(text, &mut String::new());
+        assert_eq!(cached(&gaz, "Camp Alpha"), (false, false));
+        assert_eq!(cached(&gaz, "Camp Alpha"), (false, false));
         gaz.add_places_text(Path::new("t.tsv"), "Camp Alpha\t34.7\t36.8\tSYR\n")
             .unwrap();
+        assert_eq!(cached(&gaz, "Camp Alpha"), (true, true));
         assert_eq!(status(&gaz, "Camp"), (true, false));
         assert_eq!(status(&gaz, "Camp Alpha"), (true, true));
         assert_eq!(gaz.shared_candidates("the Camp Alpha").len(), 1);
