@@ -17,10 +17,42 @@ pub(crate) struct Cues {
     /// Division noun → usual administrative level.
     pub division_nouns: HashMap<String, u8>,
     pub facility_nouns: HashSet<String>,
+    facility_shapes: Shapes,
     pub continuations: HashSet<String>,
     pub not_places: HashSet<String>,
     pub person_titles: HashSet<String>,
     pub event_nouns: HashSet<String>,
+}
+
+/// Lengths and first bytes of a word list's (lower-case) words as bit sets:
+/// most words are ruled out without hashing.
+#[derive(Debug, Default)]
+struct Shapes {
+    /// Byte lengths (63: longer).
+    lengths: u64,
+    first_bytes: [u64; 4],
+}
+
+impl Shapes {
+    fn add(&mut self, word: &str) {
+        self.lengths |= 1 << word.len().min(63);
+        if let Some(&b) = word.as_bytes().first() {
+            if let Some(w) = self.first_bytes.get_mut(usize::from(b >> 6)) {
+                *w |= 1 << (b & 63);
+            }
+        }
+    }
+
+    /// For an ASCII word: false when its lower-case form (same length,
+    /// first byte lower-cased) is surely not in the list.
+    fn may_hold(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        first.is_some_and(|b| {
+            self.first_bytes
+                .get(usize::from(b >> 6))
+                .is_some_and(|w| w & (1 << (b & 63)) != 0)
+        }) && self.lengths & (1 << word.len().min(63)) != 0
+    }
 }
 
 impl Cues {
@@ -56,6 +88,7 @@ impl Cues {
                     cues.division_nouns.insert(noun.to_string(), level);
                 }
                 "facility-nouns" => {
+                    cues.facility_shapes.add(&word);
                     cues.facility_nouns.insert(word);
                 }
                 "continuations" => {
@@ -86,6 +119,22 @@ impl Cues {
     pub(crate) fn builtin() -> &'static Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
         CUES.get_or_init(|| Cues::parse(RECOGNITION_NAME, RECOGNITION_TXT).unwrap_or_default())
+    }
+
+    /// True when `word`, in lower case, is a facility noun; most words are
+    /// ruled out by their length, unread.
+    pub(crate) fn is_facility_noun(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.facility_nouns.contains(&word.to_lowercase());
+        }
+        if !self.facility_shapes.may_hold(word) {
+            return false;
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.facility_nouns.contains(&word.to_ascii_lowercase())
+        } else {
+            self.facility_nouns.contains(word)
+        }
     }
 
     /// Level of a division noun, singular or plural ("Governorates").

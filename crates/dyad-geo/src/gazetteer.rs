@@ -74,7 +74,15 @@ pub struct Gazetteer {
     /// (news repeats names); cleared when places are added or when it grows
     /// past [`CANDIDATE_CACHE_LIMIT`].
     candidate_cache: Mutex<FxHashMap<String, Arc<[Candidate]>>>,
+    /// [`Gazetteer::name_status`] of the texts recognition asked about, as
+    /// written, across documents (most capitalised words recur: one hash
+    /// probe instead of a key build and a table search); cleared like
+    /// `candidate_cache`, past [`STATUS_CACHE_LIMIT`].
+    status_cache: Mutex<FxHashMap<Box<str>, (bool, bool)>>,
 }
+
+/// Most texts whose name status is remembered across documents.
+const STATUS_CACHE_LIMIT: usize = 50_000;
 
 /// Most names whose candidates are remembered across documents.
 const CANDIDATE_CACHE_LIMIT: usize = 20_000;
@@ -143,6 +151,7 @@ impl Gazetteer {
             user_prefixes: FxHashSet::default(),
             demonyms: OnceLock::new(),
             candidate_cache: Mutex::default(),
+            status_cache: Mutex::default(),
         }
     }
 
@@ -151,6 +160,26 @@ impl Gazetteer {
     pub(crate) fn name_status(&self, text: &str, key: &mut String) -> (bool, bool) {
         name_key_into(text, key);
         self.key_status(key)
+    }
+
+    /// [`Gazetteer::name_status`], remembered across documents.
+    pub(crate) fn cached_name_status(&self, text: &str, key: &mut String) -> (bool, bool) {
+        if let Some(status) = self
+            .status_cache
+            .lock()
+            .ok()
+            .and_then(|m| m.get(text).copied())
+        {
+            return status;
+        }
+        let status = self.name_status(text, key);
+        if let Ok(mut m) = self.status_cache.lock() {
+            if m.len() >= STATUS_CACHE_LIMIT {
+                m.clear();
+            }
+            m.insert(text.into(), status);
+        }
+        status
     }
 
     /// Adds the built-in places of `data/gazetteer/places.tsv` (embedded).
@@ -313,6 +342,9 @@ impl Gazetteer {
         if let Ok(m) = self.candidate_cache.get_mut() {
             m.clear();
         }
+        if let Ok(m) = self.status_cache.get_mut() {
+            m.clear();
+        }
         let at = self.user.len();
         self.user.push(candidate);
         for name in names {
@@ -425,8 +457,12 @@ mod tests {
         assert_eq!(gaz.demonym_country("Syria"), None);
         // User places answer prefixes too, and replace remembered candidates.
         assert!(gaz.shared_candidates("Camp Alpha").is_empty());
+        let cached = |gaz: &Gazetteer, text: &str| gaz.cached_name_status(text, &mut String::new());
+        assert_eq!(cached(&gaz, "Camp Alpha"), (false, false));
+        assert_eq!(cached(&gaz, "Camp Alpha"), (false, false));
         gaz.add_places_text(Path::new("t.tsv"), "Camp Alpha\t34.7\t36.8\tSYR\n")
             .unwrap();
+        assert_eq!(cached(&gaz, "Camp Alpha"), (true, true));
         assert_eq!(status(&gaz, "Camp"), (true, false));
         assert_eq!(status(&gaz, "Camp Alpha"), (true, true));
         assert_eq!(gaz.shared_candidates("the Camp Alpha").len(), 1);

@@ -20,13 +20,15 @@
 //! ([`PlacePrecision::Dateline`]); with none either, `None`: the caller then
 //! uses the actors' country via [`Gazetteer::country_event_place`].
 
+use std::borrow::Cow;
+
 use dyad_core::{
     AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, ZoneKind,
 };
 
 use crate::cues::Cues;
 use crate::gazetteer::Gazetteer;
-use crate::normalize::name_key;
+use crate::normalize::{name_key, name_key_into};
 
 /// How far after the trigger a noun still counts as its object (tokens).
 const OBJECT_WINDOW: usize = 5;
@@ -43,8 +45,17 @@ pub fn event_location(
     trigger_span: Span,
     clause_span: Option<Span>,
 ) -> Option<EventPlace> {
-    let sentence = doc.sentences.iter().find(|s| s.index == sentence_index);
-    if let Some(sentence) = sentence {
+    // Sentences are usually stored at their index: look there first.
+    let sentence = doc
+        .sentences
+        .get(sentence_index)
+        .filter(|s| s.index == sentence_index)
+        .or_else(|| doc.sentences.iter().find(|s| s.index == sentence_index));
+    // Most event sentences name no resolved place: skip reading their tokens.
+    let has_place = places
+        .iter()
+        .any(|p| p.sentence == sentence_index && p.place.is_some());
+    if let Some(sentence) = sentence.filter(|_| has_place) {
         let toks: Vec<(&str, Pos, Span)> = sentence
             .tokens
             .iter()
@@ -115,9 +126,9 @@ fn rank_place(
         let between = toks.get(tl + 1..h).unwrap_or_default();
         if h > tl
             && h - tl <= OBJECT_WINDOW
-            && toks
-                .get(h)
-                .is_some_and(|t| t.1.is_noun() && !cues.event_nouns.contains(&t.0.to_lowercase()))
+            && toks.get(h).is_some_and(|t| {
+                t.1.is_noun() && !cues.event_nouns.contains(lowercase(t.0).as_ref())
+            })
             && !between
                 .iter()
                 .any(|t| t.1.is_verb() || t.0 == "," || t.0 == ";")
@@ -129,7 +140,7 @@ fn rank_place(
     if let Some(comma) = comma {
         let opener = toks.first().is_some_and(|t| {
             matches!(t.1, Pos::VBG | Pos::VBN | Pos::IN | Pos::TO)
-                || cues.prepositions.contains(&t.0.to_lowercase())
+                || cues.prepositions.contains(lowercase(t.0).as_ref())
         });
         if opener && first < comma && trig_first.is_some_and(|t| t > comma) {
             return Some(1);
@@ -138,12 +149,22 @@ fn rank_place(
     if let Some(c) = clause {
         let hangs_on_other = head
             .and_then(|h| toks.get(h))
-            .is_some_and(|t| t.1.is_verb() || cues.event_nouns.contains(&t.0.to_lowercase()));
+            .is_some_and(|t| t.1.is_verb() || cues.event_nouns.contains(lowercase(t.0).as_ref()));
         if c.contains(span) && !hangs_on_other {
             return Some(2);
         }
     }
     None
+}
+
+/// `s.to_lowercase()`, borrowed when `s` is lower-case ASCII already (most
+/// words): no allocation per word.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// The token a toponym's phrase hangs on (see module docs).
@@ -152,7 +173,8 @@ fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usiz
     while k > 0 {
         k -= 1;
         let (text, pos, _) = toks.get(k)?;
-        let lower = text.to_lowercase();
+        let lower = lowercase(text);
+        let lower = lower.as_ref();
         let skip = matches!(
             pos,
             Pos::DT
@@ -167,9 +189,9 @@ fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usiz
                 | Pos::NNPS
                 | Pos::Comma
         ) || pos.is_adjective()
-            || cues.settlement_nouns.contains(&lower)
-            || cues.division_level(&lower).is_some()
-            || cues.prepositions.contains(&lower);
+            || cues.settlement_nouns.contains(lower)
+            || cues.division_level(lower).is_some()
+            || cues.prepositions.contains(lower);
         if !skip {
             return Some(k);
         }
@@ -195,39 +217,67 @@ pub fn lead_location(
     places: &[PlaceMention],
     countries: &[&str],
 ) -> Option<EventPlace> {
-    let lead = lead_sentences(doc);
-    let in_lead = |p: &&PlaceMention| lead.contains(&p.sentence) && is_locative(p);
-    let in_actor_country = |r: &ResolvedPlace| countries.contains(&r.country.as_str());
-    let town = places.iter().filter(in_lead).find(|p| {
-        p.place.as_ref().is_some_and(|r| {
-            !r.feature_code.starts_with("PCL") && r.feature_code != "CONT" && in_actor_country(r)
-        })
-    });
-    if let Some(p) = town {
-        return Some(to_event_place(p, PlacePrecision::Dateline));
+    Lead::new(doc, places).location(places, countries)
+}
+
+/// What [`lead_location`] needs of a document, worked out once: the lead's
+/// locative toponyms. Build it once per document and ask
+/// [`Lead::location`] per event (same answers as [`lead_location`]).
+#[derive(Debug, Clone, Default)]
+pub struct Lead {
+    /// Indices into the document's places of the lead's locative toponyms
+    /// that resolved, in text order.
+    places: Vec<usize>,
+}
+
+impl Lead {
+    /// The lead of `doc`, whose toponyms are `places`.
+    pub fn new(doc: &AnalyzedDocument, places: &[PlaceMention]) -> Lead {
+        let lead = lead_sentences(doc);
+        Lead {
+            places: places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.place.is_some() && lead.contains(&p.sentence) && is_locative(p))
+                .map(|(i, _)| i)
+                .collect(),
+        }
     }
-    // "Putin has arrived in North Korea … ties with Pyongyang": a cued
-    // country sets the story there; a town of it named in the same sentence
-    // makes the place precise (the first such country wins), else the first
-    // cued country itself is the place.
-    let countries_in_lead: Vec<&PlaceMention> = places
-        .iter()
-        .filter(in_lead)
-        .filter(|p| {
+
+    /// [`lead_location`] for the same `places` this lead was built from.
+    pub fn location(&self, places: &[PlaceMention], countries: &[&str]) -> Option<EventPlace> {
+        let in_actor_country = |r: &ResolvedPlace| countries.contains(&r.country.as_str());
+        let lead_places = || self.places.iter().filter_map(|&i| places.get(i));
+        let town = lead_places().find(|p| {
+            p.place.as_ref().is_some_and(|r| {
+                !r.feature_code.starts_with("PCL")
+                    && r.feature_code != "CONT"
+                    && in_actor_country(r)
+            })
+        });
+        if let Some(p) = town {
+            return Some(to_event_place(p, PlacePrecision::Dateline));
+        }
+        // "Putin has arrived in North Korea … ties with Pyongyang": a cued
+        // country sets the story there; a town of it named in the same
+        // sentence makes the place precise (the first such country wins),
+        // else the first cued country itself is the place.
+        let mut countries_in_lead = lead_places().filter(|p| {
             p.place
                 .as_ref()
                 .is_some_and(|r| r.feature_code.starts_with("PCL") && in_actor_country(r))
-        })
-        .collect();
-    let refined = countries_in_lead.iter().find_map(|country| {
-        let town = refine_country(country, places, country.sentence);
-        (!std::ptr::eq(town, *country)).then_some(town)
-    });
-    match refined {
-        Some(town) => Some(to_event_place(town, PlacePrecision::Dateline)),
-        None => countries_in_lead
-            .first()
-            .map(|country| to_event_place(country, PlacePrecision::Country)),
+        });
+        let first = countries_in_lead.next()?;
+        let refined = std::iter::once(first)
+            .chain(countries_in_lead)
+            .find_map(|country| {
+                let town = refine_country(country, places, country.sentence);
+                (!std::ptr::eq(town, country)).then_some(town)
+            });
+        match refined {
+            Some(town) => Some(to_event_place(town, PlacePrecision::Dateline)),
+            None => Some(to_event_place(first, PlacePrecision::Country)),
+        }
     }
 }
 
@@ -305,12 +355,20 @@ fn dateline_place<'a>(
         .filter(|s| s.zone == ZoneKind::Dateline)
         .map(|s| s.index)
         .collect();
-    let key = doc.doc.dateline.as_deref().map(name_key);
+    let key = doc
+        .doc
+        .dateline
+        .as_deref()
+        .map(name_key)
+        .filter(|k| !k.is_empty());
+    // One buffer for the places' keys (this runs once per event).
+    let mut place_key = String::new();
     places.iter().filter(|p| p.place.is_some()).find(|p| {
         dateline_sentences.contains(&p.sentence)
-            || key
-                .as_deref()
-                .is_some_and(|k| !k.is_empty() && name_key(&p.text) == k)
+            || key.as_deref().is_some_and(|k| {
+                name_key_into(&p.text, &mut place_key);
+                place_key == k
+            })
             || p.reason.starts_with("dateline")
     })
 }

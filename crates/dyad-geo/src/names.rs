@@ -8,12 +8,12 @@ use std::sync::Arc;
 
 use crate::cues::Cues;
 use crate::gazetteer::{Candidate, Gazetteer};
-use crate::recognize::{is_all_caps, is_capitalised, Tok};
+use crate::recognize::{is_all_caps, Tok};
 
 /// Gazetteer questions asked while reading one document, answered once per
 /// distinct text (news repeats names); keyed by the text as written, so a
-/// repeated question allocates nothing. Name questions (one table search)
-/// are cheaper to ask again than to remember.
+/// repeated question allocates nothing. Name questions are remembered
+/// across documents by the gazetteer itself.
 pub(crate) struct Memo<'a> {
     gaz: &'a Gazetteer,
     demonym: RefCell<HashMap<&'a str, bool>>,
@@ -55,8 +55,8 @@ impl<'a> Memo<'a> {
     /// (some name starts like `text`, `text` is a name).
     pub(crate) fn lookup(&self, text: &'a str) -> (bool, bool) {
         match self.key.try_borrow_mut() {
-            Ok(mut key) => self.gaz.name_status(text, &mut key),
-            Err(_) => self.gaz.name_status(text, &mut String::new()),
+            Ok(mut key) => self.gaz.cached_name_status(text, &mut key),
+            Err(_) => self.gaz.cached_name_status(text, &mut String::new()),
         }
     }
     fn has_name(&self, text: &'a str) -> bool {
@@ -86,6 +86,13 @@ impl<'a> Memo<'a> {
     }
     /// `f` of `word` in lower case (in a reused buffer).
     pub(crate) fn with_lower<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        // Most words are lower-case ASCII already: no copy then.
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return f(word);
+        }
         match self.scratch.try_borrow_mut() {
             Ok(mut buf) => f(lower_into(word, &mut buf)),
             Err(_) => f(&word.to_lowercase()),
@@ -98,8 +105,12 @@ impl<'a> Memo<'a> {
     }
 }
 
-/// `s.to_lowercase()`, written into `buf`.
-fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+/// `s.to_lowercase()`: `s` itself when it is lower-case ASCII already (most
+/// words), else written into `buf`.
+fn lower_into<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return s;
+    }
     buf.clear();
     if s.is_ascii() {
         buf.push_str(s);
@@ -136,7 +147,7 @@ impl<'a> PersonNames<'a> {
             let mut start = 0;
             while start < toks.len() {
                 let mut end = start;
-                while toks.get(end).is_some_and(|t| is_capitalised(t.text)) {
+                while toks.get(end).is_some_and(|t| t.cap) {
                     end += 1;
                 }
                 if end == start {
@@ -158,7 +169,7 @@ impl<'a> PersonNames<'a> {
             }
             let mut after_title = false;
             for (k, t) in toks.iter().enumerate() {
-                let name_word = |t: &Tok<'_>| is_capitalised(t.text) && !t.lower;
+                let name_word = |t: &Tok<'_>| t.cap && !t.lower;
                 // Whether a word is a title matters only before a name word
                 // or as a name word after a title; elsewhere both readings
                 // leave the same state for the next word.

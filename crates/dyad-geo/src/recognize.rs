@@ -89,6 +89,10 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
     /// Starts with a lower-case letter.
     pub lower: bool,
+    /// [`is_capitalised`] (worked out once per token).
+    pub cap: bool,
+    /// [`is_name_like`].
+    pub name_like: bool,
     pub pos: Pos,
     pub lemma: &'a str,
     pub span: Span,
@@ -107,7 +111,7 @@ fn is_title_case(toks: &[Tok<'_>]) -> bool {
     for t in toks {
         if t.text.chars().next().is_some_and(char::is_alphabetic) {
             words += 1;
-            caps += usize::from(is_capitalised(t.text));
+            caps += usize::from(t.cap);
         }
     }
     words >= 4 && caps * 4 >= words * 3
@@ -148,24 +152,29 @@ pub(crate) fn find_toponyms(
     let cues = Cues::builtin();
     let text = doc.doc.text.as_str();
     // All tokens in one vector; a sentence is a slice of it.
-    let all: Vec<Tok<'_>> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| &s.tokens)
-        .map(|t| {
-            let tt = t.span.slice(text);
-            Tok {
-                text: tt,
-                lower: match tt.as_bytes().first() {
-                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                    _ => tt.chars().next().is_some_and(char::is_lowercase),
-                },
-                pos: t.pos,
-                lemma: t.lemma.as_str(),
-                span: t.span,
-            }
-        })
-        .collect();
+    let mut all: Vec<Tok<'_>> =
+        Vec::with_capacity(doc.sentences.iter().map(|s| s.tokens.len()).sum());
+    all.extend(doc.sentences.iter().flat_map(|s| &s.tokens).map(|t| {
+        let tt = t.span.slice(text);
+        let (lower, cap) = match tt.as_bytes().first() {
+            Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+            _ => (
+                tt.chars().next().is_some_and(char::is_lowercase),
+                is_capitalised(tt),
+            ),
+        };
+        Tok {
+            text: tt,
+            lower,
+            cap,
+            // Only words starting "a"/"e" can be an article before a name.
+            name_like: cap
+                || (matches!(tt.as_bytes().first(), Some(b'a' | b'e')) && is_name_like(tt)),
+            pos: t.pos,
+            lemma: t.lemma.as_str(),
+            span: t.span,
+        }
+    }));
     let mut rest = all.as_slice();
     let sentences: Vec<&[Tok<'_>]> = doc
         .sentences
@@ -238,12 +247,26 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
         .iter()
         .filter_map(|&k| out.get(k).map(|f| (f.key.as_str(), false)))
         .collect();
-    // Lengths of the keys as a bit set: most words are skipped unhashed.
+    // Lengths and first bytes of the keys as bit sets: most words are
+    // skipped unhashed.
     let lengths = written_lower
         .keys()
         .fold(0u64, |m, k| m | 1 << k.len().min(63));
+    let mut firsts = [0u64; 4];
+    for b in written_lower.keys().filter_map(|k| k.as_bytes().first()) {
+        if let Some(w) = firsts.get_mut(usize::from(b >> 6)) {
+            *w |= 1 << (b & 63);
+        }
+    }
+    let first_ok = |text: &str| {
+        text.as_bytes().first().is_some_and(|b| {
+            firsts
+                .get(usize::from(b >> 6))
+                .is_some_and(|w| w & (1 << (b & 63)) != 0)
+        })
+    };
     for t in sentences.iter().copied().flatten() {
-        if t.lower && lengths & (1 << t.text.len().min(63)) != 0 {
+        if t.lower && lengths & (1 << t.text.len().min(63)) != 0 && first_ok(t.text) {
             if let Some(seen) = written_lower.get_mut(t.text) {
                 *seen = true;
             }
@@ -272,7 +295,7 @@ fn longest_match<'a>(
     i: usize,
 ) -> Option<usize> {
     let first = toks.get(i)?;
-    if !is_name_like(first.text) {
+    if !first.name_like {
         return None;
     }
     let end = (i + MAX_NAME_TOKENS).min(toks.len());
@@ -283,21 +306,24 @@ fn longest_match<'a>(
         let Some(span_text) = text.get(first.span.start..last.span.end) else {
             break;
         };
+        // A name ends capitalised, or with a facility word of a known
+        // facility ("the Vostochny cosmodrome").
+        let name_end = last.name_like || (j > i && cues.is_facility_noun(last.text));
+        // Inside a name: capitalised words, connectors, full stops.
+        let inner_ok =
+            last.cap || CONNECTORS.contains(&last.text) || matches!(last.text, "." | "'s" | "’s");
+        // A word that can neither end nor continue a name ("Syria said"):
+        // nothing to look up.
+        if j > i && !inner_ok && !name_end {
+            break;
+        }
         let (prefix, exact) = memo.lookup(span_text);
         if !prefix {
             break;
         }
-        // A name ends capitalised, or with a facility word of a known
-        // facility ("the Vostochny cosmodrome").
-        let name_end = is_name_like(last.text)
-            || (j > i && cues.facility_nouns.contains(&last.text.to_lowercase()));
         if name_end && exact {
             best = Some(j);
         }
-        // Inside a name: capitalised words, connectors, full stops.
-        let inner_ok = is_capitalised(last.text)
-            || CONNECTORS.contains(&last.text)
-            || matches!(last.text, "." | "'s" | "’s");
         if j > i && !inner_ok {
             break;
         }
@@ -385,24 +411,29 @@ impl<'a> Assess<'a, '_> {
         let mut suffix_plural = false;
         let mut acting = false;
         if let Some(nx) = next {
-            let (division, settlement, facility, continuation) =
-                self.memo.with_lower(nx.text, |nl| {
-                    (
-                        cues.division_level(nl).map(|l| (l, nl.ends_with('s'))),
-                        nl == "city" || nl == "town",
-                        cues.facility_nouns.contains(nl),
-                        cues.continuations.contains(nl),
-                    )
-                });
-            if let Some((level, plural)) = division {
+            // Asked in order, each only when the ones before say no.
+            let next_word = self.memo.with_lower(nx.text, |nl| {
+                if let Some(level) = cues.division_level(nl) {
+                    NextWord::Division(level, nl.ends_with('s'))
+                } else if nx.lower && (nl == "city" || nl == "town") {
+                    NextWord::Settlement
+                } else if cues.facility_nouns.contains(nl) {
+                    NextWord::Facility
+                } else if nx.cap && !cues.continuations.contains(nl) {
+                    NextWord::Capitalised
+                } else {
+                    NextWord::Other
+                }
+            });
+            if let NextWord::Division(level, plural) = next_word {
                 suffix_hint = Some((Hint::Division(level), nx.text.to_string()));
                 suffix_plural = plural;
-            } else if nx.lower && settlement {
+            } else if next_word == NextWord::Settlement {
                 suffix_hint = Some((Hint::Settlement, nx.text.to_string()));
-            } else if facility {
+            } else if next_word == NextWord::Facility {
                 // A facility ("Oxford University", "the Vostochny cosmodrome").
                 return None;
-            } else if is_capitalised(nx.text) && !continuation && !is_all_caps(name) {
+            } else if next_word == NextWord::Capitalised && !is_all_caps(name) {
                 // Part of a longer name, unless a headline capitalises every
                 // word and this is a major place.
                 let headline_place = self.title_case && self.memo.names_major_place(name);
@@ -499,7 +530,7 @@ impl<'a> Assess<'a, '_> {
                     Step::Preposition
                 } else if t.lower && cues.settlement_nouns.contains(w) {
                     Step::Noun(Hint::Settlement)
-                } else if let Some(level) = cues.division_level(w).filter(|_| t.lower) {
+                } else if let Some(level) = t.lower.then(|| cues.division_level(w)).flatten() {
                     Step::Noun(Hint::Division(level))
                 } else if matches!(w, "of" | "the" | "a" | "an") || t.pos.is_adjective() {
                     Step::Over
@@ -525,6 +556,19 @@ impl<'a> Assess<'a, '_> {
             None => (Cue::None, None, None),
         }
     }
+}
+
+/// What the word after a name says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextWord {
+    /// A division noun (level, plural).
+    Division(u8, bool),
+    /// "city" or "town", in lower case.
+    Settlement,
+    Facility,
+    /// Capitalised, and no word that may follow a place ("said").
+    Capitalised,
+    Other,
 }
 
 /// What a word before a name says, looking back for a cue.

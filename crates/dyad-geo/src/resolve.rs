@@ -47,7 +47,8 @@ pub(crate) fn resolve(
 ) -> Vec<PlaceMention> {
     let soft = soft_context(gaz, doc, &found, actors);
     // Mentions of the same name share a small id (keys of the totals).
-    let mut ids: HashMap<&str, usize> = HashMap::default();
+    let mut ids: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(found.len(), Default::default());
     let keys: Vec<usize> = found
         .iter()
         .map(|f| {
@@ -55,7 +56,7 @@ pub(crate) fn resolve(
             *ids.entry(f.key.as_str()).or_insert(next)
         })
         .collect();
-    let mut no_reasons = Vec::new();
+    let mut no_reasons = Reasons::default();
     let bases: Vec<Vec<f64>> = found
         .iter()
         .map(|f| {
@@ -221,7 +222,19 @@ struct Totals<'c> {
 
 impl<'c> Totals<'c> {
     fn new(found: &[Found], keys: &[usize], chosen: &[Option<&'c Candidate>]) -> Totals<'c> {
-        let mut t = Totals::default();
+        // Sized once: growing eight maps mention by mention cost more than
+        // filling them.
+        let n = found.len();
+        let mut t = Totals {
+            country: sized(n),
+            country_by_key: sized(n),
+            country_by_sent: sized(n),
+            country_by_sent_key: sized(n),
+            admin: sized(n),
+            admin_by_key: sized(n),
+            admin_by_sent: sized(n),
+            admin_by_sent_key: sized(n),
+        };
         for ((f, &key), c) in found.iter().zip(keys).zip(chosen) {
             let Some(c) = c else { continue };
             let sent = f.sentence;
@@ -296,6 +309,11 @@ impl<'c> Totals<'c> {
     }
 }
 
+/// An empty map with room for `n` entries.
+fn sized<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
+}
+
 /// A context weight that counts: above rounding noise, else 0.
 fn positive(w: f64) -> f64 {
     if w > 1e-9 {
@@ -344,7 +362,7 @@ impl Scorer<'_> {
     /// Score of candidate `i`, with the reasons when `explain`.
     fn score(&self, i: usize, c: &Candidate, explain: bool) -> (f64, String) {
         let f = self.f;
-        let mut reasons = Vec::new();
+        let mut reasons = Reasons::default();
         let mut s = match self.base.get(i) {
             Some(&base) if !explain => base,
             _ => base_score(f, self.soft, c, explain, &mut reasons),
@@ -358,7 +376,7 @@ impl Scorer<'_> {
                 if place_w > 0.0 {
                     s += place_w;
                     if explain {
-                        reasons.push(["other places in ", country].concat());
+                        reasons.push(&["other places in ", country]);
                     }
                 }
             }
@@ -369,14 +387,11 @@ impl Scorer<'_> {
                 if admin_w > 0.0 {
                     s += admin_w;
                     if explain {
-                        reasons.push(
-                            [
-                                "in ",
-                                c.place.admin1.as_deref().unwrap_or("the same division"),
-                                " like other places",
-                            ]
-                            .concat(),
-                        );
+                        reasons.push(&[
+                            "in ",
+                            c.place.admin1.as_deref().unwrap_or("the same division"),
+                            " like other places",
+                        ]);
                     }
                 }
             }
@@ -385,7 +400,7 @@ impl Scorer<'_> {
             if q.candidates.iter().any(|qc| contains(qc, c)) {
                 s += QUALIFIER_BONUS;
                 if explain {
-                    reasons.push(["qualified by '", &q.text, "'"].concat());
+                    reasons.push(&["qualified by '", &q.text, "'"]);
                 }
             }
         }
@@ -394,11 +409,11 @@ impl Scorer<'_> {
             if prev.qualifier == Some(self.m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
                 s += 3.0;
                 if explain {
-                    reasons.push(["contains '", &prev.text, "'"].concat());
+                    reasons.push(&["contains '", &prev.text, "'"]);
                 }
             }
         }
-        (s, reasons.join("; "))
+        (s, reasons.0)
     }
 }
 
@@ -410,7 +425,7 @@ fn base_score(
     soft: &SoftContext,
     c: &Candidate,
     explain: bool,
-    reasons: &mut Vec<String>,
+    reasons: &mut Reasons,
 ) -> f64 {
     let mut s = prior(c, f.hint, &f.text);
     if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
@@ -419,7 +434,7 @@ fn base_score(
             Hint::Settlement => "settlement",
         };
         if explain {
-            reasons.push(["'", w, "' says ", kind].concat());
+            reasons.push(&["'", w, "' says ", kind]);
         }
     }
     let country = c.place.country.as_str();
@@ -432,16 +447,32 @@ fn base_score(
     if soft_w > 0.0 {
         s += soft_w;
         if explain {
-            reasons.push(["actors/demonyms point to ", country].concat());
+            reasons.push(&["actors/demonyms point to ", country]);
         }
     }
     if soft.dateline.as_deref() == Some(country) && !c.is_country() {
         s += 1.5;
         if explain {
-            reasons.push(["dateline in ", country].concat());
+            reasons.push(&["dateline in ", country]);
         }
     }
     s
+}
+
+/// Reasons for a score, joined by "; " as they are given (one string, no
+/// allocation per reason).
+#[derive(Default)]
+struct Reasons(String);
+
+impl Reasons {
+    fn push(&mut self, pieces: &[&str]) {
+        if !self.0.is_empty() {
+            self.0.push_str("; ");
+        }
+        for piece in pieces {
+            self.0.push_str(piece);
+        }
+    }
 }
 
 /// True when `outer` (a country or first-level division) contains `inner`.

@@ -517,6 +517,14 @@ fn lead_location_narrows_a_lead_country_to_a_town_of_the_same_sentence() {
         ("Syria", PlacePrecision::Country)
     );
     assert!(dyad_geo::lead_location(&doc, &found, &["DEU"]).is_none());
+    // A lead worked out once per document answers like `lead_location`.
+    let once = dyad_geo::Lead::new(&doc, &found);
+    for countries in [&["SYR"][..], &["DEU"], &["RUS", "SYR"]] {
+        assert_eq!(
+            once.location(&found, countries),
+            dyad_geo::lead_location(&doc, &found, countries)
+        );
+    }
 }
 
 #[test]
