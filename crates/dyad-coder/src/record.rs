@@ -34,16 +34,29 @@ pub struct DocContext<'a> {
 /// [`dyad_geo::lead_location`] results of one document by actor countries:
 /// many events of a story ask for the same countries.
 #[derive(Default)]
-pub struct LeadCache(std::cell::RefCell<Vec<(Vec<String>, Option<EventPlace>)>>);
+pub struct LeadCache {
+    /// The document's lead toponyms, found on first use.
+    lead: std::cell::OnceCell<dyad_geo::Lead>,
+    /// Answers so far, by actor countries.
+    answers: std::cell::RefCell<Vec<(Vec<String>, Option<EventPlace>)>>,
+}
 
 impl LeadCache {
     fn lead(&self, ctx: &DocContext<'_>, countries: &[&str]) -> Option<EventPlace> {
-        if let Some((_, found)) = self.0.borrow().iter().find(|(key, _)| key == countries) {
+        if let Some((_, found)) = self
+            .answers
+            .borrow()
+            .iter()
+            .find(|(key, _)| key == countries)
+        {
             return found.clone();
         }
-        let found = dyad_geo::lead_location(ctx.doc, ctx.places, countries);
+        let found = self
+            .lead
+            .get_or_init(|| dyad_geo::Lead::new(ctx.doc, ctx.places))
+            .location(ctx.places, countries);
         let key = countries.iter().map(|c| c.to_string()).collect();
-        self.0.borrow_mut().push((key, found.clone()));
+        self.answers.borrow_mut().push((key, found.clone()));
         found
     }
 }
