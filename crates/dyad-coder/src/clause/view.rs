@@ -6,6 +6,9 @@ use dyad_core::{ActorMention, Pos, Sentence, Token};
 use super::MAX_TOKENS;
 use crate::words;
 
+/// At most this many pair mentions are kept per sentence.
+const MAX_TWINS: usize = 8;
+
 /// An actor mention located in a sentence's tokens.
 #[derive(Debug, Clone, Copy)]
 pub struct LocalMention {
@@ -18,6 +21,10 @@ pub struct LocalMention {
     /// A toponym standing for its country ([`crate::locative`]): it may fill
     /// a prepositional slot but is never a subject.
     pub place: bool,
+    /// Local index of a second mention of the very same words: the other
+    /// person of a pair ("the two men" → Putin and Kim). Twins are not in
+    /// `mention_at`; they join their first mention's conjuncts.
+    pub twin: Option<usize>,
 }
 
 /// A sentence prepared for analysis.
@@ -102,7 +109,8 @@ impl<'a> SentenceView<'a> {
             .map(|&(a, b)| lower_buf.get(a..b).unwrap_or(""))
             .collect();
         let mut mention_at = vec![None; n];
-        let mut local = Vec::new();
+        let mut local: Vec<LocalMention> = Vec::new();
+        let mut twins: Vec<(usize, usize)> = Vec::new();
         // mentions are in text order: only look at those inside the sentence
         let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
         let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
@@ -126,6 +134,15 @@ impl<'a> SentenceView<'a> {
                 last -= 1;
             }
             if (first..=last).any(|i| mention_at.get(i).copied().flatten().is_some()) {
+                let same_words = mention_at
+                    .get(first)
+                    .copied()
+                    .flatten()
+                    .and_then(|li| local.get(li))
+                    .is_some_and(|o: &LocalMention| o.first == first && o.last == last);
+                if same_words && twins.len() < MAX_TWINS {
+                    twins.push((first, gi));
+                }
                 continue;
             }
             let li = local.len();
@@ -134,6 +151,7 @@ impl<'a> SentenceView<'a> {
                 last,
                 global: gi,
                 place: crate::locative::is_place_mention(m),
+                twin: None,
             });
             for slot in mention_at.iter_mut().take(last + 1).skip(first) {
                 *slot = Some(li);
@@ -148,6 +166,26 @@ impl<'a> SentenceView<'a> {
             for slot in mention_at.iter_mut().take(m.last + 1).skip(m.first) {
                 *slot = Some(li);
             }
+        }
+        // Twins go after the placed mentions, reachable only through `twin`.
+        for (first, global) in twins {
+            let Some(primary) = mention_at.get(first).copied().flatten() else {
+                continue;
+            };
+            let ti = local.len();
+            let Some(p) = local.get_mut(primary) else {
+                continue;
+            };
+            if p.twin.is_some() {
+                continue;
+            }
+            p.twin = Some(ti);
+            let twin = LocalMention {
+                global,
+                twin: None,
+                ..*p
+            };
+            local.push(twin);
         }
         SentenceView {
             text,
@@ -249,7 +287,7 @@ impl<'a> SentenceView<'a> {
         if !any_and && !self.title {
             out.truncate(1);
         }
-        out
+        self.with_twins(out)
     }
 
     /// Mentions coordinated with mention `m` to its left; returns them in text order ending with `m`.
@@ -289,6 +327,25 @@ impl<'a> SentenceView<'a> {
         if !any_and && !self.title {
             // "The North's leader, Kim Jong Un, met": an apposition, keep the name
             out.drain(..out.len().saturating_sub(1));
+        }
+        self.with_twins(out)
+    }
+
+    /// `conjuncts` with each mention's twin right after it ("the two men"
+    /// stands for both persons).
+    fn with_twins(&self, conjuncts: Vec<usize>) -> Vec<usize> {
+        if !conjuncts
+            .iter()
+            .any(|&m| self.mentions.get(m).is_some_and(|lm| lm.twin.is_some()))
+        {
+            return conjuncts;
+        }
+        let mut out = Vec::with_capacity(conjuncts.len() + 1);
+        for m in conjuncts {
+            out.push(m);
+            if let Some(t) = self.mentions.get(m).and_then(|lm| lm.twin) {
+                out.push(t);
+            }
         }
         out
     }
