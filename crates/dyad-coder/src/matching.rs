@@ -342,8 +342,18 @@ fn try_pattern<'p>(
         // fall back to the first actor after the trigger in the clause
         // (not across a comma or "according to", nor a noun modifier)
         let limit = (pred.head + WINDOW).min(pred.clause_end);
+        // nor past another verb: "released footage showing … Putin" does
+        // not release Putin (a participle before its noun is no verb here:
+        // "released the captured soldiers")
         let stop = (pred.head + 1..limit)
-            .find(|&j| view.low(j) == "," || view.is(j, "according"))
+            .find(|&j| {
+                view.low(j) == ","
+                    || view.is(j, "according")
+                    || (j > pred.head + 1
+                        && view
+                            .pos(j)
+                            .is_some_and(|p| p.is_verb() && p != dyad_core::Pos::VBN))
+            })
             .unwrap_or(limit);
         if let Some(m) = (pred.head + 1..stop)
             .filter_map(|j| view.mention_at.get(j).copied().flatten())

@@ -275,3 +275,14 @@ fn undated_documents_date_events_only_by_absolute_expressions() {
     );
     assert!(!dates::is_unknown(date));
 }
+
+#[test]
+fn the_object_fallback_does_not_reach_past_another_verb() {
+    let a = &[("Chile", "CHL"), ("Peru", "PER")];
+    // "footage" is what Chile released; Peru belongs to "showing".
+    let evs = code("Chile released footage showing soldiers of Peru.", a);
+    assert!(evs.iter().all(|e| e.plover != "RETREAT"), "{evs:#?}");
+    // The fallback still finds an object the verb governs.
+    let evs = code("Chile released the captured soldiers of Peru.", a);
+    assert!(evs.iter().any(|e| e.plover == "RETREAT"), "{evs:#?}");
+}
