@@ -37,8 +37,8 @@ pub use resolve::{resolve, resolve_absolute, unknown_relative};
 /// The `date`, `start` and `end` of an [`EventDate`] whose date is unknown
 /// (an undated document, and no absolute date expression for the event).
 /// [`EventDate`] cannot leave them empty, so they hold this placeholder;
-/// such dates always have precision unknown-relative and a note starting
-/// with [`UNKNOWN_DATE_NOTE`].
+/// such dates always have precision [`dyad_core::DatePrecision::Unknown`]
+/// and a note starting with [`UNKNOWN_DATE_NOTE`].
 pub const UNKNOWN_DATE_PLACEHOLDER: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     Some(d) => d,
     None => NaiveDate::MIN,
