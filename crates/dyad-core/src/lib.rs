@@ -12,7 +12,8 @@
 //!
 //! This crate holds only those values ([`Document`], [`Sentence`], [`Token`],
 //! [`ActorMention`], [`PlaceMention`], [`Event`]) and the ontology tables
-//! ([`ontology`]: PLOVER types, CAMEO codes, the CAMEO→PLOVER map). It does no
+//! ([`ontology`]: PLOVER types, CAMEO codes, the CAMEO→PLOVER map), plus the
+//! month and weekday names every date reader shares ([`calendar`]). It does no
 //! I/O, knows no file formats, and holds no knowledge files: reading lives in
 //! `dyad-text`, knowledge in `dyad-lexicon`, coding in `dyad-coder`.
 //!
@@ -24,6 +25,7 @@
 #![deny(missing_docs)]
 
 mod actor;
+pub mod calendar;
 mod document;
 mod event;
 pub mod ontology;

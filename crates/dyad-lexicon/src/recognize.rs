@@ -9,9 +9,7 @@ use crate::compound::Sent;
 use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::text::{concat, is_capitalized, next_word, prev_word, push_origin, Word};
-use crate::words::{
-    is_in, is_motion, DIRECTIONAL, LOCATIVE, OPENING_PREPOSITIONS, ROLE_MODIFIERS, TIME_WORDS,
-};
+use crate::words::{is_in, is_motion, DIRECTIONAL, LOCATIVE, OPENING_PREPOSITIONS, ROLE_MODIFIERS};
 use crate::Lexicon;
 
 pub(crate) use crate::person::{role_at, RoleStatus};
@@ -210,7 +208,7 @@ impl<'a> Scan<'a> {
                 // going on with a word after an opening phrase is the subject.
                 return town
                     && is_capitalized(before)
-                    && !is_in(TIME_WORDS, before)
+                    && !dyad_core::calendar::is_time_word(before)
                     && !self.after_opening_phrase(s_start, w.start, end);
             }
         }

@@ -21,44 +21,6 @@ pub(crate) const LOCATIVE: &[&str] = &[
     "downtown",
 ];
 
-/// Month and day names: "In March, Russia ..." is no "Town, Country".
-pub(crate) const TIME_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Christmas",
-    "Easter",
-    "Ramadan",
-];
-
 /// Words that open a sentence with a phrase set off by a comma ("In
 /// Geneva, Russia said ...", "Later that day, ...").
 pub(crate) const OPENING_PREPOSITIONS: &[&str] = &[

@@ -147,24 +147,9 @@ fn mention(
     }
 }
 
+/// Month of a name the date patterns matched ("Sept.", "January").
 fn month_number(s: &str) -> Option<u32> {
-    let key: String = s.chars().take(3).collect::<String>().to_lowercase();
-    let n = match key.as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    dyad_core::calendar::month(&s.trim_end_matches('.').to_ascii_lowercase())
 }
 
 fn parse_weekday(s: &str) -> Option<Weekday> {

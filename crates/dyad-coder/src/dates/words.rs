@@ -6,111 +6,15 @@
 
 use std::sync::OnceLock;
 
-use chrono::Weekday;
-
 use super::scan::{word_set, WordSet};
 use super::Season;
 
-/// Month number (1–12) for a month name or its usual abbreviation.
-pub(crate) fn month(lower: &str) -> Option<u32> {
-    let m = match lower {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
-
-/// True for abbreviations that only count as months when followed by a
-/// period or a day number ("Jan." but not "jan" alone).
-pub(crate) fn is_month_abbreviation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sept"
-            | "sep"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
-}
-
-/// Month names that are also common English words ("may", "march"): they
-/// need a date context to count.
-pub(crate) fn is_ambiguous_month(lower: &str) -> bool {
-    matches!(lower, "may" | "march" | "mar")
-}
-
-/// English full name of month `m` (1–12).
-pub(crate) fn month_name(m: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?")
-}
-
-/// Weekday for a weekday name or abbreviation.
-pub(crate) fn weekday(lower: &str) -> Option<Weekday> {
-    let w = match lower {
-        "monday" | "mon" => Weekday::Mon,
-        "tuesday" | "tue" | "tues" => Weekday::Tue,
-        "wednesday" | "wed" => Weekday::Wed,
-        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
-        "friday" | "fri" => Weekday::Fri,
-        "saturday" | "sat" => Weekday::Sat,
-        "sunday" | "sun" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(w)
-}
-
-/// True for full weekday names (abbreviations need a following period).
-pub(crate) fn is_full_weekday(lower: &str) -> bool {
-    lower.ends_with("day") && weekday(lower).is_some()
-}
-
-/// English name of a weekday.
-pub(crate) fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
+// Month and weekday names are shared with the dateline finder and the
+// actor recogniser.
+pub(crate) use dyad_core::calendar::{
+    is_ambiguous_month, is_full_weekday, is_month_abbreviation, month, month_name, weekday,
+    weekday_name,
+};
 
 /// Season for a season name.
 pub(crate) fn season(lower: &str) -> Option<Season> {
