@@ -13,9 +13,11 @@ use crate::patterns::{PatternSet, TriggerKind};
 use crate::words;
 
 mod arguments;
+mod coordination;
 mod view;
 
 use arguments::{find_object, find_preps, find_subject};
+use coordination::coordinated_with;
 
 pub use view::SentenceView;
 
@@ -63,6 +65,10 @@ pub struct Predicate {
     /// Index (in the predicate list) of the predicate this one depends on
     /// (the verb before a "to" infinitive, the verb of an event noun).
     pub governor: Option<usize>,
+    /// Index of the earlier verb predicate this one is coordinated with
+    /// ("bombed Gaza and killed"): it shares that one's subject, governor and
+    /// factuality.
+    pub coordinated: Option<usize>,
     /// Local mention indices of the grammatical subject (conjuncts in order).
     pub subject: Vec<usize>,
     /// Local mention indices of the direct object.
@@ -143,7 +149,7 @@ fn analyze_with(
         }
     }
     let needs_arguments = if only_triggered {
-        predicates_read_by_matching(&preds, can_trigger)
+        predicates_read_by_matching(view, &preds, can_trigger)
     } else {
         vec![true; n]
     };
@@ -295,6 +301,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             modal,
             nonfinite,
             governor: None,
+            coordinated: None,
             subject: Vec::new(),
             object: Vec::new(),
             preps: Vec::new(),
@@ -356,6 +363,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             modal: None,
             nonfinite: after_to,
             governor: None,
+            coordinated: None,
             subject: Vec::new(),
             object: Vec::new(),
             preps: Vec::new(),
@@ -391,6 +399,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             modal: None,
             nonfinite: true,
             governor: None,
+            coordinated: None,
             subject: Vec::new(),
             object: Vec::new(),
             preps: Vec::new(),
@@ -457,6 +466,7 @@ fn next_boundaries(view: &SentenceView<'_>) -> Vec<usize> {
 /// these (control copies a governor's subject or object). The others keep
 /// empty arguments: finding them would not change any event.
 fn predicates_read_by_matching(
+    view: &SentenceView<'_>,
     preds: &[Predicate],
     can_trigger: impl Fn(&Predicate) -> bool,
 ) -> Vec<bool> {
@@ -472,7 +482,14 @@ fn predicates_read_by_matching(
     // set over chains of governors
     for i in (0..preds.len()).rev() {
         let Some(p) = preds.get(i) else { continue };
-        if !needed.get(i).copied().unwrap_or(false) || !p.nonfinite {
+        if !needed.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        // a coordinated verb takes its subject from the earlier conjunct
+        if let Some(slot) = coordinated_with(view, preds, i).and_then(|q| needed.get_mut(q)) {
+            *slot = true;
+        }
+        if !p.nonfinite {
             continue;
         }
         if let Some(slot) = governor_of(preds, i, p.first).and_then(|g| needed.get_mut(g)) {
@@ -501,6 +518,10 @@ fn governor_of(preds: &[Predicate], i: usize, first: usize) -> Option<usize> {
 /// firing", "urged X to withdraw", "held talks").
 fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
     for i in 0..preds.len() {
+        if let Some(q) = coordinated_with(view, preds, i) {
+            share_with_conjunct(preds, i, q);
+            continue;
+        }
         let Some(p) = preds.get(i) else { continue };
         let (first, head, kind, nonfinite) = (p.first, p.head, p.kind, p.nonfinite);
         if !nonfinite {
@@ -538,5 +559,20 @@ fn link_governors(view: &SentenceView<'_>, preds: &mut [Predicate]) {
                 }
             }
         }
+    }
+}
+
+/// Coordinated verb `i` shares the subject and governor of the earlier
+/// conjunct `q` (already linked: `q < i`).
+fn share_with_conjunct(preds: &mut [Predicate], i: usize, q: usize) {
+    let Some((subject, governor)) = preds.get(q).map(|c| (c.subject.clone(), c.governor)) else {
+        return;
+    };
+    if let Some(p) = preds.get_mut(i) {
+        p.coordinated = Some(q);
+        if !subject.is_empty() {
+            p.subject = subject;
+        }
+        p.governor = governor.or(p.governor);
     }
 }

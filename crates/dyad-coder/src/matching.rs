@@ -496,6 +496,11 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
                 return (Factuality::Hypothetical, format!("modal '{m}'"));
             }
         }
+        // "will attack X and destroy Y": the earlier conjunct's group decides
+        if let Some(q) = p.coordinated {
+            cur = q;
+            continue;
+        }
         // "likely to", "plans to", "readiness to": the word before "to"
         if p.kind == TriggerKind::Verb
             && p.first > 0

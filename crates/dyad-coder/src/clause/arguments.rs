@@ -119,8 +119,15 @@ fn noun_modifier(view: &SentenceView<'_>, head: usize) -> Option<usize> {
 }
 
 pub(super) fn find_object(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> {
-    let limit = (p.head + WINDOW).min(p.clause_end);
     let mut k = p.head + 1;
+    // "rebuff what he called the dominance of X": the object is what follows
+    // the naming frame
+    let naming_end = naming_frame_end(view, k);
+    let limit = match naming_end {
+        Some(end) => (end + WINDOW).min(view.len()),
+        None => (p.head + WINDOW).min(p.clause_end),
+    };
+    k = naming_end.unwrap_or(k);
     let mut crossed_of = false;
     while k < limit {
         if let Some(m) = view.mention(k) {
@@ -133,7 +140,15 @@ pub(super) fn find_object(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> 
                 || q.is_adverb()
                 || matches!(
                     q,
-                    Pos::DT | Pos::CD | Pos::PRPS | Pos::POS | Pos::PDT | Pos::RP
+                    Pos::DT
+                        | Pos::CD
+                        | Pos::PRPS
+                        | Pos::POS
+                        | Pos::PDT
+                        | Pos::RP
+                        // scare quotes: the "special military operation"
+                        | Pos::OpenQuote
+                        | Pos::CloseQuote
                 )
         });
         if view.is(k, "of") && !crossed_of && k > p.head + 1 {
@@ -147,6 +162,33 @@ pub(super) fn find_object(view: &SentenceView<'_>, p: &Predicate) -> Vec<usize> 
         k += 1;
     }
     Vec::new()
+}
+
+/// Verbs that name what follows them in a free relative ("what he called",
+/// "what officials described as").
+const NAMING_VERBS: &[&str] = &["call", "describe", "term", "dub", "label", "brand"];
+
+/// When a free relative naming frame starts at `k` ("what he called", "what
+/// Moscow described as"), the token after it.
+fn naming_frame_end(view: &SentenceView<'_>, k: usize) -> Option<usize> {
+    if view.low(k) != "what" {
+        return None;
+    }
+    let speaker_end = if view.pos(k + 1) == Some(Pos::PRP) {
+        k + 1
+    } else {
+        let m = view.mention(k + 1)?;
+        view.mentions.get(m)?.last
+    };
+    let verb = speaker_end + 1;
+    if !(view.pos(verb).is_some_and(|q| q.is_verb()) && NAMING_VERBS.contains(&view.lemma(verb))) {
+        return None;
+    }
+    Some(if view.is(verb + 1, "as") {
+        verb + 2
+    } else {
+        verb + 1
+    })
 }
 
 type PrepObjects = Vec<(Cow<'static, str>, usize, Vec<usize>)>;
