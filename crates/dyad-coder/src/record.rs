@@ -3,32 +3,56 @@
 
 use chrono::NaiveDate;
 use dyad_core::{
-    ontology, ActorMention, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace,
-    PlaceMention, PlacePrecision, Sentence, Span,
+    ontology, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace, PlaceMention,
+    PlacePrecision, Sentence, Span,
 };
 use dyad_core::{Event, Provenance};
 
 use crate::clause::{Predicate, SentenceView, Tense};
 use crate::dates::scan::{tokenize, Tok};
 use crate::dates::{self, DateExpression};
+use crate::locative::Mentions;
 use crate::matching::Match;
 
 /// Everything of a document that record building reads.
 pub struct DocContext<'a> {
     /// The analysed document.
     pub doc: &'a AnalyzedDocument,
-    /// Its actor mentions.
-    pub mentions: &'a [ActorMention],
+    /// Its actor mentions and the coder's place mentions.
+    pub mentions: Mentions<'a>,
     /// Its toponyms.
     pub places: &'a [PlaceMention],
     /// Publication date, when known.
     pub publication: Option<NaiveDate>,
     /// The gazetteer, for country centroids of country-level places.
     pub gazetteer: Option<&'a dyad_geo::Gazetteer>,
+    /// The toponyms arranged once for placing the document's events.
+    pub located: dyad_geo::DocPlaces<'a>,
     /// The lead place per set of actor countries, computed once per document.
     pub leads: LeadCache,
     /// Per-sentence results of the date and quantity finders, computed once.
     pub cache: SentenceCache<'a>,
+}
+
+impl<'a> DocContext<'a> {
+    /// The context of `doc` with its `mentions` and toponyms `places`.
+    pub fn new(
+        doc: &'a AnalyzedDocument,
+        mentions: Mentions<'a>,
+        places: &'a [PlaceMention],
+        gazetteer: Option<&'a dyad_geo::Gazetteer>,
+    ) -> DocContext<'a> {
+        DocContext {
+            doc,
+            mentions,
+            places,
+            publication: doc.doc.date.as_ref().map(|d| d.date),
+            gazetteer,
+            located: dyad_geo::DocPlaces::new(doc, places),
+            leads: LeadCache::default(),
+            cache: SentenceCache::default(),
+        }
+    }
 }
 
 /// [`dyad_geo::lead_location`] results of one document by actor countries:
@@ -432,8 +456,7 @@ fn event_place(
     target: &[EventActor],
     story_present: bool,
 ) -> Option<EventPlace> {
-    if let Some(p) = dyad_geo::event_location(ctx.doc, ctx.places, sentence, trigger, Some(clause))
-    {
+    if let Some(p) = ctx.located.event_location(sentence, trigger, Some(clause)) {
         return Some(p);
     }
     if let Some(dateline) = ctx

@@ -38,7 +38,7 @@ mod user;
 
 pub use error::{GeoError, REBUILD_HINT};
 pub use gazetteer::{default_paths, Candidate, Gazetteer, GAZETTEER_ENV, GAZETTEER_FILE};
-pub use location::{event_location, lead_location, Lead};
+pub use location::{event_location, lead_location, DocPlaces, Lead};
 pub use normalize::name_key;
 pub use source::{compile_file, parse_source};
 pub use table::{build_table, SourceRecord};

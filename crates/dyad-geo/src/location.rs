@@ -23,7 +23,8 @@
 use std::borrow::Cow;
 
 use dyad_core::{
-    AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, ZoneKind,
+    AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, Token,
+    ZoneKind,
 };
 
 use crate::cues::Cues;
@@ -37,7 +38,8 @@ const OBJECT_WINDOW: usize = 5;
 ///
 /// `sentence_index` is the event's sentence, `trigger_span` the span of its
 /// trigger word(s), `clause_span` the event's clause when the caller knows it
-/// (`None`: the rules above use the sentence).
+/// (`None`: the rules above use the sentence). A caller placing many events
+/// of one document builds a [`DocPlaces`] once instead (same answers).
 pub fn event_location(
     doc: &AnalyzedDocument,
     places: &[PlaceMention],
@@ -45,116 +47,204 @@ pub fn event_location(
     trigger_span: Span,
     clause_span: Option<Span>,
 ) -> Option<EventPlace> {
-    // Sentences are usually stored at their index: look there first.
-    let sentence = doc
-        .sentences
-        .get(sentence_index)
-        .filter(|s| s.index == sentence_index)
-        .or_else(|| doc.sentences.iter().find(|s| s.index == sentence_index));
-    // Most event sentences name no resolved place: skip reading their tokens.
-    let has_place = places
-        .iter()
-        .any(|p| p.sentence == sentence_index && p.place.is_some());
-    if let Some(sentence) = sentence.filter(|_| has_place) {
-        let toks: Vec<(&str, Pos, Span)> = sentence
-            .tokens
-            .iter()
-            .map(|t| (t.span.slice(&doc.doc.text), t.pos, t.span))
-            .collect();
-        let trig_first = toks
-            .iter()
-            .position(|t| t.2.overlaps(trigger_span) || t.2.start >= trigger_span.start);
-        let trig_last = toks
-            .iter()
-            .rposition(|t| t.2.overlaps(trigger_span) || t.2.end <= trigger_span.end);
-        let comma = toks.iter().position(|t| t.0 == "," || t.0 == ";");
-        let mut best: Option<(u8, usize, &PlaceMention)> = None;
-        for p in places
-            .iter()
-            .filter(|p| p.sentence == sentence_index && p.place.is_some())
-        {
-            // Tokens are in text order: a binary search keeps long sentences
-            // with many places from going quadratic.
-            let first = toks.partition_point(|t| t.2.start < p.span.start);
-            if first >= toks.len() {
-                continue;
-            }
-            let rank = rank_place(
-                &toks,
-                first,
-                p.span,
-                trig_first,
-                trig_last,
-                clause_span,
-                comma,
-            );
-            let Some(rank) = rank else { continue };
-            let distance = p.span.start.abs_diff(trigger_span.start);
-            let better = match best {
-                None => true,
-                Some((r, d, _)) => (rank, distance) < (r, d),
-            };
-            if better {
-                best = Some((rank, distance, p));
-            }
-        }
-        if let Some((_, _, p)) = best {
-            let p = refine_country(p, places, sentence_index);
-            return Some(to_event_place(p, PlacePrecision::Place));
+    DocPlaces::new(doc, places).event_location(sentence_index, trigger_span, clause_span)
+}
+
+/// A document's toponyms arranged for placing many of its events: the
+/// resolved ones grouped by sentence (an event looks only at its own
+/// sentence's, found by binary search) and the dateline place found once.
+/// [`DocPlaces::event_location`] answers exactly like [`event_location`].
+#[derive(Debug, Clone)]
+pub struct DocPlaces<'a> {
+    doc: &'a AnalyzedDocument,
+    /// The resolved toponyms by sentence, in text order within a sentence.
+    resolved: Vec<&'a PlaceMention>,
+    /// The toponym of the dateline (see `dateline_place`).
+    dateline: Option<&'a PlaceMention>,
+}
+
+impl<'a> DocPlaces<'a> {
+    /// Arranges `places`, the toponyms of `doc`.
+    pub fn new(doc: &'a AnalyzedDocument, places: &'a [PlaceMention]) -> DocPlaces<'a> {
+        let mut resolved: Vec<&PlaceMention> =
+            places.iter().filter(|p| p.place.is_some()).collect();
+        // Recognition returns text order, so this stable sort finds the
+        // order made; it keeps text order within a sentence for any caller.
+        resolved.sort_by_key(|p| p.sentence);
+        DocPlaces {
+            doc,
+            resolved,
+            dateline: dateline_place(doc, places),
         }
     }
-    dateline_place(doc, places).map(|p| to_event_place(p, PlacePrecision::Dateline))
+
+    /// The resolved toponyms of sentence `index`, in text order.
+    fn in_sentence(&self, index: usize) -> &[&'a PlaceMention] {
+        let from = self.resolved.partition_point(|p| p.sentence < index);
+        let to = self.resolved.partition_point(|p| p.sentence <= index);
+        self.resolved.get(from..to).unwrap_or(&[])
+    }
+
+    /// [`event_location`] for this document.
+    pub fn event_location(
+        &self,
+        sentence_index: usize,
+        trigger_span: Span,
+        clause_span: Option<Span>,
+    ) -> Option<EventPlace> {
+        let doc = self.doc;
+        // Sentences are usually stored at their index: look there first.
+        let sentence = doc
+            .sentences
+            .get(sentence_index)
+            .filter(|s| s.index == sentence_index)
+            .or_else(|| doc.sentences.iter().find(|s| s.index == sentence_index));
+        // Most event sentences name no resolved place: skip their tokens.
+        let candidates = self.in_sentence(sentence_index);
+        if let Some(sentence) = sentence.filter(|_| !candidates.is_empty()) {
+            let words = Words {
+                text: &doc.doc.text,
+                tokens: &sentence.tokens,
+            };
+            if let Some(p) = best_place(words, candidates, trigger_span, clause_span) {
+                let p = refine_country(p, candidates.iter().copied());
+                return Some(to_event_place(p, PlacePrecision::Place));
+            }
+        }
+        self.dateline
+            .map(|p| to_event_place(p, PlacePrecision::Dateline))
+    }
+}
+
+/// A sentence's tokens, read in place in the document text (no copy of
+/// them per event).
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Words<'a> {
+    /// Text and tag of token `k`.
+    fn get(&self, k: usize) -> Option<(&'a str, Pos)> {
+        self.tokens.get(k).map(|t| (t.span.slice(self.text), t.pos))
+    }
+
+    /// True when `t` is "," or ";" (read without slicing the text).
+    fn is_separator(&self, t: &Token) -> bool {
+        t.span.start.checked_add(1) == Some(t.span.end)
+            && matches!(self.text.as_bytes().get(t.span.start), Some(b',' | b';'))
+    }
+}
+
+/// The toponym of `candidates` (one sentence's, in text order) that best
+/// places the event of `trigger_span`: lowest rank, then nearest; the first
+/// of equals.
+fn best_place<'a>(
+    words: Words<'_>,
+    candidates: &[&'a PlaceMention],
+    trigger_span: Span,
+    clause_span: Option<Span>,
+) -> Option<&'a PlaceMention> {
+    let toks = words.tokens;
+    let trig_first = toks
+        .iter()
+        .position(|t| t.span.overlaps(trigger_span) || t.span.start >= trigger_span.start);
+    let trig_last = toks
+        .iter()
+        .rposition(|t| t.span.overlaps(trigger_span) || t.span.end <= trigger_span.end);
+    // The comma closing a sentence-opening phrase ("Speaking from Berlin,
+    // …", "In Kyiv, …"), worked out once for all candidates.
+    let opening_comma = toks
+        .iter()
+        .position(|t| words.is_separator(t))
+        .filter(|_| opens_with_phrase(words));
+    let mut best: Option<(u8, usize, &PlaceMention)> = None;
+    for &p in candidates {
+        // Tokens are in text order: a binary search keeps long sentences
+        // with many places from going quadratic.
+        let first = toks.partition_point(|t| t.span.start < p.span.start);
+        if first >= toks.len() {
+            continue;
+        }
+        let ranked = rank_place(
+            words,
+            first,
+            p.span,
+            trig_first,
+            trig_last,
+            clause_span,
+            opening_comma,
+        );
+        let Some(rank) = ranked else { continue };
+        let distance = p.span.start.abs_diff(trigger_span.start);
+        let better = match best {
+            None => true,
+            Some((r, d, _)) => (rank, distance) < (r, d),
+        };
+        if better {
+            best = Some((rank, distance, p));
+        }
+    }
+    best.map(|(_, _, p)| p)
 }
 
 /// Rank of a toponym for the trigger (lower is better), `None` when it
 /// belongs to another word.
 fn rank_place(
-    toks: &[(&str, Pos, Span)],
+    words: Words<'_>,
     first: usize,
     span: Span,
     trig_first: Option<usize>,
     trig_last: Option<usize>,
     clause: Option<Span>,
-    comma: Option<usize>,
+    opening_comma: Option<usize>,
 ) -> Option<u8> {
     let cues = Cues::builtin();
-    let head = head_of(toks, first, cues);
+    let head = head_of(words, first, cues);
     if let (Some(h), Some(tf), Some(tl)) = (head, trig_first, trig_last) {
         if (tf..=tl).contains(&h) {
             return Some(0);
         }
-        let between = toks.get(tl + 1..h).unwrap_or_default();
+        let between = words.tokens.get(tl + 1..h).unwrap_or_default();
         if h > tl
             && h - tl <= OBJECT_WINDOW
-            && toks.get(h).is_some_and(|t| {
-                t.1.is_noun() && !cues.event_nouns.contains(lowercase(t.0).as_ref())
+            && words.get(h).is_some_and(|(word, pos)| {
+                pos.is_noun() && !cues.event_nouns.contains(lowercase(word).as_ref())
             })
             && !between
                 .iter()
-                .any(|t| t.1.is_verb() || t.0 == "," || t.0 == ";")
+                .any(|t| t.pos.is_verb() || words.is_separator(t))
         {
             return Some(0);
         }
     }
-    // A sentence-opening phrase ("Speaking from Berlin, …", "In Kyiv, …").
-    if let Some(comma) = comma {
-        let opener = toks.first().is_some_and(|t| {
-            matches!(t.1, Pos::VBG | Pos::VBN | Pos::IN | Pos::TO)
-                || cues.prepositions.contains(lowercase(t.0).as_ref())
-        });
-        if opener && first < comma && trig_first.is_some_and(|t| t > comma) {
+    // In a sentence-opening phrase, for an event of the main clause.
+    if let Some(comma) = opening_comma {
+        if first < comma && trig_first.is_some_and(|t| t > comma) {
             return Some(1);
         }
     }
     if let Some(c) = clause {
-        let hangs_on_other = head
-            .and_then(|h| toks.get(h))
-            .is_some_and(|t| t.1.is_verb() || cues.event_nouns.contains(lowercase(t.0).as_ref()));
+        let hangs_on_other = head.and_then(|h| words.get(h)).is_some_and(|(word, pos)| {
+            pos.is_verb() || cues.event_nouns.contains(lowercase(word).as_ref())
+        });
         if c.contains(span) && !hangs_on_other {
             return Some(2);
         }
     }
     None
+}
+
+/// True when the sentence opens with a participle or preposition, as a
+/// phrase before the main clause does ("Speaking from …", "In Kyiv, …").
+fn opens_with_phrase(words: Words<'_>) -> bool {
+    words.get(0).is_some_and(|(word, pos)| {
+        matches!(pos, Pos::VBG | Pos::VBN | Pos::IN | Pos::TO)
+            || Cues::builtin()
+                .prepositions
+                .contains(lowercase(word).as_ref())
+    })
 }
 
 /// `s.to_lowercase()`, borrowed when `s` is lower-case ASCII already (most
@@ -168,14 +258,12 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 }
 
 /// The token a toponym's phrase hangs on (see module docs).
-fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usize> {
+fn head_of(words: Words<'_>, first: usize, cues: &Cues) -> Option<usize> {
     let mut k = first;
     while k > 0 {
         k -= 1;
-        let (text, pos, _) = toks.get(k)?;
-        let lower = lowercase(text);
-        let lower = lower.as_ref();
-        let skip = matches!(
+        let (text, pos) = words.get(k)?;
+        let skip_by_tag = matches!(
             pos,
             Pos::DT
                 | Pos::PDT
@@ -188,8 +276,15 @@ fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usiz
                 | Pos::NNP
                 | Pos::NNPS
                 | Pos::Comma
-        ) || pos.is_adjective()
-            || cues.settlement_nouns.contains(lower)
+        ) || pos.is_adjective();
+        if skip_by_tag {
+            continue;
+        }
+        // Only words their tag does not settle are lower-cased and looked
+        // up (most capitalised words are names, settled by their tag).
+        let lower = lowercase(text);
+        let lower = lower.as_ref();
+        let skip = cues.settlement_nouns.contains(lower)
             || cues.division_level(lower).is_some()
             || cues.prepositions.contains(lower);
         if !skip {
@@ -271,7 +366,8 @@ impl Lead {
         let refined = std::iter::once(first)
             .chain(countries_in_lead)
             .find_map(|country| {
-                let town = refine_country(country, places, country.sentence);
+                let same_sentence = places.iter().filter(|o| o.sentence == country.sentence);
+                let town = refine_country(country, same_sentence);
                 (!std::ptr::eq(town, country)).then_some(town)
             });
         match refined {
@@ -320,11 +416,12 @@ fn is_locative(p: &PlaceMention) -> bool {
 }
 
 /// A country-level choice refined to a town of that country named in the
-/// same sentence ("arrived in North Korea … Pyongyang").
+/// same sentence ("arrived in North Korea … Pyongyang"); `same_sentence`
+/// are that sentence's toponyms in text order (the most populous town wins,
+/// the last of equals).
 fn refine_country<'a>(
     p: &'a PlaceMention,
-    all: &'a [PlaceMention],
-    sentence: usize,
+    same_sentence: impl Iterator<Item = &'a PlaceMention>,
 ) -> &'a PlaceMention {
     let Some(chosen) = p.place.as_ref() else {
         return p;
@@ -332,8 +429,7 @@ fn refine_country<'a>(
     if !chosen.feature_code.starts_with("PCL") {
         return p;
     }
-    all.iter()
-        .filter(|o| o.sentence == sentence)
+    same_sentence
         .filter(|o| {
             o.place
                 .as_ref()

@@ -1,9 +1,10 @@
 //! A sentence prepared for clause analysis: its tokens (capped), their
 //! lower-case forms and the actor mentions placed on them.
 
-use dyad_core::{ActorMention, Pos, Sentence, Token};
+use dyad_core::{Pos, Sentence, Token};
 
 use super::MAX_TOKENS;
+use crate::locative::Mentions;
 use crate::words;
 
 /// At most this many pair mentions are kept per sentence.
@@ -48,14 +49,10 @@ impl<'a> SentenceView<'a> {
     /// False when no mention of `mentions` (in text order) can fall in
     /// `sentence`, so its view would have no mentions: lets the coder skip
     /// building views (and lower-casing tokens) for actor-less sentences.
-    pub fn may_have_mentions(sentence: &Sentence, mentions: &[ActorMention]) -> bool {
-        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
-        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
+    pub fn may_have_mentions(sentence: &Sentence, mentions: Mentions<'_>) -> bool {
         mentions
-            .get(lo..hi.max(lo))
-            .unwrap_or(&[])
-            .iter()
-            .any(|m| m.sentence == sentence.index)
+            .in_span(sentence.span)
+            .any(|(_, m)| m.sentence == sentence.index)
     }
 
     /// Builds the view of `sentence`, placing the document's `mentions`.
@@ -65,7 +62,7 @@ impl<'a> SentenceView<'a> {
     pub fn new(
         text: &'a str,
         sentence: &'a Sentence,
-        mentions: &[ActorMention],
+        mentions: Mentions<'_>,
         lower_buf: &'a mut String,
     ) -> Self {
         let n = sentence.tokens.len().min(MAX_TOKENS);
@@ -112,9 +109,7 @@ impl<'a> SentenceView<'a> {
         let mut local: Vec<LocalMention> = Vec::new();
         let mut twins: Vec<(usize, usize)> = Vec::new();
         // mentions are in text order: only look at those inside the sentence
-        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
-        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
-        for (gi, m) in mentions.iter().enumerate().take(hi.max(lo)).skip(lo) {
+        for (gi, m) in mentions.in_span(sentence.span) {
             if m.sentence != sentence.index {
                 continue;
             }
