@@ -147,10 +147,19 @@ fn best_place<'a>(
     clause_span: Option<Span>,
 ) -> Option<&'a PlaceMention> {
     let toks = words.tokens;
+    // Tokens are in text order: binary searches skip the tokens that cannot
+    // be the trigger's first (ending before it) or last (starting after it).
+    let from = toks.partition_point(|t| t.span.end < trigger_span.start);
     let trig_first = toks
+        .get(from..)
+        .unwrap_or_default()
         .iter()
-        .position(|t| t.span.overlaps(trigger_span) || t.span.start >= trigger_span.start);
+        .position(|t| t.span.overlaps(trigger_span) || t.span.start >= trigger_span.start)
+        .map(|k| k + from);
+    let upto = toks.partition_point(|t| t.span.start <= trigger_span.end);
     let trig_last = toks
+        .get(..upto)
+        .unwrap_or_default()
         .iter()
         .rposition(|t| t.span.overlaps(trigger_span) || t.span.end <= trigger_span.end);
     // The comma closing a sentence-opening phrase ("Speaking from Berlin,
