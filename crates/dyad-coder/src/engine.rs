@@ -173,10 +173,11 @@ impl Engine {
                 Some((_, None)) => true,
                 None => false,
             };
-            if !wanted && !SentenceView::may_have_mentions(sentence, mentions) {
+            let near = mentions.in_span(sentence.span);
+            if !wanted && !SentenceView::may_have_mentions(sentence, near.clone()) {
                 continue;
             }
-            let view = SentenceView::new(text, sentence, mentions, &mut lower_buf);
+            let view = SentenceView::new(text, sentence, near, &mut lower_buf);
             if view.mentions.is_empty() && !wanted {
                 continue;
             }

@@ -100,6 +100,7 @@ fn near(run: &[ActorMention], span: Span) -> (&[ActorMention], usize) {
 }
 
 /// Iterator of [`Mentions::in_span`]: `(global index, mention)`.
+#[derive(Clone)]
 pub struct InTextOrder<'a> {
     actors: &'a [ActorMention],
     actor_index: usize,
@@ -236,11 +237,34 @@ fn follows_preposition(text: &str, start: usize) -> bool {
 /// before it; reads only the end of `text` (it runs once per toponym, on
 /// all the text before it).
 fn last_word(text: &str) -> (&str, &str) {
-    let text = text.trim_end();
-    match text.rsplit_once(char::is_whitespace) {
-        Some((rest, word)) => (word, rest),
-        None => (text, ""),
-    }
+    ascii_last_word(text).unwrap_or_else(|| {
+        let text = text.trim_end();
+        match text.rsplit_once(char::is_whitespace) {
+            Some((rest, word)) => (word, rest),
+            None => (text, ""),
+        }
+    })
+}
+
+/// [`last_word`] read byte by byte, `None` when a non-ASCII byte is met
+/// (the word, or the space around it, may then be Unicode).
+fn ascii_last_word(text: &str) -> Option<(&str, &str)> {
+    // the ASCII characters `char::is_whitespace` accepts
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = text.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(0, |i| i + 1);
+    let head = bytes.get(..end)?;
+    let start = match head.iter().rposition(|&b| is_space(b) || !b.is_ascii()) {
+        Some(i) if !head.get(i)?.is_ascii() => return None,
+        Some(i) => i + 1,
+        None => 0,
+    };
+    let word = text.get(start..end)?;
+    let rest = text.get(..start.saturating_sub(1))?;
+    Some((word, rest))
 }
 
 #[cfg(test)]
@@ -259,6 +283,37 @@ mod tests {
         assert!(follows_preposition(nbsp, nbsp.find("Alps").unwrap()));
         assert!(!follows_preposition("the ", 4));
         assert!(!follows_preposition("", 0));
+    }
+
+    #[test]
+    fn ascii_reading_of_the_last_word_agrees_with_unicode_reading() {
+        let unicode = |text: &str| -> (String, String) {
+            let text = text.trim_end();
+            match text.rsplit_once(char::is_whitespace) {
+                Some((rest, word)) => (word.into(), rest.into()),
+                None => (text.into(), String::new()),
+            }
+        };
+        for text in [
+            "",
+            " ",
+            "in",
+            "met in ",
+            "met\tin\n ",
+            "a  b",
+            "x\u{a0}in ",
+            "in\u{a0}",
+            "caf\u{e9} in",
+            "\u{2003}to ",
+            "\x0Bin\x0B",
+        ] {
+            let (word, rest) = last_word(text);
+            assert_eq!(
+                (word.to_string(), rest.to_string()),
+                unicode(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

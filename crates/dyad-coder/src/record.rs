@@ -32,6 +32,9 @@ pub struct DocContext<'a> {
     pub leads: LeadCache,
     /// Per-sentence results of the date and quantity finders, computed once.
     pub cache: SentenceCache<'a>,
+    /// Country places ([`dyad_geo::Gazetteer::country_event_place`]) asked
+    /// for so far: the events of a story fall back to few countries.
+    countries: std::cell::RefCell<Vec<(String, Option<EventPlace>)>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -51,7 +54,20 @@ impl<'a> DocContext<'a> {
             located: dyad_geo::DocPlaces::new(doc, places),
             leads: LeadCache::default(),
             cache: SentenceCache::default(),
+            countries: Default::default(),
         }
+    }
+
+    /// The centroid place of country `iso3`, looked up once per document.
+    fn country_place(&self, iso3: &str) -> Option<EventPlace> {
+        let gazetteer = self.gazetteer?;
+        let mut known = self.countries.borrow_mut();
+        if let Some((_, place)) = known.iter().find(|(code, _)| code == iso3) {
+            return place.clone();
+        }
+        let place = gazetteer.country_event_place(iso3);
+        known.push((iso3.to_string(), place.clone()));
+        place
     }
 }
 
@@ -503,7 +519,7 @@ fn event_place(
         .find_map(|a| a.actor.country.clone().filter(|c| c.len() == 3))?;
     // The country's centroid, so the event can be mapped; a bare code when
     // there is no gazetteer (or the code is no country, e.g. a bloc).
-    if let Some(p) = ctx.gazetteer.and_then(|g| g.country_event_place(&country)) {
+    if let Some(p) = ctx.country_place(&country) {
         return Some(p);
     }
     Some(EventPlace {

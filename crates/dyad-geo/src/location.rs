@@ -21,6 +21,7 @@
 //! uses the actors' country via [`Gazetteer::country_event_place`].
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use dyad_core::{
     AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, Token,
@@ -59,6 +60,9 @@ pub struct DocPlaces<'a> {
     doc: &'a AnalyzedDocument,
     /// The resolved toponyms by sentence, in text order within a sentence.
     resolved: Vec<&'a PlaceMention>,
+    /// Where each of `resolved` sits in its sentence, worked out on first
+    /// use (the events of one sentence share it).
+    anchors: Vec<OnceCell<Option<Anchor>>>,
     /// The toponym of the dateline (see `dateline_place`).
     dateline: Option<&'a PlaceMention>,
 }
@@ -68,21 +72,28 @@ impl<'a> DocPlaces<'a> {
     pub fn new(doc: &'a AnalyzedDocument, places: &'a [PlaceMention]) -> DocPlaces<'a> {
         let mut resolved: Vec<&PlaceMention> =
             places.iter().filter(|p| p.place.is_some()).collect();
-        // Recognition returns text order, so this stable sort finds the
-        // order made; it keeps text order within a sentence for any caller.
-        resolved.sort_by_key(|p| p.sentence);
+        // Recognition returns text order, hence sentence order; a stable
+        // sort keeps text order within a sentence for any other caller.
+        if !resolved.is_sorted_by_key(|p| p.sentence) {
+            resolved.sort_by_key(|p| p.sentence);
+        }
         DocPlaces {
             doc,
+            anchors: vec![OnceCell::new(); resolved.len()],
             resolved,
             dateline: dateline_place(doc, places),
         }
     }
 
-    /// The resolved toponyms of sentence `index`, in text order.
-    fn in_sentence(&self, index: usize) -> &[&'a PlaceMention] {
+    /// The resolved toponyms of sentence `index`, in text order, with
+    /// their anchors.
+    fn in_sentence(&self, index: usize) -> (&[&'a PlaceMention], &[OnceCell<Option<Anchor>>]) {
         let from = self.resolved.partition_point(|p| p.sentence < index);
         let to = self.resolved.partition_point(|p| p.sentence <= index);
-        self.resolved.get(from..to).unwrap_or(&[])
+        (
+            self.resolved.get(from..to).unwrap_or(&[]),
+            self.anchors.get(from..to).unwrap_or(&[]),
+        )
     }
 
     /// [`event_location`] for this document.
@@ -100,19 +111,45 @@ impl<'a> DocPlaces<'a> {
             .filter(|s| s.index == sentence_index)
             .or_else(|| doc.sentences.iter().find(|s| s.index == sentence_index));
         // Most event sentences name no resolved place: skip their tokens.
-        let candidates = self.in_sentence(sentence_index);
+        let (candidates, anchors) = self.in_sentence(sentence_index);
         if let Some(sentence) = sentence.filter(|_| !candidates.is_empty()) {
             let words = Words {
                 text: &doc.doc.text,
                 tokens: &sentence.tokens,
             };
-            if let Some(p) = best_place(words, candidates, trigger_span, clause_span) {
+            let best = best_place(words, candidates, anchors, trigger_span, clause_span);
+            if let Some(p) = best {
                 let p = refine_country(p, candidates.iter().copied());
                 return Some(to_event_place(p, PlacePrecision::Place));
             }
         }
         self.dateline
             .map(|p| to_event_place(p, PlacePrecision::Dateline))
+    }
+}
+
+/// Where a toponym sits in its sentence: its first token and the token its
+/// phrase hangs on ([`head_of`]).
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    first: usize,
+    head: Option<usize>,
+}
+
+impl Anchor {
+    /// The anchor of the toponym at `span`; `None` when it starts after
+    /// the sentence's last token.
+    fn of(words: Words<'_>, span: Span) -> Option<Anchor> {
+        // Tokens are in text order: a binary search keeps long sentences
+        // with many places from going quadratic.
+        let first = words.tokens.partition_point(|t| t.span.start < span.start);
+        if first >= words.tokens.len() {
+            return None;
+        }
+        Some(Anchor {
+            first,
+            head: head_of(words, first, Cues::builtin()),
+        })
     }
 }
 
@@ -143,6 +180,7 @@ impl<'a> Words<'a> {
 fn best_place<'a>(
     words: Words<'_>,
     candidates: &[&'a PlaceMention],
+    anchors: &[OnceCell<Option<Anchor>>],
     trigger_span: Span,
     clause_span: Option<Span>,
 ) -> Option<&'a PlaceMention> {
@@ -169,16 +207,13 @@ fn best_place<'a>(
         .position(|t| words.is_separator(t))
         .filter(|_| opens_with_phrase(words));
     let mut best: Option<(u8, usize, &PlaceMention)> = None;
-    for &p in candidates {
-        // Tokens are in text order: a binary search keeps long sentences
-        // with many places from going quadratic.
-        let first = toks.partition_point(|t| t.span.start < p.span.start);
-        if first >= toks.len() {
+    for (&p, anchor) in candidates.iter().zip(anchors) {
+        let Some(anchor) = *anchor.get_or_init(|| Anchor::of(words, p.span)) else {
             continue;
-        }
+        };
         let ranked = rank_place(
+            anchor,
             words,
-            first,
             p.span,
             trig_first,
             trig_last,
@@ -201,8 +236,8 @@ fn best_place<'a>(
 /// Rank of a toponym for the trigger (lower is better), `None` when it
 /// belongs to another word.
 fn rank_place(
+    Anchor { first, head }: Anchor,
     words: Words<'_>,
-    first: usize,
     span: Span,
     trig_first: Option<usize>,
     trig_last: Option<usize>,
@@ -210,7 +245,6 @@ fn rank_place(
     opening_comma: Option<usize>,
 ) -> Option<u8> {
     let cues = Cues::builtin();
-    let head = head_of(words, first, cues);
     if let (Some(h), Some(tf), Some(tl)) = (head, trig_first, trig_last) {
         if (tf..=tl).contains(&h) {
             return Some(0);
