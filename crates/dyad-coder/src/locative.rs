@@ -91,8 +91,12 @@ impl<'a> From<&'a [ActorMention]> for Mentions<'a> {
 /// The part of `run` (in text order) that may overlap `span`, and the index
 /// in `run` where it starts.
 fn near(run: &[ActorMention], span: Span) -> (&[ActorMention], usize) {
-    if run.is_empty() {
-        return (run, 0);
+    // Most sentences lie wholly before or after the few place mentions.
+    match (run.first(), run.last()) {
+        (None, _) => return (run, 0),
+        (Some(first), _) if first.span.start >= span.end => return (&[], 0),
+        (_, Some(last)) if last.span.end <= span.start => return (&[], run.len()),
+        _ => {}
     }
     let lo = run.partition_point(|m| m.span.end <= span.start);
     let hi = run.partition_point(|m| m.span.start < span.end);
@@ -140,9 +144,10 @@ pub fn place_mentions(
 ) -> Vec<ActorMention> {
     places
         .iter()
+        // cheapest tests first: many toponyms are actor mentions too
         .filter(|p| stands_for_country(p))
-        .filter(|p| follows_preposition(text, p.span.start))
         .filter(|p| !overlaps_any(actors, p.span))
+        .filter(|p| follows_preposition(text, p.span.start))
         .filter_map(country_mention)
         .collect()
 }

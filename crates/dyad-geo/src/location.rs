@@ -21,7 +21,7 @@
 //! uses the actors' country via [`Gazetteer::country_event_place`].
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use dyad_core::{
     AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, Token,
@@ -63,6 +63,9 @@ pub struct DocPlaces<'a> {
     /// Where each of `resolved` sits in its sentence, worked out on first
     /// use (the events of one sentence share it).
     anchors: Vec<OnceCell<Option<Anchor>>>,
+    /// The last sentence asked for and its opening comma ([`opening_comma`]):
+    /// events come sentence by sentence.
+    last_opening: Cell<Option<(usize, Option<usize>)>>,
     /// The toponym of the dateline (see `dateline_place`).
     dateline: Option<&'a PlaceMention>,
 }
@@ -80,6 +83,7 @@ impl<'a> DocPlaces<'a> {
         DocPlaces {
             doc,
             anchors: vec![OnceCell::new(); resolved.len()],
+            last_opening: Cell::new(None),
             resolved,
             dateline: dateline_place(doc, places),
         }
@@ -117,7 +121,22 @@ impl<'a> DocPlaces<'a> {
                 text: &doc.doc.text,
                 tokens: &sentence.tokens,
             };
-            let best = best_place(words, candidates, anchors, trigger_span, clause_span);
+            let opening = match self.last_opening.get() {
+                Some((index, comma)) if index == sentence_index => comma,
+                _ => {
+                    let comma = opening_comma(words);
+                    self.last_opening.set(Some((sentence_index, comma)));
+                    comma
+                }
+            };
+            let best = best_place(
+                words,
+                candidates,
+                anchors,
+                opening,
+                trigger_span,
+                clause_span,
+            );
             if let Some(p) = best {
                 let p = refine_country(p, candidates.iter().copied());
                 return Some(to_event_place(p, PlacePrecision::Place));
@@ -181,6 +200,7 @@ fn best_place<'a>(
     words: Words<'_>,
     candidates: &[&'a PlaceMention],
     anchors: &[OnceCell<Option<Anchor>>],
+    opening_comma: Option<usize>,
     trigger_span: Span,
     clause_span: Option<Span>,
 ) -> Option<&'a PlaceMention> {
@@ -200,12 +220,6 @@ fn best_place<'a>(
         .unwrap_or_default()
         .iter()
         .rposition(|t| t.span.overlaps(trigger_span) || t.span.end <= trigger_span.end);
-    // The comma closing a sentence-opening phrase ("Speaking from Berlin,
-    // …", "In Kyiv, …"), worked out once for all candidates.
-    let opening_comma = toks
-        .iter()
-        .position(|t| words.is_separator(t))
-        .filter(|_| opens_with_phrase(words));
     let mut best: Option<(u8, usize, &PlaceMention)> = None;
     for (&p, anchor) in candidates.iter().zip(anchors) {
         let Some(anchor) = *anchor.get_or_init(|| Anchor::of(words, p.span)) else {
@@ -277,6 +291,16 @@ fn rank_place(
         }
     }
     None
+}
+
+/// The comma closing a sentence-opening phrase ("Speaking from Berlin, …",
+/// "In Kyiv, …"): the first "," or ";" of a sentence that opens with one.
+fn opening_comma(words: Words<'_>) -> Option<usize> {
+    words
+        .tokens
+        .iter()
+        .position(|t| words.is_separator(t))
+        .filter(|_| opens_with_phrase(words))
 }
 
 /// True when the sentence opens with a participle or preposition, as a
