@@ -210,16 +210,20 @@ fn country_mention(p: &PlaceMention) -> Option<ActorMention> {
 }
 
 /// Appends `n` in decimal, as `format!("{n}")` writes it.
-fn push_decimal(out: &mut String, n: u64) {
-    let mut divisor = 1u64;
-    while n / divisor >= 10 {
-        divisor *= 10;
+fn push_decimal(out: &mut String, mut n: u64) {
+    // u64::MAX has 20 digits; they are found last first
+    let mut digits = [b'0'; 20];
+    let mut first = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        first -= 1;
+        if n == 0 {
+            break;
+        }
     }
-    while divisor > 0 {
-        let digit = (n / divisor % 10) as u8;
-        out.push(char::from(b'0' + digit));
-        divisor /= 10;
-    }
+    let written = digits.get(first..).unwrap_or_default();
+    out.extend(written.iter().map(|&d| char::from(d)));
 }
 
 /// True when the word before byte `start` (skipping "the") is one of

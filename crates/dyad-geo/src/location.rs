@@ -73,8 +73,8 @@ pub struct DocPlaces<'a> {
 impl<'a> DocPlaces<'a> {
     /// Arranges `places`, the toponyms of `doc`.
     pub fn new(doc: &'a AnalyzedDocument, places: &'a [PlaceMention]) -> DocPlaces<'a> {
-        let mut resolved: Vec<&PlaceMention> =
-            places.iter().filter(|p| p.place.is_some()).collect();
+        let mut resolved: Vec<&PlaceMention> = Vec::with_capacity(places.len());
+        resolved.extend(places.iter().filter(|p| p.place.is_some()));
         // Recognition returns text order, hence sentence order; a stable
         // sort keeps text order within a sentence for any other caller.
         if !resolved.is_sorted_by_key(|p| p.sentence) {
@@ -396,10 +396,15 @@ impl Lead {
     /// The lead of `doc`, whose toponyms are `places`.
     pub fn new(doc: &AnalyzedDocument, places: &[PlaceMention]) -> Lead {
         let lead = lead_sentences(doc);
+        // Toponyms come in text order (as recognition returns them): those
+        // after the lead's last sentence need no look.
+        let last = lead.iter().max().copied().unwrap_or(0);
+        let in_text_order = places.is_sorted_by_key(|p| p.sentence);
         Lead {
             places: places
                 .iter()
                 .enumerate()
+                .take_while(|(_, p)| !in_text_order || p.sentence <= last)
                 .filter(|(_, p)| p.place.is_some() && lead.contains(&p.sentence) && is_locative(p))
                 .map(|(i, _)| i)
                 .collect(),
