@@ -222,6 +222,12 @@ fn best_place<'a>(
         .rposition(|t| t.span.overlaps(trigger_span) || t.span.end <= trigger_span.end);
     let mut best: Option<(u8, usize, &PlaceMention)> = None;
     for (&p, anchor) in candidates.iter().zip(anchors) {
+        let distance = p.span.start.abs_diff(trigger_span.start);
+        // Nothing ranks above 0: a toponym no nearer than a rank-0 one
+        // cannot win, and its anchor need not be worked out.
+        if best.is_some_and(|(r, d, _)| r == 0 && distance >= d) {
+            continue;
+        }
         let Some(anchor) = *anchor.get_or_init(|| Anchor::of(words, p.span)) else {
             continue;
         };
@@ -235,7 +241,6 @@ fn best_place<'a>(
             opening_comma,
         );
         let Some(rank) = ranked else { continue };
-        let distance = p.span.start.abs_diff(trigger_span.start);
         let better = match best {
             None => true,
             Some((r, d, _)) => (rank, distance) < (r, d),
