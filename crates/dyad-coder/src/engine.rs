@@ -114,13 +114,13 @@ impl Engine {
 
     /// Codes an already analysed document.
     pub fn code_analyzed(&self, analyzed: AnalyzedDocument) -> CodedDocument {
-        let mut actors = self.actors.recognize(&analyzed);
+        let actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
         // Places after prepositions may fill "- arrive in +"-style slots;
         // they are the coder's own, not actor mentions of the document.
-        locative::add_place_mentions(&analyzed.doc.text, &mut actors, &places);
-        let events = self.events(&analyzed, &actors, &places, None);
-        locative::remove_place_mentions(&mut actors);
+        let place_mentions = locative::place_mentions(&analyzed.doc.text, &actors, &places);
+        let mentions = locative::Mentions::new(&actors, &place_mentions);
+        let events = self.events(&analyzed, mentions, &places, None);
         CodedDocument {
             analyzed,
             actors,
@@ -136,12 +136,12 @@ impl Engine {
         only: Option<usize>,
     ) -> (CodedDocument, Vec<SentenceExplanation>) {
         let analyzed = self.pipeline.analyze(doc);
-        let mut actors = self.actors.recognize(&analyzed);
+        let actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
-        locative::add_place_mentions(&analyzed.doc.text, &mut actors, &places);
+        let place_mentions = locative::place_mentions(&analyzed.doc.text, &actors, &places);
+        let mentions = locative::Mentions::new(&actors, &place_mentions);
         let mut out = Vec::new();
-        let events = self.events(&analyzed, &actors, &places, Some((&mut out, only)));
-        locative::remove_place_mentions(&mut actors);
+        let events = self.events(&analyzed, mentions, &places, Some((&mut out, only)));
         (
             CodedDocument {
                 analyzed,
@@ -156,19 +156,11 @@ impl Engine {
     fn events(
         &self,
         analyzed: &AnalyzedDocument,
-        actors: &[dyad_core::ActorMention],
+        mentions: locative::Mentions<'_>,
         places: &[dyad_core::PlaceMention],
         mut explain: Option<(&mut Vec<SentenceExplanation>, Option<usize>)>,
     ) -> Vec<Event> {
-        let ctx = DocContext {
-            doc: analyzed,
-            mentions: actors,
-            places,
-            publication: analyzed.doc.date.as_ref().map(|d| d.date),
-            gazetteer: self.places.gazetteer(),
-            leads: record::LeadCache::default(),
-            cache: record::SentenceCache::default(),
-        };
+        let ctx = DocContext::new(analyzed, mentions, places, self.places.gazetteer());
         let text = &analyzed.doc.text;
         let mut events: Vec<Event> = Vec::new();
         let mut lower_buf = String::new();
@@ -181,10 +173,11 @@ impl Engine {
                 Some((_, None)) => true,
                 None => false,
             };
-            if !wanted && !SentenceView::may_have_mentions(sentence, actors) {
+            let near = mentions.in_span(sentence.span);
+            if !wanted && !SentenceView::may_have_mentions(sentence, near.clone()) {
                 continue;
             }
-            let view = SentenceView::new(text, sentence, actors, &mut lower_buf);
+            let view = SentenceView::new(text, sentence, near, &mut lower_buf);
             if view.mentions.is_empty() && !wanted {
                 continue;
             }
@@ -197,7 +190,7 @@ impl Engine {
                 continue;
             }
             let (matches, attempts) =
-                matching::match_sentence(&view, &preds, &self.patterns, actors, wanted);
+                matching::match_sentence(&view, &preds, &self.patterns, mentions, wanted);
             let mut sentence_events = Vec::new();
             let mut notes = Vec::new();
             for m in &matches {
@@ -225,7 +218,7 @@ impl Engine {
                 out.push(explain_sentence(
                     &view,
                     sentence,
-                    actors,
+                    mentions,
                     &preds,
                     attempts,
                     &sentence_events,
@@ -267,7 +260,7 @@ fn is_duplicate(events: &[Event], ev: &Event) -> bool {
 fn explain_sentence(
     view: &SentenceView<'_>,
     sentence: &dyad_core::Sentence,
-    actors: &[dyad_core::ActorMention],
+    actors: locative::Mentions<'_>,
     preds: &[Predicate],
     attempts: Vec<Attempt>,
     events: &[Event],

@@ -9,8 +9,12 @@
 //! mention for each resolved toponym that directly follows a preposition and
 //! overlaps no actor mention. Such a mention stands for the place's country;
 //! its rule says which toponym it came from.
+//!
+//! The place mentions are kept apart from the document's actor mentions
+//! (see [`Mentions`]): the actor list is never copied or changed, and the
+//! originals keep their indices (which `antecedent` refers to).
 
-use dyad_core::{Actor, ActorMention, MentionKind, PlaceMention};
+use dyad_core::{Actor, ActorMention, MentionKind, PlaceMention, Span};
 
 /// Prepositions after which a place can fill a pattern's slot.
 const SLOT_PREPOSITIONS: &[&str] = &[
@@ -38,41 +42,118 @@ pub fn is_place_mention(m: &ActorMention) -> bool {
 /// How much less a place-derived mention is trusted than its toponym.
 const CONFIDENCE_FACTOR: f32 = 0.8;
 
-/// Adds to `actors` a country mention for each toponym after a preposition
-/// that no actor mention covers, keeping text order. The originals are moved,
-/// not copied; [`remove_place_mentions`] restores the list (and with it the
-/// originals' indices, which `antecedent` refers to).
-pub fn add_place_mentions(text: &str, actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
-    let added: Vec<ActorMention> = places
-        .iter()
-        .filter(|p| follows_preposition(text, p.span.start))
-        .filter(|p| !overlaps_any(actors, p.span))
-        .filter_map(place_mention)
-        .collect();
-    if added.is_empty() {
-        return;
-    }
-    let originals = std::mem::take(actors);
-    actors.reserve(originals.len() + added.len());
-    let mut added = added.into_iter().peekable();
-    for m in originals {
-        while let Some(p) =
-            added.next_if(|p| (p.span.start, p.span.end) < (m.span.start, m.span.end))
-        {
-            actors.push(p);
-        }
-        actors.push(m);
-    }
-    actors.extend(added);
+/// The mentions the coder reads: the document's actor mentions, then the
+/// place mentions of [`place_mentions`], each run in text order. A mention's
+/// index is its position in the two runs put end to end (its `global`
+/// index); [`Mentions::in_span`] merges the runs where text order matters.
+#[derive(Clone, Copy)]
+pub struct Mentions<'a> {
+    actors: &'a [ActorMention],
+    places: &'a [ActorMention],
 }
 
-/// Removes what [`add_place_mentions`] added.
-pub fn remove_place_mentions(actors: &mut Vec<ActorMention>) {
-    actors.retain(|m| !is_place_mention(m));
+impl<'a> Mentions<'a> {
+    /// The document's actor mentions and the coder's place mentions.
+    pub fn new(actors: &'a [ActorMention], places: &'a [ActorMention]) -> Mentions<'a> {
+        Mentions { actors, places }
+    }
+
+    /// The mention of global index `global`.
+    pub fn get(&self, global: usize) -> Option<&'a ActorMention> {
+        match global.checked_sub(self.actors.len()) {
+            None => self.actors.get(global),
+            Some(place) => self.places.get(place),
+        }
+    }
+
+    /// The mentions that may overlap `span`, with their global indices, in
+    /// text order: the order of one list sorted by span, an actor mention
+    /// before a place mention of the same span.
+    pub fn in_span(&self, span: Span) -> InTextOrder<'a> {
+        let (actors, actor_index) = near(self.actors, span);
+        let (places, place_index) = near(self.places, span);
+        InTextOrder {
+            actors,
+            actor_index,
+            places,
+            place_index: self.actors.len() + place_index,
+        }
+    }
+}
+
+impl<'a> From<&'a [ActorMention]> for Mentions<'a> {
+    /// Actor mentions without place mentions.
+    fn from(actors: &'a [ActorMention]) -> Mentions<'a> {
+        Mentions::new(actors, &[])
+    }
+}
+
+/// The part of `run` (in text order) that may overlap `span`, and the index
+/// in `run` where it starts.
+fn near(run: &[ActorMention], span: Span) -> (&[ActorMention], usize) {
+    // Most sentences lie wholly before or after the few place mentions.
+    match (run.first(), run.last()) {
+        (None, _) => return (run, 0),
+        (Some(first), _) if first.span.start >= span.end => return (&[], 0),
+        (_, Some(last)) if last.span.end <= span.start => return (&[], run.len()),
+        _ => {}
+    }
+    let lo = run.partition_point(|m| m.span.end <= span.start);
+    let hi = run.partition_point(|m| m.span.start < span.end);
+    (run.get(lo..hi.max(lo)).unwrap_or(&[]), lo)
+}
+
+/// Iterator of [`Mentions::in_span`]: `(global index, mention)`.
+#[derive(Clone)]
+pub struct InTextOrder<'a> {
+    actors: &'a [ActorMention],
+    actor_index: usize,
+    places: &'a [ActorMention],
+    place_index: usize,
+}
+
+impl<'a> Iterator for InTextOrder<'a> {
+    type Item = (usize, &'a ActorMention);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let key = |m: &ActorMention| (m.span.start, m.span.end);
+        let place_first = match (self.actors.first(), self.places.first()) {
+            (Some(a), Some(p)) => key(p) < key(a),
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        let (run, index) = if place_first {
+            (&mut self.places, &mut self.place_index)
+        } else {
+            (&mut self.actors, &mut self.actor_index)
+        };
+        let (first, rest) = run.split_first()?;
+        *run = rest;
+        let global = *index;
+        *index += 1;
+        Some((global, first))
+    }
+}
+
+/// A country mention for each toponym after a preposition that no actor
+/// mention covers, in text order.
+pub fn place_mentions(
+    text: &str,
+    actors: &[ActorMention],
+    places: &[PlaceMention],
+) -> Vec<ActorMention> {
+    places
+        .iter()
+        // cheapest tests first: many toponyms are actor mentions too
+        .filter(|p| stands_for_country(p))
+        .filter(|p| !overlaps_any(actors, p.span))
+        .filter(|p| follows_preposition(text, p.span.start))
+        .filter_map(country_mention)
+        .collect()
 }
 
 /// True when a mention of `actors` (in text order) overlaps `span`.
-fn overlaps_any(actors: &[ActorMention], span: dyad_core::Span) -> bool {
+fn overlaps_any(actors: &[ActorMention], span: Span) -> bool {
     let from = actors.partition_point(|a| a.span.end <= span.start);
     actors
         .get(from..)
@@ -82,35 +163,67 @@ fn overlaps_any(actors: &[ActorMention], span: dyad_core::Span) -> bool {
         .any(|a| a.span.overlaps(span))
 }
 
+/// True when toponym `p` resolved to a place with a country code (checked
+/// first: it is the cheapest test).
+fn stands_for_country(p: &PlaceMention) -> bool {
+    p.place.as_ref().is_some_and(|r| r.country.len() == 3)
+}
+
 /// The country mention standing for toponym `p`, when it resolved to a
 /// place with a country code.
-fn place_mention(p: &PlaceMention) -> Option<ActorMention> {
+fn country_mention(p: &PlaceMention) -> Option<ActorMention> {
     let place = p.place.as_ref()?;
     if place.country.len() != 3 {
         return None;
     }
     let is_country = place.feature_code.starts_with("PCL");
+    // Built with pushes, not `format!`: this runs for every such toponym.
+    let name = if is_country {
+        place.name.clone()
+    } else {
+        let mut name = String::with_capacity(place.name.len() + 6);
+        for part in [place.name.as_str(), " (", place.country.as_str(), ")"] {
+            name.push_str(part);
+        }
+        name
+    };
+    let mut rule = String::with_capacity(48);
+    rule.push_str(RULE_PREFIX);
+    push_decimal(&mut rule, place.geonameid);
+    for part in [" ", place.feature_code.as_str(), " as its country"] {
+        rule.push_str(part);
+    }
     Some(ActorMention {
         span: p.span,
         sentence: p.sentence,
         text: p.text.clone(),
         kind: MentionKind::Country,
         actor: Actor {
-            name: if is_country {
-                place.name.clone()
-            } else {
-                format!("{} ({})", place.name, place.country)
-            },
+            name,
             country: Some(place.country.clone()),
             ..Default::default()
         },
         antecedent: None,
-        rule: format!(
-            "{RULE_PREFIX}{} {} as its country",
-            place.geonameid, place.feature_code
-        ),
+        rule,
         confidence: p.confidence * CONFIDENCE_FACTOR,
     })
+}
+
+/// Appends `n` in decimal, as `format!("{n}")` writes it.
+fn push_decimal(out: &mut String, mut n: u64) {
+    // u64::MAX has 20 digits; they are found last first
+    let mut digits = [b'0'; 20];
+    let mut first = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        first -= 1;
+        if n == 0 {
+            break;
+        }
+    }
+    let written = digits.get(first..).unwrap_or_default();
+    out.extend(written.iter().map(|&d| char::from(d)));
 }
 
 /// True when the word before byte `start` (skipping "the") is one of
@@ -120,12 +233,47 @@ fn follows_preposition(text: &str, start: usize) -> bool {
         return false;
     };
     // Only spaces may separate the preposition (or "the") from the name.
-    let mut words = before.split_whitespace().rev();
-    let mut word = words.next();
-    if word.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-        word = words.next();
+    let (mut word, rest) = last_word(before);
+    if word.eq_ignore_ascii_case("the") {
+        word = last_word(rest).0;
     }
-    word.is_some_and(|w| SLOT_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    SLOT_PREPOSITIONS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// The last whitespace-separated word of `text` ("" when none) and the text
+/// before it; reads only the end of `text` (it runs once per toponym, on
+/// all the text before it).
+fn last_word(text: &str) -> (&str, &str) {
+    ascii_last_word(text).unwrap_or_else(|| {
+        let text = text.trim_end();
+        match text.rsplit_once(char::is_whitespace) {
+            Some((rest, word)) => (word, rest),
+            None => (text, ""),
+        }
+    })
+}
+
+/// [`last_word`] read byte by byte, `None` when a non-ASCII byte is met
+/// (the word, or the space around it, may then be Unicode).
+fn ascii_last_word(text: &str) -> Option<(&str, &str)> {
+    // the ASCII characters `char::is_whitespace` accepts
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = text.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(0, |i| i + 1);
+    let head = bytes.get(..end)?;
+    let start = match head.iter().rposition(|&b| is_space(b) || !b.is_ascii()) {
+        Some(i) if !head.get(i)?.is_ascii() => return None,
+        Some(i) => i + 1,
+        None => 0,
+    };
+    let word = text.get(start..end)?;
+    let rest = text.get(..start.saturating_sub(1))?;
+    Some((word, rest))
 }
 
 #[cfg(test)]
@@ -140,5 +288,92 @@ mod tests {
         assert!(!follows_preposition(text, text.find("Rome").unwrap()));
         assert!(!follows_preposition(text, 0));
         assert!(!follows_preposition("in, Paris", 4));
+        let nbsp = "  In\u{a0}the  Alps";
+        assert!(follows_preposition(nbsp, nbsp.find("Alps").unwrap()));
+        assert!(!follows_preposition("the ", 4));
+        assert!(!follows_preposition("", 0));
+    }
+
+    #[test]
+    fn ascii_reading_of_the_last_word_agrees_with_unicode_reading() {
+        let unicode = |text: &str| -> (String, String) {
+            let text = text.trim_end();
+            match text.rsplit_once(char::is_whitespace) {
+                Some((rest, word)) => (word.into(), rest.into()),
+                None => (text.into(), String::new()),
+            }
+        };
+        for text in [
+            "",
+            " ",
+            "in",
+            "met in ",
+            "met\tin\n ",
+            "a  b",
+            "x\u{a0}in ",
+            "in\u{a0}",
+            "caf\u{e9} in",
+            "\u{2003}to ",
+            "\x0Bin\x0B",
+        ] {
+            let (word, rest) = last_word(text);
+            assert_eq!(
+                (word.to_string(), rest.to_string()),
+                unicode(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn decimals_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 100, 1_234_567, u64::MAX] {
+            let mut s = String::from("x");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn mentions_merge_in_text_order() {
+        let mention = |start, end, rule: &str| ActorMention {
+            span: Span::new(start, end),
+            sentence: 0,
+            text: String::new(),
+            kind: MentionKind::Country,
+            actor: Actor::default(),
+            antecedent: None,
+            rule: rule.to_string(),
+            confidence: 1.0,
+        };
+        let actors = [
+            mention(0, 5, "a0"),
+            mention(10, 15, "a1"),
+            mention(30, 35, "a2"),
+        ];
+        let places = [
+            mention(10, 15, "p0"),
+            mention(20, 25, "p1"),
+            mention(40, 45, "p2"),
+        ];
+        let mentions = Mentions::new(&actors, &places);
+        let order: Vec<(usize, &str)> = mentions
+            .in_span(Span::new(3, 41))
+            .map(|(i, m)| (i, m.rule.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (0, "a0"),
+                (1, "a1"),
+                (3, "p0"),
+                (4, "p1"),
+                (2, "a2"),
+                (5, "p2")
+            ]
+        );
+        assert_eq!(mentions.get(4).map(|m| m.rule.as_str()), Some("p1"));
+        assert!(mentions.get(6).is_none());
+        assert_eq!(mentions.in_span(Span::new(16, 19)).count(), 0);
     }
 }

@@ -4,6 +4,7 @@
 use dyad_core::Factuality;
 
 use crate::clause::{Predicate, SentenceView, Tense, WINDOW};
+use crate::locative::Mentions;
 use crate::patterns::{Pattern, PatternSet, Slot, TriggerKind};
 use crate::words;
 
@@ -109,7 +110,7 @@ pub fn match_sentence<'p>(
     view: &SentenceView<'_>,
     preds: &[Predicate],
     patterns: &'p PatternSet,
-    actors: &[dyad_core::ActorMention],
+    actors: Mentions<'_>,
     explain: bool,
 ) -> (Vec<Match<'p>>, Vec<Attempt>) {
     let mut matches = Vec::new();
@@ -273,7 +274,7 @@ fn try_pattern<'p>(
     preds: &[Predicate],
     pi: usize,
     pattern: &'p Pattern,
-    actors: &[dyad_core::ActorMention],
+    actors: Mentions<'_>,
 ) -> Result<Match<'p>, Miss<'p>> {
     let pred = preds.get(pi).ok_or(Miss::NoPredicate)?;
     // required words, in order, after the trigger and inside the clause
@@ -424,12 +425,7 @@ fn try_pattern<'p>(
 
 /// True when mention `m` names the same actor as one of `source` ("Putin
 /// … he").
-fn same_actor(
-    view: &SentenceView<'_>,
-    actors: &[dyad_core::ActorMention],
-    source: &[usize],
-    m: usize,
-) -> bool {
+fn same_actor(view: &SentenceView<'_>, actors: Mentions<'_>, source: &[usize], m: usize) -> bool {
     let actor = |i: usize| {
         view.mentions
             .get(i)

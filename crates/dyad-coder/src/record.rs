@@ -3,61 +3,63 @@
 
 use chrono::NaiveDate;
 use dyad_core::{
-    ontology, ActorMention, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace,
-    PlaceMention, PlacePrecision, Sentence, Span,
+    ontology, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace, PlaceMention,
+    Sentence, Span,
 };
 use dyad_core::{Event, Provenance};
 
 use crate::clause::{Predicate, SentenceView, Tense};
 use crate::dates::scan::{tokenize, Tok};
 use crate::dates::{self, DateExpression};
+use crate::locative::Mentions;
 use crate::matching::Match;
+
+mod place;
+pub use place::LeadCache;
+use place::{event_place, narrow_meeting_place};
 
 /// Everything of a document that record building reads.
 pub struct DocContext<'a> {
     /// The analysed document.
     pub doc: &'a AnalyzedDocument,
-    /// Its actor mentions.
-    pub mentions: &'a [ActorMention],
+    /// Its actor mentions and the coder's place mentions.
+    pub mentions: Mentions<'a>,
     /// Its toponyms.
     pub places: &'a [PlaceMention],
     /// Publication date, when known.
     pub publication: Option<NaiveDate>,
     /// The gazetteer, for country centroids of country-level places.
     pub gazetteer: Option<&'a dyad_geo::Gazetteer>,
+    /// The toponyms arranged once for placing the document's events.
+    pub located: dyad_geo::DocPlaces<'a>,
     /// The lead place per set of actor countries, computed once per document.
     pub leads: LeadCache,
     /// Per-sentence results of the date and quantity finders, computed once.
     pub cache: SentenceCache<'a>,
+    /// Country places ([`dyad_geo::Gazetteer::country_event_place`]) asked
+    /// for so far: the events of a story fall back to few countries.
+    countries: std::cell::RefCell<Vec<(String, Option<EventPlace>)>>,
 }
 
-/// [`dyad_geo::lead_location`] results of one document by actor countries:
-/// many events of a story ask for the same countries.
-#[derive(Default)]
-pub struct LeadCache {
-    /// The document's lead toponyms, found on first use.
-    lead: std::cell::OnceCell<dyad_geo::Lead>,
-    /// Answers so far, by actor countries.
-    answers: std::cell::RefCell<Vec<(Vec<String>, Option<EventPlace>)>>,
-}
-
-impl LeadCache {
-    fn lead(&self, ctx: &DocContext<'_>, countries: &[&str]) -> Option<EventPlace> {
-        if let Some((_, found)) = self
-            .answers
-            .borrow()
-            .iter()
-            .find(|(key, _)| key == countries)
-        {
-            return found.clone();
+impl<'a> DocContext<'a> {
+    /// The context of `doc` with its `mentions` and toponyms `places`.
+    pub fn new(
+        doc: &'a AnalyzedDocument,
+        mentions: Mentions<'a>,
+        places: &'a [PlaceMention],
+        gazetteer: Option<&'a dyad_geo::Gazetteer>,
+    ) -> DocContext<'a> {
+        DocContext {
+            doc,
+            mentions,
+            places,
+            publication: doc.doc.date.as_ref().map(|d| d.date),
+            gazetteer,
+            located: dyad_geo::DocPlaces::new(doc, places),
+            leads: LeadCache::default(),
+            cache: SentenceCache::default(),
+            countries: Default::default(),
         }
-        let found = self
-            .lead
-            .get_or_init(|| dyad_geo::Lead::new(ctx.doc, ctx.places))
-            .location(ctx.places, countries);
-        let key = countries.iter().map(|c| c.to_string()).collect();
-        self.answers.borrow_mut().push((key, found.clone()));
-        found
     }
 }
 
@@ -362,35 +364,6 @@ fn in_story_present(publication: Option<NaiveDate>, date: &EventDate) -> bool {
             && (publication - date.end).num_days() <= STORY_PRESENT_DAYS)
 }
 
-/// A meeting or visit happens in one town: when its sentence names only a
-/// country ("Putin arrives in North Korea"), the story's lead town in that
-/// country ("… ties with Pyongyang") is more precise. Other event types keep
-/// the country: "missiles fired into Ukraine" did not all land in the town
-/// the lead names.
-fn narrow_meeting_place(
-    ctx: &DocContext<'_>,
-    place: Option<EventPlace>,
-    plover: &str,
-    story_present: bool,
-) -> Option<EventPlace> {
-    let is_country = |p: &EventPlace| {
-        p.feature_code
-            .as_deref()
-            .is_some_and(|f| f.starts_with("PCL"))
-    };
-    let place = place?;
-    if plover != "CONSULT" || !story_present || !is_country(&place) {
-        return Some(place);
-    }
-    let Some(country) = place.country.as_deref() else {
-        return Some(place);
-    };
-    match ctx.leads.lead(ctx, &[country]) {
-        Some(lead) if !is_country(&lead) => Some(lead),
-        _ => Some(place),
-    }
-}
-
 /// The date of an event in a document without publication date: its
 /// absolute date expression ("on 12 March 2023", "in January 2024"), picked
 /// for the trigger as in dated documents; otherwise unknown (relative
@@ -417,83 +390,6 @@ fn undated_event_date<'a>(ctx: &DocContext<'a>, sentence: &Sentence, trigger: Sp
     dates::pick_for_trigger_in_text(text, sentence.span, &candidates, trigger)
         .cloned()
         .unwrap_or_else(|| dates::unknown_date(None))
-}
-
-/// The event's place: a toponym of its clause (via dyad-geo), else (for an
-/// event of the story's present) the dateline, else a cued place of the
-/// article's lead in an actor's country; else the country of the target or
-/// source actor.
-fn event_place(
-    ctx: &DocContext<'_>,
-    sentence: usize,
-    trigger: Span,
-    clause: Span,
-    source: &[EventActor],
-    target: &[EventActor],
-    story_present: bool,
-) -> Option<EventPlace> {
-    if let Some(p) = dyad_geo::event_location(ctx.doc, ctx.places, sentence, trigger, Some(clause))
-    {
-        return Some(p);
-    }
-    if let Some(dateline) = ctx
-        .doc
-        .doc
-        .dateline
-        .as_ref()
-        .filter(|d| story_present && !d.trim().is_empty())
-    {
-        let resolved = ctx
-            .places
-            .iter()
-            .find(|p| p.text.eq_ignore_ascii_case(dateline.trim()))
-            .and_then(|p| p.place.as_ref());
-        return Some(EventPlace {
-            name: dateline.trim().to_string(),
-            geonameid: resolved.map(|r| r.geonameid),
-            country: resolved.map(|r| r.country.clone()),
-            admin1: resolved.and_then(|r| r.admin1.clone()),
-            feature_code: resolved.map(|r| r.feature_code.clone()),
-            lat: resolved.map(|r| r.lat),
-            lon: resolved.map(|r| r.lon),
-            precision: PlacePrecision::Dateline,
-            span: None,
-        });
-    }
-    // A cued town or division in the article's lead, inside one of the
-    // actors' countries ("... outside the city of X, ... region, Russia"),
-    // locates events whose own sentence names no place.
-    let actor_countries: Vec<&str> = target
-        .iter()
-        .chain(source)
-        .filter_map(|a| a.actor.country.as_deref())
-        .collect();
-    if let Some(p) = story_present
-        .then(|| ctx.leads.lead(ctx, &actor_countries))
-        .flatten()
-    {
-        return Some(p);
-    }
-    let country = target
-        .iter()
-        .chain(source)
-        .find_map(|a| a.actor.country.clone().filter(|c| c.len() == 3))?;
-    // The country's centroid, so the event can be mapped; a bare code when
-    // there is no gazetteer (or the code is no country, e.g. a bloc).
-    if let Some(p) = ctx.gazetteer.and_then(|g| g.country_event_place(&country)) {
-        return Some(p);
-    }
-    Some(EventPlace {
-        name: country.clone(),
-        geonameid: None,
-        country: Some(country),
-        admin1: None,
-        feature_code: None,
-        lat: None,
-        lon: None,
-        precision: PlacePrecision::Country,
-        span: None,
-    })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use dyad_core::{Actor, ActorMention, DatePrecision, Event, Factuality, MentionKi
 
 use crate::clause::{self, SentenceView};
 use crate::dates;
+use crate::locative::Mentions;
 use crate::matching;
 use crate::patterns::PatternSet;
 use crate::record::{self, DocContext};
@@ -61,21 +62,16 @@ fn code_dated(text: &str, actors: &[(&str, &str)], date: Option<NaiveDate>) -> V
     }
     let ms = mentions(&analyzed, actors);
     let patterns = PatternSet::builtin().expect("builtin patterns");
-    let ctx = DocContext {
-        doc: &analyzed,
-        mentions: &ms,
-        places: &[],
-        publication: date,
-        gazetteer: None,
-        leads: record::LeadCache::default(),
-        cache: record::SentenceCache::default(),
-    };
+    let mut ctx = DocContext::new(&analyzed, ms.as_slice().into(), &[], None);
+    ctx.publication = date;
     let mut events = Vec::new();
     let mut lower_buf = String::new();
     for sentence in &analyzed.sentences {
-        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms, &mut lower_buf);
+        let near = Mentions::from(ms.as_slice()).in_span(sentence.span);
+        let view = SentenceView::new(&analyzed.doc.text, sentence, near, &mut lower_buf);
         let preds = clause::analyze(&view, &patterns);
-        let (matches, _) = matching::match_sentence(&view, &preds, &patterns, &ms, false);
+        let (matches, _) =
+            matching::match_sentence(&view, &preds, &patterns, ms.as_slice().into(), false);
         events.extend(
             matches
                 .iter()
@@ -230,12 +226,13 @@ fn may_have_mentions_agrees_with_the_view() {
     let flags: Vec<bool> = analyzed
         .sentences
         .iter()
-        .map(|s| SentenceView::may_have_mentions(s, &ms))
+        .map(|s| SentenceView::may_have_mentions(s, Mentions::from(ms.as_slice()).in_span(s.span)))
         .collect();
     assert_eq!(flags, [true, false, true]);
     let mut lower_buf = String::new();
     for (sentence, may) in analyzed.sentences.iter().zip(&flags) {
-        let view = SentenceView::new(&analyzed.doc.text, sentence, &ms, &mut lower_buf);
+        let near = Mentions::from(ms.as_slice()).in_span(sentence.span);
+        let view = SentenceView::new(&analyzed.doc.text, sentence, near, &mut lower_buf);
         // the pre-check may only skip sentences whose view has no mentions
         assert!(*may || view.mentions.is_empty());
     }

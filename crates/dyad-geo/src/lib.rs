@@ -17,7 +17,8 @@
 //!   [`dyad_core::PlaceMention`]s, resolved with document context.
 //! - [`Gazetteer::lookup`]: every [`Candidate`] a name can refer to.
 //! - [`event_location`]: the place of an event's own clause or sentence, else
-//!   the dateline place.
+//!   the dateline place; [`DocPlaces`] answers the same for many events of
+//!   one document, arranging its toponyms once.
 //! - [`eval`]: scoring against geoparsing gold sets (`dyad eval geo`).
 //!
 //! See `docs/geo.md` for data sources, licences and the resolution rules.
@@ -38,7 +39,7 @@ mod user;
 
 pub use error::{GeoError, REBUILD_HINT};
 pub use gazetteer::{default_paths, Candidate, Gazetteer, GAZETTEER_ENV, GAZETTEER_FILE};
-pub use location::{event_location, lead_location, Lead};
+pub use location::{event_location, lead_location, DocPlaces, Lead};
 pub use normalize::name_key;
 pub use source::{compile_file, parse_source};
 pub use table::{build_table, SourceRecord};

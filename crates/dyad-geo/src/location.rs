@@ -21,9 +21,11 @@
 //! uses the actors' country via [`Gazetteer::country_event_place`].
 
 use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 
 use dyad_core::{
-    AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, ZoneKind,
+    AnalyzedDocument, EventPlace, PlaceMention, PlacePrecision, Pos, ResolvedPlace, Span, Token,
+    ZoneKind,
 };
 
 use crate::cues::Cues;
@@ -37,7 +39,8 @@ const OBJECT_WINDOW: usize = 5;
 ///
 /// `sentence_index` is the event's sentence, `trigger_span` the span of its
 /// trigger word(s), `clause_span` the event's clause when the caller knows it
-/// (`None`: the rules above use the sentence).
+/// (`None`: the rules above use the sentence). A caller placing many events
+/// of one document builds a [`DocPlaces`] once instead (same answers).
 pub fn event_location(
     doc: &AnalyzedDocument,
     places: &[PlaceMention],
@@ -45,116 +48,275 @@ pub fn event_location(
     trigger_span: Span,
     clause_span: Option<Span>,
 ) -> Option<EventPlace> {
-    // Sentences are usually stored at their index: look there first.
-    let sentence = doc
-        .sentences
-        .get(sentence_index)
-        .filter(|s| s.index == sentence_index)
-        .or_else(|| doc.sentences.iter().find(|s| s.index == sentence_index));
-    // Most event sentences name no resolved place: skip reading their tokens.
-    let has_place = places
-        .iter()
-        .any(|p| p.sentence == sentence_index && p.place.is_some());
-    if let Some(sentence) = sentence.filter(|_| has_place) {
-        let toks: Vec<(&str, Pos, Span)> = sentence
-            .tokens
-            .iter()
-            .map(|t| (t.span.slice(&doc.doc.text), t.pos, t.span))
-            .collect();
-        let trig_first = toks
-            .iter()
-            .position(|t| t.2.overlaps(trigger_span) || t.2.start >= trigger_span.start);
-        let trig_last = toks
-            .iter()
-            .rposition(|t| t.2.overlaps(trigger_span) || t.2.end <= trigger_span.end);
-        let comma = toks.iter().position(|t| t.0 == "," || t.0 == ";");
-        let mut best: Option<(u8, usize, &PlaceMention)> = None;
-        for p in places
-            .iter()
-            .filter(|p| p.sentence == sentence_index && p.place.is_some())
-        {
-            // Tokens are in text order: a binary search keeps long sentences
-            // with many places from going quadratic.
-            let first = toks.partition_point(|t| t.2.start < p.span.start);
-            if first >= toks.len() {
-                continue;
-            }
-            let rank = rank_place(
-                &toks,
-                first,
-                p.span,
-                trig_first,
-                trig_last,
-                clause_span,
-                comma,
-            );
-            let Some(rank) = rank else { continue };
-            let distance = p.span.start.abs_diff(trigger_span.start);
-            let better = match best {
-                None => true,
-                Some((r, d, _)) => (rank, distance) < (r, d),
-            };
-            if better {
-                best = Some((rank, distance, p));
-            }
+    DocPlaces::new(doc, places).event_location(sentence_index, trigger_span, clause_span)
+}
+
+/// A document's toponyms arranged for placing many of its events: the
+/// resolved ones grouped by sentence (an event looks only at its own
+/// sentence's, found by binary search) and the dateline place found once.
+/// [`DocPlaces::event_location`] answers exactly like [`event_location`].
+#[derive(Debug, Clone)]
+pub struct DocPlaces<'a> {
+    doc: &'a AnalyzedDocument,
+    /// The resolved toponyms by sentence, in text order within a sentence.
+    resolved: Vec<&'a PlaceMention>,
+    /// Where each of `resolved` sits in its sentence, worked out on first
+    /// use (the events of one sentence share it).
+    anchors: Vec<OnceCell<Option<Anchor>>>,
+    /// The last sentence asked for and its opening comma ([`opening_comma`]):
+    /// events come sentence by sentence.
+    last_opening: Cell<Option<(usize, Option<usize>)>>,
+    /// The toponym of the dateline (see `dateline_place`).
+    dateline: Option<&'a PlaceMention>,
+}
+
+impl<'a> DocPlaces<'a> {
+    /// Arranges `places`, the toponyms of `doc`.
+    pub fn new(doc: &'a AnalyzedDocument, places: &'a [PlaceMention]) -> DocPlaces<'a> {
+        let mut resolved: Vec<&PlaceMention> = Vec::with_capacity(places.len());
+        resolved.extend(places.iter().filter(|p| p.place.is_some()));
+        // Recognition returns text order, hence sentence order; a stable
+        // sort keeps text order within a sentence for any other caller.
+        if !resolved.is_sorted_by_key(|p| p.sentence) {
+            resolved.sort_by_key(|p| p.sentence);
         }
-        if let Some((_, _, p)) = best {
-            let p = refine_country(p, places, sentence_index);
-            return Some(to_event_place(p, PlacePrecision::Place));
+        DocPlaces {
+            doc,
+            anchors: vec![OnceCell::new(); resolved.len()],
+            last_opening: Cell::new(None),
+            resolved,
+            dateline: dateline_place(doc, places),
         }
     }
-    dateline_place(doc, places).map(|p| to_event_place(p, PlacePrecision::Dateline))
+
+    /// The resolved toponyms of sentence `index`, in text order, with
+    /// their anchors.
+    fn in_sentence(&self, index: usize) -> (&[&'a PlaceMention], &[OnceCell<Option<Anchor>>]) {
+        let from = self.resolved.partition_point(|p| p.sentence < index);
+        let to = self.resolved.partition_point(|p| p.sentence <= index);
+        (
+            self.resolved.get(from..to).unwrap_or(&[]),
+            self.anchors.get(from..to).unwrap_or(&[]),
+        )
+    }
+
+    /// [`event_location`] for this document.
+    pub fn event_location(
+        &self,
+        sentence_index: usize,
+        trigger_span: Span,
+        clause_span: Option<Span>,
+    ) -> Option<EventPlace> {
+        let doc = self.doc;
+        // Sentences are usually stored at their index: look there first.
+        let sentence = doc
+            .sentences
+            .get(sentence_index)
+            .filter(|s| s.index == sentence_index)
+            .or_else(|| doc.sentences.iter().find(|s| s.index == sentence_index));
+        // Most event sentences name no resolved place: skip their tokens.
+        let (candidates, anchors) = self.in_sentence(sentence_index);
+        if let Some(sentence) = sentence.filter(|_| !candidates.is_empty()) {
+            let words = Words {
+                text: &doc.doc.text,
+                tokens: &sentence.tokens,
+            };
+            let opening = match self.last_opening.get() {
+                Some((index, comma)) if index == sentence_index => comma,
+                _ => {
+                    let comma = opening_comma(words);
+                    self.last_opening.set(Some((sentence_index, comma)));
+                    comma
+                }
+            };
+            let best = best_place(
+                words,
+                candidates,
+                anchors,
+                opening,
+                trigger_span,
+                clause_span,
+            );
+            if let Some(p) = best {
+                let p = refine_country(p, candidates.iter().copied());
+                return Some(to_event_place(p, PlacePrecision::Place));
+            }
+        }
+        self.dateline
+            .map(|p| to_event_place(p, PlacePrecision::Dateline))
+    }
+}
+
+/// Where a toponym sits in its sentence: its first token and the token its
+/// phrase hangs on ([`head_of`]).
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    first: usize,
+    head: Option<usize>,
+}
+
+impl Anchor {
+    /// The anchor of the toponym at `span`; `None` when it starts after
+    /// the sentence's last token.
+    fn of(words: Words<'_>, span: Span) -> Option<Anchor> {
+        // Tokens are in text order: a binary search keeps long sentences
+        // with many places from going quadratic.
+        let first = words.tokens.partition_point(|t| t.span.start < span.start);
+        if first >= words.tokens.len() {
+            return None;
+        }
+        Some(Anchor {
+            first,
+            head: head_of(words, first, Cues::builtin()),
+        })
+    }
+}
+
+/// A sentence's tokens, read in place in the document text (no copy of
+/// them per event).
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Words<'a> {
+    /// Text and tag of token `k`.
+    fn get(&self, k: usize) -> Option<(&'a str, Pos)> {
+        self.tokens.get(k).map(|t| (t.span.slice(self.text), t.pos))
+    }
+
+    /// True when `t` is "," or ";" (read without slicing the text).
+    fn is_separator(&self, t: &Token) -> bool {
+        t.span.start.checked_add(1) == Some(t.span.end)
+            && matches!(self.text.as_bytes().get(t.span.start), Some(b',' | b';'))
+    }
+}
+
+/// The toponym of `candidates` (one sentence's, in text order) that best
+/// places the event of `trigger_span`: lowest rank, then nearest; the first
+/// of equals.
+fn best_place<'a>(
+    words: Words<'_>,
+    candidates: &[&'a PlaceMention],
+    anchors: &[OnceCell<Option<Anchor>>],
+    opening_comma: Option<usize>,
+    trigger_span: Span,
+    clause_span: Option<Span>,
+) -> Option<&'a PlaceMention> {
+    let toks = words.tokens;
+    // Tokens are in text order: binary searches skip the tokens that cannot
+    // be the trigger's first (ending before it) or last (starting after it).
+    let from = toks.partition_point(|t| t.span.end < trigger_span.start);
+    let trig_first = toks
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .position(|t| t.span.overlaps(trigger_span) || t.span.start >= trigger_span.start)
+        .map(|k| k + from);
+    let upto = toks.partition_point(|t| t.span.start <= trigger_span.end);
+    let trig_last = toks
+        .get(..upto)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|t| t.span.overlaps(trigger_span) || t.span.end <= trigger_span.end);
+    let mut best: Option<(u8, usize, &PlaceMention)> = None;
+    for (&p, anchor) in candidates.iter().zip(anchors) {
+        let distance = p.span.start.abs_diff(trigger_span.start);
+        // Nothing ranks above 0: a toponym no nearer than a rank-0 one
+        // cannot win, and its anchor need not be worked out.
+        if best.is_some_and(|(r, d, _)| r == 0 && distance >= d) {
+            continue;
+        }
+        let Some(anchor) = *anchor.get_or_init(|| Anchor::of(words, p.span)) else {
+            continue;
+        };
+        let ranked = rank_place(
+            anchor,
+            words,
+            p.span,
+            trig_first,
+            trig_last,
+            clause_span,
+            opening_comma,
+        );
+        let Some(rank) = ranked else { continue };
+        let better = match best {
+            None => true,
+            Some((r, d, _)) => (rank, distance) < (r, d),
+        };
+        if better {
+            best = Some((rank, distance, p));
+        }
+    }
+    best.map(|(_, _, p)| p)
 }
 
 /// Rank of a toponym for the trigger (lower is better), `None` when it
 /// belongs to another word.
 fn rank_place(
-    toks: &[(&str, Pos, Span)],
-    first: usize,
+    Anchor { first, head }: Anchor,
+    words: Words<'_>,
     span: Span,
     trig_first: Option<usize>,
     trig_last: Option<usize>,
     clause: Option<Span>,
-    comma: Option<usize>,
+    opening_comma: Option<usize>,
 ) -> Option<u8> {
     let cues = Cues::builtin();
-    let head = head_of(toks, first, cues);
     if let (Some(h), Some(tf), Some(tl)) = (head, trig_first, trig_last) {
         if (tf..=tl).contains(&h) {
             return Some(0);
         }
-        let between = toks.get(tl + 1..h).unwrap_or_default();
+        let between = words.tokens.get(tl + 1..h).unwrap_or_default();
         if h > tl
             && h - tl <= OBJECT_WINDOW
-            && toks.get(h).is_some_and(|t| {
-                t.1.is_noun() && !cues.event_nouns.contains(lowercase(t.0).as_ref())
+            && words.get(h).is_some_and(|(word, pos)| {
+                pos.is_noun() && !cues.event_nouns.contains(lowercase(word).as_ref())
             })
             && !between
                 .iter()
-                .any(|t| t.1.is_verb() || t.0 == "," || t.0 == ";")
+                .any(|t| t.pos.is_verb() || words.is_separator(t))
         {
             return Some(0);
         }
     }
-    // A sentence-opening phrase ("Speaking from Berlin, …", "In Kyiv, …").
-    if let Some(comma) = comma {
-        let opener = toks.first().is_some_and(|t| {
-            matches!(t.1, Pos::VBG | Pos::VBN | Pos::IN | Pos::TO)
-                || cues.prepositions.contains(lowercase(t.0).as_ref())
-        });
-        if opener && first < comma && trig_first.is_some_and(|t| t > comma) {
+    // In a sentence-opening phrase, for an event of the main clause.
+    if let Some(comma) = opening_comma {
+        if first < comma && trig_first.is_some_and(|t| t > comma) {
             return Some(1);
         }
     }
     if let Some(c) = clause {
-        let hangs_on_other = head
-            .and_then(|h| toks.get(h))
-            .is_some_and(|t| t.1.is_verb() || cues.event_nouns.contains(lowercase(t.0).as_ref()));
+        let hangs_on_other = head.and_then(|h| words.get(h)).is_some_and(|(word, pos)| {
+            pos.is_verb() || cues.event_nouns.contains(lowercase(word).as_ref())
+        });
         if c.contains(span) && !hangs_on_other {
             return Some(2);
         }
     }
     None
+}
+
+/// The comma closing a sentence-opening phrase ("Speaking from Berlin, …",
+/// "In Kyiv, …"): the first "," or ";" of a sentence that opens with one.
+fn opening_comma(words: Words<'_>) -> Option<usize> {
+    words
+        .tokens
+        .iter()
+        .position(|t| words.is_separator(t))
+        .filter(|_| opens_with_phrase(words))
+}
+
+/// True when the sentence opens with a participle or preposition, as a
+/// phrase before the main clause does ("Speaking from …", "In Kyiv, …").
+fn opens_with_phrase(words: Words<'_>) -> bool {
+    words.get(0).is_some_and(|(word, pos)| {
+        matches!(pos, Pos::VBG | Pos::VBN | Pos::IN | Pos::TO)
+            || Cues::builtin()
+                .prepositions
+                .contains(lowercase(word).as_ref())
+    })
 }
 
 /// `s.to_lowercase()`, borrowed when `s` is lower-case ASCII already (most
@@ -168,14 +330,12 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 }
 
 /// The token a toponym's phrase hangs on (see module docs).
-fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usize> {
+fn head_of(words: Words<'_>, first: usize, cues: &Cues) -> Option<usize> {
     let mut k = first;
     while k > 0 {
         k -= 1;
-        let (text, pos, _) = toks.get(k)?;
-        let lower = lowercase(text);
-        let lower = lower.as_ref();
-        let skip = matches!(
+        let (text, pos) = words.get(k)?;
+        let skip_by_tag = matches!(
             pos,
             Pos::DT
                 | Pos::PDT
@@ -188,8 +348,15 @@ fn head_of(toks: &[(&str, Pos, Span)], first: usize, cues: &Cues) -> Option<usiz
                 | Pos::NNP
                 | Pos::NNPS
                 | Pos::Comma
-        ) || pos.is_adjective()
-            || cues.settlement_nouns.contains(lower)
+        ) || pos.is_adjective();
+        if skip_by_tag {
+            continue;
+        }
+        // Only words their tag does not settle are lower-cased and looked
+        // up (most capitalised words are names, settled by their tag).
+        let lower = lowercase(text);
+        let lower = lower.as_ref();
+        let skip = cues.settlement_nouns.contains(lower)
             || cues.division_level(lower).is_some()
             || cues.prepositions.contains(lower);
         if !skip {
@@ -234,10 +401,15 @@ impl Lead {
     /// The lead of `doc`, whose toponyms are `places`.
     pub fn new(doc: &AnalyzedDocument, places: &[PlaceMention]) -> Lead {
         let lead = lead_sentences(doc);
+        // Toponyms come in text order (as recognition returns them): those
+        // after the lead's last sentence need no look.
+        let last = lead.iter().max().copied().unwrap_or(0);
+        let in_text_order = places.is_sorted_by_key(|p| p.sentence);
         Lead {
             places: places
                 .iter()
                 .enumerate()
+                .take_while(|(_, p)| !in_text_order || p.sentence <= last)
                 .filter(|(_, p)| p.place.is_some() && lead.contains(&p.sentence) && is_locative(p))
                 .map(|(i, _)| i)
                 .collect(),
@@ -271,7 +443,8 @@ impl Lead {
         let refined = std::iter::once(first)
             .chain(countries_in_lead)
             .find_map(|country| {
-                let town = refine_country(country, places, country.sentence);
+                let same_sentence = places.iter().filter(|o| o.sentence == country.sentence);
+                let town = refine_country(country, same_sentence);
                 (!std::ptr::eq(town, country)).then_some(town)
             });
         match refined {
@@ -320,11 +493,12 @@ fn is_locative(p: &PlaceMention) -> bool {
 }
 
 /// A country-level choice refined to a town of that country named in the
-/// same sentence ("arrived in North Korea … Pyongyang").
+/// same sentence ("arrived in North Korea … Pyongyang"); `same_sentence`
+/// are that sentence's toponyms in text order (the most populous town wins,
+/// the last of equals).
 fn refine_country<'a>(
     p: &'a PlaceMention,
-    all: &'a [PlaceMention],
-    sentence: usize,
+    same_sentence: impl Iterator<Item = &'a PlaceMention>,
 ) -> &'a PlaceMention {
     let Some(chosen) = p.place.as_ref() else {
         return p;
@@ -332,8 +506,7 @@ fn refine_country<'a>(
     if !chosen.feature_code.starts_with("PCL") {
         return p;
     }
-    all.iter()
-        .filter(|o| o.sentence == sentence)
+    same_sentence
         .filter(|o| {
             o.place
                 .as_ref()

@@ -1,9 +1,12 @@
 //! A sentence prepared for clause analysis: its tokens (capped), their
 //! lower-case forms and the actor mentions placed on them.
 
-use dyad_core::{ActorMention, Pos, Sentence, Token};
+use dyad_core::{Pos, Sentence, Token};
 
 use super::MAX_TOKENS;
+use crate::locative::InTextOrder;
+#[cfg(doc)]
+use crate::locative::Mentions;
 use crate::words;
 
 /// At most this many pair mentions are kept per sentence.
@@ -45,27 +48,24 @@ pub struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    /// False when no mention of `mentions` (in text order) can fall in
-    /// `sentence`, so its view would have no mentions: lets the coder skip
-    /// building views (and lower-casing tokens) for actor-less sentences.
-    pub fn may_have_mentions(sentence: &Sentence, mentions: &[ActorMention]) -> bool {
-        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
-        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
-        mentions
-            .get(lo..hi.max(lo))
-            .unwrap_or(&[])
-            .iter()
-            .any(|m| m.sentence == sentence.index)
+    /// False when none of `near` (the mentions near the sentence,
+    /// [`Mentions::in_span`] of its span) falls in `sentence`, so its view
+    /// would have no mentions: lets the coder skip building views (and
+    /// lower-casing tokens) for actor-less sentences.
+    pub fn may_have_mentions(sentence: &Sentence, mut near: InTextOrder<'_>) -> bool {
+        near.any(|(_, m)| m.sentence == sentence.index)
     }
 
-    /// Builds the view of `sentence`, placing the document's `mentions`.
+    /// Builds the view of `sentence`, placing `near`, the document's
+    /// mentions near it ([`Mentions::in_span`] of its span; the caller
+    /// finds them once for this and [`SentenceView::may_have_mentions`]).
     ///
     /// `lower_buf` holds the lower-cased sentence while the view lives; the
     /// caller reuses it from sentence to sentence.
     pub fn new(
         text: &'a str,
         sentence: &'a Sentence,
-        mentions: &[ActorMention],
+        near: InTextOrder<'_>,
         lower_buf: &'a mut String,
     ) -> Self {
         let n = sentence.tokens.len().min(MAX_TOKENS);
@@ -112,9 +112,7 @@ impl<'a> SentenceView<'a> {
         let mut local: Vec<LocalMention> = Vec::new();
         let mut twins: Vec<(usize, usize)> = Vec::new();
         // mentions are in text order: only look at those inside the sentence
-        let lo = mentions.partition_point(|m| m.span.end <= sentence.span.start);
-        let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
-        for (gi, m) in mentions.iter().enumerate().take(hi.max(lo)).skip(lo) {
+        for (gi, m) in near {
             if m.sentence != sentence.index {
                 continue;
             }
