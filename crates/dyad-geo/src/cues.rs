@@ -22,23 +22,38 @@ pub(crate) struct Cues {
     pub not_places: HashSet<String>,
     pub person_titles: HashSet<String>,
     pub event_nouns: HashSet<String>,
+    /// Every word of the lists above but the event nouns, with what the
+    /// lists say of it (built by [`Cues::index_words`]).
+    words: HashMap<String, WordCues>,
+    word_shapes: Shapes,
+    title_shapes: Shapes,
+    /// Every key of `words` is ASCII.
+    ascii_words: bool,
 }
 
-/// Lengths and first bytes of a word list's (lower-case) words as bit sets:
-/// most words are ruled out without hashing.
+/// Which (byte length, first byte) pairs a word list's (lower-case) words
+/// have: most words are ruled out without hashing.
 #[derive(Debug, Default)]
 struct Shapes {
-    /// Byte lengths (63: longer).
-    lengths: u64,
-    first_bytes: [u64; 4],
+    /// Per byte length (31: longer), the first bytes as a bit set of 32
+    /// classes (letters one each, other bytes folded together).
+    firsts_by_length: [u32; 32],
 }
 
 impl Shapes {
+    fn cell(len: usize, first: u8) -> (usize, u32) {
+        let class = match first {
+            b'a'..=b'z' => first - b'a',
+            _ => 26 + first % 6,
+        };
+        (len.min(31), 1 << class)
+    }
+
     fn add(&mut self, word: &str) {
-        self.lengths |= 1 << word.len().min(63);
         if let Some(&b) = word.as_bytes().first() {
-            if let Some(w) = self.first_bytes.get_mut(usize::from(b >> 6)) {
-                *w |= 1 << (b & 63);
+            let (len, bit) = Shapes::cell(word.len(), b);
+            if let Some(w) = self.firsts_by_length.get_mut(len) {
+                *w |= bit;
             }
         }
     }
@@ -46,12 +61,34 @@ impl Shapes {
     /// For an ASCII word: false when its lower-case form (same length,
     /// first byte lower-cased) is surely not in the list.
     fn may_hold(&self, word: &str) -> bool {
-        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
-        first.is_some_and(|b| {
-            self.first_bytes
-                .get(usize::from(b >> 6))
-                .is_some_and(|w| w & (1 << (b & 63)) != 0)
-        }) && self.lengths & (1 << word.len().min(63)) != 0
+        word.as_bytes().first().is_some_and(|&b| {
+            let (len, bit) = Shapes::cell(word.len(), b.to_ascii_lowercase());
+            self.firsts_by_length.get(len).is_some_and(|w| w & bit != 0)
+        })
+    }
+}
+
+/// What the word lists say about one lower-case word (one hash probe
+/// answers every list recognition asks about).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordCues {
+    pub preposition: bool,
+    pub settlement_noun: bool,
+    /// As [`Cues::division_level`] (plural forms included).
+    pub division_level: Option<u8>,
+    pub facility_noun: bool,
+    pub continuation: bool,
+    pub not_place: bool,
+    pub person_title: bool,
+}
+
+/// Sets the flag of one list in a [`WordCues`].
+type MarkList = fn(&mut WordCues);
+
+impl WordCues {
+    /// In any of the lists.
+    pub(crate) fn is_listed(&self) -> bool {
+        *self != WordCues::default()
     }
 }
 
@@ -98,6 +135,7 @@ impl Cues {
                     cues.not_places.insert(word);
                 }
                 "person-titles" => {
+                    cues.title_shapes.add(&word);
                     cues.person_titles.insert(word);
                 }
                 "event-nouns" => {
@@ -111,7 +149,47 @@ impl Cues {
                 }
             }
         }
+        cues.index_words();
         Ok(cues)
+    }
+
+    /// Fills `words`: each listed word (and each plural a division noun
+    /// answers to) with the lists that hold it.
+    fn index_words(&mut self) {
+        let mut words: HashMap<String, WordCues> = HashMap::default();
+        let lists: [(&HashSet<String>, MarkList); 6] = [
+            (&self.prepositions, |w| w.preposition = true),
+            (&self.settlement_nouns, |w| w.settlement_noun = true),
+            (&self.facility_nouns, |w| w.facility_noun = true),
+            (&self.continuations, |w| w.continuation = true),
+            (&self.not_places, |w| w.not_place = true),
+            (&self.person_titles, |w| w.person_title = true),
+        ];
+        for (list, mark) in lists {
+            for word in list {
+                mark(words.entry(word.clone()).or_default());
+            }
+        }
+        // Every form division_level answers to, in its order of preference:
+        // the noun itself, "…s", "…ies" for "…y".
+        for (noun, &level) in &self.division_nouns {
+            words.entry(noun.clone()).or_default().division_level = Some(level);
+        }
+        for (noun, &level) in &self.division_nouns {
+            let entry = words.entry(format!("{noun}s")).or_default();
+            entry.division_level.get_or_insert(level);
+        }
+        for (noun, &level) in &self.division_nouns {
+            if let Some(stem) = noun.strip_suffix('y') {
+                let entry = words.entry(format!("{stem}ies")).or_default();
+                entry.division_level.get_or_insert(level);
+            }
+        }
+        for word in words.keys() {
+            self.word_shapes.add(word);
+        }
+        self.ascii_words = words.keys().all(|w| w.is_ascii());
+        self.words = words;
     }
 
     /// The embedded lists (parsed once; a defect in them leaves lists empty,
@@ -135,6 +213,49 @@ impl Cues {
         } else {
             self.facility_nouns.contains(word)
         }
+    }
+
+    /// What the lists say about `word`, in any case; most words are ruled
+    /// out by their length and first byte, unhashed and uncopied.
+    pub(crate) fn word(&self, word: &str) -> WordCues {
+        if !word.is_ascii() {
+            // Lower-casing keeps a non-ASCII character non-ASCII (but for
+            // the Kelvin sign): such words are not in ASCII lists.
+            if self.ascii_words && word.chars().any(|c| !c.is_ascii() && c != '\u{212A}') {
+                return WordCues::default();
+            }
+            return self.lookup_lower(&word.to_lowercase());
+        }
+        if !self.word_shapes.may_hold(word) {
+            return WordCues::default();
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.lookup_lower(word);
+        }
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower)
+                    .map_or_else(|_| WordCues::default(), |lower| self.lookup_lower(lower))
+            }
+            None => self.lookup_lower(&word.to_ascii_lowercase()),
+        }
+    }
+
+    fn lookup_lower(&self, lower: &str) -> WordCues {
+        self.words.get(lower).copied().unwrap_or_default()
+    }
+
+    /// True when `word` (any case, full stops at its end ignored: "Gen.")
+    /// is a person title; most words are ruled out unhashed.
+    pub(crate) fn is_person_title(&self, word: &str) -> bool {
+        let word = word.trim_end_matches('.');
+        if word.is_ascii() && !self.title_shapes.may_hold(word) {
+            return false;
+        }
+        self.word(word).person_title
     }
 
     /// Level of a division noun, singular or plural ("Governorates").

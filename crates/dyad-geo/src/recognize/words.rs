@@ -1,0 +1,376 @@
+//! A sentence's tokens as recognition reads them, worked out on demand.
+//!
+//! Only capitalised words can start a toponym (about one token in seven),
+//! so most tokens are ruled out by the first byte of their text and never
+//! sliced or classified; [`Tok`]s are built only around candidates.
+
+use dyad_core::{Pos, Span, Token};
+
+/// A token with its text and what recognition asks of its case.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    pub text: &'a str,
+    /// Starts with a lower-case letter.
+    pub lower: bool,
+    /// [`is_capitalised`].
+    pub cap: bool,
+    /// [`is_name_like`].
+    pub name_like: bool,
+    pub pos: Pos,
+    pub lemma: &'a str,
+    pub span: Span,
+}
+
+impl<'a> Tok<'a> {
+    fn new(token: &'a Token, text: &'a str) -> Tok<'a> {
+        let tt = slice(text, token.span);
+        let (lower, cap) = match tt.as_bytes().first() {
+            Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+            _ => (
+                tt.chars().next().is_some_and(char::is_lowercase),
+                is_capitalised(tt),
+            ),
+        };
+        Tok {
+            text: tt,
+            lower,
+            cap,
+            // Only words starting "a"/"e" can be an article before a name.
+            name_like: cap
+                || (matches!(tt.as_bytes().first(), Some(b'a' | b'e')) && is_name_like(tt)),
+            pos: token.pos,
+            lemma: token.lemma.as_str(),
+            span: token.span,
+        }
+    }
+}
+
+/// A sentence's tokens that may be [`Tok::name_like`] (about one in seven),
+/// found in one pass over the document: the scan for names and the person
+/// name runs visit only these.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sentence<'a> {
+    pub words: Words<'a>,
+    /// Indices in `words`, ascending, of the tokens that may be name-like.
+    starts: &'a [Start],
+}
+
+/// A token that may be name-like.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Start {
+    index: u32,
+    /// [`Tok::cap`].
+    cap: bool,
+}
+
+/// Finds the tokens that may be name-like in every sentence of a document,
+/// into one vector (see [`sentences`]).
+pub(crate) fn find_starts<'t>(
+    text: &str,
+    sentences: impl Iterator<Item = &'t [Token]>,
+) -> (Vec<Start>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    for tokens in sentences {
+        for (k, t) in tokens.iter().enumerate() {
+            if !may_be_name_like(bytes, t.span) {
+                continue;
+            }
+            let Ok(index) = u32::try_from(k) else { break };
+            let cap = is_capitalised(slice(text, t.span));
+            starts.push(Start { index, cap });
+        }
+        ends.push(starts.len());
+    }
+    (starts, ends)
+}
+
+/// The sentences of a document with their [`find_starts`] marks.
+pub(crate) fn sentences<'a>(
+    text: &'a str,
+    tokens: impl Iterator<Item = &'a [Token]>,
+    starts: &'a [Start],
+    ends: &[usize],
+) -> Vec<Sentence<'a>> {
+    let mut from = 0;
+    tokens
+        .zip(ends)
+        .map(|(tokens, &end)| {
+            let marks = starts.get(from..end).unwrap_or_default();
+            from = end;
+            Sentence {
+                words: Words::new(text, tokens),
+                starts: marks,
+            }
+        })
+        .collect()
+}
+
+impl Sentence<'_> {
+    /// The first token from `from` on that may be [`Tok::name_like`].
+    pub(crate) fn next_name_start(&self, from: usize) -> Option<usize> {
+        let at = self.starts.partition_point(|s| (s.index as usize) < from);
+        self.starts.get(at).map(|s| s.index as usize)
+    }
+
+    /// Maximal runs `start..end` of [`Tok::cap`] tokens, in order.
+    pub(crate) fn cap_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut caps = self
+            .starts
+            .iter()
+            .filter(|s| s.cap)
+            .map(|s| s.index as usize)
+            .peekable();
+        std::iter::from_fn(move || {
+            let start = caps.next()?;
+            let mut end = start + 1;
+            while caps.next_if_eq(&end).is_some() {
+                end += 1;
+            }
+            Some((start, end))
+        })
+    }
+}
+
+/// A run of one sentence's tokens (or all of it), read on demand.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> Words<'a> {
+        Words { text, tokens }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Token `k`, classified.
+    pub(crate) fn get(&self, k: usize) -> Option<Tok<'a>> {
+        self.tokens.get(k).map(|t| Tok::new(t, self.text))
+    }
+
+    /// The text of token `k` (`""` off its char boundaries, as [`Span::slice`]).
+    pub(crate) fn text(&self, k: usize) -> Option<&'a str> {
+        self.tokens.get(k).map(|t| slice(self.text, t.span))
+    }
+
+    /// Tokens `range` of this run.
+    pub(crate) fn sub(&self, range: std::ops::Range<usize>) -> Option<Words<'a>> {
+        self.tokens
+            .get(range)
+            .map(|tokens| Words::new(self.text, tokens))
+    }
+
+    pub(crate) fn texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.tokens.iter().map(|t| slice(self.text, t.span))
+    }
+
+    /// [`Tok::cap`] of a token of this run; lower-case and punctuation ASCII
+    /// starts are answered from one byte.
+    #[cfg(test)]
+    fn is_cap_token(&self, t: &Token) -> bool {
+        match self.text.as_bytes().get(t.span.start) {
+            Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => false,
+            Some(_) => is_capitalised(slice(self.text, t.span)),
+            None => false,
+        }
+    }
+
+    /// [`Tok::cap`] of token `k` (false past the end).
+    #[cfg(test)]
+    fn is_cap(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| self.is_cap_token(t))
+    }
+
+    /// The part of speech of token `k`.
+    pub(crate) fn pos(&self, k: usize) -> Option<Pos> {
+        self.tokens.get(k).map(|t| t.pos)
+    }
+
+    /// True for headline-style sentences: at least four words, 75%
+    /// capitalised. Stops as soon as the rest cannot reach 75%.
+    pub(crate) fn is_title_case(&self) -> bool {
+        let (mut words, mut caps) = (0usize, 0usize);
+        for (k, t) in self.tokens.iter().enumerate() {
+            let tt = slice(self.text, t.span);
+            if tt.chars().next().is_some_and(char::is_alphabetic) {
+                words += 1;
+                caps += usize::from(is_capitalised(tt));
+                // caps ≥ 3 × lower-case words is needed at the end; the
+                // remaining tokens can add at most their number to caps.
+                let left = self.tokens.len() - k - 1;
+                if caps + left < 3 * (words - caps) {
+                    return false;
+                }
+            }
+        }
+        words >= 4 && caps * 4 >= words * 3
+    }
+
+    /// For each token that may be an all-lower-case word of `len` bytes
+    /// starting with a byte `first_ok` accepts: its text (filtered on the
+    /// span before slicing, so other tokens cost a couple of reads).
+    pub(crate) fn lower_words_shaped<'s>(
+        &'s self,
+        len_ok: impl Fn(usize) -> bool + 's,
+        first_ok: impl Fn(u8) -> bool + 's,
+    ) -> impl Iterator<Item = &'a str> + 's {
+        self.tokens.iter().filter_map(move |t| {
+            let first = *self.text.as_bytes().get(t.span.start)?;
+            if !len_ok(t.span.end.saturating_sub(t.span.start)) || !first_ok(first) {
+                return None;
+            }
+            let tt = slice(self.text, t.span);
+            let lower = match tt.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => tt.chars().next().is_some_and(char::is_lowercase),
+            };
+            lower.then_some(tt)
+        })
+    }
+}
+
+/// False when the token at `span` surely is not [`Tok::name_like`]: it
+/// starts with an ASCII byte that is not upper case, and is no "a…-"/"e…-"
+/// Arabic article. Reads a byte or three.
+#[inline]
+fn may_be_name_like(bytes: &[u8], span: Span) -> bool {
+    let at = |i: usize| {
+        let i = span.start + i;
+        if i < span.end {
+            bytes.get(i).copied()
+        } else {
+            None
+        }
+    };
+    match at(0) {
+        Some(b'a' | b'e') => at(2) == Some(b'-') || at(3) == Some(b'-'),
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// [`Span::slice`], inlined (it is called for most tokens read).
+#[inline]
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
+pub(crate) fn is_capitalised(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Capitalised, or an Arabic article before a capitalised name ("al-Hasakah").
+fn is_name_like(s: &str) -> bool {
+    if is_capitalised(s) {
+        return true;
+    }
+    // Every article below is "a…-"/"e…-" of two or three letters.
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'e'))
+        || !(b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
+    {
+        return false;
+    }
+    ARABIC_ARTICLES
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(is_capitalised))
+}
+
+/// Arabic articles written before a capitalised name ("al-Hasakah").
+const ARABIC_ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
+];
+
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            out.push(Token {
+                span: Span::new(at, at + w.len()),
+                pos: Pos::NN,
+                lemma: w.to_lowercase(),
+            });
+            at += w.len() + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn quick_answers_agree_with_classified_tokens() {
+        let text = "the Élysée in al-Hasakah and Öcalan said ‘Homs’ 12 ash-sham el-Bab";
+        let toks = tokens(text);
+        let (starts, ends) = find_starts(text, std::iter::once(toks.as_slice()));
+        let sentence = sentences(text, std::iter::once(toks.as_slice()), &starts, &ends);
+        let sentence = sentence.first().unwrap();
+        let words = sentence.words;
+        for k in 0..=words.len() {
+            let tok = words.get(k);
+            assert_eq!(words.is_cap(k), tok.is_some_and(|t| t.cap), "{k}");
+            if tok.is_some_and(|t| t.name_like) {
+                assert_eq!(sentence.next_name_start(k), Some(k), "{k}");
+            }
+        }
+        let names: Vec<&str> = (0..words.len())
+            .filter_map(|k| words.get(k))
+            .filter(|t| t.name_like)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(names, ["Élysée", "al-Hasakah", "Öcalan", "el-Bab"]);
+    }
+
+    #[test]
+    fn cap_runs_are_maximal() {
+        let text = "In Idlib , Syrian Army Units met Turkish officers near ‘Homs’ Ölüdeniz";
+        let toks = tokens(text);
+        let (starts, ends) = find_starts(text, std::iter::once(toks.as_slice()));
+        let sentence = sentences(text, std::iter::once(toks.as_slice()), &starts, &ends);
+        let runs: Vec<(usize, usize)> = sentence.first().unwrap().cap_runs().collect();
+        assert_eq!(runs, [(0, 2), (3, 6), (7, 8), (11, 12)]);
+    }
+
+    #[test]
+    fn title_case_needs_four_words_three_quarters_capitalised() {
+        for (text, expected) in [
+            ("Rebels Shell The Old City of Aleppo", true),
+            ("Rebels shell the old city of Aleppo", false),
+            ("Rebels Shell Aleppo", false),
+            ("Rebels Shell Old Aleppo , Say Monitors", true),
+        ] {
+            let toks = tokens(text);
+            assert_eq!(Words::new(text, &toks).is_title_case(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn lower_words_are_filtered_by_shape() {
+        let text = "Police said police and the Police";
+        let toks = tokens(text);
+        let words = Words::new(text, &toks);
+        let found: Vec<&str> = words
+            .lower_words_shaped(|n| n == 6, |b| b == b'p' || b == b'P')
+            .collect();
+        assert_eq!(found, ["police"]);
+    }
+}
