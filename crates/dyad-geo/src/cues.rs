@@ -17,54 +17,137 @@ pub(crate) struct Cues {
     /// Division noun → usual administrative level.
     pub division_nouns: HashMap<String, u8>,
     pub facility_nouns: HashSet<String>,
+    /// Shapes of the facility nouns and of the person titles: the two
+    /// questions asked of most capitalised words and their neighbours.
     facility_shapes: Shapes,
+    title_shapes: Shapes,
     pub continuations: HashSet<String>,
     pub not_places: HashSet<String>,
     pub person_titles: HashSet<String>,
     pub event_nouns: HashSet<String>,
     /// Every word of the lists above but the event nouns, with what the
     /// lists say of it (built by [`Cues::index_words`]).
-    words: HashMap<String, WordCues>,
-    word_shapes: Shapes,
-    title_shapes: Shapes,
-    /// Every key of `words` is ASCII.
-    ascii_words: bool,
+    words: WordTable,
 }
 
-/// Which (byte length, first byte) pairs a word list's (lower-case) words
-/// have: most words are ruled out without hashing.
+/// Which (byte length, first byte) and (byte length, last byte) pairs a
+/// set of words has, ignoring ASCII case: most other words are ruled out by
+/// three reads.
 #[derive(Debug, Default)]
-struct Shapes {
-    /// Per byte length (31: longer), the first bytes as a bit set of 32
-    /// classes (letters one each, other bytes folded together).
-    firsts_by_length: [u32; 32],
+pub(crate) struct Shapes {
+    /// Per byte length (31: longer), the first and the last bytes' classes
+    /// as bit sets (see [`byte_class`]).
+    firsts: [u32; 32],
+    lasts: [u32; 32],
 }
 
 impl Shapes {
-    fn cell(len: usize, first: u8) -> (usize, u32) {
-        let class = match first {
-            b'a'..=b'z' => first - b'a',
-            _ => 26 + first % 6,
-        };
-        (len.min(31), 1 << class)
+    fn bit(b: u8) -> u32 {
+        1 << byte_class(b.to_ascii_lowercase())
     }
 
-    fn add(&mut self, word: &str) {
-        if let Some(&b) = word.as_bytes().first() {
-            let (len, bit) = Shapes::cell(word.len(), b);
-            if let Some(w) = self.firsts_by_length.get_mut(len) {
-                *w |= bit;
-            }
+    pub(crate) fn add(&mut self, word: &str) {
+        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+            return;
+        };
+        let len = word.len().min(31);
+        if let (Some(f), Some(l)) = (self.firsts.get_mut(len), self.lasts.get_mut(len)) {
+            *f |= Shapes::bit(first);
+            *l |= Shapes::bit(last);
         }
     }
 
-    /// For an ASCII word: false when its lower-case form (same length,
-    /// first byte lower-cased) is surely not in the list.
-    fn may_hold(&self, word: &str) -> bool {
-        word.as_bytes().first().is_some_and(|&b| {
-            let (len, bit) = Shapes::cell(word.len(), b.to_ascii_lowercase());
-            self.firsts_by_length.get(len).is_some_and(|w| w & bit != 0)
-        })
+    /// False when no word added has `word`'s shape.
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+            return false;
+        };
+        self.may_hold_shape(word.len(), first, last)
+    }
+
+    /// False when no word added is `len` bytes long and starts with
+    /// `first`, or none is and ends with `last`.
+    pub(crate) fn may_hold_shape(&self, len: usize, first: u8, last: u8) -> bool {
+        let len = len.min(31);
+        self.firsts
+            .get(len)
+            .is_some_and(|f| f & Shapes::bit(first) != 0)
+            && self
+                .lasts
+                .get(len)
+                .is_some_and(|l| l & Shapes::bit(last) != 0)
+    }
+}
+
+/// One of 32 classes of a byte: lower-case letters one each, other bytes
+/// folded together.
+fn byte_class(b: u8) -> usize {
+    match b {
+        b'a'..=b'z' => usize::from(b - b'a'),
+        _ => 26 + usize::from(b % 6),
+    }
+}
+
+/// Listed words by (byte length, lower-cased first and last bytes) cell: a
+/// word is compared, ignoring ASCII case, with the word or two of its cell
+/// (most cells are empty); no hashing and no lower-case copy.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// Per cell (see [`WordTable::cell`]), its range in `entries`.
+    cells: Vec<(u16, u16)>,
+    /// Lower-case words, ordered by cell.
+    entries: Vec<(String, WordCues)>,
+    /// Every word is ASCII.
+    ascii: bool,
+}
+
+impl WordTable {
+    const CELLS: usize = 32 * 32 * 32;
+
+    fn cell(word: &str) -> Option<usize> {
+        let bytes = word.as_bytes();
+        let first = byte_class(bytes.first()?.to_ascii_lowercase());
+        let last = byte_class(bytes.last()?.to_ascii_lowercase());
+        Some((word.len().min(31) * 32 + first) * 32 + last)
+    }
+
+    fn new(words: HashMap<String, WordCues>) -> WordTable {
+        let ascii = words.keys().all(|w| w.is_ascii());
+        let mut entries: Vec<(usize, String, WordCues)> = words
+            .into_iter()
+            .filter_map(|(w, c)| Some((WordTable::cell(&w)?, w, c)))
+            .collect();
+        entries.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut cells = vec![(0u16, 0u16); WordTable::CELLS];
+        for (at, (cell, _, _)) in entries.iter().enumerate() {
+            let (Some(range), Ok(at)) = (cells.get_mut(*cell), u16::try_from(at)) else {
+                continue;
+            };
+            if range.1 == range.0 {
+                *range = (at, at);
+            }
+            range.1 = at.saturating_add(1);
+        }
+        WordTable {
+            cells,
+            entries: entries.into_iter().map(|(_, w, c)| (w, c)).collect(),
+            ascii,
+        }
+    }
+
+    /// The entry of `word` (any ASCII case; other characters as listed).
+    fn get(&self, word: &str) -> WordCues {
+        let Some(&(from, to)) = WordTable::cell(word).and_then(|c| self.cells.get(c)) else {
+            return WordCues::default();
+        };
+        self.entries
+            .get(usize::from(from)..usize::from(to))
+            .unwrap_or_default()
+            .iter()
+            // Most words come in lower case: a plain comparison first.
+            .find(|(listed, _)| listed == word || listed.eq_ignore_ascii_case(word))
+            .map(|&(_, cues)| cues)
+            .unwrap_or_default()
     }
 }
 
@@ -185,11 +268,7 @@ impl Cues {
                 entry.division_level.get_or_insert(level);
             }
         }
-        for word in words.keys() {
-            self.word_shapes.add(word);
-        }
-        self.ascii_words = words.keys().all(|w| w.is_ascii());
-        self.words = words;
+        self.words = WordTable::new(words);
     }
 
     /// The embedded lists (parsed once; a defect in them leaves lists empty,
@@ -199,57 +278,29 @@ impl Cues {
         CUES.get_or_init(|| Cues::parse(RECOGNITION_NAME, RECOGNITION_TXT).unwrap_or_default())
     }
 
-    /// True when `word`, in lower case, is a facility noun; most words are
-    /// ruled out by their length, unread.
+    /// True when `word`, in lower case, is a facility noun.
     pub(crate) fn is_facility_noun(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            return self.facility_nouns.contains(&word.to_lowercase());
-        }
-        if !self.facility_shapes.may_hold(word) {
+        if word.is_ascii() && !self.facility_shapes.may_hold(word) {
             return false;
         }
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.facility_nouns.contains(&word.to_ascii_lowercase())
-        } else {
-            self.facility_nouns.contains(word)
-        }
+        self.word(word).facility_noun
     }
 
-    /// What the lists say about `word`, in any case; most words are ruled
-    /// out by their length and first byte, unhashed and uncopied.
+    /// What the lists say about `word`, in any case.
     pub(crate) fn word(&self, word: &str) -> WordCues {
-        if !word.is_ascii() {
-            // Lower-casing keeps a non-ASCII character non-ASCII (but for
-            // the Kelvin sign): such words are not in ASCII lists.
-            if self.ascii_words && word.chars().any(|c| !c.is_ascii() && c != '\u{212A}') {
-                return WordCues::default();
-            }
-            return self.lookup_lower(&word.to_lowercase());
+        if word.is_ascii() {
+            return self.words.get(word);
         }
-        if !self.word_shapes.may_hold(word) {
+        // Lower-casing keeps a non-ASCII character non-ASCII (but for the
+        // Kelvin sign): such words are not in ASCII lists.
+        if self.words.ascii && word.chars().any(|c| !c.is_ascii() && c != '\u{212A}') {
             return WordCues::default();
         }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.lookup_lower(word);
-        }
-        let mut buf = [0u8; 32];
-        match buf.get_mut(..word.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower)
-                    .map_or_else(|_| WordCues::default(), |lower| self.lookup_lower(lower))
-            }
-            None => self.lookup_lower(&word.to_ascii_lowercase()),
-        }
-    }
-
-    fn lookup_lower(&self, lower: &str) -> WordCues {
-        self.words.get(lower).copied().unwrap_or_default()
+        self.words.get(&word.to_lowercase())
     }
 
     /// True when `word` (any case, full stops at its end ignored: "Gen.")
-    /// is a person title; most words are ruled out unhashed.
+    /// is a person title.
     pub(crate) fn is_person_title(&self, word: &str) -> bool {
         let word = word.trim_end_matches('.');
         if word.is_ascii() && !self.title_shapes.may_hold(word) {
@@ -296,6 +347,26 @@ mod tests {
         assert!(cues.facility_nouns.contains("cosmodrome"));
         assert!(cues.person_titles.contains("president"));
         assert!(cues.event_nouns.contains("shelling"));
+    }
+
+    #[test]
+    fn one_lookup_answers_every_list_in_any_case() {
+        let cues = Cues::parse(RECOGNITION_NAME, RECOGNITION_TXT).unwrap();
+        assert!(cues.word("Near").preposition);
+        assert!(cues.word("CITY").settlement_noun);
+        assert_eq!(cues.word("Governorates").division_level, Some(1));
+        assert_eq!(cues.word("counties").division_level, Some(2));
+        assert!(cues.is_facility_noun("Cosmodrome"));
+        assert!(cues.is_person_title("Gen.") && cues.is_person_title("PRESIDENT"));
+        assert!(cues.word("said").continuation && cues.word("Monday").continuation);
+        assert!(!cues.word("Aleppo").is_listed() && !cues.word("Ḩimş").is_listed());
+        assert!(!cues.word("").is_listed() && !cues.word("cities-of").is_listed());
+        // Every listed word is found, whatever its cell neighbours.
+        for list in [&cues.prepositions, &cues.not_places, &cues.facility_nouns] {
+            for word in list {
+                assert!(cues.word(&word.to_uppercase()).is_listed(), "{word}");
+            }
+        }
     }
 
     #[test]

@@ -118,7 +118,12 @@ impl<'a> PersonNames<'a> {
             links: Vec::new(),
             verdicts: Vec::new(),
         };
+        // Sized once: at most one run word per capitalised word.
+        let most = sentences.iter().map(Sentence::cap_count).sum();
+        names.by_word.reserve(most);
+        names.links.reserve(most);
         let mut by_cover: HashMap<&'a str, u32> = HashMap::default();
+        by_cover.reserve(most / 2);
         for sentence in sentences {
             for (start, end) in sentence.cap_runs() {
                 names.add_run(text, &sentence.words, start, end, &mut by_cover);
@@ -170,10 +175,10 @@ impl<'a> PersonNames<'a> {
         let Some(run) = words.sub(start..end).filter(|r| (2..=4).contains(&r.len())) else {
             return;
         };
-        let (Some(first), Some(last)) = (run.get(0), run.get(run.len() - 1)) else {
+        let (Some(first), Some(last)) = (run.span(0), run.span(run.len() - 1)) else {
             return;
         };
-        let cover = first.span.cover(last.span).slice(text);
+        let cover = first.cover(last).slice(text);
         let Ok(at) = u32::try_from(self.runs.len()) else {
             return;
         };
@@ -249,26 +254,28 @@ fn same_words(a: &Words<'_>, b: &Words<'_>) -> bool {
     a.len() == b.len() && a.texts().eq(b.texts())
 }
 
-/// See [`PersonNames`].
+/// See [`PersonNames`]. The tests are pure, so the cheap ones come first.
 fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &Words<'a>) -> bool {
     if !(2..=4).contains(&run.len()) {
+        return false;
+    }
+    // No title, facility, division or other listed word; no acronym.
+    let listed =
+        |w: &str| cues.word(w.trim_end_matches('.')).is_listed() || (is_all_caps(w) && w.len() > 1);
+    if run.texts().any(listed) {
         return false;
     }
     // Only words that could be read as places matter here.
     if !run.texts().any(|w| memo.has_name(w)) {
         return false;
     }
-    let (Some(first), Some(last)) = (run.get(0), run.get(run.len() - 1)) else {
+    let (Some(first), Some(last)) = (run.span(0), run.span(run.len() - 1)) else {
         return false;
     };
-    if memo.has_name(first.span.cover(last.span).slice(text)) {
+    if memo.has_name(first.cover(last).slice(text)) {
         return false;
     }
-    let plain_word = |w: &'a str| {
-        let listed = cues.word(w.trim_end_matches('.')).is_listed();
-        !(listed || (is_all_caps(w) && w.len() > 1) || memo.is_demonym(w))
-    };
-    if !run.texts().all(plain_word) {
+    if run.texts().any(|w| memo.is_demonym(w)) {
         return false;
     }
     !run.texts().any(|w| memo.names_major_place(w))

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
-use crate::cues::{Cues, WordCues};
+use crate::cues::{Cues, Shapes, WordCues};
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::names::{Memo, PersonNames};
 use crate::normalize::name_key;
@@ -115,7 +115,10 @@ pub(crate) fn find_toponyms(
         let mut title_case = None;
         let mut i = 0;
         // Only name-like words start a name: the scan jumps between them.
-        while let Some(start) = marked.next_name_start(i) {
+        for start in marked.name_starts() {
+            if start < i {
+                continue;
+            }
             i = start;
             let Some(j) = longest_match(&memo, cues, text, toks, i) else {
                 i += 1;
@@ -128,7 +131,7 @@ pub(crate) fn find_toponyms(
                 text,
                 sentence: sentence.index,
                 in_dateline: sentence.zone == ZoneKind::Dateline,
-                title_case: *title_case.get_or_insert_with(|| toks.is_title_case()),
+                title_case: *title_case.get_or_insert_with(|| marked.is_title_case()),
                 actors: &actor_spans,
                 person_words: &person_words,
                 dateline_key: dateline_key.as_deref(),
@@ -163,25 +166,15 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[Sentence<'_>]) {
         .iter()
         .filter_map(|&k| out.get(k).map(|f| (f.key.as_str(), false)))
         .collect();
-    // Lengths and first bytes of the keys as bit sets: most words are
-    // skipped unread.
-    let lengths = written_lower
-        .keys()
-        .fold(0u64, |m, k| m | 1 << k.len().min(63));
-    let mut firsts = [0u64; 4];
-    for b in written_lower.keys().filter_map(|k| k.as_bytes().first()) {
-        if let Some(w) = firsts.get_mut(usize::from(b >> 6)) {
-            *w |= 1 << (b & 63);
-        }
+    // Lengths, first and last bytes of the keys: most words are skipped
+    // unread.
+    let mut shapes = Shapes::default();
+    for key in written_lower.keys() {
+        shapes.add(key);
     }
-    let len_ok = |len: usize| lengths & (1 << len.min(63)) != 0;
-    let first_ok = |b: u8| {
-        firsts
-            .get(usize::from(b >> 6))
-            .is_some_and(|w| w & (1 << (b & 63)) != 0)
-    };
+    let shape_ok = |len: usize, first: u8, last: u8| shapes.may_hold_shape(len, first, last);
     for sentence in sentences {
-        for word in sentence.words.lower_words_shaped(len_ok, first_ok) {
+        for word in sentence.words.lower_words_shaped(shape_ok) {
             if let Some(seen) = written_lower.get_mut(word) {
                 *seen = true;
             }
@@ -201,7 +194,8 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[Sentence<'_>]) {
     }
 }
 
-/// The end token of the longest gazetteer name starting at token `i`.
+/// The end token of the longest gazetteer name starting at token `i`, a
+/// name-like token.
 fn longest_match<'a>(
     memo: &Memo<'a>,
     cues: &Cues,
@@ -209,29 +203,33 @@ fn longest_match<'a>(
     toks: Words<'a>,
     i: usize,
 ) -> Option<usize> {
-    let first = toks.get(i)?;
-    if !first.name_like {
-        return None;
-    }
+    let first = toks.span(i)?;
     let end = (i + MAX_NAME_TOKENS).min(toks.len());
     let mut best = None;
     // Grow the span while some name starts like it; keep the longest name.
     for j in i..end {
-        let last = if j == i { first } else { toks.get(j)? };
-        let Some(span_text) = text.get(first.span.start..last.span.end) else {
+        // The first word may end a name (it is name-like); a later one ends
+        // it capitalised, or as the facility word of a known facility ("the
+        // Vostochny cosmodrome"). Inside a name: capitalised words,
+        // connectors, full stops.
+        let (last_end, name_end, inner_ok) = if j == i {
+            (first.end, true, true)
+        } else {
+            let Some(last) = toks.get(j) else { break };
+            let name_end = last.name_like || cues.is_facility_noun(last.text);
+            let inner_ok = last.cap
+                || CONNECTORS.contains(&last.text)
+                || matches!(last.text, "." | "'s" | "’s");
+            // A word that can neither end nor continue a name ("Syria
+            // said"): nothing to look up.
+            if !inner_ok && !name_end {
+                break;
+            }
+            (last.span.end, name_end, inner_ok)
+        };
+        let Some(span_text) = text.get(first.start..last_end) else {
             break;
         };
-        // A name ends capitalised, or with a facility word of a known
-        // facility ("the Vostochny cosmodrome").
-        let name_end = last.name_like || (j > i && cues.is_facility_noun(last.text));
-        // Inside a name: capitalised words, connectors, full stops.
-        let inner_ok =
-            last.cap || CONNECTORS.contains(&last.text) || matches!(last.text, "." | "'s" | "’s");
-        // A word that can neither end nor continue a name ("Syria said"):
-        // nothing to look up.
-        if j > i && !inner_ok && !name_end {
-            break;
-        }
         let (prefix, exact) = memo.lookup(span_text);
         if !prefix {
             break;
@@ -239,7 +237,7 @@ fn longest_match<'a>(
         if name_end && exact {
             best = Some(j);
         }
-        if j > i && !inner_ok {
+        if !inner_ok {
             break;
         }
     }

@@ -22,6 +22,8 @@ pub(crate) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    // Inlined, so that callers compute only the fields they read.
+    #[inline]
     fn new(token: &'a Token, text: &'a str) -> Tok<'a> {
         let tt = slice(text, token.span);
         let (lower, cap) = match tt.as_bytes().first() {
@@ -45,26 +47,26 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// A sentence's tokens that may be [`Tok::name_like`] (about one in seven),
-/// found in one pass over the document: the scan for names and the person
-/// name runs visit only these.
+/// A sentence with its [`Tok::name_like`] tokens (about one in seven),
+/// found in one pass over the document: the scan for names, the person name
+/// runs and the headline test visit only these.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sentence<'a> {
     pub words: Words<'a>,
-    /// Indices in `words`, ascending, of the tokens that may be name-like.
+    /// The name-like tokens, ascending.
     starts: &'a [Start],
 }
 
-/// A token that may be name-like.
+/// A [`Tok::name_like`] token.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Start {
     index: u32,
-    /// [`Tok::cap`].
+    /// [`Tok::cap`] (every capitalised token is name-like).
     cap: bool,
 }
 
-/// Finds the tokens that may be name-like in every sentence of a document,
-/// into one vector (see [`sentences`]).
+/// Finds the name-like tokens of every sentence of a document, into one
+/// vector, with the end of each sentence's share (see [`sentences`]).
 pub(crate) fn find_starts<'t>(
     text: &str,
     sentences: impl Iterator<Item = &'t [Token]>,
@@ -74,11 +76,20 @@ pub(crate) fn find_starts<'t>(
     let mut ends = Vec::new();
     for tokens in sentences {
         for (k, t) in tokens.iter().enumerate() {
-            if !may_be_name_like(bytes, t.span) {
+            // Most tokens start with a lower-case ASCII letter or
+            // punctuation: one byte rules them out.
+            let Some(&b) = bytes.get(t.span.start) else {
+                continue;
+            };
+            if b.is_ascii() && !b.is_ascii_uppercase() && !may_be_name_like(bytes, t.span) {
+                continue;
+            }
+            let tt = slice(text, t.span);
+            let cap = is_capitalised(tt);
+            if !(cap || is_name_like(tt)) {
                 continue;
             }
             let Ok(index) = u32::try_from(k) else { break };
-            let cap = is_capitalised(slice(text, t.span));
             starts.push(Start { index, cap });
         }
         ends.push(starts.len());
@@ -108,10 +119,44 @@ pub(crate) fn sentences<'a>(
 }
 
 impl Sentence<'_> {
-    /// The first token from `from` on that may be [`Tok::name_like`].
-    pub(crate) fn next_name_start(&self, from: usize) -> Option<usize> {
-        let at = self.starts.partition_point(|s| (s.index as usize) < from);
-        self.starts.get(at).map(|s| s.index as usize)
+    /// The [`Tok::name_like`] tokens, ascending.
+    pub(crate) fn name_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts.iter().map(|s| s.index as usize)
+    }
+
+    /// The number of [`Tok::cap`] tokens.
+    pub(crate) fn cap_count(&self) -> usize {
+        self.starts.iter().filter(|s| s.cap).count()
+    }
+
+    /// True for headline-style sentences: at least four words, 75%
+    /// capitalised. Capitalised words are counted already, so most
+    /// sentences are ruled out after a few lower-case words.
+    pub(crate) fn is_title_case(&self) -> bool {
+        // Capitalised words counted below are among these.
+        let most_caps = self.cap_count();
+        // Four words, three quarters capitalised: three at least.
+        if most_caps < 3 {
+            return false;
+        }
+        let words = &self.words;
+        let (mut alphabetic, mut caps) = (0usize, 0usize);
+        for (k, t) in words.tokens.iter().enumerate() {
+            let tt = slice(words.text, t.span);
+            if tt.chars().next().is_some_and(char::is_alphabetic) {
+                alphabetic += 1;
+                caps += usize::from(is_capitalised(tt));
+                // caps ≥ 3 × lower-case words is needed at the end; caps
+                // can reach neither more than `most_caps` nor more than
+                // what the remaining tokens add.
+                let lower = 3 * (alphabetic - caps);
+                let left = words.tokens.len() - k - 1;
+                if lower > most_caps || caps + left < lower {
+                    return false;
+                }
+            }
+        }
+        alphabetic >= 4 && caps * 4 >= alphabetic * 3
     }
 
     /// Maximal runs `start..end` of [`Tok::cap`] tokens, in order.
@@ -154,6 +199,7 @@ impl<'a> Words<'a> {
     }
 
     /// Token `k`, classified.
+    #[inline]
     pub(crate) fn get(&self, k: usize) -> Option<Tok<'a>> {
         self.tokens.get(k).map(|t| Tok::new(t, self.text))
     }
@@ -191,42 +237,28 @@ impl<'a> Words<'a> {
         self.tokens.get(k).is_some_and(|t| self.is_cap_token(t))
     }
 
+    /// The span of token `k`.
+    pub(crate) fn span(&self, k: usize) -> Option<Span> {
+        self.tokens.get(k).map(|t| t.span)
+    }
+
     /// The part of speech of token `k`.
     pub(crate) fn pos(&self, k: usize) -> Option<Pos> {
         self.tokens.get(k).map(|t| t.pos)
     }
 
-    /// True for headline-style sentences: at least four words, 75%
-    /// capitalised. Stops as soon as the rest cannot reach 75%.
-    pub(crate) fn is_title_case(&self) -> bool {
-        let (mut words, mut caps) = (0usize, 0usize);
-        for (k, t) in self.tokens.iter().enumerate() {
-            let tt = slice(self.text, t.span);
-            if tt.chars().next().is_some_and(char::is_alphabetic) {
-                words += 1;
-                caps += usize::from(is_capitalised(tt));
-                // caps ≥ 3 × lower-case words is needed at the end; the
-                // remaining tokens can add at most their number to caps.
-                let left = self.tokens.len() - k - 1;
-                if caps + left < 3 * (words - caps) {
-                    return false;
-                }
-            }
-        }
-        words >= 4 && caps * 4 >= words * 3
-    }
-
-    /// For each token that may be an all-lower-case word of `len` bytes
-    /// starting with a byte `first_ok` accepts: its text (filtered on the
-    /// span before slicing, so other tokens cost a couple of reads).
+    /// The texts of the tokens that start with a lower-case letter and
+    /// whose byte length, first and last bytes `shape_ok` accepts (asked
+    /// before slicing, so other tokens cost a few reads).
     pub(crate) fn lower_words_shaped<'s>(
         &'s self,
-        len_ok: impl Fn(usize) -> bool + 's,
-        first_ok: impl Fn(u8) -> bool + 's,
+        shape_ok: impl Fn(usize, u8, u8) -> bool + 's,
     ) -> impl Iterator<Item = &'a str> + 's {
+        let bytes = self.text.as_bytes();
         self.tokens.iter().filter_map(move |t| {
-            let first = *self.text.as_bytes().get(t.span.start)?;
-            if !len_ok(t.span.end.saturating_sub(t.span.start)) || !first_ok(first) {
+            let first = *bytes.get(t.span.start)?;
+            let last = *bytes.get(t.span.end.checked_sub(1)?)?;
+            if !shape_ok(t.span.end.saturating_sub(t.span.start), first, last) {
                 return None;
             }
             let tt = slice(self.text, t.span);
@@ -328,9 +360,8 @@ mod tests {
         for k in 0..=words.len() {
             let tok = words.get(k);
             assert_eq!(words.is_cap(k), tok.is_some_and(|t| t.cap), "{k}");
-            if tok.is_some_and(|t| t.name_like) {
-                assert_eq!(sentence.next_name_start(k), Some(k), "{k}");
-            }
+            let marked = sentence.name_starts().any(|s| s == k);
+            assert_eq!(marked, tok.is_some_and(|t| t.name_like), "{k}");
         }
         let names: Vec<&str> = (0..words.len())
             .filter_map(|k| words.get(k))
@@ -359,7 +390,9 @@ mod tests {
             ("Rebels Shell Old Aleppo , Say Monitors", true),
         ] {
             let toks = tokens(text);
-            assert_eq!(Words::new(text, &toks).is_title_case(), expected, "{text}");
+            let (starts, ends) = find_starts(text, std::iter::once(toks.as_slice()));
+            let sentence = sentences(text, std::iter::once(toks.as_slice()), &starts, &ends);
+            assert_eq!(sentence[0].is_title_case(), expected, "{text}");
         }
     }
 
@@ -369,7 +402,7 @@ mod tests {
         let toks = tokens(text);
         let words = Words::new(text, &toks);
         let found: Vec<&str> = words
-            .lower_words_shaped(|n| n == 6, |b| b == b'p' || b == b'P')
+            .lower_words_shaped(|n, b, _| n == 6 && (b == b'p' || b == b'P'))
             .collect();
         assert_eq!(found, ["police"]);
     }
