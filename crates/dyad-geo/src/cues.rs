@@ -144,8 +144,14 @@ impl WordTable {
             .get(usize::from(from)..usize::from(to))
             .unwrap_or_default()
             .iter()
-            // Most words come in lower case: a plain comparison first.
-            .find(|(listed, _)| listed == word || listed.eq_ignore_ascii_case(word))
+            // Listed words are lower case: only `word` is folded.
+            .find(|(listed, _)| {
+                listed.len() == word.len()
+                    && listed
+                        .bytes()
+                        .zip(word.bytes())
+                        .all(|(l, w)| l == w.to_ascii_lowercase())
+            })
             .map(|&(_, cues)| cues)
             .unwrap_or_default()
     }
@@ -297,6 +303,16 @@ impl Cues {
             return WordCues::default();
         }
         self.words.get(&word.to_lowercase())
+    }
+
+    /// False when a word of `len` bytes starting with `first` and ending
+    /// with `last` surely is no person title (see [`Cues::is_person_title`]);
+    /// non-ASCII ends and full stops are left to it.
+    pub(crate) fn may_be_person_title(&self, len: usize, first: u8, last: u8) -> bool {
+        !first.is_ascii()
+            || !last.is_ascii()
+            || last == b'.'
+            || self.title_shapes.may_hold_shape(len, first, last)
     }
 
     /// True when `word` (any case, full stops at its end ignored: "Gen.")

@@ -10,14 +10,12 @@ use crate::cues::Cues;
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::recognize::words::{is_all_caps, Sentence, Words};
 
-/// Gazetteer questions asked while reading one document, answered once per
-/// distinct text (news repeats names); keyed by the text as written, so a
-/// repeated question allocates nothing. Name questions are remembered
-/// across documents by the gazetteer itself.
+/// Gazetteer questions asked while reading one document. Candidates are
+/// remembered per distinct text (news repeats names; a repeated question
+/// allocates nothing); name questions are remembered across documents by
+/// the gazetteer itself; the rest are cheap enough to ask again.
 pub(crate) struct Memo<'a> {
     gaz: &'a Gazetteer,
-    demonym: RefCell<HashMap<&'a str, bool>>,
-    major: RefCell<HashMap<&'a str, bool>>,
     candidates: RefCell<HashMap<&'a str, Arc<[Candidate]>>>,
     /// Reused for name keys.
     key: RefCell<String>,
@@ -28,28 +26,12 @@ impl<'a> Memo<'a> {
         Memo {
             gaz,
             key: RefCell::default(),
-            demonym: RefCell::default(),
-            major: RefCell::default(),
             candidates: RefCell::default(),
         }
     }
 
-    fn cached<V: Copy>(
-        map: &RefCell<HashMap<&'a str, V>>,
-        text: &'a str,
-        ask: impl FnOnce() -> V,
-    ) -> V {
-        if let Some(v) = map.try_borrow().ok().and_then(|m| m.get(text).copied()) {
-            return v;
-        }
-        let v = ask();
-        if let Ok(mut m) = map.try_borrow_mut() {
-            m.insert(text, v);
-        }
-        v
-    }
-
-    /// (some name starts like `text`, `text` is a name).
+    /// (Remembered by the gazetteer: a per-document map in front of it
+    /// costs more than it saves, measured.)
     pub(crate) fn lookup(&self, text: &'a str) -> (bool, bool) {
         match self.key.try_borrow_mut() {
             Ok(mut key) => self.gaz.cached_name_status(text, &mut key),
@@ -60,10 +42,12 @@ impl<'a> Memo<'a> {
         self.lookup(text).1
     }
     pub(crate) fn is_demonym(&self, word: &'a str) -> bool {
-        Memo::cached(&self.demonym, word, || match self.key.try_borrow_mut() {
+        // Not remembered: most words are asked about once per document,
+        // and a map costs more than the gazetteer's answer (measured).
+        match self.key.try_borrow_mut() {
             Ok(mut key) => self.gaz.demonym_iso3(word, &mut key).is_some(),
             Err(_) => self.gaz.demonym_iso3(word, &mut String::new()).is_some(),
-        })
+        }
     }
     /// [`Gazetteer::lookup`], once per name and document.
     pub(crate) fn candidates(&self, name: &'a str) -> Arc<[Candidate]> {
@@ -82,9 +66,8 @@ impl<'a> Memo<'a> {
         c
     }
     pub(crate) fn names_major_place(&self, word: &'a str) -> bool {
-        Memo::cached(&self.major, word, || {
-            self.gaz.names_major_place(word, 100_000)
-        })
+        // Not remembered, as `is_demonym`.
+        self.gaz.names_major_place(word, 100_000)
     }
 }
 
@@ -140,7 +123,13 @@ impl<'a> PersonNames<'a> {
     /// title. Only the word before a run and the run's words can matter:
     /// any other word is followed by a lower-case one, which ends a name.
     fn add_titled(&mut self, words: &Words<'a>, start: usize, end: usize, cues: &Cues) {
-        let is_title = |k: usize| words.text(k).is_some_and(|w| cues.is_person_title(w));
+        // Most words are ruled out by their length, first and last bytes.
+        let is_title = |k: usize| {
+            words
+                .shape(k)
+                .is_some_and(|(len, first, last)| cues.may_be_person_title(len, first, last))
+                && words.text(k).is_some_and(|w| cues.is_person_title(w))
+        };
         let mut after_title = start > 0 && is_title(start - 1);
         for k in start..end {
             // The run's last word is asked about only after a title: a

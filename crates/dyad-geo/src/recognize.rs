@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
-use crate::cues::{Cues, Shapes, WordCues};
+use crate::cues::{Cues, WordCues};
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::names::{Memo, PersonNames};
 use crate::normalize::name_key;
@@ -166,15 +166,15 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[Sentence<'_>]) {
         .iter()
         .filter_map(|&k| out.get(k).map(|f| (f.key.as_str(), false)))
         .collect();
-    // Lengths, first and last bytes of the keys: most words are skipped
-    // unread.
-    let mut shapes = Shapes::default();
+    // Lengths of the keys by first byte: most words are skipped unread.
+    let mut lengths_by_first = [0u32; 256];
     for key in written_lower.keys() {
-        shapes.add(key);
+        if let Some(&b) = key.as_bytes().first() {
+            lengths_by_first[usize::from(b)] |= 1 << key.len().min(31);
+        }
     }
-    let shape_ok = |len: usize, first: u8, last: u8| shapes.may_hold_shape(len, first, last);
     for sentence in sentences {
-        for word in sentence.words.lower_words_shaped(shape_ok) {
+        for word in sentence.words.lower_words_shaped(&lengths_by_first) {
             if let Some(seen) = written_lower.get_mut(word) {
                 *seen = true;
             }

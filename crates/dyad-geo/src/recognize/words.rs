@@ -81,7 +81,10 @@ pub(crate) fn find_starts<'t>(
             let Some(&b) = bytes.get(t.span.start) else {
                 continue;
             };
-            if b.is_ascii() && !b.is_ascii_uppercase() && !may_be_name_like(bytes, t.span) {
+            if b < 0x80
+                && !b.is_ascii_uppercase()
+                && !((b == b'a' || b == b'e') && may_be_name_like(bytes, t.span))
+            {
                 continue;
             }
             let tt = slice(text, t.span);
@@ -237,6 +240,16 @@ impl<'a> Words<'a> {
         self.tokens.get(k).is_some_and(|t| self.is_cap_token(t))
     }
 
+    /// The byte length, first and last bytes of token `k`'s span (read
+    /// unsliced: a filter only).
+    pub(crate) fn shape(&self, k: usize) -> Option<(usize, u8, u8)> {
+        let span = self.tokens.get(k)?.span;
+        let bytes = self.text.as_bytes();
+        let first = *bytes.get(span.start)?;
+        let last = *bytes.get(span.end.checked_sub(1)?)?;
+        Some((span.end.saturating_sub(span.start), first, last))
+    }
+
     /// The span of token `k`.
     pub(crate) fn span(&self, k: usize) -> Option<Span> {
         self.tokens.get(k).map(|t| t.span)
@@ -248,17 +261,18 @@ impl<'a> Words<'a> {
     }
 
     /// The texts of the tokens that start with a lower-case letter and
-    /// whose byte length, first and last bytes `shape_ok` accepts (asked
-    /// before slicing, so other tokens cost a few reads).
+    /// whose byte length `lengths_by_first[first byte]` holds (bit 31: 31
+    /// bytes or more); asked before slicing, so other tokens cost a few
+    /// reads.
     pub(crate) fn lower_words_shaped<'s>(
         &'s self,
-        shape_ok: impl Fn(usize, u8, u8) -> bool + 's,
+        lengths_by_first: &'s [u32; 256],
     ) -> impl Iterator<Item = &'a str> + 's {
         let bytes = self.text.as_bytes();
         self.tokens.iter().filter_map(move |t| {
             let first = *bytes.get(t.span.start)?;
-            let last = *bytes.get(t.span.end.checked_sub(1)?)?;
-            if !shape_ok(t.span.end.saturating_sub(t.span.start), first, last) {
+            let len = t.span.end.saturating_sub(t.span.start).min(31);
+            if lengths_by_first[usize::from(first)] & (1 << len) == 0 {
                 return None;
             }
             let tt = slice(self.text, t.span);
@@ -401,9 +415,10 @@ mod tests {
         let text = "Police said police and the Police";
         let toks = tokens(text);
         let words = Words::new(text, &toks);
-        let found: Vec<&str> = words
-            .lower_words_shaped(|n, b, _| n == 6 && (b == b'p' || b == b'P'))
-            .collect();
+        let mut shapes = [0u32; 256];
+        shapes[usize::from(b'p')] = 1 << 6;
+        shapes[usize::from(b'P')] = 1 << 6;
+        let found: Vec<&str> = words.lower_words_shaped(&shapes).collect();
         assert_eq!(found, ["police"]);
     }
 }
