@@ -28,11 +28,29 @@ use words::{is_all_caps, Sentence, Tok, Words};
 pub(crate) const PROMINENT_POPULATION: u64 = 15_000;
 /// Longest name, in tokens.
 const MAX_NAME_TOKENS: usize = 6;
-/// Lower-case words that may stand inside a multi-word name.
-const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "des", "da", "do", "dos", "das",
-    "-", "and",
-];
+/// True for the lower-case words that may stand inside a multi-word name
+/// (a `match`: asked of most words after a capitalised one).
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de"
+            | "del"
+            | "la"
+            | "le"
+            | "el"
+            | "al"
+            | "upon"
+            | "on"
+            | "du"
+            | "des"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "-"
+            | "and"
+    )
+}
 
 /// What marked a span as a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,9 +235,8 @@ fn longest_match<'a>(
         } else {
             let Some(last) = toks.get(j) else { break };
             let name_end = last.name_like || cues.is_facility_noun(last.text);
-            let inner_ok = last.cap
-                || CONNECTORS.contains(&last.text)
-                || matches!(last.text, "." | "'s" | "’s");
+            let inner_ok =
+                last.cap || is_connector(last.text) || matches!(last.text, "." | "'s" | "’s");
             // A word that can neither end nor continue a name ("Syria
             // said"): nothing to look up.
             if !inner_ok && !name_end {
@@ -261,6 +278,8 @@ struct Assess<'a, 'm> {
 }
 
 impl<'a> Assess<'a, '_> {
+    /// The toponym at tokens `i..=j`, if it is one. Every test that rules
+    /// it out is pure, so the cheap ones come first.
     fn assess(&self, i: usize, j: usize) -> Option<Found> {
         let first = self.toks.get(i)?;
         let last = if i == j { first } else { self.toks.get(j)? };
@@ -274,15 +293,7 @@ impl<'a> Assess<'a, '_> {
         } else {
             WordCues::default()
         };
-        if key_cues.preposition || key_cues.continuation {
-            return None;
-        }
-        // A person's name in this document is not a place in it.
-        let all_person_words = self.toks.sub(i..j + 1)?.texts().all(|w| {
-            self.person_words
-                .contains(self.memo, self.cues, self.text, w)
-        });
-        if all_person_words {
+        if key_cues.preposition || key_cues.continuation || key_cues.not_place {
             return None;
         }
         // Role mentions built on a place ("Aleppo Governorates", "Kyiv
@@ -302,12 +313,6 @@ impl<'a> Assess<'a, '_> {
             cue_word = Some("dateline".into());
         }
         let cued = cue != Cue::None;
-        if key_cues.not_place {
-            return None;
-        }
-        if !cued && self.memo.is_demonym(name) {
-            return None;
-        }
         // Part of a longer capitalised name before it ("President Obama").
         if i > 0 {
             if let Some(prev) = self.toks.get(i - 1) {
@@ -369,6 +374,17 @@ impl<'a> Assess<'a, '_> {
             acting = !cued
                 && (nx.pos == Pos::MD || nx.pos.is_verb())
                 && !matches!(nx.lemma, "be" | "have");
+        }
+        // A person's name in this document is not a place in it.
+        let all_person_words = self.toks.sub(i..j + 1)?.texts().all(|w| {
+            self.person_words
+                .contains(self.memo, self.cues, self.text, w)
+        });
+        if all_person_words {
+            return None;
+        }
+        if !cued && self.memo.is_demonym(name) {
+            return None;
         }
         let candidates = self.memo.candidates(name);
         if candidates.is_empty() {
@@ -450,16 +466,18 @@ impl<'a> Assess<'a, '_> {
             let Some(t) = self.toks.get(k) else { break };
             let w = cues.word(t.text);
             // Only ASCII letters lower-case to these (Kelvin sign aside).
-            let article_or_of = ["of", "the", "a", "an"]
-                .iter()
-                .any(|a| t.text.eq_ignore_ascii_case(a));
+            let article_or_of = || {
+                ["of", "the", "a", "an"]
+                    .iter()
+                    .any(|a| t.text.eq_ignore_ascii_case(a))
+            };
             let step = if w.preposition {
                 Step::Preposition
             } else if t.lower && w.settlement_noun {
                 Step::Noun(Hint::Settlement)
             } else if let Some(level) = w.division_level.filter(|_| t.lower) {
                 Step::Noun(Hint::Division(level))
-            } else if article_or_of || t.pos.is_adjective() {
+            } else if article_or_of() || t.pos.is_adjective() {
                 Step::Over
             } else {
                 Step::Stop
