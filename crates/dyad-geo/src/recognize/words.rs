@@ -1,6 +1,6 @@
 //! A sentence's tokens as recognition reads them, worked out on demand.
 //!
-//! Only capitalised words can start a toponym (about one token in seven),
+//! Only name-like words can start a toponym (about one token in six),
 //! so most tokens are ruled out by the first byte of their text and never
 //! sliced or classified; [`Tok`]s are built only around candidates.
 
@@ -47,7 +47,7 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// A sentence with its [`Tok::name_like`] tokens (about one in seven),
+/// A sentence with its [`Tok::name_like`] tokens (about one in six),
 /// found in one pass over the document: the scan for names, the person name
 /// runs and the headline test visit only these.
 #[derive(Debug, Clone, Copy)]
