@@ -3,24 +3,20 @@
 //! ([`PersonNames`]).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use crate::cues::Cues;
 use crate::gazetteer::{Candidate, Gazetteer};
-use crate::recognize::{is_all_caps, Tok};
+use crate::recognize::words::{is_all_caps, Sentence, Words};
 
-/// Gazetteer questions asked while reading one document, answered once per
-/// distinct text (news repeats names); keyed by the text as written, so a
-/// repeated question allocates nothing. Name questions are remembered
-/// across documents by the gazetteer itself.
+/// Gazetteer questions asked while reading one document. Candidates are
+/// remembered per distinct text (news repeats names; a repeated question
+/// allocates nothing); name questions are remembered across documents by
+/// the gazetteer itself; the rest are cheap enough to ask again.
 pub(crate) struct Memo<'a> {
     gaz: &'a Gazetteer,
-    demonym: RefCell<HashMap<&'a str, bool>>,
-    major: RefCell<HashMap<&'a str, bool>>,
     candidates: RefCell<HashMap<&'a str, Arc<[Candidate]>>>,
-    /// Reused for lower-casing words.
-    scratch: RefCell<String>,
     /// Reused for name keys.
     key: RefCell<String>,
 }
@@ -30,29 +26,12 @@ impl<'a> Memo<'a> {
         Memo {
             gaz,
             key: RefCell::default(),
-            demonym: RefCell::default(),
-            major: RefCell::default(),
             candidates: RefCell::default(),
-            scratch: RefCell::default(),
         }
     }
 
-    fn cached<V: Copy>(
-        map: &RefCell<HashMap<&'a str, V>>,
-        text: &'a str,
-        ask: impl FnOnce() -> V,
-    ) -> V {
-        if let Some(v) = map.try_borrow().ok().and_then(|m| m.get(text).copied()) {
-            return v;
-        }
-        let v = ask();
-        if let Ok(mut m) = map.try_borrow_mut() {
-            m.insert(text, v);
-        }
-        v
-    }
-
-    /// (some name starts like `text`, `text` is a name).
+    /// (Remembered by the gazetteer: a per-document map in front of it
+    /// costs more than it saves, measured.)
     pub(crate) fn lookup(&self, text: &'a str) -> (bool, bool) {
         match self.key.try_borrow_mut() {
             Ok(mut key) => self.gaz.cached_name_status(text, &mut key),
@@ -63,10 +42,12 @@ impl<'a> Memo<'a> {
         self.lookup(text).1
     }
     pub(crate) fn is_demonym(&self, word: &'a str) -> bool {
-        Memo::cached(&self.demonym, word, || match self.key.try_borrow_mut() {
+        // Not remembered: most words are asked about once per document,
+        // and a map costs more than the gazetteer's answer (measured).
+        match self.key.try_borrow_mut() {
             Ok(mut key) => self.gaz.demonym_iso3(word, &mut key).is_some(),
             Err(_) => self.gaz.demonym_iso3(word, &mut String::new()).is_some(),
-        })
+        }
     }
     /// [`Gazetteer::lookup`], once per name and document.
     pub(crate) fn candidates(&self, name: &'a str) -> Arc<[Candidate]> {
@@ -84,41 +65,10 @@ impl<'a> Memo<'a> {
         }
         c
     }
-    /// `f` of `word` in lower case (in a reused buffer).
-    pub(crate) fn with_lower<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
-        // Most words are lower-case ASCII already: no copy then.
-        if word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            return f(word);
-        }
-        match self.scratch.try_borrow_mut() {
-            Ok(mut buf) => f(lower_into(word, &mut buf)),
-            Err(_) => f(&word.to_lowercase()),
-        }
-    }
     pub(crate) fn names_major_place(&self, word: &'a str) -> bool {
-        Memo::cached(&self.major, word, || {
-            self.gaz.names_major_place(word, 100_000)
-        })
+        // Not remembered, as `is_demonym`.
+        self.gaz.names_major_place(word, 100_000)
     }
-}
-
-/// `s.to_lowercase()`: `s` itself when it is lower-case ASCII already (most
-/// words), else written into `buf`.
-fn lower_into<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        return s;
-    }
-    buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&s.to_lowercase());
-    }
-    buf.as_str()
 }
 
 /// Words of people's names in this document: capitalised words after a
@@ -129,68 +79,122 @@ fn lower_into<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
 /// candidate is made of.
 pub(crate) struct PersonNames<'a> {
     titled: HashSet<&'a str>,
-    runs: Vec<&'a [Tok<'a>]>,
-    by_word: HashMap<&'a str, Vec<usize>>,
-    verdicts: RefCell<HashMap<usize, bool>>,
+    /// The capitalised runs, each text once (news repeats names).
+    runs: Vec<Words<'a>>,
+    /// Word → its latest link in `links`; a link is (run, previous link),
+    /// so indexing a word allocates nothing of its own.
+    by_word: HashMap<&'a str, u32>,
+    links: Vec<(u32, u32)>,
+    /// Verdicts of [`is_person_like`], by run.
+    verdicts: Vec<Cell<Option<bool>>>,
 }
 
+/// Marks the end of a chain in [`PersonNames::links`].
+const NO_LINK: u32 = u32::MAX;
+
 impl<'a> PersonNames<'a> {
-    pub(crate) fn new(sentences: &[&'a [Tok<'a>]], cues: &Cues) -> PersonNames<'a> {
+    pub(crate) fn new(text: &'a str, sentences: &[Sentence<'a>], cues: &Cues) -> PersonNames<'a> {
         let mut names = PersonNames {
             titled: HashSet::default(),
             runs: Vec::new(),
             by_word: HashMap::default(),
-            verdicts: RefCell::default(),
+            links: Vec::new(),
+            verdicts: Vec::new(),
         };
-        let mut buf = String::new();
-        for &toks in sentences {
-            let mut start = 0;
-            while start < toks.len() {
-                let mut end = start;
-                while toks.get(end).is_some_and(|t| t.cap) {
-                    end += 1;
-                }
-                if end == start {
-                    start += 1;
-                    continue;
-                }
-                let mut from = start;
-                if from == 0 && toks.first().is_some_and(|t| !t.pos.is_proper()) {
-                    from += 1;
-                }
-                if let Some(run) = toks.get(from..end).filter(|r| (2..=4).contains(&r.len())) {
-                    let at = names.runs.len();
-                    names.runs.push(run);
-                    for t in run {
-                        names.by_word.entry(t.text).or_default().push(at);
-                    }
-                }
-                start = end;
-            }
-            let mut after_title = false;
-            for (k, t) in toks.iter().enumerate() {
-                let name_word = |t: &Tok<'_>| t.cap && !t.lower;
-                // Whether a word is a title matters only before a name word
-                // or as a name word after a title; elsewhere both readings
-                // leave the same state for the next word.
-                let matters =
-                    toks.get(k + 1).is_some_and(name_word) || (after_title && name_word(t));
-                if matters
-                    && cues
-                        .person_titles
-                        .contains(lower_into(t.text, &mut buf).trim_end_matches('.'))
-                {
-                    after_title = true;
-                    continue;
-                }
-                if after_title && name_word(t) {
-                    names.titled.insert(t.text);
-                    continue;
-                }
-                after_title = false;
+        // Sized once: at most one run word per capitalised word.
+        let most = sentences.iter().map(Sentence::cap_count).sum();
+        names.by_word.reserve(most);
+        names.links.reserve(most);
+        let mut by_cover: HashMap<&'a str, u32> = HashMap::default();
+        by_cover.reserve(most / 2);
+        for sentence in sentences {
+            for (start, end) in sentence.cap_runs() {
+                names.add_run(text, &sentence.words, start, end, &mut by_cover);
+                names.add_titled(&sentence.words, start, end, cues);
             }
         }
+        names.verdicts = vec![Cell::new(None); names.runs.len()];
         names
+    }
+
+    /// Collects the words of capitalised run `start..end` that follow a
+    /// person title: after a title (lower-case before the run, or a
+    /// capitalised one inside it), each word is a name word or a further
+    /// title. Only the word before a run and the run's words can matter:
+    /// any other word is followed by a lower-case one, which ends a name.
+    fn add_titled(&mut self, words: &Words<'a>, start: usize, end: usize, cues: &Cues) {
+        // Most words are ruled out by their length, first and last bytes.
+        let is_title = |k: usize| {
+            words
+                .shape(k)
+                .is_some_and(|(len, first, last)| cues.may_be_person_title(len, first, last))
+                && words.text(k).is_some_and(|w| cues.is_person_title(w))
+        };
+        let mut after_title = start > 0 && is_title(start - 1);
+        for k in start..end {
+            // The run's last word is asked about only after a title: a
+            // title with no name after it changes nothing.
+            let last = k + 1 == end;
+            if (!last || after_title) && is_title(k) {
+                after_title = true;
+            } else if after_title {
+                if let Some(word) = words.text(k) {
+                    self.titled.insert(word);
+                }
+            }
+        }
+    }
+
+    /// Records the capitalised run `start..end` of a sentence when it has
+    /// two to four words (a sentence-initial word not tagged a proper noun
+    /// left out), unless the same words were recorded before.
+    fn add_run(
+        &mut self,
+        text: &'a str,
+        words: &Words<'a>,
+        start: usize,
+        end: usize,
+        by_cover: &mut HashMap<&'a str, u32>,
+    ) {
+        let start = if start == 0 && words.pos(0).is_some_and(|p| !p.is_proper()) {
+            1
+        } else {
+            start
+        };
+        let Some(run) = words.sub(start..end).filter(|r| (2..=4).contains(&r.len())) else {
+            return;
+        };
+        let (Some(first), Some(last)) = (run.span(0), run.span(run.len() - 1)) else {
+            return;
+        };
+        let cover = first.cover(last).slice(text);
+        let Ok(at) = u32::try_from(self.runs.len()) else {
+            return;
+        };
+        match by_cover.get(cover) {
+            // The same words again: same verdict, nothing to add.
+            Some(&seen)
+                if self
+                    .runs
+                    .get(seen as usize)
+                    .is_some_and(|r| same_words(r, &run)) =>
+            {
+                return;
+            }
+            Some(_) => {}
+            None => {
+                by_cover.insert(cover, at);
+            }
+        }
+        self.runs.push(run);
+        for word in run.texts() {
+            let Ok(link) = u32::try_from(self.links.len()) else {
+                return;
+            };
+            let head = self.by_word.entry(word).or_insert(NO_LINK);
+            self.links.push((at, *head));
+            *head = link;
+        }
     }
 
     /// True when `word` (as written) is part of a person's name here.
@@ -201,63 +205,67 @@ impl<'a> PersonNames<'a> {
         text: &'a str,
         word: &'a str,
     ) -> bool {
-        if self.titled.contains(word) {
+        if !self.titled.is_empty() && self.titled.contains(word) {
             return true;
         }
-        let Some(runs) = self.by_word.get(word) else {
+        let mut link = match self.by_word.get(word) {
+            Some(&head) => head,
+            None => return false,
+        };
+        while let Some(&(run, previous)) = self.links.get(link as usize) {
+            if self.verdict(memo, cues, text, run as usize) {
+                return true;
+            }
+            link = previous;
+        }
+        false
+    }
+
+    /// [`is_person_like`] of run `r`, judged once.
+    fn verdict(&self, memo: &Memo<'a>, cues: &Cues, text: &'a str, r: usize) -> bool {
+        let Some(cell) = self.verdicts.get(r) else {
             return false;
         };
-        runs.iter().any(|&r| {
-            if let Some(v) = self
-                .verdicts
-                .try_borrow()
-                .ok()
-                .and_then(|m| m.get(&r).copied())
-            {
-                return v;
-            }
-            let v = self
-                .runs
-                .get(r)
-                .is_some_and(|run| is_person_like(memo, cues, text, run));
-            if let Ok(mut m) = self.verdicts.try_borrow_mut() {
-                m.insert(r, v);
-            }
-            v
-        })
+        if let Some(v) = cell.get() {
+            return v;
+        }
+        let v = self
+            .runs
+            .get(r)
+            .is_some_and(|run| is_person_like(memo, cues, text, run));
+        cell.set(Some(v));
+        v
     }
 }
 
-/// See [`PersonNames`].
-fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &[Tok<'a>]) -> bool {
+/// Same token texts, in order.
+fn same_words(a: &Words<'_>, b: &Words<'_>) -> bool {
+    a.len() == b.len() && a.texts().eq(b.texts())
+}
+
+/// See [`PersonNames`]. The tests are pure, so the cheap ones come first.
+fn is_person_like<'a>(memo: &Memo<'a>, cues: &Cues, text: &'a str, run: &Words<'a>) -> bool {
     if !(2..=4).contains(&run.len()) {
         return false;
     }
+    // No title, facility, division or other listed word; no acronym.
+    let listed =
+        |w: &str| cues.word(w.trim_end_matches('.')).is_listed() || (is_all_caps(w) && w.len() > 1);
+    if run.texts().any(listed) {
+        return false;
+    }
     // Only words that could be read as places matter here.
-    if !run.iter().any(|t| memo.has_name(t.text)) {
+    if !run.texts().any(|w| memo.has_name(w)) {
         return false;
     }
-    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+    let (Some(first), Some(last)) = (run.span(0), run.span(run.len() - 1)) else {
         return false;
     };
-    if memo.has_name(first.span.cover(last.span).slice(text)) {
+    if memo.has_name(first.cover(last).slice(text)) {
         return false;
     }
-    let plain_word = |t: &Tok<'a>| {
-        let listed = memo.with_lower(t.text, |w| {
-            let w = w.trim_end_matches('.');
-            cues.person_titles.contains(w)
-                || cues.continuations.contains(w)
-                || cues.prepositions.contains(w)
-                || cues.facility_nouns.contains(w)
-                || cues.not_places.contains(w)
-                || cues.division_level(w).is_some()
-                || cues.settlement_nouns.contains(w)
-        });
-        !(listed || (is_all_caps(t.text) && t.text.len() > 1) || memo.is_demonym(t.text))
-    };
-    if !run.iter().all(plain_word) {
+    if run.texts().any(|w| memo.is_demonym(w)) {
         return false;
     }
-    !run.iter().any(|t| memo.names_major_place(t.text))
+    !run.texts().any(|w| memo.names_major_place(w))
 }

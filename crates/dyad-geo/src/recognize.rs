@@ -15,21 +15,42 @@ use std::sync::Arc;
 
 use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Pos, Span, ZoneKind};
 
-use crate::cues::Cues;
+use crate::cues::{Cues, WordCues};
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::names::{Memo, PersonNames};
 use crate::normalize::name_key;
 use crate::spans::SpanSet;
 
+pub(crate) mod words;
+use words::{is_all_caps, Sentence, Tok, Words};
+
 /// Uncued towns at least this large are taken as toponyms.
 pub(crate) const PROMINENT_POPULATION: u64 = 15_000;
 /// Longest name, in tokens.
 const MAX_NAME_TOKENS: usize = 6;
-/// Lower-case words that may stand inside a multi-word name.
-const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "des", "da", "do", "dos", "das",
-    "-", "and",
-];
+/// True for the lower-case words that may stand inside a multi-word name
+/// (a `match`: asked of most words after a capitalised one).
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de"
+            | "del"
+            | "la"
+            | "le"
+            | "el"
+            | "al"
+            | "upon"
+            | "on"
+            | "du"
+            | "des"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "-"
+            | "and"
+    )
+}
 
 /// What marked a span as a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,66 +104,6 @@ pub(crate) struct Found {
     last: usize,
 }
 
-/// A token with its text.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok<'a> {
-    pub text: &'a str,
-    /// Starts with a lower-case letter.
-    pub lower: bool,
-    /// [`is_capitalised`] (worked out once per token).
-    pub cap: bool,
-    /// [`is_name_like`].
-    pub name_like: bool,
-    pub pos: Pos,
-    pub lemma: &'a str,
-    pub span: Span,
-}
-
-pub(crate) fn is_capitalised(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => s.chars().next().is_some_and(char::is_uppercase),
-    }
-}
-
-/// True for headline-style sentences: at least four words, 75% capitalised.
-fn is_title_case(toks: &[Tok<'_>]) -> bool {
-    let (mut words, mut caps) = (0, 0);
-    for t in toks {
-        if t.text.chars().next().is_some_and(char::is_alphabetic) {
-            words += 1;
-            caps += usize::from(t.cap);
-        }
-    }
-    words >= 4 && caps * 4 >= words * 3
-}
-
-/// Capitalised, or an Arabic article before a capitalised name ("al-Hasakah").
-fn is_name_like(s: &str) -> bool {
-    if is_capitalised(s) {
-        return true;
-    }
-    // Every article below is "a…-"/"e…-" of two or three letters.
-    let b = s.as_bytes();
-    if !matches!(b.first(), Some(b'a' | b'e'))
-        || !(b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
-    {
-        return false;
-    }
-    ARABIC_ARTICLES
-        .iter()
-        .any(|p| s.strip_prefix(p).is_some_and(is_capitalised))
-}
-
-/// Arabic articles written before a capitalised name ("al-Hasakah").
-const ARABIC_ARTICLES: &[&str] = &[
-    "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-", "ed-", "en-", "es-",
-];
-
-pub(crate) fn is_all_caps(s: &str) -> bool {
-    s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
-}
-
 /// Finds the toponyms of a document (unresolved).
 pub(crate) fn find_toponyms(
     gaz: &Gazetteer,
@@ -151,40 +112,10 @@ pub(crate) fn find_toponyms(
 ) -> Vec<Found> {
     let cues = Cues::builtin();
     let text = doc.doc.text.as_str();
-    // All tokens in one vector; a sentence is a slice of it.
-    let mut all: Vec<Tok<'_>> =
-        Vec::with_capacity(doc.sentences.iter().map(|s| s.tokens.len()).sum());
-    all.extend(doc.sentences.iter().flat_map(|s| &s.tokens).map(|t| {
-        let tt = t.span.slice(text);
-        let (lower, cap) = match tt.as_bytes().first() {
-            Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
-            _ => (
-                tt.chars().next().is_some_and(char::is_lowercase),
-                is_capitalised(tt),
-            ),
-        };
-        Tok {
-            text: tt,
-            lower,
-            cap,
-            // Only words starting "a"/"e" can be an article before a name.
-            name_like: cap
-                || (matches!(tt.as_bytes().first(), Some(b'a' | b'e')) && is_name_like(tt)),
-            pos: t.pos,
-            lemma: t.lemma.as_str(),
-            span: t.span,
-        }
-    }));
-    let mut rest = all.as_slice();
-    let sentences: Vec<&[Tok<'_>]> = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            let (toks, after) = rest.split_at(s.tokens.len().min(rest.len()));
-            rest = after;
-            toks
-        })
-        .collect();
+    // Tokens are classified on demand: most are ruled out by a byte, once.
+    let tokens = || doc.sentences.iter().map(|s| s.tokens.as_slice());
+    let (starts, ends) = words::find_starts(text, tokens());
+    let sentences = words::sentences(text, tokens(), &starts, &ends);
     let memo = Memo::new(gaz);
     let actor_spans = SpanSet::new(
         actors
@@ -192,15 +123,21 @@ pub(crate) fn find_toponyms(
             .filter(|a| matches!(a.kind, MentionKind::Person | MentionKind::Organization))
             .map(|a| a.span),
     );
-    let person_words = PersonNames::new(&sentences, cues);
+    let person_words = PersonNames::new(text, &sentences, cues);
     let dateline_key = doc.doc.dateline.as_deref().map(name_key);
 
     let mut out: Vec<Found> = Vec::new();
-    for (sentence, &toks) in doc.sentences.iter().zip(&sentences) {
+    for (sentence, marked) in doc.sentences.iter().zip(&sentences) {
+        let toks = marked.words;
         let first_in_sentence = out.len();
         let mut title_case = None;
         let mut i = 0;
-        while i < toks.len() {
+        // Only name-like words start a name: the scan jumps between them.
+        for start in marked.name_starts() {
+            if start < i {
+                continue;
+            }
+            i = start;
             let Some(j) = longest_match(&memo, cues, text, toks, i) else {
                 i += 1;
                 continue;
@@ -212,7 +149,7 @@ pub(crate) fn find_toponyms(
                 text,
                 sentence: sentence.index,
                 in_dateline: sentence.zone == ZoneKind::Dateline,
-                title_case: *title_case.get_or_insert_with(|| is_title_case(toks)),
+                title_case: *title_case.get_or_insert_with(|| marked.is_title_case()),
                 actors: &actor_spans,
                 person_words: &person_words,
                 dateline_key: dateline_key.as_deref(),
@@ -233,7 +170,7 @@ pub(crate) fn find_toponyms(
 
 /// A single uncued word is no prominent name when the document also writes it
 /// in lower case ("Police in Lagos … the police").
-fn drop_lower_case_words(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
+fn drop_lower_case_words(out: &mut [Found], sentences: &[Sentence<'_>]) {
     let unsure: Vec<usize> = (0..out.len())
         .filter(|&k| {
             out.get(k)
@@ -247,27 +184,16 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
         .iter()
         .filter_map(|&k| out.get(k).map(|f| (f.key.as_str(), false)))
         .collect();
-    // Lengths and first bytes of the keys as bit sets: most words are
-    // skipped unhashed.
-    let lengths = written_lower
-        .keys()
-        .fold(0u64, |m, k| m | 1 << k.len().min(63));
-    let mut firsts = [0u64; 4];
-    for b in written_lower.keys().filter_map(|k| k.as_bytes().first()) {
-        if let Some(w) = firsts.get_mut(usize::from(b >> 6)) {
-            *w |= 1 << (b & 63);
+    // Lengths of the keys by first byte: most words are skipped unread.
+    let mut lengths_by_first = [0u32; 256];
+    for key in written_lower.keys() {
+        if let Some(&b) = key.as_bytes().first() {
+            lengths_by_first[usize::from(b)] |= 1 << key.len().min(31);
         }
     }
-    let first_ok = |text: &str| {
-        text.as_bytes().first().is_some_and(|b| {
-            firsts
-                .get(usize::from(b >> 6))
-                .is_some_and(|w| w & (1 << (b & 63)) != 0)
-        })
-    };
-    for t in sentences.iter().copied().flatten() {
-        if t.lower && lengths & (1 << t.text.len().min(63)) != 0 && first_ok(t.text) {
-            if let Some(seen) = written_lower.get_mut(t.text) {
+    for sentence in sentences {
+        for word in sentence.words.lower_words_shaped(&lengths_by_first) {
+            if let Some(seen) = written_lower.get_mut(word) {
                 *seen = true;
             }
         }
@@ -286,37 +212,41 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
     }
 }
 
-/// The end token of the longest gazetteer name starting at token `i`.
+/// The end token of the longest gazetteer name starting at token `i`, a
+/// name-like token.
 fn longest_match<'a>(
     memo: &Memo<'a>,
     cues: &Cues,
     text: &'a str,
-    toks: &[Tok<'a>],
+    toks: Words<'a>,
     i: usize,
 ) -> Option<usize> {
-    let first = toks.get(i)?;
-    if !first.name_like {
-        return None;
-    }
+    let first = toks.span(i)?;
     let end = (i + MAX_NAME_TOKENS).min(toks.len());
     let mut best = None;
     // Grow the span while some name starts like it; keep the longest name.
     for j in i..end {
-        let Some(last) = toks.get(j) else { break };
-        let Some(span_text) = text.get(first.span.start..last.span.end) else {
+        // The first word may end a name (it is name-like); a later one ends
+        // it capitalised, or as the facility word of a known facility ("the
+        // Vostochny cosmodrome"). Inside a name: capitalised words,
+        // connectors, full stops.
+        let (last_end, name_end, inner_ok) = if j == i {
+            (first.end, true, true)
+        } else {
+            let Some(last) = toks.get(j) else { break };
+            let name_end = last.name_like || cues.is_facility_noun(last.text);
+            let inner_ok =
+                last.cap || is_connector(last.text) || matches!(last.text, "." | "'s" | "’s");
+            // A word that can neither end nor continue a name ("Syria
+            // said"): nothing to look up.
+            if !inner_ok && !name_end {
+                break;
+            }
+            (last.span.end, name_end, inner_ok)
+        };
+        let Some(span_text) = text.get(first.start..last_end) else {
             break;
         };
-        // A name ends capitalised, or with a facility word of a known
-        // facility ("the Vostochny cosmodrome").
-        let name_end = last.name_like || (j > i && cues.is_facility_noun(last.text));
-        // Inside a name: capitalised words, connectors, full stops.
-        let inner_ok =
-            last.cap || CONNECTORS.contains(&last.text) || matches!(last.text, "." | "'s" | "’s");
-        // A word that can neither end nor continue a name ("Syria said"):
-        // nothing to look up.
-        if j > i && !inner_ok && !name_end {
-            break;
-        }
         let (prefix, exact) = memo.lookup(span_text);
         if !prefix {
             break;
@@ -324,7 +254,7 @@ fn longest_match<'a>(
         if name_end && exact {
             best = Some(j);
         }
-        if j > i && !inner_ok {
+        if !inner_ok {
             break;
         }
     }
@@ -334,7 +264,7 @@ fn longest_match<'a>(
 struct Assess<'a, 'm> {
     memo: &'m Memo<'a>,
     cues: &'a Cues,
-    toks: &'a [Tok<'a>],
+    toks: Words<'a>,
     text: &'a str,
     sentence: usize,
     in_dateline: bool,
@@ -348,22 +278,22 @@ struct Assess<'a, 'm> {
 }
 
 impl<'a> Assess<'a, '_> {
+    /// The toponym at tokens `i..=j`, if it is one. Every test that rules
+    /// it out is pure, so the cheap ones come first.
     fn assess(&self, i: usize, j: usize) -> Option<Found> {
-        let (first, last) = (self.toks.get(i)?, self.toks.get(j)?);
+        let first = self.toks.get(i)?;
+        let last = if i == j { first } else { self.toks.get(j)? };
         let span = Span::new(first.span.start, last.span.end);
         let name = span.slice(self.text);
         let key = name_key(name);
         let single = i == j;
         let cues = self.cues;
-        if single && (cues.prepositions.contains(&key) || cues.continuations.contains(&key)) {
-            return None;
-        }
-        // A person's name in this document is not a place in it.
-        let all_person_words = self.toks.get(i..=j)?.iter().all(|t| {
-            self.person_words
-                .contains(self.memo, self.cues, self.text, t.text)
-        });
-        if all_person_words {
+        let key_cues = if single {
+            cues.word(&key)
+        } else {
+            WordCues::default()
+        };
+        if key_cues.preposition || key_cues.continuation || key_cues.not_place {
             return None;
         }
         // Role mentions built on a place ("Aleppo Governorates", "Kyiv
@@ -383,22 +313,15 @@ impl<'a> Assess<'a, '_> {
             cue_word = Some("dateline".into());
         }
         let cued = cue != Cue::None;
-        if single && cues.not_places.contains(&key) {
-            return None;
-        }
-        if !cued && self.memo.is_demonym(name) {
-            return None;
-        }
         // Part of a longer capitalised name before it ("President Obama").
         if i > 0 {
             if let Some(prev) = self.toks.get(i - 1) {
                 let sentence_initial_word = i == 1 && !prev.pos.is_proper();
-                if is_capitalised(prev.text)
+                let leads_in = |w: WordCues| w.preposition || w.continuation;
+                if prev.cap
                     && !self.title_case
                     && !sentence_initial_word
-                    && !self.memo.with_lower(prev.text, |pl| {
-                        cues.prepositions.contains(pl) || cues.continuations.contains(pl)
-                    })
+                    && !leads_in(cues.word(prev.text))
                     && !self.memo.is_demonym(prev.text)
                     && cue != Cue::Dateline
                 {
@@ -412,19 +335,24 @@ impl<'a> Assess<'a, '_> {
         let mut acting = false;
         if let Some(nx) = next {
             // Asked in order, each only when the ones before say no.
-            let next_word = self.memo.with_lower(nx.text, |nl| {
-                if let Some(level) = cues.division_level(nl) {
-                    NextWord::Division(level, nl.ends_with('s'))
-                } else if nx.lower && (nl == "city" || nl == "town") {
-                    NextWord::Settlement
-                } else if cues.facility_nouns.contains(nl) {
-                    NextWord::Facility
-                } else if nx.cap && !cues.continuations.contains(nl) {
-                    NextWord::Capitalised
-                } else {
-                    NextWord::Other
-                }
-            });
+            let next_cues = cues.word(nx.text);
+            // Only 'S' lower-cases to 's'; only ASCII letters to "city"/"town".
+            let next_word = if let Some(level) = next_cues.division_level {
+                NextWord::Division(
+                    level,
+                    matches!(nx.text.chars().next_back(), Some('s' | 'S')),
+                )
+            } else if nx.lower
+                && (nx.text.eq_ignore_ascii_case("city") || nx.text.eq_ignore_ascii_case("town"))
+            {
+                NextWord::Settlement
+            } else if next_cues.facility_noun {
+                NextWord::Facility
+            } else if nx.cap && !next_cues.continuation {
+                NextWord::Capitalised
+            } else {
+                NextWord::Other
+            };
             if let NextWord::Division(level, plural) = next_word {
                 suffix_hint = Some((Hint::Division(level), nx.text.to_string()));
                 suffix_plural = plural;
@@ -446,6 +374,17 @@ impl<'a> Assess<'a, '_> {
             acting = !cued
                 && (nx.pos == Pos::MD || nx.pos.is_verb())
                 && !matches!(nx.lemma, "be" | "have");
+        }
+        // A person's name in this document is not a place in it.
+        let all_person_words = self.toks.sub(i..j + 1)?.texts().all(|w| {
+            self.person_words
+                .contains(self.memo, self.cues, self.text, w)
+        });
+        if all_person_words {
+            return None;
+        }
+        if !cued && self.memo.is_demonym(name) {
+            return None;
         }
         let candidates = self.memo.candidates(name);
         if candidates.is_empty() {
@@ -491,7 +430,7 @@ impl<'a> Assess<'a, '_> {
     fn is_prominent(
         &self,
         name: &'a str,
-        single: Option<&Tok<'_>>,
+        single: Option<Tok<'_>>,
         candidates: &[Candidate],
     ) -> bool {
         // A single uncued word must be tagged a noun ("Police in Lagos …").
@@ -525,19 +464,24 @@ impl<'a> Assess<'a, '_> {
             k -= 1;
             steps += 1;
             let Some(t) = self.toks.get(k) else { break };
-            let step = self.memo.with_lower(t.text, |w| {
-                if cues.prepositions.contains(w) {
-                    Step::Preposition
-                } else if t.lower && cues.settlement_nouns.contains(w) {
-                    Step::Noun(Hint::Settlement)
-                } else if let Some(level) = t.lower.then(|| cues.division_level(w)).flatten() {
-                    Step::Noun(Hint::Division(level))
-                } else if matches!(w, "of" | "the" | "a" | "an") || t.pos.is_adjective() {
-                    Step::Over
-                } else {
-                    Step::Stop
-                }
-            });
+            let w = cues.word(t.text);
+            // Only ASCII letters lower-case to these (Kelvin sign aside).
+            let article_or_of = || {
+                ["of", "the", "a", "an"]
+                    .iter()
+                    .any(|a| t.text.eq_ignore_ascii_case(a))
+            };
+            let step = if w.preposition {
+                Step::Preposition
+            } else if t.lower && w.settlement_noun {
+                Step::Noun(Hint::Settlement)
+            } else if let Some(level) = w.division_level.filter(|_| t.lower) {
+                Step::Noun(Hint::Division(level))
+            } else if article_or_of() || t.pos.is_adjective() {
+                Step::Over
+            } else {
+                Step::Stop
+            };
             match step {
                 Step::Preposition if noun.is_some() => break,
                 Step::Preposition => {
@@ -584,13 +528,14 @@ enum Step {
 /// Joins toponyms listed with commas/"and" in one sentence: a cue or a kind
 /// word stated once applies to the whole list ("the cities of Homs and
 /// Aleppo", "Homs and Aleppo Governorates").
-fn link_lists(out: &mut [Found], from: usize, toks: &[Tok<'_>]) {
+fn link_lists(out: &mut [Found], from: usize, toks: Words<'_>) {
     let joined = |a: &Found, b: &Found| -> bool {
-        let between = toks.get(a.last + 1..b.first).unwrap_or_default();
-        !between.is_empty()
-            && between
-                .iter()
-                .all(|t| matches!(t.text, "," | "and" | "or" | "&"))
+        toks.sub(a.last + 1..b.first).is_some_and(|between| {
+            !between.is_empty()
+                && between
+                    .texts()
+                    .all(|t| matches!(t, "," | "and" | "or" | "&"))
+        })
     };
     let Some(list) = out.get_mut(from..) else {
         return;
@@ -626,7 +571,7 @@ fn link_lists(out: &mut [Found], from: usize, toks: &[Tok<'_>]) {
 }
 
 /// Sets `qualifier` for "X, Y" pairs (only a comma between them).
-fn relink_qualifiers(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
+fn relink_qualifiers(out: &mut [Found], sentences: &[Sentence<'_>]) {
     for a in 0..out.len() {
         let b = a + 1;
         let (Some(x), Some(y)) = (out.get(a), out.get(b)) else {
@@ -638,8 +583,8 @@ fn relink_qualifiers(out: &mut [Found], sentences: &[&[Tok<'_>]]) {
         let Some(toks) = sentences.get(x.sentence) else {
             continue;
         };
-        let between = toks.get(x.last + 1..y.first).unwrap_or_default();
-        if between.len() == 1 && between.first().is_some_and(|t| t.text == ",") {
+        let between = toks.words.sub(x.last + 1..y.first);
+        if between.is_some_and(|w| w.len() == 1 && w.text(0) == Some(",")) {
             if let Some(f) = out.get_mut(a) {
                 f.qualifier = Some(b);
             }
