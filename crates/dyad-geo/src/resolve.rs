@@ -12,7 +12,7 @@ mod totals;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention};
+use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention, Span};
 
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::recognize::{Cue, Found, Hint};
@@ -83,7 +83,14 @@ pub(crate) fn resolve(
                 slots: groups.slots(g),
             };
             let scorer = Scorer::new(&found, m, f, &soft, groups.base(g), Some(context));
-            to_mention(&scorer, scorer.best())
+            // Where no candidate has context or a qualifier, the scores are
+            // the first round's.
+            let best = if scorer.qualified || groups.has_context(g) {
+                scorer.best()
+            } else {
+                groups.first_best(g)
+            };
+            to_mention(&scorer, best)
         })
         .collect();
     // The mentions take over the toponyms' texts (no copy).
@@ -126,16 +133,14 @@ fn soft_context<'a>(
     let text = doc.doc.text.as_str();
     for s in &doc.sentences {
         for t in &s.tokens {
-            // Most words start with an ASCII lower-case letter: skip unread.
-            let first = text.as_bytes().get(t.span.start);
-            if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            // Most words start with an ASCII lower-case letter: one byte read
+            // turns them away.
+            let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+            if first < 0x80 && !first.is_ascii_uppercase() {
                 continue;
             }
-            let word = text.get(t.span.start..t.span.end).unwrap_or("");
-            if word.chars().next().is_some_and(char::is_uppercase) {
-                if let Some(c) = gaz.demonym_iso3(word, &mut key) {
-                    *ctx.countries.entry(c).or_default() += 0.25;
-                }
+            if let Some(c) = capitalised(text, t.span).and_then(|w| gaz.demonym_iso3(w, &mut key)) {
+                *ctx.countries.entry(c).or_default() += 0.25;
             }
         }
     }
@@ -145,6 +150,16 @@ fn soft_context<'a>(
         ctx.dateline = cands.first().map(|c| c.place.country.clone());
     }
     ctx
+}
+
+/// The word at `span` when it starts with an upper-case letter.
+fn capitalised(text: &str, span: Span) -> Option<&str> {
+    let first = *text.as_bytes().get(span.start)?;
+    if first.is_ascii() && !first.is_ascii_uppercase() {
+        return None;
+    }
+    let word = text.get(span.start..span.end)?;
+    (first.is_ascii() || word.chars().next().is_some_and(char::is_uppercase)).then_some(word)
 }
 
 /// Score of a candidate from what it is, and the kind the text states.

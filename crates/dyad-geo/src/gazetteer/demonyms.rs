@@ -11,6 +11,18 @@ use crate::normalize::name_key_into;
 /// Longest length the filter tells apart (longer keys share its top bit).
 const LONG: usize = 63;
 
+/// ASCII letters and digits, by byte (a table read per byte: every
+/// capitalised word of a document is scanned).
+const ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Demonym keys with the ISO3 country each points at.
 #[derive(Debug, Default)]
 pub(super) struct Demonyms {
@@ -48,13 +60,14 @@ impl Demonyms {
             return None;
         }
         let bytes = word.as_bytes();
-        if bytes.iter().all(u8::is_ascii_alphanumeric) {
+        if bytes.iter().all(|&b| ALPHANUMERIC[b as usize]) {
             // Such a word's key is the word in lower case: filter first.
             if !self.may_be_key(bytes) {
                 return None;
             }
             key.clear();
-            key.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            key.push_str(word);
+            key.make_ascii_lowercase();
         } else {
             name_key_into(word, key);
         }

@@ -33,6 +33,8 @@ pub(super) struct Groups {
     /// Context slots of every group's candidates (parallel to `base`; set
     /// for the second round by [`Groups::find_slots`]).
     slots: Vec<Slots>,
+    /// Per group: some candidate has a context slot.
+    context: Vec<bool>,
 }
 
 /// Where a candidate's second-round context is summed: its country's slot
@@ -73,6 +75,7 @@ impl Groups {
             first: Vec::new(),
             firsts: Vec::new(),
             slots: Vec::new(),
+            context: Vec::new(),
         };
         for (m, f) in found.iter().enumerate() {
             let next = key_ids.len();
@@ -116,11 +119,23 @@ impl Groups {
     /// Looks up every group's candidates' context slots in `totals`.
     pub(super) fn find_slots(&mut self, found: &[Found], totals: &Totals) {
         self.slots.clear();
+        self.context.clear();
         for &m in &self.firsts {
             let Some(f) = found.get(m) else { continue };
+            let from = self.slots.len();
             self.slots
                 .extend(f.candidates.iter().map(|c| Slots::of(c, totals)));
+            let added = self.slots.get(from..).unwrap_or_default();
+            let context = added
+                .iter()
+                .any(|s| s.country.is_some() || s.admin.is_some());
+            self.context.push(context);
         }
+    }
+
+    /// True when some candidate of group `g` has a context slot.
+    pub(super) fn has_context(&self, g: usize) -> bool {
+        self.context.get(g).copied().unwrap_or(true)
     }
 
     /// Context slots of group `g`'s candidates.

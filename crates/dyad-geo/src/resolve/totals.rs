@@ -104,8 +104,9 @@ impl<'c> Totals<'c> {
         n_keys: usize,
         chosen: &[Option<&'c Candidate>],
     ) -> Totals<'c> {
-        let mut country_slots: HashMap<&str, usize> = HashMap::default();
-        let mut admin_slots: HashMap<u64, usize> = HashMap::default();
+        // Room for a typical document's countries and divisions at once.
+        let mut country_slots: HashMap<&str, usize> = sized(32);
+        let mut admin_slots: HashMap<u64, usize> = sized(32);
         let mut choices: Vec<(usize, Choice)> = Vec::with_capacity(found.len());
         for ((f, &key), c) in found.iter().zip(keys).zip(chosen) {
             let Some(c) = c else { continue };
@@ -235,4 +236,9 @@ fn choice_weight(f: &Found, c: &Candidate) -> f64 {
     } else {
         0.4
     }
+}
+
+/// An empty map with room for `n` entries.
+fn sized<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
 }
