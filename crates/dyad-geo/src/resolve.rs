@@ -7,7 +7,9 @@
 //! demonyms) + an explicit qualifier ("Prague, Oklahoma"). Two rounds: the
 //! second uses the first round's choices for the other toponyms.
 
+mod country;
 mod groups;
+mod reasons;
 mod totals;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -17,7 +19,9 @@ use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention, Span};
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::recognize::{Cue, Found, Hint};
 use crate::spans::SpanSet;
+use country::CountryKey;
 use groups::{Groups, Slots};
+use reasons::{write_reason, Reasons};
 use totals::{Totals, Where};
 
 const COUNTRY_PRIOR: f64 = 6.0;
@@ -39,7 +43,7 @@ const ADMIN_CONTEXT_CAP: f64 = 2.5;
 /// Country evidence that does not come from other toponyms.
 #[derive(Debug, Default)]
 struct SoftContext<'a> {
-    countries: HashMap<&'a str, f64>,
+    countries: HashMap<CountryKey<'a>, f64>,
     dateline: Option<String>,
 }
 
@@ -124,7 +128,7 @@ fn soft_context<'a>(
     let overlaps_toponym = |a: &ActorMention| toponyms.overlaps(a.span);
     for a in actors.iter().filter(|a| !overlaps_toponym(a)) {
         if let Some(c) = a.actor.country.as_deref().filter(|c| c.len() == 3) {
-            *ctx.countries.entry(c).or_default() += 0.25;
+            *ctx.countries.entry(CountryKey::of(c)).or_default() += 0.25;
         }
     }
     // Demonyms: the gazetteer turns most capitalised words away unhashed,
@@ -140,7 +144,7 @@ fn soft_context<'a>(
                 continue;
             }
             if let Some(c) = capitalised(text, t.span).and_then(|w| gaz.demonym_iso3(w, &mut key)) {
-                *ctx.countries.entry(c).or_default() += 0.25;
+                *ctx.countries.entry(CountryKey::of(c)).or_default() += 0.25;
             }
         }
     }
@@ -420,7 +424,7 @@ fn explain_base(f: &Found, soft: &SoftContext, c: &Candidate, out: &mut Reasons)
 /// What actors and demonyms say for `c`'s country.
 fn soft_weight(soft: &SoftContext, c: &Candidate) -> f64 {
     soft.countries
-        .get(c.place.country.as_str())
+        .get(&CountryKey::of(&c.place.country))
         .copied()
         .unwrap_or(0.0)
         .min(SOFT_CONTEXT_CAP)
@@ -429,22 +433,6 @@ fn soft_weight(soft: &SoftContext, c: &Candidate) -> f64 {
 /// True when the dateline lies in `c`'s country (and `c` is not the country).
 fn dateline_applies(soft: &SoftContext, c: &Candidate) -> bool {
     soft.dateline.as_deref() == Some(c.place.country.as_str()) && !c.is_country()
-}
-
-/// A reason string being written: each reason is appended after "; ".
-struct Reasons<'s> {
-    out: &'s mut String,
-    given: bool,
-}
-
-impl Reasons<'_> {
-    fn push(&mut self, pieces: &[&str]) {
-        self.out.push_str("; ");
-        for piece in pieces {
-            self.out.push_str(piece);
-        }
-        self.given = true;
-    }
 }
 
 /// True when `outer` (a country or first-level division) contains `inner`.
@@ -477,32 +465,7 @@ fn to_mention(scorer: &Scorer, chosen: Option<(usize, f64, f64)>) -> PlaceMentio
             (sure * cued) as f32
         }
     };
-    // Built by pieces: this runs for every mention.
-    let cue: [&str; 3] = match (f.cue, f.cue_word.as_deref()) {
-        (Cue::None, _) => ["prominent name", "", ""],
-        (Cue::Dateline, _) => ["dateline", "", ""],
-        (Cue::Inherited, Some(w)) => ["listed after '", w, "'"],
-        (_, Some(w)) => ["after '", w, "'"],
-        (_, None) => ["cued", "", ""],
-    };
-    let n = f.candidates.len();
-    let mut reason = String::with_capacity(128);
-    for piece in cue {
-        reason.push_str(piece);
-    }
-    reason.push_str("; ");
-    push_decimal(&mut reason, n);
-    reason.push_str(if n == 1 { " candidate" } else { " candidates" });
-    let mut reasons = Reasons {
-        out: &mut reason,
-        given: false,
-    };
-    if let Some((i, _, _)) = chosen {
-        scorer.explain(i, &mut reasons);
-    }
-    if !reasons.given && n > 1 {
-        reason.push_str("; largest/most prominent");
-    }
+    let reason = write_reason(scorer, chosen.map(|(i, _, _)| i));
     PlaceMention {
         span: f.span,
         sentence: f.sentence,
@@ -511,12 +474,4 @@ fn to_mention(scorer: &Scorer, chosen: Option<(usize, f64, f64)>) -> PlaceMentio
         confidence,
         reason,
     }
-}
-
-/// Appends `n` in decimal (what `format!("{n}")` writes).
-fn push_decimal(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }

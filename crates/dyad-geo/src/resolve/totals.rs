@@ -14,6 +14,8 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::gazetteer::Candidate;
 use crate::recognize::{Cue, Found};
 
+use super::country::CountryKey;
+
 /// Where a mention stands: its name key id and its sentence.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Where {
@@ -84,7 +86,7 @@ fn positive(w: f64) -> f64 {
 /// The first round's totals of one document.
 pub(super) struct Totals<'c> {
     /// Slot of each country that some first-round choice lies in.
-    country_slots: HashMap<&'c str, usize>,
+    country_slots: HashMap<CountryKey<'c>, usize>,
     /// Slot of each first-level division that some choice lies in.
     admin_slots: HashMap<u64, usize>,
     country: Sums,
@@ -105,7 +107,7 @@ impl<'c> Totals<'c> {
         chosen: &[Option<&'c Candidate>],
     ) -> Totals<'c> {
         // Room for a typical document's countries and divisions at once.
-        let mut country_slots: HashMap<&str, usize> = sized(32);
+        let mut country_slots: HashMap<CountryKey, usize> = sized(32);
         let mut admin_slots: HashMap<u64, usize> = sized(32);
         let mut choices: Vec<(usize, Choice)> = Vec::with_capacity(found.len());
         for ((f, &key), c) in found.iter().zip(keys).zip(chosen) {
@@ -115,7 +117,7 @@ impl<'c> Totals<'c> {
                 .map(|country| {
                     let next = country_slots.len();
                     (
-                        *country_slots.entry(country).or_insert(next),
+                        *country_slots.entry(CountryKey::of(country)).or_insert(next),
                         choice_weight(f, c),
                     )
                 });
@@ -160,7 +162,9 @@ impl<'c> Totals<'c> {
 
     /// The slot of `c`'s country, when some choice lies in it.
     pub(super) fn country_slot(&self, c: &Candidate) -> Option<usize> {
-        self.country_slots.get(c.place.country.as_str()).copied()
+        self.country_slots
+            .get(&CountryKey::of(&c.place.country))
+            .copied()
     }
 
     /// The slot of `c`'s first-level division, when some choice lies in it.
@@ -170,15 +174,18 @@ impl<'c> Totals<'c> {
 
     /// Weight of country `slot` from the toponyms other than the name at
     /// `at`, stronger from its sentence (0 when there is none).
+    #[inline]
     pub(super) fn country_weight(&self, at: Where, slot: usize) -> f64 {
         self.weight(&self.country, |c| c.country, at, slot)
     }
 
     /// [`Totals::country_weight`] for a first-level division.
+    #[inline]
     pub(super) fn admin_weight(&self, at: Where, slot: usize) -> f64 {
         self.weight(&self.admin, |c| c.admin, at, slot)
     }
 
+    #[inline]
     fn weight(&self, sums: &Sums, part: Part, at: Where, slot: usize) -> f64 {
         let (v, own) = sums.read(at.key, slot);
         let (sentence, sentence_own) = self.sentence_sums(part, at, slot);
@@ -186,6 +193,7 @@ impl<'c> Totals<'c> {
     }
 
     /// (all, name `at.key`'s own) weight of `slot` in sentence `at.sentence`.
+    #[inline]
     fn sentence_sums(&self, part: Part, at: Where, slot: usize) -> (f64, f64) {
         let from = self.starts.get(at.sentence).copied().unwrap_or(0);
         let next = at.sentence.checked_add(1);
