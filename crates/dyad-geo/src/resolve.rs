@@ -378,6 +378,9 @@ impl<'a> Scorer<'a> {
                 out.push(&["in ", admin, " like other places"]);
             }
         }
+        if !self.qualified {
+            return;
+        }
         if let Some(q) = self.qualifier_containing(c) {
             out.push(&["qualified by '", &q.text, "'"]);
         }

@@ -27,17 +27,14 @@ impl Reasons<'_> {
 #[inline]
 pub(super) fn write_reason(scorer: &Scorer, winner: Option<usize>) -> String {
     let f = scorer.f;
-    let cue: [&str; 3] = match (f.cue, f.cue_word.as_deref()) {
-        (Cue::None, _) => ["prominent name", "", ""],
-        (Cue::Dateline, _) => ["dateline", "", ""],
-        (Cue::Inherited, Some(w)) => ["listed after '", w, "'"],
-        (_, Some(w)) => ["after '", w, "'"],
-        (_, None) => ["cued", "", ""],
-    };
     let n = f.candidates.len();
     let mut reason = String::with_capacity(128);
-    for piece in cue {
-        reason.push_str(piece);
+    match (f.cue, f.cue_word.as_deref()) {
+        (Cue::None, _) => reason.push_str("prominent name"),
+        (Cue::Dateline, _) => reason.push_str("dateline"),
+        (Cue::Inherited, Some(w)) => push_quoted(&mut reason, "listed after '", w),
+        (_, Some(w)) => push_quoted(&mut reason, "after '", w),
+        (_, None) => reason.push_str("cued"),
     }
     reason.push_str("; ");
     push_decimal(&mut reason, n);
@@ -53,6 +50,13 @@ pub(super) fn write_reason(scorer: &Scorer, winner: Option<usize>) -> String {
         reason.push_str("; largest/most prominent");
     }
     reason
+}
+
+/// Appends `before`, `word` and a closing quote.
+fn push_quoted(out: &mut String, before: &str, word: &str) {
+    out.push_str(before);
+    out.push_str(word);
+    out.push('\'');
 }
 
 /// Appends `n` in decimal (what `format!("{n}")` writes).
