@@ -301,6 +301,7 @@ impl Gazetteer {
 
     /// [`Gazetteer::demonym_country`] without allocating (`key` is scratch
     /// space for the word's key).
+    #[inline]
     pub(crate) fn demonym_iso3(&self, word: &str, key: &mut String) -> Option<&str> {
         let demonyms = self.demonyms.get_or_init(|| {
             Demonyms::new(

@@ -28,7 +28,7 @@ const ALPHANUMERIC: [bool; 256] = {
 pub(super) struct Demonyms {
     countries: FxHashMap<String, String>,
     /// Bit `n` of `by_first[b]`: some key of length `n` (up to [`LONG`])
-    /// starts with byte `b`.
+    /// starts with byte `b` (or its lower case).
     by_first: Vec<u64>,
     /// The same for the last byte.
     by_last: Vec<u64>,
@@ -42,8 +42,11 @@ impl Demonyms {
             let bit = length_bit(key.len());
             let bytes = key.as_bytes();
             for (masks, b) in [(&mut by_first, bytes.first()), (&mut by_last, bytes.last())] {
-                if let Some(mask) = b.and_then(|&b| masks.get_mut(b as usize)) {
-                    *mask |= bit;
+                // Both cases: words are asked about as written.
+                for b in b.into_iter().flat_map(|&b| [b, b.to_ascii_uppercase()]) {
+                    if let Some(mask) = masks.get_mut(b as usize) {
+                        *mask |= bit;
+                    }
                 }
             }
         }
@@ -54,17 +57,23 @@ impl Demonyms {
         }
     }
 
-    /// The ISO3 country `word` points at; `key` is scratch space.
+    /// The ISO3 country `word` points at; `key` is scratch space. Inlined:
+    /// most words leave at the filter.
+    #[inline]
     pub(super) fn country(&self, word: &str, key: &mut String) -> Option<&str> {
-        if self.countries.is_empty() {
+        let bytes = word.as_bytes();
+        let plain = bytes.iter().all(|&b| ALPHANUMERIC[b as usize]);
+        // A plain word's key is the word in lower case: filter first.
+        if plain && !self.may_be_key(bytes) {
             return None;
         }
-        let bytes = word.as_bytes();
-        if bytes.iter().all(|&b| ALPHANUMERIC[b as usize]) {
-            // Such a word's key is the word in lower case: filter first.
-            if !self.may_be_key(bytes) {
-                return None;
-            }
+        self.look_up(word, plain, key)
+    }
+
+    /// [`Demonyms::country`] past the filter (`plain`: `word` is ASCII
+    /// letters and digits).
+    fn look_up(&self, word: &str, plain: bool, key: &mut String) -> Option<&str> {
+        if plain {
             key.clear();
             key.push_str(word);
             key.make_ascii_lowercase();
@@ -79,7 +88,7 @@ impl Demonyms {
     fn may_be_key(&self, word: &[u8]) -> bool {
         let bit = length_bit(word.len());
         let has = |masks: &[u64], b: Option<&u8>| {
-            b.and_then(|b| masks.get(b.to_ascii_lowercase() as usize))
+            b.and_then(|&b| masks.get(b as usize))
                 .is_some_and(|mask| mask & bit != 0)
         };
         has(&self.by_first, word.first()) && has(&self.by_last, word.last())
