@@ -49,8 +49,12 @@ pub(super) struct Slots {
 impl Slots {
     pub(super) fn of(c: &Candidate, totals: &Totals) -> Slots {
         Slots {
-            country: totals.country_slot(c).filter(|_| !c.is_country()),
-            admin: totals.admin_slot(c).filter(|_| c.division_level() != 1),
+            country: (!c.is_country())
+                .then(|| totals.country_slot(c))
+                .flatten(),
+            admin: (c.division_level() != 1)
+                .then(|| totals.admin_slot(c))
+                .flatten(),
         }
     }
 }
@@ -63,20 +67,22 @@ impl Groups {
         // A key's groups as a chain (most keys have one: a short walk costs
         // less than hashing the text): the key's latest group, and for each
         // group the one before it of the same key.
-        let mut latest: Vec<usize> = Vec::new();
-        let mut before: Vec<usize> = Vec::new();
-        let mut names: Vec<Name> = Vec::new();
+        // Sized once: at most one key and one group per mention.
+        let mut latest: Vec<usize> = Vec::with_capacity(n);
+        let mut before: Vec<usize> = Vec::with_capacity(n);
+        let mut names: Vec<Name> = Vec::with_capacity(n);
         let mut g = Groups {
             group: Vec::with_capacity(n),
             keys: Vec::with_capacity(n),
             n_keys: 0,
-            starts: vec![0],
-            base: Vec::new(),
-            first: Vec::new(),
-            firsts: Vec::new(),
+            starts: Vec::with_capacity(n + 1),
+            base: Vec::with_capacity(4 * n),
+            first: Vec::with_capacity(n),
+            firsts: Vec::with_capacity(n),
             slots: Vec::new(),
             context: Vec::new(),
         };
+        g.starts.push(0);
         for (m, f) in found.iter().enumerate() {
             let next = key_ids.len();
             let key = *key_ids.entry(f.key.as_str()).or_insert(next);
@@ -119,7 +125,9 @@ impl Groups {
     /// Looks up every group's candidates' context slots in `totals`.
     pub(super) fn find_slots(&mut self, found: &[Found], totals: &Totals) {
         self.slots.clear();
+        self.slots.reserve(self.base.len());
         self.context.clear();
+        self.context.reserve(self.firsts.len());
         for &m in &self.firsts {
             let Some(f) = found.get(m) else { continue };
             let from = self.slots.len();
