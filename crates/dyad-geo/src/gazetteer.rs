@@ -13,7 +13,7 @@ mod demonyms;
 use crate::error::GeoError;
 use crate::normalize::{name_key, name_key_into};
 use crate::table::{build_table, RawRecord, SourceRecord, Table, DEMONYM_BIT};
-use demonyms::Demonyms;
+pub(crate) use demonyms::Demonyms;
 
 /// Built-in places the GeoNames data lacks (regions, facilities, crossings).
 pub(crate) const BUILTIN_PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
@@ -301,9 +301,13 @@ impl Gazetteer {
 
     /// [`Gazetteer::demonym_country`] without allocating (`key` is scratch
     /// space for the word's key).
-    #[inline]
     pub(crate) fn demonym_iso3(&self, word: &str, key: &mut String) -> Option<&str> {
-        let demonyms = self.demonyms.get_or_init(|| {
+        self.demonyms().country(word, key)
+    }
+
+    /// The demonym table, collected from the gazetteer table on first use.
+    pub(crate) fn demonyms(&self) -> &Demonyms {
+        self.demonyms.get_or_init(|| {
             Demonyms::new(
                 self.table
                     .demonyms()
@@ -314,8 +318,7 @@ impl Gazetteer {
                     })
                     .collect(),
             )
-        });
-        demonyms.country(word, key)
+        })
     }
 
     /// The country entry (centroid) for an ISO3 code, for country-precision

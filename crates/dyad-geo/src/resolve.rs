@@ -135,6 +135,7 @@ fn soft_context<'a>(
     // so words are asked about as they come (no per-document memo).
     let mut key = String::new();
     let text = doc.doc.text.as_str();
+    let demonyms = gaz.demonyms();
     for s in &doc.sentences {
         for t in &s.tokens {
             // Most words start with an ASCII lower-case letter: one byte read
@@ -143,7 +144,7 @@ fn soft_context<'a>(
             if first < 0x80 && !first.is_ascii_uppercase() {
                 continue;
             }
-            if let Some(c) = capitalised(text, t.span).and_then(|w| gaz.demonym_iso3(w, &mut key)) {
+            if let Some(c) = capitalised(text, t.span).and_then(|w| demonyms.country(w, &mut key)) {
                 *ctx.countries.entry(CountryKey::of(c)).or_default() += 0.25;
             }
         }
@@ -249,7 +250,7 @@ impl Context<'_> {
         self.slots
             .get(i)
             .copied()
-            .unwrap_or_else(|| Slots::of(c, self.totals))
+            .unwrap_or_else(|| Slots::of(c, CountryKey::of(&c.place.country), self.totals))
     }
 
     /// What other places in the candidate's country add.
@@ -321,7 +322,7 @@ impl<'a> Scorer<'a> {
     fn score(&self, i: usize, c: &Candidate) -> f64 {
         let mut s = match self.base.get(i) {
             Some(&base) => base,
-            None => base_score(self.f, self.soft, c),
+            None => base_score(self.f, self.soft, c, CountryKey::of(&c.place.country)),
         };
         if let Some(ctx) = &self.context {
             let slots = ctx.slots(i, c);
@@ -394,9 +395,9 @@ impl<'a> Scorer<'a> {
 /// toponyms' choices: its prior, the stated kind, actors, demonyms and the
 /// dateline (the same in both rounds and for all mentions of a group, so
 /// computed once per group).
-fn base_score(f: &Found, soft: &SoftContext, c: &Candidate) -> f64 {
+fn base_score(f: &Found, soft: &SoftContext, c: &Candidate, country: CountryKey) -> f64 {
     let mut s = prior(c, f.hint, &f.text);
-    let soft_w = soft_weight(soft, c);
+    let soft_w = soft_weight(soft, country);
     if soft_w > 0.0 {
         s += soft_w;
     }
@@ -416,7 +417,7 @@ fn explain_base(f: &Found, soft: &SoftContext, c: &Candidate, out: &mut Reasons)
         out.push(&["'", w, "' says ", kind]);
     }
     let country = c.place.country.as_str();
-    if soft_weight(soft, c) > 0.0 {
+    if soft_weight(soft, CountryKey::of(country)) > 0.0 {
         out.push(&["actors/demonyms point to ", country]);
     }
     if dateline_applies(soft, c) {
@@ -424,10 +425,10 @@ fn explain_base(f: &Found, soft: &SoftContext, c: &Candidate, out: &mut Reasons)
     }
 }
 
-/// What actors and demonyms say for `c`'s country.
-fn soft_weight(soft: &SoftContext, c: &Candidate) -> f64 {
+/// What actors and demonyms say for a candidate's `country`.
+fn soft_weight(soft: &SoftContext, country: CountryKey) -> f64 {
     soft.countries
-        .get(&CountryKey::of(&c.place.country))
+        .get(&country)
         .copied()
         .unwrap_or(0.0)
         .min(SOFT_CONTEXT_CAP)

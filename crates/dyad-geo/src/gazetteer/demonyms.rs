@@ -25,7 +25,7 @@ const ALPHANUMERIC: [bool; 256] = {
 
 /// Demonym keys with the ISO3 country each points at.
 #[derive(Debug, Default)]
-pub(super) struct Demonyms {
+pub(crate) struct Demonyms {
     countries: FxHashMap<String, String>,
     /// Bit `n` of `by_first[b]`: some key of length `n` (up to [`LONG`])
     /// starts with byte `b` (or its lower case).
@@ -60,7 +60,7 @@ impl Demonyms {
     /// The ISO3 country `word` points at; `key` is scratch space. Inlined:
     /// most words leave at the filter.
     #[inline]
-    pub(super) fn country(&self, word: &str, key: &mut String) -> Option<&str> {
+    pub(crate) fn country(&self, word: &str, key: &mut String) -> Option<&str> {
         let bytes = word.as_bytes();
         let plain = bytes.iter().all(|&b| ALPHANUMERIC[b as usize]);
         // A plain word's key is the word in lower case: filter first.

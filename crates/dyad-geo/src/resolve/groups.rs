@@ -10,11 +10,12 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::gazetteer::Candidate;
 use crate::recognize::{Found, Hint};
 
+use super::country::CountryKey;
 use super::totals::Totals;
 use super::{best_of, SoftContext};
 
 /// The mentions of a document in groups, with their key ids.
-pub(super) struct Groups {
+pub(super) struct Groups<'f> {
     /// Group of each mention.
     group: Vec<usize>,
     /// Key id of each mention: the totals count by name key, whatever the
@@ -23,6 +24,9 @@ pub(super) struct Groups {
     n_keys: usize,
     /// Where each group's candidates start in `base` (plus the end).
     starts: Vec<usize>,
+    /// Country of every group's candidates (parallel to `base`), as a key
+    /// worked out once.
+    countries: Vec<CountryKey<'f>>,
     /// [`super::base_score`] of every group's candidates.
     base: Vec<f64>,
     /// (candidate, score, margin) of each group's best by base score: the
@@ -47,10 +51,11 @@ pub(super) struct Slots {
 }
 
 impl Slots {
-    pub(super) fn of(c: &Candidate, totals: &Totals) -> Slots {
+    /// The slots of `c`, whose country key is `country`.
+    pub(super) fn of(c: &Candidate, country: CountryKey, totals: &Totals) -> Slots {
         Slots {
             country: (!c.is_country())
-                .then(|| totals.country_slot(c))
+                .then(|| totals.country_slot(country))
                 .flatten(),
             admin: (c.division_level() != 1)
                 .then(|| totals.admin_slot(c))
@@ -59,8 +64,8 @@ impl Slots {
     }
 }
 
-impl Groups {
-    pub(super) fn new(found: &[Found], soft: &SoftContext) -> Groups {
+impl<'f> Groups<'f> {
+    pub(super) fn new(found: &'f [Found], soft: &SoftContext) -> Groups<'f> {
         let n = found.len();
         let mut key_ids: HashMap<&str, usize> =
             HashMap::with_capacity_and_hasher(n, Default::default());
@@ -76,6 +81,7 @@ impl Groups {
             keys: Vec::with_capacity(n),
             n_keys: 0,
             starts: Vec::with_capacity(n + 1),
+            countries: Vec::with_capacity(4 * n),
             base: Vec::with_capacity(4 * n),
             first: Vec::with_capacity(n),
             firsts: Vec::with_capacity(n),
@@ -112,10 +118,13 @@ impl Groups {
     }
 
     /// Scores a new group's candidates, from its first mention.
-    fn add_group(&mut self, f: &Found, soft: &SoftContext) {
+    fn add_group(&mut self, f: &'f Found, soft: &SoftContext) {
         let from = self.base.len();
-        self.base
-            .extend(f.candidates.iter().map(|c| super::base_score(f, soft, c)));
+        for c in f.candidates.iter() {
+            let country = CountryKey::of(&c.place.country);
+            self.countries.push(country);
+            self.base.push(super::base_score(f, soft, c, country));
+        }
         self.first.push(best_of(
             self.base.get(from..).unwrap_or_default().iter().copied(),
         ));
@@ -131,8 +140,13 @@ impl Groups {
         for &m in &self.firsts {
             let Some(f) = found.get(m) else { continue };
             let from = self.slots.len();
-            self.slots
-                .extend(f.candidates.iter().map(|c| Slots::of(c, totals)));
+            let countries = self.countries.get(from..).unwrap_or_default();
+            self.slots.extend(
+                f.candidates
+                    .iter()
+                    .zip(countries)
+                    .map(|(c, &country)| Slots::of(c, country, totals)),
+            );
             let added = self.slots.get(from..).unwrap_or_default();
             let context = added
                 .iter()

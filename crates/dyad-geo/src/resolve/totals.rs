@@ -160,11 +160,9 @@ impl<'c> Totals<'c> {
         }
     }
 
-    /// The slot of `c`'s country, when some choice lies in it.
-    pub(super) fn country_slot(&self, c: &Candidate) -> Option<usize> {
-        self.country_slots
-            .get(&CountryKey::of(&c.place.country))
-            .copied()
+    /// The slot of `country`, when some choice lies in it.
+    pub(super) fn country_slot(&self, country: CountryKey) -> Option<usize> {
+        self.country_slots.get(&country).copied()
     }
 
     /// The slot of `c`'s first-level division, when some choice lies in it.
