@@ -26,6 +26,7 @@ pub(super) struct Where {
 /// One first-round choice, as the sums see it.
 #[derive(Debug, Clone, Copy)]
 struct Choice {
+    sentence: usize,
     key: usize,
     country: Option<(usize, f64)>,
     admin: Option<(usize, f64)>,
@@ -109,7 +110,7 @@ impl<'c> Totals<'c> {
         // Room for a typical document's countries and divisions at once.
         let mut country_slots: HashMap<CountryKey, usize> = sized(32);
         let mut admin_slots: HashMap<u64, usize> = sized(32);
-        let mut choices: Vec<(usize, Choice)> = Vec::with_capacity(found.len());
+        let mut choices: Vec<Choice> = Vec::with_capacity(found.len());
         for ((f, &key), c) in found.iter().zip(keys).zip(chosen) {
             let Some(c) = c else { continue };
             let country = Some(c.place.country.as_str())
@@ -130,18 +131,16 @@ impl<'c> Totals<'c> {
                 };
                 (*admin_slots.entry(a).or_insert(next), w)
             });
-            choices.push((
-                f.sentence,
-                Choice {
-                    key,
-                    country,
-                    admin,
-                },
-            ));
+            choices.push(Choice {
+                sentence: f.sentence,
+                key,
+                country,
+                admin,
+            });
         }
         let mut country = Sums::new(country_slots.len(), n_keys);
         let mut admin = Sums::new(admin_slots.len(), n_keys);
-        for (_, c) in &choices {
+        for c in &choices {
             if let Some(part) = c.country {
                 country.add(c.key, part);
             }
@@ -149,7 +148,7 @@ impl<'c> Totals<'c> {
                 admin.add(c.key, part);
             }
         }
-        let (choices, starts) = by_sentence(choices);
+        let starts = by_sentence(&mut choices);
         Totals {
             country_slots,
             admin_slots,
@@ -215,21 +214,23 @@ impl<'c> Totals<'c> {
     }
 }
 
-/// Choices ordered by sentence, and where each sentence's start.
-fn by_sentence(mut choices: Vec<(usize, Choice)>) -> (Vec<Choice>, Vec<usize>) {
-    // Stable, so mention order holds within a sentence; text order (the
-    // usual case) is already sorted, which the sort sees in one pass.
-    choices.sort_by_key(|&(s, _)| s);
-    let sentences = choices.last().map_or(0, |&(s, _)| s + 1);
+/// Orders `choices` by sentence (stable: mention order holds within a
+/// sentence) and gives where each sentence's start.
+fn by_sentence(choices: &mut [Choice]) -> Vec<usize> {
+    // Text order, the usual case, is already sorted.
+    if !choices.is_sorted_by_key(|c| c.sentence) {
+        choices.sort_by_key(|c| c.sentence);
+    }
+    let sentences = choices.last().map_or(0, |c| c.sentence + 1);
     let mut starts = Vec::with_capacity(sentences + 1);
     let mut at = 0;
     for s in 0..=sentences {
-        while choices.get(at).is_some_and(|&(cs, _)| cs < s) {
+        while choices.get(at).is_some_and(|c| c.sentence < s) {
             at += 1;
         }
         starts.push(at);
     }
-    (choices.into_iter().map(|(_, c)| c).collect(), starts)
+    starts
 }
 
 /// How much a first-round choice says about its country: a country or
