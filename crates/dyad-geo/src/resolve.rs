@@ -139,9 +139,9 @@ fn soft_context<'a>(
     for s in &doc.sentences {
         for t in &s.tokens {
             // Most words start with an ASCII lower-case letter: one byte read
-            // turns them away.
+            // (and one table read) turns them away.
             let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
-            if first < 0x80 && !first.is_ascii_uppercase() {
+            if !MAY_START_CAPITAL[first as usize] {
                 continue;
             }
             if let Some(c) = capitalised(text, t.span).and_then(|w| demonyms.country(w, &mut key)) {
@@ -156,6 +156,18 @@ fn soft_context<'a>(
     }
     ctx
 }
+
+/// First bytes of words that may start with an upper-case letter: ASCII
+/// capitals and the lead bytes of other characters.
+const MAY_START_CAPITAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || (b as u8).is_ascii_uppercase();
+        b += 1;
+    }
+    table
+};
 
 /// The word at `span` when it starts with an upper-case letter.
 fn capitalised(text: &str, span: Span) -> Option<&str> {
