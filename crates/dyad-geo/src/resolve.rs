@@ -6,6 +6,10 @@
 //! toponyms, stronger in the same sentence; the dateline; actors' countries and
 //! demonyms) + an explicit qualifier ("Prague, Oklahoma"). Two rounds: the
 //! second uses the first round's choices for the other toponyms.
+//!
+//! Cost: mentions of one name share their context-free scores ([`groups`]),
+//! the first round's choices are summed over small ids ([`totals`]), and the
+//! reason string is written for the winner only ([`reasons`]).
 
 mod country;
 mod groups;
