@@ -8,9 +8,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use dyad_core::ResolvedPlace;
 
+mod demonyms;
+
 use crate::error::GeoError;
 use crate::normalize::{name_key, name_key_into};
 use crate::table::{build_table, RawRecord, SourceRecord, Table, DEMONYM_BIT};
+pub(crate) use demonyms::Demonyms;
 
 /// Built-in places the GeoNames data lacks (regions, facilities, crossings).
 pub(crate) const BUILTIN_PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
@@ -69,7 +72,7 @@ pub struct Gazetteer {
     user_prefixes: FxHashSet<String>,
     /// Demonym key → ISO3 country (as [`Gazetteer::demonym_country`] gives
     /// it), collected from the table on first use.
-    demonyms: OnceLock<FxHashMap<String, String>>,
+    demonyms: OnceLock<Demonyms>,
     /// Candidates of the names recognition met, by key, across documents
     /// (news repeats names); cleared when places are added or when it grows
     /// past [`CANDIDATE_CACHE_LIMIT`].
@@ -299,21 +302,23 @@ impl Gazetteer {
     /// [`Gazetteer::demonym_country`] without allocating (`key` is scratch
     /// space for the word's key).
     pub(crate) fn demonym_iso3(&self, word: &str, key: &mut String) -> Option<&str> {
-        let demonyms = self.demonyms.get_or_init(|| {
-            self.table
-                .demonyms()
-                .into_iter()
-                .filter_map(|(key, p)| {
-                    let r = self.table.record(p & !DEMONYM_BIT)?;
-                    Some((key, String::from_utf8_lossy(&r.country).into_owned()))
-                })
-                .collect()
-        });
-        if demonyms.is_empty() {
-            return None;
-        }
-        name_key_into(word, key);
-        demonyms.get(key.as_str()).map(String::as_str)
+        self.demonyms().country(word, key)
+    }
+
+    /// The demonym table, collected from the gazetteer table on first use.
+    pub(crate) fn demonyms(&self) -> &Demonyms {
+        self.demonyms.get_or_init(|| {
+            Demonyms::new(
+                self.table
+                    .demonyms()
+                    .into_iter()
+                    .filter_map(|(key, p)| {
+                        let r = self.table.record(p & !DEMONYM_BIT)?;
+                        Some((key, String::from_utf8_lossy(&r.country).into_owned()))
+                    })
+                    .collect(),
+            )
+        })
     }
 
     /// The country entry (centroid) for an ISO3 code, for country-precision

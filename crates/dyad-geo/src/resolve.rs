@@ -6,14 +6,27 @@
 //! toponyms, stronger in the same sentence; the dateline; actors' countries and
 //! demonyms) + an explicit qualifier ("Prague, Oklahoma"). Two rounds: the
 //! second uses the first round's choices for the other toponyms.
+//!
+//! Cost: mentions of one name share their context-free scores ([`groups`]),
+//! the first round's choices are summed over small ids ([`totals`]), and the
+//! reason string is written for the winner only ([`reasons`]).
+
+mod country;
+mod groups;
+mod reasons;
+mod totals;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention};
+use dyad_core::{ActorMention, AnalyzedDocument, PlaceMention, Span};
 
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::recognize::{Cue, Found, Hint};
 use crate::spans::SpanSet;
+use country::CountryKey;
+use groups::{Groups, Slots};
+use reasons::{write_reason, Reasons};
+use totals::{Totals, Where};
 
 const COUNTRY_PRIOR: f64 = 6.0;
 const ADM1_PRIOR: f64 = 2.2;
@@ -33,8 +46,8 @@ const ADMIN_CONTEXT_CAP: f64 = 2.5;
 
 /// Country evidence that does not come from other toponyms.
 #[derive(Debug, Default)]
-struct SoftContext {
-    countries: HashMap<String, f64>,
+struct SoftContext<'a> {
+    countries: HashMap<CountryKey<'a>, f64>,
     dateline: Option<String>,
 }
 
@@ -46,73 +59,71 @@ pub(crate) fn resolve(
     actors: &[ActorMention],
 ) -> Vec<PlaceMention> {
     let soft = soft_context(gaz, doc, &found, actors);
-    // Mentions of the same name share a small id (keys of the totals).
-    let mut ids: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(found.len(), Default::default());
-    let keys: Vec<usize> = found
-        .iter()
-        .map(|f| {
-            let next = ids.len();
-            *ids.entry(f.key.as_str()).or_insert(next)
-        })
-        .collect();
-    let mut no_reasons = Reasons::default();
-    let bases: Vec<Vec<f64>> = found
-        .iter()
-        .map(|f| {
-            f.candidates
-                .iter()
-                .map(|c| base_score(f, &soft, c, false, &mut no_reasons))
-                .collect()
-        })
-        .collect();
-    // Round 1: without other toponyms; round 2: with round 1's choices.
+    let mut groups = Groups::new(&found, &soft);
+    // Round 1: without other toponyms.
     let chosen: Vec<Option<&Candidate>> = found
         .iter()
         .enumerate()
         .map(|(m, f)| {
-            let scorer = Scorer {
-                f,
-                m,
-                all: &found,
-                soft: &soft,
-                context: None,
-                base: bases.get(m).map_or(&[], Vec::as_slice),
+            let g = groups.group(m);
+            let best = if has_qualifier_terms(&found, m) {
+                Scorer::new(&found, m, f, &soft, groups.base(g), None).best()
+            } else {
+                groups.first_best(g)
             };
-            scorer.best().and_then(|(i, _, _)| f.candidates.get(i))
+            best.and_then(|(i, _, _)| f.candidates.get(i))
         })
         .collect();
-    let totals = Totals::new(&found, &keys, &chosen);
-    found
+    // Round 2: with round 1's choices.
+    let totals = Totals::new(&found, groups.keys(), groups.n_keys(), &chosen);
+    groups.find_slots(&found, &totals);
+    let mut mentions: Vec<PlaceMention> = found
         .iter()
-        .zip(&keys)
         .enumerate()
-        .map(|(m, (f, &key))| {
-            let scorer = Scorer {
-                f,
-                m,
-                all: &found,
-                soft: &soft,
-                context: Some((&totals, key)),
-                base: bases.get(m).map_or(&[], Vec::as_slice),
+        .map(|(m, f)| {
+            let g = groups.group(m);
+            let context = Context {
+                totals: &totals,
+                at: Where {
+                    key: groups.key(m),
+                    sentence: f.sentence,
+                },
+                slots: groups.slots(g),
             };
-            let chosen = scorer.best();
-            // Reasons are written for the winner only.
-            let detail = chosen
-                .and_then(|(i, _, _)| Some((i, f.candidates.get(i)?)))
-                .map(|(i, c)| scorer.score(i, c, true).1)
-                .unwrap_or_default();
-            to_mention(f, chosen, detail)
+            let scorer = Scorer::new(&found, m, f, &soft, groups.base(g), Some(context));
+            // Where no candidate has context or a qualifier, the scores are
+            // the first round's.
+            let best = if scorer.qualified || groups.has_context(g) {
+                scorer.best()
+            } else {
+                groups.first_best(g)
+            };
+            to_mention(&scorer, best)
         })
-        .collect()
+        .collect();
+    // The mentions take over the toponyms' texts (no copy).
+    for (mention, f) in mentions.iter_mut().zip(found) {
+        mention.text = f.text;
+    }
+    mentions
 }
 
-fn soft_context(
-    gaz: &Gazetteer,
+/// True when mention `m`'s scores depend on a qualifier: it has one, or it
+/// is the one of the mention before.
+fn has_qualifier_terms(found: &[Found], m: usize) -> bool {
+    let qualifies_previous = m
+        .checked_sub(1)
+        .and_then(|p| found.get(p))
+        .is_some_and(|prev| prev.qualifier == Some(m));
+    qualifies_previous || found.get(m).is_some_and(|f| f.qualifier.is_some())
+}
+
+fn soft_context<'a>(
+    gaz: &'a Gazetteer,
     doc: &AnalyzedDocument,
     found: &[Found],
-    actors: &[ActorMention],
-) -> SoftContext {
+    actors: &'a [ActorMention],
+) -> SoftContext<'a> {
     let mut ctx = SoftContext::default();
     // An actor that is itself one of the toponyms ("Prague" as a capital) is
     // no evidence about where that toponym is. Toponym spans sorted by start
@@ -121,31 +132,24 @@ fn soft_context(
     let overlaps_toponym = |a: &ActorMention| toponyms.overlaps(a.span);
     for a in actors.iter().filter(|a| !overlaps_toponym(a)) {
         if let Some(c) = a.actor.country.as_deref().filter(|c| c.len() == 3) {
-            *ctx.countries.entry(c.to_string()).or_default() += 0.25;
+            *ctx.countries.entry(CountryKey::of(c)).or_default() += 0.25;
         }
     }
-    let mut demonyms: HashMap<&str, Option<&str>> = HashMap::default();
+    // Demonyms: the gazetteer turns most capitalised words away unhashed,
+    // so words are asked about as they come (no per-document memo).
     let mut key = String::new();
+    let text = doc.doc.text.as_str();
+    let demonyms = gaz.demonyms();
     for s in &doc.sentences {
         for t in &s.tokens {
-            // Most words start with an ASCII lower-case letter: skip unread.
-            let first = doc.doc.text.as_bytes().get(t.span.start);
-            if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            // Most words start with an ASCII lower-case letter: one byte read
+            // (and one table read) turns them away.
+            let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+            if !MAY_START_CAPITAL[first as usize] {
                 continue;
             }
-            let word = t.span.slice(&doc.doc.text);
-            if word.chars().next().is_some_and(char::is_uppercase) {
-                let country = *demonyms
-                    .entry(word)
-                    .or_insert_with(|| gaz.demonym_iso3(word, &mut key));
-                if let Some(c) = country {
-                    match ctx.countries.get_mut(c) {
-                        Some(w) => *w += 0.25,
-                        None => {
-                            ctx.countries.insert(c.to_string(), 0.25);
-                        }
-                    }
-                }
+            if let Some(c) = capitalised(text, t.span).and_then(|w| demonyms.country(w, &mut key)) {
+                *ctx.countries.entry(CountryKey::of(c)).or_default() += 0.25;
             }
         }
     }
@@ -155,6 +159,28 @@ fn soft_context(
         ctx.dateline = cands.first().map(|c| c.place.country.clone());
     }
     ctx
+}
+
+/// First bytes of words that may start with an upper-case letter: ASCII
+/// capitals and the lead bytes of other characters.
+const MAY_START_CAPITAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || (b as u8).is_ascii_uppercase();
+        b += 1;
+    }
+    table
+};
+
+/// The word at `span` when it starts with an upper-case letter.
+fn capitalised(text: &str, span: Span) -> Option<&str> {
+    let first = *text.as_bytes().get(span.start)?;
+    if first.is_ascii() && !first.is_ascii_uppercase() {
+        return None;
+    }
+    let word = text.get(span.start..span.end)?;
+    (first.is_ascii() || word.chars().next().is_some_and(char::is_uppercase)).then_some(word)
 }
 
 /// Score of a candidate from what it is, and the kind the text states.
@@ -204,275 +230,229 @@ fn prior(c: &Candidate, hint: Option<Hint>, written: &str) -> f64 {
     s
 }
 
-/// What the first round's choices say, summed once per document: country and
-/// first-level-division weights in total, per name, per sentence and per
-/// sentence and name (so a mention's context is "all minus its own name",
-/// with a bonus for its sentence, in linear time). Names are key ids.
-#[derive(Default)]
-struct Totals<'c> {
-    country: HashMap<&'c str, f64>,
-    country_by_key: HashMap<(usize, &'c str), f64>,
-    country_by_sent: HashMap<(usize, &'c str), f64>,
-    country_by_sent_key: HashMap<(usize, usize, &'c str), f64>,
-    admin: HashMap<u64, f64>,
-    admin_by_key: HashMap<(usize, u64), f64>,
-    admin_by_sent: HashMap<(usize, u64), f64>,
-    admin_by_sent_key: HashMap<(usize, usize, u64), f64>,
-}
-
-impl<'c> Totals<'c> {
-    fn new(found: &[Found], keys: &[usize], chosen: &[Option<&'c Candidate>]) -> Totals<'c> {
-        // Sized once: growing eight maps mention by mention cost more than
-        // filling them.
-        let n = found.len();
-        let mut t = Totals {
-            country: sized(n),
-            country_by_key: sized(n),
-            country_by_sent: sized(n),
-            country_by_sent_key: sized(n),
-            admin: sized(n),
-            admin_by_key: sized(n),
-            admin_by_sent: sized(n),
-            admin_by_sent_key: sized(n),
-        };
-        for ((f, &key), c) in found.iter().zip(keys).zip(chosen) {
-            let Some(c) = c else { continue };
-            let sent = f.sentence;
-            let w = if c.is_country() || c.division_level() == 1 {
-                1.5
-            } else if f.candidates.len() == 1 || f.cue != Cue::None {
-                0.8
-            } else {
-                0.4
-            };
-            let country = c.place.country.as_str();
-            if !country.is_empty() {
-                *t.country.entry(country).or_default() += w;
-                *t.country_by_key.entry((key, country)).or_default() += w;
-                *t.country_by_sent.entry((sent, country)).or_default() += w;
-                *t.country_by_sent_key
-                    .entry((sent, key, country))
-                    .or_default() += w;
+/// The (candidate index, score, margin over the second) of the best of
+/// `scores`; the first of equal scores wins.
+fn best_of(scores: impl Iterator<Item = f64>) -> Option<(usize, f64, f64)> {
+    let mut top: Option<(usize, f64)> = None;
+    let mut second: Option<f64> = None;
+    for (i, s) in scores.enumerate() {
+        match top {
+            Some((_, t)) if s.total_cmp(&t).is_le() => {
+                if second.is_none_or(|v| s.total_cmp(&v).is_gt()) {
+                    second = Some(s);
+                }
             }
-            let admin = if c.division_level() >= 1 && !c.is_country() {
-                c.admin1_id.map(|a| (a, 2.0))
-            } else {
-                c.admin1_id.map(|a| (a, 0.3))
-            };
-            if let Some((a, w)) = admin {
-                *t.admin.entry(a).or_default() += w;
-                *t.admin_by_key.entry((key, a)).or_default() += w;
-                *t.admin_by_sent.entry((sent, a)).or_default() += w;
-                *t.admin_by_sent_key.entry((sent, key, a)).or_default() += w;
+            _ => {
+                second = top.map(|(_, t)| t);
+                top = Some((i, s));
             }
         }
-        t
     }
-
-    /// Weight of `country` from the toponyms other than name `key`,
-    /// stronger from sentence `sent` (0 when there is none).
-    fn country_weight(&self, key: usize, sent: usize, country: &str) -> f64 {
-        let Some(&v) = self.country.get(country) else {
-            return 0.0;
-        };
-        let own = self.country_by_key.get(&(key, country)).copied();
-        let in_sentence = self
-            .country_by_sent
-            .get(&(sent, country))
-            .copied()
-            .unwrap_or(0.0)
-            - self
-                .country_by_sent_key
-                .get(&(sent, key, country))
-                .copied()
-                .unwrap_or(0.0);
-        positive(v - own.unwrap_or(0.0) + 0.5 * in_sentence)
-    }
-
-    /// [`Totals::country_weight`] for a first-level division.
-    fn admin_weight(&self, key: usize, sent: usize, admin: u64) -> f64 {
-        let Some(&v) = self.admin.get(&admin) else {
-            return 0.0;
-        };
-        let own = self.admin_by_key.get(&(key, admin)).copied();
-        let in_sentence = self
-            .admin_by_sent
-            .get(&(sent, admin))
-            .copied()
-            .unwrap_or(0.0)
-            - self
-                .admin_by_sent_key
-                .get(&(sent, key, admin))
-                .copied()
-                .unwrap_or(0.0);
-        positive(v - own.unwrap_or(0.0) + 0.5 * in_sentence)
-    }
+    let (i, t) = top?;
+    Some((i, t, second.map_or(f64::INFINITY, |v| t - v)))
 }
 
-/// An empty map with room for `n` entries.
-fn sized<K, V>(n: usize) -> HashMap<K, V> {
-    HashMap::with_capacity_and_hasher(n, Default::default())
+/// The second round's view of the other toponyms for one mention.
+struct Context<'a> {
+    totals: &'a Totals<'a>,
+    at: Where,
+    /// Context slots of the mention's candidates.
+    slots: &'a [Slots],
 }
 
-/// A context weight that counts: above rounding noise, else 0.
-fn positive(w: f64) -> f64 {
-    if w > 1e-9 {
-        w
-    } else {
-        0.0
+impl Context<'_> {
+    /// The slots of candidate `i`.
+    fn slots(&self, i: usize, c: &Candidate) -> Slots {
+        self.slots
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| Slots::of(c, CountryKey::of(&c.place.country), self.totals))
+    }
+
+    /// What other places in the candidate's country add.
+    fn place_weight(&self, slots: Slots) -> f64 {
+        slots.country.map_or(0.0, |slot| {
+            self.totals
+                .country_weight(self.at, slot)
+                .min(PLACE_CONTEXT_CAP)
+        })
+    }
+
+    /// What other places in the candidate's first-level division add.
+    fn admin_weight(&self, slots: Slots) -> f64 {
+        slots.admin.map_or(0.0, |slot| {
+            self.totals
+                .admin_weight(self.at, slot)
+                .min(ADMIN_CONTEXT_CAP)
+        })
     }
 }
 
 /// Scores the candidates of mention `m`.
 struct Scorer<'a> {
-    f: &'a Found,
-    m: usize,
     all: &'a [Found],
-    soft: &'a SoftContext,
-    /// Round 2: the first round's totals and this mention's key id.
-    context: Option<(&'a Totals<'a>, usize)>,
-    /// [`base_score`] of each candidate.
+    m: usize,
+    f: &'a Found,
+    soft: &'a SoftContext<'a>,
+    /// [`base_score`] of each candidate (shared by the mention's group).
     base: &'a [f64],
+    /// Round 2 only.
+    context: Option<Context<'a>>,
+    /// [`has_qualifier_terms`] (most mentions have none: not asked per
+    /// candidate).
+    qualified: bool,
 }
 
-impl Scorer<'_> {
-    /// (candidate index, score, margin over the second) of the best
-    /// candidate; the first of equal scores wins.
-    fn best(&self) -> Option<(usize, f64, f64)> {
-        let mut top: Option<(usize, f64)> = None;
-        let mut second: Option<f64> = None;
-        for (i, c) in self.f.candidates.iter().enumerate() {
-            let s = self.score(i, c, false).0;
-            match top {
-                Some((_, t)) if s.total_cmp(&t).is_le() => {
-                    if second.is_none_or(|v| s.total_cmp(&v).is_gt()) {
-                        second = Some(s);
-                    }
-                }
-                _ => {
-                    second = top.map(|(_, t)| t);
-                    top = Some((i, s));
-                }
-            }
+impl<'a> Scorer<'a> {
+    fn new(
+        all: &'a [Found],
+        m: usize,
+        f: &'a Found,
+        soft: &'a SoftContext<'a>,
+        base: &'a [f64],
+        context: Option<Context<'a>>,
+    ) -> Scorer<'a> {
+        Scorer {
+            all,
+            m,
+            f,
+            soft,
+            base,
+            context,
+            qualified: has_qualifier_terms(all, m),
         }
-        let (i, t) = top?;
-        Some((i, t, second.map_or(f64::INFINITY, |v| t - v)))
     }
 
-    /// Score of candidate `i`, with the reasons when `explain`.
-    fn score(&self, i: usize, c: &Candidate, explain: bool) -> (f64, String) {
-        let f = self.f;
-        let mut reasons = Reasons::default();
+    fn best(&self) -> Option<(usize, f64, f64)> {
+        best_of(
+            self.f
+                .candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| self.score(i, c)),
+        )
+    }
+
+    /// Score of candidate `i`. The terms are added in a fixed order: float
+    /// sums must come out bit for bit as before.
+    fn score(&self, i: usize, c: &Candidate) -> f64 {
         let mut s = match self.base.get(i) {
-            Some(&base) if !explain => base,
-            _ => base_score(f, self.soft, c, explain, &mut reasons),
+            Some(&base) => base,
+            None => base_score(self.f, self.soft, c, CountryKey::of(&c.place.country)),
         };
-        let country = c.place.country.as_str();
-        if let Some((totals, key)) = self.context {
-            if !c.is_country() {
-                let place_w = totals
-                    .country_weight(key, f.sentence, country)
-                    .min(PLACE_CONTEXT_CAP);
-                if place_w > 0.0 {
-                    s += place_w;
-                    if explain {
-                        reasons.push(&["other places in ", country]);
-                    }
-                }
+        if let Some(ctx) = &self.context {
+            let slots = ctx.slots(i, c);
+            let place_w = ctx.place_weight(slots);
+            if place_w > 0.0 {
+                s += place_w;
             }
-            if let Some(a) = c.admin1_id.filter(|_| c.division_level() != 1) {
-                let admin_w = totals
-                    .admin_weight(key, f.sentence, a)
-                    .min(ADMIN_CONTEXT_CAP);
-                if admin_w > 0.0 {
-                    s += admin_w;
-                    if explain {
-                        reasons.push(&[
-                            "in ",
-                            c.place.admin1.as_deref().unwrap_or("the same division"),
-                            " like other places",
-                        ]);
-                    }
-                }
+            let admin_w = ctx.admin_weight(slots);
+            if admin_w > 0.0 {
+                s += admin_w;
             }
         }
-        if let Some(q) = f.qualifier.and_then(|q| self.all.get(q)) {
-            if q.candidates.iter().any(|qc| contains(qc, c)) {
+        if self.qualified {
+            if self.qualifier_containing(c).is_some() {
                 s += QUALIFIER_BONUS;
-                if explain {
-                    reasons.push(&["qualified by '", &q.text, "'"]);
-                }
             }
-        }
-        // As a qualifier itself, prefer the entry that contains the place before it.
-        if let Some(prev) = self.m.checked_sub(1).and_then(|p| self.all.get(p)) {
-            if prev.qualifier == Some(self.m) && prev.candidates.iter().any(|pc| contains(c, pc)) {
+            if self.qualified_within(c).is_some() {
                 s += 3.0;
-                if explain {
-                    reasons.push(&["contains '", &prev.text, "'"]);
-                }
             }
         }
-        (s, reasons.0)
+        s
+    }
+
+    /// The mention's qualifier ("Oklahoma" in "Prague, Oklahoma") when one
+    /// of its entries contains `c`.
+    fn qualifier_containing(&self, c: &Candidate) -> Option<&'a Found> {
+        let q = self.f.qualifier.and_then(|q| self.all.get(q))?;
+        q.candidates.iter().any(|qc| contains(qc, c)).then_some(q)
+    }
+
+    /// As a qualifier itself, the mention before when `c` contains one of
+    /// its entries (prefer the entry that contains the place before it).
+    fn qualified_within(&self, c: &Candidate) -> Option<&'a Found> {
+        let prev = self.m.checked_sub(1).and_then(|p| self.all.get(p))?;
+        (prev.qualifier == Some(self.m) && prev.candidates.iter().any(|pc| contains(c, pc)))
+            .then_some(prev)
+    }
+
+    /// Appends why candidate `i` scored as it did, each reason after "; ",
+    /// in the order its terms are added (worked out for the winner only).
+    fn explain(&self, i: usize, out: &mut Reasons) {
+        let Some(c) = self.f.candidates.get(i) else {
+            return;
+        };
+        explain_base(self.f, self.soft, c, out);
+        let country = c.place.country.as_str();
+        if let Some(ctx) = &self.context {
+            let slots = ctx.slots(i, c);
+            if ctx.place_weight(slots) > 0.0 {
+                out.push(&["other places in ", country]);
+            }
+            if ctx.admin_weight(slots) > 0.0 {
+                let admin = c.place.admin1.as_deref().unwrap_or("the same division");
+                out.push(&["in ", admin, " like other places"]);
+            }
+        }
+        if !self.qualified {
+            return;
+        }
+        if let Some(q) = self.qualifier_containing(c) {
+            out.push(&["qualified by '", &q.text, "'"]);
+        }
+        if let Some(prev) = self.qualified_within(c) {
+            out.push(&["contains '", &prev.text, "'"]);
+        }
     }
 }
 
 /// The part of a candidate's score that does not depend on the other
 /// toponyms' choices: its prior, the stated kind, actors, demonyms and the
-/// dateline (the same in both rounds, so computed once).
-fn base_score(
-    f: &Found,
-    soft: &SoftContext,
-    c: &Candidate,
-    explain: bool,
-    reasons: &mut Reasons,
-) -> f64 {
+/// dateline (the same in both rounds and for all mentions of a group, so
+/// computed once per group).
+fn base_score(f: &Found, soft: &SoftContext, c: &Candidate, country: CountryKey) -> f64 {
     let mut s = prior(c, f.hint, &f.text);
+    let soft_w = soft_weight(soft, country);
+    if soft_w > 0.0 {
+        s += soft_w;
+    }
+    if dateline_applies(soft, c) {
+        s += 1.5;
+    }
+    s
+}
+
+/// The reasons of [`base_score`]'s terms.
+fn explain_base(f: &Found, soft: &SoftContext, c: &Candidate, out: &mut Reasons) {
     if let (Some(h), Some(w)) = (f.hint, f.hint_word.as_deref()) {
         let kind = match h {
             Hint::Division(_) => "division",
             Hint::Settlement => "settlement",
         };
-        if explain {
-            reasons.push(&["'", w, "' says ", kind]);
-        }
+        out.push(&["'", w, "' says ", kind]);
     }
     let country = c.place.country.as_str();
-    let soft_w = soft
-        .countries
-        .get(country)
-        .copied()
-        .unwrap_or(0.0)
-        .min(SOFT_CONTEXT_CAP);
-    if soft_w > 0.0 {
-        s += soft_w;
-        if explain {
-            reasons.push(&["actors/demonyms point to ", country]);
-        }
+    if soft_weight(soft, CountryKey::of(country)) > 0.0 {
+        out.push(&["actors/demonyms point to ", country]);
     }
-    if soft.dateline.as_deref() == Some(country) && !c.is_country() {
-        s += 1.5;
-        if explain {
-            reasons.push(&["dateline in ", country]);
-        }
+    if dateline_applies(soft, c) {
+        out.push(&["dateline in ", country]);
     }
-    s
 }
 
-/// Reasons for a score, joined by "; " as they are given (one string, no
-/// allocation per reason).
-#[derive(Default)]
-struct Reasons(String);
+/// What actors and demonyms say for a candidate's `country`.
+fn soft_weight(soft: &SoftContext, country: CountryKey) -> f64 {
+    soft.countries
+        .get(&country)
+        .copied()
+        .unwrap_or(0.0)
+        .min(SOFT_CONTEXT_CAP)
+}
 
-impl Reasons {
-    fn push(&mut self, pieces: &[&str]) {
-        if !self.0.is_empty() {
-            self.0.push_str("; ");
-        }
-        for piece in pieces {
-            self.0.push_str(piece);
-        }
-    }
+/// True when the dateline lies in `c`'s country (and `c` is not the country).
+fn dateline_applies(soft: &SoftContext, c: &Candidate) -> bool {
+    soft.dateline.as_deref() == Some(c.place.country.as_str()) && !c.is_country()
 }
 
 /// True when `outer` (a country or first-level division) contains `inner`.
@@ -486,7 +466,10 @@ fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     outer.division_level() == 1 && inner.admin1_id == Some(outer.place.geonameid)
 }
 
-fn to_mention(f: &Found, chosen: Option<(usize, f64, f64)>, detail: String) -> PlaceMention {
+/// The place mention of the scorer's toponym, with an empty text (the
+/// caller moves the toponym's in).
+fn to_mention(scorer: &Scorer, chosen: Option<(usize, f64, f64)>) -> PlaceMention {
+    let f = scorer.f;
     let place = chosen
         .and_then(|(i, _, _)| f.candidates.get(i))
         .map(|c| c.place.clone());
@@ -502,42 +485,13 @@ fn to_mention(f: &Found, chosen: Option<(usize, f64, f64)>, detail: String) -> P
             (sure * cued) as f32
         }
     };
-    // Built by pieces: this runs for every mention.
-    let cue: [&str; 3] = match (f.cue, f.cue_word.as_deref()) {
-        (Cue::None, _) => ["prominent name", "", ""],
-        (Cue::Dateline, _) => ["dateline", "", ""],
-        (Cue::Inherited, Some(w)) => ["listed after '", w, "'"],
-        (_, Some(w)) => ["after '", w, "'"],
-        (_, None) => ["cued", "", ""],
-    };
-    let n = f.candidates.len();
-    let mut reason = String::with_capacity(64 + detail.len());
-    for piece in cue {
-        reason.push_str(piece);
-    }
-    reason.push_str("; ");
-    push_decimal(&mut reason, n);
-    reason.push_str(if n == 1 { " candidate" } else { " candidates" });
-    if !detail.is_empty() {
-        reason.push_str("; ");
-        reason.push_str(&detail);
-    } else if n > 1 {
-        reason.push_str("; largest/most prominent");
-    }
+    let reason = write_reason(scorer, chosen.map(|(i, _, _)| i));
     PlaceMention {
         span: f.span,
         sentence: f.sentence,
-        text: f.text.clone(),
+        text: String::new(),
         place,
         confidence,
         reason,
     }
-}
-
-/// Appends `n` in decimal (what `format!("{n}")` writes).
-fn push_decimal(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
