@@ -40,9 +40,18 @@ const EXACT_NAME_BONUS: f64 = 0.8;
 const SHORTENED_CITY_PENALTY: f64 = 0.8;
 const STATED_KIND_BONUS: f64 = 5.0;
 const QUALIFIER_BONUS: f64 = 5.0;
-const SOFT_CONTEXT_CAP: f64 = 1.0;
-const PLACE_CONTEXT_CAP: f64 = 2.5;
-const ADMIN_CONTEXT_CAP: f64 = 2.5;
+// Context caps, on the scale of the population prior (0.5 per tenfold
+// population). Country-level context (actors and demonyms: soft; other
+// places: place) together may lift a town over a namesake about 100 times
+// larger, not more: an American story's "Berlin" is still Germany's capital,
+// not Berlin, New Hampshire (with caps of 1.0 + 2.5 it was, and so were
+// London, Cairo, Moscow and Paris in US-related stories of the Guardian
+// corpus). A division named or implied in the text (admin) weighs as much
+// as the other places, so "Texas" beside "Oklahoma" stays the state rather
+// than Texas County, Oklahoma.
+const SOFT_CONTEXT_CAP: f64 = 0.5;
+const PLACE_CONTEXT_CAP: f64 = 1.5;
+const ADMIN_CONTEXT_CAP: f64 = 1.5;
 
 /// Country evidence that does not come from other toponyms.
 #[derive(Debug, Default)]
