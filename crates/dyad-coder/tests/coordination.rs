@@ -74,3 +74,17 @@ fn a_new_subject_after_and_is_its_own_clause() {
     );
     assert!(!condemnation.source.is_empty(), "{condemnation:#?}");
 }
+
+#[test]
+fn a_gerund_inside_a_complement_is_not_the_conjunct() {
+    let events = code(
+        "President Emmanuel Macron of France wrote an article praising Spain for resisting \
+         pressure and thanking Germany for its support.",
+    );
+    let thanks = events
+        .iter()
+        .find(|e| e.provenance.trigger_text == "thanking")
+        .unwrap_or_else(|| panic!("no event on 'thanking' in {events:#?}"));
+    assert_eq!(countries(&thanks.source), ["FRA"], "{thanks:#?}");
+    assert_eq!(countries(&thanks.target), ["DEU"], "{thanks:#?}");
+}

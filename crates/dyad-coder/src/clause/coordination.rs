@@ -25,14 +25,38 @@ pub(super) fn coordinated_with(
         return None;
     }
     let conjunction = conjunction_before(view, p.first)?;
-    let q = (0..i)
-        .rev()
-        .find(|&j| preds.get(j).is_some_and(|q| q.kind == TriggerKind::Verb))?;
-    let earlier = preds.get(q)?;
-    let reachable = earlier.head < conjunction
-        && p.first - earlier.head <= 2 * WINDOW
-        && !(earlier.head + 1..conjunction).any(|k| view.is_boundary(k));
-    (reachable && !earlier.passive && same_form(view, earlier, p)).then_some(q)
+    let conjunct = |q: &Predicate| {
+        q.head < conjunction
+            && p.first - q.head <= 2 * WINDOW
+            && !(q.head + 1..conjunction).any(|k| view.is_boundary(k))
+            && !q.passive
+            && same_form(view, q, p)
+    };
+    let verbs = || {
+        (0..i)
+            .rev()
+            .filter(|&j| preds.get(j).is_some_and(|q| q.kind == TriggerKind::Verb))
+    };
+    // "praising Kim for resisting X and thanking Y": the conjunct is
+    // "praising"; a gerund after a preposition sits inside its complement
+    // unless no other verb of the form is in reach ("tweeted about firing X
+    // and clashing with Y")
+    let outside_complement = verbs()
+        .filter_map(|j| preds.get(j).map(|q| (j, q)))
+        .take_while(|(_, q)| p.first - q.head <= 2 * WINDOW)
+        .find(|(_, q)| conjunct(q) && !after_preposition(view, q))
+        .map(|(j, _)| j);
+    outside_complement.or_else(|| {
+        let q = verbs().next()?;
+        preds.get(q).filter(|q| conjunct(q)).map(|_| q)
+    })
+}
+
+/// A verb group right after a preposition ("for resisting", "of firing").
+fn after_preposition(view: &SentenceView<'_>, q: &Predicate) -> bool {
+    q.first
+        .checked_sub(1)
+        .is_some_and(|k| view.pos(k) == Some(Pos::IN))
 }
 
 /// The token index of "and"/"or"/"but" right before `first`, over at most
