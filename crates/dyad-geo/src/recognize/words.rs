@@ -260,28 +260,35 @@ impl<'a> Words<'a> {
         self.tokens.get(k).map(|t| t.pos)
     }
 
-    /// The texts of the tokens that start with a lower-case letter and
-    /// whose byte length `lengths_by_first[first byte]` holds (bit 31: 31
-    /// bytes or more); asked before slicing, so other tokens cost a few
-    /// reads.
-    pub(crate) fn lower_words_shaped<'s>(
-        &'s self,
-        lengths_by_first: &'s [u32; 256],
-    ) -> impl Iterator<Item = &'a str> + 's {
+    /// Calls `visit` with the texts of the tokens that start with a
+    /// lower-case letter and whose byte length `lengths_by_first[first
+    /// byte]` holds (bit 31: 31 bytes or more); asked before slicing, so
+    /// other tokens cost a few reads (a plain loop: an iterator adapter
+    /// here was a call per token, measured).
+    #[inline]
+    pub(crate) fn visit_lower_words_shaped(
+        &self,
+        lengths_by_first: &[u32; 256],
+        mut visit: impl FnMut(&'a str),
+    ) {
         let bytes = self.text.as_bytes();
-        self.tokens.iter().filter_map(move |t| {
-            let first = *bytes.get(t.span.start)?;
+        for t in self.tokens {
+            let Some(&first) = bytes.get(t.span.start) else {
+                continue;
+            };
             let len = t.span.end.saturating_sub(t.span.start).min(31);
             if lengths_by_first[usize::from(first)] & (1 << len) == 0 {
-                return None;
+                continue;
             }
             let tt = slice(self.text, t.span);
             let lower = match tt.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
                 _ => tt.chars().next().is_some_and(char::is_lowercase),
             };
-            lower.then_some(tt)
-        })
+            if lower {
+                visit(tt);
+            }
+        }
     }
 }
 
@@ -418,7 +425,8 @@ mod tests {
         let mut shapes = [0u32; 256];
         shapes[usize::from(b'p')] = 1 << 6;
         shapes[usize::from(b'P')] = 1 << 6;
-        let found: Vec<&str> = words.lower_words_shaped(&shapes).collect();
+        let mut found: Vec<&str> = Vec::new();
+        words.visit_lower_words_shaped(&shapes, |w| found.push(w));
         assert_eq!(found, ["police"]);
     }
 }
