@@ -77,21 +77,25 @@ pub(crate) fn find_starts<'t>(
     for tokens in sentences {
         for (k, t) in tokens.iter().enumerate() {
             // Most tokens start with a lower-case ASCII letter or
-            // punctuation: one byte rules them out.
+            // punctuation: one byte (one table read) rules them out.
             let Some(&b) = bytes.get(t.span.start) else {
                 continue;
             };
-            if b < 0x80
-                && !b.is_ascii_uppercase()
-                && !((b == b'a' || b == b'e') && may_be_name_like(bytes, t.span))
-            {
-                continue;
-            }
-            let tt = slice(text, t.span);
-            let cap = is_capitalised(tt);
-            if !(cap || is_name_like(tt)) {
-                continue;
-            }
+            let cap = match FIRST_BYTE[usize::from(b)] {
+                FirstByte::Other => continue,
+                // Capitalised, when the span slices.
+                FirstByte::Upper if text.get(t.span.start..t.span.end).is_some() => true,
+                FirstByte::Upper => continue,
+                FirstByte::ArticleLetter if !may_be_name_like(bytes, t.span) => continue,
+                FirstByte::ArticleLetter | FirstByte::NonAscii => {
+                    let tt = slice(text, t.span);
+                    let cap = is_capitalised(tt);
+                    if !(cap || is_name_like(tt)) {
+                        continue;
+                    }
+                    cap
+                }
+            };
             let Ok(index) = u32::try_from(k) else { break };
             starts.push(Start { index, cap });
         }
@@ -99,6 +103,35 @@ pub(crate) fn find_starts<'t>(
     }
     (starts, ends)
 }
+
+/// What the first byte of a token says about [`Tok::name_like`].
+#[derive(Clone, Copy)]
+enum FirstByte {
+    /// ASCII, neither upper case nor "a"/"e": not name-like.
+    Other,
+    /// An ASCII capital.
+    Upper,
+    /// "a" or "e": maybe an Arabic article ("al-Hasakah").
+    ArticleLetter,
+    /// Part of a longer character: read the text.
+    NonAscii,
+}
+
+/// [`FirstByte`] of every byte value.
+static FIRST_BYTE: [FirstByte; 256] = {
+    let mut table = [FirstByte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => FirstByte::Upper,
+            b'a' | b'e' => FirstByte::ArticleLetter,
+            0x80.. => FirstByte::NonAscii,
+            _ => FirstByte::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The sentences of a document with their [`find_starts`] marks.
 pub(crate) fn sentences<'a>(
