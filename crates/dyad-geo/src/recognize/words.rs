@@ -177,11 +177,29 @@ impl Sentence<'_> {
         }
         let words = &self.words;
         let (mut alphabetic, mut caps) = (0usize, 0usize);
+        let bytes = words.text.as_bytes();
         for (k, t) in words.tokens.iter().enumerate() {
-            let tt = slice(words.text, t.span);
-            if tt.chars().next().is_some_and(char::is_alphabetic) {
+            // An ASCII first byte answers both questions, when the span
+            // slices; other tokens are read as characters.
+            let (is_alphabetic, is_cap) = match bytes.get(t.span.start) {
+                Some(&b)
+                    if b.is_ascii()
+                        && t.span.start < t.span.end
+                        && words.text.is_char_boundary(t.span.end) =>
+                {
+                    (b.is_ascii_alphabetic(), b.is_ascii_uppercase())
+                }
+                _ => {
+                    let tt = slice(words.text, t.span);
+                    (
+                        tt.chars().next().is_some_and(char::is_alphabetic),
+                        is_capitalised(tt),
+                    )
+                }
+            };
+            if is_alphabetic {
                 alphabetic += 1;
-                caps += usize::from(is_capitalised(tt));
+                caps += usize::from(is_cap);
                 // caps ≥ 3 × lower-case words is needed at the end; caps
                 // can reach neither more than `most_caps` nor more than
                 // what the remaining tokens add.
