@@ -83,8 +83,13 @@ pub(crate) fn find_starts<'t>(
             };
             let cap = match FIRST_BYTE[usize::from(b)] {
                 FirstByte::Other => continue,
-                // Capitalised, when the span slices.
-                FirstByte::Upper if text.get(t.span.start..t.span.end).is_some() => true,
+                // Capitalised, when the span slices to a word (its start, an
+                // ASCII byte, is a character boundary).
+                FirstByte::Upper
+                    if t.span.start < t.span.end && text.is_char_boundary(t.span.end) =>
+                {
+                    true
+                }
                 FirstByte::Upper => continue,
                 FirstByte::ArticleLetter if !may_be_name_like(bytes, t.span) => continue,
                 FirstByte::NonAscii if is_punctuation_start(bytes, t.span.start) => continue,
