@@ -104,7 +104,8 @@ impl<V: Clone> TextCache<V> {
         let hash = hasher.finish();
         if let Some((start, len, value)) = self.entries.get(&hash) {
             let (start, len) = (*start as usize, *len as usize);
-            if self.texts.get(start..start + len) == Some(text) {
+            // Bytes compared: no character-boundary checks.
+            if self.texts.as_bytes().get(start..start + len) == Some(text.as_bytes()) {
                 return value.clone();
             }
             // Another text with the same hash: answer it uncached.
