@@ -2,13 +2,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use dyad_core::ResolvedPlace;
 
 mod demonyms;
+mod text_cache;
 
 use crate::error::GeoError;
 use crate::normalize::{name_key, name_key_into};
@@ -73,22 +74,11 @@ pub struct Gazetteer {
     /// Demonym key → ISO3 country (as [`Gazetteer::demonym_country`] gives
     /// it), collected from the table on first use.
     demonyms: OnceLock<Demonyms>,
-    /// Candidates of the names recognition met, by key, across documents
-    /// (news repeats names); cleared when places are added or when it grows
-    /// past [`CANDIDATE_CACHE_LIMIT`].
-    candidate_cache: Mutex<FxHashMap<String, Arc<[Candidate]>>>,
-    /// [`Gazetteer::name_status`] of the texts recognition asked about, as
-    /// written, across documents (most capitalised words recur: one hash
-    /// probe instead of a key build and a table search); cleared like
-    /// `candidate_cache`, past [`STATUS_CACHE_LIMIT`].
-    status_cache: Mutex<FxHashMap<Box<str>, (bool, bool)>>,
+    /// Identity of the contents for the per-thread caches of name
+    /// statuses and candidates (see `text_cache`): renewed when places
+    /// are added.
+    cache_owner: u64,
 }
-
-/// Most texts whose name status is remembered across documents.
-const STATUS_CACHE_LIMIT: usize = 50_000;
-
-/// Most names whose candidates are remembered across documents.
-const CANDIDATE_CACHE_LIMIT: usize = 20_000;
 
 impl Gazetteer {
     /// Loads the gazetteer from `$DYAD_GAZETTEER`, else `gazetteer.bin` next to
@@ -153,8 +143,7 @@ impl Gazetteer {
             user_index: HashMap::new(),
             user_prefixes: FxHashSet::default(),
             demonyms: OnceLock::new(),
-            candidate_cache: Mutex::default(),
-            status_cache: Mutex::default(),
+            cache_owner: text_cache::next_owner(),
         }
     }
 
@@ -165,24 +154,11 @@ impl Gazetteer {
         self.key_status(key)
     }
 
-    /// [`Gazetteer::name_status`], remembered across documents.
+    /// [`Gazetteer::name_status`], remembered across documents (per thread,
+    /// by the text as written: most capitalised words recur, so one hash
+    /// probe instead of a key build and a table search).
     pub(crate) fn cached_name_status(&self, text: &str, key: &mut String) -> (bool, bool) {
-        if let Some(status) = self
-            .status_cache
-            .lock()
-            .ok()
-            .and_then(|m| m.get(text).copied())
-        {
-            return status;
-        }
-        let status = self.name_status(text, key);
-        if let Ok(mut m) = self.status_cache.lock() {
-            if m.len() >= STATUS_CACHE_LIMIT {
-                m.clear();
-            }
-            m.insert(text.into(), status);
-        }
-        status
+        text_cache::name_status(self.cache_owner, text, || self.name_status(text, key))
     }
 
     /// Adds the built-in places of `data/gazetteer/places.tsv` (embedded).
@@ -214,25 +190,10 @@ impl Gazetteer {
         self.lookup_key(key.strip_prefix("the ").unwrap_or(&key))
     }
 
-    /// [`Gazetteer::lookup`], shared and remembered across documents.
+    /// [`Gazetteer::lookup`], shared and remembered across documents (per
+    /// thread, by the name as written).
     pub(crate) fn shared_candidates(&self, name: &str) -> Arc<[Candidate]> {
-        let mut key = name_key(name);
-        if let Some(rest) = key.strip_prefix("the ") {
-            key = rest.to_string();
-        }
-        let cache = self.candidate_cache.lock().ok();
-        if let Some(c) = cache.as_ref().and_then(|m| m.get(&key)) {
-            return Arc::clone(c);
-        }
-        drop(cache);
-        let c: Arc<[Candidate]> = self.lookup_key(&key).into();
-        if let Ok(mut m) = self.candidate_cache.lock() {
-            if m.len() >= CANDIDATE_CACHE_LIMIT {
-                m.clear();
-            }
-            m.insert(key, Arc::clone(&c));
-        }
-        c
+        text_cache::candidates(self.cache_owner, name, || self.lookup(name).into())
     }
 
     /// Every entry with name key `key`.
@@ -344,12 +305,7 @@ impl Gazetteer {
 
     /// Adds user places (already validated) to the gazetteer.
     pub(crate) fn add_user(&mut self, names: Vec<String>, candidate: Candidate) {
-        if let Ok(m) = self.candidate_cache.get_mut() {
-            m.clear();
-        }
-        if let Ok(m) = self.status_cache.get_mut() {
-            m.clear();
-        }
+        self.cache_owner = text_cache::next_owner();
         let at = self.user.len();
         self.user.push(candidate);
         for name in names {

@@ -10,13 +10,12 @@ use crate::cues::Cues;
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::recognize::words::{is_all_caps, Sentence, Words};
 
-/// Gazetteer questions asked while reading one document. Candidates are
-/// remembered per distinct text (news repeats names; a repeated question
-/// allocates nothing); name questions are remembered across documents by
-/// the gazetteer itself; the rest are cheap enough to ask again.
+/// Gazetteer questions asked while reading one document. Candidates and
+/// name questions are remembered across documents by the gazetteer itself
+/// (per thread, by text: a repeated question allocates nothing); the rest
+/// are cheap enough to ask again.
 pub(crate) struct Memo<'a> {
     gaz: &'a Gazetteer,
-    candidates: RefCell<HashMap<&'a str, Arc<[Candidate]>>>,
     /// Reused for name keys.
     key: RefCell<String>,
 }
@@ -26,7 +25,6 @@ impl<'a> Memo<'a> {
         Memo {
             gaz,
             key: RefCell::default(),
-            candidates: RefCell::default(),
         }
     }
 
@@ -49,21 +47,9 @@ impl<'a> Memo<'a> {
             Err(_) => self.gaz.demonym_iso3(word, &mut String::new()).is_some(),
         }
     }
-    /// [`Gazetteer::lookup`], once per name and document.
+    /// [`Gazetteer::lookup`], remembered by the gazetteer (per thread).
     pub(crate) fn candidates(&self, name: &'a str) -> Arc<[Candidate]> {
-        if let Some(c) = self
-            .candidates
-            .try_borrow()
-            .ok()
-            .and_then(|m| m.get(name).cloned())
-        {
-            return c;
-        }
-        let c = self.gaz.shared_candidates(name);
-        if let Ok(mut m) = self.candidates.try_borrow_mut() {
-            m.insert(name, Arc::clone(&c));
-        }
-        c
+        self.gaz.shared_candidates(name)
     }
     pub(crate) fn names_major_place(&self, word: &'a str) -> bool {
         // Not remembered, as `is_demonym`.

@@ -192,11 +192,13 @@ fn drop_lower_case_words(out: &mut [Found], sentences: &[Sentence<'_>]) {
         }
     }
     for sentence in sentences {
-        for word in sentence.words.lower_words_shaped(&lengths_by_first) {
-            if let Some(seen) = written_lower.get_mut(word) {
-                *seen = true;
-            }
-        }
+        sentence
+            .words
+            .visit_lower_words_shaped(&lengths_by_first, |word| {
+                if let Some(seen) = written_lower.get_mut(word) {
+                    *seen = true;
+                }
+            });
     }
     let drop: Vec<usize> = unsure
         .into_iter()

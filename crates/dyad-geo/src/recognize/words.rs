@@ -77,21 +77,31 @@ pub(crate) fn find_starts<'t>(
     for tokens in sentences {
         for (k, t) in tokens.iter().enumerate() {
             // Most tokens start with a lower-case ASCII letter or
-            // punctuation: one byte rules them out.
+            // punctuation: one byte (one table read) rules them out.
             let Some(&b) = bytes.get(t.span.start) else {
                 continue;
             };
-            if b < 0x80
-                && !b.is_ascii_uppercase()
-                && !((b == b'a' || b == b'e') && may_be_name_like(bytes, t.span))
-            {
-                continue;
-            }
-            let tt = slice(text, t.span);
-            let cap = is_capitalised(tt);
-            if !(cap || is_name_like(tt)) {
-                continue;
-            }
+            let cap = match FIRST_BYTE[usize::from(b)] {
+                FirstByte::Other => continue,
+                // Capitalised, when the span slices to a word (its start, an
+                // ASCII byte, is a character boundary).
+                FirstByte::Upper
+                    if t.span.start < t.span.end && text.is_char_boundary(t.span.end) =>
+                {
+                    true
+                }
+                FirstByte::Upper => continue,
+                FirstByte::ArticleLetter if !may_be_name_like(bytes, t.span) => continue,
+                FirstByte::NonAscii if is_punctuation_start(bytes, t.span.start) => continue,
+                FirstByte::ArticleLetter | FirstByte::NonAscii => {
+                    let tt = slice(text, t.span);
+                    let cap = is_capitalised(tt);
+                    if !(cap || is_name_like(tt)) {
+                        continue;
+                    }
+                    cap
+                }
+            };
             let Ok(index) = u32::try_from(k) else { break };
             starts.push(Start { index, cap });
         }
@@ -99,6 +109,35 @@ pub(crate) fn find_starts<'t>(
     }
     (starts, ends)
 }
+
+/// What the first byte of a token says about [`Tok::name_like`].
+#[derive(Clone, Copy)]
+enum FirstByte {
+    /// ASCII, neither upper case nor "a"/"e": not name-like.
+    Other,
+    /// An ASCII capital.
+    Upper,
+    /// "a" or "e": maybe an Arabic article ("al-Hasakah").
+    ArticleLetter,
+    /// Part of a longer character: read the text.
+    NonAscii,
+}
+
+/// [`FirstByte`] of every byte value.
+static FIRST_BYTE: [FirstByte; 256] = {
+    let mut table = [FirstByte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => FirstByte::Upper,
+            b'a' | b'e' => FirstByte::ArticleLetter,
+            0x80.. => FirstByte::NonAscii,
+            _ => FirstByte::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The sentences of a document with their [`find_starts`] marks.
 pub(crate) fn sentences<'a>(
@@ -144,11 +183,30 @@ impl Sentence<'_> {
         }
         let words = &self.words;
         let (mut alphabetic, mut caps) = (0usize, 0usize);
+        let bytes = words.text.as_bytes();
         for (k, t) in words.tokens.iter().enumerate() {
-            let tt = slice(words.text, t.span);
-            if tt.chars().next().is_some_and(char::is_alphabetic) {
+            // An ASCII first byte answers both questions, when the span
+            // slices; other tokens are read as characters.
+            let (is_alphabetic, is_cap) = match bytes.get(t.span.start) {
+                Some(&b)
+                    if b.is_ascii()
+                        && t.span.start < t.span.end
+                        && words.text.is_char_boundary(t.span.end) =>
+                {
+                    (b.is_ascii_alphabetic(), b.is_ascii_uppercase())
+                }
+                Some(_) if is_punctuation_start(bytes, t.span.start) => (false, false),
+                _ => {
+                    let tt = slice(words.text, t.span);
+                    (
+                        tt.chars().next().is_some_and(char::is_alphabetic),
+                        is_capitalised(tt),
+                    )
+                }
+            };
+            if is_alphabetic {
                 alphabetic += 1;
-                caps += usize::from(is_capitalised(tt));
+                caps += usize::from(is_cap);
                 // caps ≥ 3 × lower-case words is needed at the end; caps
                 // can reach neither more than `most_caps` nor more than
                 // what the remaining tokens add.
@@ -260,28 +318,35 @@ impl<'a> Words<'a> {
         self.tokens.get(k).map(|t| t.pos)
     }
 
-    /// The texts of the tokens that start with a lower-case letter and
-    /// whose byte length `lengths_by_first[first byte]` holds (bit 31: 31
-    /// bytes or more); asked before slicing, so other tokens cost a few
-    /// reads.
-    pub(crate) fn lower_words_shaped<'s>(
-        &'s self,
-        lengths_by_first: &'s [u32; 256],
-    ) -> impl Iterator<Item = &'a str> + 's {
+    /// Calls `visit` with the texts of the tokens that start with a
+    /// lower-case letter and whose byte length `lengths_by_first[first
+    /// byte]` holds (bit 31: 31 bytes or more); asked before slicing, so
+    /// other tokens cost a few reads (a plain loop: an iterator adapter
+    /// here was a call per token, measured).
+    #[inline]
+    pub(crate) fn visit_lower_words_shaped(
+        &self,
+        lengths_by_first: &[u32; 256],
+        mut visit: impl FnMut(&'a str),
+    ) {
         let bytes = self.text.as_bytes();
-        self.tokens.iter().filter_map(move |t| {
-            let first = *bytes.get(t.span.start)?;
+        for t in self.tokens {
+            let Some(&first) = bytes.get(t.span.start) else {
+                continue;
+            };
             let len = t.span.end.saturating_sub(t.span.start).min(31);
             if lengths_by_first[usize::from(first)] & (1 << len) == 0 {
-                return None;
+                continue;
             }
             let tt = slice(self.text, t.span);
             let lower = match tt.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
                 _ => tt.chars().next().is_some_and(char::is_lowercase),
             };
-            lower.then_some(tt)
-        })
+            if lower {
+                visit(tt);
+            }
+        }
     }
 }
 
@@ -304,6 +369,15 @@ fn may_be_name_like(bytes: &[u8], span: Span) -> bool {
         Some(_) => true,
         None => false,
     }
+}
+
+/// True when the bytes at `at` encode a character of U+2000..U+203F
+/// (spaces, dashes, curly quotes: common in news text), which is neither a
+/// letter nor upper or lower case; two reads instead of a Unicode table
+/// search.
+#[inline]
+fn is_punctuation_start(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&0xE2) && bytes.get(at + 1) == Some(&0x80)
 }
 
 /// [`Span::slice`], inlined (it is called for most tokens read).
@@ -365,7 +439,7 @@ mod tests {
 
     #[test]
     fn quick_answers_agree_with_classified_tokens() {
-        let text = "the Élysée in al-Hasakah and Öcalan said ‘Homs’ 12 ash-sham el-Bab";
+        let text = "the Élysée in al-Hasakah and Öcalan said ‘Homs’ — 12 ash-sham el-Bab “Ünye”";
         let toks = tokens(text);
         let (starts, ends) = find_starts(text, std::iter::once(toks.as_slice()));
         let sentence = sentences(text, std::iter::once(toks.as_slice()), &starts, &ends);
@@ -418,7 +492,8 @@ mod tests {
         let mut shapes = [0u32; 256];
         shapes[usize::from(b'p')] = 1 << 6;
         shapes[usize::from(b'P')] = 1 << 6;
-        let found: Vec<&str> = words.lower_words_shaped(&shapes).collect();
+        let mut found: Vec<&str> = Vec::new();
+        words.visit_lower_words_shaped(&shapes, |w| found.push(w));
         assert_eq!(found, ["police"]);
     }
 }
