@@ -200,10 +200,17 @@ pub fn build_event<'a>(
     );
     let date = event_date(ctx, sentence, pred.tense, trigger);
     let story_present = in_story_present(ctx.publication, &date);
+    // the verb this one is coordinated with ("bombed Gaza and killed")
+    let partner = pred
+        .coordinated
+        .and_then(|q| preds.get(q))
+        .and_then(|q| view.tokens.get(q.head))
+        .map(|t| t.span);
     let place = event_place(
         ctx,
         sentence.index,
         trigger,
+        partner,
         clause,
         &source,
         &target,

@@ -88,3 +88,28 @@ fn a_gerund_inside_a_complement_is_not_the_conjunct() {
     assert_eq!(countries(&thanks.source), ["FRA"], "{thanks:#?}");
     assert_eq!(countries(&thanks.target), ["DEU"], "{thanks:#?}");
 }
+
+#[test]
+fn a_coordinated_verb_happens_where_its_partner_does() {
+    if let Err(e) = dyad_geo::Gazetteer::load_default() {
+        println!("SKIPPED: gazetteer not built ({e})");
+        return;
+    }
+    let engine = Engine::new(EngineConfig {
+        gazetteer: GazetteerChoice::Default,
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text(
+        "coord",
+        "Israel bombed Gaza and killed 20 people on Monday.",
+        NaiveDate::from_ymd_opt(2024, 6, 18),
+    );
+    let events = engine.code_document(doc).events;
+    let killing = events
+        .iter()
+        .find(|e| e.provenance.trigger_text == "killed")
+        .unwrap_or_else(|| panic!("no killing in {events:#?}"));
+    let place = killing.place.as_ref().expect("a place");
+    assert_eq!(place.name, "Gaza", "{killing:#?}");
+}

@@ -78,20 +78,33 @@ pub(super) fn narrow_meeting_place(
     }
 }
 
-/// The event's place: a toponym of its clause (via dyad-geo), else (for an
-/// event of the story's present) the dateline, else a cued place of the
-/// article's lead in an actor's country; else the country of the target or
-/// source actor.
+/// The event's place: a toponym of its clause (via dyad-geo), else one of
+/// the verb it is coordinated with (`partner`: "bombed Gaza and killed 20"
+/// both happen in Gaza), else (for an event of the story's present) the
+/// dateline, else a cued place of the article's lead in an actor's country;
+/// else the country of the target or source actor.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn event_place(
     ctx: &DocContext<'_>,
     sentence: usize,
     trigger: Span,
+    partner: Option<Span>,
     clause: Span,
     source: &[EventActor],
     target: &[EventActor],
     story_present: bool,
 ) -> Option<EventPlace> {
-    if let Some(p) = ctx.located.event_location(sentence, trigger, Some(clause)) {
+    let own = ctx.located.event_location(sentence, trigger, Some(clause));
+    if own
+        .as_ref()
+        .is_none_or(|p| p.precision != PlacePrecision::Place)
+    {
+        let partners = partner.and_then(|t| ctx.located.event_location(sentence, t, None));
+        if let Some(p) = partners.filter(|p| p.precision == PlacePrecision::Place) {
+            return Some(p);
+        }
+    }
+    if let Some(p) = own {
         return Some(p);
     }
     if let Some(dateline) = ctx
