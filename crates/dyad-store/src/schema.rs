@@ -379,20 +379,26 @@ pub(crate) fn open_checked(path: &Path, create: bool) -> Result<(Connection, Ope
     };
     conn.busy_timeout(std::time::Duration::from_secs(60))
         .map_err(sql("setting the busy timeout"))?;
-    let app_id: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(corrupt)?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(corrupt)?;
-    let tables: Vec<String> = {
-        let mut stmt = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .map_err(corrupt)?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(corrupt)?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(corrupt)?
+    // One read transaction, so the three answers are one snapshot: read
+    // one by one, a file another process was creating could show its tables
+    // but not yet its application id, and look foreign.
+    let header = || -> rusqlite::Result<(i64, i64, Vec<String>)> {
+        conn.execute_batch("BEGIN")?;
+        let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: Vec<String> = {
+            let mut stmt =
+                conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        conn.execute_batch("COMMIT")?;
+        Ok((app_id, version, tables))
     };
+    let (app_id, version, tables) = header().map_err(|e| {
+        let _ = conn.execute_batch("ROLLBACK");
+        corrupt(e)
+    })?;
     if app_id != APPLICATION_ID {
         if app_id != 0 || !tables.is_empty() || version != 0 {
             let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
@@ -416,8 +422,7 @@ pub(crate) fn open_checked(path: &Path, create: bool) -> Result<(Connection, Ope
             supported: SCHEMA_VERSION,
         });
     }
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .map_err(sql("switching to WAL mode"))?;
+    switch_to_wal(&conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(sql("setting synchronous mode"))?;
     // Row ids are hashes, so writes land all over the file: a page cache of
@@ -446,6 +451,28 @@ pub(crate) fn open_checked(path: &Path, create: bool) -> Result<(Connection, Ope
             from_version: version,
         },
     ))
+}
+
+/// Puts the file in WAL mode. The switch needs the file to itself, and
+/// SQLite answers "busy" at once rather than waiting while another process
+/// opening the same new file holds it: retry for as long as the busy
+/// timeout would have waited.
+fn switch_to_wal(conn: &Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Ok(()) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(e) => return Err(sql("switching to WAL mode")(e)),
+        }
+    }
 }
 
 /// Applies migrations `from..to`, each in its own transaction. The version

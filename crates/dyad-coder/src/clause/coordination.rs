@@ -27,7 +27,7 @@ pub(super) fn coordinated_with(
     let conjunction = conjunction_before(view, p.first)?;
     let conjunct = |q: &Predicate| {
         q.head < conjunction
-            && p.first - q.head <= 2 * WINDOW
+            && p.first.saturating_sub(q.head) <= 2 * WINDOW
             && !(q.head + 1..conjunction).any(|k| view.is_boundary(k))
             && !q.passive
             && same_form(view, q, p)
@@ -43,7 +43,7 @@ pub(super) fn coordinated_with(
     // and clashing with Y")
     let outside_complement = verbs()
         .filter_map(|j| preds.get(j).map(|q| (j, q)))
-        .take_while(|(_, q)| p.first - q.head <= 2 * WINDOW)
+        .take_while(|(_, q)| p.first.saturating_sub(q.head) <= 2 * WINDOW)
         .find(|(_, q)| conjunct(q) && !after_preposition(view, q))
         .map(|(j, _)| j);
     outside_complement.or_else(|| {
