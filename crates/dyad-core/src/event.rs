@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Actor, Span};
+use crate::{Actor, ResolvedPlace, Span};
 
 /// One coded event: who did what to whom, when, where, and why dyad thinks so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -175,6 +175,29 @@ pub struct EventPlace {
     pub precision: PlacePrecision,
     /// Where the toponym is in the text, for place precision.
     pub span: Option<Span>,
+}
+
+impl EventPlace {
+    /// A place named `name` in the text, resolved to `place` when the
+    /// gazetteer knew it.
+    pub fn named(
+        name: String,
+        place: Option<&ResolvedPlace>,
+        precision: PlacePrecision,
+        span: Option<Span>,
+    ) -> EventPlace {
+        EventPlace {
+            name,
+            geonameid: place.map(|r| r.geonameid),
+            country: place.map(|r| r.country.clone()),
+            admin1: place.and_then(|r| r.admin1.clone()),
+            feature_code: place.map(|r| r.feature_code.clone()),
+            lat: place.map(|r| r.lat),
+            lon: place.map(|r| r.lon),
+            precision,
+            span,
+        }
+    }
 }
 
 /// Where an event came from: enough to find and re-check its evidence.

@@ -547,18 +547,7 @@ fn dateline_place<'a>(
 }
 
 fn to_event_place(p: &PlaceMention, precision: PlacePrecision) -> EventPlace {
-    let r = p.place.as_ref();
-    EventPlace {
-        name: p.text.clone(),
-        geonameid: r.map(|r| r.geonameid),
-        country: r.map(|r| r.country.clone()),
-        admin1: r.and_then(|r| r.admin1.clone()),
-        feature_code: r.map(|r| r.feature_code.clone()),
-        lat: r.map(|r| r.lat),
-        lon: r.map(|r| r.lon),
-        precision,
-        span: Some(p.span),
-    }
+    EventPlace::named(p.text.clone(), p.place.as_ref(), precision, Some(p.span))
 }
 
 impl Gazetteer {

@@ -11,6 +11,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use dyad_core::calendar::weekday_name;
 use dyad_core::{DateOrigin, PubDate, Zone, ZoneKind};
 use regex::Regex;
 
@@ -228,18 +229,6 @@ fn body_names_weekday(text: &str, zones: &[Zone], weekday: Weekday, m: &DateMent
                 w.as_str() == name && !(m.start..m.start + m.text.len()).contains(&abs)
             })
         })
-}
-
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
 }
 
 /// A date from metadata, with full confidence.

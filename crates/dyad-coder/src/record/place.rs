@@ -119,17 +119,12 @@ pub(super) fn event_place(
             .iter()
             .find(|p| p.text.eq_ignore_ascii_case(dateline.trim()))
             .and_then(|p| p.place.as_ref());
-        return Some(EventPlace {
-            name: dateline.trim().to_string(),
-            geonameid: resolved.map(|r| r.geonameid),
-            country: resolved.map(|r| r.country.clone()),
-            admin1: resolved.and_then(|r| r.admin1.clone()),
-            feature_code: resolved.map(|r| r.feature_code.clone()),
-            lat: resolved.map(|r| r.lat),
-            lon: resolved.map(|r| r.lon),
-            precision: PlacePrecision::Dateline,
-            span: None,
-        });
+        return Some(EventPlace::named(
+            dateline.trim().to_string(),
+            resolved,
+            PlacePrecision::Dateline,
+            None,
+        ));
     }
     // A cued town or division in the article's lead, inside one of the
     // actors' countries ("... outside the city of X, ... region, Russia"),
