@@ -18,6 +18,13 @@ use crate::stages::{ActorStage, PlaceStage};
 /// target came from the fallback and whose source is missing.
 pub const MIN_CONFIDENCE: f32 = 0.45;
 
+/// The default output policy of `dyad code` (and what `dyad eval events`
+/// scores): the events an analyst would keep without asking for more.
+/// Today: asserted or reported events; `--all-factuality` shows the rest.
+pub fn shown_by_default(ev: &Event) -> bool {
+    ev.factuality.is_factual()
+}
+
 /// Which gazetteer the engine loads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum GazetteerChoice {

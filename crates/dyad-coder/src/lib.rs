@@ -39,7 +39,7 @@ mod stages;
 mod words;
 
 pub use clause::{Predicate, Tense as VerbTense};
-pub use engine::{Engine, EngineConfig, GazetteerChoice, SentenceExplanation};
+pub use engine::{shown_by_default, Engine, EngineConfig, GazetteerChoice, SentenceExplanation};
 pub use error::CoderError;
 pub use matching::Attempt;
 pub use patterns::{Pattern, PatternSet, Slot, TriggerKind};

@@ -95,6 +95,10 @@ enum EvalCommand {
     Html(cmd::html::EvalHtmlArgs),
     /// Toponym resolution against a geoparsing gold set (accuracy, country accuracy, recall).
     Geo(cmd::places::EvalGeoArgs),
+    /// Whole events on real news: precision, recall, errors, reliability (`../shared/eval/events-real`).
+    Events(cmd::eval_events::EvalEventsArgs),
+    /// Outside PLOVER gold with marked source and target (`../shared/eval/plv/plv-train.tsv`).
+    Plv(cmd::eval_events::EvalPlvArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -128,6 +132,8 @@ fn main() -> std::process::ExitCode {
         Command::Bench(BenchCommand::Text(args)) => cmd::read::bench_text(args),
         Command::Bench(BenchCommand::Html(args)) => cmd::html::bench(args),
         Command::Eval(EvalCommand::Html(args)) => cmd::html::eval(args),
+        Command::Eval(EvalCommand::Events(args)) => cmd::eval_events::eval_events(args),
+        Command::Eval(EvalCommand::Plv(args)) => cmd::eval_events::eval_plv(args),
     };
     match result {
         Ok(code) => code,

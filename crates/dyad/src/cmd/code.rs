@@ -142,7 +142,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         for ev in coded
             .events
             .iter()
-            .filter(|e| args.all_factuality || e.factuality.is_factual())
+            .filter(|e| args.all_factuality || dyad_coder::shown_by_default(e))
         {
             match args.format {
                 CodeFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(ev)?)?,

@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod bench;
 pub mod code;
+pub mod eval_events;
 pub mod html;
 pub mod places;
 pub mod read;

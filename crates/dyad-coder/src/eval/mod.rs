@@ -1,6 +1,11 @@
-//! Scoring coded events against the gold formats of `../shared` (seeds
-//! expectations and labelled PLOVER stories). Pure: the CLI reads the files
-//! and runs the engine; this module only compares.
+//! Scoring coded events against the gold formats of `../shared`: seeds
+//! expectations and labelled PLOVER stories (here), whole events on real
+//! news ([`events`]) and outside PLOVER gold with marked actors ([`plv`]).
+//! Pure: the CLI reads the files and runs the engine; these modules only
+//! compare.
+
+pub mod events;
+pub mod plv;
 
 use std::collections::BTreeMap;
 

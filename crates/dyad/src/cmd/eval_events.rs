@@ -1,0 +1,219 @@
+//! `dyad eval events` (whole events on real news) and `dyad eval plv`
+//! (outside PLOVER gold with marked actors). The scoring lives in
+//! `dyad_coder::eval::{events, plv}`; this module reads the files and codes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use dyad_coder::eval::events::{score_events, CodedArticle, GoldSentence};
+use dyad_coder::eval::plv::{score_plv, PlvRow};
+use dyad_coder::{Engine, EngineConfig};
+use dyad_text::ReadOptions;
+use rayon::prelude::*;
+
+/// Arguments of `dyad eval events`.
+#[derive(clap::Args)]
+pub struct EvalEventsArgs {
+    /// Gold sentences (JSONL, `../shared/eval/events-real/dev.jsonl`).
+    pub gold: PathBuf,
+    /// The corpus holding the gold sentences' articles (JSONL with id, date, text).
+    #[arg(long)]
+    pub corpus: PathBuf,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// List every unmatched event and every missed required event.
+    #[arg(long)]
+    pub errors: bool,
+}
+
+/// Arguments of `dyad eval plv`.
+#[derive(clap::Args)]
+pub struct EvalPlvArgs {
+    /// The PLV file (TSV with `marked_sentence` and `gold_root` columns).
+    pub file: PathBuf,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn engine() -> anyhow::Result<Engine> {
+    let engine = Engine::new(EngineConfig::default()).context("loading the event coder")?;
+    for w in engine.warnings() {
+        eprintln!("warning: {w}");
+    }
+    Ok(engine)
+}
+
+fn read_gold(path: &Path) -> anyhow::Result<Vec<GoldSentence>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// `dyad eval events`.
+pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
+    let gold = read_gold(&args.gold)?;
+    let wanted: BTreeSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
+    let engine = engine()?;
+    // Read the whole corpus in order: an article's position decides its half.
+    let mut docs = Vec::new();
+    for (position, item) in
+        dyad_text::read_inputs(std::slice::from_ref(&args.corpus), &ReadOptions::default())
+            .enumerate()
+    {
+        match item {
+            Ok(doc) if wanted.contains(doc.id.as_str()) => docs.push((position, doc)),
+            Ok(_) => {}
+            Err(err) => eprintln!("warning: corpus item {position} skipped: {err}"),
+        }
+    }
+    let articles: Vec<CodedArticle> = docs
+        .into_par_iter()
+        .map(|(position, doc)| {
+            let coded = engine.code_document(doc);
+            CodedArticle {
+                id: coded.analyzed.doc.id.clone(),
+                position,
+                text: coded.analyzed.doc.text.clone(),
+                events: coded
+                    .events
+                    .into_iter()
+                    .filter(dyad_coder::shown_by_default)
+                    .collect(),
+            }
+        })
+        .collect();
+    let (report, failed) = match score_events(&gold, &articles) {
+        Ok(r) => (r, false),
+        Err(r) => (*r, true),
+    };
+    if args.json {
+        let mut value = serde_json::to_value(&report)?;
+        if !args.errors {
+            if let Some(o) = value.as_object_mut() {
+                o.remove("error_list");
+                o.remove("missed");
+            }
+        }
+        println!("{value}");
+    } else {
+        print!("{}", report.to_text(args.errors));
+    }
+    if failed {
+        bail!(
+            "{} of {} gold sentences could not be aligned to the coded articles (more than {:.0} %)",
+            report.unaligned.len(),
+            report.gold_sentences,
+            dyad_coder::eval::events::MAX_UNALIGNED_SHARE * 100.0
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the PLV TSV: the `marked_sentence` and `gold_root` columns.
+fn read_plv(path: &Path) -> anyhow::Result<Vec<PlvRow>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut lines = text.lines().enumerate();
+    let Some((_, header)) = lines.next() else {
+        bail!("{}: empty file", path.display());
+    };
+    let cols: Vec<&str> = header.split('\t').collect();
+    let col = |name: &str| {
+        cols.iter()
+            .position(|c| c.trim() == name)
+            .with_context(|| format!("{}:1: no `{name}` column", path.display()))
+    };
+    let (marked, gold) = (col("marked_sentence")?, col("gold_root")?);
+    let mut rows = Vec::new();
+    for (i, line) in lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (Some(m), Some(g)) = (fields.get(marked), fields.get(gold)) else {
+            bail!("{}:{}: too few columns", path.display(), i + 1);
+        };
+        let row = PlvRow::from_marked(m, g)
+            .map_err(|e| anyhow::anyhow!("{}:{}: {}", path.display(), i + 1, e.0))?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// `dyad eval plv`.
+pub fn eval_plv(args: EvalPlvArgs) -> anyhow::Result<ExitCode> {
+    let rows = read_plv(&args.file)?;
+    let engine = engine()?;
+    // Each distinct sentence is coded once, as a one-sentence document
+    // without a date; all factualities count (the gold types the act).
+    let sentences: BTreeSet<&str> = rows.iter().map(|r| r.sentence.as_str()).collect();
+    let coded: BTreeMap<&str, Vec<dyad_core::Event>> = sentences
+        .into_par_iter()
+        .map(|s| {
+            let doc = dyad_text::document_from_text("plv", s, None);
+            let coded = engine.code_document(doc);
+            let events = if coded.analyzed.doc.text == s {
+                coded.events
+            } else {
+                // Cleaning changed the text: move spans back onto the
+                // sentence (cleaning only trims and folds spacing here).
+                rebase(&coded.analyzed.doc.text, s, coded.events)
+            };
+            (s, events)
+        })
+        .collect();
+    let events: Vec<Vec<dyad_core::Event>> = rows
+        .iter()
+        .map(|r| coded[r.sentence.as_str()].clone())
+        .collect();
+    let report = score_plv(&rows, &events);
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Maps the actor spans of events coded from `cleaned` onto `original`,
+/// matching non-whitespace characters in order.
+fn rebase(
+    cleaned: &str,
+    original: &str,
+    mut events: Vec<dyad_core::Event>,
+) -> Vec<dyad_core::Event> {
+    let mut map = vec![original.len(); cleaned.len() + 1];
+    let mut orig = original.char_indices().filter(|(_, c)| !c.is_whitespace());
+    for (i, c) in cleaned.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if let Some((j, _)) = orig.next() {
+            map[i] = j;
+        }
+    }
+    for i in (0..cleaned.len()).rev() {
+        if map[i] == original.len() && map[i + 1] < original.len() {
+            map[i] = map[i + 1];
+        }
+    }
+    for ev in &mut events {
+        for a in ev.source.iter_mut().chain(ev.target.iter_mut()) {
+            a.span = dyad_core::Span::new(
+                map[a.span.start.min(cleaned.len())],
+                map[a.span.end.min(cleaned.len())],
+            );
+        }
+    }
+    events
+}
