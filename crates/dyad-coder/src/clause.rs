@@ -14,10 +14,14 @@ use crate::words;
 
 mod arguments;
 mod coordination;
+mod tree;
 mod view;
 
 use arguments::{find_object, find_preps, find_subject};
 use coordination::coordinated_with;
+pub(crate) use tree::is_light_verb;
+#[allow(unused_imports)]
+pub use tree::{analyze_tree, DepTree};
 
 pub use view::SentenceView;
 
@@ -78,6 +82,9 @@ pub struct Predicate {
     pub preps: Vec<(Cow<'static, str>, usize, Vec<usize>)>,
     /// One past the last token the clause's arguments may come from.
     pub clause_end: usize,
+    /// Built from the dependency tree: its arguments are exactly what the
+    /// tree links to the trigger (no fallback to nearby actors).
+    pub from_tree: bool,
 }
 
 impl Predicate {
@@ -306,6 +313,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             object: Vec::new(),
             preps: Vec::new(),
             clause_end: view.len(),
+            from_tree: false,
         });
         i = j.max(i + 1);
     }
@@ -368,6 +376,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             object: Vec::new(),
             preps: Vec::new(),
             clause_end: view.len(),
+            from_tree: false,
         });
     }
 }
@@ -404,6 +413,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             object: Vec::new(),
             preps: Vec::new(),
             clause_end: view.len(),
+            from_tree: false,
         });
     }
 }

@@ -20,9 +20,21 @@ pub const MIN_CONFIDENCE: f32 = 0.45;
 
 /// The default output policy of `dyad code` (and what `dyad eval events`
 /// scores): the events an analyst would keep without asking for more.
-/// Today: asserted or reported events; `--all-factuality` shows the rest.
+/// Asserted or reported events whose sides are resolved to coded actors
+/// (a country or an organisation): a source always, a target unless the
+/// type is one that often has none (protests, mobilisations).
+/// `--all` shows the rest.
 pub fn shown_by_default(ev: &Event) -> bool {
+    let coded = |side: &[dyad_core::EventActor]| {
+        !side.is_empty()
+            && side
+                .iter()
+                .all(|a| a.actor.country.is_some() || a.actor.org.is_some())
+    };
+    let target_optional = matches!(ev.plover.as_str(), "PROTEST" | "MOBILIZE");
     ev.factuality.is_factual()
+        && coded(&ev.source)
+        && (coded(&ev.target) || (target_optional && ev.target.is_empty()))
 }
 
 /// Which gazetteer the engine loads.
@@ -197,7 +209,7 @@ impl Engine {
                 continue;
             }
             let (matches, attempts) =
-                matching::match_sentence(&view, &preds, &self.patterns, mentions, wanted);
+                matching::match_sentence(&view, &preds, &self.patterns, mentions, None, wanted);
             let mut sentence_events = Vec::new();
             let mut notes = Vec::new();
             for m in &matches {

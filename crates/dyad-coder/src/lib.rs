@@ -36,9 +36,10 @@ mod patterns;
 mod qty;
 mod record;
 mod stages;
+mod tree_factuality;
 mod words;
 
-pub use clause::{Predicate, Tense as VerbTense};
+pub use clause::{DepTree, Predicate, Tense as VerbTense};
 pub use engine::{shown_by_default, Engine, EngineConfig, GazetteerChoice, SentenceExplanation};
 pub use error::CoderError;
 pub use matching::Attempt;

@@ -3,9 +3,10 @@
 
 use dyad_core::Factuality;
 
-use crate::clause::{Predicate, SentenceView, Tense, WINDOW};
+use crate::clause::{DepTree, Predicate, SentenceView, Tense, WINDOW};
 use crate::locative::Mentions;
 use crate::patterns::{Pattern, PatternSet, Slot, TriggerKind};
+use crate::tree_factuality::tree_factuality;
 use crate::words;
 
 /// A pattern that fired on a predicate: the event before it becomes a record.
@@ -111,6 +112,7 @@ pub fn match_sentence<'p>(
     preds: &[Predicate],
     patterns: &'p PatternSet,
     actors: Mentions<'_>,
+    tree: Option<&DepTree<'_>>,
     explain: bool,
 ) -> (Vec<Match<'p>>, Vec<Attempt>) {
     let mut matches = Vec::new();
@@ -161,7 +163,10 @@ pub fn match_sentence<'p>(
             }
         }
         if let Some((_, mut m)) = best {
-            let (f, why) = factuality(view, preds, pi);
+            let (f, why) = match tree {
+                Some(t) => tree_factuality(view, t, pred.head),
+                None => factuality(view, preds, pi),
+            };
             m.factuality = f;
             m.factuality_reason = why;
             if m.factuality == Factuality::Intended {
@@ -338,7 +343,11 @@ fn try_pattern<'p>(
     let mut confidence = pattern.confidence;
     // only a direct-object slot falls back: a prepositional slot is part of
     // the pattern's meaning ("call on +", "look into +")
-    if target.is_empty() && pattern.target.contains(&Slot::Object) && pred.kind == TriggerKind::Verb
+    // (never on a parse: an actor the tree does not link is no argument)
+    if target.is_empty()
+        && pattern.target.contains(&Slot::Object)
+        && pred.kind == TriggerKind::Verb
+        && !pred.from_tree
     {
         // fall back to the first actor after the trigger in the clause
         // (not across a comma or "according to", nor a noun modifier)

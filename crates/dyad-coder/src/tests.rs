@@ -71,7 +71,7 @@ fn code_dated(text: &str, actors: &[(&str, &str)], date: Option<NaiveDate>) -> V
         let view = SentenceView::new(&analyzed.doc.text, sentence, near, &mut lower_buf);
         let preds = clause::analyze(&view, &patterns);
         let (matches, _) =
-            matching::match_sentence(&view, &preds, &patterns, ms.as_slice().into(), false);
+            matching::match_sentence(&view, &preds, &patterns, ms.as_slice().into(), None, false);
         events.extend(
             matches
                 .iter()

@@ -56,9 +56,10 @@ fn eval_events_aligns_every_gold_sentence_and_holds_its_floors() {
     assert_eq!(report["all"]["sentences"], 400);
     let p = report["all"]["precision"].as_f64().unwrap();
     let r = report["all"]["recall"].as_f64().unwrap();
-    // Measured 2026-12-05 (token-window coder): P 0.112, R 0.101.
-    assert!(p >= 0.10, "precision {p}");
-    assert!(r >= 0.09, "recall {r}");
+    // Measured 2026-12-05 (token-window coder, resolved-sides output
+    // policy): P 0.294, R 0.089.
+    assert!(p >= 0.28, "precision {p}");
+    assert!(r >= 0.08, "recall {r}");
 }
 
 #[test]

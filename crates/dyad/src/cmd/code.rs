@@ -36,9 +36,12 @@ pub struct CodeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: CodeFormat,
-    /// Also print negated, hypothetical, intended and denied events.
-    #[arg(long)]
-    pub all_factuality: bool,
+    /// Print every event with its confidence: also negated, hypothetical,
+    /// intended and denied ones, and those with an unresolved or missing
+    /// side (the default prints what an analyst would keep; see
+    /// `dyad_coder::shown_by_default`).
+    #[arg(long, alias = "all-factuality")]
+    pub all: bool,
     /// Extra knowledge directory (actor lexicon files, `patterns/*.tsv`); repeatable.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
@@ -142,7 +145,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         for ev in coded
             .events
             .iter()
-            .filter(|e| args.all_factuality || dyad_coder::shown_by_default(e))
+            .filter(|e| args.all || dyad_coder::shown_by_default(e))
         {
             match args.format {
                 CodeFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(ev)?)?,

@@ -1,0 +1,614 @@
+//! Clause analysis over a dependency tree (Universal Dependencies v2
+//! relations): predicates and their arguments read from the parse instead
+//! of token windows.
+//!
+//! The predicates it builds are the same [`Predicate`] values the window
+//! analysis builds, so matching, factuality and records are shared; what
+//! changes is where the arguments come from:
+//!
+//! * subject: `nsubj` / `nsubj:pass` (a passive's agent is its `obl:agent`,
+//!   read as the "by" slot); a relative pronoun subject takes the noun the
+//!   clause modifies; a reduced relative (`acl`) takes its noun (as patient
+//!   when passive); a controlled `xcomp` takes its governor's object (object
+//!   control: "urged Iran to stop") or subject; a coordinated verb (`conj`)
+//!   without a subject shares its first conjunct's;
+//! * object: `obj` (else `iobj`);
+//! * prepositional slots: `obl` / `nmod` with their `case` word;
+//! * event nouns: `nmod:poss`, a `compound` or `amod` naming an actor
+//!   ("Russian strikes", "US airstrikes"), the "by" phrase, else the subject
+//!   of a light verb whose object the noun is ("held talks", "launched an
+//!   attack on X", whose `obl` slots the noun shares).
+//!
+//! An actor the tree does not link to the trigger is not an argument: no
+//! "nearest actor" fallback.
+
+// Not called yet: the engine switches to it when the trained parser lands
+// (issue 13); until then the window analysis codes.
+#![allow(dead_code)]
+
+use std::borrow::Cow;
+
+use super::view::SentenceView;
+use super::{Predicate, Tense};
+use crate::patterns::{PatternSet, TriggerKind};
+use crate::words;
+
+/// A sentence's dependency tree, indexed like its tokens; the names
+/// borrow from the parser's label tables.
+#[derive(Debug, Clone, Default)]
+pub struct DepTree<'a> {
+    /// Head of each token (`None` for the root).
+    pub head: Vec<Option<usize>>,
+    /// UD relation of each token to its head ("nsubj", "obl:agent", ...).
+    pub rel: Vec<&'a str>,
+    /// Universal part of speech of each token ("VERB", "NOUN", ...).
+    pub upos: Vec<&'a str>,
+    /// Penn tag of each token ("VBD", "NN", ...).
+    pub xpos: Vec<&'a str>,
+    /// Children of each token, in text order (filled by [`DepTree::index`]).
+    children: Vec<Vec<usize>>,
+}
+
+impl<'a> DepTree<'a> {
+    /// A tree from its columns; heads that point outside the sentence or
+    /// at the token itself are read as roots.
+    pub fn new(
+        head: Vec<Option<usize>>,
+        rel: Vec<&'a str>,
+        upos: Vec<&'a str>,
+        xpos: Vec<&'a str>,
+    ) -> DepTree<'a> {
+        let mut t = DepTree {
+            head,
+            rel,
+            upos,
+            xpos,
+            children: Vec::new(),
+        };
+        t.index();
+        t
+    }
+
+    fn index(&mut self) {
+        let n = self.head.len();
+        let mut of = vec![Vec::new(); n];
+        for i in 0..n {
+            if let Some(h) = self.head[i].filter(|&h| h < n && h != i) {
+                of[h].push(i);
+            } else {
+                self.head[i] = None;
+            }
+        }
+        self.children = of;
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.head.len()
+    }
+
+    /// True for an empty tree.
+    pub fn is_empty(&self) -> bool {
+        self.head.is_empty()
+    }
+
+    /// Relation of token `i` to its head.
+    pub fn rel(&self, i: usize) -> &str {
+        self.rel.get(i).copied().unwrap_or("")
+    }
+
+    /// The relation without its subtype ("obl:agent" → "obl").
+    pub fn base_rel(&self, i: usize) -> &str {
+        let r = self.rel(i);
+        r.split(':').next().unwrap_or(r)
+    }
+
+    /// Universal POS of token `i`.
+    pub fn upos(&self, i: usize) -> &str {
+        self.upos.get(i).copied().unwrap_or("")
+    }
+
+    /// Penn tag of token `i`.
+    pub fn xpos(&self, i: usize) -> &str {
+        self.xpos.get(i).copied().unwrap_or("")
+    }
+
+    /// Head of token `i` (`None`: the root).
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.head.get(i).copied().flatten()
+    }
+
+    /// Children of token `i`.
+    pub fn kids(&self, i: usize) -> &[usize] {
+        self.children.get(i).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn with_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.kids(i)
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// The path from token `i` up to its ancestor `to`, as relations
+    /// ("obl:agent<", "nsubj<conj<"), for explanations.
+    pub fn path(&self, i: usize, to: usize) -> String {
+        let mut out = String::new();
+        let mut cur = i;
+        for _ in 0..8 {
+            if cur == to {
+                return out;
+            }
+            let Some(h) = self.head(cur) else { break };
+            out.push_str(self.rel(cur));
+            out.push('<');
+            cur = h;
+        }
+        if cur == to {
+            out
+        } else {
+            format!("{out}~")
+        }
+    }
+}
+
+/// Verbs whose object may be an event noun that takes the verb's subject as
+/// its agent ("X held talks with Y", "X launched an attack on Y").
+pub(crate) fn is_light_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "hold"
+            | "launch"
+            | "carry"
+            | "conduct"
+            | "stage"
+            | "mount"
+            | "begin"
+            | "start"
+            | "continue"
+            | "make"
+            | "have"
+            | "give"
+            | "issue"
+            | "lodge"
+            | "file"
+            | "impose"
+            | "sign"
+            | "reach"
+            | "step"
+            | "resume"
+            | "intensify"
+            | "escalate"
+            | "wage"
+            | "lead"
+            | "order"
+            | "announce"
+            | "offer"
+            | "deliver"
+            | "provide"
+            | "extend"
+            | "express"
+            | "voice"
+            | "do"
+            | "take"
+            | "open"
+            | "unleash"
+            | "perform"
+            | "commit"
+            | "pursue"
+    )
+}
+
+fn is_relative_pronoun(low: &str) -> bool {
+    matches!(low, "who" | "which" | "that" | "whom" | "whose")
+}
+
+/// Builds the predicates of a sentence from its tree. With `only_triggered`,
+/// returns nothing when no predicate can trigger a pattern.
+pub fn analyze_tree(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    patterns: &PatternSet,
+    only_triggered: bool,
+) -> Vec<Predicate> {
+    let n = view.len().min(tree.len());
+    let kids = tree;
+    let can_trigger = |kind: TriggerKind, i: usize| {
+        patterns.has_trigger(kind, view.lemma(i)) || patterns.has_trigger(kind, view.low(i))
+    };
+    // 1. predicates: every verb (governors and speech verbs matter even
+    //    when they trigger nothing) and every event noun
+    let mut preds: Vec<Predicate> = Vec::new();
+    let mut pred_at: Vec<Option<usize>> = vec![None; n];
+    for (i, slot) in pred_at.iter_mut().enumerate() {
+        let upos = tree.upos(i);
+        let kind = match upos {
+            "VERB" => TriggerKind::Verb,
+            "NOUN" | "PROPN" if can_trigger(TriggerKind::Noun, i) => TriggerKind::Noun,
+            // a trigger verb the tagger took for an adjective ("detained")
+            "ADJ" if tree.xpos(i) == "VBN" && can_trigger(TriggerKind::Verb, i) => {
+                TriggerKind::Verb
+            }
+            _ => continue,
+        };
+        *slot = Some(preds.len());
+        preds.push(new_predicate(view, tree, kids, i, kind));
+    }
+    if only_triggered && !preds.iter().any(|p| can_trigger(p.kind, p.head)) {
+        return Vec::new();
+    }
+    // 2. own arguments
+    for p in preds.iter_mut() {
+        let i = p.head;
+        match p.kind {
+            TriggerKind::Verb => {
+                p.subject = kids
+                    .kids(i)
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass"))
+                    .flat_map(|c| np_mentions(view, tree, kids, c, false))
+                    .collect();
+                let mut object: Vec<usize> = kids
+                    .with_rel(i, "obj")
+                    .flat_map(|c| np_mentions(view, tree, kids, c, true))
+                    .collect();
+                if object.is_empty() {
+                    object = kids
+                        .with_rel(i, "iobj")
+                        .flat_map(|c| np_mentions(view, tree, kids, c, true))
+                        .collect();
+                }
+                p.object = object;
+                p.preps = prep_slots(view, tree, kids, i, "obl");
+            }
+            TriggerKind::Noun => {
+                p.subject = kids
+                    .kids(i)
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        matches!(tree.rel(c), "nmod:poss" | "compound" | "amod")
+                            && view.mention(c).is_some()
+                    })
+                    .flat_map(|c| np_mentions(view, tree, kids, c, false))
+                    .collect();
+                p.preps = prep_slots(view, tree, kids, i, "nmod");
+            }
+        }
+    }
+    // 3. arguments by structure, in tree order (heads before dependents:
+    //    a conjunct or controlled verb reads its governor's final subject)
+    let order = top_down(tree, kids, n);
+    for &i in &order {
+        let Some(pi) = pred_at[i] else { continue };
+        let Some(h) = tree.head(i).filter(|&h| h < n) else {
+            continue;
+        };
+        let rel = tree.rel(i);
+        let gov = pred_at[h];
+        let governor = gov.and_then(|g| preds.get(g));
+        let g_kind = governor.map(|q| q.kind);
+        let g_lemma = governor.map(|q| q.lemma.clone()).unwrap_or_default();
+        let g_agent = governor.map(Predicate::agent).unwrap_or_default();
+        let g_patient = governor.map(Predicate::patient).unwrap_or_default();
+        let g_subject = governor.map(|q| q.subject.clone()).unwrap_or_default();
+        let g_governor = governor.and_then(|q| q.governor);
+        let g_preps: Vec<_> = governor
+            .map(|q| {
+                q.preps
+                    .iter()
+                    .filter(|(w, _, _)| w != "by")
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let antecedent = || np_mentions(view, tree, kids, h, false);
+        let p = &mut preds[pi];
+        match (p.kind, tree.base_rel(i)) {
+            (TriggerKind::Verb, "conj") if g_kind == Some(TriggerKind::Verb) => {
+                p.coordinated = gov;
+                if p.subject.is_empty() {
+                    p.subject = g_subject;
+                    p.governor = p.governor.or(g_governor);
+                }
+            }
+            (TriggerKind::Verb, "xcomp") => {
+                p.governor = gov;
+                if p.subject.is_empty() {
+                    p.subject = if words::is_object_control(&g_lemma) && !g_patient.is_empty() {
+                        g_patient
+                    } else {
+                        g_agent
+                    };
+                }
+            }
+            (TriggerKind::Verb, "advcl") => {
+                p.governor = gov;
+                // "..., killing 20": a participle clause shares the subject
+                if p.subject.is_empty() && p.nonfinite && tree.xpos(i) == "VBG" {
+                    p.subject = g_agent;
+                }
+            }
+            (TriggerKind::Verb, "ccomp") => {
+                p.governor = gov;
+            }
+            (TriggerKind::Verb, "acl") => {
+                p.governor = gov;
+                if rel == "acl:relcl" {
+                    // the relative pronoun stands for the modified noun
+                    for c in kids.kids(i).iter().copied() {
+                        if !is_relative_pronoun(view.low(c)) {
+                            continue;
+                        }
+                        match tree.rel(c) {
+                            "nsubj" | "nsubj:pass" => p.subject = antecedent(),
+                            "obj" => p.object = antecedent(),
+                            _ => {}
+                        }
+                    }
+                } else if p.subject.is_empty() {
+                    // "forces backed by Iran", "jets bombing the town"
+                    p.subject = antecedent();
+                    if tree.xpos(i) == "VBN" {
+                        p.passive = true;
+                    }
+                }
+                // "the decision to attack X": a noun's infinitive is
+                // intended by the noun's owner
+                if p.subject.is_empty() && g_kind == Some(TriggerKind::Noun) {
+                    p.subject = g_agent;
+                }
+            }
+            (TriggerKind::Noun, "obj" | "nsubj:pass")
+                if g_kind == Some(TriggerKind::Verb) && is_light_verb(&g_lemma) =>
+            {
+                p.governor = gov;
+                if p.subject.is_empty() {
+                    p.subject = g_agent;
+                }
+                // "launched an attack on X": the verb's slots serve the noun
+                p.preps.extend(g_preps);
+            }
+            (TriggerKind::Noun, _) if gov.is_some() => {
+                p.governor = gov;
+            }
+            _ => {}
+        }
+    }
+    preds
+}
+
+/// A predicate for token `i` with its verb group read from the tree.
+fn new_predicate(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    kind: TriggerKind,
+) -> Predicate {
+    let mut first = i;
+    let mut negated = false;
+    let mut modal = None;
+    let mut perfect = false;
+    let mut passive = false;
+    let mut finite_tag: Option<&str> = None;
+    let mut future = false;
+    for &c in kids.kids(i) {
+        let rel = tree.rel(c);
+        let low = view.low(c);
+        match rel {
+            "aux" | "aux:pass" | "cop" => {
+                first = first.min(c);
+                if rel == "aux:pass" {
+                    passive = true;
+                }
+                let x = tree.xpos(c);
+                if x == "MD" {
+                    if matches!(low, "will" | "shall" | "'ll" | "wo") {
+                        future = true;
+                    }
+                    modal = Some(low.to_string());
+                } else if view.lemma(c) == "have" {
+                    perfect = true;
+                }
+                if finite_tag.is_none() && matches!(x, "VBD" | "VBZ" | "VBP" | "MD") {
+                    finite_tag = Some(x);
+                }
+            }
+            "mark" if low == "to" => {
+                first = first.min(c);
+            }
+            "advmod" | "neg" if matches!(low, "not" | "n't" | "never") => {
+                first = first.min(c);
+                negated = true;
+            }
+            "nsubj:pass" | "obl:agent" => passive = true,
+            _ => {}
+        }
+    }
+    // "did not attack": the negation sits between auxiliary and verb
+    let own = tree.xpos(i);
+    let finite = finite_tag.or(matches!(own, "VBD" | "VBZ" | "VBP").then_some(own));
+    let nonfinite = kind == TriggerKind::Verb && finite.is_none();
+    let tense = if future {
+        Tense::Future
+    } else {
+        match finite {
+            Some("VBD") => Tense::Past,
+            Some("VBZ" | "VBP") if perfect => Tense::Past,
+            Some("VBZ" | "VBP") => Tense::Present,
+            Some("MD") => Tense::Unknown,
+            _ => Tense::Unknown,
+        }
+    };
+    Predicate {
+        kind,
+        head: i,
+        first,
+        lemma: view.lemma(i).to_string(),
+        tense,
+        perfect,
+        passive: passive && kind == TriggerKind::Verb,
+        negated,
+        modal,
+        nonfinite,
+        governor: None,
+        coordinated: None,
+        subject: Vec::new(),
+        object: Vec::new(),
+        preps: Vec::new(),
+        clause_end: view.len(),
+        from_tree: true,
+    }
+}
+
+/// Tokens in top-down order (each head before its dependents); tokens
+/// caught in a cycle (a malformed tree) come last in text order.
+fn top_down(tree: &DepTree<'_>, kids: &DepTree<'_>, n: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(n);
+    let mut seen = vec![false; n];
+    let roots: Vec<usize> = (0..n)
+        .filter(|&i| tree.head(i).is_none_or(|h| h >= n || h == i))
+        .collect();
+    let mut stack: Vec<usize> = roots.into_iter().rev().collect();
+    while let Some(i) = stack.pop() {
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
+        out.push(i);
+        for &c in kids.kids(i).iter().rev() {
+            if !seen[c] {
+                stack.push(c);
+            }
+        }
+    }
+    out.extend((0..n).filter(|&i| !seen[i]));
+    out
+}
+
+/// Prepositional slots of token `i`: its `obl*` (verbs) or `nmod*` (nouns)
+/// dependents with their `case` word.
+fn prep_slots(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    base: &str,
+) -> Vec<(Cow<'static, str>, usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    for &c in kids.kids(i) {
+        if tree.base_rel(c) != base || tree.rel(c) == "nmod:poss" || tree.rel(c) == "obl:tmod" {
+            continue;
+        }
+        let Some(case) = kids
+            .kids(c)
+            .iter()
+            .copied()
+            .find(|&k| tree.rel(k) == "case" && tree.upos(k) != "PART")
+        else {
+            continue;
+        };
+        let word = view.low(case);
+        let ms = np_mentions(view, tree, kids, c, true);
+        if ms.is_empty() {
+            continue;
+        }
+        out.push((prep_name(word), case, ms));
+    }
+    out
+}
+
+fn prep_name(word: &str) -> Cow<'static, str> {
+    crate::patterns::SLOT_PREPS
+        .iter()
+        .find(|p| **p == word)
+        .map(|p| Cow::Borrowed(*p))
+        .unwrap_or_else(|| Cow::Owned(word.to_string()))
+}
+
+/// The actor mentions a noun phrase headed by `h` stands for: the mention
+/// on its head, else one on a modifier that names its owner ("the Trump
+/// administration", "Iran's foreign minister", "forces of Assad"), plus
+/// its conjuncts ("Russia and China"). `places` admits toponyms standing
+/// for their country (never subjects).
+fn np_mentions(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    h: usize,
+    places: bool,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut heads = vec![h];
+    // conjuncts of the head: "Russia and China", "X, Y and Z"
+    let mut k = 0;
+    while k < heads.len() && heads.len() < 8 {
+        let cur = heads[k];
+        for c in kids.with_rel(cur, "conj") {
+            if !heads.contains(&c) {
+                heads.push(c);
+            }
+        }
+        k += 1;
+    }
+    for head in heads {
+        if let Some(m) = np_owner(view, tree, kids, head, places) {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+            if let Some(t) = view.mentions.get(m).and_then(|lm| lm.twin) {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn np_owner(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    h: usize,
+    places: bool,
+) -> Option<usize> {
+    let usable = |m: usize| places || !view.mentions.get(m).is_some_and(|lm| lm.place);
+    if let Some(m) = view.mention(h).filter(|&m| usable(m)) {
+        return Some(m);
+    }
+    // modifiers naming the owner, nearest kinds first
+    for rels in [
+        &["flat", "compound", "nmod:poss", "amod"][..],
+        &["appos"][..],
+        &["nmod"][..],
+    ] {
+        for &c in kids.kids(h) {
+            if !rels.contains(&tree.rel(c)) {
+                continue;
+            }
+            if tree.rel(c) == "nmod" {
+                let of = kids
+                    .kids(c)
+                    .iter()
+                    .any(|&k| tree.rel(k) == "case" && view.low(k) == "of");
+                if !of {
+                    continue;
+                }
+            }
+            if let Some(m) = view.mention(c).filter(|&m| usable(m)) {
+                return Some(m);
+            }
+            // one level further: "the leader of the Syrian government"
+            for &g in kids.kids(c) {
+                if matches!(tree.rel(g), "compound" | "amod" | "flat" | "nmod:poss") {
+                    if let Some(m) = view.mention(g).filter(|&m| usable(m)) {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+    }
+    None
+}

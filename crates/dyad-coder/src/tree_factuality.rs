@@ -1,0 +1,205 @@
+//! Factuality read from the dependency tree: negation scope, modals,
+//! conditionals, "without" clauses, questions, and the governors an event
+//! is embedded under (intention and plan verbs, denials, refusals,
+//! possibility words), walking up from the trigger.
+//!
+//! The scope of a negation or modal is the verb (or noun) it attaches to
+//! and what that verb governs through `xcomp`, `acl` and event-noun
+//! objects ("did not agree to withdraw"): not the whole sentence, and not
+//! a relative clause or a coordinated verb of its own.
+
+use dyad_core::Factuality;
+
+use crate::clause::{DepTree, SentenceView};
+use crate::words;
+
+/// Nouns that make the event they govern hypothetical ("the prospect of an
+/// attack", "the threat of strikes", "calls for talks").
+fn is_hypothetical_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "prospect"
+            | "possibility"
+            | "threat"
+            | "risk"
+            | "fear"
+            | "danger"
+            | "call"
+            | "demand"
+            | "plan"
+            | "proposal"
+            | "option"
+            | "idea"
+            | "hope"
+            | "chance"
+            | "attempt"
+            | "bid"
+            | "effort"
+            | "offer"
+            | "request"
+            | "warning"
+            | "ultimatum"
+            | "push"
+    )
+}
+
+/// Verbs whose object event is not (yet) an act: "called for talks",
+/// "threatened an attack", "demanded a ceasefire", "proposed a meeting".
+fn is_irrealis_object_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "call"
+            | "demand"
+            | "urge"
+            | "seek"
+            | "want"
+            | "propose"
+            | "threaten"
+            | "plan"
+            | "consider"
+            | "prepare"
+            | "request"
+            | "suggest"
+            | "recommend"
+            | "favour"
+            | "favor"
+            | "support"
+            | "oppose"
+            | "reject"
+            | "rule"
+            | "risk"
+            | "fear"
+            | "warn"
+            | "avoid"
+            | "prevent"
+            | "block"
+            | "delay"
+            | "postpone"
+    )
+}
+
+/// The factuality of the event triggered at token `trigger`, with the
+/// reason for explanations.
+pub fn tree_factuality(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    trigger: usize,
+) -> (Factuality, String) {
+    let question = (0..view.len())
+        .rev()
+        .find(|&k| view.low(k) != "\u{201d}" && view.low(k) != "\"")
+        .is_some_and(|k| view.low(k) == "?");
+    let mut cur = trigger;
+    for _ in 0..8 {
+        // the word's own modifiers
+        for &c in tree.kids(cur) {
+            let low = view.low(c);
+            match tree.rel(c) {
+                "advmod" | "neg" if matches!(low, "not" | "n't" | "never") => {
+                    return (
+                        Factuality::Negated,
+                        format!("'{low}' on '{}'", view.low(cur)),
+                    );
+                }
+                "det" if low == "no" && cur == trigger => {
+                    return (Factuality::Negated, format!("'no {}'", view.low(cur)));
+                }
+                "aux" if tree.xpos(c) == "MD" => {
+                    if words::is_future_modal(low) {
+                        return (Factuality::Intended, format!("future modal '{low}'"));
+                    }
+                    if words::is_hypothetical_modal(low) {
+                        return (Factuality::Hypothetical, format!("modal '{low}'"));
+                    }
+                }
+                "mark" if matches!(low, "if" | "unless" | "whether") => {
+                    return (Factuality::Hypothetical, format!("conditional '{low}'"));
+                }
+                "mark" | "case" if low == "without" => {
+                    return (Factuality::Negated, "'without' clause".into());
+                }
+                _ => {}
+            }
+        }
+        let Some(h) = tree.head(cur) else {
+            if question {
+                return (Factuality::Hypothetical, "question".into());
+            }
+            break;
+        };
+        let gl = view.lemma(h);
+        let rel = tree.rel(cur);
+        let to_marked = tree
+            .kids(cur)
+            .iter()
+            .any(|&c| tree.rel(c) == "mark" && view.low(c) == "to");
+        match tree.base_rel(cur) {
+            // a conjunct is under its first conjunct's negation and modals
+            // only when it has no auxiliary of its own
+            "conj" => {
+                let own_aux = tree
+                    .kids(cur)
+                    .iter()
+                    .any(|&c| matches!(tree.rel(c), "aux" | "aux:pass" | "nsubj" | "nsubj:pass"));
+                if own_aux {
+                    break;
+                }
+            }
+            "xcomp" | "acl" if rel != "acl:relcl" => {
+                if words::is_denial_governor(gl) {
+                    return (Factuality::Denied, format!("governed by '{gl}'"));
+                }
+                if words::is_negating_governor(gl) {
+                    return (Factuality::Negated, format!("governed by '{gl}'"));
+                }
+                if words::is_hypothetical_governor(gl) || is_hypothetical_noun(gl) {
+                    return (Factuality::Hypothetical, format!("governed by '{gl}'"));
+                }
+                if words::is_intent_governor(gl) && (to_marked || tree.xpos(cur) == "VB") {
+                    return (Factuality::Intended, format!("governed by '{gl} to'"));
+                }
+            }
+            // a purpose clause: "sent troops to fight"
+            "advcl" if to_marked => {
+                return (Factuality::Intended, "purpose clause ('to')".into());
+            }
+            "ccomp" => {
+                if words::is_denial_governor(gl) {
+                    return (Factuality::Denied, format!("denied by '{gl}'"));
+                }
+                if words::is_hypothetical_governor(gl) {
+                    return (Factuality::Hypothetical, format!("under '{gl}'"));
+                }
+                // reported speech is marked by the attribution; a
+                // negated or modal speech verb does not negate its report
+                break;
+            }
+            "obj" if tree.upos(cur) == "NOUN" || tree.upos(cur) == "PROPN" => {
+                if words::is_denial_governor(gl) && gl != "reject" {
+                    return (Factuality::Denied, format!("'{gl}' the event"));
+                }
+                if words::is_negating_governor(gl) {
+                    return (Factuality::Negated, format!("'{gl}' the event"));
+                }
+                if is_irrealis_object_verb(gl) || words::is_intent_governor(gl) {
+                    return (Factuality::Hypothetical, format!("object of '{gl}'"));
+                }
+                // "did not launch an attack" negates the attack; "did not
+                // condemn the attack" does not
+                if !crate::clause::is_light_verb(gl) {
+                    break;
+                }
+            }
+            "nmod" | "compound" if is_hypothetical_noun(gl) => {
+                return (Factuality::Hypothetical, format!("under '{gl}'"));
+            }
+            "obl" if words::is_negating_governor(gl) || gl == "prevent" => {
+                // "stopped X from attacking"
+                return (Factuality::Negated, format!("under '{gl}'"));
+            }
+            _ => break,
+        }
+        cur = h;
+    }
+    (Factuality::Asserted, "asserted".into())
+}
