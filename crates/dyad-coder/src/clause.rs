@@ -20,8 +20,7 @@ mod view;
 use arguments::{find_object, find_preps, find_subject};
 use coordination::coordinated_with;
 pub(crate) use tree::is_light_verb;
-#[allow(unused_imports)]
-pub use tree::{analyze_tree, DepTree};
+pub use tree::{analyze_tree, country_donors, DepTree};
 
 pub use view::SentenceView;
 

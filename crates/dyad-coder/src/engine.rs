@@ -49,6 +49,18 @@ pub enum GazetteerChoice {
     None,
 }
 
+/// Which dependency parser the engine codes on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ParserChoice {
+    /// The model embedded in the binary (`data/syntax/en-ewt.model`).
+    #[default]
+    Builtin,
+    /// A model file (`dyad train syntax -o FILE`).
+    Path(PathBuf),
+    /// No parser: the older token-window clause analysis (for comparison).
+    None,
+}
+
 /// How to build an [`Engine`].
 #[derive(Debug, Clone, Default)]
 pub struct EngineConfig {
@@ -57,6 +69,8 @@ pub struct EngineConfig {
     pub lexicon_dirs: Vec<PathBuf>,
     /// The gazetteer to load.
     pub gazetteer: GazetteerChoice,
+    /// The dependency parser to code on.
+    pub parser: ParserChoice,
 }
 
 /// The event coder with its knowledge loaded.
@@ -65,6 +79,7 @@ pub struct Engine {
     actors: ActorStage,
     places: PlaceStage,
     patterns: PatternSet,
+    syntax: Option<dyad_syntax::Syntax>,
     warnings: Vec<String>,
 }
 
@@ -87,6 +102,9 @@ pub struct SentenceExplanation {
     pub events: Vec<Event>,
     /// For each event, its slot description and factuality reason.
     pub event_notes: Vec<String>,
+    /// The dependency tree, one line a token ("3 attacked VERB VBD 0 root"),
+    /// empty when coded without the parser.
+    pub tree: Vec<String>,
 }
 
 impl Engine {
@@ -102,11 +120,17 @@ impl Engine {
         }
         let actors = ActorStage::load(&config.lexicon_dirs)?;
         let places = PlaceStage::load(&config.gazetteer, &mut warnings)?;
+        let syntax = match &config.parser {
+            ParserChoice::Builtin => Some(dyad_syntax::Syntax::builtin()?),
+            ParserChoice::Path(p) => Some(dyad_syntax::Syntax::load(p)?),
+            ParserChoice::None => None,
+        };
         Ok(Engine {
             pipeline: dyad_text::TextPipeline::new(),
             actors,
             places,
             patterns,
+            syntax,
             warnings,
         })
     }
@@ -183,6 +207,8 @@ impl Engine {
         let text = &analyzed.doc.text;
         let mut events: Vec<Event> = Vec::new();
         let mut lower_buf = String::new();
+        let mut parse = dyad_syntax::Parse::default();
+        let mut scratch = dyad_syntax::Scratch::default();
         for sentence in &analyzed.sentences {
             if !sentence.zone.is_content() {
                 continue;
@@ -200,16 +226,35 @@ impl Engine {
             if view.mentions.is_empty() && !wanted {
                 continue;
             }
-            let preds = if wanted {
-                clause::analyze(&view, &self.patterns)
-            } else {
-                clause::analyze_for_events(&view, &self.patterns)
+            let tree = self
+                .syntax
+                .as_ref()
+                .map(|syntax| parse_view(syntax, text, &view, &mut parse, &mut scratch));
+            let preds = match &tree {
+                Some(t) => clause::analyze_tree(&view, t, &self.patterns, !wanted),
+                None if wanted => clause::analyze(&view, &self.patterns),
+                None => clause::analyze_for_events(&view, &self.patterns),
             };
             if preds.is_empty() && !wanted {
                 continue;
             }
-            let (matches, attempts) =
-                matching::match_sentence(&view, &preds, &self.patterns, mentions, None, wanted);
+            let donors = match &tree {
+                Some(t) => clause::country_donors(&view, t, |m| {
+                    view.mentions
+                        .get(m)
+                        .and_then(|lm| mentions.get(lm.global))
+                        .is_some_and(|a| a.actor.country.is_some() || a.actor.org.is_some())
+                }),
+                None => Vec::new(),
+            };
+            let (matches, attempts) = matching::match_sentence(
+                &view,
+                &preds,
+                &self.patterns,
+                mentions,
+                tree.as_ref(),
+                wanted,
+            );
             let mut sentence_events = Vec::new();
             let mut notes = Vec::new();
             for m in &matches {
@@ -218,7 +263,8 @@ impl Engine {
                 if m.confidence < MIN_CONFIDENCE {
                     continue;
                 }
-                let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m) else {
+                let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m, &donors)
+                else {
                     continue;
                 };
                 if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
@@ -234,7 +280,7 @@ impl Engine {
                 sentence_events.push(ev);
             }
             if let Some((out, _)) = explain.as_mut().filter(|_| wanted) {
-                out.push(explain_sentence(
+                let mut explained = explain_sentence(
                     &view,
                     sentence,
                     mentions,
@@ -242,12 +288,49 @@ impl Engine {
                     attempts,
                     &sentence_events,
                     notes,
-                ));
+                );
+                if let Some(t) = &tree {
+                    explained.tree = (0..t.len())
+                        .map(|i| {
+                            format!(
+                                "{:>3} {:<16} {:<5} {:<4} {:>3} {}",
+                                i + 1,
+                                view.tokens.get(i).map(|x| x.text(text)).unwrap_or(""),
+                                t.upos(i),
+                                t.xpos(i),
+                                t.head(i).map_or(0, |h| h + 1),
+                                t.rel(i)
+                            )
+                        })
+                        .collect();
+                }
+                out.push(explained);
             }
             events.extend(sentence_events);
         }
         events
     }
+}
+
+/// Tags and parses the tokens of `view` and returns their tree, with names
+/// borrowed from the model's tables.
+fn parse_view<'s>(
+    syntax: &'s dyad_syntax::Syntax,
+    text: &str,
+    view: &SentenceView<'_>,
+    parse: &mut dyad_syntax::Parse,
+    scratch: &mut dyad_syntax::Scratch,
+) -> clause::DepTree<'s> {
+    let local: Vec<&str> = view.tokens.iter().map(|t| t.text(text)).collect();
+    syntax.parse_into(&local, parse, scratch);
+    let n = local.len().min(parse.heads.len());
+    let head = (0..n)
+        .map(|i| (parse.heads[i] as usize).checked_sub(1))
+        .collect();
+    let rel = (0..n).map(|i| syntax.deprel(parse.labels[i])).collect();
+    let upos = (0..n).map(|i| syntax.upos(parse.tags[i])).collect();
+    let xpos = (0..n).map(|i| syntax.xpos(parse.tags[i])).collect();
+    clause::DepTree::new(head, rel, upos, xpos)
 }
 
 fn has_tsv_patterns(dir: &std::path::Path) -> bool {
@@ -350,6 +433,7 @@ fn explain_sentence(
         attempts,
         events: events.to_vec(),
         event_notes,
+        tree: Vec::new(),
     }
 }
 

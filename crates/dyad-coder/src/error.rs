@@ -29,4 +29,7 @@ pub enum CoderError {
     /// The gazetteer failed to load (only for an explicitly given path).
     #[error("gazetteer: {0}")]
     Gazetteer(String),
+    /// The syntax model failed to load.
+    #[error("syntax model: {0}")]
+    Syntax(#[from] dyad_syntax::SyntaxError),
 }

@@ -40,7 +40,9 @@ mod tree_factuality;
 mod words;
 
 pub use clause::{DepTree, Predicate, Tense as VerbTense};
-pub use engine::{shown_by_default, Engine, EngineConfig, GazetteerChoice, SentenceExplanation};
+pub use engine::{
+    shown_by_default, Engine, EngineConfig, GazetteerChoice, ParserChoice, SentenceExplanation,
+};
 pub use error::CoderError;
 pub use matching::Attempt;
 pub use patterns::{Pattern, PatternSet, Slot, TriggerKind};

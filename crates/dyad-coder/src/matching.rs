@@ -71,6 +71,10 @@ pub enum SlotUse<'p> {
     FallbackTarget,
     /// Coordinated subjects split into source and target.
     Reciprocal,
+    /// On a parse: the object slot was empty (or named a thing, not an
+    /// actor) and a prepositional dependent of the trigger gave the target
+    /// ("demanded an explanation from the prime minister").
+    OblTarget(&'static str),
 }
 
 /// Renders slot uses: "source=subject, target='at' object".
@@ -86,6 +90,7 @@ pub fn describe_slots(slots: &[SlotUse<'_>]) -> String {
             SlotUse::Pair(x) => format!("pair={}", x.describe()),
             SlotUse::FallbackTarget => "target=first actor after trigger".into(),
             SlotUse::Reciprocal => "reciprocal subjects".into(),
+            SlotUse::OblTarget(p) => format!("target=obl '{p}' (object slot empty)"),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -121,6 +126,8 @@ pub fn match_sentence<'p>(
     let mut suppressed: Vec<usize> = Vec::new();
     for (pi, pred) in preds.iter().enumerate() {
         let mut best: Option<(usize, Match<'p>)> = None;
+        // the other patterns that fired, for a target the winner lacks
+        let mut fired_targets: Vec<Match<'p>> = Vec::new();
         // patterns of the lemma, then of the lower-case form (when it differs)
         let low = view.low(pred.head);
         let by_form = (low != pred.lemma)
@@ -146,7 +153,11 @@ pub fn match_sentence<'p>(
                         });
                     }
                     if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                        best = Some((score, m));
+                        if let Some((_, old)) = best.replace((score, m)) {
+                            fired_targets.push(old);
+                        }
+                    } else {
+                        fired_targets.push(m);
                     }
                 }
                 Err(miss) => {
@@ -163,6 +174,25 @@ pub fn match_sentence<'p>(
             }
         }
         if let Some((_, mut m)) = best {
+            // "expelled the American diplomat": the most specific pattern
+            // ("- expel * diplomat") names no target; a pattern of the same
+            // type that read one ("- expel +") lends it
+            if m.target.is_empty() && m.pattern.target.is_empty() {
+                if let Some(other) = fired_targets
+                    .iter()
+                    .filter(|o| o.pattern.plover == m.pattern.plover && !o.target.is_empty())
+                    .max_by_key(|o| o.score())
+                {
+                    m.target = other.target.clone();
+                    m.slots.extend(
+                        other
+                            .slots
+                            .iter()
+                            .filter(|s| matches!(s, SlotUse::Target(_) | SlotUse::Pair(_)))
+                            .copied(),
+                    );
+                }
+            }
             let (f, why) = match tree {
                 Some(t) => tree_factuality(view, t, pred.head),
                 None => factuality(view, preds, pi),
@@ -378,6 +408,27 @@ fn try_pattern<'p>(
             slots.push(SlotUse::FallbackTarget);
         }
     }
+    // on a parse, an empty object slot may be filled by an actor the tree
+    // links to the trigger through a recipient-like preposition
+    // (also for a pattern that names no target: "- open * investigation"
+    // still has one in "opened investigations against banks")
+    if target.is_empty()
+        && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())
+        && pred.kind == TriggerKind::Verb
+        && pred.from_tree
+    {
+        let found = OBJECT_LIKE_PREPS.iter().find_map(|&p| {
+            pred.preps
+                .iter()
+                .find(|(q, _, ms)| q == p && ms.iter().any(|m| !source.contains(m)))
+                .map(|(_, _, ms)| (p, ms))
+        });
+        if let Some((p, ms)) = found {
+            target = ms.iter().copied().filter(|m| !source.contains(m)).collect();
+            confidence *= 0.85;
+            slots.push(SlotUse::OblTarget(p));
+        }
+    }
     if pattern.symmetric && target.is_empty() && source.len() >= 2 {
         target = source.split_off(1);
         slots.push(SlotUse::Reciprocal);
@@ -431,6 +482,14 @@ fn try_pattern<'p>(
         retyped: None,
     })
 }
+
+/// Prepositions whose object may stand in for an empty direct object on a
+/// parse, in order of preference (recipients and counterparts, not places
+/// or times).
+const OBJECT_LIKE_PREPS: [&str; 13] = [
+    "against", "on", "with", "from", "to", "toward", "towards", "upon", "at", "into", "for", "of",
+    "by",
+];
 
 /// True when mention `m` names the same actor as one of `source` ("Putin
 /// … he").

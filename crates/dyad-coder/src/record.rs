@@ -123,6 +123,7 @@ pub fn build_event<'a>(
     view: &SentenceView<'_>,
     preds: &[Predicate],
     m: &Match<'_>,
+    donors: &[Option<usize>],
 ) -> Option<Event> {
     let pred = preds.get(m.predicate)?;
     let text = &ctx.doc.doc.text;
@@ -132,6 +133,33 @@ pub fn build_event<'a>(
     let actor = |li: &usize| -> Option<EventActor> {
         let lm = view.mentions.get(*li)?;
         let mention = ctx.mentions.get(lm.global)?;
+        // a generic actor takes its country from its own noun phrase
+        // ("the Trump administration", "Turkish forces")
+        let donor = donors
+            .get(*li)
+            .copied()
+            .flatten()
+            .and_then(|d| view.mentions.get(d))
+            .and_then(|d| ctx.mentions.get(d.global));
+        if let Some(donor) = donor {
+            let mut actor = mention.actor.clone();
+            actor.country = donor.actor.country.clone();
+            if actor.country.is_none() {
+                actor.org = donor.actor.org.clone();
+            }
+            if actor.sectors.is_empty() {
+                actor.sectors = donor.actor.sectors.clone();
+            }
+            let span = Span::new(
+                mention.span.start.min(donor.span.start),
+                mention.span.end.max(donor.span.end),
+            );
+            return Some(EventActor {
+                actor,
+                text: span.slice(text).to_string(),
+                span,
+            });
+        }
         Some(EventActor {
             actor: mention.actor.clone(),
             text: mention.text.clone(),

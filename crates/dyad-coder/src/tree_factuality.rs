@@ -78,6 +78,28 @@ fn is_irrealis_object_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs that ask someone else to act: the act is requested, not done.
+fn is_request_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "urge"
+            | "ask"
+            | "call"
+            | "press"
+            | "demand"
+            | "request"
+            | "encourage"
+            | "invite"
+            | "tell"
+            | "appeal"
+            | "beg"
+            | "advise"
+            | "order"
+            | "implore"
+            | "challenge"
+    )
+}
+
 /// The factuality of the event triggered at token `trigger`, with the
 /// reason for explanations.
 pub fn tree_factuality(
@@ -154,6 +176,10 @@ pub fn tree_factuality(
                 }
                 if words::is_hypothetical_governor(gl) || is_hypothetical_noun(gl) {
                     return (Factuality::Hypothetical, format!("governed by '{gl}'"));
+                }
+                // "urged Turkey to withdraw": asked for, not done
+                if is_request_verb(gl) {
+                    return (Factuality::Hypothetical, format!("requested by '{gl}'"));
                 }
                 if words::is_intent_governor(gl) && (to_marked || tree.xpos(cur) == "VB") {
                     return (Factuality::Intended, format!("governed by '{gl} to'"));

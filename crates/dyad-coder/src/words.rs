@@ -296,3 +296,45 @@ pub fn is_time_adverb(w: &str) -> bool {
         "today" | "yesterday" | "tonight" | "now" | "recently" | "reportedly"
     )
 }
+
+/// Nouns for weapons and goods: a country modifying them names their
+/// maker or origin, not a participant ("fired North Korean missiles",
+/// "bought Russian oil").
+pub fn is_thing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "missile"
+            | "weapon"
+            | "arm"
+            | "arms"
+            | "shell"
+            | "rocket"
+            | "bomb"
+            | "munition"
+            | "ammunition"
+            | "artillery"
+            | "round"
+            | "gun"
+            | "rifle"
+            | "equipment"
+            | "hardware"
+            | "system"
+            | "technology"
+            | "oil"
+            | "gas"
+            | "grain"
+            | "food"
+            | "good"
+            | "goods"
+            | "product"
+            | "export"
+            | "import"
+            | "currency"
+            | "money"
+            | "fund"
+            | "bond"
+            | "stock"
+            | "component"
+            | "part"
+    )
+}

@@ -22,10 +22,6 @@
 //! An actor the tree does not link to the trigger is not an argument: no
 //! "nearest actor" fallback.
 
-// Not called yet: the engine switches to it when the trained parser lands
-// (issue 13); until then the window analysis codes.
-#![allow(dead_code)]
-
 use std::borrow::Cow;
 
 use super::view::SentenceView;
@@ -196,6 +192,12 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
             | "perform"
             | "commit"
             | "pursue"
+            | "complete"
+            | "declare"
+            | "renew"
+            | "reaffirm"
+            | "show"
+            | "pledge"
     )
 }
 
@@ -261,6 +263,19 @@ pub fn analyze_tree(
                 }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
+                // a prepositional phrase on the object counts too, after the
+                // verb's own: where it attaches is the parser's least sure
+                // call ("suspended aid to Gaza", "condemned a protest by X")
+                let attached: Vec<usize> = kids
+                    .kids(i)
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(tree.base_rel(c), "obj" | "obl"))
+                    .collect();
+                for o in attached {
+                    let extra = prep_slots(view, tree, kids, o, "nmod");
+                    p.preps.extend(extra);
+                }
             }
             TriggerKind::Noun => {
                 p.subject = kids
@@ -280,6 +295,9 @@ pub fn analyze_tree(
     // 3. arguments by structure, in tree order (heads before dependents:
     //    a conjunct or controlled verb reads its governor's final subject)
     let order = top_down(tree, kids, n);
+    // own agents before structure is read, for clauses that reach past
+    // their governor ("passed a resolution criticising X")
+    let preds_agent: Vec<Vec<usize>> = preds.iter().map(Predicate::agent).collect();
     for &i in &order {
         let Some(pi) = pred_at[i] else { continue };
         let Some(h) = tree.head(i).filter(|&h| h < n) else {
@@ -350,8 +368,19 @@ pub fn analyze_tree(
                 } else if p.subject.is_empty() {
                     // "forces backed by Iran", "jets bombing the town"
                     p.subject = antecedent();
-                    if tree.xpos(i) == "VBN" {
+                    // a participle with an object of its own is no passive
+                    if tree.xpos(i) == "VBN" && p.object.is_empty() {
                         p.passive = true;
+                    }
+                    // "passed a resolution criticising X", "issued a
+                    // statement condemning X": the clause is the act of the
+                    // subject of the verb whose object the noun is
+                    if p.subject.is_empty() && !p.passive && tree.rel(h) == "obj" {
+                        if let Some(v) =
+                            tree.head(h).and_then(|v| pred_at.get(v).copied().flatten())
+                        {
+                            p.subject = preds_agent[v].clone();
+                        }
                     }
                 }
                 // "the decision to attack X": a noun's infinitive is
@@ -360,7 +389,21 @@ pub fn analyze_tree(
                     p.subject = g_agent;
                 }
             }
-            (TriggerKind::Noun, "obj" | "nsubj:pass")
+            // "engaged in talks with", "took part in attacks": a noun event
+            // in the verb's "in" phrase is its subject's act
+            (TriggerKind::Noun, "obl")
+                if g_kind == Some(TriggerKind::Verb)
+                    && kids
+                        .kids(i)
+                        .iter()
+                        .any(|&c| kids.rel(c) == "case" && view.low(c) == "in") =>
+            {
+                p.governor = gov;
+                if p.subject.is_empty() {
+                    p.subject = g_agent;
+                }
+            }
+            (TriggerKind::Noun, "obj" | "nsubj:pass" | "xcomp")
                 if g_kind == Some(TriggerKind::Verb) && is_light_verb(&g_lemma) =>
             {
                 p.governor = gov;
@@ -542,12 +585,21 @@ fn np_mentions(
     let mut out = Vec::new();
     let mut heads = vec![h];
     // conjuncts of the head: "Russia and China", "X, Y and Z"
+    // (a parser may hang the conjunct on the last word of a name: "Donald
+    // Trump and Theresa May" → conj under "Trump", flat under "Donald")
     let mut k = 0;
     while k < heads.len() && heads.len() < 8 {
         let cur = heads[k];
-        for c in kids.with_rel(cur, "conj") {
-            if !heads.contains(&c) {
-                heads.push(c);
+        let name_parts = kids
+            .kids(cur)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(kids.rel(c), "flat" | "compound"));
+        for part in std::iter::once(cur).chain(name_parts) {
+            for c in kids.with_rel(part, "conj") {
+                if !heads.contains(&c) {
+                    heads.push(c);
+                }
             }
         }
         k += 1;
@@ -579,13 +631,23 @@ fn np_owner(
         return Some(m);
     }
     // modifiers naming the owner, nearest kinds first
+    // an apposition names the referent itself ("his counterpart, Sergio
+    // Mattarella"); a possessor only the owner ("his counterpart")
+    // a demonym or name modifying a weapon or good is no argument ("fired
+    // North Korean missiles"); modifying a place, group or asset it names
+    // its owner ("shelled Ukrainian territory", "freed Taliban prisoners")
+    let thing_head = words::is_thing_noun(view.lemma(h));
     for rels in [
-        &["flat", "compound", "nmod:poss", "amod"][..],
         &["appos"][..],
+        &["flat", "compound", "amod"][..],
+        &["nmod:poss"][..],
         &["nmod"][..],
     ] {
         for &c in kids.kids(h) {
             if !rels.contains(&tree.rel(c)) {
+                continue;
+            }
+            if matches!(tree.rel(c), "compound" | "amod") && thing_head {
                 continue;
             }
             if tree.rel(c) == "nmod" {
@@ -611,4 +673,57 @@ fn np_owner(
         }
     }
     None
+}
+
+/// For each local mention with no country (a generic actor: "the
+/// administration", "forces", "the government"), the mention in its own
+/// noun phrase that gives it one: a compound, demonym or possessor ("the
+/// Trump administration", "Turkish forces", "Iran's government"), an
+/// "of" phrase ("forces of Assad") or "loyal to X" ("forces loyal to
+/// Assad"). `has_country(m)` tells whether mention `m` carries a country.
+pub fn country_donors(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    has_country: impl Fn(usize) -> bool,
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; view.mentions.len()];
+    for (m, lm) in view.mentions.iter().enumerate() {
+        if has_country(m) {
+            continue;
+        }
+        // the mention's head: its token whose head lies outside it
+        let head = (lm.first..=lm.last.min(tree.len().saturating_sub(1)))
+            .find(|&i| tree.head(i).is_none_or(|h| h < lm.first || h > lm.last))
+            .unwrap_or(lm.last);
+        let donor_at = |i: usize| view.mention(i).filter(|&d| d != m && has_country(d));
+        let mut found = None;
+        'search: for &c in tree.kids(head) {
+            let rel = tree.rel(c);
+            let ok = match rel {
+                "compound" | "amod" | "nmod:poss" | "flat" => true,
+                "nmod" => tree
+                    .kids(c)
+                    .iter()
+                    .any(|&k| tree.rel(k) == "case" && view.low(k) == "of"),
+                _ => false,
+            };
+            if ok {
+                if let Some(d) = donor_at(c) {
+                    found = Some(d);
+                    break 'search;
+                }
+            }
+            // "forces loyal to Assad": an adjective with its object
+            if rel == "amod" && view.low(c) == "loyal" {
+                for &g in tree.kids(c) {
+                    if let Some(d) = donor_at(g) {
+                        found = Some(d);
+                        break 'search;
+                    }
+                }
+            }
+        }
+        out[m] = found;
+    }
+    out
 }

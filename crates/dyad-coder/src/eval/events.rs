@@ -267,6 +267,9 @@ pub struct EventsReport {
     pub error_list: Vec<EventError>,
     /// Each required gold event not found (listed with `--errors`).
     pub missed: Vec<MissedEvent>,
+    /// Each matched event with its gold event (listed with `--errors`, so
+    /// the right ones can be read too).
+    pub matched: Vec<EventError>,
 }
 
 /// Scores coded articles against the gold. Fails (returns `Err` with the
@@ -300,6 +303,7 @@ pub fn score_events(
         where_when: WhereWhen::default(),
         error_list: Vec::new(),
         missed: Vec::new(),
+        matched: Vec::new(),
     };
     let mut normalized: BTreeMap<&str, Normalized> = BTreeMap::new();
     for g in gold {
@@ -333,6 +337,13 @@ pub fn score_events(
             f.required_found += outcome.required_found;
         }
         for (ev, gi) in &outcome.correct {
+            report.matched.push(EventError {
+                gold_id: g.id.clone(),
+                kind: ErrorKind::Duplicate,
+                sentence: g.sentence.clone(),
+                event: describe_event(ev),
+                closest_gold: Some(describe_gold(&g.events[*gi])),
+            });
             let t = report.per_type.entry(ev.plover.clone()).or_default();
             t.correct += 1;
             compare_where_when(ev, &g.events[*gi], g, &mut report.where_when);
@@ -858,6 +869,16 @@ impl EventsReport {
                 if let Some(g) = &e.closest_gold {
                     s.push_str(&format!("    gold:     {g}\n"));
                 }
+            }
+            s.push_str("\nmatched events:\n");
+            for e in &self.matched {
+                s.push_str(&format!(
+                    "- {}\n    sentence: {}\n    coded:    {}\n    gold:     {}\n",
+                    e.gold_id,
+                    e.sentence,
+                    e.event,
+                    e.closest_gold.as_deref().unwrap_or("")
+                ));
             }
             s.push_str("\nrequired events not found:\n");
             for m in &self.missed {

@@ -45,6 +45,10 @@ pub struct CodeArgs {
     /// Extra knowledge directory (actor lexicon files, `patterns/*.tsv`); repeatable.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
+    /// Code without the dependency parser (the older token-window
+    /// analysis), for comparison.
+    #[arg(long)]
+    pub no_parse: bool,
 }
 
 /// Arguments of `dyad explain`.
@@ -123,7 +127,19 @@ fn engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
 
 /// `dyad code`.
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine(&args.lexicon)?;
+    let engine = Engine::new(EngineConfig {
+        lexicon_dirs: args.lexicon.clone(),
+        parser: if args.no_parse {
+            dyad_coder::ParserChoice::None
+        } else {
+            dyad_coder::ParserChoice::Builtin
+        },
+        ..Default::default()
+    })
+    .context("loading the event coder")?;
+    for w in engine.warnings() {
+        eprintln!("warning: {w}");
+    }
     let opts = ReadOptions {
         date: args.date,
         ..Default::default()
@@ -269,6 +285,12 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     );
     for s in sentences {
         println!("\n[{}] ({}) {}", s.index, s.zone, s.text.replace('\n', " "));
+        if !s.tree.is_empty() {
+            println!("  tree    (id word upos xpos head relation)");
+            for line in &s.tree {
+                println!("          {line}");
+            }
+        }
         for (text, code, how) in &s.mentions {
             println!("  actor   {text:?} → {code}  ({how})");
         }

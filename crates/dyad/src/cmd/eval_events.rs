@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use dyad_coder::eval::events::{score_events, CodedArticle, GoldSentence};
 use dyad_coder::eval::plv::{score_plv, PlvRow};
-use dyad_coder::{Engine, EngineConfig};
+use dyad_coder::{Engine, EngineConfig, ParserChoice};
 use dyad_text::ReadOptions;
 use rayon::prelude::*;
 
@@ -27,6 +27,10 @@ pub struct EvalEventsArgs {
     /// List every unmatched event and every missed required event.
     #[arg(long)]
     pub errors: bool,
+    /// Code without the dependency parser (the older token-window analysis),
+    /// for comparison.
+    #[arg(long)]
+    pub no_parse: bool,
 }
 
 /// Arguments of `dyad eval plv`.
@@ -37,10 +41,21 @@ pub struct EvalPlvArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Code without the dependency parser, for comparison.
+    #[arg(long)]
+    pub no_parse: bool,
 }
 
-fn engine() -> anyhow::Result<Engine> {
-    let engine = Engine::new(EngineConfig::default()).context("loading the event coder")?;
+fn engine(no_parse: bool) -> anyhow::Result<Engine> {
+    let engine = Engine::new(EngineConfig {
+        parser: if no_parse {
+            ParserChoice::None
+        } else {
+            ParserChoice::Builtin
+        },
+        ..Default::default()
+    })
+    .context("loading the event coder")?;
     for w in engine.warnings() {
         eprintln!("warning: {w}");
     }
@@ -63,7 +78,7 @@ fn read_gold(path: &Path) -> anyhow::Result<Vec<GoldSentence>> {
 pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
     let gold = read_gold(&args.gold)?;
     let wanted: BTreeSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
-    let engine = engine()?;
+    let engine = engine(args.no_parse)?;
     // Read the whole corpus in order: an article's position decides its half.
     let mut docs = Vec::new();
     for (position, item) in
@@ -102,6 +117,7 @@ pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
             if let Some(o) = value.as_object_mut() {
                 o.remove("error_list");
                 o.remove("missed");
+                o.remove("matched");
             }
         }
         println!("{value}");
@@ -153,7 +169,7 @@ fn read_plv(path: &Path) -> anyhow::Result<Vec<PlvRow>> {
 /// `dyad eval plv`.
 pub fn eval_plv(args: EvalPlvArgs) -> anyhow::Result<ExitCode> {
     let rows = read_plv(&args.file)?;
-    let engine = engine()?;
+    let engine = engine(args.no_parse)?;
     // Each distinct sentence is coded once, as a one-sentence document
     // without a date; all factualities count (the gold types the act).
     let sentences: BTreeSet<&str> = rows.iter().map(|r| r.sentence.as_str()).collect();

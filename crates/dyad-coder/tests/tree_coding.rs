@@ -1,0 +1,173 @@
+//! Event coding on the dependency parse: one test per mechanism, on
+//! sentences written for these tests (none from a gold set). Each checks
+//! who did what to whom and the factuality the tree gives.
+
+use chrono::NaiveDate;
+use dyad_coder::{Engine, EngineConfig, GazetteerChoice};
+use dyad_core::{Event, Factuality};
+
+fn code(text: &str) -> Vec<Event> {
+    let engine = Engine::new(EngineConfig {
+        gazetteer: GazetteerChoice::None,
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text("tree", text, NaiveDate::from_ymd_opt(2024, 6, 18));
+    engine.code_document(doc).events
+}
+
+fn countries(side: &[dyad_core::EventActor]) -> Vec<String> {
+    side.iter()
+        .filter_map(|a| a.actor.country.clone().or_else(|| a.actor.org.clone()))
+        .collect()
+}
+
+/// The event on `trigger`, or a panic listing what was coded.
+fn on<'e>(events: &'e [Event], trigger: &str) -> &'e Event {
+    events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with(trigger))
+        .unwrap_or_else(|| panic!("no event on '{trigger}' in {events:#?}"))
+}
+
+fn assert_dyad(ev: &Event, plover: &str, source: &[&str], target: &[&str]) {
+    assert_eq!(ev.plover, plover, "{ev:#?}");
+    assert_eq!(countries(&ev.source), source, "{ev:#?}");
+    assert_eq!(countries(&ev.target), target, "{ev:#?}");
+}
+
+#[test]
+fn passive_agent_is_the_source_and_subject_the_target() {
+    let events = code("Ukrainian soldiers were attacked by Russia on Tuesday.");
+    assert_dyad(on(&events, "attacked"), "ASSAULT", &["RUS"], &["UKR"]);
+}
+
+#[test]
+fn agentless_passive_has_no_source() {
+    let events = code("Two Turkish journalists were arrested in Ankara on Monday.");
+    let arrest = on(&events, "arrested");
+    assert!(arrest.source.is_empty(), "{arrest:#?}");
+    assert_eq!(countries(&arrest.target), ["TUR"], "{arrest:#?}");
+}
+
+#[test]
+fn object_control_gives_the_infinitive_the_object_as_subject() {
+    let events = code("The United States urged Turkey to withdraw its troops from Syria.");
+    assert_dyad(on(&events, "urged"), "REQUEST", &["USA"], &["TUR"]);
+    let withdraw = on(&events, "withdraw");
+    assert_eq!(countries(&withdraw.source), ["TUR"], "{withdraw:#?}");
+    assert!(!withdraw.factuality.is_factual(), "{withdraw:#?}");
+}
+
+#[test]
+fn subject_control_and_threat_retyping() {
+    let events = code("Iran threatened to attack Israel.");
+    let threat = on(&events, "attack");
+    assert_dyad(threat, "THREATEN", &["IRN"], &["ISR"]);
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject_and_keep_their_objects() {
+    let events = code("Israel bombed Gaza and killed 20 Palestinians on Monday.");
+    let killed = on(&events, "killed");
+    assert_eq!(countries(&killed.source), ["ISR"], "{killed:#?}");
+}
+
+#[test]
+fn coordinated_subjects_are_all_sources() {
+    let events = code("Russia and China condemned the United States.");
+    assert_dyad(
+        on(&events, "condemned"),
+        "ACCUSE",
+        &["RUS", "CHN"],
+        &["USA"],
+    );
+}
+
+#[test]
+fn relative_clause_subject_is_the_noun_it_modifies() {
+    let events = code("Turkey, which invaded Syria in 2019, condemned France on Sunday.");
+    assert_dyad(on(&events, "invaded"), "ASSAULT", &["TUR"], &["SYR"]);
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["TUR"], &["FRA"]);
+}
+
+#[test]
+fn negation_scopes_over_its_own_verb_only() {
+    let events = code("Russia, which has not attacked Poland, condemned Nato on Friday.");
+    let condemned = on(&events, "condemned");
+    assert_eq!(condemned.factuality, Factuality::Asserted, "{condemned:#?}");
+    if let Some(attack) = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with("attacked"))
+    {
+        assert_eq!(attack.factuality, Factuality::Negated, "{attack:#?}");
+    }
+}
+
+#[test]
+fn negated_verb_is_negated() {
+    let events = code("Egypt did not condemn Israel.");
+    assert_eq!(on(&events, "condemn").factuality, Factuality::Negated);
+}
+
+#[test]
+fn reported_speech_is_attributed_to_the_speaker() {
+    let events = code("Iran said Israel attacked its embassy in Damascus.");
+    let attack = on(&events, "attacked");
+    assert_eq!(countries(&attack.source), ["ISR"], "{attack:#?}");
+    assert_eq!(attack.factuality, Factuality::Reported, "{attack:#?}");
+    let speaker = attack.attributed_to.as_ref().expect("attributed");
+    assert_eq!(speaker.actor.country.as_deref(), Some("IRN"));
+}
+
+#[test]
+fn nominal_event_takes_possessor_and_of_object() {
+    let events = code("Russia's invasion of Ukraine angered Poland.");
+    assert_dyad(on(&events, "invasion"), "ASSAULT", &["RUS"], &["UKR"]);
+}
+
+#[test]
+fn light_verb_lends_its_subject_to_the_event_noun() {
+    let events = code("Russia launched an attack on Ukraine on Monday.");
+    let attack = events
+        .iter()
+        .find(|e| e.plover == "ASSAULT")
+        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    assert_eq!(countries(&attack.source), ["RUS"], "{attack:#?}");
+    assert_eq!(countries(&attack.target), ["UKR"], "{attack:#?}");
+    let talks = code("China held talks with Japan in Beijing.");
+    let consult = talks
+        .iter()
+        .find(|e| e.plover == "CONSULT")
+        .unwrap_or_else(|| panic!("no talks in {talks:#?}"));
+    assert_eq!(countries(&consult.source), ["CHN"], "{consult:#?}");
+    assert_eq!(countries(&consult.target), ["JPN"], "{consult:#?}");
+}
+
+#[test]
+fn a_without_clause_negates_its_event() {
+    let events = code("The United States struck Syria without asking the UN for approval.");
+    if let Some(ask) = events.iter().find(|e| e.plover == "REQUEST") {
+        assert_eq!(ask.factuality, Factuality::Negated, "{ask:#?}");
+    }
+}
+
+#[test]
+fn a_conditional_is_hypothetical() {
+    let events = code("If Iran attacks Israel, the United States will defend it.");
+    let attack = on(&events, "attacks");
+    assert_eq!(attack.factuality, Factuality::Hypothetical, "{attack:#?}");
+}
+
+#[test]
+fn an_unlinked_actor_is_no_argument() {
+    // Germany is in the sentence but not an argument of "condemned"
+    let events = code("After meeting officials in Germany, the Pope condemned violence.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover == "ACCUSE")
+            .all(|e| countries(&e.target).is_empty()),
+        "{events:#?}"
+    );
+}
