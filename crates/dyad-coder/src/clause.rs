@@ -84,6 +84,12 @@ pub struct Predicate {
     /// Built from the dependency tree: its arguments are exactly what the
     /// tree links to the trigger (no fallback to nearby actors).
     pub from_tree: bool,
+    /// Reported as an act rather than mentioned in passing: every verb; an
+    /// event noun that heads the sentence, is the subject of a verb ("the
+    /// attack killed 20") or the object of a light verb ("held talks").
+    /// Unanchored event nouns ("Obama's withdrawal from Iraq" inside
+    /// another statement) become background (`Event::historical`).
+    pub anchored: bool,
 }
 
 impl Predicate {
@@ -313,6 +319,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             preps: Vec::new(),
             clause_end: view.len(),
             from_tree: false,
+            anchored: true,
         });
         i = j.max(i + 1);
     }
@@ -376,6 +383,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             preps: Vec::new(),
             clause_end: view.len(),
             from_tree: false,
+            anchored: true,
         });
     }
 }
@@ -413,6 +421,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             preps: Vec::new(),
             clause_end: view.len(),
             from_tree: false,
+            anchored: true,
         });
     }
 }

@@ -20,10 +20,10 @@ pub const MIN_CONFIDENCE: f32 = 0.45;
 
 /// The default output policy of `dyad code` (and what `dyad eval events`
 /// scores): the events an analyst would keep without asking for more.
-/// Asserted or reported events whose sides are resolved to coded actors
-/// (a country or an organisation): a source always, a target unless the
-/// type is one that often has none (protests, mobilisations).
-/// `--all` shows the rest.
+/// Asserted or reported events, reported as news (not background acts), whose
+/// sides are resolved to coded actors (a country or an organisation): a source
+/// always, a target unless the type is one that often has none (protests,
+/// mobilisations). `--all` shows the rest.
 pub fn shown_by_default(ev: &Event) -> bool {
     let coded = |side: &[dyad_core::EventActor]| {
         !side.is_empty()
@@ -32,7 +32,8 @@ pub fn shown_by_default(ev: &Event) -> bool {
                 .all(|a| a.actor.country.is_some() || a.actor.org.is_some())
     };
     let target_optional = matches!(ev.plover.as_str(), "PROTEST" | "MOBILIZE");
-    ev.factuality.is_factual()
+    !ev.historical
+        && ev.factuality.is_factual()
         && coded(&ev.source)
         && (coded(&ev.target) || (target_optional && ev.target.is_empty()))
 }
@@ -271,8 +272,31 @@ impl Engine {
                     continue;
                 }
                 if wanted {
+                    let paths = match (&tree, preds.get(m.predicate)) {
+                        (Some(t), Some(p)) => {
+                            let path = |li: &usize| {
+                                let Some(lm) = view.mentions.get(*li) else {
+                                    return String::new();
+                                };
+                                let head = (lm.first..=lm.last)
+                                    .find(|&i| {
+                                        t.head(i).is_none_or(|h| h < lm.first || h > lm.last)
+                                    })
+                                    .unwrap_or(lm.last);
+                                format!("{}:{}", view.low(head), t.path(head, p.head))
+                            };
+                            let side =
+                                |ms: &[usize]| ms.iter().map(path).collect::<Vec<_>>().join(" + ");
+                            format!(
+                                "; tree paths: source [{}] target [{}]",
+                                side(&m.source),
+                                side(&m.target)
+                            )
+                        }
+                        _ => String::new(),
+                    };
                     notes.push(format!(
-                        "{}; factuality: {}",
+                        "{}; factuality: {}{paths}",
                         matching::describe_slots(&m.slots),
                         m.factuality_reason
                     ));

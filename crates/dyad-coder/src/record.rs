@@ -1,7 +1,7 @@
 //! Turning a pattern match into an [`Event`] record: actors, ontology codes,
 //! date, place, quantities and provenance.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ontology, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace, PlaceMention,
     Sentence, Span,
@@ -261,6 +261,19 @@ pub fn build_event<'a>(
         crate::qty::in_clause(all, quantity_span)
     };
     let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &rule);
+    // background: an event noun mentioned in passing, or an act dated to an
+    // earlier year than the article's ("in 2003", "since the 2016 coup")
+    let earlier_year = ctx.publication.is_some_and(|p| {
+        matches!(
+            date.precision,
+            DatePrecision::Year
+                | DatePrecision::Month
+                | DatePrecision::Day
+                | DatePrecision::Season
+                | DatePrecision::Week
+        ) && date.end.year() < p.year()
+    });
+    let historical = !pred.anchored || earlier_year;
     Some(Event {
         id,
         plover,
@@ -286,6 +299,7 @@ pub fn build_event<'a>(
             rule,
             confidence: m.confidence,
         },
+        historical,
     })
 }
 

@@ -185,9 +185,16 @@ pub fn tree_factuality(
                     return (Factuality::Intended, format!("governed by '{gl} to'"));
                 }
             }
-            // a purpose clause: "sent troops to fight"
+            // a purpose clause: "sent troops to fight" (or an infinitive
+            // complement the parser took for one: "threatened to attack")
             "advcl" if to_marked => {
-                return (Factuality::Intended, "purpose clause ('to')".into());
+                if words::is_negating_governor(gl) {
+                    return (Factuality::Negated, format!("governed by '{gl}'"));
+                }
+                if words::is_hypothetical_governor(gl) {
+                    return (Factuality::Hypothetical, format!("governed by '{gl}'"));
+                }
+                return (Factuality::Intended, format!("'{gl} ... to'"));
             }
             "ccomp" => {
                 if words::is_denial_governor(gl) {

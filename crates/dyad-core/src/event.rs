@@ -38,6 +38,11 @@ pub struct Event {
     pub place: Option<EventPlace>,
     /// Where it came from.
     pub provenance: Provenance,
+    /// A background act mentioned in passing rather than reported as news
+    /// ("Obama's withdrawal from Iraq" in a story about something else; "the
+    /// 2003 invasion"): kept with `--all`, left out of the default output.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub historical: bool,
 }
 
 /// An actor in an event role, with the text span it was found at.

@@ -261,6 +261,47 @@ pub fn analyze_tree(
                         .flat_map(|c| np_mentions(view, tree, kids, c, true))
                         .collect();
                 }
+                // a naming frame stands for its object: "rebuff what he
+                // called the dictatorship of the United States"
+                if object.is_empty() {
+                    for c in kids.with_rel(i, "ccomp") {
+                        let naming = matches!(
+                            view.lemma(c),
+                            "call" | "describe" | "term" | "dub" | "label" | "brand"
+                        );
+                        let what = kids
+                            .kids(c)
+                            .iter()
+                            .any(|&k| view.low(k) == "what" && tree.rel(k) == "obj");
+                        if naming && what {
+                            object = kids
+                                .kids(c)
+                                .iter()
+                                .copied()
+                                .filter(|&k| {
+                                    view.low(k) != "what"
+                                        && matches!(tree.rel(k), "obj" | "xcomp" | "obl")
+                                })
+                                .flat_map(|k| np_mentions(view, tree, kids, k, true))
+                                .collect();
+                        }
+                    }
+                }
+                // a bare `obl` (no preposition, not a time or measure) is
+                // the parser's object mislabelled ("condemned the United
+                // States")
+                if object.is_empty() {
+                    object = kids
+                        .kids(i)
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            tree.rel(c) == "obl"
+                                && !kids.kids(c).iter().any(|&k| tree.rel(k) == "case")
+                        })
+                        .flat_map(|c| np_mentions(view, tree, kids, c, true))
+                        .collect();
+                }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
                 // a prepositional phrase on the object counts too, after the
@@ -341,6 +382,22 @@ pub fn analyze_tree(
                     };
                 }
             }
+            // "threatened to attack Israel" parsed as a purpose clause:
+            // a to-infinitive without its own subject is controlled alike
+            (TriggerKind::Verb, "advcl")
+                if p.subject.is_empty()
+                    && kids
+                        .kids(i)
+                        .iter()
+                        .any(|&c| tree.rel(c) == "mark" && view.low(c) == "to") =>
+            {
+                p.governor = gov;
+                p.subject = if words::is_object_control(&g_lemma) && !g_patient.is_empty() {
+                    g_patient
+                } else {
+                    g_agent
+                };
+            }
             (TriggerKind::Verb, "advcl") => {
                 p.governor = gov;
                 // "..., killing 20": a participle clause shares the subject
@@ -399,6 +456,7 @@ pub fn analyze_tree(
                         .any(|&c| kids.rel(c) == "case" && view.low(c) == "in") =>
             {
                 p.governor = gov;
+                p.anchored = true;
                 if p.subject.is_empty() {
                     p.subject = g_agent;
                 }
@@ -407,6 +465,7 @@ pub fn analyze_tree(
                 if g_kind == Some(TriggerKind::Verb) && is_light_verb(&g_lemma) =>
             {
                 p.governor = gov;
+                p.anchored = true;
                 if p.subject.is_empty() {
                     p.subject = g_agent;
                 }
@@ -503,6 +562,10 @@ fn new_predicate(
         preps: Vec::new(),
         clause_end: view.len(),
         from_tree: true,
+        // nouns: decided by their place in the tree (below)
+        anchored: kind == TriggerKind::Verb
+            || matches!(tree.rel(i), "root" | "nsubj" | "nsubj:pass" | "parataxis")
+            || view.title,
     }
 }
 

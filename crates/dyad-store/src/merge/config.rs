@@ -295,6 +295,7 @@ mod tests {
                 rule: String::new(),
                 confidence: 1.0,
             },
+            historical: false,
         }
     }
 

@@ -173,6 +173,7 @@ pub fn coded(id: &str, source: &str, pub_date: &str, specs: &[Spec]) -> CodedDoc
                 rule: "test-rule".into(),
                 confidence: 0.9,
             },
+            historical: false,
         });
     }
     let body = Zone {
