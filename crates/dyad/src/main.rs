@@ -63,6 +63,11 @@ enum Command {
     /// Measure quality against gold sets.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Tag and parse documents (Universal Dependencies): CoNLL-U, JSON or drawn trees.
+    Parse(cmd::syntax::ParseArgs),
+    /// Train the tagger and parser model from a treebank.
+    #[command(subcommand)]
+    Train(cmd::syntax::TrainCommand),
 }
 
 #[derive(Subcommand)]
@@ -81,6 +86,8 @@ enum BenchCommand {
     Places(cmd::places::BenchPlacesArgs),
     /// API server: latency percentiles of a bounded mix of loopback requests.
     Serve(cmd::serve::BenchServeArgs),
+    /// Tag + dependency parse: tokens/s and sentences/s per core.
+    Parse(cmd::syntax::BenchParseArgs),
 }
 
 #[derive(Subcommand)]
@@ -95,6 +102,8 @@ enum EvalCommand {
     Html(cmd::html::EvalHtmlArgs),
     /// Toponym resolution against a geoparsing gold set (accuracy, country accuracy, recall).
     Geo(cmd::places::EvalGeoArgs),
+    /// Tagger, lemmas and parser against gold CoNLL-U (UPOS, UAS, LAS, per relation).
+    Parse(cmd::syntax::EvalParseArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -128,6 +137,10 @@ fn main() -> std::process::ExitCode {
         Command::Bench(BenchCommand::Text(args)) => cmd::read::bench_text(args),
         Command::Bench(BenchCommand::Html(args)) => cmd::html::bench(args),
         Command::Eval(EvalCommand::Html(args)) => cmd::html::eval(args),
+        Command::Parse(args) => cmd::syntax::parse(args),
+        Command::Train(cmd) => cmd::syntax::train(cmd),
+        Command::Eval(EvalCommand::Parse(args)) => cmd::syntax::eval(args),
+        Command::Bench(BenchCommand::Parse(args)) => cmd::syntax::bench(args),
     };
     match result {
         Ok(code) => code,
