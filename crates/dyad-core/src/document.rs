@@ -133,6 +133,65 @@ pub struct Sentence {
     pub zone: ZoneKind,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
+    /// The sentence's dependency analysis when dyad-syntax has run
+    /// (`dyad_syntax::Syntax::annotate`); `None` straight from the text
+    /// pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub syntax: Option<SentenceSyntax>,
+}
+
+/// A sentence's tags, lemmas and dependency tree in Universal Dependencies
+/// v2 (dyad-syntax's output), one [`WordSyntax`] per token of the sentence,
+/// in the same order: `words[i]` describes `tokens[i]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SentenceSyntax {
+    /// One entry per token.
+    pub words: Vec<WordSyntax>,
+    /// Parsed in windows because the sentence was very long (the windows'
+    /// roots are joined by `parataxis`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub windowed: bool,
+}
+
+/// One token's syntax. Heads are indices into the same sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordSyntax {
+    /// Universal POS tag (`NOUN`, `PROPN`, `VERB`, `AUX`, ...).
+    pub upos: String,
+    /// Penn Treebank tag as the treebank writes it (`NNP`, `-LRB-`, `HYPH`).
+    pub xpos: String,
+    /// Lemma in the Universal Dependencies convention (names keep their case).
+    pub lemma: String,
+    /// 0 for the root, otherwise the 1-based index of the head token in
+    /// the sentence (`tokens[head - 1]`).
+    pub head: u32,
+    /// Relation to the head with its subtype (`nsubj:pass`, `obl:agent`).
+    pub deprel: String,
+}
+
+impl SentenceSyntax {
+    /// The 0-based index of token `i`'s head; `None` for the root (or an
+    /// index outside the sentence).
+    pub fn head_of(&self, i: usize) -> Option<usize> {
+        let h = self.words.get(i)?.head as usize;
+        (h != 0 && h <= self.words.len()).then(|| h - 1)
+    }
+
+    /// The 0-based indices of token `i`'s dependents with relation `rel`
+    /// (exact, `"nsubj:pass"`; or a base relation with `"obl:*"` style
+    /// prefix match when `rel` ends in `:*`).
+    pub fn dependents<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let prefix = rel.strip_suffix(":*");
+        self.words.iter().enumerate().filter_map(move |(k, w)| {
+            let matches = match prefix {
+                Some(p) => {
+                    w.deprel == p || w.deprel.strip_prefix(p).is_some_and(|r| r.starts_with(':'))
+                }
+                None => w.deprel == rel,
+            };
+            (w.head as usize == i + 1 && matches).then_some(k)
+        })
+    }
 }
 
 /// A token with its part of speech and lemma.

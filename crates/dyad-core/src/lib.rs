@@ -34,7 +34,8 @@ mod span;
 
 pub use actor::{Actor, ActorMention, MentionKind};
 pub use document::{
-    AnalyzedDocument, DateOrigin, Document, Pos, PubDate, Sentence, Token, Zone, ZoneKind,
+    AnalyzedDocument, DateOrigin, Document, Pos, PubDate, Sentence, SentenceSyntax, Token,
+    WordSyntax, Zone, ZoneKind,
 };
 pub use event::{
     DatePrecision, Event, EventActor, EventDate, EventPlace, Factuality, PlacePrecision,

@@ -91,6 +91,7 @@ impl TextPipeline {
                     span: *span,
                     zone: zone.kind,
                     tokens,
+                    syntax: None,
                 });
             }
         }

@@ -63,6 +63,11 @@ enum Command {
     /// Measure quality against gold sets.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Tag and parse documents (Universal Dependencies): CoNLL-U, JSON or drawn trees.
+    Parse(cmd::syntax::ParseArgs),
+    /// Train the tagger and parser model from a treebank.
+    #[command(subcommand)]
+    Train(cmd::syntax::TrainCommand),
 }
 
 #[derive(Subcommand)]
@@ -81,6 +86,8 @@ enum BenchCommand {
     Places(cmd::places::BenchPlacesArgs),
     /// API server: latency percentiles of a bounded mix of loopback requests.
     Serve(cmd::serve::BenchServeArgs),
+    /// Tag + dependency parse: tokens/s and sentences/s per core.
+    Parse(cmd::syntax::BenchParseArgs),
 }
 
 #[derive(Subcommand)]
@@ -99,6 +106,8 @@ enum EvalCommand {
     Events(cmd::eval_events::EvalEventsArgs),
     /// Outside PLOVER gold with marked source and target (`../shared/eval/plv/plv-train.tsv`).
     Plv(cmd::eval_events::EvalPlvArgs),
+    /// Tagger, lemmas and parser against gold CoNLL-U (UPOS, UAS, LAS, per relation).
+    Parse(cmd::syntax::EvalParseArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -134,6 +143,10 @@ fn main() -> std::process::ExitCode {
         Command::Eval(EvalCommand::Html(args)) => cmd::html::eval(args),
         Command::Eval(EvalCommand::Events(args)) => cmd::eval_events::eval_events(args),
         Command::Eval(EvalCommand::Plv(args)) => cmd::eval_events::eval_plv(args),
+        Command::Parse(args) => cmd::syntax::parse(args),
+        Command::Train(cmd) => cmd::syntax::train(cmd),
+        Command::Eval(EvalCommand::Parse(args)) => cmd::syntax::eval(args),
+        Command::Bench(BenchCommand::Parse(args)) => cmd::syntax::bench(args),
     };
     match result {
         Ok(code) => code,

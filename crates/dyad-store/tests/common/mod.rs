@@ -114,6 +114,7 @@ pub fn coded(id: &str, source: &str, pub_date: &str, specs: &[Spec]) -> CodedDoc
         span: title.span,
         zone: ZoneKind::Title,
         tokens: vec![],
+        syntax: None,
     }];
     let mut events = Vec::new();
     for (i, s) in specs.iter().enumerate() {
@@ -129,6 +130,7 @@ pub fn coded(id: &str, source: &str, pub_date: &str, specs: &[Spec]) -> CodedDoc
             span,
             zone: ZoneKind::Body,
             tokens: vec![],
+            syntax: None,
         });
         let trigger = Span::new(start + 4, start + 7);
         events.push(Event {

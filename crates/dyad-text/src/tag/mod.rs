@@ -274,6 +274,19 @@ impl Tagger {
         (guess(word, may_lowercase && capital), false)
     }
 
+    /// The lexicon's most frequent tag of `word` as spelled, else of its
+    /// lower-case form; `None` for words the lexicon does not list.
+    pub fn lexicon_tag(&self, word: &str) -> Option<Pos> {
+        if let Some(pos) = self.lexicon.get(&word_key(word)).and_then(|e| e.pos) {
+            return Some(pos);
+        }
+        if word.chars().any(char::is_uppercase) {
+            let lower = word.to_lowercase();
+            return self.lexicon.get(&word_key(&lower)).and_then(|e| e.pos);
+        }
+        None
+    }
+
     /// The lemma of `word` tagged `pos`.
     pub fn lemma(&self, word: &str, pos: Pos) -> String {
         lemma::lemma(word, pos, &self.verbs.lemma_of)

@@ -9,3 +9,5 @@ pub mod places;
 pub mod read;
 pub mod serve;
 pub mod store;
+pub mod syntax;
+pub mod syntax_raw;

@@ -1,0 +1,449 @@
+//! # dyad-syntax: trained tagger, lemmatizer and dependency parser
+//!
+//! Given a sentence's words, dyad-syntax predicts for each word its Penn
+//! Treebank tag, its Universal POS tag, its lemma (Universal Dependencies
+//! convention), its head and its Universal Dependencies v2 relation with
+//! subtypes (`nsubj:pass`, `obl:agent`, `acl:relcl`, ...). Everything is
+//! learned from the UD English EWT treebank by the trainer in this crate
+//! (`dyad train syntax`); the committed model (`data/syntax/en-ewt.model`,
+//! CC BY-SA 4.0 like the treebank) is embedded in the binary.
+//!
+//! ## Design
+//! * **Tagger** ([`tagger`]): greedy averaged perceptron over joint
+//!   (Penn, UPOS) classes with rich lexical features.
+//! * **Parser** ([`parser`]): arc-hybrid transitions, greedy, an averaged
+//!   perceptron over three unlabelled moves with Zhang & Nivre (2011)-style
+//!   features, and a second perceptron labelling each arc as it is made;
+//!   trained with a dynamic oracle on jackknifed tags. Linear time: about
+//!   two moves per word, each a few hundred hash look-ups.
+//! * **Lemmas** ([`lemma`]): treebank exceptions over dyad-text's rules.
+//! * Weights are averaged, quantised to i16 and stored sparsely
+//!   ([`perceptron::Weights`]); the model format is in [`model`].
+//!
+//! Not here: tokenisation and sentence splitting (dyad-text's), and any
+//! knowledge of actors or events (the coder reads the trees this crate
+//! gives). No I/O except [`Syntax::load`], [`Syntax::save`] and the CoNLL-U
+//! reader [`conllu::read_conllu`].
+//!
+//! ## Main types
+//! [`Syntax`] (the model: `analyze`, `parse_into`), [`Parse`] (one
+//! sentence's tags, heads and labels as plain data), [`SyntaxWord`],
+//! [`eval::Scores`], [`train::TrainOptions`].
+//!
+//! ## Invariants
+//! * No input panics: empty sentences, 5,000-word run-ons, emoji and mixed
+//!   scripts are all parsed; sentences longer than [`MAX_WINDOW`] words are
+//!   parsed in windows joined by `parataxis`, with a warning.
+//! * Every sentence gets a tree: exactly one root, every other word one head.
+//! * Training is deterministic (fixed seed).
+#![deny(missing_docs)]
+
+pub mod conllu;
+mod error;
+pub mod eval;
+pub mod feat;
+pub mod lemma;
+pub mod model;
+pub mod parser;
+pub mod perceptron;
+mod rng;
+pub mod tagger;
+pub mod train;
+
+use std::path::Path;
+
+pub use error::{SyntaxError, REBUILD_HINT};
+
+use feat::WordInfo;
+use lemma::Lemmatizer;
+use model::{Reader, Writer};
+use parser::{ParseScratch, ParserModel};
+use tagger::{TagClass, TaggerModel};
+
+/// Longest run of words parsed as one tree; longer sentences are parsed in
+/// consecutive windows of this size whose roots are joined.
+pub const MAX_WINDOW: usize = 250;
+
+/// The committed model, embedded at build time (empty when the repository
+/// was built without one; [`Syntax::builtin`] then says how to rebuild it).
+static BUILTIN: &[u8] = include_bytes!("../../../data/syntax/en-ewt.model");
+
+/// The trained tagger, lemmatizer and parser. Immutable once built; share
+/// it by reference across threads.
+#[derive(Debug, Clone)]
+pub struct Syntax {
+    tagger: TaggerModel,
+    parser: ParserModel,
+    lemmas: Lemmatizer,
+    /// dyad-text's tagger, for its lemma rules (verb inflections).
+    text_tagger: dyad_text::tag::Tagger,
+    root_label: u8,
+}
+
+/// One sentence's analysis as ids (see [`Syntax`] for their names).
+/// `heads[i]` is 0 for the root, otherwise the 1-based index of the head.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parse {
+    /// Tag class ids ([`Syntax::xpos`], [`Syntax::upos`]).
+    pub tags: Vec<u8>,
+    /// Heads: 0 = root, else 1-based word index.
+    pub heads: Vec<u32>,
+    /// Relation ids ([`Syntax::deprel`]).
+    pub labels: Vec<u8>,
+    /// Whether the sentence was parsed in windows (longer than [`MAX_WINDOW`]).
+    pub windowed: bool,
+}
+
+/// One analysed word as plain strings.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SyntaxWord {
+    /// 1-based index.
+    pub id: u32,
+    /// The word.
+    pub form: String,
+    /// Lemma.
+    pub lemma: String,
+    /// Universal POS tag.
+    pub upos: String,
+    /// Penn Treebank tag.
+    pub xpos: String,
+    /// Head: 0 = root, else 1-based word index.
+    pub head: u32,
+    /// Universal Dependencies relation with subtype.
+    pub deprel: String,
+}
+
+/// Buffers reused from sentence to sentence (one per thread).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    infos: Vec<WordInfo>,
+    buf: String,
+    feats: Vec<u64>,
+    parse: ParseScratch,
+    heads: Vec<u32>,
+    labels: Vec<u8>,
+}
+
+impl Syntax {
+    /// The model embedded in the binary.
+    pub fn builtin() -> Result<Syntax, SyntaxError> {
+        if BUILTIN.is_empty() {
+            return Err(SyntaxError::ModelCorrupt {
+                name: "data/syntax/en-ewt.model (built-in)".into(),
+                message: "the binary was built without a model (the file is empty)".into(),
+            });
+        }
+        Syntax::from_bytes("data/syntax/en-ewt.model (built-in)", BUILTIN)
+    }
+
+    /// Loads a model file.
+    pub fn load(path: &Path) -> Result<Syntax, SyntaxError> {
+        let bytes = std::fs::read(path).map_err(|source| SyntaxError::ModelIo {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Syntax::from_bytes(&path.display().to_string(), &bytes)
+    }
+
+    /// Writes the model file.
+    pub fn save(&self, path: &Path) -> Result<(), SyntaxError> {
+        std::fs::write(path, self.to_bytes()).map_err(|source| SyntaxError::ModelWrite {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// The model as bytes (the file format of [`model`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.bytes(model::MAGIC);
+        w.u32(self.tagger.classes.len() as u32);
+        for c in &self.tagger.classes {
+            w.str(&c.xpos);
+            w.str(&c.upos);
+        }
+        w.u32(self.parser.labels.len() as u32);
+        for l in &self.parser.labels {
+            w.str(l);
+        }
+        self.tagger.weights.write(&mut w);
+        self.parser.transitions.write(&mut w);
+        self.parser.labeller.write(&mut w);
+        self.lemmas.write(&mut w);
+        let mut bytes = w.into_inner();
+        let sum = model::checksum(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        bytes
+    }
+
+    /// Reads a model from bytes; `name` names it in errors.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Syntax, SyntaxError> {
+        let corrupt = |message: String| SyntaxError::ModelCorrupt {
+            name: name.to_string(),
+            message,
+        };
+        if bytes.len() < model::MAGIC.len() + 8 || !bytes.starts_with(model::MAGIC) {
+            return Err(corrupt("not a dyad syntax model of this version".into()));
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        let mut sum_bytes = [0u8; 8];
+        sum_bytes.copy_from_slice(sum);
+        if model::checksum(body) != u64::from_le_bytes(sum_bytes) {
+            return Err(corrupt(
+                "checksum mismatch (truncated or damaged file)".into(),
+            ));
+        }
+        let mut r = Reader::new(&body[model::MAGIC.len()..]);
+        let read = |r: &mut Reader| -> Result<_, String> {
+            let n = r.u32()? as usize;
+            if n > 256 {
+                return Err("too many tag classes".into());
+            }
+            let mut classes = Vec::with_capacity(n);
+            for _ in 0..n {
+                let xpos = r.str()?;
+                let upos = r.str()?;
+                classes.push(TagClass { xpos, upos });
+            }
+            let n = r.u32()? as usize;
+            if n > 256 {
+                return Err("too many relations".into());
+            }
+            let mut labels = Vec::with_capacity(n);
+            for _ in 0..n {
+                labels.push(r.str()?);
+            }
+            let tw = perceptron::Weights::read(r)?;
+            let pw = perceptron::Weights::read(r)?;
+            let lw = perceptron::Weights::read(r)?;
+            let lemmas = Lemmatizer::read(r)?;
+            if tw.n_classes() != classes.len()
+                || lw.n_classes() != labels.len()
+                || pw.n_classes() != 3
+            {
+                return Err("class counts do not match the weight tables".into());
+            }
+            Ok((classes, labels, tw, pw, lw, lemmas))
+        };
+        let (classes, labels, tw, pw, lw, lemmas) = read(&mut r).map_err(corrupt)?;
+        Ok(Syntax::assemble(
+            TaggerModel {
+                classes,
+                weights: tw,
+            },
+            ParserModel {
+                labels,
+                transitions: pw,
+                labeller: lw,
+            },
+            lemmas,
+        ))
+    }
+
+    pub(crate) fn assemble(tagger: TaggerModel, parser: ParserModel, lemmas: Lemmatizer) -> Syntax {
+        let (text_tagger, _) = dyad_text::tag::Tagger::builtin();
+        let root_label = parser.labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+        Syntax {
+            tagger,
+            parser,
+            lemmas,
+            text_tagger,
+            root_label,
+        }
+    }
+
+    /// Drops the weights whose magnitude is below the thresholds (in
+    /// 32,000ths of each table's largest weight): tagger, transitions,
+    /// labeller. Smaller and faster, slightly less accurate.
+    pub fn prune(&mut self, thresholds: [i32; 3]) {
+        self.tagger.weights = self.tagger.weights.pruned(thresholds[0]);
+        self.parser.transitions = self.parser.transitions.pruned(thresholds[1]);
+        self.parser.labeller = self.parser.labeller.pruned(thresholds[2]);
+    }
+
+    /// Penn Treebank tag of a tag class id.
+    pub fn xpos(&self, tag: u8) -> &str {
+        self.tagger
+            .classes
+            .get(tag as usize)
+            .map_or("X", |c| c.xpos.as_str())
+    }
+
+    /// Universal POS tag of a tag class id.
+    pub fn upos(&self, tag: u8) -> &str {
+        self.tagger
+            .classes
+            .get(tag as usize)
+            .map_or("X", |c| c.upos.as_str())
+    }
+
+    /// Relation name of a label id.
+    pub fn deprel(&self, label: u8) -> &str {
+        self.parser
+            .labels
+            .get(label as usize)
+            .map_or("dep", |l| l.as_str())
+    }
+
+    /// Every relation name, by id.
+    pub fn deprels(&self) -> &[String] {
+        &self.parser.labels
+    }
+
+    /// The lemma of `form` with tag class `tag`.
+    pub fn lemma(&self, form: &str, tag: u8) -> String {
+        self.lemmas.lemma(&self.text_tagger, form, self.xpos(tag))
+    }
+
+    /// dyad-text's lemma of `form` with tag class `tag` (for comparison).
+    pub fn text_lemma(&self, form: &str, tag: u8) -> String {
+        match dyad_core::Pos::from_str(self.xpos(tag)) {
+            Some(pos) => self.text_tagger.lemma(form, pos),
+            None => form.to_lowercase(),
+        }
+    }
+
+    /// Sizes for reports: (tagger features, tagger weights, parser
+    /// features, parser weights, labeller features, labeller weights,
+    /// lemma exceptions).
+    pub fn sizes(&self) -> [usize; 7] {
+        let (a, b) = self.tagger.sizes();
+        let (c, d) = self.parser.transitions.sizes();
+        let (e, f) = self.parser.labeller.sizes();
+        let (g, h) = self.lemmas.sizes();
+        [a, b, c, d, e, f, g + h]
+    }
+
+    /// Tags only: fills `tags` with tag class ids.
+    pub fn tag_into(&self, words: &[&str], tags: &mut Vec<u8>, scratch: &mut Scratch) {
+        scratch.infos.clear();
+        for w in words {
+            let info = feat::word_info(w, &mut scratch.buf, &self.text_tagger);
+            scratch.infos.push(info);
+        }
+        self.tagger.tag(&scratch.infos, tags, &mut scratch.feats);
+    }
+
+    /// Tags and parses one sentence's words into `out`. Never panics; linear
+    /// in the number of words.
+    pub fn parse_into(&self, words: &[&str], out: &mut Parse, scratch: &mut Scratch) {
+        self.tag_into(words, &mut out.tags, scratch);
+        out.heads.clear();
+        out.labels.clear();
+        out.windowed = words.len() > MAX_WINDOW;
+        let mut first_root: Option<u32> = None;
+        let mut start = 0usize;
+        while start < words.len() {
+            let end = (start + MAX_WINDOW).min(words.len());
+            let s = parser::Sentence {
+                words: &scratch.infos[start..end],
+                tags: &out.tags[start..end],
+            };
+            self.parser.parse(
+                &s,
+                &mut scratch.heads,
+                &mut scratch.labels,
+                &mut scratch.parse,
+            );
+            for (h, l) in scratch.heads.iter().zip(&scratch.labels) {
+                if *h == 0 {
+                    match first_root {
+                        None => {
+                            first_root = Some(out.heads.len() as u32 + 1);
+                            out.heads.push(0);
+                            out.labels.push(self.root_label);
+                        }
+                        Some(r) => {
+                            out.heads.push(r);
+                            out.labels.push(
+                                self.parser
+                                    .labels
+                                    .iter()
+                                    .position(|x| x == "parataxis")
+                                    .unwrap_or(0) as u8,
+                            );
+                        }
+                    }
+                } else {
+                    out.heads.push(*h + start as u32);
+                    out.labels.push(*l);
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// The analysis of one sentence's words as the plain data the analysed
+    /// document carries (one [`dyad_core::WordSyntax`] per word).
+    pub fn sentence_syntax(
+        &self,
+        words: &[&str],
+        scratch: &mut Scratch,
+    ) -> dyad_core::SentenceSyntax {
+        let mut parse = Parse::default();
+        self.parse_into(words, &mut parse, scratch);
+        dyad_core::SentenceSyntax {
+            words: words
+                .iter()
+                .zip(&parse.tags)
+                .zip(parse.heads.iter().zip(&parse.labels))
+                .map(|((w, &t), (&h, &l))| dyad_core::WordSyntax {
+                    upos: self.upos(t).to_string(),
+                    xpos: self.xpos(t).to_string(),
+                    lemma: self.lemma(w, t),
+                    head: h,
+                    deprel: self.deprel(l).to_string(),
+                })
+                .collect(),
+            windowed: parse.windowed,
+        }
+    }
+
+    /// The next stage after the text pipeline: the same document with every
+    /// sentence's [`dyad_core::Sentence::syntax`] filled, from its tokens'
+    /// texts. Windowed long sentences add a warning to the document.
+    pub fn annotate(&self, mut doc: dyad_core::AnalyzedDocument) -> dyad_core::AnalyzedDocument {
+        let mut scratch = Scratch::default();
+        let mut warnings = Vec::new();
+        for s in &mut doc.sentences {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text(&doc.doc.text)).collect();
+            let syntax = self.sentence_syntax(&words, &mut scratch);
+            if syntax.windowed {
+                warnings.push(format!(
+                    "sentence {} has {} tokens: parsed in windows of {MAX_WINDOW}",
+                    s.index,
+                    words.len()
+                ));
+            }
+            s.syntax = Some(syntax);
+        }
+        doc.doc.warnings.extend(warnings);
+        doc
+    }
+
+    /// Analyses one sentence's words into plain strings.
+    pub fn analyze(&self, words: &[&str]) -> Vec<SyntaxWord> {
+        let mut parse = Parse::default();
+        self.parse_into(words, &mut parse, &mut Scratch::default());
+        self.words_of(words, &parse)
+    }
+
+    /// Turns a [`Parse`] of `words` into plain strings (with lemmas).
+    pub fn words_of(&self, words: &[&str], parse: &Parse) -> Vec<SyntaxWord> {
+        words
+            .iter()
+            .zip(&parse.tags)
+            .zip(parse.heads.iter().zip(&parse.labels))
+            .enumerate()
+            .map(|(i, ((w, &t), (&h, &l)))| SyntaxWord {
+                id: i as u32 + 1,
+                form: w.to_string(),
+                lemma: self.lemma(w, t),
+                upos: self.upos(t).to_string(),
+                xpos: self.xpos(t).to_string(),
+                head: h,
+                deprel: self.deprel(l).to_string(),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,805 @@
+//! The dependency parser: the arc-hybrid transition system (Kuhlmann et al.
+//! 2011) with the root at the end of the buffer (Ballesteros & Nivre 2013),
+//! greedy decoding, an averaged perceptron over three unlabelled
+//! transitions, and a second perceptron that labels each arc when it is
+//! made (so later decisions see the labels). Training follows the model's
+//! own mistakes with the dynamic oracle of Goldberg & Nivre (2013).
+//!
+//! Positions: words are `0..n`, the root is `n`. A state is a stack and the
+//! front of the buffer `b` (the buffer is `b..=n`).
+
+use crate::feat::{f1, f2, f3, WordInfo, NONE};
+use crate::perceptron::{TrainWeights, Weights};
+use crate::rng::Rng;
+use crate::tagger::argmax;
+
+/// Transitions.
+pub const SHIFT: usize = 0;
+/// Pop the stack top and make it a dependent of the buffer front.
+pub const LEFT: usize = 1;
+/// Pop the stack top and make it a dependent of the word below it.
+pub const RIGHT: usize = 2;
+
+/// No word (padding).
+const NO: u32 = u32::MAX;
+/// "No label" value.
+const NO_LABEL: u8 = u8::MAX;
+
+/// The parser state.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    n: u32,
+    stack: Vec<u32>,
+    b: u32,
+    /// Head of each word (`n` = root); `NO` while unattached.
+    pub heads: Vec<u32>,
+    /// Label id of each word's arc.
+    pub labels: Vec<u8>,
+    /// Newest and second-newest left children (outermost first).
+    lefts: Vec<[u32; 2]>,
+    rights: Vec<[u32; 2]>,
+    nleft: Vec<u8>,
+    nright: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    /// The initial state for `n` words (reusing buffers).
+    pub fn reset(&mut self, n: usize) {
+        let n1 = n + 1;
+        self.n = n as u32;
+        self.stack.clear();
+        self.b = 0;
+        self.heads.clear();
+        self.heads.resize(n1, NO);
+        self.labels.clear();
+        self.labels.resize(n1, NO_LABEL);
+        self.lefts.clear();
+        self.lefts.resize(n1, [NO; 2]);
+        self.rights.clear();
+        self.rights.resize(n1, [NO; 2]);
+        self.nleft.clear();
+        self.nleft.resize(n1, 0);
+        self.nright.clear();
+        self.nright.resize(n1, 0);
+        self.lset.clear();
+        self.lset.resize(n1, 0);
+        self.rset.clear();
+        self.rset.resize(n1, 0);
+    }
+
+    /// Whether parsing is over: only the root left in the buffer, empty stack.
+    pub fn done(&self) -> bool {
+        self.b >= self.n && self.stack.is_empty()
+    }
+
+    /// Which transitions are allowed. The root takes exactly one dependent:
+    /// the last word on the stack once the buffer is empty.
+    pub fn legal(&self) -> [bool; 3] {
+        let s = self.stack.len();
+        if self.b >= self.n {
+            [false, s == 1, s >= 2]
+        } else {
+            [true, s >= 1, s >= 2]
+        }
+    }
+
+    fn s(&self, k: usize) -> u32 {
+        let len = self.stack.len();
+        if k < len {
+            self.stack[len - 1 - k]
+        } else {
+            NO
+        }
+    }
+
+    /// The (dependent, head) a LEFT or RIGHT transition would make.
+    pub fn arc_of(&self, t: usize) -> (u32, u32) {
+        match t {
+            LEFT => (self.s(0), self.b),
+            _ => (self.s(0), self.s(1)),
+        }
+    }
+
+    /// Applies a transition; an arc transition gets label `label`.
+    pub fn apply(&mut self, t: usize, label: u8) {
+        match t {
+            SHIFT => {
+                if self.b < self.n {
+                    self.stack.push(self.b);
+                    self.b += 1;
+                }
+            }
+            _ => {
+                let (d, h) = self.arc_of(t);
+                if d == NO || h == NO {
+                    return;
+                }
+                self.stack.pop();
+                self.attach(d, h, label);
+            }
+        }
+    }
+
+    fn attach(&mut self, d: u32, h: u32, label: u8) {
+        let (du, hu) = (d as usize, h as usize);
+        if du >= self.heads.len() || hu >= self.heads.len() {
+            return;
+        }
+        self.heads[du] = h;
+        self.labels[du] = label;
+        let bit = if label < 64 { 1u64 << label } else { 0 };
+        if d < h {
+            let l = &mut self.lefts[hu];
+            *l = [d, l[0]];
+            self.nleft[hu] = self.nleft[hu].saturating_add(1);
+            self.lset[hu] |= bit;
+        } else {
+            let r = &mut self.rights[hu];
+            *r = [d, r[0]];
+            self.nright[hu] = self.nright[hu].saturating_add(1);
+            self.rset[hu] |= bit;
+        }
+    }
+
+    /// Costs of the three transitions against a projective gold tree
+    /// (`gold[i]` = head of word `i`, `n` = root): the number of gold arcs
+    /// each makes unreachable (Goldberg & Nivre 2013, arc-hybrid).
+    pub fn costs(&self, gold: &[u32]) -> [u32; 3] {
+        let mut c = [u32::MAX; 3];
+        let legal = self.legal();
+        let n = self.n;
+        let g = |x: u32| gold.get(x as usize).copied().unwrap_or(NO);
+        let in_buffer = |x: u32| x != NO && x >= self.b && x <= n;
+        let s0 = self.s(0);
+        // Gold dependents of s0 still in the buffer.
+        let s0_deps_in_buffer = if s0 == NO {
+            0
+        } else {
+            (self.b..n).filter(|&k| g(k) == s0).count() as u32
+        };
+        if legal[SHIFT] {
+            let b = self.b;
+            let mut cost = 0;
+            for (k, &x) in self.stack.iter().enumerate() {
+                if g(x) == b {
+                    cost += 1;
+                }
+                let is_top = k + 1 == self.stack.len();
+                if !is_top && g(b) == x {
+                    cost += 1;
+                }
+            }
+            c[SHIFT] = cost;
+        }
+        if legal[LEFT] {
+            let h = g(s0);
+            let s1 = self.s(1);
+            let lost_head = h != self.b && ((s1 != NO && h == s1) || (in_buffer(h) && h != self.b));
+            c[LEFT] = s0_deps_in_buffer + lost_head as u32;
+        }
+        if legal[RIGHT] {
+            let h = g(s0);
+            c[RIGHT] = s0_deps_in_buffer + in_buffer(h) as u32;
+        }
+        c
+    }
+}
+
+/// Distance buckets.
+fn dist(a: u32, b: u32) -> u64 {
+    let d = a.abs_diff(b);
+    match d {
+        0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        10..=14 => 7,
+        _ => 8,
+    }
+}
+
+/// Per-sentence inputs of the parser: word infos and tag ids; position `n`
+/// is the root.
+pub struct Sentence<'a> {
+    /// Word features.
+    pub words: &'a [WordInfo],
+    /// Tag class ids.
+    pub tags: &'a [u8],
+}
+
+const ROOT_W: u64 = 0x524f_4f54;
+const ROOT_P: u64 = 0x1_0000;
+
+impl Sentence<'_> {
+    #[inline]
+    fn w(&self, i: u32) -> u64 {
+        if i == NO {
+            NONE
+        } else {
+            self.words.get(i as usize).map_or(ROOT_W, |w| w.lower)
+        }
+    }
+    #[inline]
+    fn p(&self, i: u32) -> u64 {
+        if i == NO {
+            NONE
+        } else {
+            self.tags.get(i as usize).map_or(ROOT_P, |&t| t as u64 + 1)
+        }
+    }
+}
+
+#[inline]
+fn lab(st: &State, i: u32) -> u64 {
+    if i == NO {
+        NONE
+    } else {
+        st.labels.get(i as usize).map_or(NONE, |&l| l as u64 + 7)
+    }
+}
+
+/// The transition features of a state (Zhang & Nivre 2011's templates
+/// adapted to arc-hybrid: `s1` plays the part of `s0`'s head).
+pub fn features(st: &State, s: &Sentence, out: &mut Vec<u64>) {
+    out.clear();
+    let s0 = st.s(0);
+    let s1 = st.s(1);
+    let s2 = st.s(2);
+    let b0 = if st.b <= st.n { st.b } else { NO };
+    let b1 = if st.b < st.n { st.b + 1 } else { NO };
+    let b2 = if st.b + 1 < st.n { st.b + 2 } else { NO };
+    let child = |x: u32, v: &Vec<[u32; 2]>, k: usize| -> u32 {
+        if x == NO {
+            NO
+        } else {
+            v.get(x as usize).map_or(NO, |c| c[k])
+        }
+    };
+    let s0l = child(s0, &st.lefts, 0);
+    let s0l2 = child(s0, &st.lefts, 1);
+    let s0r = child(s0, &st.rights, 0);
+    let s0r2 = child(s0, &st.rights, 1);
+    let s1l = child(s1, &st.lefts, 0);
+    let s1r = child(s1, &st.rights, 0);
+    let s1r2 = child(s1, &st.rights, 1);
+    let b0l = child(b0, &st.lefts, 0);
+    let b0l2 = child(b0, &st.lefts, 1);
+
+    let (s0w, s0p) = (s.w(s0), s.p(s0));
+    let (s1w, s1p) = (s.w(s1), s.p(s1));
+    let (s2w, s2p) = (s.w(s2), s.p(s2));
+    let (b0w, b0p) = (s.w(b0), s.p(b0));
+    let (b1w, b1p) = (s.w(b1), s.p(b1));
+    let (b2w, b2p) = (s.w(b2), s.p(b2));
+    let s0wp = f2(900, s0w, s0p);
+    let s1wp = f2(901, s1w, s1p);
+    let b0wp = f2(902, b0w, b0p);
+    let b1wp = f2(903, b1w, b1p);
+
+    out.push(f1(0, 1));
+    out.push(f1(1, s0w));
+    out.push(f1(2, s0p));
+    out.push(f1(3, s0wp));
+    out.push(f1(4, s1w));
+    out.push(f1(5, s1p));
+    out.push(f1(6, s1wp));
+    out.push(f1(7, b0w));
+    out.push(f1(8, b0p));
+    out.push(f1(9, b0wp));
+    out.push(f1(10, b1w));
+    out.push(f1(11, b1p));
+    out.push(f1(12, b1wp));
+    out.push(f1(13, b2w));
+    out.push(f1(14, b2p));
+    out.push(f1(15, s2p));
+    out.push(f1(16, s2w));
+
+    out.push(f2(20, s0wp, b0wp));
+    out.push(f2(21, s0wp, b0w));
+    out.push(f2(22, s0w, b0wp));
+    out.push(f2(23, s0wp, b0p));
+    out.push(f2(24, s0p, b0wp));
+    out.push(f2(25, s0w, b0w));
+    out.push(f2(26, s0p, b0p));
+    out.push(f2(27, b0p, b1p));
+    out.push(f2(28, s1wp, s0wp));
+    out.push(f2(29, s1w, s0w));
+    out.push(f2(30, s1p, s0p));
+    out.push(f2(31, s1wp, s0p));
+    out.push(f2(32, s1p, s0wp));
+    out.push(f2(33, s1p, b0p));
+    out.push(f2(34, s1w, b0w));
+    out.push(f2(35, b0wp, b1p));
+    out.push(f2(36, b0p, b1wp));
+
+    out.push(f3(40, b0p, b1p, b2p));
+    out.push(f3(41, s0p, b0p, b1p));
+    out.push(f3(42, s1p, s0p, b0p));
+    out.push(f3(43, s0p, s.p(s0l), b0p));
+    out.push(f3(44, s0p, s.p(s0r), b0p));
+    out.push(f3(45, s0p, b0p, s.p(b0l)));
+    out.push(f3(46, s2p, s1p, s0p));
+    out.push(f3(47, s1p, s0p, s.p(s0l)));
+    out.push(f3(48, s1p, s.p(s1r), s0p));
+    out.push(f3(49, s1p, s0p, s.p(s0r)));
+    out.push(f3(39, s1p, s0p, b1p));
+
+    let d = if s0 != NO && b0 != NO {
+        dist(s0, b0)
+    } else {
+        9
+    };
+    let d1 = if s0 != NO && s1 != NO {
+        dist(s1, s0)
+    } else {
+        9
+    };
+    out.push(f2(50, s0w, d));
+    out.push(f2(51, s0p, d));
+    out.push(f2(52, b0w, d));
+    out.push(f2(53, b0p, d));
+    out.push(f3(54, s0w, b0w, d));
+    out.push(f3(55, s0p, b0p, d));
+    out.push(f3(56, s1p, s0p, d1));
+    out.push(f3(57, s1w, s0w, d1));
+
+    let vl = |x: u32| {
+        if x == NO {
+            NONE
+        } else {
+            st.nleft.get(x as usize).map_or(0, |&v| v as u64)
+        }
+    };
+    let vr = |x: u32| {
+        if x == NO {
+            NONE
+        } else {
+            st.nright.get(x as usize).map_or(0, |&v| v as u64)
+        }
+    };
+    out.push(f2(60, s0w, vr(s0)));
+    out.push(f2(61, s0p, vr(s0)));
+    out.push(f2(62, s0w, vl(s0)));
+    out.push(f2(63, s0p, vl(s0)));
+    out.push(f2(64, b0w, vl(b0)));
+    out.push(f2(65, b0p, vl(b0)));
+    out.push(f2(66, s1p, vr(s1)));
+    out.push(f2(67, s1w, vr(s1)));
+
+    out.push(f1(70, s.w(s0l)));
+    out.push(f1(71, s.p(s0l)));
+    out.push(f1(72, lab(st, s0l)));
+    out.push(f1(73, s.w(s0r)));
+    out.push(f1(74, s.p(s0r)));
+    out.push(f1(75, lab(st, s0r)));
+    out.push(f1(76, s.w(b0l)));
+    out.push(f1(77, s.p(b0l)));
+    out.push(f1(78, lab(st, b0l)));
+    out.push(f1(79, s.w(s1l)));
+    out.push(f1(80, s.w(s1r)));
+    out.push(f1(81, s.p(s1r)));
+    out.push(f1(82, lab(st, s1r)));
+    out.push(f1(83, s.w(s0l2)));
+    out.push(f1(84, s.p(s0l2)));
+    out.push(f1(85, lab(st, s0l2)));
+    out.push(f1(86, s.w(s0r2)));
+    out.push(f1(87, s.p(s0r2)));
+    out.push(f1(88, lab(st, s0r2)));
+    out.push(f1(89, s.w(b0l2)));
+    out.push(f1(90, s.p(b0l2)));
+    out.push(f1(91, lab(st, b0l2)));
+    out.push(f3(92, s0p, s.p(s0l), s.p(s0l2)));
+    out.push(f3(93, s0p, s.p(s0r), s.p(s0r2)));
+    out.push(f3(94, b0p, s.p(b0l), s.p(b0l2)));
+    out.push(f3(95, s1p, s.p(s1r), s.p(s1r2)));
+    out.push(f2(96, s0p, lab(st, s0l)));
+    out.push(f2(97, s0p, lab(st, s0r)));
+    out.push(f2(98, b0p, lab(st, b0l)));
+    out.push(f2(99, s1p, lab(st, s1r)));
+
+    let set = |v: &Vec<u64>, x: u32| {
+        if x == NO {
+            NONE
+        } else {
+            v.get(x as usize).copied().unwrap_or(0)
+        }
+    };
+    out.push(f2(100, s0w, set(&st.lset, s0)));
+    out.push(f2(101, s0p, set(&st.lset, s0)));
+    out.push(f2(102, s0w, set(&st.rset, s0)));
+    out.push(f2(103, s0p, set(&st.rset, s0)));
+    out.push(f2(104, b0w, set(&st.lset, b0)));
+    out.push(f2(105, b0p, set(&st.lset, b0)));
+    out.push(f2(106, s1p, set(&st.rset, s1)));
+    out.push(f2(107, s1w, set(&st.rset, s1)));
+    out.push(f3(108, s1p, set(&st.lset, s1), s0p));
+    // Punctuation and the sentence edge around the stack top.
+    let next_of_s0 = if s0 != NO { s.p(s0 + 1) } else { NONE };
+    let prev_of_b0 = if b0 != NO && b0 > 0 {
+        s.p(b0 - 1)
+    } else {
+        NONE
+    };
+    out.push(f3(110, s0p, next_of_s0, b0p));
+    out.push(f3(111, s0p, prev_of_b0, b0p));
+    out.push(f2(112, st.stack.len().min(4) as u64, b0p));
+}
+
+/// Label features of an arc `head → dep` being made.
+pub fn label_features(st: &State, s: &Sentence, dep: u32, head: u32, out: &mut Vec<u64>) {
+    out.clear();
+    let dir = (dep < head) as u64;
+    let (dw, dp) = (s.w(dep), s.p(dep));
+    let (hw, hp) = (s.w(head), s.p(head));
+    let dform = s.words.get(dep as usize).map_or(NONE, |w| w.form);
+    let child =
+        |x: u32, v: &Vec<[u32; 2]>, k: usize| -> u32 { v.get(x as usize).map_or(NO, |c| c[k]) };
+    let dl = child(dep, &st.lefts, 0);
+    let dl2 = child(dep, &st.lefts, 1);
+    let dr = child(dep, &st.rights, 0);
+    let hl = child(head, &st.lefts, 0);
+    let hr = child(head, &st.rights, 0);
+    let set = |v: &Vec<u64>, x: u32| v.get(x as usize).copied().unwrap_or(0);
+    let d = dist(dep, head);
+    out.push(f1(0, dir));
+    out.push(f2(1, dw, dir));
+    out.push(f2(2, dp, dir));
+    out.push(f3(3, dw, dp, dir));
+    out.push(f2(4, hw, dir));
+    out.push(f2(5, hp, dir));
+    out.push(f3(6, hw, hp, dir));
+    out.push(f3(7, dp, hp, dir));
+    out.push(f3(8, dw, hp, dir));
+    out.push(f3(9, dp, hw, dir));
+    out.push(f3(10, dw, hw, dir));
+    out.push(f3(11, dp, hp, d));
+    out.push(f2(12, dform, dir));
+    out.push(f3(13, s.w(dl), dp, hp));
+    out.push(f2(14, lab(st, dl), dp));
+    out.push(f3(15, s.w(dl), lab(st, dl), dir));
+    out.push(f3(16, s.w(dl2), lab(st, dl2), dp));
+    out.push(f2(17, lab(st, dr), dp));
+    out.push(f3(18, s.w(dr), dp, dir));
+    out.push(f3(19, set(&st.lset, dep), dp, dir));
+    out.push(f3(20, set(&st.rset, dep), dp, dir));
+    out.push(f3(21, set(&st.lset, head), hp, dp));
+    out.push(f3(22, set(&st.rset, head), hp, dp));
+    out.push(f3(23, lab(st, hl), hp, dir));
+    out.push(f3(24, lab(st, hr), hp, dir));
+    out.push(f3(25, s.w(dl), hw, dp));
+    out.push(f3(26, s.p(dep.wrapping_sub(1)), dp, hp));
+    out.push(f3(27, s.p(dep + 1), dp, hp));
+    out.push(f3(28, s.p(head + 1), hp, dir));
+    out.push(f3(29, s.p(head.wrapping_sub(1)), hp, dir));
+    out.push(f3(30, s.w(dl), dw, hw));
+    out.push(f3(31, hw, dp, set(&st.lset, head)));
+    out.push(f3(32, (head == st.n) as u64, dp, s.w(dl)));
+    let suffix = s.words.get(dep as usize).map_or(NONE, |w| w.suffix[2]);
+    out.push(f3(33, suffix, hp, dir));
+    out.push(f3(34, s.w(hl), hp, dp));
+}
+
+/// The trained parser.
+#[derive(Debug, Clone, Default)]
+pub struct ParserModel {
+    /// Relation names by id.
+    pub labels: Vec<String>,
+    pub(crate) transitions: Weights,
+    pub(crate) labeller: Weights,
+}
+
+/// Buffers reused across sentences.
+#[derive(Debug, Default)]
+pub struct ParseScratch {
+    state: State,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+impl ParserModel {
+    /// Parses one sentence: fills `heads` (0 = root, else 1-based head) and
+    /// `labels` (label ids). Linear in the sentence length.
+    pub fn parse(
+        &self,
+        s: &Sentence,
+        heads: &mut Vec<u32>,
+        labels: &mut Vec<u8>,
+        scratch: &mut ParseScratch,
+    ) {
+        let n = s.words.len().min(s.tags.len());
+        let ParseScratch {
+            state,
+            feats,
+            scores,
+        } = scratch;
+        state.reset(n);
+        scores.resize(self.labels.len().max(3), 0);
+        let mut guard = 0usize;
+        while !state.done() && guard <= 2 * n + 2 {
+            guard += 1;
+            let legal = state.legal();
+            features(state, s, feats);
+            self.transitions.score_transitions(feats, &mut scores[..3]);
+            let mut best = usize::MAX;
+            for t in 0..3 {
+                if legal[t] && (best == usize::MAX || scores[t] > scores[best]) {
+                    best = t;
+                }
+            }
+            if best == usize::MAX {
+                break;
+            }
+            let label = if best == SHIFT {
+                NO_LABEL
+            } else {
+                let (d, h) = state.arc_of(best);
+                label_features(state, s, d, h, feats);
+                self.labeller.score_labeller(feats, scores);
+                argmax(&scores[..self.labels.len().max(1)]) as u8
+            };
+            state.apply(best, label);
+        }
+        heads.clear();
+        labels.clear();
+        let root_label = self.labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+        let mut root_seen = false;
+        for i in 0..n {
+            let h = state.heads[i];
+            if h == NO || h as usize > n {
+                // Unreachable with the legal transitions; keep a tree anyway.
+                heads.push(0);
+                labels.push(root_label);
+                root_seen = true;
+            } else if h as usize == n {
+                let h = if root_seen {
+                    heads
+                        .iter()
+                        .position(|&x| x == 0)
+                        .map_or(0, |r| r as u32 + 1)
+                } else {
+                    0
+                };
+                root_seen = true;
+                heads.push(h);
+                labels.push(if h == 0 { root_label } else { state.labels[i] });
+            } else {
+                heads.push(h + 1);
+                labels.push(state.labels[i]);
+            }
+        }
+    }
+}
+
+/// A training sentence for the parser.
+pub(crate) struct ParseExample {
+    pub words: Vec<WordInfo>,
+    /// Predicted (jackknifed) tag ids.
+    pub tags: Vec<u8>,
+    /// Projectivised gold heads (`n` = root), 0-based.
+    pub heads: Vec<u32>,
+    /// Gold label ids.
+    pub labels: Vec<u8>,
+}
+
+/// Makes a tree projective by lifting: while some arc is non-projective,
+/// the shortest such dependent is re-attached to its grandparent.
+/// `heads[i]` is 0-based with `n` for the root.
+pub fn projectivize(heads: &mut [u32]) {
+    let n = heads.len() as u32;
+    for _ in 0..heads.len() * 2 {
+        let mut worst: Option<(u32, usize)> = None;
+        for d in 0..heads.len() {
+            let h = heads[d];
+            if h >= n {
+                continue;
+            }
+            let (lo, hi) = if (d as u32) < h {
+                (d as u32, h)
+            } else {
+                (h, d as u32)
+            };
+            let projective = (lo + 1..hi).all(|k| dominates(heads, h, k));
+            if !projective {
+                let len = hi - lo;
+                if worst.is_none_or(|(l, _)| len < l) {
+                    worst = Some((len, d));
+                }
+            }
+        }
+        match worst {
+            Some((_, d)) => {
+                let h = heads[d] as usize;
+                heads[d] = heads.get(h).copied().unwrap_or(n);
+            }
+            None => return,
+        }
+    }
+}
+
+/// Whether `h` dominates `k` (follows heads up from `k`).
+fn dominates(heads: &[u32], h: u32, mut k: u32) -> bool {
+    let n = heads.len() as u32;
+    for _ in 0..=heads.len() {
+        if k == h {
+            return true;
+        }
+        if k >= n {
+            return false;
+        }
+        k = heads[k as usize];
+    }
+    false
+}
+
+/// Training settings.
+pub(crate) struct ParserTraining {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Probability of following a wrong prediction (from the second epoch).
+    pub explore: f64,
+    /// Pruning thresholds of the transition and label weights (quantised units).
+    pub prune: [i32; 2],
+}
+
+/// Trains the parser. `report(epoch, model)` is called after each epoch.
+pub(crate) fn train(
+    examples: &[ParseExample],
+    labels: Vec<String>,
+    cfg: &ParserTraining,
+    report: &mut dyn FnMut(usize, &ParserModel),
+) -> ParserModel {
+    let nl = labels.len();
+    let mut tw = TrainWeights::new(3);
+    let mut lw = TrainWeights::new(nl);
+    let mut rng = Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut feats = Vec::new();
+    let mut st = State::default();
+    let mut ts = [0i64; 3];
+    let mut ls = vec![0i64; nl];
+    let mut last = None;
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let ex = &examples[k];
+            let n = ex.words.len();
+            let s = Sentence {
+                words: &ex.words,
+                tags: &ex.tags,
+            };
+            st.reset(n);
+            let mut guard = 0;
+            while !st.done() && guard <= 2 * n + 2 {
+                guard += 1;
+                let legal = st.legal();
+                let costs = st.costs(&ex.heads);
+                features(&st, &s, &mut feats);
+                tw.score(&feats, &mut ts);
+                let mut pred = usize::MAX;
+                let mut gold = usize::MAX;
+                for t in 0..3 {
+                    if !legal[t] {
+                        continue;
+                    }
+                    if pred == usize::MAX || ts[t] > ts[pred] {
+                        pred = t;
+                    }
+                    if gold == usize::MAX
+                        || costs[t] < costs[gold]
+                        || (costs[t] == costs[gold] && ts[t] > ts[gold])
+                    {
+                        gold = t;
+                    }
+                }
+                if pred == usize::MAX {
+                    break;
+                }
+                if costs[pred] > costs[gold] {
+                    tw.update(&feats, gold, 1);
+                    tw.update(&feats, pred, -1);
+                }
+                tw.tick();
+                let next = if costs[pred] == costs[gold] || (epoch > 0 && rng.unit() < cfg.explore)
+                {
+                    pred
+                } else {
+                    gold
+                };
+                let mut label = NO_LABEL;
+                if next != SHIFT {
+                    let (d, h) = st.arc_of(next);
+                    let gl = ex.labels.get(d as usize).copied().unwrap_or(0);
+                    label_features(&st, &s, d, h, &mut feats);
+                    lw.score(&feats, &mut ls);
+                    let mut best = 0;
+                    for c in 1..nl {
+                        if ls[c] > ls[best] {
+                            best = c;
+                        }
+                    }
+                    let correct_head = ex.heads.get(d as usize) == Some(&h);
+                    if correct_head {
+                        if best != gl as usize {
+                            lw.update(&feats, gl as usize, 1);
+                            lw.update(&feats, best, -1);
+                        }
+                        lw.tick();
+                        label = gl;
+                    } else {
+                        label = best as u8;
+                    }
+                }
+                st.apply(next, label);
+            }
+        }
+        let model = ParserModel {
+            labels: labels.clone(),
+            transitions: tw.finish(cfg.prune[0]),
+            labeller: lw.finish(cfg.prune[1]),
+        };
+        report(epoch + 1, &model);
+        last = Some(model);
+    }
+    last.unwrap_or(ParserModel {
+        labels,
+        transitions: tw.finish(cfg.prune[0]),
+        labeller: lw.finish(cfg.prune[1]),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifting_makes_trees_projective() {
+        // 0 <- 2, 1 -> root? A crossing: arcs (2→0) and (3→1) cross.
+        let mut heads = vec![2, 3, 4, 2];
+        projectivize(&mut heads);
+        for d in 0..heads.len() {
+            let h = heads[d];
+            if h >= 4 {
+                continue;
+            }
+            let (lo, hi) = if (d as u32) < h {
+                (d as u32, h)
+            } else {
+                (h, d as u32)
+            };
+            assert!((lo + 1..hi).all(|k| dominates(&heads, h, k)), "{heads:?}");
+        }
+    }
+
+    #[test]
+    fn static_oracle_path_reaches_the_gold_tree() {
+        // "Russia attacked Ukraine ." : heads 1, root, 1, 1 (root = 4).
+        let gold = vec![1u32, 4, 1, 1];
+        let mut st = State::default();
+        st.reset(4);
+        let mut steps = 0;
+        while !st.done() && steps < 20 {
+            steps += 1;
+            let c = st.costs(&gold);
+            let legal = st.legal();
+            let t = (0..3)
+                .find(|&t| legal[t] && c[t] == 0)
+                .expect("a zero-cost move");
+            st.apply(t, 0);
+        }
+        assert!(st.done());
+        assert_eq!(&st.heads[..4], &gold[..]);
+    }
+
+    #[test]
+    fn costs_count_lost_arcs() {
+        let gold = vec![1u32, 4, 1, 1];
+        let mut st = State::default();
+        st.reset(4);
+        st.apply(SHIFT, 0); // stack [0], b = 1
+        let c = st.costs(&gold);
+        // LEFT makes 0 ← 1: right. SHIFT loses 0's head (1).
+        assert_eq!(c[LEFT], 0);
+        assert_eq!(c[SHIFT], 1);
+    }
+}

@@ -1,0 +1,605 @@
+//! `dyad train syntax`, `dyad parse`, `dyad eval parse`, `dyad bench parse`:
+//! the trained tagger and dependency parser (dyad-syntax).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use dyad_syntax::conllu::{self, ConlluSentence, ConlluToken};
+use dyad_syntax::{Parse, Scratch, Syntax};
+use dyad_text::{ReadOptions, TextPipeline};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// What `dyad train` builds.
+#[derive(clap::Subcommand)]
+pub enum TrainCommand {
+    /// Tagger, lemma table and parser in one model file, from a UD treebank
+    /// (deterministic; prints dev scores per epoch).
+    Syntax(TrainArgs),
+}
+
+/// Arguments of `dyad train syntax`.
+#[derive(clap::Args)]
+pub struct TrainArgs {
+    /// Treebank directory with `*-ud-train.conllu` (and `*-ud-dev.conllu`
+    /// for the per-epoch scores).
+    #[arg(long)]
+    pub treebank: PathBuf,
+    /// Model file to write.
+    #[arg(short, long, default_value = "data/syntax/en-ewt.model")]
+    pub output: PathBuf,
+    /// Tagger passes.
+    #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().tagger_epochs)]
+    pub tagger_epochs: usize,
+    /// Parser passes.
+    #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().parser_epochs)]
+    pub parser_epochs: usize,
+    /// Jackknife folds for the parser's training tags (1: gold tags).
+    #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().folds)]
+    pub folds: usize,
+    /// Drop weights below this many 32,000ths of their table's largest:
+    /// tagger,transitions,labeller (model size and speed).
+    #[arg(long, value_delimiter = ',', num_args = 3, default_values_t = dyad_syntax::train::TrainOptions::default().prune)]
+    pub prune: Vec<i32>,
+    /// Seed of shuffles and exploration.
+    #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().seed)]
+    pub seed: u64,
+}
+
+/// Runs `dyad train syntax`.
+pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
+    let TrainCommand::Syntax(args) = cmd;
+    let opts = dyad_syntax::train::TrainOptions {
+        tagger_epochs: args.tagger_epochs,
+        parser_epochs: args.parser_epochs,
+        folds: args.folds,
+        seed: args.seed,
+        prune: [
+            args.prune.first().copied().unwrap_or(0),
+            args.prune.get(1).copied().unwrap_or(0),
+            args.prune.get(2).copied().unwrap_or(0),
+        ],
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let model =
+        dyad_syntax::train::train_from_dir(&args.treebank, &opts, &mut |line| eprintln!("{line}"))?;
+    model.save(&args.output)?;
+    let size = std::fs::metadata(&args.output)
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let s = model.sizes();
+    eprintln!(
+        "wrote {} ({:.1} MB: tagger {} features / {} weights, parser {} / {}, labeller {} / {}, {} lemma exceptions) in {:.0} s",
+        args.output.display(),
+        size as f64 / 1e6,
+        s[0],
+        s[1],
+        s[2],
+        s[3],
+        s[4],
+        s[5],
+        s[6],
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_model(path: &Option<PathBuf>) -> anyhow::Result<Syntax> {
+    let mut model = match path {
+        Some(p) => Syntax::load(p)?,
+        None => Syntax::builtin()?,
+    };
+    // Experiments: DYAD_SYNTAX_PRUNE=tagger,transitions,labeller drops small
+    // weights at load (to choose `dyad train syntax --prune`).
+    if let Ok(v) = std::env::var("DYAD_SYNTAX_PRUNE") {
+        let t: Vec<i32> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+        if let [a, b, c] = t[..] {
+            model.prune([a, b, c]);
+            let s = model.sizes();
+            eprintln!(
+                "pruned to tagger {} / {}, parser {} / {}, labeller {} / {}",
+                s[0], s[1], s[2], s[3], s[4], s[5]
+            );
+        }
+    }
+    Ok(model)
+}
+
+/// Arguments of `dyad eval parse`.
+#[derive(clap::Args)]
+pub struct EvalParseArgs {
+    /// Gold CoNLL-U file.
+    pub gold: PathBuf,
+    /// Start from the raw text (`# text =` lines) through dyad's own
+    /// segmenter and tokenizer, scored with the CoNLL 2018 alignment.
+    #[arg(long)]
+    pub raw: bool,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Model file (default: the built-in model).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Also write the predicted CoNLL-U here.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+}
+
+/// Relations whose precision/recall/F1 `dyad eval parse` reports.
+pub const REPORTED_RELATIONS: &[&str] = &[
+    "nsubj",
+    "obj",
+    "iobj",
+    "nsubj:pass",
+    "obl",
+    "obl:agent",
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "acl",
+    "acl:relcl",
+    "conj",
+    "cc",
+    "aux",
+    "aux:pass",
+    "mark",
+    "advmod",
+    "nmod",
+    "nmod:poss",
+    "compound",
+    "appos",
+    "amod",
+    "nummod",
+    "flat",
+    "parataxis",
+];
+
+#[derive(Serialize)]
+struct RelationReport {
+    relation: String,
+    gold: usize,
+    predicted: usize,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+#[derive(Serialize)]
+struct EvalReport {
+    gold: String,
+    sentences: usize,
+    words: usize,
+    upos: f64,
+    xpos: f64,
+    lemma: f64,
+    lemma_dyad_text: f64,
+    uas: f64,
+    las: f64,
+    las_conll18: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    raw: Option<super::syntax_raw::RawScores>,
+    relations: Vec<RelationReport>,
+    seconds: f64,
+}
+
+/// Runs `dyad eval parse`.
+pub fn eval(args: EvalParseArgs) -> anyhow::Result<ExitCode> {
+    let model = load_model(&args.model)?;
+    let gold = conllu::read_conllu(&args.gold)?;
+    let started = Instant::now();
+    let (scores, predicted) = dyad_syntax::eval::evaluate(&model, &gold, true);
+    let seconds = started.elapsed().as_secs_f64();
+    let raw = if args.raw {
+        Some(super::syntax_raw::evaluate_raw(&model, &gold)?)
+    } else {
+        None
+    };
+    if let Some(path) = &args.output {
+        let mut text = String::new();
+        conllu::write_conllu(&predicted, &mut text);
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let r = scores.ratios();
+    let relations: Vec<RelationReport> = REPORTED_RELATIONS
+        .iter()
+        .map(|rel| {
+            let c = scores.relations.get(*rel).copied().unwrap_or_default();
+            let (p, rc, f) = c.prf();
+            RelationReport {
+                relation: rel.to_string(),
+                gold: c.gold,
+                predicted: c.predicted,
+                precision: p,
+                recall: rc,
+                f1: f,
+            }
+        })
+        .collect();
+    let report = EvalReport {
+        gold: args.gold.display().to_string(),
+        sentences: scores.sentences,
+        words: scores.words,
+        upos: r[0],
+        xpos: r[1],
+        lemma: r[2],
+        lemma_dyad_text: r[3],
+        uas: r[4],
+        las: r[5],
+        las_conll18: r[6],
+        raw,
+        relations,
+        seconds,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{}: {} sentences, {} words (gold tokens)",
+        report.gold, report.sentences, report.words
+    );
+    println!("  UPOS   {:.4}   XPOS {:.4}", report.upos, report.xpos);
+    println!(
+        "  lemma  {:.4}   (dyad-text's lemmatizer on the same tags: {:.4})",
+        report.lemma, report.lemma_dyad_text
+    );
+    println!(
+        "  UAS    {:.4}   LAS {:.4}   CoNLL 2018 LAS (base relations) {:.4}",
+        report.uas, report.las, report.las_conll18
+    );
+    if let Some(raw) = &report.raw {
+        println!(
+            "  raw text: tokens F1 {:.4}, sentences F1 {:.4}, words F1 {:.4}, UPOS F1 {:.4}, UAS F1 {:.4}, LAS F1 {:.4}",
+            raw.tokens_f1, raw.sentences_f1, raw.words_f1, raw.upos_f1, raw.uas_f1, raw.las_f1
+        );
+    }
+    println!(
+        "  {:<12} {:>6} {:>6} {:>7} {:>7} {:>7}",
+        "relation", "gold", "pred", "P", "R", "F1"
+    );
+    for rel in &report.relations {
+        println!(
+            "  {:<12} {:>6} {:>6} {:>7.4} {:>7.4} {:>7.4}",
+            rel.relation, rel.gold, rel.predicted, rel.precision, rel.recall, rel.f1
+        );
+    }
+    println!(
+        "  {:.2} s ({:.0} words/s, tag + parse + lemmas)",
+        report.seconds,
+        report.words as f64 / report.seconds.max(1e-9)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Output formats of `dyad parse`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ParseFormat {
+    /// CoNLL-U, one block a sentence.
+    Conllu,
+    /// One JSON object a document: sentences with their words.
+    Json,
+    /// The tree drawn with arcs, one sentence at a time.
+    Text,
+}
+
+/// Arguments of `dyad parse`.
+#[derive(clap::Args)]
+pub struct ParseArgs {
+    /// Files, directories or `-` for stdin, read as `dyad read` reads them.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "conllu")]
+    pub format: ParseFormat,
+    /// Model file (default: the built-in model).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct SentenceView<'a> {
+    index: usize,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    words: Vec<dyad_syntax::SyntaxWord>,
+}
+
+#[derive(Serialize)]
+struct DocParseView<'a> {
+    id: &'a str,
+    sentences: Vec<SentenceView<'a>>,
+}
+
+/// Runs `dyad parse`.
+pub fn parse(args: ParseArgs) -> anyhow::Result<ExitCode> {
+    let model = load_model(&args.model)?;
+    let pipeline = TextPipeline::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut scratch = Scratch::default();
+    let mut parse = Parse::default();
+    let mut failed = 0usize;
+    for item in dyad_text::read_inputs(&args.paths, &ReadOptions::default()) {
+        let doc = match item {
+            Ok(doc) => doc,
+            Err(err) => {
+                failed += 1;
+                eprintln!("error: {err}");
+                continue;
+            }
+        };
+        let analyzed = pipeline.analyze(doc);
+        let text = &analyzed.doc.text;
+        let mut views = Vec::new();
+        let mut conll = Vec::new();
+        for s in &analyzed.sentences {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text(text)).collect();
+            model.parse_into(&words, &mut parse, &mut scratch);
+            if parse.windowed {
+                eprintln!(
+                    "warning: {}: sentence {} has {} words; parsed in windows of {}",
+                    analyzed.doc.id,
+                    s.index,
+                    words.len(),
+                    dyad_syntax::MAX_WINDOW
+                );
+            }
+            let parsed = model.words_of(&words, &parse);
+            let stext = s.span.slice(text);
+            match args.format {
+                ParseFormat::Text => {
+                    writeln!(out, "# {} sentence {}: {}", analyzed.doc.id, s.index, stext)?;
+                    out.write_all(draw_tree(&parsed).as_bytes())?;
+                    writeln!(out)?;
+                }
+                ParseFormat::Conllu => conll.push(ConlluSentence {
+                    comments: vec![
+                        format!("sent_id = {}-{}", analyzed.doc.id, s.index + 1),
+                        format!("text = {}", stext.replace('\n', " ")),
+                    ],
+                    tokens: parsed
+                        .iter()
+                        .zip(&s.tokens)
+                        .zip(s.tokens.iter().skip(1).map(Some).chain([None]))
+                        .map(|((w, t), next)| ConlluToken {
+                            form: w.form.clone(),
+                            lemma: w.lemma.clone(),
+                            upos: w.upos.clone(),
+                            xpos: w.xpos.clone(),
+                            feats: "_".into(),
+                            head: w.head,
+                            deprel: w.deprel.clone(),
+                            deps: "_".into(),
+                            misc: match next {
+                                Some(n) if n.span.start == t.span.end => "SpaceAfter=No".into(),
+                                _ => "_".into(),
+                            },
+                        })
+                        .collect(),
+                    multiword: Vec::new(),
+                }),
+                ParseFormat::Json => views.push(SentenceView {
+                    index: s.index,
+                    text: stext,
+                    start: s.span.start,
+                    end: s.span.end,
+                    words: parsed,
+                }),
+            }
+        }
+        match args.format {
+            ParseFormat::Conllu => {
+                let mut buf = format!("# newdoc id = {}\n", analyzed.doc.id);
+                conllu::write_conllu(&conll, &mut buf);
+                out.write_all(buf.as_bytes())?;
+            }
+            ParseFormat::Json => {
+                serde_json::to_writer(
+                    &mut out,
+                    &DocParseView {
+                        id: &analyzed.doc.id,
+                        sentences: views,
+                    },
+                )?;
+                writeln!(out)?;
+            }
+            ParseFormat::Text => {}
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Draws a dependency tree: one line a word, its relation, and arcs in the
+/// left margin connecting head and dependent.
+pub fn draw_tree(words: &[dyad_syntax::SyntaxWord]) -> String {
+    let n = words.len();
+    // Arcs as (low, high, dependent) sorted by length; each gets a column.
+    let mut arcs: Vec<(usize, usize, usize)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.head != 0 && (w.head as usize) <= n)
+        .map(|(i, w)| {
+            let h = w.head as usize - 1;
+            (i.min(h), i.max(h), i)
+        })
+        .collect();
+    arcs.sort_by_key(|a| (a.1 - a.0, a.0));
+    let mut columns: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+    for a in arcs {
+        let col = columns
+            .iter()
+            .position(|c| c.iter().all(|b| a.1 < b.0 || a.0 > b.1));
+        match col {
+            Some(c) => columns[c].push(a),
+            None => columns.push(vec![a]),
+        }
+    }
+    let width = columns.len().min(40);
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let mut margin = vec![' '; width * 2];
+        for (c, col) in columns.iter().take(width).enumerate() {
+            let x = (width - 1 - c) * 2;
+            for &(lo, hi, dep) in col {
+                if i == lo || i == hi {
+                    margin[x] = if i == lo { '┌' } else { '└' };
+                    let arrow = if i == dep { '►' } else { '─' };
+                    for m in margin.iter_mut().skip(x + 1) {
+                        if *m == ' ' {
+                            *m = '─';
+                        }
+                    }
+                    if let Some(last) = margin.last_mut() {
+                        *last = arrow;
+                    }
+                } else if i > lo && i < hi && margin[x] == ' ' {
+                    margin[x] = '│';
+                }
+            }
+        }
+        let margin: String = margin.into_iter().collect();
+        out.push_str(&format!(
+            "{margin} {:<3} {:<16} {:<6} {:<5} {}\n",
+            w.id,
+            w.form,
+            w.upos,
+            w.xpos,
+            if w.head == 0 {
+                "root".to_string()
+            } else {
+                format!("{} ← {}", w.deprel, w.head)
+            }
+        ));
+    }
+    out
+}
+
+/// Arguments of `dyad bench parse`.
+#[derive(clap::Args)]
+pub struct BenchParseArgs {
+    /// A JSONL corpus (`{id?, date?, text|html}` a line).
+    pub corpus: PathBuf,
+    /// Print one JSON object instead of a sentence.
+    #[arg(long)]
+    pub json: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Process the corpus this many times.
+    #[arg(long, default_value_t = 1)]
+    pub repeat: usize,
+    /// Model file (default: the built-in model).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct BenchParseReport {
+    corpus: String,
+    docs: usize,
+    sentences: usize,
+    tokens: usize,
+    seconds: f64,
+    cpu_seconds: Option<f64>,
+    threads: usize,
+    tokens_per_sec_per_core: f64,
+    sentences_per_sec_per_core: f64,
+    model_load_ms: f64,
+    peak_rss_mb: f64,
+}
+
+/// Runs `dyad bench parse`: tag + parse (no lemmas) over the sentences of a
+/// corpus that dyad-text has already segmented and tokenized (untimed).
+pub fn bench(args: BenchParseArgs) -> anyhow::Result<ExitCode> {
+    let load_start = Instant::now();
+    let model = load_model(&args.model)?;
+    let model_load_ms = load_start.elapsed().as_secs_f64() * 1e3;
+    let opts = ReadOptions::default();
+    let raws = super::bench::read_corpus(&args.corpus, &opts)?;
+    let pipeline = TextPipeline::new();
+    let sentences: Vec<Vec<String>> = raws
+        .par_iter()
+        .flat_map_iter(|raw| {
+            let analyzed = pipeline.analyze(dyad_text::build_document(raw.clone(), &opts));
+            let text = analyzed.doc.text.clone();
+            analyzed
+                .sentences
+                .into_iter()
+                .map(move |s| s.tokens.iter().map(|t| t.text(&text).to_string()).collect())
+                .collect::<Vec<Vec<String>>>()
+        })
+        .collect();
+    let pool = super::bench::pool(args.threads)?;
+    let threads = pool.current_num_threads();
+    let repeat = args.repeat.max(1);
+    let cpu0 = super::bench::process_cpu_seconds();
+    let start = Instant::now();
+    let tokens: usize = pool.install(|| {
+        (0..repeat)
+            .map(|_| {
+                sentences
+                    .par_chunks(64)
+                    .map_init(
+                        || (Scratch::default(), Parse::default()),
+                        |(scratch, parse), chunk| {
+                            let mut n = 0;
+                            for s in chunk {
+                                let words: Vec<&str> = s.iter().map(|w| w.as_str()).collect();
+                                model.parse_into(&words, parse, scratch);
+                                n += parse.heads.len();
+                            }
+                            n
+                        },
+                    )
+                    .sum::<usize>()
+            })
+            .sum()
+    });
+    let seconds = start.elapsed().as_secs_f64().max(1e-9);
+    let cpu = super::bench::process_cpu_seconds()
+        .zip(cpu0)
+        .map(|(a, b)| a - b);
+    // Per core: CPU time when known (other jobs stretch wall time only).
+    let core_seconds = cpu.filter(|c| *c > 0.0).unwrap_or(seconds * threads as f64);
+    let nsent = sentences.len() * repeat;
+    let report = BenchParseReport {
+        corpus: args.corpus.display().to_string(),
+        docs: raws.len(),
+        sentences: nsent,
+        tokens,
+        seconds,
+        cpu_seconds: cpu,
+        threads,
+        tokens_per_sec_per_core: tokens as f64 / core_seconds,
+        sentences_per_sec_per_core: nsent as f64 / core_seconds,
+        model_load_ms,
+        peak_rss_mb: super::bench::status_mb("VmHWM"),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        println!(
+            "parse (tag + parse): {} docs, {} sentences, {} tokens in {:.3} s on {} thread(s): {:.0} tokens/s and {:.0} sentences/s per core; model load {:.0} ms; peak RSS {:.0} MB",
+            report.docs,
+            report.sentences,
+            report.tokens,
+            report.seconds,
+            report.threads,
+            report.tokens_per_sec_per_core,
+            report.sentences_per_sec_per_core,
+            report.model_load_ms,
+            report.peak_rss_mb
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
