@@ -10,7 +10,7 @@ use crate::clause::{self, Predicate, SentenceView};
 use crate::error::CoderError;
 use crate::locative;
 use crate::matching::{self, Attempt};
-use crate::patterns::PatternSet;
+use crate::patterns::{PatternSet, TriggerKind};
 use crate::record::{self, DocContext};
 use crate::stages::{ActorStage, PlaceStage};
 
@@ -225,6 +225,19 @@ impl Engine {
             }
             let view = SentenceView::new(text, sentence, near, &mut lower_buf);
             if view.mentions.is_empty() && !wanted {
+                continue;
+            }
+            // a sentence with no trigger word cannot hold an event: it is
+            // not parsed (the output is the same; parsing is most of the
+            // cost of coding)
+            let has_trigger = wanted
+                || (0..view.len()).any(|i| {
+                    [TriggerKind::Verb, TriggerKind::Noun].iter().any(|&k| {
+                        self.patterns.has_trigger(k, view.lemma(i))
+                            || self.patterns.has_trigger(k, view.low(i))
+                    })
+                });
+            if !has_trigger {
                 continue;
             }
             let tree = self

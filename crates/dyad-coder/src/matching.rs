@@ -228,6 +228,16 @@ pub fn match_sentence<'p>(
                     if let Some(g) = pred.governor {
                         suppressed.push(g);
                     }
+                } else if matches!(m.pattern.plover.as_str(), "AGREE" | "THREATEN") {
+                    // PLOVER's AGREE and THREATEN are themselves statements
+                    // of intent: "signaled readiness to share technology with
+                    // X" is an AGREE, made now
+                    m.factuality = Factuality::Asserted;
+                    m.factuality_reason = format!(
+                        "{} is a statement of intent: '{}' does not make it hypothetical",
+                        m.pattern.plover,
+                        gov_lemma.unwrap_or("")
+                    );
                 }
             }
             if let Some((speaker, why)) = attributions.iter().find_map(|a| a.covers(pred.head)) {

@@ -169,12 +169,18 @@ pub fn build_event<'a>(
     let source: Vec<EventActor> = m.source.iter().filter_map(actor).collect();
     let mut target: Vec<EventActor> = m.target.iter().filter_map(actor).collect();
     // an actor does not act on itself: drop targets identical to a source
+    let had_target = !target.is_empty();
     target.retain(|t| {
         !source
             .iter()
             .any(|s| same_code(&s.actor, &t.actor) && s.actor.name == t.actor.name)
     });
     if source.is_empty() && target.is_empty() {
+        return None;
+    }
+    // on a parse, a pattern that read a target but only found the source
+    // again ("helping him", him = the helper) has no event
+    if had_target && target.is_empty() && preds.get(m.predicate).is_some_and(|p| p.from_tree) {
         return None;
     }
     let pattern = m.pattern;

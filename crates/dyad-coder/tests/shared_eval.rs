@@ -4,7 +4,18 @@
 use std::path::{Path, PathBuf};
 
 use dyad_coder::eval::{self, ExpectedLine, PloverStory, SeedRun};
-use dyad_coder::Engine;
+use dyad_coder::{Engine, EngineConfig, ParserChoice};
+
+/// The coder on the dependency parse (the default) or the older
+/// token-window analysis (`ParserChoice::None`), whose floors are kept so
+/// that path does not decay while it remains available.
+fn engine(parser: ParserChoice) -> Engine {
+    Engine::new(EngineConfig {
+        parser,
+        ..Default::default()
+    })
+    .expect("engine")
+}
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
@@ -25,10 +36,9 @@ fn lines<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
         .collect()
 }
 
-#[test]
-fn seeds_floors() {
-    let Some(shared) = shared() else { return };
-    let engine = Engine::builtin().expect("engine");
+fn seeds_report(parser: ParserChoice) -> Option<eval::SeedsReport> {
+    let shared = shared()?;
+    let engine = engine(parser);
     let expected: Vec<ExpectedLine> = lines(&shared.join("samples/seeds.expected.jsonl"));
     let mut runs = Vec::new();
     for doc in eval::seed_docs(&expected) {
@@ -48,6 +58,15 @@ fn seeds_floors() {
     }
     let r = eval::score_seeds(&expected, &runs);
     eprintln!("{}", r.to_text());
+    Some(r)
+}
+
+/// The window coder's floors, as before the parse.
+#[test]
+fn seeds_floors_window_coder() {
+    let Some(r) = seeds_report(ParserChoice::None) else {
+        return;
+    };
     assert!(r.found >= 11, "found {} of {}", r.found, r.required);
     assert_eq!(r.forbidden_hits, 0);
     assert!(
@@ -59,10 +78,23 @@ fn seeds_floors() {
     assert_eq!(r.doc_dates_ok, r.doc_dates);
 }
 
+/// The coder on the parse: floors just under the measured values
+/// (2026-12-05: 8 of 14 required, 0 forbidden, 11 unlisted). Issue 14's
+/// target is 14 of 14; raise these as it gets there.
 #[test]
-fn plover_floors() {
-    let Some(shared) = shared() else { return };
-    let engine = Engine::builtin().expect("engine");
+fn seeds_floors_on_the_parse() {
+    let Some(r) = seeds_report(ParserChoice::Builtin) else {
+        return;
+    };
+    assert!(r.found >= 8, "found {} of {}", r.found, r.required);
+    assert_eq!(r.forbidden_hits, 0);
+    assert!(r.unlisted <= 12, "{} unlisted", r.unlisted);
+    assert_eq!(r.doc_dates_ok, r.doc_dates);
+}
+
+fn plover_report(parser: ParserChoice) -> Option<eval::PloverReport> {
+    let shared = shared()?;
+    let engine = engine(parser);
     let stories: Vec<PloverStory> = lines(&shared.join("eval/plover-synthetic/dev.jsonl"));
     let events: Vec<_> = stories
         .iter()
@@ -75,9 +107,35 @@ fn plover_floors() {
         .collect();
     let r = eval::score_plover(&stories, &events);
     eprintln!("{}", r.to_text());
+    Some(r)
+}
+
+/// The window coder's floors, as before the parse.
+#[test]
+fn plover_floors_window_coder() {
+    let Some(r) = plover_report(ParserChoice::None) else {
+        return;
+    };
     assert!(r.recall >= 0.66, "recall {}", r.recall);
     assert!(
         r.other_types_per_doc <= 4.5,
+        "other types {}",
+        r.other_types_per_doc
+    );
+}
+
+/// The coder on the parse (2026-12-05: recall 0.628, 1.98 other-type events
+/// per story; the window coder's higher recall includes events such as
+/// "Jerusalem → Working" in "NGOs Gathered in Jerusalem Establish New
+/// Working Group").
+#[test]
+fn plover_floors_on_the_parse() {
+    let Some(r) = plover_report(ParserChoice::Builtin) else {
+        return;
+    };
+    assert!(r.recall >= 0.61, "recall {}", r.recall);
+    assert!(
+        r.other_types_per_doc <= 2.2,
         "other types {}",
         r.other_types_per_doc
     );

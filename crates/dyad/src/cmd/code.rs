@@ -77,6 +77,9 @@ pub struct EvalSeedsArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Code without the dependency parser, for comparison.
+    #[arg(long)]
+    pub no_parse: bool,
 }
 
 /// Arguments of `dyad eval plover`.
@@ -87,6 +90,9 @@ pub struct EvalPloverArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Code without the dependency parser, for comparison.
+    #[arg(long)]
+    pub no_parse: bool,
 }
 
 /// Arguments of `dyad bench code`.
@@ -114,8 +120,17 @@ pub struct BenchCodeArgs {
 }
 
 fn engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
+    engine_with(lexicon, false)
+}
+
+fn engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result<Engine> {
     let engine = Engine::new(EngineConfig {
         lexicon_dirs: lexicon.to_vec(),
+        parser: if no_parse {
+            dyad_coder::ParserChoice::None
+        } else {
+            dyad_coder::ParserChoice::Builtin
+        },
         ..Default::default()
     })
     .context("loading the event coder")?;
@@ -345,7 +360,7 @@ fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec
 
 /// `dyad eval seeds`.
 pub fn eval_seeds(args: EvalSeedsArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine(&[])?;
+    let engine = engine_with(&[], args.no_parse)?;
     let expected: Vec<ExpectedLine> = read_lines(&args.expected)?;
     let mut runs = Vec::new();
     for doc_name in eval::seed_docs(&expected) {
@@ -372,7 +387,7 @@ pub fn eval_seeds(args: EvalSeedsArgs) -> anyhow::Result<ExitCode> {
 
 /// `dyad eval plover`.
 pub fn eval_plover(args: EvalPloverArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine(&[])?;
+    let engine = engine_with(&[], args.no_parse)?;
     let stories: Vec<PloverStory> = read_lines(&args.file)?;
     let coded: Vec<Vec<Event>> = stories
         .par_iter()
