@@ -90,6 +90,10 @@ pub struct Predicate {
     /// Unanchored event nouns ("Obama's withdrawal from Iraq" inside
     /// another statement) become background (`Event::historical`).
     pub anchored: bool,
+    /// On a parse: local mention indices of the subject of a clause this
+    /// verb governs whose verb carries should/must/ought/need/have to
+    /// ("said the US should leave" → the US), for `should+` slots.
+    pub obliged: Vec<usize>,
 }
 
 impl Predicate {
@@ -320,6 +324,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             clause_end: view.len(),
             from_tree: false,
             anchored: true,
+            obliged: Vec::new(),
         });
         i = j.max(i + 1);
     }
@@ -384,6 +389,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             clause_end: view.len(),
             from_tree: false,
             anchored: true,
+            obliged: Vec::new(),
         });
     }
 }
@@ -422,6 +428,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             clause_end: view.len(),
             from_tree: false,
             anchored: true,
+            obliged: Vec::new(),
         });
     }
 }

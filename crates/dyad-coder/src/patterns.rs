@@ -42,6 +42,10 @@ pub enum Slot {
     Prep(String),
     /// "between + and +": the two conjuncts are source and target.
     Pair(String),
+    /// `should+`: the subject of a clause the trigger governs whose verb
+    /// carries should, must, ought to, need to or have to ("X said Y should
+    /// withdraw": a demand of X on Y). Read from the parse only.
+    Obliged,
 }
 
 impl Slot {
@@ -52,6 +56,7 @@ impl Slot {
             Slot::Object => "object".into(),
             Slot::Prep(p) => format!("'{p}' object"),
             Slot::Pair(p) => format!("'{p} X and Y'"),
+            Slot::Obliged => "subject of a 'should' clause".into(),
         }
     }
 }
@@ -403,6 +408,7 @@ fn parse_pattern(pattern: &str) -> Result<Parsed, String> {
                 }
             }
             "*" => {}
+            "should+" if trigger.is_some() => target.push(Slot::Obliged),
             _ if trigger.is_none() => trigger = Some(w.clone()),
             prep if SLOT_PREPS.contains(&prep) && matches!(next, Some("+") | Some("-")) => {
                 let is_pair = words.get(i + 2).map(String::as_str) == Some("and")

@@ -171,3 +171,12 @@ fn an_unlinked_actor_is_no_argument() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_should_clause_under_a_speech_verb_is_a_demand() {
+    let events =
+        code("The Syrian opposition leader said the United States should impose sanctions.");
+    let demand = on(&events, "said");
+    assert_eq!(demand.plover, "REQUEST", "{demand:#?}");
+    assert_eq!(countries(&demand.target), ["USA"], "{demand:#?}");
+}

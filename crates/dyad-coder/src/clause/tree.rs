@@ -304,6 +304,21 @@ pub fn analyze_tree(
                 }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
+                p.obliged = kids
+                    .kids(i)
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(tree.rel(c), "ccomp" | "parataxis"))
+                    .filter(|&c| is_obliged(view, tree, c))
+                    .flat_map(|c| {
+                        kids.kids(c)
+                            .iter()
+                            .copied()
+                            .filter(|&k| matches!(tree.rel(k), "nsubj" | "nsubj:pass"))
+                            .collect::<Vec<_>>()
+                    })
+                    .flat_map(|k| np_mentions(view, tree, kids, k, false))
+                    .collect();
                 // a prepositional phrase on the object counts too, after the
                 // verb's own: where it attaches is the parser's least sure
                 // call ("suspended aid to Gaza", "condemned a protest by X")
@@ -566,6 +581,7 @@ fn new_predicate(
         anchored: kind == TriggerKind::Verb
             || matches!(tree.rel(i), "root" | "nsubj" | "nsubj:pass" | "parataxis")
             || view.title,
+        obliged: Vec::new(),
     }
 }
 
@@ -789,4 +805,23 @@ pub fn country_donors(
         out[m] = found;
     }
     out
+}
+
+/// Whether clause head `c` carries an obligation: should, must, ought to,
+/// or need/have to.
+fn is_obliged(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
+    let modal = tree.kids(c).iter().any(|&k| {
+        tree.rel(k).starts_with("aux") && matches!(view.low(k), "should" | "must" | "ought")
+    });
+    // "need to leave", "has to leave": the clause head is need/have with an
+    // infinitive
+    let need = matches!(view.lemma(c), "need" | "have")
+        && tree.kids(c).iter().any(|&k| {
+            tree.rel(k) == "xcomp"
+                && tree
+                    .kids(k)
+                    .iter()
+                    .any(|&m| tree.rel(m) == "mark" && view.low(m) == "to")
+        });
+    modal || need
 }
