@@ -64,6 +64,24 @@ use tagger::{TagClass, TaggerModel};
 /// consecutive windows of this size whose roots are joined.
 pub const MAX_WINDOW: usize = 250;
 
+/// dyad-core's Penn tag for a treebank tag: EWT writes brackets as `-LRB-`
+/// / `-RRB-` and has tags the classic Penn set lacks (`HYPH` → `:`, `NFP`
+/// → `SYM`, `ADD` (addresses) → `NNP`, `AFX` → `JJ`, `GW`/`XX` → `FW`).
+/// For a coder that switches from the Brill tags to the trained ones.
+pub fn penn_pos(xpos: &str) -> Option<dyad_core::Pos> {
+    use dyad_core::Pos;
+    Some(match xpos {
+        "-LRB-" => Pos::LeftParen,
+        "-RRB-" => Pos::RightParen,
+        "HYPH" => Pos::Colon,
+        "NFP" => Pos::SYM,
+        "ADD" => Pos::NNP,
+        "AFX" => Pos::JJ,
+        "GW" | "XX" => Pos::FW,
+        other => return Pos::from_str(other),
+    })
+}
+
 /// The committed model, embedded at build time (empty when the repository
 /// was built without one; [`Syntax::builtin`] then says how to rebuild it).
 static BUILTIN: &[u8] = include_bytes!("../../../data/syntax/en-ewt.model");

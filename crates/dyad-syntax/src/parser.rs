@@ -424,6 +424,37 @@ pub fn features(st: &State, s: &Sentence, out: &mut Vec<u64>) {
     out.push(f3(110, s0p, next_of_s0, b0p));
     out.push(f3(111, s0p, prev_of_b0, b0p));
     out.push(f2(112, st.stack.len().min(4) as u64, b0p));
+    // Punctuation between the stack top and the buffer front, and between
+    // the two stack tops (scanned over at most 12 words: constant time).
+    let punct_between = |a: u32, b: u32| -> u64 {
+        if a == NO || b == NO || b <= a {
+            return NONE;
+        }
+        let mut n = 0u64;
+        for k in a + 1..b.min(a + 13) {
+            if s.words.get(k as usize).is_some_and(|w| w.flags & 20 == 16) {
+                n += 1;
+            }
+        }
+        n.min(2) + 100 * ((b - a) > 12) as u64
+    };
+    let pb = punct_between(s0, b0);
+    let p1 = punct_between(s1, s0);
+    out.push(f3(113, s0p, b0p, pb));
+    out.push(f3(114, s1p, s0p, p1));
+    let b3 = if st.b + 2 < st.n { st.b + 3 } else { NO };
+    out.push(f3(115, b1p, b2p, s.p(b3)));
+    let suf = |x: u32| {
+        if x == NO {
+            NONE
+        } else {
+            s.words.get(x as usize).map_or(ROOT_W, |w| w.suffix[2])
+        }
+    };
+    out.push(f2(116, suf(s0), b0p));
+    out.push(f2(117, s0p, suf(b0)));
+    out.push(f3(118, s0w, b0p, b1p));
+    out.push(f3(119, s1p, set(&st.rset, s1), s0p));
 }
 
 /// Label features of an arc `head → dep` being made.

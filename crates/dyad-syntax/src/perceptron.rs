@@ -182,7 +182,41 @@ impl Weights {
             bits += 1;
         }
         let mask = (1usize << bits) - 1;
-        let mut slots = vec![0u64; 1 << bits];
+        // Features in the order of their home slots, so filling the table
+        // writes memory in sequence (random writes made loading slow); the
+        // file keeps this order, so a loaded model is already sorted.
+        let home = |id: u32| (slot_of(id, bits) as u64) << 32 | id as u64;
+        let sorted = ids.windows(2).all(|w| home(w[0]) <= home(w[1]));
+        let (ids, counts, classes, values) = if sorted {
+            (ids, counts, classes, values)
+        } else {
+            let mut starts = Vec::with_capacity(n);
+            let mut at = 0usize;
+            for &c in &counts {
+                starts.push(at);
+                at += c as usize;
+            }
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_unstable_by_key(|&i| home(ids[i]));
+            let mut o_ids = Vec::with_capacity(n);
+            let mut o_counts = Vec::with_capacity(n);
+            let mut o_classes = Vec::with_capacity(classes.len());
+            let mut o_values = Vec::with_capacity(values.len());
+            for i in order {
+                o_ids.push(ids[i]);
+                o_counts.push(counts[i]);
+                let range = starts[i]..starts[i] + counts[i] as usize;
+                o_classes.extend_from_slice(classes.get(range.clone()).unwrap_or(&[]));
+                o_values.extend_from_slice(values.get(range).unwrap_or(&[]));
+            }
+            (o_ids, o_counts, o_classes, o_values)
+        };
+        let dense_mode = n_classes <= 3;
+        let mut slots = if dense_mode {
+            Vec::new()
+        } else {
+            vec![0u64; 1 << bits]
+        };
         let mut cells = Vec::with_capacity(classes.len() + n);
         let mut at = 0usize;
         for (id, &count) in ids.iter().zip(&counts) {
@@ -196,11 +230,13 @@ impl Weights {
                 cells.push(((c as u32) << 16) | (v as u16 as u32));
             }
             at += count as usize;
-            let mut i = slot_of(*id, bits);
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
+            if !dense_mode {
+                let mut i = slot_of(*id, bits);
+                while slots[i] != 0 {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = ((*id as u64) << 32) | start;
             }
-            slots[i] = ((*id as u64) << 32) | start;
         }
         let mut dense = Vec::new();
         if n_classes <= 3 {
@@ -226,7 +262,6 @@ impl Weights {
                     w[2] as u16 as u32,
                 ];
             }
-            slots = Vec::new();
         }
         Weights {
             n_classes,

@@ -41,7 +41,7 @@ impl Default for TrainOptions {
             folds: 4,
             seed: 13,
             explore: 0.9,
-            prune: [600, 1000, 1000],
+            prune: [600, 400, 400],
         }
     }
 }

@@ -19,6 +19,24 @@ pub enum TrainCommand {
     /// Tagger, lemma table and parser in one model file, from a UD treebank
     /// (deterministic; prints dev scores per epoch).
     Syntax(TrainArgs),
+    /// Prune an existing model's small weights (what `--prune` does at the
+    /// end of training: `train syntax --prune 0,0,0` then `train prune
+    /// --prune X` gives the same file as `train syntax --prune X`).
+    Prune(PruneArgs),
+}
+
+/// Arguments of `dyad train prune`.
+#[derive(clap::Args)]
+pub struct PruneArgs {
+    /// Model to prune.
+    #[arg(long)]
+    pub model: PathBuf,
+    /// Thresholds tagger,transitions,labeller in 32,000ths of each table's largest weight.
+    #[arg(long, value_delimiter = ',')]
+    pub prune: Vec<i32>,
+    /// Output file.
+    #[arg(short, long)]
+    pub output: PathBuf,
 }
 
 /// Arguments of `dyad train syntax`.
@@ -42,7 +60,7 @@ pub struct TrainArgs {
     pub folds: usize,
     /// Drop weights below this many 32,000ths of their table's largest:
     /// tagger,transitions,labeller (model size and speed).
-    #[arg(long, value_delimiter = ',', num_args = 3, default_values_t = dyad_syntax::train::TrainOptions::default().prune)]
+    #[arg(long, value_delimiter = ',', default_values_t = dyad_syntax::train::TrainOptions::default().prune)]
     pub prune: Vec<i32>,
     /// Seed of shuffles and exploration.
     #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().seed)]
@@ -51,7 +69,34 @@ pub struct TrainArgs {
 
 /// Runs `dyad train syntax`.
 pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
-    let TrainCommand::Syntax(args) = cmd;
+    let args = match cmd {
+        TrainCommand::Syntax(args) => args,
+        TrainCommand::Prune(p) => {
+            anyhow::ensure!(
+                p.prune.len() == 3,
+                "--prune takes three numbers: tagger,transitions,labeller"
+            );
+            let mut model = Syntax::load(&p.model)?;
+            model.prune([p.prune[0], p.prune[1], p.prune[2]]);
+            model.save(&p.output)?;
+            let s = model.sizes();
+            eprintln!(
+                "wrote {}: tagger {} / {}, parser {} / {}, labeller {} / {}",
+                p.output.display(),
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                s[4],
+                s[5]
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    anyhow::ensure!(
+        args.prune.len() == 3,
+        "--prune takes three numbers: tagger,transitions,labeller"
+    );
     let opts = dyad_syntax::train::TrainOptions {
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
@@ -182,6 +227,9 @@ struct EvalReport {
     las_conll18: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     raw: Option<super::syntax_raw::RawScores>,
+    /// Penn tags against dyad-text's Brill tagger on the sentences its
+    /// tokenizer reproduces: sentences, words, Brill accuracy, ours.
+    penn_vs_brill: (usize, usize, f64, f64),
     relations: Vec<RelationReport>,
     seconds: f64,
 }
@@ -204,6 +252,9 @@ pub fn eval(args: EvalParseArgs) -> anyhow::Result<ExitCode> {
         std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
     }
     let r = scores.ratios();
+    let (bs, bw, brill, ours) = super::syntax_raw::brill_comparison(&model, &gold);
+    let bw_f = bw.max(1) as f64;
+    let penn_vs_brill = (bs, bw, brill as f64 / bw_f, ours as f64 / bw_f);
     let relations: Vec<RelationReport> = REPORTED_RELATIONS
         .iter()
         .map(|rel| {
@@ -231,6 +282,7 @@ pub fn eval(args: EvalParseArgs) -> anyhow::Result<ExitCode> {
         las: r[5],
         las_conll18: r[6],
         raw,
+        penn_vs_brill,
         relations,
         seconds,
     };
@@ -250,6 +302,10 @@ pub fn eval(args: EvalParseArgs) -> anyhow::Result<ExitCode> {
     println!(
         "  UAS    {:.4}   LAS {:.4}   CoNLL 2018 LAS (base relations) {:.4}",
         report.uas, report.las, report.las_conll18
+    );
+    println!(
+        "  Penn tags on the {} sentences ({} words) dyad-text tokenizes as the treebank does: dyad-syntax {:.4}, dyad-text's Brill tagger {:.4}",
+        report.penn_vs_brill.0, report.penn_vs_brill.1, report.penn_vs_brill.3, report.penn_vs_brill.2
     );
     if let Some(raw) = &report.raw {
         println!(
@@ -515,15 +571,21 @@ struct BenchParseReport {
     tokens_per_sec_per_core: f64,
     sentences_per_sec_per_core: f64,
     model_load_ms: f64,
+    /// CPU time of the load (wall time on a busy machine includes waiting).
+    model_load_cpu_ms: Option<f64>,
     peak_rss_mb: f64,
 }
 
 /// Runs `dyad bench parse`: tag + parse (no lemmas) over the sentences of a
 /// corpus that dyad-text has already segmented and tokenized (untimed).
 pub fn bench(args: BenchParseArgs) -> anyhow::Result<ExitCode> {
+    let load_cpu0 = super::bench::process_cpu_seconds();
     let load_start = Instant::now();
     let model = load_model(&args.model)?;
     let model_load_ms = load_start.elapsed().as_secs_f64() * 1e3;
+    let model_load_cpu_ms = super::bench::process_cpu_seconds()
+        .zip(load_cpu0)
+        .map(|(a, b)| (a - b) * 1e3);
     let opts = ReadOptions::default();
     let raws = super::bench::read_corpus(&args.corpus, &opts)?;
     let pipeline = TextPipeline::new();
@@ -583,13 +645,14 @@ pub fn bench(args: BenchParseArgs) -> anyhow::Result<ExitCode> {
         tokens_per_sec_per_core: tokens as f64 / core_seconds,
         sentences_per_sec_per_core: nsent as f64 / core_seconds,
         model_load_ms,
+        model_load_cpu_ms,
         peak_rss_mb: super::bench::status_mb("VmHWM"),
     };
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
     } else {
         println!(
-            "parse (tag + parse): {} docs, {} sentences, {} tokens in {:.3} s on {} thread(s): {:.0} tokens/s and {:.0} sentences/s per core; model load {:.0} ms; peak RSS {:.0} MB",
+            "parse (tag + parse): {} docs, {} sentences, {} tokens in {:.3} s on {} thread(s): {:.0} tokens/s and {:.0} sentences/s per core; model load {:.0} ms ({:.0} ms CPU); peak RSS {:.0} MB",
             report.docs,
             report.sentences,
             report.tokens,
@@ -598,6 +661,7 @@ pub fn bench(args: BenchParseArgs) -> anyhow::Result<ExitCode> {
             report.tokens_per_sec_per_core,
             report.sentences_per_sec_per_core,
             report.model_load_ms,
+            report.model_load_cpu_ms.unwrap_or(f64::NAN),
             report.peak_rss_mb
         );
     }

@@ -35,6 +35,9 @@ pub struct RawScores {
     pub las_f1: f64,
     /// LAS F1 with full relations (subtypes count).
     pub las_full_f1: f64,
+    /// The most frequent token disagreements: the gold token, dyad's
+    /// tokens over the same characters, and how often.
+    pub token_errors: Vec<(String, String, usize)>,
 }
 
 struct GoldWord<'a> {
@@ -247,6 +250,27 @@ pub fn evaluate_raw(model: &Syntax, gold: &[ConlluSentence]) -> anyhow::Result<R
             las_full_ok += (w.3 == gw.deprel) as usize;
         }
     }
+    // Token disagreements, for tuning the tokenizer.
+    let sys_token_set: rustc_hash::FxHashSet<(usize, usize)> =
+        sys_words.iter().map(|w| key(&w.0)).collect();
+    let mut errors: FxHashMap<(String, String), usize> = FxHashMap::default();
+    for g in &gold_tokens {
+        if g.start >= g.end || sys_token_set.contains(&key(g)) {
+            continue;
+        }
+        let over: Vec<&str> = sys_words
+            .iter()
+            .filter(|w| w.0.end > g.start && w.0.start < g.end)
+            .map(|w| w.0.slice(&text))
+            .collect();
+        *errors
+            .entry((g.slice(&text).to_string(), over.join(" ")))
+            .or_default() += 1;
+    }
+    let mut token_errors: Vec<(String, String, usize)> =
+        errors.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+    token_errors.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    token_errors.truncate(40);
     let (gw, sw) = (gold_words.len(), sys_words.len());
     Ok(RawScores {
         tokens_f1: f1(tokens_ok, gold_tokens.len(), sys_words.len()),
@@ -256,5 +280,43 @@ pub fn evaluate_raw(model: &Syntax, gold: &[ConlluSentence]) -> anyhow::Result<R
         uas_f1: f1(uas_ok, gw, sw),
         las_f1: f1(las_ok, gw, sw),
         las_full_f1: f1(las_full_ok, gw, sw),
+        token_errors,
     })
+}
+
+/// Penn tag accuracy of dyad-text's Brill tagger (`Token.pos`, what the
+/// coder reads today) and of dyad-syntax's tagger, on the gold sentences
+/// whose words dyad-text's tokenizer reproduces exactly (words joined by
+/// spaces): (sentences used, words, Brill right, dyad-syntax right).
+/// Brill's `(`/`)`/`` ` ` `` tags are compared as EWT's `-LRB-`/`-RRB-`/`` `` ``.
+pub fn brill_comparison(model: &Syntax, gold: &[ConlluSentence]) -> (usize, usize, usize, usize) {
+    let pipeline = dyad_text::TextPipeline::new();
+    let mut raw = Vec::new();
+    let mut tags = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut parse = Parse::default();
+    let (mut used, mut words, mut brill, mut ours) = (0, 0, 0, 0);
+    for s in gold {
+        let text = s.forms().join(" ");
+        raw.clear();
+        dyad_text::tokenize::tokenize(&text, Span::new(0, text.len()), &mut raw);
+        let toks: Vec<&str> = raw.iter().map(|t| t.span.slice(&text)).collect();
+        if toks != s.forms() {
+            continue;
+        }
+        pipeline.tagger().tag(&text, &toks, &raw, &mut tags);
+        model.parse_into(&toks, &mut parse, &mut scratch);
+        used += 1;
+        for (k, t) in s.tokens.iter().enumerate() {
+            words += 1;
+            let b = tags.get(k).map_or("", |p| match p.as_str() {
+                "(" => "-LRB-",
+                ")" => "-RRB-",
+                other => other,
+            });
+            brill += (b == t.xpos) as usize;
+            ours += (model.xpos(parse.tags.get(k).copied().unwrap_or(0)) == t.xpos) as usize;
+        }
+    }
+    (used, words, brill, ours)
 }
