@@ -48,7 +48,7 @@ export DYAD_BIN="$dyad_bin"
 rm -rf "$venv"
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
-"$venv/bin/python" -m pip install --quiet pytest pyarrow pandas "pyspark>=3.5,<5"
+"$venv/bin/python" -m pip install --quiet pytest "pyarrow>=14" "pandas>=2,<3" "pyspark>=4.0,<4.1"
 lap "test dependencies installed"
 # The documented install command; the extension builds into the workspace's
 # target directory so CI's later runs (and the lints above) share artifacts.

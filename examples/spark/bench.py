@@ -52,6 +52,31 @@ def python_workers_rss_mb():
     return out
 
 
+def descendants_cpu_seconds():
+    """CPU time (user + system) of every process descended from this one:
+    the Spark JVM and its Python workers (Linux)."""
+    parent, ticks = {}, {}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2 :].split()
+        pid = int(proc.name)
+        parent[pid] = int(fields[1])
+        ticks[pid] = int(fields[11]) + int(fields[12])
+    me, total = os.getpid(), 0
+    for pid in ticks:
+        p = pid
+        while p in parent and p != me and p > 1:
+            p = parent[p]
+        if p == me and pid != me:
+            total += ticks[pid]
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def dir_bytes(path):
     return sum(p.stat().st_size for p in Path(path).rglob("*.parquet"))
 
@@ -86,9 +111,9 @@ def run(corpus_file, docs, cores, workdir, partition_mb, documents=True):
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     out = Path(workdir) / f"events-{cores}"
-    cpu0 = os.times()
+    cpu0 = descendants_cpu_seconds()
     seconds = dyad_spark.code_articles(spark, corpus_file, out, documents=documents)
-    cpu1 = os.times()
+    cpu = descendants_cpu_seconds() - cpu0
     stop.set()
     sampler.join()
     partitions = spark.read.text(str(corpus_file)).rdd.getNumPartitions()
@@ -109,7 +134,8 @@ def run(corpus_file, docs, cores, workdir, partition_mb, documents=True):
         "seconds": round(seconds, 2),
         "docs_per_second": round(docs / seconds, 1),
         "docs_per_second_per_core": round(docs / seconds / cores, 1),
-        "children_cpu_seconds": round((cpu1.children_user + cpu1.children_system) - (cpu0.children_user + cpu0.children_system), 2),
+        "cpu_seconds": round(cpu, 1),
+        "docs_per_cpu_second": round(docs / cpu, 1) if cpu else None,
         "python_worker_peak_rss_mb": round(max(peak), 1) if peak else None,
         "output_bytes": dir_bytes(out),
         "output_bytes_per_article": round(dir_bytes(out) / docs),

@@ -40,6 +40,7 @@ database that cannot be loaded).
 import datetime as _datetime
 import json as _json
 import os as _os
+import warnings as _warnings
 from pathlib import Path as _Path
 
 from . import _dyad
@@ -144,6 +145,9 @@ class Coder:
         elif places and not _os.environ.get("DYAD_GAZETTEER") and packaged_gazetteer():
             path = str(packaged_gazetteer())
         self._coder = _dyad._Coder(dirs, path, places)
+        for warning in self._coder.warnings:
+            # as the CLI prints "warning: ..." (e.g. no gazetteer: no place names)
+            _warnings.warn(f"dyad: {warning}", RuntimeWarning, stacklevel=2)
 
     @property
     def warnings(self):

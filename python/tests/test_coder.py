@@ -130,3 +130,25 @@ def test_knowledge_options(example_lines):
     with pytest.raises(dyad.DyadError):
         dyad.Coder(gazetteer="/nonexistent/gazetteer.bin")
     assert dyad.shared_coder() is dyad.shared_coder()
+
+
+def test_the_gil_is_released_while_coding(coder, example_lines):
+    """Another Python thread runs while the extension codes."""
+    ticks = [0]
+    done = threading.Event()
+
+    def spin():
+        while not done.is_set():
+            ticks[0] += 1
+
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        inputs = example_lines * 40
+        before = ticks[0]
+        coder._coder.code_json(inputs, None, 1, False)  # the Rust call alone
+        during = ticks[0] - before
+    finally:
+        done.set()
+        spinner.join()
+    assert during > 1000, f"the spinning thread advanced only {during} times"
