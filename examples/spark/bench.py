@@ -34,15 +34,19 @@ def replicate(corpus, copies, out):
     return len(lines) * copies
 
 
-def python_workers_rss_mb():
-    """Resident memory of Spark's Python worker processes (Linux), MB each."""
+def python_workers_rss_mb(jvm=False):
+    """Resident memory of Spark's Python worker processes (or, with `jvm`,
+    of the Spark JVM) (Linux), MB each."""
     out = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
             cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ")
-            if b"pyspark.daemon" not in cmd and b"pyspark/worker" not in cmd and b"pyspark.worker" not in cmd:
+            if jvm:
+                if b"org.apache.spark.deploy.SparkSubmit" not in cmd:
+                    continue
+            elif b"pyspark.daemon" not in cmd and b"pyspark.worker" not in cmd:
                 continue
             for line in (proc / "status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -98,7 +102,7 @@ def run(corpus_file, docs, cores, workdir, partition_mb, documents=True):
     with open(corpus_file, "rb") as f:
         warm.write_bytes(b"".join(f.readline() for _ in range(4 * cores)))
     dyad_spark.code_articles(spark, warm, Path(workdir) / f"warm-{cores}", partitions=cores)
-    peak = []
+    peak, jvm_peak = [], []
     stop = threading.Event()
 
     def sample():
@@ -106,6 +110,7 @@ def run(corpus_file, docs, cores, workdir, partition_mb, documents=True):
             rss = python_workers_rss_mb()
             if rss:
                 peak.append(max(rss))
+            jvm_peak.extend(python_workers_rss_mb(jvm=True))
             time.sleep(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -137,6 +142,7 @@ def run(corpus_file, docs, cores, workdir, partition_mb, documents=True):
         "cpu_seconds": round(cpu, 1),
         "docs_per_cpu_second": round(docs / cpu, 1) if cpu else None,
         "python_worker_peak_rss_mb": round(max(peak), 1) if peak else None,
+        "jvm_peak_rss_mb": round(max(jvm_peak), 1) if jvm_peak else None,
         "output_bytes": dir_bytes(out),
         "output_bytes_per_article": round(dir_bytes(out) / docs),
         "events": events,

@@ -38,6 +38,7 @@ database that cannot be loaded).
 """
 
 import datetime as _datetime
+import gc as _gc
 import json as _json
 import os as _os
 import warnings as _warnings
@@ -162,10 +163,17 @@ class Coder:
         hypothetical, intended and denied events (``--all-factuality``).
         A document that fails gives one dict with an ``error`` key instead.
         """
-        text = self._coder.code_json(
-            _inputs(texts_or_records), _date(date), threads, all_factuality
-        )
-        return _json.loads(text)
+        inputs = _inputs(texts_or_records)
+        # Building the result creates many dicts at once; CPython's cyclic
+        # GC would scan the growing list again and again (it cannot hold
+        # cycles), so it pauses meanwhile.
+        collecting = _gc.isenabled()
+        _gc.disable()
+        try:
+            return self._coder.code_objects(inputs, _date(date), threads, all_factuality)
+        finally:
+            if collecting:
+                _gc.enable()
 
     def code_arrow(
         self, texts_or_records, date=None, threads=None, all_factuality=False, documents=False

@@ -13,10 +13,11 @@ use dyad_text::read::JsonlReader;
 use dyad_text::{RawDocument, ReadOptions};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyList};
 use rayon::prelude::*;
 
 use crate::error::BindingError;
+use crate::pyser::Keys;
 use crate::rows;
 
 /// One input document as Python passes it.
@@ -162,15 +163,14 @@ impl Coder {
     }
 }
 
-/// The error row of `code()`: a JSON object with `error`.
-fn error_json(index: usize, f: &Failure) -> String {
+/// The error row of `code()`: an object with `error`.
+fn error_value(index: usize, f: &Failure) -> serde_json::Value {
     serde_json::json!({
         "error": f.message,
         "stage": f.stage,
         "input": index,
         "doc_id": f.doc_id,
     })
-    .to_string()
 }
 
 #[pymethods]
@@ -211,55 +211,51 @@ impl Coder {
         self.engine.warnings().to_vec()
     }
 
-    /// Codes `inputs`; returns one JSON array text of the events, each as
-    /// `dyad code --format jsonl` prints it, in input order, with an error
-    /// object (`{"error": ..., "stage": ..., "input": i, "doc_id": ...}`)
-    /// in place of the events of a document that failed.
+    /// Codes `inputs`; returns a list of the events as dicts, each equal
+    /// to `json.loads` of the line `dyad code --format jsonl` prints for it
+    /// (built from the same serde impl, see `pyser`), in input order, with
+    /// an error dict (`{"error": ..., "stage": ..., "input": i, "doc_id":
+    /// ...}`) in place of the events of a document that failed.
     #[pyo3(signature = (inputs, date=None, threads=None, all_factuality=false))]
-    fn code_json(
+    fn code_objects<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         inputs: Vec<Input>,
         date: Option<&str>,
         threads: Option<usize>,
         all_factuality: bool,
-    ) -> PyResult<String> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let opts = ReadOptions {
             date: parse_date(date)?,
             ..ReadOptions::default()
         };
-        let parts = py.allow_threads(|| {
+        // Only the events are kept from each coded document (tokens and
+        // mentions are dropped on the worker), so memory follows the output.
+        let outcomes = py.allow_threads(|| {
             self.map_inputs(&inputs, threads, |i, input| {
-                let mut out = Vec::new();
-                match self.code_one(input, i, &opts) {
-                    Ok(coded) => {
-                        for ev in coded
-                            .events
-                            .iter()
-                            .filter(|e| all_factuality || e.factuality.is_factual())
-                        {
-                            // the CLI's `--format jsonl` line, byte for byte
-                            out.push(serde_json::to_string(ev)?);
-                        }
-                    }
-                    Err(f) => out.push(error_json(i, &f)),
-                }
-                Ok::<_, serde_json::Error>(out)
+                self.code_one(input, i, &opts).map(|coded| {
+                    coded
+                        .events
+                        .into_iter()
+                        .filter(|e| all_factuality || e.factuality.is_factual())
+                        .collect::<Vec<_>>()
+                })
             })
         })?;
-        let mut text = String::from("[");
-        let mut first = true;
-        for part in parts {
-            for line in part.map_err(BindingError::from)? {
-                if !first {
-                    text.push(',');
+        let keys = Keys::new(py);
+        let list = PyList::empty(py);
+        let convert = |e: crate::pyser::SerError| BindingError::Argument(e.to_string());
+        for (i, outcome) in outcomes.iter().enumerate() {
+            match outcome {
+                Ok(events) => {
+                    for ev in events {
+                        list.append(keys.to_py(ev).map_err(convert)?)?;
+                    }
                 }
-                first = false;
-                text.push_str(&line);
+                Err(f) => list.append(keys.to_py(&error_value(i, f)).map_err(convert)?)?,
             }
         }
-        text.push(']');
-        Ok(text)
+        Ok(list)
     }
 
     /// Codes `inputs`; returns NDJSON rows (bytes) for `pyarrow.json`: one

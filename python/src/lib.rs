@@ -6,8 +6,9 @@
 //!
 //! * [`coder::Coder`] holds a [`dyad_coder::Engine`] (knowledge loaded once)
 //!   and codes batches of texts or JSONL records on rayon threads with the
-//!   GIL released. Events leave as the JSON lines `dyad code --format jsonl`
-//!   prints (serde of [`dyad_core::Event`], the same call the CLI makes), or
+//!   GIL released. Events leave as the records `dyad code --format jsonl`
+//!   prints (serde of [`dyad_core::Event`], the impl the CLI uses, turned
+//!   into Python dicts by [`pyser`] rather than JSON text), or
 //!   as NDJSON rows ([`rows`]) that `pyarrow.json` reads into a table with
 //!   the schema in `dyad/_schema.py`: the export columns of
 //!   [`dyad_store::EventRow`] (built by [`dyad_store::coded::event_rows`],
@@ -21,6 +22,7 @@
 
 mod coder;
 mod error;
+mod pyser;
 mod rows;
 mod store;
 

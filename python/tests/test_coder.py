@@ -146,7 +146,7 @@ def test_the_gil_is_released_while_coding(coder, example_lines):
     try:
         inputs = example_lines * 40
         before = ticks[0]
-        coder._coder.code_json(inputs, None, 1, False)  # the Rust call alone
+        coder._coder.code_objects(inputs, None, 1, False)
         during = ticks[0] - before
     finally:
         done.set()
