@@ -336,10 +336,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let _lock = take_lock(&args.db, args.no_wait)?;
     let mut store = Store::open(&args.db)?;
-    let total = std::io::stderr()
-        .is_terminal()
-        .then(|| estimate_documents(&args.paths));
-    let bar = progress_bar(total.filter(|_| engine.is_some()));
+    // Counting documents reads the inputs: only worth it for text inputs.
+    let total =
+        (std::io::stderr().is_terminal() && !args.events).then(|| estimate_documents(&args.paths));
+    let bar = progress_bar(total);
     let knowledge = knowledge_label(&args.lexicon);
     let stats = match &engine {
         Some(engine) => run_ingest(
