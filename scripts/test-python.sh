@@ -33,8 +33,12 @@ if ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
   fi
 fi
 
-# The extension crate is outside the workspace (python/Cargo.toml): lint it here.
+# The extension crate is outside the workspace (python/Cargo.toml): lint it here,
+# in the workspace's target directory so that the dyad crates and dependencies
+# already checked by CI's workspace clippy are reused (python/Cargo.lock pins the
+# same versions as Cargo.lock).
 export PYO3_PYTHON="$(command -v "$python")"
+export CARGO_TARGET_DIR="$target"
 cargo fmt --manifest-path python/Cargo.toml -- --check
 cargo clippy --manifest-path python/Cargo.toml --all-targets -- -D warnings
 lap "extension linted"
@@ -50,20 +54,23 @@ rm -rf "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
 "$venv/bin/python" -m pip install --quiet pytest "pyarrow>=14" "pandas>=2,<3" "pyspark>=4.0,<4.1"
 lap "test dependencies installed"
-# The documented install command; the extension builds into the workspace's
-# target directory so CI's later runs (and the lints above) share artifacts.
-CARGO_TARGET_DIR="$target" "$venv/bin/python" -m pip install --quiet ./python
+# The documented install command (a release build of the extension, into the
+# same target directory).
+"$venv/bin/python" -m pip install --quiet ./python
 lap "pip install ./python done"
 
 # From outside the clone: the installed package must not need the checkout.
-(cd "$venv" && "$venv/bin/python" -c "
+outside="$(mktemp -d)"
+(cd "$outside" && "$venv/bin/python" -c "
 import dyad
+assert dyad.packaged_gazetteer(), 'the wheel carries no gazetteer'
 coder = dyad.Coder()
 assert not coder.warnings, coder.warnings
 events = coder.code(['Russia and North Korea signed a defence pact in Pyongyang on Wednesday.'], date='2024-06-19')
 assert events, 'no event'
 print('test-python: from outside the clone:', events[0]['plover'], [a['actor']['country'] for a in events[0]['source']], '->', [a['actor']['country'] for a in events[0]['target']], 'in', (events[0].get('place') or {}).get('name'))
 ")
+rmdir "$outside"
 
 "$venv/bin/python" -m pytest -q python/tests
 lap "pytest done"
