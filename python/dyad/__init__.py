@@ -85,6 +85,10 @@ def _json_default(value):
     return str(value)
 
 
+def _missing(value):
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def _records_of(table_like):
     """Records of a pandas DataFrame or pyarrow Table, else None."""
     if hasattr(table_like, "to_pylist") and hasattr(table_like, "schema"):
@@ -108,7 +112,8 @@ def _inputs(texts_or_records):
         elif isinstance(item, (bytes, bytearray, memoryview)):
             out.append(bytes(item))
         elif isinstance(item, dict):
-            record = {k: v for k, v in item.items() if v is not None}
+            # missing values: None, or NaN from a pandas DataFrame
+            record = {k: v for k, v in item.items() if not _missing(v)}
             out.append(
                 _json.dumps(record, ensure_ascii=False, default=_json_default).encode()
             )
@@ -241,7 +246,7 @@ class Store:
         """Codes and stores documents (idempotent per content; merged across
         articles); returns the run's figures. Failed documents are listed by
         ``errors()``."""
-        coder = coder or Coder()
+        coder = coder or shared_coder()
         stats = self._store.ingest(
             coder._coder, _inputs(texts_or_records), _date(date), threads, batch_size
         )

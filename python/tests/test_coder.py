@@ -109,6 +109,9 @@ def test_pandas(coder, example_lines):
     # a DataFrame of records is an input too
     records = pd.read_json(EXAMPLES, lines=True, dtype={"date": str})
     assert coder.code(records) == coder.code(example_lines)
+    # missing values (NaN) are absent fields, not invalid JSON
+    records["author"] = float("nan")
+    assert coder.code(records) == coder.code(example_lines)
 
 
 def test_documents_rows_carry_every_document(coder, example_lines):
