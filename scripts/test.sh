@@ -9,5 +9,7 @@ if [ ! -d ../shared ]; then
 fi
 [ -f data/gazetteer/gazetteer.bin ] || bash scripts/build-gazetteer.sh  # GeoNames gazetteer (dyad-geo)
 cargo test --workspace --all-targets
+# The Python package and the Spark example (a fresh venv; pip install ./python; pytest).
+bash scripts/test-python.sh
 # Browser end-to-end tests of the dashboard (installs Debian chromium and npm packages when missing).
 bash scripts/e2e.sh

@@ -19,6 +19,9 @@
 //! * [`query`]: [`EventFilter`] → [`EventRow`]s, dyad summaries, timelines,
 //!   event details with every reporting sentence.
 //! * [`export`]: file exports.
+//! * [`coded`]: the export rows and the portable form of a coded document
+//!   outside a database; [`import`]: storing documents coded elsewhere
+//!   (Parquet written by the Python package, e.g. from Spark).
 //!
 //! ## Invariants
 //! * Store writes are idempotent per document content hash.
@@ -29,10 +32,12 @@
 //!   never written to.
 #![deny(missing_docs)]
 
+pub mod coded;
 mod digest;
 pub mod error;
 pub mod export;
 pub mod ids;
+pub mod import;
 pub mod ingest;
 pub mod lock;
 pub mod merge;

@@ -449,7 +449,7 @@ fn prepare_events(
 
 /// End of the "root" part of a document: the title and the first body
 /// paragraph (GDELT's IsRootEvent covers the lead of the article).
-fn root_paragraph_end(doc: &Document) -> usize {
+pub(crate) fn root_paragraph_end(doc: &Document) -> usize {
     let mut end = 0;
     for zone in &doc.zones {
         match zone.kind {
@@ -467,20 +467,20 @@ fn root_paragraph_end(doc: &Document) -> usize {
 
 /// Flat columns of an actor list: the first actor's fields plus a match
 /// string of every actor's tokens (`|RUS|RUSGOV|VLADIMIR PUTIN|`).
-struct ActorCols {
-    code: Option<String>,
-    name: Option<String>,
-    country: Option<String>,
-    sectors: Option<String>,
-    org: Option<String>,
-    text: Option<String>,
-    start: Option<i64>,
-    end: Option<i64>,
-    matcher: String,
+pub(crate) struct ActorCols {
+    pub(crate) code: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) country: Option<String>,
+    pub(crate) sectors: Option<String>,
+    pub(crate) org: Option<String>,
+    pub(crate) text: Option<String>,
+    pub(crate) start: Option<i64>,
+    pub(crate) end: Option<i64>,
+    pub(crate) matcher: String,
 }
 
 impl ActorCols {
-    fn new(actors: &[EventActor]) -> ActorCols {
+    pub(crate) fn new(actors: &[EventActor]) -> ActorCols {
         let first = actors.first();
         let mut tokens: Vec<String> = Vec::new();
         for a in actors {

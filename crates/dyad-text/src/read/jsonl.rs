@@ -42,6 +42,7 @@ pub struct JsonlReader {
 }
 
 impl JsonlReader {
+    /// A reader of `input`; `path` names it in errors (`path:line`).
     pub fn new(path: PathBuf, input: Box<dyn Read>) -> Self {
         JsonlReader {
             path,

@@ -21,6 +21,8 @@ use dyad_core::{DateOrigin, Document};
 
 pub use decode::{binary_reason, decode_text};
 pub use html::{extract_html, read_html_page, HtmlPage, HtmlParts};
+// Public for callers that hold JSONL records in memory (the Python package).
+pub use jsonl::JsonlReader;
 
 use crate::ReadError;
 

@@ -52,6 +52,12 @@ pub struct IngestArgs {
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
+    /// The paths are Parquet files (or directories of them) of documents
+    /// coded elsewhere, by the Python package's
+    /// `code_arrow(..., documents=True)` (e.g. a Spark job): they are
+    /// stored and merged as if coded here, without coding them again.
+    #[arg(long, conflicts_with_all = ["date", "lexicon"])]
+    pub events: bool,
 }
 
 /// Arguments of `dyad recode`.
@@ -268,6 +274,38 @@ fn run_ingest(
     }
 }
 
+/// Stores documents coded elsewhere (`dyad ingest --events`): the same
+/// pipeline as [`run_ingest`] with the decoding of the Parquet rows in
+/// place of the coder, so rows, ids and merged events are those a normal
+/// ingest of the same documents gives.
+fn run_import(
+    store: &mut Store,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    bar: &ProgressBar,
+) -> anyhow::Result<IngestStats> {
+    let inputs = dyad_store::import::coded_documents(paths)?;
+    let run_id = store.begin_run("import", Some("coded elsewhere (--events)"), None)?;
+    let identify = |coded: &dyad_core::CodedDocument| {
+        dyad_store::ingest::document_identity(&coded.analyzed.doc)
+    };
+    let result =
+        dyad_store::ingest::ingest(store, inputs, identify, Ok, options, Some(run_id), |s| {
+            bar.set_position(s.seen);
+            bar.set_message(format!("{} events, {} errors", s.events, s.errors));
+        });
+    match result {
+        Ok(stats) => {
+            store.finish_run(run_id, &stats.counts(), "ok")?;
+            Ok(stats)
+        }
+        Err(e) => {
+            let _ = store.finish_run(run_id, &Default::default(), &format!("failed: {e}"));
+            Err(e.into())
+        }
+    }
+}
+
 fn summary(stats: &IngestStats) -> String {
     let mut s = format!(
         "{} documents read: {} stored ({} events), {} already stored, {} errors — {:.1} s, {:.0} docs/s",
@@ -291,23 +329,30 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         batch_size: args.batch_size,
         threads: args.threads,
     };
-    let engine = load_engine(&args.lexicon)?;
+    let engine = if args.events {
+        None
+    } else {
+        Some(load_engine(&args.lexicon)?)
+    };
     let _lock = take_lock(&args.db, args.no_wait)?;
     let mut store = Store::open(&args.db)?;
-    let total = std::io::stderr()
-        .is_terminal()
-        .then(|| estimate_documents(&args.paths));
+    // Counting documents reads the inputs: only worth it for text inputs.
+    let total =
+        (std::io::stderr().is_terminal() && !args.events).then(|| estimate_documents(&args.paths));
     let bar = progress_bar(total);
     let knowledge = knowledge_label(&args.lexicon);
-    let stats = run_ingest(
-        &mut store,
-        &args.paths,
-        args.date,
-        &engine,
-        &knowledge,
-        &options,
-        &bar,
-    );
+    let stats = match &engine {
+        Some(engine) => run_ingest(
+            &mut store,
+            &args.paths,
+            args.date,
+            engine,
+            &knowledge,
+            &options,
+            &bar,
+        ),
+        None => run_import(&mut store, &args.paths, &options, &bar),
+    };
     bar.finish_and_clear();
     let stats = stats?;
     if args.json {
