@@ -196,6 +196,7 @@ impl Coder {
                 Engine::new(EngineConfig {
                     lexicon_dirs,
                     gazetteer,
+                    ..Default::default()
                 })
             })
             .map_err(BindingError::from)?;
