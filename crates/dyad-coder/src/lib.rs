@@ -2,12 +2,18 @@
 //!
 //! Turns documents into PLOVER/CAMEO event records: who did what to whom,
 //! when, where, how sure, and on which words. [`Engine`] wires the stages
-//! (text pipeline → actor mentions → toponyms → events); the coding itself
-//! is rule-based and windowed, so it is fast and bounded on any input:
+//! (text pipeline → actor mentions → toponyms → parse → events); the coding
+//! itself is rule-based over a trained dependency parse (`dyad-syntax`) and
+//! linear in sentence length:
 //!
-//! * clause analysis (`clause`): verb groups with tense, aspect, modality,
-//!   negation and passives; event nouns; subjects, objects, prepositional
-//!   objects, control of non-finite verbs, coordination and apposition;
+//! * clause analysis (`clause`, `clause/tree.rs`): predicates and their
+//!   arguments read from Universal Dependencies relations (subjects,
+//!   objects, prepositional slots, control, coordination, relative clauses,
+//!   light verbs, event nouns); an actor the tree does not link to a trigger
+//!   is no argument. The older token-window analysis remains for comparison
+//!   (`ParserChoice::None`);
+//! * factuality on the tree (`tree_factuality`): negation scope, modals,
+//!   conditionals, "without", requests, intention and denial governors;
 //! * event patterns ([`PatternSet`], data in `data/patterns/*.tsv`, extended
 //!   with `--lexicon DIR`): triggers with argument slots mapped to a PLOVER
 //!   type/mode and a CAMEO code;
@@ -17,7 +23,9 @@
 //! * records (`record`): CAMEO Goldstein and quad class, event date via
 //!   [`dates`], quantities via [`quantities`], place via `dyad_geo`, and
 //!   provenance with deterministic ids;
-//! * [`eval`]: scoring against the seed expectations and PLOVER stories.
+//! * [`eval`]: scoring against the seed expectations, PLOVER stories, real
+//!   news events (`eval::events`) and PLV marked pairs (`eval::plv`);
+//! * the default output policy ([`shown_by_default`]).
 //!
 //! Not here: reading files, storing events, serving them. The engine does no
 //! I/O after loading its knowledge; it is `Send + Sync` and shared across
