@@ -388,12 +388,16 @@ fn seeds_store_the_summit_once_with_two_articles() {
     };
     let dir = temp_dir("seeds");
     let db = dir.join("seeds.db");
+    // This checks cross-article merging, so it codes with the token-window
+    // analysis: on the parse, the 2024 article's "the two men met" is a
+    // parser error today ("met" tagged as a participle modifying "men"),
+    // which issue 14 tracks; merging itself does not depend on the coder.
     ok(dyad()
-        .args(["ingest", "--date", "2023-09-13", "--db"])
+        .args(["ingest", "--no-parse", "--date", "2023-09-13", "--db"])
         .arg(&db)
         .arg(find("000_")));
     ok(dyad()
-        .args(["ingest", "--date", "2024-06-19", "--db"])
+        .args(["ingest", "--no-parse", "--date", "2024-06-19", "--db"])
         .arg(&db)
         .arg(find("003_")));
     let store = Store::open_existing(&db).expect("db");

@@ -58,6 +58,10 @@ pub struct IngestArgs {
     /// stored and merged as if coded here, without coding them again.
     #[arg(long, conflicts_with_all = ["date", "lexicon"])]
     pub events: bool,
+    /// Code without the dependency parser (the older token-window
+    /// analysis), for comparison.
+    #[arg(long, conflicts_with = "events")]
+    pub no_parse: bool,
 }
 
 /// Arguments of `dyad recode`.
@@ -142,9 +146,18 @@ fn quiet_panics() {
 }
 
 fn load_engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
+    load_engine_with(lexicon, false)
+}
+
+fn load_engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result<Engine> {
     quiet_panics();
     let engine = Engine::new(EngineConfig {
         lexicon_dirs: lexicon.to_vec(),
+        parser: if no_parse {
+            dyad_coder::ParserChoice::None
+        } else {
+            dyad_coder::ParserChoice::Builtin
+        },
         ..EngineConfig::default()
     })
     .context("loading the coder's knowledge")?;
@@ -332,7 +345,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let engine = if args.events {
         None
     } else {
-        Some(load_engine(&args.lexicon)?)
+        Some(load_engine_with(&args.lexicon, args.no_parse)?)
     };
     let _lock = take_lock(&args.db, args.no_wait)?;
     let mut store = Store::open(&args.db)?;
@@ -340,7 +353,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let total =
         (std::io::stderr().is_terminal() && !args.events).then(|| estimate_documents(&args.paths));
     let bar = progress_bar(total);
-    let knowledge = knowledge_label(&args.lexicon);
+    let mut knowledge = knowledge_label(&args.lexicon);
+    if args.no_parse {
+        knowledge.push_str("+no-parse");
+    }
     let stats = match &engine {
         Some(engine) => run_ingest(
             &mut store,
