@@ -164,8 +164,9 @@ class Coder:
         """Codes documents; returns event dicts identical to ``dyad code --format jsonl``.
 
         ``date``: publication date of every document (``YYYY-MM-DD`` or a
-        ``datetime.date``), as ``--date``. ``all_factuality``: also negated,
-        hypothetical, intended and denied events (``--all-factuality``).
+        ``datetime.date``), as ``--date``. ``all_factuality``: every event, as
+        ``dyad code --all`` (also negated, hypothetical, intended, denied and
+        background events, and those with an unresolved side).
         A document that fails gives one dict with an ``error`` key instead.
         """
         inputs = _inputs(texts_or_records)

@@ -238,7 +238,7 @@ impl Coder {
                     coded
                         .events
                         .into_iter()
-                        .filter(|e| all_factuality || e.factuality.is_factual())
+                        .filter(|e| all_factuality || dyad_coder::shown_by_default(e))
                         .collect::<Vec<_>>()
                 })
             })
