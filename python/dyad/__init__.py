@@ -186,7 +186,10 @@ class Coder:
     ):
         """Codes documents; returns a ``pyarrow.Table`` of ``dyad.EVENT_SCHEMA``.
 
-        ``documents=True`` adds each document in portable form (and keeps
+        The rows are those the store exports (``dyad export``): asserted and
+        reported events, whatever their sides (``code()`` follows ``dyad
+        code``'s stricter default instead); ``all_factuality`` keeps every
+        factuality. ``documents=True`` adds each document in portable form (and keeps
         every factuality), so the table can be stored with ``dyad ingest
         --events FILE.parquet`` or ``Store.import_events``.
         """
