@@ -186,10 +186,9 @@ class Coder:
     ):
         """Codes documents; returns a ``pyarrow.Table`` of ``dyad.EVENT_SCHEMA``.
 
-        The rows are those the store exports (``dyad export``): asserted and
-        reported events, whatever their sides (``code()`` follows ``dyad
-        code``'s stricter default instead); ``all_factuality`` keeps every
-        factuality. ``documents=True`` adds each document in portable form (and keeps
+        The rows are the events ``code()`` returns (``dyad code``'s default
+        output), with the columns ``dyad export`` writes; ``all_factuality``
+        keeps every event. ``documents=True`` adds each document in portable form (and keeps
         every factuality), so the table can be stored with ``dyad ingest
         --events FILE.parquet`` or ``Store.import_events``.
         """

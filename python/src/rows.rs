@@ -126,7 +126,7 @@ pub fn outcome_rows(
         None
     };
     for (export, event) in event_rows(coded) {
-        if !all_factuality && !event.factuality.is_factual() {
+        if !all_factuality && !dyad_coder::shown_by_default(event) {
             continue;
         }
         let row = Row {

@@ -36,7 +36,11 @@ def test_coded_rows_equal_the_stored_rows(cli, coder, example_lines, tmp_path):
     cli("ingest", EXAMPLES, "--db", db)
     stored = list(csv.DictReader(io.StringIO(export(cli, db))))
     table = coder.code_arrow(example_lines)
-    assert sorted(table["id"].to_pylist()) == sorted(int(r["id"]) for r in stored)
+    # code_arrow follows dyad code's default output (resolved sides, not
+    # background); the store keeps and exports every asserted or reported
+    # event, so the coded rows are a subset of the exported ones
+    ids = table["id"].to_pylist()
+    assert ids and set(ids) <= {int(r["id"]) for r in stored}
     by_id = {int(r["id"]): r for r in stored}
     for row in table.to_pylist():
         want = by_id[row["id"]]
