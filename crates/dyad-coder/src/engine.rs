@@ -62,6 +62,18 @@ pub enum ParserChoice {
     None,
 }
 
+impl ParserChoice {
+    /// The choice behind a `--no-parse` flag: the built-in model unless
+    /// the flag is set.
+    pub fn builtin_unless(no_parse: bool) -> ParserChoice {
+        if no_parse {
+            ParserChoice::None
+        } else {
+            ParserChoice::Builtin
+        }
+    }
+}
+
 /// How to build an [`Engine`].
 #[derive(Debug, Clone, Default)]
 pub struct EngineConfig {

@@ -123,14 +123,10 @@ fn engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
     engine_with(lexicon, false)
 }
 
-fn engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result<Engine> {
+pub(crate) fn engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result<Engine> {
     let engine = Engine::new(EngineConfig {
         lexicon_dirs: lexicon.to_vec(),
-        parser: if no_parse {
-            dyad_coder::ParserChoice::None
-        } else {
-            dyad_coder::ParserChoice::Builtin
-        },
+        parser: dyad_coder::ParserChoice::builtin_unless(no_parse),
         ..Default::default()
     })
     .context("loading the event coder")?;
@@ -142,19 +138,7 @@ fn engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result<Engine> {
 
 /// `dyad code`.
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
-    let engine = Engine::new(EngineConfig {
-        lexicon_dirs: args.lexicon.clone(),
-        parser: if args.no_parse {
-            dyad_coder::ParserChoice::None
-        } else {
-            dyad_coder::ParserChoice::Builtin
-        },
-        ..Default::default()
-    })
-    .context("loading the event coder")?;
-    for w in engine.warnings() {
-        eprintln!("warning: {w}");
-    }
+    let engine = engine_with(&args.lexicon, args.no_parse)?;
     let opts = ReadOptions {
         date: args.date,
         ..Default::default()
@@ -346,7 +330,7 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec<T>> {
+pub(crate) fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec<T>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use dyad_coder::eval::events::{score_events, CodedArticle, GoldSentence};
 use dyad_coder::eval::plv::{score_plv, PlvRow};
-use dyad_coder::{Engine, EngineConfig, ParserChoice};
 use dyad_text::ReadOptions;
 use rayon::prelude::*;
 
@@ -46,39 +45,11 @@ pub struct EvalPlvArgs {
     pub no_parse: bool,
 }
 
-fn engine(no_parse: bool) -> anyhow::Result<Engine> {
-    let engine = Engine::new(EngineConfig {
-        parser: if no_parse {
-            ParserChoice::None
-        } else {
-            ParserChoice::Builtin
-        },
-        ..Default::default()
-    })
-    .context("loading the event coder")?;
-    for w in engine.warnings() {
-        eprintln!("warning: {w}");
-    }
-    Ok(engine)
-}
-
-fn read_gold(path: &Path) -> anyhow::Result<Vec<GoldSentence>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1))
-        })
-        .collect()
-}
-
 /// `dyad eval events`.
 pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
-    let gold = read_gold(&args.gold)?;
+    let gold: Vec<GoldSentence> = super::code::read_lines(&args.gold)?;
     let wanted: BTreeSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
-    let engine = engine(args.no_parse)?;
+    let engine = super::code::engine_with(&[], args.no_parse)?;
     // Read the whole corpus in order: an article's position decides its half.
     let mut docs = Vec::new();
     for (position, item) in
@@ -169,7 +140,7 @@ fn read_plv(path: &Path) -> anyhow::Result<Vec<PlvRow>> {
 /// `dyad eval plv`.
 pub fn eval_plv(args: EvalPlvArgs) -> anyhow::Result<ExitCode> {
     let rows = read_plv(&args.file)?;
-    let engine = engine(args.no_parse)?;
+    let engine = super::code::engine_with(&[], args.no_parse)?;
     // Each distinct sentence is coded once, as a one-sentence document
     // without a date; all factualities count (the gold types the act).
     let sentences: BTreeSet<&str> = rows.iter().map(|r| r.sentence.as_str()).collect();

@@ -153,11 +153,7 @@ fn load_engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result<Engin
     quiet_panics();
     let engine = Engine::new(EngineConfig {
         lexicon_dirs: lexicon.to_vec(),
-        parser: if no_parse {
-            dyad_coder::ParserChoice::None
-        } else {
-            dyad_coder::ParserChoice::Builtin
-        },
+        parser: dyad_coder::ParserChoice::builtin_unless(no_parse),
         ..EngineConfig::default()
     })
     .context("loading the coder's knowledge")?;
