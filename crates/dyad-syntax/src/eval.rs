@@ -99,7 +99,7 @@ pub fn evaluate(
     let mut parse = Parse::default();
     for g in gold {
         let words = g.forms();
-        syntax.parse_into(&words, &mut parse, &mut scratch);
+        syntax.parse_tokens_into(&words, &mut parse, &mut scratch);
         let mut pred = ConlluSentence {
             comments: g.comments.clone(),
             tokens: Vec::with_capacity(words.len()),

@@ -342,9 +342,54 @@ impl Syntax {
         self.tagger.tag(&scratch.infos, tags, &mut scratch.feats);
     }
 
-    /// Tags and parses one sentence's words into `out`. Never panics; linear
-    /// in the number of words.
+    /// Tags and parses one sentence of dyad-text's words into `out`. Never
+    /// panics; linear in the number of words.
+    ///
+    /// dyad-text keeps hyphenated words whole ("US-backed", "Kurdish-held",
+    /// "al-Assad") because actors and places are matched on them, but the
+    /// treebank the model learned from splits them (`US - backed`, the last
+    /// part heading the others). Parsed whole, such a word is unknown to the
+    /// model and often mis-tagged ("US-backed" as a past-tense verb heading
+    /// the sentence), so this method parses them split the treebank's way
+    /// ([`hyphen_parts`]) and folds each back into one word: the word takes
+    /// the tag, relation and head of its part that attaches outside it.
+    /// Words, spans and indices stay dyad-text's.
     pub fn parse_into(&self, words: &[&str], out: &mut Parse, scratch: &mut Scratch) {
+        let mut pieces: Vec<&str> = Vec::with_capacity(words.len() + 8);
+        let mut owner: Vec<u32> = Vec::with_capacity(words.len() + 8);
+        for (i, w) in words.iter().enumerate() {
+            match hyphen_parts(w) {
+                Some(parts) => {
+                    for (k, part) in parts.enumerate() {
+                        if k > 0 {
+                            pieces.push("-");
+                            owner.push(i as u32);
+                        }
+                        pieces.push(part);
+                        owner.push(i as u32);
+                    }
+                }
+                None => {
+                    pieces.push(w);
+                    owner.push(i as u32);
+                }
+            }
+        }
+        if pieces.len() == words.len() {
+            return self.parse_tokens_into(words, out, scratch);
+        }
+        let mut split = Parse::default();
+        self.parse_tokens_into(&pieces, &mut split, scratch);
+        if !fold_pieces(&split, &owner, words.len(), out) {
+            // Folding can only fail on a tree that crosses between two split
+            // words; parse them whole rather than return a cycle.
+            self.parse_tokens_into(words, out, scratch);
+        }
+    }
+
+    /// Tags and parses words already tokenised the treebank's way (CoNLL-U
+    /// forms, as in `dyad eval parse`): no hyphen splitting.
+    pub fn parse_tokens_into(&self, words: &[&str], out: &mut Parse, scratch: &mut Scratch) {
         self.tag_into(words, &mut out.tags, scratch);
         out.heads.clear();
         out.labels.clear();
@@ -464,4 +509,85 @@ impl Syntax {
             })
             .collect()
     }
+}
+
+/// Prefixes the treebank keeps attached ("non-stop", "pre-war",
+/// "anti-government"): a word starting with one of these is not split.
+const WHOLE_PREFIXES: &[&str] = &[
+    "e", "non", "pre", "anti", "re", "mid", "post", "co", "over", "pro", "multi", "ex", "sub",
+    "semi", "neo", "cross", "vice", "un", "counter", "micro", "intra", "socio",
+];
+
+/// The parts of a hyphenated word the treebank splits ("US-backed" →
+/// `US`, `backed`; "440-km-long" → three parts), or `None` for a word it
+/// keeps whole: no inner hyphen, a part that is not letters or digits (URLs,
+/// "--"), or a prefix in [`WHOLE_PREFIXES`].
+pub fn hyphen_parts(word: &str) -> Option<impl Iterator<Item = &str>> {
+    if !word.contains('-') || word.len() > 64 {
+        return None;
+    }
+    let mut count = 0usize;
+    for part in word.split('-') {
+        if part.is_empty() || !part.chars().all(char::is_alphanumeric) {
+            return None;
+        }
+        count += 1;
+    }
+    let first = word.split('-').next()?;
+    if count < 2 || WHOLE_PREFIXES.iter().any(|p| first.eq_ignore_ascii_case(p)) {
+        return None;
+    }
+    Some(word.split('-'))
+}
+
+/// Folds the parse of split pieces back onto the original words: each word
+/// takes the analysis of its piece that attaches outside it (the root piece
+/// first, else the last such piece), with heads mapped to words. Returns
+/// false (leaving `out` unspecified) when the folded heads would not form a
+/// tree.
+fn fold_pieces(split: &Parse, owner: &[u32], n_words: usize, out: &mut Parse) -> bool {
+    out.tags.clear();
+    out.heads.clear();
+    out.labels.clear();
+    out.windowed = split.windowed;
+    let mut chosen: Vec<Option<usize>> = vec![None; n_words];
+    for (j, &w) in owner.iter().enumerate() {
+        let head = split.heads[j];
+        let outside = head == 0 || owner[head as usize - 1] != w;
+        if !outside {
+            continue;
+        }
+        let slot = &mut chosen[w as usize];
+        let keep_current = matches!(*slot, Some(c) if split.heads[c] == 0);
+        if !keep_current {
+            *slot = Some(j);
+        }
+    }
+    for slot in &chosen {
+        let Some(j) = *slot else { return false };
+        let head = split.heads[j];
+        out.tags.push(split.tags[j]);
+        out.labels.push(split.labels[j]);
+        out.heads.push(if head == 0 {
+            0
+        } else {
+            owner[head as usize - 1] + 1
+        });
+    }
+    // Exactly one root and no cycles.
+    if out.heads.iter().filter(|&&h| h == 0).count() != 1 {
+        return false;
+    }
+    for start in 0..n_words {
+        let mut at = start;
+        let mut steps = 0;
+        while out.heads[at] != 0 {
+            at = out.heads[at] as usize - 1;
+            steps += 1;
+            if steps > n_words {
+                return false;
+            }
+        }
+    }
+    true
 }

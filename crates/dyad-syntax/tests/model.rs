@@ -164,8 +164,40 @@ fn odd_input_never_panics_and_gives_trees() {
     assert!(p.windowed);
     // Deterministic pseudo-random sentences over a mixed vocabulary.
     let vocab = [
-        "the", "Russia", "attacked", "(", ")", "'s", "n't", "by", "and", "to", "2019", "$", "-",
-        "«", "»", "🙂", "Ω", "ü", "", " ", "\t", "was", "killed", ",", ".", "of", "U.S.",
+        "the",
+        "Russia",
+        "attacked",
+        "(",
+        ")",
+        "'s",
+        "n't",
+        "by",
+        "and",
+        "to",
+        "2019",
+        "$",
+        "-",
+        "«",
+        "»",
+        "🙂",
+        "Ω",
+        "ü",
+        "",
+        " ",
+        "\t",
+        "was",
+        "killed",
+        ",",
+        ".",
+        "of",
+        "U.S.",
+        "US-backed",
+        "al-Assad",
+        "440-km-long",
+        "non-stop",
+        "-x-",
+        "a--b",
+        "Ω-ü",
     ];
     let mut x: u64 = 42;
     for _ in 0..400 {
@@ -283,4 +315,45 @@ fn every_tag_maps_to_a_penn_pos() {
 fn model_is_shareable_across_threads() {
     fn check<T: Send + Sync>() {}
     check::<Syntax>();
+}
+
+#[test]
+fn hyphenated_words_are_parsed_split_and_folded_back() {
+    // A word the treebank splits is analysed through its parts, but the
+    // parse keeps one entry per dyad-text word.
+    let words = [
+        "The",
+        "Turkish-backed",
+        "rebels",
+        "attacked",
+        "the",
+        "Kurdish-held",
+        "town",
+        ".",
+    ];
+    let mut p = Parse::default();
+    model().parse_into(&words, &mut p, &mut Scratch::default());
+    assert_tree(&p, words.len());
+    let m = model();
+    // Both hyphenated words modify the noun after them, as the treebank's
+    // `Turkish - backed rebels` would.
+    assert_eq!(p.heads[1], 3, "Turkish-backed → rebels");
+    assert_eq!(m.deprel(p.labels[1]), "amod");
+    assert_eq!(p.heads[5], 7, "Kurdish-held → town");
+    assert_eq!(m.upos(p.tags[3]), "VERB");
+    assert_eq!(p.heads[3], 0, "attacked is the root");
+}
+
+#[test]
+fn hyphen_parts_follow_the_treebank() {
+    use dyad_syntax::hyphen_parts;
+    let parts = |w| hyphen_parts(w).map(|p| p.collect::<Vec<_>>());
+    assert_eq!(parts("US-backed"), Some(vec!["US", "backed"]));
+    assert_eq!(parts("440-km-long"), Some(vec!["440", "km", "long"]));
+    assert_eq!(parts("non-stop"), None, "prefixes stay whole");
+    assert_eq!(parts("anti-government"), None);
+    assert_eq!(parts("-x"), None);
+    assert_eq!(parts("a--b"), None);
+    assert_eq!(parts("www.x-y.org"), None);
+    assert_eq!(parts("plain"), None);
 }

@@ -30,6 +30,10 @@ pub struct EvalEventsArgs {
     /// for comparison.
     #[arg(long)]
     pub no_parse: bool,
+    /// Score every event `dyad code --all` prints instead of the default
+    /// output: shows what the output policy costs in recall and saves in precision.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `dyad eval plv`.
@@ -73,7 +77,7 @@ pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
                 events: coded
                     .events
                     .into_iter()
-                    .filter(dyad_coder::shown_by_default)
+                    .filter(|e| args.all || dyad_coder::shown_by_default(e))
                     .collect(),
             }
         })
