@@ -29,6 +29,28 @@ const SLOT_PREPOSITIONS: &[&str] = &[
     "throughout",
     "toward",
     "towards",
+    // the target of an act of force: "an assault on Afrin", "strikes against Idlib"
+    "on",
+    "against",
+];
+
+/// Nouns for settlements and areas whose "of" names the place: "the town of
+/// Afrin" stands where "Afrin" would.
+const PLACE_HEAD_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "suburb",
+    "enclave",
+    "port",
+    "governorate",
+    "area",
+    "neighbourhood",
+    "neighborhood",
 ];
 
 /// How a place-derived mention's rule starts ([`is_place_mention`]).
@@ -237,6 +259,17 @@ fn follows_preposition(text: &str, start: usize) -> bool {
     if word.eq_ignore_ascii_case("the") {
         word = last_word(rest).0;
     }
+    if word.eq_ignore_ascii_case("of") {
+        // "(an assault on) the town of Afrin": the phrase stands for its
+        // place; the whole phrase needs a slot preposition itself
+        let (noun, rest) = last_word(rest);
+        let noun = noun.trim_end_matches(',');
+        return PLACE_HEAD_NOUNS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(noun))
+            && (rest.split_whitespace().rev().take(5))
+                .any(|w| SLOT_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
+    }
     SLOT_PREPOSITIONS
         .iter()
         .any(|p| p.eq_ignore_ascii_case(word))
@@ -292,6 +325,24 @@ mod tests {
         assert!(follows_preposition(nbsp, nbsp.find("Alps").unwrap()));
         assert!(!follows_preposition("the ", 4));
         assert!(!follows_preposition("", 0));
+    }
+
+    #[test]
+    fn a_settlement_of_a_name_after_a_slot_preposition() {
+        let text = "Shells fell on the eastern town of Dorvik. The mayor of Lund spoke. \
+                    Jets struck near the city of Ostra; a village of Kem.";
+        assert!(follows_preposition(text, text.find("Dorvik").unwrap()));
+        assert!(follows_preposition(text, text.find("Ostra").unwrap()));
+        assert!(
+            !follows_preposition(text, text.find("Lund").unwrap()),
+            "no place noun"
+        );
+        assert!(
+            !follows_preposition(text, text.find("Kem").unwrap()),
+            "no preposition"
+        );
+        let attack = "an attack against Halvik";
+        assert!(follows_preposition(attack, attack.find("Halvik").unwrap()));
     }
 
     #[test]

@@ -217,12 +217,42 @@ pub fn match_sentence<'p>(
                             .as_deref()
                             .filter(|m| *m == "will" || *m == "shall")
                     });
-                if let Some(retyped) = gov_lemma.and_then(|g| intent_type(&m.pattern.plover, g)) {
+                // "X said it would attack Y": an actor announcing its own
+                // future act commits itself as much as "vowed to" does
+                // (an event noun speaks through its light verb: "said it
+                // would mount an assault")
+                let carrier = pred
+                    .governor
+                    .and_then(|g| preds.get(g))
+                    .filter(|g| {
+                        pred.kind == TriggerKind::Noun && crate::clause::is_light_verb(&g.lemma)
+                    })
+                    .unwrap_or(pred);
+                let announced = carrier
+                    .governor
+                    .and_then(|g| preds.get(g))
+                    .is_some_and(|g| {
+                        words::is_speech_verb(&g.lemma)
+                            && carrier
+                                .modal
+                                .as_deref()
+                                .is_some_and(|md| matches!(md, "will" | "would" | "shall" | "'ll"))
+                            && !m.source.is_empty()
+                            && m.source.iter().all(|s| g.agent().contains(s))
+                    });
+                // typed as the commitment verb it amounts to
+                let intent_key = if announced { Some("vow") } else { gov_lemma };
+                if let Some(retyped) = intent_key.and_then(|g| intent_type(&m.pattern.plover, g)) {
                     m.retyped = Some(retyped);
                     m.factuality = Factuality::Asserted;
                     m.factuality_reason = format!(
-                        "promise/threat: '{}' governs the event, coded as {}",
+                        "promise/threat: '{}'{} governs the event, coded as {}",
                         gov_lemma.unwrap_or(""),
+                        if announced {
+                            " (its own future act)"
+                        } else {
+                            ""
+                        },
                         retyped.0
                     );
                     if let Some(g) = pred.governor {

@@ -130,6 +130,23 @@ pub fn tree_factuality(
                     if words::is_future_modal(low) {
                         return (Factuality::Intended, format!("future modal '{low}'"));
                     }
+                    // "said it would attack": the reported "will" of the
+                    // speaker, not a conditional
+                    let reported_future = low == "would"
+                        && tree.rel(cur) == "ccomp"
+                        && tree.head(cur).is_some_and(|h| {
+                            words::is_speech_verb(view.lemma(h))
+                                || words::is_commitment_verb(view.lemma(h))
+                        })
+                        && !tree.kids(cur).iter().any(|&k| {
+                            tree.rel(k) == "mark" && matches!(view.low(k), "if" | "unless")
+                        });
+                    if reported_future {
+                        return (
+                            Factuality::Intended,
+                            "'would' reporting a future act".into(),
+                        );
+                    }
                     if words::is_hypothetical_modal(low) {
                         return (Factuality::Hypothetical, format!("modal '{low}'"));
                     }

@@ -281,6 +281,16 @@ pub fn is_speech_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs by which an actor commits itself to a future act of its own
+/// ("vowed to", "warned it would"): such an act of force is a threat, of
+/// help or concession a promise.
+pub fn is_commitment_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "threaten" | "warn" | "vow" | "pledge" | "promise" | "swear" | "commit" | "undertake"
+    )
+}
+
 /// Verbs whose complement events are allegations of the subject.
 pub fn is_allegation_verb(w: &str) -> bool {
     matches!(

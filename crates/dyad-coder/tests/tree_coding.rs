@@ -180,3 +180,38 @@ fn a_should_clause_under_a_speech_verb_is_a_demand() {
     assert_eq!(demand.plover, "REQUEST", "{demand:#?}");
     assert_eq!(countries(&demand.target), ["USA"], "{demand:#?}");
 }
+
+#[test]
+fn an_actor_announcing_its_own_act_of_force_threatens() {
+    // "it" in what a speaker says is the speaker; "would" reports its "will"
+    let events = code("Iran said on Monday it would launch strikes against Iraq.");
+    let threat = events
+        .iter()
+        .find(|e| e.plover == "THREATEN")
+        .unwrap_or_else(|| panic!("no threat in {events:#?}"));
+    assert_eq!(countries(&threat.source), ["IRN"], "{threat:#?}");
+    assert_eq!(countries(&threat.target), ["IRQ"], "{threat:#?}");
+    assert_eq!(threat.factuality, Factuality::Asserted, "{threat:#?}");
+    // a prediction about someone else's act is no threat by the speaker
+    let events = code("Iran said Iraq would launch strikes against Kuwait.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "THREATEN" && countries(&e.source) == ["IRN"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn members_listed_after_an_argument_fill_its_slot() {
+    let events = code(
+        "Egypt has repeatedly called on its neighbours, including Israel, to open the border.",
+    );
+    let call = on(&events, "called");
+    assert_eq!(call.plover, "REQUEST", "{call:#?}");
+    assert_eq!(countries(&call.source), ["EGY"], "{call:#?}");
+    assert!(
+        countries(&call.target).contains(&"ISR".to_string()),
+        "{call:#?}"
+    );
+}

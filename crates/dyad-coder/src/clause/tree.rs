@@ -304,6 +304,37 @@ pub fn analyze_tree(
                 }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
+                // "called on their partners, including the UK": members
+                // listed after an argument fill that argument's slot, wherever
+                // the parser hung them
+                for c in kids.kids(i).iter().copied() {
+                    if tree.base_rel(c) != "obl" || !lists_members(view, tree, kids, c) {
+                        continue;
+                    }
+                    let members = np_mentions(view, tree, kids, c, true);
+                    let before = kids
+                        .kids(i)
+                        .iter()
+                        .copied()
+                        .filter(|&k| k < c && matches!(tree.base_rel(k), "obl" | "obj"))
+                        .max();
+                    let Some(b) = before.filter(|_| !members.is_empty()) else {
+                        continue;
+                    };
+                    if tree.base_rel(b) == "obj" {
+                        p.object.extend(members);
+                    } else if let Some(case) = kids
+                        .kids(b)
+                        .iter()
+                        .copied()
+                        .find(|&k| tree.rel(k) == "case" && tree.upos(k) != "PART")
+                    {
+                        match p.preps.iter_mut().find(|(_, at, _)| *at == case) {
+                            Some((_, _, ms)) => ms.extend(members),
+                            None => p.preps.push((prep_name(view.low(case)), case, members)),
+                        }
+                    }
+                }
                 p.obliged = kids
                     .kids(i)
                     .iter()
@@ -422,6 +453,20 @@ pub fn analyze_tree(
             }
             (TriggerKind::Verb, "ccomp") => {
                 p.governor = gov;
+                // "Turkey said it would mount an assault": a singular or
+                // first-person pronoun subject of what a speaker says or
+                // vows is the speaker ("they" may be anyone, so not it)
+                let speaker_pronoun = kids.kids(i).iter().any(|&c| {
+                    matches!(tree.rel(c), "nsubj" | "nsubj:pass")
+                        && matches!(view.low(c), "it" | "he" | "she" | "we" | "i")
+                        && view.mention(c).is_none()
+                });
+                if p.subject.is_empty()
+                    && speaker_pronoun
+                    && (words::is_speech_verb(&g_lemma) || words::is_commitment_verb(&g_lemma))
+                {
+                    p.subject = g_agent;
+                }
             }
             (TriggerKind::Verb, "acl") => {
                 p.governor = gov;
@@ -681,6 +726,12 @@ fn np_mentions(
                 }
             }
         }
+        // members it lists: "its neighbours, including Israel"
+        for c in kids.with_rel(cur, "nmod") {
+            if !heads.contains(&c) && lists_members(view, tree, kids, c) {
+                heads.push(c);
+            }
+        }
         k += 1;
     }
     for head in heads {
@@ -752,6 +803,21 @@ fn np_owner(
         }
     }
     None
+}
+
+/// True when the phrase headed by `c` lists members of the phrase before
+/// it: "including the UK", "such as France", "notably Iran".
+fn lists_members(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    c: usize,
+) -> bool {
+    kids.kids(c).iter().any(|&k| {
+        matches!(tree.rel(k), "case" | "mark")
+            && (matches!(view.low(k), "including" | "notably" | "especially")
+                || (view.low(k) == "such" && kids.kids(k).iter().any(|&f| view.low(f) == "as")))
+    })
 }
 
 /// For each local mention with no country (a generic actor: "the
