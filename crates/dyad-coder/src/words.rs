@@ -291,6 +291,32 @@ pub fn is_commitment_verb(w: &str) -> bool {
     )
 }
 
+/// Nouns for what an actor puts forward, whose author ("from X", "by X",
+/// "proposed by X") is the actor a rejection or endorsement of it concerns.
+pub fn is_proposal_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "request"
+            | "proposal"
+            | "offer"
+            | "plan"
+            | "demand"
+            | "resolution"
+            | "draft"
+            | "bid"
+            | "initiative"
+            | "appeal"
+            | "call"
+            | "invitation"
+            | "ultimatum"
+            | "motion"
+            | "bill"
+            | "proposition"
+            | "suggestion"
+            | "application"
+    )
+}
+
 /// Verbs whose complement events are allegations of the subject.
 pub fn is_allegation_verb(w: &str) -> bool {
     matches!(

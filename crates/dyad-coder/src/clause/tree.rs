@@ -399,6 +399,7 @@ pub fn analyze_tree(
         let g_patient = governor.map(Predicate::patient).unwrap_or_default();
         let g_subject = governor.map(|q| q.subject.clone()).unwrap_or_default();
         let g_governor = governor.and_then(|q| q.governor);
+        let g_anchored = governor.is_some_and(|q| q.anchored);
         let g_preps: Vec<_> = governor
             .map(|q| {
                 q.preps
@@ -531,6 +532,19 @@ pub fn analyze_tree(
                 }
                 // "launched an attack on X": the verb's slots serve the noun
                 p.preps.extend(g_preps);
+            }
+            // "ordered the arrest and detention of X", "expressed its
+            // rejection and condemnation of X": a conjoined event noun is
+            // the same actor's act, under the same verb
+            (TriggerKind::Noun, "conj") if g_kind == Some(TriggerKind::Noun) => {
+                p.governor = g_governor;
+                p.anchored = g_anchored;
+                if p.subject.is_empty() {
+                    p.subject = g_subject;
+                }
+                if p.preps.is_empty() {
+                    p.preps = g_preps;
+                }
             }
             (TriggerKind::Noun, _) if gov.is_some() => {
                 p.governor = gov;
@@ -767,6 +781,33 @@ fn np_owner(
     // North Korean missiles"); modifying a place, group or asset it names
     // its owner ("shelled Ukrainian territory", "freed Taliban prisoners")
     let thing_head = words::is_thing_noun(view.lemma(h));
+    // "a request from X", "the resolution proposed by X": a proposal's
+    // author owns it (X is who is rejected or backed)
+    if words::is_proposal_noun(view.lemma(h)) {
+        for &c in kids.kids(h) {
+            let author = match tree.rel(c) {
+                "nmod" => kids
+                    .kids(c)
+                    .iter()
+                    .any(|&k| tree.rel(k) == "case" && matches!(view.low(k), "from" | "by")),
+                _ => false,
+            };
+            let by_agent = tree.base_rel(c) == "acl"
+                && tree.xpos(c) == "VBN"
+                && kids.kids(c).iter().any(|&a| tree.rel(a) == "obl:agent");
+            let from = if by_agent {
+                kids.kids(c)
+                    .iter()
+                    .copied()
+                    .find(|&a| tree.rel(a) == "obl:agent")
+            } else {
+                author.then_some(c)
+            };
+            if let Some(m) = from.and_then(|a| view.mention(a)).filter(|&m| usable(m)) {
+                return Some(m);
+            }
+        }
+    }
     for rels in [
         &["appos"][..],
         &["flat", "compound", "amod"][..],
@@ -889,5 +930,13 @@ fn is_obliged(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
                     .iter()
                     .any(|&m| tree.rel(m) == "mark" && view.low(m) == "to")
         });
-    modal || need
+    // "demanded that Dbeibeh appear": a subjunctive (a bare verb after
+    // "that", no modal) is what a demand asks for
+    let subjunctive = tree.xpos(c) == "VB"
+        && tree
+            .kids(c)
+            .iter()
+            .any(|&k| tree.rel(k) == "mark" && view.low(k) == "that")
+        && !tree.kids(c).iter().any(|&k| tree.rel(k).starts_with("aux"));
+    modal || need || subjunctive
 }
