@@ -19,23 +19,10 @@ use crate::stages::{ActorStage, PlaceStage};
 pub const MIN_CONFIDENCE: f32 = 0.45;
 
 /// The default output policy of `dyad code` (and what `dyad eval events`
-/// scores): the events an analyst would keep without asking for more.
-/// Asserted or reported events, reported as news (not background acts), whose
-/// sides are resolved to coded actors (a country or an organisation): a source
-/// always, a target unless the type is one that often has none (protests,
-/// mobilisations). `--all` shows the rest.
+/// scores): [`Event::shown_by_default`], which the store's queries, exports
+/// and merging apply too.
 pub fn shown_by_default(ev: &Event) -> bool {
-    let coded = |side: &[dyad_core::EventActor]| {
-        !side.is_empty()
-            && side
-                .iter()
-                .all(|a| a.actor.country.is_some() || a.actor.org.is_some())
-    };
-    let target_optional = matches!(ev.plover.as_str(), "PROTEST" | "MOBILIZE");
-    !ev.historical
-        && ev.factuality.is_factual()
-        && coded(&ev.source)
-        && (coded(&ev.target) || (target_optional && ev.target.is_empty()))
+    ev.shown_by_default()
 }
 
 /// Which gazetteer the engine loads.

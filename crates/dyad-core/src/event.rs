@@ -45,6 +45,33 @@ pub struct Event {
     pub historical: bool,
 }
 
+impl Event {
+    /// The default output policy (`dyad code`, the store's queries and
+    /// exports, cross-article merging): the events an analyst would keep
+    /// without asking for more. Asserted or reported events, reported as news
+    /// (not background acts), whose sides are resolved to coded actors (a
+    /// country or an organisation): a source always, a target unless the type
+    /// is one that often has none (protests, mobilisations). `--all` shows
+    /// the rest.
+    pub fn shown_by_default(&self) -> bool {
+        !self.historical && self.factuality.is_factual() && self.sides_resolved()
+    }
+
+    /// Whether both sides are resolved to coded actors (a country or an
+    /// organisation): a source always, a target unless the type is one that
+    /// often has none (protests, mobilisations) and there is none.
+    pub fn sides_resolved(&self) -> bool {
+        let coded = |side: &[EventActor]| {
+            !side.is_empty()
+                && side
+                    .iter()
+                    .all(|a| a.actor.country.is_some() || a.actor.org.is_some())
+        };
+        let target_optional = matches!(self.plover.as_str(), "PROTEST" | "MOBILIZE");
+        coded(&self.source) && (coded(&self.target) || (target_optional && self.target.is_empty()))
+    }
+}
+
 /// An actor in an event role, with the text span it was found at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventActor {

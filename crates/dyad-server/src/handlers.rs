@@ -152,6 +152,7 @@ fn event_filter(p: &mut Params) -> Result<EventFilter, ApiError> {
         min_articles: p.uint("min_articles", 1, 1_000_000)?.map(|n| n as u32),
         merged: true,
         factual_only: true,
+        all: false,
         limit: None,
     };
     if let (Some(since), Some(until)) = (filter.since, filter.until) {

@@ -23,7 +23,7 @@ pub const APPLICATION_ID: i64 = 0x4459_4144;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Migration `i` brings a database from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_MERGED, V3_EVENTS_APPENDED];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_MERGED, V3_EVENTS_APPENDED, V4_OUTPUT_POLICY];
 
 /// Version 1: documents, their analysis, events, runs and errors.
 const V1_CORE: &str = r#"
@@ -304,6 +304,23 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(src_country, tgt_country, date);
 CREATE INDEX events_plover ON events(plover, date);
 CREATE INDEX events_block ON events(block_key, merge_lo);
+"#;
+
+/// Version 4: the default output policy is stored with each event
+/// (`Event::shown_by_default`: factual, not background, sides resolved), so
+/// queries and exports return what `dyad code` prints unless asked for all.
+/// Rows written before it get the policy from their columns (their
+/// `historical` flag was not stored: 0).
+const V4_OUTPUT_POLICY: &str = r#"
+ALTER TABLE events ADD COLUMN shown INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET shown = (
+    factuality IN ('asserted', 'reported')
+    AND (src_country IS NOT NULL OR src_org IS NOT NULL)
+    AND (tgt_country IS NOT NULL OR tgt_org IS NOT NULL
+         OR (plover IN ('PROTEST', 'MOBILIZE') AND tgt_code IS NULL))
+);
+CREATE INDEX events_shown ON events(shown, date);
 "#;
 
 /// WAL pages after which a commit checkpoints (outside an ingest, which

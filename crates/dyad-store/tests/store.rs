@@ -210,9 +210,44 @@ fn non_factual_events_are_not_merged() {
     assert!(store.events(&EventFilter::default()).expect("q").is_empty());
     let all = EventFilter {
         factual_only: false,
+        all: true,
         ..EventFilter::default()
     };
     assert_eq!(store.events(&all).expect("q").len(), 1);
+}
+
+#[test]
+fn queries_return_the_default_output_unless_asked_for_all() {
+    let dir = temp_dir("policy");
+    let mut store = Store::open(dir.join("x.db")).expect("open");
+    let mut doc = coded(
+        "p",
+        "P",
+        "2024-03-02",
+        &[
+            Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-01"),
+            Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-01"),
+            Spec::day("ASSAULT", "190", "RUS", "UKR", "2024-03-01"),
+        ],
+    );
+    // a background act, and one whose target has no country
+    doc.events[1].historical = true;
+    doc.events[2].target[0].actor.country = None;
+    store.write_batch(&[doc]).expect("write");
+    assert_eq!(store.events(&EventFilter::default()).expect("q").len(), 1);
+    let all = EventFilter {
+        all: true,
+        ..EventFilter::default()
+    };
+    assert_eq!(store.events(&all).expect("q").len(), 3);
+    // the background act merges with the report of the act; the
+    // countryless one merges with nothing
+    assert_eq!(store.merged_count().expect("count"), 1);
+    let merged = EventFilter {
+        merged: true,
+        ..EventFilter::default()
+    };
+    assert_eq!(store.events(&merged).expect("q")[0].num_articles, 1);
 }
 
 #[test]
@@ -320,7 +355,9 @@ fn an_older_schema_is_migrated_and_merges_rebuilt() {
     {
         let conn = rusqlite::Connection::open(&path).expect("sqlite");
         conn.execute_batch(
-            "DROP TABLE merged_members; DROP TABLE merged_events; DROP TABLE merge_pending; PRAGMA user_version = 1;",
+            "DROP TABLE merged_members; DROP TABLE merged_events; DROP TABLE merge_pending; \
+             DROP INDEX events_shown; ALTER TABLE events DROP COLUMN shown; \
+             ALTER TABLE events DROP COLUMN historical; PRAGMA user_version = 1;",
         )
         .expect("downgrade");
     }
@@ -367,8 +404,19 @@ fn a_version_2_file_with_events_is_migrated_to_appended_events_unchanged() {
             "merged_events",
             "merged_members",
         ] {
+            // the columns the old version has (later versions add some)
+            let columns: Vec<String> = conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{table}', 'main')"
+                ))
+                .and_then(|mut st| {
+                    st.query_map([], |r| r.get::<_, String>(0))?
+                        .collect::<Result<_, _>>()
+                })
+                .expect("columns");
+            let columns = columns.join(", ");
             conn.execute_batch(&format!(
-                "INSERT INTO main.{table} SELECT * FROM cur.{table}"
+                "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM cur.{table}"
             ))
             .expect("copy rows");
         }

@@ -128,10 +128,16 @@ impl MergeConfig {
         Ok(cfg)
     }
 
-    /// The merge block of an event, or `None` when it is not merged (its
-    /// factuality is not listed). Events can only merge inside one block:
+    /// The merge block of an event, or `None` when it is not merged (a side
+    /// unresolved, or its factuality is not listed). Events can only merge inside one block:
     /// the block is type key + dyad key.
     pub fn block_key(&self, event: &Event) -> Option<String> {
+        // a countryless "forces → people" is no real-world event to count; a
+        // background mention of a dated act ("the two men met nine months
+        // ago") does merge with the reports of that act
+        if !event.sides_resolved() {
+            return None;
+        }
         if !self
             .factualities
             .iter()

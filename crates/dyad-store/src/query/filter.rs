@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Result, StoreError};
 
 /// Which events to return. Every field narrows the result; the default
-/// returns every factual (asserted or reported) event.
+/// returns the events `dyad code` prints by default
+/// (`Event::shown_by_default`: factual, not background, sides resolved).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EventFilter {
@@ -36,6 +37,9 @@ pub struct EventFilter {
     pub merged: bool,
     /// Only asserted or reported events (merged events are always factual).
     pub factual_only: bool,
+    /// Every stored event, not only those of the default output policy
+    /// (merged events hold only events with both sides resolved).
+    pub all: bool,
     /// At most this many rows.
     pub limit: Option<usize>,
 }
@@ -54,6 +58,7 @@ impl Default for EventFilter {
             min_articles: None,
             merged: false,
             factual_only: true,
+            all: false,
             limit: None,
         }
     }
@@ -164,6 +169,9 @@ impl EventFilter {
         }
         if self.factual_only && !self.merged {
             conds.push("e.factuality IN ('asserted', 'reported')".into());
+        }
+        if !self.all && !self.merged {
+            conds.push("e.shown = 1".into());
         }
         if !conds.is_empty() {
             sql.push_str(" WHERE ");

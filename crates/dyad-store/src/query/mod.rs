@@ -311,6 +311,7 @@ impl Store {
         let filter = EventFilter {
             merged,
             factual_only: false,
+            all: true,
             ..EventFilter::default()
         };
         let (from_where, params) = filter.sql_from_where(Some(id))?;

@@ -47,8 +47,10 @@ pub struct FilterArgs {
     /// Merged (cross-article) events instead of single reports.
     #[arg(long)]
     pub merged: bool,
-    /// Include negated, hypothetical, intended and denied events.
-    #[arg(long)]
+    /// Every stored event: also negated, hypothetical, intended and denied
+    /// ones, background acts and events with an unresolved side (default:
+    /// the events `dyad code` prints).
+    #[arg(long, visible_alias = "all")]
     pub all_factualities: bool,
 }
 
@@ -81,6 +83,7 @@ impl FilterArgs {
             min_articles: self.min_articles,
             merged: self.merged,
             factual_only: !self.all_factualities,
+            all: self.all_factualities,
             limit,
         })
     }
