@@ -240,6 +240,26 @@ pub fn tree_factuality(
                     break;
                 }
             }
+            // "a US pullout would leave the region open": an event noun is
+            // as hypothetical as the clause it is the subject of
+            "nsubj" | "nsubj:pass" if matches!(tree.upos(cur), "NOUN" | "PROPN") => {
+                for &k in tree.kids(h) {
+                    let low = view.low(k);
+                    if tree.rel(k) == "aux"
+                        && tree.xpos(k) == "MD"
+                        && words::is_hypothetical_modal(low)
+                    {
+                        return (
+                            Factuality::Hypothetical,
+                            format!("subject of a '{low}' clause"),
+                        );
+                    }
+                    if tree.rel(k) == "mark" && matches!(low, "if" | "unless") {
+                        return (Factuality::Hypothetical, format!("under '{low}'"));
+                    }
+                }
+                break;
+            }
             "nmod" | "compound" if is_hypothetical_noun(gl) => {
                 return (Factuality::Hypothetical, format!("under '{gl}'"));
             }

@@ -215,3 +215,41 @@ fn members_listed_after_an_argument_fill_its_slot() {
         "{call:#?}"
     );
 }
+
+#[test]
+fn a_participle_describing_a_noun_is_background() {
+    // "forces backing X" characterises the forces; the news is the talks
+    let events = code(
+        "Russian troops backing the Syrian government met Turkish officials in Ankara on Monday.",
+    );
+    let backing = on(&events, "backing");
+    assert!(backing.historical, "{backing:#?}");
+    assert!(!backing.shown_by_default(), "{backing:#?}");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "CONSULT" && e.shown_by_default()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn an_event_noun_subject_of_a_would_clause_is_hypothetical() {
+    let events = code("A Russian withdrawal from Syria would leave Iran exposed, officials said.");
+    let withdrawal = on(&events, "withdrawal");
+    assert_eq!(
+        withdrawal.factuality,
+        Factuality::Hypothetical,
+        "{withdrawal:#?}"
+    );
+}
+
+#[test]
+fn an_upheld_claim_is_supported_by_the_agent() {
+    let events =
+        code("France's claims about the attack were upheld by the United Nations on Friday.");
+    let upheld = on(&events, "upheld");
+    assert_eq!(upheld.plover, "SUPPORT", "{upheld:#?}");
+    assert_eq!(countries(&upheld.target), ["FRA"], "{upheld:#?}");
+    assert!(!upheld.source.is_empty(), "{upheld:#?}");
+}

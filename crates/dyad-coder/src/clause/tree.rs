@@ -484,6 +484,12 @@ pub fn analyze_tree(
                         }
                     }
                 } else if p.subject.is_empty() {
+                    // a participle describing a noun ("forces backing Assad",
+                    // "fighters backed by Iran") characterises it: a
+                    // background act, not the news
+                    if matches!(tree.xpos(i), "VBG" | "VBN") {
+                        p.anchored = false;
+                    }
                     // "forces backed by Iran", "jets bombing the town"
                     p.subject = antecedent();
                     // a participle with an object of its own is no passive
