@@ -200,27 +200,9 @@ pub fn match_sentence<'p>(
             m.factuality = f;
             m.factuality_reason = why;
             if m.factuality == Factuality::Intended {
-                // the governing word: the verb this one depends on, else the
-                // word before "to" ("threat to", "plans to")
-                let gov_lemma = pred
-                    .governor
-                    .and_then(|g| preds.get(g))
-                    .map(|g| g.lemma.as_str())
-                    .or_else(|| {
-                        let to = pred.first.checked_sub(1).filter(|&k| view.is(k, "to"));
-                        let to = to.or((view.pos(pred.first) == Some(dyad_core::Pos::TO))
-                            .then_some(pred.first));
-                        to.and_then(|k| k.checked_sub(1)).map(|k| view.lemma(k))
-                    })
-                    .or_else(|| {
-                        pred.modal
-                            .as_deref()
-                            .filter(|m| *m == "will" || *m == "shall")
-                    });
-                // "X said it would attack Y": an actor announcing its own
-                // future act commits itself as much as "vowed to" does
-                // (an event noun speaks through its light verb: "said it
-                // would mount an assault")
+                // the event's own verb: an event noun speaks through its
+                // light verb ("vowed to launch an attack", "said it would
+                // mount an assault", "will hold talks")
                 let carrier = pred
                     .governor
                     .and_then(|g| preds.get(g))
@@ -228,6 +210,26 @@ pub fn match_sentence<'p>(
                         pred.kind == TriggerKind::Noun && crate::clause::is_light_verb(&g.lemma)
                     })
                     .unwrap_or(pred);
+                // the governing word: the verb the carrier depends on, else
+                // the word before "to" ("threat to", "plans to")
+                let gov_lemma = carrier
+                    .governor
+                    .and_then(|g| preds.get(g))
+                    .map(|g| g.lemma.as_str())
+                    .or_else(|| {
+                        let to = carrier.first.checked_sub(1).filter(|&k| view.is(k, "to"));
+                        let to = to.or((view.pos(carrier.first) == Some(dyad_core::Pos::TO))
+                            .then_some(carrier.first));
+                        to.and_then(|k| k.checked_sub(1)).map(|k| view.lemma(k))
+                    })
+                    .or_else(|| {
+                        carrier
+                            .modal
+                            .as_deref()
+                            .filter(|m| *m == "will" || *m == "shall")
+                    });
+                // "X said it would attack Y": an actor announcing its own
+                // future act commits itself as much as "vowed to" does
                 let announced = carrier
                     .governor
                     .and_then(|g| preds.get(g))
@@ -296,6 +298,11 @@ pub fn match_sentence<'p>(
 /// CONCEDE and threats of conflictual action as THREATEN: the type (and
 /// CAMEO code) an intended event of `plover` becomes under governor `gov`.
 fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> {
+    // "forced the government to hold talks", "urged X to withdraw": the
+    // event's actor is the governor's object, who promised nothing
+    if words::is_object_control(gov) && gov != "warn" {
+        return None;
+    }
     let threat = matches!(gov, "threaten" | "warn" | "vow" | "pledge" | "promise");
     // "X will lift the curfew" promises; "X will attack" is not (yet) a threat
     let threat = threat && gov != "will";

@@ -253,3 +253,18 @@ fn an_upheld_claim_is_supported_by_the_agent() {
     assert_eq!(countries(&upheld.target), ["FRA"], "{upheld:#?}");
     assert!(!upheld.source.is_empty(), "{upheld:#?}");
 }
+
+#[test]
+fn an_act_someone_is_forced_or_urged_into_is_no_promise_of_theirs() {
+    let events = code(
+        "The envoy urged more pressure on Russia to force the Syrian government to hold talks with Turkey.",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AGREE" && countries(&e.source) == ["SYR"]),
+        "{events:#?}"
+    );
+    let talks = on(&events, "hold");
+    assert!(!talks.factuality.is_factual(), "{talks:#?}");
+}
