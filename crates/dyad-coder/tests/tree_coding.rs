@@ -268,3 +268,17 @@ fn an_act_someone_is_forced_or_urged_into_is_no_promise_of_theirs() {
     let talks = on(&events, "hold");
     assert!(!talks.factuality.is_factual(), "{talks:#?}");
 }
+
+#[test]
+fn a_titled_name_keeps_its_preposition() {
+    // parsers hang "with" on the title of "with former president X"
+    let events = code(
+        "The French envoy held talks with former Afghan president Hamid Karzai in Kabul on Monday.",
+    );
+    let talks = events
+        .iter()
+        .find(|e| e.plover == "CONSULT")
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(countries(&talks.source), ["FRA"], "{talks:#?}");
+    assert_eq!(countries(&talks.target), ["AFG"], "{talks:#?}");
+}

@@ -295,10 +295,7 @@ pub fn analyze_tree(
                         .kids(i)
                         .iter()
                         .copied()
-                        .filter(|&c| {
-                            tree.rel(c) == "obl"
-                                && !kids.kids(c).iter().any(|&k| tree.rel(k) == "case")
-                        })
+                        .filter(|&c| tree.rel(c) == "obl" && case_word(tree, kids, c).is_none())
                         .flat_map(|c| np_mentions(view, tree, kids, c, true))
                         .collect();
                 }
@@ -688,12 +685,7 @@ fn prep_slots(
         if tree.base_rel(c) != base || tree.rel(c) == "nmod:poss" || tree.rel(c) == "obl:tmod" {
             continue;
         }
-        let Some(case) = kids
-            .kids(c)
-            .iter()
-            .copied()
-            .find(|&k| tree.rel(k) == "case" && tree.upos(k) != "PART")
-        else {
+        let Some(case) = case_word(tree, kids, c) else {
             continue;
         };
         let word = view.low(case);
@@ -704,6 +696,26 @@ fn prep_slots(
         out.push((prep_name(word), case, ms));
     }
     out
+}
+
+/// The preposition (`case`) of the nominal headed by `c`: its own, or
+/// that of a descriptor or modifier before it, where parsers hang it on a
+/// titled name ("with [former president]nmod:desc Hamid Karzai": "with"
+/// depends on "president").
+fn case_word(tree: &DepTree<'_>, kids: &DepTree<'_>, c: usize) -> Option<usize> {
+    let own = |h: usize| {
+        kids.kids(h)
+            .iter()
+            .copied()
+            .find(|&k| tree.rel(k) == "case" && tree.upos(k) != "PART")
+    };
+    own(c).or_else(|| {
+        kids.kids(c)
+            .iter()
+            .copied()
+            .filter(|&m| m < c && matches!(tree.rel(m), "nmod:desc" | "compound" | "amod" | "flat"))
+            .find_map(own)
+    })
 }
 
 fn prep_name(word: &str) -> Cow<'static, str> {
@@ -792,10 +804,9 @@ fn np_owner(
     if words::is_proposal_noun(view.lemma(h)) {
         for &c in kids.kids(h) {
             let author = match tree.rel(c) {
-                "nmod" => kids
-                    .kids(c)
-                    .iter()
-                    .any(|&k| tree.rel(k) == "case" && matches!(view.low(k), "from" | "by")),
+                "nmod" => {
+                    case_word(tree, kids, c).is_some_and(|k| matches!(view.low(k), "from" | "by"))
+                }
                 _ => false,
             };
             let by_agent = tree.base_rel(c) == "acl"
@@ -828,10 +839,7 @@ fn np_owner(
                 continue;
             }
             if tree.rel(c) == "nmod" {
-                let of = kids
-                    .kids(c)
-                    .iter()
-                    .any(|&k| tree.rel(k) == "case" && view.low(k) == "of");
+                let of = case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of");
                 if !of {
                     continue;
                 }
@@ -893,10 +901,7 @@ pub fn country_donors(
             let rel = tree.rel(c);
             let ok = match rel {
                 "compound" | "amod" | "nmod:poss" | "flat" => true,
-                "nmod" => tree
-                    .kids(c)
-                    .iter()
-                    .any(|&k| tree.rel(k) == "case" && view.low(k) == "of"),
+                "nmod" => case_word(tree, tree, c).is_some_and(|k| view.low(k) == "of"),
                 _ => false,
             };
             if ok {
