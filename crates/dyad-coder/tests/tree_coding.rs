@@ -282,3 +282,12 @@ fn a_titled_name_keeps_its_preposition() {
     assert_eq!(countries(&talks.source), ["FRA"], "{talks:#?}");
     assert_eq!(countries(&talks.target), ["AFG"], "{talks:#?}");
 }
+
+#[test]
+fn a_measure_of_goods_lends_its_prepositions_to_the_verb() {
+    let events = code(
+        "Germany returned hundreds of looted manuscripts to the government of Mali on Friday.",
+    );
+    let returned = on(&events, "returned");
+    assert_dyad(returned, "RETREAT", &["DEU"], &["MLI"]);
+}

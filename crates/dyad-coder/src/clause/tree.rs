@@ -359,6 +359,16 @@ pub fn analyze_tree(
                 for o in attached {
                     let extra = prep_slots(view, tree, kids, o, "nmod");
                     p.preps.extend(extra);
+                    // a measure's goods: "returned dozens of artifacts to X",
+                    // "sent a shipment of arms to Y"
+                    if view.mention(o).is_none() {
+                        for c in kids.with_rel(o, "nmod") {
+                            if case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of") {
+                                let extra = prep_slots(view, tree, kids, c, "nmod");
+                                p.preps.extend(extra);
+                            }
+                        }
+                    }
                 }
             }
             TriggerKind::Noun => {
