@@ -153,6 +153,11 @@ impl Engine {
         Engine::new(EngineConfig::default())
     }
 
+    /// The loaded gazetteer, when one was found.
+    pub fn gazetteer(&self) -> Option<&dyad_geo::Gazetteer> {
+        self.places.gazetteer()
+    }
+
     /// Non-fatal problems met while loading (e.g. no gazetteer found).
     pub fn warnings(&self) -> &[String] {
         &self.warnings
@@ -289,7 +294,8 @@ impl Engine {
                 if m.confidence < MIN_CONFIDENCE {
                     continue;
                 }
-                let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m, &donors)
+                let Some(ev) =
+                    record::build_event(&ctx, sentence, &view, tree.as_ref(), &preds, m, &donors)
                 else {
                     continue;
                 };
