@@ -258,6 +258,9 @@ pub struct EventsReport {
     pub where_when_by_trigger: WhereWhen,
     /// Those pairs' wrong places, dates and historical flags.
     pub where_when_by_trigger_misses: Vec<WhereWhenMiss>,
+    /// The by-trigger figures on the even and the odd half of the articles
+    /// (to expose overfitting to one half).
+    pub where_when_by_trigger_halves: [WhereWhen; 2],
     /// Each unmatched event (listed with `--errors`).
     pub error_list: Vec<EventError>,
     /// Each required gold event not found (listed with `--errors`).
@@ -310,6 +313,7 @@ pub fn score_events_with(
         where_when_misses: Vec::new(),
         where_when_by_trigger: WhereWhen::default(),
         where_when_by_trigger_misses: Vec::new(),
+        where_when_by_trigger_halves: Default::default(),
         error_list: Vec::new(),
         missed: Vec::new(),
         matched: Vec::new(),
@@ -354,6 +358,14 @@ pub fn score_events_with(
                     resolve,
                     &mut report.where_when_by_trigger,
                     &mut report.where_when_by_trigger_misses,
+                );
+                wherewhen::compare(
+                    ev,
+                    &g.events[i],
+                    g,
+                    resolve,
+                    &mut report.where_when_by_trigger_halves[article.position % 2],
+                    &mut Vec::new(),
                 );
             }
         }
@@ -423,6 +435,9 @@ pub fn score_events_with(
     }
     report.where_when.finish();
     report.where_when_by_trigger.finish();
+    for half in &mut report.where_when_by_trigger_halves {
+        half.finish();
+    }
     if report.unaligned.len() as f64 > MAX_UNALIGNED_SHARE * gold.len() as f64 {
         return Err(Box::new(report));
     }
@@ -841,6 +856,25 @@ impl EventsReport {
         s.push_str(&self.where_when.to_text());
         s.push_str("by trigger (trigger words overlap; type, sides and factuality not required): ");
         s.push_str(&self.where_when_by_trigger.to_text());
+        for (name, h) in ["even", "odd"]
+            .iter()
+            .zip(&self.where_when_by_trigger_halves)
+        {
+            s.push_str(&format!(
+                "  {name} half: pairs {}, place P {}/{} R {}/{}, date right {}/{} recall {}/{}, past at article date {}/{}\n",
+                h.matched,
+                h.fine_right,
+                h.fine_given,
+                h.gold_placed_right,
+                h.gold_placed,
+                h.date_right,
+                h.matched,
+                h.gold_dated_right,
+                h.gold_dated,
+                h.past_at_article_date,
+                h.past_acts
+            ));
+        }
         if errors {
             s.push_str("\nunmatched events:\n");
             for e in &self.error_list {

@@ -201,9 +201,15 @@ pub(super) fn attached_places<'p>(
             continue;
         };
         let is_verb = |g: usize| tree.upos(g) == "VERB";
+        // "on" is a topic or target after most words ("sanctions on
+        // Syria"), but the place of an attack ("attacks on New York")
+        let attack_on = case == "on"
+            && governor == trigger
+            && PLACE_OBJECT_VERBS.contains(&view.lemma(trigger));
         let locative = LOCATIVE_CASES.contains(&case)
             || (VERB_ONLY_CASES.contains(&case) && is_verb(governor))
-            || (case == "to" && governor == trigger && motion);
+            || (case == "to" && governor == trigger && motion)
+            || attack_on;
         if !locative || !matches!(tree.base_rel(phrase), "obl" | "nmod" | "advmod" | "advcl") {
             continue;
         }
@@ -291,7 +297,11 @@ pub(super) fn date_attachment(
         // Monday")
         return DateAttachment::Own;
     }
-    if tree.rel(pred.head) == "conj" && tree.head(pred.head) == Some(k) {
+    // a coordinated verb, or a participle adjunct ("imposed a boycott last
+    // year, accusing it of ..."), happens when its governor does
+    let participle =
+        tree.base_rel(pred.head) == "advcl" && matches!(tree.xpos(pred.head), "VBG" | "VBN");
+    if (tree.rel(pred.head) == "conj" || participle) && tree.head(pred.head) == Some(k) {
         return DateAttachment::Partner;
     }
     DateAttachment::Other
@@ -301,10 +311,15 @@ pub(super) fn date_attachment(
 /// past perfect ("had been arrested", "had set"), or a past adverb of the
 /// trigger ("previously", "formerly", "once", "in the past").
 pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> bool {
-    let past_perfect = tree
-        .kids(pred.head)
-        .iter()
-        .any(|&c| tree.rel(c) == "aux" && view.low(c) == "had");
+    // in a reported clause the past perfect is often only the reported
+    // past tense shifted back ("quoted Trump as saying that he had given
+    // instructions"): it does not put the act before the story
+    let reported = tree.base_rel(pred.head) == "ccomp";
+    let past_perfect = !reported
+        && tree
+            .kids(pred.head)
+            .iter()
+            .any(|&c| tree.rel(c) == "aux" && view.low(c) == "had");
     past_perfect
         || tree.kids(pred.head).iter().any(|&c| {
             (tree.rel(c) == "advmod" && PAST_ADVERBS.contains(&view.low(c)))

@@ -191,7 +191,7 @@ pub(super) fn event_place(
     let country = match parse {
         // a domestic statement is made wherever its speaker is
         Some(_) if !PLACED_ACTS.contains(&at.plover) => return None,
-        Some(_) => domestic_country(source, target, at.plover)?,
+        Some(_) => domestic_country(source, target)?,
         None => target
             .iter()
             .chain(source)
@@ -216,12 +216,12 @@ pub(super) fn event_place(
     })
 }
 
-/// The one country of every participant, when the act is certainly there: a
-/// source and a target (or a protest or mobilisation, which need none) all
-/// of one country. "Russian police arrested Russian activists" is in Russia;
-/// "Russia warned the US" is nowhere in particular.
-fn domestic_country(source: &[EventActor], target: &[EventActor], plover: &str) -> Option<String> {
-    if source.is_empty() || (target.is_empty() && !matches!(plover, "PROTEST" | "MOBILIZE")) {
+/// The one country of every participant, when the act is certainly there:
+/// a source and a target all of one country. "Russian police arrested
+/// Russian activists" is in Russia; "Russia warned the US" is nowhere in
+/// particular, and "Turkish forces will patrol" may be anywhere.
+fn domestic_country(source: &[EventActor], target: &[EventActor]) -> Option<String> {
+    if source.is_empty() || target.is_empty() {
         return None;
     }
     let mut countries = source
