@@ -195,3 +195,55 @@ fn a_domestic_arrest_is_placed_in_its_country() {
     assert_eq!(place.reason, Some(PlaceReason::ActorCountry));
     assert_eq!(e.date.date, day("2024-06-17"));
 }
+
+/// The events of `text` published on 2018-12-19 (a Wednesday).
+fn code_2018(engine: &Engine, text: &str) -> Vec<Event> {
+    let date = NaiveDate::from_ymd_opt(2018, 12, 19);
+    engine
+        .code_document(dyad_text::document_from_text("t", text, date))
+        .events
+}
+
+#[test]
+fn a_participle_adjunct_happens_when_its_governor_does() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code_2018(
+        &engine,
+        "Egypt imposed a blockade on Qatar last year, accusing it of supporting militants.",
+    );
+    let e = only(&events, "ACCUSE");
+    assert_eq!(e.date.precision, DatePrecision::Year, "{:?}", e.date);
+    assert_eq!(e.date.start, day("2017-01-01"));
+}
+
+#[test]
+fn a_when_clause_dates_its_governor() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code_2018(
+        &engine,
+        "The army will attack the rebels when the talks collapse next month.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Month, "{:?}", e.date);
+    assert_eq!(e.date.start, day("2019-01-01"));
+}
+
+#[test]
+fn attacks_on_a_place_are_placed_there() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code_2018(&engine, "Rebels launched attacks on Aleppo.");
+    let place = only(&events, "ASSAULT").place.as_ref().expect("a place");
+    assert!(place.name.contains("Aleppo"), "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::TriggerObl));
+}
+
+#[test]
+fn a_reported_past_perfect_is_only_the_reported_past() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code_2018(&engine, "He said that Iran had attacked American ships.");
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}

@@ -304,6 +304,17 @@ pub(super) fn date_attachment(
     if (tree.rel(pred.head) == "conj" || participle) && tree.head(pred.head) == Some(k) {
         return DateAttachment::Partner;
     }
+    // a "when" clause says when its governor happens: "will investigate
+    // when they take control next month"
+    let when_clause = tree.head(k) == Some(pred.head)
+        && tree.base_rel(k) == "advcl"
+        && tree.kids(k).iter().any(|&c| {
+            matches!(tree.rel(c), "mark" | "advmod")
+                && matches!(view.low(c), "when" | "as" | "while")
+        });
+    if when_clause {
+        return DateAttachment::Partner;
+    }
     DateAttachment::Other
 }
 
