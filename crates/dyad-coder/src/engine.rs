@@ -124,6 +124,9 @@ impl Engine {
     /// Builds an engine from built-in knowledge plus `config`.
     pub fn new(config: EngineConfig) -> Result<Engine, CoderError> {
         let mut warnings = Vec::new();
+        // the event-place word lists are embedded: a defect is an error
+        // naming file and line, not a silent loss of places
+        crate::record::PlaceWords::check_builtin()?;
         let mut patterns = PatternSet::builtin()?;
         for dir in &config.lexicon_dirs {
             let sub = dir.join("patterns");

@@ -16,8 +16,10 @@ use crate::matching::Match;
 
 mod attach;
 mod place;
+mod place_words;
 pub use place::LeadCache;
 use place::{event_place, narrow_meeting_place, ParseOf, PlaceInputs};
+pub(crate) use place_words::PlaceWords;
 
 /// Everything of a document that record building reads.
 pub struct DocContext<'a> {

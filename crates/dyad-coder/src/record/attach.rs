@@ -3,74 +3,15 @@
 //! date). Used only when the sentence was parsed; the token-window path
 //! (`--no-parse`) keeps dyad-geo's and dates.rs's word-distance rules.
 //!
-//! The words below are closed English grammar classes (prepositions,
-//! adverbs) and a short list of verbs whose object is a place; they stay in
-//! code like the other closed lists of the date and quantity readers.
+//! The word lists (locative prepositions, verbs of motion and of acting on a
+//! place, past adverbs) are in `data/places/event-place.txt`
+//! ([`super::place_words`]).
 
 use dyad_core::{PlaceMention, PlaceReason, Span};
 
+use super::place_words::PlaceWords;
 use crate::clause::{DepTree, Predicate, SentenceView};
 use crate::patterns::TriggerKind;
-
-/// Prepositions whose object is where the act happened ("in Idlib", "near
-/// Homs", "outside Damascus"). Not "on", "over", "into" for nouns or "from":
-/// they more often name a topic or a target ("sanctions on Syria", "a
-/// dispute over Idlib", "an inquiry into Douma", "withdrew from Syria").
-const LOCATIVE_CASES: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "across",
-    "inside",
-    "around",
-    "throughout",
-    "within",
-    "beyond",
-    "along",
-    "off",
-    "nearby",
-];
-
-/// Prepositions that place a verb's act where their object is, besides
-/// [`LOCATIVE_CASES`]: "fired rockets into Israel".
-const VERB_ONLY_CASES: &[&str] = &["into"];
-
-/// Verbs and event nouns of going somewhere: the place after "to" is where
-/// the act (the visit, the meeting it leads to) happens ("Putin travelled
-/// to Pyongyang").
-const MOTION_WORDS: &[&str] = &[
-    "travel", "arrive", "fly", "go", "come", "return", "visit", "trip", "journey", "head",
-];
-
-/// Verbs whose direct object is where the act happened ("visited
-/// Pyongyang", "shelled Douma", "invaded Iraq").
-const PLACE_OBJECT_VERBS: &[&str] = &[
-    "visit",
-    "tour",
-    "invade",
-    "enter",
-    "bomb",
-    "shell",
-    "strike",
-    "attack",
-    "raid",
-    "storm",
-    "besiege",
-    "capture",
-    "seize",
-    "retake",
-    "recapture",
-    "occupy",
-    "liberate",
-    "overrun",
-    "bombard",
-    "blockade",
-];
-
-/// Adverbs and fixed phrases that put an undated act in the past, before
-/// the story ("had previously set preconditions", "once backed").
-const PAST_ADVERBS: &[&str] = &["previously", "formerly", "once"];
 
 /// Relations that keep a word inside its noun phrase on the way up from a
 /// toponym to the phrase that carries its preposition ("in **Syria's**
@@ -152,9 +93,12 @@ pub(super) fn attached_places<'p>(
     pred: &Predicate,
     places: &[&'p PlaceMention],
 ) -> Vec<AttachedPlace<'p>> {
+    let words = PlaceWords::builtin();
     let trigger = pred.head;
     let clause = trigger_clause(tree, pred);
-    let motion = MOTION_WORDS.contains(&view.lemma(trigger));
+    let lemma = view.lemma(trigger).to_lowercase();
+    let motion = PlaceWords::has(&words.motion, &lemma);
+    let acts_on_place = PlaceWords::has(&words.place_objects, &lemma);
     let mut found: Vec<(AttachedPlace<'p>, usize)> = Vec::new();
     for &place in places {
         let Some((first, last)) = tokens_of(view, place.span) else {
@@ -164,8 +108,7 @@ pub(super) fn attached_places<'p>(
         // up the noun phrase ("the Ukrainian city of Kharkiv", "Syria's
         // Idlib province") to the word carrying a preposition other than
         // "of", or to the object of a place verb ("shelled the city of X")
-        let place_verb =
-            pred.kind == TriggerKind::Verb && PLACE_OBJECT_VERBS.contains(&view.lemma(trigger));
+        let place_verb = pred.kind == TriggerKind::Verb && acts_on_place;
         let mut k = top;
         let mut phrase = None;
         let mut object = false;
@@ -203,11 +146,9 @@ pub(super) fn attached_places<'p>(
         let is_verb = |g: usize| tree.upos(g) == "VERB";
         // "on" is a topic or target after most words ("sanctions on
         // Syria"), but the place of an attack ("attacks on New York")
-        let attack_on = case == "on"
-            && governor == trigger
-            && PLACE_OBJECT_VERBS.contains(&view.lemma(trigger));
-        let locative = LOCATIVE_CASES.contains(&case)
-            || (VERB_ONLY_CASES.contains(&case) && is_verb(governor))
+        let attack_on = case == "on" && governor == trigger && acts_on_place;
+        let locative = PlaceWords::has(&words.locative, case)
+            || (PlaceWords::has(&words.verb_only, case) && is_verb(governor))
             || (case == "to" && governor == trigger && motion)
             || attack_on;
         if !locative || !matches!(tree.base_rel(phrase), "obl" | "nmod" | "advmod" | "advcl") {
@@ -333,7 +274,8 @@ pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Pr
             .any(|&c| tree.rel(c) == "aux" && view.low(c) == "had");
     past_perfect
         || tree.kids(pred.head).iter().any(|&c| {
-            (tree.rel(c) == "advmod" && PAST_ADVERBS.contains(&view.low(c)))
+            (tree.rel(c) == "advmod"
+                && PlaceWords::has(&PlaceWords::builtin().past_adverbs, view.low(c)))
                 || (tree.base_rel(c) == "obl"
                     && view.low(c) == "past"
                     && case_of(tree, view, c) == Some("in"))

@@ -3,6 +3,7 @@
 
 use dyad_core::{EventActor, EventPlace, PlaceMention, PlacePrecision, PlaceReason, Span};
 
+use super::place_words::PlaceWords;
 use super::{attach, DocContext};
 use crate::clause::{DepTree, Predicate, SentenceView};
 
@@ -74,15 +75,6 @@ pub(super) fn narrow_meeting_place(
     }
 }
 
-/// Event types that happen where the story is set: meetings, fighting,
-/// coercion, protests, mobilisation, aid, withdrawals. Statements,
-/// demands, accusations, agreements and sanctions are made wherever their
-/// speaker is, which the lead does not tell ("Turkey's foreign minister
-/// criticised Washington" in a story set in Ankara was not said there).
-const PLACED_ACTS: &[&str] = &[
-    "CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT",
-];
-
 /// A place naming a whole country.
 fn is_country(p: &EventPlace) -> bool {
     p.feature_code
@@ -148,7 +140,8 @@ pub(super) fn event_place(
     }
     // the story's place, for current acts that happen somewhere (on the
     // token-window path, for every current act, as before)
-    let story_place = at.story_present && (parse.is_none() || PLACED_ACTS.contains(&at.plover));
+    let story_place = at.story_present
+        && (parse.is_none() || PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover));
     if let Some(dateline) = ctx
         .doc
         .doc
@@ -190,7 +183,7 @@ pub(super) fn event_place(
     }
     let country = match parse {
         // a domestic statement is made wherever its speaker is
-        Some(_) if !PLACED_ACTS.contains(&at.plover) => return None,
+        Some(_) if !PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover) => return None,
         Some(_) => domestic_country(source, target)?,
         None => target
             .iter()
