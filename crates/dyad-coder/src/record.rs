@@ -458,8 +458,8 @@ fn event_date<'a>(
     if marked_past {
         let mut d = dates::unknown_date(None);
         d.note = format!(
-            "{}: an earlier act (past perfect, a past adverb or an event mentioned in passing) \
-             with no date expression of its own: not the publication date {publication} ({} is a \
+            "{}: an earlier act (past perfect or a past adverb) with no date \
+             expression of its own: not the publication date {publication} ({} is a \
              placeholder)",
             dates::UNKNOWN_DATE_NOTE,
             dates::UNKNOWN_DATE_PLACEHOLDER
