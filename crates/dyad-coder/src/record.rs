@@ -8,15 +8,18 @@ use dyad_core::{
 };
 use dyad_core::{Event, Provenance};
 
-use crate::clause::{Predicate, SentenceView, Tense};
+use crate::clause::{DepTree, Predicate, SentenceView, Tense};
 use crate::dates::scan::{tokenize, Tok};
 use crate::dates::{self, DateExpression};
 use crate::locative::Mentions;
 use crate::matching::Match;
 
+mod attach;
 mod place;
+mod place_words;
 pub use place::LeadCache;
-use place::{event_place, narrow_meeting_place};
+use place::{event_place, narrow_meeting_place, ParseOf, PlaceInputs};
+pub(crate) use place_words::PlaceWords;
 
 /// Everything of a document that record building reads.
 pub struct DocContext<'a> {
@@ -116,11 +119,14 @@ impl<'a> SentenceCache<'a> {
     }
 }
 
-/// Builds the event record of match `m` found in `sentence`.
+/// Builds the event record of match `m` found in `sentence`; `tree` is the
+/// sentence's parse (`None` on the token-window path, `--no-parse`).
+#[allow(clippy::too_many_arguments)]
 pub fn build_event<'a>(
     ctx: &DocContext<'a>,
     sentence: &Sentence,
     view: &SentenceView<'_>,
+    tree: Option<&DepTree<'_>>,
     preds: &[Predicate],
     m: &Match<'_>,
     donors: &[Option<usize>],
@@ -232,23 +238,54 @@ pub fn build_event<'a>(
             .min(clause.start),
         clause.end,
     );
-    let date = event_date(ctx, sentence, pred.tense, trigger);
+    // the act is earlier than the story: past perfect ("had been
+    // arrested"), or on a parse a past adverb ("previously"). An event noun
+    // mentioned in passing (`historical` below) is not dated by that alone:
+    // "the outcome of the talks between Putin and Kim" are today's talks.
+    let marked_past = match tree {
+        Some(t) => attach::marked_past(t, view, pred),
+        None => pred.perfect && (pred.first..pred.head).any(|k| view.low(k) == "had"),
+    };
+    let date = event_date(ctx, sentence, view, tree, preds, pred, trigger, marked_past);
+    // background: an event noun mentioned in passing, or an act dated to an
+    // earlier year than the article's ("in 2003", "since the 2016 coup")
+    let earlier_year = ctx.publication.is_some_and(|p| {
+        matches!(
+            date.precision,
+            DatePrecision::Year
+                | DatePrecision::Month
+                | DatePrecision::Day
+                | DatePrecision::Season
+                | DatePrecision::Week
+        ) && date.end.year() < p.year()
+    });
+    let historical = !pred.anchored || earlier_year;
+    // only a current act takes the place the story is set in (not one
+    // dated earlier, nor one whose date is unknown)
     let story_present = in_story_present(ctx.publication, &date);
     // the verb this one is coordinated with ("bombed Gaza and killed")
-    let partner = pred
-        .coordinated
-        .and_then(|q| preds.get(q))
-        .and_then(|q| view.tokens.get(q.head))
-        .map(|t| t.span);
+    let partner = pred.coordinated.and_then(|q| preds.get(q));
     let place = event_place(
         ctx,
-        sentence.index,
-        trigger,
-        partner,
-        clause,
+        &PlaceInputs {
+            sentence: sentence.index,
+            trigger,
+            partner: partner
+                .and_then(|q| view.tokens.get(q.head))
+                .map(|t| t.span),
+            clause,
+            plover: &plover,
+            story_present,
+        },
+        view,
+        tree.map(|tree| ParseOf {
+            tree,
+            preds,
+            pred,
+            partner,
+        }),
         &source,
         &target,
-        story_present,
     );
     let place = narrow_meeting_place(ctx, place, &plover, story_present);
     ctx.cache.reset_for(sentence.index);
@@ -267,19 +304,6 @@ pub fn build_event<'a>(
         crate::qty::in_clause(all, quantity_span)
     };
     let id = event_id(&ctx.doc.doc.id, sentence.index, trigger, &rule);
-    // background: an event noun mentioned in passing, or an act dated to an
-    // earlier year than the article's ("in 2003", "since the 2016 coup")
-    let earlier_year = ctx.publication.is_some_and(|p| {
-        matches!(
-            date.precision,
-            DatePrecision::Year
-                | DatePrecision::Month
-                | DatePrecision::Day
-                | DatePrecision::Season
-                | DatePrecision::Week
-        ) && date.end.year() < p.year()
-    });
-    let historical = !pred.anchored || earlier_year;
     Some(Event {
         id,
         plover,
@@ -356,20 +380,30 @@ impl std::fmt::Write for Fnv1a {
 }
 
 /// The event's date: a date expression of its clause resolved against the
-/// publication date; else the publication date with precision
-/// `unknown-relative` and a note saying so (see docs/coder.md). Undated
+/// publication date. On a parse, only an expression the tree attaches to
+/// the trigger (or, failing that, to the verb it is coordinated with) dates
+/// it; on the token-window path the nearest expression of its clause does
+/// (`dates::pick_for_trigger_in_text`). With none, a current act keeps the
+/// publication date (precision `publication`) and an act the sentence puts
+/// before the story (`marked_past`: past perfect, "previously", an event
+/// noun in passing) has no known date (precision `unknown`). Undated
 /// documents: see [`undated_event_date`].
+#[allow(clippy::too_many_arguments)]
 fn event_date<'a>(
     ctx: &DocContext<'a>,
     sentence: &Sentence,
-    tense: Tense,
+    view: &SentenceView<'_>,
+    tree: Option<&DepTree<'_>>,
+    preds: &[Predicate],
+    pred: &Predicate,
     trigger: Span,
+    marked_past: bool,
 ) -> EventDate {
     let text = sentence.span.slice(&ctx.doc.doc.text);
     let Some(publication) = ctx.publication else {
         return undated_event_date(ctx, sentence, trigger);
     };
-    let tense = match tense {
+    let tense = match pred.tense {
         Tense::Past => dates::Tense::Past,
         Tense::Present => dates::Tense::Present,
         Tense::Future => dates::Tense::Future,
@@ -393,14 +427,53 @@ fn event_date<'a>(
         .find(|(t, _)| *t == tense)
         .map(|(_, c)| c.as_slice())
         .unwrap_or(&[]);
-    if let Some(d) = dates::pick_for_trigger_in_text(text, sentence.span, candidates, trigger) {
-        return d.clone();
+    let picked = match tree {
+        Some(tree) => {
+            use attach::DateAttachment;
+            let attached = |want: DateAttachment| -> Vec<(Span, EventDate)> {
+                candidates
+                    .iter()
+                    .filter(|(span, _)| {
+                        attach::date_attachment(tree, view, preds, pred, *span) == want
+                    })
+                    .cloned()
+                    .collect()
+            };
+            let own = attached(DateAttachment::Own);
+            let chosen = dates::pick_for_trigger(&own, trigger).cloned();
+            chosen
+                .or_else(|| {
+                    dates::pick_for_trigger(&attached(DateAttachment::Partner), trigger).cloned()
+                })
+                .or_else(|| {
+                    let loose = attached(DateAttachment::Unattached);
+                    dates::pick_for_trigger_in_text(text, sentence.span, &loose, trigger).cloned()
+                })
+        }
+        None => dates::pick_for_trigger_in_text(text, sentence.span, candidates, trigger).cloned(),
+    };
+    if let Some(d) = picked {
+        return d;
     }
-    dates::unknown_relative(
-        publication,
-        None,
-        "no date expression in the sentence: publication date used".into(),
-    )
+    if marked_past {
+        let mut d = dates::unknown_date(None);
+        d.note = format!(
+            "{}: an earlier act (past perfect or a past adverb) with no date \
+             expression of its own: not the publication date {publication} ({} is a \
+             placeholder)",
+            dates::UNKNOWN_DATE_NOTE,
+            dates::UNKNOWN_DATE_PLACEHOLDER
+        );
+        return d;
+    }
+    EventDate {
+        precision: DatePrecision::Publication,
+        ..dates::unknown_relative(
+            publication,
+            None,
+            "a current act with no date expression of its own: the publication date".into(),
+        )
+    }
 }
 
 /// How far (days) an event's date window may lie from the publication date
@@ -414,9 +487,11 @@ fn in_story_present(publication: Option<NaiveDate>, date: &EventDate) -> bool {
     let Some(publication) = publication else {
         return true;
     };
-    date.precision == DatePrecision::UnknownRelative
-        || ((date.start - publication).num_days() <= STORY_PRESENT_DAYS
-            && (publication - date.end).num_days() <= STORY_PRESENT_DAYS)
+    matches!(
+        date.precision,
+        DatePrecision::UnknownRelative | DatePrecision::Publication
+    ) || ((date.start - publication).num_days() <= STORY_PRESENT_DAYS
+        && (publication - date.end).num_days() <= STORY_PRESENT_DAYS)
 }
 
 /// The date of an event in a document without publication date: its

@@ -105,15 +105,17 @@ fn a_country_level_place_carries_the_country_centroid() {
     let Some(engine) = engine_with_gazetteer() else {
         return;
     };
+    // a domestic act: every participant is Turkish, so the act is in Turkey
     let events = code(
         &engine,
-        "Norwegian officials criticized the Finnish government.",
+        "Turkish police arrested the Turkish opposition leader.",
         (2024, 2, 1),
     );
     let e = events.first().unwrap_or_else(|| panic!("no event"));
     let place = e.place.as_ref().expect("a place");
     assert_eq!(place.precision, dyad_core::PlacePrecision::Country);
-    assert_eq!(place.country.as_deref(), Some("FIN"), "{place:?}");
+    assert_eq!(place.reason, Some(dyad_core::PlaceReason::ActorCountry));
+    assert_eq!(place.country.as_deref(), Some("TUR"), "{place:?}");
     assert!(
         place.geonameid.is_some() && place.lat.is_some(),
         "{place:?}"

@@ -149,8 +149,12 @@ pub enum DatePrecision {
     Season,
     /// A year ("last year").
     Year,
-    /// No date expression could be resolved: the publication date is used.
+    /// A date expression that cannot be resolved against the publication
+    /// date ("two days later", "03/04/2024"): the publication date is used.
     UnknownRelative,
+    /// A current act with no date expression of its own: the article's
+    /// (publication) date, meaning "in the days up to publication".
+    Publication,
     /// No date is known at all: the document has no publication date and
     /// the event no absolute date expression. `date`, `start` and `end` then
     /// hold a placeholder (1970-01-01) that is not the event's date.
@@ -207,6 +211,59 @@ pub struct EventPlace {
     pub precision: PlacePrecision,
     /// Where the toponym is in the text, for place precision.
     pub span: Option<Span>,
+    /// How the place was found (absent in records written before
+    /// 2026-12-05).
+    #[serde(
+        default,
+        rename = "place_reason",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason: Option<PlaceReason>,
+}
+
+/// How an event's place was found, best first (see docs/geo.md, "Event
+/// location").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceReason {
+    /// A locative phrase attached to the trigger in the parse ("attacked
+    /// the town **in Idlib province**", "the strike **near Homs**").
+    TriggerObl,
+    /// The direct object of a trigger that acts on a place ("visited
+    /// **Pyongyang**", "shelled **Douma**").
+    TriggerObj,
+    /// A locative phrase elsewhere in the trigger's own clause ("attacked
+    /// a base **in Homs**").
+    Clause,
+    /// The locative of the verb the trigger is coordinated with ("bombed
+    /// Gaza **in X** and killed 20").
+    Coordinated,
+    /// The token-window heuristics of `dyad_geo::event_location`
+    /// (`--no-parse`).
+    Window,
+    /// The document's dateline (current acts only).
+    Dateline,
+    /// A cued town of the article's lead (current acts only).
+    Lead,
+    /// The one country every participant belongs to (a domestic act), or,
+    /// with `--no-parse`, the target's or source's country.
+    ActorCountry,
+}
+
+impl PlaceReason {
+    /// The serde (kebab-case) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceReason::TriggerObl => "trigger-obl",
+            PlaceReason::TriggerObj => "trigger-obj",
+            PlaceReason::Clause => "clause",
+            PlaceReason::Coordinated => "coordinated",
+            PlaceReason::Window => "window",
+            PlaceReason::Dateline => "dateline",
+            PlaceReason::Lead => "lead",
+            PlaceReason::ActorCountry => "actor-country",
+        }
+    }
 }
 
 impl EventPlace {
@@ -228,7 +285,14 @@ impl EventPlace {
             lon: place.map(|r| r.lon),
             precision,
             span,
+            reason: None,
         }
+    }
+
+    /// The same place, saying how it was found.
+    pub fn with_reason(mut self, reason: PlaceReason) -> EventPlace {
+        self.reason = Some(reason);
+        self
     }
 }
 

@@ -39,7 +39,7 @@ pub use document::{
 };
 pub use event::{
     DatePrecision, Event, EventActor, EventDate, EventPlace, Factuality, PlacePrecision,
-    Provenance, Quantity,
+    PlaceReason, Provenance, Quantity,
 };
 pub use place::{PlaceMention, ResolvedPlace};
 pub use span::Span;

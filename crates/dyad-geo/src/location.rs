@@ -565,6 +565,7 @@ impl Gazetteer {
             lon: Some(c.lon),
             precision: PlacePrecision::Country,
             span: None,
+            reason: None,
         })
     }
 }

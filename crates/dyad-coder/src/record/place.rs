@@ -1,9 +1,11 @@
 //! The place of an event record: its own toponym, the dateline, the
 //! story's lead or the actors' country (see [`event_place`]).
 
-use dyad_core::{EventActor, EventPlace, PlacePrecision, Span};
+use dyad_core::{EventActor, EventPlace, PlaceMention, PlacePrecision, PlaceReason, Span};
 
-use super::DocContext;
+use super::place_words::PlaceWords;
+use super::{attach, DocContext};
+use crate::clause::{DepTree, Predicate, SentenceView};
 
 /// [`dyad_geo::lead_location`] results of one document by actor countries:
 /// many events of a story ask for the same countries.
@@ -60,11 +62,6 @@ pub(super) fn narrow_meeting_place(
     plover: &str,
     story_present: bool,
 ) -> Option<EventPlace> {
-    let is_country = |p: &EventPlace| {
-        p.feature_code
-            .as_deref()
-            .is_some_and(|f| f.starts_with("PCL"))
-    };
     let place = place?;
     if plover != "CONSULT" || !story_present || !is_country(&place) {
         return Some(place);
@@ -73,58 +70,99 @@ pub(super) fn narrow_meeting_place(
         return Some(place);
     };
     match ctx.leads.lead(ctx, &[country]) {
-        Some(lead) if !is_country(&lead) => Some(lead),
+        Some(lead) if !is_country(&lead) => Some(lead.with_reason(PlaceReason::Lead)),
         _ => Some(place),
     }
 }
 
-/// The event's place: a toponym of its clause (via dyad-geo), else one of
-/// the verb it is coordinated with (`partner`: "bombed Gaza and killed 20"
-/// both happen in Gaza), else (for an event of the story's present) the
-/// dateline, else a cued place of the article's lead in an actor's country;
-/// else the country of the target or source actor.
-#[allow(clippy::too_many_arguments)]
+/// A place naming a whole country.
+fn is_country(p: &EventPlace) -> bool {
+    p.feature_code
+        .as_deref()
+        .is_some_and(|f| f.starts_with("PCL"))
+}
+
+/// The parse of the event's sentence, for [`event_place`].
+#[derive(Clone, Copy)]
+pub(super) struct ParseOf<'t> {
+    /// The sentence's tree.
+    pub tree: &'t DepTree<'t>,
+    /// Its predicates.
+    pub preds: &'t [Predicate],
+    /// The event's predicate.
+    pub pred: &'t Predicate,
+    /// The predicate it is coordinated with.
+    pub partner: Option<&'t Predicate>,
+}
+
+/// What [`event_place`] needs to know of the event besides its actors.
+pub(super) struct PlaceInputs<'e> {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The trigger's span.
+    pub trigger: Span,
+    /// The head of the verb the trigger is coordinated with.
+    pub partner: Option<Span>,
+    /// The trigger's clause (token-window path).
+    pub clause: Span,
+    /// The event's PLOVER type.
+    pub plover: &'e str,
+    /// A current act, not background: may take the story's place.
+    pub story_present: bool,
+}
+
+/// The event's place, best first (docs/geo.md, "Event location"):
+///
+/// 1. on a parse, a toponym the tree attaches to the trigger (a locative
+///    phrase, the object of a place verb), then one of the trigger's clause,
+///    then one of the verb it is coordinated with; on the token-window path,
+///    dyad-geo's `event_location` and the coordinated verb's;
+/// 2. for a current act only, the dateline, else a cued place of the
+///    article's lead in an actor's country;
+/// 3. on a parse, the country only when it is certain: every participant
+///    belongs to it (a domestic act such as a country's police arresting
+///    its citizens); a participant's home country alone is no place. On the
+///    token-window path the target's or source's country, as before.
 pub(super) fn event_place(
     ctx: &DocContext<'_>,
-    sentence: usize,
-    trigger: Span,
-    partner: Option<Span>,
-    clause: Span,
+    at: &PlaceInputs<'_>,
+    view: &SentenceView<'_>,
+    parse: Option<ParseOf<'_>>,
     source: &[EventActor],
     target: &[EventActor],
-    story_present: bool,
 ) -> Option<EventPlace> {
-    let own = ctx.located.event_location(sentence, trigger, Some(clause));
-    if own
-        .as_ref()
-        .is_none_or(|p| p.precision != PlacePrecision::Place)
-    {
-        let partners = partner.and_then(|t| ctx.located.event_location(sentence, t, None));
-        if let Some(p) = partners.filter(|p| p.precision == PlacePrecision::Place) {
-            return Some(p);
-        }
+    let from_text = match parse {
+        Some(parse) => place_on_parse(ctx, at.sentence, view, parse),
+        None => place_in_window(ctx, at),
+    };
+    if from_text.is_some() {
+        return from_text;
     }
-    if let Some(p) = own {
-        return Some(p);
-    }
+    // the story's place, for current acts that happen somewhere (on the
+    // token-window path, for every current act, as before)
+    let story_place = at.story_present
+        && (parse.is_none() || PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover));
     if let Some(dateline) = ctx
         .doc
         .doc
         .dateline
         .as_ref()
-        .filter(|d| story_present && !d.trim().is_empty())
+        .filter(|d| story_place && !d.trim().is_empty())
     {
         let resolved = ctx
             .places
             .iter()
             .find(|p| p.text.eq_ignore_ascii_case(dateline.trim()))
             .and_then(|p| p.place.as_ref());
-        return Some(EventPlace::named(
-            dateline.trim().to_string(),
-            resolved,
-            PlacePrecision::Dateline,
-            None,
-        ));
+        return Some(
+            EventPlace::named(
+                dateline.trim().to_string(),
+                resolved,
+                PlacePrecision::Dateline,
+                None,
+            )
+            .with_reason(PlaceReason::Dateline),
+        );
     }
     // A cued town or division in the article's lead, inside one of the
     // actors' countries ("... outside the city of X, ... region, Russia"),
@@ -134,20 +172,28 @@ pub(super) fn event_place(
         .chain(source)
         .filter_map(|a| a.actor.country.as_deref())
         .collect();
-    if let Some(p) = story_present
+    if let Some(p) = story_place
         .then(|| ctx.leads.lead(ctx, &actor_countries))
         .flatten()
+        // on a parse, a country of the lead says little about where a
+        // later sentence's act happened
+        .filter(|p| parse.is_none() || p.precision != PlacePrecision::Country && !is_country(p))
     {
-        return Some(p);
+        return Some(p.with_reason(PlaceReason::Lead));
     }
-    let country = target
-        .iter()
-        .chain(source)
-        .find_map(|a| a.actor.country.clone().filter(|c| c.len() == 3))?;
+    let country = match parse {
+        // a domestic statement is made wherever its speaker is
+        Some(_) if !PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover) => return None,
+        Some(_) => domestic_country(source, target)?,
+        None => target
+            .iter()
+            .chain(source)
+            .find_map(|a| a.actor.country.clone().filter(|c| c.len() == 3))?,
+    };
     // The country's centroid, so the event can be mapped; a bare code when
     // there is no gazetteer (or the code is no country, e.g. a bloc).
     if let Some(p) = ctx.country_place(&country) {
-        return Some(p);
+        return Some(p.with_reason(PlaceReason::ActorCountry));
     }
     Some(EventPlace {
         name: country.clone(),
@@ -159,5 +205,97 @@ pub(super) fn event_place(
         lon: None,
         precision: PlacePrecision::Country,
         span: None,
+        reason: Some(PlaceReason::ActorCountry),
     })
+}
+
+/// The one country of every participant, when the act is certainly there:
+/// a source and a target all of one country. "Russian police arrested
+/// Russian activists" is in Russia; "Russia warned the US" is nowhere in
+/// particular, and "Turkish forces will patrol" may be anywhere.
+fn domestic_country(source: &[EventActor], target: &[EventActor]) -> Option<String> {
+    if source.is_empty() || target.is_empty() {
+        return None;
+    }
+    let mut countries = source
+        .iter()
+        .chain(target)
+        .map(|a| a.actor.country.as_deref());
+    let first = countries.next().flatten().filter(|c| c.len() == 3)?;
+    countries
+        .all(|c| c == Some(first))
+        .then(|| first.to_string())
+}
+
+/// The place the parse gives: the trigger's own locative or place object,
+/// its clause's locative, else the coordinated verb's.
+fn place_on_parse(
+    ctx: &DocContext<'_>,
+    sentence: usize,
+    view: &SentenceView<'_>,
+    ParseOf {
+        tree,
+        preds,
+        pred,
+        partner,
+    }: ParseOf<'_>,
+) -> Option<EventPlace> {
+    // a story names a few dozen places: a scan is cheaper than an index
+    let toponyms: Vec<&PlaceMention> = ctx
+        .places
+        .iter()
+        .filter(|p| p.sentence == sentence && p.place.is_some())
+        .collect();
+    if toponyms.is_empty() {
+        return None;
+    }
+    let best = attach::attached_places(tree, view, preds, pred, &toponyms)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            let partner = partner?;
+            attach::attached_places(tree, view, preds, partner, &toponyms)
+                .into_iter()
+                .find(|a| a.reason != PlaceReason::Clause)
+                .map(|a| attach::AttachedPlace {
+                    reason: PlaceReason::Coordinated,
+                    ..a
+                })
+        })?;
+    let precision = if attach::is_country(best.place) {
+        PlacePrecision::Country
+    } else {
+        PlacePrecision::Place
+    };
+    Some(
+        EventPlace::named(
+            best.place.text.clone(),
+            best.place.place.as_ref(),
+            precision,
+            Some(best.place.span),
+        )
+        .with_reason(best.reason),
+    )
+}
+
+/// The token-window path's place (`--no-parse`): dyad-geo's toponym of the
+/// clause, else the coordinated verb's.
+fn place_in_window(ctx: &DocContext<'_>, at: &PlaceInputs<'_>) -> Option<EventPlace> {
+    let own = ctx
+        .located
+        .event_location(at.sentence, at.trigger, Some(at.clause))
+        // the dateline comes later, for current acts only
+        .filter(|p| p.precision != PlacePrecision::Dateline);
+    if own
+        .as_ref()
+        .is_none_or(|p| p.precision != PlacePrecision::Place)
+    {
+        let partners = at
+            .partner
+            .and_then(|t| ctx.located.event_location(at.sentence, t, None));
+        if let Some(p) = partners.filter(|p| p.precision == PlacePrecision::Place) {
+            return Some(p.with_reason(PlaceReason::Coordinated));
+        }
+    }
+    own.map(|p| p.with_reason(PlaceReason::Window))
 }

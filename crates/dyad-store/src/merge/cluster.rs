@@ -99,7 +99,7 @@ pub fn merge_window(
             minus(date, cfg.day_tolerance_days),
             plus(date, cfg.day_tolerance_days),
         ),
-        DatePrecision::UnknownRelative => {
+        DatePrecision::UnknownRelative | DatePrecision::Publication => {
             let anchor = pub_date.unwrap_or(date);
             (minus(anchor, cfg.unknown_lookback_days), anchor)
         }

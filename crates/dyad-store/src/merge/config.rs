@@ -223,7 +223,7 @@ pub fn precision_rank(p: DatePrecision) -> u8 {
         DatePrecision::Month => 2,
         DatePrecision::Season => 3,
         DatePrecision::Year => 4,
-        DatePrecision::UnknownRelative => 5,
+        DatePrecision::UnknownRelative | DatePrecision::Publication => 5,
         DatePrecision::Unknown => 6,
     }
 }

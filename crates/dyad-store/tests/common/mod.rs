@@ -164,6 +164,7 @@ pub fn coded(id: &str, source: &str, pub_date: &str, specs: &[Spec]) -> CodedDoc
                 lon: Some(128.3),
                 precision: s.place_precision,
                 span: None,
+                reason: None,
             }),
             provenance: Provenance {
                 doc_id: id.into(),

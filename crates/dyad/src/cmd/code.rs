@@ -307,7 +307,7 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         }
         for (ev, note) in s.events.iter().zip(&s.event_notes) {
             println!(
-                "  EVENT   {} {} ({}) {} → {} [{}] date {} ({:?}: {}) rule {} conf {:.2}\n          args: {}{}",
+                "  EVENT   {} {} ({}) {} → {} [{}] date {} ({:?}: {}) rule {} conf {:.2}\n          args: {}{}\n          place: {}",
                 ev.plover,
                 ev.cameo,
                 ev.mode.as_deref().unwrap_or("-"),
@@ -323,11 +323,27 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
                 ev.attributed_to
                     .as_ref()
                     .map(|a| format!("; attributed to {}", a.actor.code()))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                explained_place(ev.place.as_ref())
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An event's place for `dyad explain`: name, country, precision and how it
+/// was found ("Idlib (SYR; place; trigger-obl)"), or "none".
+fn explained_place(place: Option<&dyad_core::EventPlace>) -> String {
+    match place {
+        None => "none".to_string(),
+        Some(p) => format!(
+            "{} ({}; {:?}; {})",
+            p.name,
+            p.country.as_deref().unwrap_or("-"),
+            p.precision,
+            p.reason.map_or("-", |r| r.as_str())
+        ),
+    }
 }
 
 pub(crate) fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec<T>> {

@@ -4,6 +4,7 @@ pub mod actors;
 pub mod bench;
 pub mod code;
 pub mod eval_events;
+pub mod gazetteer_setup;
 pub mod html;
 pub mod places;
 pub mod read;

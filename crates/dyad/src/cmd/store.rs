@@ -426,6 +426,13 @@ pub fn errors(args: ErrorsArgs) -> anyhow::Result<ExitCode> {
 
 /// Runs `dyad demo`.
 pub fn demo(args: DemoArgs) -> anyhow::Result<ExitCode> {
+    // The first command of a fresh clone shows the whole product: places
+    // need the gazetteer, which is built here once when missing.
+    if super::gazetteer_setup::missing() {
+        if let Err(err) = super::gazetteer_setup::build() {
+            eprintln!("warning: the gazetteer could not be built ({err:#}); events get no places");
+        }
+    }
     // Load knowledge first: a failure must not cost the user the old demo database.
     let engine = load_engine(&[])?;
     let _lock = take_lock(&args.db, false)?;

@@ -1,0 +1,283 @@
+//! What the dependency parse attaches to an event's trigger: its locative
+//! phrases (the event's place) and its temporal modifiers (the event's
+//! date). Used only when the sentence was parsed; the token-window path
+//! (`--no-parse`) keeps dyad-geo's and dates.rs's word-distance rules.
+//!
+//! The word lists (locative prepositions, verbs of motion and of acting on a
+//! place, past adverbs) are in `data/places/event-place.txt`
+//! ([`super::place_words`]).
+
+use dyad_core::{PlaceMention, PlaceReason, Span};
+
+use super::place_words::PlaceWords;
+use crate::clause::{DepTree, Predicate, SentenceView};
+use crate::patterns::TriggerKind;
+
+/// Relations that keep a word inside its noun phrase on the way up from a
+/// toponym to the phrase that carries its preposition ("in **Syria's**
+/// Idlib province", "the city **of Aleppo**", "in Hama, **Syria**").
+fn inside_phrase(rel: &str) -> bool {
+    matches!(
+        rel,
+        "compound" | "flat" | "amod" | "nmod:poss" | "appos" | "conj" | "nmod" | "nummod" | "det"
+    )
+}
+
+/// A toponym that the parse attaches to the trigger or its clause.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct AttachedPlace<'p> {
+    pub place: &'p PlaceMention,
+    pub reason: PlaceReason,
+}
+
+/// The tokens of `view` covering `span`: (first, last), both inclusive.
+fn tokens_of(view: &SentenceView<'_>, span: Span) -> Option<(usize, usize)> {
+    let first = view.tokens.iter().position(|t| t.span.end > span.start)?;
+    let last = view.tokens.iter().rposition(|t| t.span.start < span.end)?;
+    (first <= last).then_some((first, last))
+}
+
+/// The token of `first..=last` whose head lies outside the range (the
+/// phrase's head), else its last token.
+fn top_of(tree: &DepTree<'_>, first: usize, last: usize) -> usize {
+    (first..=last)
+        .find(|&k| tree.head(k).is_none_or(|h| h < first || h > last))
+        .unwrap_or(last)
+}
+
+/// The nearest verb at or above `k`, when there is one within a few steps.
+fn clause_verb(tree: &DepTree<'_>, mut k: usize) -> Option<usize> {
+    for _ in 0..12 {
+        if tree.upos(k) == "VERB" {
+            return Some(k);
+        }
+        k = tree.head(k)?;
+    }
+    None
+}
+
+/// The verb whose clause holds the trigger: the verb itself, or the verb an
+/// event noun is the subject, object or oblique of ("launched an attack",
+/// "the attack killed 20").
+fn trigger_clause(tree: &DepTree<'_>, pred: &Predicate) -> Option<usize> {
+    match pred.kind {
+        TriggerKind::Verb => Some(pred.head),
+        TriggerKind::Noun => {
+            let h = tree.head(pred.head)?;
+            matches!(tree.base_rel(pred.head), "obj" | "nsubj" | "obl")
+                .then(|| clause_verb(tree, h))
+                .flatten()
+        }
+    }
+}
+
+/// The preposition (`case` child) of token `k`, lower-cased, when it has one.
+fn case_of<'v>(tree: &DepTree<'_>, view: &'v SentenceView<'_>, k: usize) -> Option<&'v str> {
+    tree.kids(k)
+        .iter()
+        .copied()
+        .find(|&c| tree.rel(c) == "case")
+        .map(|c| view.low(c))
+}
+
+/// The toponyms of `places` (the sentence's resolved ones) that the parse
+/// attaches to `pred`'s trigger as a locative ([`PlaceReason::TriggerObl`]),
+/// as the object of a place verb ([`PlaceReason::TriggerObj`]) or as a
+/// locative of another word of the trigger's clause
+/// ([`PlaceReason::Clause`]); best first: by reason, then finer than a
+/// country, then nearest to the trigger.
+pub(super) fn attached_places<'p>(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    pred: &Predicate,
+    places: &[&'p PlaceMention],
+) -> Vec<AttachedPlace<'p>> {
+    let words = PlaceWords::builtin();
+    let trigger = pred.head;
+    let clause = trigger_clause(tree, pred);
+    let lemma = view.lemma(trigger).to_lowercase();
+    let motion = PlaceWords::has(&words.motion, &lemma);
+    let acts_on_place = PlaceWords::has(&words.place_objects, &lemma);
+    let mut found: Vec<(AttachedPlace<'p>, usize)> = Vec::new();
+    for &place in places {
+        let Some((first, last)) = tokens_of(view, place.span) else {
+            continue;
+        };
+        let top = top_of(tree, first, last);
+        // up the noun phrase ("the Ukrainian city of Kharkiv", "Syria's
+        // Idlib province") to the word carrying a preposition other than
+        // "of", or to the object of a place verb ("shelled the city of X")
+        let place_verb = pred.kind == TriggerKind::Verb && acts_on_place;
+        let mut k = top;
+        let mut phrase = None;
+        let mut object = false;
+        for _ in 0..6 {
+            if let Some(case) = case_of(tree, view, k).filter(|&c| c != "of") {
+                phrase = Some((k, case));
+                break;
+            }
+            if place_verb && tree.head(k) == Some(trigger) && tree.base_rel(k) == "obj" {
+                object = true;
+                break;
+            }
+            if !inside_phrase(tree.rel(k)) {
+                break;
+            }
+            let Some(h) = tree.head(k) else { break };
+            k = h;
+        }
+        if object {
+            found.push((
+                AttachedPlace {
+                    place,
+                    reason: PlaceReason::TriggerObj,
+                },
+                top,
+            ));
+            continue;
+        }
+        let Some((phrase, case)) = phrase else {
+            continue;
+        };
+        let Some(governor) = tree.head(phrase) else {
+            continue;
+        };
+        let is_verb = |g: usize| tree.upos(g) == "VERB";
+        // "on" is a topic or target after most words ("sanctions on
+        // Syria"), but the place of an attack ("attacks on New York")
+        let attack_on = case == "on" && governor == trigger && acts_on_place;
+        let locative = PlaceWords::has(&words.locative, case)
+            || (PlaceWords::has(&words.verb_only, case) && is_verb(governor))
+            || (case == "to" && governor == trigger && motion)
+            || attack_on;
+        if !locative || !matches!(tree.base_rel(phrase), "obl" | "nmod" | "advmod" | "advcl") {
+            continue;
+        }
+        // a locative of another event noun is that act's place ("accused
+        // Russia of the attack in Salisbury": the accusation is not there)
+        let other_act = governor != trigger && preds.iter().any(|p| p.head == governor);
+        let reason = if governor == trigger {
+            PlaceReason::TriggerObl
+        } else if !other_act && clause.is_some() && clause_verb(tree, governor) == clause {
+            PlaceReason::Clause
+        } else {
+            continue;
+        };
+        found.push((AttachedPlace { place, reason }, top));
+    }
+    let rank = |r: PlaceReason| match r {
+        PlaceReason::TriggerObl | PlaceReason::TriggerObj => 0,
+        _ => 1,
+    };
+    found.sort_by_key(|(a, top)| (rank(a.reason), is_country(a.place), top.abs_diff(trigger)));
+    found.into_iter().map(|(a, _)| a).collect()
+}
+
+/// True for a toponym resolved to a whole country (or a continent).
+pub(super) fn is_country(p: &PlaceMention) -> bool {
+    p.place
+        .as_ref()
+        .is_some_and(|r| r.feature_code.starts_with("PCL") || r.feature_code == "CONT")
+}
+
+/// Where the parse attaches a date expression, seen from one trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateAttachment {
+    /// A modifier of the trigger, or of the verb an event noun is the
+    /// subject or object of: "attacked **on Monday**", "the **2016** coup",
+    /// "launched an attack **last week**".
+    Own,
+    /// A modifier of the verb the trigger is coordinated with ("bombed Gaza
+    /// on Monday and killed 20").
+    Partner,
+    /// A modifier of another verb or event noun: not this act's date.
+    Other,
+    /// Attached to no verb or event noun at all (the parser made the
+    /// expression the root, or hung it on a bare noun): the parse cannot
+    /// tell, and word distance decides.
+    Unattached,
+}
+
+/// Where the parse attaches the date expression at `expression`, seen from
+/// `pred`'s trigger.
+pub(super) fn date_attachment(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    pred: &Predicate,
+    expression: Span,
+) -> DateAttachment {
+    let Some((first, last)) = tokens_of(view, expression) else {
+        return DateAttachment::Unattached;
+    };
+    let top = top_of(tree, first, last);
+    // the expression hangs on the first predicate (verb or event noun)
+    // above it: that act is the one it dates
+    let Some(mut k) = tree.head(top) else {
+        return DateAttachment::Unattached;
+    };
+    let is_predicate = |k: usize| k == pred.head || preds.iter().any(|p| p.head == k);
+    let mut found = false;
+    for _ in 0..12 {
+        if is_predicate(k) || tree.upos(k) == "VERB" {
+            found = true;
+            break;
+        }
+        let Some(h) = tree.head(k) else { break };
+        k = h;
+    }
+    if !found {
+        return DateAttachment::Unattached;
+    }
+    if k == pred.head {
+        return DateAttachment::Own;
+    }
+    if pred.kind == TriggerKind::Noun && trigger_clause(tree, pred) == Some(k) {
+        // the light verb's date dates its event noun ("held talks on
+        // Monday")
+        return DateAttachment::Own;
+    }
+    // a coordinated verb, or a participle adjunct ("imposed a boycott last
+    // year, accusing it of ..."), happens when its governor does
+    let participle =
+        tree.base_rel(pred.head) == "advcl" && matches!(tree.xpos(pred.head), "VBG" | "VBN");
+    if (tree.rel(pred.head) == "conj" || participle) && tree.head(pred.head) == Some(k) {
+        return DateAttachment::Partner;
+    }
+    // a "when" clause says when its governor happens: "will investigate
+    // when they take control next month"
+    let when_clause = tree.head(k) == Some(pred.head)
+        && tree.base_rel(k) == "advcl"
+        && tree.kids(k).iter().any(|&c| {
+            matches!(tree.rel(c), "mark" | "advmod")
+                && matches!(view.low(c), "when" | "as" | "while")
+        });
+    if when_clause {
+        return DateAttachment::Partner;
+    }
+    DateAttachment::Other
+}
+
+/// True when the parse marks the trigger's act as earlier than the story:
+/// past perfect ("had been arrested", "had set"), or a past adverb of the
+/// trigger ("previously", "formerly", "once", "in the past").
+pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> bool {
+    // in a reported clause the past perfect is often only the reported
+    // past tense shifted back ("quoted Trump as saying that he had given
+    // instructions"): it does not put the act before the story
+    let reported = tree.base_rel(pred.head) == "ccomp";
+    let past_perfect = !reported
+        && tree
+            .kids(pred.head)
+            .iter()
+            .any(|&c| tree.rel(c) == "aux" && view.low(c) == "had");
+    past_perfect
+        || tree.kids(pred.head).iter().any(|&c| {
+            (tree.rel(c) == "advmod"
+                && PlaceWords::has(&PlaceWords::builtin().past_adverbs, view.low(c)))
+                || (tree.base_rel(c) == "obl"
+                    && view.low(c) == "past"
+                    && case_of(tree, view, c) == Some("in"))
+        })
+}

@@ -1,0 +1,249 @@
+//! The event's own place and date read from the dependency parse (issue
+//! 15): one sentence (written for these tests) per rule. Tests that need
+//! place names skip without the built gazetteer.
+
+use chrono::NaiveDate;
+use dyad_coder::{Engine, EngineConfig, ParserChoice};
+use dyad_core::{DatePrecision, Event, PlacePrecision, PlaceReason};
+
+fn engine(parser: ParserChoice) -> Engine {
+    Engine::new(EngineConfig {
+        parser,
+        ..Default::default()
+    })
+    .expect("engine")
+}
+
+fn has_gazetteer(engine: &Engine) -> bool {
+    if engine.gazetteer().is_none() {
+        println!("SKIPPED: no gazetteer (run bash scripts/build-gazetteer.sh)");
+        return false;
+    }
+    true
+}
+
+/// The events of `text` published on 2024-06-19 (a Wednesday).
+fn code(engine: &Engine, text: &str) -> Vec<Event> {
+    let date = NaiveDate::from_ymd_opt(2024, 6, 19);
+    engine
+        .code_document(dyad_text::document_from_text("t", text, date))
+        .events
+}
+
+fn only<'e>(events: &'e [Event], plover: &str) -> &'e Event {
+    events
+        .iter()
+        .find(|e| e.plover == plover)
+        .unwrap_or_else(|| panic!("no {plover} in {events:#?}"))
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a day")
+}
+
+#[test]
+fn the_object_of_a_place_verb_is_the_place_and_the_month_its_date() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "Russian troops attacked the Ukrainian city of Kharkiv in January.",
+    );
+    let e = only(&events, "ASSAULT");
+    let place = e.place.as_ref().expect("a place");
+    assert_eq!(place.name, "Kharkiv", "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::TriggerObj));
+    assert_eq!(place.precision, PlacePrecision::Place);
+    assert_eq!(e.date.precision, DatePrecision::Month);
+    assert_eq!(
+        (e.date.start, e.date.end),
+        (day("2024-01-01"), day("2024-01-31"))
+    );
+}
+
+#[test]
+fn in_a_countrys_province_the_province_is_the_place() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "Russian jets bombed Syrian rebels in Syria's Idlib province.",
+    );
+    let place = only(&events, "ASSAULT").place.as_ref().expect("a place");
+    assert!(place.name.contains("Idlib"), "{place:?}");
+    assert_eq!(place.country.as_deref(), Some("SYR"));
+    assert_eq!(place.precision, PlacePrecision::Place);
+}
+
+#[test]
+fn a_participants_home_country_is_no_place() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "Norwegian officials criticized the Finnish government.",
+    );
+    let e = only(&events, "ACCUSE");
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn the_token_window_path_keeps_the_actor_country() {
+    let engine = engine(ParserChoice::None);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "Norwegian officials criticized the Finnish government.",
+    );
+    let place = only(&events, "ACCUSE").place.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("FIN"));
+    assert_eq!(place.reason, Some(PlaceReason::ActorCountry));
+}
+
+#[test]
+fn a_locative_of_another_act_does_not_place_the_accusation() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "The United States accused Russia of the bombing in Aleppo.",
+    );
+    let e = only(&events, "ACCUSE");
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn last_winter_spans_the_year_boundary() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(&engine, "Russia fired missiles at Ukraine last winter.");
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Season);
+    assert_eq!(
+        (e.date.start, e.date.end),
+        (day("2023-12-01"), day("2024-02-29"))
+    );
+}
+
+#[test]
+fn an_undated_past_perfect_act_has_an_unknown_date() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(&engine, "Egypt had expelled the Israeli ambassador.");
+    let e = only(&events, "SANCTION");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    assert!(dyad_coder::dates::is_unknown(&e.date));
+}
+
+#[test]
+fn a_past_adverb_makes_an_undated_act_unknown() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(&engine, "Israel previously attacked Iranian forces.");
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+}
+
+#[test]
+fn an_undated_current_act_keeps_the_publication_date() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(&engine, "Jordan expelled the Israeli ambassador.");
+    let e = only(&events, "SANCTION");
+    assert_eq!(e.date.precision, DatePrecision::Publication);
+    assert_eq!(e.date.date, day("2024-06-19"));
+}
+
+#[test]
+fn the_date_of_the_reporting_verb_is_not_the_acts() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "Officials said on Monday that Russia attacked Ukraine.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+    // the token-window path picks the nearest expression, as before
+    let window = code(
+        &engine_window(),
+        "Officials said on Monday that Russia attacked Ukraine.",
+    );
+    assert_eq!(only(&window, "ASSAULT").date.date, day("2024-06-17"));
+}
+
+fn engine_window() -> Engine {
+    engine(ParserChoice::None)
+}
+
+#[test]
+fn a_domestic_arrest_is_placed_in_its_country() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "Pakistani police detained Pakistani activists on Monday.",
+    );
+    let e = only(&events, "COERCE");
+    let place = e.place.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("PAK"));
+    assert_eq!(place.precision, PlacePrecision::Country);
+    assert_eq!(place.reason, Some(PlaceReason::ActorCountry));
+    assert_eq!(e.date.date, day("2024-06-17"));
+}
+
+/// The events of `text` published on 2018-12-19 (a Wednesday).
+fn code_2018(engine: &Engine, text: &str) -> Vec<Event> {
+    let date = NaiveDate::from_ymd_opt(2018, 12, 19);
+    engine
+        .code_document(dyad_text::document_from_text("t", text, date))
+        .events
+}
+
+#[test]
+fn a_participle_adjunct_happens_when_its_governor_does() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code_2018(
+        &engine,
+        "Egypt imposed a blockade on Qatar last year, accusing it of supporting militants.",
+    );
+    let e = only(&events, "ACCUSE");
+    assert_eq!(e.date.precision, DatePrecision::Year, "{:?}", e.date);
+    assert_eq!(e.date.start, day("2017-01-01"));
+}
+
+#[test]
+fn a_when_clause_dates_its_governor() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code_2018(
+        &engine,
+        "The army will attack the rebels when the talks collapse next month.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Month, "{:?}", e.date);
+    assert_eq!(e.date.start, day("2019-01-01"));
+}
+
+#[test]
+fn attacks_on_a_place_are_placed_there() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code_2018(&engine, "Rebels launched attacks on Aleppo.");
+    let place = only(&events, "ASSAULT").place.as_ref().expect("a place");
+    assert!(place.name.contains("Aleppo"), "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::TriggerObl));
+}
+
+#[test]
+fn a_reported_past_perfect_is_only_the_reported_past() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code_2018(&engine, "He said that Iran had attacked American ships.");
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}
