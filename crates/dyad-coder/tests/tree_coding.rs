@@ -291,3 +291,17 @@ fn a_measure_of_goods_lends_its_prepositions_to_the_verb() {
     let returned = on(&events, "returned");
     assert_dyad(returned, "RETREAT", &["DEU"], &["MLI"]);
 }
+
+#[test]
+fn an_event_the_default_output_leaves_out_is_trusted_less() {
+    // no side resolved to a country: shown only with --all, at low confidence
+    let events = code("Gunmen attacked villagers near the river on Monday.");
+    let attack = on(&events, "attacked");
+    assert!(!attack.shown_by_default(), "{attack:#?}");
+    assert!(attack.provenance.confidence < 0.4, "{attack:#?}");
+    // a resolved, factual act keeps its match's confidence
+    let events = code("Russian jets bombed Ukrainian troops near Kharkiv on Monday.");
+    let bombed = on(&events, "bombed");
+    assert!(bombed.shown_by_default(), "{bombed:#?}");
+    assert!(bombed.provenance.confidence >= 0.6, "{bombed:#?}");
+}
