@@ -98,7 +98,20 @@ pub(super) fn attached_places<'p>(
     let clause = trigger_clause(tree, pred);
     let lemma = view.lemma(trigger).to_lowercase();
     let motion = PlaceWords::has(&words.motion, &lemma);
+    // "launched attacks on Aleppo": a light verb's event noun is the act,
+    // and its phrases are the act's own
+    let event_noun = (pred.kind == TriggerKind::Verb && crate::clause::is_light_verb(&lemma))
+        .then(|| {
+            tree.kids(trigger)
+                .iter()
+                .copied()
+                .find(|&k| tree.base_rel(k) == "obj")
+        })
+        .flatten();
+    let noun_acts_on_place = event_noun
+        .is_some_and(|n| PlaceWords::has(&words.place_objects, &view.lemma(n).to_lowercase()));
     let acts_on_place = PlaceWords::has(&words.place_objects, &lemma);
+    let own = |g: usize| g == trigger || Some(g) == event_noun;
     let mut found: Vec<(AttachedPlace<'p>, usize)> = Vec::new();
     for &place in places {
         let Some((first, last)) = tokens_of(view, place.span) else {
@@ -146,7 +159,9 @@ pub(super) fn attached_places<'p>(
         let is_verb = |g: usize| tree.upos(g) == "VERB";
         // "on" is a topic or target after most words ("sanctions on
         // Syria"), but the place of an attack ("attacks on New York")
-        let attack_on = case == "on" && governor == trigger && acts_on_place;
+        let attack_on = case == "on"
+            && ((governor == trigger && acts_on_place)
+                || (Some(governor) == event_noun && noun_acts_on_place));
         let locative = PlaceWords::has(&words.locative, case)
             || (PlaceWords::has(&words.verb_only, case) && is_verb(governor))
             || (case == "to" && governor == trigger && motion)
@@ -157,7 +172,7 @@ pub(super) fn attached_places<'p>(
         // a locative of another event noun is that act's place ("accused
         // Russia of the attack in Salisbury": the accusation is not there)
         let other_act = governor != trigger && preds.iter().any(|p| p.head == governor);
-        let reason = if governor == trigger {
+        let reason = if own(governor) {
             PlaceReason::TriggerObl
         } else if !other_act && clause.is_some() && clause_verb(tree, governor) == clause {
             PlaceReason::Clause
