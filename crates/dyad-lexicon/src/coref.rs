@@ -516,7 +516,9 @@ impl Lexicon {
             let prons = pronouns.get(p_from..p_to).unwrap_or_default();
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
-        link(&scan, in_text_order(drafts))
+        let mut mentions = link(&scan, in_text_order(drafts));
+        crate::context::country_from_document(&mut mentions);
+        mentions
     }
 
     /// Country of a dateline ("MOSCOW", "SEOUL, South Korea").

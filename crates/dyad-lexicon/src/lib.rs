@@ -26,6 +26,7 @@
 //! [`LexiconError`].
 
 mod compound;
+mod context;
 mod coref;
 mod dates;
 mod error;
@@ -54,7 +55,7 @@ pub use model::{
     is_sector_code, Country, Org, Person, PersonRole, RoleKind, RoleWord, Seat, SECTOR_CODES,
 };
 pub use phrase::{describe, PhraseResolution};
-pub use sources::builtin_file_names;
+pub use sources::{builtin_file_names, MANUAL_PREFIX, NO_MANUAL_ENV};
 
 use load::{assemble, Knowledge, Source};
 use patterns::PatternSet;
@@ -122,8 +123,16 @@ impl Lexicon {
 
     /// The built-in lexicon with each directory layered on top: entries with
     /// the same key (country code, org id, phrase, person id) override.
+    /// The manual files (`data/lexicon/manual/`) are included unless the
+    /// environment variable `DYAD_LEXICON_NO_MANUAL` is set (to anything but
+    /// "0"), so every command can be measured without them.
     pub fn load(extra_dirs: &[PathBuf]) -> Result<Lexicon, LexiconError> {
-        let mut sources = sources::builtin_sources();
+        Lexicon::load_with(extra_dirs, sources::manual_wanted_by_env())
+    }
+
+    /// Like [`Lexicon::load`], with the manual files in or out explicitly.
+    pub fn load_with(extra_dirs: &[PathBuf], manual: bool) -> Result<Lexicon, LexiconError> {
+        let mut sources = sources::builtin_sources(manual);
         for (i, dir) in extra_dirs.iter().enumerate() {
             sources.extend(sources::dir_sources(dir, i + 1)?);
         }
@@ -183,6 +192,12 @@ impl Lexicon {
         }
         let mut people_by_country: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, p) in k.people.iter().enumerate() {
+            // Bulk legislators (full-name-only) are left out: "the president"
+            // looks up office holders here, and 3,000 US representatives would
+            // be walked for every such title.
+            if !p.surname_matches {
+                continue;
+            }
             for r in &p.roles {
                 let list = people_by_country.entry(r.country.clone()).or_default();
                 if !list.contains(&i) {
@@ -222,7 +237,7 @@ impl Lexicon {
     /// Validates `dir` layered on the built-in files and reports every
     /// problem (errors and warnings) instead of stopping at the first.
     pub fn check_dir(dir: &Path) -> Result<CheckReport, LexiconError> {
-        let mut sources = sources::builtin_sources();
+        let mut sources = sources::builtin_sources(true);
         let extra = sources::dir_sources(dir, 1)?;
         let files = sources.len() + extra.len();
         sources.extend(extra);

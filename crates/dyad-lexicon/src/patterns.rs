@@ -121,7 +121,7 @@ pub(crate) struct PatternSet {
 }
 
 struct Builder {
-    index: HashMap<String, usize>,
+    index: rustc_hash::FxHashMap<String, usize>,
     patterns: Vec<String>,
     variants: Vec<Vec<Variant>>,
 }
@@ -294,7 +294,7 @@ fn name_spellings(name: &str, country: &str) -> Vec<String> {
 impl PatternSet {
     pub(crate) fn build(k: &Knowledge) -> Result<PatternSet, LexiconError> {
         let mut b = Builder {
-            index: HashMap::new(),
+            index: rustc_hash::FxHashMap::default(),
             patterns: Vec::new(),
             variants: Vec::new(),
         };
@@ -344,7 +344,8 @@ impl PatternSet {
                 }
             }
         }
-        let mut surname_index: HashMap<String, usize> = HashMap::new();
+        let mut surname_index: rustc_hash::FxHashMap<String, usize> =
+            rustc_hash::FxHashMap::default();
         let mut surnames: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, p) in k.people.iter().enumerate() {
             let country = p.roles.first().map(|r| r.country.as_str()).unwrap_or("");
@@ -353,7 +354,12 @@ impl PatternSet {
                     b.add(&s, Target::Person(i));
                 }
             }
-            for s in short_forms(&p.name, country) {
+            let shorts = if p.surname_matches {
+                short_forms(&p.name, country)
+            } else {
+                Vec::new()
+            };
+            for s in shorts {
                 if crate::words::is_in(crate::words::PERSON_PRONOUNS, &s)
                     || crate::words::is_in(crate::words::GIVEN_NAMES, &s)
                     || s.chars().count() < 2

@@ -82,6 +82,20 @@ fn malformed_entries_name_file_line_and_column() {
         (2, Some(8))
     );
     assert!(err.to_string().contains("before start"), "{err}");
+
+    // The bulk people files' `surname` column takes yes, no or nothing.
+    let dir = scratch("surname-flag");
+    write(
+        &dir,
+        "people.tsv",
+        "id\tname\taliases\tcountry\tsectors\trole\tstart\tend\tsurname\nann-x\tAnn X\t\tFRA\tLEG\tMember\t2020\t\tno\nbo-y\tBo Y\t\tFRA\tLEG\tMember\t2020\t\tperhaps\n",
+    );
+    let err = load_err(&dir);
+    assert_eq!(err.problems().len(), 1, "{err}");
+    let p = &err.problems()[0];
+    assert!(p.file.ends_with("people.tsv"), "{p}");
+    assert_eq!((p.line, p.column, p.entry.as_str()), (3, Some(9), "bo-y"));
+    assert!(err.to_string().contains("bad surname flag"), "{err}");
 }
 
 #[test]
