@@ -156,6 +156,10 @@ def media(src, a2, common, curated):
         # "Die Tageszeitung (taz)": the bracketed short form is an alias.
         b = re.match(r"^(.*?)\s*\(([^)]+)\)$", raw)
         name, aliases = (b.group(1).strip(), [b.group(2).strip()]) if b else (raw, [])
+        # "The Globe and Mail": the lexicon drops a leading lower-case "the " from patterns; a capital
+        # "The" would have to be written capitalised in the text.
+        if name.startswith("The ") and len(name.split()) > 2:
+            name = name[4:]
         if "." in name.split()[-1] and " " not in name:
             continue  # a web address, not a name
         aliases = [a for a in aliases if len(a) >= 2 and a[:1].isupper() and usable(a, common, curated)
