@@ -382,6 +382,34 @@ impl PatternSet {
                 }
             }
         }
+        // A user's entry (a `--lexicon DIR` layer) wins over a built-in one
+        // of the same kind that shares a name ("a user override always
+        // wins"): its readings go first; the atom's sort by priority is
+        // stable, so among equals the user's stays first.
+        let from_user = |t: &Target| -> bool {
+            let file = match *t {
+                Target::Person(i) => k
+                    .people
+                    .get(i)
+                    .and_then(|p| p.roles.first())
+                    .map(|r| r.origin.file.as_str()),
+                Target::Org(i) => k.orgs.get(i).map(|o| o.origin.file.as_str()),
+                Target::Seat(i) => k.seats.get(i).map(|s| s.origin.file.as_str()),
+                Target::City(i) => k.cities.get(i).map(|c| c.origin.file.as_str()),
+                Target::Role(i) | Target::RolePlural(i) => {
+                    k.roles.get(i).map(|r| r.origin.file.as_str())
+                }
+                Target::Country(i)
+                | Target::Demonym(i)
+                | Target::DemonymPlural(i)
+                | Target::Capital(i) => k.countries.get(i).map(|c| c.origin.file.as_str()),
+                Target::Surname(_) => None,
+            };
+            file.is_some_and(|f| !f.starts_with("builtin:"))
+        };
+        for list in b.variants.iter_mut().filter(|l| l.len() > 1) {
+            list.sort_by_key(|v| !from_user(&v.target));
+        }
         let count = u32::try_from(b.patterns.len())
             .map_err(|_| LexiconError::Matcher("too many patterns".to_string()))?;
         let mut by_first_token: HashMap<u64, Group, IdentityBuild> = HashMap::default();

@@ -208,3 +208,30 @@ fn check_dir_reports_every_problem() {
         .iter()
         .all(|p| p.severity == Severity::Warning));
 }
+
+#[test]
+fn a_user_entry_sharing_a_built_in_name_wins() {
+    // A user organisation with a new id but the name of a built-in one.
+    let dir = scratch("user-wins");
+    write(
+        &dir,
+        "organizations.tsv",
+        "id\tname\taliases\tcountry\tsectors\nMYCOURIER\tKorean Central News Agency\t\tPRK\tJRN\n",
+    );
+    let lex = dyad_lexicon::Lexicon::load(std::slice::from_ref(&dir)).expect("loads");
+    let a = lex
+        .resolve_phrase("Korean Central News Agency", None, "")
+        .actor
+        .expect("actor");
+    assert_eq!(a.org.as_deref(), Some("MYCOURIER"));
+    assert_eq!(a.sectors, vec!["JRN".to_string()]);
+    // and `dyad lexicon check` names both rows
+    let report = dyad_lexicon::Lexicon::check_dir(&dir).expect("checks");
+    let w = report
+        .problems
+        .iter()
+        .find(|p| p.message.contains("also names"))
+        .expect("ambiguity reported");
+    assert!(w.file.ends_with("organizations.tsv") && w.line == 2, "{w}");
+    assert!(w.message.contains("organizations.tsv:"), "{w}");
+}
