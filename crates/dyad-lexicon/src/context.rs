@@ -9,16 +9,18 @@
 //!    forces", "forces of Assad", "Iran's government") are assembled by the
 //!    recogniser, and "forces loyal to X" / apposition by the coder's
 //!    tree-based country donors; so when any other mention of the sentence
-//!    carries a country, this pass leaves the actor alone for them;
+//!    carries a country, or the sentence names a country or a place of one
+//!    even as a mere place ("in Syria"), this pass leaves the actor alone;
 //! 2. a governmental actor (primary sector GOV) takes the country of a
 //!    government named within the last [`GOV_WINDOW`] sentences (a capital, a
 //!    seat, a GOV actor with a country); when several were, the one whose
 //!    country the story names most often, then a person in office or a seat
 //!    of power over a group of officials, then the most recent;
-//! 3. otherwise the story's main country: the country named in more than half
-//!    of the document's country mentions, at least twice (a US story about
-//!    Syria names both: then "rebels" stay without a country rather than
-//!    become American).
+//! 3. otherwise the story's main country: the country of at least two thirds
+//!    of the document's country mentions, at least three (a Putin column about
+//!    Syria names Russia most, but not overwhelmingly: "a dictator who
+//!    starves his own population" stays without a country rather than become
+//!    Russian).
 
 use dyad_core::{ActorMention, MentionKind};
 use rustc_hash::FxHashMap;
@@ -62,14 +64,16 @@ fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     match ranked.as_slice() {
-        [(c, n), ..] if *n >= 2 && 2 * *n > total => Some((c.to_string(), *n, total)),
+        [(c, n), ..] if *n >= 3 && 3 * *n >= 2 * total => Some((c.to_string(), *n, total)),
         _ => None,
     }
 }
 
 /// Fills the country of generic actors from the document (see the module
 /// documentation). Mentions are in text order.
-pub(crate) fn country_from_document(mentions: &mut [ActorMention]) {
+/// `names_country`: indices of sentences that name a country or a place of
+/// one (from the matcher's atoms, places included).
+pub(crate) fn country_from_document(mentions: &mut [ActorMention], names_country: &[usize]) {
     if !mentions.iter().any(needs_country) {
         return;
     }
@@ -106,7 +110,10 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention]) {
                 }
             }
         }
-        if !needs_country(m) || with_country.contains(&m.sentence) {
+        if !needs_country(m)
+            || with_country.contains(&m.sentence)
+            || names_country.contains(&m.sentence)
+        {
             continue;
         }
         let governmental = m.actor.sectors.first().is_some_and(|s| s == "GOV");

@@ -65,7 +65,7 @@ fn the_government_takes_the_country_of_a_government_named_just_before() {
 fn countryless_groups_take_the_story_s_main_country() {
     let d = doc(
         "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
-         Later, rebels withdrew to the hills.",
+         Damascus welcomed the news. Later, rebels withdrew to the hills.",
         "2019-03-04",
     );
     let m = lex().recognize(&d);
@@ -86,6 +86,14 @@ fn a_country_in_the_sentence_leaves_the_choice_to_the_sentence() {
     );
     let m = lex().recognize(&d);
     assert_eq!(one(&m, "Rebels").actor.country, None);
+    // A country named only as a place counts too: the rebels may be Lebanese.
+    let d = doc(
+        "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
+         Damascus welcomed the news. Later, rebels withdrew into Lebanon.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "rebels").actor.country, None, "{m:#?}");
 }
 
 #[test]
