@@ -73,6 +73,11 @@ pub struct Lexicon {
     city_index: FxHashMap<String, usize>,
     /// Place nouns and their plurals ("city", "cities"), lower case.
     place_nouns: FxHashSet<String>,
+    /// Lower-case given names: first words of at least [`GIVEN_NAME_MIN`]
+    /// bulk (full-name-only) people's names ("ahmed", "maria"). A capitalised
+    /// word opening a sentence is a given name, not a sentence opener, when it
+    /// is one of these.
+    given_names: FxHashSet<String>,
     /// Country/org code → people who held a role there.
     people_by_country: FxHashMap<String, Vec<usize>>,
     /// Per role word: its last word is a generic person noun ("official",
@@ -93,6 +98,11 @@ impl std::fmt::Debug for Lexicon {
             .finish()
     }
 }
+
+/// How many bulk people's names must start with a word for it to count as a
+/// given name (a few legislators named "Later ..." or "Then ..." do not make
+/// those words names).
+const GIVEN_NAME_MIN: usize = 5;
 
 /// Counts of loaded entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -205,6 +215,18 @@ impl Lexicon {
                 }
             }
         }
+        let mut first_words: FxHashMap<String, usize> = FxHashMap::default();
+        for p in k.people.iter().filter(|p| !p.surname_matches) {
+            let first = p.name.split(' ').next().unwrap_or("");
+            if first.len() > 1 && first.chars().all(char::is_alphabetic) {
+                *first_words.entry(first.to_lowercase()).or_default() += 1;
+            }
+        }
+        let given_names = first_words
+            .into_iter()
+            .filter(|(_, n)| *n >= GIVEN_NAME_MIN)
+            .map(|(w, _)| w)
+            .collect();
         let mut place_nouns = FxHashSet::default();
         for r in k.roles.iter().filter(|r| r.kind == RoleKind::Place) {
             place_nouns.insert(r.phrase.to_lowercase());
@@ -223,6 +245,7 @@ impl Lexicon {
         Ok(Lexicon {
             k,
             generic_roles,
+            given_names,
             place_nouns,
             people_by_country,
             country_index,
@@ -272,6 +295,12 @@ impl Lexicon {
             person_roles: self.k.people.iter().map(|p| p.roles.len()).sum(),
             patterns: self.patterns.pattern_count,
         }
+    }
+
+    /// True when `word` (any case) opens the names of several known people:
+    /// a given name ("Ahmed", "Maria").
+    pub(crate) fn is_given_name(&self, word: &str) -> bool {
+        !self.given_names.is_empty() && self.given_names.contains(&word.to_lowercase())
     }
 
     /// The short name of a country, territory or bloc code ("RUS" → "Russia").

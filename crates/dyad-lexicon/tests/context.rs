@@ -193,3 +193,42 @@ fn a_story_split_between_countries_has_no_main_country() {
     let m = lex().recognize(&d);
     assert_eq!(one(&m, "rebels").actor.country, None, "{m:#?}");
 }
+
+#[test]
+fn a_given_name_opening_a_sentence_makes_a_known_surname_someone_else() {
+    // "Khatib" alone is Iran's intelligence minister; "Ahmed Khatib" is not him.
+    let d = doc(
+        "Ahmed Khatib, a rebel commander, said the town had fallen.",
+        "2022-01-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        m.iter()
+            .all(|x| x.actor.person_id.as_deref() != Some("esmaeil-khatib")),
+        "{m:#?}"
+    );
+    // A given name of the person itself keeps the link ("Recep Erdogan").
+    let d = doc(
+        "Tayyip Erdogan spoke on Monday. Recep Erdogan left on Tuesday.",
+        "2022-01-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        m.iter()
+            .any(|x| x.text == "Erdogan"
+                && x.actor.person_id.as_deref() == Some("recep-tayyip-erdogan")),
+        "{m:#?}"
+    );
+    // A sentence opener that is no given name still lets the surname link.
+    let d = doc(
+        "Iran's intelligence minister Esmaeil Khatib spoke on Monday. Later Khatib left.",
+        "2022-01-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        m.iter()
+            .filter(|x| x.text == "Khatib")
+            .all(|x| x.actor.person_id.as_deref() == Some("esmaeil-khatib")),
+        "{m:#?}"
+    );
+}
