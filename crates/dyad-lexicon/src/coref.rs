@@ -503,6 +503,30 @@ impl Lexicon {
                 .map(|s| (s.index, s.span.start, s.span.end.min(text.len())))
                 .collect()
         };
+        // Sentences that name a country or a place of one, even as a mere
+        // place ("in Syria"): their generic actors take no country from the
+        // document (the sentence's own structure decides, in the coder).
+        let mut names_country: Vec<usize> = Vec::new();
+        for &(index, start, end) in &spans {
+            let from = atoms.partition_point(|a| a.start < start);
+            let to = atoms.partition_point(|a| a.start < end).max(from);
+            let named = atoms.get(from..to).unwrap_or_default().iter().any(|a| {
+                a.targets().iter().any(|t| {
+                    matches!(
+                        t,
+                        Target::Country(_)
+                            | Target::Capital(_)
+                            | Target::Demonym(_)
+                            | Target::DemonymPlural(_)
+                            | Target::City(_)
+                            | Target::Seat(_)
+                    )
+                })
+            });
+            if named {
+                names_country.push(index);
+            }
+        }
         for (index, start, end) in spans {
             let from = atoms.partition_point(|a| a.start < start);
             let mut to = atoms.partition_point(|a| a.start < end).max(from);
@@ -516,7 +540,9 @@ impl Lexicon {
             let prons = pronouns.get(p_from..p_to).unwrap_or_default();
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
-        link(&scan, in_text_order(drafts))
+        let mut mentions = link(&scan, in_text_order(drafts));
+        crate::context::country_from_document(&mut mentions, &names_country);
+        mentions
     }
 
     /// Country of a dateline ("MOSCOW", "SEOUL, South Korea").

@@ -26,6 +26,7 @@
 //! [`LexiconError`].
 
 mod compound;
+mod context;
 mod coref;
 mod dates;
 mod error;
@@ -54,7 +55,7 @@ pub use model::{
     is_sector_code, Country, Org, Person, PersonRole, RoleKind, RoleWord, Seat, SECTOR_CODES,
 };
 pub use phrase::{describe, PhraseResolution};
-pub use sources::builtin_file_names;
+pub use sources::{builtin_file_names, MANUAL_PREFIX, NO_MANUAL_ENV};
 
 use load::{assemble, Knowledge, Source};
 use patterns::PatternSet;
@@ -72,6 +73,11 @@ pub struct Lexicon {
     city_index: FxHashMap<String, usize>,
     /// Place nouns and their plurals ("city", "cities"), lower case.
     place_nouns: FxHashSet<String>,
+    /// Lower-case given names: first words of at least [`GIVEN_NAME_MIN`]
+    /// bulk (full-name-only) people's names ("ahmed", "maria"). A capitalised
+    /// word opening a sentence is a given name, not a sentence opener, when it
+    /// is one of these.
+    given_names: FxHashSet<String>,
     /// Country/org code → people who held a role there.
     people_by_country: FxHashMap<String, Vec<usize>>,
     /// Per role word: its last word is a generic person noun ("official",
@@ -92,6 +98,11 @@ impl std::fmt::Debug for Lexicon {
             .finish()
     }
 }
+
+/// How many bulk people's names must start with a word for it to count as a
+/// given name (a few legislators named "Later ..." or "Then ..." do not make
+/// those words names).
+const GIVEN_NAME_MIN: usize = 5;
 
 /// Counts of loaded entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -122,8 +133,16 @@ impl Lexicon {
 
     /// The built-in lexicon with each directory layered on top: entries with
     /// the same key (country code, org id, phrase, person id) override.
+    /// The manual files (`data/lexicon/manual/`) are included unless the
+    /// environment variable `DYAD_LEXICON_NO_MANUAL` is set (to anything but
+    /// "0"), so every command can be measured without them.
     pub fn load(extra_dirs: &[PathBuf]) -> Result<Lexicon, LexiconError> {
-        let mut sources = sources::builtin_sources();
+        Lexicon::load_with(extra_dirs, sources::manual_wanted_by_env())
+    }
+
+    /// Like [`Lexicon::load`], with the manual files in or out explicitly.
+    pub fn load_with(extra_dirs: &[PathBuf], manual: bool) -> Result<Lexicon, LexiconError> {
+        let mut sources = sources::builtin_sources(manual);
         for (i, dir) in extra_dirs.iter().enumerate() {
             sources.extend(sources::dir_sources(dir, i + 1)?);
         }
@@ -183,6 +202,12 @@ impl Lexicon {
         }
         let mut people_by_country: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, p) in k.people.iter().enumerate() {
+            // Bulk legislators (full-name-only) are left out: "the president"
+            // looks up office holders here, and 3,000 US representatives would
+            // be walked for every such title.
+            if !p.surname_matches {
+                continue;
+            }
             for r in &p.roles {
                 let list = people_by_country.entry(r.country.clone()).or_default();
                 if !list.contains(&i) {
@@ -190,6 +215,18 @@ impl Lexicon {
                 }
             }
         }
+        let mut first_words: FxHashMap<String, usize> = FxHashMap::default();
+        for p in k.people.iter().filter(|p| !p.surname_matches) {
+            let first = p.name.split(' ').next().unwrap_or("");
+            if first.len() > 1 && first.chars().all(char::is_alphabetic) {
+                *first_words.entry(first.to_lowercase()).or_default() += 1;
+            }
+        }
+        let given_names = first_words
+            .into_iter()
+            .filter(|(_, n)| *n >= GIVEN_NAME_MIN)
+            .map(|(w, _)| w)
+            .collect();
         let mut place_nouns = FxHashSet::default();
         for r in k.roles.iter().filter(|r| r.kind == RoleKind::Place) {
             place_nouns.insert(r.phrase.to_lowercase());
@@ -208,6 +245,7 @@ impl Lexicon {
         Ok(Lexicon {
             k,
             generic_roles,
+            given_names,
             place_nouns,
             people_by_country,
             country_index,
@@ -222,7 +260,7 @@ impl Lexicon {
     /// Validates `dir` layered on the built-in files and reports every
     /// problem (errors and warnings) instead of stopping at the first.
     pub fn check_dir(dir: &Path) -> Result<CheckReport, LexiconError> {
-        let mut sources = sources::builtin_sources();
+        let mut sources = sources::builtin_sources(true);
         let extra = sources::dir_sources(dir, 1)?;
         let files = sources.len() + extra.len();
         sources.extend(extra);
@@ -257,6 +295,12 @@ impl Lexicon {
             person_roles: self.k.people.iter().map(|p| p.roles.len()).sum(),
             patterns: self.patterns.pattern_count,
         }
+    }
+
+    /// True when `word` (any case) opens the names of several known people:
+    /// a given name ("Ahmed", "Maria").
+    pub(crate) fn is_given_name(&self, word: &str) -> bool {
+        !self.given_names.is_empty() && self.given_names.contains(&word.to_lowercase())
     }
 
     /// The short name of a country, territory or bloc code ("RUS" → "Russia").

@@ -33,14 +33,15 @@ pub(crate) struct Knowledge {
 /// Entries keyed for override/conflict detection.
 pub(crate) struct Keyed<T> {
     pub(crate) items: Vec<T>,
-    pub(crate) index: HashMap<String, (usize, usize, Origin)>,
+    // FxHash: keys are our own data, and 60,000 people rows made SipHash show at load.
+    pub(crate) index: rustc_hash::FxHashMap<String, (usize, usize, Origin)>,
 }
 
 impl<T> Keyed<T> {
     pub(crate) fn new() -> Self {
         Keyed {
             items: Vec::new(),
-            index: HashMap::new(),
+            index: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -95,6 +96,21 @@ impl<T> Keyed<T> {
 
 pub(crate) struct Ctx<'p> {
     pub(crate) problems: &'p mut Vec<Problem>,
+    /// Rank per role title: bulk files repeat a few hundred titles over
+    /// tens of thousands of rows, and ranking a title parses its words.
+    pub(crate) rank_cache: rustc_hash::FxHashMap<String, u8>,
+}
+
+impl Ctx<'_> {
+    /// [`crate::words::role_rank`], memoised.
+    pub(crate) fn role_rank(&mut self, role: &str) -> u8 {
+        if let Some(r) = self.rank_cache.get(role) {
+            return *r;
+        }
+        let r = crate::words::role_rank(role);
+        self.rank_cache.insert(role.to_string(), r);
+        r
+    }
 }
 
 impl Ctx<'_> {
@@ -163,7 +179,10 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
     for (src, t) in &tables {
         *k.rows_per_layer.entry(src.layer).or_default() += t.rows.len();
     }
-    let mut ctx = Ctx { problems };
+    let mut ctx = Ctx {
+        problems,
+        rank_cache: rustc_hash::FxHashMap::default(),
+    };
     let of_kind = |kind: FileKind| tables.iter().filter(move |(_, t)| t.kind == kind);
 
     let mut countries: Keyed<Country> = Keyed::new();
@@ -350,7 +369,8 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
 
     let org_known: HashMap<&str, ()> = orgs.items.iter().map(|o| (o.id.as_str(), ())).collect();
     let mut people: Keyed<Person> = Keyed::new();
-    for (src, t) in of_kind(FileKind::People) {
+    let people_files = of_kind(FileKind::People).chain(of_kind(FileKind::PeopleMatched));
+    for (src, t) in people_files {
         for row in &t.rows {
             crate::people::load_person_row(&mut ctx, src, row, &mut people, &|c| {
                 country_known(c) || org_known.contains_key(c)

@@ -175,4 +175,8 @@ pub struct Person {
     pub aliases: Vec<String>,
     /// Roles in file order.
     pub roles: Vec<PersonRole>,
+    /// False when the person is matched by full name and aliases only, never
+    /// by a bare surname (bulk legislator files: a surname of one of 50,000
+    /// legislators would make every "Smith" a member of some parliament).
+    pub surname_matches: bool,
 }

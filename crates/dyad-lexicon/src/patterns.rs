@@ -121,7 +121,7 @@ pub(crate) struct PatternSet {
 }
 
 struct Builder {
-    index: HashMap<String, usize>,
+    index: rustc_hash::FxHashMap<String, usize>,
     patterns: Vec<String>,
     variants: Vec<Vec<Variant>>,
 }
@@ -294,7 +294,7 @@ fn name_spellings(name: &str, country: &str) -> Vec<String> {
 impl PatternSet {
     pub(crate) fn build(k: &Knowledge) -> Result<PatternSet, LexiconError> {
         let mut b = Builder {
-            index: HashMap::new(),
+            index: rustc_hash::FxHashMap::default(),
             patterns: Vec::new(),
             variants: Vec::new(),
         };
@@ -344,7 +344,8 @@ impl PatternSet {
                 }
             }
         }
-        let mut surname_index: HashMap<String, usize> = HashMap::new();
+        let mut surname_index: rustc_hash::FxHashMap<String, usize> =
+            rustc_hash::FxHashMap::default();
         let mut surnames: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, p) in k.people.iter().enumerate() {
             let country = p.roles.first().map(|r| r.country.as_str()).unwrap_or("");
@@ -353,7 +354,12 @@ impl PatternSet {
                     b.add(&s, Target::Person(i));
                 }
             }
-            for s in short_forms(&p.name, country) {
+            let shorts = if p.surname_matches {
+                short_forms(&p.name, country)
+            } else {
+                Vec::new()
+            };
+            for s in shorts {
                 if crate::words::is_in(crate::words::PERSON_PRONOUNS, &s)
                     || crate::words::is_in(crate::words::GIVEN_NAMES, &s)
                     || s.chars().count() < 2
@@ -375,6 +381,34 @@ impl PatternSet {
                     b.add(&v, Target::Surname(g));
                 }
             }
+        }
+        // A user's entry (a `--lexicon DIR` layer) wins over a built-in one
+        // of the same kind that shares a name ("a user override always
+        // wins"): its readings go first; the atom's sort by priority is
+        // stable, so among equals the user's stays first.
+        let from_user = |t: &Target| -> bool {
+            let file = match *t {
+                Target::Person(i) => k
+                    .people
+                    .get(i)
+                    .and_then(|p| p.roles.first())
+                    .map(|r| r.origin.file.as_str()),
+                Target::Org(i) => k.orgs.get(i).map(|o| o.origin.file.as_str()),
+                Target::Seat(i) => k.seats.get(i).map(|s| s.origin.file.as_str()),
+                Target::City(i) => k.cities.get(i).map(|c| c.origin.file.as_str()),
+                Target::Role(i) | Target::RolePlural(i) => {
+                    k.roles.get(i).map(|r| r.origin.file.as_str())
+                }
+                Target::Country(i)
+                | Target::Demonym(i)
+                | Target::DemonymPlural(i)
+                | Target::Capital(i) => k.countries.get(i).map(|c| c.origin.file.as_str()),
+                Target::Surname(_) => None,
+            };
+            file.is_some_and(|f| !f.starts_with("builtin:"))
+        };
+        for list in b.variants.iter_mut().filter(|l| l.len() > 1) {
+            list.sort_by_key(|v| !from_user(&v.target));
         }
         let count = u32::try_from(b.patterns.len())
             .map_err(|_| LexiconError::Matcher("too many patterns".to_string()))?;

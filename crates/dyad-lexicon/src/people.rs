@@ -101,6 +101,21 @@ pub(crate) fn load_person_row(
             return;
         }
     }
+    // Column 9 (files with a `surname` column): "no" = full names only.
+    let surname_matches = match row.get(8) {
+        "" | "yes" => true,
+        "no" => false,
+        other => {
+            ctx.error(
+                &src.name,
+                row,
+                8,
+                id,
+                format!("bad surname flag {other:?} (yes, no or empty)"),
+            );
+            return;
+        }
+    };
     let aliases = list(row.get(2));
     let person_role = PersonRole {
         country: country.to_string(),
@@ -108,7 +123,7 @@ pub(crate) fn load_person_row(
         role: role.to_string(),
         start,
         end,
-        rank: crate::words::role_rank(role),
+        rank: ctx.role_rank(role),
         origin: origin.clone(),
     };
     match people.index.get(id) {
@@ -119,6 +134,8 @@ pub(crate) fn load_person_row(
             };
             let same_file = first.file == src.name;
             if !same_file && p.name == name {
+                // A curated file's "yes" wins over a bulk file's "no".
+                p.surname_matches |= surname_matches;
                 // Another batch file adds roles (and spellings) to the same person.
                 for a in aliases {
                     if !p.aliases.contains(&a) {
@@ -161,6 +178,7 @@ pub(crate) fn load_person_row(
                 name: name.to_string(),
                 aliases,
                 roles: vec![person_role],
+                surname_matches,
             };
             people.insert(id.to_string(), src.layer, origin, person, ctx.problems);
         }

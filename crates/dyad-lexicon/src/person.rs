@@ -145,12 +145,15 @@ impl Scan<'_> {
     }
 
     /// "Harry Ho" is not Ho Chi Minh: a surname right after a capitalised
-    /// word that is not itself recognised (and not the sentence's first word).
+    /// word that is not itself recognised (and not the sentence's first word,
+    /// unless that word is a given name: "Ahmed Khatib said" at the start of
+    /// a sentence is not Esmaeil Khatib).
     pub(crate) fn follows_name(
         &self,
         a: &Atom,
         s_start: usize,
         prev_atom_end: Option<usize>,
+        group: usize,
     ) -> bool {
         let Some(w) = prev_word(self.text, a.start, s_start) else {
             return false;
@@ -159,9 +162,27 @@ impl Scan<'_> {
             return false;
         }
         let first_of_sentence = prev_word(self.text, w.start, s_start).is_none();
-        is_capitalized(self.word(w))
-            && !first_of_sentence
-            && self.word(w).chars().all(char::is_alphabetic)
+        let word = self.word(w);
+        is_capitalized(word)
+            && word.chars().all(char::is_alphabetic)
+            && (!first_of_sentence
+                || (self.lex.is_given_name(word) && !self.names_word(group, word)))
+    }
+
+    /// True when `word` is a word of the name or an alias of a person of
+    /// surname group `group` ("Recep" of Recep Tayyip Erdoğan: "Recep
+    /// Erdogan" is still him).
+    fn names_word(&self, group: usize, word: &str) -> bool {
+        let Some((_, people)) = self.lex.patterns.surnames.get(group) else {
+            return false;
+        };
+        people.iter().any(|&pi| {
+            self.lex.k.people.get(pi).is_some_and(|p| {
+                std::iter::once(&p.name)
+                    .chain(p.aliases.iter())
+                    .any(|n| n.split([' ', '-']).any(|x| x.eq_ignore_ascii_case(word)))
+            })
+        })
     }
 
     /// "Kim" followed by more capitalised words is someone else ("Kim Yo Jong").

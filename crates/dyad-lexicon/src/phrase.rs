@@ -68,6 +68,30 @@ impl Lexicon {
                 m.rule
             ));
         }
+        // "forces loyal to Assad": the group is the actor, the person after
+        // "loyal to" only gives its country.
+        if let Some((group, patron)) = loyal_to(text, &mentions) {
+            let mut actor = group.actor.clone();
+            if actor.country.is_none() {
+                if let Some(c) = patron.actor.country.clone() {
+                    steps.push(format!(
+                        "{:?} loyal to {:?}: country {c} of the one it is loyal to",
+                        group.text, patron.text
+                    ));
+                    actor.country = Some(c);
+                }
+            }
+            steps.push(format!("→ {}", describe(&actor)));
+            return PhraseResolution {
+                text: text.to_string(),
+                date,
+                actor: Some(actor),
+                kind: Some(group.kind),
+                mention: Some(group.text.clone()),
+                mentions: mentions.clone(),
+                steps,
+            };
+        }
         let primary = mentions
             .iter()
             .enumerate()
@@ -167,6 +191,20 @@ impl Lexicon {
         self.country_of_phrase(tail)
             .or_else(|| self.country_of_phrase(head))
     }
+}
+
+/// A role mention followed by "loyal to" and another mention: (group, patron).
+fn loyal_to<'m>(
+    text: &str,
+    mentions: &'m [ActorMention],
+) -> Option<(&'m ActorMention, &'m ActorMention)> {
+    mentions.windows(2).find_map(|w| match w {
+        [a, b] if a.kind == MentionKind::Role && a.span.end <= b.span.start => {
+            let between = text.get(a.span.end..b.span.start)?.trim();
+            between.eq_ignore_ascii_case("loyal to").then_some((a, b))
+        }
+        _ => None,
+    })
 }
 
 /// "RUS GOV (Vladimir Putin, President)".

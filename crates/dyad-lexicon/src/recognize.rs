@@ -399,7 +399,7 @@ impl<'a> Scan<'a> {
             Target::Surname(g) => {
                 if a.hyphen_after
                     || self.continues_name(a, next, s_end)
-                    || self.follows_name(a, s_start, prev_atom_end)
+                    || self.follows_name(a, s_start, prev_atom_end, g)
                 {
                     return 1;
                 }

@@ -12,10 +12,25 @@ include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 /// user places (dyad-geo), not actor knowledge.
 const PLACE_STAGE_FILE: &str = "places.tsv";
 
-/// The built-in files as sources of layer 0.
-pub(crate) fn builtin_sources() -> Vec<Source> {
+/// The folder of hand-added built-in rows (`data/lexicon/manual/`): every
+/// actor figure is reported with and without it.
+pub const MANUAL_PREFIX: &str = "manual/";
+
+/// The environment variable that, set to a non-empty value other than "0",
+/// leaves the manual files out of [`crate::Lexicon::load`].
+pub const NO_MANUAL_ENV: &str = "DYAD_LEXICON_NO_MANUAL";
+
+/// True when the environment asks to skip the manual files.
+pub(crate) fn manual_wanted_by_env() -> bool {
+    std::env::var(NO_MANUAL_ENV).map_or(true, |v| v.is_empty() || v == "0")
+}
+
+/// The built-in files as sources of layer 0 (without `manual/` unless
+/// `manual`).
+pub(crate) fn builtin_sources(manual: bool) -> Vec<Source> {
     BUILTIN_FILES
         .iter()
+        .filter(|(name, _)| manual || !name.starts_with(MANUAL_PREFIX))
         .map(|(name, text)| Source {
             name: format!("builtin:{name}"),
             text: (*text).to_string(),

@@ -22,10 +22,13 @@ pub(crate) enum FileKind {
     People,
     /// Cities and regions (not capitals) with their country.
     Cities,
+    /// People with dated roles and a `surname` column ("no": matched by full
+    /// name only), the form of the generated bulk files.
+    PeopleMatched,
 }
 
 impl FileKind {
-    pub(crate) const ALL: [FileKind; 8] = [
+    pub(crate) const ALL: [FileKind; 9] = [
         FileKind::Countries,
         FileKind::CountryExtras,
         FileKind::Blocs,
@@ -34,6 +37,7 @@ impl FileKind {
         FileKind::Roles,
         FileKind::People,
         FileKind::Cities,
+        FileKind::PeopleMatched,
     ];
 
     /// The exact header columns of this kind.
@@ -56,6 +60,9 @@ impl FileKind {
                 "id", "name", "aliases", "country", "sectors", "role", "start", "end",
             ],
             FileKind::Cities => &["name", "country", "aliases"],
+            FileKind::PeopleMatched => &[
+                "id", "name", "aliases", "country", "sectors", "role", "start", "end", "surname",
+            ],
         }
     }
 }

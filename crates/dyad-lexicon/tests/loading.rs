@@ -82,6 +82,20 @@ fn malformed_entries_name_file_line_and_column() {
         (2, Some(8))
     );
     assert!(err.to_string().contains("before start"), "{err}");
+
+    // The bulk people files' `surname` column takes yes, no or nothing.
+    let dir = scratch("surname-flag");
+    write(
+        &dir,
+        "people.tsv",
+        "id\tname\taliases\tcountry\tsectors\trole\tstart\tend\tsurname\nann-x\tAnn X\t\tFRA\tLEG\tMember\t2020\t\tno\nbo-y\tBo Y\t\tFRA\tLEG\tMember\t2020\t\tperhaps\n",
+    );
+    let err = load_err(&dir);
+    assert_eq!(err.problems().len(), 1, "{err}");
+    let p = &err.problems()[0];
+    assert!(p.file.ends_with("people.tsv"), "{p}");
+    assert_eq!((p.line, p.column, p.entry.as_str()), (3, Some(9), "bo-y"));
+    assert!(err.to_string().contains("bad surname flag"), "{err}");
 }
 
 #[test]
@@ -193,4 +207,31 @@ fn check_dir_reports_every_problem() {
         .problems
         .iter()
         .all(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn a_user_entry_sharing_a_built_in_name_wins() {
+    // A user organisation with a new id but the name of a built-in one.
+    let dir = scratch("user-wins");
+    write(
+        &dir,
+        "organizations.tsv",
+        "id\tname\taliases\tcountry\tsectors\nMYCOURIER\tKorean Central News Agency\t\tPRK\tJRN\n",
+    );
+    let lex = dyad_lexicon::Lexicon::load(std::slice::from_ref(&dir)).expect("loads");
+    let a = lex
+        .resolve_phrase("Korean Central News Agency", None, "")
+        .actor
+        .expect("actor");
+    assert_eq!(a.org.as_deref(), Some("MYCOURIER"));
+    assert_eq!(a.sectors, vec!["JRN".to_string()]);
+    // and `dyad lexicon check` names both rows
+    let report = dyad_lexicon::Lexicon::check_dir(&dir).expect("checks");
+    let w = report
+        .problems
+        .iter()
+        .find(|p| p.message.contains("also names"))
+        .expect("ambiguity reported");
+    assert!(w.file.ends_with("organizations.tsv") && w.line == 2, "{w}");
+    assert!(w.message.contains("organizations.tsv:"), "{w}");
 }

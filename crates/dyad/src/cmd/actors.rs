@@ -58,6 +58,11 @@ pub struct EvalActorsArgs {
     /// Lexicon directory adding/overriding entries (repeatable).
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
+    /// Leave out the hand-added built-in rows (data/lexicon/manual/), to
+    /// measure what the sourced knowledge alone gives (also: environment
+    /// variable DYAD_LEXICON_NO_MANUAL=1 for every command).
+    #[arg(long)]
+    pub no_manual: bool,
 }
 
 /// Arguments of `dyad bench actors`.
@@ -179,6 +184,78 @@ struct Failure {
     expected: serde_json::Value,
     got: String,
     actor: String,
+    /// Why it failed: see [`ErrorKind`].
+    error: ErrorKind,
+}
+
+/// The kind of a failed check, so knowledge gaps and resolution mistakes
+/// can be told apart.
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+enum ErrorKind {
+    /// No actor, or the actor lacks the field the gold gives (no country,
+    /// no sector): knowledge dyad does not have.
+    KnowledgeMissing,
+    /// Right entity, wrong country.
+    WrongCountry,
+    /// Right entity, wrong primary sector.
+    WrongSector,
+    /// The phrase was resolved through another entity: the chosen mention
+    /// covers under half of the phrase, or both country and sector are wrong.
+    WrongEntity,
+}
+
+impl ErrorKind {
+    fn label(self) -> &'static str {
+        match self {
+            ErrorKind::KnowledgeMissing => "knowledge missing",
+            ErrorKind::WrongCountry => "wrong country",
+            ErrorKind::WrongSector => "wrong sector",
+            ErrorKind::WrongEntity => "wrong entity",
+        }
+    }
+}
+
+/// Error counts by kind (per failed check).
+#[derive(Serialize, Default)]
+struct Breakdown {
+    knowledge_missing: usize,
+    wrong_country: usize,
+    wrong_sector: usize,
+    wrong_entity: usize,
+}
+
+impl Breakdown {
+    fn add(&mut self, k: ErrorKind) {
+        match k {
+            ErrorKind::KnowledgeMissing => self.knowledge_missing += 1,
+            ErrorKind::WrongCountry => self.wrong_country += 1,
+            ErrorKind::WrongSector => self.wrong_sector += 1,
+            ErrorKind::WrongEntity => self.wrong_entity += 1,
+        }
+    }
+}
+
+/// Classifies one failed check. `got` is what the field held (empty when
+/// missing); `both_wrong` is true when the case failed country and sector.
+fn classify(
+    field: &str,
+    got: &str,
+    expected_empty: bool,
+    small_mention: bool,
+    both_wrong: bool,
+) -> ErrorKind {
+    if got.is_empty() && !expected_empty {
+        return ErrorKind::KnowledgeMissing;
+    }
+    if small_mention || both_wrong {
+        return ErrorKind::WrongEntity;
+    }
+    if field == "country" {
+        ErrorKind::WrongCountry
+    } else {
+        ErrorKind::WrongSector
+    }
 }
 
 #[derive(Serialize, Default)]
@@ -190,15 +267,24 @@ struct EvalReport {
     code1_cases: usize,
     code1_correct: usize,
     code1_accuracy: f64,
+    /// Failed checks by kind.
+    errors: Breakdown,
+    /// Whether the manual knowledge file was loaded.
+    manual: bool,
     failures: Vec<Failure>,
 }
 
 /// Runs `dyad eval actors`.
 pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
-    let lex = load(&args.lexicon)?;
+    let manual = !args.no_manual
+        && std::env::var(dyad_lexicon::NO_MANUAL_ENV).map_or(true, |v| v.is_empty() || v == "0");
+    let lex = Lexicon::load_with(&args.lexicon, manual).context("loading the actor lexicon")?;
     let file = std::fs::File::open(&args.file)
         .with_context(|| format!("opening {}", args.file.display()))?;
-    let mut r = EvalReport::default();
+    let mut r = EvalReport {
+        manual,
+        ..Default::default()
+    };
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("reading {}", args.file.display()))?;
         if line.trim().is_empty() {
@@ -233,6 +319,15 @@ pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
         let code1 = actor.sectors.first().cloned().unwrap_or_default();
         r.cases += 1;
         let expect = case.get("expect").cloned().unwrap_or_default();
+        // The chosen mention covers under half of the phrase's words: the
+        // phrase was read through something else inside it.
+        let words = |s: &str| s.split_whitespace().count();
+        let small_mention = res
+            .mention
+            .as_deref()
+            .is_some_and(|m| 2 * words(m) < words(&text));
+        let fails = |field: &str, got: &str| expect.get(field).is_some_and(|e| !check(e, got));
+        let both_wrong = fails("country", &country) && fails("code_1", &code1);
         for (field, got) in [("country", &country), ("code_1", &code1)] {
             let Some(e) = expect.get(field) else { continue };
             let ok = check(e, got);
@@ -244,7 +339,14 @@ pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
                 r.code1_correct += ok as usize;
             }
             if !ok {
+                let expected_empty = e
+                    .get("value")
+                    .and_then(|v| v.as_str())
+                    .is_some_and(str::is_empty);
+                let error = classify(field, got, expected_empty, small_mention, both_wrong);
+                r.errors.add(error);
                 r.failures.push(Failure {
+                    error,
                     id: id.clone(),
                     text: text.clone(),
                     date: date.to_string(),
@@ -267,8 +369,15 @@ pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
     } else {
         for f in &r.failures {
             println!(
-                "FAIL {} {:?} ({}) {}: expected {} got {:?} — {}",
-                f.id, f.text, f.date, f.field, f.expected, f.got, f.actor
+                "FAIL {} {:?} ({}) {}: expected {} got {:?} — {} [{}]",
+                f.id,
+                f.text,
+                f.date,
+                f.field,
+                f.expected,
+                f.got,
+                f.actor,
+                f.error.label()
             );
         }
         println!(
@@ -280,6 +389,14 @@ pub fn eval(args: EvalActorsArgs) -> anyhow::Result<ExitCode> {
             r.code1_correct,
             r.code1_cases,
             r.code1_accuracy
+        );
+        println!(
+            "errors: {} knowledge missing, {} wrong country, {} wrong sector, {} wrong entity; manual knowledge file {}",
+            r.errors.knowledge_missing,
+            r.errors.wrong_country,
+            r.errors.wrong_sector,
+            r.errors.wrong_entity,
+            if r.manual { "loaded" } else { "skipped (--no-manual)" }
         );
     }
     Ok(ExitCode::SUCCESS)

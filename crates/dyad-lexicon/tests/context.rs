@@ -1,0 +1,234 @@
+//! Resolution in context and knowledge at scale (issue 16), on sentences
+//! written for these tests.
+
+mod common;
+
+use common::{date, doc, lex};
+use dyad_core::ActorMention;
+
+fn phrase(text: &str, on: &str) -> (Option<String>, Vec<String>) {
+    let r = lex().resolve_phrase(text, Some(date(on)), "");
+    let a = r.actor.unwrap_or_default();
+    (a.country, a.sectors)
+}
+
+fn one<'a>(ms: &'a [ActorMention], text: &str) -> &'a ActorMention {
+    ms.iter()
+        .find(|m| m.text == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
+}
+
+#[test]
+fn generic_actors_take_the_country_of_their_own_phrase() {
+    // demonym modifier
+    assert_eq!(
+        phrase("Turkish forces", "2019-01-01"),
+        (Some("TUR".into()), vec!["MIL".to_string()])
+    );
+    // possessive
+    assert_eq!(
+        phrase("Iran's government", "2019-01-01").0.as_deref(),
+        Some("IRN")
+    );
+    // "of" phrase
+    assert_eq!(
+        phrase("the forces of Bashar al-Assad", "2019-01-01")
+            .0
+            .as_deref(),
+        Some("SYR")
+    );
+    // "loyal to": the group is the actor, the patron gives the country
+    let (c, s) = phrase("forces loyal to President Bashar al-Assad", "2019-01-01");
+    assert_eq!(c.as_deref(), Some("SYR"));
+    assert_eq!(s.first().map(String::as_str), Some("MIL"));
+}
+
+#[test]
+fn the_government_takes_the_country_of_a_government_named_just_before() {
+    let d = doc(
+        "Syrian president Bashar al-Assad met Russian officials in Damascus on Monday. \
+         The government said the talks went well.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let gov = one(&m, "government");
+    assert_eq!(gov.actor.country.as_deref(), Some("SYR"), "{gov:?}");
+    assert!(
+        gov.rule.contains("government named just before"),
+        "{}",
+        gov.rule
+    );
+    assert!(gov.confidence <= 0.6);
+}
+
+#[test]
+fn countryless_groups_take_the_story_s_main_country() {
+    let d = doc(
+        "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
+         Damascus welcomed the news. Later, rebels withdrew to the hills.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let rebels = one(&m, "rebels");
+    assert_eq!(rebels.actor.country.as_deref(), Some("SYR"), "{rebels:?}");
+    assert!(rebels.rule.contains("main country"), "{}", rebels.rule);
+    assert!(rebels.confidence <= 0.45);
+}
+
+#[test]
+fn a_country_in_the_sentence_leaves_the_choice_to_the_sentence() {
+    // The sentence names Turkey: whether the rebels are Turkish is for the
+    // sentence's structure (the coder's tree), not the story's main country.
+    let d = doc(
+        "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
+         Rebels attacked Turkish troops near the border.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "Rebels").actor.country, None);
+    // A country named only as a place counts too: the rebels may be Lebanese.
+    let d = doc(
+        "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
+         Damascus welcomed the news. Later, rebels withdrew into Lebanon.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "rebels").actor.country, None, "{m:#?}");
+}
+
+#[test]
+fn no_country_from_a_story_without_a_main_country() {
+    let d = doc("Rebels withdrew to the hills.", "2019-03-04");
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "Rebels").actor.country, None);
+}
+
+#[test]
+fn people_without_a_role_take_country_and_sector_from_context_never_gov() {
+    let (c, s) = phrase("Andersson, a Swedish mother", "2019-01-01");
+    assert_eq!(c.as_deref(), Some("SWE"));
+    assert_eq!(s, vec!["CVL".to_string()]);
+    // An unknown person with a title takes the title's sector.
+    let (_, s) = phrase("Minister Ana Tarvo", "2019-01-01");
+    assert_eq!(s, vec!["GOV".to_string()]);
+    let (_, s) = phrase("journalist Ana Tarvo", "2019-01-01");
+    assert_eq!(s, vec!["JRN".to_string()]);
+}
+
+#[test]
+fn media_companies_ngos_and_un_agencies_have_their_own_sectors() {
+    // A plain news agency is media, not the government.
+    let (_, s) = phrase("a news agency", "2019-01-01");
+    assert_eq!(s.first().map(String::as_str), Some("JRN"));
+    // Publishers from the fundus list, companies from the S&P 500 list.
+    assert_eq!(
+        phrase("Der Standard", "2019-01-01"),
+        (Some("AUT".into()), vec!["JRN".to_string()])
+    );
+    assert_eq!(
+        phrase("Meta Platforms", "2019-01-01"),
+        (Some("USA".into()), vec!["BUS".to_string()])
+    );
+    assert_eq!(
+        phrase("Amnesty International", "2019-01-01")
+            .1
+            .first()
+            .map(String::as_str),
+        Some("NGO")
+    );
+    assert_eq!(
+        phrase("UNHCR", "2019-01-01").1.first().map(String::as_str),
+        Some("IGO")
+    );
+}
+
+#[test]
+fn bulk_legislators_match_by_full_name_only() {
+    // From the EveryPolitician file: a member of the Bundestag in 2014.
+    assert_eq!(
+        phrase("Sonja Steffen", "2014-01-01"),
+        (Some("DEU".into()), vec!["LEG".to_string()])
+    );
+    // After the snapshot the membership is not known to go on: a former member.
+    assert_eq!(
+        phrase("Sonja Steffen", "2020-01-01").1,
+        vec!["ELI".to_string()]
+    );
+    // A bulk legislator's bare surname is not a mention.
+    let d = doc("Steffen said the vote was close.", "2014-01-01");
+    assert!(lex().recognize(&d).iter().all(|m| m.text != "Steffen"));
+}
+
+#[test]
+fn the_lexicon_is_one_to_two_orders_of_magnitude_larger() {
+    let s = lex().stats();
+    assert!(s.people >= 50_000, "{s:?}");
+    assert!(s.organizations >= 900, "{s:?}");
+}
+
+#[test]
+fn manual_rows_can_be_left_out() {
+    let with = dyad_lexicon::Lexicon::load_with(&[], true).expect("loads");
+    let without = dyad_lexicon::Lexicon::load_with(&[], false).expect("loads");
+    let sectors = |l: &dyad_lexicon::Lexicon| {
+        l.resolve_phrase("the state news agency", Some(date("2019-01-01")), "")
+            .actor
+            .map(|a| a.sectors)
+            .unwrap_or_default()
+    };
+    assert_eq!(sectors(&with).first().map(String::as_str), Some("GOV"));
+    assert_eq!(sectors(&without).first().map(String::as_str), Some("JRN"));
+    assert!(with.stats().roles > without.stats().roles);
+}
+
+#[test]
+fn a_story_split_between_countries_has_no_main_country() {
+    // The United States is named most often, but not in most country
+    // mentions: the rebels are not therefore American.
+    let d = doc(
+        "American officials met Syrian and Turkish officials on Sunday. US troops stayed in the town. \
+         Later, rebels withdrew to the hills.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "rebels").actor.country, None, "{m:#?}");
+}
+
+#[test]
+fn a_given_name_opening_a_sentence_makes_a_known_surname_someone_else() {
+    // "Khatib" alone is Iran's intelligence minister; "Ahmed Khatib" is not him.
+    let d = doc(
+        "Ahmed Khatib, a rebel commander, said the town had fallen.",
+        "2022-01-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        m.iter()
+            .all(|x| x.actor.person_id.as_deref() != Some("esmaeil-khatib")),
+        "{m:#?}"
+    );
+    // A given name of the person itself keeps the link ("Recep Erdogan").
+    let d = doc(
+        "Tayyip Erdogan spoke on Monday. Recep Erdogan left on Tuesday.",
+        "2022-01-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        m.iter()
+            .any(|x| x.text == "Erdogan"
+                && x.actor.person_id.as_deref() == Some("recep-tayyip-erdogan")),
+        "{m:#?}"
+    );
+    // A sentence opener that is no given name still lets the surname link.
+    let d = doc(
+        "Iran's intelligence minister Esmaeil Khatib spoke on Monday. Later Khatib left.",
+        "2022-01-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        m.iter()
+            .filter(|x| x.text == "Khatib")
+            .all(|x| x.actor.person_id.as_deref() == Some("esmaeil-khatib")),
+        "{m:#?}"
+    );
+}
