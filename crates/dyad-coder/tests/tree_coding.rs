@@ -295,7 +295,7 @@ fn a_measure_of_goods_lends_its_prepositions_to_the_verb() {
 #[test]
 fn an_event_the_default_output_leaves_out_is_trusted_less() {
     // no side resolved to a country: shown only with --all, at low confidence
-    let events = code("Gunmen attacked villagers near the river on Monday.");
+    let events = code("Gunmen attacked Turkish soldiers near the border on Monday.");
     let attack = on(&events, "attacked");
     assert!(!attack.shown_by_default(), "{attack:#?}");
     assert!(attack.provenance.confidence < 0.4, "{attack:#?}");

@@ -494,7 +494,15 @@ pub fn analyze_tree(
                     // a participle describing a noun ("forces backing Assad",
                     // "fighters backed by Iran") characterises it: a
                     // background act, not the news
-                    if matches!(tree.xpos(i), "VBG" | "VBN") {
+                    // (not when the noun heads the sentence, or a
+                    // participle has an object of its own: "Russian jets
+                    // bombed Ukrainian troops" misparsed as a noun phrase)
+                    let describes = match tree.xpos(i) {
+                        "VBG" => true,
+                        "VBN" => p.object.is_empty(),
+                        _ => false,
+                    };
+                    if describes && tree.head(h).is_some() {
                         p.anchored = false;
                     }
                     // "forces backed by Iran", "jets bombing the town"
