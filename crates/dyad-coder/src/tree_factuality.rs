@@ -100,6 +100,36 @@ fn is_request_verb(w: &str) -> bool {
     )
 }
 
+/// "it is likely Washington and Moscow will side with Ankara": a
+/// likelihood adjective right before the clause's subject (optionally with
+/// "that") makes it a prediction, wherever the parser hung the clause.
+fn likelihood_before_subject(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    trigger: usize,
+) -> Option<&'static str> {
+    let subject = tree
+        .kids(trigger)
+        .iter()
+        .copied()
+        .find(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass"))?;
+    // the subject's first word
+    let mut first = subject;
+    while let Some(&k) = tree.kids(first).iter().min() {
+        if k >= first {
+            break;
+        }
+        first = k;
+    }
+    let mut before = first.checked_sub(1)?;
+    if view.low(before) == "that" {
+        before = before.checked_sub(1)?;
+    }
+    ["likely", "unlikely", "possible", "probable", "expected"]
+        .into_iter()
+        .find(|w| view.low(before) == *w)
+}
+
 /// The factuality of the event triggered at token `trigger`, with the
 /// reason for explanations.
 pub fn tree_factuality(
@@ -111,6 +141,12 @@ pub fn tree_factuality(
         .rev()
         .find(|&k| view.low(k) != "\u{201d}" && view.low(k) != "\"")
         .is_some_and(|k| view.low(k) == "?");
+    if let Some(word) = likelihood_before_subject(view, tree, trigger) {
+        return (
+            Factuality::Hypothetical,
+            format!("'{word}' before the clause"),
+        );
+    }
     let mut cur = trigger;
     for _ in 0..8 {
         // the word's own modifiers

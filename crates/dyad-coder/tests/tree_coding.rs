@@ -305,3 +305,13 @@ fn an_event_the_default_output_leaves_out_is_trusted_less() {
     assert!(bombed.shown_by_default(), "{bombed:#?}");
     assert!(bombed.provenance.confidence >= 0.6, "{bombed:#?}");
 }
+
+#[test]
+fn a_likely_act_is_a_prediction() {
+    let events = code("It is likely that France and Germany will side with Italy in the dispute.");
+    let side = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.contains("side"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(side.factuality, Factuality::Hypothetical, "{side:#?}");
+}
