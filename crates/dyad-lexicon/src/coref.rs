@@ -355,15 +355,18 @@ fn pair(out: &mut Out, d: Draft, fallback: Option<Box<Draft>>) {
 }
 
 fn pronoun(out: &mut Out, d: Draft) {
+    // a known person, or a person the text names with a title but the
+    // lexicon does not know ("the Syrian government negotiator Bashar
+    // Jaafari told reporters ... he said")
+    let is_person = |out: &Out, i: usize, m: &ActorMention| {
+        out.persons.get(i).copied().flatten().is_some()
+            || (m.kind == MentionKind::Person && m.actor.country.is_some())
+    };
     let find_first_in = |out: &Out, sentence: usize, before: usize| {
         out.mentions
             .iter()
             .enumerate()
-            .find(|(i, m)| {
-                m.sentence == sentence
-                    && m.span.start < before
-                    && out.persons.get(*i).copied().flatten().is_some()
-            })
+            .find(|(i, m)| m.sentence == sentence && m.span.start < before && is_person(out, *i, m))
             .map(|(i, _)| i)
     };
     let mut found = find_first_in(out, d.sentence, d.start);
@@ -371,14 +374,26 @@ fn pronoun(out: &mut Out, d: Draft) {
         found = find_first_in(out, d.sentence - 1, usize::MAX);
     }
     let Some(i) = found else { return };
-    let Some(p) = out.persons.get(i).copied().flatten() else {
-        return;
-    };
-    let (actor, rule) = out.scan.person_actor(p);
     let mut d2 = d;
-    d2.actor = actor;
-    d2.rule = concat(&[&d2.rule, " → last person subject; ", &rule]);
-    out.push(d2, Some(p), Some(i));
+    match out.persons.get(i).copied().flatten() {
+        Some(p) => {
+            let (actor, rule) = out.scan.person_actor(p);
+            d2.actor = actor;
+            d2.rule = concat(&[&d2.rule, " → last person subject; ", &rule]);
+            out.push(d2, Some(p), Some(i));
+        }
+        None => {
+            let Some(m) = out.mentions.get(i) else { return };
+            d2.actor = m.actor.clone();
+            d2.rule = concat(&[
+                &d2.rule,
+                " → last person subject (named, not in the lexicon): ",
+                &m.text,
+            ]);
+            d2.confidence = d2.confidence.min(m.confidence);
+            out.push(d2, None, Some(i));
+        }
+    }
 }
 
 /// The drafts sorted by (start, end), ties in recognition order (a stable

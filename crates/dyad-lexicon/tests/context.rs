@@ -232,3 +232,16 @@ fn a_given_name_opening_a_sentence_makes_a_known_surname_someone_else() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_takes_a_titled_person_the_lexicon_does_not_know() {
+    let d = doc(
+        "The Egyptian government spokesman Karim Fathy Lanzoni spoke to reporters. \
+         He said the talks had failed.",
+        "2019-01-01",
+    );
+    let ms = lex().recognize(&d);
+    let he = one(&ms, "He");
+    assert_eq!(he.actor.country.as_deref(), Some("EGY"), "{he:#?}");
+    assert!(he.rule.contains("Lanzoni"), "{he:#?}");
+}
