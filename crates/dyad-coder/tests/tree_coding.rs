@@ -96,12 +96,8 @@ fn negation_scopes_over_its_own_verb_only() {
     let events = code("Russia, which has not attacked Poland, condemned Nato on Friday.");
     let condemned = on(&events, "condemned");
     assert_eq!(condemned.factuality, Factuality::Asserted, "{condemned:#?}");
-    if let Some(attack) = events
-        .iter()
-        .find(|e| e.provenance.trigger_text.ends_with("attacked"))
-    {
-        assert_eq!(attack.factuality, Factuality::Negated, "{attack:#?}");
-    }
+    let attack = on(&events, "attacked");
+    assert_eq!(attack.factuality, Factuality::Negated, "{attack:#?}");
 }
 
 #[test]
@@ -147,9 +143,11 @@ fn light_verb_lends_its_subject_to_the_event_noun() {
 #[test]
 fn a_without_clause_negates_its_event() {
     let events = code("The United States struck Syria without asking the UN for approval.");
-    if let Some(ask) = events.iter().find(|e| e.plover == "REQUEST") {
-        assert_eq!(ask.factuality, Factuality::Negated, "{ask:#?}");
-    }
+    let ask = events
+        .iter()
+        .find(|e| e.plover == "REQUEST")
+        .unwrap_or_else(|| panic!("no request in {events:#?}"));
+    assert_eq!(ask.factuality, Factuality::Negated, "{ask:#?}");
 }
 
 #[test]
