@@ -169,7 +169,7 @@ impl Engine {
         let places = self.places.recognize(&analyzed, &actors);
         // Places after prepositions may fill "- arrive in +"-style slots;
         // they are the coder's own, not actor mentions of the document.
-        let place_mentions = locative::place_mentions(&analyzed.doc.text, &actors, &places);
+        let place_mentions = self.place_mentions(&analyzed, &actors, &places);
         let mentions = locative::Mentions::new(&actors, &place_mentions);
         let events = self.events(&analyzed, mentions, &places, None);
         CodedDocument {
@@ -178,6 +178,27 @@ impl Engine {
             places,
             events,
         }
+    }
+
+    /// The coder's own country-level mentions (never the document's actor
+    /// mentions): toponyms after a preposition and "<demonym> <place
+    /// noun>" phrases after one, in text order.
+    fn place_mentions(
+        &self,
+        analyzed: &AnalyzedDocument,
+        actors: &[dyad_core::ActorMention],
+        places: &[dyad_core::PlaceMention],
+    ) -> Vec<dyad_core::ActorMention> {
+        let mut out = locative::place_mentions(&analyzed.doc.text, actors, places);
+        let demonyms = locative::demonym_place_mentions(analyzed, actors, |d, n| {
+            self.actors.demonym_place_country(d, n)
+        });
+        if !demonyms.is_empty() {
+            out.extend(demonyms);
+            out.sort_by_key(|m| (m.span.start, m.span.end));
+            out.dedup_by(|a, b| a.span.overlaps(b.span));
+        }
+        out
     }
 
     /// Codes a document and explains every sentence (or only `only`).
@@ -189,7 +210,7 @@ impl Engine {
         let analyzed = self.pipeline.analyze(doc);
         let actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
-        let place_mentions = locative::place_mentions(&analyzed.doc.text, &actors, &places);
+        let place_mentions = self.place_mentions(&analyzed, &actors, &places);
         let mentions = locative::Mentions::new(&actors, &place_mentions);
         let mut out = Vec::new();
         let events = self.events(&analyzed, mentions, &places, Some((&mut out, only)));

@@ -14,7 +14,7 @@
 //! (see [`Mentions`]): the actor list is never copied or changed, and the
 //! originals keep their indices (which `antecedent` refers to).
 
-use dyad_core::{Actor, ActorMention, MentionKind, PlaceMention, Span};
+use dyad_core::{Actor, ActorMention, AnalyzedDocument, MentionKind, PlaceMention, Span};
 
 /// Prepositions after which a place can fill a pattern's slot.
 const SLOT_PREPOSITIONS: &[&str] = &[
@@ -172,6 +172,80 @@ pub fn place_mentions(
         .filter(|p| follows_preposition(text, p.span.start))
         .filter_map(country_mention)
         .collect()
+}
+
+/// A country mention for each "<demonym> <place noun>" after a slot
+/// preposition ("fired missiles at Ukrainian territory", "shelled positions
+/// in Syrian towns") that no actor mention covers: the lexicon rightly does
+/// not make such a phrase an actor, but as the object of a preposition it
+/// stands for its country, like a toponym does. `country_of(demonym, noun)`
+/// is the lexicon's lookup. In text order.
+pub fn demonym_place_mentions<'c>(
+    doc: &AnalyzedDocument,
+    actors: &[ActorMention],
+    country_of: impl Fn(&str, &str) -> Option<&'c str>,
+) -> Vec<ActorMention> {
+    let text = doc.doc.text.as_str();
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let word = |i: usize| s.tokens.get(i).map_or("", |t| t.text(text));
+        for i in 1..s.tokens.len() {
+            // the demonym, one or two words ("North Korean"), then the noun
+            for width in [2usize, 1] {
+                let noun_at = i + width;
+                if noun_at >= s.tokens.len() {
+                    continue;
+                }
+                let demonym = if width == 2 {
+                    let (a, b) = (word(i), word(i + 1));
+                    let mut d = String::with_capacity(a.len() + b.len() + 1);
+                    d.push_str(a);
+                    d.push(' ');
+                    d.push_str(b);
+                    d
+                } else {
+                    word(i).to_string()
+                };
+                let before = if word(i - 1).eq_ignore_ascii_case("the") {
+                    i.checked_sub(2).map(word).unwrap_or("")
+                } else {
+                    word(i - 1)
+                };
+                if !SLOT_PREPOSITIONS
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(before))
+                {
+                    continue;
+                }
+                let Some(country) = country_of(&demonym, word(noun_at)) else {
+                    continue;
+                };
+                let (Some(first), Some(last)) = (s.tokens.get(i), s.tokens.get(noun_at)) else {
+                    continue;
+                };
+                let span = Span::new(first.span.start, last.span.end);
+                if overlaps_any(actors, span) {
+                    break;
+                }
+                out.push(ActorMention {
+                    span,
+                    sentence: s.index,
+                    text: span.slice(text).to_string(),
+                    kind: MentionKind::Country,
+                    actor: Actor {
+                        name: country.to_string(),
+                        country: Some(country.to_string()),
+                        ..Default::default()
+                    },
+                    antecedent: None,
+                    rule: format!("{RULE_PREFIX}demonym + '{}' as its country", word(noun_at)),
+                    confidence: CONFIDENCE_FACTOR,
+                });
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// True when a mention of `actors` (in text order) overlaps `span`.

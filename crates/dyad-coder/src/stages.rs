@@ -25,6 +25,12 @@ impl ActorStage {
     pub fn recognize(&self, doc: &AnalyzedDocument) -> Vec<ActorMention> {
         self.lexicon.recognize(doc)
     }
+
+    /// The country a demonym names before a place noun ("Ukrainian
+    /// territory"), see [`dyad_lexicon::Lexicon::demonym_place_country`].
+    pub fn demonym_place_country(&self, demonym: &str, noun: &str) -> Option<&str> {
+        self.lexicon.demonym_place_country(demonym, noun)
+    }
 }
 
 /// Toponym recognition with the gazetteer, when one is loaded.

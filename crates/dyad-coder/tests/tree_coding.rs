@@ -313,3 +313,12 @@ fn a_likely_act_is_a_prediction() {
         .unwrap_or_else(|| panic!("{events:#?}"));
     assert_eq!(side.factuality, Factuality::Hypothetical, "{side:#?}");
 }
+
+#[test]
+fn a_demonym_place_after_a_preposition_stands_for_its_country() {
+    let events = code("Russia fired dozens of missiles at Ukrainian territory on Monday.");
+    assert_dyad(on(&events, "fired"), "ASSAULT", &["RUS"], &["UKR"]);
+    // never a subject: "Syrian towns" is no actor of its own
+    let events = code("Syrian towns near the border were quiet on Monday.");
+    assert!(events.is_empty(), "{events:#?}");
+}

@@ -73,6 +73,9 @@ pub struct Lexicon {
     city_index: FxHashMap<String, usize>,
     /// Place nouns and their plurals ("city", "cities"), lower case.
     place_nouns: FxHashSet<String>,
+    /// Lower-case demonym → country index ("ukrainian" → UKR); countries
+    /// only, not blocs.
+    demonym_index: FxHashMap<String, usize>,
     /// Lower-case given names: first words of at least [`GIVEN_NAME_MIN`]
     /// bulk (full-name-only) people's names ("ahmed", "maria"). A capitalised
     /// word opening a sentence is a given name, not a sentence opener, when it
@@ -181,6 +184,12 @@ impl Lexicon {
             .enumerate()
             .map(|(i, p)| (p.id.clone(), i))
             .collect();
+        let mut demonym_index = FxHashMap::default();
+        for (i, c) in k.countries.iter().enumerate().filter(|(_, c)| !c.bloc) {
+            for d in &c.demonyms {
+                demonym_index.entry(d.to_lowercase()).or_insert(i);
+            }
+        }
         let mut city_index = FxHashMap::default();
         for (i, c) in k.countries.iter().enumerate() {
             for cap in &c.capitals {
@@ -252,6 +261,7 @@ impl Lexicon {
             org_index,
             person_index,
             city_index,
+            demonym_index,
             patterns,
             warnings,
         })
@@ -346,6 +356,19 @@ impl Lexicon {
     /// (case-insensitive: "MOSCOW" → "RUS").
     pub fn country_of_city(&self, name: &str) -> Option<&str> {
         let i = self.city_index.get(&name.trim().to_lowercase())?;
+        self.k.countries.get(*i).map(|c| c.code.as_str())
+    }
+
+    /// The country a demonym names when it modifies a place noun
+    /// ("Ukrainian" + "territory" → UKR; case-insensitive), for the coder,
+    /// which lets such a phrase stand for its country as the target of an
+    /// act ("fired missiles at Ukrainian territory"). The lexicon itself
+    /// never makes such a phrase an actor.
+    pub fn demonym_place_country(&self, demonym: &str, noun: &str) -> Option<&str> {
+        if !self.place_nouns.contains(&noun.to_lowercase()) {
+            return None;
+        }
+        let i = self.demonym_index.get(&demonym.trim().to_lowercase())?;
         self.k.countries.get(*i).map(|c| c.code.as_str())
     }
 
