@@ -237,6 +237,47 @@ pub fn tree_factuality(
                 if words::is_intent_governor(gl) && (to_marked || tree.xpos(cur) == "VB") {
                     return (Factuality::Intended, format!("governed by '{gl} to'"));
                 }
+                // "travelled to Syria to fight": the purpose of a journey
+                // or a deployment, not (yet) an act
+                // (the form too: the Brill tagger may take "travelled" for
+                // an adjective and leave it unlemmatised)
+                let journey = |w: &str| {
+                    matches!(
+                        w,
+                        "travel"
+                            | "go"
+                            | "come"
+                            | "fly"
+                            | "head"
+                            | "move"
+                            | "arrive"
+                            | "return"
+                            | "deploy"
+                            | "send"
+                            | "dispatch"
+                            | "leave"
+                            | "cross"
+                            | "flee"
+                            | "travelled"
+                            | "traveled"
+                            | "went"
+                            | "came"
+                            | "flew"
+                            | "headed"
+                            | "moved"
+                            | "arrived"
+                            | "returned"
+                            | "deployed"
+                            | "sent"
+                            | "dispatched"
+                            | "left"
+                            | "crossed"
+                            | "fled"
+                    )
+                };
+                if to_marked && (journey(gl) || journey(view.low(h))) {
+                    return (Factuality::Intended, format!("purpose of '{gl}'"));
+                }
             }
             // a purpose clause: "sent troops to fight" (or an infinitive
             // complement the parser took for one: "threatened to attack")

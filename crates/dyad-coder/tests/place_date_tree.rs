@@ -247,3 +247,20 @@ fn a_reported_past_perfect_is_only_the_reported_past() {
     let e = only(&events, "ASSAULT");
     assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
 }
+
+#[test]
+fn a_light_verbs_event_noun_takes_its_locative() {
+    // "into" after the event noun of "launched an offensive", not the
+    // story's lead place
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code_2018(
+        &engine,
+        "Turkey launched a military offensive into Aleppo on Monday.",
+    );
+    let place = only(&events, "ASSAULT").place.as_ref().expect("a place");
+    assert!(place.name.contains("Aleppo"), "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::TriggerObl));
+}

@@ -322,3 +322,12 @@ fn a_demonym_place_after_a_preposition_stands_for_its_country() {
     let events = code("Syrian towns near the border were quiet on Monday.");
     assert!(events.is_empty(), "{events:#?}");
 }
+
+#[test]
+fn the_purpose_of_a_journey_is_not_yet_an_act() {
+    let events = code(
+        "Dozens of foreign volunteers, including Belgians, have travelled to Syria in recent years to fight against the Syrian government.",
+    );
+    let fight = on(&events, "fight");
+    assert!(!fight.factuality.is_factual(), "{fight:#?}");
+}

@@ -163,7 +163,8 @@ pub(super) fn attached_places<'p>(
             && ((governor == trigger && acts_on_place)
                 || (Some(governor) == event_noun && noun_acts_on_place));
         let locative = PlaceWords::has(&words.locative, case)
-            || (PlaceWords::has(&words.verb_only, case) && is_verb(governor))
+            || (PlaceWords::has(&words.verb_only, case)
+                && (is_verb(governor) || Some(governor) == event_noun))
             || (case == "to" && governor == trigger && motion)
             || attack_on;
         if !locative || !matches!(tree.base_rel(phrase), "obl" | "nmod" | "advmod" | "advcl") {
