@@ -19,8 +19,8 @@ mod view;
 
 use arguments::{find_object, find_preps, find_subject};
 use coordination::coordinated_with;
-pub(crate) use tree::is_light_verb;
 pub use tree::{analyze_tree, country_donors, DepTree};
+pub(crate) use tree::{case_word, is_light_verb};
 
 pub use view::SentenceView;
 

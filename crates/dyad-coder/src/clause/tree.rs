@@ -720,7 +720,7 @@ fn prep_slots(
 /// that of a descriptor or modifier before it, where parsers hang it on a
 /// titled name ("with [former president]nmod:desc Hamid Karzai": "with"
 /// depends on "president").
-fn case_word(tree: &DepTree<'_>, kids: &DepTree<'_>, c: usize) -> Option<usize> {
+pub(crate) fn case_word(tree: &DepTree<'_>, kids: &DepTree<'_>, c: usize) -> Option<usize> {
     let own = |h: usize| {
         kids.kids(h)
             .iter()

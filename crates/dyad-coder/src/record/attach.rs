@@ -71,13 +71,11 @@ fn trigger_clause(tree: &DepTree<'_>, pred: &Predicate) -> Option<usize> {
     }
 }
 
-/// The preposition (`case` child) of token `k`, lower-cased, when it has one.
+/// The preposition of the nominal headed by `k`, lower-cased, when it has
+/// one (the clause analysis's [`crate::clause::case_word`]: its own `case`,
+/// or that of a title before a name).
 fn case_of<'v>(tree: &DepTree<'_>, view: &'v SentenceView<'_>, k: usize) -> Option<&'v str> {
-    tree.kids(k)
-        .iter()
-        .copied()
-        .find(|&c| tree.rel(c) == "case")
-        .map(|c| view.low(c))
+    crate::clause::case_word(tree, tree, k).map(|c| view.low(c))
 }
 
 /// The toponyms of `places` (the sentence's resolved ones) that the parse
