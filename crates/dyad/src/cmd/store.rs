@@ -270,17 +270,7 @@ fn run_ingest(
             bar.set_position(s.seen);
             bar.set_message(format!("{} events, {} errors", s.events, s.errors));
         });
-    match result {
-        Ok(stats) => {
-            store.finish_run(run_id, &stats.counts(), "ok")?;
-            Ok(stats)
-        }
-        Err(e) => {
-            // Best effort: the database may be unable to take even this.
-            let _ = store.finish_run(run_id, &Default::default(), &format!("failed: {e}"));
-            Err(e.into())
-        }
-    }
+    finish_run(store, run_id, result)
 }
 
 /// Stores documents coded elsewhere (`dyad ingest --events`): the same
@@ -303,12 +293,23 @@ fn run_import(
             bar.set_position(s.seen);
             bar.set_message(format!("{} events, {} errors", s.events, s.errors));
         });
+    finish_run(store, run_id, result)
+}
+
+/// Records how a run ended (its counts, or why it failed) and passes its
+/// result on.
+fn finish_run(
+    store: &mut Store,
+    run_id: i64,
+    result: Result<IngestStats, dyad_store::StoreError>,
+) -> anyhow::Result<IngestStats> {
     match result {
         Ok(stats) => {
             store.finish_run(run_id, &stats.counts(), "ok")?;
             Ok(stats)
         }
         Err(e) => {
+            // Best effort: the database may be unable to take even this.
             let _ = store.finish_run(run_id, &Default::default(), &format!("failed: {e}"));
             Err(e.into())
         }
