@@ -311,6 +311,9 @@ fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> 
         "threaten" | "warn" | "want" | "hope" | "seek" | "try" | "attempt" | "consider" | "expect"
     );
     match plover {
+        // the PLOVER manual files promised concessions, "declarations (but
+        // not implementations) of ceasefires and withdrawals", under
+        // CONCEDE (although CAMEO's 035 maps to AGREE)
         "RETREAT" | "CONCEDE" if promise => Some(("CONCEDE", "035")),
         "AID" if promise => Some(("AGREE", "033")),
         "COOPERATE" if promise => Some(("AGREE", "031")),

@@ -210,7 +210,8 @@ fn quantities_and_promises() {
     assert_eq!(codes(aid), ("CHL".into(), "PER".into()));
     let q = aid.quantities.first().expect("a quantity");
     assert_eq!((q.value, q.qualifier.as_deref()), (300.0, Some("at least")));
-    // a promise of a concession is CONCEDE, asserted
+    // a promise of a concession is CONCEDE (the PLOVER manual: promised
+    // concessions are verbal concessions), asserted
     let evs = code("Chile promised to lift the curfew in the capital.", a);
     let concede = find(&evs, "CONCEDE");
     assert_eq!(concede.factuality, Factuality::Asserted);

@@ -172,6 +172,13 @@ pub fn is_intent_governor(w: &str) -> bool {
             | "push"
             | "move"
             | "ready"
+            | "willing"
+            | "prepared"
+            | "eager"
+            | "keen"
+            | "determined"
+            | "poised"
+            | "committed"
             | "readiness"
             | "willingness"
             | "intention"
@@ -235,7 +242,15 @@ pub fn is_denial_governor(w: &str) -> bool {
 pub fn is_negating_governor(w: &str) -> bool {
     matches!(
         w,
-        "refuse" | "fail" | "decline" | "avoid" | "stop" | "cease" | "halt"
+        "refuse"
+            | "fail"
+            | "decline"
+            | "avoid"
+            | "stop"
+            | "cease"
+            | "halt"
+            | "unwilling"
+            | "reluctant"
     )
 }
 

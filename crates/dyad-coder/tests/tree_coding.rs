@@ -331,3 +331,30 @@ fn the_purpose_of_a_journey_is_not_yet_an_act() {
     let fight = on(&events, "fight");
     assert!(!fight.factuality.is_factual(), "{fight:#?}");
 }
+
+#[test]
+fn an_adjective_of_readiness_controls_its_infinitive() {
+    // the adjective is no verb: its own subject does the act it is ready for
+    let events = code("Germany is willing to provide medical aid to Palestinian refugees.");
+    assert_dyad(on(&events, "provide"), "AGREE", &["DEU"], &["PSE"]);
+    let events = code("Canada is unwilling to send troops to Mali.");
+    let send = on(&events, "send");
+    assert_eq!(countries(&send.source), ["CAN"], "{send:#?}");
+    assert_eq!(send.factuality, Factuality::Negated, "{send:#?}");
+}
+
+#[test]
+fn a_passive_governor_subject_controls_its_infinitive() {
+    // "was prepared to": the passive's subject, resolved as the speaker
+    let events = code("Russia said it was prepared to hold talks with Ukraine.");
+    assert_dyad(on(&events, "hold"), "AGREE", &["RUS"], &["UKR"]);
+}
+
+#[test]
+fn a_readiness_to_yield_is_a_verbal_concession() {
+    // the PLOVER manual: promised withdrawals are CONCEDE, not RETREAT
+    let events = code("Israel is ready to withdraw its troops from Lebanon.");
+    let withdraw = on(&events, "withdraw");
+    assert_eq!(withdraw.plover, "CONCEDE", "{events:#?}");
+    assert_eq!(countries(&withdraw.source), ["ISR"], "{withdraw:#?}");
+}

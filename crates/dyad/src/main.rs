@@ -112,6 +112,20 @@ enum EvalCommand {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    // Rust ignores SIGPIPE, so every println! to a closed pipe (`dyad explain
+    // doc | head`) would panic; a command-line tool should simply stop, as
+    // Unix tools do. Not the server: a client hanging up must not kill it.
+    #[cfg(unix)]
+    if !matches!(
+        cli.command,
+        Command::Serve(_) | Command::Bench(BenchCommand::Serve(_))
+    ) {
+        // SAFETY: called before any other thread exists; SIG_DFL is a valid
+        // disposition for SIGPIPE.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),
         Command::Serve(args) => cmd::serve::serve(args),

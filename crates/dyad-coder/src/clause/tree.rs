@@ -201,6 +201,12 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
     )
 }
 
+/// A singular or first-person pronoun with no actor of its own: in what a
+/// speaker says or vows, the speaker ("they" may be anyone, so not it).
+fn is_speaker_pronoun(view: &SentenceView<'_>, k: usize) -> bool {
+    matches!(view.low(k), "it" | "he" | "she" | "we" | "i") && view.mention(k).is_none()
+}
+
 fn is_relative_pronoun(low: &str) -> bool {
     matches!(low, "who" | "which" | "that" | "whom" | "whose")
 }
@@ -392,6 +398,7 @@ pub fn analyze_tree(
     // own agents before structure is read, for clauses that reach past
     // their governor ("passed a resolution criticising X")
     let preds_agent: Vec<Vec<usize>> = preds.iter().map(Predicate::agent).collect();
+    let preds_lemma: Vec<String> = preds.iter().map(|q| q.lemma.clone()).collect();
     for &i in &order {
         let Some(pi) = pred_at[i] else { continue };
         let Some(h) = tree.head(i).filter(|&h| h < n) else {
@@ -404,6 +411,7 @@ pub fn analyze_tree(
         let g_lemma = governor.map(|q| q.lemma.clone()).unwrap_or_default();
         let g_agent = governor.map(Predicate::agent).unwrap_or_default();
         let g_patient = governor.map(Predicate::patient).unwrap_or_default();
+        let g_passive = governor.is_some_and(|q| q.passive);
         let g_subject = governor.map(|q| q.subject.clone()).unwrap_or_default();
         let g_governor = governor.and_then(|q| q.governor);
         let g_anchored = governor.is_some_and(|q| q.anchored);
@@ -429,11 +437,40 @@ pub fn analyze_tree(
             (TriggerKind::Verb, "xcomp") => {
                 p.governor = gov;
                 if p.subject.is_empty() {
-                    p.subject = if words::is_object_control(&g_lemma) && !g_patient.is_empty() {
+                    // a passive governor's subject does the act: "Iran was
+                    // urged to stop", "Russia is prepared to hold talks"
+                    let controls = words::is_object_control(&g_lemma) || g_passive;
+                    p.subject = if controls && !g_patient.is_empty() {
                         g_patient
                     } else {
                         g_agent
                     };
+                }
+                // "Germany is willing to provide support", "X is ready to
+                // talk": an adjective predicate is no predicate of ours, so
+                // its own subject controls the infinitive
+                if p.subject.is_empty() && gov.is_none() && tree.upos(h) == "ADJ" {
+                    let subjects: Vec<usize> = kids.with_rel(h, "nsubj").collect();
+                    p.subject = subjects
+                        .iter()
+                        .flat_map(|&c| np_mentions(view, tree, kids, c, false))
+                        .collect();
+                    // "Russia said it was prepared to hold talks": the
+                    // speaker pronoun, as for a verb's complement below
+                    let speaker = subjects.iter().any(|&c| is_speaker_pronoun(view, c));
+                    let said_by = (tree.rel(h) == "ccomp")
+                        .then(|| tree.head(h))
+                        .flatten()
+                        .and_then(|s| pred_at.get(s).copied().flatten())
+                        .filter(|&s| {
+                            words::is_speech_verb(&preds_lemma[s])
+                                || words::is_commitment_verb(&preds_lemma[s])
+                        });
+                    if p.subject.is_empty() && speaker {
+                        if let Some(s) = said_by {
+                            p.subject = preds_agent[s].clone();
+                        }
+                    }
                 }
             }
             // "threatened to attack Israel" parsed as a purpose clause:
@@ -465,9 +502,7 @@ pub fn analyze_tree(
                 // first-person pronoun subject of what a speaker says or
                 // vows is the speaker ("they" may be anyone, so not it)
                 let speaker_pronoun = kids.kids(i).iter().any(|&c| {
-                    matches!(tree.rel(c), "nsubj" | "nsubj:pass")
-                        && matches!(view.low(c), "it" | "he" | "she" | "we" | "i")
-                        && view.mention(c).is_none()
+                    matches!(tree.rel(c), "nsubj" | "nsubj:pass") && is_speaker_pronoun(view, c)
                 });
                 if p.subject.is_empty()
                     && speaker_pronoun
