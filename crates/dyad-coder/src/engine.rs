@@ -380,6 +380,13 @@ impl Engine {
 
 /// Tags and parses the tokens of `view` and returns their tree, with names
 /// borrowed from the model's tables.
+///
+/// A person named with a title the lexicon resolved ("Russian President
+/// Vladimir Putin", "North Korean leader Kim Jong Un") is parsed as the
+/// bare name, the title hung on it: the treebank parser garden-paths on
+/// long runs of capitalised words ("Russian" taken for the root and "has
+/// welcomed" for a relative clause), while what the title says is already
+/// known.
 fn parse_view<'s>(
     syntax: &'s dyad_syntax::Syntax,
     text: &str,
@@ -387,16 +394,145 @@ fn parse_view<'s>(
     parse: &mut dyad_syntax::Parse,
     scratch: &mut dyad_syntax::Scratch,
 ) -> clause::DepTree<'s> {
-    let local: Vec<&str> = view.tokens.iter().map(|t| t.text(text)).collect();
+    let n = view.tokens.len();
+    let titles = title_spans(view);
+    let folded = |i: usize| titles.iter().any(|&(a, b, _)| a <= i && i < b);
+    // the words the parser sees, and the token each stands for
+    let kept: Vec<usize> = (0..n).filter(|&i| !folded(i)).collect();
+    let local: Vec<&str> = kept.iter().map(|&i| view.tokens[i].text(text)).collect();
     syntax.parse_into(&local, parse, scratch);
-    let n = local.len().min(parse.heads.len());
-    let head = (0..n)
-        .map(|i| (parse.heads[i] as usize).checked_sub(1))
-        .collect();
-    let rel = (0..n).map(|i| syntax.deprel(parse.labels[i])).collect();
-    let upos = (0..n).map(|i| syntax.upos(parse.tags[i])).collect();
-    let xpos = (0..n).map(|i| syntax.xpos(parse.tags[i])).collect();
+    let m = local.len().min(parse.heads.len());
+    let mut head: Vec<Option<usize>> = vec![None; n];
+    let mut rel: Vec<&'s str> = vec!["dep"; n];
+    let mut upos: Vec<&'s str> = vec!["X"; n];
+    let mut xpos: Vec<&'s str> = vec!["XX"; n];
+    for (j, &i) in kept.iter().enumerate().take(m) {
+        head[i] = (parse.heads[j] as usize)
+            .checked_sub(1)
+            .and_then(|h| kept.get(h).copied());
+        rel[i] = syntax.deprel(parse.labels[j]);
+        upos[i] = syntax.upos(parse.tags[j]);
+        xpos[i] = syntax.xpos(parse.tags[j]);
+    }
+    for &(from, to, last) in &titles {
+        // the name's own head: its word whose head lies outside the name
+        // (UD hangs "Putin" on "Vladimir" with `flat`)
+        let name_head = (to..=last)
+            .find(|&k| head[k].is_none_or(|h| h < to || h > last))
+            .unwrap_or(last);
+        for i in from..to {
+            let (u, x, r) = match view.pos(i) {
+                Some(dyad_core::Pos::JJ) => ("ADJ", "JJ", "amod"),
+                Some(dyad_core::Pos::NN) => ("NOUN", "NN", "compound"),
+                Some(dyad_core::Pos::NNS) => ("NOUN", "NNS", "compound"),
+                _ => ("PROPN", "NNP", "compound"),
+            };
+            head[i] = Some(name_head);
+            rel[i] = r;
+            upos[i] = u;
+            xpos[i] = x;
+        }
+    }
     clause::DepTree::new(head, rel, upos, xpos)
+}
+
+/// Words that end a title before a person's name ("President", "leader",
+/// "spokeswoman").
+fn is_title_word(low: &str) -> bool {
+    matches!(
+        low,
+        "president"
+            | "minister"
+            | "leader"
+            | "secretary"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "emir"
+            | "sheikh"
+            | "general"
+            | "gen."
+            | "senator"
+            | "sen."
+            | "rep."
+            | "representative"
+            | "ambassador"
+            | "envoy"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "chairman"
+            | "chairwoman"
+            | "commander"
+            | "chief"
+            | "director"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "speaker"
+            | "premier"
+            | "ayatollah"
+            | "pope"
+            | "colonel"
+            | "col."
+            | "admiral"
+            | "marshal"
+            | "lieutenant"
+            | "major"
+            | "counterpart"
+            | "adviser"
+            | "advisor"
+            | "official"
+            | "negotiator"
+            | "mp"
+            | "lawmaker"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+    )
+}
+
+/// (first title token, first name token, last name token) of each mention
+/// made of a title and a name: the words up to its last title word, when
+/// what follows are proper nouns only ("US President | Donald Trump"), at
+/// the start of a sentence or clause.
+/// Names without a title ("Theresa May", "Islamic State") are left whole.
+fn title_spans(view: &SentenceView<'_>) -> Vec<(usize, usize, usize)> {
+    use dyad_core::Pos;
+    let n = view.tokens.len();
+    let mut out = Vec::new();
+    for m in &view.mentions {
+        if m.last <= m.first || m.last >= n {
+            continue;
+        }
+        let Some(title_end) = (m.first..m.last).rev().find(|&k| {
+            is_title_word(view.low(k).trim_end_matches('.')) || is_title_word(view.low(k))
+        }) else {
+            continue;
+        };
+        let name = title_end + 1..=m.last;
+        let words_only = (m.first..=m.last).all(|k| {
+            matches!(
+                view.pos(k),
+                Some(Pos::NNP | Pos::NNPS | Pos::NN | Pos::NNS | Pos::JJ)
+            ) || view.low(k).ends_with('.')
+        });
+        // only where the sentence (or a quotation, or a clause after a
+        // comma) begins: there a capitalised title reads as anything; after
+        // a preposition or verb ("talks between Russian President ...") the
+        // parser already reads it as a noun phrase
+        let opens = m.first == 0
+            || matches!(
+                view.low(m.first - 1),
+                "," | ";" | ":" | "\"" | "\u{201c}" | "(" | "--" | "\u{2014}" | "\u{2013}"
+            );
+        if opens && words_only && name.clone().all(|k| view.pos(k) == Some(Pos::NNP)) {
+            out.push((m.first, title_end + 1, m.last));
+        }
+    }
+    out
 }
 
 fn has_tsv_patterns(dir: &std::path::Path) -> bool {

@@ -152,7 +152,12 @@ pub fn match_sentence<'p>(
                             ),
                         });
                     }
-                    if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    // equal scores: the more confident pattern ("- welcome
+                    // +" is a CONSULT host before a guarded AGREE)
+                    let better = best.as_ref().is_none_or(|(s, b)| {
+                        score > *s || (score == *s && m.confidence > b.confidence)
+                    });
+                    if better {
                         if let Some((_, old)) = best.replace((score, m)) {
                             fired_targets.push(old);
                         }

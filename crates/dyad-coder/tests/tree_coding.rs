@@ -358,3 +358,33 @@ fn a_readiness_to_yield_is_a_verbal_concession() {
     assert_eq!(withdraw.plover, "CONCEDE", "{events:#?}");
     assert_eq!(countries(&withdraw.source), ["ISR"], "{withdraw:#?}");
 }
+
+#[test]
+fn a_titled_name_opening_the_sentence_is_parsed_as_the_name() {
+    // "Russian" at the start of a long capitalised run was the parser's
+    // root, and "has welcomed" a relative clause
+    let text = "Russian President Vladimir Putin has welcomed US President Donald Trump's decision to send troops home from Syria.";
+    let events = code(text);
+    assert_dyad(on(&events, "welcomed"), "SUPPORT", &["RUS"], &["USA"]);
+    let engine = Engine::new(EngineConfig {
+        gazetteer: GazetteerChoice::None,
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text("tree", text, None);
+    let (_, explained) = engine.explain_document(doc, Some(0));
+    let tree = &explained[0].tree;
+    let welcomed = tree
+        .iter()
+        .find(|l| l.contains(" welcomed "))
+        .expect("a line for 'welcomed'");
+    assert!(welcomed.trim_end().ends_with("root"), "{tree:#?}");
+    let russian = tree
+        .iter()
+        .find(|l| l.contains(" Russian "))
+        .expect("Russian");
+    assert!(
+        russian.trim_end().ends_with("amod") || russian.trim_end().ends_with("compound"),
+        "{tree:#?}"
+    );
+}
