@@ -25,7 +25,9 @@ Rules (why):
   office), and dropped otherwise; a term that overlaps one of the curated person's dated roles is
   left out (the curated dates were checked by hand; Wikidata often leaves a finished term open); a name of a bulk legislator of the same country gets the same id
   (the files merge: a former member of parliament who became a minister has both roles);
-* office holders are matched by full name only (`surname` = no), as legislators are;
+* office holders are matched by full name only (`surname` = no), as legislators are; the title of the
+  person's English Wikipedia article (without a bracketed qualifier) is an alias when it differs from
+  the Wikidata label and is nobody else's name or alias;
 * a term still open in the source stays open (`end` empty): the lists are kept up to date by their
   maintainers, and the holder was in office when the snapshot was taken;
 * the sectors of a role follow from the position's name (`sectors_of`): defence and military posts
@@ -185,7 +187,13 @@ def holders(repo, iso3):
         start, end = leg.good_date(r.get("start")), leg.good_date(r.get("end"))
         if not start and not end:
             continue  # an undated office would hold for ever
-        rows.append((name, iso3, position, start, end))
+        # The English Wikipedia title, without its "(politician)" qualifier, is often the name
+        # English news uses ("Rodrigo Cerda" for the label "Rodrigo Cerda Norambuena").
+        title = leg.clean_name(re.sub(r"\s*\([^)]*\)\s*$", "", r.get("enwiki") or ""))
+        aliases = [title] if title and leg.fold(title) != leg.fold(name) else []
+        if any(c.isalpha() and ord(c) >= 0x250 for a in aliases for c in a):
+            aliases = []
+        rows.append((name, iso3, position, start, end, aliases))
     return rows
 
 
@@ -230,7 +238,18 @@ def main():
             continue
         rows.extend(got)
         used.append((label.replace("every-politician-scrapers+", ""), iso3, repo.commit()))
-    people, ambiguous = leg.merge(rows)
+    people, ambiguous = leg.merge(rows, with_aliases=True)
+    # An alias that is another person's name or alias (here, curated or bulk) would be ambiguous.
+    owners = defaultdict(set)
+    for key, p in people.items():
+        owners[key].add(key)
+        for a in p["aliases"]:
+            owners[leg.fold(a)].add(key)
+    for key, p in people.items():
+        p["aliases"] = [
+            a for a in p["aliases"]
+            if len(owners[leg.fold(a)]) == 1 and leg.fold(a) not in curated and leg.fold(a) not in bulk
+        ]
     stats = defaultdict(int)
     lines = []
     for key in sorted(people):
@@ -252,12 +271,16 @@ def main():
             stats["merged_with_legislator"] += 1
         else:
             pid, name, short = leg.slug(p["name"]) + "-" + p["country"].lower(), p["name"], "no"
-        aliases = ""
+        alias_list = list(p["aliases"])
         if pid in bulk_ids and bulk_ids[pid] != name:
             # Same slug, another spelling ("Chung Ui Hwa" / "Chung Ui-hwa"): the legislator file's
             # name stays the name (one name per id), this spelling becomes an alias.
-            name, aliases = bulk_ids[pid], name
+            alias_list.insert(0, name)
+            name = bulk_ids[pid]
             stats["spelling_added_to_legislator"] += 1
+        alias_list = [a for a in alias_list if leg.fold(a) != leg.fold(name)]
+        stats["aliases"] += len(alias_list)
+        aliases = ";".join(alias_list)
         for role, start, end in leg.spans(p["roles"]):
             if hit and any(overlaps((start, end), c) for c in spans_of.get(pid, [])):
                 stats["overlapping_curated_role_dropped"] += 1

@@ -61,3 +61,12 @@ fn uninhabited_territories_are_no_actors() {
     let (c, _, _) = resolve("Greenland", "2020-01-01");
     assert_eq!(c.as_deref(), Some("GRL"));
 }
+
+#[test]
+fn the_english_wikipedia_title_is_an_alias() {
+    // Wikidata label "Rodrigo Cerda Norambuena"; English news writes "Rodrigo Cerda".
+    let (c, s, r) = resolve("Rodrigo Cerda", "2021-06-01");
+    assert_eq!(c.as_deref(), Some("CHL"));
+    assert_eq!(s.first().map(String::as_str), Some("GOV"));
+    assert_eq!(r.as_deref(), Some("Minister of Finance"));
+}
