@@ -299,6 +299,10 @@ impl PatternSet {
             variants: Vec::new(),
         };
         for (i, c) in k.countries.iter().enumerate() {
+            if crate::words::is_in(crate::words::UNINHABITED, &c.code) {
+                // No government and no people to act: a place (dyad-geo's), never an actor.
+                continue;
+            }
             for n in c.names.iter().chain(c.aliases.iter()) {
                 b.add(n, Target::Country(i));
             }

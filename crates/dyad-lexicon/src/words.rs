@@ -167,6 +167,12 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Pronouns linked to the last person mentioned.
+/// ISO 3166-1 territories with no government and no permanent population
+/// (Antarctica, Bouvet Island, Heard and McDonald Islands, South Georgia and
+/// the South Sandwich Islands, the French Southern Territories, the US Minor
+/// Outlying Islands): nobody acts as them, so their names are places only.
+pub(crate) const UNINHABITED: &[&str] = &["ATA", "BVT", "HMD", "SGS", "ATF", "UMI"];
+
 pub(crate) const PERSON_PRONOUNS: &[&str] = &[
     "he", "his", "him", "she", "her", "hers", "himself", "herself",
 ];

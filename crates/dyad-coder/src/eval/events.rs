@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use dyad_core::{Actor, Event, EventActor, Factuality, Span};
 use serde::{Deserialize, Serialize};
 
+mod actors;
 mod wherewhen;
+pub use actors::{ActorAccuracy, ActorMiss, SideOutcome};
 pub use wherewhen::{GoldPlace, PlaceResolver, WhereWhen, WhereWhenMiss, PLACE_RADIUS_KM};
 
 /// Share of gold sentences that may fail to align before the run fails.
@@ -261,6 +263,12 @@ pub struct EventsReport {
     /// The by-trigger figures on the even and the odd half of the articles
     /// (to expose overfitting to one half).
     pub where_when_by_trigger_halves: [WhereWhen; 2],
+    /// Source and target of the coded events whose type matches a gold
+    /// event's type in the same sentence (the lexicon's share of the
+    /// errors, apart from the coder's).
+    pub actors: ActorAccuracy,
+    /// Those events with a wrong side (listed with `--errors`).
+    pub actor_misses: Vec<ActorMiss>,
     /// Each unmatched event (listed with `--errors`).
     pub error_list: Vec<EventError>,
     /// Each required gold event not found (listed with `--errors`).
@@ -314,6 +322,8 @@ pub fn score_events_with(
         where_when_by_trigger: WhereWhen::default(),
         where_when_by_trigger_misses: Vec::new(),
         where_when_by_trigger_halves: Default::default(),
+        actors: ActorAccuracy::default(),
+        actor_misses: Vec::new(),
         error_list: Vec::new(),
         missed: Vec::new(),
         matched: Vec::new(),
@@ -342,6 +352,8 @@ pub fn score_events_with(
             &mut report.half_odd
         };
         let outcome = score_sentence(g, &events);
+        let misses = report.actors.add_sentence(g, &events);
+        report.actor_misses.extend(misses);
         let mut taken = vec![false; g.events.len()];
         for ev in &events {
             let pair = g
@@ -435,6 +447,7 @@ pub fn score_events_with(
     }
     report.where_when.finish();
     report.where_when_by_trigger.finish();
+    report.actors.finish();
     for half in &mut report.where_when_by_trigger_halves {
         half.finish();
     }
@@ -840,6 +853,8 @@ impl EventsReport {
                 self.errors.get(k.as_str()).copied().unwrap_or(0)
             ));
         }
+        s.push('\n');
+        s.push_str(&self.actors.to_text());
         s.push_str("\nreliability (confidence → share correct):\n");
         for b in &self.reliability {
             s.push_str(&format!(
@@ -911,6 +926,18 @@ impl EventsReport {
                 s.push_str(&format!(
                     "- [{}] {}\n    sentence: {}\n    gold:     {}\n    coded:    {}\n",
                     m.what, m.gold_id, m.sentence, m.gold, m.coded
+                ));
+            }
+            s.push_str("\ntype-matched events with a wrong side:\n");
+            for m in &self.actor_misses {
+                s.push_str(&format!(
+                    "- [source {}, target {}] {}\n    sentence: {}\n    coded:    {}\n    gold:     {}\n",
+                    m.source.as_str(),
+                    m.target.as_str(),
+                    m.gold_id,
+                    m.sentence,
+                    m.coded,
+                    m.gold
                 ));
             }
             s.push_str("\nrequired events not found:\n");

@@ -104,6 +104,7 @@ pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
                 o.remove("matched");
                 o.remove("where_when_misses");
                 o.remove("where_when_by_trigger_misses");
+                o.remove("actor_misses");
             }
         }
         println!("{value}");
