@@ -656,7 +656,15 @@ impl<'a> Scan<'a> {
     fn bare_role(&self, s: &Sent, i: usize, chain: &Chain, after_the: bool) -> Option<Draft> {
         let a = s.atoms.get(i)?;
         let head = chain.head;
-        if chain.next == i + 1 && self.adjectives.binary_search(&a.start).is_ok() {
+        // a lone role word the tagger took for an adjective modifies the
+        // next noun ("military drills"); a role phrase of several words
+        // ("Rebel groups", "Security forces" opening a sentence) is a noun
+        // phrase however its first word was tagged
+        let one_word = self
+            .text
+            .get(a.start..a.end)
+            .is_some_and(|t| !t.contains(char::is_whitespace));
+        if chain.next == i + 1 && one_word && self.adjectives.binary_search(&a.start).is_ok() {
             let next_lower = crate::text::next_word(self.text, chain.end, s.end)
                 .map(|w| self.word(w))
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));

@@ -275,6 +275,21 @@ fn role_words_used_as_adjectives_are_not_actors() {
 }
 
 #[test]
+fn a_role_phrase_opening_a_sentence_is_an_actor() {
+    // the tagger may take a capitalised first word for an adjective; a
+    // role of several words is a noun phrase all the same
+    let d = doc(
+        "Rebel groups shelled the town. Security forces arrested them. Armed groups fled.",
+        "2023-01-01",
+    );
+    let m = lex().recognize(&d);
+    let texts: Vec<&str> = m.iter().map(|x| x.text.as_str()).collect();
+    for role in ["Rebel groups", "Security forces", "Armed groups"] {
+        assert!(texts.contains(&role), "{role}: {texts:?}");
+    }
+}
+
+#[test]
 fn a_country_after_an_opening_phrase_acts() {
     let text = "In March, Russia blocked the draft. On Friday, Iran rejected the offer. \
                 In Geneva, Turkey said it would talk. Shelling hit Homs, Syria, on Sunday.";
