@@ -329,6 +329,65 @@ pub fn is_proposal_noun(w: &str) -> bool {
             | "proposition"
             | "suggestion"
             | "application"
+            | "name"
+            | "candidate"
+            | "nominee"
+            | "list"
+            | "amendment"
+            | "terms"
+            | "condition"
+    )
+}
+
+/// Verbs of a relative clause that make its subject the author of the noun
+/// it describes: "five names that De Mistura wanted to add", "the plan
+/// Russia proposed".
+pub fn is_authoring_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "want"
+            | "propose"
+            | "put"
+            | "submit"
+            | "table"
+            | "suggest"
+            | "draft"
+            | "present"
+            | "nominate"
+            | "offer"
+            | "demand"
+            | "request"
+            | "seek"
+            | "make"
+    )
+}
+
+/// Nouns that count or group events: "a wave of airstrikes", "a series of
+/// attacks" (the event is the noun after "of").
+pub fn is_measure_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "wave"
+            | "series"
+            | "barrage"
+            | "string"
+            | "spate"
+            | "round"
+            | "volley"
+            | "salvo"
+            | "flurry"
+            | "hail"
+            | "torrent"
+            | "campaign"
+    )
+}
+
+/// Verbs of inquiry whose indirect question names who is looked into:
+/// "investigate how the White House handles clearances".
+pub fn is_inquiry_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "investigate" | "probe" | "examine" | "scrutinise" | "scrutinize" | "review" | "audit"
     )
 }
 

@@ -388,3 +388,33 @@ fn a_titled_name_opening_the_sentence_is_parsed_as_the_name() {
         "{tree:#?}"
     );
 }
+
+#[test]
+fn an_inquiry_into_how_someone_acts_targets_them() {
+    let events = code("Brazilian prosecutors will investigate whether Chile violated the treaty.");
+    let probe = on(&events, "investigate");
+    assert_eq!(countries(&probe.target), ["CHL"], "{probe:#?}");
+}
+
+#[test]
+fn rejecting_what_someone_put_forward_targets_its_author() {
+    let events = code("Turkey rejected the plan that France proposed for the border.");
+    assert_dyad(on(&events, "rejected"), "REJECT", &["TUR"], &["FRA"]);
+}
+
+#[test]
+fn a_light_verb_recipient_receives_the_noun_act() {
+    let events = code("Canada and Japan gave Ukraine their full support on Monday.");
+    assert_dyad(on(&events, "support"), "SUPPORT", &["CAN", "JPN"], &["UKR"]);
+}
+
+#[test]
+fn responding_with_a_wave_of_strikes_is_the_responders_act() {
+    // the verb's subject acts, through "with" and a measure noun, and a
+    // weapon modifying the event noun is no actor in its stead
+    let events =
+        code("Israel responded with a wave of artillery bombardment targeting Gaza, killing 12 Palestinians.");
+    assert_dyad(on(&events, "targeting"), "ASSAULT", &["ISR"], &["PSE"]);
+    let events = code("The Turkish army retaliated with a barrage of airstrikes against Syria.");
+    assert_dyad(on(&events, "airstrikes"), "ASSAULT", &["TUR"], &["SYR"]);
+}

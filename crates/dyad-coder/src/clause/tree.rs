@@ -293,6 +293,21 @@ pub fn analyze_tree(
                         }
                     }
                 }
+                // "investigate how the White House handles clearances": an
+                // inquiry's indirect question names who is looked into
+                if object.is_empty() && words::is_inquiry_verb(view.lemma(i)) {
+                    for c in kids.with_rel(i, "ccomp") {
+                        let asks = kids.kids(c).iter().any(|&k| {
+                            matches!(view.low(k), "how" | "why" | "whether" | "if" | "what")
+                        });
+                        if asks {
+                            object.extend(
+                                kids.with_rel(c, "nsubj")
+                                    .flat_map(|k| np_mentions(view, tree, kids, k, false)),
+                            );
+                        }
+                    }
+                }
                 // a bare `obl` (no preposition, not a time or measure) is
                 // the parser's object mislabelled ("condemned the United
                 // States")
@@ -425,7 +440,48 @@ pub fn analyze_tree(
             })
             .unwrap_or_default();
         let antecedent = || np_mentions(view, tree, kids, h, false);
+        // "responded with a wave of artillery bombardment", "launched a
+        // series of attacks on X": the verb whose subject acts, through a
+        // "with" of responding or a measure noun
+        let lent = (preds[pi].kind == TriggerKind::Noun)
+            .then(|| lending_verb(view, tree, kids, i, h))
+            .flatten()
+            .and_then(|v| pred_at.get(v).copied().flatten())
+            .filter(|&v| v != pi)
+            .map(|v| {
+                let q = &preds[v];
+                // not the "with" or "of" phrase the noun itself sits in
+                let preps: Vec<_> = q
+                    .preps
+                    .iter()
+                    .filter(|(w, _, _)| !matches!(w.as_ref(), "by" | "with" | "of"))
+                    .cloned()
+                    .collect();
+                (v, q.agent(), preps)
+            });
+        // "a wave of shelling targeting Damascus": what a measure noun's
+        // clause does, its event's actor does
+        let measured_agent: Option<Vec<usize>> = words::is_measure_noun(view.lemma(h))
+            .then(|| {
+                kids.with_rel(h, "nmod")
+                    .filter_map(|c| pred_at.get(c).copied().flatten())
+                    .map(|c| preds[c].agent())
+                    .find(|a| !a.is_empty())
+            })
+            .flatten();
+        // a noun's own subject read from a modifier ("artillery
+        // bombardment") yields to the verb's subject; a possessor does not
+        let own_by_modifier = !kids.kids(i).iter().any(|&c| tree.rel(c) == "nmod:poss");
         let p = &mut preds[pi];
+        if let Some((v, agent, preps)) = lent {
+            if (p.subject.is_empty() || own_by_modifier) && !agent.is_empty() {
+                p.governor = Some(v);
+                p.anchored = true;
+                p.subject = agent;
+                p.preps.extend(preps);
+                continue;
+            }
+        }
         match (p.kind, tree.base_rel(i)) {
             (TriggerKind::Verb, "conj") if g_kind == Some(TriggerKind::Verb) => {
                 p.coordinated = gov;
@@ -541,7 +597,15 @@ pub fn analyze_tree(
                         p.anchored = false;
                     }
                     // "forces backed by Iran", "jets bombing the town"
-                    p.subject = antecedent();
+                    // ("Russian attacks targeting civilians": an event
+                    // noun's clause is its actor's)
+                    p.subject = measured_agent
+                        .clone()
+                        .or_else(|| {
+                            (g_kind == Some(TriggerKind::Noun) && !g_agent.is_empty())
+                                .then(|| g_agent.clone())
+                        })
+                        .unwrap_or_else(antecedent);
                     // a participle with an object of its own is no passive
                     if tree.xpos(i) == "VBN" && p.object.is_empty() {
                         p.passive = true;
@@ -588,6 +652,27 @@ pub fn analyze_tree(
                 }
                 // "launched an attack on X": the verb's slots serve the noun
                 p.preps.extend(g_preps);
+                // "giving Trump the praise he craves", "offered Kyiv its
+                // support": the verb's other object receives the noun's act
+                if matches!(
+                    g_lemma.as_str(),
+                    "give" | "offer" | "extend" | "grant" | "lend" | "send"
+                ) {
+                    let recipients: Vec<(usize, Vec<usize>)> = kids
+                        .kids(h)
+                        .iter()
+                        .copied()
+                        .filter(|&c| c != i && matches!(tree.rel(c), "iobj" | "obj"))
+                        .filter_map(|c| {
+                            let ms = np_mentions(view, tree, kids, c, false);
+                            (!ms.is_empty()).then_some((c, ms))
+                        })
+                        .collect();
+                    for (c, ms) in recipients {
+                        p.preps.push((Cow::Borrowed("to"), c, ms.clone()));
+                        p.preps.push((Cow::Borrowed("for"), c, ms));
+                    }
+                }
             }
             // "ordered the arrest and detention of X", "expressed its
             // rejection and condemnation of X": a conjoined event noun is
@@ -609,6 +694,42 @@ pub fn analyze_tree(
         }
     }
     preds
+}
+
+/// The verb that lends its subject to event noun `i` (head `h`) beyond a
+/// plain light-verb object: "responded with shelling" (a "with" of
+/// responding), or through a measure noun ("a wave of airstrikes") that is
+/// such a verb's "with" phrase or a light verb's object.
+fn lending_verb(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    h: usize,
+) -> Option<usize> {
+    let carries = |n: usize, v: usize| {
+        let with = tree.base_rel(n) == "obl"
+            && case_word(tree, kids, n).is_some_and(|k| view.low(k) == "with")
+            && matches!(
+                view.lemma(v),
+                "respond" | "retaliate" | "react" | "reply" | "answer" | "hit"
+            );
+        let light = matches!(tree.rel(n), "obj" | "nsubj:pass") && is_light_verb(view.lemma(v));
+        (with, light)
+    };
+    if carries(i, h).0 {
+        return Some(h);
+    }
+    let of =
+        tree.base_rel(i) == "nmod" && case_word(tree, kids, i).is_some_and(|k| view.low(k) == "of");
+    if of && words::is_measure_noun(view.lemma(h)) {
+        let v = tree.head(h)?;
+        let (with, light) = carries(h, v);
+        if with || light {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// A predicate for token `i` with its verb group read from the tree.
@@ -873,6 +994,13 @@ fn np_owner(
             } else {
                 author.then_some(c)
             };
+            // "five names that De Mistura wanted to add": the subject of a
+            // relative clause putting it forward
+            let relcl_author = (tree.rel(c) == "acl:relcl"
+                && words::is_authoring_verb(view.lemma(c)))
+            .then(|| kids.with_rel(c, "nsubj").next())
+            .flatten();
+            let from = from.or(relcl_author);
             if let Some(m) = from.and_then(|a| view.mention(a)).filter(|&m| usable(m)) {
                 return Some(m);
             }
