@@ -65,6 +65,10 @@ pub struct TrainArgs {
     /// Seed of shuffles and exploration.
     #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().seed)]
     pub seed: u64,
+    /// Probability of following the parser's own wrong move in training
+    /// (dynamic-oracle exploration, from the second epoch).
+    #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().explore)]
+    pub explore: f64,
 }
 
 /// Runs `dyad train syntax`.
@@ -102,12 +106,12 @@ pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
         parser_epochs: args.parser_epochs,
         folds: args.folds,
         seed: args.seed,
+        explore: args.explore,
         prune: [
             args.prune.first().copied().unwrap_or(0),
             args.prune.get(1).copied().unwrap_or(0),
             args.prune.get(2).copied().unwrap_or(0),
         ],
-        ..Default::default()
     };
     let started = Instant::now();
     let model =
