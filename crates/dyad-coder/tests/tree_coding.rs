@@ -418,3 +418,11 @@ fn responding_with_a_wave_of_strikes_is_the_responders_act() {
     let events = code("The Turkish army retaliated with a barrage of airstrikes against Syria.");
     assert_dyad(on(&events, "airstrikes"), "ASSAULT", &["TUR"], &["SYR"]);
 }
+
+#[test]
+fn a_strike_is_a_walkout_only_by_workers() {
+    let events = code("A Turkish strike destroyed the bridge on Tuesday.");
+    assert_eq!(on(&events, "strike").plover, "ASSAULT", "{events:#?}");
+    let events = code("The unions' strike closed the ports.");
+    assert_eq!(on(&events, "strike").plover, "PROTEST", "{events:#?}");
+}
