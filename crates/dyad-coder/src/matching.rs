@@ -249,7 +249,16 @@ pub fn match_sentence<'p>(
                     });
                 // typed as the commitment verb it amounts to
                 let intent_key = if announced { Some("vow") } else { gov_lemma };
-                if let Some(retyped) = intent_key.and_then(|g| intent_type(&m.pattern.plover, g)) {
+                // a governor that is itself promised or owed ("troops must
+                // stay in the region to protect Israel") commits to its purpose
+                let bound = carrier
+                    .governor
+                    .and_then(|g| preds.get(g))
+                    .and_then(|g| g.modal.as_deref())
+                    .is_some_and(|md| matches!(md, "will" | "shall" | "must" | "'ll"));
+                if let Some(retyped) =
+                    intent_key.and_then(|g| intent_type(&m.pattern.plover, g, bound))
+                {
                     m.retyped = Some(retyped);
                     m.factuality = Factuality::Asserted;
                     m.factuality_reason = format!(
@@ -301,8 +310,9 @@ pub fn match_sentence<'p>(
 
 /// PLOVER codes promises of cooperation as AGREE, promises of concessions as
 /// CONCEDE and threats of conflictual action as THREATEN: the type (and
-/// CAMEO code) an intended event of `plover` becomes under governor `gov`.
-fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> {
+/// CAMEO code) an intended event of `plover` becomes under governor `gov`
+/// (`bound`: the governor itself carries will/shall/must).
+fn intent_type(plover: &str, gov: &str, bound: bool) -> Option<(&'static str, &'static str)> {
     // "forced the government to hold talks", "urged X to withdraw": the
     // event's actor is the governor's object, who promised nothing
     if words::is_object_control(gov) && gov != "warn" {
@@ -311,10 +321,31 @@ fn intent_type(plover: &str, gov: &str) -> Option<(&'static str, &'static str)> 
     let threat = matches!(gov, "threaten" | "warn" | "vow" | "pledge" | "promise");
     // "X will lift the curfew" promises; "X will attack" is not (yet) a threat
     let threat = threat && gov != "will";
-    let promise = !matches!(
-        gov,
-        "threaten" | "warn" | "want" | "hope" | "seek" | "try" | "attempt" | "consider" | "expect"
-    );
+    // only a governor of intent or commitment promises: a purpose clause
+    // ("sat out the clashes to protect their ties") does not, nor does an
+    // aim or an attempt ("in a bid to protect")
+    let committing = bound
+        || words::is_intent_governor(gov)
+        || words::is_commitment_verb(gov)
+        || matches!(gov, "will" | "shall");
+    let promise = committing
+        && !matches!(
+            gov,
+            "threaten"
+                | "warn"
+                | "want"
+                | "hope"
+                | "seek"
+                | "try"
+                | "attempt"
+                | "consider"
+                | "expect"
+                | "bid"
+                | "effort"
+                | "aim"
+                | "push"
+                | "drive"
+        );
     match plover {
         // the PLOVER manual files promised concessions, "declarations (but
         // not implementations) of ceasefires and withdrawals", under

@@ -234,6 +234,24 @@ pub fn tree_factuality(
                 if is_request_verb(gl) {
                     return (Factuality::Hypothetical, format!("requested by '{gl}'"));
                 }
+                // "is considering suspending its aid": weighed, not done
+                if tree.xpos(cur) == "VBG"
+                    && matches!(
+                        gl,
+                        "consider"
+                            | "weigh"
+                            | "mull"
+                            | "contemplate"
+                            | "discuss"
+                            | "debate"
+                            | "propose"
+                            | "suggest"
+                            | "recommend"
+                            | "explore"
+                    )
+                {
+                    return (Factuality::Hypothetical, format!("weighed under '{gl}'"));
+                }
                 if words::is_intent_governor(gl) && (to_marked || tree.xpos(cur) == "VB") {
                     return (Factuality::Intended, format!("governed by '{gl} to'"));
                 }

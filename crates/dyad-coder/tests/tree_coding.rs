@@ -426,3 +426,17 @@ fn a_strike_is_a_walkout_only_by_workers() {
     let events = code("The unions' strike closed the ports.");
     assert_eq!(on(&events, "strike").plover, "PROTEST", "{events:#?}");
 }
+
+#[test]
+fn a_purpose_or_a_weighed_act_is_no_promise_or_deed() {
+    // a purpose clause is intended by its actor, not promised to anyone
+    let events =
+        code("Russia and the US sat out the clashes in a bid to protect their ties with Turkey.");
+    let protect = on(&events, "protect");
+    assert_ne!(protect.plover, "AGREE", "{protect:#?}");
+    assert!(!protect.factuality.is_factual(), "{protect:#?}");
+    // an act under consideration has not happened
+    let events = code("Germany is also considering suspending its aid program to Syria.");
+    let suspend = on(&events, "suspending");
+    assert_eq!(suspend.factuality, Factuality::Hypothetical, "{suspend:#?}");
+}
