@@ -9,13 +9,17 @@
 //!    forces", "forces of Assad", "Iran's government") are assembled by the
 //!    recogniser, and "forces loyal to X" / apposition by the coder's
 //!    tree-based country donors;
-//! 2. a people without a state of its own before the actor ("Kurdish
+//! 2. "our government" in the author's own voice (no quotation mark in the
+//!    sentence, no quotation still open): the publisher's country, when the
+//!    document's source names a media organisation of the lexicon ("Guardian"
+//!    → GBR); inside a quotation "our" is the speaker's, and is left alone;
+//! 3. a people without a state of its own before the actor ("Kurdish
 //!    authorities", "Yazidi fighters"; [`PEOPLES`]): the story's conflict
 //!    country (below) when the people lives there, else the one land of the
 //!    people the sentence names, else the land of the people the story names
 //!    most (twice as often as any other); otherwise nothing (a Kurdish group
 //!    in a British story is not British);
-//! 3. when the sentence names no country at all: a governmental actor
+//! 4. when the sentence names no country at all: a governmental actor
 //!    (primary sector GOV) takes the country of a government named within
 //!    the last [`GOV_WINDOW`] sentences (a capital, a seat, a GOV actor with a
 //!    country); when several were, the one whose country the story names most
@@ -26,7 +30,7 @@
 //!    mentions, at least three (a Putin column about Syria names Russia most,
 //!    but not overwhelmingly: "a dictator who starves his own population"
 //!    stays without a country rather than become Russian);
-//! 4. when the sentence does name a country, governmental, military and
+//! 5. when the sentence does name a country, governmental, military and
 //!    other actors are left alone (the sentence's structure decides: "Russia
 //!    and the government"). Insurgents and the opposition ([`INSURGENT`])
 //!    take the story's *conflict country* — its main country, else its
@@ -164,11 +168,75 @@ fn people_of(text: &str, m: &ActorMention) -> Option<(&'static str, &'static [&'
         .or_else(|| find(text.get(..m.span.start)?.split_whitespace().next_back()?))
 }
 
+/// What the document-level pass reads besides the mentions.
+pub(crate) struct DocContext<'a> {
+    /// The document text the spans point into.
+    pub text: &'a str,
+    /// The countries the matcher found in each sentence (places included).
+    pub named: &'a [Named],
+    /// Sentences as (index, start, end) byte spans.
+    pub sentences: &'a [(usize, usize, usize)],
+    /// The country of the document's publisher, when its source field names
+    /// a media organisation the lexicon knows.
+    pub publisher_country: Option<String>,
+}
+
+/// Whether every quotation in the sentence is a short curly-quoted phrase
+/// ("regarding it as an “ally”"): scare quotes, not reported speech.
+fn only_scare_quotes(sentence: &str) -> bool {
+    if sentence.contains(['"', '«', '»']) {
+        return false;
+    }
+    let mut rest = sentence;
+    while let Some(open) = rest.find('“') {
+        let after = rest.get(open + '“'.len_utf8()..).unwrap_or_default();
+        let Some(close) = after.find('”') else {
+            return false;
+        };
+        let quoted = after.get(..close).unwrap_or_default();
+        if quoted.split_whitespace().count() > SCARE_QUOTE_WORDS {
+            return false;
+        }
+        rest = after.get(close + '”'.len_utf8()..).unwrap_or_default();
+    }
+    !rest.contains('”')
+}
+
+/// The most words a scare-quoted phrase has.
+const SCARE_QUOTE_WORDS: usize = 4;
+
+/// "our government" written in the author's own voice: the word before the
+/// mention is "our", its sentence holds no quotation but scare quotes, and
+/// no quotation opened earlier in the document is still open (curly quotes
+/// counted). (The mention cannot lie inside a scare-quoted phrase: "our"
+/// would make it five words or fewer and inside, but then the sentence would
+/// still be the author's, quoting a phrase.)
+fn in_author_voice_after_our(ctx: &DocContext, m: &ActorMention) -> bool {
+    let text = ctx.text;
+    let our = text
+        .get(..m.span.start)
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.eq_ignore_ascii_case("our"));
+    if !our {
+        return false;
+    }
+    let Some(&(_, start, end)) = ctx.sentences.iter().find(|s| s.0 == m.sentence) else {
+        return false;
+    };
+    let Some(sentence) = text.get(start..end) else {
+        return false;
+    };
+    if !only_scare_quotes(sentence) {
+        return false;
+    }
+    let before = text.get(..start).unwrap_or_default();
+    before.matches('“').count() <= before.matches('”').count()
+}
+
 /// Fills the country of generic actors from the document (see the module
-/// documentation). Mentions are in text order; `named`: the countries the
-/// matcher found in each sentence (places included); `text`: the document
-/// text the spans point into.
-pub(crate) fn country_from_document(mentions: &mut [ActorMention], named: &[Named], text: &str) {
+/// documentation). Mentions are in text order.
+pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocContext) {
+    let (named, text) = (ctx.named, ctx.text);
     if !mentions.iter().any(needs_country) {
         return;
     }
@@ -251,7 +319,17 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], named: &[Name
         };
         let primary = m.actor.sectors.first().map(String::as_str);
         let governmental = primary == Some("GOV");
-        let chosen = if let Some((adj, lands)) = people_of(text, m) {
+        let publisher = ctx
+            .publisher_country
+            .as_deref()
+            .filter(|_| governmental && in_author_voice_after_our(ctx, m));
+        let chosen = if let Some(c) = publisher {
+            Some((
+                c.to_string(),
+                format!("country {c}: \"our\" in the author's own voice, the publisher's country"),
+                GOV_CONFIDENCE,
+            ))
+        } else if let Some((adj, lands)) = people_of(text, m) {
             let lands_text = lands.join(", ");
             if conflict_code.is_some_and(|c| lands.contains(&c)) {
                 conflict_reason(&format!("; {adj}: a people of {lands_text}"))

@@ -574,7 +574,7 @@ impl Lexicon {
                 });
             }
         }
-        for (index, start, end) in spans {
+        for &(index, start, end) in &spans {
             let from = atoms.partition_point(|a| a.start < start);
             let mut to = atoms.partition_point(|a| a.start < end).max(from);
             // An atom running past the sentence end belongs to no sentence.
@@ -588,7 +588,17 @@ impl Lexicon {
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
         let mut mentions = link(&scan, in_text_order(drafts));
-        crate::context::country_from_document(&mut mentions, &named, text);
+        let doc_context = crate::context::DocContext {
+            text,
+            named: &named,
+            sentences: &spans,
+            publisher_country: doc
+                .doc
+                .source
+                .as_deref()
+                .and_then(|s| self.publisher_country(s)),
+        };
+        crate::context::country_from_document(&mut mentions, &doc_context);
         mentions
     }
 
@@ -604,6 +614,30 @@ impl Lexicon {
             Target::Seat(i) => self.k.seats.get(i).map(|c| c.country.as_str()),
             _ => None,
         }
+    }
+
+    /// The country of a document's publisher ("Guardian" → GBR): a media
+    /// organisation (sector JRN) of the lexicon named by the source field.
+    fn publisher_country(&self, source: &str) -> Option<String> {
+        // Source fields drop the article of a title ("Guardian" for "The
+        // Guardian"), which the pattern keeps.
+        let with_the = format!("The {source}");
+        self.org_media_country(source)
+            .or_else(|| self.org_media_country(&with_the))
+    }
+
+    fn org_media_country(&self, source: &str) -> Option<String> {
+        self.patterns.atoms(source).iter().find_map(|a| {
+            a.targets().iter().find_map(|t| match *t {
+                Target::Org(i) => self
+                    .k
+                    .orgs
+                    .get(i)
+                    .filter(|o| o.sectors.iter().any(|s| s == "JRN"))
+                    .and_then(|o| o.country.clone()),
+                _ => None,
+            })
+        })
     }
 
     /// Country of a dateline ("MOSCOW", "SEOUL, South Korea").

@@ -356,3 +356,32 @@ fn without_a_main_country_the_story_s_theatre_is_the_conflict_country() {
     assert_eq!(rebels.actor.country.as_deref(), Some("SYR"), "{rebels:?}");
     assert!(rebels.rule.contains("theatre"), "{}", rebels.rule);
 }
+
+#[test]
+fn our_government_in_the_author_s_voice_is_the_publisher_s() {
+    let with_source = |text: &str, source: Option<&str>| {
+        let mut d = doc(text, "2019-03-04");
+        d.doc.source = source.map(str::to_string);
+        lex().recognize(&d)
+    };
+    // A column: scare quotes are still the author's words.
+    let m = with_source(
+        "But our government actively supports Turkey, regarding it as an “ally”.",
+        Some("Guardian"),
+    );
+    let gov = one(&m, "government");
+    assert_eq!(gov.actor.country.as_deref(), Some("GBR"), "{gov:?}");
+    assert!(gov.rule.contains("publisher"), "{}", gov.rule);
+    // Inside a quotation "our" is the speaker's.
+    let m = with_source(
+        "“The region is calm and our government will never abandon its allies,” the minister said.",
+        Some("Guardian"),
+    );
+    assert_eq!(one(&m, "government").actor.country, None, "{m:#?}");
+    // A publisher the lexicon does not know gives nothing.
+    let m = with_source(
+        "But our government actively supports Turkey.",
+        Some("Some Blog"),
+    );
+    assert_eq!(one(&m, "government").actor.country, None, "{m:#?}");
+}
