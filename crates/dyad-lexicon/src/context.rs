@@ -67,18 +67,15 @@ fn needs_country(m: &ActorMention) -> bool {
             .is_some_and(|s| !NO_DOCUMENT_COUNTRY.contains(&s.as_str()))
 }
 
-/// The story's main country and how often it is named, when one stands out.
-fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
+/// The country of at least two thirds of `codes`, and at least three of
+/// them, with its count and the total; blocs ("Western") are not counted
+/// (country codes are three capital letters).
+fn dominant<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(String, usize, usize)> {
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     let mut total = 0;
-    for m in mentions {
-        if let Some(c) = m.actor.country.as_deref() {
-            // Blocs ("Western") are not a story's country; codes are 3 letters.
-            if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-                *counts.entry(c).or_default() += 1;
-                total += 1;
-            }
-        }
+    for c in codes.filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+        *counts.entry(c).or_default() += 1;
+        total += 1;
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -88,26 +85,23 @@ fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
     }
 }
 
+/// The story's main country and how often it is named, when one stands out
+/// among the document's country mentions.
+fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
+    dominant(mentions.iter().filter_map(|m| m.actor.country.as_deref()))
+}
+
 /// The story's theatre: the country of at least two thirds of the places the
 /// document names (countries after a preposition, cities, capitals not
-/// acting), at least three.
-/// A story about Syria names Russia, the US and Britain as actors as often as
-/// Syria, but its places are Syrian.
+/// acting), at least three. A story about Syria names Russia, the US and
+/// Britain as actors as often as Syria, but its places are Syrian.
 fn theatre(named: &[Named]) -> Option<(String, usize, usize)> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut total = 0;
-    for n in named.iter().filter(|n| n.as_place) {
-        if n.country.len() == 3 && n.country.bytes().all(|b| b.is_ascii_uppercase()) {
-            *counts.entry(n.country.as_str()).or_default() += 1;
-            total += 1;
-        }
-    }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    match ranked.as_slice() {
-        [(c, n), ..] if *n >= 3 && 3 * *n >= 2 * total => Some((c.to_string(), *n, total)),
-        _ => None,
-    }
+    dominant(
+        named
+            .iter()
+            .filter(|n| n.as_place)
+            .map(|n| n.country.as_str()),
+    )
 }
 
 /// A country named in a sentence by the matcher (as an actor or a place).
@@ -117,7 +111,8 @@ pub(crate) struct Named {
     pub sentence: usize,
     /// Country code.
     pub country: String,
-    /// Named as a place: a country or city after a preposition ("in Syria").
+    /// Named as a place: a country after a preposition ("in Syria"), a
+    /// city, a capital that does not act ("attacked Paris").
     pub as_place: bool,
 }
 
