@@ -1,6 +1,6 @@
 //! Resolution in context, document level: a generic actor with no country
 //! ("the government", "rebels", "security forces") takes one from the
-//! document when its own sentence names none.
+//! document.
 //!
 //! Order of evidence (each step leaves a reason in the mention's rule and
 //! lowers its confidence):
@@ -8,19 +8,38 @@
 //! 1. the sentence itself: demonym and "of"/possessive compounds ("Turkish
 //!    forces", "forces of Assad", "Iran's government") are assembled by the
 //!    recogniser, and "forces loyal to X" / apposition by the coder's
-//!    tree-based country donors; so when any other mention of the sentence
-//!    carries a country, or the sentence names a country or a place of one
-//!    even as a mere place ("in Syria"), this pass leaves the actor alone;
-//! 2. a governmental actor (primary sector GOV) takes the country of a
-//!    government named within the last [`GOV_WINDOW`] sentences (a capital, a
-//!    seat, a GOV actor with a country); when several were, the one whose
-//!    country the story names most often, then a person in office or a seat
-//!    of power over a group of officials, then the most recent;
-//! 3. otherwise the story's main country: the country of at least two thirds
-//!    of the document's country mentions, at least three (a Putin column about
-//!    Syria names Russia most, but not overwhelmingly: "a dictator who
-//!    starves his own population" stays without a country rather than become
-//!    Russian).
+//!    tree-based country donors;
+//! 2. "our government" in the author's own voice (no quotation mark in the
+//!    sentence, no quotation still open): the publisher's country, when the
+//!    document's source names a media organisation of the lexicon ("Guardian"
+//!    → GBR); inside a quotation "our" is the speaker's, and is left alone;
+//! 3. a people without a state of its own before the actor ("Kurdish
+//!    authorities", "Yazidi fighters"; [`PEOPLES`]): the story's conflict
+//!    country (below) when the people lives there, else the one land of the
+//!    people the sentence names, else the land of the people the story names
+//!    most (twice as often as any other); otherwise nothing (a Kurdish group
+//!    in a British story is not British);
+//! 4. when the sentence names no country at all: a governmental actor
+//!    (primary sector GOV) takes the country of a government named within
+//!    the last [`GOV_WINDOW`] sentences (a capital, a seat, a GOV actor with a
+//!    country); when several were, the one whose country the story names most
+//!    often, then a person in office or a seat of power over a group of
+//!    officials, then the most recent; any other actor, and a governmental
+//!    one with no government named just before, takes the story's main
+//!    country: the country of at least two thirds of the document's country
+//!    mentions, at least three (a Putin column about Syria names Russia most,
+//!    but not overwhelmingly: "a dictator who starves his own population"
+//!    stays without a country rather than become Russian);
+//! 5. when the sentence does name a country, governmental, military and
+//!    other actors are left alone (the sentence's structure decides: "Russia
+//!    and the government"). Insurgents and the opposition ([`INSURGENT`])
+//!    take the story's *conflict country* — its main country, else its
+//!    theatre (the country of two thirds of the places it names) — when the
+//!    sentence names foreign countries only as actors ("The Russians are
+//!    negotiating with the rebels" in a Syria story), not when it names a
+//!    foreign place ("rebels withdrew into Lebanon"); civilians and refugees
+//!    ([`CIVILIAN`]) take it only when the sentence names it as a place and
+//!    no other country ("civilians were killed in Syria").
 
 use dyad_core::{ActorMention, MentionKind};
 use rustc_hash::FxHashMap;
@@ -48,18 +67,15 @@ fn needs_country(m: &ActorMention) -> bool {
             .is_some_and(|s| !NO_DOCUMENT_COUNTRY.contains(&s.as_str()))
 }
 
-/// The story's main country and how often it is named, when one stands out.
-fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
+/// The country of at least two thirds of `codes`, and at least three of
+/// them, with its count and the total; blocs ("Western") are not counted
+/// (country codes are three capital letters).
+fn dominant<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(String, usize, usize)> {
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     let mut total = 0;
-    for m in mentions {
-        if let Some(c) = m.actor.country.as_deref() {
-            // Blocs ("Western") are not a story's country; codes are 3 letters.
-            if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-                *counts.entry(c).or_default() += 1;
-                total += 1;
-            }
-        }
+    for c in codes.filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+        *counts.entry(c).or_default() += 1;
+        total += 1;
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -69,28 +85,189 @@ fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
     }
 }
 
+/// The story's main country and how often it is named, when one stands out
+/// among the document's country mentions.
+fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
+    dominant(mentions.iter().filter_map(|m| m.actor.country.as_deref()))
+}
+
+/// The story's theatre: the country of at least two thirds of the places the
+/// document names (countries after a preposition, cities, capitals not
+/// acting), at least three. A story about Syria names Russia, the US and
+/// Britain as actors as often as Syria, but its places are Syrian.
+fn theatre(named: &[Named]) -> Option<(String, usize, usize)> {
+    dominant(
+        named
+            .iter()
+            .filter(|n| n.as_place)
+            .map(|n| n.country.as_str()),
+    )
+}
+
+/// A country named in a sentence by the matcher (as an actor or a place).
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Country code.
+    pub country: String,
+    /// Named as a place: a country after a preposition ("in Syria"), a
+    /// city, a capital that does not act ("attacked Paris").
+    pub as_place: bool,
+}
+
+/// Peoples without a state of their own, by the adjective written before a
+/// generic actor, and the countries where they mainly live (facts from the
+/// "regions with significant populations" of each people's English
+/// Wikipedia article, states of the home region only, not the diaspora).
+pub(crate) const PEOPLES: &[(&str, &[&str])] = &[
+    ("Kurdish", &["SYR", "IRQ", "TUR", "IRN"]),
+    ("Yazidi", &["IRQ", "SYR", "TUR", "ARM"]),
+    ("Druze", &["SYR", "LBN", "ISR", "JOR"]),
+    ("Rohingya", &["MMR", "BGD"]),
+    ("Pashtun", &["AFG", "PAK"]),
+    ("Baloch", &["PAK", "IRN", "AFG"]),
+    ("Baluch", &["PAK", "IRN", "AFG"]),
+    ("Uighur", &["CHN"]),
+    ("Uyghur", &["CHN"]),
+    ("Tuareg", &["NER", "MLI", "DZA", "LBY", "BFA"]),
+    ("Sahrawi", &["ESH", "MAR", "DZA", "MRT"]),
+];
+
+/// Sectors of insurgents and the opposition: in a story about one conflict
+/// country they are that country's even when the sentence names foreign
+/// actors.
+const INSURGENT: &[&str] = &["REB", "OPP", "INS", "UAF", "PRM", "SEP", "RAD"];
+
+/// Sectors of civilians and refugees: the conflict country when it is the
+/// only country their sentence names, and it names it as a place
+/// ("civilians killed in Syria"; not "families of men who fought alongside
+/// the YPG", where only an organisation carries the country).
+const CIVILIAN: &[&str] = &["CVL", "REF"];
+
+/// The people named by the word right before the mention ("Kurdish", also
+/// "Kurdish-led"), or by the mention's own first word (the role "Kurdish
+/// fighter"), with its countries.
+fn people_of(text: &str, m: &ActorMention) -> Option<(&'static str, &'static [&'static str])> {
+    let find = |word: &str| {
+        let word = word.split('-').next().unwrap_or(word);
+        PEOPLES
+            .iter()
+            .find(|(adj, _)| adj.eq_ignore_ascii_case(word))
+            .copied()
+    };
+    m.text
+        .split_whitespace()
+        .next()
+        .and_then(find)
+        .or_else(|| find(text.get(..m.span.start)?.split_whitespace().next_back()?))
+}
+
+/// What the document-level pass reads besides the mentions.
+pub(crate) struct DocContext<'a> {
+    /// The document text the spans point into.
+    pub text: &'a str,
+    /// The countries the matcher found in each sentence (places included).
+    pub named: &'a [Named],
+    /// Sentences as (index, start, end) byte spans.
+    pub sentences: &'a [(usize, usize, usize)],
+    /// The country of the document's publisher, when its source field names
+    /// a media organisation the lexicon knows.
+    pub publisher_country: Option<String>,
+}
+
+/// Whether every quotation in the sentence is a short curly-quoted phrase
+/// ("regarding it as an “ally”"): scare quotes, not reported speech.
+fn only_scare_quotes(sentence: &str) -> bool {
+    if sentence.contains(['"', '«', '»']) {
+        return false;
+    }
+    let mut rest = sentence;
+    while let Some(open) = rest.find('“') {
+        let after = rest.get(open + '“'.len_utf8()..).unwrap_or_default();
+        let Some(close) = after.find('”') else {
+            return false;
+        };
+        let quoted = after.get(..close).unwrap_or_default();
+        if quoted.split_whitespace().count() > SCARE_QUOTE_WORDS {
+            return false;
+        }
+        rest = after.get(close + '”'.len_utf8()..).unwrap_or_default();
+    }
+    !rest.contains('”')
+}
+
+/// The most words a scare-quoted phrase has.
+const SCARE_QUOTE_WORDS: usize = 4;
+
+/// "our government" written in the author's own voice: the word before the
+/// mention is "our", its sentence holds no quotation but scare quotes, and
+/// no quotation opened earlier in the document is still open (curly quotes
+/// counted). (The mention cannot lie inside a scare-quoted phrase: "our"
+/// would make it five words or fewer and inside, but then the sentence would
+/// still be the author's, quoting a phrase.)
+fn in_author_voice_after_our(ctx: &DocContext, m: &ActorMention) -> bool {
+    let text = ctx.text;
+    let our = text
+        .get(..m.span.start)
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.eq_ignore_ascii_case("our"));
+    if !our {
+        return false;
+    }
+    let Some(&(_, start, end)) = ctx.sentences.iter().find(|s| s.0 == m.sentence) else {
+        return false;
+    };
+    let Some(sentence) = text.get(start..end) else {
+        return false;
+    };
+    if !only_scare_quotes(sentence) {
+        return false;
+    }
+    let before = text.get(..start).unwrap_or_default();
+    before.matches('“').count() <= before.matches('”').count()
+}
+
 /// Fills the country of generic actors from the document (see the module
 /// documentation). Mentions are in text order.
-/// `names_country`: indices of sentences that name a country or a place of
-/// one (from the matcher's atoms, places included).
-pub(crate) fn country_from_document(mentions: &mut [ActorMention], names_country: &[usize]) {
+pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocContext) {
+    let (named, text) = (ctx.named, ctx.text);
     if !mentions.iter().any(needs_country) {
         return;
     }
     let main = main_country(mentions);
+    // The conflict country for insurgents, civilians and stateless peoples:
+    // the main country, else the theatre.
+    let conflict = main.clone().map(|(c, n, total)| {
+        let why = format!("the story's main country ({n} of {total} country mentions)");
+        (c, why)
+    });
+    let conflict = conflict.or_else(|| {
+        theatre(named).map(|(c, n, total)| {
+            let why = format!("the story's theatre ({n} of {total} places named)");
+            (c, why)
+        })
+    });
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    // Countries each sentence names (matcher readings and mentions with a
+    // country), and those it names as places.
+    let mut here: FxHashMap<usize, Vec<String>> = FxHashMap::default();
+    let mut places: FxHashMap<usize, Vec<String>> = FxHashMap::default();
     for m in mentions.iter() {
         if let Some(c) = &m.actor.country {
             *counts.entry(c.clone()).or_default() += 1;
+            here.entry(m.sentence).or_default().push(c.clone());
         }
     }
-    // Sentences in which some mention carries a country.
-    let mut with_country: Vec<usize> = mentions
-        .iter()
-        .filter(|m| m.actor.country.is_some())
-        .map(|m| m.sentence)
-        .collect();
-    with_country.dedup();
+    for n in named {
+        here.entry(n.sentence).or_default().push(n.country.clone());
+        if n.as_place {
+            places
+                .entry(n.sentence)
+                .or_default()
+                .push(n.country.clone());
+        }
+    }
     // Governments named so far: (country, sentence, text, weight), in text
     // order; a person in office or a capital/seat (weight 2) names a
     // government more surely than "officials" (weight 1).
@@ -110,35 +287,123 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], names_country
                 }
             }
         }
-        if !needs_country(m)
-            || with_country.contains(&m.sentence)
-            || names_country.contains(&m.sentence)
-        {
+        if !needs_country(m) {
             continue;
         }
-        let governmental = m.actor.sectors.first().is_some_and(|s| s == "GOV");
-        let from_gov = if governmental {
-            govs.iter()
-                .enumerate()
-                .filter(|(_, (_, s, _, _))| m.sentence.saturating_sub(*s) <= GOV_WINDOW)
-                .max_by_key(|(i, (c, _, _, w))| (counts.get(c).copied().unwrap_or(0), *w, *i))
-                .map(|(_, g)| g)
+        let in_sentence: &[String] = here.get(&m.sentence).map_or(&[], Vec::as_slice);
+        let conflict_code = conflict.as_ref().map(|(c, _)| c.as_str());
+        let conflict_reason = |extra: &str| {
+            conflict.as_ref().map(|(c, why)| {
+                (
+                    c.clone(),
+                    format!("country {c}: {why}{extra}"),
+                    MAIN_CONFIDENCE,
+                )
+            })
+        };
+        let main_reason = |extra: &str| {
+            main.as_ref().map(|(c, n, total)| {
+                (
+                    c.clone(),
+                    format!(
+                        "country {c}: the story's main country ({n} of {total} country mentions){extra}"
+                    ),
+                    MAIN_CONFIDENCE,
+                )
+            })
+        };
+        let primary = m.actor.sectors.first().map(String::as_str);
+        let governmental = primary == Some("GOV");
+        let publisher = ctx
+            .publisher_country
+            .as_deref()
+            .filter(|_| governmental && in_author_voice_after_our(ctx, m));
+        let chosen = if let Some(c) = publisher {
+            Some((
+                c.to_string(),
+                format!("country {c}: \"our\" in the author's own voice, the publisher's country"),
+                GOV_CONFIDENCE,
+            ))
+        } else if let Some((adj, lands)) = people_of(text, m) {
+            let lands_text = lands.join(", ");
+            if conflict_code.is_some_and(|c| lands.contains(&c)) {
+                conflict_reason(&format!("; {adj}: a people of {lands_text}"))
+            } else {
+                let mut in_lands: Vec<&String> = in_sentence
+                    .iter()
+                    .filter(|c| lands.contains(&c.as_str()))
+                    .collect();
+                in_lands.sort();
+                in_lands.dedup();
+                // Else the land of the people the story names most, at least
+                // twice and twice as often as any other of its lands.
+                let mut by_story: Vec<(usize, &str)> = lands
+                    .iter()
+                    .map(|l| (counts.get(*l).copied().unwrap_or(0), *l))
+                    .collect();
+                by_story.sort_unstable_by(|a, b| b.cmp(a));
+                match (in_lands.as_slice(), by_story.as_slice()) {
+                    ([c], _) => Some((
+                        (*c).clone(),
+                        format!("country {c}: {adj}, a people of {lands_text}, and the sentence names {c}"),
+                        MAIN_CONFIDENCE,
+                    )),
+                    ([], [(n, c), rest @ ..])
+                        if *n >= 2 && rest.first().is_none_or(|(k, _)| *n >= 2 * *k) =>
+                    {
+                        Some((
+                            (*c).to_string(),
+                            format!("country {c}: {adj}, a people of {lands_text}, and the story names {c} most of those ({n} mentions)"),
+                            MAIN_CONFIDENCE,
+                        ))
+                    }
+                    _ => None,
+                }
+            }
+        } else if in_sentence.is_empty() {
+            let from_gov = if governmental {
+                govs.iter()
+                    .enumerate()
+                    .filter(|(_, (_, s, _, _))| m.sentence.saturating_sub(*s) <= GOV_WINDOW)
+                    .max_by_key(|(i, (c, _, _, w))| (counts.get(c).copied().unwrap_or(0), *w, *i))
+                    .map(|(_, g)| g)
+            } else {
+                None
+            };
+            if let Some((c, s, text, _)) = from_gov {
+                Some((
+                    c.clone(),
+                    format!(
+                        "country {c} from a government named just before ({text:?}, sentence {s})"
+                    ),
+                    GOV_CONFIDENCE,
+                ))
+            } else {
+                main_reason("")
+            }
+        } else if governmental {
+            None
+        } else if primary.is_some_and(|p| INSURGENT.contains(&p) || CIVILIAN.contains(&p))
+            && conflict_code.is_some_and(|c| {
+                in_sentence.iter().all(|x| x == c)
+                    && places
+                        .get(&m.sentence)
+                        .is_some_and(|ps| ps.iter().any(|x| x == c))
+            })
+        {
+            conflict_reason(", the only country the sentence names")
+        } else if primary.is_some_and(|p| INSURGENT.contains(&p))
+            && conflict_code.is_some_and(|c| {
+                places
+                    .get(&m.sentence)
+                    .is_none_or(|ps| ps.iter().all(|x| x == c))
+            })
+        {
+            conflict_reason("; insurgents and the opposition are the conflict country's, the sentence names other countries only as actors")
         } else {
             None
         };
-        let (country, reason, cap) = if let Some((c, s, text, _)) = from_gov {
-            (
-                c.clone(),
-                format!("country {c} from a government named just before ({text:?}, sentence {s})"),
-                GOV_CONFIDENCE,
-            )
-        } else if let Some((c, n, total)) = &main {
-            (
-                c.clone(),
-                format!("country {c}: the story's main country ({n} of {total} country mentions)"),
-                MAIN_CONFIDENCE,
-            )
-        } else {
+        let Some((country, reason, cap)) = chosen else {
             continue;
         };
         if let Some(m) = mentions.get_mut(i) {

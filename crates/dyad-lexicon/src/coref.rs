@@ -27,6 +27,27 @@ use crate::text::concat;
 use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES};
 use crate::Lexicon;
 
+/// Words after which a country or city is a place, not an actor ("withdrew
+/// into Lebanon", "rebels in Yemen").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "from",
+    "to",
+    "towards",
+    "toward",
+    "near",
+    "within",
+    "at",
+    "on",
+    "over",
+    "through",
+    "outside",
+];
+
 /// A title or role in comparable form: lower case (ASCII letters may stay
 /// upper case: words are compared ASCII-case-insensitively) with "defence"
 /// spelt "defense". Most titles are ASCII without "defence": no copy.
@@ -518,31 +539,42 @@ impl Lexicon {
                 .map(|s| (s.index, s.span.start, s.span.end.min(text.len())))
                 .collect()
         };
-        // Sentences that name a country or a place of one, even as a mere
-        // place ("in Syria"): their generic actors take no country from the
-        // document (the sentence's own structure decides, in the coder).
-        let mut names_country: Vec<usize> = Vec::new();
+        // Countries each sentence names, as an actor or even as a mere place
+        // ("in Syria"): they bound what the document may give its generic
+        // actors (`crate::context`).
+        let mut named: Vec<crate::context::Named> = Vec::new();
         for &(index, start, end) in &spans {
             let from = atoms.partition_point(|a| a.start < start);
             let to = atoms.partition_point(|a| a.start < end).max(from);
-            let named = atoms.get(from..to).unwrap_or_default().iter().any(|a| {
-                a.targets().iter().any(|t| {
-                    matches!(
-                        t,
-                        Target::Country(_)
-                            | Target::Capital(_)
-                            | Target::Demonym(_)
-                            | Target::DemonymPlural(_)
-                            | Target::City(_)
-                            | Target::Seat(_)
-                    )
-                })
-            });
-            if named {
-                names_country.push(index);
+            for a in atoms.get(from..to).unwrap_or_default() {
+                let Some(code) = a.targets().iter().find_map(|t| self.country_of_target(t)) else {
+                    continue;
+                };
+                let first = a.targets().first();
+                // A capital that acts ("Moscow said") is an actor, one
+                // after a verb or preposition ("attacked Paris") a place.
+                let as_place = matches!(first, Some(Target::City(_)))
+                    || matches!(first, Some(Target::Capital(_)))
+                        && text
+                            .get(a.end..)
+                            .and_then(|after| after.split_whitespace().next())
+                            .is_none_or(|w| {
+                                !w.starts_with(|c: char| c.is_lowercase())
+                                    || is_in(PLACE_PREPOSITIONS, w)
+                            })
+                    || matches!(first, Some(Target::Country(_)))
+                        && text
+                            .get(..a.start)
+                            .and_then(|before| before.split_whitespace().next_back())
+                            .is_some_and(|w| is_in(PLACE_PREPOSITIONS, w));
+                named.push(crate::context::Named {
+                    sentence: index,
+                    country: code.to_string(),
+                    as_place,
+                });
             }
         }
-        for (index, start, end) in spans {
+        for &(index, start, end) in &spans {
             let from = atoms.partition_point(|a| a.start < start);
             let mut to = atoms.partition_point(|a| a.start < end).max(from);
             // An atom running past the sentence end belongs to no sentence.
@@ -556,8 +588,56 @@ impl Lexicon {
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
         let mut mentions = link(&scan, in_text_order(drafts));
-        crate::context::country_from_document(&mut mentions, &names_country);
+        let doc_context = crate::context::DocContext {
+            text,
+            named: &named,
+            sentences: &spans,
+            publisher_country: doc
+                .doc
+                .source
+                .as_deref()
+                .and_then(|s| self.publisher_country(s)),
+        };
+        crate::context::country_from_document(&mut mentions, &doc_context);
         mentions
+    }
+
+    /// The country a matcher reading names (a country, demonym, capital,
+    /// city or seat), if any.
+    fn country_of_target(&self, t: &Target) -> Option<&str> {
+        match *t {
+            Target::Country(i)
+            | Target::Capital(i)
+            | Target::Demonym(i)
+            | Target::DemonymPlural(i) => self.k.countries.get(i).map(|c| c.code.as_str()),
+            Target::City(i) => self.k.cities.get(i).map(|c| c.country.as_str()),
+            Target::Seat(i) => self.k.seats.get(i).map(|c| c.country.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The country of a document's publisher ("Guardian" → GBR): a media
+    /// organisation (sector JRN) of the lexicon named by the source field.
+    fn publisher_country(&self, source: &str) -> Option<String> {
+        // Source fields drop the article of a title ("Guardian" for "The
+        // Guardian"), which the pattern keeps.
+        let with_the = format!("The {source}");
+        self.org_media_country(source)
+            .or_else(|| self.org_media_country(&with_the))
+    }
+
+    fn org_media_country(&self, source: &str) -> Option<String> {
+        self.patterns.atoms(source).iter().find_map(|a| {
+            a.targets().iter().find_map(|t| match *t {
+                Target::Org(i) => self
+                    .k
+                    .orgs
+                    .get(i)
+                    .filter(|o| o.sectors.iter().any(|s| s == "JRN"))
+                    .and_then(|o| o.country.clone()),
+                _ => None,
+            })
+        })
     }
 
     /// Country of a dateline ("MOSCOW", "SEOUL, South Korea").

@@ -79,14 +79,15 @@ fn countryless_groups_take_the_story_s_main_country() {
 fn a_country_in_the_sentence_leaves_the_choice_to_the_sentence() {
     // The sentence names Turkey: whether the rebels are Turkish is for the
     // sentence's structure (the coder's tree), not the story's main country.
+    // A governmental actor is left alone when its sentence names a country.
     let d = doc(
         "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
-         Rebels attacked Turkish troops near the border.",
+         The government attacked Turkish troops near the border.",
         "2019-03-04",
     );
     let m = lex().recognize(&d);
-    assert_eq!(one(&m, "Rebels").actor.country, None);
-    // A country named only as a place counts too: the rebels may be Lebanese.
+    assert_eq!(one(&m, "government").actor.country, None);
+    // A foreign country named as a place blocks insurgents too: the rebels may be Lebanese.
     let d = doc(
         "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
          Damascus welcomed the news. Later, rebels withdrew into Lebanon.",
@@ -244,4 +245,143 @@ fn a_pronoun_takes_a_titled_person_the_lexicon_does_not_know() {
     let he = one(&ms, "He");
     assert_eq!(he.actor.country.as_deref(), Some("EGY"), "{he:#?}");
     assert!(he.rule.contains("Lanzoni"), "{he:#?}");
+}
+
+/// A story whose main country is Syria (three Syrian mentions, no other).
+const SYRIA_STORY: &str =
+    "Syrian troops entered the town on Sunday. Syrian officials said the town was calm. \
+     Damascus welcomed the news. ";
+
+#[test]
+fn insurgents_take_the_conflict_country_when_foreign_countries_only_act() {
+    let d = doc(
+        &format!("{SYRIA_STORY}The Russians are negotiating with the rebels to leave the town."),
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let rebels = one(&m, "rebels");
+    assert_eq!(rebels.actor.country.as_deref(), Some("SYR"), "{rebels:?}");
+    assert!(rebels.rule.contains("insurgents"), "{}", rebels.rule);
+    assert!(rebels.confidence <= 0.45);
+    // The same sentence with a governmental actor: the sentence decides.
+    let d = doc(
+        &format!("{SYRIA_STORY}The Russians are negotiating with the authorities."),
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "authorities").actor.country, None);
+}
+
+#[test]
+fn civilians_take_the_conflict_country_only_where_it_is_the_place() {
+    // The sentence names Syria, and only Syria, as a place.
+    let d = doc(
+        &format!("{SYRIA_STORY}Dozens of civilians were killed in Syria on Monday."),
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let civilians = one(&m, "civilians");
+    assert_eq!(
+        civilians.actor.country.as_deref(),
+        Some("SYR"),
+        "{civilians:?}"
+    );
+    // Only an organisation carries the country: the families may be British.
+    let d = doc(
+        &format!("{SYRIA_STORY}Families of men who fought alongside the YPG protested."),
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "Families").actor.country, None, "{m:#?}");
+}
+
+#[test]
+fn a_stateless_people_gives_a_country_only_where_it_lives() {
+    // Syria is the story's main country and a land of the Kurds.
+    let d = doc(
+        &format!(
+            "{SYRIA_STORY}Kurdish authorities have called on the UK to take back its nationals."
+        ),
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let auth = one(&m, "authorities");
+    assert_eq!(auth.actor.country.as_deref(), Some("SYR"), "{auth:?}");
+    assert!(auth.rule.contains("Kurdish: a people of"), "{}", auth.rule);
+    // A British story: Kurdish officials are not British.
+    let d = doc(
+        "British officials met in London on Sunday. British ministers said the talks were useful. \
+         Downing Street welcomed the news. Kurdish officials asked for help.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "officials").actor.country, None, "{m:#?}");
+    // No main country, but the story names Iraq most of the Kurds' lands.
+    let d = doc(
+        "Iraqi troops entered Mosul. Iraqi officials met British diplomats in London. \
+         British ministers were pleased. Kurdish rebels withdrew from the hills.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let rebels = one(&m, "rebels");
+    assert_eq!(rebels.actor.country.as_deref(), Some("IRQ"), "{rebels:?}");
+}
+
+#[test]
+fn uk_ministerial_departments_are_manual_rows() {
+    assert_eq!(
+        phrase("the Home Office", "2019-01-01"),
+        (Some("GBR".into()), vec!["GOV".to_string()])
+    );
+    assert_eq!(phrase("DfID", "2019-01-01").0.as_deref(), Some("GBR"));
+    // Without the manual rows the Home Office is the generic role word.
+    let bare = match dyad_lexicon::Lexicon::load_with(&[], false) {
+        Ok(l) => l,
+        Err(e) => panic!("lexicon must load: {e}"),
+    };
+    let r = bare.resolve_phrase("the Home Office", Some(date("2019-01-01")), "");
+    assert_eq!(r.actor.unwrap_or_default().country, None);
+}
+
+#[test]
+fn without_a_main_country_the_story_s_theatre_is_the_conflict_country() {
+    // Russia, the US and Syria are named about equally, but every place is Syrian.
+    let d = doc(
+        "Russian jets bombed targets in Syria. American officials condemned the strikes in Syria. \
+         Russian diplomats said the raids in Syria were legal. The Americans are talking to the rebels.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let rebels = one(&m, "rebels");
+    assert_eq!(rebels.actor.country.as_deref(), Some("SYR"), "{rebels:?}");
+    assert!(rebels.rule.contains("theatre"), "{}", rebels.rule);
+}
+
+#[test]
+fn our_government_in_the_author_s_voice_is_the_publisher_s() {
+    let with_source = |text: &str, source: Option<&str>| {
+        let mut d = doc(text, "2019-03-04");
+        d.doc.source = source.map(str::to_string);
+        lex().recognize(&d)
+    };
+    // A column: scare quotes are still the author's words.
+    let m = with_source(
+        "But our government actively supports Turkey, regarding it as an “ally”.",
+        Some("Guardian"),
+    );
+    let gov = one(&m, "government");
+    assert_eq!(gov.actor.country.as_deref(), Some("GBR"), "{gov:?}");
+    assert!(gov.rule.contains("publisher"), "{}", gov.rule);
+    // Inside a quotation "our" is the speaker's.
+    let m = with_source(
+        "“The region is calm and our government will never abandon its allies,” the minister said.",
+        Some("Guardian"),
+    );
+    assert_eq!(one(&m, "government").actor.country, None, "{m:#?}");
+    // A publisher the lexicon does not know gives nothing.
+    let m = with_source(
+        "But our government actively supports Turkey.",
+        Some("Some Blog"),
+    );
+    assert_eq!(one(&m, "government").actor.country, None, "{m:#?}");
 }
