@@ -124,8 +124,8 @@ fn plover_floors_window_coder() {
     );
 }
 
-/// The coder on the parse (2026-12-05: recall 0.628, 1.98 other-type events
-/// per story; the window coder's higher recall includes events such as
+/// The coder on the parse (2026-12-05, stop 14: recall 0.630, 2.10 other-type
+/// events per story; the window coder's higher recall includes events such as
 /// "Jerusalem → Working" in "NGOs Gathered in Jerusalem Establish New
 /// Working Group").
 #[test]
@@ -133,7 +133,7 @@ fn plover_floors_on_the_parse() {
     let Some(r) = plover_report(ParserChoice::Builtin) else {
         return;
     };
-    assert!(r.recall >= 0.61, "recall {}", r.recall);
+    assert!(r.recall >= 0.62, "recall {}", r.recall);
     assert!(
         r.other_types_per_doc <= 2.2,
         "other types {}",
