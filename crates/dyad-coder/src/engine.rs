@@ -251,7 +251,20 @@ impl Engine {
             if !wanted && !SentenceView::may_have_mentions(sentence, near.clone()) {
                 continue;
             }
-            let view = SentenceView::new(text, sentence, near, &mut lower_buf);
+            let mut view = SentenceView::new(text, sentence, near, &mut lower_buf);
+            // past forms the text tagger's lexicon knows only as adjectives
+            // ("travelled"): their verb lemma counts as a trigger, and is
+            // the lemma when the parser reads a verb
+            let adjective_verbs: Vec<(usize, String)> = (0..view.len())
+                .filter(|&i| view.pos(i) == Some(dyad_core::Pos::JJ) && view.low(i).ends_with("ed"))
+                .filter_map(|i| {
+                    let verb = self
+                        .pipeline
+                        .tagger()
+                        .lemma(view.low(i), dyad_core::Pos::VBN);
+                    (verb != view.low(i)).then_some((i, verb))
+                })
+                .collect();
             if view.mentions.is_empty() && !wanted {
                 continue;
             }
@@ -264,7 +277,10 @@ impl Engine {
                         self.patterns.has_trigger(k, view.lemma(i))
                             || self.patterns.has_trigger(k, view.low(i))
                     })
-                });
+                })
+                || adjective_verbs
+                    .iter()
+                    .any(|(_, l)| self.patterns.has_trigger(TriggerKind::Verb, l));
             if !has_trigger {
                 continue;
             }
@@ -272,6 +288,12 @@ impl Engine {
                 .syntax
                 .as_ref()
                 .map(|syntax| parse_view(syntax, text, &view, &mut parse, &mut scratch));
+            if let Some(t) = &tree {
+                view.verb_lemmas = adjective_verbs
+                    .into_iter()
+                    .filter(|&(i, _)| t.upos(i) == "VERB")
+                    .collect();
+            }
             let preds = match &tree {
                 Some(t) => clause::analyze_tree(&view, t, &self.patterns, !wanted),
                 None if wanted => clause::analyze(&view, &self.patterns),

@@ -440,3 +440,29 @@ fn a_purpose_or_a_weighed_act_is_no_promise_or_deed() {
     let suspend = on(&events, "suspending");
     assert_eq!(suspend.factuality, Factuality::Hypothetical, "{suspend:#?}");
 }
+
+#[test]
+fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb() {
+    // the text tagger's lexicon knows "travelled" only as an adjective; the
+    // parser reads a verb, whose lemma "travel" triggers the visit pattern
+    // (the target is a country named after "to": a place, so this needs
+    // the gazetteer, built by scripts/test.sh)
+    let gazetteer =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer/gazetteer.bin");
+    if !gazetteer.is_file() {
+        println!("SKIPPED: no gazetteer at {}", gazetteer.display());
+        return;
+    }
+    let engine = Engine::new(EngineConfig {
+        gazetteer: GazetteerChoice::Path(gazetteer),
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text(
+        "tree",
+        "Prime Minister Boris Johnson travelled to Russia on Monday.",
+        NaiveDate::from_ymd_opt(2019, 6, 18),
+    );
+    let events = engine.code_document(doc).events;
+    assert_dyad(on(&events, "travelled"), "CONSULT", &["GBR"], &["RUS"]);
+}

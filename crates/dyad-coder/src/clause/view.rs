@@ -45,6 +45,10 @@ pub struct SentenceView<'a> {
     pub mention_at: Vec<Option<usize>>,
     /// Headline case (see [`SentenceView::is_title_case`]).
     pub title: bool,
+    /// Verb lemmas for words the text tagger took for adjectives but the
+    /// parser reads as verbs ("travelled", which the tagger's lexicon knows
+    /// only as an adjective, is "travel"): set by the engine after parsing.
+    pub verb_lemmas: Vec<(usize, String)>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -192,6 +196,7 @@ impl<'a> SentenceView<'a> {
             mentions: local,
             mention_at,
             title: is_title_case(words, caps),
+            verb_lemmas: Vec::new(),
         }
     }
 
@@ -207,6 +212,9 @@ impl<'a> SentenceView<'a> {
 
     #[inline]
     pub(crate) fn lemma(&self, i: usize) -> &str {
+        if let Some((_, l)) = self.verb_lemmas.iter().find(|(k, _)| *k == i) {
+            return l;
+        }
         self.tokens.get(i).map(|t| t.lemma.as_str()).unwrap_or("")
     }
 
