@@ -442,7 +442,7 @@ fn a_purpose_or_a_weighed_act_is_no_promise_or_deed() {
 }
 
 #[test]
-fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb() {
+fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb_and_a_visit_an_officials() {
     // the text tagger's lexicon knows "travelled" only as an adjective; the
     // parser reads a verb, whose lemma "travel" triggers the visit pattern
     // (the target is a country named after "to": a place, so this needs
@@ -465,4 +465,13 @@ fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb() {
     );
     let events = engine.code_document(doc).events;
     assert_dyad(on(&events, "travelled"), "CONSULT", &["GBR"], &["RUS"]);
+    // a visit is an official's journey: citizens, fighters and families
+    // "travel to Syria" (data/patterns/consult.tsv)
+    let doc = dyad_text::document_from_text(
+        "tree",
+        "Three British teenagers travelled to Syria in 2015.",
+        NaiveDate::from_ymd_opt(2019, 6, 18),
+    );
+    let events = engine.code_document(doc).events;
+    assert!(events.iter().all(|e| e.plover != "CONSULT"), "{events:#?}");
 }
