@@ -616,32 +616,15 @@ enum SideCheck {
     Wrong,
 }
 
+/// One side against the gold side, by the rules the actor report also
+/// uses ([`actors::side`]), folded to what matching needs.
 fn side(coded: &[EventActor], gold: Option<&GoldActor>, need_sector: bool) -> SideCheck {
-    let Some(gold) = gold else {
-        return if coded.is_empty() {
-            SideCheck::Ok
-        } else {
-            SideCheck::Missing
-        };
-    };
-    if coded.is_empty() {
-        return SideCheck::Missing;
-    }
-    let Some(code) = gold.country.as_deref() else {
-        return SideCheck::Ok;
-    };
-    let fits = coded.iter().any(|a| {
-        actor_is(&a.actor, code)
-            && (!need_sector
-                || gold
-                    .sector
-                    .as_deref()
-                    .is_none_or(|s| a.actor.sectors.iter().any(|x| x == s)))
-    });
-    if fits {
-        SideCheck::Ok
-    } else {
-        SideCheck::Wrong
+    match actors::side(coded, gold, need_sector) {
+        SideOutcome::Right => SideCheck::Ok,
+        SideOutcome::Missing | SideOutcome::Extra => SideCheck::Missing,
+        SideOutcome::NoCountry | SideOutcome::WrongCountry | SideOutcome::WrongSector => {
+            SideCheck::Wrong
+        }
     }
 }
 

@@ -200,9 +200,13 @@ fn sides(ev: &Event, ge: &GoldEvent) -> [SideOutcome; 2] {
     straight
 }
 
-/// One side against the gold side: the event match's rules
-/// (`super::side`), with the reason when it is wrong.
-fn side(coded: &[EventActor], gold: Option<&GoldActor>, need_sector: bool) -> SideOutcome {
+/// One side against the gold side, with the reason when it is wrong: the
+/// rules of `docs/eval.md`, shared with the event match (`super::side`).
+pub(super) fn side(
+    coded: &[EventActor],
+    gold: Option<&GoldActor>,
+    need_sector: bool,
+) -> SideOutcome {
     let Some(gold) = gold else {
         return if coded.is_empty() {
             SideOutcome::Right
