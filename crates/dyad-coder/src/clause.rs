@@ -94,6 +94,10 @@ pub struct Predicate {
     /// verb governs whose verb carries should/must/ought/need/have to
     /// ("said the US should leave" → the US), for `should+` slots.
     pub obliged: Vec<usize>,
+    /// On a parse: local mention indices of the actor a clause this verb
+    /// governs says something strongly negative about ("said the militia is
+    /// a terror group" → the militia), for `blames+` slots.
+    pub blamed: Vec<usize>,
 }
 
 impl Predicate {
@@ -325,6 +329,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             from_tree: false,
             anchored: true,
             obliged: Vec::new(),
+            blamed: Vec::new(),
         });
         i = j.max(i + 1);
     }
@@ -390,6 +395,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             from_tree: false,
             anchored: true,
             obliged: Vec::new(),
+            blamed: Vec::new(),
         });
     }
 }
@@ -429,6 +435,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             from_tree: false,
             anchored: true,
             obliged: Vec::new(),
+            blamed: Vec::new(),
         });
     }
 }

@@ -625,6 +625,7 @@ fn read_slot(pred: &Predicate, slot: &Slot) -> Vec<usize> {
         Slot::Prep(p) => pred.prep(p).map(<[usize]>::to_vec).unwrap_or_default(),
         Slot::Pair(p) => pred.prep(p).map(<[usize]>::to_vec).unwrap_or_default(),
         Slot::Obliged => pred.obliged.clone(),
+        Slot::Blamed => pred.blamed.clone(),
     }
 }
 

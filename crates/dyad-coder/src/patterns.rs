@@ -46,6 +46,10 @@ pub enum Slot {
     /// carries should, must, ought to, need to or have to ("X said Y should
     /// withdraw": a demand of X on Y). Read from the parse only.
     Obliged,
+    /// `blames+`: the actor a clause the trigger governs says something
+    /// strongly negative about ("X said Y is a terror group": an
+    /// accusation by X of Y). Read from the parse only.
+    Blamed,
 }
 
 impl Slot {
@@ -57,6 +61,7 @@ impl Slot {
             Slot::Prep(p) => format!("'{p}' object"),
             Slot::Pair(p) => format!("'{p} X and Y'"),
             Slot::Obliged => "subject of a 'should' clause".into(),
+            Slot::Blamed => "actor a reported clause blames".into(),
         }
     }
 }
@@ -127,7 +132,23 @@ pub struct PatternSet {
     nouns: FxHashMap<String, Vec<usize>>,
     /// Rule ids given so far (a repeated one gets `#n`).
     ids: FxHashSet<String>,
+    /// Strongly negative evaluative words ("terror", "abhorrent"), for the
+    /// `blames+` slot: what a statement says of an actor's conduct.
+    negative: FxHashMap<String, f32>,
 }
+
+/// The built-in evaluative word lists: VADER's strongly negative words
+/// (MIT; see the file's header) and words that lay blame (hand-made).
+const BUILTIN_NEGATIVE: &[(&str, &str)] = &[
+    (
+        "evaluative/negative.tsv",
+        include_str!("../../../data/patterns/evaluative/negative.tsv"),
+    ),
+    (
+        "evaluative/blame.tsv",
+        include_str!("../../../data/patterns/evaluative/blame.tsv"),
+    ),
+];
 
 /// The built-in pattern files, embedded in the binary.
 const BUILTIN: &[(&str, &str)] = &[
@@ -197,6 +218,9 @@ impl PatternSet {
         for (name, text) in BUILTIN {
             set.add_file(&format!("builtin:{name}"), text)?;
         }
+        for (name, text) in BUILTIN_NEGATIVE {
+            set.add_negative_words(&format!("builtin:{name}"), text)?;
+        }
         Ok(set)
     }
 
@@ -216,6 +240,16 @@ impl PatternSet {
             .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
             .collect();
         files.sort();
+        for list in ["negative.tsv", "blame.tsv"] {
+            let path = dir.join("evaluative").join(list);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|source| CoderError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                self.add_negative_words(&path.display().to_string(), &text)?;
+            }
+        }
         let before = self.patterns.len();
         for path in files {
             let text = std::fs::read_to_string(&path).map_err(|source| CoderError::Io {
@@ -267,6 +301,44 @@ impl PatternSet {
             self.patterns.push(pattern);
         }
         Ok(())
+    }
+
+    /// Adds a list of negative evaluative words: `word<TAB>valence` lines
+    /// (valence below zero), `#` comments.
+    pub fn add_negative_words(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| CoderError::Pattern {
+                file: file.to_string(),
+                line: i + 1,
+                message,
+            };
+            let mut cols = line.split('\t');
+            let word = cols.next().unwrap_or_default().trim();
+            let valence = cols.next().map(str::trim).unwrap_or_default();
+            if word.is_empty() || word.contains(' ') || word.chars().any(char::is_uppercase) {
+                return Err(err(format!("expected one lower-case word, found '{word}'")));
+            }
+            let valence = match valence.parse::<f32>() {
+                Ok(v) if v < 0.0 => v,
+                _ => {
+                    return Err(err(format!(
+                        "expected a negative valence after '{word}', found '{valence}'"
+                    )))
+                }
+            };
+            self.negative.insert(word.to_string(), valence);
+        }
+        Ok(())
+    }
+
+    /// The valence of `word` (lower-case) when it is a strongly negative
+    /// evaluative word (-4 .. -2).
+    pub fn negative_valence(&self, word: &str) -> Option<f32> {
+        self.negative.get(word).copied()
     }
 
     /// Patterns whose trigger is `lemma` of the given kind.
@@ -409,6 +481,7 @@ fn parse_pattern(pattern: &str) -> Result<Parsed, String> {
             }
             "*" => {}
             "should+" if trigger.is_some() => target.push(Slot::Obliged),
+            "blames+" if trigger.is_some() => target.push(Slot::Blamed),
             _ if trigger.is_none() => trigger = Some(w.clone()),
             prep if SLOT_PREPS.contains(&prep) && matches!(next, Some("+") | Some("-")) => {
                 let is_pair = words.get(i + 2).map(String::as_str) == Some("and")
@@ -477,6 +550,24 @@ mod tests {
             .add_file("z.tsv", "- meet +\tCONSULT\t-\t999")
             .unwrap_err();
         assert!(err.to_string().contains("CAMEO"), "{err}");
+    }
+
+    #[test]
+    fn evaluative_word_lists_are_checked_by_line() {
+        let mut set = PatternSet::default();
+        set.add_negative_words("n.tsv", "# words\nvile\t-3.1\n")
+            .expect("valid list");
+        assert_eq!(set.negative_valence("vile"), Some(-3.1));
+        let err = set
+            .add_negative_words("n.tsv", "vile\t-3.1\nkind\t2.0\n")
+            .unwrap_err();
+        assert!(err.to_string().starts_with("n.tsv:2: "), "{err}");
+        let err = set.add_negative_words("n.tsv", "Vile\t-3\n").unwrap_err();
+        assert!(err.to_string().starts_with("n.tsv:1: "), "{err}");
+        // the built-in lists load
+        let builtin = PatternSet::builtin().expect("builtin");
+        assert!(builtin.negative_valence("abhorrent").is_some());
+        assert!(builtin.negative_valence("responsible").is_some());
     }
 
     #[test]

@@ -159,6 +159,13 @@ pub fn tree_factuality(
                         format!("'{low}' on '{}'", view.low(cur)),
                     );
                 }
+                // "cannot" is one token: a modal that negates
+                "aux" if low == "cannot" => {
+                    return (
+                        Factuality::Negated,
+                        format!("'cannot' on '{}'", view.low(cur)),
+                    );
+                }
                 "det" if low == "no" && cur == trigger => {
                     return (Factuality::Negated, format!("'no {}'", view.low(cur)));
                 }

@@ -475,3 +475,54 @@ fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb_and_a_visit_an_of
     let events = engine.code_document(doc).events;
     assert!(events.iter().all(|e| e.plover != "CONSULT"), "{events:#?}");
 }
+
+#[test]
+fn a_statement_that_an_actor_is_or_does_something_strongly_negative_is_an_accusation() {
+    // a copular predicate with a negative word from the evaluative list
+    let events = code("Egypt said Ethiopia was a reckless and dangerous neighbour.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["EGY"], &["ETH"]);
+    // an owner of the subject is blamed for it
+    let events = code("Chile said Peru's plan was a blatant violation of the treaty.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["CHL"], &["PER"]);
+    // words that lay blame without being negative themselves
+    let events = code("Chile said Peru was responsible for the collapse of the talks.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["CHL"], &["PER"]);
+}
+
+#[test]
+fn no_accusation_for_a_denial_a_victim_or_a_plight() {
+    for text in [
+        // a denial
+        "Egypt said Ethiopia was not a dangerous neighbour.",
+        // hypothetical
+        "Egypt said Ethiopia would be a dangerous neighbour.",
+        // the actor is the victim the subject names
+        "Egypt said the death of any Ethiopian soldier is tragic.",
+        // the actor undergoes what is negative
+        "Egypt said Ethiopia faced a terrible crisis.",
+    ] {
+        let events = code(text);
+        assert!(
+            !events.iter().any(|e| e.plover == "ACCUSE"),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_reporting_clause_after_the_report_makes_an_obligation_a_demand() {
+    let events =
+        code("Japan must do more to protect its fishermen, the Chinese foreign ministry said.");
+    assert_dyad(on(&events, "said"), "REQUEST", &["CHN"], &["JPN"]);
+}
+
+#[test]
+fn cannot_negates_the_act() {
+    let events = code("Pakistan cannot attack India.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "ASSAULT" || e.factuality == Factuality::Negated),
+        "{events:#?}"
+    );
+}

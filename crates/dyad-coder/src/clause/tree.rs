@@ -353,20 +353,22 @@ pub fn analyze_tree(
                         }
                     }
                 }
-                p.obliged = kids
-                    .kids(i)
+                let reported = reported_clauses(tree, i);
+                p.obliged = reported
                     .iter()
                     .copied()
-                    .filter(|&c| matches!(tree.rel(c), "ccomp" | "parataxis"))
                     .filter(|&c| is_obliged(view, tree, c))
-                    .flat_map(|c| {
-                        kids.kids(c)
-                            .iter()
-                            .copied()
-                            .filter(|&k| matches!(tree.rel(k), "nsubj" | "nsubj:pass"))
-                            .collect::<Vec<_>>()
-                    })
+                    .flat_map(|c| clause_subjects(tree, c))
                     .flat_map(|k| np_mentions(view, tree, kids, k, false))
+                    .collect();
+                let speaker = p.subject.clone();
+                p.blamed = reported
+                    .iter()
+                    .copied()
+                    .filter(|&c| blames(view, tree, patterns, c))
+                    .flat_map(|c| clause_subjects(tree, c))
+                    .flat_map(|k| np_mentions(view, tree, kids, k, false))
+                    .filter(|m| !speaker.contains(m))
                     .collect();
                 // a prepositional phrase on the object counts too, after the
                 // verb's own: where it attaches is the parser's least sure
@@ -762,6 +764,10 @@ fn new_predicate(
                         future = true;
                     }
                     modal = Some(low.to_string());
+                    // "cannot" is one token: a modal that negates
+                    if low == "cannot" {
+                        negated = true;
+                    }
                 } else if view.lemma(c) == "have" {
                     perfect = true;
                 }
@@ -776,6 +782,7 @@ fn new_predicate(
                 first = first.min(c);
                 negated = true;
             }
+
             "nsubj:pass" | "obl:agent" => passive = true,
             _ => {}
         }
@@ -818,6 +825,7 @@ fn new_predicate(
             || matches!(tree.rel(i), "root" | "nsubj" | "nsubj:pass" | "parataxis")
             || view.title,
         obliged: Vec::new(),
+        blamed: Vec::new(),
     }
 }
 
@@ -1104,6 +1112,186 @@ pub fn country_donors(
         out[m] = found;
     }
     out
+}
+
+/// The clauses verb `i` reports: its `ccomp` and `parataxis` clauses, and
+/// when `i` is itself a reporting clause hung on the report ("The US must
+/// do more, the opposition leader said": `said` is a `parataxis` of `do`),
+/// that report; each with the clauses coordinated with it.
+fn reported_clauses(tree: &DepTree<'_>, i: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = tree
+        .kids(i)
+        .iter()
+        .copied()
+        .filter(|&c| matches!(tree.rel(c), "ccomp" | "parataxis"))
+        .collect();
+    // a bare reporting clause after the report ("..., X said"), not a
+    // clause of its own joined by a semicolon ("...; X tweeted a photo")
+    let bare = !tree
+        .kids(i)
+        .iter()
+        .any(|&k| matches!(tree.rel(k), "obj" | "ccomp" | "xcomp" | "parataxis"));
+    if tree.rel(i) == "parataxis" && bare {
+        out.extend(tree.head(i).filter(|&h| h < i));
+    }
+    let mut k = 0;
+    while k < out.len() && out.len() < 12 {
+        for c in tree.with_rel(out[k], "conj") {
+            if c != i && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The subjects of clause `c`; a coordinated clause without one of its own
+/// shares the first clause's ("the US is showing a commitment but must do
+/// more").
+fn clause_subjects(tree: &DepTree<'_>, c: usize) -> Vec<usize> {
+    let own = |c: usize| -> Vec<usize> {
+        tree.kids(c)
+            .iter()
+            .copied()
+            .filter(|&k| matches!(tree.rel(k), "nsubj" | "nsubj:pass"))
+            .collect()
+    };
+    let subjects = own(c);
+    match tree.head(c) {
+        Some(h) if subjects.is_empty() && tree.rel(c) == "conj" => own(h),
+        _ => subjects,
+    }
+}
+
+/// Verbs whose subject undergoes rather than does what the clause says
+/// ("Y faced a terrible crisis", "Y lost the war"): nothing said with them
+/// blames the subject.
+fn undergoes(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "face"
+            | "die"
+            | "perish"
+            | "suffer"
+            | "endure"
+            | "experience"
+            | "undergo"
+            | "survive"
+            | "lose"
+            | "fear"
+            | "confront"
+            | "escape"
+            | "flee"
+            | "receive"
+            | "mourn"
+            | "grieve"
+            | "worry"
+            | "witness"
+            | "see"
+            | "feel"
+            | "need"
+            | "want"
+            | "fight"
+            | "combat"
+            | "tackle"
+            | "oppose"
+            | "resist"
+            | "prevent"
+            | "stop"
+            | "end"
+            | "investigate"
+            | "report"
+    )
+}
+
+/// How negative an act must be to blame its doer when the act itself is the
+/// negative word ("Y betrayed its allies", not "Y defeated Isis"): VADER's
+/// raters put betray at -3.2, defeat at -2.0.
+const WRONGFUL_ACT: f32 = -2.5;
+
+/// Whether clause `c`, reported by a speaker, says something strongly
+/// negative about what its (active) subject is or does: a copular predicate
+/// ("Y is a terror group", "Y's move was a blatant violation") or an act
+/// with an object ("Y holds abhorrent views", "Y betrayed its allies"). The
+/// subject must name the actor itself or its owner ("the US's move"), not
+/// a victim ("the death of any child is tragic"). Not when the clause is
+/// negated (a denial) or hypothetical (would, could, might, may), when its
+/// verb triggers a pattern of its own (that event is coded and carries the
+/// attribution), or when the subject undergoes the act.
+fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c: usize) -> bool {
+    let kids = tree.kids(c);
+    let Some(subject) = kids.iter().copied().find(|&k| tree.rel(k) == "nsubj") else {
+        return false;
+    };
+    let names_actor = view.mention(subject).is_some()
+        || tree
+            .kids(subject)
+            .iter()
+            .any(|&d| matches!(tree.rel(d), "nmod:poss" | "compound" | "conj"));
+    let negated_or_hypothetical = kids.iter().any(|&k| {
+        let low = view.low(k);
+        (tree.rel(k) == "advmod" && matches!(low, "not" | "n't" | "never" | "longer"))
+            || (tree.rel(k) == "aux"
+                && matches!(low, "would" | "could" | "might" | "may" | "cannot"))
+    });
+    // a relative clause the parser took for a report ("fighters whom
+    // Turkey considers terrorists")
+    let relative = kids
+        .iter()
+        .any(|&k| matches!(view.low(k), "whom" | "who" | "which" | "whose"));
+    if !names_actor || negated_or_hypothetical || relative || undergoes(view.lemma(c)) {
+        return false;
+    }
+    let valence = |k: usize| {
+        patterns
+            .negative_valence(view.low(k))
+            .or_else(|| patterns.negative_valence(view.lemma(k)))
+    };
+    let copular = kids.iter().any(|&k| tree.rel(k) == "cop") || tree.upos(c) != "VERB";
+    if !copular {
+        if patterns.has_trigger(TriggerKind::Verb, view.lemma(c)) {
+            return false;
+        }
+        if !kids.iter().any(|&k| matches!(tree.rel(k), "obj" | "xcomp")) {
+            return false;
+        }
+        if valence(c).is_some_and(|v| v <= WRONGFUL_ACT) {
+            return true;
+        }
+    }
+    // the predicate (for an act, what it is done to), four levels down,
+    // without the subject and without clauses of their own (what a
+    // relative clause says is said of another noun)
+    let clausal = |rel: &str| {
+        rel.starts_with("nsubj")
+            || rel.starts_with("csubj")
+            || matches!(rel, "ccomp" | "advcl" | "acl:relcl" | "parataxis" | "acl")
+    };
+    let mut frontier: Vec<usize> = if copular {
+        vec![c]
+    } else {
+        kids.iter()
+            .copied()
+            .filter(|&k| matches!(tree.rel(k), "obj" | "xcomp"))
+            .collect()
+    };
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for &k in &frontier {
+            if valence(k).is_some() {
+                return true;
+            }
+            next.extend(
+                tree.kids(k)
+                    .iter()
+                    .copied()
+                    .filter(|&d| !clausal(tree.rel(d))),
+            );
+        }
+        frontier = next;
+    }
+    false
 }
 
 /// Whether clause head `c` carries an obligation: should, must, ought to,
