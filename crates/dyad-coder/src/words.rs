@@ -254,6 +254,39 @@ pub fn is_negating_governor(w: &str) -> bool {
     )
 }
 
+/// Verbs of fleeing, dying, staying and moving: an event noun in their
+/// "in" phrase is the scene, not their subject's act ("fled earlier in the
+/// unrest", "died in the fighting", "lived in the chaos").
+pub fn is_scene_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "flee"
+            | "escape"
+            | "leave"
+            | "die"
+            | "perish"
+            | "live"
+            | "stay"
+            | "remain"
+            | "hide"
+            | "shelter"
+            | "arrive"
+            | "move"
+            | "travel"
+            | "return"
+            | "settle"
+            | "displace"
+            | "trap"
+            | "lose"
+            | "suffer"
+            | "survive"
+            | "grow"
+            | "bear"
+            | "disappear"
+            | "vanish"
+    )
+}
+
 /// Verbs of saying and reporting: their subject is the source of the report.
 pub fn is_speech_verb(w: &str) -> bool {
     matches!(

@@ -526,3 +526,12 @@ fn cannot_negates_the_act() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn an_event_noun_setting_the_scene_of_a_flight_is_nobodys_act() {
+    let events = code("Many Iraqi families fled Mosul earlier in the unrest.");
+    assert!(!events.iter().any(|e| e.plover == "PROTEST"), "{events:#?}");
+    // under other verbs the noun in the "in" phrase is the subject's act
+    let events = code("Canada joined in condemnation of Iran.");
+    assert_dyad(on(&events, "condemnation"), "ACCUSE", &["CAN"], &["IRN"]);
+}

@@ -140,6 +140,10 @@ pub struct Scratch {
     parse: ParseScratch,
     heads: Vec<u32>,
     labels: Vec<u8>,
+    /// A word whose tag class is imposed on the next tagging (garden-path
+    /// recovery, see [`Syntax::parse_tokens_into`]).
+    force: Option<(usize, u8)>,
+    retry: Option<Box<Parse>>,
 }
 
 impl Syntax {
@@ -339,7 +343,9 @@ impl Syntax {
             let info = feat::word_info(w, &mut scratch.buf, &self.text_tagger);
             scratch.infos.push(info);
         }
-        self.tagger.tag(&scratch.infos, tags, &mut scratch.feats);
+        let force = scratch.force.take();
+        self.tagger
+            .tag_forcing(&scratch.infos, force, tags, &mut scratch.feats);
     }
 
     /// Tags and parses one sentence of dyad-text's words into `out`. Never
@@ -389,7 +395,87 @@ impl Syntax {
 
     /// Tags and parses words already tokenised the treebank's way (CoNLL-U
     /// forms, as in `dyad eval parse`): no hyphen splitting.
+    ///
+    /// **Garden paths.** A greedy tagger reads a past tense right after a
+    /// noun as a participle ("On Monday, Italian coastguards rescued 500
+    /// people": `rescued` VBN, a reduced relative), and the parser then
+    /// finds no main verb and hangs the sentence on "Monday". When a
+    /// sentence of six words or more has no verb or copula at its root, the
+    /// first two such participles (no auxiliary before them, a form the past
+    /// tense shares) are tried as past tenses in turn, and the first parse
+    /// that then has a verb at its root is kept.
     pub fn parse_tokens_into(&self, words: &[&str], out: &mut Parse, scratch: &mut Scratch) {
+        self.parse_tokens_once(words, out, scratch);
+        if words.len() < 6 || self.has_verbal_root(out) {
+            return;
+        }
+        let Some(vbd) = self.class_of("VBD", "VERB") else {
+            return;
+        };
+        let candidates: Vec<usize> = (1..words.len())
+            .filter(|&i| {
+                let w = words[i].to_lowercase();
+                let prev = words[i - 1].to_lowercase();
+                let participle = self.xpos(out.tags[i]) == "VBN";
+                let shared_form = !(w.ends_with("en") || w.ends_with("wn"));
+                let after_aux = matches!(
+                    prev.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "was"
+                        | "were"
+                        | "been"
+                        | "being"
+                        | "is"
+                        | "are"
+                        | "be"
+                        | "'s"
+                        | "’s"
+                        | "got"
+                        | "get"
+                );
+                participle && shared_form && !after_aux
+            })
+            .take(2)
+            .collect();
+        let mut retry = scratch.retry.take().unwrap_or_default();
+        for i in candidates {
+            scratch.force = Some((i, vbd));
+            self.parse_tokens_once(words, &mut retry, scratch);
+            if self.has_verbal_root(&retry) {
+                std::mem::swap(out, &mut retry);
+                break;
+            }
+        }
+        scratch.retry = Some(retry);
+    }
+
+    /// The class id of a (Penn, Universal) tag pair.
+    fn class_of(&self, xpos: &str, upos: &str) -> Option<u8> {
+        self.tagger
+            .classes
+            .iter()
+            .position(|c| c.xpos == xpos && c.upos == upos)
+            .and_then(|i| u8::try_from(i).ok())
+    }
+
+    /// Whether the root of `parse` is a verb, an auxiliary or a predicate
+    /// with a copula.
+    fn has_verbal_root(&self, parse: &Parse) -> bool {
+        let Some(root) = parse.heads.iter().position(|&h| h == 0) else {
+            return true;
+        };
+        let cop = self.parser.labels.iter().position(|l| l == "cop");
+        matches!(self.upos(parse.tags[root]), "VERB" | "AUX")
+            || parse
+                .heads
+                .iter()
+                .zip(&parse.labels)
+                .any(|(&h, &l)| h as usize == root + 1 && Some(l as usize) == cop)
+    }
+
+    fn parse_tokens_once(&self, words: &[&str], out: &mut Parse, scratch: &mut Scratch) {
         self.tag_into(words, &mut out.tags, scratch);
         out.heads.clear();
         out.labels.clear();

@@ -92,6 +92,18 @@ pub(crate) fn tag_value(class: u8) -> u64 {
 impl TaggerModel {
     /// Tags a sentence's words (their [`WordInfo`]s) into class ids.
     pub fn tag(&self, words: &[WordInfo], out: &mut Vec<u8>, feats: &mut Vec<u64>) {
+        self.tag_forcing(words, None, out, feats);
+    }
+
+    /// Like [`TaggerModel::tag`], with word `force.0` given class `force.1`
+    /// (the words after it are tagged knowing it).
+    pub fn tag_forcing(
+        &self,
+        words: &[WordInfo],
+        force: Option<(usize, u8)>,
+        out: &mut Vec<u8>,
+        feats: &mut Vec<u64>,
+    ) {
         out.clear();
         let n = self.weights.n_classes();
         let mut scores = vec![0i32; n.max(1)];
@@ -99,7 +111,10 @@ impl TaggerModel {
         for i in 0..words.len() {
             features(words, i, p1, p2, feats);
             self.weights.score_tagger(feats, &mut scores);
-            let best = argmax(&scores) as u8;
+            let best = match force {
+                Some((k, class)) if k == i => class,
+                _ => argmax(&scores) as u8,
+            };
             out.push(best);
             p2 = p1;
             p1 = tag_value(best);

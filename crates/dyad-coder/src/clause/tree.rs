@@ -629,10 +629,13 @@ pub fn analyze_tree(
                     p.subject = g_agent;
                 }
             }
-            // "engaged in talks with", "took part in attacks": a noun event
-            // in the verb's "in" phrase is its subject's act
+            // "engaged in talks with", "took part in attacks", "went further
+            // in criticism of": a noun event in the verb's "in" phrase is its
+            // subject's act (not under a verb of fleeing, dying or staying:
+            // "fled earlier in the regional unrest" sets the scene)
             (TriggerKind::Noun, "obl")
                 if g_kind == Some(TriggerKind::Verb)
+                    && !words::is_scene_verb(&g_lemma)
                     && kids
                         .kids(i)
                         .iter()

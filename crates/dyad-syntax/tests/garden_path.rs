@@ -1,0 +1,42 @@
+//! Garden-path recovery: a past tense the tagger first reads as a
+//! participle after a noun ("coastguards rescued 500 people") is tried as a
+//! past tense when the sentence would otherwise have no main verb.
+
+use dyad_syntax::{Syntax, SyntaxWord};
+
+fn parse(text: &str) -> Vec<SyntaxWord> {
+    let model = Syntax::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let words: Vec<&str> = text.split_whitespace().collect();
+    model.analyze(&words)
+}
+
+fn word<'w>(words: &'w [SyntaxWord], form: &str) -> &'w SyntaxWord {
+    words
+        .iter()
+        .find(|w| w.form == form)
+        .unwrap_or_else(|| panic!("no word {form}"))
+}
+
+#[test]
+fn a_sentence_without_a_main_verb_is_reparsed_with_the_past_tense() {
+    let words = parse("On Monday , Italian coastguards rescued 500 people .");
+    let rescued = word(&words, "rescued");
+    assert_eq!(
+        (rescued.xpos.as_str(), rescued.head),
+        ("VBD", 0),
+        "{words:#?}"
+    );
+    let subject = word(&words, "coastguards");
+    assert_eq!(subject.deprel, "nsubj", "{words:#?}");
+}
+
+#[test]
+fn a_participle_after_an_auxiliary_or_in_a_verbal_sentence_stays() {
+    // a main verb already: the participle describing a noun stays one
+    let words = parse("The forces backed by Iran seized the town on Monday .");
+    assert_eq!(word(&words, "backed").xpos, "VBN", "{words:#?}");
+    assert_eq!(word(&words, "seized").head, 0, "{words:#?}");
+    // a passive keeps its participle
+    let words = parse("On Monday , 500 people were rescued off the coast of Italy .");
+    assert_eq!(word(&words, "rescued").xpos, "VBN", "{words:#?}");
+}
