@@ -140,9 +140,9 @@ pub struct Scratch {
     parse: ParseScratch,
     heads: Vec<u32>,
     labels: Vec<u8>,
-    /// A word whose tag class is imposed on the next tagging (garden-path
+    /// Words whose tag classes are imposed on the next tagging (garden-path
     /// recovery, see [`Syntax::parse_tokens_into`]).
-    force: Option<(usize, u8)>,
+    force: Vec<(usize, u8)>,
     retry: Option<Box<Parse>>,
 }
 
@@ -343,9 +343,9 @@ impl Syntax {
             let info = feat::word_info(w, &mut scratch.buf, &self.text_tagger);
             scratch.infos.push(info);
         }
-        let force = scratch.force.take();
+        let force = std::mem::take(&mut scratch.force);
         self.tagger
-            .tag_forcing(&scratch.infos, force, tags, &mut scratch.feats);
+            .tag_forcing(&scratch.infos, &force, tags, &mut scratch.feats);
     }
 
     /// Tags and parses one sentence of dyad-text's words into `out`. Never
@@ -403,52 +403,88 @@ impl Syntax {
     /// sentence of six words or more has no verb or copula at its root, the
     /// first two such participles (no auxiliary before them, a form the past
     /// tense shares) are tried as past tenses in turn, and the first parse
-    /// that then has a verb at its root is kept.
+    /// that then has a verb at its root is kept. And "has since accused",
+    /// read as a main verb "has" and a preposition, is re-tagged as the
+    /// perfect it is.
     pub fn parse_tokens_into(&self, words: &[&str], out: &mut Parse, scratch: &mut Scratch) {
         self.parse_tokens_once(words, out, scratch);
-        if words.len() < 6 || self.has_verbal_root(out) {
-            return;
-        }
-        let Some(vbd) = self.class_of("VBD", "VERB") else {
-            return;
-        };
-        let candidates: Vec<usize> = (1..words.len())
-            .filter(|&i| {
-                let w = words[i].to_lowercase();
-                let prev = words[i - 1].to_lowercase();
-                let participle = self.xpos(out.tags[i]) == "VBN";
-                let shared_form = !(w.ends_with("en") || w.ends_with("wn"));
-                let after_aux = matches!(
-                    prev.as_str(),
-                    "has"
-                        | "have"
-                        | "had"
-                        | "was"
-                        | "were"
-                        | "been"
-                        | "being"
-                        | "is"
-                        | "are"
-                        | "be"
-                        | "'s"
-                        | "’s"
-                        | "got"
-                        | "get"
-                );
-                participle && shared_form && !after_aux
-            })
-            .take(2)
-            .collect();
         let mut retry = scratch.retry.take().unwrap_or_default();
-        for i in candidates {
-            scratch.force = Some((i, vbd));
-            self.parse_tokens_once(words, &mut retry, scratch);
-            if self.has_verbal_root(&retry) {
+        // "has since accused": after a form of have and before a
+        // participle, "since" is an adverb and have the perfect's auxiliary
+        // (the greedy tagger reads a preposition and a main verb)
+        if let (Some(rb), Some(aux)) = (self.class_of("RB", "ADV"), self.have_aux_classes()) {
+            let force: Vec<(usize, u8)> = (0..words.len().saturating_sub(2))
+                .filter(|&i| {
+                    words[i + 1].eq_ignore_ascii_case("since")
+                        && self.xpos(out.tags[i + 1]) != "RB"
+                        && matches!(self.xpos(out.tags[i + 2]), "VBN" | "VBD")
+                })
+                .filter_map(|i| {
+                    let class = match words[i].to_lowercase().as_str() {
+                        "has" => aux[0],
+                        "have" | "'ve" | "’ve" => aux[1],
+                        "had" | "'d" | "’d" => aux[2],
+                        _ => return None,
+                    };
+                    Some([(i, class), (i + 1, rb)])
+                })
+                .flatten()
+                .collect();
+            if !force.is_empty() {
+                scratch.force = force;
+                self.parse_tokens_once(words, &mut retry, scratch);
                 std::mem::swap(out, &mut retry);
-                break;
+            }
+        }
+        if words.len() >= 6 && !self.has_verbal_root(out) {
+            if let Some(vbd) = self.class_of("VBD", "VERB") {
+                let candidates: Vec<usize> = (1..words.len())
+                    .filter(|&i| {
+                        let w = words[i].to_lowercase();
+                        let prev = words[i - 1].to_lowercase();
+                        let participle = self.xpos(out.tags[i]) == "VBN";
+                        let shared_form = !(w.ends_with("en") || w.ends_with("wn"));
+                        let after_aux = matches!(
+                            prev.as_str(),
+                            "has"
+                                | "have"
+                                | "had"
+                                | "was"
+                                | "were"
+                                | "been"
+                                | "being"
+                                | "is"
+                                | "are"
+                                | "be"
+                                | "'s"
+                                | "’s"
+                                | "got"
+                                | "get"
+                        );
+                        participle && shared_form && !after_aux
+                    })
+                    .take(2)
+                    .collect();
+                for i in candidates {
+                    scratch.force = vec![(i, vbd)];
+                    self.parse_tokens_once(words, &mut retry, scratch);
+                    if self.has_verbal_root(&retry) {
+                        std::mem::swap(out, &mut retry);
+                        break;
+                    }
+                }
             }
         }
         scratch.retry = Some(retry);
+    }
+
+    /// The auxiliary classes of has, have and had (VBZ, VBP, VBD as AUX).
+    fn have_aux_classes(&self) -> Option<[u8; 3]> {
+        Some([
+            self.class_of("VBZ", "AUX")?,
+            self.class_of("VBP", "AUX")?,
+            self.class_of("VBD", "AUX")?,
+        ])
     }
 
     /// The class id of a (Penn, Universal) tag pair.

@@ -92,15 +92,15 @@ pub(crate) fn tag_value(class: u8) -> u64 {
 impl TaggerModel {
     /// Tags a sentence's words (their [`WordInfo`]s) into class ids.
     pub fn tag(&self, words: &[WordInfo], out: &mut Vec<u8>, feats: &mut Vec<u64>) {
-        self.tag_forcing(words, None, out, feats);
+        self.tag_forcing(words, &[], out, feats);
     }
 
-    /// Like [`TaggerModel::tag`], with word `force.0` given class `force.1`
-    /// (the words after it are tagged knowing it).
+    /// Like [`TaggerModel::tag`], with the words in `force` given their
+    /// classes (the words after each are tagged knowing it).
     pub fn tag_forcing(
         &self,
         words: &[WordInfo],
-        force: Option<(usize, u8)>,
+        force: &[(usize, u8)],
         out: &mut Vec<u8>,
         feats: &mut Vec<u64>,
     ) {
@@ -111,9 +111,9 @@ impl TaggerModel {
         for i in 0..words.len() {
             features(words, i, p1, p2, feats);
             self.weights.score_tagger(feats, &mut scores);
-            let best = match force {
-                Some((k, class)) if k == i => class,
-                _ => argmax(&scores) as u8,
+            let best = match force.iter().find(|(k, _)| *k == i) {
+                Some(&(_, class)) => class,
+                None => argmax(&scores) as u8,
             };
             out.push(best);
             p2 = p1;

@@ -40,3 +40,16 @@ fn a_participle_after_an_auxiliary_or_in_a_verbal_sentence_stays() {
     let words = parse("On Monday , 500 people were rescued off the coast of Italy .");
     assert_eq!(word(&words, "rescued").xpos, "VBN", "{words:#?}");
 }
+
+#[test]
+fn has_since_with_a_participle_is_a_perfect() {
+    let words =
+        parse("The United States has since accused Russia of firing missiles into Ukraine .");
+    let accused = word(&words, "accused");
+    assert_eq!(accused.head, 0, "{words:#?}");
+    assert_eq!(word(&words, "has").deprel, "aux", "{words:#?}");
+    assert_eq!(word(&words, "since").xpos, "RB", "{words:#?}");
+    // "since" before a date stays a preposition
+    let words = parse("It has been raining since Monday .");
+    assert_eq!(word(&words, "since").xpos, "IN", "{words:#?}");
+}
