@@ -475,3 +475,35 @@ fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb_and_a_visit_an_of
     let events = engine.code_document(doc).events;
     assert!(events.iter().all(|e| e.plover != "CONSULT"), "{events:#?}");
 }
+
+#[test]
+fn a_relative_whose_gives_the_event_noun_its_possessor() {
+    // the possessor of "whose" is the actor named right before it
+    let events = code("Analysts blamed Hezbollah, whose attacks on Israel in 2006 started a war.");
+    assert_dyad(on(&events, "attacks"), "ASSAULT", &["LBN"], &["ISR"]);
+}
+
+#[test]
+fn a_verb_right_before_its_conjunct_shares_the_conjunct_s_object() {
+    // right-node raising: "condemned and sanctioned Iran"
+    let events = code("France condemned and sanctioned Iran on Monday.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["FRA"], &["IRN"]);
+}
+
+#[test]
+fn imprisoning_is_an_arrest() {
+    // the PLOVER manual: COERCE arrest is "arrest, detain, imprison"
+    let events = code("Iran imprisoned two British journalists last year.");
+    assert_dyad(on(&events, "imprisoned"), "COERCE", &["IRN"], &["GBR"]);
+}
+
+#[test]
+fn an_agent_without_by_is_the_parser_s_object() {
+    // the parser reads "rescued" as a participle on "coastguards" and
+    // "people" as its agent; with no "by" it is the object of an active verb
+    let events = code("In June, Spanish coastguards rescued about 900 people in two days.");
+    let rescue = on(&events, "rescued");
+    assert_eq!(rescue.plover, "AID", "{rescue:#?}");
+    assert_eq!(countries(&rescue.source), ["ESP"], "{rescue:#?}");
+    assert!(!rescue.target.is_empty(), "{rescue:#?}");
+}
