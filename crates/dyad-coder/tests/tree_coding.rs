@@ -499,11 +499,12 @@ fn imprisoning_is_an_arrest() {
 
 #[test]
 fn an_agent_without_by_is_the_parser_s_object() {
-    // the parser reads "rescued" as a participle on "coastguards" and
+    // the parser reads "evacuated" as a participle on "sailors" and
     // "people" as its agent; with no "by" it is the object of an active verb
-    let events = code("In June, Spanish coastguards rescued about 900 people in two days.");
-    let rescue = on(&events, "rescued");
-    assert_eq!(rescue.plover, "AID", "{rescue:#?}");
-    assert_eq!(countries(&rescue.source), ["ESP"], "{rescue:#?}");
-    assert!(!rescue.target.is_empty(), "{rescue:#?}");
+    let events =
+        code("In July, Maltese sailors evacuated about 2,000 people over one week near Gozo.");
+    let evacuation = on(&events, "evacuated");
+    assert_eq!(evacuation.plover, "AID", "{evacuation:#?}");
+    assert_eq!(countries(&evacuation.source), ["MLT"], "{evacuation:#?}");
+    assert!(!evacuation.target.is_empty(), "{evacuation:#?}");
 }
