@@ -535,3 +535,36 @@ fn an_event_noun_setting_the_scene_of_a_flight_is_nobodys_act() {
     let events = code("Canada joined in condemnation of Iran.");
     assert_dyad(on(&events, "condemnation"), "ACCUSE", &["CAN"], &["IRN"]);
 }
+
+#[test]
+fn a_relative_whose_gives_the_event_noun_its_possessor() {
+    // the possessor of "whose" is the actor named right before it
+    let events = code("Analysts blamed Hezbollah, whose attacks on Israel in 2006 started a war.");
+    assert_dyad(on(&events, "attacks"), "ASSAULT", &["LBN"], &["ISR"]);
+}
+
+#[test]
+fn a_verb_right_before_its_conjunct_shares_the_conjunct_s_object() {
+    // right-node raising: "condemned and sanctioned Iran"
+    let events = code("France condemned and sanctioned Iran on Monday.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["FRA"], &["IRN"]);
+}
+
+#[test]
+fn imprisoning_is_an_arrest() {
+    // the PLOVER manual: COERCE arrest is "arrest, detain, imprison"
+    let events = code("Iran imprisoned two British journalists last year.");
+    assert_dyad(on(&events, "imprisoned"), "COERCE", &["IRN"], &["GBR"]);
+}
+
+#[test]
+fn an_agent_without_by_is_the_parser_s_object() {
+    // the parser reads "evacuated" as a participle on "sailors" and
+    // "people" as its agent; with no "by" it is the object of an active verb
+    let events =
+        code("In July, Maltese sailors evacuated about 2,000 people over one week near Gozo.");
+    let evacuation = on(&events, "evacuated");
+    assert_eq!(evacuation.plover, "AID", "{evacuation:#?}");
+    assert_eq!(countries(&evacuation.source), ["MLT"], "{evacuation:#?}");
+    assert!(!evacuation.target.is_empty(), "{evacuation:#?}");
+}

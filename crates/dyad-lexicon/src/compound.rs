@@ -597,6 +597,10 @@ impl<'a> Scan<'a> {
                 return used + 1;
             }
         }
+        if let Some(d) = self.legislators_of_party(s, i, &chain) {
+            out.push(d);
+            return used + 1;
+        }
         let prev_w = prev_word(self.text, a.start, s.start);
         let prev = prev_w.map(|w| self.word(w));
         let prev_is = |x: &str| prev.is_some_and(|p| p.eq_ignore_ascii_case(x));
@@ -628,6 +632,51 @@ impl<'a> Scan<'a> {
             out.push(d);
         }
         used
+    }
+
+    /// "Senate Republicans", "Congressional Democrats": a legislature (a
+    /// role word whose primary sector is LEG, not a title) right before a
+    /// party names the party's legislators: the party's country and
+    /// organisation, LEG first.
+    fn legislators_of_party(&self, s: &Sent, i: usize, chain: &Chain) -> Option<Draft> {
+        let a = s.atoms.get(i)?;
+        let head = chain.head;
+        if head.kind == RoleKind::Title || head.sectors.first().is_none_or(|x| x != "LEG") {
+            return None;
+        }
+        let b = s
+            .atoms
+            .get(chain.next)
+            .filter(|b| self.adjacent(chain.end, b.start))?;
+        let Target::Org(o) = b.primary() else {
+            return None;
+        };
+        let party = self
+            .lex
+            .k
+            .orgs
+            .get(o)
+            .filter(|x| x.sectors.first().is_some_and(|x| x == "PTY"))?;
+        let actor = Actor {
+            name: format!("{} {}", chain.phrase, party.name),
+            country: party.country.clone(),
+            sectors: merge(&["LEG".to_string()], &party.sectors),
+            org: Some(party.id.clone()),
+            ..Default::default()
+        };
+        let rule = format!(
+            "role:{} + party {}: its legislators",
+            chain.phrase, party.id
+        );
+        Some(self.draft(
+            a.start,
+            b.end,
+            s.index,
+            MentionKind::Organization,
+            actor,
+            rule,
+            0.85,
+        ))
     }
 
     /// "the two leaders": a mention of the last two persons (see `coref`).

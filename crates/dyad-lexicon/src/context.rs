@@ -14,7 +14,8 @@
 //!    document's source names a media organisation of the lexicon ("Guardian"
 //!    → GBR); inside a quotation "our" is the speaker's, and is left alone;
 //! 3. a people without a state of its own before the actor ("Kurdish
-//!    authorities", "Yazidi fighters"; [`PEOPLES`]): the story's conflict
+//!    authorities", "Yazidi fighters"), or a noun of its members ("Kurds";
+//!    `data/lexicon/peoples.tsv`): the story's conflict
 //!    country (below) when the people lives there, else the one land of the
 //!    people the sentence names, else the land of the people the story names
 //!    most (twice as often as any other); otherwise nothing (a Kurdish group
@@ -43,6 +44,8 @@
 
 use dyad_core::{ActorMention, MentionKind};
 use rustc_hash::FxHashMap;
+
+use crate::model::StatelessPeople;
 
 /// How many sentences back "the government most recently named" may lie.
 const GOV_WINDOW: usize = 5;
@@ -116,24 +119,6 @@ pub(crate) struct Named {
     pub as_place: bool,
 }
 
-/// Peoples without a state of their own, by the adjective written before a
-/// generic actor, and the countries where they mainly live (facts from the
-/// "regions with significant populations" of each people's English
-/// Wikipedia article, states of the home region only, not the diaspora).
-pub(crate) const PEOPLES: &[(&str, &[&str])] = &[
-    ("Kurdish", &["SYR", "IRQ", "TUR", "IRN"]),
-    ("Yazidi", &["IRQ", "SYR", "TUR", "ARM"]),
-    ("Druze", &["SYR", "LBN", "ISR", "JOR"]),
-    ("Rohingya", &["MMR", "BGD"]),
-    ("Pashtun", &["AFG", "PAK"]),
-    ("Baloch", &["PAK", "IRN", "AFG"]),
-    ("Baluch", &["PAK", "IRN", "AFG"]),
-    ("Uighur", &["CHN"]),
-    ("Uyghur", &["CHN"]),
-    ("Tuareg", &["NER", "MLI", "DZA", "LBY", "BFA"]),
-    ("Sahrawi", &["ESH", "MAR", "DZA", "MRT"]),
-];
-
 /// Sectors of insurgents and the opposition: in a story about one conflict
 /// country they are that country's even when the sentence names foreign
 /// actors.
@@ -147,20 +132,38 @@ const CIVILIAN: &[&str] = &["CVL", "REF"];
 
 /// The people named by the word right before the mention ("Kurdish", also
 /// "Kurdish-led"), or by the mention's own first word (the role "Kurdish
-/// fighter"), with its countries.
-fn people_of(text: &str, m: &ActorMention) -> Option<(&'static str, &'static [&'static str])> {
-    let find = |word: &str| {
+/// fighter", the noun "Kurds"), with its adjective and countries.
+fn people_of<'p>(
+    peoples: &'p [StatelessPeople],
+    text: &str,
+    m: &ActorMention,
+) -> Option<(&'p str, &'p [String])> {
+    let find = |word: &str, nouns: bool| {
         let word = word.split('-').next().unwrap_or(word);
-        PEOPLES
+        peoples
             .iter()
-            .find(|(adj, _)| adj.eq_ignore_ascii_case(word))
-            .copied()
+            .find(|p| {
+                p.adjective.eq_ignore_ascii_case(word)
+                    || (nouns
+                        && p.nouns.iter().any(|n| {
+                            n.eq_ignore_ascii_case(word)
+                                || crate::text::plurals(n)
+                                    .iter()
+                                    .any(|pl| pl.eq_ignore_ascii_case(word))
+                        }))
+            })
+            .map(|p| (p.adjective.as_str(), p.lands.as_slice()))
     };
     m.text
         .split_whitespace()
         .next()
-        .and_then(find)
-        .or_else(|| find(text.get(..m.span.start)?.split_whitespace().next_back()?))
+        .and_then(|w| find(w, true))
+        .or_else(|| {
+            find(
+                text.get(..m.span.start)?.split_whitespace().next_back()?,
+                false,
+            )
+        })
 }
 
 /// What the document-level pass reads besides the mentions.
@@ -174,6 +177,8 @@ pub(crate) struct DocContext<'a> {
     /// The country of the document's publisher, when its source field names
     /// a media organisation the lexicon knows.
     pub publisher_country: Option<String>,
+    /// Peoples without a state of their own (`peoples.tsv`).
+    pub peoples: &'a [StatelessPeople],
 }
 
 /// Whether every quotation in the sentence is a short curly-quoted phrase
@@ -324,22 +329,20 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 format!("country {c}: \"our\" in the author's own voice, the publisher's country"),
                 GOV_CONFIDENCE,
             ))
-        } else if let Some((adj, lands)) = people_of(text, m) {
+        } else if let Some((adj, lands)) = people_of(ctx.peoples, text, m) {
             let lands_text = lands.join(", ");
-            if conflict_code.is_some_and(|c| lands.contains(&c)) {
+            if conflict_code.is_some_and(|c| lands.iter().any(|l| l == c)) {
                 conflict_reason(&format!("; {adj}: a people of {lands_text}"))
             } else {
-                let mut in_lands: Vec<&String> = in_sentence
-                    .iter()
-                    .filter(|c| lands.contains(&c.as_str()))
-                    .collect();
+                let mut in_lands: Vec<&String> =
+                    in_sentence.iter().filter(|c| lands.contains(c)).collect();
                 in_lands.sort();
                 in_lands.dedup();
                 // Else the land of the people the story names most, at least
                 // twice and twice as often as any other of its lands.
                 let mut by_story: Vec<(usize, &str)> = lands
                     .iter()
-                    .map(|l| (counts.get(*l).copied().unwrap_or(0), *l))
+                    .map(|l| (counts.get(l).copied().unwrap_or(0), l.as_str()))
                     .collect();
                 by_story.sort_unstable_by(|a, b| b.cmp(a));
                 match (in_lands.as_slice(), by_story.as_slice()) {

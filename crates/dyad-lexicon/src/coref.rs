@@ -597,6 +597,7 @@ impl Lexicon {
                 .source
                 .as_deref()
                 .and_then(|s| self.publisher_country(s)),
+            peoples: &self.k.peoples,
         };
         crate::context::country_from_document(&mut mentions, &doc_context);
         mentions

@@ -52,7 +52,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use dates::parse_loose_date;
 pub use error::{CheckReport, LexiconError, Problem, Severity};
 pub use model::{
-    is_sector_code, Country, Org, Person, PersonRole, RoleKind, RoleWord, Seat, SECTOR_CODES,
+    is_sector_code, Country, Org, Person, PersonRole, RoleKind, RoleWord, Seat, StatelessPeople,
+    SECTOR_CODES,
 };
 pub use phrase::{describe, PhraseResolution};
 pub use sources::{builtin_file_names, MANUAL_PREFIX, NO_MANUAL_ENV};

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use crate::error::{Problem, Severity};
-use crate::model::{is_sector_code, City, Country, Org, Origin, Person, RoleKind, RoleWord, Seat};
+use crate::model::{
+    is_sector_code, City, Country, Org, Origin, Person, RoleKind, RoleWord, Seat, StatelessPeople,
+};
 use crate::tsv::{list, parse_table, problem, FileKind, Row, Table};
 
 /// One knowledge file to load.
@@ -26,6 +28,7 @@ pub(crate) struct Knowledge {
     pub roles: Vec<RoleWord>,
     pub people: Vec<Person>,
     pub cities: Vec<City>,
+    pub peoples: Vec<StatelessPeople>,
     /// Rows read per layer.
     pub rows_per_layer: HashMap<usize, usize>,
 }
@@ -367,6 +370,13 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
         }
     }
 
+    let mut peoples: Keyed<StatelessPeople> = Keyed::new();
+    for (src, t) in of_kind(FileKind::Peoples) {
+        for row in &t.rows {
+            load_people(&mut ctx, src, row, &country_known, &mut peoples, &mut roles);
+        }
+    }
+
     let org_known: HashMap<&str, ()> = orgs.items.iter().map(|o| (o.id.as_str(), ())).collect();
     let mut people: Keyed<Person> = Keyed::new();
     let people_files = of_kind(FileKind::People).chain(of_kind(FileKind::PeopleMatched));
@@ -384,7 +394,73 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
     k.roles = roles.items;
     k.people = people.items;
     k.cities = cities.items;
+    k.peoples = peoples.items;
     k
+}
+
+/// One row of `peoples.tsv`: the people, and each noun as a civilian role
+/// ("Kurds" is an actor; its country comes from the context).
+fn load_people(
+    ctx: &mut Ctx,
+    src: &Source,
+    row: &Row,
+    country_known: &dyn Fn(&str) -> bool,
+    peoples: &mut Keyed<StatelessPeople>,
+    roles: &mut Keyed<RoleWord>,
+) {
+    let origin = Origin {
+        file: src.name.clone(),
+        line: row.line,
+    };
+    let adjective = row.get(0);
+    if adjective.is_empty() || adjective.contains(char::is_whitespace) {
+        ctx.error(
+            &src.name,
+            row,
+            0,
+            adjective,
+            "the people must be one adjective",
+        );
+        return;
+    }
+    let lands = list(row.get(2));
+    if lands.is_empty() {
+        ctx.error(&src.name, row, 2, adjective, "no lands (country codes)");
+        return;
+    }
+    if let Some(bad) = lands.iter().find(|c| !country_known(c)) {
+        ctx.error(
+            &src.name,
+            row,
+            2,
+            adjective,
+            format!("unknown country code {bad:?}"),
+        );
+        return;
+    }
+    let nouns = list(row.get(1));
+    for noun in &nouns {
+        let word = RoleWord {
+            phrase: noun.clone(),
+            sectors: vec!["CVL".to_string()],
+            kind: RoleKind::Group,
+            origin: origin.clone(),
+        };
+        roles.insert(noun.clone(), src.layer, origin.clone(), word, ctx.problems);
+    }
+    let people = StatelessPeople {
+        adjective: adjective.to_string(),
+        nouns,
+        lands,
+        origin: origin.clone(),
+    };
+    peoples.insert(
+        adjective.to_lowercase(),
+        src.layer,
+        origin,
+        people,
+        ctx.problems,
+    );
 }
 
 fn load_country(ctx: &mut Ctx, src: &Source, row: &Row, out: &mut Keyed<Country>) {

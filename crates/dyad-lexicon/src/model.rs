@@ -45,6 +45,21 @@ pub struct Country {
     pub origin: Origin,
 }
 
+/// A people without a state of its own (`peoples.tsv`): the adjective
+/// written before a generic actor ("Kurdish fighters"), the nouns naming its
+/// members ("Kurds", civilian actors) and its home countries.
+#[derive(Debug, Clone)]
+pub struct StatelessPeople {
+    /// The adjective ("Kurdish").
+    pub adjective: String,
+    /// Nouns naming members, as written ("Kurd", "Kurds").
+    pub nouns: Vec<String>,
+    /// Home countries, most populous first.
+    pub lands: Vec<String>,
+    /// Source line.
+    pub origin: Origin,
+}
+
 /// A city or region (not a capital) and its country.
 #[derive(Debug, Clone)]
 pub struct City {

@@ -25,10 +25,12 @@ pub(crate) enum FileKind {
     /// People with dated roles and a `surname` column ("no": matched by full
     /// name only), the form of the generated bulk files.
     PeopleMatched,
+    /// Peoples without a state of their own and their home countries.
+    Peoples,
 }
 
 impl FileKind {
-    pub(crate) const ALL: [FileKind; 9] = [
+    pub(crate) const ALL: [FileKind; 10] = [
         FileKind::Countries,
         FileKind::CountryExtras,
         FileKind::Blocs,
@@ -38,6 +40,7 @@ impl FileKind {
         FileKind::People,
         FileKind::Cities,
         FileKind::PeopleMatched,
+        FileKind::Peoples,
     ];
 
     /// The exact header columns of this kind.
@@ -63,6 +66,7 @@ impl FileKind {
             FileKind::PeopleMatched => &[
                 "id", "name", "aliases", "country", "sectors", "role", "start", "end", "surname",
             ],
+            FileKind::Peoples => &["people", "nouns", "lands"],
         }
     }
 }

@@ -385,3 +385,39 @@ fn our_government_in_the_author_s_voice_is_the_publisher_s() {
     );
     assert_eq!(one(&m, "government").actor.country, None, "{m:#?}");
 }
+
+#[test]
+fn a_stateless_people_s_noun_is_a_civilian_of_the_conflict_country() {
+    // "Kurds" (a noun of data/lexicon/peoples.tsv) is an actor; in a story
+    // set in Iraq it is Iraqi, in a story naming no land of theirs it has
+    // no country.
+    let d = doc(
+        "Iraqi troops entered Mosul on Sunday. Iraqi officials said the city was calm. \
+         Baghdad welcomed the news. Militants attacked Kurds near the city.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let kurds = one(&m, "Kurds");
+    assert_eq!(kurds.actor.sectors, vec!["CVL".to_string()], "{kurds:?}");
+    assert_eq!(kurds.actor.country.as_deref(), Some("IRQ"), "{kurds:?}");
+    assert!(kurds.rule.contains("Kurdish"), "{}", kurds.rule);
+    let d = doc(
+        "French troops entered Lyon on Sunday. French officials said the city was calm. \
+         Paris welcomed the news. Kurds protested near the city.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert_eq!(one(&m, "Kurds").actor.country, None, "{m:#?}");
+}
+
+#[test]
+fn a_legislature_before_a_party_names_the_party_s_legislators() {
+    let (c, s) = phrase("Senate Republicans", "2019-01-01");
+    assert_eq!(c.as_deref(), Some("USA"));
+    assert_eq!(s, vec!["LEG".to_string(), "PTY".to_string()]);
+    let (_, s) = phrase("congressional Democrats", "2019-01-01");
+    assert_eq!(s.first().map(String::as_str), Some("LEG"));
+    // the party alone stays a party
+    let (_, s) = phrase("Republicans", "2019-01-01");
+    assert_eq!(s.first().map(String::as_str), Some("PTY"));
+}

@@ -235,3 +235,23 @@ fn a_user_entry_sharing_a_built_in_name_wins() {
     assert!(w.file.ends_with("organizations.tsv") && w.line == 2, "{w}");
     assert!(w.message.contains("organizations.tsv:"), "{w}");
 }
+
+#[test]
+fn a_malformed_peoples_row_names_file_and_line() {
+    let dir = scratch("peoples");
+    write(
+        &dir,
+        "peoples.tsv",
+        "# stateless peoples\npeople\tnouns\tlands\nFrisian\tFrisians\tNLD;DEU\nAinu\tAinus\tJPN;XYZ\nBasque\tBasques\t\n",
+    );
+    let err = load_err(&dir);
+    assert_eq!(err.problems().len(), 2, "{err}");
+    let p = &err.problems()[0];
+    assert!(p.file.ends_with("peoples.tsv"), "{p}");
+    assert_eq!((p.line, p.column, p.entry.as_str()), (4, Some(3), "Ainu"));
+    assert!(
+        err.to_string().contains("unknown country code \"XYZ\""),
+        "{err}"
+    );
+    assert_eq!(err.problems()[1].line, 5, "{err}");
+}

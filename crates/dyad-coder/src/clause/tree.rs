@@ -207,6 +207,44 @@ fn is_speaker_pronoun(view: &SentenceView<'_>, k: usize) -> bool {
     matches!(view.low(k), "it" | "he" | "she" | "we" | "i") && view.mention(k).is_none()
 }
 
+/// The mention a relative "whose" at token `k` refers to: the one ending
+/// right before it, a comma between allowed ("al-Qaida, whose attacks").
+fn whose_antecedent(view: &SentenceView<'_>, k: usize) -> Option<usize> {
+    let mut j = k.checked_sub(1)?;
+    if view.low(j) == "," {
+        j = j.checked_sub(1)?;
+    }
+    view.mention(j)
+        .filter(|&m| !view.mentions.get(m).is_some_and(|lm| lm.place))
+}
+
+/// The object verb `i` shares with its conjunct when only a conjunction
+/// stands between them ("killing or imprisoning Kurds"): right-node raising.
+fn shared_object(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+) -> Vec<usize> {
+    let Some(c) = kids
+        .with_rel(i, "conj")
+        .find(|&c| c == i + 2 && tree.rel(i + 1) == "cc" && tree.upos(c) == "VERB")
+    else {
+        return Vec::new();
+    };
+    let own = |rel: &str| -> Vec<usize> {
+        kids.with_rel(c, rel)
+            .flat_map(|o| np_mentions(view, tree, kids, o, true))
+            .collect()
+    };
+    let object = own("obj");
+    if object.is_empty() {
+        own("iobj")
+    } else {
+        object
+    }
+}
+
 fn is_relative_pronoun(low: &str) -> bool {
     matches!(low, "who" | "which" | "that" | "whom" | "whose")
 }
@@ -316,9 +354,18 @@ pub fn analyze_tree(
                         .kids(i)
                         .iter()
                         .copied()
-                        .filter(|&c| tree.rel(c) == "obl" && case_word(tree, kids, c).is_none())
+                        .filter(|&c| {
+                            matches!(tree.rel(c), "obl" | "obl:agent")
+                                && case_word(tree, kids, c).is_none()
+                        })
                         .flat_map(|c| np_mentions(view, tree, kids, c, true))
                         .collect();
+                }
+                // "killing or imprisoning Kurds", "condemned and sanctioned
+                // Iran": a transitive verb right before its conjunct, only
+                // the conjunction between, shares the conjunct's object
+                if object.is_empty() {
+                    object = shared_object(view, tree, kids, i);
                 }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
@@ -405,6 +452,19 @@ pub fn analyze_tree(
                     })
                     .flat_map(|c| np_mentions(view, tree, kids, c, false))
                     .collect();
+                // "the group, whose attacks on X ...": the relative
+                // possessor is the actor named right before it (wherever
+                // the parser hangs the relative clause)
+                if p.subject.is_empty() {
+                    if let Some(c) = kids
+                        .kids(i)
+                        .iter()
+                        .copied()
+                        .find(|&c| tree.rel(c) == "nmod:poss" && view.low(c) == "whose")
+                    {
+                        p.subject = whose_antecedent(view, c).into_iter().collect();
+                    }
+                }
                 p.preps = prep_slots(view, tree, kids, i, "nmod");
             }
         }
@@ -785,8 +845,10 @@ fn new_predicate(
                 first = first.min(c);
                 negated = true;
             }
-
-            "nsubj:pass" | "obl:agent" => passive = true,
+            "nsubj:pass" => passive = true,
+            // an agent without "by" is the parser's object ("coastguards
+            // rescued about 5,000 people" read as a participle)
+            "obl:agent" if case_word(tree, kids, c).is_some() => passive = true,
             _ => {}
         }
     }
