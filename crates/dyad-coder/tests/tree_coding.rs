@@ -441,23 +441,33 @@ fn a_purpose_or_a_weighed_act_is_no_promise_or_deed() {
     assert_eq!(suspend.factuality, Factuality::Hypothetical, "{suspend:#?}");
 }
 
-#[test]
-fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb_and_a_visit_an_officials() {
-    // the text tagger's lexicon knows "travelled" only as an adjective; the
-    // parser reads a verb, whose lemma "travel" triggers the visit pattern
-    // (the target is a country named after "to": a place, so this needs
-    // the gazetteer, built by scripts/test.sh)
+/// An engine with the built gazetteer (scripts/test.sh builds it), for
+/// targets that are places; `None` (the test is skipped, and says so)
+/// without one.
+fn engine_with_gazetteer() -> Option<Engine> {
     let gazetteer =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer/gazetteer.bin");
     if !gazetteer.is_file() {
         println!("SKIPPED: no gazetteer at {}", gazetteer.display());
-        return;
+        return None;
     }
     let engine = Engine::new(EngineConfig {
         gazetteer: GazetteerChoice::Path(gazetteer),
         ..Default::default()
     })
     .expect("engine");
+    Some(engine)
+}
+
+#[test]
+fn a_british_past_form_the_tagger_calls_an_adjective_is_a_verb_and_a_visit_an_officials() {
+    // the text tagger's lexicon knows "travelled" only as an adjective; the
+    // parser reads a verb, whose lemma "travel" triggers the visit pattern
+    // (the target is a country named after "to": a place, so this needs
+    // the gazetteer, built by scripts/test.sh)
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
     let doc = dyad_text::document_from_text(
         "tree",
         "Prime Minister Boris Johnson travelled to Russia on Monday.",
@@ -567,4 +577,20 @@ fn an_agent_without_by_is_the_parser_s_object() {
     assert_eq!(evacuation.plover, "AID", "{evacuation:#?}");
     assert_eq!(countries(&evacuation.source), ["MLT"], "{evacuation:#?}");
     assert!(!evacuation.target.is_empty(), "{evacuation:#?}");
+}
+
+#[test]
+fn troops_arriving_are_no_visit() {
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
+    let doc = dyad_text::document_from_text(
+        "arrive",
+        "Syrian troops arrived in Manbij on Friday. The French president arrived in Beijing on Friday.",
+        NaiveDate::from_ymd_opt(2024, 6, 18),
+    );
+    let events = engine.code_document(doc).events;
+    let visits: Vec<&Event> = events.iter().filter(|e| e.plover == "CONSULT").collect();
+    assert_eq!(visits.len(), 1, "{events:#?}");
+    assert_eq!(countries(&visits[0].source), ["FRA"], "{events:#?}");
 }
