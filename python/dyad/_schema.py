@@ -73,6 +73,7 @@ EXPORT_FIELDS = [
     ("place_feature", pa.string()),
     ("lat", pa.float64()),
     ("lon", pa.float64()),
+    ("place_reason", pa.string()),
     ("num_articles", pa.int64()),
     ("num_sources", pa.int64()),
     ("num_mentions", pa.int64()),

@@ -238,13 +238,40 @@ pub fn build_event<'a>(
             .min(clause.start),
         clause.end,
     );
-    // the act is earlier than the story: past perfect ("had been
-    // arrested"), or on a parse a past adverb ("previously"). An event noun
-    // mentioned in passing (`historical` below) is not dated by that alone:
-    // "the outcome of the talks between Putin and Kim" are today's talks.
+    // the act is not the story's present, so an undated one has no known
+    // date: past perfect ("had been arrested"), or on a parse a past adverb
+    // ("previously"), a perfect with "since" ("there have been dozens of
+    // attacks since 2013"), a habitual adverb ("are routinely detained"), or
+    // an incident named in passing by its place ("the attack in X"). Any
+    // other event noun mentioned in passing (`historical` below) is not
+    // dated by that alone: "the outcome of the talks between
+    // Putin and Kim" are today's talks, and the gold agrees (measured).
     let marked_past = match tree {
-        Some(t) => attach::marked_past(t, view, pred),
-        None => pred.perfect && (pred.first..pred.head).any(|k| view.low(k) == "had"),
+        Some(t) if attach::marked_past(t, view, pred) => {
+            Some("an earlier act (past perfect or a past adverb)")
+        }
+        Some(t) if attach::perfect_since(t, view, pred) => {
+            Some("an act spread over the time since an earlier one (a perfect with 'since')")
+        }
+        Some(t) if attach::habitual(t, view, pred) => {
+            Some("a repeated or habitual act ('routinely', 'regularly')")
+        }
+        Some(t)
+            if attach::named_incident(
+                t,
+                view,
+                pred,
+                &ctx.places
+                    .iter()
+                    .filter(|p| p.sentence == sentence.index && p.place.is_some())
+                    .collect::<Vec<_>>(),
+            ) =>
+        {
+            Some("an earlier incident named by its place in passing ('the attack in X')")
+        }
+        Some(_) => None,
+        None => (pred.perfect && (pred.first..pred.head).any(|k| view.low(k) == "had"))
+            .then_some("an earlier act (past perfect)"),
     };
     let date = event_date(ctx, sentence, view, tree, preds, pred, trigger, marked_past);
     // background: an event noun mentioned in passing, or an act dated to an
@@ -403,8 +430,12 @@ impl std::fmt::Write for Fnv1a {
 /// it; on the token-window path the nearest expression of its clause does
 /// (`dates::pick_for_trigger_in_text`). With none, a current act keeps the
 /// publication date (precision `publication`) and an act the sentence puts
-/// before the story (`marked_past`: past perfect, "previously", an event
-/// noun in passing) has no known date (precision `unknown`). Undated
+/// before the story, over a span up to it or repeatedly (`marked_past`:
+/// past perfect, "previously", a perfect with "since", "routinely", "the
+/// attack in X" in passing) has no known date (precision
+/// `unknown`). (A hypothetical act keeps the publication date: giving it
+/// none lowered the dev figures, as the coder's "hypothetical" also covers
+/// "should" and "would" acts the gold dates to the article.) Undated
 /// documents: see [`undated_event_date`].
 #[allow(clippy::too_many_arguments)]
 fn event_date<'a>(
@@ -415,7 +446,7 @@ fn event_date<'a>(
     preds: &[Predicate],
     pred: &Predicate,
     trigger: Span,
-    marked_past: bool,
+    marked_past: Option<&str>,
 ) -> EventDate {
     let text = sentence.span.slice(&ctx.doc.doc.text);
     let Some(publication) = ctx.publication else {
@@ -473,12 +504,11 @@ fn event_date<'a>(
     if let Some(d) = picked {
         return d;
     }
-    if marked_past {
+    if let Some(why) = marked_past {
         let mut d = dates::unknown_date(None);
         d.note = format!(
-            "{}: an earlier act (past perfect or a past adverb) with no date \
-             expression of its own: not the publication date {publication} ({} is a \
-             placeholder)",
+            "{}: {why} with no date expression of its own: not the publication date \
+             {publication} ({} is a placeholder)",
             dates::UNKNOWN_DATE_NOTE,
             dates::UNKNOWN_DATE_PLACEHOLDER
         );

@@ -264,3 +264,84 @@ fn a_light_verbs_event_noun_takes_its_locative() {
     assert!(place.name.contains("Aleppo"), "{place:?}");
     assert_eq!(place.reason, Some(PlaceReason::TriggerObl));
 }
+
+#[test]
+fn a_noun_triggers_light_verb_carries_its_locative() {
+    // "war" is the trigger; "in Donbas" hangs on "waging", its light verb
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(&engine, "Russia is waging a war against Ukraine in Donbas.");
+    let e = only(&events, "ASSAULT");
+    let place = e.place.as_ref().expect("a place");
+    assert_eq!(place.name, "Donbas", "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::TriggerObl));
+}
+
+#[test]
+fn a_perfect_with_since_has_no_single_date() {
+    let engine = engine(ParserChoice::Builtin);
+    for text in [
+        "The army has arrested thousands of protesters since the coup.",
+        "Since the 2014 truce, the militia has abducted dozens of farmers.",
+    ] {
+        let events = code(&engine, text);
+        let e = events
+            .iter()
+            .find(|e| matches!(e.plover.as_str(), "COERCE" | "ASSAULT"))
+            .unwrap_or_else(|| panic!("no event in {events:#?}"));
+        assert_eq!(
+            e.date.precision,
+            DatePrecision::Unknown,
+            "{text}: {:?}",
+            e.date
+        );
+    }
+}
+
+#[test]
+fn a_past_perfect_under_a_present_verb_is_an_earlier_act() {
+    // only a past reporting verb shifts the tense back ("said ... had")
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(&engine, "Residents say police had detained protesters.");
+    let e = only(&events, "COERCE");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    let events = code(
+        &engine,
+        "Witnesses said that soldiers had arrested the opposition leader.",
+    );
+    let e = only(&events, "COERCE");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}
+
+#[test]
+fn a_habitual_act_has_no_single_date_but_a_repeated_perfect_is_current() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "Prisoners are routinely beaten by guards in the jail.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    let events = code(
+        &engine,
+        "Kurdish leaders have repeatedly urged Turkey to withdraw its troops.",
+    );
+    let e = only(&events, "REQUEST");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}
+
+#[test]
+fn an_incident_named_by_its_place_in_passing_is_not_dated_today() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(&engine, "Police investigated the attack in Manchester.");
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    // the investigation itself is today's
+    let e = only(&events, "ACCUSE");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}

@@ -77,6 +77,7 @@ pub fn event_rows(coded: &CodedDocument) -> Vec<(EventRow, &Event)> {
                 place_feature: place.and_then(|p| p.feature_code.clone()),
                 lat: place.and_then(|p| p.lat),
                 lon: place.and_then(|p| p.lon),
+                place_reason: place.and_then(|p| p.reason).map(|r| r.as_str().to_string()),
                 num_articles: 1,
                 num_sources: 1,
                 num_mentions: 1,

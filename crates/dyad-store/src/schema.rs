@@ -23,7 +23,13 @@ pub const APPLICATION_ID: i64 = 0x4459_4144;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Migration `i` brings a database from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_MERGED, V3_EVENTS_APPENDED, V4_OUTPUT_POLICY];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    V1_CORE,
+    V2_MERGED,
+    V3_EVENTS_APPENDED,
+    V4_OUTPUT_POLICY,
+    V5_PLACE_REASON,
+];
 
 /// Version 1: documents, their analysis, events, runs and errors.
 const V1_CORE: &str = r#"
@@ -321,6 +327,16 @@ UPDATE events SET shown = (
          OR (plover IN ('PROTEST', 'MOBILIZE') AND tgt_code IS NULL))
 );
 CREATE INDEX events_shown ON events(shown, date);
+"#;
+
+/// Version 5: how each event place was found (`EventPlace::reason`:
+/// "trigger-obl", "clause", "dateline", "actor-country", ...), for events
+/// and merged events (the merged event's place is one member's). Rows
+/// written before it keep NULL: the coder did not record the reason then,
+/// and re-ingesting the documents fills it.
+const V5_PLACE_REASON: &str = r#"
+ALTER TABLE events ADD COLUMN place_reason TEXT;
+ALTER TABLE merged_events ADD COLUMN place_reason TEXT;
 "#;
 
 /// WAL pages after which a commit checkpoints (outside an ingest, which

@@ -357,7 +357,8 @@ fn an_older_schema_is_migrated_and_merges_rebuilt() {
         conn.execute_batch(
             "DROP TABLE merged_members; DROP TABLE merged_events; DROP TABLE merge_pending; \
              DROP INDEX events_shown; ALTER TABLE events DROP COLUMN shown; \
-             ALTER TABLE events DROP COLUMN historical; PRAGMA user_version = 1;",
+             ALTER TABLE events DROP COLUMN historical; \
+             ALTER TABLE events DROP COLUMN place_reason; PRAGMA user_version = 1;",
         )
         .expect("downgrade");
     }
@@ -731,4 +732,30 @@ fn opening_a_new_file_from_several_processes_at_once_is_safe() {
             .expect("n"),
         0
     );
+}
+
+#[test]
+fn the_place_reason_is_stored_exported_and_added_to_older_files() {
+    let dir = temp_dir("place-reason");
+    // a version-4 file (before the column) is migrated and takes new rows
+    let path = dir.join("v4.db");
+    dyad_store::create_at_version(&path, 4).expect("v4");
+    let mut store = Store::open(&path).expect("migrate");
+    assert_eq!(store.migrated_from(), 4);
+    let (mut a, _) = summit_pair();
+    if let Some(place) = a.events[0].place.as_mut() {
+        place.reason = Some(dyad_core::PlaceReason::TriggerObl);
+    }
+    store.write_batch(&[a.clone()]).expect("write");
+    let rows = store.events(&EventFilter::default()).expect("events");
+    assert_eq!(rows[0].place_reason.as_deref(), Some("trigger-obl"));
+    let merged = EventFilter {
+        merged: true,
+        ..EventFilter::default()
+    };
+    let rows = store.events(&merged).expect("merged");
+    assert_eq!(rows[0].place_reason.as_deref(), Some("trigger-obl"));
+    // the rows computed without a database say the same
+    let (row, _) = &dyad_store::coded::event_rows(&a)[0];
+    assert_eq!(row.place_reason.as_deref(), Some("trigger-obl"));
 }

@@ -109,7 +109,10 @@ pub(super) fn attached_places<'p>(
     let noun_acts_on_place = event_noun
         .is_some_and(|n| PlaceWords::has(&words.place_objects, &view.lemma(n).to_lowercase()));
     let acts_on_place = PlaceWords::has(&words.place_objects, &lemma);
-    let own = |g: usize| g == trigger || Some(g) == event_noun;
+    // "waging war in Iraq", "launched strikes on Aleppo": an event noun's
+    // light verb carries the noun's own phrases
+    let light_verb = light_verb_of(tree, view, pred);
+    let own = |g: usize| g == trigger || Some(g) == event_noun || Some(g) == light_verb;
     let mut found: Vec<(AttachedPlace<'p>, usize)> = Vec::new();
     for &place in places {
         let Some((first, last)) = tokens_of(view, place.span) else {
@@ -159,7 +162,8 @@ pub(super) fn attached_places<'p>(
         // Syria"), but the place of an attack ("attacks on New York")
         let attack_on = case == "on"
             && ((governor == trigger && acts_on_place)
-                || (Some(governor) == event_noun && noun_acts_on_place));
+                || (Some(governor) == event_noun && noun_acts_on_place)
+                || (Some(governor) == light_verb && acts_on_place));
         let locative = PlaceWords::has(&words.locative, case)
             || (PlaceWords::has(&words.verb_only, case)
                 && (is_verb(governor) || Some(governor) == event_noun))
@@ -186,6 +190,17 @@ pub(super) fn attached_places<'p>(
     };
     found.sort_by_key(|(a, top)| (rank(a.reason), is_country(a.place), top.abs_diff(trigger)));
     found.into_iter().map(|(a, _)| a).collect()
+}
+
+/// The light verb an event noun trigger is the object of ("**waging** war",
+/// "**launched** strikes"): its phrases are the noun's own.
+fn light_verb_of(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> Option<usize> {
+    if pred.kind != TriggerKind::Noun || !matches!(tree.rel(pred.head), "obj" | "nsubj:pass") {
+        return None;
+    }
+    let h = tree.head(pred.head)?;
+    (tree.upos(h) == "VERB" && crate::clause::is_light_verb(&view.lemma(h).to_lowercase()))
+        .then_some(h)
 }
 
 /// True for a toponym resolved to a whole country (or a continent).
@@ -280,7 +295,10 @@ pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Pr
     // in a reported clause the past perfect is often only the reported
     // past tense shifted back ("quoted Trump as saying that he had given
     // instructions"): it does not put the act before the story
-    let reported = tree.base_rel(pred.head) == "ccomp";
+    // ("the men say they had been detained" is a past act: only a past
+    // governor shifts the tense back)
+    let reported = tree.base_rel(pred.head) == "ccomp"
+        && tree.head(pred.head).is_none_or(|g| !present_tense(tree, g));
     let past_perfect = !reported
         && tree
             .kids(pred.head)
@@ -294,4 +312,99 @@ pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Pr
                     && view.low(c) == "past"
                     && case_of(tree, view, c) == Some("in"))
         })
+}
+
+/// True when the verb at `k` is in the present tense: a present form itself
+/// ("says"), or a present auxiliary ("are abused", "has said").
+fn present_tense(tree: &DepTree<'_>, k: usize) -> bool {
+    matches!(tree.xpos(k), "VBZ" | "VBP")
+        || tree.kids(k).iter().any(|&c| {
+            matches!(tree.rel(c), "aux" | "aux:pass") && matches!(tree.xpos(c), "VBZ" | "VBP")
+        })
+}
+
+/// True when the trigger's clause is a perfect with a "since" phrase or
+/// clause ("since the 2013 attack there **have been** dozens of attacks",
+/// "has arrested thousands since the coup"): the act is spread over the
+/// time since then, not an act of the publication date.
+pub(super) fn perfect_since(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> bool {
+    let Some(verb) = clause_verb(tree, pred.head) else {
+        return false;
+    };
+    let perfect = tree
+        .kids(verb)
+        .iter()
+        .any(|&c| tree.rel(c) == "aux" && matches!(view.low(c), "have" | "has" | "had" | "'ve"));
+    let since_on = |k: usize| {
+        tree.kids(k).iter().any(|&c| {
+            (tree.rel(c) == "mark" && view.low(c) == "since")
+                || (matches!(tree.base_rel(c), "obl" | "advcl" | "nmod")
+                    && tree
+                        .kids(c)
+                        .iter()
+                        .any(|&m| matches!(tree.rel(m), "case" | "mark") && view.low(m) == "since"))
+        })
+    };
+    perfect && (since_on(verb) || since_on(pred.head))
+}
+
+/// True when an adverb of the trigger, or of the verb an event noun belongs
+/// to, makes the act a repeated or habitual one ("are **routinely**
+/// detained", "**regularly** shell the town"): no single date fits it. Not
+/// in the perfect: "have repeatedly called on" reports acts up to now, the
+/// latest of them current.
+pub(super) fn habitual(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> bool {
+    let words = &PlaceWords::builtin().habitual_adverbs;
+    let has = |k: usize| {
+        // a participle without a passive auxiliary is taken as a perfect
+        // too (the parser may hang "have repeatedly urged" on "have")
+        let perfect = tree.kids(k).iter().any(|&c| {
+            tree.rel(c) == "aux" && matches!(view.low(c), "have" | "has" | "had" | "'ve")
+        }) || (tree.xpos(k) == "VBN"
+            && !tree.kids(k).iter().any(|&c| tree.rel(c) == "aux:pass"));
+        !perfect
+            && tree
+                .kids(k)
+                .iter()
+                .any(|&c| tree.rel(c) == "advmod" && PlaceWords::has(words, view.low(c)))
+    };
+    has(pred.head) || trigger_clause(tree, pred).is_some_and(|v| v != pred.head && has(v))
+}
+
+/// True when an event noun named in passing is a known incident identified
+/// by its place: "**the** Douma attack", "**the** attack **in Salisbury**"
+/// (a definite noun with a toponym as its modifier or its "in"/"at"
+/// phrase). Such an incident is an earlier one the story refers back to,
+/// not an act of the publication date.
+pub(super) fn named_incident(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    pred: &Predicate,
+    places: &[&PlaceMention],
+) -> bool {
+    if pred.kind != TriggerKind::Noun || pred.anchored {
+        return false;
+    }
+    let noun = pred.head;
+    let definite = tree
+        .kids(noun)
+        .iter()
+        .any(|&c| tree.rel(c) == "det" && view.low(c) == "the");
+    if !definite {
+        return false;
+    }
+    places.iter().any(|p| {
+        let Some((first, last)) = tokens_of(view, p.span) else {
+            return false;
+        };
+        let top = top_of(tree, first, last);
+        if tree.head(top) != Some(noun) {
+            return false;
+        }
+        match tree.base_rel(top) {
+            "compound" | "amod" => top < noun,
+            "nmod" => matches!(case_of(tree, view, top), Some("in" | "at")),
+            _ => false,
+        }
+    })
 }

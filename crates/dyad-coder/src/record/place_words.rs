@@ -22,6 +22,8 @@ pub(crate) struct PlaceWords {
     pub place_objects: Vec<String>,
     /// Adverbs that put an undated act before the story.
     pub past_adverbs: Vec<String>,
+    /// Adverbs that make an undated act a repeated one.
+    pub habitual_adverbs: Vec<String>,
     /// PLOVER types that happen where the story is set.
     pub placed_acts: Vec<String>,
 }
@@ -48,6 +50,7 @@ impl PlaceWords {
                     "motion-words" => &mut words.motion,
                     "place-object-verbs" => &mut words.place_objects,
                     "past-adverbs" => &mut words.past_adverbs,
+                    "habitual-adverbs" => &mut words.habitual_adverbs,
                     "placed-acts" => &mut words.placed_acts,
                     other => return Err(error(format!("unknown section [{other}]"))),
                 });
@@ -76,6 +79,7 @@ impl PlaceWords {
             &mut words.motion,
             &mut words.place_objects,
             &mut words.past_adverbs,
+            &mut words.habitual_adverbs,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();

@@ -106,6 +106,10 @@ pub struct PloverLocation<'a> {
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
+    /// How the place was found (`place_reason`; absent for rows stored
+    /// before schema version 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'a str>,
 }
 
 /// Evidence of a PLOVER record.
@@ -156,6 +160,7 @@ pub fn plover_record(row: &EventRow) -> PloverRecord<'_> {
             geonameid: row.place_geonameid,
             lat: row.lat,
             lon: row.lon,
+            reason: row.place_reason.as_deref(),
         }),
         cameo: &row.cameo,
         goldstein: row.goldstein,

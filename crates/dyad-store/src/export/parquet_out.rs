@@ -113,6 +113,9 @@ pub(crate) const COLUMNS: &[Column] = &[
     )),
     col!(lat, Double, false, |r| Cell::F(r.lat)),
     col!(lon, Double, false, |r| Cell::F(r.lon)),
+    col!(place_reason, Str, false, |r| Cell::S(
+        r.place_reason.clone()
+    )),
     col!(num_articles, Int64, true, |r| Cell::I(Some(r.num_articles))),
     col!(num_sources, Int64, true, |r| Cell::I(Some(r.num_sources))),
     col!(num_mentions, Int64, true, |r| Cell::I(Some(r.num_mentions))),

@@ -34,6 +34,7 @@ struct PlaceCols {
     feature: Option<String>,
     lat: Option<f64>,
     lon: Option<f64>,
+    reason: Option<String>,
 }
 
 /// Loads the merge members matching `condition` (over `events e`), e.g.
@@ -50,7 +51,7 @@ pub(super) fn load_members(
                     e.place_name, e.place_geonameid, e.place_country, e.place_admin1,
                     e.place_feature, e.place_lat, e.place_lon,
                     d.pub_date, COALESCE(d.source, d.url, d.content_hash), e.place_precision,
-                    e.block_key
+                    e.block_key, e.place_reason
              FROM events e JOIN documents d ON d.doc_id = e.doc_id
              WHERE {condition}"
     );
@@ -72,6 +73,7 @@ pub(super) fn load_members(
                 feature: r.get(14)?,
                 lat: r.get(15)?,
                 lon: r.get(16)?,
+                reason: r.get(21)?,
             };
             Ok((
                 r.get::<_, i64>(0)?,
@@ -198,8 +200,9 @@ pub(super) fn insert_merged(tx: &Transaction<'_>, block: &str, group: &[&Member]
         "INSERT INTO merged_events (merged_id, block_key, anchor_event, plover, cameo, goldstein,
             quad_class, date, date_start, date_end, date_precision, place_name, place_geonameid,
             place_country, place_admin1, place_feature, place_lat, place_lon, num_articles,
-            num_sources, num_mentions, first_report, last_report)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+            num_sources, num_mentions, first_report, last_report, place_reason)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,
+            ?24)",
     )
     .and_then(|mut s| {
         s.execute(params![
@@ -226,6 +229,7 @@ pub(super) fn insert_merged(tx: &Transaction<'_>, block: &str, group: &[&Member]
             group.len() as i64,
             first,
             last,
+            p.and_then(|p| p.reason.clone()),
         ])
     })
     .map_err(sql("storing a merged event"))?;

@@ -86,6 +86,10 @@ pub struct EventRow {
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
+    /// How the place was found ("trigger-obl", "clause", "dateline",
+    /// "actor-country", ...; see docs/geo.md); none for events stored
+    /// before schema version 5.
+    pub place_reason: Option<String>,
     /// Distinct articles reporting it (1 for an event).
     pub num_articles: i64,
     /// Distinct publishers reporting it.
@@ -183,7 +187,8 @@ fn row_columns(merged: bool) -> String {
          e.factuality, {t}.date, {t}.date_start, {t}.date_end, {t}.date_precision,
          {t}.place_name, {t}.place_country, {t}.place_admin1, {t}.place_geonameid,
          {t}.place_feature, {t}.place_lat, {t}.place_lon, {counts},
-         d.id, d.url, d.source, {SENTENCE_SQL}, e.trigger_text, e.rule, e.confidence, e.is_root"
+         d.id, d.url, d.source, {SENTENCE_SQL}, e.trigger_text, e.rule, e.confidence, e.is_root,
+         {t}.place_reason"
     )
 }
 
@@ -220,6 +225,7 @@ fn read_row(r: &Row<'_>, merged: bool) -> rusqlite::Result<EventRow> {
         place_feature: r.get(27)?,
         lat: r.get(28)?,
         lon: r.get(29)?,
+        place_reason: r.get(43)?,
         num_articles: r.get(30)?,
         num_sources: r.get(31)?,
         num_mentions: r.get(32)?,

@@ -182,10 +182,12 @@ fn resolve_gold_place(gazetteer: &dyad_geo::Gazetteer, text: &str) -> Vec<GoldPl
             .iter()
             .find(|c| c.is_country())
             .or_else(|| {
+                // a town whose own name it is before one it is only an old
+                // or alternate name of ("Salisbury": not Harare)
                 candidates
                     .iter()
                     .filter(|c| c.place.feature_class == "P")
-                    .max_by_key(|c| c.place.population)
+                    .max_by_key(|c| (c.place.name.eq_ignore_ascii_case(&core), c.place.population))
             })
             .or_else(|| candidates.iter().find(|c| c.is_division()))
             .or_else(|| candidates.first())?;
