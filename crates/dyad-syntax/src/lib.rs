@@ -476,6 +476,94 @@ impl Syntax {
             }
         }
         scratch.retry = Some(retry);
+        self.reattach_fronted_subject(words, out);
+    }
+
+    /// "In recent days, airstrikes on the district have killed dozens": the
+    /// greedy parser coordinates the subject after a fronted phrase's comma
+    /// with that phrase's noun (`airstrikes` a `conj` of `days`), leaving
+    /// the main verb without a subject. When the verbal root has no subject
+    /// and such a conjunct, with no coordinator of its own and right after a
+    /// comma, hangs on a noun that modifies the root (`obl`), the conjunct
+    /// is made the root's `nsubj`, and what hangs on the fronted noun after
+    /// it moves to it.
+    fn reattach_fronted_subject(&self, words: &[&str], out: &mut Parse) {
+        let label = |name: &str| {
+            self.parser
+                .labels
+                .iter()
+                .position(|l| l == name)
+                .and_then(|i| u8::try_from(i).ok())
+        };
+        let (Some(conj), Some(nsubj), Some(cc)) = (label("conj"), label("nsubj"), label("cc"))
+        else {
+            return;
+        };
+        let Some(root) = out.heads.iter().position(|&h| h == 0) else {
+            return;
+        };
+        if self.upos(out.tags[root]) != "VERB" {
+            return;
+        }
+        let name = |l: u8| self.deprel(l);
+        let children = |h: usize| {
+            out.heads
+                .iter()
+                .enumerate()
+                .filter(move |&(_, &head)| head as usize == h + 1)
+                .map(|(k, _)| k)
+        };
+        let has_subject = children(root).any(|k| {
+            let rel = name(out.labels[k]);
+            rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "expl"
+        });
+        if has_subject {
+            return;
+        }
+        let fronted = (0..root).find(|&n| {
+            if out.labels[n] != conj {
+                return false;
+            }
+            let Some(w) = (out.heads[n] as usize).checked_sub(1) else {
+                return false;
+            };
+            // the conjunct's first word (its own modifiers included,
+            // "Italian coastguards"; a comma it holds not) follows the comma
+            let first = (0..=n)
+                .filter(|&k| words[k] != ",")
+                .find(|&k| {
+                    let mut h = k;
+                    for _ in 0..out.heads.len() {
+                        if h == n {
+                            return true;
+                        }
+                        match (out.heads[h] as usize).checked_sub(1) {
+                            Some(next) => h = next,
+                            None => return false,
+                        }
+                    }
+                    false
+                })
+                .unwrap_or(n);
+            w < n
+                && out.heads[w] as usize == root + 1
+                && name(out.labels[w]).starts_with("obl")
+                && first > 0
+                && words[first - 1] == ","
+                && !children(n).any(|k| out.labels[k] == cc)
+        });
+        if let Some(n) = fronted {
+            // what hangs on the fronted noun after the subject belongs to the
+            // subject ("airstrikes against the district", "Russia and China")
+            let w = out.heads[n];
+            for k in n + 1..root {
+                if out.heads[k] == w {
+                    out.heads[k] = n as u32 + 1;
+                }
+            }
+            out.heads[n] = root as u32 + 1;
+            out.labels[n] = nsubj;
+        }
     }
 
     /// The auxiliary classes of has, have and had (VBZ, VBP, VBD as AUX).

@@ -53,3 +53,21 @@ fn has_since_with_a_participle_is_a_perfect() {
     let words = parse("It has been raining since Monday .");
     assert_eq!(word(&words, "since").xpos, "IN", "{words:#?}");
 }
+
+#[test]
+fn a_subject_after_a_fronted_phrase_is_the_subject_not_a_conjunct() {
+    let words = parse("In July , British Royal Marines seized the tanker .");
+    assert_eq!(word(&words, "Marines").deprel, "nsubj", "{words:#?}");
+    let words = parse("In June , Russia and China signed a deal .");
+    let russia = word(&words, "Russia");
+    assert_eq!(russia.deprel, "nsubj", "{words:#?}");
+    let china = word(&words, "China");
+    assert_eq!(
+        (
+            china.deprel.as_str(),
+            words[china.head as usize - 1].form.as_str()
+        ),
+        ("conj", "Russia"),
+        "{words:#?}"
+    );
+}
