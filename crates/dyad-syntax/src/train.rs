@@ -31,6 +31,10 @@ pub struct TrainOptions {
     /// are dropped: tagger, transitions, labeller. Shrinks the model to a
     /// third and speeds it up at no cost on dev (docs/syntax.md).
     pub prune: [i32; 3],
+    /// Parser beam width: 1 trains the greedy parser with the dynamic
+    /// oracle; more trains beam search with max-violation updates, and the
+    /// model decodes with that width.
+    pub beam: usize,
 }
 
 impl Default for TrainOptions {
@@ -42,6 +46,7 @@ impl Default for TrainOptions {
             seed: 13,
             explore: 0.9,
             prune: [600, 400, 400],
+            beam: 1,
         }
     }
 }
@@ -311,6 +316,7 @@ pub fn train_model(
         seed: opts.seed,
         explore: opts.explore,
         prune: [0, 0],
+        beam: opts.beam,
     };
     let parser_model = parser::train(&pexamples, labels, &cfg, &mut |epoch, model| {
         let (uas, las) = dev_attachment(model, &dev_parse);
