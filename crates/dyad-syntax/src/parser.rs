@@ -910,7 +910,19 @@ pub(crate) fn train_beam(
                     gold.hist.push((gt as u8, label));
                     beam.advance(k, &s, &mut scorer, Some(gt), true);
                     let Some(best) = beam.cur.first() else { break };
-                    if !best.gold {
+                    if cfg.early_update {
+                        // Early update (Collins & Roark 2004): stop where
+                        // the gold sequence falls out of the beam, or at the
+                        // end if it is there but not best.
+                        let gold_in = beam.cur.iter().any(|i| i.gold);
+                        if !gold_in || (step + 1 == gseq.len() && !best.gold) {
+                            best_v = 0;
+                            v_step = step + 1;
+                            viol_hist.clear();
+                            viol_hist.extend_from_slice(&best.hist);
+                            break;
+                        }
+                    } else if !best.gold {
                         let v = best.score - gold.score;
                         if v > best_v {
                             best_v = v;
@@ -1057,6 +1069,8 @@ pub(crate) struct ParserTraining {
     /// Beam width (1: greedy with the dynamic oracle; more: beam search with
     /// max-violation updates, [`train_beam`]).
     pub beam: usize,
+    /// Beam training with early updates instead of max-violation ones.
+    pub early_update: bool,
 }
 
 /// Trains the parser. `report(epoch, model)` is called after each epoch.
@@ -1298,6 +1312,7 @@ mod tests {
             explore: 0.9,
             prune: [0, 0],
             beam,
+            early_update: false,
         }
     }
 
@@ -1333,9 +1348,19 @@ mod tests {
     #[test]
     fn beam_training_learns_the_sentences_and_records_its_width() {
         let (examples, labels) = tiny_examples();
-        let model = train(&examples, labels.clone(), &cfg(4), &mut |_, _| {});
+        for early_update in [false, true] {
+            let cfg = ParserTraining {
+                early_update,
+                ..cfg(4)
+            };
+            let model = train(&examples, labels.clone(), &cfg, &mut |_, _| {});
+            check_learned(&model, &examples);
+        }
+    }
+
+    fn check_learned(model: &ParserModel, examples: &[ParseExample]) {
         assert_eq!(model.beam, 4);
-        for (ex, (heads, labs)) in examples.iter().zip(parse_all(&model, &examples)) {
+        for (ex, (heads, labs)) in examples.iter().zip(parse_all(model, examples)) {
             let n = ex.words.len() as u32;
             let gold: Vec<u32> = ex
                 .heads

@@ -35,6 +35,9 @@ pub struct TrainOptions {
     /// oracle; more trains beam search with max-violation updates, and the
     /// model decodes with that width.
     pub beam: usize,
+    /// Beam training with early updates (Collins & Roark 2004) instead of
+    /// max-violation updates.
+    pub early_update: bool,
 }
 
 impl Default for TrainOptions {
@@ -47,6 +50,7 @@ impl Default for TrainOptions {
             explore: 0.9,
             prune: [600, 400, 400],
             beam: 1,
+            early_update: false,
         }
     }
 }
@@ -317,6 +321,7 @@ pub fn train_model(
         explore: opts.explore,
         prune: [0, 0],
         beam: opts.beam,
+        early_update: opts.early_update,
     };
     let parser_model = parser::train(&pexamples, labels, &cfg, &mut |epoch, model| {
         let (uas, las) = dev_attachment(model, &dev_parse);

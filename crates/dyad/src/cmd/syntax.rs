@@ -74,6 +74,10 @@ pub struct TrainArgs {
     /// records the width it decodes with.
     #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().beam)]
     pub beam: usize,
+    /// With `--beam`: early updates (stop at the step where the gold
+    /// sequence leaves the beam) instead of max-violation updates.
+    #[arg(long)]
+    pub early_update: bool,
 }
 
 /// Runs `dyad train syntax`.
@@ -113,6 +117,7 @@ pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         explore: args.explore,
         beam: args.beam,
+        early_update: args.early_update,
         prune: [
             args.prune.first().copied().unwrap_or(0),
             args.prune.get(1).copied().unwrap_or(0),
