@@ -178,7 +178,14 @@ impl Syntax {
     /// The model as bytes (the file format of [`model`]).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
-        w.bytes(model::MAGIC);
+        // A greedy model keeps format 3 (byte-identical to the files written
+        // before beam search); a beam model writes format 4 and its width.
+        if self.parser.beam > 1 {
+            w.bytes(model::MAGIC);
+            w.u32(self.parser.beam as u32);
+        } else {
+            w.bytes(model::MAGIC_V3);
+        }
         w.u32(self.tagger.classes.len() as u32);
         for c in &self.tagger.classes {
             w.str(&c.xpos);
@@ -204,7 +211,8 @@ impl Syntax {
             name: name.to_string(),
             message,
         };
-        if bytes.len() < model::MAGIC.len() + 8 || !bytes.starts_with(model::MAGIC) {
+        let v3 = bytes.starts_with(model::MAGIC_V3);
+        if bytes.len() < model::MAGIC.len() + 8 || !(bytes.starts_with(model::MAGIC) || v3) {
             return Err(corrupt("not a dyad syntax model of this version".into()));
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
@@ -217,6 +225,10 @@ impl Syntax {
         }
         let mut r = Reader::new(&body[model::MAGIC.len()..]);
         let read = |r: &mut Reader| -> Result<_, String> {
+            let beam = if v3 { 1 } else { r.u32()? as usize };
+            if !(1..=64).contains(&beam) {
+                return Err(format!("beam width {beam} out of range"));
+            }
             let n = r.u32()? as usize;
             if n > 256 {
                 return Err("too many tag classes".into());
@@ -245,9 +257,9 @@ impl Syntax {
             {
                 return Err("class counts do not match the weight tables".into());
             }
-            Ok((classes, labels, tw, pw, lw, lemmas))
+            Ok((beam, classes, labels, tw, pw, lw, lemmas))
         };
-        let (classes, labels, tw, pw, lw, lemmas) = read(&mut r).map_err(corrupt)?;
+        let (beam, classes, labels, tw, pw, lw, lemmas) = read(&mut r).map_err(corrupt)?;
         Ok(Syntax::assemble(
             TaggerModel {
                 classes,
@@ -255,6 +267,7 @@ impl Syntax {
             },
             ParserModel {
                 labels,
+                beam,
                 transitions: pw,
                 labeller: lw,
             },
@@ -272,6 +285,19 @@ impl Syntax {
             text_tagger,
             root_label,
         }
+    }
+
+    /// The parser's beam width (1: greedy), as the model file records it
+    /// unless [`Syntax::set_beam`] changed it.
+    pub fn beam(&self) -> usize {
+        self.parser.beam.max(1)
+    }
+
+    /// Decodes with beam width `k` (1: greedy) whatever width the model was
+    /// trained for (a wider beam than trained costs time for little gain; a
+    /// narrower one, accuracy).
+    pub fn set_beam(&mut self, k: usize) {
+        self.parser.beam = k.clamp(1, 64);
     }
 
     /// Drops the weights whose magnitude is below the thresholds (in

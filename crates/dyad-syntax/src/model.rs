@@ -6,8 +6,12 @@
 //! final FNV-1a checksum of everything before it, so a truncated or damaged
 //! file is reported instead of giving wrong parses.
 
-/// Magic bytes and format version.
-pub const MAGIC: &[u8; 8] = b"DYADSYN\x03";
+/// Magic bytes and format version. Version 4 adds the parser's beam width
+/// (a u32 right after the magic) and is written for beam models; greedy
+/// models are written and read as version 3 (no width).
+pub const MAGIC: &[u8; 8] = b"DYADSYN\x04";
+/// The previous format version (greedy parser, no beam width).
+pub const MAGIC_V3: &[u8; 8] = b"DYADSYN\x03";
 
 /// Appends little-endian values to a byte buffer.
 #[derive(Debug, Default)]

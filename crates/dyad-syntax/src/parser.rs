@@ -516,6 +516,10 @@ pub fn label_features(st: &State, s: &Sentence, dep: u32, head: u32, out: &mut V
 pub struct ParserModel {
     /// Relation names by id.
     pub labels: Vec<String>,
+    /// Beam width for decoding (0 or 1: greedy). The model file records the
+    /// width the weights were trained for; [`crate::Syntax::set_beam`]
+    /// overrides it.
+    pub beam: usize,
     pub(crate) transitions: Weights,
     pub(crate) labeller: Weights,
 }
@@ -526,6 +530,7 @@ pub struct ParseScratch {
     state: State,
     feats: Vec<u64>,
     scores: Vec<i32>,
+    beam: Beam,
 }
 
 impl ParserModel {
@@ -543,9 +548,25 @@ impl ParserModel {
             state,
             feats,
             scores,
+            beam,
         } = scratch;
         state.reset(n);
         scores.resize(self.labels.len().max(3), 0);
+        if self.beam > 1 {
+            let mut scorer = ModelScorer {
+                model: self,
+                scores,
+            };
+            beam.start(n, false);
+            let mut guard = 0usize;
+            while !beam.done() && guard <= 2 * n + 2 {
+                guard += 1;
+                beam.advance(self.beam, s, &mut scorer, None, false);
+            }
+            if let Some(best) = beam.cur.first() {
+                state.clone_from(&best.st);
+            }
+        }
         let mut guard = 0usize;
         while !state.done() && guard <= 2 * n + 2 {
             guard += 1;
@@ -600,6 +621,380 @@ impl ParserModel {
             }
         }
     }
+}
+
+/// How a beam scores moves and labels arcs: the model's quantised weights
+/// when parsing, the training weights while training.
+trait Scorer {
+    /// Scores of SHIFT, LEFT, RIGHT for a state's features.
+    fn transitions(&mut self, feats: &[u64]) -> [i64; 3];
+    /// The label of the arc `h → d` about to be made in `st`.
+    fn label(&mut self, st: &State, s: &Sentence, d: u32, h: u32, feats: &mut Vec<u64>) -> u8;
+}
+
+struct ModelScorer<'a> {
+    model: &'a ParserModel,
+    scores: &'a mut Vec<i32>,
+}
+
+impl Scorer for ModelScorer<'_> {
+    #[inline]
+    fn transitions(&mut self, feats: &[u64]) -> [i64; 3] {
+        let mut sc = [0i32; 3];
+        self.model.transitions.score_transitions(feats, &mut sc);
+        [sc[0] as i64, sc[1] as i64, sc[2] as i64]
+    }
+    #[inline]
+    fn label(&mut self, st: &State, s: &Sentence, d: u32, h: u32, feats: &mut Vec<u64>) -> u8 {
+        label_features(st, s, d, h, feats);
+        self.model.labeller.score_labeller(feats, self.scores);
+        argmax(&self.scores[..self.model.labels.len().max(1)]) as u8
+    }
+}
+
+struct TrainScorer<'a> {
+    transitions: &'a TrainWeights,
+    labeller: &'a TrainWeights,
+    scores: &'a mut Vec<i64>,
+}
+
+impl Scorer for TrainScorer<'_> {
+    fn transitions(&mut self, feats: &[u64]) -> [i64; 3] {
+        let mut sc = [0i64; 3];
+        self.transitions.score(feats, &mut sc);
+        sc
+    }
+    fn label(&mut self, st: &State, s: &Sentence, d: u32, h: u32, feats: &mut Vec<u64>) -> u8 {
+        label_features(st, s, d, h, feats);
+        self.labeller.score(feats, self.scores);
+        let mut best = 0;
+        for c in 1..self.scores.len() {
+            if self.scores[c] > self.scores[best] {
+                best = c;
+            }
+        }
+        best as u8
+    }
+}
+
+/// One hypothesis of the beam: a state, the sum of its transition scores,
+/// whether it is still on the gold sequence (training), and its moves
+/// with their labels (training only).
+#[derive(Debug, Clone, Default)]
+struct Item {
+    st: State,
+    score: i64,
+    gold: bool,
+    hist: Vec<(u8, u8)>,
+}
+
+impl Item {
+    fn copy_from(&mut self, o: &Item, track: bool) {
+        self.st.clone_from(&o.st);
+        self.score = o.score;
+        self.gold = o.gold;
+        self.hist.clear();
+        if track {
+            self.hist.extend_from_slice(&o.hist);
+        }
+    }
+}
+
+/// A candidate successor: (score, parent item, transition).
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    score: i64,
+    parent: u32,
+    t: u8,
+}
+
+/// Beam search over arc-hybrid states (Zhang & Clark 2008): every step
+/// expands each of the `k` best states by its legal moves and keeps the `k`
+/// best successors by summed transition score. Every sequence has exactly
+/// `2n` moves, so all hypotheses finish together. Each state's features are
+/// extracted and scored once; successors copy their parent's state (small
+/// vectors, reused across steps and sentences).
+#[derive(Debug, Default)]
+pub struct Beam {
+    cur: Vec<Item>,
+    next: Vec<Item>,
+    spare: Vec<Item>,
+    cands: Vec<Cand>,
+    feats: Vec<u64>,
+}
+
+impl Beam {
+    fn start(&mut self, n: usize, track: bool) {
+        self.spare.append(&mut self.cur);
+        let mut it = self.spare.pop().unwrap_or_default();
+        it.st.reset(n);
+        it.score = 0;
+        it.gold = true;
+        it.hist.clear();
+        let _ = track;
+        self.cur.push(it);
+    }
+
+    fn done(&self) -> bool {
+        self.cur.first().is_none_or(|i| i.st.done())
+    }
+
+    /// One step: the `k` best successors of the current items, best first
+    /// (ties by parent, then transition: deterministic). `gold_t` is the
+    /// gold move at this step (training), kept in [`Item::gold`].
+    fn advance<S: Scorer>(
+        &mut self,
+        k: usize,
+        s: &Sentence,
+        scorer: &mut S,
+        gold_t: Option<usize>,
+        track: bool,
+    ) {
+        let Beam {
+            cur,
+            next,
+            spare,
+            cands,
+            feats,
+        } = self;
+        cands.clear();
+        for (i, it) in cur.iter().enumerate() {
+            if it.st.done() {
+                continue;
+            }
+            let legal = it.st.legal();
+            features(&it.st, s, feats);
+            let ts = scorer.transitions(feats);
+            for t in 0..3 {
+                if legal[t] {
+                    cands.push(Cand {
+                        score: it.score + ts[t],
+                        parent: i as u32,
+                        t: t as u8,
+                    });
+                }
+            }
+        }
+        if cands.is_empty() {
+            return;
+        }
+        let order = |a: &Cand, b: &Cand| {
+            b.score
+                .cmp(&a.score)
+                .then(a.parent.cmp(&b.parent))
+                .then(a.t.cmp(&b.t))
+        };
+        let k = k.max(1);
+        if cands.len() > k {
+            cands.select_nth_unstable_by(k - 1, order);
+            cands.truncate(k);
+        }
+        cands.sort_unstable_by(order);
+        for c in cands.iter() {
+            let parent = &cur[c.parent as usize];
+            let mut it = spare.pop().unwrap_or_default();
+            it.copy_from(parent, track);
+            let t = c.t as usize;
+            let label = if t == SHIFT {
+                NO_LABEL
+            } else {
+                let (d, h) = it.st.arc_of(t);
+                scorer.label(&it.st, s, d, h, feats)
+            };
+            it.st.apply(t, label);
+            it.score = c.score;
+            it.gold = parent.gold && gold_t == Some(t);
+            if track {
+                it.hist.push((c.t, label));
+            }
+            next.push(it);
+        }
+        spare.append(cur);
+        std::mem::swap(cur, next);
+    }
+}
+
+/// The static-oracle move sequence of a (projective) gold tree: the first
+/// zero-cost move in the order LEFT, RIGHT, SHIFT (the cheapest if none is
+/// free, for the rare lifted tree with two dependents of the root).
+fn oracle_sequence(n: usize, gold: &[u32], st: &mut State, out: &mut Vec<u8>) {
+    out.clear();
+    st.reset(n);
+    let mut guard = 0;
+    while !st.done() && guard <= 2 * n + 2 {
+        guard += 1;
+        let legal = st.legal();
+        let costs = st.costs(gold);
+        let mut best = usize::MAX;
+        for t in [LEFT, RIGHT, SHIFT] {
+            if legal[t] && (best == usize::MAX || costs[t] < costs[best]) {
+                best = t;
+            }
+        }
+        if best == usize::MAX {
+            break;
+        }
+        st.apply(best, 0);
+        out.push(best as u8);
+    }
+}
+
+/// Trains the parser with beam search and the structured perceptron
+/// (Zhang & Clark 2008; Zhang & Nivre 2011) with max-violation updates
+/// (Huang, Fayong & Guo 2012): the beam decodes each sentence with the
+/// current weights, the gold (static-oracle) sequence is scored alongside,
+/// and if the beam's final best is not gold, the weights move towards the
+/// gold prefix and away from the beam's best prefix at the step where the
+/// best outscores gold by the most. Arcs are labelled by the labeller as
+/// they are made (in the beam as when parsing); the labeller is trained
+/// greedily on the gold sequence with gold labels. Deterministic.
+pub(crate) fn train_beam(
+    examples: &[ParseExample],
+    labels: Vec<String>,
+    cfg: &ParserTraining,
+    report: &mut dyn FnMut(usize, &ParserModel),
+) -> ParserModel {
+    let nl = labels.len();
+    let k = cfg.beam.max(2);
+    let mut tw = TrainWeights::new(3);
+    let mut lw = TrainWeights::new(nl);
+    let mut rng = Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut feats = Vec::new();
+    let mut ls = vec![0i64; nl];
+    let mut beam = Beam::default();
+    let mut gseq: Vec<u8> = Vec::new();
+    let mut gold = Item::default();
+    let mut viol_hist: Vec<(u8, u8)> = Vec::new();
+    let (mut st_g, mut st_p) = (State::default(), State::default());
+    let mut last = None;
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut updates, mut sentences) = (0usize, 0usize);
+        for &e in &order {
+            let ex = &examples[e];
+            let n = ex.words.len();
+            let s = Sentence {
+                words: &ex.words,
+                tags: &ex.tags,
+            };
+            oracle_sequence(n, &ex.heads, &mut st_g, &mut gseq);
+            // Decode with the current weights, the gold sequence in step.
+            beam.start(n, true);
+            gold.st.reset(n);
+            gold.score = 0;
+            gold.hist.clear();
+            let mut best_v = i64::MIN;
+            let mut v_step = 0usize;
+            {
+                let mut scorer = TrainScorer {
+                    transitions: &tw,
+                    labeller: &lw,
+                    scores: &mut ls,
+                };
+                for (step, &gt) in gseq.iter().enumerate() {
+                    if beam.done() {
+                        break;
+                    }
+                    let gt = gt as usize;
+                    features(&gold.st, &s, &mut feats);
+                    let ts = scorer.transitions(&feats);
+                    let label = if gt == SHIFT {
+                        NO_LABEL
+                    } else {
+                        let (d, h) = gold.st.arc_of(gt);
+                        scorer.label(&gold.st, &s, d, h, &mut feats)
+                    };
+                    gold.score += ts[gt];
+                    gold.st.apply(gt, label);
+                    gold.hist.push((gt as u8, label));
+                    beam.advance(k, &s, &mut scorer, Some(gt), true);
+                    let Some(best) = beam.cur.first() else { break };
+                    if cfg.early_update {
+                        // Early update (Collins & Roark 2004): stop where
+                        // the gold sequence falls out of the beam, or at the
+                        // end if it is there but not best.
+                        let gold_in = beam.cur.iter().any(|i| i.gold);
+                        if !gold_in || (step + 1 == gseq.len() && !best.gold) {
+                            best_v = 0;
+                            v_step = step + 1;
+                            viol_hist.clear();
+                            viol_hist.extend_from_slice(&best.hist);
+                            break;
+                        }
+                    } else if !best.gold {
+                        let v = best.score - gold.score;
+                        if v > best_v {
+                            best_v = v;
+                            v_step = step + 1;
+                            viol_hist.clear();
+                            viol_hist.extend_from_slice(&best.hist);
+                        }
+                    }
+                }
+            }
+            sentences += 1;
+            let final_gold = beam.cur.first().is_some_and(|b| b.gold);
+            if !final_gold && best_v > i64::MIN {
+                updates += 1;
+                // Replay both prefixes; the shared start cancels out.
+                let g = &gold.hist[..v_step.min(gold.hist.len())];
+                let p = &viol_hist[..v_step.min(viol_hist.len())];
+                let common = g.iter().zip(p).take_while(|(a, b)| a == b).count();
+                for (hist, delta, st) in [(g, 1, &mut st_g), (p, -1, &mut st_p)] {
+                    st.reset(n);
+                    for (i, &(t, l)) in hist.iter().enumerate() {
+                        if i >= common {
+                            features(st, &s, &mut feats);
+                            tw.update(&feats, t as usize, delta);
+                        }
+                        st.apply(t as usize, l);
+                    }
+                }
+            }
+            tw.tick();
+            // The labeller, greedily along the gold sequence.
+            st_g.reset(n);
+            for &t in &gseq {
+                let t = t as usize;
+                let mut label = NO_LABEL;
+                if t != SHIFT {
+                    let (d, h) = st_g.arc_of(t);
+                    let gl = ex.labels.get(d as usize).copied().unwrap_or(0);
+                    label_features(&st_g, &s, d, h, &mut feats);
+                    lw.score(&feats, &mut ls);
+                    let mut best = 0;
+                    for c in 1..nl {
+                        if ls[c] > ls[best] {
+                            best = c;
+                        }
+                    }
+                    if best != gl as usize {
+                        lw.update(&feats, gl as usize, 1);
+                        lw.update(&feats, best, -1);
+                    }
+                    lw.tick();
+                    label = gl;
+                }
+                st_g.apply(t, label);
+            }
+        }
+        let _ = (updates, sentences);
+        let model = ParserModel {
+            labels: labels.clone(),
+            beam: k,
+            transitions: tw.finish(cfg.prune[0]),
+            labeller: lw.finish(cfg.prune[1]),
+        };
+        report(epoch + 1, &model);
+        last = Some(model);
+    }
+    last.unwrap_or(ParserModel {
+        labels,
+        beam: k,
+        transitions: tw.finish(cfg.prune[0]),
+        labeller: lw.finish(cfg.prune[1]),
+    })
 }
 
 /// A training sentence for the parser.
@@ -671,6 +1066,11 @@ pub(crate) struct ParserTraining {
     pub explore: f64,
     /// Pruning thresholds of the transition and label weights (quantised units).
     pub prune: [i32; 2],
+    /// Beam width (1: greedy with the dynamic oracle; more: beam search with
+    /// max-violation updates, [`train_beam`]).
+    pub beam: usize,
+    /// Beam training with early updates instead of max-violation ones.
+    pub early_update: bool,
 }
 
 /// Trains the parser. `report(epoch, model)` is called after each epoch.
@@ -680,6 +1080,9 @@ pub(crate) fn train(
     cfg: &ParserTraining,
     report: &mut dyn FnMut(usize, &ParserModel),
 ) -> ParserModel {
+    if cfg.beam > 1 {
+        return train_beam(examples, labels, cfg, report);
+    }
     let nl = labels.len();
     let mut tw = TrainWeights::new(3);
     let mut lw = TrainWeights::new(nl);
@@ -766,6 +1169,7 @@ pub(crate) fn train(
         }
         let model = ParserModel {
             labels: labels.clone(),
+            beam: 1,
             transitions: tw.finish(cfg.prune[0]),
             labeller: lw.finish(cfg.prune[1]),
         };
@@ -774,6 +1178,7 @@ pub(crate) fn train(
     }
     last.unwrap_or(ParserModel {
         labels,
+        beam: 1,
         transitions: tw.finish(cfg.prune[0]),
         labeller: lw.finish(cfg.prune[1]),
     })
@@ -820,6 +1225,238 @@ mod tests {
         }
         assert!(st.done());
         assert_eq!(&st.heads[..4], &gold[..]);
+    }
+
+    /// Sentences written for these tests, with their trees (heads 1-based,
+    /// 0 = root) and labels.
+    const TINY: &[(&str, &[u32], &[&str])] = &[
+        (
+            "Russia attacked Ukraine .",
+            &[2, 0, 2, 2],
+            &["nsubj", "root", "obj", "punct"],
+        ),
+        (
+            "Turkish troops shelled Kurdish positions near Afrin .",
+            &[2, 3, 0, 5, 3, 7, 5, 3],
+            &[
+                "amod", "nsubj", "root", "amod", "obj", "case", "nmod", "punct",
+            ],
+        ),
+        (
+            "The minister said that Iran would retaliate .",
+            &[2, 3, 0, 7, 7, 7, 3, 3],
+            &[
+                "det", "nsubj", "root", "mark", "nsubj", "aux", "ccomp", "punct",
+            ],
+        ),
+        (
+            "Protesters in Damascus demanded reforms .",
+            &[4, 3, 1, 0, 4, 4],
+            &["nsubj", "case", "nmod", "root", "obj", "punct"],
+        ),
+        (
+            "Israel struck targets in Syria on Sunday .",
+            &[2, 0, 2, 5, 2, 7, 2, 2],
+            &[
+                "nsubj", "root", "obj", "case", "obl", "case", "obl", "punct",
+            ],
+        ),
+    ];
+
+    fn tiny_examples() -> (Vec<ParseExample>, Vec<String>) {
+        let (lex, _) = dyad_text::tag::Tagger::builtin();
+        let mut buf = String::new();
+        let mut labels: Vec<String> = Vec::new();
+        let mut tags: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for (text, heads, rels) in TINY {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let n = words.len() as u32;
+            let mut lab = Vec::new();
+            for r in rels.iter() {
+                if !labels.iter().any(|l| l == r) {
+                    labels.push(r.to_string());
+                }
+                lab.push(labels.iter().position(|l| l == r).unwrap_or(0) as u8);
+            }
+            // Stand-in tags: the word's own id among the distinct words.
+            let wtags = words
+                .iter()
+                .map(|w| {
+                    if !tags.iter().any(|t| t == w) {
+                        tags.push(w.to_string());
+                    }
+                    tags.iter().position(|t| t == w).unwrap_or(0) as u8
+                })
+                .collect();
+            out.push(ParseExample {
+                words: words
+                    .iter()
+                    .map(|w| crate::feat::word_info(w, &mut buf, &lex))
+                    .collect(),
+                tags: wtags,
+                heads: heads
+                    .iter()
+                    .map(|&h| if h == 0 { n } else { h - 1 })
+                    .collect(),
+                labels: lab,
+            });
+        }
+        (out, labels)
+    }
+
+    fn cfg(beam: usize) -> ParserTraining {
+        ParserTraining {
+            epochs: 8,
+            seed: 7,
+            explore: 0.9,
+            prune: [0, 0],
+            beam,
+            early_update: false,
+        }
+    }
+
+    fn parse_all(model: &ParserModel, examples: &[ParseExample]) -> Vec<(Vec<u32>, Vec<u8>)> {
+        let mut scratch = ParseScratch::default();
+        examples
+            .iter()
+            .map(|ex| {
+                let s = Sentence {
+                    words: &ex.words,
+                    tags: &ex.tags,
+                };
+                let (mut h, mut l) = (Vec::new(), Vec::new());
+                model.parse(&s, &mut h, &mut l, &mut scratch);
+                (h, l)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn oracle_sequence_has_2n_moves_and_builds_the_tree() {
+        let (examples, _) = tiny_examples();
+        let (mut st, mut seq) = (State::default(), Vec::new());
+        for ex in &examples {
+            let n = ex.words.len();
+            oracle_sequence(n, &ex.heads, &mut st, &mut seq);
+            assert_eq!(seq.len(), 2 * n);
+            assert!(st.done());
+            assert_eq!(&st.heads[..n], &ex.heads[..]);
+        }
+    }
+
+    #[test]
+    fn beam_training_learns_the_sentences_and_records_its_width() {
+        let (examples, labels) = tiny_examples();
+        for early_update in [false, true] {
+            let cfg = ParserTraining {
+                early_update,
+                ..cfg(4)
+            };
+            let model = train(&examples, labels.clone(), &cfg, &mut |_, _| {});
+            check_learned(&model, &examples);
+        }
+    }
+
+    fn check_learned(model: &ParserModel, examples: &[ParseExample]) {
+        assert_eq!(model.beam, 4);
+        for (ex, (heads, labs)) in examples.iter().zip(parse_all(model, examples)) {
+            let n = ex.words.len() as u32;
+            let gold: Vec<u32> = ex
+                .heads
+                .iter()
+                .map(|&h| if h == n { 0 } else { h + 1 })
+                .collect();
+            assert_eq!(heads, gold);
+            assert_eq!(labs, ex.labels);
+        }
+    }
+
+    #[test]
+    fn beam_training_is_deterministic() {
+        let (examples, labels) = tiny_examples();
+        let a = train(&examples, labels.clone(), &cfg(4), &mut |_, _| {});
+        let b = train(&examples, labels, &cfg(4), &mut |_, _| {});
+        let bytes = |m: &ParserModel| {
+            let mut w = crate::model::Writer::default();
+            m.transitions.write(&mut w);
+            m.labeller.write(&mut w);
+            w.into_inner()
+        };
+        assert_eq!(bytes(&a), bytes(&b));
+    }
+
+    #[test]
+    fn width_one_beam_decodes_as_greedy() {
+        // A greedy model decoded by the beam code with k = 1 takes the same
+        // moves as the greedy loop (ties broken the same way).
+        let (examples, labels) = tiny_examples();
+        let mut model = train(&examples, labels, &cfg(1), &mut |_, _| {});
+        model.beam = 1;
+        let greedy = parse_all(&model, &examples);
+        let mut scores = vec![0; model.labels.len().max(3)];
+        let mut beam = Beam::default();
+        for (ex, (heads, _)) in examples.iter().zip(greedy) {
+            let s = Sentence {
+                words: &ex.words,
+                tags: &ex.tags,
+            };
+            let n = ex.words.len();
+            let mut scorer = ModelScorer {
+                model: &model,
+                scores: &mut scores,
+            };
+            beam.start(n, false);
+            while !beam.done() {
+                beam.advance(1, &s, &mut scorer, None, false);
+            }
+            let st = &beam.cur[0].st;
+            let beam_heads: Vec<u32> = st.heads[..n]
+                .iter()
+                .map(|&h| if h as usize == n { 0 } else { h + 1 })
+                .collect();
+            assert_eq!(beam_heads, heads);
+        }
+    }
+
+    #[test]
+    fn beam_keeps_the_best_k_in_order_and_finishes_in_2n_steps() {
+        let (examples, labels) = tiny_examples();
+        let model = train(&examples, labels, &cfg(4), &mut |_, _| {});
+        let mut scores = vec![0; model.labels.len().max(3)];
+        let mut beam = Beam::default();
+        for ex in &examples {
+            let s = Sentence {
+                words: &ex.words,
+                tags: &ex.tags,
+            };
+            let n = ex.words.len();
+            let mut scorer = ModelScorer {
+                model: &model,
+                scores: &mut scores,
+            };
+            beam.start(n, true);
+            let mut steps = 0;
+            while !beam.done() {
+                beam.advance(4, &s, &mut scorer, None, true);
+                steps += 1;
+                assert!(beam.cur.len() <= 4);
+                assert!(beam.cur.windows(2).all(|w| w[0].score >= w[1].score));
+                // Every hypothesis is a different move sequence.
+                for (i, a) in beam.cur.iter().enumerate() {
+                    for b in &beam.cur[i + 1..] {
+                        assert_ne!(a.hist, b.hist);
+                    }
+                }
+            }
+            assert_eq!(steps, 2 * n);
+            assert!(beam.cur.iter().all(|it| it.st.done()));
+            // Every word got a head in every finished hypothesis.
+            assert!(beam
+                .cur
+                .iter()
+                .all(|it| it.st.heads[..n].iter().all(|&h| h != NO)));
+        }
     }
 
     #[test]

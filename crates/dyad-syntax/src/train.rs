@@ -31,6 +31,13 @@ pub struct TrainOptions {
     /// are dropped: tagger, transitions, labeller. Shrinks the model to a
     /// third and speeds it up at no cost on dev (docs/syntax.md).
     pub prune: [i32; 3],
+    /// Parser beam width: 1 trains the greedy parser with the dynamic
+    /// oracle; more trains beam search with max-violation updates, and the
+    /// model decodes with that width.
+    pub beam: usize,
+    /// Beam training with early updates (Collins & Roark 2004) instead of
+    /// max-violation updates.
+    pub early_update: bool,
 }
 
 impl Default for TrainOptions {
@@ -42,6 +49,8 @@ impl Default for TrainOptions {
             seed: 13,
             explore: 0.9,
             prune: [600, 400, 400],
+            beam: 1,
+            early_update: false,
         }
     }
 }
@@ -311,6 +320,8 @@ pub fn train_model(
         seed: opts.seed,
         explore: opts.explore,
         prune: [0, 0],
+        beam: opts.beam,
+        early_update: opts.early_update,
     };
     let parser_model = parser::train(&pexamples, labels, &cfg, &mut |epoch, model| {
         let (uas, las) = dev_attachment(model, &dev_parse);

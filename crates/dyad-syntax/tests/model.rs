@@ -357,3 +357,35 @@ fn hyphen_parts_follow_the_treebank() {
     assert_eq!(parts("www.x-y.org"), None);
     assert_eq!(parts("plain"), None);
 }
+
+#[test]
+fn beam_width_is_recorded_in_the_model_file_and_any_width_parses() {
+    let text =
+        "Turkish troops shelled Kurdish positions near Afrin on Sunday , the ministry said .";
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut m = model().clone();
+    let trained = m.beam();
+    for k in [1, 4, 8] {
+        m.set_beam(k);
+        let back = Syntax::from_bytes("test", &m.to_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.beam(), k);
+        let parsed = back.analyze(&words);
+        assert_eq!(parsed.len(), words.len());
+        assert_eq!(
+            parsed.iter().filter(|w| w.head == 0).count(),
+            1,
+            "{parsed:#?}"
+        );
+        assert!(parsed.iter().all(|w| w.head as usize <= words.len()));
+    }
+    // The model as committed decodes with the width it was trained for,
+    // and writing it back gives the committed file byte for byte (a greedy
+    // model keeps format 3).
+    m.set_beam(trained);
+    let file = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/syntax/en-ewt.model"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(m.to_bytes() == file);
+}

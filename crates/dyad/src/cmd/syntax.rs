@@ -69,6 +69,15 @@ pub struct TrainArgs {
     /// (dynamic-oracle exploration, from the second epoch).
     #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().explore)]
     pub explore: f64,
+    /// Parser beam width: 1 is the greedy parser (dynamic oracle); more
+    /// trains beam search with max-violation updates, and the model file
+    /// records the width it decodes with.
+    #[arg(long, default_value_t = dyad_syntax::train::TrainOptions::default().beam)]
+    pub beam: usize,
+    /// With `--beam`: early updates (stop at the step where the gold
+    /// sequence leaves the beam) instead of max-violation updates.
+    #[arg(long)]
+    pub early_update: bool,
 }
 
 /// Runs `dyad train syntax`.
@@ -107,6 +116,8 @@ pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
         folds: args.folds,
         seed: args.seed,
         explore: args.explore,
+        beam: args.beam,
+        early_update: args.early_update,
         prune: [
             args.prune.first().copied().unwrap_or(0),
             args.prune.get(1).copied().unwrap_or(0),
@@ -142,6 +153,15 @@ fn load_model(path: &Option<PathBuf>) -> anyhow::Result<Syntax> {
         Some(p) => Syntax::load(p)?,
         None => Syntax::builtin()?,
     };
+    // Experiments: DYAD_SYNTAX_BEAM=k decodes with beam width k (1: greedy)
+    // whatever width the model records.
+    if let Some(k) = std::env::var("DYAD_SYNTAX_BEAM")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        model.set_beam(k);
+        eprintln!("decoding with beam width {}", model.beam());
+    }
     // Experiments: DYAD_SYNTAX_PRUNE=tagger,transitions,labeller drops small
     // weights at load (to choose `dyad train syntax --prune`).
     if let Ok(v) = std::env::var("DYAD_SYNTAX_PRUNE") {
