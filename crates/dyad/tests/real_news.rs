@@ -56,11 +56,12 @@ fn eval_events_aligns_every_gold_sentence_and_holds_its_floors() {
     assert_eq!(report["all"]["sentences"], 400);
     let p = report["all"]["precision"].as_f64().unwrap();
     let r = report["all"]["recall"].as_f64().unwrap();
-    // Measured 2026-12-05, stop 14 (coder on the parse, resolved-sides and
-    // background policy, resolution in context): P 0.913 (21 of 23), R 0.215
-    // (17 of 79). Few events: one more wrong one costs 0.04 of precision.
+    // Measured 2026-12-05, stop 15 (coder on the parse, resolved-sides and
+    // background policy, resolution in context, accusations by statement):
+    // P 0.923 (24 of 26), R 0.228 (18 of 79). Few events: one more wrong one
+    // costs 0.04 of precision.
     assert!(p >= 0.8, "precision {p}");
-    assert!(r >= 0.19, "recall {r}");
+    assert!(r >= 0.21, "recall {r}");
 }
 
 #[test]
@@ -71,9 +72,9 @@ fn eval_plv_holds_its_floors() {
     let report = run_json(&["eval", "plv", file.to_str().unwrap(), "--json"]);
     assert_eq!(report["rows"], 1050);
     let recall = report["recall"].as_f64().unwrap();
-    // Measured 2026-12-05, stop 14 (coder on the parse): recall 0.325,
-    // type accuracy when the pair is found 0.751.
-    assert!(recall >= 0.31, "recall {recall}");
+    // Measured 2026-12-05, stop 15 (coder on the parse): recall 0.332,
+    // type accuracy when the pair is found 0.757.
+    assert!(recall >= 0.32, "recall {recall}");
     let accuracy = report["type_accuracy"].as_f64().unwrap();
-    assert!(accuracy >= 0.73, "type accuracy {accuracy}");
+    assert!(accuracy >= 0.74, "type accuracy {accuracy}");
 }
