@@ -963,12 +963,7 @@ pub(crate) fn train_beam(
                     let gl = ex.labels.get(d as usize).copied().unwrap_or(0);
                     label_features(&st_g, &s, d, h, &mut feats);
                     lw.score(&feats, &mut ls);
-                    let mut best = 0;
-                    for c in 1..nl {
-                        if ls[c] > ls[best] {
-                            best = c;
-                        }
-                    }
+                    let best = best_label(&ls);
                     if best != gl as usize {
                         lw.update(&feats, gl as usize, 1);
                         lw.update(&feats, best, -1);
@@ -1146,12 +1141,7 @@ pub(crate) fn train(
                     let gl = ex.labels.get(d as usize).copied().unwrap_or(0);
                     label_features(&st, &s, d, h, &mut feats);
                     lw.score(&feats, &mut ls);
-                    let mut best = 0;
-                    for c in 1..nl {
-                        if ls[c] > ls[best] {
-                            best = c;
-                        }
-                    }
+                    let best = best_label(&ls);
                     let correct_head = ex.heads.get(d as usize) == Some(&h);
                     if correct_head {
                         if best != gl as usize {
@@ -1182,6 +1172,17 @@ pub(crate) fn train(
         transitions: tw.finish(cfg.prune[0]),
         labeller: lw.finish(cfg.prune[1]),
     })
+}
+
+/// The highest-scoring label (the first of equals).
+fn best_label(scores: &[i64]) -> usize {
+    let mut best = 0;
+    for (c, &score) in scores.iter().enumerate().skip(1) {
+        if score > scores[best] {
+            best = c;
+        }
+    }
+    best
 }
 
 #[cfg(test)]
