@@ -327,13 +327,13 @@ impl Engine {
                 if m.confidence < MIN_CONFIDENCE {
                     continue;
                 }
-                let Some(ev) =
-                    record::build_event(&ctx, sentence, &view, tree.as_ref(), &preds, m, &donors)
-                else {
-                    continue;
-                };
-                if is_duplicate(&events, &ev) || is_duplicate(&sentence_events, &ev) {
-                    continue;
+                let dyads =
+                    record::build_events(&ctx, sentence, &view, tree.as_ref(), &preds, m, &donors);
+                let before = sentence_events.len();
+                for ev in dyads {
+                    if !is_duplicate(&events, &ev) && !is_duplicate(&sentence_events, &ev) {
+                        sentence_events.push(ev);
+                    }
                 }
                 if wanted {
                     let paths = match (&tree, preds.get(m.predicate)) {
@@ -359,13 +359,16 @@ impl Engine {
                         }
                         _ => String::new(),
                     };
-                    notes.push(format!(
+                    let note = format!(
                         "{}; factuality: {}{paths}",
                         matching::describe_slots(&m.slots),
                         m.factuality_reason
-                    ));
+                    );
+                    // one note per event the match gave (its dyads)
+                    for _ in before..sentence_events.len() {
+                        notes.push(note.clone());
+                    }
                 }
-                sentence_events.push(ev);
             }
             if let Some((out, _)) = explain.as_mut().filter(|_| wanted) {
                 let mut explained = explain_sentence(

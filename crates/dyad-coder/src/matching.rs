@@ -456,6 +456,28 @@ fn try_pattern<'p>(
             break;
         }
     }
+    // "X said X should ...": a party saying what it should do itself states
+    // its own course, it demands nothing of anyone
+    if slots
+        .iter()
+        .any(|s| matches!(s, SlotUse::Target(Slot::Obliged)))
+    {
+        let party = |m: &usize| {
+            view.mentions
+                .get(*m)
+                .and_then(|lm| actors.get(lm.global))
+                .map(|a| &a.actor)
+        };
+        target.retain(|t| {
+            !source.iter().any(|s| match (party(s), party(t)) {
+                (Some(a), Some(b)) => crate::record::one_party(a, b),
+                _ => false,
+            })
+        });
+        if target.is_empty() {
+            return Err(Miss::NoTarget);
+        }
+    }
     let mut confidence = pattern.confidence;
     // only a direct-object slot falls back: a prepositional slot is part of
     // the pattern's meaning ("call on +", "look into +")

@@ -15,6 +15,8 @@ use crate::locative::Mentions;
 use crate::matching::Match;
 
 mod attach;
+mod dyads;
+pub(crate) use dyads::one_party;
 mod place;
 mod place_words;
 pub use place::LeadCache;
@@ -119,10 +121,31 @@ impl<'a> SentenceCache<'a> {
     }
 }
 
-/// Builds the event record of match `m` found in `sentence`; `tree` is the
-/// sentence's parse (`None` on the token-window path, `--no-parse`).
+/// Builds the event records of match `m` found in `sentence`, one per coded
+/// dyad (see [`dyads`]); `tree` is the sentence's parse (`None` on the
+/// token-window path, `--no-parse`).
 #[allow(clippy::too_many_arguments)]
-pub fn build_event<'a>(
+pub fn build_events<'a>(
+    ctx: &DocContext<'a>,
+    sentence: &Sentence,
+    view: &SentenceView<'_>,
+    tree: Option<&DepTree<'_>>,
+    preds: &[Predicate],
+    m: &Match<'_>,
+    donors: &[Option<usize>],
+) -> Vec<Event> {
+    build_event(ctx, sentence, view, tree, preds, m, donors)
+        .map(dyads::split)
+        .unwrap_or_default()
+        .into_iter()
+        .map(calibrated)
+        .collect()
+}
+
+/// The event record of match `m`, its sides as the match found them
+/// (compound sides together), confidence not yet calibrated.
+#[allow(clippy::too_many_arguments)]
+fn build_event<'a>(
     ctx: &DocContext<'a>,
     sentence: &Sentence,
     view: &SentenceView<'_>,
@@ -358,7 +381,7 @@ pub fn build_event<'a>(
         },
         historical,
     };
-    Some(calibrated(event))
+    Some(event)
 }
 
 /// How much an event the default output leaves out is trusted relative to

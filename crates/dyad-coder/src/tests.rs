@@ -75,7 +75,7 @@ fn code_dated(text: &str, actors: &[(&str, &str)], date: Option<NaiveDate>) -> V
         events.extend(
             matches
                 .iter()
-                .filter_map(|m| record::build_event(&ctx, sentence, &view, None, &preds, m, &[])),
+                .flat_map(|m| record::build_events(&ctx, sentence, &view, None, &preds, m, &[])),
         );
     }
     events

@@ -15,6 +15,28 @@ use crate::words;
 
 /// Nouns that make the event they govern hypothetical ("the prospect of an
 /// attack", "the threat of strikes", "calls for talks").
+/// Nouns of ability, right and duty: "the right to", "a commitment to".
+fn is_modal_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "right"
+            | "ability"
+            | "capacity"
+            | "capability"
+            | "power"
+            | "freedom"
+            | "authority"
+            | "duty"
+            | "obligation"
+            | "responsibility"
+            | "commitment"
+            | "willingness"
+            | "readiness"
+            | "need"
+            | "means"
+    )
+}
+
 fn is_hypothetical_noun(w: &str) -> bool {
     matches!(
         w,
@@ -153,7 +175,7 @@ pub fn tree_factuality(
         for &c in tree.kids(cur) {
             let low = view.low(c);
             match tree.rel(c) {
-                "advmod" | "neg" if matches!(low, "not" | "n't" | "never") => {
+                "advmod" | "neg" if matches!(low, "not" | "n't" | "n\u{2019}t" | "never") => {
                     return (
                         Factuality::Negated,
                         format!("'{low}' on '{}'", view.low(cur)),
@@ -226,6 +248,11 @@ pub fn tree_factuality(
                 if own_aux {
                     break;
                 }
+            }
+            // "the right to protect", "a commitment to protect": an
+            // infinitive that says what a noun allows or owes reports no act
+            "acl" if to_marked && is_modal_noun(gl) => {
+                return (Factuality::Hypothetical, format!("'{gl} to'"));
             }
             "xcomp" | "acl" if rel != "acl:relcl" => {
                 if words::is_denial_governor(gl) {

@@ -9,7 +9,7 @@ pub fn is_auxiliary(w: &str) -> bool {
 
 /// Negation adverbs inside a verb group.
 pub fn is_negation(w: &str) -> bool {
-    matches!(w, "not" | "n't" | "never" | "no")
+    matches!(w, "not" | "n't" | "n\u{2019}t" | "never" | "no")
 }
 
 /// Subordinating conjunctions that open a new clause (a `match`, which the

@@ -113,3 +113,33 @@ fn a_coordinated_verb_happens_where_its_partner_does() {
     let place = killing.place.as_ref().expect("a place");
     assert_eq!(place.name, "Gaza", "{killing:#?}");
 }
+
+#[test]
+fn compound_sides_give_one_event_per_dyad() {
+    let events = code("Germany and Japan condemned Iran and Venezuela on Tuesday.");
+    let mut dyads: Vec<(Vec<String>, Vec<String>)> = events
+        .iter()
+        .filter(|e| e.plover == "ACCUSE")
+        .map(|e| (countries(&e.source), countries(&e.target)))
+        .collect();
+    dyads.sort();
+    let pair = |a: &str, b: &str| (vec![a.to_string()], vec![b.to_string()]);
+    assert_eq!(
+        dyads,
+        [
+            pair("DEU", "IRN"),
+            pair("DEU", "VEN"),
+            pair("JPN", "IRN"),
+            pair("JPN", "VEN")
+        ],
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_leader_and_his_country_stay_one_side() {
+    let events = code("Vladimir Putin and Russia condemned Norway on Tuesday.");
+    let accusations: Vec<&Event> = events.iter().filter(|e| e.plover == "ACCUSE").collect();
+    assert_eq!(accusations.len(), 1, "{events:#?}");
+    assert_eq!(accusations[0].source.len(), 2, "{events:#?}");
+}

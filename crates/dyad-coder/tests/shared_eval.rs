@@ -127,7 +127,8 @@ fn plover_floors_window_coder() {
 /// The coder on the parse (2026-12-05, stop 14: recall 0.630, 2.10 other-type
 /// events per story; the window coder's higher recall includes events such as
 /// "Jerusalem → Working" in "NGOs Gathered in Jerusalem Establish New
-/// Working Group").
+/// Working Group"). Stop 16: 2.24 other-type events, as events became one per
+/// dyad (a compound "A and B condemned C" now counts as two records).
 #[test]
 fn plover_floors_on_the_parse() {
     let Some(r) = plover_report(ParserChoice::Builtin) else {
@@ -135,7 +136,7 @@ fn plover_floors_on_the_parse() {
     };
     assert!(r.recall >= 0.62, "recall {}", r.recall);
     assert!(
-        r.other_types_per_doc <= 2.2,
+        r.other_types_per_doc <= 2.3,
         "other types {}",
         r.other_types_per_doc
     );

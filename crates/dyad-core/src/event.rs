@@ -59,7 +59,9 @@ impl Event {
 
     /// Whether both sides are resolved to coded actors (a country or an
     /// organisation): a source always, a target unless the type is one that
-    /// often has none (protests, mobilisations) and there is none.
+    /// often has none (protests, mobilisations) and there is none. The
+    /// target of an attack, a detention or aid may also be people known only
+    /// as civilians or refugees.
     pub fn sides_resolved(&self) -> bool {
         let coded = |side: &[EventActor]| {
             !side.is_empty()
@@ -68,7 +70,22 @@ impl Event {
                     .all(|a| a.actor.country.is_some() || a.actor.org.is_some())
         };
         let target_optional = matches!(self.plover.as_str(), "PROTEST" | "MOBILIZE");
-        coded(&self.source) && (coded(&self.target) || (target_optional && self.target.is_empty()))
+        // violence against, detention of or aid to people named only as
+        // civilians or refugees ("killed 12 women", "rescued 600 people")
+        // is news whatever their country
+        let material = matches!(self.plover.as_str(), "ASSAULT" | "COERCE" | "AID");
+        let people = |side: &[EventActor]| {
+            !side.is_empty()
+                && side.iter().all(|a| {
+                    a.actor.country.is_some()
+                        || a.actor.org.is_some()
+                        || matches!(a.actor.primary_sector(), Some("CVL" | "REF"))
+                })
+        };
+        coded(&self.source)
+            && (coded(&self.target)
+                || (material && people(&self.target))
+                || (target_optional && self.target.is_empty()))
     }
 }
 

@@ -270,6 +270,9 @@ pub fn analyze_tree(
         let upos = tree.upos(i);
         let kind = match upos {
             "VERB" => TriggerKind::Verb,
+            // a capitalised month read as a name is the month ("In March,
+            // Russia vetoed ..."), not a march
+            "PROPN" if dyad_core::calendar::month(view.low(i)).is_some() => continue,
             "NOUN" | "PROPN" if can_trigger(TriggerKind::Noun, i) => TriggerKind::Noun,
             // a trigger verb the tagger took for an adjective ("detained")
             "ADJ" if tree.xpos(i) == "VBN" && can_trigger(TriggerKind::Verb, i) => {
@@ -841,7 +844,7 @@ fn new_predicate(
             "mark" if low == "to" => {
                 first = first.min(c);
             }
-            "advmod" | "neg" if matches!(low, "not" | "n't" | "never") => {
+            "advmod" | "neg" if matches!(low, "not" | "n't" | "n\u{2019}t" | "never") => {
                 first = first.min(c);
                 negated = true;
             }
@@ -1296,7 +1299,8 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
             .any(|&d| matches!(tree.rel(d), "nmod:poss" | "compound" | "conj"));
     let negated_or_hypothetical = kids.iter().any(|&k| {
         let low = view.low(k);
-        (tree.rel(k) == "advmod" && matches!(low, "not" | "n't" | "never" | "longer"))
+        (tree.rel(k) == "advmod"
+            && matches!(low, "not" | "n't" | "n\u{2019}t" | "never" | "longer"))
             || (tree.rel(k) == "aux"
                 && matches!(low, "would" | "could" | "might" | "may" | "cannot"))
     });
