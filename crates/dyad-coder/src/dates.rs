@@ -205,6 +205,15 @@ pub enum DateKind {
         /// Part of the year.
         part: Part,
     },
+    /// A span of years written as a range ("the 1980-88 war", "2011–2014",
+    /// "1990-1991"): from the first year's 1 January to the last one's 31
+    /// December.
+    YearRange {
+        /// The first year.
+        from: i32,
+        /// The last year (after `from`, at most a century on).
+        to: i32,
+    },
     /// A weekday ("Wednesday", "on Monday", "last Friday").
     Weekday {
         /// The weekday.

@@ -271,14 +271,12 @@ fn build_event<'a>(
     // Putin and Kim" are today's talks, and the gold agrees (measured).
     let marked_past = match tree {
         Some(t) if attach::marked_past(t, view, pred) => {
-            Some("an earlier act (past perfect or a past adverb)")
+            Some("an earlier act (past perfect, a past adverb, a bygone description, or before taking up a post)")
         }
         Some(t) if attach::perfect_since(t, view, pred) => {
             Some("an act spread over the time since an earlier one (a perfect with 'since')")
         }
-        Some(t) if attach::habitual(t, view, pred) => {
-            Some("a repeated or habitual act ('routinely', 'regularly')")
-        }
+        Some(t) if attach::habitual(t, view, pred) => Some(HABITUAL_ACT),
         Some(t)
             if attach::named_incident(
                 t,
@@ -309,7 +307,12 @@ fn build_event<'a>(
                 | DatePrecision::Week
         ) && date.end.year() < p.year()
     });
-    let historical = !pred.anchored || earlier_year;
+    // an undated act the sentence puts before the story (past perfect, a
+    // past adverb, a bygone description, a perfect with "since") is
+    // background too; a habitual act ("are routinely detained") is not
+    let earlier_act =
+        dates::is_unknown(&date) && marked_past.is_some_and(|why| why != HABITUAL_ACT);
+    let historical = !pred.anchored || earlier_year || earlier_act;
     // only a current act takes the place the story is set in (not one
     // dated earlier, nor one whose date is unknown)
     let story_present = in_story_present(ctx.publication, &date);
@@ -383,6 +386,9 @@ fn build_event<'a>(
     };
     Some(event)
 }
+
+/// The date note of a repeated or habitual act: undated, but not background.
+const HABITUAL_ACT: &str = "a repeated or habitual act ('routinely', 'regularly')";
 
 /// How much an event the default output leaves out is trusted relative to
 /// its match. Measured on the real-news dev gold (`dyad eval events --all`,

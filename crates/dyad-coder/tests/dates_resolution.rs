@@ -785,3 +785,46 @@ fn weekday_of_a_relative_week() {
         Day,
     );
 }
+
+#[test]
+fn year_ranges_span_their_years() {
+    use DatePrecision::Year;
+    check(
+        "Both sides lost heavily in the 1914-18 campaign.",
+        PUB,
+        Tense::Past,
+        "1914-01-01",
+        "1918-12-31",
+        Year,
+    );
+    check(
+        "The mission ran in 2003\u{2013}2005 under a UN mandate.",
+        PUB,
+        Tense::Past,
+        "2003-01-01",
+        "2005-12-31",
+        Year,
+    );
+    check(
+        "Observers counted violations in the 1999-2001 ceasefire.",
+        PUB,
+        Tense::Past,
+        "1999-01-01",
+        "2001-12-31",
+        Year,
+    );
+    // not ranges: a count of troops, a backwards pair, glued digits
+    for text in [
+        "They sent 2000-3000 troops.",
+        "The score was 2010-1990 in the end.",
+        "Serial 1980-88-90 was recalled.",
+    ] {
+        let found = find_date_expressions(text, Span::new(0, text.len()));
+        assert!(
+            found
+                .iter()
+                .all(|e| !matches!(e.kind, dyad_coder::dates::DateKind::YearRange { .. })),
+            "{text:?}: {found:?}"
+        );
+    }
+}

@@ -345,3 +345,65 @@ fn an_incident_named_by_its_place_in_passing_is_not_dated_today() {
     let e = only(&events, "ACCUSE");
     assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
 }
+
+#[test]
+fn a_year_range_on_the_war_an_act_happened_in_dates_it() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "Britain supported Kuwait during the 1990-91 Gulf war.",
+    );
+    let e = only(&events, "SUPPORT");
+    assert_eq!(e.date.precision, DatePrecision::Year, "{:?}", e.date);
+    assert_eq!(
+        (e.date.start, e.date.end),
+        (day("1990-01-01"), day("1991-12-31"))
+    );
+    assert!(e.historical, "an act of earlier years is background");
+}
+
+#[test]
+fn an_undated_past_perfect_act_is_background() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(&engine, "Egypt had expelled the Israeli ambassador.");
+    assert!(only(&events, "SANCTION").historical);
+    let events = code(&engine, "Jordan expelled the Israeli ambassador.");
+    assert!(!only(&events, "SANCTION").historical);
+}
+
+#[test]
+fn a_bygone_description_dates_its_acts_unknown() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "Once a militia leader who attacked Syrian troops, Ahmed now runs a farm.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    assert!(e.historical);
+    // "once again" is not "formerly"
+    let events = code(&engine, "Once again Turkish jets bombed Kurdish fighters.");
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}
+
+#[test]
+fn an_act_before_taking_up_a_post_is_undated() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "Before joining the cabinet, the senator demanded sanctions against Cuba.",
+    );
+    let e = only(&events, "REQUEST");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    // the event noun under the verb too
+    let e = only(&events, "SANCTION");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    // leaving a city says nothing about how long before
+    let events = code(
+        &engine,
+        "Before leaving Havana, the senator demanded sanctions against Cuba.",
+    );
+    let e = only(&events, "REQUEST");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}

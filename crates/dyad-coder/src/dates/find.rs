@@ -116,6 +116,9 @@ impl<'a> Matcher<'_, 'a> {
         if let Some(f) = self.iso_or_slashed(i) {
             return Some(f);
         }
+        if let Some((end, kind)) = self.year_range(i) {
+            return Some(Found::Date(end, kind));
+        }
         if let Some((end, kind)) = self.day_month(i) {
             return Some(Found::Date(end, kind));
         }
@@ -177,6 +180,50 @@ impl<'a> Matcher<'_, 'a> {
             }
         }
         Some(year)
+    }
+
+    /// A range of years joined by a hyphen or dash, the second year whole
+    /// or as its last two digits: "1980-88", "2011\u{2013}2014",
+    /// "1990-1991". The second year must come after the first and within a
+    /// century of it, so "2000-3000 troops" is not one; a range glued to
+    /// more digits or a dash ("1980-88-90") is not either.
+    fn year_range(&self, i: usize) -> Option<(usize, DateKind)> {
+        let first = self.tok(i)?;
+        if first.text.len() != 4 || !first.is_plain_int() {
+            return None;
+        }
+        let from: i32 = first.text.parse().ok()?;
+        if !(1800..=2100).contains(&from) {
+            return None;
+        }
+        if let Some(prev) = i.checked_sub(1).and_then(|j| self.tok(j)) {
+            if !first.spaced || prev.is_punct('$') || prev.is_punct('#') {
+                return None;
+            }
+        }
+        let dash = self.tok(i + 1)?;
+        let second = self.tok(i + 2)?;
+        let is_dash = dash.is_punct('-') || dash.is_punct('\u{2013}') || dash.is_punct('\u{2014}');
+        if !is_dash || dash.spaced || second.spaced || !second.is_plain_int() {
+            return None;
+        }
+        let to = match second.text.len() {
+            4 => second.text.parse::<i32>().ok()?,
+            2 => from - from % 100 + second.text.parse::<i32>().ok()?,
+            _ => return None,
+        };
+        if to <= from || to - from > 100 {
+            return None;
+        }
+        // "1980-88-90", "2011-2014/15": not a plain range
+        if let Some(after) = self.tok(i + 3) {
+            if !after.spaced
+                && (after.kind != Kind::Punct || after.is_punct('-') || after.is_punct('/'))
+            {
+                return None;
+            }
+        }
+        Some((i + 3, DateKind::YearRange { from, to }))
     }
 
     /// True when token `dash` is a "-" right after "mid" ("mid-2023").

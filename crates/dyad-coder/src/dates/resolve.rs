@@ -94,6 +94,7 @@ pub fn resolve_absolute(expr: &DateExpression) -> Option<EventDate> {
         DateKind::Day { year: Some(_), .. }
             | DateKind::Month { year: Some(_), .. }
             | DateKind::Year { .. }
+            | DateKind::YearRange { .. }
             | DateKind::Season { year: Some(_), .. }
     );
     if !absolute {
@@ -215,6 +216,16 @@ fn window(kind: &DateKind, p: NaiveDate, tense: Tense) -> Option<Window> {
                 e,
                 DatePrecision::Year,
                 format!("{year}{}", part_label(part)),
+            ))
+        }
+        DateKind::YearRange { from, to } => {
+            let (s, _) = narrow_year(from, Part::Whole)?;
+            let (_, e) = narrow_year(to, Part::Whole)?;
+            Some(Window::new(
+                s,
+                e,
+                DatePrecision::Year,
+                format!("the years {from}\u{2013}{to}"),
             ))
         }
         DateKind::Weekday { weekday, relative } => weekday_window(p, tense, weekday, relative),

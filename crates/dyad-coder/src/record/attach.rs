@@ -262,6 +262,20 @@ pub(super) fn date_attachment(
     if k == pred.head {
         return DateAttachment::Own;
     }
+    // an event noun framing the act ("backing for Saddam **in the 1980-88
+    // war**", "killed **during the 2014 offensive**"): the act happened
+    // within it, so the date written on the frame is the act's
+    let frame = tree.head(k) == Some(pred.head)
+        && matches!(tree.base_rel(k), "obl" | "nmod")
+        && matches!(case_of(tree, view, k), Some("in" | "during" | "throughout"))
+        && tree.head(top) == Some(k)
+        && matches!(
+            tree.base_rel(top),
+            "compound" | "amod" | "nummod" | "nmod:poss"
+        );
+    if frame {
+        return DateAttachment::Own;
+    }
     if pred.kind == TriggerKind::Noun && trigger_clause(tree, pred) == Some(k) {
         // the light verb's date dates its event noun ("held talks on
         // Monday")
@@ -305,6 +319,10 @@ pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Pr
             .iter()
             .any(|&c| tree.rel(c) == "aux" && view.low(c) == "had");
     past_perfect
+        || past_description(tree, view, pred.head)
+        || before_office(tree, view, pred.head)
+        || trigger_clause(tree, pred)
+            .is_some_and(|v| v != pred.head && before_office(tree, view, v))
         || tree.kids(pred.head).iter().any(|&c| {
             (tree.rel(c) == "advmod"
                 && PlaceWords::has(&PlaceWords::builtin().past_adverbs, view.low(c)))
@@ -312,6 +330,87 @@ pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Pr
                     && view.low(c) == "past"
                     && case_of(tree, view, c) == Some("in"))
         })
+}
+
+/// True when the trigger's clause describes someone as they were: it is a
+/// relative clause or infinitive inside a noun phrase that a past adverb
+/// ("once", "formerly", `[past-adverbs]`) marks as bygone ("**Once** a
+/// commander who ordered raids on the border, he now runs a charity": the
+/// raids are earlier acts). The walk goes up from the trigger through
+/// infinitives, relative clauses and noun modifiers, and stops at a verb
+/// reached any other way (that verb's own clause is not described). The
+/// parser may make the adverb itself the head of the phrase ("Once" as
+/// the root with "one of ..." below it, or a `case` of the noun); "once
+/// again", "once more" are not past.
+fn past_description(tree: &DepTree<'_>, view: &SentenceView<'_>, trigger: usize) -> bool {
+    let words = &PlaceWords::builtin().past_adverbs;
+    let past_adverb = |a: usize| {
+        PlaceWords::has(words, view.low(a))
+            && !matches!(
+                view.tokens.get(a + 1).map(|_| view.low(a + 1)),
+                Some("again" | "more")
+            )
+    };
+    let mut k = trigger;
+    let mut through_noun = false;
+    for _ in 0..10 {
+        let Some(h) = tree.head(k) else { break };
+        let rel = tree.rel(k);
+        let infinitive = matches!(tree.base_rel(k), "xcomp" | "advcl")
+            && tree
+                .kids(k)
+                .iter()
+                .any(|&c| tree.rel(c) == "mark" && view.low(c) == "to");
+        let upward = infinitive
+            || matches!(
+                rel,
+                "acl:relcl" | "acl" | "nmod" | "appos" | "obj" | "nsubj"
+            );
+        if !upward {
+            break;
+        }
+        if tree.upos(h) == "VERB" && !infinitive {
+            break;
+        }
+        if tree.upos(h) != "VERB" {
+            through_noun = true;
+        }
+        if through_noun
+            && (past_adverb(h)
+                || tree
+                    .kids(h)
+                    .iter()
+                    .any(|&c| matches!(tree.rel(c), "advmod" | "case") && past_adverb(c)))
+        {
+            return true;
+        }
+        k = h;
+    }
+    false
+}
+
+/// True when a "before" clause of the trigger has its subject taking up an
+/// office ("**Before taking office**, she campaigned for ...", "before he
+/// became minister", "before joining the government"): the act belongs to
+/// the time before the role the story knows them in, not to the story's
+/// day. The verbs and nouns are those of entering a post; a plain "before
+/// leaving" or "before the vote" says nothing about how long before.
+fn before_office(tree: &DepTree<'_>, view: &SentenceView<'_>, trigger: usize) -> bool {
+    let words = PlaceWords::builtin();
+    let lemma = |k: usize| view.lemma(k).to_lowercase();
+    tree.kids(trigger).iter().any(|&c| {
+        tree.base_rel(c) == "advcl"
+            && tree
+                .kids(c)
+                .iter()
+                .any(|&m| tree.rel(m) == "mark" && view.low(m) == "before")
+            && PlaceWords::has(&words.office_verbs, &lemma(c))
+            && (lemma(c) == "become"
+                || tree.kids(c).iter().any(|&o| {
+                    matches!(tree.base_rel(o), "obj" | "obl")
+                        && PlaceWords::has(&words.office_nouns, &lemma(o))
+                }))
+    })
 }
 
 /// True when the verb at `k` is in the present tense: a present form itself

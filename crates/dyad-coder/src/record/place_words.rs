@@ -24,6 +24,10 @@ pub(crate) struct PlaceWords {
     pub past_adverbs: Vec<String>,
     /// Adverbs that make an undated act a repeated one.
     pub habitual_adverbs: Vec<String>,
+    /// Verbs of taking up a post ("before **taking** office").
+    pub office_verbs: Vec<String>,
+    /// Nouns of a post ("before taking **office**").
+    pub office_nouns: Vec<String>,
     /// PLOVER types that happen where the story is set.
     pub placed_acts: Vec<String>,
 }
@@ -51,6 +55,8 @@ impl PlaceWords {
                     "place-object-verbs" => &mut words.place_objects,
                     "past-adverbs" => &mut words.past_adverbs,
                     "habitual-adverbs" => &mut words.habitual_adverbs,
+                    "office-verbs" => &mut words.office_verbs,
+                    "office-nouns" => &mut words.office_nouns,
                     "placed-acts" => &mut words.placed_acts,
                     other => return Err(error(format!("unknown section [{other}]"))),
                 });
@@ -80,6 +86,8 @@ impl PlaceWords {
             &mut words.place_objects,
             &mut words.past_adverbs,
             &mut words.habitual_adverbs,
+            &mut words.office_verbs,
+            &mut words.office_nouns,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();
