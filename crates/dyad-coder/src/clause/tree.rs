@@ -758,6 +758,8 @@ pub fn analyze_tree(
             _ => {}
         }
     }
+    // 4. counterparts named only in a complement clause
+    super::complement::fill(view, tree, &mut preds, &pred_at);
     preds
 }
 
@@ -891,6 +893,7 @@ fn new_predicate(
             || view.title,
         obliged: Vec::new(),
         blamed: Vec::new(),
+        complement: Vec::new(),
     }
 }
 
