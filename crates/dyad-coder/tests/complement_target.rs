@@ -72,3 +72,23 @@ fn verbs_of_trying_take_no_counterpart_from_their_complement() {
         assert!(ev.target.is_empty(), "{ev:#?}");
     }
 }
+
+#[test]
+fn keeping_an_act_going_is_the_subjects_act() {
+    // "prolong" as a light verb: the event noun takes its subject
+    let events = code("Britain prolonged its sanctions against Belarus for a year.");
+    let ev = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with("sanctions"))
+        .unwrap_or_else(|| panic!("no event on 'sanctions' in {events:#?}"));
+    assert_eq!(countries(&ev.source), ["GBR"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["BLR"], "{ev:#?}");
+}
+
+#[test]
+fn suspending_supplies_is_a_sanction() {
+    let events = code("Canada suspended food supplies to Haiti on Monday.");
+    let ev = on(&events, "suspended", "SANCTION");
+    assert_eq!(countries(&ev.source), ["CAN"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["HTI"], "{ev:#?}");
+}

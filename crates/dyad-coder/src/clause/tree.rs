@@ -198,6 +198,15 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
             | "reaffirm"
             | "show"
             | "pledge"
+            // keeping an act going is doing it ("prolonged its sanctions on
+            // X", "tightened the blockade of Y"); attending a meeting is
+            // taking part ("attended the summit in X"; not hosting: the host
+            // of "a summit in Baghdad" is no party to it)
+            | "prolong"
+            | "maintain"
+            | "tighten"
+            | "expand"
+            | "attend"
     )
 }
 
