@@ -521,9 +521,9 @@ fn try_pattern<'p>(
         }
     }
     // on a parse, an empty object slot may be filled by the counterpart a
-    // complement clause names ("refused to meet X", "agreed to lift
-    // sanctions on X", "demanded that X resign"); a "to" slot stands for
-    // the infinitive's marker too ("- agree to +": "agreed to lift ...")
+    // complement clause names ("refused to meet X", "refused to lift
+    // sanctions on X", "demanded that X resign"); a lone "to" slot stands
+    // for the infinitive's marker too ("- X to +" read on "X to lift ...")
     if target.is_empty()
         && (pattern.target.contains(&Slot::Object)
             || pattern.target.is_empty()
