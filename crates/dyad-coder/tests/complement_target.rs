@@ -46,6 +46,9 @@ fn refusing_to_let_x_act_rejects_x() {
     assert_eq!(countries(&ev.target), ["EST"], "{ev:#?}");
 }
 
+/// A guard more than a proof: without the complement slot another pattern
+/// of "demand" ("- demand that +") already reads Albania here; the
+/// complement must keep the same dyad when it takes over.
 #[test]
 fn demanding_that_x_act_is_a_demand_on_x() {
     let events = code("The Greek parliament demanded that Albania release the fishermen.");
