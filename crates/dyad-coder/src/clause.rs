@@ -13,6 +13,7 @@ use crate::patterns::{PatternSet, TriggerKind};
 use crate::words;
 
 mod arguments;
+mod complement;
 mod coordination;
 mod tree;
 mod view;
@@ -98,6 +99,10 @@ pub struct Predicate {
     /// governs says something strongly negative about ("said the militia is
     /// a terror group" → the militia), for `blames+` slots.
     pub blamed: Vec<usize>,
+    /// On a parse: local mention indices of the counterpart a complement
+    /// clause of this verb links ("refused to meet X", "demanded that X
+    /// resign" → X), for an empty object slot (`complement.rs`).
+    pub complement: Vec<usize>,
 }
 
 impl Predicate {
@@ -330,6 +335,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             anchored: true,
             obliged: Vec::new(),
             blamed: Vec::new(),
+            complement: Vec::new(),
         });
         i = j.max(i + 1);
     }
@@ -396,6 +402,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             anchored: true,
             obliged: Vec::new(),
             blamed: Vec::new(),
+            complement: Vec::new(),
         });
     }
 }
@@ -436,6 +443,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             anchored: true,
             obliged: Vec::new(),
             blamed: Vec::new(),
+            complement: Vec::new(),
         });
     }
 }

@@ -48,7 +48,7 @@ impl Match<'_> {
         let fallback = self
             .slots
             .iter()
-            .any(|s| matches!(s, SlotUse::FallbackTarget));
+            .any(|s| matches!(s, SlotUse::FallbackTarget | SlotUse::Complement));
         self.pattern.required.len() * 8
             + usize::from(!self.pattern.source_sectors.is_empty()) * 4
             + usize::from(named_prep) * 4
@@ -75,6 +75,10 @@ pub enum SlotUse<'p> {
     /// actor) and a prepositional dependent of the trigger gave the target
     /// ("demanded an explanation from the prime minister").
     OblTarget(&'static str),
+    /// On a parse: the object slot was empty and the trigger's complement
+    /// clause named the counterpart ("refused to meet X", "demanded that X
+    /// resign"; `clause/complement.rs`).
+    Complement,
 }
 
 /// Renders slot uses: "source=subject, target='at' object".
@@ -91,6 +95,7 @@ pub fn describe_slots(slots: &[SlotUse<'_>]) -> String {
             SlotUse::FallbackTarget => "target=first actor after trigger".into(),
             SlotUse::Reciprocal => "reciprocal subjects".into(),
             SlotUse::OblTarget(p) => format!("target=obl '{p}' (object slot empty)"),
+            SlotUse::Complement => "target=complement clause (object slot empty)".into(),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -537,6 +542,33 @@ fn try_pattern<'p>(
             slots.push(SlotUse::OblTarget(p));
         }
     }
+    // on a parse, an empty object slot may be filled by the counterpart a
+    // complement clause names ("refused to meet X", "refused to lift
+    // sanctions on X", "demanded that X resign"); a lone "to" slot stands
+    // for the infinitive's marker too ("- X to +" read on "X to lift ...")
+    if target.is_empty()
+        && (pattern.target.contains(&Slot::Object)
+            || pattern.target.is_empty()
+            || pattern
+                .target
+                .iter()
+                .all(|s| matches!(s, Slot::Prep(p) if p == "to")))
+        && pred.kind == TriggerKind::Verb
+        && pred.from_tree
+    {
+        let found: Vec<usize> = pred
+            .complement
+            .iter()
+            .copied()
+            .filter(|m| !source.contains(m) && !same_actor(view, actors, &source, *m))
+            .filter(|m| !same_country(view, actors, &source, *m))
+            .collect();
+        if !found.is_empty() {
+            target = found;
+            confidence *= 0.8;
+            slots.push(SlotUse::Complement);
+        }
+    }
     if pattern.symmetric && target.is_empty() && source.len() >= 2 {
         target = source.split_off(1);
         slots.push(SlotUse::Reciprocal);
@@ -612,6 +644,20 @@ fn same_actor(view: &SentenceView<'_>, actors: Mentions<'_>, source: &[usize], m
     source
         .iter()
         .any(|&s| actor(s).is_some_and(|b| b.name == a.name && b.code() == a.code()))
+}
+
+/// True when mention `m` has a country and one of `source` has the same
+/// one: a complement's own forces or citizens are no counterpart ("threatened
+/// to send Turkish forces", "agreed to keep US troops").
+fn same_country(view: &SentenceView<'_>, actors: Mentions<'_>, source: &[usize], m: usize) -> bool {
+    let country = |i: usize| {
+        view.mentions
+            .get(i)
+            .and_then(|lm| actors.get(lm.global))
+            .and_then(|a| a.actor.country.clone())
+    };
+    let Some(c) = country(m) else { return false };
+    source.iter().any(|&s| country(s).is_some_and(|d| d == c))
 }
 
 /// A mention used as a noun modifier ("North Korean missiles") is not an

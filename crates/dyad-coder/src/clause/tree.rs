@@ -198,6 +198,15 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
             | "reaffirm"
             | "show"
             | "pledge"
+            // keeping an act going is doing it ("prolonged its sanctions on
+            // X", "tightened the blockade of Y"); attending a meeting is
+            // taking part ("attended the summit in X"; not hosting: the host
+            // of "a summit in Baghdad" is no party to it)
+            | "prolong"
+            | "maintain"
+            | "tighten"
+            | "expand"
+            | "attend"
     )
 }
 
@@ -761,6 +770,8 @@ pub fn analyze_tree(
             _ => {}
         }
     }
+    // 4. counterparts named only in a complement clause
+    super::complement::fill(view, tree, &mut preds, &pred_at);
     preds
 }
 
@@ -894,6 +905,7 @@ fn new_predicate(
             || view.title,
         obliged: Vec::new(),
         blamed: Vec::new(),
+        complement: Vec::new(),
     }
 }
 
