@@ -181,8 +181,13 @@ fn antecedent(
         let mut best: Option<(usize, AntecedentKind)> = None;
         let mut keys: Vec<String> = Vec::new();
         let mut count = 0;
-        for (i, m) in mentions.iter().enumerate() {
-            if m.sentence != sentence || (same && m.span.end > span.start) || m.span == span {
+        // Mentions are in text order: only this sentence's are read.
+        let from = mentions.partition_point(|m| m.sentence < sentence);
+        let to = mentions
+            .partition_point(|m| m.sentence <= sentence)
+            .max(from);
+        for (i, m) in mentions.iter().enumerate().take(to).skip(from) {
+            if (same && m.span.end > span.start) || m.span == span {
                 continue;
             }
             let Some(k) = kinds.iter().copied().find(|k| {
@@ -195,7 +200,7 @@ fn antecedent(
                             // acts ("Turkey's prime minister warned that
                             // the country ..."), not a possessor ("ignoring
                             // Russia's guarantees, the regime ...")
-                            && (!same || acts(input, m)))
+                            && (!same || acts(input, m) && !quote_between(input.text, m.span, span)))
             }) else {
                 continue;
             };
@@ -240,6 +245,14 @@ fn before_verb(tokens: &[dyad_core::Token], i: usize, text: &str) -> Option<usiz
     None
 }
 
+/// Whether a quotation opens between `a` and `b` ("after Turkey objected,
+/// characterising the talks as “the regime talking to ...”": the quoted
+/// regime is not Turkey).
+fn quote_between(text: &str, a: Span, b: Span) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|t| t.contains(['“', '"', '‘']))
+}
+
 /// Whether mention `m` is followed (after adverbs) by a verb: it acts or
 /// speaks in its clause.
 fn acts(input: &Input, m: &ActorMention) -> bool {
@@ -281,24 +294,43 @@ enum What {
 const DETERMINERS: &[&str] = &["the", "this", "that"];
 
 /// Finds the descriptions and pronouns of one sentence.
-fn candidates(
-    input: &Input,
-    mentions: &[ActorMention],
-    sentence: &Sentence,
-    out: &mut Vec<Candidate>,
-) {
+fn candidates(input: &Input, all: &[ActorMention], sentence: &Sentence, out: &mut Vec<Candidate>) {
     let text = input.text;
     let toks = &sentence.tokens;
+    // The sentence's mentions (mentions are in text order) and the index of
+    // the first in the document list.
+    let from = all.partition_point(|m| m.sentence < sentence.index);
+    let to = all
+        .partition_point(|m| m.sentence <= sentence.index)
+        .max(from);
+    let mentions = all.get(from..to).unwrap_or_default();
     let covered = |span: Span| {
         mentions
             .iter()
             .position(|m| m.span.start < span.end && span.start < m.span.end)
+            .map(|i| i + from)
     };
     for (i, t) in toks.iter().enumerate() {
         let word = t.text(text);
-        let low = word.to_ascii_lowercase();
+        // Only short words starting with t or i can be a determiner or a
+        // pronoun of ours: no copy of the others (this runs on every token
+        // of every document).
+        if !(2..=5).contains(&word.len())
+            || !matches!(word.as_bytes().first(), Some(b't' | b'T' | b'i' | b'I'))
+        {
+            continue;
+        }
+        let mut buf = [0u8; 5];
+        let low = match buf.get_mut(..word.len()) {
+            Some(b) => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or("")
+            }
+            None => continue,
+        };
         // Pronouns.
-        let pronoun = match low.as_str() {
+        let pronoun = match low {
             "it" => Some((false, false)),
             "they" => Some((true, false)),
             "its" => Some((false, true)),
@@ -392,7 +424,7 @@ fn candidates(
         let existing = covered(n.span);
         if let Some(e) = existing {
             // Only a bare generic role reading of the noun itself.
-            let m = mentions.get(e);
+            let m = all.get(e);
             let bare = m.is_some_and(|m| {
                 m.kind == MentionKind::Role
                     && m.span == n.span
@@ -446,10 +478,13 @@ fn subject_of(input: &Input, mentions: &[ActorMention], s: usize, plural: bool) 
         .find(|t| t.pos.is_verb() || t.pos == Pos::MD)?
         .span
         .start;
+    let from = mentions.partition_point(|m| m.sentence < s);
     let before: Vec<usize> = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.sentence == s && m.span.end <= first_verb)
+        .skip(from)
+        .take_while(|(_, m)| m.sentence == s)
+        .filter(|(_, m)| m.span.end <= first_verb)
         .map(|(i, _)| i)
         .collect();
     if before.is_empty() {
@@ -543,10 +578,13 @@ pub(crate) fn resolve(mentions: Vec<ActorMention>, input: &Input) -> Vec<ActorMe
             } => {
                 let (plural, possessive) = (*plural, *possessive);
                 // A possessive: the actors named before it in its sentence.
+                let from = mentions.partition_point(|m| m.sentence < c.sentence);
                 let in_sentence: Vec<usize> = mentions
                     .iter()
                     .enumerate()
-                    .filter(|(_, m)| m.sentence == c.sentence && m.span.end <= c.span.start)
+                    .skip(from)
+                    .take_while(|(_, m)| m.sentence == c.sentence)
+                    .filter(|(_, m)| m.span.end <= c.span.start)
                     .map(|(i, _)| i)
                     .collect();
                 let (a, why) = if possessive && !in_sentence.is_empty() {

@@ -78,6 +78,16 @@ fn a_state_possessor_in_the_same_sentence_is_no_antecedent() {
 }
 
 #[test]
+fn a_quoted_state_description_is_not_the_speaker() {
+    let ms = mentions("Turkey objected to the plan, calling it “the regime talking to itself”.");
+    let m = find(&ms, "regime");
+    assert!(
+        m.is_none_or(|m| m.actor.country.as_deref() != Some("TUR")),
+        "{m:?}"
+    );
+}
+
+#[test]
 fn the_country_as_a_place_is_left_alone() {
     let ms = mentions(
         "The Dutch government sent aid on Monday. \
