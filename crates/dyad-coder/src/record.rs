@@ -195,6 +195,14 @@ fn build_event<'a>(
             span: mention.span,
         })
     };
+    // A side resolved by coreference (a definite description or pronoun,
+    // `dyad_lexicon::COREFERENCE_MARKER`) is less sure than a named one.
+    let coreferred = m.source.iter().chain(m.target.iter()).any(|li| {
+        view.mentions
+            .get(*li)
+            .and_then(|lm| ctx.mentions.get(lm.global))
+            .is_some_and(|x| x.rule.contains(dyad_lexicon::COREFERENCE_MARKER))
+    });
     let source: Vec<EventActor> = m.source.iter().filter_map(actor).collect();
     let mut target: Vec<EventActor> = m.target.iter().filter_map(actor).collect();
     // an actor does not act on itself: drop targets identical to a source
@@ -380,7 +388,11 @@ fn build_event<'a>(
             trigger,
             trigger_text: trigger.slice(text).to_string(),
             rule,
-            confidence: m.confidence,
+            confidence: if coreferred {
+                m.confidence * COREFERRED_SIDE_CONFIDENCE
+            } else {
+                m.confidence
+            },
         },
         historical,
     };
@@ -389,6 +401,11 @@ fn build_event<'a>(
 
 /// The date note of a repeated or habitual act: undated, but not background.
 const HABITUAL_ACT: &str = "a repeated or habitual act ('routinely', 'regularly')";
+
+/// How much an event with a side resolved by coreference (a definite
+/// description or a pronoun standing for an actor named before) is trusted
+/// relative to its match.
+pub const COREFERRED_SIDE_CONFIDENCE: f32 = 0.9;
 
 /// How much an event the default output leaves out is trusted relative to
 /// its match. Measured on the real-news dev gold (`dyad eval events --all`,

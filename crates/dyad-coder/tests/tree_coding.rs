@@ -635,3 +635,23 @@ fn troops_arriving_are_no_visit() {
     assert_eq!(visits.len(), 1, "{events:#?}");
     assert_eq!(countries(&visits[0].source), ["FRA"], "{events:#?}");
 }
+
+#[test]
+fn a_definite_description_codes_as_the_group_named_before_at_lower_confidence() {
+    // issue 16: "the militia" stands for the YPG named in the sentence
+    // before (dyad-lexicon's definite descriptions); the event is kept and
+    // its confidence lowered for the coreferred side.
+    let events = code(
+        "The YPG took control of the town on Monday. \
+         The militia attacked Turkish troops near the border on Tuesday.",
+    );
+    let ev = on(&events, "attacked");
+    assert_eq!(ev.plover, "ASSAULT", "{ev:#?}");
+    assert_eq!(
+        ev.source.first().and_then(|a| a.actor.org.as_deref()),
+        Some("YPG"),
+        "{ev:#?}"
+    );
+    assert_eq!(countries(&ev.target), ["TUR"], "{ev:#?}");
+    assert!(ev.provenance.confidence < 0.8, "{ev:#?}");
+}

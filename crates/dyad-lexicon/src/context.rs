@@ -91,7 +91,18 @@ fn dominant<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(String, usize, 
 /// The story's main country and how often it is named, when one stands out
 /// among the document's country mentions.
 fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
-    dominant(mentions.iter().filter_map(|m| m.actor.country.as_deref()))
+    dominant(
+        mentions
+            .iter()
+            .filter(|m| !coreferred(m))
+            .filter_map(|m| m.actor.country.as_deref()),
+    )
+}
+
+/// A description or pronoun resolved to an earlier mention
+/// (`crate::definite`): no new evidence of what the story is about.
+fn coreferred(m: &ActorMention) -> bool {
+    m.rule.contains(crate::definite::COREFERENCE_MARKER)
 }
 
 /// The story's theatre: the country of at least two thirds of the places the
@@ -258,7 +269,7 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
     // country), and those it names as places.
     let mut here: FxHashMap<usize, Vec<String>> = FxHashMap::default();
     let mut places: FxHashMap<usize, Vec<String>> = FxHashMap::default();
-    for m in mentions.iter() {
+    for m in mentions.iter().filter(|m| !coreferred(m)) {
         if let Some(c) = &m.actor.country {
             *counts.entry(c.clone()).or_default() += 1;
             here.entry(m.sentence).or_default().push(c.clone());

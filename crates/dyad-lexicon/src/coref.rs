@@ -587,7 +587,18 @@ impl Lexicon {
             let prons = pronouns.get(p_from..p_to).unwrap_or_default();
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
-        let mut mentions = link(&scan, in_text_order(drafts));
+        let mentions = link(&scan, in_text_order(drafts));
+        let country_name = |code: &str| self.country(code).map(|c| c.name.clone());
+        let mut mentions = crate::definite::resolve(
+            mentions,
+            &crate::definite::Input {
+                text,
+                sentences: &doc.sentences,
+                nouns: &self.k.descriptions,
+                named: &named,
+                country_name: &country_name,
+            },
+        );
         let doc_context = crate::context::DocContext {
             text,
             named: &named,

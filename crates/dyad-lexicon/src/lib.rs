@@ -29,6 +29,7 @@ mod compound;
 mod context;
 mod coref;
 mod dates;
+mod definite;
 mod error;
 mod groups;
 mod load;
@@ -50,10 +51,11 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use dates::parse_loose_date;
+pub use definite::COREFERENCE_MARKER;
 pub use error::{CheckReport, LexiconError, Problem, Severity};
 pub use model::{
-    is_sector_code, Country, Org, Person, PersonRole, RoleKind, RoleWord, Seat, StatelessPeople,
-    SECTOR_CODES,
+    is_sector_code, AntecedentKind, Country, DescriptionNoun, Org, Person, PersonRole, RoleKind,
+    RoleWord, Seat, StatelessPeople, SECTOR_CODES,
 };
 pub use phrase::{describe, PhraseResolution};
 pub use sources::{builtin_file_names, MANUAL_PREFIX, NO_MANUAL_ENV};

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use crate::error::{Problem, Severity};
 use crate::model::{
-    is_sector_code, City, Country, Org, Origin, Person, RoleKind, RoleWord, Seat, StatelessPeople,
+    is_sector_code, AntecedentKind, City, Country, DescriptionNoun, Org, Origin, Person, RoleKind,
+    RoleWord, Seat, StatelessPeople,
 };
 use crate::tsv::{list, parse_table, problem, FileKind, Row, Table};
 
@@ -29,6 +30,8 @@ pub(crate) struct Knowledge {
     pub people: Vec<Person>,
     pub cities: Vec<City>,
     pub peoples: Vec<StatelessPeople>,
+    /// Head nouns of definite descriptions (`descriptions.tsv`).
+    pub descriptions: Vec<DescriptionNoun>,
     /// Rows read per layer.
     pub rows_per_layer: HashMap<usize, usize>,
 }
@@ -377,6 +380,13 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
         }
     }
 
+    let mut descriptions: Keyed<DescriptionNoun> = Keyed::new();
+    for (src, t) in of_kind(FileKind::Descriptions) {
+        for row in &t.rows {
+            load_description(&mut ctx, src, row, &mut descriptions);
+        }
+    }
+
     let org_known: HashMap<&str, ()> = orgs.items.iter().map(|o| (o.id.as_str(), ())).collect();
     let mut people: Keyed<Person> = Keyed::new();
     let people_files = of_kind(FileKind::People).chain(of_kind(FileKind::PeopleMatched));
@@ -395,7 +405,59 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
     k.people = people.items;
     k.cities = cities.items;
     k.peoples = peoples.items;
+    k.descriptions = descriptions.items;
     k
+}
+
+/// One row of `descriptions.tsv`: a lower-case head noun and the
+/// `;`-separated kinds of antecedent it may stand for.
+fn load_description(ctx: &mut Ctx, src: &Source, row: &Row, out: &mut Keyed<DescriptionNoun>) {
+    let origin = Origin {
+        file: src.name.clone(),
+        line: row.line,
+    };
+    let noun = row.get(0);
+    if noun.is_empty()
+        || noun.contains(char::is_whitespace)
+        || noun.chars().any(|c| c.is_uppercase())
+    {
+        ctx.error(
+            &src.name,
+            row,
+            0,
+            noun,
+            "the noun must be one lower-case word",
+        );
+        return;
+    }
+    let names = list(row.get(1));
+    if names.is_empty() {
+        ctx.error(&src.name, row, 1, noun, "no antecedent kinds");
+        return;
+    }
+    let mut kinds = Vec::with_capacity(names.len());
+    for name in &names {
+        match AntecedentKind::parse(name) {
+            Some(k) => kinds.push(k),
+            None => {
+                let known: Vec<&str> = AntecedentKind::NAMES.iter().map(|(n, _)| *n).collect();
+                ctx.error(
+                    &src.name,
+                    row,
+                    1,
+                    noun,
+                    format!("unknown antecedent kind {name:?} ({})", known.join(", ")),
+                );
+                return;
+            }
+        }
+    }
+    let item = DescriptionNoun {
+        noun: noun.to_string(),
+        kinds,
+        origin: origin.clone(),
+    };
+    out.insert(noun.to_string(), src.layer, origin, item, ctx.problems);
 }
 
 /// One row of `peoples.tsv`: the people, and each noun as a civilian role

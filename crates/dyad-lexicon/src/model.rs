@@ -60,6 +60,79 @@ pub struct StatelessPeople {
     pub origin: Origin,
 }
 
+/// What a definite description ("the militia", "the body", "the country")
+/// may stand for: the kinds of earlier actor it can corefer with
+/// (`descriptions.tsv`, see `crate::definite`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AntecedentKind {
+    /// A named armed group (an organisation whose primary sector is REB,
+    /// INS, UAF, PRM, SEP or RAD): "the militia", "the group".
+    ArmedGroup,
+    /// A state's government: a country, capital, seat or governmental actor
+    /// with a country ("the regime" → that country's GOV).
+    Government,
+    /// A state's armed forces ("the army" → that country's MIL).
+    Military,
+    /// A country ("the country", "the nation").
+    Country,
+    /// An intergovernmental organisation ("the body", "the organisation").
+    Igo,
+    /// A non-governmental organisation ("the charity", "the body").
+    Ngo,
+    /// A political party ("the party").
+    Party,
+    /// A military alliance (an IGO with the MIL sector: "the alliance").
+    Alliance,
+}
+
+impl AntecedentKind {
+    /// The names used in `descriptions.tsv`.
+    pub const NAMES: &'static [(&'static str, AntecedentKind)] = &[
+        ("armed-group", AntecedentKind::ArmedGroup),
+        ("government", AntecedentKind::Government),
+        ("military", AntecedentKind::Military),
+        ("country", AntecedentKind::Country),
+        ("igo", AntecedentKind::Igo),
+        ("ngo", AntecedentKind::Ngo),
+        ("party", AntecedentKind::Party),
+        ("alliance", AntecedentKind::Alliance),
+    ];
+
+    /// Parses a name of [`AntecedentKind::NAMES`].
+    pub fn parse(s: &str) -> Option<AntecedentKind> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
+    }
+
+    /// The name used in `descriptions.tsv`.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("?", |(n, _)| n)
+    }
+
+    /// Kinds resolved to a state (the antecedent's country), not to the
+    /// antecedent itself.
+    pub fn is_state(self) -> bool {
+        matches!(
+            self,
+            AntecedentKind::Government | AntecedentKind::Military | AntecedentKind::Country
+        )
+    }
+}
+
+/// A head noun of a definite description and what it may corefer with
+/// (`descriptions.tsv`).
+#[derive(Debug, Clone)]
+pub struct DescriptionNoun {
+    /// The noun as written after the determiner, lower case ("militia").
+    pub noun: String,
+    /// Compatible antecedents, in the file's order.
+    pub kinds: Vec<AntecedentKind>,
+    /// Source line.
+    pub origin: Origin,
+}
+
 /// A city or region (not a capital) and its country.
 #[derive(Debug, Clone)]
 pub struct City {

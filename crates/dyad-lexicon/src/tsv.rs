@@ -27,10 +27,12 @@ pub(crate) enum FileKind {
     PeopleMatched,
     /// Peoples without a state of their own and their home countries.
     Peoples,
+    /// Head nouns of definite descriptions and the antecedents they fit.
+    Descriptions,
 }
 
 impl FileKind {
-    pub(crate) const ALL: [FileKind; 10] = [
+    pub(crate) const ALL: [FileKind; 11] = [
         FileKind::Countries,
         FileKind::CountryExtras,
         FileKind::Blocs,
@@ -41,6 +43,7 @@ impl FileKind {
         FileKind::Cities,
         FileKind::PeopleMatched,
         FileKind::Peoples,
+        FileKind::Descriptions,
     ];
 
     /// The exact header columns of this kind.
@@ -67,6 +70,7 @@ impl FileKind {
                 "id", "name", "aliases", "country", "sectors", "role", "start", "end", "surname",
             ],
             FileKind::Peoples => &["people", "nouns", "lands"],
+            FileKind::Descriptions => &["noun", "antecedents"],
         }
     }
 }

@@ -255,3 +255,46 @@ fn a_malformed_peoples_row_names_file_and_line() {
     );
     assert_eq!(err.problems()[1].line, 5, "{err}");
 }
+
+#[test]
+fn a_malformed_descriptions_row_names_file_and_line() {
+    let dir = scratch("descriptions");
+    write(
+        &dir,
+        "descriptions.tsv",
+        "# head nouns\nnoun\tantecedents\nsquad\tarmed-group\nbrigade\tarmed-gang\nThe Crew\tparty\nunit\t\n",
+    );
+    let err = load_err(&dir);
+    assert_eq!(err.problems().len(), 3, "{err}");
+    let p = &err.problems()[0];
+    assert!(p.file.ends_with("descriptions.tsv"), "{p}");
+    assert_eq!(
+        (p.line, p.column, p.entry.as_str()),
+        (4, Some(2), "brigade")
+    );
+    assert!(
+        err.to_string()
+            .contains("unknown antecedent kind \"armed-gang\""),
+        "{err}"
+    );
+    assert_eq!(err.problems()[1].line, 5, "{err}");
+    assert_eq!(err.problems()[2].line, 6, "{err}");
+}
+
+#[test]
+fn a_user_descriptions_row_overrides_the_builtin_one() {
+    let dir = scratch("descriptions-override");
+    write(
+        &dir,
+        "descriptions.tsv",
+        "noun\tantecedents\nmilitia\tparty\n",
+    );
+    let lex = Lexicon::load(&[dir]).expect("loads");
+    assert!(
+        lex.warnings()
+            .iter()
+            .any(|w| w.file.ends_with("descriptions.tsv") && w.line == 2),
+        "{:?}",
+        lex.warnings()
+    );
+}

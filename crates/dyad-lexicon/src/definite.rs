@@ -1,0 +1,713 @@
+//! Resolution in context, mention level: definite descriptions and
+//! pronouns that stand for an actor named before (issue 16).
+//!
+//! * **Definite descriptions.** "the militia", "the body", "the group":
+//!   "the" (for organisations also "this"/"that") right before a head noun
+//!   of `descriptions.tsv` ([`DescriptionNoun`]) that heads its noun phrase
+//!   (no noun follows it but a possessive). It stands for the nearest
+//!   *compatible* earlier actor ([`AntecedentKind`]): the same sentence
+//!   first, then each earlier sentence back to [`WINDOW`]. The first
+//!   sentence holding a compatible actor decides; if its compatible actors
+//!   resolve to different codes the description is ambiguous and left alone
+//!   (precision first). A role mention the recogniser already made
+//!   ("militia", PRM, no country) is re-resolved in place; a noun that is
+//!   no actor word of its own ("the group", "the body", "the country")
+//!   becomes a mention only when resolved. Actors that carry a country or
+//!   an organisation already ("the Syrian regime", "Turkey's army") are
+//!   never touched.
+//! * **States** ("the country", "the regime", "the government", "the
+//!   army") only as a clause subject (as an object or after a preposition
+//!   "the country" is mostly a place: "withdraw troops from the country"),
+//!   and in their own sentence only after a state that acts or speaks
+//!   ("Turkey's prime minister has warned that the country ..."; not
+//!   "ignoring Russia's guarantees, the regime ..."). A government or army
+//!   named in an earlier sentence is left to the document pass
+//!   (`crate::context`, "a government named just before"); "the country"
+//!   may look back, and a country the deciding sentence names as a place
+//!   makes it ambiguous.
+//! * **Pronouns** "it"/"they" opening a sentence (after at most a
+//!   conjunction) as the subject of a verb other than "be" and its kin
+//!   stand for the subject of the previous sentence, read as the actors
+//!   named before its first verb: exactly one compatible actor code ("it":
+//!   a country, capital, seat, organisation or governmental body; "they":
+//!   an organisation or a plural group with a country), and no person
+//!   among them. "its"/"their" right before a generic actor ("its troops",
+//!   "their families") take the one actor named before them in their
+//!   sentence when all actors named there agree; a possessive opening its
+//!   sentence is left alone (often cataphoric: "As part of its push, the
+//!   Saudi leadership ..."). Anything else is left unresolved.
+//!
+//! Every resolution sets kind [`MentionKind::Coreference`], `antecedent`,
+//! appends its reason to the rule (`dyad explain`, `dyad actor`) and caps
+//! the confidence ([`SAME_SENTENCE_CONFIDENCE`], [`EARLIER_CONFIDENCE`],
+//! [`PRONOUN_CONFIDENCE`]).
+
+use dyad_core::{Actor, ActorMention, MentionKind, Pos, Sentence, Span};
+
+use crate::model::{AntecedentKind, DescriptionNoun};
+
+/// How many sentences back an antecedent may lie.
+pub(crate) const WINDOW: usize = 3;
+
+/// Confidence cap for a description resolved in its own sentence.
+pub(crate) const SAME_SENTENCE_CONFIDENCE: f32 = 0.6;
+
+/// Confidence cap for a description resolved to an earlier sentence.
+pub(crate) const EARLIER_CONFIDENCE: f32 = 0.5;
+
+/// Confidence cap for a resolved pronoun.
+pub(crate) const PRONOUN_CONFIDENCE: f32 = 0.5;
+
+/// Marker starting every reason this pass appends to a rule: the coder
+/// lowers the confidence of events whose sides carry it.
+pub const COREFERENCE_MARKER: &str = " + coreference: ";
+
+/// Primary sectors of armed groups.
+const ARMED: &[&str] = &["REB", "INS", "UAF", "PRM", "SEP", "RAD"];
+
+/// Verbs after a sentence-opening "it"/"they" that mostly say nothing of an
+/// actor ("It was the worst attack", "It seems", "They say").
+const NON_AGENT_VERBS: &[&str] = &[
+    "be", "seem", "appear", "remain", "become", "mean", "look", "take", "come", "feel", "sound",
+];
+
+/// What the pass reads besides the mentions.
+pub(crate) struct Input<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub nouns: &'a [DescriptionNoun],
+    /// Countries each sentence names, places included (a state description
+    /// is ambiguous where its sentence also names another country as a place).
+    pub named: &'a [crate::context::Named],
+    /// Country code → short name ("SYR" → "Syria").
+    pub country_name: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// Whether `m` is an antecedent of kind `k`.
+fn fits(k: AntecedentKind, m: &ActorMention) -> bool {
+    let a = &m.actor;
+    let primary = a.primary_sector();
+    let has = |s: &str| a.sectors.iter().any(|x| x == s);
+    let state = a.org.is_none()
+        && a.country
+            .as_deref()
+            .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        && primary != Some("ELI");
+    // Members of an organisation ("SDF soldiers", "Isis fighters") are
+    // people, not the group or body itself.
+    if !k.is_state() && m.rule.contains(" + role:") {
+        return false;
+    }
+    match k {
+        AntecedentKind::ArmedGroup => {
+            a.org.is_some() && primary.is_some_and(|p| ARMED.contains(&p))
+        }
+        AntecedentKind::Igo => a.org.is_some() && has("IGO"),
+        AntecedentKind::Ngo => a.org.is_some() && has("NGO"),
+        AntecedentKind::Party => a.org.is_some() && primary == Some("PTY"),
+        AntecedentKind::Alliance => a.org.is_some() && has("IGO") && has("MIL"),
+        AntecedentKind::Government | AntecedentKind::Military | AntecedentKind::Country => {
+            state
+                && (matches!(
+                    m.kind,
+                    MentionKind::Country | MentionKind::Capital | MentionKind::Demonym
+                ) || primary.is_some_and(|p| matches!(p, "GOV" | "MIL" | "LEG")))
+        }
+    }
+}
+
+/// The actor a description of kind `k` stands for, given its antecedent;
+/// `own` is the description's own role reading, if the recogniser made one.
+fn resolved_actor(
+    k: AntecedentKind,
+    ante: &ActorMention,
+    own: Option<&Actor>,
+    country_name: &dyn Fn(&str) -> Option<String>,
+) -> Actor {
+    if !k.is_state() {
+        return ante.actor.clone();
+    }
+    let country = ante.actor.country.clone();
+    let name = country
+        .as_deref()
+        .and_then(country_name)
+        .unwrap_or_else(|| ante.actor.name.clone());
+    let sectors = match (k, own) {
+        (AntecedentKind::Country, _) => Vec::new(),
+        (_, Some(own)) if !own.sectors.is_empty() => own.sectors.clone(),
+        (AntecedentKind::Military, _) => vec!["MIL".to_string()],
+        _ => vec!["GOV".to_string()],
+    };
+    Actor {
+        name,
+        country,
+        sectors,
+        ..Default::default()
+    }
+}
+
+/// The code two resolutions are compared by: a state's country for state
+/// kinds, else the actor's code.
+fn key(k: AntecedentKind, m: &ActorMention) -> String {
+    if k.is_state() {
+        m.actor.country.clone().unwrap_or_default()
+    } else {
+        m.actor.code()
+    }
+}
+
+/// Result of looking for an antecedent.
+enum Found {
+    /// Index of the antecedent, kind, sentence, how many compatible
+    /// mentions its sentence had.
+    One(usize, AntecedentKind, usize, usize),
+    /// Compatible actors of different codes in the deciding sentence.
+    Ambiguous,
+    None,
+}
+
+/// The nearest compatible antecedent of a description at `span` in sentence
+/// `s` (see the module documentation).
+fn antecedent(
+    input: &Input,
+    mentions: &[ActorMention],
+    kinds: &[AntecedentKind],
+    s: usize,
+    span: Span,
+) -> Found {
+    let first = s.saturating_sub(WINDOW);
+    for sentence in (first..=s).rev() {
+        let same = sentence == s;
+        let mut best: Option<(usize, AntecedentKind)> = None;
+        let mut keys: Vec<String> = Vec::new();
+        let mut count = 0;
+        // Mentions are in text order: only this sentence's are read.
+        let from = mentions.partition_point(|m| m.sentence < sentence);
+        let to = mentions
+            .partition_point(|m| m.sentence <= sentence)
+            .max(from);
+        for (i, m) in mentions.iter().enumerate().take(to).skip(from) {
+            if (same && m.span.end > span.start) || m.span == span {
+                continue;
+            }
+            let Some(k) = kinds.iter().copied().find(|k| {
+                fits(*k, m)
+                    && (!k.is_state()
+                        // a government or army named before is the
+                        // document pass's business (crate::context)
+                        || (same || *k == AntecedentKind::Country)
+                            // in its own sentence, a state that speaks or
+                            // acts ("Turkey's prime minister warned that
+                            // the country ..."), not a possessor ("ignoring
+                            // Russia's guarantees, the regime ...")
+                            && (!same || acts(input, m) && !quote_between(input.text, m.span, span)))
+            }) else {
+                continue;
+            };
+            count += 1;
+            let key = key(k, m);
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+            best = Some((i, k));
+        }
+        // A state description: the countries the sentence names as places
+        // count too ("withdraw troops from the country" after "in Syria").
+        if best.is_some_and(|(_, k)| k.is_state()) {
+            for n in input.named.iter().filter(|n| n.sentence == sentence) {
+                if !keys.contains(&n.country) && (!same || n.as_place) {
+                    keys.push(n.country.clone());
+                }
+            }
+        }
+        match (best, keys.len()) {
+            (Some((i, k)), 1) => return Found::One(i, k, sentence, count),
+            (Some(_), _) => return Found::Ambiguous,
+            _ => {}
+        }
+    }
+    Found::None
+}
+
+/// Whether the token at `i` is followed (after adverbs) by a verb or modal:
+/// a clause subject.
+fn before_verb(tokens: &[dyad_core::Token], i: usize, text: &str) -> Option<usize> {
+    let mut j = i + 1;
+    while let Some(t) = tokens.get(j) {
+        if t.pos.is_adverb() {
+            j += 1;
+            continue;
+        }
+        let low = t.text(text);
+        return (t.pos.is_verb() || t.pos == Pos::MD || low.eq_ignore_ascii_case("has"))
+            .then_some(j);
+    }
+    None
+}
+
+/// Whether a quotation opens between `a` and `b` ("after Turkey objected,
+/// characterising the talks as “the regime talking to ...”": the quoted
+/// regime is not Turkey).
+fn quote_between(text: &str, a: Span, b: Span) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|t| t.contains(['“', '"', '‘']))
+}
+
+/// Whether mention `m` is followed (after adverbs) by a verb: it acts or
+/// speaks in its clause.
+fn acts(input: &Input, m: &ActorMention) -> bool {
+    input
+        .sentences
+        .iter()
+        .find(|x| x.index == m.sentence)
+        .and_then(|x| {
+            let last = x.tokens.iter().rposition(|t| t.span.end <= m.span.end)?;
+            let last = match x.tokens.get(last + 1) {
+                Some(t) if t.pos == Pos::POS => last + 1,
+                _ => last,
+            };
+            before_verb(&x.tokens, last, input.text)
+        })
+        .is_some()
+}
+
+/// A candidate description or pronoun found in the tokens.
+struct Candidate {
+    sentence: usize,
+    span: Span,
+    /// Index of an existing role mention on the noun, if any.
+    existing: Option<usize>,
+    what: What,
+}
+
+enum What {
+    /// A definite description: its table row and the determiner written.
+    Description(usize, &'static str),
+    /// "it"/"its" (singular) or "they"/"their"; possessive; the word.
+    Pronoun {
+        plural: bool,
+        possessive: bool,
+        word: String,
+    },
+}
+
+const DETERMINERS: &[&str] = &["the", "this", "that"];
+
+/// Finds the descriptions and pronouns of one sentence.
+fn candidates(input: &Input, all: &[ActorMention], sentence: &Sentence, out: &mut Vec<Candidate>) {
+    let text = input.text;
+    let toks = &sentence.tokens;
+    // The sentence's mentions (mentions are in text order) and the index of
+    // the first in the document list.
+    let from = all.partition_point(|m| m.sentence < sentence.index);
+    let to = all
+        .partition_point(|m| m.sentence <= sentence.index)
+        .max(from);
+    let mentions = all.get(from..to).unwrap_or_default();
+    let covered = |span: Span| {
+        mentions
+            .iter()
+            .position(|m| m.span.start < span.end && span.start < m.span.end)
+            .map(|i| i + from)
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let word = t.text(text);
+        // Only short words starting with t or i can be a determiner or a
+        // pronoun of ours: no copy of the others (this runs on every token
+        // of every document).
+        if !(2..=5).contains(&word.len())
+            || !matches!(word.as_bytes().first(), Some(b't' | b'T' | b'i' | b'I'))
+        {
+            continue;
+        }
+        let mut buf = [0u8; 5];
+        let low = match buf.get_mut(..word.len()) {
+            Some(b) => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or("")
+            }
+            None => continue,
+        };
+        // Pronouns.
+        let pronoun = match low {
+            "it" => Some((false, false)),
+            "they" => Some((true, false)),
+            "its" => Some((false, true)),
+            "their" => Some((true, true)),
+            _ => None,
+        };
+        if let Some((plural, possessive)) = pronoun {
+            if covered(t.span).is_some() {
+                continue;
+            }
+            let ok = if possessive {
+                // Before a generic actor ("its troops", "their families"),
+                // which takes the owner's country: not before any noun
+                // ("fired their rockets at X" would make the rockets theirs
+                // and the owner a target).
+                let next = toks.get(i + 1).map(|t| t.span.start);
+                let after = toks.get(i + 2).map(|t| t.span.start);
+                mentions.iter().any(|m| {
+                    m.kind == MentionKind::Role
+                        && (Some(m.span.start) == next || Some(m.span.start) == after)
+                })
+            } else {
+                // Opening the sentence, after at most a conjunction (and a
+                // comma), subject of an agentive verb.
+                let opening = toks
+                    .get(..i)
+                    .unwrap_or_default()
+                    .iter()
+                    .all(|p| p.pos == Pos::CC || p.pos == Pos::Comma || p.pos.is_adverb())
+                    && i <= 2;
+                opening
+                    && before_verb(toks, i, text).is_some_and(|v| {
+                        toks.get(v..(v + 3).min(toks.len()))
+                            .unwrap_or_default()
+                            .iter()
+                            .filter(|x| x.pos.is_verb())
+                            .all(|x| !NON_AGENT_VERBS.contains(&x.lemma.as_str()))
+                    })
+            };
+            if ok {
+                out.push(Candidate {
+                    sentence: sentence.index,
+                    span: t.span,
+                    existing: None,
+                    what: What::Pronoun {
+                        plural,
+                        possessive,
+                        word: word.to_string(),
+                    },
+                });
+            }
+            continue;
+        }
+        // Definite descriptions: determiner + head noun.
+        let Some(det) = DETERMINERS.iter().find(|d| **d == low) else {
+            continue;
+        };
+        if t.pos != Pos::DT {
+            continue;
+        }
+        let Some(n) = toks.get(i + 1) else { continue };
+        if !n.pos.is_noun() || n.pos.is_proper() {
+            continue;
+        }
+        let noun = n.text(text).to_ascii_lowercase();
+        let Some(row) = input.nouns.iter().position(|d| d.noun == noun) else {
+            continue;
+        };
+        // The head of its phrase: no noun after it ("the group leader"),
+        // but a possessive is fine ("the group's leader").
+        if toks
+            .get(i + 2)
+            .is_some_and(|x| x.pos.is_noun() || x.pos == Pos::CD)
+        {
+            continue;
+        }
+        let state_only = input
+            .nouns
+            .get(row)
+            .is_some_and(|d| d.kinds.iter().all(|k| k.is_state()));
+        if *det != "the" && state_only {
+            // "this country" is mostly the speaker's or writer's own.
+            continue;
+        }
+        // A state ("the country", "the regime") only as a clause subject:
+        // as an object or after a preposition it is mostly a place
+        // ("withdraw troops from the country").
+        if state_only && before_verb(toks, i + 1, text).is_none() {
+            continue;
+        }
+        let existing = covered(n.span);
+        if let Some(e) = existing {
+            // Only a bare generic role reading of the noun itself.
+            let m = all.get(e);
+            let bare = m.is_some_and(|m| {
+                m.kind == MentionKind::Role
+                    && m.span == n.span
+                    && m.actor.country.is_none()
+                    && m.actor.org.is_none()
+            });
+            if !bare {
+                continue;
+            }
+        }
+        out.push(Candidate {
+            sentence: sentence.index,
+            span: n.span,
+            existing,
+            what: What::Description(row, det),
+        });
+    }
+}
+
+/// Whether `m` may stand behind "it"/"its" (`plural` false) or
+/// "they"/"their".
+fn fits_pronoun(plural: bool, m: &ActorMention) -> bool {
+    let a = &m.actor;
+    if m.kind == MentionKind::Person || a.person_id.is_some() || m.kind == MentionKind::Pronoun {
+        return false;
+    }
+    if a.country.is_none() && a.org.is_none() {
+        return false;
+    }
+    if a.org.is_some() {
+        return true;
+    }
+    let plural_text = m.text.ends_with('s') || m.text.ends_with("ces");
+    if plural {
+        matches!(m.kind, MentionKind::Role | MentionKind::Demonym) && plural_text
+    } else {
+        matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+            || (m.kind == MentionKind::Role
+                && !plural_text
+                && m.actor.primary_sector() == Some("GOV"))
+    }
+}
+
+/// The subject of sentence `s`, read as the actors named before its first
+/// verb: the one compatible actor, when they agree and none is a person.
+fn subject_of(input: &Input, mentions: &[ActorMention], s: usize, plural: bool) -> Option<usize> {
+    let sentence = input.sentences.iter().find(|x| x.index == s)?;
+    let first_verb = sentence
+        .tokens
+        .iter()
+        .find(|t| t.pos.is_verb() || t.pos == Pos::MD)?
+        .span
+        .start;
+    let from = mentions.partition_point(|m| m.sentence < s);
+    let before: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take_while(|(_, m)| m.sentence == s)
+        .filter(|(_, m)| m.span.end <= first_verb)
+        .map(|(i, _)| i)
+        .collect();
+    if before.is_empty() {
+        return None;
+    }
+    let mut codes: Vec<String> = Vec::new();
+    let mut chosen = None;
+    for &i in &before {
+        let m = mentions.get(i)?;
+        if m.kind == MentionKind::Person || m.actor.person_id.is_some() {
+            return None;
+        }
+        if !fits_pronoun(plural, m) {
+            continue;
+        }
+        let code = m.actor.code();
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+        chosen.get_or_insert(i);
+    }
+    (codes.len() == 1).then_some(chosen).flatten()
+}
+
+/// A resolution to apply: candidate, antecedent, actor, reason, cap.
+struct Resolution {
+    candidate: Candidate,
+    antecedent: usize,
+    actor: Actor,
+    reason: String,
+    cap: f32,
+}
+
+/// Resolves the document's descriptions and pronouns (see the module
+/// documentation); mentions stay in text order, antecedent indices are
+/// renumbered when mentions are added.
+pub(crate) fn resolve(mentions: Vec<ActorMention>, input: &Input) -> Vec<ActorMention> {
+    let mut found: Vec<Candidate> = Vec::new();
+    for s in input.sentences {
+        candidates(input, &mentions, s, &mut found);
+    }
+    if found.is_empty() {
+        return mentions;
+    }
+    let mut resolutions: Vec<Resolution> = Vec::new();
+    for c in found {
+        match &c.what {
+            What::Description(row, det) => {
+                let Some(d) = input.nouns.get(*row) else {
+                    continue;
+                };
+                let Found::One(a, k, s, count) =
+                    antecedent(input, &mentions, &d.kinds, c.sentence, c.span)
+                else {
+                    continue;
+                };
+                let Some(ante) = mentions.get(a) else {
+                    continue;
+                };
+                let own = c.existing.and_then(|e| mentions.get(e)).map(|m| &m.actor);
+                let actor = resolved_actor(k, ante, own, input.country_name);
+                let place = if s == c.sentence {
+                    "this sentence".to_string()
+                } else {
+                    format!("sentence {s}, {} back", c.sentence - s)
+                };
+                let reason = format!(
+                    "\"{det} {}\" → {:?} ({place}; nearest {} antecedent, {count} compatible, one code {})",
+                    d.noun,
+                    ante.text,
+                    k.name(),
+                    actor.code()
+                );
+                let cap = if s == c.sentence {
+                    SAME_SENTENCE_CONFIDENCE
+                } else {
+                    EARLIER_CONFIDENCE
+                };
+                resolutions.push(Resolution {
+                    candidate: c,
+                    antecedent: a,
+                    actor,
+                    reason,
+                    cap,
+                });
+            }
+            What::Pronoun {
+                plural,
+                possessive,
+                word,
+            } => {
+                let (plural, possessive) = (*plural, *possessive);
+                // A possessive: the actors named before it in its sentence.
+                let from = mentions.partition_point(|m| m.sentence < c.sentence);
+                let in_sentence: Vec<usize> = mentions
+                    .iter()
+                    .enumerate()
+                    .skip(from)
+                    .take_while(|(_, m)| m.sentence == c.sentence)
+                    .filter(|(_, m)| m.span.end <= c.span.start)
+                    .map(|(i, _)| i)
+                    .collect();
+                let (a, why) = if possessive && !in_sentence.is_empty() {
+                    let mut codes: Vec<String> = Vec::new();
+                    let mut any_person = false;
+                    for &i in &in_sentence {
+                        if let Some(m) = mentions.get(i) {
+                            any_person |=
+                                m.kind == MentionKind::Person || m.actor.person_id.is_some();
+                            let code = m.actor.code();
+                            if !codes.contains(&code) {
+                                codes.push(code);
+                            }
+                        }
+                    }
+                    let last = in_sentence.last().copied();
+                    let fit =
+                        last.filter(|i| mentions.get(*i).is_some_and(|m| fits_pronoun(plural, m)));
+                    match (fit, codes.len(), any_person) {
+                        (Some(i), 1, false) => (
+                            i,
+                            "the one actor named before it in this sentence".to_string(),
+                        ),
+                        _ => continue,
+                    }
+                } else if !possessive {
+                    let Some(prev) = c.sentence.checked_sub(1) else {
+                        continue;
+                    };
+                    match subject_of(input, &mentions, prev, plural) {
+                        Some(i) => (i, format!("the one subject of sentence {prev}")),
+                        None => continue,
+                    }
+                } else {
+                    continue;
+                };
+                let Some(ante) = mentions.get(a) else {
+                    continue;
+                };
+                let reason = format!("{word:?} → {:?} ({why})", ante.text);
+                let actor = ante.actor.clone();
+                resolutions.push(Resolution {
+                    candidate: c,
+                    antecedent: a,
+                    actor,
+                    reason,
+                    cap: PRONOUN_CONFIDENCE,
+                });
+            }
+        }
+    }
+    if resolutions.is_empty() {
+        return mentions;
+    }
+    apply(mentions, resolutions, input.text)
+}
+
+/// Applies resolutions: in place for existing role mentions, else as new
+/// mentions merged in text order (antecedent indices renumbered).
+fn apply(
+    mut mentions: Vec<ActorMention>,
+    resolutions: Vec<Resolution>,
+    text: &str,
+) -> Vec<ActorMention> {
+    let mut added: Vec<ActorMention> = Vec::new();
+    for r in resolutions {
+        let ante_conf = mentions.get(r.antecedent).map_or(r.cap, |m| m.confidence);
+        match r.candidate.existing {
+            Some(e) => {
+                if let Some(m) = mentions.get_mut(e) {
+                    m.actor = r.actor;
+                    m.kind = MentionKind::Coreference;
+                    m.antecedent = Some(r.antecedent);
+                    m.rule.push_str(COREFERENCE_MARKER);
+                    m.rule.push_str(&r.reason);
+                    m.confidence = m.confidence.min(ante_conf).min(r.cap);
+                }
+            }
+            None => {
+                let span = r.candidate.span;
+                let kind = match r.candidate.what {
+                    What::Pronoun { .. } => MentionKind::Pronoun,
+                    What::Description(..) => MentionKind::Coreference,
+                };
+                let mut rule = String::from("definite description");
+                if kind == MentionKind::Pronoun {
+                    rule = String::from("pronoun");
+                }
+                rule.push_str(COREFERENCE_MARKER);
+                rule.push_str(&r.reason);
+                added.push(ActorMention {
+                    span,
+                    sentence: r.candidate.sentence,
+                    text: text.get(span.start..span.end).unwrap_or("").to_string(),
+                    kind,
+                    actor: r.actor,
+                    antecedent: Some(r.antecedent),
+                    rule,
+                    confidence: ante_conf.min(r.cap),
+                });
+            }
+        }
+    }
+    if added.is_empty() {
+        return mentions;
+    }
+    // Merge in text order; antecedents (old indices) renumbered after.
+    added.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut merged: Vec<ActorMention> = Vec::with_capacity(mentions.len() + added.len());
+    let mut renumber: Vec<usize> = Vec::with_capacity(mentions.len());
+    let mut adds = added.into_iter().peekable();
+    for m in mentions {
+        while let Some(a) = adds.next_if(|a| a.span.start < m.span.start) {
+            merged.push(a);
+        }
+        renumber.push(merged.len());
+        merged.push(m);
+    }
+    merged.extend(adds);
+    for m in &mut merged {
+        if let Some(old) = m.antecedent {
+            m.antecedent = renumber.get(old).copied();
+        }
+    }
+    merged
+}
