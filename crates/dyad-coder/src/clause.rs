@@ -103,6 +103,9 @@ pub struct Predicate {
     /// clause of this verb links ("refused to meet X", "demanded that X
     /// resign" → X), for an empty object slot (`complement.rs`).
     pub complement: Vec<usize>,
+    /// On a parse: the token heading the direct object (or, in a passive,
+    /// the subject), whatever it is ("gave *instructions* to X").
+    pub object_word: Option<usize>,
 }
 
 impl Predicate {
@@ -336,6 +339,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             obliged: Vec::new(),
             blamed: Vec::new(),
             complement: Vec::new(),
+            object_word: None,
         });
         i = j.max(i + 1);
     }
@@ -403,6 +407,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             obliged: Vec::new(),
             blamed: Vec::new(),
             complement: Vec::new(),
+            object_word: None,
         });
     }
 }
@@ -444,6 +449,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             obliged: Vec::new(),
             blamed: Vec::new(),
             complement: Vec::new(),
+            object_word: None,
         });
     }
 }

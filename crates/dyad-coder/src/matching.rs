@@ -142,7 +142,7 @@ pub fn match_sentence<'p>(
             .filter(|p| p.trigger != pred.lemma);
         let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(by_form);
         for pattern in candidates {
-            match try_pattern(view, preds, pi, pattern, actors) {
+            match try_pattern(view, preds, pi, pattern, patterns, actors) {
                 Ok(m) => {
                     let score = m.score();
                     if explain {
@@ -380,6 +380,8 @@ enum Miss<'p> {
     NoActor,
     SourceSector,
     NoSource,
+    /// The verb's object is no aid ("gave instructions").
+    NotAid,
 }
 
 impl Miss<'_> {
@@ -391,6 +393,7 @@ impl Miss<'_> {
             Miss::NoActor => "no actor in any slot".into(),
             Miss::SourceSector => format!("source is not {}", pattern.source_sectors.join("/")),
             Miss::NoSource => "no source actor".into(),
+            Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
         }
     }
 }
@@ -400,6 +403,7 @@ fn try_pattern<'p>(
     preds: &[Predicate],
     pi: usize,
     pattern: &'p Pattern,
+    patterns: &PatternSet,
     actors: Mentions<'_>,
 ) -> Result<Match<'p>, Miss<'p>> {
     let pred = preds.get(pi).ok_or(Miss::NoPredicate)?;
@@ -422,6 +426,17 @@ fn try_pattern<'p>(
             Some(j) if j > pred.head => k = j + 1,
             Some(_) => {}
             None => return Err(Miss::MissingWord(word)),
+        }
+    }
+    // "gave instructions to X", "sent diplomats to X": a giving or sending
+    // whose object is no aid
+    if pattern.plover == "AID" && pred.kind == TriggerKind::Verb {
+        if let Some(o) = pred.object_word {
+            if patterns.is_immaterial_object(view.lemma(o))
+                || patterns.is_immaterial_object(view.low(o))
+            {
+                return Err(Miss::NotAid);
+            }
         }
     }
     let mut slots = Vec::new();

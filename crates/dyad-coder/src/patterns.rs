@@ -135,7 +135,16 @@ pub struct PatternSet {
     /// Strongly negative evaluative words ("terror", "abhorrent"), for the
     /// `blames+` slot: what a statement says of an actor's conduct.
     negative: FxHashMap<String, f32>,
+    /// Direct objects that make a giving or sending verb something other
+    /// than aid ("gave instructions", "sent diplomats").
+    immaterial: FxHashSet<String>,
 }
+
+/// The built-in list of objects that are not aid (hand-made; see its header).
+const BUILTIN_IMMATERIAL: (&str, &str) = (
+    "objects/immaterial.tsv",
+    include_str!("../../../data/patterns/objects/immaterial.tsv"),
+);
 
 /// The built-in evaluative word lists: VADER's strongly negative words
 /// (MIT; see the file's header) and words that lay blame (hand-made).
@@ -221,6 +230,8 @@ impl PatternSet {
         for (name, text) in BUILTIN_NEGATIVE {
             set.add_negative_words(&format!("builtin:{name}"), text)?;
         }
+        let (name, text) = BUILTIN_IMMATERIAL;
+        set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
         Ok(set)
     }
 
@@ -240,6 +251,14 @@ impl PatternSet {
             .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
             .collect();
         files.sort();
+        let immaterial = dir.join("objects").join("immaterial.tsv");
+        if immaterial.is_file() {
+            let text = std::fs::read_to_string(&immaterial).map_err(|source| CoderError::Io {
+                path: immaterial.clone(),
+                source,
+            })?;
+            self.add_immaterial_objects(&immaterial.display().to_string(), &text)?;
+        }
         for list in ["negative.tsv", "blame.tsv"] {
             let path = dir.join("evaluative").join(list);
             if path.is_file() {
@@ -335,6 +354,32 @@ impl PatternSet {
         Ok(())
     }
 
+    /// Adds objects that are not aid: one lower-case lemma a line, `#`
+    /// comments.
+    pub fn add_immaterial_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !line.chars().all(|c| c.is_lowercase() || c == '-') {
+                return Err(CoderError::Pattern {
+                    file: file.to_string(),
+                    line: i + 1,
+                    message: format!("expected one lower-case lemma, found '{line}'"),
+                });
+            }
+            self.immaterial.insert(line.to_string());
+        }
+        Ok(())
+    }
+
+    /// Whether `lemma` as the direct object makes a giving verb something
+    /// other than aid.
+    pub fn is_immaterial_object(&self, lemma: &str) -> bool {
+        self.immaterial.contains(lemma)
+    }
+
     /// The valence of `word` (lower-case) when it is a strongly negative
     /// evaluative word (-4 .. -2).
     pub fn negative_valence(&self, word: &str) -> Option<f32> {
@@ -414,6 +459,13 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f if f.starts_with("src=") => {
                 source_sectors = f[4..].split(';').map(|c| c.trim().to_string()).collect();
+                // a misspelt sector silently matches no actor
+                if let Some(bad) = source_sectors
+                    .iter()
+                    .find(|c| !dyad_lexicon::is_sector_code(c))
+                {
+                    return Err(format!("unknown sector code {bad:?} in src="));
+                }
             }
             f if f.starts_with("conf=") => {
                 confidence = f[5..]
@@ -550,6 +602,19 @@ mod tests {
             .add_file("z.tsv", "- meet +\tCONSULT\t-\t999")
             .unwrap_err();
         assert!(err.to_string().contains("CAMEO"), "{err}");
+    }
+
+    #[test]
+    fn unknown_source_sectors_are_load_errors() {
+        let mut set = PatternSet::default();
+        let err = set
+            .add_file(
+                "x.tsv",
+                "- withdraw\tRETREAT\twithdraw\t0872\tsrc=MIL;PMIL\n",
+            )
+            .expect_err("PMIL is no sector");
+        assert!(err.to_string().contains("x.tsv:1"), "{err}");
+        assert!(err.to_string().contains("PMIL"), "{err}");
     }
 
     #[test]

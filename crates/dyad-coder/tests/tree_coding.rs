@@ -205,6 +205,24 @@ fn an_infinitive_of_a_right_or_commitment_reports_no_act() {
 }
 
 #[test]
+fn a_militia_withdrawing_or_exiting_retreats() {
+    let events = code("The Iraqi militia withdrew from Mosul before dawn on Sunday.");
+    assert_eq!(on(&events, "withdrew").plover, "RETREAT", "{events:#?}");
+    let events = code("Iranian troops began exiting Lebanon on Sunday.");
+    assert_eq!(on(&events, "exiting").plover, "RETREAT", "{events:#?}");
+}
+
+#[test]
+fn giving_instructions_or_sending_diplomats_is_no_aid() {
+    let events = code("Canada gave instructions to Norway on Monday.");
+    assert!(events.iter().all(|e| e.plover != "AID"), "{events:#?}");
+    let events = code("Canada sent diplomats to Norway on Monday.");
+    assert!(events.iter().all(|e| e.plover != "AID"), "{events:#?}");
+    let events = code("Canada gave weapons to Norway on Monday.");
+    assert_eq!(on(&events, "gave").plover, "AID", "{events:#?}");
+}
+
+#[test]
 fn a_month_named_march_is_no_protest() {
     let events = code("In March, Russia vetoed the renewal of the UN panel of experts.");
     assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");

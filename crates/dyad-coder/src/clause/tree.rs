@@ -906,6 +906,17 @@ fn new_predicate(
         obliged: Vec::new(),
         blamed: Vec::new(),
         complement: Vec::new(),
+        object_word: kids
+            .kids(i)
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == "obj")
+            .or_else(|| {
+                kids.kids(i)
+                    .iter()
+                    .copied()
+                    .find(|&c| passive && tree.rel(c) == "nsubj:pass")
+            }),
     }
 }
 
