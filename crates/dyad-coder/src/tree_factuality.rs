@@ -192,6 +192,17 @@ pub fn tree_factuality(
                     return (Factuality::Negated, format!("'no {}'", view.low(cur)));
                 }
                 "aux" if tree.xpos(c) == "MD" => {
+                    // "will not provide": the negation wins over the modal,
+                    // wherever it sits among the verb's dependents
+                    if let Some(&n) = tree.kids(cur).iter().find(|&&k| {
+                        matches!(tree.rel(k), "advmod" | "neg")
+                            && matches!(view.low(k), "not" | "n't" | "n\u{2019}t" | "never")
+                    }) {
+                        return (
+                            Factuality::Negated,
+                            format!("'{low} {}' on '{}'", view.low(n), view.low(cur)),
+                        );
+                    }
                     if words::is_future_modal(low) {
                         return (Factuality::Intended, format!("future modal '{low}'"));
                     }

@@ -223,6 +223,15 @@ fn giving_instructions_or_sending_diplomats_is_no_aid() {
 }
 
 #[test]
+fn a_negated_future_act_is_negated_not_promised() {
+    let events = code("Canada said it will not provide Norway with aid until it holds elections.");
+    assert!(
+        events.iter().all(|e| !e.factuality.is_factual()),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn a_month_named_march_is_no_protest() {
     let events = code("In March, Russia vetoed the renewal of the UN panel of experts.");
     assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");
