@@ -584,7 +584,13 @@ fn try_pattern<'p>(
             slots.push(SlotUse::Complement);
         }
     }
-    if pattern.symmetric && target.is_empty() && source.len() >= 2 {
+    // "X and Y fought alongside Z", "... fought together": allies, not
+    // each other's foes
+    let allied = || {
+        (pred.head + 1..pred.clause_end.min(view.len()))
+            .any(|k| matches!(view.low(k), "alongside" | "together"))
+    };
+    if pattern.symmetric && target.is_empty() && source.len() >= 2 && !allied() {
         target = source.split_off(1);
         slots.push(SlotUse::Reciprocal);
     }

@@ -314,6 +314,9 @@ fn build_event<'a>(
                 | DatePrecision::Season
                 | DatePrecision::Week
         ) && date.end.year() < p.year()
+            // across new year, "on Monday" (31 December) is still news
+            && (date.precision == DatePrecision::Year
+                || (p - date.end).num_days() > RECENT_DAYS)
     });
     // an undated act the sentence puts before the story (past perfect, a
     // past adverb, a bygone description, a perfect with "since") is
@@ -398,6 +401,10 @@ fn build_event<'a>(
     };
     Some(event)
 }
+
+/// How many days before publication a dated act of the previous year still
+/// counts as news rather than background (the turn of the year).
+const RECENT_DAYS: i64 = 90;
 
 /// The date note of a repeated or habitual act: undated, but not background.
 const HABITUAL_ACT: &str = "a repeated or habitual act ('routinely', 'regularly')";

@@ -407,3 +407,24 @@ fn an_act_before_taking_up_a_post_is_undated() {
     let e = only(&events, "REQUEST");
     assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
 }
+
+#[test]
+fn an_act_dated_just_before_new_year_is_news_not_background() {
+    let engine = dyad_coder::Engine::new(dyad_coder::EngineConfig {
+        gazetteer: dyad_coder::GazetteerChoice::None,
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text(
+        "newyear",
+        "Canada attacked Norway on Monday.",
+        chrono::NaiveDate::from_ymd_opt(2019, 1, 2),
+    );
+    let events = engine.code_document(doc).events;
+    let attack = events
+        .iter()
+        .find(|e| e.plover == "ASSAULT")
+        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    assert!(!attack.historical, "{attack:#?}");
+    assert!(attack.shown_by_default(), "{attack:#?}");
+}

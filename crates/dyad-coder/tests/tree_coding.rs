@@ -232,6 +232,20 @@ fn a_negated_future_act_is_negated_not_promised() {
 }
 
 #[test]
+fn subjects_fighting_alongside_someone_are_allies() {
+    let events =
+        code("Canadian troops and Norwegian forces fought alongside Danish forces on Monday.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "ASSAULT" || !e.shown_by_default()),
+        "{events:#?}"
+    );
+    let events = code("Canadian troops and Norwegian forces fought on Monday.");
+    assert_eq!(on(&events, "fought").plover, "ASSAULT", "{events:#?}");
+}
+
+#[test]
 fn a_month_named_march_is_no_protest() {
     let events = code("In March, Russia vetoed the renewal of the UN panel of experts.");
     assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");
