@@ -246,6 +246,18 @@ fn subjects_fighting_alongside_someone_are_allies() {
 }
 
 #[test]
+fn the_speaker_of_a_gapped_report_is_not_its_agent() {
+    let events =
+        code("They belong to the militia that the Norwegian government has said attacked Sweden.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "ASSAULT" || countries(&e.source) != ["NOR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn a_month_named_march_is_no_protest() {
     let events = code("In March, Russia vetoed the renewal of the UN panel of experts.");
     assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");

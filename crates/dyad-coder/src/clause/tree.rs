@@ -566,7 +566,16 @@ pub fn analyze_tree(
             }
             (TriggerKind::Verb, "xcomp") => {
                 p.governor = gov;
-                if p.subject.is_empty() {
+                // "the cell that X has said beheaded hostages": a speech
+                // verb's bare complement (the parser's xcomp, no "to") is a
+                // report whose subject was moved away, not X's own act
+                let gapped_report = words::is_speech_verb(&g_lemma)
+                    && !words::is_object_control(&g_lemma)
+                    && !kids
+                        .kids(i)
+                        .iter()
+                        .any(|&k| tree.rel(k) == "mark" && view.low(k) == "to");
+                if p.subject.is_empty() && !gapped_report {
                     // a passive governor's subject does the act: "Iran was
                     // urged to stop", "Russia is prepared to hold talks"
                     let controls = words::is_object_control(&g_lemma) || g_passive;
