@@ -258,6 +258,20 @@ fn the_speaker_of_a_gapped_report_is_not_its_agent() {
 }
 
 #[test]
+fn what_an_attack_or_a_supply_is_made_with_is_no_target() {
+    let events = code("Russia said it had hit Idlib in coordination with Turkey on Monday.");
+    assert!(
+        events.iter().all(|e| countries(&e.target) != ["TUR"]),
+        "{events:#?}"
+    );
+    let events = code("Norway supplied the Kurdish fighters with Russian rifles on Monday.");
+    assert!(
+        events.iter().all(|e| countries(&e.target) != ["RUS"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn a_month_named_march_is_no_protest() {
     let events = code("In March, Russia vetoed the renewal of the UN panel of experts.");
     assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");
