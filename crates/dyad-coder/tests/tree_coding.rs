@@ -272,6 +272,13 @@ fn what_an_attack_or_a_supply_is_made_with_is_no_target() {
 }
 
 #[test]
+fn a_relative_pronoun_after_a_preposition_stands_for_its_noun() {
+    let events = code("Canada praised Norway, with whom Denmark has negotiated since May.");
+    let talks = on(&events, "negotiated");
+    assert_dyad(talks, "CONSULT", &["DNK"], &["NOR"]);
+}
+
+#[test]
 fn a_month_named_march_is_no_protest() {
     let events = code("In March, Russia vetoed the renewal of the UN panel of experts.");
     assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");

@@ -546,7 +546,32 @@ pub fn analyze_tree(
         // a noun's own subject read from a modifier ("artillery
         // bombardment") yields to the verb's subject; a possessor does not
         let own_by_modifier = !kids.kids(i).iter().any(|&c| tree.rel(c) == "nmod:poss");
+        // "Kurdish forces, with whom they have partnered": a relative pronoun
+        // after a preposition stands for the noun just before it, also when
+        // the parser hangs the relative clause on the main verb
+        let relative_obl: Vec<(usize, Vec<usize>)> = kids
+            .kids(i)
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "obl" && matches!(view.low(c), "whom" | "which"))
+            .filter_map(|c| {
+                let case = case_word(tree, kids, c)?;
+                let mut a = case.checked_sub(1)?;
+                if view.low(a) == "," {
+                    a = a.checked_sub(1)?;
+                }
+                matches!(tree.upos(a), "NOUN" | "PROPN")
+                    .then(|| (case, np_mentions(view, tree, kids, a, false)))
+                    .filter(|(_, ms)| !ms.is_empty())
+            })
+            .collect();
         let p = &mut preds[pi];
+        for (case, ms) in relative_obl {
+            match p.preps.iter_mut().find(|(_, at, _)| *at == case) {
+                Some((_, _, old)) => *old = ms,
+                None => p.preps.push((prep_name(view.low(case)), case, ms)),
+            }
+        }
         if let Some((v, agent, preps)) = lent {
             if (p.subject.is_empty() || own_by_modifier) && !agent.is_empty() {
                 p.governor = Some(v);
