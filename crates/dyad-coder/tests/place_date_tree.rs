@@ -410,15 +410,11 @@ fn an_act_before_taking_up_a_post_is_undated() {
 
 #[test]
 fn an_act_dated_just_before_new_year_is_news_not_background() {
-    let engine = dyad_coder::Engine::new(dyad_coder::EngineConfig {
-        gazetteer: dyad_coder::GazetteerChoice::None,
-        ..Default::default()
-    })
-    .expect("engine");
+    let engine = engine(ParserChoice::Builtin);
     let doc = dyad_text::document_from_text(
         "newyear",
         "Canada attacked Norway on Monday.",
-        chrono::NaiveDate::from_ymd_opt(2019, 1, 2),
+        NaiveDate::from_ymd_opt(2019, 1, 2),
     );
     let events = engine.code_document(doc).events;
     let attack = events
