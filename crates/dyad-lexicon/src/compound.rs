@@ -542,8 +542,11 @@ impl<'a> Scan<'a> {
                 return used + extra;
             }
         }
-        if let Some(b) =
-            next.filter(|b| self.of_link(chain.end, b.start, head.kind == RoleKind::Group))
+        // "withdraw (its) troops from Syria": after a verb of moving away,
+        // "from"/"in" says where the troops are, not whose they are
+        let located = head.kind == RoleKind::Group && self.after_removal_verb(s.start, a.start);
+        if let Some(b) = next
+            .filter(|b| self.of_link(chain.end, b.start, head.kind == RoleKind::Group && !located))
         {
             let linked = match b.primary() {
                 Target::Country(_) | Target::Capital(_) | Target::Demonym(_) | Target::City(_) => {

@@ -9,7 +9,9 @@ use crate::compound::Sent;
 use crate::model::{RoleKind, RoleWord};
 use crate::patterns::{Atom, Target};
 use crate::text::{concat, is_capitalized, next_word, prev_word, push_origin, Word};
-use crate::words::{is_in, is_motion, DIRECTIONAL, LOCATIVE, OPENING_PREPOSITIONS, ROLE_MODIFIERS};
+use crate::words::{
+    is_in, is_motion, DIRECTIONAL, LOCATIVE, OPENING_PREPOSITIONS, REMOVAL_PREFIXES, ROLE_MODIFIERS,
+};
 use crate::Lexicon;
 
 pub(crate) use crate::person::{role_at, RoleStatus};
@@ -129,6 +131,24 @@ impl<'a> Scan<'a> {
 
     pub(crate) fn adjacent(&self, from: usize, to: usize) -> bool {
         self.text.get(from..to).is_some_and(|g| g.trim().is_empty())
+    }
+
+    /// Whether one of the three words before `start` is a verb of moving
+    /// something away ("withdraw", "pulled", "evacuating"): "withdraw troops
+    /// from Syria" names where the troops are.
+    pub(crate) fn after_removal_verb(&self, s_start: usize, start: usize) -> bool {
+        let mut pos = start;
+        for _ in 0..3 {
+            let Some(w) = prev_word(self.text, pos, s_start) else {
+                return false;
+            };
+            let word = self.word(w).to_ascii_lowercase();
+            if REMOVAL_PREFIXES.iter().any(|r| word.starts_with(r)) {
+                return true;
+            }
+            pos = w.start;
+        }
+        false
     }
 
     /// Only "of"/"for"/"in"/"from" (+ "the") between `from` and `to`.

@@ -58,6 +58,12 @@ pub(crate) const MOTION_PREFIXES: &[&str] = &[
     "shipment", "exported", "imported", "smuggl", "sent", "relocat", "evacuat",
 ];
 
+/// Verbs of moving something away: "withdraw troops from Syria" says where
+/// the troops are, not whose they are.
+pub(crate) const REMOVAL_PREFIXES: &[&str] = &[
+    "withdr", "pull", "remov", "evacuat", "redeploy", "relocat", "extract",
+];
+
 /// Modifiers allowed between a country word and a role word
 /// ("Poland's current interior minister", "the Russian deputy prime minister").
 pub(crate) const ROLE_MODIFIERS: &[&str] = &[

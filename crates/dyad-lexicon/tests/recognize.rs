@@ -330,3 +330,13 @@ fn the_two_men_are_the_two_persons_just_named_together() {
     );
     assert_eq!(m.iter().filter(|x| x.text == "men").count(), 2, "{m:?}");
 }
+
+#[test]
+fn troops_withdrawn_from_a_country_are_not_its_troops() {
+    let ms = mentions("Canada will withdraw its troops from Mali.", "2024-06-18");
+    assert!(ms.iter().all(|m| m.text != "troops from Mali"), "{ms:?}");
+    assert_eq!(code(find(&ms, "Mali")), "MLI:");
+    // without a verb of moving away, "troops from X" are X's
+    let ms = mentions("Troops from Mali attacked the town.", "2024-06-18");
+    assert_eq!(code(find(&ms, "Troops from Mali")), "MLI:MIL");
+}
