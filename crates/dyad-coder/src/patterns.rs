@@ -605,6 +605,21 @@ mod tests {
     }
 
     #[test]
+    fn immaterial_objects_are_checked_by_line() {
+        let mut set = PatternSet::default();
+        set.add_immaterial_objects("o.tsv", "# objects\ninstruction\n")
+            .expect("valid list");
+        assert!(set.is_immaterial_object("instruction"));
+        let err = set
+            .add_immaterial_objects("o.tsv", "letter\nGreen Light\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("o.tsv:2"), "{err}");
+        assert!(PatternSet::builtin()
+            .expect("builtin")
+            .is_immaterial_object("diplomat"));
+    }
+
+    #[test]
     fn unknown_source_sectors_are_load_errors() {
         let mut set = PatternSet::default();
         let err = set
