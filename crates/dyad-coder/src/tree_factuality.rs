@@ -175,7 +175,7 @@ pub fn tree_factuality(
         for &c in tree.kids(cur) {
             let low = view.low(c);
             match tree.rel(c) {
-                "advmod" | "neg" if matches!(low, "not" | "n't" | "n\u{2019}t" | "never") => {
+                "advmod" | "neg" if words::is_not_adverb(low) => {
                     return (
                         Factuality::Negated,
                         format!("'{low}' on '{}'", view.low(cur)),
@@ -195,8 +195,7 @@ pub fn tree_factuality(
                     // "will not provide": the negation wins over the modal,
                     // wherever it sits among the verb's dependents
                     if let Some(&n) = tree.kids(cur).iter().find(|&&k| {
-                        matches!(tree.rel(k), "advmod" | "neg")
-                            && matches!(view.low(k), "not" | "n't" | "n\u{2019}t" | "never")
+                        matches!(tree.rel(k), "advmod" | "neg") && words::is_not_adverb(view.low(k))
                     }) {
                         return (
                             Factuality::Negated,

@@ -9,7 +9,13 @@ pub fn is_auxiliary(w: &str) -> bool {
 
 /// Negation adverbs inside a verb group.
 pub fn is_negation(w: &str) -> bool {
-    matches!(w, "not" | "n't" | "n\u{2019}t" | "never" | "no")
+    is_not_adverb(w) || w == "no"
+}
+
+/// The adverbs that negate the verb they modify: "not", "n't" (either
+/// apostrophe), "never".
+pub fn is_not_adverb(w: &str) -> bool {
+    matches!(w, "not" | "n't" | "n\u{2019}t" | "never")
 }
 
 /// Subordinating conjunctions that open a new clause (a `match`, which the

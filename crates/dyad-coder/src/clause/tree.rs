@@ -889,7 +889,7 @@ fn new_predicate(
             "mark" if low == "to" => {
                 first = first.min(c);
             }
-            "advmod" | "neg" if matches!(low, "not" | "n't" | "n\u{2019}t" | "never") => {
+            "advmod" | "neg" if words::is_not_adverb(low) => {
                 first = first.min(c);
                 negated = true;
             }
@@ -1356,8 +1356,7 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
             .any(|&d| matches!(tree.rel(d), "nmod:poss" | "compound" | "conj"));
     let negated_or_hypothetical = kids.iter().any(|&k| {
         let low = view.low(k);
-        (tree.rel(k) == "advmod"
-            && matches!(low, "not" | "n't" | "n\u{2019}t" | "never" | "longer"))
+        (tree.rel(k) == "advmod" && (words::is_not_adverb(low) || low == "longer"))
             || (tree.rel(k) == "aux"
                 && matches!(low, "would" | "could" | "might" | "may" | "cannot"))
     });

@@ -27,11 +27,7 @@ pub fn split(event: Event) -> Vec<Event> {
     // "X and Y backed A and B respectively": X backed A, Y backed B
     if sources.len() == targets.len() && says_respectively(&event.provenance.sentence_text) {
         for (source, target) in sources.iter().zip(&targets) {
-            let mut dyad = event.clone();
-            dyad.id = dyad_id(&event.id, source, target);
-            dyad.source = source.clone();
-            dyad.target = target.clone();
-            out.push(dyad);
+            out.push(dyad(&event, source, target));
         }
         return out;
     }
@@ -47,14 +43,19 @@ pub fn split(event: Event) -> Vec<Event> {
     };
     for source in &sources {
         for target in &targets {
-            let mut dyad = event.clone();
-            dyad.id = dyad_id(&event.id, source, target);
-            dyad.source = source.clone();
-            dyad.target = target.clone();
-            out.push(dyad);
+            out.push(dyad(&event, source, target));
         }
     }
     out
+}
+
+/// The event of one pair of sides of `event`.
+fn dyad(event: &Event, source: &[EventActor], target: &[EventActor]) -> Event {
+    let mut dyad = event.clone();
+    dyad.id = dyad_id(&event.id, source, target);
+    dyad.source = source.to_vec();
+    dyad.target = target.to_vec();
+    dyad
 }
 
 /// The side's mentions grouped by actor code, in order of first mention;
