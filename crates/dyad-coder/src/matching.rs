@@ -418,10 +418,15 @@ fn try_pattern<'p>(
     } else {
         pred.head + 1
     };
+    // a participle is not the noun it shares a lemma with: "cancelled a
+    // planned press conference" has no plan in it
+    let is_word = |j: usize, word: &str| {
+        view.is(j, word) && (view.low(j) == word || view.pos(j) != Some(dyad_core::Pos::VBN))
+    };
     for word in &pattern.required {
         let found = (k..end)
-            .find(|&j| view.is(j, word))
-            .or_else(|| (before..pred.first).find(|&j| view.is(j, word)));
+            .find(|&j| is_word(j, word))
+            .or_else(|| (before..pred.first).find(|&j| is_word(j, word)));
         match found {
             Some(j) if j > pred.head => k = j + 1,
             Some(_) => {}

@@ -729,3 +729,56 @@ fn a_definite_description_codes_as_the_group_named_before_at_lower_confidence() 
     assert_eq!(countries(&ev.target), ["TUR"], "{ev:#?}");
     assert!(ev.provenance.confidence < 0.8, "{ev:#?}");
 }
+
+#[test]
+fn an_agent_list_gives_no_target() {
+    // "by a coalition of X and Y, Z": every name in the agent phrase is an
+    // agent; none of them is besieged
+    let events = code(
+        "Aleppo, which was besieged by a coalition of Russian troops and Iranian militias, \
+         Hezbollah fighters and Syrian army units, fell in December.",
+    );
+    for ev in events.iter().filter(|e| e.plover == "COERCE") {
+        let both: Vec<String> = countries(&ev.source)
+            .into_iter()
+            .chain(countries(&ev.target))
+            .collect();
+        assert!(
+            ev.target.is_empty() || !both.contains(&"RUS".to_string()),
+            "an agent coded as besieged: {ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_planned_thing_is_not_a_plan() {
+    // the required word "plan" of "cancel * plan" is a noun; "planned" is a
+    // participle modifying something else
+    let events = code("Boris Johnson cancelled a planned press conference with Heiko Maas.");
+    assert!(events.iter().all(|e| e.plover != "CONCEDE"), "{events:#?}");
+}
+
+#[test]
+fn leaders_clash_in_words_and_armies_in_arms() {
+    let events = code("Erdoğan and Putin clashed over the ceasefire on Tuesday.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "ASSAULT" && e.plover != "PROTEST"),
+        "{events:#?}"
+    );
+    assert!(events.iter().any(|e| e.plover == "ACCUSE"), "{events:#?}");
+    let events = code("Turkish troops clashed with Kurdish fighters near Afrin on Tuesday.");
+    assert_eq!(on(&events, "clashed").plover, "ASSAULT", "{events:#?}");
+}
+
+#[test]
+fn a_group_gathering_strength_is_no_meeting() {
+    let events = code("Al-Qaida is gathering strength in Syria.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "CONSULT" || e.provenance.trigger_text != "is gathering"),
+        "{events:#?}"
+    );
+}

@@ -361,6 +361,10 @@ pub fn analyze_tree(
                 // a bare `obl` (no preposition, not a time or measure) is
                 // the parser's object mislabelled ("condemned the United
                 // States")
+                // A bare `obl:agent` after a "by" agent is not that: it
+                // continues the agent's list ("besieged by Kurds, Russian
+                // special forces, militias ..."), see `continued_agents`.
+                let continued = continued_agents(tree, kids, i);
                 if object.is_empty() {
                     object = kids
                         .kids(i)
@@ -369,6 +373,7 @@ pub fn analyze_tree(
                         .filter(|&c| {
                             matches!(tree.rel(c), "obl" | "obl:agent")
                                 && case_word(tree, kids, c).is_none()
+                                && !continued.contains(&c)
                         })
                         .flat_map(|c| np_mentions(view, tree, kids, c, true))
                         .collect();
@@ -381,6 +386,15 @@ pub fn analyze_tree(
                 }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
+                if let Some((_, _, agents)) =
+                    p.preps.iter_mut().find(|(w, _, _)| w.as_ref() == "by")
+                {
+                    agents.extend(
+                        continued
+                            .iter()
+                            .flat_map(|&c| np_mentions(view, tree, kids, c, true)),
+                    );
+                }
                 // "called on their partners, including the UK": members
                 // listed after an argument fill that argument's slot, wherever
                 // the parser hung them
@@ -436,7 +450,11 @@ pub fn analyze_tree(
                     .kids(i)
                     .iter()
                     .copied()
-                    .filter(|&c| matches!(tree.base_rel(c), "obj" | "obl"))
+                    // not the agent's: "by a coalition of X and Y" names
+                    // the agents, never a target
+                    .filter(|&c| {
+                        matches!(tree.base_rel(c), "obj" | "obl") && tree.rel(c) != "obl:agent"
+                    })
                     .collect();
                 for o in attached {
                     let extra = prep_slots(view, tree, kids, o, "nmod");
@@ -976,6 +994,31 @@ fn top_down(tree: &DepTree<'_>, kids: &DepTree<'_>, n: usize) -> Vec<usize> {
     }
     out.extend((0..n).filter(|&i| !seen[i]));
     out
+}
+
+/// The bare `obl:agent` and `obl` dependents (no preposition; a time is
+/// `obl:tmod`) of verb `i` that follow an agent with "by": the parser's
+/// reading of an agent list ("besieged by a mixture of
+/// Kurds and Arabs, Russian special forces, Iranian-backed militias"), so
+/// they are agents too, not a mislabelled object.
+fn continued_agents(tree: &DepTree<'_>, kids: &DepTree<'_>, i: usize) -> Vec<usize> {
+    let Some(first_by) = kids
+        .kids(i)
+        .iter()
+        .copied()
+        .find(|&c| tree.rel(c) == "obl:agent" && case_word(tree, kids, c).is_some())
+    else {
+        return Vec::new();
+    };
+    kids.kids(i)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            c > first_by
+                && matches!(tree.rel(c), "obl:agent" | "obl")
+                && case_word(tree, kids, c).is_none()
+        })
+        .collect()
 }
 
 /// Prepositional slots of token `i`: its `obl*` (verbs) or `nmod*` (nouns)
