@@ -350,6 +350,14 @@ pub fn tree_factuality(
                 if words::is_hypothetical_governor(gl) {
                     return (Factuality::Hypothetical, format!("governed by '{gl}'"));
                 }
+                // "was urged to move quickly to help": the purpose of an
+                // act that was itself only asked for
+                if tree.base_rel(h) == "xcomp" {
+                    if let Some(r) = tree.head(h).filter(|&r| is_request_verb(view.lemma(r))) {
+                        let asked = view.lemma(r);
+                        return (Factuality::Hypothetical, format!("requested by '{asked}'"));
+                    }
+                }
                 return (Factuality::Intended, format!("'{gl} ... to'"));
             }
             "ccomp" => {
@@ -358,6 +366,18 @@ pub fn tree_factuality(
                 }
                 if words::is_hypothetical_governor(gl) {
                     return (Factuality::Hypothetical, format!("under '{gl}'"));
+                }
+                // "if evidence comes back that X is gassing": the content
+                // of a conditional clause is as conditional as the clause
+                if let Some(&m) = tree
+                    .kids(h)
+                    .iter()
+                    .find(|&&k| tree.rel(k) == "mark" && matches!(view.low(k), "if" | "unless"))
+                {
+                    return (
+                        Factuality::Hypothetical,
+                        format!("inside an '{}' clause", view.low(m)),
+                    );
                 }
                 // reported speech is marked by the attribution; a
                 // negated or modal speech verb does not negate its report

@@ -782,3 +782,49 @@ fn a_group_gathering_strength_is_no_meeting() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_gerund_after_a_passive_does_not_take_its_patient_as_agent() {
+    // the parser may read "shelling" as a verb coordinated with "killed";
+    // the killed civilians are not the ones shelling
+    let events = code(
+        "Dozens of Syrian civilians were killed in airstrikes and shelling by Russian forces.",
+    );
+    for ev in events
+        .iter()
+        .filter(|e| e.provenance.trigger_text.contains("shelling"))
+    {
+        assert_ne!(countries(&ev.source), ["SYR"], "{ev:#?}");
+    }
+}
+
+#[test]
+fn the_content_of_a_conditional_clause_is_hypothetical() {
+    let events =
+        code("The UN must act if evidence comes back that Syria is gassing its own people.");
+    let ev = on(&events, "gassing");
+    assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
+}
+
+#[test]
+fn the_purpose_of_a_requested_act_is_hypothetical() {
+    let events =
+        code("The British government was urged to move quickly to help Syrian refugees in Jordan.");
+    let ev = on(&events, "help");
+    assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
+    assert_ne!(ev.plover, "AGREE", "{ev:#?}");
+}
+
+#[test]
+fn denying_being_a_member_rejects_no_one() {
+    // "being a member of Isis" is a proposition about the subject; Isis
+    // inside it is not the object of "denies"
+    let events =
+        code("The Syrian president spoke on Monday. He denies being a sponsor of Hezbollah.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "REJECT" || e.target.is_empty()),
+        "{events:#?}"
+    );
+}

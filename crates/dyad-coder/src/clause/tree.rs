@@ -309,6 +309,7 @@ pub fn analyze_tree(
                     .collect();
                 let mut object: Vec<usize> = kids
                     .with_rel(i, "obj")
+                    .filter(|&c| !is_copular_clause(tree, kids, c))
                     .flat_map(|c| np_mentions(view, tree, kids, c, true))
                     .collect();
                 if object.is_empty() {
@@ -453,7 +454,9 @@ pub fn analyze_tree(
                     // not the agent's: "by a coalition of X and Y" names
                     // the agents, never a target
                     .filter(|&c| {
-                        matches!(tree.base_rel(c), "obj" | "obl") && tree.rel(c) != "obl:agent"
+                        matches!(tree.base_rel(c), "obj" | "obl")
+                            && tree.rel(c) != "obl:agent"
+                            && !is_copular_clause(tree, kids, c)
                     })
                     .collect();
                 for o in attached {
@@ -602,7 +605,13 @@ pub fn analyze_tree(
         match (p.kind, tree.base_rel(i)) {
             (TriggerKind::Verb, "conj") if g_kind == Some(TriggerKind::Verb) => {
                 p.coordinated = gov;
-                if p.subject.is_empty() {
+                // "civilians were killed in airstrikes and shelling by X":
+                // a bare -ing form after a passive is the parser's verb for
+                // an event noun; the passive's patient does not shell
+                let gerund_after_passive = g_passive
+                    && view.pos(i) == Some(dyad_core::Pos::VBG)
+                    && !kids.kids(i).iter().any(|&k| tree.base_rel(k) == "aux");
+                if p.subject.is_empty() && !gerund_after_passive {
                     p.subject = g_subject;
                     p.governor = p.governor.or(g_governor);
                 }
@@ -994,6 +1003,14 @@ fn top_down(tree: &DepTree<'_>, kids: &DepTree<'_>, n: usize) -> Vec<usize> {
     }
     out.extend((0..n).filter(|&i| !seen[i]));
     out
+}
+
+/// Whether the nominal `c` heads a copular clause ("denies [being a member
+/// of Isis]", "admitted [being an agent of X]"): the object is then a
+/// proposition about the subject, and the names inside it are not the
+/// verb's object.
+fn is_copular_clause(tree: &DepTree<'_>, kids: &DepTree<'_>, c: usize) -> bool {
+    kids.kids(c).iter().any(|&k| tree.rel(k) == "cop")
 }
 
 /// The bare `obl:agent` and `obl` dependents (no preposition; a time is
