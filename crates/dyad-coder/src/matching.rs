@@ -482,10 +482,12 @@ fn try_pattern<'p>(
         }
     }
     // "X said X should ...": a party saying what it should do itself states
-    // its own course, it demands nothing of anyone
+    // its own course, it demands nothing of anyone; and a party saying what
+    // it is or aims to do accuses no one ("the US envoy said the US aims to
+    // cut Iran's crude exports to zero")
     if slots
         .iter()
-        .any(|s| matches!(s, SlotUse::Target(Slot::Obliged)))
+        .any(|s| matches!(s, SlotUse::Target(Slot::Obliged | Slot::Blamed)))
     {
         let party = |m: &usize| {
             view.mentions
@@ -550,12 +552,22 @@ fn try_pattern<'p>(
         && pred.kind == TriggerKind::Verb
         && pred.from_tree
     {
-        let found = OBJECT_LIKE_PREPS.iter().find_map(|&p| {
-            pred.preps
-                .iter()
-                .find(|(q, _, ms)| q == p && ms.iter().any(|m| !source.contains(m)))
-                .map(|(_, _, ms)| (p, ms))
-        });
+        // "backed action against Syria": whoever an act is against is
+        // never the one a cooperative act helps or agrees with (yielding
+        // keeps it: "lifted sanctions against Sudan" yields to Sudan)
+        let cooperative = matches!(
+            pattern.plover.as_str(),
+            "AGREE" | "SUPPORT" | "CONSULT" | "COOPERATE" | "AID"
+        );
+        let found = OBJECT_LIKE_PREPS
+            .iter()
+            .filter(|&&p| !(cooperative && p == "against"))
+            .find_map(|&p| {
+                pred.preps
+                    .iter()
+                    .find(|(q, _, ms)| q == p && ms.iter().any(|m| !source.contains(m)))
+                    .map(|(_, _, ms)| (p, ms))
+            });
         if let Some((p, ms)) = found {
             target = ms.iter().copied().filter(|m| !source.contains(m)).collect();
             confidence *= 0.85;

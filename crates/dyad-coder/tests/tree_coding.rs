@@ -828,3 +828,28 @@ fn denying_being_a_member_rejects_no_one() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn backing_action_against_a_country_does_not_support_it() {
+    let events =
+        code("The former British spy chief backed military action against Syria on Monday.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "SUPPORT" || countries(&e.target) != ["SYR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_party_describing_its_own_course_accuses_no_one() {
+    // a reported clause about the speaker's own state is no accusation of it
+    let events =
+        code("The US ambassador said the United States aims to cut Iranian crude imports to zero.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "ACCUSE" || countries(&e.target) != ["USA"]),
+        "{events:#?}"
+    );
+}
