@@ -278,6 +278,14 @@ pub fn tree_factuality(
                 if is_request_verb(gl) {
                     return (Factuality::Hypothetical, format!("requested by '{gl}'"));
                 }
+                // "called for the OPCW to deploy", "appealed to Iran to
+                // stop": the parser hangs the infinitive on the addressee
+                if to_marked && matches!(tree.base_rel(h), "obl" | "obj") {
+                    if let Some(r) = tree.head(h).filter(|&r| is_request_verb(view.lemma(r))) {
+                        let asked = view.lemma(r);
+                        return (Factuality::Hypothetical, format!("requested by '{asked}'"));
+                    }
+                }
                 // "is considering suspending its aid": weighed, not done
                 if tree.xpos(cur) == "VBG"
                     && matches!(

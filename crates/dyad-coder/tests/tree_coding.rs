@@ -853,3 +853,29 @@ fn a_party_describing_its_own_course_accuses_no_one() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_name_in_the_circumstances_is_no_counterpart() {
+    // "amid a row with X": X is not whom the troops withdraw from
+    let events = code("Germany was obliged to withdraw its forces amid a fierce row with Turkey.");
+    assert!(
+        events.iter().all(|e| countries(&e.target) != ["TUR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn an_infinitive_on_the_addressee_of_a_call_is_requested() {
+    // the parser hangs "to deploy" on "the OPCW", not on "called"
+    let events = code("The Russian foreign ministry called for the OPCW to deploy inspectors.");
+    let ev = on(&events, "deploy");
+    assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
+}
+
+#[test]
+fn a_state_calling_a_strike_dangerous_calls_no_strike() {
+    let events = code(
+        "The Russian foreign minister called the threat of a missile strike extremely dangerous.",
+    );
+    assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");
+}

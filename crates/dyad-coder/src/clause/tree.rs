@@ -457,6 +457,8 @@ pub fn analyze_tree(
                         matches!(tree.base_rel(c), "obj" | "obl")
                             && tree.rel(c) != "obl:agent"
                             && !is_copular_clause(tree, kids, c)
+                            && !case_word(tree, kids, c)
+                                .is_some_and(|k| is_circumstance_preposition(view.low(k)))
                     })
                     .collect();
                 for o in attached {
@@ -1003,6 +1005,26 @@ fn top_down(tree: &DepTree<'_>, kids: &DepTree<'_>, n: usize) -> Vec<usize> {
     }
     out.extend((0..n).filter(|&i| !seen[i]));
     out
+}
+
+/// Prepositions that set an act in its circumstances ("withdrew amid a row
+/// with Erdoğan", "during talks with X"): the names inside such a phrase
+/// are not the act's counterpart.
+fn is_circumstance_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "amid"
+            | "amidst"
+            | "during"
+            | "after"
+            | "before"
+            | "despite"
+            | "following"
+            | "since"
+            | "until"
+            | "throughout"
+            | "without"
+    )
 }
 
 /// Whether the nominal `c` heads a copular clause ("denies [being a member
