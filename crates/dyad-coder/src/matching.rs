@@ -547,6 +547,10 @@ fn try_pattern<'p>(
     // links to the trigger through a recipient-like preposition
     // (also for a pattern that names no target: "- open * investigation"
     // still has one in "opened investigations against banks")
+    // "are receiving security briefings on Syria", "received a letter from
+    // X": a meeting verb whose object is a thing met no one through it;
+    // only "members of X" and "a dinner for X" still name whom
+    let met_a_thing = pattern.plover == "CONSULT" && pred.object_word.is_some();
     if target.is_empty()
         && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())
         && pred.kind == TriggerKind::Verb
@@ -562,6 +566,7 @@ fn try_pattern<'p>(
         let found = OBJECT_LIKE_PREPS
             .iter()
             .filter(|&&p| !(cooperative && p == "against"))
+            .filter(|&&p| !met_a_thing || matches!(p, "of" | "for"))
             .find_map(|&p| {
                 pred.preps
                     .iter()

@@ -879,3 +879,16 @@ fn a_state_calling_a_strike_dangerous_calls_no_strike() {
     );
     assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");
 }
+
+#[test]
+fn receiving_a_thing_is_no_visit() {
+    // "received briefings on Syria", "received a letter from X": the object
+    // is a thing, so no prepositional phrase stands in for the visitor
+    let events = code("The British foreign secretary received security briefings on Syria.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "CONSULT" || e.target.is_empty()),
+        "{events:#?}"
+    );
+}
