@@ -163,7 +163,8 @@ impl Ctx<'_> {
             self.error(file, row, col, entry, "missing sector codes");
             return None;
         }
-        let mut out = Vec::new();
+        // Sized exactly: one list per people row, kept for the run.
+        let mut out = Vec::with_capacity(field.split('+').count());
         for code in field.split('+').map(str::trim) {
             if !is_sector_code(code) {
                 self.error(

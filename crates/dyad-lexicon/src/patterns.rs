@@ -151,7 +151,10 @@ impl Builder {
         let next = self.index.len();
         let id = *self.index.entry(key).or_insert(next);
         if id == next {
-            self.variants.push(Vec::new());
+            // Exactly one slot: most patterns keep one reading, and a first
+            // push would reserve four (120 bytes more per pattern to fault in).
+            self.variants.push(vec![Variant { text: v, target }]);
+            return;
         }
         if let Some(list) = self.variants.get_mut(id) {
             if !list.iter().any(|x| x.text == v && x.target == target) {
