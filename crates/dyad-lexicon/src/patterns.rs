@@ -690,4 +690,34 @@ mod tests {
         assert_eq!(short_forms("Jean-Yves Le Drian", "FRA"), vec!["Le Drian"]);
         assert!(short_forms("Lula", "BRA").is_empty());
     }
+
+    #[test]
+    fn builder_keeps_first_readings_and_ids_in_order_without_spare_slots() {
+        let mut b = Builder {
+            index: rustc_hash::FxHashMap::default(),
+            variants: Vec::new(),
+        };
+        b.add("Ruritania", Target::Country(0));
+        b.add("the Ruritanian Guard", Target::Org(1));
+        b.add("RURITANIA", Target::Org(2));
+        b.add("Ruritania", Target::Country(0));
+        b.add("Ruritania's Own", Target::Org(3));
+        b.add("x", Target::Org(4));
+        // One slot per single reading: these lists live for the whole run.
+        assert_eq!(b.variants.len(), 4);
+        assert_eq!(b.variants[1].capacity(), 1);
+        assert_eq!(b.variants[0].len(), 2);
+        assert_eq!(b.variants[0][1].text, "RURITANIA");
+        assert_eq!(b.variants[2][0].text, "Ruritania's Own");
+        assert_eq!(b.variants[3][0].text, "Ruritania’s Own");
+        assert_eq!(
+            b.patterns(),
+            vec![
+                "ruritania",
+                "ruritanian guard",
+                "ruritania's own",
+                "ruritania’s own"
+            ]
+        );
+    }
 }
