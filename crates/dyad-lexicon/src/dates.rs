@@ -14,18 +14,25 @@ pub(crate) enum Edge {
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a partial date is widened to the
 /// first or last day it covers, so periods are inclusive.
 pub(crate) fn parse_partial(text: &str, edge: Edge) -> Option<NaiveDate> {
-    let parts: Vec<&str> = text.trim().split('-').collect();
-    let year: i32 = parts.first()?.parse().ok()?;
-    if parts.first()?.len() != 4 {
+    // No vector of parts: 100,000 people rows each carry one or two dates.
+    let mut parts = text.trim().split('-');
+    let year_text = parts.next()?;
+    let month_text = parts.next();
+    let day_text = parts.next();
+    if parts.next().is_some() {
         return None;
     }
-    match parts.len() {
-        1 => match edge {
+    let year: i32 = year_text.parse().ok()?;
+    if year_text.len() != 4 {
+        return None;
+    }
+    match (month_text, day_text) {
+        (None, _) => match edge {
             Edge::Start => NaiveDate::from_ymd_opt(year, 1, 1),
             Edge::End => NaiveDate::from_ymd_opt(year, 12, 31),
         },
-        2 => {
-            let month: u32 = parts.get(1)?.parse().ok()?;
+        (Some(m), None) => {
+            let month: u32 = m.parse().ok()?;
             let first = NaiveDate::from_ymd_opt(year, month, 1)?;
             match edge {
                 Edge::Start => Some(first),
@@ -39,12 +46,11 @@ pub(crate) fn parse_partial(text: &str, edge: Edge) -> Option<NaiveDate> {
                 }
             }
         }
-        3 => {
-            let month: u32 = parts.get(1)?.parse().ok()?;
-            let day: u32 = parts.get(2)?.parse().ok()?;
+        (Some(m), Some(d)) => {
+            let month: u32 = m.parse().ok()?;
+            let day: u32 = d.parse().ok()?;
             NaiveDate::from_ymd_opt(year, month, day)
         }
-        _ => None,
     }
 }
 
@@ -85,6 +91,18 @@ mod tests {
         assert_eq!(parse_partial("08", Edge::Start), None);
         assert_eq!(parse_partial("2008-13", Edge::Start), None);
         assert_eq!(parse_partial("", Edge::Start), None);
+    }
+
+    #[test]
+    fn partial_dates_reject_extra_and_empty_parts() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_partial(" 1999-11 ", Edge::Start), d(1999, 11, 1));
+        assert_eq!(parse_partial("1999-", Edge::Start), None);
+        assert_eq!(parse_partial("1999-11-", Edge::End), None);
+        assert_eq!(parse_partial("1999-11-02-03", Edge::Start), None);
+        assert_eq!(parse_partial("1999--02", Edge::Start), None);
+        assert_eq!(parse_partial("19999", Edge::Start), None);
+        assert_eq!(parse_partial("1999-02-30", Edge::Start), None);
     }
 
     #[test]

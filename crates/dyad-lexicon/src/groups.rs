@@ -76,18 +76,22 @@ impl Group {
         let Some(first_len) = self.shared_first_len else {
             return;
         };
+        // Sorted once rather than inserted one by one: a first name heads
+        // thousands of legislators' patterns. The sort is stable, so each
+        // list stays longest first.
+        let mut keyed: Vec<(u32, u32)> = Vec::new();
         for &id in &self.ids {
             let bytes = patterns.get(id as usize).map_or(&[][..], |p| p.as_bytes());
             match bytes.get(first_len..).and_then(next_key) {
-                Some(key) => match self.by_next.binary_search_by_key(&key, |(k, _)| *k) {
-                    Ok(i) => {
-                        if let Some((_, list)) = self.by_next.get_mut(i) {
-                            list.push(id);
-                        }
-                    }
-                    Err(i) => self.by_next.insert(i, (key, vec![id])),
-                },
+                Some(key) => keyed.push((key, id)),
                 None => self.short.push(id),
+            }
+        }
+        keyed.sort_by_key(|&(key, _)| key);
+        for (key, id) in keyed {
+            match self.by_next.last_mut() {
+                Some((k, list)) if *k == key => list.push(id),
+                _ => self.by_next.push((key, vec![id])),
             }
         }
     }
@@ -123,5 +127,49 @@ impl Group {
             _ => &[],
         };
         Some((first_len, longer, &self.short))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longer_candidates_are_indexed_by_the_bytes_after_the_first_word() {
+        let patterns: Vec<String> = [
+            "anna smith",
+            "anna smithers",
+            "anna",
+            "anna sm",
+            "anna jones",
+            "anna smith-jones",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let mut g = Group::new(4);
+        for (id, p) in patterns.iter().enumerate() {
+            g.push(id as u32, "anna", Some("anna"));
+            let _ = p;
+        }
+        g.finish(&patterns);
+        let boxed: Vec<Box<str>> = patterns
+            .iter()
+            .map(|p| p.clone().into_boxed_str())
+            .collect();
+        let (skip, longer, short) = g
+            .candidates(b"Anna Smithers said", &boxed)
+            .expect("group word");
+        assert_eq!(skip, 4);
+        // " smi": longest first, ties impossible (distinct patterns).
+        assert_eq!(longer, &[5, 1, 0]);
+        // The first word and up to three bytes more.
+        assert_eq!(short, &[3, 2]);
+        let (_, longer, _) = g.candidates(b"ANNA JONES", &boxed).expect("group word");
+        assert_eq!(longer, &[4]);
+        assert!(g
+            .candidates(b"Annabel", &boxed)
+            .is_some_and(|(_, l, _)| l.is_empty()));
+        assert!(g.candidates(b"Bob", &boxed).is_none());
     }
 }

@@ -392,18 +392,18 @@ impl Lexicon {
                 Target::Person(i) => self.k.people.get(*i).and_then(|p| {
                     p.roles
                         .first()
-                        .map(|r| (r.origin.file.clone(), r.origin.line, p.id.clone()))
+                        .map(|r| (r.origin.file.to_string(), r.origin.line, p.id.clone()))
                 }),
                 Target::Org(i) => self
                     .k
                     .orgs
                     .get(*i)
-                    .map(|o| (o.origin.file.clone(), o.origin.line, o.id.clone())),
+                    .map(|o| (o.origin.file.to_string(), o.origin.line, o.id.clone())),
                 Target::Country(i) => self
                     .k
                     .countries
                     .get(*i)
-                    .map(|c| (c.origin.file.clone(), c.origin.line, c.code.clone())),
+                    .map(|c| (c.origin.file.to_string(), c.origin.line, c.code.clone())),
                 _ => None,
             }
         };

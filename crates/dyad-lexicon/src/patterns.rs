@@ -121,8 +121,9 @@ pub(crate) struct PatternSet {
 }
 
 struct Builder {
+    /// Lower-case pattern → id; turned into the id-ordered pattern list once
+    /// every pattern is in (one copy of each key instead of two).
     index: rustc_hash::FxHashMap<String, usize>,
-    patterns: Vec<String>,
     variants: Vec<Vec<Variant>>,
 }
 
@@ -135,24 +136,42 @@ impl Builder {
         if text.chars().count() < 2 {
             return;
         }
+        if !text.contains(['\'', '’']) {
+            // Most names have no apostrophe: no variant list to build.
+            self.add_variant(text.to_string(), target);
+            return;
+        }
         for v in apostrophe_variants(text) {
-            let key = v.to_ascii_lowercase();
-            let id = match self.index.get(&key) {
-                Some(id) => *id,
-                None => {
-                    let id = self.patterns.len();
-                    self.index.insert(key.clone(), id);
-                    self.patterns.push(key);
-                    self.variants.push(Vec::new());
-                    id
-                }
-            };
-            if let Some(list) = self.variants.get_mut(id) {
-                if !list.iter().any(|x| x.text == v && x.target == target) {
-                    list.push(Variant { text: v, target });
-                }
+            self.add_variant(v, target);
+        }
+    }
+
+    fn add_variant(&mut self, v: String, target: Target) {
+        let key = v.to_ascii_lowercase();
+        let next = self.index.len();
+        let id = *self.index.entry(key).or_insert(next);
+        if id == next {
+            // Exactly one slot: most patterns keep one reading, and a first
+            // push would reserve four (120 bytes more per pattern to fault in).
+            self.variants.push(vec![Variant { text: v, target }]);
+            return;
+        }
+        if let Some(list) = self.variants.get_mut(id) {
+            if !list.iter().any(|x| x.text == v && x.target == target) {
+                list.push(Variant { text: v, target });
             }
         }
+    }
+
+    /// The patterns in id order.
+    fn patterns(&mut self) -> Vec<String> {
+        let mut patterns = vec![String::new(); self.index.len()];
+        for (key, id) in self.index.drain() {
+            if let Some(slot) = patterns.get_mut(id) {
+                *slot = key;
+            }
+        }
+        patterns
     }
 }
 
@@ -274,9 +293,11 @@ pub(crate) fn short_forms(name: &str, country: &str) -> Vec<String> {
 /// East Asian names are written "Kim Jong Un", "Kim Jong-un" or "Kim Jong-Un".
 fn name_spellings(name: &str, country: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
-    let folded = fold_ascii(name);
-    if folded != name {
-        out.push(folded);
+    if !name.is_ascii() {
+        let folded = fold_ascii(name);
+        if folded != name {
+            out.push(folded);
+        }
     }
     if name.contains('-') {
         out.push(name.replace('-', " "));
@@ -293,10 +314,12 @@ fn name_spellings(name: &str, country: &str) -> Vec<String> {
 
 impl PatternSet {
     pub(crate) fn build(k: &Knowledge) -> Result<PatternSet, LexiconError> {
+        // About two patterns per person: sized up front, the index is not
+        // rehashed a dozen times while 200,000 patterns go in.
+        let expected = 2 * k.people.len() + 8 * k.roles.len() + 4 * k.orgs.len() + 10_000;
         let mut b = Builder {
-            index: rustc_hash::FxHashMap::default(),
-            patterns: Vec::new(),
-            variants: Vec::new(),
+            index: rustc_hash::FxHashMap::with_capacity_and_hasher(expected, Default::default()),
+            variants: Vec::with_capacity(expected),
         };
         for (i, c) in k.countries.iter().enumerate() {
             if crate::words::is_in(crate::words::UNINHABITED, &c.code) {
@@ -396,17 +419,17 @@ impl PatternSet {
                     .people
                     .get(i)
                     .and_then(|p| p.roles.first())
-                    .map(|r| r.origin.file.as_str()),
-                Target::Org(i) => k.orgs.get(i).map(|o| o.origin.file.as_str()),
-                Target::Seat(i) => k.seats.get(i).map(|s| s.origin.file.as_str()),
-                Target::City(i) => k.cities.get(i).map(|c| c.origin.file.as_str()),
+                    .map(|r| r.origin.file.as_ref()),
+                Target::Org(i) => k.orgs.get(i).map(|o| o.origin.file.as_ref()),
+                Target::Seat(i) => k.seats.get(i).map(|s| s.origin.file.as_ref()),
+                Target::City(i) => k.cities.get(i).map(|c| c.origin.file.as_ref()),
                 Target::Role(i) | Target::RolePlural(i) => {
-                    k.roles.get(i).map(|r| r.origin.file.as_str())
+                    k.roles.get(i).map(|r| r.origin.file.as_ref())
                 }
                 Target::Country(i)
                 | Target::Demonym(i)
                 | Target::DemonymPlural(i)
-                | Target::Capital(i) => k.countries.get(i).map(|c| c.origin.file.as_str()),
+                | Target::Capital(i) => k.countries.get(i).map(|c| c.origin.file.as_ref()),
                 Target::Surname(_) => None,
             };
             file.is_some_and(|f| !f.starts_with("builtin:"))
@@ -414,31 +437,32 @@ impl PatternSet {
         for list in b.variants.iter_mut().filter(|l| l.len() > 1) {
             list.sort_by_key(|v| !from_user(&v.target));
         }
-        let count = u32::try_from(b.patterns.len())
+        let patterns = b.patterns();
+        let count = u32::try_from(patterns.len())
             .map_err(|_| LexiconError::Matcher("too many patterns".to_string()))?;
         let mut by_first_token: HashMap<u64, Group, IdentityBuild> = HashMap::default();
-        for (id, p) in (0..count).zip(b.patterns.iter()) {
+        for (id, p) in (0..count).zip(patterns.iter()) {
             let first = first_token(p);
             let group = by_first_token
                 .entry(fnv_lower(first.as_bytes()))
                 .or_insert_with(|| Group::new(first.len()));
             let group_first = group
                 .first_id()
-                .and_then(|f| b.patterns.get(f as usize))
+                .and_then(|f| patterns.get(f as usize))
                 .map(|f| first_token(f));
             group.push(id, first, group_first);
         }
         let mut quick = vec![0u64; QUICK_BITS / 64];
         for (h, group) in by_first_token.iter_mut() {
-            group.finish(&b.patterns);
+            group.finish(&patterns);
             let k = (*h as usize) & (QUICK_BITS - 1);
             if let Some(w) = quick.get_mut(k / 64) {
                 *w |= 1 << (k % 64);
             }
         }
         Ok(PatternSet {
-            pattern_count: b.patterns.len(),
-            patterns: b.patterns.into_iter().map(String::into_boxed_str).collect(),
+            pattern_count: patterns.len(),
+            patterns: patterns.into_iter().map(String::into_boxed_str).collect(),
             by_first_token,
             quick,
             variants: b.variants,
@@ -665,5 +689,35 @@ mod tests {
         assert_eq!(short_forms("Kim Jong Un", "PRK"), vec!["Kim"]);
         assert_eq!(short_forms("Jean-Yves Le Drian", "FRA"), vec!["Le Drian"]);
         assert!(short_forms("Lula", "BRA").is_empty());
+    }
+
+    #[test]
+    fn builder_keeps_first_readings_and_ids_in_order_without_spare_slots() {
+        let mut b = Builder {
+            index: rustc_hash::FxHashMap::default(),
+            variants: Vec::new(),
+        };
+        b.add("Ruritania", Target::Country(0));
+        b.add("the Ruritanian Guard", Target::Org(1));
+        b.add("RURITANIA", Target::Org(2));
+        b.add("Ruritania", Target::Country(0));
+        b.add("Ruritania's Own", Target::Org(3));
+        b.add("x", Target::Org(4));
+        // One slot per single reading: these lists live for the whole run.
+        assert_eq!(b.variants.len(), 4);
+        assert_eq!(b.variants[1].capacity(), 1);
+        assert_eq!(b.variants[0].len(), 2);
+        assert_eq!(b.variants[0][1].text, "RURITANIA");
+        assert_eq!(b.variants[2][0].text, "Ruritania's Own");
+        assert_eq!(b.variants[3][0].text, "Ruritania’s Own");
+        assert_eq!(
+            b.patterns(),
+            vec![
+                "ruritania",
+                "ruritanian guard",
+                "ruritania's own",
+                "ruritania’s own"
+            ]
+        );
     }
 }

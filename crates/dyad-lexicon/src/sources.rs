@@ -32,8 +32,8 @@ pub(crate) fn builtin_sources(manual: bool) -> Vec<Source> {
         .iter()
         .filter(|(name, _)| manual || !name.starts_with(MANUAL_PREFIX))
         .map(|(name, text)| Source {
-            name: format!("builtin:{name}"),
-            text: (*text).to_string(),
+            name: format!("builtin:{name}").into(),
+            text: std::borrow::Cow::Borrowed(*text),
             layer: 0,
         })
         .collect()
@@ -80,8 +80,8 @@ pub(crate) fn dir_sources(dir: &Path, layer: usize) -> Result<Vec<Source>, Lexic
             source,
         })?;
         out.push(Source {
-            name: path.display().to_string(),
-            text,
+            name: path.display().to_string().into(),
+            text: std::borrow::Cow::Owned(text),
             layer,
         });
     }

@@ -280,7 +280,9 @@ impl Weights {
     fn score_dense(&self, feats: &[u64], scores: &mut [i32]) {
         let mask = self.dense.len() - 1;
         let mut acc = [0i32; 3];
-        const B: usize = 32;
+        // One batch holds all of a state's features (the tagger has 41),
+        // so all their misses overlap instead of two rounds of them.
+        const B: usize = 64;
         let mut ids = [0u32; B];
         let mut found = [[0u32; 3]; B];
         for chunk in feats.chunks(B) {
@@ -384,7 +386,9 @@ impl Weights {
             return;
         }
         let mask = self.slots.len() - 1;
-        const B: usize = 32;
+        // One batch holds all of a state's features (the tagger has 41),
+        // so all their misses overlap instead of two rounds of them.
+        const B: usize = 64;
         let mut ids = [0u32; B];
         let mut found = [0u64; B];
         for chunk in feats.chunks(B) {
