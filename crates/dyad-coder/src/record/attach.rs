@@ -56,6 +56,28 @@ fn clause_verb(tree: &DepTree<'_>, mut k: usize) -> Option<usize> {
     None
 }
 
+/// The nearest verb at or above `k` reached through nouns of its own
+/// clause only: a noun heading a clause of its own (a copular predicate
+/// "the militia is the arm of a group … **inside Turkey**", a relative or
+/// adverbial clause) ends the walk, so its locative is not the outer
+/// verb's ("Ankara says …" is not in Turkey).
+fn same_clause_verb(tree: &DepTree<'_>, mut k: usize) -> Option<usize> {
+    for _ in 0..12 {
+        if tree.upos(k) == "VERB" {
+            return Some(k);
+        }
+        let heads_clause = matches!(
+            tree.base_rel(k),
+            "ccomp" | "csubj" | "advcl" | "acl" | "parataxis" | "xcomp"
+        ) || tree.kids(k).iter().any(|&c| tree.rel(c) == "cop");
+        if heads_clause {
+            return None;
+        }
+        k = tree.head(k)?;
+    }
+    None
+}
+
 /// The verb whose clause holds the trigger: the verb itself, or the verb an
 /// event noun is the subject, object or oblique of ("launched an attack",
 /// "the attack killed 20").
@@ -177,7 +199,7 @@ pub(super) fn attached_places<'p>(
         let other_act = governor != trigger && preds.iter().any(|p| p.head == governor);
         let reason = if own(governor) {
             PlaceReason::TriggerObl
-        } else if !other_act && clause.is_some() && clause_verb(tree, governor) == clause {
+        } else if !other_act && clause.is_some() && same_clause_verb(tree, governor) == clause {
             PlaceReason::Clause
         } else {
             continue;
@@ -299,7 +321,34 @@ pub(super) fn date_attachment(
     if when_clause {
         return DateAttachment::Partner;
     }
+    // English puts the time clause of a future act in the present: in
+    // "will investigate how X handles clearances when they take control
+    // next month" the "when" clause dates the investigation, wherever in
+    // the act's own complement the parser hangs it
+    if pred.tense == crate::clause::Tense::Future
+        && tree.base_rel(k) == "advcl"
+        && matches!(tree.xpos(k), "VBP" | "VBZ")
+        && tree.kids(k).iter().any(|&c| {
+            matches!(tree.rel(c), "mark" | "advmod") && matches!(view.low(c), "when" | "once")
+        })
+        && !tree.kids(k).iter().any(|&c| tree.rel(c) == "aux")
+        && below(tree, k, pred.head)
+    {
+        return DateAttachment::Partner;
+    }
     DateAttachment::Other
+}
+
+/// True when `k` lies in the subtree of `top` (within a dozen steps).
+fn below(tree: &DepTree<'_>, mut k: usize, top: usize) -> bool {
+    for _ in 0..12 {
+        let Some(h) = tree.head(k) else { return false };
+        if h == top {
+            return true;
+        }
+        k = h;
+    }
+    false
 }
 
 /// True when the parse marks the trigger's act as earlier than the story:

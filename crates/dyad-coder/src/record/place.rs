@@ -109,6 +109,9 @@ pub(super) struct PlaceInputs<'e> {
     pub plover: &'e str,
     /// A current act, not background: may take the story's place.
     pub story_present: bool,
+    /// No side's country was filled in from the story: a domestic act may
+    /// be placed in it.
+    pub countries_certain: bool,
 }
 
 /// The event's place, best first (docs/geo.md, "Event location"):
@@ -120,8 +123,10 @@ pub(super) struct PlaceInputs<'e> {
 /// 2. for a current act only, the dateline, else a cued place of the
 ///    article's lead in an actor's country;
 /// 3. on a parse, the country only when it is certain: every participant
-///    belongs to it (a domestic act such as a country's police arresting
-///    its citizens); a participant's home country alone is no place. On the
+///    belongs to it by its own words, not by a country guessed from the
+///    story, and the act is one of `[domestic-acts]` (a country's police
+///    arresting its citizens; not a meeting of compatriots, which may be
+///    abroad); a participant's home country alone is no place. On the
 ///    token-window path the target's or source's country, as before.
 pub(super) fn event_place(
     ctx: &DocContext<'_>,
@@ -183,7 +188,14 @@ pub(super) fn event_place(
     }
     let country = match parse {
         // a domestic statement is made wherever its speaker is
-        Some(_) if !PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover) => return None,
+        // a meeting or aid between compatriots may be abroad, and a country
+        // guessed from the story is no certain country
+        Some(_)
+            if !PlaceWords::has(&PlaceWords::builtin().domestic_acts, at.plover)
+                || !at.countries_certain =>
+        {
+            return None
+        }
         Some(_) => domestic_country(source, target)?,
         None => target
             .iter()
