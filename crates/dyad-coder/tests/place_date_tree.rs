@@ -452,7 +452,10 @@ fn a_meeting_of_compatriots_is_not_placed_in_their_country() {
     if !has_gazetteer(&engine) {
         return;
     }
-    let events = code_2018(&engine, "Pakistani officials met Pakistani diplomats on Monday.");
+    let events = code_2018(
+        &engine,
+        "Pakistani officials met Pakistani diplomats on Monday.",
+    );
     let e = only(&events, "CONSULT");
     assert!(e.place.is_none(), "{:?}", e.place);
 }

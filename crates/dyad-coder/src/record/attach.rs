@@ -214,6 +214,32 @@ pub(super) fn attached_places<'p>(
     found.into_iter().map(|(a, _)| a).collect()
 }
 
+/// True when the parse puts `place` in a prepositional phrase other than
+/// "of" ("flights **from Syria** to Grozny", "clashes **in Manbij**"): the
+/// sentence names it as where something happened or went, not as a
+/// modifier ("Kamchatka crab dumplings") or an actor ("press the UK").
+pub(super) fn in_place_phrase(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    place: &PlaceMention,
+) -> bool {
+    let Some((first, last)) = tokens_of(view, place.span) else {
+        return false;
+    };
+    let mut k = top_of(tree, first, last);
+    for _ in 0..6 {
+        if let Some(case) = case_of(tree, view, k) {
+            return case != "of";
+        }
+        if !inside_phrase(tree.rel(k)) {
+            return false;
+        }
+        let Some(h) = tree.head(k) else { return false };
+        k = h;
+    }
+    false
+}
+
 /// The light verb an event noun trigger is the object of ("**waging** war",
 /// "**launched** strikes"): its phrases are the noun's own.
 fn light_verb_of(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> Option<usize> {

@@ -147,6 +147,21 @@ pub(super) fn event_place(
     // token-window path, for every current act, as before)
     let story_place = at.story_present
         && (parse.is_none() || PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover));
+    // On a parse, a sentence that names a place in a phrase (not "of") the
+    // parse does not tie to the act leaves its place open ("evacuation
+    // flights from Syria to Grozny", "clashes in Manbij" hung elsewhere):
+    // the story's place would be a guess, unless it is the place the
+    // sentence names. A name as a modifier ("Kamchatka crab") or an actor
+    // ("press the UK") says nothing of where the act is.
+    let elsewhere = |story: Option<u64>| {
+        parse.is_some_and(|parse| {
+            ctx.places.iter().any(|p| {
+                p.sentence == at.sentence
+                    && p.place.as_ref().is_some_and(|r| story != Some(r.geonameid))
+                    && attach::in_place_phrase(parse.tree, view, p)
+            })
+        })
+    };
     if let Some(dateline) = ctx
         .doc
         .doc
@@ -159,6 +174,9 @@ pub(super) fn event_place(
             .iter()
             .find(|p| p.text.eq_ignore_ascii_case(dateline.trim()))
             .and_then(|p| p.place.as_ref());
+        if elsewhere(resolved.map(|r| r.geonameid)) {
+            return None;
+        }
         return Some(
             EventPlace::named(
                 dateline.trim().to_string(),
@@ -183,6 +201,7 @@ pub(super) fn event_place(
         // on a parse, a country of the lead says little about where a
         // later sentence's act happened
         .filter(|p| parse.is_none() || p.precision != PlacePrecision::Country && !is_country(p))
+        .filter(|p| !elsewhere(p.geonameid))
     {
         return Some(p.with_reason(PlaceReason::Lead));
     }
