@@ -509,3 +509,20 @@ fn a_copular_event_noun_is_its_clauses_act_not_background() {
         assert!(e.historical, "{e:?}");
     }
 }
+
+#[test]
+fn the_place_of_a_framing_act_is_the_acts() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    // the killing happened within the demonstrations, so where they were
+    let events = code_2018(
+        &engine,
+        "Soldiers killed two protesters during the demonstrations in Basra.",
+    );
+    let e = only(&events, "ASSAULT");
+    let place = e.place.as_ref().expect("a place");
+    assert!(place.name.contains("Basra"), "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::TriggerObl));
+}

@@ -197,7 +197,24 @@ pub(super) fn attached_places<'p>(
         // a locative of another event noun is that act's place ("accused
         // Russia of the attack in Salisbury": the accusation is not there)
         let other_act = governor != trigger && preds.iter().any(|p| p.head == governor);
-        let reason = if own(governor) {
+        // ... unless that act frames the trigger's: "abused **during
+        // detention in Syria**", "killed **amid the offensive in Afrin**"
+        // happened within it, so where it was (as its date, see
+        // `date_attachment`)
+        // (a temporal phrase frames its clause's act even when the parser
+        // hangs it on a noun of that clause: "killed two protesters during
+        // the demonstrations in Basra")
+        let frame = tree.head(governor).is_some_and(|h| {
+            h == trigger
+                || (pred.kind == TriggerKind::Verb
+                    && tree.upos(h) != "VERB"
+                    && same_clause_verb(tree, h) == Some(trigger))
+        }) && matches!(tree.base_rel(governor), "obl" | "nmod")
+            && matches!(
+                case_of(tree, view, governor),
+                Some("during" | "throughout" | "amid" | "amidst")
+            );
+        let reason = if own(governor) || frame {
             PlaceReason::TriggerObl
         } else if !other_act && clause.is_some() && same_clause_verb(tree, governor) == clause {
             PlaceReason::Clause
