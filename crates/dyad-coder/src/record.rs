@@ -203,6 +203,20 @@ fn build_event<'a>(
             .and_then(|lm| ctx.mentions.get(lm.global))
             .is_some_and(|x| x.rule.contains(dyad_lexicon::COREFERENCE_MARKER))
     });
+    // A side whose country was filled in from the story ("Kurds" in a
+    // Turkey story): a guess, which may not place a domestic act.
+    let guessed_country = m.source.iter().chain(m.target.iter()).any(|li| {
+        let Some(lm) = view.mentions.get(*li) else {
+            return false;
+        };
+        // a generic actor takes its country from its donor (above)
+        let from = donors.get(*li).copied().flatten().unwrap_or(*li);
+        view.mentions
+            .get(from)
+            .and_then(|d| ctx.mentions.get(d.global))
+            .or_else(|| ctx.mentions.get(lm.global))
+            .is_some_and(|x| x.rule.contains(dyad_lexicon::DOCUMENT_COUNTRY_MARKER))
+    });
     let source: Vec<EventActor> = m.source.iter().filter_map(actor).collect();
     let mut target: Vec<EventActor> = m.target.iter().filter_map(actor).collect();
     // an actor does not act on itself: drop targets identical to a source
@@ -340,6 +354,7 @@ fn build_event<'a>(
             clause,
             plover: &plover,
             story_present,
+            countries_certain: !guessed_country,
         },
         view,
         tree.map(|tree| ParseOf {

@@ -143,3 +143,33 @@ fn places_standing_for_countries_stay_out_of_the_documents_actor_mentions() {
         }
     }
 }
+
+#[test]
+fn a_sentence_naming_another_place_takes_no_lead_place() {
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
+    let lead = "Officials arrived on Tuesday at a launch site outside the city of Tsiolkovsky \
+                in the Amur region, Russia.\n\n";
+    // the talks may be in Moscow, which the parse ties to the flight, not
+    // the talks: the story's place would be a guess
+    let text = format!(
+        "{lead}Russian President Vladimir Putin held talks with North Korean leader Kim Jong \
+         Un before flights to Moscow resumed."
+    );
+    let events = code(&engine, &text, (2023, 9, 14));
+    let talks = events
+        .iter()
+        .find(|e| e.plover == "CONSULT")
+        .unwrap_or_else(|| panic!("no CONSULT in {events:#?}"));
+    assert!(talks.place.is_none(), "{:?}", talks.place);
+    // a name as a mere modifier says nothing of where the talks were
+    let text = format!(
+        "{lead}After a lunch of Kamchatka crab dumplings, Russian President Vladimir Putin \
+         held talks with North Korean leader Kim Jong Un."
+    );
+    let events = code(&engine, &text, (2023, 9, 14));
+    if let Some(talks) = events.iter().find(|e| e.plover == "CONSULT") {
+        assert!(talks.place.is_some(), "{talks:?}");
+    }
+}

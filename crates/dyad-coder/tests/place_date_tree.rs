@@ -424,3 +424,105 @@ fn an_act_dated_just_before_new_year_is_news_not_background() {
     assert!(!attack.historical, "{attack:#?}");
     assert!(attack.shown_by_default(), "{attack:#?}");
 }
+
+#[test]
+fn a_country_guessed_from_the_story_places_no_domestic_act() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    // "Kurds" live in four countries: the story's main country is only a
+    // guess, so the arrest may be anywhere
+    let events = code_2018(
+        &engine,
+        "Turkey held elections on Sunday. Ministers in Turkey raised taxes. Turkey closed \
+         schools. Turkish police detained Kurds on Monday.",
+    );
+    let e = only(&events, "COERCE");
+    assert_eq!(
+        e.target.first().and_then(|t| t.actor.country.as_deref()),
+        Some("TUR")
+    );
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn a_meeting_of_compatriots_is_not_placed_in_their_country() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code_2018(
+        &engine,
+        "Pakistani officials met Pakistani diplomats on Monday.",
+    );
+    let e = only(&events, "CONSULT");
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn a_locative_inside_a_copular_relative_clause_is_not_the_clauses() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    // the bases are inside Lebanon, not the condemnation
+    let events = code_2018(
+        &engine,
+        "The minister condemned the militia, which is the armed wing of a party with bases \
+         inside Lebanon.",
+    );
+    let e = only(&events, "ACCUSE");
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn a_present_when_clause_dates_a_future_act_wherever_it_hangs() {
+    let engine = engine(ParserChoice::Builtin);
+    // the parser hangs "when they take control" on "budget", inside the
+    // complement of "investigate"
+    let events = code_2018(
+        &engine,
+        "The senators will investigate how the ministry spends its budget when they take \
+         control of the committee next month.",
+    );
+    let e = only(&events, "ACCUSE");
+    assert_eq!(e.date.precision, DatePrecision::Month, "{:?}", e.date);
+    assert_eq!(e.date.start, day("2019-01-01"));
+}
+
+#[test]
+fn a_copular_event_noun_is_its_clauses_act_not_background() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code_2018(
+        &engine,
+        "The diplomat said it would be the first meeting between Egypt and Israel since 2015.",
+    );
+    let e = only(&events, "CONSULT");
+    assert!(!e.historical, "{e:?}");
+    // a predicate with a preposition names an incident in passing
+    let events = code_2018(
+        &engine,
+        "The minister claimed that the army was behind the attack on the convoy.",
+    );
+    if let Some(e) = events.iter().find(|e| e.plover == "ASSAULT") {
+        assert!(e.historical, "{e:?}");
+    }
+}
+
+#[test]
+fn the_place_of_a_framing_act_is_the_acts() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    // the killing happened within the demonstrations, so where they were
+    let events = code_2018(
+        &engine,
+        "Soldiers killed two protesters during the demonstrations in Basra.",
+    );
+    let e = only(&events, "ASSAULT");
+    let place = e.place.as_ref().expect("a place");
+    assert!(place.name.contains("Basra"), "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::TriggerObl));
+}

@@ -53,6 +53,12 @@ const GOV_WINDOW: usize = 5;
 /// Confidence cap for a country taken from the most recently named government.
 const GOV_CONFIDENCE: f32 = 0.6;
 
+/// What a mention's rule carries after a country filled in from the
+/// document (every reason below starts with "country X"): the country is a
+/// guess from the story, not written in the mention ("Kurds" in a Turkey
+/// story), so the coder does not place a domestic act in it.
+pub const DOCUMENT_COUNTRY_MARKER: &str = " + country ";
+
 /// Confidence cap for a country taken from the story's main country.
 const MAIN_CONFIDENCE: f32 = 0.45;
 
@@ -422,8 +428,10 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
         };
         if let Some(m) = mentions.get_mut(i) {
             m.actor.country = Some(country);
+            // every reason reads "country X…", so the rule carries the marker
             m.rule.push_str(" + ");
             m.rule.push_str(&reason);
+            debug_assert!(m.rule.contains(DOCUMENT_COUNTRY_MARKER));
             m.confidence = m.confidence.min(cap);
         }
     }

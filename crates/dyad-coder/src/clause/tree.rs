@@ -964,8 +964,14 @@ fn new_predicate(
         from_tree: true,
         // nouns: decided by their place in the tree (below)
         anchored: kind == TriggerKind::Verb
-            || matches!(tree.rel(i), "root" | "nsubj" | "nsubj:pass" | "parataxis")
-            || view.title,
+            || anchoring_rel(tree.rel(i))
+            || view.title
+            // a copular predicate heads its clause: "it would be the first
+            // meeting between X and Y" is that clause's act (not a
+            // predicate with a preposition: "was behind the attack in X"
+            // names an incident in passing, "are in detention" a state)
+            || (kids.kids(i).iter().any(|&c| kids.rel(c) == "cop")
+                && !kids.kids(i).iter().any(|&c| kids.rel(c) == "case")),
         obliged: Vec::new(),
         blamed: Vec::new(),
         complement: Vec::new(),
@@ -981,6 +987,12 @@ fn new_predicate(
                     .find(|&c| passive && tree.rel(c) == "nsubj:pass")
             }),
     }
+}
+
+/// Relations that make an event noun the act of its sentence rather than
+/// one mentioned in passing: the root, a subject, a parataxis.
+fn anchoring_rel(rel: &str) -> bool {
+    matches!(rel, "root" | "nsubj" | "nsubj:pass" | "parataxis")
 }
 
 /// Tokens in top-down order (each head before its dependents); tokens

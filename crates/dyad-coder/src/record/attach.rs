@@ -56,6 +56,28 @@ fn clause_verb(tree: &DepTree<'_>, mut k: usize) -> Option<usize> {
     None
 }
 
+/// The nearest verb at or above `k` reached through nouns of its own
+/// clause only: a noun heading a clause of its own (a copular predicate
+/// "the militia is the arm of a group … **inside Turkey**", a relative or
+/// adverbial clause) ends the walk, so its locative is not the outer
+/// verb's ("Ankara says …" is not in Turkey).
+fn same_clause_verb(tree: &DepTree<'_>, mut k: usize) -> Option<usize> {
+    for _ in 0..12 {
+        if tree.upos(k) == "VERB" {
+            return Some(k);
+        }
+        let heads_clause = matches!(
+            tree.base_rel(k),
+            "ccomp" | "csubj" | "advcl" | "acl" | "parataxis" | "xcomp"
+        ) || tree.kids(k).iter().any(|&c| tree.rel(c) == "cop");
+        if heads_clause {
+            return None;
+        }
+        k = tree.head(k)?;
+    }
+    None
+}
+
 /// The verb whose clause holds the trigger: the verb itself, or the verb an
 /// event noun is the subject, object or oblique of ("launched an attack",
 /// "the attack killed 20").
@@ -175,9 +197,26 @@ pub(super) fn attached_places<'p>(
         // a locative of another event noun is that act's place ("accused
         // Russia of the attack in Salisbury": the accusation is not there)
         let other_act = governor != trigger && preds.iter().any(|p| p.head == governor);
-        let reason = if own(governor) {
+        // ... unless that act frames the trigger's: "abused **during
+        // detention in Syria**", "killed **amid the offensive in Afrin**"
+        // happened within it, so where it was (as its date, see
+        // `date_attachment`)
+        // (a temporal phrase frames its clause's act even when the parser
+        // hangs it on a noun of that clause: "killed two protesters during
+        // the demonstrations in Basra")
+        let frame = tree.head(governor).is_some_and(|h| {
+            h == trigger
+                || (pred.kind == TriggerKind::Verb
+                    && tree.upos(h) != "VERB"
+                    && same_clause_verb(tree, h) == Some(trigger))
+        }) && matches!(tree.base_rel(governor), "obl" | "nmod")
+            && matches!(
+                case_of(tree, view, governor),
+                Some("during" | "throughout" | "amid" | "amidst")
+            );
+        let reason = if own(governor) || frame {
             PlaceReason::TriggerObl
-        } else if !other_act && clause.is_some() && clause_verb(tree, governor) == clause {
+        } else if !other_act && clause.is_some() && same_clause_verb(tree, governor) == clause {
             PlaceReason::Clause
         } else {
             continue;
@@ -190,6 +229,32 @@ pub(super) fn attached_places<'p>(
     };
     found.sort_by_key(|(a, top)| (rank(a.reason), is_country(a.place), top.abs_diff(trigger)));
     found.into_iter().map(|(a, _)| a).collect()
+}
+
+/// True when the parse puts `place` in a prepositional phrase other than
+/// "of" ("flights **from Syria** to Grozny", "clashes **in Manbij**"): the
+/// sentence names it as where something happened or went, not as a
+/// modifier ("Kamchatka crab dumplings") or an actor ("press the UK").
+pub(super) fn in_place_phrase(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    place: &PlaceMention,
+) -> bool {
+    let Some((first, last)) = tokens_of(view, place.span) else {
+        return false;
+    };
+    let mut k = top_of(tree, first, last);
+    for _ in 0..6 {
+        if let Some(case) = case_of(tree, view, k) {
+            return case != "of";
+        }
+        if !inside_phrase(tree.rel(k)) {
+            return false;
+        }
+        let Some(h) = tree.head(k) else { return false };
+        k = h;
+    }
+    false
 }
 
 /// The light verb an event noun trigger is the object of ("**waging** war",
@@ -299,7 +364,34 @@ pub(super) fn date_attachment(
     if when_clause {
         return DateAttachment::Partner;
     }
+    // English puts the time clause of a future act in the present: in
+    // "will investigate how X handles clearances when they take control
+    // next month" the "when" clause dates the investigation, wherever in
+    // the act's own complement the parser hangs it
+    if pred.tense == crate::clause::Tense::Future
+        && tree.base_rel(k) == "advcl"
+        && matches!(tree.xpos(k), "VBP" | "VBZ")
+        && tree.kids(k).iter().any(|&c| {
+            matches!(tree.rel(c), "mark" | "advmod") && matches!(view.low(c), "when" | "once")
+        })
+        && !tree.kids(k).iter().any(|&c| tree.rel(c) == "aux")
+        && below(tree, k, pred.head)
+    {
+        return DateAttachment::Partner;
+    }
     DateAttachment::Other
+}
+
+/// True when `k` lies in the subtree of `top` (within a dozen steps).
+fn below(tree: &DepTree<'_>, mut k: usize, top: usize) -> bool {
+    for _ in 0..12 {
+        let Some(h) = tree.head(k) else { return false };
+        if h == top {
+            return true;
+        }
+        k = h;
+    }
+    false
 }
 
 /// True when the parse marks the trigger's act as earlier than the story:

@@ -109,6 +109,9 @@ pub(super) struct PlaceInputs<'e> {
     pub plover: &'e str,
     /// A current act, not background: may take the story's place.
     pub story_present: bool,
+    /// No side's country was filled in from the story: a domestic act may
+    /// be placed in it.
+    pub countries_certain: bool,
 }
 
 /// The event's place, best first (docs/geo.md, "Event location"):
@@ -120,8 +123,10 @@ pub(super) struct PlaceInputs<'e> {
 /// 2. for a current act only, the dateline, else a cued place of the
 ///    article's lead in an actor's country;
 /// 3. on a parse, the country only when it is certain: every participant
-///    belongs to it (a domestic act such as a country's police arresting
-///    its citizens); a participant's home country alone is no place. On the
+///    belongs to it by its own words, not by a country guessed from the
+///    story, and the act is one of `[domestic-acts]` (a country's police
+///    arresting its citizens; not a meeting of compatriots, which may be
+///    abroad); a participant's home country alone is no place. On the
 ///    token-window path the target's or source's country, as before.
 pub(super) fn event_place(
     ctx: &DocContext<'_>,
@@ -142,6 +147,21 @@ pub(super) fn event_place(
     // token-window path, for every current act, as before)
     let story_place = at.story_present
         && (parse.is_none() || PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover));
+    // On a parse, a sentence that names a place in a phrase (not "of") the
+    // parse does not tie to the act leaves its place open ("evacuation
+    // flights from Syria to Grozny", "clashes in Manbij" hung elsewhere):
+    // the story's place would be a guess, unless it is the place the
+    // sentence names. A name as a modifier ("Kamchatka crab") or an actor
+    // ("press the UK") says nothing of where the act is.
+    let elsewhere = |story: Option<u64>| {
+        parse.is_some_and(|parse| {
+            ctx.places.iter().any(|p| {
+                p.sentence == at.sentence
+                    && p.place.as_ref().is_some_and(|r| story != Some(r.geonameid))
+                    && attach::in_place_phrase(parse.tree, view, p)
+            })
+        })
+    };
     if let Some(dateline) = ctx
         .doc
         .doc
@@ -154,6 +174,9 @@ pub(super) fn event_place(
             .iter()
             .find(|p| p.text.eq_ignore_ascii_case(dateline.trim()))
             .and_then(|p| p.place.as_ref());
+        if elsewhere(resolved.map(|r| r.geonameid)) {
+            return None;
+        }
         return Some(
             EventPlace::named(
                 dateline.trim().to_string(),
@@ -178,12 +201,20 @@ pub(super) fn event_place(
         // on a parse, a country of the lead says little about where a
         // later sentence's act happened
         .filter(|p| parse.is_none() || p.precision != PlacePrecision::Country && !is_country(p))
+        .filter(|p| !elsewhere(p.geonameid))
     {
         return Some(p.with_reason(PlaceReason::Lead));
     }
     let country = match parse {
         // a domestic statement is made wherever its speaker is
-        Some(_) if !PlaceWords::has(&PlaceWords::builtin().placed_acts, at.plover) => return None,
+        // a meeting or aid between compatriots may be abroad, and a country
+        // guessed from the story is no certain country
+        Some(_)
+            if !PlaceWords::has(&PlaceWords::builtin().domestic_acts, at.plover)
+                || !at.countries_certain =>
+        {
+            return None
+        }
         Some(_) => domestic_country(source, target)?,
         None => target
             .iter()

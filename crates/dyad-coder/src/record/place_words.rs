@@ -30,6 +30,8 @@ pub(crate) struct PlaceWords {
     pub office_nouns: Vec<String>,
     /// PLOVER types that happen where the story is set.
     pub placed_acts: Vec<String>,
+    /// PLOVER types placed in the participants' one country (a domestic act).
+    pub domestic_acts: Vec<String>,
 }
 
 impl PlaceWords {
@@ -58,6 +60,7 @@ impl PlaceWords {
                     "office-verbs" => &mut words.office_verbs,
                     "office-nouns" => &mut words.office_nouns,
                     "placed-acts" => &mut words.placed_acts,
+                    "domestic-acts" => &mut words.domestic_acts,
                     other => return Err(error(format!("unknown section [{other}]"))),
                 });
                 continue;
@@ -70,7 +73,7 @@ impl PlaceWords {
             };
             list.push(line.to_string());
         }
-        for entry in &words.placed_acts {
+        for entry in words.placed_acts.iter().chain(&words.domestic_acts) {
             if !dyad_core::ontology::is_plover_type(entry) {
                 return Err(CoderError::WordList {
                     file: name.to_string(),
@@ -136,6 +139,8 @@ mod tests {
         assert!(PlaceWords::has(&w.locative, "near"));
         assert!(PlaceWords::has(&w.place_objects, "visit"));
         assert!(PlaceWords::has(&w.placed_acts, "CONSULT"));
+        assert!(PlaceWords::has(&w.domestic_acts, "COERCE"));
+        assert!(!PlaceWords::has(&w.domestic_acts, "CONSULT"));
     }
 
     #[test]
