@@ -37,6 +37,27 @@ fn is_modal_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns of resolve: "determination to fight on", "a vow to retaliate":
+/// the infinitive they govern is intended, not done. ("Trump's decision to
+/// withdraw" is not here: a decision taken is reported as the act.)
+fn is_intent_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "determination"
+            | "resolve"
+            | "intention"
+            | "intent"
+            | "pledge"
+            | "vow"
+            | "promise"
+            | "aim"
+            | "goal"
+            | "ambition"
+            | "desire"
+            | "wish"
+    )
+}
+
 fn is_hypothetical_noun(w: &str) -> bool {
     matches!(
         w,
@@ -263,6 +284,9 @@ pub fn tree_factuality(
             // infinitive that says what a noun allows or owes reports no act
             "acl" if to_marked && is_modal_noun(gl) => {
                 return (Factuality::Hypothetical, format!("'{gl} to'"));
+            }
+            "acl" if to_marked && is_intent_noun(gl) => {
+                return (Factuality::Intended, format!("'{gl} to'"));
             }
             "xcomp" | "acl" if rel != "acl:relcl" => {
                 if words::is_denial_governor(gl) {

@@ -892,3 +892,31 @@ fn receiving_a_thing_is_no_visit() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn forces_receiving_families_host_no_visit() {
+    let events = code("More than 1,000 Syrian families were received by Turkish troops on Monday.");
+    assert!(events.iter().all(|e| e.plover != "CONSULT"), "{events:#?}");
+}
+
+#[test]
+fn a_that_clause_with_its_own_object_is_no_relative_clause() {
+    // "that" is a complementizer here: the announcement is not received
+    let events = code(
+        "The White House confirmed Lavrov's announcement that Trump has received an invitation to visit Russia.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.provenance.trigger_text != "has received" || e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn determination_to_fight_is_intended() {
+    let events =
+        code("The French minister expressed France's determination to fight Isis in Syria.");
+    let ev = on(&events, "fight");
+    assert_eq!(ev.factuality, Factuality::Intended, "{ev:#?}");
+}

@@ -714,7 +714,12 @@ pub fn analyze_tree(
                         }
                         match tree.rel(c) {
                             "nsubj" | "nsubj:pass" => p.subject = antecedent(),
-                            "obj" => p.object = antecedent(),
+                            // not when the verb has an object of its own:
+                            // "the announcement that Trump has received an
+                            // invitation" ("that" is no relative pronoun)
+                            "obj" if kids.with_rel(i, "obj").count() == 1 => {
+                                p.object = antecedent();
+                            }
                             _ => {}
                         }
                     }
