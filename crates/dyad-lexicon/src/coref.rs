@@ -27,6 +27,38 @@ use crate::text::concat;
 use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES};
 use crate::Lexicon;
 
+/// Compass words between a preposition and its place ("from west London").
+const COMPASS: &[&str] = &[
+    "the",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Place nouns between a preposition and its place ("near the capital
+/// Damascus", "in the city of al-Habit").
+const PLACE_NOUNS_BEFORE_NAME: &[&str] = &[
+    "capital", "city", "town", "village", "province", "region", "of", "nearby",
+];
+
 /// Words after which a country or city is a place, not an actor ("withdrew
 /// into Lebanon", "rebels in Yemen").
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -546,10 +578,21 @@ impl Lexicon {
         for &(index, start, end) in &spans {
             let from = atoms.partition_point(|a| a.start < start);
             let to = atoms.partition_point(|a| a.start < end).max(from);
+            // The end of the last place named and whether it was a
+            // destination or origin: a country coordinated with it is a
+            // place of the same kind ("in Iraq and Syria").
+            let mut last_place: Option<(usize, bool, bool)> = None;
             for a in atoms.get(from..to).unwrap_or_default() {
                 let Some(code) = a.targets().iter().find_map(|t| self.country_of_target(t)) else {
                     continue;
                 };
+                let coordinated = last_place.filter(|(end, _, _)| {
+                    text.get(*end..a.start).is_some_and(|between| {
+                        let between = between.trim();
+                        between == ","
+                            || is_in(&["and", "or", "nor"], between.trim_start_matches(','))
+                    })
+                });
                 let first = a.targets().first();
                 // A capital that acts ("Moscow said") is an actor, one
                 // after a verb or preposition ("attacked Paris") a place.
@@ -567,10 +610,56 @@ impl Lexicon {
                             .get(..a.start)
                             .and_then(|before| before.split_whitespace().next_back())
                             .is_some_and(|w| is_in(PLACE_PREPOSITIONS, w));
+                // A modifier ("Ankara-backed rebels") names no place.
+                let as_place = as_place && !a.hyphen_after;
+                // The preposition before the place, past a compass word
+                // ("from west London", "into northern Syria").
+                let preposition = text.get(..a.start).and_then(|before| {
+                    before
+                        .split_whitespace()
+                        .rev()
+                        .map(|w| w.trim_start_matches(['[', '(']))
+                        .find(|w| !is_in(COMPASS, w) && !is_in(PLACE_NOUNS_BEFORE_NAME, w))
+                });
+                let directional =
+                    as_place && preposition.is_some_and(|w| is_in(crate::words::DIRECTIONAL, w));
+                let locative =
+                    as_place && preposition.is_some_and(|w| is_in(crate::words::LOCATIVE, w));
+                // A city written next to another capitalised word is part of
+                // a longer name ("the SDF commander Adnan Afrin", "Damascus
+                // University"); a capitalised word opening the sentence does
+                // not count.
+                let next_capital = text
+                    .get(a.end..)
+                    .and_then(|t| t.strip_prefix(' '))
+                    .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()));
+                let prev_capital = text
+                    .get(start..a.start)
+                    .and_then(|t| t.strip_suffix(' '))
+                    .and_then(|t| t.rsplit(' ').next().filter(|w| t.len() > w.len()))
+                    .is_some_and(|w| {
+                        // a word of letters only: not "Syria’s", "Idlib,"
+                        w.starts_with(|c: char| c.is_uppercase())
+                            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                            && !is_in(COMPASS, w)
+                    });
+                let in_a_name =
+                    matches!(first, Some(Target::City(_))) && (next_capital || prev_capital);
+                let (as_place, directional, locative) = match coordinated {
+                    Some((_, d, l)) if !as_place => (true, d, l),
+                    _ => (as_place && !in_a_name, directional, locative),
+                };
+                if as_place {
+                    last_place = Some((a.end, directional, locative));
+                }
                 named.push(crate::context::Named {
                     sentence: index,
                     country: code.to_string(),
                     as_place,
+                    directional,
+                    locative,
+                    start: a.start,
+                    end: a.end,
                 });
             }
         }
