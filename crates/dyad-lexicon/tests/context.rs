@@ -508,3 +508,26 @@ fn the_sentence_s_places_say_nothing_of_whose_a_group_is_when_the_text_tells_oth
         "population",
     );
 }
+
+#[test]
+fn a_thing_named_with_a_role_word_is_no_actor() {
+    // "agent" alone is a spy; a nerve agent is a substance.
+    assert_eq!(
+        phrase("a Russian agent", "2019-01-01"),
+        (Some("RUS".into()), vec!["SPY".to_string()])
+    );
+    let d = doc(
+        "Britain said a Russian nerve agent was used in the attack on two people in Salisbury.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        !m.iter()
+            .any(|x| x.text.contains("agent") || x.text == "Russian"),
+        "{m:#?}"
+    );
+    assert!(lex()
+        .resolve_phrase("chemical agents", Some(date("2019-01-01")), "")
+        .actor
+        .is_none());
+}
