@@ -540,7 +540,15 @@ fn try_pattern<'p>(
     // links to the trigger through a recipient-like preposition
     // (also for a pattern that names no target: "- open * investigation"
     // still has one in "opened investigations against banks")
+    // An object pronoun for people right after the verb fills the object
+    // slot even when it stands for no actor: "the communities that support
+    // them from Damascus's doorstep" do not support Damascus. ("it" is left
+    // out: "blaming it on a British government" accuses the government.)
+    let pronoun_object = ["them", "him", "us", "me"]
+        .iter()
+        .any(|w| view.is(pred.head + 1, w));
     if target.is_empty()
+        && !pronoun_object
         && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())
         && pred.kind == TriggerKind::Verb
         && pred.from_tree

@@ -729,3 +729,16 @@ fn a_definite_description_codes_as_the_group_named_before_at_lower_confidence() 
     assert_eq!(countries(&ev.target), ["TUR"], "{ev:#?}");
     assert!(ev.provenance.confidence < 0.8, "{ev:#?}");
 }
+
+#[test]
+fn an_object_pronoun_fills_the_object_slot_even_unresolved() {
+    // "them" stands for no known actor; the "from" phrase is not what is
+    // supported.
+    let events = code("Iranian militias support them from Baghdad every week.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "SUPPORT" && countries(&e.target) == ["IRQ"]),
+        "{events:#?}"
+    );
+}
