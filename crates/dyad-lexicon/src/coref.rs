@@ -407,6 +407,95 @@ fn pair(out: &mut Out, d: Draft, fallback: Option<Box<Draft>>) {
     }
 }
 
+/// Grammatical gender: a pronoun's, or a person's as the text shows it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Titles and gendered role words that tell a person's gender when written
+/// right before the name or as the mention's first word ("Mr Javid", "Ms
+/// Begum", "spokeswoman Maria Zakharova", "Mullah Omar").
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "mr.",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "sheikh",
+    "mullah",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "father",
+    "son",
+    "brother",
+    "husband",
+    "uncle",
+    "monsieur",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "lady",
+    "dame",
+    "queen",
+    "princess",
+    "madame",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "mother",
+    "daughter",
+    "sister",
+    "wife",
+    "widow",
+    "aunt",
+];
+
+fn gender_of_word(w: &str) -> Option<Gender> {
+    if is_in(MALE_WORDS, w) {
+        Some(Gender::Male)
+    } else if is_in(FEMALE_WORDS, w) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender the text gives mention `i`: a title or gendered word before
+/// it or opening it, here or at an earlier mention of the same known
+/// person. `None` when the text does not say (most names).
+fn gender_of(out: &Out, i: usize) -> Option<Gender> {
+    let text = out.scan.text;
+    let at = |m: &ActorMention| {
+        let first = m.text.split_whitespace().next().and_then(gender_of_word);
+        first.or_else(|| {
+            text.get(..m.span.start)
+                .and_then(|b| b.split_whitespace().next_back())
+                .and_then(gender_of_word)
+        })
+    };
+    let m = out.mentions.get(i)?;
+    if let Some(g) = at(m) {
+        return Some(g);
+    }
+    let p = out.persons.get(i).copied().flatten()?;
+    out.mentions
+        .iter()
+        .zip(&out.persons)
+        .take(i)
+        .filter(|(_, q)| **q == Some(p))
+        .find_map(|(m, _)| at(m))
+}
+
 fn pronoun(out: &mut Out, d: Draft) {
     // a known person, or a person the text names with a title but the
     // lexicon does not know ("the Syrian government negotiator Bashar
@@ -415,11 +504,29 @@ fn pronoun(out: &mut Out, d: Draft) {
         out.persons.get(i).copied().flatten().is_some()
             || (m.kind == MentionKind::Person && m.actor.country.is_some())
     };
+    // "he" is not a person the text calls "Ms", "she" not one it calls
+    // "Mr" or "spokesman": such a person is passed over.
+    let wanted =
+        out.scan
+            .text
+            .get(d.start..d.end)
+            .and_then(|w| match w.to_ascii_lowercase().as_str() {
+                "he" | "his" | "him" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                _ => None,
+            });
+    let compatible =
+        |out: &Out, i: usize| wanted.is_none_or(|g| gender_of(out, i).is_none_or(|h| h == g));
     let find_first_in = |out: &Out, sentence: usize, before: usize| {
         out.mentions
             .iter()
             .enumerate()
-            .find(|(i, m)| m.sentence == sentence && m.span.start < before && is_person(out, *i, m))
+            .find(|(i, m)| {
+                m.sentence == sentence
+                    && m.span.start < before
+                    && is_person(out, *i, m)
+                    && compatible(out, *i)
+            })
             .map(|(i, _)| i)
     };
     let mut found = find_first_in(out, d.sentence, d.start);

@@ -531,3 +531,27 @@ fn a_thing_named_with_a_role_word_is_no_actor() {
         .actor
         .is_none());
 }
+
+#[test]
+fn a_pronoun_passes_over_a_person_the_text_gives_the_other_gender() {
+    let d = doc(
+        "Mr Javid told Ms Begum on Monday that her citizenship was revoked. She said she would appeal.",
+        "2019-03-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(m.iter().any(|x| x.text == "Javid"), "{m:#?}");
+    for p in ["her", "She", "she"] {
+        assert!(
+            !m.iter().any(|x| x.text == p),
+            "{p:?} must not become Mr Javid: {m:#?}"
+        );
+    }
+    // "he" still finds him.
+    let d = doc(
+        "Mr Javid met the Syrian envoy on Monday. He said the talks went well.",
+        "2019-03-01",
+    );
+    let m = lex().recognize(&d);
+    let he = one(&m, "He");
+    assert_eq!(he.actor.country.as_deref(), Some("GBR"), "{he:?}");
+}
