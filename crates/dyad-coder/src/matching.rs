@@ -551,7 +551,15 @@ fn try_pattern<'p>(
     // X": a meeting verb whose object is a thing met no one through it;
     // only "members of X" and "a dinner for X" still name whom
     let met_a_thing = pattern.plover == "CONSULT" && pred.object_word.is_some();
+    // An object pronoun for people right after the verb fills the object
+    // slot even when it stands for no actor: "the communities that support
+    // them from Damascus's doorstep" do not support Damascus. ("it" is left
+    // out: "blaming it on a British government" accuses the government.)
+    let pronoun_object = ["them", "him", "us", "me"]
+        .iter()
+        .any(|w| view.is(pred.head + 1, w));
     if target.is_empty()
+        && !pronoun_object
         && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())
         && pred.kind == TriggerKind::Verb
         && pred.from_tree

@@ -367,6 +367,20 @@ pub fn tree_factuality(
                             | "left"
                             | "crossed"
                             | "fled"
+                            // arming and raising forces: "tribesmen armed
+                            // to fight Isis", "fighters raised to fight Assad"
+                            | "arm"
+                            | "armed"
+                            | "equip"
+                            | "equipped"
+                            | "train"
+                            | "trained"
+                            | "recruit"
+                            | "recruited"
+                            | "raise"
+                            | "raised"
+                            | "mobilise"
+                            | "mobilize"
                     )
                 };
                 if to_marked && (journey(gl) || journey(view.low(h))) {

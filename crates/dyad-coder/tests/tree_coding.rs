@@ -920,3 +920,39 @@ fn determination_to_fight_is_intended() {
     let ev = on(&events, "fight");
     assert_eq!(ev.factuality, Factuality::Intended, "{ev:#?}");
 }
+
+#[test]
+fn an_object_pronoun_fills_the_object_slot_even_unresolved() {
+    // "them" stands for no known actor; the "from" phrase is not what is
+    // supported.
+    let events = code("Iranian militias support them from Baghdad every week.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "SUPPORT" && countries(&e.target) == ["IRQ"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn whoever_a_demanded_act_targets_is_not_asked() {
+    // "demanded steps to destroy X" asks someone to act against X; it does
+    // not ask X. "demanding to negotiate with Washington" still asks Washington.
+    let events = code(
+        "Putin demanded “concrete steps … to completely destroy this hotbed of Syrian rebels”.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "REQUEST" || e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn the_purpose_of_arming_is_intended() {
+    let events = code("Iraqi tribesmen armed to fight Isis now refuse to surrender their weapons.");
+    for ev in events.iter().filter(|e| e.plover == "ASSAULT") {
+        assert_ne!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+    }
+}

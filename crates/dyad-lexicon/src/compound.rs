@@ -86,7 +86,7 @@ impl<'a> Scan<'a> {
         let mut phrase = first_role.phrase.clone();
         let mut end = first.end;
         let mut next = i + 1;
-        if first_role.kind != RoleKind::Place {
+        if !first_role.kind.names_no_actor() {
             while let Some(b) = s.atoms.get(next) {
                 let joined = self
                     .text
@@ -95,7 +95,7 @@ impl<'a> Scan<'a> {
                 let Some((r2, p2)) = role_reading(b).filter(|_| joined) else {
                     break;
                 };
-                let Some(role2) = self.role(r2).filter(|x| x.kind != RoleKind::Place) else {
+                let Some(role2) = self.role(r2).filter(|x| !x.kind.names_no_actor()) else {
                     break;
                 };
                 if matches!(b.primary(), Target::Person(_) | Target::Surname(_)) {
@@ -234,6 +234,10 @@ impl<'a> Scan<'a> {
             .filter(|b| self.gap_ok(self.after(a), b.start))
         {
             if let Some(chain) = self.chain(s, i + 1) {
+                if chain.head.kind == RoleKind::Thing {
+                    // "the Russian nerve agent": a modifier of a thing.
+                    return chain.next - i;
+                }
                 if chain.head.kind == RoleKind::Place {
                     // "the Ukrainian city of Kharkiv", "the Russian capital, Moscow"
                     return match s.atoms.get(chain.next) {
@@ -489,7 +493,7 @@ impl<'a> Scan<'a> {
         };
         let used = chain.next - i;
         let head = chain.head;
-        if head.kind == RoleKind::Place {
+        if head.kind.names_no_actor() {
             return used;
         }
         let next = s.atoms.get(chain.next);

@@ -33,7 +33,21 @@
 //!    stays without a country rather than become Russian);
 //! 5. when the sentence does name a country, governmental, military and
 //!    other actors are left alone (the sentence's structure decides: "Russia
-//!    and the government"). Insurgents and the opposition ([`INSURGENT`])
+//!    and the government"), except where the sentence says where the group
+//!    is: civilians (CVL) and insurgents ([`INSURGENT`]) take the one
+//!    country of all the places the sentence names (countries after a
+//!    preposition, cities, capitals that do not act, and countries
+//!    coordinated with them: "in Iraq and Syria" is two places), when one of
+//!    them is not only a destination or origin ("fled to Turkey") — for
+//!    insurgents, one after a locative preposition ("rebels in Idlib", not
+//!    "bombers attacked Paris"); countries named as actors do not count
+//!    ("Russian jets ... killing four people in al-Habit" → SYR CVL). Not
+//!    when the text tells whose the group is otherwise: "foreign fighters",
+//!    a possessive ("its people"), an "of"/"from" phrase ("families of
+//!    British men"), a name after a title ("dissident journalist Jamal
+//!    Khashoggi"), a hyphenated modifier ("tourist-dependent"); a city
+//!    inside a longer name ("commander Adnan Afrin", "the New York Times")
+//!    is no place. Confidence [`SENTENCE_PLACE_CONFIDENCE`]. Otherwise: Insurgents and the opposition ([`INSURGENT`])
 //!    take the story's *conflict country* — its main country, else its
 //!    theatre (the country of two thirds of the places it names) — when the
 //!    sentence names foreign countries only as actors ("The Russians are
@@ -134,6 +148,16 @@ pub(crate) struct Named {
     /// Named as a place: a country after a preposition ("in Syria"), a
     /// city, a capital that does not act ("attacked Paris").
     pub as_place: bool,
+    /// Named as a place right after a preposition of direction ("fled to
+    /// Turkey", "returned from Syria", "into Iraq"): where someone goes or
+    /// comes from, not where they are.
+    pub directional: bool,
+    /// Named as a place right after a locative preposition ("in Idlib",
+    /// "near Raqqa"), not as an object ("attacked Paris").
+    pub locative: bool,
+    /// Byte span of the name in the text.
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Sectors of insurgents and the opposition: in a story about one conflict
@@ -146,6 +170,108 @@ const INSURGENT: &[&str] = &["REB", "OPP", "INS", "UAF", "PRM", "SEP", "RAD"];
 /// ("civilians killed in Syria"; not "families of men who fought alongside
 /// the YPG", where only an organisation carries the country).
 const CIVILIAN: &[&str] = &["CVL", "REF"];
+
+/// Confidence cap for a country taken from the places of the actor's own
+/// sentence: sentence evidence, above the story's main country.
+const SENTENCE_PLACE_CONFIDENCE: f32 = 0.55;
+
+/// Words that say a group is not of the place where it is ("foreign
+/// fighters detained in Syria", "overseas volunteers").
+const NOT_OF_THE_PLACE: &[&str] = &[
+    "foreign",
+    "overseas",
+    "international",
+    "expatriate",
+    "expat",
+    "visiting",
+];
+
+/// Whether the mention's first word or the word right before it says the
+/// group comes from elsewhere ("foreign fighters").
+fn from_elsewhere(text: &str, m: &ActorMention) -> bool {
+    let own = m.text.split_whitespace().next();
+    let before = text
+        .get(..m.span.start)
+        .and_then(|b| b.split_whitespace().next_back());
+    [own, before]
+        .into_iter()
+        .flatten()
+        .any(|w| crate::words::is_in(NOT_OF_THE_PLACE, w))
+}
+
+/// Possessives before a group: the owner decides whose it is ("its people
+/// on the ground in Syria" are Russia's, "his own men" the speaker's).
+const POSSESSIVE_DETERMINERS: &[&str] = &[
+    "its", "their", "his", "her", "our", "my", "your", "whose", "own",
+];
+
+/// Whether the sentence's places say nothing of whose the group is: its
+/// first word or the word before it says it comes from elsewhere
+/// ("foreign fighters"), a possessive owns it ("its people"), an "of" or
+/// "from" phrase after it tells (the coder's tree reads "families of two
+/// British men", "men from west London"), or it is only the first part of
+/// a hyphenated modifier ("tourist-dependent").
+fn place_says_nothing(text: &str, m: &ActorMention) -> bool {
+    let before = text
+        .get(..m.span.start)
+        .and_then(|b| b.split_whitespace().next_back())
+        .map(|w| w.trim_start_matches(['(', '“', '"', '‘']));
+    let after_text = text.get(m.span.end..).unwrap_or_default();
+    let after = after_text.split_whitespace().next();
+    from_elsewhere(text, m)
+        || before.is_some_and(|w| crate::words::is_in(POSSESSIVE_DETERMINERS, w))
+        || after.is_some_and(|w| {
+            crate::words::is_in(&["of", "from"], w)
+                // a title before a name: "dissident journalist Jamal
+                // Khashoggi" in Istanbul is not Turkish
+                || w.starts_with(|c: char| c.is_uppercase())
+        })
+        || after_text.starts_with(['-', '‐', '–'])
+        // a piece of a longer word ("man" in "Maarat al-Nu’man")
+        || text
+            .get(..m.span.start)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '-'))
+}
+
+/// The one country where the sentence says things happen: every place the
+/// sentence names (a country after a preposition, a city, a capital that
+/// does not act) is of that country, and at least one is not a destination
+/// or origin ("in Idlib", not only "fled to Turkey"). Countries named as
+/// actors do not count ("Russian jets killed four people in al-Habit").
+fn sentence_place<'n>(
+    named: &'n [Named],
+    mentions: &[ActorMention],
+    sentence: usize,
+    locative_only: bool,
+) -> Option<&'n str> {
+    let mut one: Option<&str> = None;
+    let mut located = false;
+    // A place inside a longer name is no place ("the New York Times").
+    let inside_a_name = |n: &Named| {
+        mentions.iter().any(|m| {
+            m.sentence == sentence
+                && m.span.start <= n.start
+                && n.end <= m.span.end
+                && m.span.end - m.span.start > n.end - n.start
+        })
+    };
+    for n in named
+        .iter()
+        .filter(|n| n.sentence == sentence && n.as_place && !inside_a_name(n))
+    {
+        match one {
+            Some(c) if c != n.country => return None,
+            _ => one = Some(n.country.as_str()),
+        }
+        located |= if locative_only {
+            n.locative
+        } else {
+            !n.directional
+        };
+    }
+    one.filter(|_| located)
+}
 
 /// The people named by the word right before the mention ("Kurdish", also
 /// "Kurdish-led"), or by the mention's own first word (the role "Kurdish
@@ -403,7 +529,23 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             }
         } else if governmental {
             None
+        } else if let Some(c) = primary
+            .filter(|p| (INSURGENT.contains(p) || *p == "CVL") && !place_says_nothing(text, m))
+            // Armed groups only where the sentence says they are ("rebels
+            // in Idlib"), not where they strike ("bombers attacked Paris").
+            .and_then(|p| sentence_place(named, mentions, m.sentence, p != "CVL"))
+        {
+            // Sentence evidence first: civilians and armed groups where the
+            // sentence places them ("killing four people in al-Habit";
+            // refugees are left out: they are mostly somewhere else than
+            // home).
+            Some((
+                c.to_string(),
+                format!("country {c}: the one country of the places its sentence names"),
+                SENTENCE_PLACE_CONFIDENCE,
+            ))
         } else if primary.is_some_and(|p| INSURGENT.contains(&p) || CIVILIAN.contains(&p))
+            && !from_elsewhere(text, m)
             && conflict_code.is_some_and(|c| {
                 in_sentence.iter().all(|x| x == c)
                     && places
@@ -413,6 +555,7 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
         {
             conflict_reason(", the only country the sentence names")
         } else if primary.is_some_and(|p| INSURGENT.contains(&p))
+            && !from_elsewhere(text, m)
             && conflict_code.is_some_and(|c| {
                 places
                     .get(&m.sentence)

@@ -27,6 +27,38 @@ use crate::text::concat;
 use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES};
 use crate::Lexicon;
 
+/// Compass words between a preposition and its place ("from west London").
+const COMPASS: &[&str] = &[
+    "the",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Place nouns between a preposition and its place ("near the capital
+/// Damascus", "in the city of al-Habit").
+const PLACE_NOUNS_BEFORE_NAME: &[&str] = &[
+    "capital", "city", "town", "village", "province", "region", "of", "nearby",
+];
+
 /// Words after which a country or city is a place, not an actor ("withdrew
 /// into Lebanon", "rebels in Yemen").
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -375,6 +407,95 @@ fn pair(out: &mut Out, d: Draft, fallback: Option<Box<Draft>>) {
     }
 }
 
+/// Grammatical gender: a pronoun's, or a person's as the text shows it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Titles and gendered role words that tell a person's gender when written
+/// right before the name or as the mention's first word ("Mr Javid", "Ms
+/// Begum", "spokeswoman Maria Zakharova", "Mullah Omar").
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "mr.",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "sheikh",
+    "mullah",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "father",
+    "son",
+    "brother",
+    "husband",
+    "uncle",
+    "monsieur",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "lady",
+    "dame",
+    "queen",
+    "princess",
+    "madame",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "mother",
+    "daughter",
+    "sister",
+    "wife",
+    "widow",
+    "aunt",
+];
+
+fn gender_of_word(w: &str) -> Option<Gender> {
+    if is_in(MALE_WORDS, w) {
+        Some(Gender::Male)
+    } else if is_in(FEMALE_WORDS, w) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender the text gives mention `i`: a title or gendered word before
+/// it or opening it, here or at an earlier mention of the same known
+/// person. `None` when the text does not say (most names).
+fn gender_of(out: &Out, i: usize) -> Option<Gender> {
+    let text = out.scan.text;
+    let at = |m: &ActorMention| {
+        let first = m.text.split_whitespace().next().and_then(gender_of_word);
+        first.or_else(|| {
+            text.get(..m.span.start)
+                .and_then(|b| b.split_whitespace().next_back())
+                .and_then(gender_of_word)
+        })
+    };
+    let m = out.mentions.get(i)?;
+    if let Some(g) = at(m) {
+        return Some(g);
+    }
+    let p = out.persons.get(i).copied().flatten()?;
+    out.mentions
+        .iter()
+        .zip(&out.persons)
+        .take(i)
+        .filter(|(_, q)| **q == Some(p))
+        .find_map(|(m, _)| at(m))
+}
+
 fn pronoun(out: &mut Out, d: Draft) {
     // a known person, or a person the text names with a title but the
     // lexicon does not know ("the Syrian government negotiator Bashar
@@ -383,11 +504,29 @@ fn pronoun(out: &mut Out, d: Draft) {
         out.persons.get(i).copied().flatten().is_some()
             || (m.kind == MentionKind::Person && m.actor.country.is_some())
     };
+    // "he" is not a person the text calls "Ms", "she" not one it calls
+    // "Mr" or "spokesman": such a person is passed over.
+    let wanted =
+        out.scan
+            .text
+            .get(d.start..d.end)
+            .and_then(|w| match w.to_ascii_lowercase().as_str() {
+                "he" | "his" | "him" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                _ => None,
+            });
+    let compatible =
+        |out: &Out, i: usize| wanted.is_none_or(|g| gender_of(out, i).is_none_or(|h| h == g));
     let find_first_in = |out: &Out, sentence: usize, before: usize| {
         out.mentions
             .iter()
             .enumerate()
-            .find(|(i, m)| m.sentence == sentence && m.span.start < before && is_person(out, *i, m))
+            .find(|(i, m)| {
+                m.sentence == sentence
+                    && m.span.start < before
+                    && is_person(out, *i, m)
+                    && compatible(out, *i)
+            })
             .map(|(i, _)| i)
     };
     let mut found = find_first_in(out, d.sentence, d.start);
@@ -546,10 +685,21 @@ impl Lexicon {
         for &(index, start, end) in &spans {
             let from = atoms.partition_point(|a| a.start < start);
             let to = atoms.partition_point(|a| a.start < end).max(from);
+            // The end of the last place named and whether it was a
+            // destination or origin: a country coordinated with it is a
+            // place of the same kind ("in Iraq and Syria").
+            let mut last_place: Option<(usize, bool, bool)> = None;
             for a in atoms.get(from..to).unwrap_or_default() {
                 let Some(code) = a.targets().iter().find_map(|t| self.country_of_target(t)) else {
                     continue;
                 };
+                let coordinated = last_place.filter(|(end, _, _)| {
+                    text.get(*end..a.start).is_some_and(|between| {
+                        let between = between.trim();
+                        between == ","
+                            || is_in(&["and", "or", "nor"], between.trim_start_matches(','))
+                    })
+                });
                 let first = a.targets().first();
                 // A capital that acts ("Moscow said") is an actor, one
                 // after a verb or preposition ("attacked Paris") a place.
@@ -567,10 +717,56 @@ impl Lexicon {
                             .get(..a.start)
                             .and_then(|before| before.split_whitespace().next_back())
                             .is_some_and(|w| is_in(PLACE_PREPOSITIONS, w));
+                // A modifier ("Ankara-backed rebels") names no place.
+                let as_place = as_place && !a.hyphen_after;
+                // The preposition before the place, past a compass word
+                // ("from west London", "into northern Syria").
+                let preposition = text.get(..a.start).and_then(|before| {
+                    before
+                        .split_whitespace()
+                        .rev()
+                        .map(|w| w.trim_start_matches(['[', '(']))
+                        .find(|w| !is_in(COMPASS, w) && !is_in(PLACE_NOUNS_BEFORE_NAME, w))
+                });
+                let directional =
+                    as_place && preposition.is_some_and(|w| is_in(crate::words::DIRECTIONAL, w));
+                let locative =
+                    as_place && preposition.is_some_and(|w| is_in(crate::words::LOCATIVE, w));
+                // A city written next to another capitalised word is part of
+                // a longer name ("the SDF commander Adnan Afrin", "Damascus
+                // University"); a capitalised word opening the sentence does
+                // not count.
+                let next_capital = text
+                    .get(a.end..)
+                    .and_then(|t| t.strip_prefix(' '))
+                    .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()));
+                let prev_capital = text
+                    .get(start..a.start)
+                    .and_then(|t| t.strip_suffix(' '))
+                    .and_then(|t| t.rsplit(' ').next().filter(|w| t.len() > w.len()))
+                    .is_some_and(|w| {
+                        // a word of letters only: not "Syria’s", "Idlib,"
+                        w.starts_with(|c: char| c.is_uppercase())
+                            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                            && !is_in(COMPASS, w)
+                    });
+                let in_a_name =
+                    matches!(first, Some(Target::City(_))) && (next_capital || prev_capital);
+                let (as_place, directional, locative) = match coordinated {
+                    Some((_, d, l)) if !as_place => (true, d, l),
+                    _ => (as_place && !in_a_name, directional, locative),
+                };
+                if as_place {
+                    last_place = Some((a.end, directional, locative));
+                }
                 named.push(crate::context::Named {
                     sentence: index,
                     country: code.to_string(),
                     as_place,
+                    directional,
+                    locative,
+                    start: a.start,
+                    end: a.end,
                 });
             }
         }

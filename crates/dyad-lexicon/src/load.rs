@@ -362,13 +362,13 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
                     2,
                     phrase,
                     format!(
-                        "unknown kind {:?} (title, group, institution, place)",
+                        "unknown kind {:?} (title, group, institution, place, thing)",
                         row.get(2)
                     ),
                 );
                 continue;
             };
-            let allow_empty = kind == RoleKind::Place;
+            let allow_empty = kind.names_no_actor();
             let Some(sectors) = ctx.sectors(&src.name, row, 1, phrase, allow_empty) else {
                 continue;
             };

@@ -191,6 +191,10 @@ pub enum RoleKind {
     Institution,
     /// A place noun: "the Ukrainian city of ..." makes the demonym a place.
     Place,
+    /// A thing named with a role word that is no actor ("nerve agent",
+    /// "travel agent"): the longest match wins and yields no mention, and a
+    /// demonym before it is a modifier ("the Russian nerve agent").
+    Thing,
 }
 
 impl RoleKind {
@@ -200,8 +204,14 @@ impl RoleKind {
             "group" => Some(RoleKind::Group),
             "institution" => Some(RoleKind::Institution),
             "place" => Some(RoleKind::Place),
+            "thing" => Some(RoleKind::Thing),
             _ => None,
         }
+    }
+
+    /// Whether a role word of this kind names no actor of its own.
+    pub(crate) fn names_no_actor(self) -> bool {
+        matches!(self, RoleKind::Place | RoleKind::Thing)
     }
 }
 

@@ -493,7 +493,7 @@ impl<'a> Scan<'a> {
         if let Some(b) = atoms.get(i + 1) {
             if let Some((r, _)) = role_target(b.primary()) {
                 if let Some(role) = self.role(r) {
-                    if role.kind != RoleKind::Place && self.gap_ok(self.after(a), b.start) {
+                    if !role.kind.names_no_actor() && self.gap_ok(self.after(a), b.start) {
                         let transnational =
                             matches!(org.sectors.first().map(String::as_str), Some("IGO" | "NGO"));
                         for s in &role.sectors {

@@ -421,3 +421,137 @@ fn a_legislature_before_a_party_names_the_party_s_legislators() {
     let (_, s) = phrase("Republicans", "2019-01-01");
     assert_eq!(s.first().map(String::as_str), Some("PTY"));
 }
+
+/// The country a mention took, and whether its rule names the sentence's
+/// places as the evidence.
+fn by_place(text: &str, mention: &str) -> (Option<String>, bool) {
+    let d = doc(text, "2019-03-04");
+    let m = lex().recognize(&d);
+    let x = one(&m, mention);
+    (
+        x.actor.country.clone(),
+        x.rule.contains("the places its sentence names"),
+    )
+}
+
+#[test]
+fn civilians_and_armed_groups_take_the_one_country_their_sentence_places_them_in() {
+    // A foreign country acting does not hide where the victims are.
+    let (c, why) = by_place(
+        "Turkish jets bombed Afrin on Tuesday, killing nine civilians.",
+        "civilians",
+    );
+    assert_eq!((c.as_deref(), why), (Some("SYR"), true));
+    let d = doc(
+        "Turkish jets bombed Afrin on Tuesday, killing nine civilians.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert!(one(&m, "civilians").confidence <= 0.55);
+    // Armed groups where the sentence says they are.
+    assert_eq!(
+        by_place("Rebels in Idlib fired rockets on Monday.", "Rebels").0,
+        Some("SYR".to_string())
+    );
+    // A city in Britain is as good as one in Syria.
+    assert_eq!(
+        by_place(
+            "In Manchester, about 50 protesters marched on Saturday.",
+            "protesters"
+        )
+        .0,
+        Some("GBR".to_string())
+    );
+}
+
+#[test]
+fn the_sentence_s_places_say_nothing_of_whose_a_group_is_when_the_text_tells_otherwise() {
+    let none = |text: &str, mention: &str| {
+        let (c, why) = by_place(text, mention);
+        assert!(!why, "{text}: {mention} took {c:?} from the places");
+        assert_eq!(c, None, "{text}: {mention}");
+    };
+    // origin and destination only, or two countries
+    none("Nine civilians fled from Afrin to Turkey.", "civilians");
+    // places coordinated with a place are places too
+    none(
+        "Many civilians were killed last year in Iraq and Syria.",
+        "civilians",
+    );
+    // foreign to the place
+    none(
+        "Dozens of foreign fighters were detained in Raqqa.",
+        "fighters",
+    );
+    // a possessive owns the group
+    none("Moscow will protect its people in Idlib.", "people");
+    // an "of" phrase tells whose
+    none(
+        "The families of two men killed in Raqqa protested.",
+        "families",
+    );
+    // a title before a name
+    none(
+        "The dissident journalist Ahmed Selim was detained in Istanbul.",
+        "dissident journalist",
+    );
+    // the place an armed group strikes is not where it is from
+    none("Suicide bombers attacked Paris.", "Suicide bombers");
+    // a city inside a person's name is no place
+    none(
+        "About 1,000 people were rescued, the commander Adnan Afrin said.",
+        "people",
+    );
+    // a hyphenated modifier is no place
+    none(
+        "The local population welcomed the Ankara-backed offensive.",
+        "population",
+    );
+}
+
+#[test]
+fn a_thing_named_with_a_role_word_is_no_actor() {
+    // "agent" alone is a spy; a nerve agent is a substance.
+    assert_eq!(
+        phrase("a Russian agent", "2019-01-01"),
+        (Some("RUS".into()), vec!["SPY".to_string()])
+    );
+    let d = doc(
+        "Britain said a Russian nerve agent was used in the attack on two people in Salisbury.",
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    assert!(
+        !m.iter()
+            .any(|x| x.text.contains("agent") || x.text == "Russian"),
+        "{m:#?}"
+    );
+    assert!(lex()
+        .resolve_phrase("chemical agents", Some(date("2019-01-01")), "")
+        .actor
+        .is_none());
+}
+
+#[test]
+fn a_pronoun_passes_over_a_person_the_text_gives_the_other_gender() {
+    let d = doc(
+        "Mr Javid told Ms Begum on Monday that her citizenship was revoked. She said she would appeal.",
+        "2019-03-01",
+    );
+    let m = lex().recognize(&d);
+    assert!(m.iter().any(|x| x.text == "Javid"), "{m:#?}");
+    for p in ["her", "She", "she"] {
+        assert!(
+            !m.iter().any(|x| x.text == p),
+            "{p:?} must not become Mr Javid: {m:#?}"
+        );
+    }
+    // "he" still finds him.
+    let d = doc(
+        "Mr Javid met the Syrian envoy on Monday. He said the talks went well.",
+        "2019-03-01",
+    );
+    let m = lex().recognize(&d);
+    let he = one(&m, "He");
+    assert_eq!(he.actor.country.as_deref(), Some("GBR"), "{he:?}");
+}

@@ -98,6 +98,11 @@ fn reach(
                 .any(|&k| tree.rel(k) == "mark" && view.low(k) == "to"),
             _ => false,
         };
+        // "demanded concrete steps to destroy X": whoever is to undergo the
+        // demanded act is not the one asked; a demand names its addressee
+        // in a "that" clause ("demanded that X resign") or as the
+        // counterpart of the act ("demanding to negotiate with Washington")
+        let demand = depth == 0 && matches!(p.lemma.as_str(), "demand" | "insist");
         if controlled {
             // an act named by an event noun reaches its own target, not the
             // complement's counterpart ("refused to back the invasion of X")
@@ -110,7 +115,7 @@ fn reach(
                         .and_then(|o| preds.get(o))
                         .is_some_and(|o| o.kind == TriggerKind::Noun)
             });
-            let patient = if act_object {
+            let patient = if act_object || demand {
                 Vec::new()
             } else {
                 own(q, &q.patient())
