@@ -423,7 +423,18 @@ fn try_pattern<'p>(
     let is_word = |j: usize, word: &str| {
         view.is(j, word) && (view.low(j) == word || view.pos(j) != Some(dyad_core::Pos::VBN))
     };
-    for word in &pattern.required {
+    // a word written right after the trigger ("give in to", "take control
+    // of") is the verb's particle or its first word: it must follow the
+    // trigger closely, not turn up anywhere in the clause ("gave tacit
+    // support to X's incursion into Afrin, in north-west Syria" gives no
+    // "give in to")
+    let adjacent = pred.kind == TriggerKind::Verb && particle_follows_trigger(pattern);
+    for (n, word) in pattern.required.iter().enumerate() {
+        let end = if n == 0 && adjacent {
+            (pred.head + 1 + PARTICLE_REACH).min(end)
+        } else {
+            end
+        };
         let found = (k..end)
             .find(|&j| is_word(j, word))
             .or_else(|| (before..pred.first).find(|&j| is_word(j, word)));
@@ -571,9 +582,13 @@ fn try_pattern<'p>(
             pattern.plover.as_str(),
             "AGREE" | "SUPPORT" | "CONSULT" | "COOPERATE" | "AID"
         );
+        let hostile = matches!(pattern.plover.as_str(), "ASSAULT" | "COERCE");
         let found = OBJECT_LIKE_PREPS
             .iter()
             .filter(|&&p| !(cooperative && p == "against"))
+            // "pounding the towns with artillery fire": a hostile act's
+            // "with" is its instrument ("clash with +" names its own slot)
+            .filter(|&&p| !(hostile && p == "with"))
             .filter(|&&p| !met_a_thing || matches!(p, "of" | "for"))
             .find_map(|&p| {
                 pred.preps
@@ -677,6 +692,29 @@ fn try_pattern<'p>(
 /// Prepositions whose object may stand in for an empty direct object on a
 /// parse, in order of preference (recipients and counterparts, not places
 /// or times).
+/// How far after a verb trigger a word the pattern writes right after it may
+/// be: "gave up", "gave it up", "called on Monday for".
+const PARTICLE_REACH: usize = 4;
+
+/// Whether the pattern writes its first required word right after the
+/// trigger ("- give in to +", "- take control of +").
+fn particle_follows_trigger(pattern: &Pattern) -> bool {
+    let Some(first) = pattern.required.first() else {
+        return false;
+    };
+    let words: Vec<&str> = pattern.text.split_whitespace().collect();
+    // only particles and prepositions: a noun may come after its
+    // determiners and adjectives ("began a new round of joint exercises")
+    let particle = crate::patterns::SLOT_PREPS.contains(&first.as_str())
+        || matches!(first.as_str(), "up" | "down" | "back" | "away");
+    particle
+        && words
+            .iter()
+            .position(|w| *w == pattern.trigger)
+            .and_then(|t| words.get(t + 1))
+            .is_some_and(|next| next == first)
+}
+
 const OBJECT_LIKE_PREPS: [&str; 13] = [
     "against", "on", "with", "from", "to", "toward", "towards", "upon", "at", "into", "for", "of",
     "by",

@@ -956,3 +956,25 @@ fn the_purpose_of_arming_is_intended() {
         assert_ne!(ev.factuality, Factuality::Asserted, "{ev:#?}");
     }
 }
+
+#[test]
+fn giving_support_is_support_not_giving_in() {
+    // "give in to" needs its "in" next to "give", not a later "in" phrase;
+    // "gave tacit support to X" supports X
+    let events = code(
+        "Moscow gave tacit support to Turkey's incursion into Afrin, in north-west Syria, to weaken the Kurds.",
+    );
+    assert!(events.iter().all(|e| e.plover != "CONCEDE"), "{events:#?}");
+    let ev = on(&events, "gave");
+    assert_eq!(ev.plover, "SUPPORT", "{ev:#?}");
+}
+
+#[test]
+fn a_hostile_act_s_with_is_its_instrument() {
+    let events = code(
+        "Ankara has been pounding the canton's border towns with artillery fire and thousands of Kurdish civilians have reportedly fled.",
+    );
+    for ev in events.iter().filter(|e| e.plover == "ASSAULT") {
+        assert!(ev.target.is_empty(), "{ev:#?}");
+    }
+}

@@ -980,11 +980,14 @@ fn new_predicate(
         obliged: Vec::new(),
         blamed: Vec::new(),
         complement: Vec::new(),
+        // an object after the verb first: a fronted "obj" is the parser's
+        // slip ("British citizen X gave birth to ..." with "citizen" as obj)
         object_word: kids
             .kids(i)
             .iter()
             .copied()
-            .find(|&c| tree.rel(c) == "obj")
+            .find(|&c| tree.rel(c) == "obj" && c > i)
+            .or_else(|| kids.kids(i).iter().copied().find(|&c| tree.rel(c) == "obj"))
             .or_else(|| {
                 kids.kids(i)
                     .iter()
