@@ -578,9 +578,11 @@ fn try_pattern<'p>(
         // "backed action against Syria": whoever an act is against is
         // never the one a cooperative act helps or agrees with (yielding
         // keeps it: "lifted sanctions against Sudan" yields to Sudan)
+        // (nor the one a request is made of: "called for a common stand
+        // against Tehran" asks others, not Tehran)
         let cooperative = matches!(
             pattern.plover.as_str(),
-            "AGREE" | "SUPPORT" | "CONSULT" | "COOPERATE" | "AID"
+            "AGREE" | "SUPPORT" | "CONSULT" | "COOPERATE" | "AID" | "REQUEST"
         );
         let hostile = matches!(pattern.plover.as_str(), "ASSAULT" | "COERCE");
         let found = OBJECT_LIKE_PREPS

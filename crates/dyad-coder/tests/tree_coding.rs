@@ -978,3 +978,14 @@ fn a_hostile_act_s_with_is_its_instrument() {
         assert!(ev.target.is_empty(), "{ev:#?}");
     }
 }
+
+#[test]
+fn a_call_for_a_stand_against_a_country_asks_others() {
+    let events = code("Pompeo called for a common stand against Iran in Cairo.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "REQUEST" || countries(&e.target) != ["IRN"]),
+        "{events:#?}"
+    );
+}
