@@ -406,6 +406,36 @@ pub fn tree_factuality(
                 }
                 return (Factuality::Intended, format!("'{gl} ... to'"));
             }
+            // "could lead to Erdoğan reaching a deal": a participle clause
+            // of consequence is as hypothetical as the clause it hangs on
+            "advcl" if tree.xpos(cur) == "VBG" => {
+                if let Some(&m) = tree.kids(h).iter().find(|&&k| {
+                    tree.rel(k) == "aux"
+                        && tree.xpos(k) == "MD"
+                        && words::is_hypothetical_modal(view.low(k))
+                }) {
+                    // "said the US would leave while continuing to fight":
+                    // a speaker's reported "would" is a future act, as for
+                    // the clause itself
+                    let reported = view.low(m) == "would"
+                        && tree.rel(h) == "ccomp"
+                        && tree.head(h).is_some_and(|g| {
+                            words::is_speech_verb(view.lemma(g))
+                                || words::is_commitment_verb(view.lemma(g))
+                        });
+                    if reported {
+                        return (
+                            Factuality::Intended,
+                            "participle of a reported 'would' clause".into(),
+                        );
+                    }
+                    return (
+                        Factuality::Hypothetical,
+                        format!("participle of a '{}' clause", view.low(m)),
+                    );
+                }
+                break;
+            }
             "ccomp" => {
                 if words::is_denial_governor(gl) {
                     return (Factuality::Denied, format!("denied by '{gl}'"));

@@ -989,3 +989,12 @@ fn a_call_for_a_stand_against_a_country_asks_others() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_participle_of_a_could_clause_is_hypothetical() {
+    let events = code(
+        "The Turkish offensive could lead to the Turkish president, Recep Tayyip Erdoğan, reaching a deal with Damascus.",
+    );
+    let ev = on(&events, "reaching");
+    assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
+}
