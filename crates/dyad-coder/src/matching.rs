@@ -382,6 +382,8 @@ enum Miss<'p> {
     NoSource,
     /// The verb's object is no aid ("gave instructions").
     NotAid,
+    /// The pattern needs a direct object and the verb has none.
+    NoObject,
 }
 
 impl Miss<'_> {
@@ -394,6 +396,7 @@ impl Miss<'_> {
             Miss::SourceSector => format!("source is not {}", pattern.source_sectors.join("/")),
             Miss::NoSource => "no source actor".into(),
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
+            Miss::NoObject => "the verb has no direct object (flag obj)".into(),
         }
     }
 }
@@ -407,6 +410,16 @@ fn try_pattern<'p>(
     actors: Mentions<'_>,
 ) -> Result<Match<'p>, Miss<'p>> {
     let pred = preds.get(pi).ok_or(Miss::NoPredicate)?;
+    // only a parse can tell an intransitive use; token windows keep the
+    // pattern as it was
+    if pattern.needs_object
+        && pred.kind == TriggerKind::Verb
+        && pred.from_tree
+        && pred.object_word.is_none()
+        && pred.object.is_empty()
+    {
+        return Err(Miss::NoObject);
+    }
     // required words, in order, after the trigger and inside the clause
     let end = (pred.head + 1 + WINDOW).min(view.len()).max(pred.head + 1);
     let mut k = pred.head + 1;

@@ -98,6 +98,10 @@ pub struct Pattern {
     /// When not empty, a source actor must have one of these sectors
     /// (`src=MIL;REB`): "troops withdrew" is RETREAT, "the NGO withdrew" is not.
     pub source_sectors: Vec<String>,
+    /// The verb must have a direct object (flag `obj`; in a passive, its
+    /// subject): "returned the prisoners to Turkey" hands something back,
+    /// "returned to Afrin" only goes there.
+    pub needs_object: bool,
     /// File the pattern came from.
     pub file: String,
     /// 1-based line in `file`.
@@ -445,12 +449,14 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut symmetric = false;
     let mut confidence = 0.8;
     let mut source_sectors = Vec::new();
+    let mut needs_object = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
         match flag {
             "" | "-" => {}
             "noun" => kind = TriggerKind::Noun,
             "sym" => symmetric = true,
+            "obj" => needs_object = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
                 if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
@@ -476,7 +482,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                    "unknown flag {f:?} (known: noun, sym, ctx=, conf=, src=)"
+                    "unknown flag {f:?} (known: noun, sym, obj, ctx=, conf=, src=)"
                 ))
             }
         }
@@ -497,6 +503,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         symmetric,
         confidence,
         source_sectors,
+        needs_object,
         file: String::new(),
         line: 0,
     })

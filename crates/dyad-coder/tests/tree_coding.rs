@@ -998,3 +998,13 @@ fn a_participle_of_a_could_clause_is_hypothetical() {
     let ev = on(&events, "reaching");
     assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
 }
+
+#[test]
+fn returning_somewhere_is_no_handing_back() {
+    // `- return * to +` needs an object (flag `obj`): going back to a
+    // town returns nothing to anyone
+    let events = code("Hundreds of army defectors returned to the Syrian government last year.");
+    assert!(events.iter().all(|e| e.plover != "RETREAT"), "{events:#?}");
+    let events = code("Turkey returned the captured soldiers to the Syrian government on Monday.");
+    assert_dyad(on(&events, "returned"), "RETREAT", &["TUR"], &["SYR"]);
+}
