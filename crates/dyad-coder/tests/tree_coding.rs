@@ -1008,3 +1008,23 @@ fn returning_somewhere_is_no_handing_back() {
     let events = code("Turkey returned the captured soldiers to the Syrian government on Monday.");
     assert_dyad(on(&events, "returned"), "RETREAT", &["TUR"], &["SYR"]);
 }
+
+#[test]
+fn an_exchange_of_fire_is_a_firefight() {
+    let events =
+        code("Turkish soldiers exchanged fire with Syrian government forces near the border.");
+    let ev = on(&events, "exchanged");
+    assert_eq!(ev.plover, "ASSAULT", "{ev:#?}");
+}
+
+#[test]
+fn a_subject_stranded_by_a_missed_subordinate_clause_is_not_the_verb_s() {
+    let events = code(
+        "As the remnants of Isis's caliphate evaporate, and the competition for oil quickens, US troops have shot down drones and exchanged fire with Russian contractors.",
+    );
+    assert_eq!(
+        dyads_on(&events, "exchanged"),
+        [dyad("ASSAULT", "USA", "RUS")],
+        "{events:#?}"
+    );
+}

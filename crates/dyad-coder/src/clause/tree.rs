@@ -300,11 +300,29 @@ pub fn analyze_tree(
         let i = p.head;
         match p.kind {
             TriggerKind::Verb => {
-                p.subject = kids
+                // a subordinate clause the parser missed leaves its subject
+                // on the main verb ("As the remnants of X evaporate, ...,
+                // US troops have shot down drones": both hang on "have");
+                // a subject after the verb's own subordinator and before
+                // another subject belongs to that clause, not to the verb
+                let subjects: Vec<usize> = kids
                     .kids(i)
                     .iter()
                     .copied()
                     .filter(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass"))
+                    .collect();
+                let marker = kids
+                    .kids(i)
+                    .iter()
+                    .copied()
+                    .find(|&c| c < i && tree.rel(c) == "mark");
+                let stranded = |c: usize| {
+                    marker.is_some_and(|m| m < c && subjects.iter().any(|&d| c < d && d < i))
+                };
+                p.subject = subjects
+                    .iter()
+                    .copied()
+                    .filter(|&c| !stranded(c))
                     .flat_map(|c| np_mentions(view, tree, kids, c, false))
                     .collect();
                 let mut object: Vec<usize> = kids
