@@ -487,3 +487,27 @@ pub fn is_thing_noun(w: &str) -> bool {
             | "part"
     )
 }
+
+/// Nouns naming one party by its relation to another: their possessor or
+/// "of" phrase is the other party ("the opposition's backers", "an ally of
+/// Russia"), never the referent.
+pub fn is_relational_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "backer"
+            | "ally"
+            | "enemy"
+            | "foe"
+            | "adversary"
+            | "opponent"
+            | "rival"
+            | "critic"
+            | "detractor"
+            | "supporter"
+            | "sponsor"
+            | "patron"
+            | "protector"
+            | "victim"
+            | "nemesis"
+    )
+}

@@ -1028,3 +1028,28 @@ fn a_subject_stranded_by_a_missed_subordinate_clause_is_not_the_verb_s() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_backer_is_not_the_party_it_backs() {
+    // "another of the opposition's backers": the possessor of a relational
+    // noun is the other party
+    let events = code(
+        "Turkey, another of the opposition's main backers, has reframed its involvement, from backing anti-Assad militants earlier in the war.",
+    );
+    for ev in events.iter().filter(|e| e.plover == "SUPPORT") {
+        assert!(
+            ev.source.iter().all(|a| !a.text.contains("opposition")),
+            "{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_bare_phrase_after_a_thing_object_is_no_object() {
+    let events = code(
+        "Within 24 hours of the announcement that the US was exiting the landmark nuclear deal, both Damascus and Riyadh experienced missile attacks.",
+    );
+    for ev in events.iter().filter(|e| e.plover == "SANCTION") {
+        assert!(ev.target.is_empty(), "{ev:#?}");
+    }
+}

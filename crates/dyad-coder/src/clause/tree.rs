@@ -384,7 +384,16 @@ pub fn analyze_tree(
                 // continues the agent's list ("besieged by Kurds, Russian
                 // special forces, militias ..."), see `continued_agents`.
                 let continued = continued_agents(tree, kids, i);
-                if object.is_empty() {
+                // not for a verb whose object is a common noun: "exiting the
+                // landmark deal, both Damascus and Riyadh experienced
+                // attacks" exits the deal, not the capitals (after a name
+                // the bare phrase is the name's apposition: "shell Haifa,
+                // Israel's third largest city")
+                let thing_obj = kids
+                    .kids(i)
+                    .iter()
+                    .any(|&c| tree.rel(c) == "obj" && tree.upos(c) != "PROPN");
+                if object.is_empty() && !thing_obj {
                     object = kids
                         .kids(i)
                         .iter()
@@ -1259,6 +1268,11 @@ fn np_owner(
             }
         }
     }
+    // "the opposition's backers", "Russia's allies": a relational noun's
+    // possessor is the other party, not the referent (its "of" phrase is
+    // left alone: a relative clause after "an ally of the PKK, which ..."
+    // is often the PKK's)
+    let relational = |n: usize| words::is_relational_noun(view.lemma(n));
     for rels in [
         &["appos"][..],
         &["flat", "compound", "amod"][..],
@@ -1267,6 +1281,9 @@ fn np_owner(
     ] {
         for &c in kids.kids(h) {
             if !rels.contains(&tree.rel(c)) {
+                continue;
+            }
+            if tree.rel(c) == "nmod:poss" && relational(h) {
                 continue;
             }
             if matches!(tree.rel(c), "compound" | "amod") && thing_head {
@@ -1282,7 +1299,11 @@ fn np_owner(
                 return Some(m);
             }
             // one level further: "the leader of the Syrian government"
+            // (not "another of the opposition's backers")
             for &g in kids.kids(c) {
+                if tree.rel(g) == "nmod:poss" && relational(c) {
+                    continue;
+                }
                 if matches!(tree.rel(g), "compound" | "amod" | "flat" | "nmod:poss") {
                     if let Some(m) = view.mention(g).filter(|&m| usable(m)) {
                         return Some(m);
