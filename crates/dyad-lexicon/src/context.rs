@@ -477,8 +477,14 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             if conflict_code.is_some_and(|c| lands.iter().any(|l| l == c)) {
                 conflict_reason(&format!("; {adj}: a people of {lands_text}"))
             } else {
-                let mut in_lands: Vec<&String> =
-                    in_sentence.iter().filter(|c| lands.contains(c)).collect();
+                // the lands the sentence names as places: a country named
+                // as an actor ("Iranian drones", "Turkey attacked Kurds")
+                // says nothing of where the people are
+                let sentence_places: &[String] = places.get(&m.sentence).map_or(&[], Vec::as_slice);
+                let mut in_lands: Vec<&String> = sentence_places
+                    .iter()
+                    .filter(|c| lands.contains(c))
+                    .collect();
                 in_lands.sort();
                 in_lands.dedup();
                 // Else the land of the people the story names most, at least
@@ -491,7 +497,7 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 match (in_lands.as_slice(), by_story.as_slice()) {
                     ([c], _) => Some((
                         (*c).clone(),
-                        format!("country {c}: {adj}, a people of {lands_text}, and the sentence names {c}"),
+                        format!("country {c}: {adj}, a people of {lands_text}, and the sentence names a place in {c}"),
                         MAIN_CONFIDENCE,
                     )),
                     ([], [(n, c), rest @ ..])

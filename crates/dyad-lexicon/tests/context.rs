@@ -411,6 +411,19 @@ fn a_stateless_people_s_noun_is_a_civilian_of_the_conflict_country() {
 }
 
 #[test]
+fn a_country_named_as_an_actor_does_not_place_a_people() {
+    // "Iranian drones" names Iran as an actor, not as where the Kurds are:
+    // the story's Syrian places decide
+    let d = doc(
+        &format!("{SYRIA_STORY}US troops fighting alongside Kurds have shot down Iranian drones."),
+        "2019-03-04",
+    );
+    let m = lex().recognize(&d);
+    let kurds = one(&m, "Kurds");
+    assert_ne!(kurds.actor.country.as_deref(), Some("IRN"), "{kurds:?}");
+}
+
+#[test]
 fn a_legislature_before_a_party_names_the_party_s_legislators() {
     let (c, s) = phrase("Senate Republicans", "2019-01-01");
     assert_eq!(c.as_deref(), Some("USA"));
