@@ -106,6 +106,36 @@ fn the_token_window_path_keeps_the_actor_country() {
 }
 
 #[test]
+fn a_sea_is_a_place_of_no_country() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "Greek coastguards rescued 300 migrants in the Aegean Sea on Monday.",
+    );
+    let place = only(&events, "AID").place.as_ref().expect("a place");
+    assert_eq!(place.name, "Aegean Sea", "{place:?}");
+    assert_eq!(place.country, None, "{place:?}");
+    assert_eq!(place.precision, PlacePrecision::Place);
+}
+
+#[test]
+fn a_sea_naming_a_resort_gives_way_to_the_town() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "Turkish police arrested Turkish protesters in the Aegean resort of Bodrum.",
+    );
+    let place = only(&events, "COERCE").place.as_ref().expect("a place");
+    assert_eq!(place.name, "Bodrum", "{place:?}");
+}
+
+#[test]
 fn a_locative_of_another_act_does_not_place_the_accusation() {
     let engine = engine(ParserChoice::Builtin);
     if !has_gazetteer(&engine) {

@@ -295,7 +295,8 @@ impl EventPlace {
         EventPlace {
             name,
             geonameid: place.map(|r| r.geonameid),
-            country: place.map(|r| r.country.clone()),
+            // A sea or a continent has no country: none, not an empty code.
+            country: place.map(|r| r.country.clone()).filter(|c| !c.is_empty()),
             admin1: place.and_then(|r| r.admin1.clone()),
             feature_code: place.map(|r| r.feature_code.clone()),
             lat: place.map(|r| r.lat),

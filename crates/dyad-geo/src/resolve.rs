@@ -194,7 +194,11 @@ fn capitalised(text: &str, span: Span) -> Option<&str> {
 
 /// Score of a candidate from what it is, and the kind the text states.
 fn prior(c: &Candidate, hint: Option<Hint>, written: &str) -> f64 {
-    let mut s = if c.is_country() || c.is_continent() {
+    // a sea or world region of the place file (no country) spans countries,
+    // as a continent does: "the Middle East" is not the Maryland village
+    // of that name in an American story
+    let countryless = c.user_defined && c.place.country.is_empty();
+    let mut s = if c.is_country() || c.is_continent() || countryless {
         COUNTRY_PRIOR
     } else if c.user_defined {
         USER_PRIOR

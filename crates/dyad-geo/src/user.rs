@@ -4,6 +4,8 @@
 //! name, latitude, longitude, ISO3 country, then optionally feature code,
 //! admin1 name, alternate names (`|`-separated) and an id, e.g. (tabs shown
 //! as ` | `): `Vostochny Cosmodrome | 51.88 | 128.33 | RUS | SPCE | Amur Oblast`.
+//! The country `-` marks a place of no country (a sea, a gulf: "rescued
+//! 5,000 people in the Mediterranean"); it takes no admin1.
 //! Bad coordinates or a missing field are load errors naming file and line.
 
 use std::path::Path;
@@ -69,10 +71,17 @@ impl Gazetteer {
             let lat = coord(f[1], "latitude")?;
             let lon = coord(f[2], "longitude")?;
             check_coordinates(lat, lon).map_err(bad)?;
-            let country = f[3].to_ascii_uppercase();
-            if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+            // `-`: a place no country holds (seas); stored with the empty
+            // country code continents already carry.
+            let country = if f[3] == "-" {
+                String::new()
+            } else {
+                f[3].to_ascii_uppercase()
+            };
+            if f[3] != "-" && country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase())
+            {
                 return Err(bad(format!(
-                    "country {:?} is not an ISO 3166 alpha-3 code",
+                    "country {:?} is not an ISO 3166 alpha-3 code (or `-` for none)",
                     f[3]
                 )));
             }
@@ -81,10 +90,9 @@ impl Gazetteer {
                 .filter(|s| !s.is_empty())
                 .unwrap_or(&"LCTY")
                 .to_string();
-            let admin = f
-                .get(5)
-                .filter(|s| !s.is_empty())
-                .and_then(|a| self.find_admin1(&country, a).map(|c| (c, a.to_string())));
+            let admin_name = f.get(5).filter(|s| !s.is_empty() && !country.is_empty());
+            let admin =
+                admin_name.and_then(|a| self.find_admin1(&country, a).map(|c| (c, a.to_string())));
             let mut names = vec![name.to_string()];
             if let Some(alts) = f.get(6) {
                 names.extend(
@@ -110,7 +118,7 @@ impl Gazetteer {
                     admin1: admin
                         .as_ref()
                         .map(|(c, _)| c.place.name.clone())
-                        .or_else(|| f.get(5).filter(|s| !s.is_empty()).map(|s| s.to_string())),
+                        .or_else(|| admin_name.map(|s| s.to_string())),
                     lat,
                     lon,
                     population: 0,
@@ -131,7 +139,7 @@ fn feature_class_of(code: &str) -> &'static str {
         c if c.starts_with("PPL") => "P",
         c if c.starts_with("ADM") || c.starts_with("PCL") => "A",
         "ISL" | "MT" | "HLL" | "PASS" | "VAL" | "CAPE" => "T",
-        "STM" | "LK" | "BAY" => "H",
+        "STM" | "LK" | "BAY" | "SEA" | "GULF" | "OCN" => "H",
         "RD" | "RDJCT" | "BDG" => "R",
         "RGN" | "AREA" | "CONT" => "L",
         "PEN" => "T",

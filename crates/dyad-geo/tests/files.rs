@@ -105,6 +105,25 @@ fn user_places_are_found_and_bad_coordinates_are_load_errors() {
 }
 
 #[test]
+fn a_place_file_country_of_dash_is_a_place_of_no_country() {
+    let mut gaz = Gazetteer::from_records(&[record()]);
+    let text = "Coral Sea\t-18.0\t152.0\t-\tSEA\tQueensland\tCoral\n";
+    assert_eq!(gaz.add_places_text(Path::new("s.tsv"), text).unwrap(), 1);
+    let hit = gaz.lookup("coral sea");
+    assert_eq!(hit.len(), 1);
+    // No country, and so no first-level division either.
+    assert_eq!(hit[0].place.country, "");
+    assert_eq!(hit[0].place.admin1, None);
+    assert_eq!(hit[0].place.feature_class, "H");
+    // Any other non-code is still an error.
+    let msg = gaz
+        .add_places_text(Path::new("s.tsv"), "Sea\t1\t2\t--\n")
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("s.tsv:1") && msg.contains("alpha-3"), "{msg}");
+}
+
+#[test]
 fn missing_or_corrupt_gazetteer_errors_name_the_file_and_the_rebuild_command() {
     let dir = tmp_dir("missing");
     let missing = dir.join("nope.bin");

@@ -72,3 +72,19 @@ fn a_stated_state_still_picks_its_small_town() {
     );
     assert_eq!(chosen(&found, "Paris").0, "USA", "{found:#?}");
 }
+
+#[test]
+fn a_region_of_no_country_beats_a_village_of_its_name_in_an_american_story() {
+    let Some(gaz) = gazetteer() else { return };
+    // GeoNames has a Maryland village called Middle East; the place file's
+    // region has no country and must not lose to it on American context
+    let found = places(
+        &gaz,
+        "American officials in Washington and New York said the group could seize a swath of the Middle East.",
+    );
+    assert_eq!(
+        chosen(&found, "Middle East"),
+        (String::new(), "RGN".into()),
+        "{found:#?}"
+    );
+}

@@ -227,7 +227,10 @@ pub(super) fn attached_places<'p>(
         PlaceReason::TriggerObl | PlaceReason::TriggerObj => 0,
         _ => 1,
     };
-    found.sort_by_key(|(a, top)| (rank(a.reason), is_country(a.place), top.abs_diff(trigger)));
+    // a sea is as coarse as a country: "in the Black Sea resort of Sochi"
+    // is in Sochi
+    let coarse = |p: &PlaceMention| is_country(p) || is_countryless(p);
+    found.sort_by_key(|(a, top)| (rank(a.reason), coarse(a.place), top.abs_diff(trigger)));
     found.into_iter().map(|(a, _)| a).collect()
 }
 
@@ -273,6 +276,12 @@ pub(super) fn is_country(p: &PlaceMention) -> bool {
     p.place
         .as_ref()
         .is_some_and(|r| r.feature_code.starts_with("PCL") || r.feature_code == "CONT")
+}
+
+/// True for a toponym resolved to a place of no country (a sea or gulf of
+/// the place file, a continent).
+fn is_countryless(p: &PlaceMention) -> bool {
+    p.place.as_ref().is_some_and(|r| r.country.is_empty())
 }
 
 /// Where the parse attaches a date expression, seen from one trigger.
