@@ -155,6 +155,9 @@ pub(crate) struct Named {
     /// Named as a place right after a locative preposition ("in Idlib",
     /// "near Raqqa"), not as an object ("attacked Paris").
     pub locative: bool,
+    /// Named by the country's (or a city's) name, not by a demonym
+    /// ("Turkey", not "Turkish forces").
+    pub by_name: bool,
     /// Byte span of the name in the text.
     pub start: usize,
     pub end: usize,
@@ -401,6 +404,7 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
     // country), and those it names as places.
     let mut here: FxHashMap<usize, Vec<String>> = FxHashMap::default();
     let mut places: FxHashMap<usize, Vec<String>> = FxHashMap::default();
+    let mut by_name: FxHashMap<usize, Vec<String>> = FxHashMap::default();
     for m in mentions.iter().filter(|m| !coreferred(m)) {
         if let Some(c) = &m.actor.country {
             *counts.entry(c.clone()).or_default() += 1;
@@ -409,6 +413,12 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
     }
     for n in named {
         here.entry(n.sentence).or_default().push(n.country.clone());
+        if n.by_name {
+            by_name
+                .entry(n.sentence)
+                .or_default()
+                .push(n.country.clone());
+        }
         if n.as_place {
             places
                 .entry(n.sentence)
@@ -477,12 +487,15 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             if conflict_code.is_some_and(|c| lands.iter().any(|l| l == c)) {
                 conflict_reason(&format!("; {adj}: a people of {lands_text}"))
             } else {
-                // the lands the sentence names as places: a country named
-                // as an actor ("Iranian drones", "Turkey attacked Kurds")
-                // says nothing of where the people are
-                let sentence_places: &[String] = places.get(&m.sentence).map_or(&[], Vec::as_slice);
-                let mut in_lands: Vec<&String> = sentence_places
+                // the lands the sentence names by name or as places: a
+                // demonym ("Iranian drones", "the Turkish offensive
+                // against the Kurds") names an actor's country, not where
+                // the people are
+                let named_here = by_name.get(&m.sentence).map_or(&[][..], Vec::as_slice);
+                let placed_here = places.get(&m.sentence).map_or(&[][..], Vec::as_slice);
+                let mut in_lands: Vec<&String> = named_here
                     .iter()
+                    .chain(placed_here)
                     .filter(|c| lands.contains(c))
                     .collect();
                 in_lands.sort();
@@ -497,7 +510,7 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 match (in_lands.as_slice(), by_story.as_slice()) {
                     ([c], _) => Some((
                         (*c).clone(),
-                        format!("country {c}: {adj}, a people of {lands_text}, and the sentence names a place in {c}"),
+                        format!("country {c}: {adj}, a people of {lands_text}, and the sentence names {c}"),
                         MAIN_CONFIDENCE,
                     )),
                     ([], [(n, c), rest @ ..])

@@ -759,12 +759,14 @@ impl Lexicon {
                 if as_place {
                     last_place = Some((a.end, directional, locative));
                 }
+                let by_name = !matches!(first, Some(Target::Demonym(_) | Target::DemonymPlural(_)));
                 named.push(crate::context::Named {
                     sentence: index,
                     country: code.to_string(),
                     as_place,
                     directional,
                     locative,
+                    by_name,
                     start: a.start,
                     end: a.end,
                 });
