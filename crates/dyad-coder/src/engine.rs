@@ -3,6 +3,7 @@
 //! `Send + Sync`, so one engine is shared by reference across threads.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use dyad_core::{AnalyzedDocument, CodedDocument, Document, Event};
 
@@ -71,6 +72,59 @@ pub struct EngineConfig {
     pub gazetteer: GazetteerChoice,
     /// The dependency parser to code on.
     pub parser: ParserChoice,
+    /// Parse every content sentence (`--parse-all`), also those the coder
+    /// skips because they hold no actor mention or no trigger word. The
+    /// output is the same (a skipped sentence cannot hold an event); this
+    /// is for measuring the skip and for checking that claim.
+    pub parse_all: bool,
+}
+
+/// How much of the coded text the dependency parser read: content
+/// sentences and tokens seen, and those parsed (see [`Engine::parse_stats`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParseStats {
+    /// Content sentences the coder saw.
+    pub sentences: u64,
+    /// Of those, the sentences tagged and parsed.
+    pub parsed: u64,
+    /// Tokens of the content sentences.
+    pub tokens: u64,
+    /// Tokens of the parsed sentences.
+    pub tokens_parsed: u64,
+    /// Parsed sentences where some predicate of the tree (a verb or an
+    /// event noun) can trigger a pattern.
+    pub triggered: u64,
+}
+
+/// [`ParseStats`] summed across threads.
+#[derive(Debug, Default)]
+struct ParseCounts {
+    sentences: AtomicU64,
+    parsed: AtomicU64,
+    tokens: AtomicU64,
+    tokens_parsed: AtomicU64,
+    triggered: AtomicU64,
+}
+
+impl ParseCounts {
+    fn add(&self, s: ParseStats) {
+        self.sentences.fetch_add(s.sentences, Ordering::Relaxed);
+        self.parsed.fetch_add(s.parsed, Ordering::Relaxed);
+        self.tokens.fetch_add(s.tokens, Ordering::Relaxed);
+        self.tokens_parsed
+            .fetch_add(s.tokens_parsed, Ordering::Relaxed);
+        self.triggered.fetch_add(s.triggered, Ordering::Relaxed);
+    }
+
+    fn get(&self) -> ParseStats {
+        ParseStats {
+            sentences: self.sentences.load(Ordering::Relaxed),
+            parsed: self.parsed.load(Ordering::Relaxed),
+            tokens: self.tokens.load(Ordering::Relaxed),
+            tokens_parsed: self.tokens_parsed.load(Ordering::Relaxed),
+            triggered: self.triggered.load(Ordering::Relaxed),
+        }
+    }
 }
 
 /// The event coder with its knowledge loaded.
@@ -80,6 +134,8 @@ pub struct Engine {
     places: PlaceStage,
     patterns: PatternSet,
     syntax: Option<dyad_syntax::Syntax>,
+    parse_all: bool,
+    counts: ParseCounts,
     warnings: Vec<String>,
 }
 
@@ -134,6 +190,8 @@ impl Engine {
             places,
             patterns,
             syntax,
+            parse_all: config.parse_all,
+            counts: ParseCounts::default(),
             warnings,
         })
     }
@@ -156,6 +214,30 @@ impl Engine {
     /// The loaded event patterns.
     pub fn patterns(&self) -> &PatternSet {
         &self.patterns
+    }
+
+    /// Content sentences and tokens coded so far by this engine (all
+    /// threads), and how many of them were parsed.
+    pub fn parse_stats(&self) -> ParseStats {
+        self.counts.get()
+    }
+
+    /// Whether a sentence must be parsed for its events: some token is a
+    /// trigger word of a pattern (verb or event noun) by its lower-case
+    /// form or its text-tagger lemma, or is a past form the text tagger
+    /// took for an adjective whose verb lemma (`adjective_verbs`) is a
+    /// trigger. The predicates and the pattern look-up read exactly these
+    /// words (`clause::analyze_tree`, `matching::match_sentence`), so a
+    /// sentence without one cannot hold an event, whatever its parse.
+    fn needs_parse(&self, view: &SentenceView<'_>, adjective_verbs: &[(usize, String)]) -> bool {
+        (0..view.len()).any(|i| {
+            [TriggerKind::Verb, TriggerKind::Noun].iter().any(|&k| {
+                self.patterns.has_trigger(k, view.lemma(i))
+                    || self.patterns.has_trigger(k, view.low(i))
+            })
+        }) || adjective_verbs
+            .iter()
+            .any(|(_, l)| self.patterns.has_trigger(TriggerKind::Verb, l))
     }
 
     /// Codes a document end to end.
@@ -238,17 +320,23 @@ impl Engine {
         let mut lower_buf = String::new();
         let mut parse = dyad_syntax::Parse::default();
         let mut scratch = dyad_syntax::Scratch::default();
+        let mut stats = ParseStats::default();
         for sentence in &analyzed.sentences {
             if !sentence.zone.is_content() {
                 continue;
             }
+            stats.sentences += 1;
+            stats.tokens += sentence.tokens.len().min(clause::MAX_TOKENS) as u64;
             let wanted = match &explain {
                 Some((_, Some(n))) => *n == sentence.index,
                 Some((_, None)) => true,
                 None => false,
             };
+            // `--parse-all`: every content sentence is parsed, then skipped
+            // where it would have been
+            let force = wanted || self.parse_all;
             let near = mentions.in_span(sentence.span);
-            if !wanted && !SentenceView::may_have_mentions(sentence, near.clone()) {
+            if !force && !SentenceView::may_have_mentions(sentence, near.clone()) {
                 continue;
             }
             let mut view = SentenceView::new(text, sentence, near, &mut lower_buf);
@@ -265,29 +353,24 @@ impl Engine {
                     (verb != view.low(i)).then_some((i, verb))
                 })
                 .collect();
-            if view.mentions.is_empty() && !wanted {
+            if view.mentions.is_empty() && !force {
                 continue;
             }
             // a sentence with no trigger word cannot hold an event: it is
-            // not parsed (the output is the same; parsing is most of the
-            // cost of coding)
-            let has_trigger = wanted
-                || (0..view.len()).any(|i| {
-                    [TriggerKind::Verb, TriggerKind::Noun].iter().any(|&k| {
-                        self.patterns.has_trigger(k, view.lemma(i))
-                            || self.patterns.has_trigger(k, view.low(i))
-                    })
-                })
-                || adjective_verbs
-                    .iter()
-                    .any(|(_, l)| self.patterns.has_trigger(TriggerKind::Verb, l));
-            if !has_trigger {
+            // neither tagged nor parsed by the parser (the output is the
+            // same; parsing is most of the cost of coding)
+            let has_trigger = wanted || self.needs_parse(&view, &adjective_verbs);
+            if !has_trigger && !force {
                 continue;
             }
-            let tree = self
-                .syntax
-                .as_ref()
-                .map(|syntax| parse_view(syntax, text, &view, &mut parse, &mut scratch));
+            let tree = self.syntax.as_ref().map(|syntax| {
+                stats.parsed += 1;
+                stats.tokens_parsed += view.len() as u64;
+                parse_view(syntax, text, &view, &mut parse, &mut scratch)
+            });
+            if !wanted && (view.mentions.is_empty() || !has_trigger) {
+                continue;
+            }
             if let Some(t) = &tree {
                 view.verb_lemmas = adjective_verbs
                     .into_iter()
@@ -301,6 +384,9 @@ impl Engine {
             };
             if preds.is_empty() && !wanted {
                 continue;
+            }
+            if tree.is_some() && !preds.is_empty() {
+                stats.triggered += 1;
             }
             let donors = match &tree {
                 Some(t) => clause::country_donors(&view, t, |m| {
@@ -399,6 +485,7 @@ impl Engine {
             }
             events.extend(sentence_events);
         }
+        self.counts.add(stats);
         events
     }
 }

@@ -49,7 +49,8 @@ mod words;
 
 pub use clause::{DepTree, Predicate, Tense as VerbTense};
 pub use engine::{
-    shown_by_default, Engine, EngineConfig, GazetteerChoice, ParserChoice, SentenceExplanation,
+    shown_by_default, Engine, EngineConfig, GazetteerChoice, ParseStats, ParserChoice,
+    SentenceExplanation,
 };
 pub use error::CoderError;
 pub use matching::Attempt;

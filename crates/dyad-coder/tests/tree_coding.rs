@@ -1053,3 +1053,68 @@ fn a_bare_phrase_after_a_thing_object_is_no_object() {
         assert!(ev.target.is_empty(), "{ev:#?}");
     }
 }
+
+/// The engine's parse counts after coding `text` alone, and its events.
+fn parse_counts(text: &str, parse_all: bool) -> (dyad_coder::ParseStats, Vec<Event>) {
+    let engine = Engine::new(EngineConfig {
+        gazetteer: GazetteerChoice::None,
+        parse_all,
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text("skip", text, NaiveDate::from_ymd_opt(2024, 6, 18));
+    let events = engine.code_document(doc).events;
+    (engine.parse_stats(), events)
+}
+
+#[test]
+fn a_sentence_with_an_actor_but_no_trigger_word_is_not_parsed() {
+    let text = "The French ambassador was in a cheerful mood on Tuesday.";
+    let (stats, events) = parse_counts(text, false);
+    assert_eq!(stats.sentences, 1, "{stats:?}");
+    assert_eq!(stats.parsed, 0, "{stats:?}");
+    assert!(events.is_empty(), "{events:#?}");
+    // forced, the sentence is parsed and still gives nothing
+    let (forced, forced_events) = parse_counts(text, true);
+    assert_eq!(forced.parsed, 1, "{forced:?}");
+    assert!(forced_events.is_empty(), "{forced_events:#?}");
+}
+
+#[test]
+fn a_trigger_word_in_an_unusual_inflection_is_parsed() {
+    // an irregular past, a doubled consonant, a past form the text
+    // tagger's lexicon knows only as an adjective, a plural event noun
+    for text in [
+        "Russian diplomats sought assurances from Iran on Monday.",
+        "Syrian forces were shelling Turkish positions overnight.",
+        "The Iraqi envoy travelled to Moscow last week.",
+        "Protests against Israel continued in Amman.",
+    ] {
+        let (stats, _) = parse_counts(text, false);
+        assert_eq!(stats.parsed, 1, "{text}: {stats:?}");
+    }
+}
+
+#[test]
+fn skipping_sentences_changes_no_event() {
+    let text = "The French ambassador was in a cheerful mood on Tuesday. \
+                Turkey's foreign minister met his Iranian counterpart in Ankara. \
+                Officials said the weather in Damascus was mild. \
+                Israeli jets struck targets near Damascus, the Syrian army said.";
+    let (skipping, a) = parse_counts(text, false);
+    let (forced, b) = parse_counts(text, true);
+    assert!(skipping.parsed < forced.parsed, "{skipping:?} {forced:?}");
+    let key = |e: &Event| {
+        (
+            e.plover.clone(),
+            e.provenance.trigger_text.clone(),
+            countries(&e.source),
+            countries(&e.target),
+        )
+    };
+    assert_eq!(
+        a.iter().map(key).collect::<Vec<_>>(),
+        b.iter().map(key).collect::<Vec<_>>()
+    );
+    assert!(!a.is_empty());
+}

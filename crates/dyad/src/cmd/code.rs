@@ -49,6 +49,10 @@ pub struct CodeArgs {
     /// analysis), for comparison.
     #[arg(long)]
     pub no_parse: bool,
+    /// Parse every content sentence, also those skipped by default because
+    /// they hold no actor mention or no trigger word (same output; slower).
+    #[arg(long, conflicts_with = "no_parse")]
+    pub parse_all: bool,
 }
 
 /// Arguments of `dyad explain`.
@@ -80,6 +84,10 @@ pub struct EvalSeedsArgs {
     /// Code without the dependency parser, for comparison.
     #[arg(long)]
     pub no_parse: bool,
+    /// Parse every content sentence, also those skipped by default because
+    /// they hold no actor mention or no trigger word (same output; slower).
+    #[arg(long, conflicts_with = "no_parse")]
+    pub parse_all: bool,
 }
 
 /// Arguments of `dyad eval plover`.
@@ -93,6 +101,10 @@ pub struct EvalPloverArgs {
     /// Code without the dependency parser, for comparison.
     #[arg(long)]
     pub no_parse: bool,
+    /// Parse every content sentence, also those skipped by default because
+    /// they hold no actor mention or no trigger word (same output; slower).
+    #[arg(long, conflicts_with = "no_parse")]
+    pub parse_all: bool,
 }
 
 /// Arguments of `dyad bench code`.
@@ -117,16 +129,25 @@ pub struct BenchCodeArgs {
     /// passes that alternate with and without, median of the pairs.
     #[arg(long)]
     pub place_share: bool,
+    /// Parse every content sentence, also those skipped by default because
+    /// they hold no actor mention or no trigger word (same output; slower).
+    #[arg(long)]
+    pub parse_all: bool,
 }
 
 fn engine(lexicon: &[PathBuf]) -> anyhow::Result<Engine> {
-    engine_with(lexicon, false)
+    engine_with(lexicon, false, false)
 }
 
-pub(crate) fn engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result<Engine> {
+pub(crate) fn engine_with(
+    lexicon: &[PathBuf],
+    no_parse: bool,
+    parse_all: bool,
+) -> anyhow::Result<Engine> {
     let engine = Engine::new(EngineConfig {
         lexicon_dirs: lexicon.to_vec(),
         parser: dyad_coder::ParserChoice::builtin_unless(no_parse),
+        parse_all,
         ..Default::default()
     })
     .context("loading the event coder")?;
@@ -138,7 +159,7 @@ pub(crate) fn engine_with(lexicon: &[PathBuf], no_parse: bool) -> anyhow::Result
 
 /// `dyad code`.
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine_with(&args.lexicon, args.no_parse)?;
+    let engine = engine_with(&args.lexicon, args.no_parse, args.parse_all)?;
     let opts = ReadOptions {
         date: args.date,
         ..Default::default()
@@ -360,7 +381,7 @@ pub(crate) fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow:
 
 /// `dyad eval seeds`.
 pub fn eval_seeds(args: EvalSeedsArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine_with(&[], args.no_parse)?;
+    let engine = engine_with(&[], args.no_parse, args.parse_all)?;
     let expected: Vec<ExpectedLine> = read_lines(&args.expected)?;
     let mut runs = Vec::new();
     for doc_name in eval::seed_docs(&expected) {
@@ -387,7 +408,7 @@ pub fn eval_seeds(args: EvalSeedsArgs) -> anyhow::Result<ExitCode> {
 
 /// `dyad eval plover`.
 pub fn eval_plover(args: EvalPloverArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine_with(&[], args.no_parse)?;
+    let engine = engine_with(&[], args.no_parse, args.parse_all)?;
     let stories: Vec<PloverStory> = read_lines(&args.file)?;
     let coded: Vec<Vec<Event>> = stories
         .par_iter()
@@ -428,6 +449,14 @@ struct BenchReport {
     /// alternating pairs of passes).
     cpu_seconds_without_places: Option<f64>,
     places_added_pct: Option<f64>,
+    /// Share of the content sentences and of their tokens the dependency
+    /// parser read (percent): the others hold no actor mention or no
+    /// trigger word and are skipped (`--parse-all` parses them too).
+    sentences_parsed_pct: f64,
+    tokens_parsed_pct: f64,
+    /// Share of the parsed sentences whose tree has a predicate that can
+    /// trigger a pattern (percent).
+    parsed_triggered_pct: f64,
 }
 
 /// Timed passes of the corpus through an engine.
@@ -519,6 +548,7 @@ pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
     let engine_with = |gazetteer: GazetteerChoice| -> anyhow::Result<Engine> {
         Engine::new(EngineConfig {
             gazetteer,
+            parse_all: args.parse_all,
             ..Default::default()
         })
         .context("loading the event coder")
@@ -549,6 +579,8 @@ pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
     let docs = raws.len() * repeat;
     let bytes = bytes_once * repeat;
     let cpu_seconds_without_places = without.as_ref().and_then(|w| w.cpu_seconds);
+    let parsed = engine.parse_stats();
+    let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
     let report = BenchReport {
         docs,
         bytes,
@@ -563,6 +595,9 @@ pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
         places: !args.no_places,
         cpu_seconds_without_places,
         places_added_pct,
+        sentences_parsed_pct: pct(parsed.parsed, parsed.sentences),
+        tokens_parsed_pct: pct(parsed.tokens_parsed, parsed.tokens),
+        parsed_triggered_pct: pct(parsed.triggered, parsed.parsed),
     };
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
@@ -584,6 +619,17 @@ pub fn bench(args: BenchCodeArgs) -> anyhow::Result<ExitCode> {
     if let (Some(cpu), Some(per_cpu)) = (report.cpu_seconds, report.docs_per_cpu_second) {
         println!("  CPU time {cpu:.2} s: {per_cpu:.0} docs per CPU-second");
     }
+    println!(
+        "  parsed {:.1} % of the content sentences ({:.1} % of their tokens; {:.1} % of those parsed have a predicate that can trigger a pattern){}",
+        report.sentences_parsed_pct,
+        report.tokens_parsed_pct,
+        report.parsed_triggered_pct,
+        if args.parse_all {
+            " (--parse-all)"
+        } else {
+            "; the others hold no actor mention or no trigger word"
+        }
+    );
     if let (Some(bare), Some(pct)) = (report.cpu_seconds_without_places, report.places_added_pct) {
         println!(
             "  without the gazetteer: {bare:.2} CPU s; the places stage adds {pct:.1} % (median of {repeat} alternating pairs)"

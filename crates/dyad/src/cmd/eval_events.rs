@@ -30,6 +30,10 @@ pub struct EvalEventsArgs {
     /// for comparison.
     #[arg(long)]
     pub no_parse: bool,
+    /// Parse every content sentence, also those skipped by default because
+    /// they hold no actor mention or no trigger word (same output; slower).
+    #[arg(long, conflicts_with = "no_parse")]
+    pub parse_all: bool,
     /// Score every coded event (`dyad code --all`: any factuality,
     /// background acts, unresolved sides) instead of the default output:
     /// shows what the output policy costs in recall and saves in precision,
@@ -49,13 +53,17 @@ pub struct EvalPlvArgs {
     /// Code without the dependency parser, for comparison.
     #[arg(long)]
     pub no_parse: bool,
+    /// Parse every content sentence, also those skipped by default because
+    /// they hold no actor mention or no trigger word (same output; slower).
+    #[arg(long, conflicts_with = "no_parse")]
+    pub parse_all: bool,
 }
 
 /// `dyad eval events`.
 pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
     let gold: Vec<GoldSentence> = super::code::read_lines(&args.gold)?;
     let wanted: BTreeSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
-    let engine = super::code::engine_with(&[], args.no_parse)?;
+    let engine = super::code::engine_with(&[], args.no_parse, args.parse_all)?;
     // Read the whole corpus in order: an article's position decides its half.
     let mut docs = Vec::new();
     for (position, item) in
@@ -245,7 +253,7 @@ fn read_plv(path: &Path) -> anyhow::Result<Vec<PlvRow>> {
 /// `dyad eval plv`.
 pub fn eval_plv(args: EvalPlvArgs) -> anyhow::Result<ExitCode> {
     let rows = read_plv(&args.file)?;
-    let engine = super::code::engine_with(&[], args.no_parse)?;
+    let engine = super::code::engine_with(&[], args.no_parse, args.parse_all)?;
     // Each distinct sentence is coded once, as a one-sentence document
     // without a date; all factualities count (the gold types the act).
     let sentences: BTreeSet<&str> = rows.iter().map(|r| r.sentence.as_str()).collect();
