@@ -487,13 +487,47 @@ fn gender_of(out: &Out, i: usize) -> Option<Gender> {
     if let Some(g) = at(m) {
         return Some(g);
     }
-    let p = out.persons.get(i).copied().flatten()?;
-    out.mentions
-        .iter()
-        .zip(&out.persons)
-        .take(i)
-        .filter(|(_, q)| **q == Some(p))
-        .find_map(|(m, _)| at(m))
+    let person = out.persons.get(i).copied().flatten();
+    let titled = person.and_then(|p| {
+        out.mentions
+            .iter()
+            .zip(&out.persons)
+            .take(i)
+            .filter(|(_, q)| **q == Some(p))
+            .find_map(|(m, _)| at(m))
+    });
+    if titled.is_some() {
+        return titled;
+    }
+    // No title: the first name, when it is overwhelmingly one gender
+    // (`given-names.tsv`): the lexicon's name of a known person, else the
+    // name as written ("Sally Lane").
+    let name = match person.and_then(|p| out.scan.lex.k.people.get(p)) {
+        Some(p) => p.name.as_str(),
+        None if m.kind == MentionKind::Person || is_unknown_person(m) => m.actor.name.as_str(),
+        None => return None,
+    };
+    gender_of_name(out.scan.lex, name)
+}
+
+/// The gender of a full name's first word, when `given-names.tsv` knows it.
+fn gender_of_name(lex: &crate::Lexicon, name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    // A one-word name is no first name ("Assad").
+    words.next()?;
+    let g = lex.given_name(first.trim_end_matches('.'))?;
+    Some(if g.female {
+        Gender::Female
+    } else {
+        Gender::Male
+    })
+}
+
+/// True for a mention of a person the lexicon does not know, recognised by
+/// `crate::unknown` (its full name or a later surname).
+pub(crate) fn is_unknown_person(m: &ActorMention) -> bool {
+    m.rule.starts_with(crate::unknown::UNKNOWN_PERSON_RULE)
 }
 
 fn pronoun(out: &mut Out, d: Draft) {
@@ -503,6 +537,7 @@ fn pronoun(out: &mut Out, d: Draft) {
     let is_person = |out: &Out, i: usize, m: &ActorMention| {
         out.persons.get(i).copied().flatten().is_some()
             || (m.kind == MentionKind::Person && m.actor.country.is_some())
+            || is_unknown_person(m)
     };
     // "he" is not a person the text calls "Ms", "she" not one it calls
     // "Mr" or "spokesman": such a person is passed over.
@@ -515,8 +550,15 @@ fn pronoun(out: &mut Out, d: Draft) {
                 "she" | "her" | "hers" | "herself" => Some(Gender::Female),
                 _ => None,
             });
-    let compatible =
-        |out: &Out, i: usize| wanted.is_none_or(|g| gender_of(out, i).is_none_or(|h| h == g));
+    // A person found only by `crate::unknown` takes "he"/"she" only when its
+    // gender is known: such names are often foreign to the given-name table
+    // and a wrong "he" costs more than an unresolved one.
+    let compatible = |out: &Out, i: usize| {
+        wanted.is_none_or(|g| match gender_of(out, i) {
+            Some(h) => h == g,
+            None => !out.mentions.get(i).is_some_and(is_unknown_person),
+        })
+    };
     let find_first_in = |out: &Out, sentence: usize, before: usize| {
         out.mentions
             .iter()
@@ -785,7 +827,10 @@ impl Lexicon {
             let prons = pronouns.get(p_from..p_to).unwrap_or_default();
             scan.sentence(index, start, end, inside, prons, &mut drafts);
         }
-        let mentions = link(&scan, in_text_order(drafts));
+        // People the lexicon does not know, with evidence they are people.
+        scan.unknown_people(doc, &atoms, &mut drafts);
+        let mut mentions = link(&scan, in_text_order(drafts));
+        crate::unknown::link_antecedents(&mut mentions);
         let country_name = |code: &str| self.country(code).map(|c| c.name.clone());
         let mut mentions = crate::definite::resolve(
             mentions,

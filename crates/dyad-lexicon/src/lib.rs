@@ -42,6 +42,7 @@ mod recognize;
 mod sources;
 mod text;
 mod tsv;
+mod unknown;
 mod words;
 
 use std::collections::HashMap;
@@ -85,6 +86,8 @@ pub struct Lexicon {
     /// word opening a sentence is a given name, not a sentence opener, when it
     /// is one of these.
     given_names: FxHashSet<String>,
+    /// Lower-case first name → its entry in `given-names.tsv` (gender).
+    gendered_names: FxHashMap<String, usize>,
     /// Country/org code → people who held a role there.
     people_by_country: FxHashMap<String, Vec<usize>>,
     /// Per role word: its last word is a generic person noun ("official",
@@ -240,6 +243,12 @@ impl Lexicon {
             .filter(|(_, n)| *n >= GIVEN_NAME_MIN)
             .map(|(w, _)| w)
             .collect();
+        let gendered_names = k
+            .given_names
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.name.clone(), i))
+            .collect();
         let mut place_nouns = FxHashSet::default();
         for r in k.roles.iter().filter(|r| r.kind == RoleKind::Place) {
             place_nouns.insert(r.phrase.to_lowercase());
@@ -259,6 +268,7 @@ impl Lexicon {
             k,
             generic_roles,
             given_names,
+            gendered_names,
             place_nouns,
             people_by_country,
             country_index,
@@ -315,6 +325,20 @@ impl Lexicon {
     /// a given name ("Ahmed", "Maria").
     pub(crate) fn is_given_name(&self, word: &str) -> bool {
         !self.given_names.is_empty() && self.given_names.contains(&word.to_lowercase())
+    }
+
+    /// The gender entry of a first name (any case), from `given-names.tsv`.
+    pub(crate) fn given_name(&self, word: &str) -> Option<&model::GivenName> {
+        let lower;
+        let key = if word.chars().any(char::is_uppercase) {
+            lower = word.to_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        self.gendered_names
+            .get(key)
+            .and_then(|&i| self.k.given_names.get(i))
     }
 
     /// The short name of a country, territory or bloc code ("RUS" → "Russia").

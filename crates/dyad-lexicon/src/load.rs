@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use crate::error::{Problem, Severity};
 use crate::model::{
-    is_sector_code, AntecedentKind, City, Country, DescriptionNoun, Org, Origin, Person, RoleKind,
-    RoleWord, Seat, StatelessPeople,
+    is_sector_code, AntecedentKind, City, Country, DescriptionNoun, GivenName, Org, Origin, Person,
+    RoleKind, RoleWord, Seat, StatelessPeople,
 };
 use crate::tsv::{list, parse_table, problem, FileKind, Row, Table};
 
@@ -34,6 +34,8 @@ pub(crate) struct Knowledge {
     pub peoples: Vec<StatelessPeople>,
     /// Head nouns of definite descriptions (`descriptions.tsv`).
     pub descriptions: Vec<DescriptionNoun>,
+    /// Given names of one gender (`given-names.tsv`).
+    pub given_names: Vec<GivenName>,
     /// Rows read per layer.
     pub rows_per_layer: HashMap<usize, usize>,
 }
@@ -396,6 +398,13 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
         }
     }
 
+    let mut given: Keyed<GivenName> = Keyed::new();
+    for (src, t) in of_kind(FileKind::GivenNames) {
+        for row in &t.rows {
+            load_given_name(&mut ctx, src, row, &mut given);
+        }
+    }
+
     let org_known: HashMap<&str, ()> = orgs.items.iter().map(|o| (o.id.as_str(), ())).collect();
     let people_rows = of_kind(FileKind::People)
         .chain(of_kind(FileKind::PeopleMatched))
@@ -419,7 +428,69 @@ pub(crate) fn assemble(sources: &[Source], problems: &mut Vec<Problem>) -> Knowl
     k.cities = cities.items;
     k.peoples = peoples.items;
     k.descriptions = descriptions.items;
+    k.given_names = given.items;
     k
+}
+
+/// One row of `given-names.tsv`: a lower-case first name, its gender (F or
+/// M) and the counts that say so (births and legislators of each sex).
+fn load_given_name(ctx: &mut Ctx, src: &Source, row: &Row, out: &mut Keyed<GivenName>) {
+    let origin = Origin {
+        file: src.name.clone(),
+        line: row.line,
+    };
+    let name = row.get(0);
+    if name.is_empty()
+        || name.contains(char::is_whitespace)
+        || name.chars().any(|c| c.is_uppercase())
+    {
+        ctx.error(
+            &src.name,
+            row,
+            0,
+            name,
+            "the name must be one lower-case word",
+        );
+        return;
+    }
+    let female = match row.get(1) {
+        "F" => true,
+        "M" => false,
+        other => {
+            ctx.error(
+                &src.name,
+                row,
+                1,
+                name,
+                format!("gender {other:?} is not F or M"),
+            );
+            return;
+        }
+    };
+    let mut counts = [0u32; 4];
+    for (i, c) in counts.iter_mut().enumerate() {
+        match row.get(2 + i).parse::<u32>() {
+            Ok(n) => *c = n,
+            Err(_) => {
+                ctx.error(
+                    &src.name,
+                    row,
+                    2 + i,
+                    name,
+                    "a count must be a whole number",
+                );
+                return;
+            }
+        }
+    }
+    let [births_f, births_m, people_f, people_m] = counts;
+    let item = GivenName {
+        name: name.to_string(),
+        female,
+        births: births_f.saturating_add(births_m),
+        people: people_f.saturating_add(people_m),
+    };
+    out.insert(name.to_string(), src.layer, origin, item, ctx.problems);
 }
 
 /// One row of `descriptions.tsv`: a lower-case head noun and the

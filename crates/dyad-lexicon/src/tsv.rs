@@ -29,10 +29,12 @@ pub(crate) enum FileKind {
     Peoples,
     /// Head nouns of definite descriptions and the antecedents they fit.
     Descriptions,
+    /// Given names that are overwhelmingly one gender, with their counts.
+    GivenNames,
 }
 
 impl FileKind {
-    pub(crate) const ALL: [FileKind; 11] = [
+    pub(crate) const ALL: [FileKind; 12] = [
         FileKind::Countries,
         FileKind::CountryExtras,
         FileKind::Blocs,
@@ -44,6 +46,7 @@ impl FileKind {
         FileKind::PeopleMatched,
         FileKind::Peoples,
         FileKind::Descriptions,
+        FileKind::GivenNames,
     ];
 
     /// The exact header columns of this kind.
@@ -71,6 +74,9 @@ impl FileKind {
             ],
             FileKind::Peoples => &["people", "nouns", "lands"],
             FileKind::Descriptions => &["noun", "antecedents"],
+            FileKind::GivenNames => &[
+                "name", "gender", "births_f", "births_m", "people_f", "people_m",
+            ],
         }
     }
 }

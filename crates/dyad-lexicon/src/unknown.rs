@@ -1,0 +1,590 @@
+//! People the lexicon does not know ("Shamima Begum", "Sally Lane and John
+//! Letts"): two to four capitalised proper-noun words that no pattern
+//! matched become a person actor, but only with evidence that they name a
+//! person somewhere in the document:
+//!
+//! * the first word is a given name of one gender counted often enough
+//!   (`given-names.tsv`: at least [`GIVEN_NAME_BIRTHS`] births or two
+//!   legislators);
+//! * a title right before it ("Ms", "Dr");
+//! * a person noun right before it ("British teenager Shamima Begum", "his
+//!   parents Sally Lane and John Letts"), or an apposition after it with one
+//!   (", a Swedish mother");
+//! * an age (", 19," after it; "19-year-old" before it) or ", who" after it;
+//! * a speech verb right after it ("Sally Lane said").
+//!
+//! Such a person is a civilian (CVL) with no country, unless a demonym
+//! sits in that evidence ("British teenager", ", a Swedish mother"): never a
+//! government by default. A later bare surname ("Begum") of a name found
+//! this way refers to it when no other such name has that surname.
+
+use dyad_core::{calendar, Actor, AnalyzedDocument, MentionKind};
+
+use crate::patterns::{Atom, Target};
+use crate::recognize::{Draft, Scan};
+use crate::text::{next_word, prev_word};
+use crate::words::is_in;
+
+/// Every rule text of a mention made here starts with this.
+pub(crate) const UNKNOWN_PERSON_RULE: &str = "unknown person: ";
+
+/// Births a given name needs to be evidence on its own: rarer names in the
+/// table still give a gender, but too many of them are also words or
+/// surnames.
+const GIVEN_NAME_BIRTHS: u32 = 1000;
+
+/// Titles before a name.
+const TITLES: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame",
+];
+
+/// Nouns that name a person (or people) and may stand right before a name
+/// or head an apposition after it.
+const PERSON_NOUNS: &[&str] = &[
+    "teenager",
+    "teen",
+    "citizen",
+    "national",
+    "mother",
+    "father",
+    "parents",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "widow",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "schoolgirl",
+    "schoolboy",
+    "student",
+    "lawyer",
+    "journalist",
+    "reporter",
+    "photographer",
+    "activist",
+    "doctor",
+    "nurse",
+    "teacher",
+    "worker",
+    "volunteer",
+    "grandmother",
+    "grandfather",
+    "mother-of-two",
+    "mother-of-three",
+    "father-of-two",
+    "father-of-three",
+    "resident",
+    "refugee",
+    "survivor",
+    "businessman",
+    "businesswoman",
+    "friend",
+    "neighbour",
+    "recruit",
+    "bride",
+    "cousin",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+];
+
+/// Verbs of saying right after a name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "insisted",
+    "explained",
+    "recalled",
+    "admitted",
+];
+
+/// Last words that make a capitalised phrase a place or an institution
+/// ("Charlotte Street", "Grace Hospital").
+const NON_PERSON_HEADS: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "hospital",
+    "university",
+    "college",
+    "school",
+    "church",
+    "mosque",
+    "camp",
+    "prison",
+    "court",
+    "festival",
+    "airport",
+    "station",
+    "hotel",
+    "centre",
+    "center",
+    "foundation",
+    "institute",
+    "trust",
+    "fund",
+    "group",
+    "company",
+    "party",
+    "council",
+    "committee",
+    "agency",
+    "bank",
+    "news",
+    "times",
+    "radio",
+    "tv",
+    "programme",
+    "award",
+    "prize",
+    "act",
+    "bill",
+    "island",
+    "islands",
+    "valley",
+    "river",
+    "mountains",
+    "county",
+    "district",
+    "city",
+];
+
+/// One run of name words in a sentence.
+#[derive(Clone, Copy)]
+struct Run {
+    sentence: usize,
+    start: usize,
+    end: usize,
+}
+
+/// What the text says about a name, gathered over the document.
+#[derive(Default, Clone)]
+struct Evidence {
+    why: Option<String>,
+    /// (country code, the demonym as written)
+    country: Option<(String, String)>,
+}
+
+fn word_ok(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.len() > 1
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !calendar::is_time_word(&w.to_lowercase())
+}
+
+/// Runs of 2–4 adjacent capitalised proper nouns.
+fn runs(doc: &AnalyzedDocument) -> Vec<Run> {
+    let text = doc.doc.text.as_str();
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let proper = |i: usize| {
+            let Some(t) = s.tokens.get(i) else {
+                return false;
+            };
+            let upos_propn = s
+                .syntax
+                .as_ref()
+                .and_then(|x| x.words.get(i))
+                .is_some_and(|w| w.upos == "PROPN");
+            (t.pos.is_proper() || upos_propn) && word_ok(t.text(text))
+        };
+        let mut i = 0;
+        while i < s.tokens.len() {
+            if !proper(i) {
+                i += 1;
+                continue;
+            }
+            // The tagger may read a capitalised later word as a common
+            // noun ("John Letts": Letts/NNS, a demonym).
+            let continues = |k: usize| {
+                proper(k)
+                    || s.tokens
+                        .get(k)
+                        .is_some_and(|t| t.pos.is_noun() && word_ok(t.text(text)))
+            };
+            let mut j = i + 1;
+            while j < s.tokens.len()
+                && continues(j)
+                && s.tokens
+                    .get(j - 1)
+                    .zip(s.tokens.get(j))
+                    .is_some_and(|(a, b)| text.get(a.span.end..b.span.start) == Some(" "))
+            {
+                j += 1;
+            }
+            // "Hassan Karim al-Kaabi": a lower-case particle joined to a
+            // capitalised word ends the name.
+            if j < s.tokens.len()
+                && s.tokens.get(j).is_some_and(|t| {
+                    let w = t.text(text);
+                    w.split_once('-').is_some_and(|(p, rest)| {
+                        (1..=3).contains(&p.len())
+                            && p.chars().all(|c| c.is_ascii_lowercase())
+                            && rest.starts_with(char::is_uppercase)
+                    })
+                })
+                && s.tokens
+                    .get(j - 1)
+                    .zip(s.tokens.get(j))
+                    .is_some_and(|(a, b)| text.get(a.span.end..b.span.start) == Some(" "))
+            {
+                j += 1;
+            }
+            // A title opening the run is no part of the name ("Dr X Y"):
+            // it is evidence before it.
+            let mut first = i;
+            while first < j
+                && s.tokens
+                    .get(first)
+                    .is_some_and(|t| is_in(TITLES, t.text(text)))
+            {
+                first += 1;
+            }
+            if (2..=4).contains(&(j - first)) {
+                if let (Some(a), Some(b)) = (s.tokens.get(first), s.tokens.get(j - 1)) {
+                    out.push(Run {
+                        sentence: s.index,
+                        start: a.span.start,
+                        end: b.span.end,
+                    });
+                }
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+impl Scan<'_> {
+    /// The country of a demonym among `words` ("British", "Swedish").
+    fn demonym_among(&self, words: &[&str]) -> Option<(String, String)> {
+        words.iter().find_map(|w| {
+            let i = self.lex.demonym_index.get(&w.to_lowercase())?;
+            let c = self.lex.k.countries.get(*i)?;
+            Some((c.code.clone(), (*w).to_string()))
+        })
+    }
+
+    /// Evidence at one occurrence of a name.
+    fn evidence_at(&self, r: &Run, s_start: usize, s_end: usize) -> Evidence {
+        let text = self.text;
+        let name = text.get(r.start..r.end).unwrap_or("");
+        let first = name.split(' ').next().unwrap_or("");
+        let mut ev = Evidence::default();
+        let mut why: Vec<String> = Vec::new();
+        if let Some(g) = self
+            .lex
+            .given_name(first)
+            .filter(|g| g.births >= GIVEN_NAME_BIRTHS || g.people >= 2)
+        {
+            why.push(format!(
+                "given name {first} ({}, {} births, {} legislators)",
+                if g.female { "F" } else { "M" },
+                g.births,
+                g.people
+            ));
+        }
+        let before = prev_word(text, r.start, s_start);
+        let before_word = before.map(|w| self.word(w)).unwrap_or("");
+        if is_in(TITLES, before_word) {
+            why.push(format!("title {before_word}"));
+        }
+        if is_in(PERSON_NOUNS, before_word) {
+            why.push(format!("person noun {before_word}"));
+            // "British teenager Shamima Begum", "the Swedish mother X"
+            let mut pos = before.map_or(r.start, |w| w.start);
+            let mut words = Vec::new();
+            for _ in 0..2 {
+                let Some(w) = prev_word(text, pos, s_start) else {
+                    break;
+                };
+                words.push(self.word(w));
+                pos = w.start;
+            }
+            ev.country = self.demonym_among(&words);
+        }
+        if before_word.ends_with("-year-old") {
+            why.push(format!("age {before_word}"));
+        }
+        let after = text.get(r.end..s_end).unwrap_or("");
+        let after = after
+            .strip_prefix("’s")
+            .or_else(|| after.strip_prefix("'s"))
+            .unwrap_or(after);
+        if let Some(rest) = after.strip_prefix(", ") {
+            let words: Vec<&str> = rest
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .take(5)
+                .collect();
+            match words.as_slice() {
+                ["who", ..] => why.push("followed by \", who\"".to_string()),
+                [n, ..]
+                    if n.len() <= 2
+                        && n.chars().all(|c| c.is_ascii_digit())
+                        && rest.get(n.len()..).is_some_and(|t| t.starts_with(',')) =>
+                {
+                    why.push(format!("age {n}"))
+                }
+                [det, more @ ..] if is_in(&["a", "an", "the", "his", "her", "their"], det) => {
+                    if let Some(noun) = more.iter().take(3).find(|w| is_in(PERSON_NOUNS, w)) {
+                        why.push(format!("apposition {det} ... {noun}"));
+                        if ev.country.is_none() {
+                            let upto = more.iter().position(|w| w == noun).unwrap_or(0);
+                            ev.country = self.demonym_among(more.get(..upto).unwrap_or(&[]));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(w) = next_word(text, r.end, s_end) {
+            let t = self.word(w);
+            if is_in(SPEECH_VERBS, t) {
+                why.push(format!("subject of {t}"));
+            }
+        }
+        if !why.is_empty() {
+            ev.why = Some(why.join(", "));
+        }
+        if ev.why.is_none() {
+            ev.country = None;
+        }
+        ev
+    }
+
+    /// Unknown people of the document: drafts for each occurrence of a name
+    /// with evidence, and for later bare surnames of such names.
+    pub(crate) fn unknown_people(
+        &self,
+        doc: &AnalyzedDocument,
+        atoms: &[Atom],
+        drafts: &mut Vec<Draft>,
+    ) {
+        let text = self.text;
+        // "John Letts": a demonym ("Letts", Latvians) after a given name is
+        // the rest of the name.
+        let all_runs = runs(doc);
+        let strong_given = |r: &Run| {
+            let name = text.get(r.start..r.end).unwrap_or("");
+            let first = name.split(' ').next().unwrap_or("");
+            self.lex
+                .given_name(first)
+                .is_some_and(|g| g.births >= GIVEN_NAME_BIRTHS || g.people >= 2)
+        };
+        let demonym_in_name = |start: usize, end: usize| {
+            all_runs
+                .iter()
+                .any(|r| r.start < start && end <= r.end && strong_given(r))
+        };
+        drafts.retain(|d| {
+            !(matches!(d.kind, MentionKind::Demonym) && demonym_in_name(d.start, d.end))
+        });
+        let overlaps = |start: usize, end: usize| {
+            drafts.iter().any(|d| d.start < end && start < d.end)
+                || atoms.iter().any(|a| {
+                    a.start < end
+                        && start < a.end
+                        // a known surname inside an unknown name ("Harry Ho")
+                        && !a.targets().iter().all(|t| matches!(t, Target::Surname(_)))
+                        && !(a.targets().iter().all(|t| {
+                            matches!(t, Target::Demonym(_) | Target::DemonymPlural(_))
+                        }) && demonym_in_name(a.start, a.end))
+                })
+        };
+        // "Jeremy Fleming" in "the director of GCHQ, Jeremy Fleming," and
+        // "Ghassan Chamsi, a resident of Douma": a role the recogniser
+        // already made next to the name says more than "civilian"; the
+        // event takes that role's actor.
+        let in_role_apposition = |r: &Run| {
+            // A civilian role with its own country (", a Swedish mother")
+            // is evidence for the person instead: the person keeps its name
+            // and takes the demonym's country.
+            let role_like = |d: &Draft| {
+                let civilian_with_country = d.actor.sectors.first().is_some_and(|x| x == "CVL")
+                    && d.actor.country.is_some();
+                (matches!(
+                    d.kind,
+                    MentionKind::Role | MentionKind::Demonym | MentionKind::Person
+                ) || d.actor.country.is_some())
+                    && !civilian_with_country
+            };
+            let after = text.get(r.end..).unwrap_or("");
+            let after_start = after.strip_prefix(", ").map(|rest| {
+                let mut pos = r.end + 2;
+                for det in ["a ", "an ", "the "] {
+                    if rest.starts_with(det) {
+                        pos += det.len();
+                    }
+                }
+                pos
+            });
+            let before = text.get(..r.start).unwrap_or("");
+            let before_end = before.strip_suffix(", ").map(str::len);
+            drafts.iter().filter(|d| role_like(d)).any(|d| {
+                Some(d.start) == after_start
+                    || before_end.is_some_and(|e| d.end == e || d.end + 1 == e)
+            })
+        };
+        let sentence_bounds = |i: usize| {
+            doc.sentences
+                .iter()
+                .find(|s| s.index == i)
+                .map_or((0, text.len()), |s| {
+                    (s.span.start, s.span.end.min(text.len()))
+                })
+        };
+        let candidates: Vec<Run> = all_runs
+            .iter()
+            .copied()
+            .filter(|r| {
+                let name = text.get(r.start..r.end).unwrap_or("");
+                let last = name.rsplit(' ').next().unwrap_or("");
+                !overlaps(r.start, r.end)
+                    && !in_role_apposition(r)
+                    && !is_in(NON_PERSON_HEADS, last)
+                    && !name.split(' ').any(|w| self.is_place_noun(w))
+            })
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        // Evidence per name, over all its occurrences.
+        let mut names: Vec<(&str, Evidence)> = Vec::new();
+        for r in &candidates {
+            let (s0, s1) = sentence_bounds(r.sentence);
+            let ev = self.evidence_at(r, s0, s1);
+            let name = text.get(r.start..r.end).unwrap_or("");
+            match names.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, e)) => {
+                    if e.why.is_none() {
+                        e.why = ev.why;
+                    }
+                    if e.country.is_none() {
+                        e.country = ev.country;
+                    }
+                }
+                None => names.push((name, ev)),
+            }
+        }
+        let actor_of = |name: &str, ev: &Evidence| Actor {
+            name: name.to_string(),
+            country: ev.country.as_ref().map(|(c, _)| c.clone()),
+            sectors: vec!["CVL".to_string()],
+            ..Default::default()
+        };
+        let rule_of = |ev: &Evidence| {
+            let mut rule = String::from(UNKNOWN_PERSON_RULE);
+            rule.push_str(ev.why.as_deref().unwrap_or(""));
+            match &ev.country {
+                Some((c, d)) => {
+                    rule.push_str("; country ");
+                    rule.push_str(c);
+                    rule.push_str(" from \"");
+                    rule.push_str(d);
+                    rule.push('"');
+                }
+                None => rule.push_str("; no country named; sector CVL"),
+            }
+            rule
+        };
+        let mut new = Vec::new();
+        // (surname, full name, first offset)
+        let mut surnames: Vec<(&str, &str, usize)> = Vec::new();
+        for r in &candidates {
+            let name = text.get(r.start..r.end).unwrap_or("");
+            let Some((_, ev)) = names.iter().find(|(n, e)| *n == name && e.why.is_some()) else {
+                continue;
+            };
+            new.push(self.draft(
+                r.start,
+                r.end,
+                r.sentence,
+                MentionKind::Person,
+                actor_of(name, ev),
+                rule_of(ev),
+                0.6,
+            ));
+            let last = name.rsplit(' ').next().unwrap_or("");
+            if last.chars().count() >= 3 && !surnames.iter().any(|(_, n, _)| *n == name) {
+                surnames.push((last, name, r.start));
+            }
+        }
+        // Later bare surnames: one proper noun standing alone, after the
+        // full name, matching exactly one recognised name.
+        for s in &doc.sentences {
+            for (i, t) in s.tokens.iter().enumerate() {
+                let w = t.text(text);
+                let mut matching = surnames.iter().filter(|(l, _, _)| *l == w);
+                let (Some(&(_, full, first)), None) = (matching.next(), matching.next()) else {
+                    continue;
+                };
+                if t.span.start <= first || overlaps(t.span.start, t.span.end) {
+                    continue;
+                }
+                if new
+                    .iter()
+                    .any(|d: &Draft| d.start <= t.span.start && t.span.end <= d.end)
+                {
+                    continue;
+                }
+                // Not part of a longer name ("Jack Letts" is someone else).
+                let capital_neighbour = |k: Option<usize>| {
+                    k.and_then(|k| s.tokens.get(k))
+                        .is_some_and(|x| word_ok(x.text(text)) && x.pos.is_proper())
+                };
+                if capital_neighbour(i.checked_sub(1)) || capital_neighbour(Some(i + 1)) {
+                    continue;
+                }
+                let Some((_, ev)) = names.iter().find(|(n, _)| *n == full) else {
+                    continue;
+                };
+                let mut rule = rule_of(ev);
+                rule.push_str("; surname of ");
+                rule.push_str(full);
+                new.push(self.draft(
+                    t.span.start,
+                    t.span.end,
+                    s.index,
+                    MentionKind::Coreference,
+                    actor_of(full, ev),
+                    rule,
+                    0.55,
+                ));
+            }
+        }
+        drafts.extend(new);
+    }
+}
+
+/// Points each later mention of an unknown person at its first full
+/// mention (`antecedent`).
+pub(crate) fn link_antecedents(mentions: &mut [dyad_core::ActorMention]) {
+    for i in 0..mentions.len() {
+        let Some(m) = mentions.get(i) else { continue };
+        if !m.rule.starts_with(UNKNOWN_PERSON_RULE) || m.antecedent.is_some() {
+            continue;
+        }
+        let name = m.actor.name.clone();
+        let first = mentions.iter().take(i).position(|x| {
+            x.kind == MentionKind::Person
+                && x.rule.starts_with(UNKNOWN_PERSON_RULE)
+                && x.actor.name == name
+        });
+        if let (Some(f), Some(m)) = (first, mentions.get_mut(i)) {
+            m.antecedent = Some(f);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! People the lexicon does not know, and pronouns by the gender of a first
+//! name (`given-names.tsv`, `src/unknown.rs`). Sentences written for these
+//! tests.
+
+mod common;
+
+use common::{doc, lex};
+use dyad_core::{ActorMention, MentionKind};
+
+fn recognize(text: &str) -> Vec<ActorMention> {
+    lex().recognize(&doc(text, "2019-03-01"))
+}
+
+fn one<'a>(m: &'a [ActorMention], text: &str) -> &'a ActorMention {
+    match m.iter().find(|x| x.text == text) {
+        Some(x) => x,
+        None => panic!("no mention {text:?} in {m:#?}"),
+    }
+}
+
+#[test]
+fn she_never_resolves_to_a_man_known_by_his_first_name() {
+    let m = recognize("Boris Johnson met the Syrian envoy on Monday. She said the talks failed.");
+    assert!(m.iter().any(|x| x.text == "Boris Johnson"), "{m:#?}");
+    assert!(!m.iter().any(|x| x.text == "She"), "{m:#?}");
+    let m = recognize("Boris Johnson met the Syrian envoy on Monday. He said the talks failed.");
+    assert_eq!(one(&m, "He").actor.name, "Boris Johnson", "{m:#?}");
+}
+
+#[test]
+fn an_unknown_name_with_a_given_name_is_a_civilian_person() {
+    let m = recognize(
+        "Margaret Hollis and Peter Quennell arrived in Leeds on Monday. She said the case was unfair.",
+    );
+    let a = one(&m, "Margaret Hollis");
+    assert_eq!(a.kind, MentionKind::Person);
+    assert_eq!(a.actor.sectors, vec!["CVL".to_string()]);
+    assert_eq!(a.actor.country, None, "no country without evidence: {a:?}");
+    assert!(m.iter().any(|x| x.text == "Peter Quennell"), "{m:#?}");
+    // "She" is the woman, not Peter.
+    assert_eq!(one(&m, "She").actor.name, "Margaret Hollis", "{m:#?}");
+}
+
+#[test]
+fn a_demonym_in_an_apposition_gives_the_country() {
+    let m = recognize(
+        "Ingrid Valborg, a Swedish mother of three, was held in the camp. Valborg said the guards beat her.",
+    );
+    let a = one(&m, "Ingrid Valborg");
+    assert_eq!(a.actor.country.as_deref(), Some("SWE"), "{a:?}");
+    assert_eq!(a.actor.sectors, vec!["CVL".to_string()]);
+    // The later surname is the same person.
+    let s = one(&m, "Valborg");
+    assert_eq!(s.actor.name, "Ingrid Valborg");
+    assert_eq!(s.kind, MentionKind::Coreference);
+    assert!(s.antecedent.is_some(), "{s:?}");
+}
+
+#[test]
+fn a_title_or_a_speech_verb_is_evidence_for_an_unknown_first_name() {
+    let m = recognize("Dr Zorvath Quillen warned that the camp was overcrowded.");
+    assert!(
+        m.iter().any(|x| x.actor.name == "Zorvath Quillen"),
+        "{m:#?}"
+    );
+    let m = recognize("Zorvath Quillen said the camp was overcrowded.");
+    assert!(
+        m.iter().any(|x| x.actor.name == "Zorvath Quillen"),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn capitalised_words_without_person_evidence_are_not_a_person() {
+    let m = recognize("Brindle Vale hosted the talks on Monday.");
+    assert!(!m.iter().any(|x| x.text.contains("Brindle")), "{m:#?}");
+    let m = recognize("Margaret Street was closed on Monday.");
+    assert!(!m.iter().any(|x| x.text.contains("Margaret")), "{m:#?}");
+}
+
+#[test]
+fn a_name_with_a_role_in_apposition_is_left_to_the_role() {
+    let m = recognize("Hamid Farouk al-Tamimi, Iraq's deputy speaker, said the vote was illegal.");
+    assert!(
+        !m.iter().any(|x| x.text.starts_with("Hamid")),
+        "the deputy speaker, not a civilian: {m:#?}"
+    );
+}
