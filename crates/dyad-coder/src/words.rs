@@ -244,11 +244,17 @@ pub fn is_denial_governor(w: &str) -> bool {
     matches!(w, "deny" | "dismiss" | "reject" | "refute" | "disavow")
 }
 
-/// Governors that negate the dependent event ("refused to attend").
+/// Governors that negate the dependent event ("refused to attend", "his
+/// refusal to back X", "the failure to stop it").
 pub fn is_negating_governor(w: &str) -> bool {
     matches!(
         w,
         "refuse"
+            | "refusal"
+            | "failure"
+            | "reluctance"
+            | "unwillingness"
+            | "inability"
             | "fail"
             | "decline"
             | "avoid"

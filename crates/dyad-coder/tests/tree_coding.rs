@@ -1118,3 +1118,14 @@ fn skipping_sentences_changes_no_event() {
     );
     assert!(!a.is_empty());
 }
+
+#[test]
+fn a_refusal_to_act_negates_the_act() {
+    let events = code(
+        "That plan was stillborn for many reasons, one of which was Germany's refusal in August to back France's call for sanctions.",
+    );
+    for ev in events.iter().filter(|e| e.plover == "SUPPORT") {
+        assert_eq!(ev.factuality, Factuality::Negated, "{ev:#?}");
+    }
+    assert!(events.iter().any(|e| e.plover == "SUPPORT"), "{events:#?}");
+}

@@ -421,22 +421,32 @@ impl Scan<'_> {
                 ) || d.actor.country.is_some())
                     && !civilian_with_country
             };
-            let after = text.get(r.end..).unwrap_or("");
-            let after_start = after.strip_prefix(", ").map(|rest| {
-                let mut pos = r.end + 2;
-                for det in ["a ", "an ", "the "] {
-                    if rest.starts_with(det) {
-                        pos += det.len();
-                    }
-                }
-                pos
-            });
-            let before = text.get(..r.start).unwrap_or("");
-            let before_end = before.strip_suffix(", ").map(str::len);
-            drafts.iter().filter(|d| role_like(d)).any(|d| {
-                Some(d.start) == after_start
-                    || before_end.is_some_and(|e| d.end == e || d.end + 1 == e)
-            })
+            // after the name: ", a former Colombian Congressman" (the
+            // role may follow a determiner and up to two lower-case words)
+            let after_role = |d: &Draft| {
+                text.get(r.end..d.start)
+                    .and_then(|gap| gap.strip_prefix(", "))
+                    .is_some_and(|gap| {
+                        let words: Vec<&str> = gap.split_whitespace().collect();
+                        words.len() <= 3
+                            && !gap.contains(',')
+                            && words
+                                .iter()
+                                .all(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    })
+            };
+            // before it: "the director of GCHQ, Jeremy Fleming" (a title
+            // run straight into the name, "aid worker Peter Kassig", is
+            // left to the name: the role's country and sector are not yet
+            // carried over to it)
+            let before_role = |d: &Draft| {
+                text.get(d.end..r.start)
+                    .is_some_and(|gap| matches!(gap, ", " | ","))
+            };
+            drafts
+                .iter()
+                .filter(|d| role_like(d))
+                .any(|d| after_role(d) || before_role(d))
         };
         let sentence_bounds = |i: usize| {
             doc.sentences

@@ -86,3 +86,15 @@ fn a_name_with_a_role_in_apposition_is_left_to_the_role() {
         "the deputy speaker, not a civilian: {m:#?}"
     );
 }
+
+#[test]
+fn a_role_apposition_after_adjectives_is_left_to_the_role() {
+    // ", a former Colombian Congressman": the role says more than
+    // "civilian", so the name is not made a civilian of its own
+    let m = recognize("The rebels will release Peter Quennell, a former Colombian Congressman.");
+    assert!(!m.iter().any(|x| x.text == "Peter Quennell"), "{m:#?}");
+    assert!(
+        m.iter().any(|x| x.actor.country.as_deref() == Some("COL")),
+        "{m:#?}"
+    );
+}
