@@ -288,6 +288,13 @@ pub fn tree_factuality(
             "acl" if to_marked && is_intent_noun(gl) => {
                 return (Factuality::Intended, format!("'{gl} to'"));
             }
+            // "the demand that Germany repatriate ...": what is demanded
+            "acl"
+                if rel == "acl:relcl"
+                    && crate::clause::is_mandative_content_clause(view, tree, tree, cur) =>
+            {
+                return (Factuality::Hypothetical, format!("demanded in '{gl} that'"));
+            }
             "xcomp" | "acl" if rel != "acl:relcl" => {
                 if words::is_denial_governor(gl) {
                     return (Factuality::Denied, format!("governed by '{gl}'"));

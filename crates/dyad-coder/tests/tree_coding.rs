@@ -1129,3 +1129,24 @@ fn a_refusal_to_act_negates_the_act() {
     }
     assert!(events.iter().any(|e| e.plover == "SUPPORT"), "{events:#?}");
 }
+
+#[test]
+fn what_a_demand_asks_for_is_not_done() {
+    // "that" right after "demand" opens what is demanded, not a relative
+    // clause whose object would be the demand's owner
+    let events = code(
+        "Donald Trump's demand that Germany, France and Britain repatriate and prosecute their citizens has met a mixed response in Europe.",
+    );
+    for ev in events.iter().filter(|e| e.plover == "RETREAT") {
+        assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
+        assert!(countries(&ev.target).is_empty(), "{ev:#?}");
+    }
+}
+
+#[test]
+fn a_dispute_entered_into_is_disapproval() {
+    let events = code(
+        "Erdoğan has engaged in multiple disputes with the US over its support for Kurdish forces.",
+    );
+    assert_dyad(on(&events, "engaged"), "ACCUSE", &["TUR"], &["USA"]);
+}

@@ -733,7 +733,7 @@ pub fn analyze_tree(
             }
             (TriggerKind::Verb, "acl") => {
                 p.governor = gov;
-                if rel == "acl:relcl" {
+                if rel == "acl:relcl" && !is_mandative_content_clause(view, tree, kids, i) {
                     // the relative pronoun stands for the modified noun
                     for c in kids.kids(i).iter().copied() {
                         if !is_relative_pronoun(view.low(c)) {
@@ -1057,6 +1057,71 @@ fn top_down(tree: &DepTree<'_>, kids: &DepTree<'_>, n: usize) -> Vec<usize> {
 /// Prepositions that set an act in its circumstances ("withdrew amid a row
 /// with Erdoğan", "during talks with X"): the names inside such a phrase
 /// are not the act's counterpart.
+/// "Trump's demand that Germany repatriate its citizens": a clause after a
+/// noun of demanding or proposing, opened by "that" right after the noun and
+/// with a subject of its own, is what is demanded, not a relative clause
+/// (the parser reads "that" as a relative pronoun and the demand's owner
+/// would become the object). A relative reading keeps its verbs of handling
+/// a demand ("the demand that Germany rejected").
+pub(crate) fn is_mandative_content_clause(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+) -> bool {
+    let Some(h) = tree.head(i) else {
+        return false;
+    };
+    let mandative = matches!(
+        view.lemma(h),
+        "demand"
+            | "call"
+            | "request"
+            | "proposal"
+            | "suggestion"
+            | "insistence"
+            | "recommendation"
+            | "plea"
+            | "appeal"
+            | "requirement"
+    );
+    let handled = matches!(
+        view.lemma(i),
+        "make"
+            | "issue"
+            | "reject"
+            | "accept"
+            | "put"
+            | "submit"
+            | "send"
+            | "receive"
+            | "ignore"
+            | "meet"
+            | "table"
+            | "present"
+            | "back"
+            | "support"
+            | "voice"
+            | "repeat"
+            | "announce"
+            | "publish"
+            | "write"
+            | "deliver"
+            | "rebuff"
+            | "refuse"
+            | "dismiss"
+            | "heed"
+            | "answer"
+    );
+    let that_after_noun =
+        h + 1 < view.len() && view.low(h + 1) == "that" && tree.head(h + 1) == Some(i);
+    let own_subject = kids
+        .kids(i)
+        .iter()
+        .any(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass") && c != h + 1);
+    mandative && !handled && that_after_noun && own_subject
+}
+
 fn is_circumstance_preposition(word: &str) -> bool {
     matches!(
         word,
