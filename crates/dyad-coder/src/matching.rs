@@ -384,6 +384,8 @@ enum Miss<'p> {
     NotAid,
     /// The pattern needs a direct object and the verb has none.
     NoObject,
+    /// The pattern is intransitive and the verb has a direct object.
+    HasObject,
 }
 
 impl Miss<'_> {
@@ -397,6 +399,7 @@ impl Miss<'_> {
             Miss::NoSource => "no source actor".into(),
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
             Miss::NoObject => "the verb has no direct object (flag obj)".into(),
+            Miss::HasObject => "the verb has a direct object (flag intr)".into(),
         }
     }
 }
@@ -419,6 +422,14 @@ fn try_pattern<'p>(
         && pred.object.is_empty()
     {
         return Err(Miss::NoObject);
+    }
+    if pattern.no_object
+        && pred.kind == TriggerKind::Verb
+        && pred.from_tree
+        && !pred.passive
+        && (pred.object_word.is_some() || !pred.object.is_empty())
+    {
+        return Err(Miss::HasObject);
     }
     // required words, in order, after the trigger and inside the clause
     let end = (pred.head + 1 + WINDOW).min(view.len()).max(pred.head + 1);

@@ -102,6 +102,9 @@ pub struct Pattern {
     /// subject): "returned the prisoners to Turkey" hands something back,
     /// "returned to Afrin" only goes there.
     pub needs_object: bool,
+    /// The verb must have no direct object (flag `intr`): "protesters
+    /// demonstrated" protests, "demonstrating Russia's clout" shows.
+    pub no_object: bool,
     /// File the pattern came from.
     pub file: String,
     /// 1-based line in `file`.
@@ -450,6 +453,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut confidence = 0.8;
     let mut source_sectors = Vec::new();
     let mut needs_object = false;
+    let mut no_object = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
         match flag {
@@ -457,6 +461,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             "noun" => kind = TriggerKind::Noun,
             "sym" => symmetric = true,
             "obj" => needs_object = true,
+            "intr" => no_object = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
                 if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
@@ -482,7 +487,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                    "unknown flag {f:?} (known: noun, sym, obj, ctx=, conf=, src=)"
+                    "unknown flag {f:?} (known: noun, sym, obj, intr, ctx=, conf=, src=)"
                 ))
             }
         }
@@ -504,6 +509,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         confidence,
         source_sectors,
         needs_object,
+        no_object,
         file: String::new(),
         line: 0,
     })

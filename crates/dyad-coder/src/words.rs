@@ -517,3 +517,27 @@ pub fn is_relational_noun(w: &str) -> bool {
             | "nemesis"
     )
 }
+
+/// Kin and counsel of a person: "the family of X", "X's lawyer" are other
+/// people than X (civilians who act and speak for themselves).
+pub fn is_kin_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "family"
+            | "relative"
+            | "parent"
+            | "mother"
+            | "father"
+            | "wife"
+            | "husband"
+            | "widow"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "child"
+            | "lawyer"
+            | "solicitor"
+            | "attorney"
+    )
+}

@@ -1150,3 +1150,25 @@ fn a_dispute_entered_into_is_disapproval() {
     );
     assert_dyad(on(&events, "engaged"), "ACCUSE", &["TUR"], &["USA"]);
 }
+
+#[test]
+fn demonstrating_something_is_no_protest() {
+    // `- demonstrate` is intransitive (flag `intr`)
+    let events = code("Trump demonstrated his contempt for the agreement on Monday.");
+    assert!(events.iter().all(|e| e.plover != "PROTEST"), "{events:#?}");
+    let events = code("Thousands of Egyptian students demonstrated in Cairo on Friday.");
+    assert!(events.iter().any(|e| e.plover == "PROTEST"), "{events:#?}");
+}
+
+#[test]
+fn a_family_is_not_the_person_it_belongs_to() {
+    let events = code(
+        "The family of a former British soldier arrested in Turkey have begged Theresa May for help.",
+    );
+    for ev in events.iter().filter(|e| e.plover == "REQUEST") {
+        assert!(
+            ev.source.iter().all(|a| !a.text.contains("soldier")),
+            "{ev:#?}"
+        );
+    }
+}

@@ -1351,6 +1351,11 @@ fn np_owner(
             if tree.rel(c) == "nmod:poss" && relational(h) {
                 continue;
             }
+            // "the family of a British soldier begged": kin and counsel
+            // speak and act for themselves, not as the person they belong to
+            if matches!(tree.rel(c), "nmod:poss" | "nmod") && words::is_kin_noun(view.lemma(h)) {
+                continue;
+            }
             if matches!(tree.rel(c), "compound" | "amod") && thing_head {
                 continue;
             }
