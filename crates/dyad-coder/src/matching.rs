@@ -292,7 +292,11 @@ pub fn match_sentence<'p>(
                 }
             }
             if let Some((speaker, why)) = attributions.iter().find_map(|a| a.covers(pred.head)) {
-                if !m.source.contains(&speaker) {
+                let speaks = m.source.contains(&speaker)
+                    || m.source
+                        .iter()
+                        .any(|&s| refers_to(view, actors, s, speaker));
+                if !speaks {
                     m.attributed_to = Some(speaker);
                     if m.factuality == Factuality::Asserted {
                         m.factuality = Factuality::Reported;
@@ -888,6 +892,22 @@ pub fn factuality(view: &SentenceView<'_>, preds: &[Predicate], pi: usize) -> (F
         cur = g;
     }
     (Factuality::Asserted, "asserted".into())
+}
+
+/// Whether local mentions `a` and `b` are one actor by coreference ("“We
+/// call upon ...,” Zakharova said", where "We" is hers), so an event with
+/// source `a` is `b`'s own statement, not a report of it.
+fn refers_to(view: &SentenceView<'_>, actors: Mentions<'_>, a: usize, b: usize) -> bool {
+    let global = |m: usize| view.mentions.get(m).map(|lm| lm.global);
+    let (Some(ga), Some(gb)) = (global(a), global(b)) else {
+        return false;
+    };
+    let antecedent = |g: usize| actors.get(g).and_then(|m| m.antecedent);
+    // either refers to the other, or both to the same speaker ("I am
+    // asking ... wherever we find them")
+    antecedent(ga) == Some(gb)
+        || antecedent(gb) == Some(ga)
+        || antecedent(ga).is_some() && antecedent(ga) == antecedent(gb)
 }
 
 /// A speaker and the token range their report covers.

@@ -243,6 +243,25 @@ pub fn tree_factuality(
                             "'would' reporting a future act".into(),
                         );
                     }
+                    // "I would ask the government not to cancel": a polite
+                    // request made in the saying, by the speaker, not a
+                    // conditional one
+                    let performative = low == "would"
+                        && cur == trigger
+                        && is_performative_request(view.lemma(cur))
+                        && tree
+                            .kids(cur)
+                            .iter()
+                            .any(|&k| tree.rel(k) == "nsubj" && matches!(view.low(k), "i" | "we"));
+                    if performative {
+                        return (
+                            Factuality::Asserted,
+                            format!(
+                                "'I/we would {}': a request made by saying it",
+                                view.low(cur)
+                            ),
+                        );
+                    }
                     if words::is_hypothetical_modal(low) {
                         return (Factuality::Hypothetical, format!("modal '{low}'"));
                     }
@@ -514,4 +533,13 @@ pub fn tree_factuality(
         cur = h;
     }
     (Factuality::Asserted, "asserted".into())
+}
+
+/// Verbs that make a request by being said in the first person, softened
+/// or not ("I would ask", "we would urge").
+fn is_performative_request(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask" | "urge" | "call" | "appeal" | "request" | "beg" | "implore" | "invite"
+    )
 }

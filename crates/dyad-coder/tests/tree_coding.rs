@@ -1172,3 +1172,55 @@ fn a_family_is_not_the_person_it_belongs_to() {
         );
     }
 }
+
+#[test]
+fn first_person_in_a_quote_is_its_speaker_named_after_it() {
+    let events =
+        code("“I am asking Germany to send more troops. It is time,” Emmanuel Macron said.");
+    let ev = on(&events, "asking");
+    assert_dyad(ev, "REQUEST", &["FRA"], &["DEU"]);
+    // his own statement, not a report of someone else's
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}
+
+#[test]
+fn first_person_in_a_quote_is_its_speaker_named_before_it() {
+    let events = code(
+        "Emmanuel Macron told reporters in Paris: “We have asked Germany to send more troops.”",
+    );
+    assert_dyad(on(&events, "asked"), "REQUEST", &["FRA"], &["DEU"]);
+}
+
+#[test]
+fn a_quote_continued_in_the_next_sentence_keeps_its_speaker() {
+    let events = code(
+        "“Europe has to act,” Emmanuel Macron said on Tuesday. \
+         “I would ask Germany to send more troops to Mali.”",
+    );
+    let ev = on(&events, "ask");
+    assert_dyad(ev, "REQUEST", &["FRA"], &["DEU"]);
+    // "I would ask" makes the request by saying it
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}
+
+#[test]
+fn a_quote_with_no_speaker_gives_its_pronouns_no_actor() {
+    let events = code(
+        "Emmanuel Macron met Olaf Scholz in Berlin on Tuesday. \
+         “We have asked Germany to send more troops.”",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.provenance.trigger_text.ends_with("asked")),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn we_in_a_quote_is_the_speaker_in_the_same_sentence() {
+    let events = code("“We call on Germany to send more troops,” Emmanuel Macron said.");
+    let ev = on(&events, "call");
+    assert_dyad(ev, "REQUEST", &["FRA"], &["DEU"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}

@@ -854,7 +854,7 @@ impl Lexicon {
             peoples: &self.k.peoples,
         };
         crate::context::country_from_document(&mut mentions, &doc_context);
-        mentions
+        crate::quotes::first_person(text, &doc.sentences, mentions)
     }
 
     /// The country a matcher reading names (a country, demonym, capital,

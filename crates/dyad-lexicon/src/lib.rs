@@ -38,6 +38,7 @@ mod patterns;
 mod people;
 mod person;
 mod phrase;
+mod quotes;
 mod recognize;
 mod sources;
 mod text;
