@@ -127,7 +127,7 @@ pub fn match_sentence<'p>(
 ) -> (Vec<Match<'p>>, Vec<Attempt>) {
     let mut matches = Vec::new();
     let mut attempts = Vec::new();
-    let attributions = attributions(view, preds);
+    let attributions = attributions(view, preds, tree);
     let mut suppressed: Vec<usize> = Vec::new();
     for (pi, pred) in preds.iter().enumerate() {
         let mut best: Option<(usize, Match<'p>)> = None;
@@ -926,7 +926,11 @@ impl Attribution {
 
 /// Reported speech: "X said (that) ...", "..., X said", "according to X",
 /// and allegations ("X accused Y of ...ing").
-fn attributions(view: &SentenceView<'_>, preds: &[Predicate]) -> Vec<Attribution> {
+fn attributions(
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    tree: Option<&DepTree<'_>>,
+) -> Vec<Attribution> {
     let mut out = Vec::new();
     for k in 0..view.len() {
         // cheap necessary test first: "according" as lemma or as the start
@@ -959,7 +963,16 @@ fn attributions(view: &SentenceView<'_>, preds: &[Predicate]) -> Vec<Attribution
             .iter()
             .any(|q| q.head > p.head && q.kind == TriggerKind::Verb);
         let speaker_first = view.mentions.get(speaker).map(|m| m.first).unwrap_or(0);
-        if later || allegation {
+        // a verb of saying with a thing for its object and no clause
+        // reports nothing ("the US is showing a new commitment")
+        let reports_nothing = tree.is_some_and(|t| {
+            let kids = t.kids(p.head);
+            kids.iter().any(|&k| t.rel(k) == "obj")
+                && !kids
+                    .iter()
+                    .any(|&k| matches!(t.rel(k), "ccomp" | "parataxis" | "xcomp"))
+        });
+        if (later && !reports_nothing) || allegation {
             out.push(Attribution {
                 speaker,
                 from: p.head + 1,

@@ -1224,3 +1224,17 @@ fn we_in_a_quote_is_the_speaker_in_the_same_sentence() {
     assert_dyad(ev, "REQUEST", &["FRA"], &["DEU"]);
     assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
 }
+
+#[test]
+fn a_trailing_reporting_clause_hung_on_the_report_still_reports_it() {
+    // the parser reads ", the ... leader has said" as a relative clause
+    let events = code(
+        "The US is showing a new commitment to peace, but must still do more to persuade \
+         Russia, the Syrian opposition leader has said.",
+    );
+    let ev = on(&events, "said");
+    assert_dyad(ev, "REQUEST", &["SYR"], &["USA"]);
+    // "showing a new commitment" reports nothing, so the demand is the
+    // leader's own
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}

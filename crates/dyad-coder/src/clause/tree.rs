@@ -454,7 +454,7 @@ pub fn analyze_tree(
                         }
                     }
                 }
-                let reported = reported_clauses(tree, i);
+                let reported = reported_clauses(view, tree, i);
                 p.obliged = reported
                     .iter()
                     .copied()
@@ -1454,7 +1454,7 @@ pub fn country_donors(
 /// when `i` is itself a reporting clause hung on the report ("The US must
 /// do more, the opposition leader said": `said` is a `parataxis` of `do`),
 /// that report; each with the clauses coordinated with it.
-fn reported_clauses(tree: &DepTree<'_>, i: usize) -> Vec<usize> {
+fn reported_clauses(view: &SentenceView<'_>, tree: &DepTree<'_>, i: usize) -> Vec<usize> {
     let mut out: Vec<usize> = tree
         .kids(i)
         .iter()
@@ -1470,6 +1470,13 @@ fn reported_clauses(tree: &DepTree<'_>, i: usize) -> Vec<usize> {
     if tree.rel(i) == "parataxis" && bare {
         out.extend(tree.head(i).filter(|&h| h < i));
     }
+    // the same reporting clause the parser hung on the report as a relative
+    // or adverbial clause ("... but must do more, the opposition leader has
+    // said"): bare, its own subject no relative pronoun, after a comma
+    let misattached = matches!(tree.rel(i), "acl:relcl" | "acl" | "advcl" | "ccomp");
+    if misattached && bare && trailing_reporting_clause(view, tree, i) {
+        out.extend(tree.head(i).filter(|&h| h < i));
+    }
     let mut k = 0;
     while k < out.len() && out.len() < 12 {
         for c in tree.with_rel(out[k], "conj") {
@@ -1480,6 +1487,38 @@ fn reported_clauses(tree: &DepTree<'_>, i: usize) -> Vec<usize> {
         k += 1;
     }
     out
+}
+
+/// Whether verb `i` opens a trailing ", X (has) said": its subject is no
+/// relative pronoun, stands before it, and follows a comma that nothing
+/// else of the clause precedes.
+fn trailing_reporting_clause(view: &SentenceView<'_>, tree: &DepTree<'_>, i: usize) -> bool {
+    let kids = tree.kids(i);
+    let Some(subject) = kids.iter().copied().find(|&k| tree.rel(k) == "nsubj") else {
+        return false;
+    };
+    if subject > i || is_relative_pronoun(view.low(subject)) {
+        return false;
+    }
+    // the clause's first word: the subject's own first word (determiners,
+    // modifiers) or an earlier dependent of the verb
+    let mut first = subject;
+    let mut stack = vec![subject];
+    while let Some(k) = stack.pop() {
+        for &c in tree.kids(k) {
+            first = first.min(c);
+            stack.push(c);
+        }
+    }
+    for &k in kids {
+        if tree.rel(k) != "punct" {
+            first = first.min(k);
+        }
+    }
+    first
+        .checked_sub(1)
+        .is_some_and(|comma| view.low(comma) == ",")
+        && !kids.iter().any(|&k| is_relative_pronoun(view.low(k)))
 }
 
 /// The subjects of clause `c`; a coordinated clause without one of its own
