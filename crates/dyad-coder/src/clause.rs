@@ -20,10 +20,10 @@ mod view;
 
 use arguments::{find_object, find_preps, find_subject};
 use coordination::coordinated_with;
-pub use tree::{analyze_tree, country_donors, DepTree};
+pub use tree::{analyze_tree, country_donors, quoted_statement, DepTree};
 pub(crate) use tree::{case_word, is_light_verb, is_mandative_content_clause};
 
-pub use view::SentenceView;
+pub use view::{LocalMention, SentenceView};
 
 /// Longest distance, in tokens, any argument scan looks.
 pub const WINDOW: usize = 14;
@@ -106,6 +106,10 @@ pub struct Predicate {
     /// On a parse: the token heading the direct object (or, in a passive,
     /// the subject), whatever it is ("gave *instructions* to X").
     pub object_word: Option<usize>,
+    /// A statement made by a quotation's speaker named in another sentence
+    /// ([`tree::quoted_statement`]): a verb of saying with no word of its
+    /// own, its head the quoted clause's, asserted by being said.
+    pub quoted: bool,
 }
 
 impl Predicate {
@@ -340,6 +344,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             blamed: Vec::new(),
             complement: Vec::new(),
             object_word: None,
+            quoted: false,
         });
         i = j.max(i + 1);
     }
@@ -408,6 +413,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             blamed: Vec::new(),
             complement: Vec::new(),
             object_word: None,
+            quoted: false,
         });
     }
 }
@@ -450,6 +456,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             blamed: Vec::new(),
             complement: Vec::new(),
             object_word: None,
+            quoted: false,
         });
     }
 }

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use dyad_core::{AnalyzedDocument, CodedDocument, Document, Event};
+use dyad_core::{AnalyzedDocument, CodedDocument, Document, Event, Sentence};
 
-use crate::clause::{self, Predicate, SentenceView};
+use crate::clause::{self, LocalMention, Predicate, SentenceView};
 use crate::error::CoderError;
 use crate::locative;
 use crate::matching::{self, Attempt};
@@ -240,6 +240,19 @@ impl Engine {
             .any(|(_, l)| self.patterns.has_trigger(TriggerKind::Verb, l))
     }
 
+    /// Whether a quoted sentence may state a demand or a blame: a modal of
+    /// obligation or a word of strongly negative valence (a cheap test
+    /// before parsing it).
+    fn may_state(&self, view: &SentenceView<'_>) -> bool {
+        (0..view.len()).any(|i| {
+            matches!(
+                view.low(i),
+                "must" | "should" | "ought" | "need" | "needs" | "has" | "have"
+            ) || self.patterns.negative_valence(view.low(i)).is_some()
+                || self.patterns.negative_valence(view.lemma(i)).is_some()
+        })
+    }
+
     /// Codes a document end to end.
     pub fn code_document(&self, doc: Document) -> CodedDocument {
         self.code_analyzed(self.pipeline.analyze(doc))
@@ -316,6 +329,7 @@ impl Engine {
     ) -> Vec<Event> {
         let ctx = DocContext::new(analyzed, mentions, places, self.places.gazetteer());
         let text = &analyzed.doc.text;
+        let quotes = dyad_lexicon::quotations(text, &analyzed.sentences, mentions.actors());
         let mut events: Vec<Event> = Vec::new();
         let mut lower_buf = String::new();
         let mut parse = dyad_syntax::Parse::default();
@@ -356,10 +370,16 @@ impl Engine {
             if view.mentions.is_empty() && !force {
                 continue;
             }
+            // a sentence wholly inside a quotation whose speaker is named
+            // elsewhere may state a demand or a blame of the speaker's with
+            // no trigger word of its own
+            let quoted_speaker =
+                quote_speaker(&quotes, sentence, &view).filter(|_| wanted || self.may_state(&view));
             // a sentence with no trigger word cannot hold an event: it is
             // neither tagged nor parsed by the parser (the output is the
             // same; parsing is most of the cost of coding)
-            let has_trigger = wanted || self.needs_parse(&view, &adjective_verbs);
+            let has_trigger =
+                wanted || quoted_speaker.is_some() || self.needs_parse(&view, &adjective_verbs);
             if !has_trigger && !force {
                 continue;
             }
@@ -377,16 +397,13 @@ impl Engine {
                     .filter(|&(i, _)| t.upos(i) == "VERB")
                     .collect();
             }
-            let preds = match &tree {
+            let mut preds = match &tree {
                 Some(t) => clause::analyze_tree(&view, t, &self.patterns, !wanted),
                 None if wanted => clause::analyze(&view, &self.patterns),
                 None => clause::analyze_for_events(&view, &self.patterns),
             };
-            if preds.is_empty() && !wanted {
+            if preds.is_empty() && !wanted && quoted_speaker.is_none() {
                 continue;
-            }
-            if tree.is_some() && !preds.is_empty() {
-                stats.triggered += 1;
             }
             let donors = match &tree {
                 Some(t) => clause::country_donors(&view, t, |m| {
@@ -397,6 +414,31 @@ impl Engine {
                 }),
                 None => Vec::new(),
             };
+            // the quotation's speaker joins the sentence as a mention of no
+            // word of it (after the donors: no noun phrase of this sentence
+            // is the speaker's), the subject of the implicit verb of saying
+            if let (Some(t), Some(speaker)) = (&tree, quoted_speaker) {
+                let local = view.mentions.len();
+                view.mentions.push(LocalMention {
+                    first: 0,
+                    last: 0,
+                    global: speaker,
+                    place: false,
+                    twin: None,
+                });
+                match clause::quoted_statement(&view, t, &self.patterns, local) {
+                    Some(p) => preds.push(p),
+                    None => {
+                        view.mentions.pop();
+                    }
+                }
+            }
+            if preds.is_empty() && !wanted {
+                continue;
+            }
+            if tree.is_some() && !preds.is_empty() {
+                stats.triggered += 1;
+            }
             let (matches, attempts) = matching::match_sentence(
                 &view,
                 &preds,
@@ -428,6 +470,13 @@ impl Engine {
                                 let Some(lm) = view.mentions.get(*li) else {
                                     return String::new();
                                 };
+                                // the quotation's speaker has no word here
+                                if view.mention_at.get(lm.first).copied().flatten() != Some(*li)
+                                    && p.quoted
+                                {
+                                    return "the quotation's speaker, named in another sentence"
+                                        .into();
+                                }
                                 let head = (lm.first..=lm.last)
                                     .find(|&i| {
                                         t.head(i).is_none_or(|h| h < lm.first || h > lm.last)
@@ -756,4 +805,25 @@ fn explain_sentence(
 fn assert_send_sync() {
     fn is<T: Send + Sync>() {}
     is::<Engine>();
+}
+
+/// The speaker (global mention index) of the quotation that holds every
+/// word of `sentence`, when that speaker is named outside the sentence.
+fn quote_speaker(
+    quotes: &[dyad_lexicon::Quotation],
+    sentence: &Sentence,
+    view: &SentenceView<'_>,
+) -> Option<usize> {
+    let words: Vec<_> = view
+        .tokens
+        .iter()
+        .filter(|t| t.text(view.text).chars().any(char::is_alphanumeric))
+        .collect();
+    let (first, last) = (words.first()?, words.last()?);
+    let q = quotes
+        .iter()
+        .find(|q| q.span.start <= first.span.start && last.span.end <= q.span.end)?;
+    let speaker = q.speaker?;
+    let inside = view.mentions.iter().any(|lm| lm.global == speaker);
+    (!inside && !sentence.span.contains(q.speaker_span?)).then_some(speaker)
 }

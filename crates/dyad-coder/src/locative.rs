@@ -80,6 +80,11 @@ impl<'a> Mentions<'a> {
         Mentions { actors, places }
     }
 
+    /// The document's actor mentions (global indices `0..len`).
+    pub fn actors(&self) -> &'a [ActorMention] {
+        self.actors
+    }
+
     /// The mention of global index `global`.
     pub fn get(&self, global: usize) -> Option<&'a ActorMention> {
         match global.checked_sub(self.actors.len()) {

@@ -135,7 +135,9 @@ pub fn match_sentence<'p>(
         let mut fired_targets: Vec<Match<'p>> = Vec::new();
         // patterns of the lemma, then of the lower-case form (when it differs)
         let low = view.low(pred.head);
-        let by_form = (low != pred.lemma)
+        // (a quoted statement's head is the quoted clause's word, not a
+        // verb of its own)
+        let by_form = (low != pred.lemma && !pred.quoted)
             .then(|| patterns.for_trigger(pred.kind, low))
             .into_iter()
             .flatten()
@@ -204,6 +206,13 @@ pub fn match_sentence<'p>(
                 }
             }
             let (f, why) = match tree {
+                // made by being said; what it demands is the demand's
+                // business, not the statement's
+                _ if pred.quoted => (
+                    Factuality::Asserted,
+                    "asserted: a statement in a quotation whose speaker is named in another sentence"
+                        .into(),
+                ),
                 Some(t) => tree_factuality(view, t, pred.head),
                 None => factuality(view, preds, pi),
             };

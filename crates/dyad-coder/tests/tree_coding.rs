@@ -1238,3 +1238,47 @@ fn a_trailing_reporting_clause_hung_on_the_report_still_reports_it() {
     // leader's own
     assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
 }
+
+#[test]
+fn a_demand_in_a_quote_is_its_speakers_when_named_in_another_sentence() {
+    let events = code(
+        "Emmanuel Macron said on Monday: “Europe faces a hard winter. \
+         Russia must withdraw its troops from Ukraine.”",
+    );
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "REQUEST")
+        .unwrap_or_else(|| panic!("no REQUEST in {events:#?}"));
+    assert_dyad(ev, "REQUEST", &["FRA"], &["RUS"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}
+
+#[test]
+fn a_quoted_demand_without_a_speaker_or_on_the_speaker_is_no_request() {
+    // no one is named as saying it
+    let events = code(
+        "Talks resumed in Geneva on Monday. “Europe faces a hard winter. \
+         Russia must withdraw its troops from Ukraine.”",
+    );
+    assert!(!events.iter().any(|e| e.plover == "REQUEST"), "{events:#?}");
+    // the speaker's own "we" is no one the speaker asks
+    let events = code(
+        "Emmanuel Macron said on Monday: “Europe faces a hard winter. \
+         We must send more troops to Romania.”",
+    );
+    assert!(!events.iter().any(|e| e.plover == "REQUEST"), "{events:#?}");
+}
+
+#[test]
+fn a_blame_in_a_continued_quote_is_its_speakers() {
+    let events = code(
+        "Emmanuel Macron spoke on Monday. “Europe faces a hard winter,” he said. \
+         “Russia is a terrorist state.”",
+    );
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "ACCUSE")
+        .unwrap_or_else(|| panic!("no ACCUSE in {events:#?}"));
+    assert_dyad(ev, "ACCUSE", &["FRA"], &["RUS"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}

@@ -61,6 +61,7 @@ pub use model::{
     RoleWord, Seat, StatelessPeople, SECTOR_CODES,
 };
 pub use phrase::{describe, PhraseResolution};
+pub use quotes::{quotations, Quotation};
 pub use sources::{builtin_file_names, MANUAL_PREFIX, NO_MANUAL_ENV};
 
 use load::{assemble, Knowledge, Source};

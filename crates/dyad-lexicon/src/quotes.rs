@@ -80,11 +80,13 @@ const FIRST_PERSON_CONFIDENCE: f32 = 0.8;
 
 /// A stretch of quoted text and who says it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Quotation {
+pub struct Quotation {
     /// Byte range of the quoted text, marks excluded.
     pub span: Span,
     /// Index (in the mention list) of the speaker.
     pub speaker: Option<usize>,
+    /// Where the speaker's mention is.
+    pub speaker_span: Option<Span>,
     /// How the speaker was found (for `dyad explain`).
     pub why: &'static str,
 }
@@ -268,12 +270,9 @@ fn leading_speaker(
     mention_before(text, s, v, mentions)
 }
 
-/// The quotations of a document with their speakers.
-pub(crate) fn quotations(
-    text: &str,
-    sentences: &[Sentence],
-    mentions: &[ActorMention],
-) -> Vec<Quotation> {
+/// The quotations of a document with their speakers (indices into
+/// `mentions`, the document's actor mentions in text order).
+pub fn quotations(text: &str, sentences: &[Sentence], mentions: &[ActorMention]) -> Vec<Quotation> {
     let mut out: Vec<Quotation> = Vec::new();
     let spans = spans(text);
     // whether the previous quotation was cut by the next one's mark
@@ -287,6 +286,7 @@ pub(crate) fn quotations(
         let mut q = Quotation {
             span,
             speaker: None,
+            speaker_span: None,
             why: "",
         };
         if !cut {
@@ -308,6 +308,7 @@ pub(crate) fn quotations(
             }
         }
         cut_before = cut;
+        q.speaker_span = q.speaker.and_then(|m| mentions.get(m)).map(|m| m.span);
         out.push(q);
     }
     // a quotation cut by the next mark takes that one's trailing speaker
@@ -318,6 +319,7 @@ pub(crate) fn quotations(
         if let (Some(q), Some(m), true) = (out.get_mut(i), next, cut) {
             if q.speaker.is_none() {
                 q.speaker = Some(m);
+                q.speaker_span = mentions.get(m).map(|x| x.span);
                 q.why = "the next quotation, which continues it";
             }
         }

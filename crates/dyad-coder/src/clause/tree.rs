@@ -1021,7 +1021,69 @@ fn new_predicate(
                     .copied()
                     .find(|&c| passive && tree.rel(c) == "nsubj:pass")
             }),
+        quoted: false,
     }
+}
+
+/// A sentence of a quotation whose speaker is named in another sentence
+/// ("Jan Egeland said: “Hope at last for Idlib. The Syrian government and
+/// the armed groups must respect the deal.”"): what the sentence's main
+/// clauses demand of an actor (`should+`) or say strongly against one
+/// (`blames+`) is the speaker's, as if "the speaker said" stood before it.
+/// Returns that implicit verb of saying (lemma "say", its head the main
+/// clause's, its subject `speaker`, a local mention the caller added for
+/// the speaker) when the sentence holds such a demand or blame.
+pub fn quoted_statement(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    patterns: &PatternSet,
+    speaker: usize,
+) -> Option<Predicate> {
+    let n = view.len().min(tree.len());
+    let root = (0..n).find(|&i| tree.head(i).is_none() && tree.rel(i) == "root")?;
+    // a sentence with its own verb of saying reports someone's words itself
+    let says = (0..n).any(|i| {
+        tree.upos(i) == "VERB"
+            && (words::is_speech_verb(view.lemma(i)) || words::is_allegation_verb(view.lemma(i)))
+    });
+    if says {
+        return None;
+    }
+    let mut clauses = vec![root];
+    clauses.extend(tree.with_rel(root, "conj"));
+    // the speaker's own "we"/"I" is no one the speaker demands of or blames
+    let first_person = |m: &usize| {
+        view.mentions
+            .get(*m)
+            .is_some_and(|lm| matches!(view.low(lm.first), "i" | "we" | "me" | "us" | "our" | "my"))
+    };
+    let obliged: Vec<usize> = clauses
+        .iter()
+        .copied()
+        .filter(|&c| is_obliged(view, tree, c))
+        .flat_map(|c| clause_subjects(tree, c))
+        .flat_map(|k| np_mentions(view, tree, tree, k, false))
+        .filter(|m| !first_person(m))
+        .collect();
+    let blamed: Vec<usize> = clauses
+        .iter()
+        .copied()
+        .filter(|&c| blames(view, tree, patterns, c))
+        .flat_map(|c| clause_subjects(tree, c))
+        .flat_map(|k| np_mentions(view, tree, tree, k, false))
+        .filter(|m| !first_person(m))
+        .collect();
+    if obliged.is_empty() && blamed.is_empty() {
+        return None;
+    }
+    let mut p = new_predicate(view, tree, tree, root, TriggerKind::Verb);
+    p.lemma = "say".into();
+    p.subject = vec![speaker];
+    p.obliged = obliged;
+    p.blamed = blamed;
+    p.anchored = true;
+    p.quoted = true;
+    Some(p)
 }
 
 /// Relations that make an event noun the act of its sentence rather than
