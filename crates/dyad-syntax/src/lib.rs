@@ -39,6 +39,7 @@
 #![deny(missing_docs)]
 
 pub mod conllu;
+pub mod ensemble;
 mod error;
 pub mod eval;
 pub mod feat;
@@ -96,6 +97,21 @@ pub struct Syntax {
     /// dyad-text's tagger, for its lemma rules (verb inflections).
     text_tagger: dyad_text::tag::Tagger,
     root_label: u8,
+    /// Further parsers of the reparsing ensemble ([`ensemble`]); empty: the
+    /// single greedy parser.
+    members: Vec<Member>,
+    /// The vote of the main parser (the members carry their own).
+    main_weight: i64,
+}
+
+/// A further parser of the reparsing ensemble.
+#[derive(Debug, Clone)]
+struct Member {
+    parser: ParserModel,
+    /// Trained on reversed sentences (`dyad train syntax --reverse`).
+    reversed: bool,
+    /// Its vote for each arc it proposes.
+    weight: i64,
 }
 
 /// One sentence's analysis as ids (see [`Syntax`] for their names).
@@ -144,6 +160,16 @@ pub struct Scratch {
     /// recovery, see [`Syntax::parse_tokens_into`]).
     force: Vec<(usize, u8)>,
     retry: Option<Box<Parse>>,
+    /// The ensemble's buffers: reversed words and tags, each member's
+    /// heads and labels, the vote matrix.
+    rinfos: Vec<WordInfo>,
+    rtags: Vec<u8>,
+    mheads: Vec<u32>,
+    mlabels: Vec<u8>,
+    votes: Vec<Vec<i64>>,
+    /// For each word, the label each proposed head came with (first
+    /// proposer in member order: the main parser first).
+    proposals: Vec<Vec<(u32, u8)>>,
 }
 
 impl Syntax {
@@ -284,6 +310,139 @@ impl Syntax {
             lemmas,
             text_tagger,
             root_label,
+            members: Vec::new(),
+            main_weight: 1,
+        }
+    }
+
+    /// Adds the parser of `other` to a reparsing ensemble with this model
+    /// ([`ensemble`]): from then on every sentence is parsed by this
+    /// model's parser and by every member, each votes `weight` for each of
+    /// its arcs (this model's parser `main_weight`), and the tree with the
+    /// most votes is decoded with Chu-Liu-Edmonds, each arc keeping the
+    /// label of its first proposer (this model's parser first). `reversed`:
+    /// the member was trained right to left (`dyad train syntax
+    /// --reverse`). Only `other`'s parser is used: tags come from this
+    /// model's tagger. Fails if the two models' relations differ.
+    pub fn add_member(
+        &mut self,
+        other: Syntax,
+        reversed: bool,
+        main_weight: i64,
+        weight: i64,
+    ) -> Result<(), SyntaxError> {
+        if other.parser.labels != self.parser.labels || other.tagger.classes != self.tagger.classes
+        {
+            return Err(SyntaxError::Training(
+                "ensemble member has other relations or tag classes than the main model".into(),
+            ));
+        }
+        self.main_weight = main_weight.clamp(0, 1 << 20);
+        self.members.push(Member {
+            parser: other.parser,
+            reversed,
+            weight: weight.clamp(0, 1 << 20),
+        });
+        Ok(())
+    }
+
+    /// Number of parsers that vote (1: no ensemble).
+    pub fn ensemble_size(&self) -> usize {
+        1 + self.members.len()
+    }
+
+    /// Parses one window: the main parser alone, or the ensemble's vote.
+    /// Heads 0 = root, else 1-based, into `scratch.heads`/`scratch.labels`.
+    fn parse_window(&self, infos: &[WordInfo], tags: &[u8], scratch: &mut Scratch) {
+        let s = parser::Sentence { words: infos, tags };
+        self.parser.parse(
+            &s,
+            &mut scratch.heads,
+            &mut scratch.labels,
+            &mut scratch.parse,
+        );
+        if self.members.is_empty() {
+            return;
+        }
+        let n = scratch.heads.len();
+        if n < 2 {
+            return;
+        }
+        let Scratch {
+            rinfos,
+            rtags,
+            mheads,
+            mlabels,
+            votes,
+            proposals,
+            heads,
+            labels,
+            parse,
+            ..
+        } = scratch;
+        votes.resize_with(n + 1, Vec::new);
+        for row in votes.iter_mut() {
+            row.clear();
+            row.resize(n + 1, ensemble::NO_ARC);
+        }
+        proposals.resize_with(n, Vec::new);
+        for p in proposals.iter_mut() {
+            p.clear();
+        }
+        let mut vote = |hs: &[u32], ls: &[u8], w: i64, votes: &mut Vec<Vec<i64>>| {
+            for (d, (&h, &l)) in hs.iter().zip(ls).enumerate() {
+                let h = h as usize;
+                if h > n || h == d + 1 {
+                    continue;
+                }
+                let cell = &mut votes[h][d + 1];
+                *cell = if *cell == ensemble::NO_ARC {
+                    w
+                } else {
+                    *cell + w
+                };
+                if !proposals[d].iter().any(|&(ph, _)| ph as usize == h) {
+                    proposals[d].push((h as u32, l));
+                }
+            }
+        };
+        vote(heads, labels, self.main_weight, votes);
+        for m in &self.members {
+            let n_in = infos.len().min(tags.len());
+            if m.reversed {
+                rinfos.clear();
+                rinfos.extend(infos[..n_in].iter().rev().cloned());
+                rtags.clear();
+                rtags.extend(tags[..n_in].iter().rev().copied());
+                let s = parser::Sentence {
+                    words: rinfos,
+                    tags: rtags,
+                };
+                m.parser.parse(&s, mheads, mlabels, parse);
+                let back = ensemble::reverse_heads1(mheads);
+                mlabels.reverse();
+                vote(&back, mlabels, m.weight, votes);
+            } else {
+                m.parser.parse(&s, mheads, mlabels, parse);
+                vote(mheads, mlabels, m.weight, votes);
+            }
+        }
+        for cell in votes[0].iter_mut().skip(1) {
+            if *cell != ensemble::NO_ARC {
+                *cell -= ensemble::ROOT_PENALTY;
+            }
+        }
+        let best = ensemble::chu_liu_edmonds(votes);
+        for d in 0..n {
+            let h = best.get(d + 1).copied().unwrap_or(0) as u32;
+            // No proposer (cannot happen while every member gives a tree):
+            // keep the main parser's label for the word.
+            let l = proposals[d]
+                .iter()
+                .find(|&&(ph, _)| ph == h)
+                .map_or(labels[d], |&(_, l)| l);
+            heads[d] = h;
+            labels[d] = if h == 0 { self.root_label } else { l };
         }
     }
 
@@ -634,16 +793,9 @@ impl Syntax {
         let mut start = 0usize;
         while start < words.len() {
             let end = (start + MAX_WINDOW).min(words.len());
-            let s = parser::Sentence {
-                words: &scratch.infos[start..end],
-                tags: &out.tags[start..end],
-            };
-            self.parser.parse(
-                &s,
-                &mut scratch.heads,
-                &mut scratch.labels,
-                &mut scratch.parse,
-            );
+            let infos = std::mem::take(&mut scratch.infos);
+            self.parse_window(&infos[start..end], &out.tags[start..end], scratch);
+            scratch.infos = infos;
             for (h, l) in scratch.heads.iter().zip(&scratch.labels) {
                 if *h == 0 {
                     match first_root {

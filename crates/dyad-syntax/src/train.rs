@@ -38,6 +38,12 @@ pub struct TrainOptions {
     /// Beam training with early updates (Collins & Roark 2004) instead of
     /// max-violation updates.
     pub early_update: bool,
+    /// Train the parser right to left: every sentence's words (and their
+    /// jackknifed tags) are reversed before the parser sees them, and its
+    /// heads mapped back ([`crate::ensemble::reverse_heads`]). The second
+    /// member of the reparsing ensemble (docs/syntax.md); the tagger is the
+    /// usual left-to-right one.
+    pub reverse: bool,
 }
 
 impl Default for TrainOptions {
@@ -51,6 +57,7 @@ impl Default for TrainOptions {
             prune: [600, 400, 400],
             beam: 1,
             early_update: false,
+            reverse: false,
         }
     }
 }
@@ -292,16 +299,25 @@ pub fn train_model(
                 .iter()
                 .map(|t| if t.head == 0 { n } else { t.head - 1 })
                 .collect();
+            let mut words = e.words;
+            let mut tags = tags;
+            let mut labels: Vec<u8> = s
+                .tokens
+                .iter()
+                .map(|t| label_id.get(t.deprel.as_str()).copied().unwrap_or(0))
+                .collect();
+            if opts.reverse {
+                heads = crate::ensemble::reverse_heads(&heads, n);
+                words.reverse();
+                tags.reverse();
+                labels.reverse();
+            }
             parser::projectivize(&mut heads);
             ParseExample {
-                words: e.words,
+                words,
                 tags,
                 heads,
-                labels: s
-                    .tokens
-                    .iter()
-                    .map(|t| label_id.get(t.deprel.as_str()).copied().unwrap_or(0))
-                    .collect(),
+                labels,
             }
         })
         .collect();
@@ -324,7 +340,7 @@ pub fn train_model(
         early_update: opts.early_update,
     };
     let parser_model = parser::train(&pexamples, labels, &cfg, &mut |epoch, model| {
-        let (uas, las) = dev_attachment(model, &dev_parse);
+        let (uas, las) = dev_attachment(model, &dev_parse, opts.reverse);
         log(&format!(
             "parser epoch {epoch}: dev UAS {uas:.4} LAS {las:.4} ({:.0} s)",
             started.elapsed().as_secs_f64()
@@ -349,13 +365,26 @@ pub fn train_model(
 fn dev_attachment(
     model: &ParserModel,
     dev: &[(Vec<WordInfo>, Vec<u8>, &ConlluSentence)],
+    reverse: bool,
 ) -> (f64, f64) {
     let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
     let mut scratch = ParseScratch::default();
     let (mut heads, mut labels) = (Vec::new(), Vec::new());
     for (words, tags, gold) in dev {
-        let s = parser::Sentence { words, tags };
-        model.parse(&s, &mut heads, &mut labels, &mut scratch);
+        if reverse {
+            let rwords: Vec<WordInfo> = words.iter().rev().cloned().collect();
+            let rtags: Vec<u8> = tags.iter().rev().copied().collect();
+            let s = parser::Sentence {
+                words: &rwords,
+                tags: &rtags,
+            };
+            model.parse(&s, &mut heads, &mut labels, &mut scratch);
+            heads = crate::ensemble::reverse_heads1(&heads);
+            labels.reverse();
+        } else {
+            let s = parser::Sentence { words, tags };
+            model.parse(&s, &mut heads, &mut labels, &mut scratch);
+        }
         for ((h, l), g) in heads.iter().zip(&labels).zip(&gold.tokens) {
             total += 1;
             if *h == g.head {

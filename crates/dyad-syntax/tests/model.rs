@@ -389,3 +389,43 @@ fn beam_width_is_recorded_in_the_model_file_and_any_width_parses() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(m.to_bytes() == file);
 }
+
+/// The reparsing ensemble (docs/syntax.md): with the committed model as a
+/// reversed member (its parser reads the reversed words, which it was not
+/// trained for: odd votes) every output is still a tree, odd input never
+/// panics, and a member identical to the main parser changes nothing.
+#[test]
+fn ensemble_gives_trees_and_an_identical_member_changes_nothing() {
+    let mut same = model().clone();
+    same.add_member(model().clone(), false, 1001, 1000)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut odd = model().clone();
+    odd.add_member(model().clone(), true, 1000, 1000)
+        .unwrap_or_else(|e| panic!("{e}"));
+    odd.add_member(model().clone(), true, 1000, 900)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(odd.ensemble_size(), 3);
+    let (mut scratch, mut p, mut q) = (Scratch::default(), Parse::default(), Parse::default());
+    let long: Vec<String> = (0..600).map(|i| format!("w{}", i % 31)).collect();
+    let long: Vec<&str> = long.iter().map(|s| s.as_str()).collect();
+    let sentences: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["."],
+        vec!["Hi"],
+        vec!["🙂", "🚀", "Путин", "北京", ",", ","],
+        "The mayor said on Friday that rebels , who had been shelled by the army , withdrew ."
+            .split(' ')
+            .collect(),
+        "Turkey threatened to send troops and warned Kurdish fighters to leave the border town"
+            .split(' ')
+            .collect(),
+        long,
+    ];
+    for words in &sentences {
+        odd.parse_into(words, &mut p, &mut scratch);
+        assert_tree(&p, words.len());
+        same.parse_into(words, &mut p, &mut scratch);
+        model().parse_into(words, &mut q, &mut scratch);
+        assert_eq!(p, q, "{words:?}");
+    }
+}

@@ -78,6 +78,10 @@ pub struct TrainArgs {
     /// sequence leaves the beam) instead of max-violation updates.
     #[arg(long)]
     pub early_update: bool,
+    /// Train the parser right to left (words reversed, heads mapped back):
+    /// the second member of the reparsing ensemble.
+    #[arg(long)]
+    pub reverse: bool,
 }
 
 /// Runs `dyad train syntax`.
@@ -118,6 +122,7 @@ pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
         explore: args.explore,
         beam: args.beam,
         early_update: args.early_update,
+        reverse: args.reverse,
         prune: [
             args.prune.first().copied().unwrap_or(0),
             args.prune.get(1).copied().unwrap_or(0),
@@ -153,6 +158,32 @@ fn load_model(path: &Option<PathBuf>) -> anyhow::Result<Syntax> {
         Some(p) => Syntax::load(p)?,
         None => Syntax::builtin()?,
     };
+    // Experiments: DYAD_SYNTAX_ENSEMBLE=MAIN_WEIGHT;[r]WEIGHT:FILE;... adds
+    // the parsers of further model files to a reparsing ensemble (`r`: the
+    // member was trained with --reverse).
+    if let Ok(v) = std::env::var("DYAD_SYNTAX_ENSEMBLE") {
+        let mut parts = v.split(';');
+        let main_weight: i64 = parts
+            .next()
+            .and_then(|w| w.trim().parse().ok())
+            .ok_or_else(|| {
+                anyhow::anyhow!("DYAD_SYNTAX_ENSEMBLE: MAIN_WEIGHT;[r]WEIGHT:FILE;...")
+            })?;
+        for part in parts {
+            let (w, file) = part.split_once(':').ok_or_else(|| {
+                anyhow::anyhow!("DYAD_SYNTAX_ENSEMBLE: member {part:?} is not [r]WEIGHT:FILE")
+            })?;
+            let reversed = w.starts_with('r');
+            let weight: i64 = w.trim_start_matches('r').parse()?;
+            model.add_member(
+                Syntax::load(std::path::Path::new(file))?,
+                reversed,
+                main_weight,
+                weight,
+            )?;
+        }
+        eprintln!("reparsing ensemble of {} parsers", model.ensemble_size());
+    }
     // Experiments: DYAD_SYNTAX_BEAM=k decodes with beam width k (1: greedy)
     // whatever width the model records.
     if let Some(k) = std::env::var("DYAD_SYNTAX_BEAM")
