@@ -89,7 +89,7 @@ pub struct Predicate {
     /// event noun that heads the sentence, is the subject of a verb ("the
     /// attack killed 20") or the object of a light verb ("held talks").
     /// Unanchored event nouns ("Obama's withdrawal from Iraq" inside
-    /// another statement) become background (`Event::historical`).
+    /// another statement) are marked as mentioned in passing (`Event::in_passing`).
     pub anchored: bool,
     /// On a parse: local mention indices of the subject of a clause this
     /// verb governs whose verb carries should/must/ought/need/have to

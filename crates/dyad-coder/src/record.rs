@@ -17,6 +17,7 @@ use crate::matching::Match;
 mod attach;
 mod dyads;
 pub(crate) use dyads::one_party;
+mod frame;
 mod place;
 mod place_words;
 pub use place::LeadCache;
@@ -44,6 +45,9 @@ pub struct DocContext<'a> {
     /// Country places ([`dyad_geo::Gazetteer::country_event_place`]) asked
     /// for so far: the events of a story fall back to few countries.
     countries: std::cell::RefCell<Vec<(String, Option<EventPlace>)>>,
+    /// The month headings of a review, which date the acts of their
+    /// sections ([`frame::month_headings`]).
+    headings: Vec<frame::MonthHeading>,
 }
 
 impl<'a> DocContext<'a> {
@@ -54,16 +58,18 @@ impl<'a> DocContext<'a> {
         places: &'a [PlaceMention],
         gazetteer: Option<&'a dyad_geo::Gazetteer>,
     ) -> DocContext<'a> {
+        let publication = doc.doc.date.as_ref().map(|d| d.date);
         DocContext {
             doc,
             mentions,
             places,
-            publication: doc.doc.date.as_ref().map(|d| d.date),
+            publication,
             gazetteer,
             located: dyad_geo::DocPlaces::new(doc, places),
             leads: LeadCache::default(),
             cache: SentenceCache::default(),
             countries: Default::default(),
+            headings: frame::month_headings(doc, publication),
         }
     }
 }
@@ -316,9 +322,21 @@ fn build_event<'a>(
         None => (pred.perfect && (pred.first..pred.head).any(|k| view.low(k) == "had"))
             .then_some("an earlier act (past perfect)"),
     };
+    // a past act of a sentence that goes on telling an episode the sentence
+    // before set in an earlier year (not under a review's month heading,
+    // which dates it)
+    let marked_past = marked_past.or_else(|| {
+        let publication = ctx.publication?;
+        // a bare conjunct or participle has no tense of its own; the
+        // sentence has no present verb (`past_episode`)
+        (!matches!(pred.tense, Tense::Present | Tense::Future)
+            && frame::heading_date(&ctx.headings, sentence.index).is_none()
+            && frame::past_episode(ctx.doc, publication, sentence.index, RECENT_DAYS))
+        .then_some("an act of a past episode the sentence before sets in an earlier year")
+    });
     let date = event_date(ctx, sentence, view, tree, preds, pred, trigger, marked_past);
-    // background: an event noun mentioned in passing, or an act dated to an
-    // earlier year than the article's ("in 2003", "since the 2016 coup")
+    // before the story: an act dated to an earlier year than the article's
+    // ("in 2003", "since the 2016 coup")
     let earlier_year = ctx.publication.is_some_and(|p| {
         matches!(
             date.precision,
@@ -337,7 +355,10 @@ fn build_event<'a>(
     // background too; a habitual act ("are routinely detained") is not
     let earlier_act =
         dates::is_unknown(&date) && marked_past.is_some_and(|why| why != HABITUAL_ACT);
-    let historical = !pred.anchored || earlier_year || earlier_act;
+    let historical = earlier_year || earlier_act;
+    // an event noun mentioned in passing says nothing about when: "Russia's
+    // veto" may be this week's
+    let in_passing = !pred.anchored;
     // only a current act takes the place the story is set in (not one
     // dated earlier, nor one whose date is unknown)
     let story_present = in_story_present(ctx.publication, &date);
@@ -413,6 +434,7 @@ fn build_event<'a>(
             },
         },
         historical,
+        in_passing,
     };
     Some(event)
 }
@@ -581,6 +603,13 @@ fn event_date<'a>(
             dates::UNKNOWN_DATE_PLACEHOLDER
         );
         return d;
+    }
+    // an act told under a review's month heading happened in that month
+    // (a present or future one is the review's own comment)
+    if !matches!(pred.tense, Tense::Present | Tense::Future) {
+        if let Some(d) = frame::heading_date(&ctx.headings, sentence.index) {
+            return d;
+        }
     }
     EventDate {
         precision: DatePrecision::Publication,

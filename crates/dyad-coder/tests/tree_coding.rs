@@ -332,7 +332,7 @@ fn a_participle_describing_a_noun_is_background() {
         "Russian troops backing the Syrian government met Turkish officials in Ankara on Monday.",
     );
     let backing = on(&events, "backing");
-    assert!(backing.historical, "{backing:#?}");
+    assert!(backing.in_passing, "{backing:#?}");
     assert!(!backing.shown_by_default(), "{backing:#?}");
     assert!(
         events

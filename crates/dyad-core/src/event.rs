@@ -38,23 +38,35 @@ pub struct Event {
     pub place: Option<EventPlace>,
     /// Where it came from.
     pub provenance: Provenance,
-    /// A background act mentioned in passing rather than reported as news
-    /// ("Obama's withdrawal from Iraq" in a story about something else; "the
-    /// 2003 invasion"): kept with `--all`, left out of the default output.
+    /// An act before the story: dated to an earlier year ("the 2003
+    /// invasion"), or undated but put before the story by the sentence (a
+    /// past perfect, a past adverb, "before taking office", an incident
+    /// named by its place in passing). Kept with `--all`, left out of the
+    /// default output.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub historical: bool,
+    /// An act mentioned in passing rather than reported as news: an event
+    /// noun not anchored in its clause ("Obama's **withdrawal** from Iraq"
+    /// in a story about something else, "Russia's **veto**"). Says nothing
+    /// about when (the act may be current); kept with `--all`, left out of
+    /// the default output.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_passing: bool,
 }
 
 impl Event {
     /// The default output policy (`dyad code`, the store's queries and
     /// exports, cross-article merging): the events an analyst would keep
     /// without asking for more. Asserted or reported events, reported as news
-    /// (not background acts), whose sides are resolved to coded actors (a
+    /// (not acts before the story nor mentioned in passing), whose sides are resolved to coded actors (a
     /// country or an organisation): a source always, a target unless the type
     /// is one that often has none (protests, mobilisations). `--all` shows
     /// the rest.
     pub fn shown_by_default(&self) -> bool {
-        !self.historical && self.factuality.is_factual() && self.sides_resolved()
+        !self.historical
+            && !self.in_passing
+            && self.factuality.is_factual()
+            && self.sides_resolved()
     }
 
     /// Whether both sides are resolved to coded actors (a country or an

@@ -29,6 +29,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V3_EVENTS_APPENDED,
     V4_OUTPUT_POLICY,
     V5_PLACE_REASON,
+    V6_IN_PASSING,
 ];
 
 /// Version 1: documents, their analysis, events, runs and errors.
@@ -337,6 +338,15 @@ CREATE INDEX events_shown ON events(shown, date);
 const V5_PLACE_REASON: &str = r#"
 ALTER TABLE events ADD COLUMN place_reason TEXT;
 ALTER TABLE merged_events ADD COLUMN place_reason TEXT;
+"#;
+
+/// Version 6: `historical` now means only "before the story" and a second
+/// flag, `in_passing` (`Event::in_passing`), marks an event noun mentioned
+/// in passing. Rows written before it keep 0: their `historical` flag held
+/// both meanings, and re-ingesting the documents splits them. `shown` is
+/// unchanged (it already left out both kinds).
+const V6_IN_PASSING: &str = r#"
+ALTER TABLE events ADD COLUMN in_passing INTEGER NOT NULL DEFAULT 0;
 "#;
 
 /// WAL pages after which a commit checkpoints (outside an ingest, which

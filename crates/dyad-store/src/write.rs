@@ -244,11 +244,12 @@ pub(crate) fn insert_analysis(
                 place_country, place_admin1, place_feature, place_lat, place_lon,
                 place_precision, place_start, place_end, sentence, sentence_start,
                 sentence_end, trigger_start, trigger_end, trigger_text, rule, confidence,
-                is_root, block_key, merge_lo, merge_hi, shown, historical, place_reason)
+                is_root, block_key, merge_lo, merge_hi, shown, historical, place_reason,
+                in_passing)
              VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
                 ?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,
                 ?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52,?53,?54,?55,?56,?57,?58,?59,?60,
-                ?61,?62,?63)",
+                ?61,?62,?63,?64)",
         )
         .map_err(sql("preparing events"))?;
     for event in &doc.events {
@@ -445,6 +446,7 @@ fn prepare_events(
                 .and_then(|p| p.reason)
                 .map(|r| r.as_str().to_string())
                 .into(),
+            event.in_passing.into(),
         ];
         out.push(PreparedEvent {
             values,

@@ -358,7 +358,8 @@ fn an_older_schema_is_migrated_and_merges_rebuilt() {
             "DROP TABLE merged_members; DROP TABLE merged_events; DROP TABLE merge_pending; \
              DROP INDEX events_shown; ALTER TABLE events DROP COLUMN shown; \
              ALTER TABLE events DROP COLUMN historical; \
-             ALTER TABLE events DROP COLUMN place_reason; PRAGMA user_version = 1;",
+             ALTER TABLE events DROP COLUMN place_reason; \
+             ALTER TABLE events DROP COLUMN in_passing; PRAGMA user_version = 1;",
         )
         .expect("downgrade");
     }

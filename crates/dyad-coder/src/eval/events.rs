@@ -66,7 +66,9 @@ pub struct GoldEvent {
     /// YYYY-MM-DD, YYYY-MM, YYYY, "article", or `None`.
     #[serde(default)]
     pub date: Option<String>,
-    /// A background act mentioned in passing.
+    /// A background act: in the gold, one before the story (a past
+    /// episode), compared with `Event::historical`; an act merely mentioned
+    /// in passing is not marked.
     #[serde(default)]
     pub historical: bool,
 }

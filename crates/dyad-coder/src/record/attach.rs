@@ -407,19 +407,23 @@ fn below(tree: &DepTree<'_>, mut k: usize, top: usize) -> bool {
 /// past perfect ("had been arrested", "had set"), or a past adverb of the
 /// trigger ("previously", "formerly", "once", "in the past").
 pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> bool {
-    // in a reported clause the past perfect is often only the reported
-    // past tense shifted back ("quoted Trump as saying that he had given
-    // instructions"): it does not put the act before the story
-    // ("the men say they had been detained" is a past act: only a past
-    // governor shifts the tense back)
-    let reported = tree.base_rel(pred.head) == "ccomp"
-        && tree.head(pred.head).is_none_or(|g| !present_tense(tree, g));
-    let past_perfect = !reported
-        && tree
+    // a conjunct with no auxiliary or subject of its own shares its first
+    // conjunct's ("had arrested and tortured him"), and an infinitive is
+    // the act of the verb it completes ("had decided to accept")
+    let governor = tree.head(pred.head).filter(|_| {
+        let bare = !tree
             .kids(pred.head)
             .iter()
-            .any(|&c| tree.rel(c) == "aux" && view.low(c) == "had");
-    past_perfect
+            .any(|&c| matches!(tree.base_rel(c), "aux" | "nsubj"));
+        match tree.base_rel(pred.head) {
+            // not a present form ("had fled and now lives in Berlin")
+            "conj" => bare && !matches!(tree.xpos(pred.head), "VBZ" | "VBP"),
+            "xcomp" => true,
+            _ => false,
+        }
+    });
+    past_perfect(tree, view, pred.head)
+        || governor.is_some_and(|g| past_perfect(tree, view, g))
         || past_description(tree, view, pred.head)
         || before_office(tree, view, pred.head)
         || trigger_clause(tree, pred)
@@ -431,6 +435,34 @@ pub(super) fn marked_past(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Pr
                     && view.low(c) == "past"
                     && case_of(tree, view, c) == Some("in"))
         })
+}
+
+/// True when the verb at `k` is a past perfect ("had been arrested", "he'd
+/// arrived") that is not only a reported past shifted back.
+fn past_perfect(tree: &DepTree<'_>, view: &SentenceView<'_>, k: usize) -> bool {
+    // in a reported clause the past perfect is often only the reported
+    // past tense shifted back ("quoted Trump as saying that he had given
+    // instructions"): it does not put the act before the story
+    // ("the men say they had been detained" is a past act: only a past
+    // governor shifts the tense back)
+    let reported =
+        tree.base_rel(k) == "ccomp" && tree.head(k).is_none_or(|g| !present_tense(tree, g));
+    if reported {
+        return false;
+    }
+    let aux = |c: usize| tree.rel(c) == "aux";
+    let kids = tree.kids(k);
+    kids.iter().any(|&c| aux(c) && view.low(c) == "had")
+        // "'d" before a participle is "had" ("he'd arrived"), unless a
+        // "have" follows it ("he'd have gone" is "would have")
+        || (tree.xpos(k) == "VBN"
+            && kids
+                .iter()
+                // the parser may take it for a passive auxiliary
+                .any(|&c| {
+                    tree.base_rel(c) == "aux" && matches!(view.low(c), "'d" | "\u{2019}d")
+                })
+            && !kids.iter().any(|&c| aux(c) && view.low(c) == "have"))
 }
 
 /// True when the trigger's clause describes someone as they were: it is a

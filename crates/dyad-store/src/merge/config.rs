@@ -302,6 +302,7 @@ mod tests {
                 confidence: 1.0,
             },
             historical: false,
+            in_passing: false,
         }
     }
 

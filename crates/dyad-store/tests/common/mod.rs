@@ -177,6 +177,7 @@ pub fn coded(id: &str, source: &str, pub_date: &str, specs: &[Spec]) -> CodedDoc
                 confidence: 0.9,
             },
             historical: false,
+            in_passing: false,
         });
     }
     let body = Zone {
