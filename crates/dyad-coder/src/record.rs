@@ -223,8 +223,19 @@ fn build_event<'a>(
             .or_else(|| ctx.mentions.get(lm.global))
             .is_some_and(|x| x.rule.contains(dyad_lexicon::DOCUMENT_COUNTRY_MARKER))
     });
-    let source: Vec<EventActor> = m.source.iter().filter_map(actor).collect();
+    let mut source: Vec<EventActor> = m.source.iter().filter_map(actor).collect();
     let mut target: Vec<EventActor> = m.target.iter().filter_map(actor).collect();
+    // A side lists one mention once: a parse that reads two words of one
+    // mention as two subjects ("EU commissioner Neven Mimica pledged",
+    // "commissioner" and "Neven" both nsubj) names one actor, not two.
+    for side in [&mut source, &mut target] {
+        let mut seen: Vec<Span> = Vec::new();
+        side.retain(|a| {
+            let new = !seen.contains(&a.span);
+            seen.push(a.span);
+            new
+        });
+    }
     // an actor does not act on itself: drop targets identical to a source
     let had_target = !target.is_empty();
     target.retain(|t| {

@@ -1282,3 +1282,35 @@ fn a_blame_in_a_continued_quote_is_its_speakers() {
     assert_dyad(ev, "ACCUSE", &["FRA"], &["RUS"]);
     assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
 }
+
+#[test]
+fn violence_against_a_named_non_combatant_is_shown_without_a_country() {
+    // the lexicon gives "aid worker Peter Quennell" the title's sector (NGO)
+    // and role; like a civilian, the victim needs no country to be news
+    let events = code("Islamic State militants beheaded the aid worker Peter Quennell on Monday.");
+    let e = on(&events, "beheaded");
+    assert_eq!(e.plover, "ASSAULT", "{e:#?}");
+    assert!(e.shown_by_default(), "{e:#?}");
+    // a calling without a named person keeps needing a country
+    let events = code("Islamic State militants bombed hospitals on Monday.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "ASSAULT" || !e.shown_by_default()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_side_names_one_mention_once() {
+    // the parse may read "commissioner" and the name after it as two
+    // subjects; they are one mention, one actor
+    let events =
+        code("EU commissioner Peter Quennell pledged a support package for the Gambia on Monday.");
+    assert!(!events.is_empty());
+    for e in &events {
+        let mut spans: Vec<_> = e.source.iter().map(|a| a.span).collect();
+        spans.dedup();
+        assert_eq!(spans.len(), e.source.len(), "{e:#?}");
+    }
+}

@@ -84,7 +84,10 @@ impl Event {
         let target_optional = matches!(self.plover.as_str(), "PROTEST" | "MOBILIZE");
         // violence against, detention of or aid to people named only as
         // civilians or refugees ("killed 12 women", "rescued 600 people")
-        // is news whatever their country
+        // is news whatever their country; so is violence against a person
+        // named with a non-combatant calling ("aid worker Peter Kassig":
+        // a named individual with a role, not "hospitals" or "journalists",
+        // whose country the sentence should give)
         let material = matches!(self.plover.as_str(), "ASSAULT" | "COERCE" | "AID");
         let people = |side: &[EventActor]| {
             !side.is_empty()
@@ -92,6 +95,11 @@ impl Event {
                     a.actor.country.is_some()
                         || a.actor.org.is_some()
                         || matches!(a.actor.primary_sector(), Some("CVL" | "REF"))
+                        || (a.actor.role.is_some()
+                            && matches!(
+                                a.actor.primary_sector(),
+                                Some("NGO" | "JRN" | "MED" | "EDU" | "REL")
+                            ))
                 })
         };
         coded(&self.source)

@@ -229,12 +229,36 @@ fn place_says_nothing(text: &str, m: &ActorMention) -> bool {
                 // Khashoggi" in Istanbul is not Turkish
                 || w.starts_with(|c: char| c.is_uppercase())
         })
-        || after_text.starts_with(['-', '‐', '–'])
+        || (after_text.starts_with(['-', '‐', '–']) && !holds_the_place(text, m))
         // a piece of a longer word ("man" in "Maarat al-Nu’man")
         || text
             .get(..m.span.start)
             .and_then(|b| b.chars().next_back())
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '-'))
+}
+
+/// Second halves of a hyphenated modifier that make the group the holder
+/// of the place it modifies ("rebel-held eastern Ghouta", "Isis-controlled
+/// territory"): the group is where that place is.
+const HOLDING: &[&str] = &["held", "controlled", "run", "occupied", "dominated"];
+
+/// Whether the mention is the first half of "X-held"/"X-controlled".
+fn holds_the_place(text: &str, m: &ActorMention) -> bool {
+    let after = text.get(m.span.end..).unwrap_or_default();
+    let Some(dash) = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '‐' | '–'))
+    else {
+        return false;
+    };
+    let word: String = after
+        .get(dash.len_utf8()..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    crate::words::is_in(HOLDING, &word)
 }
 
 /// The one country where the sentence says things happen: every place the
@@ -552,7 +576,12 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             .filter(|p| (INSURGENT.contains(p) || *p == "CVL") && !place_says_nothing(text, m))
             // Armed groups only where the sentence says they are ("rebels
             // in Idlib"), not where they strike ("bombers attacked Paris").
-            .and_then(|p| sentence_place(named, mentions, m.sentence, p != "CVL"))
+            // A holder ("rebel-held X") is wherever the place held is, after
+            // a preposition or not ("shelled rebel-held Douma").
+            .and_then(|p| {
+                let locative_only = p != "CVL" && !holds_the_place(text, m);
+                sentence_place(named, mentions, m.sentence, locative_only)
+            })
         {
             // Sentence evidence first: civilians and armed groups where the
             // sentence places them ("killing four people in al-Habit";

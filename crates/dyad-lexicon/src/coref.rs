@@ -572,7 +572,20 @@ fn pronoun(out: &mut Out, d: Draft) {
             .map(|(i, _)| i)
     };
     let mut found = find_first_in(out, d.sentence, d.start);
-    if found.is_none() && d.sentence > 0 {
+    // A person of unknown gender named before the pronoun in its own
+    // sentence ("Syrian army commander Suhail Hassan said his troops ...")
+    // may well be the one meant: looking back past them to the previous
+    // sentence would pick someone else, so the pronoun stays unresolved.
+    let unknown_gender_here = || {
+        wanted.is_some()
+            && out.mentions.iter().enumerate().any(|(i, m)| {
+                m.sentence == d.sentence
+                    && m.span.start < d.start
+                    && is_unknown_person(m)
+                    && gender_of(out, i).is_none()
+            })
+    };
+    if found.is_none() && d.sentence > 0 && !unknown_gender_here() {
         found = find_first_in(out, d.sentence - 1, usize::MAX);
     }
     let Some(i) = found else { return };

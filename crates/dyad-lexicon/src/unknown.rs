@@ -173,6 +173,40 @@ struct Evidence {
     why: Option<String>,
     /// (country code, the demonym as written)
     country: Option<(String, String)>,
+    /// A role run straight into the name ("American aid worker Peter
+    /// Kassig", "Syrian army commander X"): the role's text, country and
+    /// sectors, which the person takes.
+    title: Option<Title>,
+}
+
+/// A role run straight into a name: its text, country, sectors and
+/// organisation ("EU commissioner" → EUR, IGO, EU).
+#[derive(Clone)]
+struct Title {
+    text: String,
+    country: Option<String>,
+    sectors: Vec<String>,
+    org: Option<String>,
+}
+
+/// Whether draft `d` is a role (or a demonym, country or organisation with
+/// a role word: "American aid worker", "Syrian army commander") that can
+/// stand straight before one person's name as a title: its rule holds a
+/// role word, it has a sector, and its last word is not a plural ("Kurdish
+/// fighters" names a group; "his parents Sally Lane and John Letts" stays
+/// with the person-noun evidence).
+fn title_like(text: &str, d: &Draft) -> bool {
+    let last = text
+        .get(d.start..d.end)
+        .and_then(|t| t.rsplit(' ').next())
+        .unwrap_or("");
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    !matches!(
+        d.kind,
+        MentionKind::Person | MentionKind::Pronoun | MentionKind::Coreference
+    ) && d.rule.contains("role:")
+        && d.actor.sectors.first().is_some_and(|s| s != "-")
+        && !plural
 }
 
 fn word_ok(w: &str) -> bool {
@@ -489,15 +523,90 @@ impl Scan<'_> {
                 None => names.push((name, ev)),
             }
         }
-        let actor_of = |name: &str, ev: &Evidence| Actor {
-            name: name.to_string(),
-            country: ev.country.as_ref().map(|(c, _)| c.clone()),
-            sectors: vec!["CVL".to_string()],
-            ..Default::default()
+        // A role run straight into the name (one space between them) is
+        // the person's title: the person takes its country and sectors and
+        // the mention covers both ("American aid worker Peter Kassig" → USA
+        // NGO), as a known title does for a name the lexicon lacks ("US
+        // envoy James Jeffrey"). The role alone is evidence enough.
+        // Not when another actor runs straight into the role: the role is
+        // then that actor's ("British Islamic State recruit Shamima Begum"
+        // is an Isis recruit, not a military one) and the chain says more
+        // than the role alone.
+        let title_before = |r: &Run| {
+            drafts.iter().position(|d| {
+                d.sentence == r.sentence
+                    && text.get(d.end..r.start) == Some(" ")
+                    && title_like(text, d)
+                    && !drafts
+                        .iter()
+                        .any(|e| e.end < d.start && text.get(e.end..d.start) == Some(" "))
+            })
+        };
+        let mut titled: Vec<(usize, usize)> = Vec::new();
+        for (ri, r) in candidates.iter().enumerate() {
+            let Some(k) = title_before(r) else { continue };
+            let Some(d) = drafts.get(k) else { continue };
+            titled.push((ri, k));
+            let name = text.get(r.start..r.end).unwrap_or("");
+            if let Some((_, e)) = names.iter_mut().find(|(n, _)| *n == name) {
+                if e.title.is_none() {
+                    let role = text.get(d.start..d.end).unwrap_or("").to_string();
+                    if e.why.is_none() {
+                        e.why = Some(format!("title {role:?} run into the name"));
+                    }
+                    e.title = Some(Title {
+                        text: role,
+                        country: d.actor.country.clone(),
+                        sectors: d.actor.sectors.clone(),
+                        org: d.actor.org.clone(),
+                    });
+                }
+            }
+        }
+        let actor_of = |name: &str, ev: &Evidence| {
+            let demonym = ev.country.as_ref().map(|(c, _)| c.clone());
+            match &ev.title {
+                Some(t) => Actor {
+                    name: name.to_string(),
+                    country: t.country.clone().or(demonym),
+                    sectors: t.sectors.clone(),
+                    // the title as written: the person's role in the story
+                    role: Some(t.text.clone()),
+                    // the organisation the title names ("EU commissioner")
+                    org: t.org.clone(),
+                    ..Default::default()
+                },
+                None => Actor {
+                    name: name.to_string(),
+                    country: demonym,
+                    sectors: vec!["CVL".to_string()],
+                    ..Default::default()
+                },
+            }
         };
         let rule_of = |ev: &Evidence| {
             let mut rule = String::from(UNKNOWN_PERSON_RULE);
             rule.push_str(ev.why.as_deref().unwrap_or(""));
+            if let Some(t) = &ev.title {
+                rule.push_str("; title ");
+                rule.push_str(&format!("{:?}", t.text));
+                rule.push_str(" gives ");
+                if let Some(c) = &t.country {
+                    rule.push_str("country ");
+                    rule.push_str(c);
+                    rule.push_str(", ");
+                }
+                if let Some(o) = &t.org {
+                    rule.push_str("organisation ");
+                    rule.push_str(o);
+                    rule.push_str(", ");
+                }
+                rule.push_str("sector ");
+                rule.push_str(&t.sectors.join("+"));
+                if t.country.is_some() {
+                    return rule;
+                }
+            }
             match &ev.country {
                 Some((c, d)) => {
                     rule.push_str("; country ");
@@ -506,20 +615,29 @@ impl Scan<'_> {
                     rule.push_str(d);
                     rule.push('"');
                 }
+                None if ev.title.is_some() => rule.push_str("; no country named"),
                 None => rule.push_str("; no country named; sector CVL"),
             }
             rule
         };
+        let mut merged: Vec<usize> = Vec::new();
         let mut new = Vec::new();
         // (surname, full name, first offset)
         let mut surnames: Vec<(&str, &str, usize)> = Vec::new();
-        for r in &candidates {
+        for (ri, r) in candidates.iter().enumerate() {
             let name = text.get(r.start..r.end).unwrap_or("");
             let Some((_, ev)) = names.iter().find(|(n, e)| *n == name && e.why.is_some()) else {
                 continue;
             };
+            let title = titled
+                .iter()
+                .find(|(x, _)| *x == ri)
+                .and_then(|&(_, k)| drafts.get(k).map(|d| (k, d.start)));
+            if let Some((k, _)) = title {
+                merged.push(k);
+            }
             new.push(self.draft(
-                r.start,
+                title.map_or(r.start, |(_, s)| s),
                 r.end,
                 r.sentence,
                 MentionKind::Person,
@@ -574,6 +692,13 @@ impl Scan<'_> {
                     0.55,
                 ));
             }
+        }
+        if !merged.is_empty() {
+            let mut k = 0;
+            drafts.retain(|_| {
+                k += 1;
+                !merged.contains(&(k - 1))
+            });
         }
         drafts.extend(new);
     }

@@ -98,3 +98,47 @@ fn a_role_apposition_after_adjectives_is_left_to_the_role() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_title_run_into_an_unknown_name_gives_the_person_its_sector_and_country() {
+    let m = recognize("Militants beheaded the American aid worker Peter Quennell in 2014.");
+    let a = one(&m, "American aid worker Peter Quennell");
+    assert_eq!(a.kind, MentionKind::Person);
+    assert_eq!(a.actor.name, "Peter Quennell");
+    assert_eq!(a.actor.country.as_deref(), Some("USA"), "{a:?}");
+    assert_eq!(a.actor.sectors, vec!["NGO".to_string()], "{a:?}");
+    assert!(!m.iter().any(|x| x.text == "American aid worker"), "{m:#?}");
+    // the role alone is evidence; a later surname takes the same actor
+    let m = recognize(
+        "Syrian army commander Zorvath Quillen visited Aleppo. Quillen said the town had fallen.",
+    );
+    let a = one(&m, "Syrian army commander Zorvath Quillen");
+    assert_eq!(a.actor.country.as_deref(), Some("SYR"), "{a:?}");
+    assert_eq!(a.actor.sectors.first().map(String::as_str), Some("MIL"));
+    assert_eq!(one(&m, "Quillen").actor.sectors, a.actor.sectors);
+    // an organisation in the title stays the person's
+    let m = recognize("EU commissioner Zorvath Quillen said the package was ready.");
+    let a = one(&m, "EU commissioner Zorvath Quillen");
+    assert_eq!(a.actor.org.as_deref(), Some("EU"), "{a:?}");
+}
+
+#[test]
+fn a_role_owned_by_another_actor_is_not_the_person_s_title() {
+    // an Isis recruit is not a military recruit: the person keeps the
+    // person-noun evidence and stays a civilian
+    let m = recognize("The British Islamic State recruit Margaret Hollis was detained.");
+    let a = one(&m, "Margaret Hollis");
+    assert_eq!(a.actor.sectors, vec!["CVL".to_string()], "{a:?}");
+}
+
+#[test]
+fn a_pronoun_does_not_look_back_past_a_person_of_unknown_gender() {
+    let m = recognize(
+        "Boris Johnson met the envoy on Monday. Syrian army commander Zorvath Quillen said his troops would stay.",
+    );
+    assert!(
+        !m.iter()
+            .any(|x| x.text == "his" && x.actor.name == "Boris Johnson"),
+        "{m:#?}"
+    );
+}
