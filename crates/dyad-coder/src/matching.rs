@@ -399,6 +399,8 @@ enum Miss<'p> {
     NoObject,
     /// The pattern is intransitive and the verb has a direct object.
     HasObject,
+    /// The verb's direct object is an event noun (flag `noact`).
+    EventObject,
 }
 
 impl Miss<'_> {
@@ -413,6 +415,7 @@ impl Miss<'_> {
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
             Miss::NoObject => "the verb has no direct object (flag obj)".into(),
             Miss::HasObject => "the verb has a direct object (flag intr)".into(),
+            Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
         }
     }
 }
@@ -443,6 +446,19 @@ fn try_pattern<'p>(
         && (pred.object_word.is_some() || !pred.object.is_empty())
     {
         return Err(Miss::HasObject);
+    }
+    // (an object noun of the pattern's own type is its matter: "reinforced
+    // its troops")
+    if pattern.no_event_object
+        && pred.kind == TriggerKind::Verb
+        && pred.object_word.is_some_and(|w| {
+            let mut acts = patterns
+                .for_trigger(TriggerKind::Noun, view.lemma(w))
+                .peekable();
+            acts.peek().is_some() && acts.all(|p| p.plover != pattern.plover)
+        })
+    {
+        return Err(Miss::EventObject);
     }
     // required words, in order, after the trigger and inside the clause
     let end = (pred.head + 1 + WINDOW).min(view.len()).max(pred.head + 1);

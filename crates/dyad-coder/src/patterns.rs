@@ -105,6 +105,10 @@ pub struct Pattern {
     /// The verb must have no direct object (flag `intr`): "protesters
     /// demonstrated" protests, "demonstrating Russia's clout" shows.
     pub no_object: bool,
+    /// The verb's direct object must be no event noun of another type (flag
+    /// `noact`): "reinforced its troops" mobilizes, "reinforced its support
+    /// for X" strengthens the act the noun names (which codes it).
+    pub no_event_object: bool,
     /// File the pattern came from.
     pub file: String,
     /// 1-based line in `file`.
@@ -454,6 +458,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut source_sectors = Vec::new();
     let mut needs_object = false;
     let mut no_object = false;
+    let mut no_event_object = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
         match flag {
@@ -462,6 +467,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             "sym" => symmetric = true,
             "obj" => needs_object = true,
             "intr" => no_object = true,
+            "noact" => no_event_object = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
                 if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
@@ -510,6 +516,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         source_sectors,
         needs_object,
         no_object,
+        no_event_object,
         file: String::new(),
         line: 0,
     })

@@ -1314,3 +1314,20 @@ fn a_side_names_one_mention_once() {
         assert_eq!(spans.len(), e.source.len(), "{e:#?}");
     }
 }
+
+#[test]
+fn reinforcing_an_act_is_the_act_not_a_mobilisation() {
+    let events = code("Russia reinforced its support for the Syrian government on Monday.");
+    assert!(
+        !events.iter().any(|e| e.plover == "MOBILIZE"),
+        "{events:#?}"
+    );
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "SUPPORT")
+        .unwrap_or_else(|| panic!("no SUPPORT in {events:#?}"));
+    assert_dyad(ev, "SUPPORT", &["RUS"], &["SYR"]);
+    // reinforcing troops is still a mobilisation
+    let events = code("Russia reinforced its troops in Syria on Monday.");
+    assert!(events.iter().any(|e| e.plover == "MOBILIZE"), "{events:#?}");
+}

@@ -114,7 +114,10 @@ fn role_words_and_inflections() {
     let m = mentions("A former White House official spoke.", "2023-01-01");
     assert_eq!(code(find(&m, "White House official")), "USA:ELI");
     // Fighters for a government are its militia, not rebels.
-    let m = mentions("Pro-regime fighters and pro-government forces attacked rebels.", "2023-01-01");
+    let m = mentions(
+        "Pro-regime fighters and pro-government forces attacked rebels.",
+        "2023-01-01",
+    );
     assert_eq!(find(&m, "Pro-regime fighters").actor.sectors[0], "PRM");
     assert_eq!(find(&m, "pro-government forces").actor.sectors[0], "PRM");
 }

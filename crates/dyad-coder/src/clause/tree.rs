@@ -207,6 +207,13 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
             | "tighten"
             | "expand"
             | "attend"
+            // strengthening an act is doing it ("reinforced their support
+            // for X", "deepened its cooperation with Y")
+            | "reinforce"
+            | "strengthen"
+            | "boost"
+            | "deepen"
+            | "redouble"
     )
 }
 
