@@ -21,21 +21,6 @@ pub(super) struct MonthHeading {
     pub end: NaiveDate,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The month headings of `doc`, in text order; none unless there are at
 /// least two in calendar order. A sentence opens with a heading when its
 /// first word is a month name (capitalised, not the modal "May") run
@@ -58,7 +43,8 @@ pub(super) fn month_headings(
             let first = s.tokens.first()?;
             let next = s.tokens.get(1)?;
             let word = first.text(text);
-            let month = MONTHS.iter().position(|m| *m == word)? as u32 + 1;
+            // a full month name as written ("February", not "Feb")
+            let month = (1..=12).find(|&m| dyad_core::calendar::month_name(m) == word)?;
             let after = next.text(text);
             let capitalised = after.chars().next().is_some_and(char::is_uppercase);
             let modal = first.pos == Pos::MD;
