@@ -519,6 +519,21 @@ pub fn tree_factuality(
                         return (Factuality::Hypothetical, format!("under '{low}'"));
                     }
                 }
+                // "a direct clash risks a broader war": an indefinite act
+                // whose consequences are weighed is a possibility
+                let indefinite = tree
+                    .kids(cur)
+                    .iter()
+                    .any(|&k| tree.rel(k) == "det" && matches!(view.low(k), "a" | "an" | "any"));
+                if indefinite
+                    && tree.xpos(h) == "VBZ"
+                    && matches!(gl, "risk" | "mean" | "require" | "entail" | "threaten")
+                {
+                    return (
+                        Factuality::Hypothetical,
+                        format!("an indefinite act whose outcome is weighed ('{gl}')"),
+                    );
+                }
                 break;
             }
             "nmod" | "compound" if is_hypothetical_noun(gl) => {

@@ -407,6 +407,15 @@ pub fn is_authoring_verb(w: &str) -> bool {
     )
 }
 
+/// A unit of time that measures how long something lasted ("weeks of
+/// airstrikes", "a month of shelling").
+pub fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "hour" | "day" | "night" | "week" | "month" | "year" | "decade"
+    )
+}
+
 /// Nouns that count or group events: "a wave of airstrikes", "a series of
 /// attacks" (the event is the noun after "of").
 pub fn is_measure_noun(w: &str) -> bool {

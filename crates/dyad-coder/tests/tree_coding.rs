@@ -1331,3 +1331,51 @@ fn reinforcing_an_act_is_the_act_not_a_mobilisation() {
     let events = code("Russia reinforced its troops in Syria on Monday.");
     assert!(events.iter().any(|e| e.plover == "MOBILIZE"), "{events:#?}");
 }
+
+#[test]
+fn an_act_suffered_by_the_subject_targets_it() {
+    // "came under attack from", "is under assault from", "endured weeks of
+    // airstrikes by", "faced criticism from": the subject suffers the act,
+    // the "from"/"by" phrase does it
+    let events = code("Syrian rebels came under attack from Russian warplanes on Tuesday.");
+    assert_dyad(on(&events, "attack"), "ASSAULT", &["RUS"], &["SYR"]);
+    let events = code("Officials said Kurdish militias in Syria are under assault from Turkey.");
+    let ev = on(&events, "assault");
+    assert_dyad(ev, "ASSAULT", &["TUR"], &["SYR"]);
+    // a plight is no charge against the militias
+    assert!(!events.iter().any(|e| e.plover == "ACCUSE"), "{events:#?}");
+    let events = code("Syrian rebels have endured weeks of airstrikes by Turkish jets.");
+    assert_dyad(on(&events, "airstrikes"), "ASSAULT", &["TUR"], &["SYR"]);
+    let events = code("The Turkish government has faced criticism from the EU over the arrests.");
+    let ev = on(&events, "criticism");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["TUR"], "{ev:#?}");
+    // an agreement is nobody's plight: "under the agreement" targets no one
+    let events = code("Under the agreement, Turkish troops came under the command of Russia.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "AGREE" || e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn coordinated_demonyms_all_own_the_group_they_modify() {
+    let events = code("Russian and Syrian jets bombed the rebel-held town of Douma on Monday.");
+    let mut sources: Vec<String> = events
+        .iter()
+        .filter(|e| e.plover == "ASSAULT")
+        .flat_map(|e| countries(&e.source))
+        .collect();
+    sources.sort();
+    sources.dedup();
+    assert_eq!(sources, ["RUS", "SYR"], "{events:#?}");
+}
+
+#[test]
+fn an_indefinite_act_whose_outcome_is_weighed_is_hypothetical() {
+    let events = code("A direct clash between Turkish and Syrian forces risks a wider war.");
+    let ev = on(&events, "clash");
+    assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
+}

@@ -312,6 +312,10 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
+        if let Some(d) = self.shared_role(s, i, &anchor) {
+            out.push(d);
+            return 1;
+        }
         if matches!(a.primary(), Target::City(_)) {
             // A city alone is a location (dyad-geo's business), not an actor.
             return 1;
@@ -356,6 +360,75 @@ impl<'a> Scan<'a> {
             conf,
         ));
         1
+    }
+
+    /// "Russian and Syrian forces", "US, British and French troops": a
+    /// demonym coordinated with later demonyms shares their plural group
+    /// noun, so "Russian" here is Russian forces, not Russia at large. The
+    /// draft spans the demonym only (the last demonym and the noun are
+    /// their own mention).
+    fn shared_role(&self, s: &Sent, i: usize, anchor: &Anchor) -> Option<Draft> {
+        let a = s.atoms.get(i)?;
+        // a demonym, or a country's initials used as one ("US and British
+        // troops")
+        let initials = |x: &Atom| {
+            matches!(x.primary(), Target::Country(_))
+                && self
+                    .text
+                    .get(x.start..x.end)
+                    .is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        if !(matches!(a.primary(), Target::Demonym(_)) || initials(a)) || a.possessive {
+            return None;
+        }
+        let mut end = a.end;
+        for j in i + 1..(i + 5).min(s.atoms.len()) {
+            let b = s.atoms.get(j)?;
+            let gap = self.text.get(end..b.start)?.trim();
+            if !matches!(gap, "and" | "," | ", and" | "or") {
+                return None;
+            }
+            if !matches!(b.primary(), Target::Demonym(_)) || b.hyphen_after {
+                return None;
+            }
+            let next_is_role = s
+                .atoms
+                .get(j + 1)
+                .is_some_and(|c| self.gap_ok(self.after(b), c.start));
+            if let Some(chain) = next_is_role.then(|| self.chain(s, j + 1)).flatten() {
+                // a plural group noun ("forces", "jets"; "the Russian and
+                // Syrian leader" is one person)
+                let plural =
+                    chain.plural || self.text.get(..chain.end).is_some_and(|t| t.ends_with('s'));
+                if chain.head.kind != RoleKind::Group || !plural {
+                    return None;
+                }
+                let actor = Actor {
+                    name: concat(&[anchor.name, " ", &chain.phrase]),
+                    country: Some(anchor.code.to_string()),
+                    sectors: chain.sectors.to_vec(),
+                    ..Default::default()
+                };
+                let mut rule = concat(&[
+                    &self.anchor_rule(anchor),
+                    " + role:",
+                    &chain.phrase,
+                    " shared with the demonyms after it ",
+                ]);
+                push_origin(&mut rule, &chain.head.origin.file, chain.head.origin.line);
+                return Some(self.draft(
+                    a.start,
+                    a.end,
+                    s.index,
+                    MentionKind::Demonym,
+                    actor,
+                    rule,
+                    0.8,
+                ));
+            }
+            end = b.end;
+        }
+        None
     }
 
     /// Country word + role chain (+ name).

@@ -347,3 +347,22 @@ fn troops_withdrawn_from_a_country_are_not_its_troops() {
     let ms = mentions("Troops from Mali attacked the town.", "2024-06-18");
     assert_eq!(code(find(&ms, "Troops from Mali")), "MLI:MIL");
 }
+
+#[test]
+fn coordinated_demonyms_share_the_group_noun() {
+    let m = mentions(
+        "Russian and Syrian forces shelled the town while US, British and French troops watched.",
+        "2023-01-01",
+    );
+    assert_eq!(code(find(&m, "Russian")), "RUS:MIL");
+    assert_eq!(code(find(&m, "Syrian forces")), "SYR:MIL");
+    assert_eq!(code(find(&m, "US")), "USA:MIL");
+    assert_eq!(code(find(&m, "British")), "GBR:MIL");
+    assert_eq!(code(find(&m, "French troops")), "FRA:MIL");
+    // one person is no shared group; a demonym alone stays the country
+    let m = mentions(
+        "The Russian and Syrian president met while Russian diplomats waited.",
+        "2023-01-01",
+    );
+    assert_eq!(code(find(&m, "Russian")), "RUS:");
+}

@@ -872,9 +872,107 @@ pub fn analyze_tree(
             _ => {}
         }
     }
-    // 4. counterparts named only in a complement clause
+    // 4. an act suffered by a clause's subject ("X came under attack from
+    //    Y", "X endured weeks of airstrikes by Y", "X is under assault from
+    //    Y"): the subject is its target, a "from" phrase its doer
+    for (i, at) in pred_at.iter().enumerate() {
+        let Some(pi) = *at else { continue };
+        if preds[pi].kind != TriggerKind::Noun || !is_hostile_act(view, patterns, i) {
+            continue;
+        }
+        let Some(s) = sufferer(view, tree, kids, i) else {
+            continue;
+        };
+        let ms = np_mentions(view, tree, kids, s, false);
+        if ms.is_empty() {
+            continue;
+        }
+        let p = &mut preds[pi];
+        p.anchored = true;
+        if p.subject.is_empty() && p.prep("by").is_none() {
+            if let Some((_, at, doers)) = p.preps.iter().find(|(w, _, _)| w == "from").cloned() {
+                p.preps.push((Cow::Borrowed("by"), at, doers));
+            }
+        }
+        for slot in ["on", "against", "of"] {
+            if p.prep(slot).is_none() {
+                p.preps.push((Cow::Borrowed(slot), s, ms.clone()));
+            }
+        }
+    }
+    // 5. counterparts named only in a complement clause
     super::complement::fill(view, tree, &mut preds, &pred_at);
     preds
+}
+
+/// Whether every pattern of event noun `i` is a hostile act, one a party
+/// can suffer (an attack, a siege, sanctions, threats, criticism): "under
+/// the agreement" is nobody's plight.
+fn is_hostile_act(view: &SentenceView<'_>, patterns: &PatternSet, i: usize) -> bool {
+    let mut any = false;
+    for lemma in [view.lemma(i), view.low(i)] {
+        for p in patterns.for_trigger(TriggerKind::Noun, lemma) {
+            any = true;
+            if !matches!(
+                p.plover.as_str(),
+                "ASSAULT" | "COERCE" | "SANCTION" | "THREATEN" | "ACCUSE"
+            ) {
+                return false;
+            }
+        }
+    }
+    any
+}
+
+/// The head of the phrase naming who suffers hostile act `i`: the subject
+/// of a verb of undergoing whose object the act is ("endured airstrikes",
+/// "faced criticism", also through a measure of time or number: "endured
+/// weeks of airstrikes"), of a verb with the act in an "under" phrase
+/// ("came under attack", "collapsed under the assault"), or of the act
+/// itself as a copular predicate ("X is under siege").
+fn sufferer(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+) -> Option<usize> {
+    let subject_of = |v: usize| {
+        kids.kids(v)
+            .iter()
+            .copied()
+            .find(|&k| tree.rel(k) == "nsubj")
+    };
+    let under = |c: usize| case_word(tree, kids, c).is_some_and(|k| view.low(k) == "under");
+    if under(i) && kids.kids(i).iter().any(|&k| tree.rel(k) == "cop") {
+        return subject_of(i);
+    }
+    // "weeks of airstrikes", "a wave of attacks": the measure stands in
+    let mut node = i;
+    if let Some(h) = tree.head(i) {
+        if tree.rel(i) == "nmod"
+            && case_word(tree, kids, i).is_some_and(|k| view.low(k) == "of")
+            && (words::is_measure_noun(view.lemma(h)) || words::is_time_unit(view.lemma(h)))
+        {
+            node = h;
+        }
+    }
+    let v = tree.head(node)?;
+    if tree.upos(v) != "VERB" {
+        return None;
+    }
+    let undergone = match tree.rel(node) {
+        "obj" => matches!(
+            view.lemma(v),
+            "endure" | "suffer" | "face" | "withstand" | "weather" | "sustain" | "survive"
+        ),
+        "obl" => under(node),
+        _ => false,
+    };
+    if undergone {
+        subject_of(v)
+    } else {
+        None
+    }
 }
 
 /// The verb that lends its subject to event noun `i` (head `h`) beyond a
@@ -1336,14 +1434,47 @@ fn np_mentions(
         }
         k += 1;
     }
+    let usable = |m: usize| places || !view.mentions.get(m).is_some_and(|lm| lm.place);
     for head in heads {
         if let Some(m) = np_owner(view, tree, kids, head, places) {
-            if !out.contains(&m) {
-                out.push(m);
+            // "Russian and Syrian jets": the owning modifier's conjuncts
+            // own the phrase too (a plural one: "X and Y's clique fought"
+            // is one side, which a reciprocal verb would split)
+            // ("Russian and Syrian governments", where "Syrian
+            // governments" is the head's own mention and "Russian" its
+            // coordinated modifier)
+            let mut co_owners = Vec::new();
+            if tree.xpos(head) == "NNS" {
+                for &c in kids.kids(head) {
+                    if c == head || !matches!(tree.rel(c), "amod" | "compound") {
+                        continue;
+                    }
+                    let Some(mc) = view.mention(c).filter(|&x| usable(x)) else {
+                        continue;
+                    };
+                    // the last conjunct sits in the head's own mention
+                    // ("Syrian governments"), or the head names no actor
+                    let head_span = view.mention(head).and_then(|hm| view.mentions.get(hm));
+                    let conj: Vec<usize> = kids
+                        .with_rel(c, "conj")
+                        .filter(|&d| head_span.is_none_or(|lm| lm.first <= d && d <= lm.last))
+                        .filter_map(|d| view.mention(d).filter(|&x| usable(x)))
+                        .collect();
+                    if conj.is_empty() {
+                        continue;
+                    }
+                    co_owners.push(mc);
+                    co_owners.extend(conj);
+                }
             }
-            if let Some(t) = view.mentions.get(m).and_then(|lm| lm.twin) {
-                if !out.contains(&t) {
-                    out.push(t);
+            for m in std::iter::once(m).chain(co_owners) {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+                if let Some(t) = view.mentions.get(m).and_then(|lm| lm.twin) {
+                    if !out.contains(&t) {
+                        out.push(t);
+                    }
                 }
             }
         }
@@ -1693,6 +1824,14 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
             .or_else(|| patterns.negative_valence(view.lemma(k)))
     };
     let copular = kids.iter().any(|&k| tree.rel(k) == "cop") || tree.upos(c) != "VERB";
+    // "X is under attack", "X is at risk": a plight, not a charge (unlike
+    // "X is behind the attack")
+    if copular
+        && case_word(tree, tree, c)
+            .is_some_and(|k| matches!(view.low(k), "under" | "at" | "amid" | "among" | "without"))
+    {
+        return false;
+    }
     if !copular {
         if patterns.has_trigger(TriggerKind::Verb, view.lemma(c)) {
             return false;
