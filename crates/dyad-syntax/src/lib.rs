@@ -571,11 +571,49 @@ impl Syntax {
         }
         let mut split = Parse::default();
         self.parse_tokens_into(&pieces, &mut split, scratch);
+        // "US-backed Kurdish forces in Syria have ...": at a sentence's
+        // start the split pieces read like a clause ("US backed Kurdish
+        // forces"), and the participle takes the noun as its object. The
+        // hyphen rules that out: such a participle modifies the noun, so
+        // the sentence is parsed again with it tagged as an adjective.
+        let force = self.hyphen_participles_with_objects(&split, &owner);
+        if !force.is_empty() {
+            scratch.force = force;
+            let mut again = Parse::default();
+            self.parse_tokens_into(&pieces, &mut again, scratch);
+            split = again;
+        }
         if !fold_pieces(&split, &owner, words.len(), out) {
             // Folding can only fail on a tree that crosses between two split
             // words; parse them whole rather than return a cycle.
             self.parse_tokens_into(words, out, scratch);
         }
+    }
+
+    /// The last pieces of split hyphenated words that are participles
+    /// heading an object after them ("US - backed Kurdish forces" with
+    /// `forces` as `obj`), each with the adjective class to force on it.
+    fn hyphen_participles_with_objects(&self, split: &Parse, owner: &[u32]) -> Vec<(usize, u8)> {
+        let Some(adjective) = self.class_of("JJ", "ADJ") else {
+            return Vec::new();
+        };
+        (1..owner.len())
+            .filter(|&j| {
+                let last_piece =
+                    owner[j] == owner[j - 1] && owner.get(j + 1).is_none_or(|&o| o != owner[j]);
+                last_piece
+                    && split.tags.get(j).is_some_and(|&t| self.xpos(t) == "VBN")
+                    && split.heads.iter().enumerate().any(|(k, &h)| {
+                        k > j
+                            && h as usize == j + 1
+                            && split
+                                .labels
+                                .get(k)
+                                .is_some_and(|&l| self.deprel(l) == "obj")
+                    })
+            })
+            .map(|j| (j, adjective))
+            .collect()
     }
 
     /// Tags and parses words already tokenised the treebank's way (CoNLL-U

@@ -345,6 +345,32 @@ fn hyphenated_words_are_parsed_split_and_folded_back() {
 }
 
 #[test]
+fn a_hyphenated_participle_opening_a_sentence_modifies_its_noun() {
+    // split, "US - backed Kurdish forces have ..." reads like a clause with
+    // "forces" as the object of "backed"; the hyphen says it is a modifier
+    let words = [
+        "US-backed",
+        "Kurdish",
+        "forces",
+        "in",
+        "Syria",
+        "have",
+        "dismantled",
+        "the",
+        "caliphate",
+        ".",
+    ];
+    let mut p = Parse::default();
+    model().parse_into(&words, &mut p, &mut Scratch::default());
+    assert_tree(&p, words.len());
+    let m = model();
+    assert_eq!(p.heads[0], 3, "US-backed → forces");
+    assert_eq!(m.deprel(p.labels[0]), "amod");
+    assert_eq!(p.heads[2], 7, "forces → dismantled");
+    assert_eq!(m.deprel(p.labels[2]), "nsubj");
+}
+
+#[test]
 fn hyphen_parts_follow_the_treebank() {
     use dyad_syntax::hyphen_parts;
     let parts = |w| hyphen_parts(w).map(|p| p.collect::<Vec<_>>());
