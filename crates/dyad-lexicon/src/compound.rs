@@ -656,7 +656,22 @@ impl<'a> Scan<'a> {
                 }),
                 _ => None,
             };
-            if let Some((country, org, sectors, name)) = linked {
+            if let Some((country, org, mut sectors, name)) = linked {
+                // "Kurdish forces in Afrin": a people without a state has no
+                // state army; its armed force is a non-state armed group
+                let people_before = prev_word(self.text, a.start, s.start).is_some_and(|w| {
+                    let w = self.word(w);
+                    self.lex
+                        .k
+                        .peoples
+                        .iter()
+                        .any(|p| p.adjective.eq_ignore_ascii_case(w))
+                });
+                let stateless =
+                    people_before && org.is_none() && sectors.first().is_some_and(|x| x == "MIL");
+                if stateless {
+                    sectors[0] = "REB".to_string();
+                }
                 let actor = Actor {
                     name: format!("{} of {name}", chain.phrase),
                     country,
@@ -664,7 +679,10 @@ impl<'a> Scan<'a> {
                     org,
                     ..Default::default()
                 };
-                let rule = format!("role:{} + of + {name}", chain.phrase);
+                let mut rule = format!("role:{} + of + {name}", chain.phrase);
+                if stateless {
+                    rule.push_str(" + REB: the armed force of a people without a state");
+                }
                 out.push(self.draft(
                     a.start,
                     b.end,

@@ -472,6 +472,19 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
         if !needs_country(m) {
             continue;
         }
+        // "Kurdish forces": a people without a state has no state army, so
+        // its armed force is a non-state armed group (REB), wherever it is
+        if m.actor.primary_sector() == Some("MIL") && people_of(ctx.peoples, text, m).is_some() {
+            if let Some(armed) = mentions.get_mut(i) {
+                if let Some(first) = armed.actor.sectors.first_mut() {
+                    *first = "REB".to_string();
+                }
+                armed
+                    .rule
+                    .push_str(" + REB: the armed force of a people without a state");
+            }
+        }
+        let Some(m) = mentions.get(i) else { break };
         let in_sentence: &[String] = here.get(&m.sentence).map_or(&[], Vec::as_slice);
         let conflict_code = conflict.as_ref().map(|(c, _)| c.as_str());
         let conflict_reason = |extra: &str| {

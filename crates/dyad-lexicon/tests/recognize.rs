@@ -366,3 +366,23 @@ fn coordinated_demonyms_share_the_group_noun() {
     );
     assert_eq!(code(find(&m, "Russian")), "RUS:");
 }
+
+#[test]
+fn a_stateless_peoples_armed_force_is_a_non_state_group() {
+    // a people without a state has no state army: "Kurdish forces" are an
+    // armed group (REB), with or without a place after them
+    let m = mentions(
+        "Turkey shelled Kurdish forces in Afrin, and Syrian forces did not intervene.",
+        "2023-01-01",
+    );
+    assert_eq!(code(find(&m, "forces in Afrin")), "SYR:REB");
+    assert_eq!(code(find(&m, "Syrian forces")), "SYR:MIL");
+    assert_eq!(
+        lex()
+            .resolve_phrase("Kurdish forces", Some(common::date("2023-01-01")), "")
+            .actor
+            .expect("actor")
+            .sectors,
+        vec!["REB"]
+    );
+}
