@@ -1331,3 +1331,59 @@ fn reinforcing_an_act_is_the_act_not_a_mobilisation() {
     let events = code("Russia reinforced its troops in Syria on Monday.");
     assert!(events.iter().any(|e| e.plover == "MOBILIZE"), "{events:#?}");
 }
+
+// ---- branch plv4 (issue 14, PLV recall): tests on sentences written for them ----
+
+#[test]
+fn coordinated_parties_agreeing_to_an_act_agree_with_each_other() {
+    // one event for the pair (the promised exercises, coded AGREE, or the
+    // agreement itself), reciprocal
+    let agree = |events: &[Event]| -> Vec<_> {
+        events
+            .iter()
+            .filter(|e| e.plover == "AGREE")
+            .map(|e| (countries(&e.source), countries(&e.target)))
+            .collect()
+    };
+    let pair = vec![(vec!["CHL".to_string()], vec!["PER".to_string()])];
+    let events = code("Chile and Peru agreed to hold naval exercises next spring.");
+    assert_eq!(agree(&events), pair, "{events:#?}");
+    let events = code("Chile and Peru agreed on new fishing quotas on Monday.");
+    assert_eq!(agree(&events), pair, "{events:#?}");
+    // agreeing on a view is no promise to cooperate
+    let events = code("Chile and Peru agreed that the drought was severe.");
+    assert!(!events.iter().any(|e| e.plover == "AGREE"), "{events:#?}");
+    // a lone party agreeing to an act names no counterpart
+    let events = code("Chile agreed to hold naval exercises next spring.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AGREE" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn undertaking_joint_exercises_is_military_cooperation() {
+    let events = code("Chile and Peru undertook joint naval exercises on Monday.");
+    assert!(
+        dyads_on(&events, "undertook").contains(&dyad("COOPERATE", "CHL", "PER")),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn an_investigation_or_legal_action_against_someone_is_aimed_at_them() {
+    let events = code("The Chilean government ordered an investigation against Peru on Monday.");
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "ACCUSE")
+        .unwrap_or_else(|| panic!("no ACCUSE in {events:#?}"));
+    assert_dyad(ev, "ACCUSE", &["CHL"], &["PER"]);
+    let events = code("Chile has launched legal action against Peru over the fishing dispute.");
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "ACCUSE")
+        .unwrap_or_else(|| panic!("no ACCUSE in {events:#?}"));
+    assert_dyad(ev, "ACCUSE", &["CHL"], &["PER"]);
+}
