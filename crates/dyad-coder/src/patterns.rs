@@ -501,9 +501,11 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
                     .filter(|c| (0.0..=1.0).contains(c))
                     .ok_or_else(|| format!("bad confidence {f:?}"))?;
             }
-            f => return Err(format!(
+            f => {
+                return Err(format!(
                 "unknown flag {f:?} (known: noun, sym, pair, obj, intr, noact, ctx=, conf=, src=)"
-            )),
+            ))
+            }
         }
     }
     let (trigger, required, source, target) = parse_pattern(pattern)?;

@@ -1387,3 +1387,40 @@ fn an_investigation_or_legal_action_against_someone_is_aimed_at_them() {
         .unwrap_or_else(|| panic!("no ACCUSE in {events:#?}"));
     assert_dyad(ev, "ACCUSE", &["CHL"], &["PER"]);
 }
+
+#[test]
+fn a_gift_given_to_help_someone_is_aid_to_them() {
+    let events =
+        code("Japan donated 100 ventilators to assist Kenya with its response to the epidemic.");
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "AID")
+        .unwrap_or_else(|| panic!("no AID in {events:#?}"));
+    assert_dyad(ev, "AID", &["JPN"], &["KEN"]);
+    // the clause may hang on a conjunct of the object's "of" noun
+    let events = code(
+        "Japan donated a shipment of 100 ventilators and other medical equipment to assist Kenya.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "AID" && countries(&e.target) == ["KEN"]),
+        "{events:#?}"
+    );
+    // a purpose of attacking names a foe, not a recipient
+    let events = code("Russia sent aircraft to attack the rebels in Idlib.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AID" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+    // the giver's own troops are no recipient
+    let events = code("Chile provided $10 million to support its troops in Haiti.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AID" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+}
