@@ -1424,3 +1424,11 @@ fn a_gift_given_to_help_someone_is_aid_to_them() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn states_of_siege_and_alerts_are_coded() {
+    let events = code("The Chilean government declared a state of siege in the north on Monday.");
+    assert!(events.iter().any(|e| e.plover == "COERCE"), "{events:#?}");
+    let events = code("The Peruvian army beefed up its troop presence along the border on Monday.");
+    assert!(events.iter().any(|e| e.plover == "MOBILIZE"), "{events:#?}");
+}
