@@ -401,6 +401,8 @@ enum Miss<'p> {
     HasObject,
     /// The verb's direct object is an event noun (flag `noact`).
     EventObject,
+    /// The pattern fires only on coordinated subjects (flag `pair`).
+    NotPair,
 }
 
 impl Miss<'_> {
@@ -416,6 +418,7 @@ impl Miss<'_> {
             Miss::NoObject => "the verb has no direct object (flag obj)".into(),
             Miss::HasObject => "the verb has a direct object (flag intr)".into(),
             Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
+            Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
         }
     }
 }
@@ -693,6 +696,11 @@ fn try_pattern<'p>(
     if pattern.symmetric && target.is_empty() && source.len() >= 2 && !allied() {
         target = source.split_off(1);
         slots.push(SlotUse::Reciprocal);
+    }
+    // "X and Y agreed to hold exercises": the agreement is between them; a
+    // lone party agreeing to something is some other pattern's business
+    if pattern.pair_only && !slots.iter().any(|s| matches!(s, SlotUse::Reciprocal)) {
+        return Err(Miss::NotPair);
     }
     if target.is_empty() && !pattern.target.is_empty() {
         return Err(Miss::NoTarget);

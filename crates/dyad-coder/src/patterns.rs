@@ -109,6 +109,11 @@ pub struct Pattern {
     /// `noact`): "reinforced its troops" mobilizes, "reinforced its support
     /// for X" strengthens the act the noun names (which codes it).
     pub no_event_object: bool,
+    /// Fires only when the subject is two or more coordinated actors, which
+    /// it splits into source and target (flag `pair`, implies `sym`): "X and
+    /// Y agreed to hold exercises" is an agreement between them, while "X
+    /// agreed to withdraw" names no counterpart.
+    pub pair_only: bool,
     /// File the pattern came from.
     pub file: String,
     /// 1-based line in `file`.
@@ -459,12 +464,17 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut needs_object = false;
     let mut no_object = false;
     let mut no_event_object = false;
+    let mut pair_only = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
         match flag {
             "" | "-" => {}
             "noun" => kind = TriggerKind::Noun,
             "sym" => symmetric = true,
+            "pair" => {
+                symmetric = true;
+                pair_only = true;
+            }
             "obj" => needs_object = true,
             "intr" => no_object = true,
             "noact" => no_event_object = true,
@@ -493,8 +503,8 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                    "unknown flag {f:?} (known: noun, sym, obj, intr, ctx=, conf=, src=)"
-                ))
+                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, noact, ctx=, conf=, src=)"
+            ))
             }
         }
     }
@@ -517,6 +527,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         needs_object,
         no_object,
         no_event_object,
+        pair_only,
         file: String::new(),
         line: 0,
     })

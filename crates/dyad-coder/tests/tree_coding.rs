@@ -1379,3 +1379,104 @@ fn an_indefinite_act_whose_outcome_is_weighed_is_hypothetical() {
     let ev = on(&events, "clash");
     assert_eq!(ev.factuality, Factuality::Hypothetical, "{ev:#?}");
 }
+
+// ---- branch plv4 (issue 14, PLV recall): tests on sentences written for them ----
+
+#[test]
+fn coordinated_parties_agreeing_to_an_act_agree_with_each_other() {
+    // one event for the pair (the promised exercises, coded AGREE, or the
+    // agreement itself), reciprocal
+    let agree = |events: &[Event]| -> Vec<_> {
+        events
+            .iter()
+            .filter(|e| e.plover == "AGREE")
+            .map(|e| (countries(&e.source), countries(&e.target)))
+            .collect()
+    };
+    let pair = vec![(vec!["CHL".to_string()], vec!["PER".to_string()])];
+    let events = code("Chile and Peru agreed to hold naval exercises next spring.");
+    assert_eq!(agree(&events), pair, "{events:#?}");
+    let events = code("Chile and Peru agreed on new fishing quotas on Monday.");
+    assert_eq!(agree(&events), pair, "{events:#?}");
+    // agreeing on a view is no promise to cooperate
+    let events = code("Chile and Peru agreed that the drought was severe.");
+    assert!(!events.iter().any(|e| e.plover == "AGREE"), "{events:#?}");
+    // a lone party agreeing to an act names no counterpart
+    let events = code("Chile agreed to hold naval exercises next spring.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AGREE" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn undertaking_joint_exercises_is_military_cooperation() {
+    let events = code("Chile and Peru undertook joint naval exercises on Monday.");
+    assert!(
+        dyads_on(&events, "undertook").contains(&dyad("COOPERATE", "CHL", "PER")),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn an_investigation_or_legal_action_against_someone_is_aimed_at_them() {
+    let events = code("The Chilean government ordered an investigation against Peru on Monday.");
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "ACCUSE")
+        .unwrap_or_else(|| panic!("no ACCUSE in {events:#?}"));
+    assert_dyad(ev, "ACCUSE", &["CHL"], &["PER"]);
+    let events = code("Chile has launched legal action against Peru over the fishing dispute.");
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "ACCUSE")
+        .unwrap_or_else(|| panic!("no ACCUSE in {events:#?}"));
+    assert_dyad(ev, "ACCUSE", &["CHL"], &["PER"]);
+}
+
+#[test]
+fn a_gift_given_to_help_someone_is_aid_to_them() {
+    let events =
+        code("Japan donated 100 ventilators to assist Kenya with its response to the epidemic.");
+    let ev = events
+        .iter()
+        .find(|e| e.plover == "AID")
+        .unwrap_or_else(|| panic!("no AID in {events:#?}"));
+    assert_dyad(ev, "AID", &["JPN"], &["KEN"]);
+    // the clause may hang on a conjunct of the object's "of" noun
+    let events = code(
+        "Japan donated a shipment of 100 ventilators and other medical equipment to assist Kenya.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "AID" && countries(&e.target) == ["KEN"]),
+        "{events:#?}"
+    );
+    // a purpose of attacking names a foe, not a recipient
+    let events = code("Russia sent aircraft to attack the rebels in Idlib.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AID" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+    // the giver's own troops are no recipient
+    let events = code("Chile provided $10 million to support its troops in Haiti.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AID" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn states_of_siege_and_alerts_are_coded() {
+    let events = code("The Chilean government declared a state of siege in the north on Monday.");
+    assert!(events.iter().any(|e| e.plover == "COERCE"), "{events:#?}");
+    let events = code("The Peruvian army beefed up its troop presence along the border on Monday.");
+    assert!(events.iter().any(|e| e.plover == "MOBILIZE"), "{events:#?}");
+}

@@ -32,6 +32,24 @@ const COUNTERPART_PREPS: [&str; 7] = ["against", "on", "with", "to", "upon", "at
 /// charity"; with it, 1 more PLV row and more other-type synthetic events).
 const COUNTERPART_VERBS: [&str; 4] = ["refuse", "demand", "insist", "threaten"];
 
+/// Verbs of giving whose purpose clause may name who is given to:
+/// "donated ventilators to assist *Ethiopia*", "provided $2 million to
+/// support *the refugees*". Only through a verb of helping (below): "sent
+/// aircraft to attack X" names a foe, not a recipient.
+const GIVING_VERBS: [&str; 8] = [
+    "provide",
+    "give",
+    "donate",
+    "send",
+    "deliver",
+    "contribute",
+    "supply",
+    "allocate",
+];
+
+/// Verbs of helping whose patient is the one a gift is for.
+const HELPING_VERBS: [&str; 5] = ["help", "assist", "support", "aid", "benefit"];
+
 /// How deep a chain of complement clauses is followed ("refused to allow
 /// X to …" is two).
 const MAX_DEPTH: usize = 2;
@@ -65,6 +83,9 @@ fn reach(
     };
     if p.kind != TriggerKind::Verb || depth > MAX_DEPTH {
         return Vec::new();
+    }
+    if depth == 0 && !p.passive && GIVING_VERBS.contains(&p.lemma.as_str()) {
+        return helped(view, tree, preds, pred_at, p);
     }
     // the trigger itself must be such a verb, in the active voice ("Britons
     // killed fighting X" are no killers of X)
@@ -152,6 +173,68 @@ fn reach(
     Vec::new()
 }
 
+/// Whom a gift's purpose clause helps: the patient of a to-infinitive of
+/// helping under the giving verb or under its object ("provided $2 million
+/// in assistance to support X"), not the giver's own ("to support its
+/// troops").
+fn helped(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    preds: &[Predicate],
+    pred_at: &[Option<usize>],
+    p: &Predicate,
+) -> Vec<usize> {
+    let i = p.head;
+    let to_infinitive = |c: usize| {
+        matches!(tree.rel(c), "xcomp" | "advcl" | "acl")
+            && tree
+                .kids(c)
+                .iter()
+                .any(|&k| tree.rel(k) == "mark" && view.low(k) == "to")
+    };
+    // the clause hangs on the verb, or on its object's noun phrase, where
+    // the parser may put it on a conjunct or an "of" noun ("a shipment of
+    // ventilators and other equipment to assist X")
+    let mut clauses: Vec<usize> = tree.kids(i).to_vec();
+    let mut nouns: Vec<usize> = tree
+        .kids(i)
+        .iter()
+        .copied()
+        .filter(|&k| matches!(tree.rel(k), "obj" | "obl"))
+        .collect();
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for &n in &nouns {
+            for &k in tree.kids(n) {
+                clauses.push(k);
+                if matches!(tree.rel(k), "nmod" | "conj") {
+                    next.push(k);
+                }
+            }
+        }
+        nouns = next;
+    }
+    for c in clauses.into_iter().filter(|&c| to_infinitive(c)) {
+        let Some(q) = pred_at.get(c).copied().flatten().and_then(|q| preds.get(q)) else {
+            continue;
+        };
+        if q.kind != TriggerKind::Verb || !HELPING_VERBS.contains(&q.lemma.as_str()) {
+            continue;
+        }
+        let ms: Vec<usize> = q
+            .patient()
+            .iter()
+            .copied()
+            .filter(|m| !p.subject.contains(m) && !q.subject.contains(m))
+            .filter(|&m| !owned_by_pronoun(view, tree, m))
+            .collect();
+        if !ms.is_empty() {
+            return ms;
+        }
+    }
+    Vec::new()
+}
+
 /// A clause whose verb is a bare form with no auxiliary and no "to", under
 /// "that" or nothing: "(demanded) that X resign".
 fn subjunctive(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
@@ -175,9 +258,12 @@ fn owned_by_pronoun(view: &SentenceView<'_>, tree: &DepTree<'_>, m: usize) -> bo
             "his" | "her" | "its" | "their" | "our" | "my" | "your"
         )
     };
+    // any word of the mention may carry it: a mention may run on past its
+    // head ("its troops in Iraq" read as one mention)
     (lm.first < lm.last && possessive(lm.first))
-        || tree
-            .kids(lm.last)
-            .iter()
-            .any(|&k| tree.rel(k) == "nmod:poss" && possessive(k))
+        || (lm.first..=lm.last).any(|w| {
+            tree.kids(w)
+                .iter()
+                .any(|&k| tree.rel(k) == "nmod:poss" && possessive(k))
+        })
 }

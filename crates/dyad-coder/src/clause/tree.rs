@@ -198,6 +198,10 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
             | "reaffirm"
             | "show"
             | "pledge"
+            // "undertook joint exercises", "initiated an investigation
+            // against X"
+            | "undertake"
+            | "initiate"
             // keeping an act going is doing it ("prolonged its sanctions on
             // X", "tightened the blockade of Y"); attending a meeting is
             // taking part ("attended the summit in X"; not hosting: the host

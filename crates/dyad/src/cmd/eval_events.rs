@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use dyad_coder::eval::events::{score_events_with, CodedArticle, GoldPlace, GoldSentence};
-use dyad_coder::eval::plv::{score_plv, PlvRow};
+use dyad_coder::eval::plv::{score_plv, PlvCoded, PlvMention, PlvMiss, PlvRow};
 use dyad_text::ReadOptions;
 use rayon::prelude::*;
 
@@ -50,6 +50,12 @@ pub struct EvalPlvArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// List every row not found, by category, with the marked sentence and
+    /// what dyad coded (and, for a marked side that is no actor, what the
+    /// actor stage finds in its text alone). The JSON report always holds
+    /// the list (`errors`).
+    #[arg(long)]
+    pub errors: bool,
     /// Code without the dependency parser, for comparison.
     #[arg(long)]
     pub no_parse: bool,
@@ -257,41 +263,89 @@ pub fn eval_plv(args: EvalPlvArgs) -> anyhow::Result<ExitCode> {
     // Each distinct sentence is coded once, as a one-sentence document
     // without a date; all factualities count (the gold types the act).
     let sentences: BTreeSet<&str> = rows.iter().map(|r| r.sentence.as_str()).collect();
-    let coded: BTreeMap<&str, Vec<dyad_core::Event>> = sentences
+    let coded: BTreeMap<&str, PlvCoded> = sentences
         .into_par_iter()
         .map(|s| {
             let doc = dyad_text::document_from_text("plv", s, None);
             let coded = engine.code_document(doc);
-            let events = if coded.analyzed.doc.text == s {
-                coded.events
-            } else {
+            let mut mentions: Vec<PlvMention> = coded
+                .actors
+                .iter()
+                .map(|m| PlvMention {
+                    span: m.span,
+                    text: m.text.clone(),
+                    code: m.actor.code(),
+                })
+                // toponyms too: after a preposition the coder offers them
+                // as slot fillers ("sent experts to Saudi Arabia")
+                .chain(coded.places.iter().map(|p| PlvMention {
+                    span: p.span,
+                    text: p.text.clone(),
+                    code: format!(
+                        "place:{}",
+                        p.place.as_ref().map_or("?", |r| r.country.as_str())
+                    ),
+                }))
+                .collect();
+            let mut events = coded.events;
+            if coded.analyzed.doc.text != s {
                 // Cleaning changed the text: move spans back onto the
                 // sentence (cleaning only trims and folds spacing here).
-                rebase(&coded.analyzed.doc.text, s, coded.events)
-            };
-            (s, events)
+                let map = offset_map(&coded.analyzed.doc.text, s);
+                let at = |i: usize| map[i.min(map.len() - 1)];
+                for ev in &mut events {
+                    for a in ev.source.iter_mut().chain(ev.target.iter_mut()) {
+                        a.span = dyad_core::Span::new(at(a.span.start), at(a.span.end));
+                    }
+                }
+                for m in &mut mentions {
+                    m.span = dyad_core::Span::new(at(m.span.start), at(m.span.end));
+                }
+            }
+            (s, PlvCoded { events, mentions })
         })
         .collect();
-    let events: Vec<Vec<dyad_core::Event>> = rows
+    let per_row: Vec<PlvCoded> = rows
         .iter()
         .map(|r| coded[r.sentence.as_str()].clone())
         .collect();
-    let report = score_plv(&rows, &events);
+    let mut report = score_plv(&rows, &per_row);
+    // A marked side that is no actor in its sentence: what does the actor
+    // stage make of its text alone? (Tells a gap in the lexicon from a
+    // context that hides a known actor.)
+    report.errors.par_iter_mut().for_each(|e| {
+        let r = &rows[e.row - 1];
+        let span = match e.category {
+            PlvMiss::SourceNotActor => r.source,
+            PlvMiss::TargetNotActor => r.target,
+            _ => None,
+        };
+        if let Some(span) = span {
+            let doc = dyad_text::document_from_text("plv-span", span.slice(&r.sentence), None);
+            let alone = engine.code_document(doc);
+            e.alone = alone
+                .actors
+                .iter()
+                .map(|m| format!("{}={} ({})", m.text, m.actor.code(), m.rule))
+                .chain(alone.places.iter().map(|p| format!("{}=place", p.text)))
+                .collect();
+        }
+    });
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
     } else {
         print!("{}", report.to_text());
+        if args.errors {
+            print!("{}", report.errors_text());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Maps the actor spans of events coded from `cleaned` onto `original`,
-/// matching non-whitespace characters in order.
-fn rebase(
-    cleaned: &str,
-    original: &str,
-    mut events: Vec<dyad_core::Event>,
-) -> Vec<dyad_core::Event> {
+/// For each byte offset of `cleaned` (and its end), the offset in
+/// `original` of the same character, matching non-whitespace characters
+/// in order.
+fn offset_map(cleaned: &str, original: &str) -> Vec<usize> {
     let mut map = vec![original.len(); cleaned.len() + 1];
     let mut orig = original.char_indices().filter(|(_, c)| !c.is_whitespace());
     for (i, c) in cleaned.char_indices() {
@@ -307,13 +361,5 @@ fn rebase(
             map[i] = map[i + 1];
         }
     }
-    for ev in &mut events {
-        for a in ev.source.iter_mut().chain(ev.target.iter_mut()) {
-            a.span = dyad_core::Span::new(
-                map[a.span.start.min(cleaned.len())],
-                map[a.span.end.min(cleaned.len())],
-            );
-        }
-    }
-    events
+    map
 }
