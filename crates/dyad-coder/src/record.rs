@@ -211,18 +211,30 @@ fn build_event<'a>(
     });
     // A side whose country was filled in from the story ("Kurds" in a
     // Turkey story): a guess, which may not place a domestic act.
-    let guessed_country = m.source.iter().chain(m.target.iter()).any(|li| {
-        let Some(lm) = view.mentions.get(*li) else {
-            return false;
-        };
+    // A country the lexicon took from the places the side's own sentence
+    // names ("men detained in Syria") is a guess too, but one the sentence
+    // supports: `country_guess` tells the two apart.
+    let country_guess = |li: &usize| {
+        let lm = view.mentions.get(*li)?;
         // a generic actor takes its country from its donor (above)
         let from = donors.get(*li).copied().flatten().unwrap_or(*li);
         view.mentions
             .get(from)
             .and_then(|d| ctx.mentions.get(d.global))
             .or_else(|| ctx.mentions.get(lm.global))
-            .is_some_and(|x| x.rule.contains(dyad_lexicon::DOCUMENT_COUNTRY_MARKER))
-    });
+            .filter(|x| x.rule.contains(dyad_lexicon::DOCUMENT_COUNTRY_MARKER))
+            .map(|x| x.rule.contains(dyad_lexicon::SENTENCE_PLACE_MARKER))
+    };
+    let guessed_country = m
+        .source
+        .iter()
+        .chain(m.target.iter())
+        .any(|li| country_guess(li).is_some());
+    let guessed_from_story = m
+        .source
+        .iter()
+        .chain(m.target.iter())
+        .any(|li| country_guess(li) == Some(false));
     let mut source: Vec<EventActor> = m.source.iter().filter_map(actor).collect();
     let mut target: Vec<EventActor> = m.target.iter().filter_map(actor).collect();
     // A side lists one mention once: a parse that reads two words of one
@@ -316,6 +328,7 @@ fn build_event<'a>(
             Some("an act spread over the time since an earlier one (a perfect with 'since')")
         }
         Some(t) if attach::habitual(t, view, pred) => Some(HABITUAL_ACT),
+        Some(t) if attach::conditional(t, view, pred) => Some(CONDITION),
         Some(t)
             if attach::named_incident(
                 t,
@@ -364,8 +377,8 @@ fn build_event<'a>(
     // an undated act the sentence puts before the story (past perfect, a
     // past adverb, a bygone description, a perfect with "since") is
     // background too; a habitual act ("are routinely detained") is not
-    let earlier_act =
-        dates::is_unknown(&date) && marked_past.is_some_and(|why| why != HABITUAL_ACT);
+    let earlier_act = dates::is_unknown(&date)
+        && marked_past.is_some_and(|why| why != HABITUAL_ACT && why != CONDITION);
     let historical = earlier_year || earlier_act;
     // an event noun mentioned in passing says nothing about when: "Russia's
     // veto" may be this week's
@@ -387,6 +400,7 @@ fn build_event<'a>(
             plover: &plover,
             story_present,
             countries_certain: !guessed_country,
+            countries_of_sentence: !guessed_from_story,
         },
         view,
         tree.map(|tree| ParseOf {
@@ -456,6 +470,10 @@ const RECENT_DAYS: i64 = 90;
 
 /// The date note of a repeated or habitual act: undated, but not background.
 const HABITUAL_ACT: &str = "a repeated or habitual act ('routinely', 'regularly')";
+
+/// Why a condition ("if they reach agreement") is undated: it has not
+/// happened (not an earlier act, so not `historical` either).
+const CONDITION: &str = "a condition ('if', 'unless'): an act that has not happened";
 
 /// How much an event with a side resolved by coreference (a definite
 /// description or a pronoun standing for an actor named before) is trusted

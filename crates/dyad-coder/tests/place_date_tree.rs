@@ -684,3 +684,64 @@ fn a_sentence_going_on_with_an_earlier_years_episode_is_not_dated_today() {
     );
     assert_eq!(detained(&events).date.precision, DatePrecision::Publication);
 }
+
+#[test]
+fn a_domestic_act_of_sides_placed_by_their_sentence_is_in_that_country() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    // "villagers" and "gunmen" take Libya from the sentence's one place; the
+    // detention is a domestic act of Libyans on Libyans, in Libya
+    let events = code(
+        &engine,
+        "Witnesses said civilians were abused during detention in Libya, and dozens of villagers had been detained by gunmen.",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.plover == "COERCE" && !e.source.is_empty())
+        .unwrap_or_else(|| panic!("no sourced COERCE in {events:#?}"));
+    let place = e.place.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("LBY"), "{place:?}");
+    assert_eq!(place.precision, PlacePrecision::Country);
+    assert_eq!(place.reason, Some(PlaceReason::ActorCountry));
+    // a sentence naming places of two countries gives its sides no country,
+    // and the act no place
+    let events = code(
+        &engine,
+        "Refugees in Tunisia said civilians were abused during detention in Libya, and dozens of villagers had been detained by gunmen.",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.plover == "COERCE" && !e.source.is_empty())
+        .unwrap_or_else(|| panic!("no sourced COERCE in {events:#?}"));
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn an_undated_condition_has_no_date() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "If the rebels attack the convoy, the army will respond.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+    assert!(e.date.note.contains("condition"), "{}", e.date.note);
+    // not an earlier act either
+    assert!(!e.historical);
+    // a concession may have happened: "even if" keeps the publication date
+    let events = code(
+        &engine,
+        "Even if the rebels attack the convoy, the army will not respond.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+    // "asked if" asks a question: no condition
+    let events = code(
+        &engine,
+        "Officials asked if the rebels attacked the convoy.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_ne!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
+}

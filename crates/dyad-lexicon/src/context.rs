@@ -73,6 +73,13 @@ const GOV_CONFIDENCE: f32 = 0.6;
 /// story), so the coder does not place a domestic act in it.
 pub const DOCUMENT_COUNTRY_MARKER: &str = " + country ";
 
+/// What a filled-in country's reason says when the country is that of the
+/// places the mention's own sentence names ("killing four people in
+/// al-Habit"), not a guess from the rest of the story: the coder may place a
+/// domestic act of such sides in that country when the sentence names no
+/// other (docs/geo.md, "Event location").
+pub const SENTENCE_PLACE_MARKER: &str = ": the one country of the places its sentence names";
+
 /// Confidence cap for a country taken from the story's main country.
 const MAIN_CONFIDENCE: f32 = 0.45;
 
@@ -602,7 +609,7 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             // home).
             Some((
                 c.to_string(),
-                format!("country {c}: the one country of the places its sentence names"),
+                format!("country {c}{SENTENCE_PLACE_MARKER}"),
                 SENTENCE_PLACE_CONFIDENCE,
             ))
         } else if primary.is_some_and(|p| INSURGENT.contains(&p) || CIVILIAN.contains(&p))

@@ -603,6 +603,61 @@ pub(super) fn habitual(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predi
     has(pred.head) || trigger_clause(tree, pred).is_some_and(|v| v != pred.head && has(v))
 }
 
+/// True when the trigger's act is a condition: its clause (or the clause an
+/// infinitive or a subjectless conjunct of it belongs to: "if they **are
+/// able to reach** agreement", "if they meet and **agree**") is introduced by
+/// one of `[condition-marks]` ("if", "unless"). Such an act has not
+/// happened; undated, it has no date. The mark is looked for on the clause
+/// whatever its relation: the parser may make the "if" clause the root ("If
+/// the UN … are able to reach agreement, the outcome would …").
+pub(super) fn conditional(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> bool {
+    let marks = &PlaceWords::builtin().condition_marks;
+    let mut k = trigger_clause(tree, pred).unwrap_or(pred.head);
+    for _ in 0..6 {
+        // "asked if Russia would attack": a reported question, not a condition
+        if matches!(tree.base_rel(k), "ccomp" | "csubj") {
+            return false;
+        }
+        // the clause's own subordinator is its last mark before the verb
+        // ("If Trump walks out …, as he has threatened": "as"), and a
+        // condition is finite (not the participle of "troops stationed in
+        // Syria", to which the parser may hang the "if" of "are withdrawn")
+        let mark = tree
+            .kids(k)
+            .iter()
+            .copied()
+            // an infinitive's "to" is no subordinator
+            .filter(|&c| tree.rel(c) == "mark" && c < k && view.low(c) != "to")
+            .max();
+        let finite = matches!(tree.xpos(k), "VBZ" | "VBP" | "VBD" | "MD")
+            || tree
+                .kids(k)
+                .iter()
+                .any(|&c| matches!(tree.base_rel(c), "aux" | "cop"));
+        if let Some(m) = mark {
+            // "even if" concedes an act ("even if it criticises Iran's
+            // missile programme"): it may well have happened
+            let even = m > 0 && view.low(m - 1) == "even";
+            return finite && !even && PlaceWords::has(marks, view.low(m));
+        }
+        // a conjunct with a subject of its own is a clause of its own ("If
+        // they agree, the outcome would be …" parsed as a conjunct)
+        let shares = match tree.base_rel(k) {
+            "xcomp" => true,
+            "conj" => !tree
+                .kids(k)
+                .iter()
+                .any(|&c| matches!(tree.base_rel(c), "nsubj" | "csubj")),
+            _ => false,
+        };
+        match tree.head(k).filter(|_| shares) {
+            Some(h) => k = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// True when an event noun named in passing is a known incident identified
 /// by its place: "**the** Douma attack", "**the** attack **in Salisbury**"
 /// (a definite noun with a toponym as its modifier or its "in"/"at"

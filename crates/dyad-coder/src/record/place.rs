@@ -112,6 +112,11 @@ pub(super) struct PlaceInputs<'e> {
     /// No side's country was filled in from the story: a domestic act may
     /// be placed in it.
     pub countries_certain: bool,
+    /// No side's country was filled in from the story beyond the sentence:
+    /// any filled-in country is that of the places the sentence names, so
+    /// a domestic act may be placed in it when the sentence names no place
+    /// of another country.
+    pub countries_of_sentence: bool,
 }
 
 /// The event's place, best first (docs/geo.md, "Event location"):
@@ -207,15 +212,23 @@ pub(super) fn event_place(
     }
     let country = match parse {
         // a domestic statement is made wherever its speaker is
-        // a meeting or aid between compatriots may be abroad, and a country
-        // guessed from the story is no certain country
-        Some(_)
-            if !PlaceWords::has(&PlaceWords::builtin().domestic_acts, at.plover)
-                || !at.countries_certain =>
-        {
+        // a meeting or aid between compatriots may be abroad
+        Some(_) if !PlaceWords::has(&PlaceWords::builtin().domestic_acts, at.plover) => {
             return None
         }
-        Some(_) => domestic_country(source, target)?,
+        Some(_) => {
+            let country = domestic_country(source, target)?;
+            // a country guessed from the story is no certain country; one
+            // taken from the sentence's own places is, when every place the
+            // sentence names lies in it ("scores of men had been detained
+            // by armed groups", after "detention in Syria")
+            let certain = at.countries_certain
+                || at.countries_of_sentence && sentence_names_only(ctx, at.sentence, &country);
+            if !certain {
+                return None;
+            }
+            country
+        }
         None => target
             .iter()
             .chain(source)
@@ -256,6 +269,18 @@ fn domestic_country(source: &[EventActor], target: &[EventActor]) -> Option<Stri
     countries
         .all(|c| c == Some(first))
         .then(|| first.to_string())
+}
+
+/// The sentence names a place, and every place it names lies in `country`
+/// (a toponym of no country, a sea, counts as another place).
+fn sentence_names_only(ctx: &DocContext<'_>, sentence: usize, country: &str) -> bool {
+    let mut named = ctx
+        .places
+        .iter()
+        .filter(|p| p.sentence == sentence)
+        .filter_map(|p| p.place.as_ref())
+        .peekable();
+    named.peek().is_some() && named.all(|r| r.country == country)
 }
 
 /// The place the parse gives: the trigger's own locative or place object,

@@ -24,6 +24,8 @@ pub(crate) struct PlaceWords {
     pub past_adverbs: Vec<String>,
     /// Adverbs that make an undated act a repeated one.
     pub habitual_adverbs: Vec<String>,
+    /// Subordinators of a condition ("**if** they reach agreement").
+    pub condition_marks: Vec<String>,
     /// Verbs of taking up a post ("before **taking** office").
     pub office_verbs: Vec<String>,
     /// Nouns of a post ("before taking **office**").
@@ -57,6 +59,7 @@ impl PlaceWords {
                     "place-object-verbs" => &mut words.place_objects,
                     "past-adverbs" => &mut words.past_adverbs,
                     "habitual-adverbs" => &mut words.habitual_adverbs,
+                    "condition-marks" => &mut words.condition_marks,
                     "office-verbs" => &mut words.office_verbs,
                     "office-nouns" => &mut words.office_nouns,
                     "placed-acts" => &mut words.placed_acts,
@@ -89,6 +92,7 @@ impl PlaceWords {
             &mut words.place_objects,
             &mut words.past_adverbs,
             &mut words.habitual_adverbs,
+            &mut words.condition_marks,
             &mut words.office_verbs,
             &mut words.office_nouns,
         ] {
@@ -139,6 +143,7 @@ mod tests {
         assert!(PlaceWords::has(&w.locative, "near"));
         assert!(PlaceWords::has(&w.place_objects, "visit"));
         assert!(PlaceWords::has(&w.placed_acts, "CONSULT"));
+        assert!(PlaceWords::has(&w.condition_marks, "if"));
         assert!(PlaceWords::has(&w.domestic_acts, "COERCE"));
         assert!(!PlaceWords::has(&w.domestic_acts, "CONSULT"));
     }
