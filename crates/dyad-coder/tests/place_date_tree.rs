@@ -745,3 +745,20 @@ fn an_undated_condition_has_no_date() {
     let e = only(&events, "ASSAULT");
     assert_ne!(e.date.precision, DatePrecision::Unknown, "{:?}", e.date);
 }
+
+#[test]
+fn an_act_undergone_through_a_verb_takes_its_clauses_place() {
+    // "came under attack ... in Idlib": the place phrase hangs on the verb
+    // the attack is undergone through, the attack's clause
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "Syrian rebels came under attack from Russian warplanes in Idlib.",
+    );
+    let e = only(&events, "ASSAULT");
+    let place = e.place.as_ref().expect("a place");
+    assert_eq!(place.name, "Idlib", "{place:?}");
+}

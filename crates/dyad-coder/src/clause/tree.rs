@@ -929,10 +929,7 @@ fn is_hostile_act(view: &SentenceView<'_>, patterns: &PatternSet, i: usize) -> b
 }
 
 /// The head of the phrase naming who suffers hostile act `i`: the subject
-/// of a verb of undergoing whose object the act is ("endured airstrikes",
-/// "faced criticism", also through a measure of time or number: "endured
-/// weeks of airstrikes"), of a verb with the act in an "under" phrase
-/// ("came under attack", "collapsed under the assault"), or of the act
+/// of the verb it is undergone through ([`undergoing_verb`]), or of the act
 /// itself as a copular predicate ("X is under siege").
 fn sufferer(
     view: &SentenceView<'_>,
@@ -946,15 +943,24 @@ fn sufferer(
             .copied()
             .find(|&k| tree.rel(k) == "nsubj")
     };
-    let under = |c: usize| case_word(tree, kids, c).is_some_and(|k| view.low(k) == "under");
-    if under(i) && kids.kids(i).iter().any(|&k| tree.rel(k) == "cop") {
+    let under = case_word(tree, kids, i).is_some_and(|k| view.low(k) == "under");
+    if under && kids.kids(i).iter().any(|&k| tree.rel(k) == "cop") {
         return subject_of(i);
     }
+    undergoing_verb(view, tree, i).and_then(subject_of)
+}
+
+/// The verb through which event noun `i` is undergone by that verb's
+/// subject: a verb of undergoing whose object the act is ("endured
+/// airstrikes", "faced criticism", also through a measure of time or
+/// number: "endured weeks of airstrikes"), or a verb with the act in an
+/// "under" phrase ("came under attack", "collapsed under the assault").
+fn undergoing_verb(view: &SentenceView<'_>, tree: &DepTree<'_>, i: usize) -> Option<usize> {
     // "weeks of airstrikes", "a wave of attacks": the measure stands in
     let mut node = i;
     if let Some(h) = tree.head(i) {
         if tree.rel(i) == "nmod"
-            && case_word(tree, kids, i).is_some_and(|k| view.low(k) == "of")
+            && case_word(tree, tree, i).is_some_and(|k| view.low(k) == "of")
             && (words::is_measure_noun(view.lemma(h)) || words::is_time_unit(view.lemma(h)))
         {
             node = h;
@@ -969,14 +975,10 @@ fn sufferer(
             view.lemma(v),
             "endure" | "suffer" | "face" | "withstand" | "weather" | "sustain" | "survive"
         ),
-        "obl" => under(node),
+        "obl" => case_word(tree, tree, node).is_some_and(|k| view.low(k) == "under"),
         _ => false,
     };
-    if undergone {
-        subject_of(v)
-    } else {
-        None
-    }
+    undergone.then_some(v)
 }
 
 /// The verb that lends its subject to event noun `i` (head `h`) beyond a
