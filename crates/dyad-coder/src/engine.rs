@@ -466,7 +466,7 @@ impl Engine {
                     // same factuality is as sure as its surer reading ("a
                     // bombardment targeting Damascus, killing 12 people":
                     // the first reading is kept, with the killing's
-                    // confidence)
+                    // confidence and not in passing)
                     match duplicate_at(&sentence_events, &ev) {
                         None => sentence_events.push(ev),
                         Some(k) => {
@@ -474,6 +474,9 @@ impl Engine {
                                 if ev.factuality == old.factuality {
                                     old.provenance.confidence =
                                         old.provenance.confidence.max(ev.provenance.confidence);
+                                    // read once in a main clause, it is not
+                                    // mentioned only in passing
+                                    old.in_passing &= ev.in_passing;
                                 }
                             }
                         }

@@ -1356,7 +1356,9 @@ fn the_same_event_read_twice_is_as_sure_as_its_surer_reading() {
     );
     let assaults: Vec<&Event> = events.iter().filter(|e| e.plover == "ASSAULT").collect();
     assert!(
-        assaults.iter().all(|e| e.provenance.confidence >= 0.5),
+        assaults
+            .iter()
+            .all(|e| e.provenance.confidence >= 0.5 && !e.in_passing),
         "{assaults:#?}"
     );
 }
