@@ -459,8 +459,27 @@ impl Engine {
                     record::build_events(&ctx, sentence, &view, tree.as_ref(), &preds, m, &donors);
                 let before = sentence_events.len();
                 for ev in dyads {
-                    if !is_duplicate(&events, &ev) && !is_duplicate(&sentence_events, &ev) {
-                        sentence_events.push(ev);
+                    if is_duplicate(&events, &ev) {
+                        continue;
+                    }
+                    // the same event read twice in this sentence with the
+                    // same factuality is as sure as its surer reading ("a
+                    // bombardment targeting Damascus, killing 12 people":
+                    // the first reading is kept, with the killing's
+                    // confidence and not in passing)
+                    match duplicate_at(&sentence_events, &ev) {
+                        None => sentence_events.push(ev),
+                        Some(k) => {
+                            if let Some(old) = sentence_events.get_mut(k) {
+                                if ev.factuality == old.factuality {
+                                    old.provenance.confidence =
+                                        old.provenance.confidence.max(ev.provenance.confidence);
+                                    // read once in a main clause, it is not
+                                    // mentioned only in passing
+                                    old.in_passing &= ev.in_passing;
+                                }
+                            }
+                        }
                     }
                 }
                 if wanted {
@@ -703,6 +722,11 @@ fn has_tsv_patterns(dir: &std::path::Path) -> bool {
 /// The same event twice in one sentence (a verb and its noun, two
 /// patterns): same sentence, PLOVER type and actor codes.
 fn is_duplicate(events: &[Event], ev: &Event) -> bool {
+    duplicate_at(events, ev).is_some()
+}
+
+/// Index of the event of `events` that `ev` repeats (see [`is_duplicate`]).
+fn duplicate_at(events: &[Event], ev: &Event) -> Option<usize> {
     let same_actors = |a: &[dyad_core::EventActor], b: &[dyad_core::EventActor]| {
         a.len() == b.len()
             && a.iter()
@@ -711,15 +735,22 @@ fn is_duplicate(events: &[Event], ev: &Event) -> bool {
     };
     // Events are in sentence order and the key holds the sentence: only the
     // tail of the same sentence can match (scanning all is quadratic).
-    events
+    let tail = events
         .iter()
         .rev()
         .take_while(|e| e.provenance.sentence == ev.provenance.sentence)
-        .any(|e| {
+        .count();
+    let from = events.len() - tail;
+    events
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find(|(_, e)| {
             e.plover == ev.plover
                 && same_actors(&e.source, &ev.source)
                 && same_actors(&e.target, &ev.target)
         })
+        .map(|(k, _)| k)
 }
 
 fn explain_sentence(

@@ -269,6 +269,9 @@ fn build_event<'a>(
         None => (pattern.plover.clone(), pattern.cameo.clone()),
     };
     let code = ontology::cameo(&cameo)?;
+    if plover == "ASSAULT" {
+        struck_cities_are_their_people(ctx, view, &m.target, &mut target);
+    }
     let mode = if m.retyped.is_some() {
         None
     } else {
@@ -490,6 +493,46 @@ pub const HIDDEN_EVENT_CONFIDENCE: f32 = 0.3;
 
 /// The event with its confidence scaled down when the default output
 /// policy ([`Event::shown_by_default`]) leaves it out.
+/// A capital city struck by an attack ("a bombardment targeting Damascus",
+/// "shelled Kabul") is the place and the people in it, not the government
+/// the capital stands for when it acts or speaks ("Damascus denied ..."):
+/// the target becomes the country's civilians (`CVL`), as the gold's
+/// convention for a shelled capital (`docs/eval.md`). Seats of power ("the
+/// Kremlin", rule `seat:`) stay the government's.
+fn struck_cities_are_their_people(
+    ctx: &DocContext<'_>,
+    view: &SentenceView<'_>,
+    slots: &[usize],
+    target: &mut [EventActor],
+) {
+    for li in slots {
+        let Some(mention) = view
+            .mentions
+            .get(*li)
+            .and_then(|lm| ctx.mentions.get(lm.global))
+        else {
+            continue;
+        };
+        if mention.kind != dyad_core::MentionKind::Capital || !mention.rule.starts_with("capital:")
+        {
+            continue;
+        }
+        // "fought with Washington": an ally, not a place struck
+        let text = &ctx.doc.doc.text;
+        let before = text.get(..mention.span.start).unwrap_or("").trim_end();
+        if before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("with"))
+        {
+            continue;
+        }
+        for t in target.iter_mut().filter(|t| t.span == mention.span) {
+            t.actor.sectors = vec!["CVL".to_string()];
+        }
+    }
+}
+
 fn calibrated(mut event: Event) -> Event {
     if !event.shown_by_default() {
         event.provenance.confidence *= HIDDEN_EVENT_CONFIDENCE;

@@ -1480,3 +1480,34 @@ fn states_of_siege_and_alerts_are_coded() {
     let events = code("The Peruvian army beefed up its troop presence along the border on Monday.");
     assert!(events.iter().any(|e| e.plover == "MOBILIZE"), "{events:#?}");
 }
+
+#[test]
+fn a_shelled_capital_is_its_people_and_a_seat_stays_the_government() {
+    let events = code("Russian troops shelled Kabul on Monday.");
+    let ev = on(&events, "shelled");
+    assert_dyad(ev, "ASSAULT", &["RUS"], &["AFG"]);
+    let sectors = &ev.target.first().expect("target").actor.sectors;
+    assert_eq!(sectors, &["CVL".to_string()], "{ev:#?}");
+    // a capital that speaks is still its government
+    let events = code("Kabul accused Russian troops of shelling the border town on Monday.");
+    let ev = on(&events, "accused");
+    let sectors = &ev.source.first().expect("source").actor.sectors;
+    assert!(sectors.iter().any(|s| s == "GOV"), "{ev:#?}");
+}
+
+#[test]
+fn the_same_event_read_twice_is_as_sure_as_its_surer_reading() {
+    // "targeting Kabul" and "killing 12 people" give the same dyad once the
+    // struck capital is its people: the event kept has the killing's
+    // confidence, not the weak targeting's
+    let events = code(
+        "Russian troops responded with a wave of artillery bombardment targeting Kabul, killing 12 people in the city.",
+    );
+    let assaults: Vec<&Event> = events.iter().filter(|e| e.plover == "ASSAULT").collect();
+    assert!(
+        assaults
+            .iter()
+            .all(|e| e.provenance.confidence >= 0.5 && !e.in_passing),
+        "{assaults:#?}"
+    );
+}

@@ -845,16 +845,16 @@ impl Lexicon {
         let mut mentions = link(&scan, in_text_order(drafts));
         crate::unknown::link_antecedents(&mut mentions);
         let country_name = |code: &str| self.country(code).map(|c| c.name.clone());
-        let mut mentions = crate::definite::resolve(
-            mentions,
-            &crate::definite::Input {
-                text,
-                sentences: &doc.sentences,
-                nouns: &self.k.descriptions,
-                named: &named,
-                country_name: &country_name,
-            },
-        );
+        let is_country = |code: &str| self.is_country_code(code);
+        let definite_input = crate::definite::Input {
+            text,
+            sentences: &doc.sentences,
+            nouns: &self.k.descriptions,
+            named: &named,
+            country_name: &country_name,
+            is_country: &is_country,
+        };
+        let mut mentions = crate::definite::resolve(mentions, &definite_input);
         let doc_context = crate::context::DocContext {
             text,
             named: &named,
@@ -867,6 +867,7 @@ impl Lexicon {
             peoples: &self.k.peoples,
         };
         crate::context::country_from_document(&mut mentions, &doc_context);
+        let mentions = crate::definite::resolve_late(mentions, &definite_input);
         crate::quotes::first_person(text, &doc.sentences, mentions)
     }
 

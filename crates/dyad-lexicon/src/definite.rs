@@ -81,6 +81,9 @@ pub(crate) struct Input<'a> {
     pub named: &'a [crate::context::Named],
     /// Country code → short name ("SYR" → "Syria").
     pub country_name: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether a code is a country or territory (not a bloc: "Arab states"
+    /// is no antecedent of "the nation").
+    pub is_country: &'a dyn Fn(&str) -> bool,
 }
 
 /// Whether `m` is an antecedent of kind `k`.
@@ -650,14 +653,17 @@ fn apply(
     text: &str,
 ) -> Vec<ActorMention> {
     let mut added: Vec<ActorMention> = Vec::new();
+    let count = mentions.len();
     for r in resolutions {
+        // a place antecedent has no mention (`usize::MAX`)
+        let antecedent = (r.antecedent < count).then_some(r.antecedent);
         let ante_conf = mentions.get(r.antecedent).map_or(r.cap, |m| m.confidence);
         match r.candidate.existing {
             Some(e) => {
                 if let Some(m) = mentions.get_mut(e) {
                     m.actor = r.actor;
                     m.kind = MentionKind::Coreference;
-                    m.antecedent = Some(r.antecedent);
+                    m.antecedent = antecedent;
                     m.rule.push_str(COREFERENCE_MARKER);
                     m.rule.push_str(&r.reason);
                     m.confidence = m.confidence.min(ante_conf).min(r.cap);
@@ -681,7 +687,7 @@ fn apply(
                     text: text.get(span.start..span.end).unwrap_or("").to_string(),
                     kind,
                     actor: r.actor,
-                    antecedent: Some(r.antecedent),
+                    antecedent,
                     rule,
                     confidence: ante_conf.min(r.cap),
                 });
@@ -710,4 +716,480 @@ fn apply(
         }
     }
     merged
+}
+
+/// Adjectives after which "the ... country/nation" is another state or
+/// none in particular ("the neighbouring country", "the host nation", "the
+/// only country"), not a characterisation of one named before.
+const NOT_EPITHET: &[&str] = &[
+    "other",
+    "neighbouring",
+    "neighboring",
+    "same",
+    "first",
+    "second",
+    "third",
+    "last",
+    "only",
+    "next",
+    "former",
+    "host",
+    "own",
+    "foreign",
+    "home",
+    "single",
+    "entire",
+    "whole",
+    "latter",
+    "previous",
+    "new",
+    "different",
+    "particular",
+    "whose",
+];
+
+/// Verbs whose object "it" is mostly a thing or a clause ("make it clear",
+/// "said it", "call it a victory"), not an actor named before.
+const NOT_ACTOR_OBJECT_VERBS: &[&str] = &[
+    "be", "have", "do", "make", "find", "take", "keep", "leave", "get", "put", "see", "say",
+    "tell", "claim", "believe", "think", "know", "call", "want", "need", "let", "give", "use",
+    "describe", "deny", "confirm", "announce", "report", "consider",
+];
+
+/// Second pass, after the document's country rules (`crate::context`), so
+/// that generic antecedents carry the country they were given ("our
+/// government" → GBR): epithets of a state and clause-level "it"/"they".
+///
+/// * **Epithets**: "the" + adjectives + a state noun of `descriptions.tsv`
+///   ("the small, rich nation", "the war-torn country") in any position
+///   (adjectives characterise a state already named; a bare "the country"
+///   as an object is mostly a place and stays with the first pass). The
+///   antecedent is the one country (not a bloc, not a region read as its
+///   country) named before it after a preposition in its own sentence
+///   ("militants in Iraq"; a subject is not what its clause acts on), else
+///   of the nearest earlier sentence naming one, within [`WINDOW`]; two
+///   countries there leave it open. Not after a copula
+///   ("is the poorest nation"), not with a restrictive phrase after it
+///   ("the poor nation that ..."), not after an adjective of
+///   [`NOT_EPITHET`].
+/// * **Object "it"** right after a verb (not one of
+///   [`NOT_ACTOR_OBJECT_VERBS`]) and before a preposition or punctuation
+///   ("accusing it of", "regarding it as", "attacked it."): the one actor
+///   code among the singular actors named between the sentence's first verb
+///   and the pronoun that do not act themselves (a clause's subject is not
+///   its own object) and are not places ("to Syria").
+/// * **"it"/"they" opening a clause after ";" or ":"** as the subject of an
+///   agentive verb: the subject of the sentence (the actors named before
+///   its first verb), as a sentence-opening pronoun takes the previous
+///   sentence's.
+pub(crate) fn resolve_late(mentions: Vec<ActorMention>, input: &Input) -> Vec<ActorMention> {
+    let mut resolutions = Vec::new();
+    for s in input.sentences {
+        epithets(input, &mentions, s, &mut resolutions);
+    }
+    let mentions = if resolutions.is_empty() {
+        mentions
+    } else {
+        apply(mentions, resolutions, input.text)
+    };
+    let mut resolutions = Vec::new();
+    for s in input.sentences {
+        clause_pronouns(input, &mentions, s, &mut resolutions);
+    }
+    if resolutions.is_empty() {
+        return mentions;
+    }
+    apply(mentions, resolutions, input.text)
+}
+
+/// The mentions of sentence `s` as an index range of `all`.
+fn sentence_range(all: &[ActorMention], s: usize) -> std::ops::Range<usize> {
+    let from = all.partition_point(|m| m.sentence < s);
+    let to = all.partition_point(|m| m.sentence <= s).max(from);
+    from..to
+}
+
+fn lower_is(t: &dyad_core::Token, text: &str, words: &[&str]) -> bool {
+    let w = t.text(text);
+    words.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn epithets(input: &Input, all: &[ActorMention], sentence: &Sentence, out: &mut Vec<Resolution>) {
+    let text = input.text;
+    let toks = &sentence.tokens;
+    let range = sentence_range(all, sentence.index);
+    let here = all.get(range.clone()).unwrap_or_default();
+    let covered = |span: Span| {
+        here.iter()
+            .position(|m| m.span.start < span.end && span.start < m.span.end)
+            .map(|i| i + range.start)
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if t.pos != Pos::DT || !t.text(text).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        // the adjectives (commas and "and" between them) up to the noun
+        let mut j = i + 1;
+        let mut adjectives = 0;
+        let mut blocked = false;
+        while let Some(x) = toks.get(j) {
+            // the tagger reads the first of a comma-separated pair of
+            // adjectives as a noun ("the small, rich nation")
+            let listed = x.pos == Pos::NN
+                && toks.get(j + 1).is_some_and(|y| y.pos == Pos::Comma)
+                && toks.get(j + 2).is_some_and(|y| y.pos == Pos::JJ);
+            if x.pos == Pos::JJ || listed || x.pos == Pos::VBN && x.text(text).contains('-') {
+                adjectives += 1;
+                blocked |= lower_is(x, text, NOT_EPITHET) || covered(x.span).is_some();
+            } else if !(x.pos == Pos::Comma || x.pos == Pos::CC && adjectives > 0) {
+                break;
+            }
+            j += 1;
+        }
+        if adjectives == 0 || blocked || j - i > 6 {
+            continue;
+        }
+        let Some(n) = toks.get(j) else { continue };
+        if n.pos != Pos::NN {
+            continue;
+        }
+        let noun = n.text(text).to_ascii_lowercase();
+        let Some(row) = input.nouns.iter().position(|d| d.noun == noun) else {
+            continue;
+        };
+        let Some(d) = input.nouns.get(row) else {
+            continue;
+        };
+        if !d.kinds.contains(&AntecedentKind::Country) || covered(n.span).is_some() {
+            continue;
+        }
+        // a restrictive phrase after it ("the poor nation that ...", "the
+        // rich country of ..."): not an anaphor
+        if toks.get(j + 1).is_some_and(|x| {
+            matches!(
+                x.pos,
+                Pos::TO | Pos::WDT | Pos::WP | Pos::WRB | Pos::VBG | Pos::VBN | Pos::POS
+            ) || x.pos.is_noun()
+                || lower_is(
+                    x,
+                    text,
+                    &["of", "that", "to", "for", "where", "which", "who"],
+                )
+        }) {
+            continue;
+        }
+        // a predicate ("Qatar is the small nation"): not an anaphor
+        if i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| matches!(p.lemma.as_str(), "be" | "become" | "remain"))
+        {
+            continue;
+        }
+        // the nearest earlier sentence naming exactly one country as an
+        // actor decides
+        let first = sentence.index.saturating_sub(WINDOW);
+        let after_preposition = |span: Span| {
+            toks.iter()
+                .rposition(|x| x.span.end <= span.start)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.pos == Pos::IN)
+        };
+        let mut found = None;
+        for back in (first..=sentence.index).rev() {
+            let same = back == sentence.index;
+            let r = sentence_range(all, back);
+            let mut codes: Vec<&str> = Vec::new();
+            let mut pick = None;
+            for (k, m) in all.iter().enumerate().take(r.end).skip(r.start) {
+                let Some(c) = m.actor.country.as_deref() else {
+                    continue;
+                };
+                // in its own sentence, a country named before it after a
+                // preposition, not a subject (the states that impose a
+                // boycott on "the small, rich nation" are not that nation):
+                // "... militants in Iraq, ... fighters who seized much of the
+                // war-torn country"
+                if same && (m.span.end > t.span.start || !after_preposition(m.span)) {
+                    continue;
+                }
+                let country = m.kind == MentionKind::Country
+                    && m.actor.org.is_none()
+                    && (input.is_country)(c)
+                    // a region read as its country ("Gulf" → a province),
+                    // not a country found as a place (PCLI)
+                    && (!m.rule.starts_with("place:") || m.rule.contains(" PCL"));
+                if country {
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                    pick.get_or_insert((Some(k), c));
+                }
+            }
+            // countries named only as places ("in Iraq") count too
+            for p in input.named.iter().filter(|p| p.sentence == back) {
+                let c = p.country.as_str();
+                let span = Span::new(p.start, p.end);
+                if !p.as_place || !p.by_name || !(input.is_country)(c) {
+                    continue;
+                }
+                if same && (p.end > t.span.start || !after_preposition(span)) {
+                    continue;
+                }
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+                pick.get_or_insert((None, c));
+            }
+            match (pick, codes.len()) {
+                (Some((k, c)), 1) => {
+                    found = Some((k, c, back));
+                    break;
+                }
+                (Some(_), _) => break,
+                _ => {}
+            }
+        }
+        let Some((a, code, back)) = found else {
+            continue;
+        };
+        let (actor, ante_text, a) = match a.and_then(|a| all.get(a).map(|m| (a, m))) {
+            Some((a, ante)) => (
+                resolved_actor(AntecedentKind::Country, ante, None, input.country_name),
+                ante.text.clone(),
+                a,
+            ),
+            // a place has no mention to point at
+            None => {
+                let name = (input.country_name)(code).unwrap_or_else(|| code.to_string());
+                let actor = Actor {
+                    name: name.clone(),
+                    country: Some(code.to_string()),
+                    ..Default::default()
+                };
+                (actor, name, usize::MAX)
+            }
+        };
+        let written = text.get(t.span.start..n.span.end).unwrap_or("");
+        let reason = format!(
+            "{written:?} → {:?} ({}; an epithet of the one country named there, code {})",
+            ante_text,
+            if back == sentence.index {
+                "this sentence, not its subject".to_string()
+            } else {
+                format!("sentence {back}, {} back", sentence.index - back)
+            },
+            actor.code()
+        );
+        out.push(Resolution {
+            candidate: Candidate {
+                sentence: sentence.index,
+                span: n.span,
+                existing: None,
+                what: What::Description(row, "the"),
+            },
+            antecedent: a,
+            actor,
+            reason,
+            cap: if back == sentence.index {
+                SAME_SENTENCE_CONFIDENCE
+            } else {
+                EARLIER_CONFIDENCE
+            },
+        });
+    }
+}
+
+/// Words that open another clause between an actor and a later "it"
+/// ("assurances from Damascus that regime forces would not oppose it").
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "since", "when", "if", "while", "as",
+    "after", "before", "although", "though", "until", "unless", "where",
+];
+
+/// Nouns of time that may stand between an object "it" and its antecedent
+/// ("on the nation last year, accusing it").
+const TIME_NOUNS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "time",
+    "weekend",
+    "morning",
+    "evening",
+    "night",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the mention at `span` is close enough before token `i` to be
+/// what an object "it" there stands for: at most eight tokens between, no
+/// quotation mark, no word opening another clause, and no noun but nouns of
+/// time: "the persecution of these journalists would supply it" is no
+/// actor's.
+fn close_before(input: &Input, toks: &[dyad_core::Token], span: Span, i: usize) -> bool {
+    let text = input.text;
+    let Some(first) = toks.iter().position(|t| t.span.start >= span.end) else {
+        return false;
+    };
+    if first > i || i - first > 8 {
+        return false;
+    }
+    let between = toks.get(first..i).unwrap_or_default();
+    between.iter().all(|t| {
+        let w = t.text(text);
+        !w.contains(['“', '”', '"', '‘'])
+            && !lower_is(t, text, CLAUSE_OPENERS)
+            && (!t.pos.is_noun() || lower_is(t, text, TIME_NOUNS))
+    })
+}
+
+/// A singular actor "it" may stand for in its own sentence: a state, an
+/// organisation, a governmental body, or a state description resolved
+/// before; never a person.
+fn fits_it(m: &ActorMention) -> bool {
+    if m.kind == MentionKind::Coreference
+        && m.actor.person_id.is_none()
+        && m.actor.org.is_none()
+        && m.actor.country.is_some()
+        && m.rule.contains(COREFERENCE_MARKER)
+        && !m.text.ends_with('s')
+    {
+        return true;
+    }
+    fits_pronoun(false, m)
+}
+
+fn clause_pronouns(
+    input: &Input,
+    all: &[ActorMention],
+    sentence: &Sentence,
+    out: &mut Vec<Resolution>,
+) {
+    let text = input.text;
+    let toks = &sentence.tokens;
+    let range = sentence_range(all, sentence.index);
+    let here = all.get(range.clone()).unwrap_or_default();
+    let Some(first_verb) = toks
+        .iter()
+        .position(|t| t.pos.is_verb() || t.pos == Pos::MD)
+    else {
+        return;
+    };
+    let first_verb_start = toks.get(first_verb).map_or(0, |t| t.span.start);
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        let plural = if w.eq_ignore_ascii_case("it") {
+            false
+        } else if w.eq_ignore_ascii_case("they") {
+            true
+        } else {
+            continue;
+        };
+        if i == 0
+            || here
+                .iter()
+                .any(|m| m.span.start < t.span.end && t.span.start < m.span.end)
+        {
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        let after_boundary = prev.is_some_and(|p| matches!(p.text(text), ";" | ":"));
+        let found = if after_boundary {
+            // subject of its clause, an agentive verb after it
+            let agentive = before_verb(toks, i, text).is_some_and(|v| {
+                toks.get(v..(v + 3).min(toks.len()))
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|x| x.pos.is_verb())
+                    .all(|x| !NON_AGENT_VERBS.contains(&x.lemma.as_str()))
+            });
+            if !agentive {
+                continue;
+            }
+            subject_of(input, all, sentence.index, plural)
+                .filter(|&a| all.get(a).is_some_and(|m| m.span.end <= t.span.start))
+                .map(|a| (a, "the subject of its sentence, before the clause break"))
+        } else if !plural && i > first_verb {
+            // object of a verb, before a preposition or punctuation
+            let verb = prev
+                .filter(|p| p.pos.is_verb() && !NOT_ACTOR_OBJECT_VERBS.contains(&p.lemma.as_str()));
+            let next_ok = match toks.get(i + 1) {
+                None => true,
+                Some(x) => {
+                    (x.pos == Pos::IN && !x.text(text).eq_ignore_ascii_case("that"))
+                        || x.pos == Pos::TO
+                        || x.pos == Pos::CC
+                        || x.pos.is_punct()
+                }
+            };
+            if verb.is_none() || !next_ok {
+                continue;
+            }
+            let mut codes: Vec<String> = Vec::new();
+            let mut pick = None;
+            for (k, m) in all.iter().enumerate().take(range.end).skip(range.start) {
+                if m.span.start < first_verb_start || m.span.end > t.span.start {
+                    continue;
+                }
+                if !fits_it(m) || acts(input, m) || !close_before(input, toks, m.span, i) {
+                    continue;
+                }
+                // a place ("sent a convoy to Syria") is no antecedent
+                let place = input
+                    .named
+                    .iter()
+                    .any(|n| n.as_place && n.start == m.span.start && n.end == m.span.end);
+                if place {
+                    continue;
+                }
+                let code = m.actor.code();
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+                pick = Some(k);
+            }
+            if codes.len() != 1 {
+                continue;
+            }
+            pick.map(|a| (a, "the one actor named after its sentence's first verb that is not a subject or place"))
+        } else {
+            None
+        };
+        let Some((a, why)) = found else { continue };
+        let Some(ante) = all.get(a) else { continue };
+        out.push(Resolution {
+            candidate: Candidate {
+                sentence: sentence.index,
+                span: t.span,
+                existing: None,
+                what: What::Pronoun {
+                    plural,
+                    possessive: false,
+                    word: w.to_string(),
+                },
+            },
+            antecedent: a,
+            actor: ante.actor.clone(),
+            reason: format!("{w:?} → {:?} ({why})", ante.text),
+            cap: PRONOUN_CONFIDENCE,
+        });
+    }
 }

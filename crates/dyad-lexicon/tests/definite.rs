@@ -228,3 +228,82 @@ fn resolved_mentions_do_not_count_towards_the_main_country() {
     let civ = find(&ms, "Civilians").unwrap_or_else(|| panic!("{ms:#?}"));
     assert!(civ.actor.country.is_none(), "{civ:?}");
 }
+
+#[test]
+fn an_epithet_of_a_state_is_the_one_country_named_before() {
+    let ms = mentions(
+        "Oman has quarrelled with its neighbours for years. \
+         Four Gulf states closed their borders to the small, wealthy nation in June, \
+         accusing it of harbouring dissidents.",
+    );
+    let m = find(&ms, "nation").unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(m.actor.country.as_deref(), Some("OMN"), "{m:?}");
+    assert_eq!(m.kind, MentionKind::Coreference);
+    assert!(m.rule.contains("epithet"), "{}", m.rule);
+    // the object pronoun of the participle is the nation, not the states
+    // that accuse
+    let it = find(&ms, "it").unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(it.kind, MentionKind::Pronoun);
+    assert_eq!(it.actor.country.as_deref(), Some("OMN"), "{it:?}");
+}
+
+#[test]
+fn a_neighbouring_country_is_no_epithet() {
+    let ms = mentions(
+        "Kenya hosts many refugees from the region. \
+         Aid agencies said the neighbouring country had closed the camps.",
+    );
+    let m = find(&ms, "country");
+    assert!(
+        m.is_none_or(|m| m.actor.country.as_deref() != Some("KEN")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn an_object_it_is_the_non_subject_actor_before_it() {
+    let ms = mentions("Britain supports Turkey, regarding it as a partner.");
+    let it = find(&ms, "it").unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(it.actor.country.as_deref(), Some("TUR"), "{it:?}");
+    assert!(it.rule.contains("not a subject"), "{}", it.rule);
+}
+
+#[test]
+fn an_object_it_is_never_a_place() {
+    let ms = mentions("The UN sent a convoy to Syria, but the army blocked it.");
+    let it = find(&ms, "it");
+    assert!(
+        it.is_none_or(|m| m.actor.country.as_deref() != Some("SYR")),
+        "{it:?}"
+    );
+}
+
+#[test]
+fn it_after_a_semicolon_is_the_subject_of_its_sentence() {
+    let ms = mentions("Britain backs Turkey in the dispute; it sends weapons every month.");
+    let it = find(&ms, "it").unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(it.actor.country.as_deref(), Some("GBR"), "{it:?}");
+}
+
+#[test]
+fn an_epithet_takes_a_country_its_own_sentence_names_as_a_place() {
+    let ms = mentions(
+        "Oman signed a trade deal with Saudi Arabia on Monday. \
+         Backed by militias in Yemen, rebels seized much of the war-torn country last year.",
+    );
+    let m = find(&ms, "country").unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(m.actor.country.as_deref(), Some("YEM"), "{m:?}");
+}
+
+#[test]
+fn an_object_it_is_not_an_actor_across_another_noun_or_clause() {
+    // "it" is the proof, and the army's "it" is the operation
+    let ms = mentions(
+        "Nobody needed proof of the government's role, but the reports of the journalists would supply it.",
+    );
+    assert!(find(&ms, "it").is_none(), "{ms:#?}");
+    let ms = mentions(
+        "Russia backed the Turkish operation, obtaining assurances from Iran that its militias would not oppose it.",
+    );
+    assert!(find(&ms, "it").is_none(), "{ms:#?}");
+}
