@@ -667,8 +667,9 @@ impl<'a> Scan<'a> {
                         .iter()
                         .any(|p| p.adjective.eq_ignore_ascii_case(w))
                 });
-                let stateless =
-                    people_before && org.is_none() && sectors.first().is_some_and(|x| x == "MIL");
+                let stateless = people_before
+                    && org.is_none()
+                    && sectors.first().is_some_and(|x| x == "MIL" || x == "PRM");
                 if stateless {
                     sectors[0] = "REB".to_string();
                 }

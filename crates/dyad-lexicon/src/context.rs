@@ -481,7 +481,9 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
         }
         // "Kurdish forces": a people without a state has no state army, so
         // its armed force is a non-state armed group (REB), wherever it is
-        if m.actor.primary_sector() == Some("MIL") && people_of(ctx.peoples, text, m).is_some() {
+        if matches!(m.actor.primary_sector(), Some("MIL" | "PRM"))
+            && people_of(ctx.peoples, text, m).is_some()
+        {
             if let Some(armed) = mentions.get_mut(i) {
                 if let Some(first) = armed.actor.sectors.first_mut() {
                     *first = "REB".to_string();

@@ -385,4 +385,13 @@ fn a_stateless_peoples_armed_force_is_a_non_state_group() {
             .sectors,
         vec!["REB"]
     );
+    // nor a people's militia a paramilitary of a state
+    assert_eq!(
+        lex()
+            .resolve_phrase("Kurdish militias", Some(common::date("2023-01-01")), "")
+            .actor
+            .expect("actor")
+            .sectors,
+        vec!["REB"]
+    );
 }
