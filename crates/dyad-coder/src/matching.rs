@@ -403,6 +403,8 @@ enum Miss<'p> {
     EventObject,
     /// The pattern fires only on coordinated subjects (flag `pair`).
     NotPair,
+    /// "with" names a comrade: the act names its enemy with "against".
+    Comrade,
 }
 
 impl Miss<'_> {
@@ -419,6 +421,7 @@ impl Miss<'_> {
             Miss::HasObject => "the verb has a direct object (flag intr)".into(),
             Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
+            Miss::Comrade => "the act names its enemy with 'against': 'with' is a comrade".into(),
         }
     }
 }
@@ -547,6 +550,16 @@ fn try_pattern<'p>(
             target = found;
             break;
         }
+    }
+    // "fought with the US against Isis": where the same act names an enemy
+    // with "against", "with" names a comrade, not the other side
+    if pattern.plover == "ASSAULT"
+        && slots
+            .iter()
+            .any(|s| matches!(s, SlotUse::Target(Slot::Prep(p)) if p == "with"))
+        && pred.prep("against").is_some_and(|ms| !ms.is_empty())
+    {
+        return Err(Miss::Comrade);
     }
     // "X said X should ...": a party saying what it should do itself states
     // its own course, it demands nothing of anyone; and a party saying what

@@ -1511,3 +1511,21 @@ fn the_same_event_read_twice_is_as_sure_as_its_surer_reading() {
         "{assaults:#?}"
     );
 }
+
+#[test]
+fn fighting_with_a_party_against_an_enemy_fights_the_enemy() {
+    // "with" names a comrade when the act names its enemy with "against"
+    let events = code("Syrian rebels have fought with the US against Isis in Raqqa.");
+    let ev = on(&events, "fought");
+    assert_eq!(ev.plover, "ASSAULT", "{ev:#?}");
+    assert!(countries(&ev.target).iter().all(|c| c != "USA"), "{ev:#?}");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "ASSAULT" && countries(&e.target) == ["USA"]),
+        "{events:#?}"
+    );
+    // without an enemy named, "fought with" is the other side
+    let events = code("Syrian rebels fought with Turkish troops near Afrin on Monday.");
+    assert_dyad(on(&events, "fought"), "ASSAULT", &["SYR"], &["TUR"]);
+}

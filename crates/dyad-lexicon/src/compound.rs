@@ -431,6 +431,19 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// Whether the word before `start` is the adjective of a people
+    /// without a state ("Kurdish", `peoples.tsv`).
+    fn after_people_adjective(&self, s: &Sent, start: usize) -> bool {
+        prev_word(self.text, start, s.start).is_some_and(|w| {
+            let w = self.word(w);
+            self.lex
+                .k
+                .peoples
+                .iter()
+                .any(|p| p.adjective.eq_ignore_ascii_case(w))
+        })
+    }
+
     /// Country word + role chain (+ name).
     fn country_role(
         &self,
@@ -504,11 +517,18 @@ impl<'a> Scan<'a> {
                 s.atoms.get(chain.next).map_or(usize::MAX, |x| x.start),
             )
         };
-        let sectors = if chain.generic_head && !anchor.seat_sectors.is_empty() {
+        let mut sectors = if chain.generic_head && !anchor.seat_sectors.is_empty() {
             anchor.seat_sectors.to_vec()
         } else {
             chain.sectors.to_vec()
         };
+        // "Kurdish Syrian forces": a stateless people's armed force inside a
+        // state is a non-state armed group of that state
+        let stateless = self.after_people_adjective(s, a.start)
+            && sectors.first().is_some_and(|x| x == "MIL" || x == "PRM");
+        if stateless {
+            sectors[0] = "REB".to_string();
+        }
         let kind = if anchor.kind == MentionKind::Demonym {
             MentionKind::Demonym
         } else {
@@ -522,6 +542,9 @@ impl<'a> Scan<'a> {
         };
         let mut rule = concat(&[&self.anchor_rule(anchor), " + role:", &chain.phrase, " "]);
         push_origin(&mut rule, &head.origin.file, head.origin.line);
+        if stateless {
+            rule.push_str(" + REB: the armed force of a people without a state");
+        }
         let mut d = self.draft(a.start, end, s.index, kind, actor, rule, 0.85);
         // "the Russian president" / "Russia's president" is one person; "a
         // Syrian commander" is anyone.
@@ -659,14 +682,7 @@ impl<'a> Scan<'a> {
             if let Some((country, org, mut sectors, name)) = linked {
                 // "Kurdish forces in Afrin": a people without a state has no
                 // state army; its armed force is a non-state armed group
-                let people_before = prev_word(self.text, a.start, s.start).is_some_and(|w| {
-                    let w = self.word(w);
-                    self.lex
-                        .k
-                        .peoples
-                        .iter()
-                        .any(|p| p.adjective.eq_ignore_ascii_case(w))
-                });
+                let people_before = self.after_people_adjective(s, a.start);
                 let stateless = people_before
                     && org.is_none()
                     && sectors.first().is_some_and(|x| x == "MIL" || x == "PRM");

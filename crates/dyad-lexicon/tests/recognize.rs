@@ -385,6 +385,12 @@ fn a_stateless_peoples_armed_force_is_a_non_state_group() {
             .sectors,
         vec!["REB"]
     );
+    // also inside a state named after the people: "Kurdish Syrian forces"
+    let m = mentions(
+        "Turkey attacked Kurdish Syrian forces on Monday.",
+        "2023-01-01",
+    );
+    assert_eq!(code(find(&m, "Syrian forces")), "SYR:REB");
     // nor a people's militia a paramilitary of a state
     assert_eq!(
         lex()
