@@ -1007,36 +1007,10 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Nouns of time that may stand between an object "it" and its antecedent
-/// ("on the nation last year, accusing it").
+/// ("on the nation last year, accusing it"); months and weekdays are
+/// `dyad_core::calendar::is_time_word`.
 const TIME_NOUNS: &[&str] = &[
-    "year",
-    "month",
-    "week",
-    "day",
-    "time",
-    "weekend",
-    "morning",
-    "evening",
-    "night",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "year", "month", "week", "day", "time", "weekend", "morning", "evening", "night",
 ];
 
 /// Whether the mention at `span` is close enough before token `i` to be
@@ -1057,7 +1031,9 @@ fn close_before(input: &Input, toks: &[dyad_core::Token], span: Span, i: usize) 
         let w = t.text(text);
         !w.contains(['“', '”', '"', '‘'])
             && !lower_is(t, text, CLAUSE_OPENERS)
-            && (!t.pos.is_noun() || lower_is(t, text, TIME_NOUNS))
+            && (!t.pos.is_noun()
+                || lower_is(t, text, TIME_NOUNS)
+                || dyad_core::calendar::is_time_word(w))
     })
 }
 
