@@ -59,4 +59,6 @@ pub use record::event_id;
 pub mod eval;
 
 #[cfg(test)]
+mod test_events;
+#[cfg(test)]
 mod tests;

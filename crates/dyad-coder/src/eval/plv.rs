@@ -514,6 +514,7 @@ impl PlvReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_events::event;
 
     #[test]
     fn marks_become_spans() {
@@ -545,22 +546,6 @@ mod tests {
             text: name.into(),
             span: Span::new(at, at + name.len()),
         }]
-    }
-
-    fn event(plover: &str, source: Vec<EventActor>, target: Vec<EventActor>) -> Event {
-        let json = serde_json::json!({
-            "id": "ev-1", "plover": plover, "mode": null, "contexts": [], "cameo": "050",
-            "goldstein": 3.5, "quad_class": 1, "source": [], "target": [],
-            "factuality": "asserted", "attributed_to": null, "quantities": [],
-            "date": {"date": "2019-01-01", "start": "2019-01-01", "end": "2019-01-01", "precision": "unknown", "text": null, "note": ""},
-            "place": null,
-            "provenance": {"doc_id": "d", "sentence": 0, "sentence_text": "", "sentence_span": {"start": 0, "end": 0},
-                "trigger": {"start": 0, "end": 0}, "trigger_text": "", "rule": "r", "confidence": 0.8}
-        });
-        let mut e: Event = serde_json::from_value(json).expect("event json");
-        e.source = source;
-        e.target = target;
-        e
     }
 
     fn mention(name: &str, sentence: &str) -> PlvMention {
