@@ -110,6 +110,9 @@ pub struct Predicate {
     /// ([`tree::quoted_statement`]): a verb of saying with no word of its
     /// own, its head the quoted clause's, asserted by being said.
     pub quoted: bool,
+    /// On a parse: the verb's particle ("ended *up* in", "gave *up*"),
+    /// whose phrasal verb may mean something else than the verb alone.
+    pub particle: Option<usize>,
 }
 
 impl Predicate {
@@ -345,6 +348,7 @@ fn verb_groups(view: &SentenceView<'_>, patterns: &PatternSet) -> Vec<Predicate>
             complement: Vec::new(),
             object_word: None,
             quoted: false,
+            particle: None,
         });
         i = j.max(i + 1);
     }
@@ -414,6 +418,7 @@ fn add_headline_verbs(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mu
             complement: Vec::new(),
             object_word: None,
             quoted: false,
+            particle: None,
         });
     }
 }
@@ -457,6 +462,7 @@ fn add_event_nouns(view: &SentenceView<'_>, patterns: &PatternSet, preds: &mut V
             complement: Vec::new(),
             object_word: None,
             quoted: false,
+            particle: None,
         });
     }
 }

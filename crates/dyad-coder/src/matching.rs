@@ -323,6 +323,41 @@ pub fn match_sentence<'p>(
             && matches!(m.pattern.plover.as_str(), "AGREE" | "THREATEN")
             && m.retyped.is_none())
     });
+    // "imposed an economic boycott on Qatar": a noun the verb's pattern
+    // writes ("- impose * boycott on +") is part of that verb's act, not an
+    // act of its own (the boycott is the sanction, no protest). The noun's
+    // reading stays when it alone names the other side ("declared a
+    // ceasefire in X": the verb's pattern reads no target).
+    let written: Vec<(usize, bool, &str)> = matches
+        .iter()
+        .filter(|m| {
+            preds
+                .get(m.predicate)
+                .is_some_and(|p| p.kind == TriggerKind::Verb)
+        })
+        .flat_map(|m| {
+            let has_target = !m.target.is_empty();
+            m.pattern
+                .required
+                .iter()
+                .map(move |w| (m.predicate, has_target, w.as_str()))
+        })
+        .collect();
+    if !written.is_empty() {
+        matches.retain(|m| {
+            let Some(pred) = preds.get(m.predicate) else {
+                return true;
+            };
+            !(pred.kind == TriggerKind::Noun
+                && pred.governor.is_some_and(|g| {
+                    written.iter().any(|&(v, has_target, w)| {
+                        v == g
+                            && (w == pred.lemma || w == view.low(pred.head))
+                            && (has_target || m.target.is_empty())
+                    })
+                }))
+        });
+    }
     (matches, attempts)
 }
 
@@ -384,6 +419,19 @@ fn intent_type(plover: &str, gov: &str, bound: bool) -> Option<(&'static str, &'
     }
 }
 
+/// "who refused to be named", "asked not to be identified", "declined to
+/// be quoted": the words right after the verb are a source's wish for
+/// anonymity, which is no refusal or request between actors.
+fn asks_anonymity(view: &SentenceView<'_>, head: usize) -> bool {
+    let mut k = head + 1;
+    if view.low(k) == "not" {
+        k += 1;
+    }
+    view.low(k) == "to"
+        && view.low(k + 1) == "be"
+        && matches!(view.low(k + 2), "named" | "identified" | "quoted")
+}
+
 /// Why a pattern did not fire; rendered only for explanations, so that
 /// coding does not format a message for every pattern tried.
 enum Miss<'p> {
@@ -395,6 +443,11 @@ enum Miss<'p> {
     NoSource,
     /// The verb's object is no aid ("gave instructions").
     NotAid,
+    /// The verb has a particle that makes it another verb ("ended up").
+    PhrasalIdiom(String),
+    /// "refused to be named", "asked not to be identified": a source's
+    /// anonymity, no act.
+    Anonymity,
     /// The pattern needs a direct object and the verb has none.
     NoObject,
     /// The pattern is intransitive and the verb has a direct object.
@@ -417,6 +470,10 @@ impl Miss<'_> {
             Miss::SourceSector => format!("source is not {}", pattern.source_sectors.join("/")),
             Miss::NoSource => "no source actor".into(),
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
+            Miss::Anonymity => "a source's wish not to be named, no act".into(),
+            Miss::PhrasalIdiom(p) => {
+                format!("'{p}' makes it another verb (phrasal/idioms.tsv)")
+            }
             Miss::NoObject => "the verb has no direct object (flag obj)".into(),
             Miss::HasObject => "the verb has a direct object (flag intr)".into(),
             Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
@@ -452,6 +509,21 @@ fn try_pattern<'p>(
         && (pred.object_word.is_some() || !pred.object.is_empty())
     {
         return Err(Miss::HasObject);
+    }
+    if pred.kind == TriggerKind::Verb && asks_anonymity(view, pred.head) {
+        return Err(Miss::Anonymity);
+    }
+    // "could end up in a war", "gave up its weapons": a phrasal verb the
+    // pattern does not write is another verb
+    if pred.kind == TriggerKind::Verb {
+        if let Some(p) = pred.particle {
+            let particle = view.low(p);
+            if patterns.is_phrasal_idiom(&pred.lemma, particle)
+                && !pattern.required.iter().any(|w| w == particle)
+            {
+                return Err(Miss::PhrasalIdiom(format!("{} {particle}", pred.lemma)));
+            }
+        }
     }
     // (an object noun of the pattern's own type is its matter: "reinforced
     // its troops")

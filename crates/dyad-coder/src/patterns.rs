@@ -154,12 +154,21 @@ pub struct PatternSet {
     /// Direct objects that make a giving or sending verb something other
     /// than aid ("gave instructions", "sent diplomats").
     immaterial: FxHashSet<String>,
+    /// Phrasal verbs ("end up", "give up") that mean something else than
+    /// their verb, keyed "verb particle".
+    idioms: FxHashSet<String>,
 }
 
 /// The built-in list of objects that are not aid (hand-made; see its header).
 const BUILTIN_IMMATERIAL: (&str, &str) = (
     "objects/immaterial.tsv",
     include_str!("../../../data/patterns/objects/immaterial.tsv"),
+);
+
+/// The built-in list of phrasal verbs that are not their verb (hand-made).
+const BUILTIN_IDIOMS: (&str, &str) = (
+    "phrasal/idioms.tsv",
+    include_str!("../../../data/patterns/phrasal/idioms.tsv"),
 );
 
 /// The built-in evaluative word lists: VADER's strongly negative words
@@ -248,6 +257,8 @@ impl PatternSet {
         }
         let (name, text) = BUILTIN_IMMATERIAL;
         set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_IDIOMS;
+        set.add_phrasal_idioms(&format!("builtin:{name}"), text)?;
         Ok(set)
     }
 
@@ -274,6 +285,14 @@ impl PatternSet {
                 source,
             })?;
             self.add_immaterial_objects(&immaterial.display().to_string(), &text)?;
+        }
+        let idioms = dir.join("phrasal").join("idioms.tsv");
+        if idioms.is_file() {
+            let text = std::fs::read_to_string(&idioms).map_err(|source| CoderError::Io {
+                path: idioms.clone(),
+                source,
+            })?;
+            self.add_phrasal_idioms(&idioms.display().to_string(), &text)?;
         }
         for list in ["negative.tsv", "blame.tsv"] {
             let path = dir.join("evaluative").join(list);
@@ -388,6 +407,35 @@ impl PatternSet {
             self.immaterial.insert(line.to_string());
         }
         Ok(())
+    }
+
+    /// Adds phrasal verbs that are not their verb: "verb particle" a line,
+    /// lower case, `#` comments.
+    pub fn add_phrasal_idioms(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+            if words.len() != 2 || !words.iter().all(lower) {
+                return Err(CoderError::Pattern {
+                    file: file.to_string(),
+                    line: i + 1,
+                    message: format!(
+                        "expected a lower-case verb and its particle ('end up'), found '{line}'"
+                    ),
+                });
+            }
+            self.idioms.insert(words.join(" "));
+        }
+        Ok(())
+    }
+
+    /// Whether the verb `lemma` with `particle` is another verb ("end up").
+    pub fn is_phrasal_idiom(&self, lemma: &str, particle: &str) -> bool {
+        !self.idioms.is_empty() && self.idioms.contains(&format!("{lemma} {particle}"))
     }
 
     /// Whether `lemma` as the direct object makes a giving verb something
@@ -633,6 +681,20 @@ mod tests {
             .add_file("z.tsv", "- meet +\tCONSULT\t-\t999")
             .unwrap_err();
         assert!(err.to_string().contains("CAMEO"), "{err}");
+    }
+
+    #[test]
+    fn phrasal_idioms_are_checked_by_line() {
+        let mut set = PatternSet::default();
+        set.add_phrasal_idioms("p.tsv", "# idioms\nend up\n")
+            .unwrap();
+        assert!(set.is_phrasal_idiom("end", "up"));
+        assert!(!set.is_phrasal_idiom("end", "off"));
+        let err = set
+            .add_phrasal_idioms("p.tsv", "give up\ngive\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("p.tsv") && err.contains('2'), "{err}");
     }
 
     #[test]

@@ -118,6 +118,42 @@ fn is_irrealis_object_verb(w: &str) -> bool {
             | "block"
             | "delay"
             | "postpone"
+            // advocated or awaited: "advocated air strikes against X",
+            // "expects an offensive"
+            | "advocate"
+            | "push"
+            | "press"
+            | "lobby"
+            | "anticipate"
+            | "expect"
+            | "await"
+            | "envisage"
+            | "contemplate"
+    )
+}
+
+/// Verbs whose "for" phrase names an act not (yet) done: "bracing for an
+/// attack", "called for strikes", "lobbied for sanctions".
+fn is_awaiting_for_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "brace"
+            | "prepare"
+            | "call"
+            | "push"
+            | "press"
+            | "lobby"
+            | "campaign"
+            | "appeal"
+            | "ask"
+            | "plead"
+            | "argue"
+            | "wait"
+            | "hope"
+            | "pray"
+            | "vote"
+            | "clamour"
+            | "clamor"
     )
 }
 
@@ -538,6 +574,16 @@ pub fn tree_factuality(
             }
             "nmod" | "compound" if is_hypothetical_noun(gl) => {
                 return (Factuality::Hypothetical, format!("under '{gl}'"));
+            }
+            "obl"
+                if matches!(tree.upos(cur), "NOUN" | "PROPN")
+                    && is_awaiting_for_verb(gl)
+                    && tree
+                        .kids(cur)
+                        .iter()
+                        .any(|&k| tree.rel(k) == "case" && view.low(k) == "for") =>
+            {
+                return (Factuality::Hypothetical, format!("'{gl} for' the event"));
             }
             "obl" if words::is_negating_governor(gl) || gl == "prevent" => {
                 // "stopped X from attacking"

@@ -1529,3 +1529,64 @@ fn fighting_with_a_party_against_an_enemy_fights_the_enemy() {
     let events = code("Syrian rebels fought with Turkish troops near Afrin on Monday.");
     assert_dyad(on(&events, "fought"), "ASSAULT", &["SYR"], &["TUR"]);
 }
+
+// ---- stop 21 (lead): phrasal idioms, anonymity, nouns a verb's pattern
+// writes, acts advocated or awaited ----
+
+#[test]
+fn a_phrasal_verb_is_not_its_verb() {
+    let events = code("The two neighbours could end up in a long and bloody war.");
+    assert!(
+        !events.iter().any(|e| e.plover == "RETREAT"),
+        "'end up' ends no war: {events:#?}"
+    );
+    let events = code("Chad gave up its claim to the border strip to Niger.");
+    assert!(
+        !events.iter().any(|e| e.plover == "AID"),
+        "'gave up' gives nothing: {events:#?}"
+    );
+    // the verb alone still codes
+    let events = code("Chad and Niger ended the war on Monday.");
+    assert!(events.iter().any(|e| e.plover == "RETREAT"), "{events:#?}");
+}
+
+#[test]
+fn a_wish_not_to_be_named_is_no_refusal() {
+    let events = code("A Chadian official, who refused to be named, said the talks were over.");
+    assert!(
+        !events.iter().any(|e| e.plover == "REJECT"),
+        "anonymity is no refusal: {events:#?}"
+    );
+    let events =
+        code("A Malian minister, who asked not to be identified, said the border was open.");
+    assert!(
+        !events.iter().any(|e| e.plover == "REQUEST"),
+        "anonymity is no request: {events:#?}"
+    );
+}
+
+#[test]
+fn a_noun_the_verb_pattern_writes_is_the_verb_act() {
+    let events = code("Morocco and Algeria imposed an economic boycott on Tunisia on Monday.");
+    assert_eq!(
+        dyads_on(&events, "imposed"),
+        vec![
+            dyad("SANCTION", "DZA", "TUN"),
+            dyad("SANCTION", "MAR", "TUN")
+        ]
+    );
+    assert!(
+        !events.iter().any(|e| e.plover == "PROTEST"),
+        "the boycott is the sanction, no protest: {events:#?}"
+    );
+}
+
+#[test]
+fn acts_advocated_or_awaited_are_not_done() {
+    let events = code("Senator Jane Roe advocated air strikes against Iranian missile sites.");
+    let strikes = on(&events, "strikes");
+    assert_eq!(strikes.factuality, Factuality::Hypothetical, "{strikes:#?}");
+    let events = code("Villagers near the border are bracing for a Turkish attack.");
+    let attack = on(&events, "attack");
+    assert_eq!(attack.factuality, Factuality::Hypothetical, "{attack:#?}");
+}

@@ -1133,6 +1133,11 @@ fn new_predicate(
                     .find(|&c| passive && tree.rel(c) == "nsubj:pass")
             }),
         quoted: false,
+        particle: kids
+            .kids(i)
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == "compound:prt"),
     }
 }
 
