@@ -732,6 +732,9 @@ fn try_pattern<'p>(
             // "pounding the towns with artillery fire": a hostile act's
             // "with" is its instrument ("clash with +" names its own slot)
             .filter(|&&p| !(hostile && p == "with"))
+            // "stormed across the border from Syria", "rockets fired from
+            // Gaza": an attack's "from" is where it came from
+            .filter(|&&p| !(pattern.plover == "ASSAULT" && p == "from"))
             .filter(|&&p| !met_a_thing || matches!(p, "of" | "for"))
             .find_map(|&p| {
                 pred.preps

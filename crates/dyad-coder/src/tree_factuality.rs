@@ -132,6 +132,48 @@ fn is_irrealis_object_verb(w: &str) -> bool {
     )
 }
 
+/// Nouns whose relative clause ("in which", "under which") states terms:
+/// "a deal in which Turkey backs X".
+fn is_terms_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "deal"
+            | "agreement"
+            | "plan"
+            | "proposal"
+            | "accord"
+            | "arrangement"
+            | "compromise"
+            | "settlement"
+            | "scenario"
+            | "framework"
+            | "roadmap"
+            | "bargain"
+            | "pact"
+            | "treaty"
+    )
+}
+
+/// Verbs that make or provide a force or a means: "build a force to
+/// patrol", "formed a coalition to fight", "provided weapons to fight".
+fn is_making_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "build"
+            | "create"
+            | "form"
+            | "establish"
+            | "set"
+            | "assemble"
+            | "provide"
+            | "give"
+            | "supply"
+            | "allocate"
+            | "fund"
+            | "finance"
+    )
+}
+
 /// Verbs whose "for" phrase names an act not (yet) done: "bracing for an
 /// attack", "called for strikes", "lobbied for sanctions".
 fn is_awaiting_for_verb(w: &str) -> bool {
@@ -343,6 +385,21 @@ pub fn tree_factuality(
             "acl" if to_marked && is_intent_noun(gl) => {
                 return (Factuality::Intended, format!("'{gl} to'"));
             }
+            // "a deal in which Turkey backs X", "a plan under which the
+            // US would leave": the terms of an agreement or a plan, not acts
+            "acl"
+                if rel == "acl:relcl"
+                    && is_terms_noun(gl)
+                    && tree.kids(cur).iter().any(|&k| {
+                        view.low(k) == "which"
+                            || tree
+                                .kids(k)
+                                .iter()
+                                .any(|&w| view.low(w) == "which" && tree.rel(k).starts_with("obl"))
+                    }) =>
+            {
+                return (Factuality::Hypothetical, format!("the terms of a '{gl}'"));
+            }
             // "the demand that Germany repatriate ...": what is demanded
             "acl"
                 if rel == "acl:relcl"
@@ -447,6 +504,20 @@ pub fn tree_factuality(
                 };
                 if to_marked && (journey(gl) || journey(view.low(h))) {
                     return (Factuality::Intended, format!("purpose of '{gl}'"));
+                }
+                // "would build a border force to patrol X", "sent troops to
+                // fight Isis": what a force made or sent is for is its
+                // purpose, not (yet) an act
+                if to_marked && tree.base_rel(cur) == "acl" && tree.rel(h) == "obj" {
+                    if let Some(maker) = tree.head(h) {
+                        let ml = view.lemma(maker);
+                        if is_making_verb(ml) || journey(ml) || journey(view.low(maker)) {
+                            return (
+                                Factuality::Intended,
+                                format!("purpose of the '{gl}' '{ml}'"),
+                            );
+                        }
+                    }
                 }
             }
             // a purpose clause: "sent troops to fight" (or an infinitive

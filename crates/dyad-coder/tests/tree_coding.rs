@@ -1590,3 +1590,47 @@ fn acts_advocated_or_awaited_are_not_done() {
     let attack = on(&events, "attack");
     assert_eq!(attack.factuality, Factuality::Hypothetical, "{attack:#?}");
 }
+
+#[test]
+fn a_possessive_agreeing_with_the_subject_is_the_subject() {
+    // "his" would otherwise be taken for the leader named first
+    let events = code(
+        "After his call congratulating Putin on his victory, Trump signalled his intention to leave.",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "AGREE" && countries(&e.target) == ["RUS"]),
+        "'his intention' is Trump's own: {events:#?}"
+    );
+    // a possessor's possessor is someone else
+    let events = code("After Trump won, Erdoğan praised his counterpart's victory.");
+    assert!(events.iter().any(|e| e.plover == "SUPPORT"), "{events:#?}");
+}
+
+#[test]
+fn where_an_attack_came_from_is_not_its_target() {
+    let events = code("Hezbollah fighters attacked from Lebanon on Monday.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "ASSAULT" && countries(&e.target) == ["LBN"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn the_purpose_of_a_force_being_built_and_the_terms_of_a_deal_are_not_done() {
+    let events =
+        code("Chad said it would build a border force to patrol its frontier against Boko Haram.");
+    let patrol = on(&events, "patrol");
+    assert_eq!(patrol.factuality, Factuality::Intended, "{patrol:#?}");
+    let events =
+        code("Chad and Niger reached a deal under which Chad backs a Nigerien peace plan.");
+    if let Some(backs) = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with("backs"))
+    {
+        assert_eq!(backs.factuality, Factuality::Hypothetical, "{backs:#?}");
+    }
+}

@@ -423,6 +423,12 @@ pub fn analyze_tree(
                 if object.is_empty() {
                     object = shared_object(view, tree, kids, i);
                 }
+                // "Trump signalled his intention to withdraw": a possessive
+                // pronoun agreeing with the clause's subject is that
+                // subject (binding), not the other side
+                if let Some(subject) = kids.with_rel(i, "nsubj").next() {
+                    object.retain(|&m| !bound_to_subject(view, tree, kids, m, subject));
+                }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
                 if let Some((_, _, agents)) =
@@ -1410,6 +1416,39 @@ fn prep_name(word: &str) -> Cow<'static, str> {
 /// administration", "Iran's foreign minister", "forces of Assad"), plus
 /// its conjuncts ("Russia and China"). `places` admits toponyms standing
 /// for their country (never subjects).
+/// Whether mention `m` is a possessive pronoun of the clause's own object
+/// that agrees in number with the clause's `subject` ("Russia reinforced
+/// its troops", "the rebels moved their fighters"): it stands for the
+/// subject.
+fn bound_to_subject(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    m: usize,
+    subject: usize,
+) -> bool {
+    let Some(lm) = view.mentions.get(m) else {
+        return false;
+    };
+    // the object's own possessor ("his intention"), not a possessor's
+    // possessor ("praised his counterpart's victory": the counterpart is
+    // another person)
+    if lm.first != lm.last
+        || tree.rel(lm.first) != "nmod:poss"
+        || tree.head(lm.first).is_none_or(|h| tree.rel(h) != "obj")
+    {
+        return false;
+    }
+    let plural_subject = matches!(tree.xpos(subject), "NNS" | "NNPS")
+        || matches!(view.low(subject), "they" | "we")
+        || kids.with_rel(subject, "conj").next().is_some();
+    match view.low(lm.first) {
+        "his" | "her" | "its" => !plural_subject,
+        "their" => plural_subject,
+        _ => false,
+    }
+}
+
 fn np_mentions(
     view: &SentenceView<'_>,
     tree: &DepTree<'_>,
