@@ -5,7 +5,7 @@
 
 use dyad_core::{Actor, MentionKind};
 
-use crate::model::{RoleKind, RoleWord};
+use crate::model::{RoleKind, RoleWord, StatelessPeople};
 use crate::patterns::{Atom, Target};
 use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{concat, is_capitalized, prev_word, push_origin};
@@ -433,14 +433,30 @@ impl<'a> Scan<'a> {
 
     /// Whether the word before `start` is the adjective of a people
     /// without a state ("Kurdish", `peoples.tsv`).
-    fn after_people_adjective(&self, s: &Sent, start: usize) -> bool {
-        prev_word(self.text, start, s.start).is_some_and(|w| {
-            let w = self.word(w);
+    fn after_people_adjective(&self, s: &Sent, start: usize) -> Option<&'a StatelessPeople> {
+        let w = self.word(prev_word(self.text, start, s.start)?);
+        self.lex
+            .k
+            .peoples
+            .iter()
+            .find(|p| p.adjective.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether a people's adjective ("Kurdish", or "Kurdish-led") stands
+    /// between a country word ending at `from` and its role ending at `to`
+    /// ("Syrian Kurdish forces").
+    fn people_adjective_within(&self, from: usize, to: usize) -> Option<&'a StatelessPeople> {
+        let between = self.text.get(from..to).unwrap_or("");
+        between.split_whitespace().find_map(|w| {
+            let w = w
+                .strip_suffix("-led")
+                .or_else(|| w.strip_suffix("-dominated"))
+                .unwrap_or(w);
             self.lex
                 .k
                 .peoples
                 .iter()
-                .any(|p| p.adjective.eq_ignore_ascii_case(w))
+                .find(|p| p.adjective.eq_ignore_ascii_case(w))
         })
     }
 
@@ -524,7 +540,14 @@ impl<'a> Scan<'a> {
         };
         // "Kurdish Syrian forces": a stateless people's armed force inside a
         // state is a non-state armed group of that state
-        let stateless = self.after_people_adjective(s, a.start)
+        // ("Syrian Kurdish forces", "Syrian Kurdish-led forces": the
+        // people's adjective inside the chain)
+        // (not where the people governs its own region: "Iraqi Kurdish
+        // forces" are the Kurdistan Region's, `self_rule`)
+        let stateless = self
+            .after_people_adjective(s, a.start)
+            .or_else(|| self.people_adjective_within(a.end, chain.end))
+            .is_some_and(|p| !p.self_rule.iter().any(|c| c == anchor.code))
             && sectors.first().is_some_and(|x| x == "MIL" || x == "PRM");
         if stateless {
             sectors[0] = "REB".to_string();
@@ -682,7 +705,9 @@ impl<'a> Scan<'a> {
             if let Some((country, org, mut sectors, name)) = linked {
                 // "Kurdish forces in Afrin": a people without a state has no
                 // state army; its armed force is a non-state armed group
-                let people_before = self.after_people_adjective(s, a.start);
+                let people_before = self
+                    .after_people_adjective(s, a.start)
+                    .is_some_and(|p| country.as_ref().is_none_or(|c| !p.self_rule.contains(c)));
                 let stateless = people_before
                     && org.is_none()
                     && sectors.first().is_some_and(|x| x == "MIL" || x == "PRM");

@@ -314,22 +314,19 @@ fn people_of<'p>(
     peoples: &'p [StatelessPeople],
     text: &str,
     m: &ActorMention,
-) -> Option<(&'p str, &'p [String])> {
+) -> Option<&'p StatelessPeople> {
     let find = |word: &str, nouns: bool| {
         let word = word.split('-').next().unwrap_or(word);
-        peoples
-            .iter()
-            .find(|p| {
-                p.adjective.eq_ignore_ascii_case(word)
-                    || (nouns
-                        && p.nouns.iter().any(|n| {
-                            n.eq_ignore_ascii_case(word)
-                                || crate::text::plurals(n)
-                                    .iter()
-                                    .any(|pl| pl.eq_ignore_ascii_case(word))
-                        }))
-            })
-            .map(|p| (p.adjective.as_str(), p.lands.as_slice()))
+        peoples.iter().find(|p| {
+            p.adjective.eq_ignore_ascii_case(word)
+                || (nouns
+                    && p.nouns.iter().any(|n| {
+                        n.eq_ignore_ascii_case(word)
+                            || crate::text::plurals(n)
+                                .iter()
+                                .any(|pl| pl.eq_ignore_ascii_case(word))
+                    }))
+        })
     };
     m.text
         .split_whitespace()
@@ -481,9 +478,18 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
         }
         // "Kurdish forces": a people without a state has no state army, so
         // its armed force is a non-state armed group (REB), wherever it is
-        if matches!(m.actor.primary_sector(), Some("MIL" | "PRM"))
-            && people_of(ctx.peoples, text, m).is_some()
-        {
+        // (unless the country found below is one where the people governs
+        // its own region: `self_rule`, the sector is then put back)
+        let mut state_force: Option<(String, &[String])> = None;
+        if matches!(m.actor.primary_sector(), Some("MIL" | "PRM")) {
+            if let Some(people) = people_of(ctx.peoples, text, m) {
+                state_force = m
+                    .actor
+                    .primary_sector()
+                    .map(|s| (s.to_string(), people.self_rule.as_slice()));
+            }
+        }
+        if state_force.is_some() {
             if let Some(armed) = mentions.get_mut(i) {
                 if let Some(first) = armed.actor.sectors.first_mut() {
                     *first = "REB".to_string();
@@ -528,7 +534,8 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 format!("country {c}: \"our\" in the author's own voice, the publisher's country"),
                 GOV_CONFIDENCE,
             ))
-        } else if let Some((adj, lands)) = people_of(ctx.peoples, text, m) {
+        } else if let Some(people) = people_of(ctx.peoples, text, m) {
+            let (adj, lands) = (people.adjective.as_str(), people.lands.as_slice());
             let lands_text = lands.join(", ");
             if conflict_code.is_some_and(|c| lands.iter().any(|l| l == c)) {
                 conflict_reason(&format!("; {adj}: a people of {lands_text}"))
@@ -640,6 +647,17 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             continue;
         };
         if let Some(m) = mentions.get_mut(i) {
+            // "Kurdish forces" in Iraq: the Kurdistan Region's own forces
+            if let Some((sector, self_rule)) = &state_force {
+                if self_rule.contains(&country) {
+                    if let Some(first) = m.actor.sectors.first_mut() {
+                        first.clone_from(sector);
+                    }
+                    m.rule.push_str(&format!(
+                        " (but {country} is where the people governs its own region: {sector})"
+                    ));
+                }
+            }
             m.actor.country = Some(country);
             // every reason reads "country X…", so the rule carries the marker
             m.rule.push_str(" + ");

@@ -584,6 +584,17 @@ fn load_people(
         );
         return;
     }
+    let self_rule = list(row.get(3));
+    if let Some(bad) = self_rule.iter().find(|c| !lands.contains(c)) {
+        ctx.error(
+            &src.name,
+            row,
+            3,
+            adjective,
+            format!("self-rule country {bad:?} is not one of its lands"),
+        );
+        return;
+    }
     let nouns = list(row.get(1));
     for noun in &nouns {
         let word = RoleWord {
@@ -598,6 +609,7 @@ fn load_people(
         adjective: adjective.to_string(),
         nouns,
         lands,
+        self_rule,
         origin: origin.clone(),
     };
     peoples.insert(

@@ -57,6 +57,10 @@ pub struct StatelessPeople {
     pub nouns: Vec<String>,
     /// Home countries, most populous first.
     pub lands: Vec<String>,
+    /// Countries where the people governs a recognised region of its own
+    /// whose forces are that state's (the Kurds in Iraq): there its armed
+    /// force is no non-state group.
+    pub self_rule: Vec<String>,
     /// Source line.
     pub origin: Origin,
 }

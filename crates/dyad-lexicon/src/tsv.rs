@@ -72,7 +72,7 @@ impl FileKind {
             FileKind::PeopleMatched => &[
                 "id", "name", "aliases", "country", "sectors", "role", "start", "end", "surname",
             ],
-            FileKind::Peoples => &["people", "nouns", "lands"],
+            FileKind::Peoples => &["people", "nouns", "lands", "self_rule"],
             FileKind::Descriptions => &["noun", "antecedents"],
             FileKind::GivenNames => &[
                 "name", "gender", "births_f", "births_m", "people_f", "people_m",
@@ -146,10 +146,12 @@ pub(crate) fn parse_table<'a>(
         }
         let Some(k) = kind else {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-            match FileKind::ALL
-                .iter()
-                .find(|k| k.header() == fields.as_slice())
-            {
+            match FileKind::ALL.iter().find(|k| {
+                k.header() == fields.as_slice()
+                        // peoples files written before `self_rule` (optional)
+                        || (**k == FileKind::Peoples
+                            && fields.as_slice() == ["people", "nouns", "lands"])
+            }) {
                 Some(k) => kind = Some(*k),
                 None => {
                     // A file whose first column is one of ours was meant as an

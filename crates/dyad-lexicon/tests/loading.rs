@@ -298,3 +298,18 @@ fn a_user_descriptions_row_overrides_the_builtin_one() {
         lex.warnings()
     );
 }
+
+#[test]
+fn a_self_rule_country_outside_the_lands_names_file_and_line() {
+    let dir = scratch("peoples-self-rule");
+    write(
+        &dir,
+        "peoples.tsv",
+        "people\tnouns\tlands\tself_rule\nFrisian\tFrisians\tNLD;DEU\tNLD\nAinu\tAinus\tJPN\tRUS\n",
+    );
+    let err = load_err(&dir);
+    assert_eq!(err.problems().len(), 1, "{err}");
+    let p = &err.problems()[0];
+    assert_eq!((p.line, p.column, p.entry.as_str()), (3, Some(4), "Ainu"));
+    assert!(err.to_string().contains("not one of its lands"), "{err}");
+}

@@ -401,3 +401,26 @@ fn a_stateless_peoples_armed_force_is_a_non_state_group() {
         vec!["REB"]
     );
 }
+
+#[test]
+fn a_peoples_adjective_inside_the_chain_and_self_rule() {
+    let at = |phrase: &str| {
+        let a = lex()
+            .resolve_phrase(phrase, Some(common::date("2023-01-01")), "")
+            .actor
+            .expect("actor");
+        format!("{}:{}", a.country.unwrap_or_default(), a.sectors.join(""))
+    };
+    // the people's adjective between the country and the role, or "-led"
+    assert_eq!(at("Syrian Kurdish forces"), "SYR:REB");
+    assert_eq!(at("Syrian Kurdish-led forces"), "SYR:REB");
+    // where the people governs a recognised region of its own
+    // (peoples.tsv `self_rule`), its forces are that state's
+    assert_eq!(at("Iraqi Kurdish forces"), "IRQ:MIL");
+    assert_eq!(at("Kurdish Iraqi forces"), "IRQ:MIL");
+    let m = mentions(
+        "Turkey shelled Kurdish forces in Erbil on Monday.",
+        "2023-01-01",
+    );
+    assert_eq!(code(find(&m, "forces in Erbil")), "IRQ:MIL");
+}
