@@ -1563,3 +1563,18 @@ fn summoning_a_meeting_accuses_nobody() {
     let events = code("The Dutch prime minister summoned an emergency cabinet meeting on Monday.");
     assert!(!events.iter().any(|e| e.plover == "ACCUSE"), "{events:#?}");
 }
+
+#[test]
+fn faulting_someone_is_criticism() {
+    let events = code("The Kenyan opposition leader faulted President Kenyatta on Monday.");
+    assert_eq!(on(&events, "faulted").plover, "ACCUSE", "{events:#?}");
+}
+
+#[test]
+fn granting_permission_is_no_aid() {
+    // leave to act is given, nothing material: "granted X permission"
+    let events = code("Chile granted Peru permission to land its aircraft in Arica.");
+    assert!(!events.iter().any(|e| e.plover == "AID"), "{events:#?}");
+    let events = code("Chile granted Peru emergency food aid on Monday.");
+    assert!(events.iter().any(|e| e.plover == "AID"), "{events:#?}");
+}
