@@ -1634,3 +1634,52 @@ fn the_purpose_of_a_force_being_built_and_the_terms_of_a_deal_are_not_done() {
         assert_eq!(backs.factuality, Factuality::Hypothetical, "{backs:#?}");
     }
 }
+
+// ---- plv5: verb lemmas the derived verb table got wrong, and patterns with
+// a plural noun written as its own lemma ----
+
+#[test]
+fn past_tenses_the_verb_table_misfiled_reach_their_patterns() {
+    // "summoned" was lemmatized "summons", "halted" "halter", "used"
+    // "used", "laid" "layer": none of their patterns could fire
+    let events = code("Norway summoned the Russian ambassador on Monday over the spy case.");
+    assert_dyad(on(&events, "summoned"), "ACCUSE", &["NOR"], &["RUS"]);
+    let events = code("Canada halted aid to Venezuela on Monday.");
+    assert_eq!(on(&events, "halted").plover, "SANCTION", "{events:#?}");
+    let events = code("Belgian police used tear gas against Moroccan fans in Brussels on Sunday.");
+    assert_eq!(on(&events, "used").plover, "ASSAULT", "{events:#?}");
+    let events = code("Colombian rebels laid down their weapons on Monday.");
+    assert_eq!(on(&events, "laid").plover, "RETREAT", "{events:#?}");
+}
+
+#[test]
+fn arms_in_a_pattern_is_the_plural_noun() {
+    // "arms" is its own lemma, so a pattern word "arm" never matched it
+    let events = code("Colombian rebels laid down their arms on Monday.");
+    assert_eq!(on(&events, "laid").plover, "RETREAT", "{events:#?}");
+    let events = code("Belarus sold arms to Sudan last year.");
+    assert_dyad(on(&events, "sold"), "AID", &["BLR"], &["SDN"]);
+}
+
+#[test]
+fn summoning_a_meeting_accuses_nobody() {
+    // "summoned an emergency cabinet meeting": the object is an event noun
+    // of another type, not a party called in to hear a protest
+    let events = code("The Dutch prime minister summoned an emergency cabinet meeting on Monday.");
+    assert!(!events.iter().any(|e| e.plover == "ACCUSE"), "{events:#?}");
+}
+
+#[test]
+fn faulting_someone_is_criticism() {
+    let events = code("The Kenyan opposition leader faulted President Kenyatta on Monday.");
+    assert_eq!(on(&events, "faulted").plover, "ACCUSE", "{events:#?}");
+}
+
+#[test]
+fn granting_permission_is_no_aid() {
+    // leave to act is given, nothing material: "granted X permission"
+    let events = code("Chile granted Peru permission to land its aircraft in Arica.");
+    assert!(!events.iter().any(|e| e.plover == "AID"), "{events:#?}");
+    let events = code("Chile granted Peru emergency food aid on Monday.");
+    assert!(events.iter().any(|e| e.plover == "AID"), "{events:#?}");
+}

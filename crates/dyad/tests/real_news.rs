@@ -72,11 +72,11 @@ fn eval_plv_holds_its_floors() {
     let report = run_json(&["eval", "plv", file.to_str().unwrap(), "--json"]);
     assert_eq!(report["rows"], 1050);
     let recall = report["recall"].as_f64().unwrap();
-    // Measured 2026-12-06, branch plv4 (coder on the parse): recall 0.361,
-    // type accuracy when the pair is found 0.790.
-    assert!(recall >= 0.355, "recall {recall}");
+    // Measured 2026-12-06, branch plv5 (coder on the parse): recall 0.370,
+    // type accuracy when the pair is found 0.794.
+    assert!(recall >= 0.365, "recall {recall}");
     let accuracy = report["type_accuracy"].as_f64().unwrap();
-    assert!(accuracy >= 0.78, "type accuracy {accuracy}");
+    assert!(accuracy >= 0.785, "type accuracy {accuracy}");
     // every row not found is listed, with its category
     let missed = report["rows"].as_u64().unwrap() - report["found"].as_u64().unwrap();
     assert_eq!(report["errors"].as_array().unwrap().len() as u64, missed);

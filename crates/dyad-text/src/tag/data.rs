@@ -33,6 +33,8 @@ pub const CONTEXT_EXTRA_TSV: &str = include_str!("../../../../data/tagger/contex
 pub const CONTEXT_TSV: &str = include_str!("../../../../data/tagger/context.tsv");
 /// Built-in verb inflections: lemma → forms.
 pub const VERBS_TSV: &str = include_str!("../../../../data/tagger/verbs.tsv");
+/// Hand-written corrections of the derived verb table (read before it, so they win).
+pub const VERBS_FIXES_TSV: &str = include_str!("../../../../data/tagger/verbs-fixes.tsv");
 
 /// A problem in a tagger data file.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -97,9 +99,18 @@ pub struct VerbTable {
 
 /// Parses `lemma<TAB>present<TAB>ing<TAB>past<TAB>participle` lines (lists
 /// comma-separated).
-pub fn parse_verbs(file: &str, text: &str, errors: &mut Vec<DataError>) -> VerbTable {
+/// `files` are `(name, text)` pairs; where two rows list the same form, the
+/// first read wins, so corrections go first.
+pub fn parse_verbs(files: &[(&str, &str)], errors: &mut Vec<DataError>) -> VerbTable {
     let mut table = VerbTable::default();
     table.lemma_of.reserve(40_000);
+    for &(file, text) in files {
+        parse_verb_rows(file, text, errors, &mut table);
+    }
+    table
+}
+
+fn parse_verb_rows(file: &str, text: &str, errors: &mut Vec<DataError>, table: &mut VerbTable) {
     for (line, l) in data_lines(text) {
         let cols: Vec<&str> = l.split('\t').collect();
         let (Some(lemma), 5) = (cols.first().copied().filter(|s| !s.is_empty()), cols.len()) else {
@@ -130,7 +141,6 @@ pub fn parse_verbs(file: &str, text: &str, errors: &mut Vec<DataError>) -> VerbT
             }
         }
     }
-    table
 }
 
 /// Parses Brill rules (interning their words) `from<TAB>to<TAB>condition<TAB>x[<TAB>y]`.

@@ -100,7 +100,13 @@ impl Tagger {
             ],
             &mut errors,
         );
-        let verbs = data::parse_verbs("data/tagger/verbs.tsv", data::VERBS_TSV, &mut errors);
+        let verbs = data::parse_verbs(
+            &[
+                ("data/tagger/verbs-fixes.tsv", data::VERBS_FIXES_TSV),
+                ("data/tagger/verbs.tsv", data::VERBS_TSV),
+            ],
+            &mut errors,
+        );
         let mut lexicon: FastMap<u64, LexEntry> = lexicon
             .into_iter()
             .map(|(w, pos)| {
@@ -432,5 +438,24 @@ mod tests {
             lex > 90_000 && rules > 250 && verbs > 20_000,
             "{lex} {rules} {verbs}"
         );
+    }
+
+    /// The corrections in verbs-fixes.tsv win over the derived table's wrong
+    /// rows (without them "summoned" lemmatizes to "summons", "halted" to
+    /// "halter", "used" to "used", "laid" to "layer", "shot" to "shot").
+    #[test]
+    fn verb_fixes_give_the_right_lemmas() {
+        let (tagger, _) = Tagger::builtin();
+        for (form, pos, want) in [
+            ("summoned", Pos::VBD, "summon"),
+            ("halted", Pos::VBD, "halt"),
+            ("used", Pos::VBD, "use"),
+            ("laid", Pos::VBD, "lay"),
+            ("shot", Pos::VBD, "shoot"),
+            ("left", Pos::VBD, "leave"),
+            ("met", Pos::VBD, "meet"),
+        ] {
+            assert_eq!(tagger.lemma(form, pos), want, "{form}");
+        }
     }
 }
