@@ -550,3 +550,33 @@ pub fn is_kin_noun(w: &str) -> bool {
             | "attorney"
     )
 }
+
+/// Past participles that mostly describe an attitude or state of their
+/// subject rather than an act done to it ("opposed to the deal",
+/// "committed to peace"): conjoined to a passive they stay the subject's own.
+pub fn is_attitude_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "opposed"
+            | "committed"
+            | "dedicated"
+            | "devoted"
+            | "determined"
+            | "inclined"
+            | "involved"
+            | "interested"
+            | "concerned"
+            | "prepared"
+            | "resigned"
+    )
+}
+
+/// Nouns of grounds in complex prepositions ("on the basis of", "on the
+/// grounds of", "under the pretext of"): the phrase says why, and the
+/// actor in its "of" phrase is no participant of the act.
+pub fn is_grounds_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "basis" | "ground" | "grounds" | "pretext" | "pretence" | "pretense"
+    )
+}

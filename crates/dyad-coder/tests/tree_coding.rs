@@ -1683,3 +1683,55 @@ fn granting_permission_is_no_aid() {
     let events = code("Chile granted Peru emergency food aid on Monday.");
     assert!(events.iter().any(|e| e.plover == "AID"), "{events:#?}");
 }
+
+// ---- actors5 (issue 16: both sides right in context) ----
+
+#[test]
+fn a_bare_participle_conjoined_to_a_passive_is_passive() {
+    // "were beaten, detained ... and tortured": the journalists are detained,
+    // they do not detain anyone
+    let events =
+        code("Two Turkish journalists were beaten, detained for a week and tortured in Ankara.");
+    let detained = on(&events, "detained");
+    assert!(detained.source.is_empty(), "{detained:#?}");
+    assert_eq!(countries(&detained.target), ["TUR"], "{detained:#?}");
+    // a conjunct with an object of its own is active: "was attacked and
+    // killed two soldiers" — the subject killed
+    let events =
+        code("A Turkish patrol was ambushed near the border and killed two Syrian soldiers.");
+    let killed = on(&events, "killed");
+    assert_eq!(countries(&killed.source), ["TUR"], "{killed:#?}");
+    // a participle of attitude describes its subject: the minister opposes
+    let events = code(
+        "The Israeli defence minister is seen as a foreign policy hawk, opposed to the Iran nuclear deal, and has been criticised for his remarks.",
+    );
+    let opposed = on(&events, "opposed");
+    assert_eq!(countries(&opposed.source), ["ISR"], "{opposed:#?}");
+}
+
+#[test]
+fn an_infinitive_parsed_as_a_conjunct_is_the_complement_of_the_verb_of_intent_before_it() {
+    // the parser hangs "to accept" on the second "arrived"; the one who
+    // decided accepts, not the one who arrived
+    let events = code(
+        "Karimi had arrived from Iraq, but he’d arrived post-election, after Germany had decided, with a resounding “yes”, to accept more refugees.",
+    );
+    let accept = on(&events, "accept");
+    assert_eq!(countries(&accept.source), ["DEU"], "{accept:#?}");
+}
+
+#[test]
+fn a_phrase_of_grounds_names_no_participant() {
+    // the strikes are launched on the basis of what intelligence gathered;
+    // the intelligence service is not their target
+    let events = code(
+        "The drone strikes are operated from Qatar and launched on the basis of intelligence gathered inside Iraq.",
+    );
+    assert!(
+        !events.iter().any(|e| e
+            .target
+            .iter()
+            .any(|a| a.actor.sectors.iter().any(|s| s == "SPY"))),
+        "{events:#?}"
+    );
+}

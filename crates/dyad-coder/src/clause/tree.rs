@@ -648,6 +648,35 @@ pub fn analyze_tree(
                 continue;
             }
         }
+        // "after Canada had decided, with a resounding yes, to accept
+        // refugees": an infinitive with "to" and no subject cannot be
+        // coordinated with a finite verb; when the parser makes it a conjunct
+        // of an earlier verb, it is the complement of the nearest verb of
+        // intent between the two that has none (subject control)
+        if p.kind == TriggerKind::Verb && tree.base_rel(i) == "conj" && p.subject.is_empty() {
+            let to_infinitive = kids
+                .kids(i)
+                .iter()
+                .any(|&c| tree.rel(c) == "mark" && view.low(c) == "to");
+            let controller = (h + 1..i).rev().find(|&v| {
+                tree.upos(v) == "VERB"
+                    && pred_at[v].is_some_and(|q| {
+                        words::is_intent_governor(&preds_lemma[q])
+                            && !words::is_object_control(&preds_lemma[q])
+                    })
+                    && !kids.kids(v).iter().any(|&c| tree.base_rel(c) == "xcomp")
+            });
+            if let Some(q) = controller
+                .filter(|_| to_infinitive)
+                .and_then(|v| pred_at[v])
+            {
+                if !preds_agent[q].is_empty() {
+                    p.governor = Some(q);
+                    p.subject = preds_agent[q].clone();
+                    continue;
+                }
+            }
+        }
         match (p.kind, tree.base_rel(i)) {
             (TriggerKind::Verb, "conj") if g_kind == Some(TriggerKind::Verb) => {
                 p.coordinated = gov;
@@ -657,9 +686,29 @@ pub fn analyze_tree(
                 let gerund_after_passive = g_passive
                     && view.pos(i) == Some(dyad_core::Pos::VBG)
                     && !kids.kids(i).iter().any(|&k| tree.base_rel(k) == "aux");
+                // "X was shot, detained and tortured": a bare participle
+                // conjoined to a passive (no auxiliary, subject or object
+                // of its own) is passive too, so the shared subject is its
+                // patient, not the one who detains
+                // (only when there is a subject to share: an actor-less
+                // passive gains nothing; not a participle that is an
+                // adjective of attitude: "seen as a hawk, opposed to the deal")
+                let shares_passive = g_passive
+                    && p.subject.is_empty()
+                    && !g_subject.is_empty()
+                    && p.object.is_empty()
+                    && view.pos(i) == Some(dyad_core::Pos::VBN)
+                    && !words::is_attitude_participle(view.low(i))
+                    && !kids
+                        .kids(i)
+                        .iter()
+                        .any(|&k| matches!(tree.base_rel(k), "aux" | "nsubj" | "obj"));
                 if p.subject.is_empty() && !gerund_after_passive {
                     p.subject = g_subject;
                     p.governor = p.governor.or(g_governor);
+                }
+                if shares_passive {
+                    p.passive = true;
                 }
             }
             (TriggerKind::Verb, "xcomp") => {
@@ -1374,6 +1423,11 @@ fn prep_slots(
             continue;
         };
         let word = view.low(case);
+        // "launched on the basis of intelligence": a phrase of grounds names
+        // why, not a participant (its "of" phrase is no target)
+        if words::is_grounds_noun(view.lemma(c)) {
+            continue;
+        }
         let ms = np_mentions(view, tree, kids, c, true);
         if ms.is_empty() {
             continue;
