@@ -125,7 +125,9 @@ pub(super) struct PlaceInputs<'e> {
 ///    phrase, the object of a place verb), then one of the trigger's clause,
 ///    then one of the verb it is coordinated with; on the token-window path,
 ///    dyad-geo's `event_location` and the coordinated verb's;
-/// 2. for a current act only, the dateline, else a cued place of the
+/// 2. for a current act only, on a parse, a locative phrase opening the
+///    sentence when the act is in its main clause ([`opening_scene`]), then
+///    the dateline, else a cued place of the
 ///    article's lead in an actor's country;
 /// 3. on a parse, the country only when it is certain: every participant
 ///    belongs to it by its own words, not by a country guessed from the
