@@ -762,3 +762,38 @@ fn an_act_undergone_through_a_verb_takes_its_clauses_place() {
     let place = e.place.as_ref().expect("a place");
     assert_eq!(place.name, "Idlib", "{place:?}");
 }
+
+// place5: a locative phrase opening the sentence sets the scene of its main
+// clause (`PlaceReason::Opening`), even where the parser hangs the act's
+// words outside the root's own clause.
+#[test]
+fn a_locative_opening_the_sentence_places_the_acts_of_its_main_clause() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    // the relative clause "a third of whom are children" makes the parser
+    // hang "are enduring" as a parataxis: no clause walk reaches "In Daraa"
+    let events = code(
+        &engine,
+        "In Daraa, villagers, a third of whom are children, are enduring airstrikes from Syrian jets.",
+    );
+    let e = only(&events, "ASSAULT");
+    let place = e.place.as_ref().expect("a place");
+    assert_eq!(place.name, "Daraa", "{place:?}");
+    assert_eq!(place.reason, Some(PlaceReason::Opening));
+    assert_eq!(place.precision, PlacePrecision::Place);
+    // an act reported by a speaker in the opening place is not set there
+    // by this rule (a one-sentence story's lead may still name it)
+    let events = code(
+        &engine,
+        "In Geneva, the envoy said Syrian jets carried out airstrikes on civilians.",
+    );
+    let e = only(&events, "ASSAULT");
+    assert_ne!(
+        e.place.as_ref().and_then(|p| p.reason),
+        Some(PlaceReason::Opening),
+        "{:?}",
+        e.place
+    );
+}

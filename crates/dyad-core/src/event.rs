@@ -275,6 +275,10 @@ pub enum PlaceReason {
     /// The locative of the verb the trigger is coordinated with ("bombed
     /// Gaza **in X** and killed 20").
     Coordinated,
+    /// A locative phrase that opens the sentence and sets the scene of its
+    /// main clause ("**In eastern Ghouta** a besieged population … are
+    /// enduring a month of airstrikes"; current acts only).
+    Opening,
     /// The token-window heuristics of `dyad_geo::event_location`
     /// (`--no-parse`).
     Window,
@@ -295,6 +299,7 @@ impl PlaceReason {
             PlaceReason::TriggerObj => "trigger-obj",
             PlaceReason::Clause => "clause",
             PlaceReason::Coordinated => "coordinated",
+            PlaceReason::Opening => "opening",
             PlaceReason::Window => "window",
             PlaceReason::Dateline => "dateline",
             PlaceReason::Lead => "lead",

@@ -260,6 +260,60 @@ pub(super) fn in_place_phrase(
     false
 }
 
+/// "**In eastern Ghouta** a besieged population … are enduring a month of
+/// airstrikes from Russian and Syrian jets": a locative phrase that opens
+/// the sentence and hangs on its root sets the scene of the main clause,
+/// wherever the parser hangs the act's own words in it. The toponym of that
+/// phrase, when the sentence's first word is a locative preposition (in,
+/// at, near, …; not "from" or "to") and `pred`'s trigger reaches the root
+/// through words of the main clause only: a reported, adverbial or relative
+/// clause ("In Geneva, the UN said Russia **bombed** Aleppo"; "… jets,
+/// which are attempting to **oust** …") may be set elsewhere.
+pub(super) fn opening_place<'p>(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    pred: &Predicate,
+    places: &[&'p PlaceMention],
+) -> Option<&'p PlaceMention> {
+    if view.len() == 0 || !PlaceWords::has(&PlaceWords::builtin().locative, view.low(0)) {
+        return None;
+    }
+    let root = (0..tree.len()).find(|&k| tree.head(k).is_none())?;
+    // the trigger's way up to the root stays in the main clause
+    let mut k = pred.head;
+    for _ in 0..tree.len() {
+        if k == root {
+            break;
+        }
+        if matches!(tree.base_rel(k), "ccomp" | "csubj" | "advcl" | "acl") {
+            return None;
+        }
+        k = tree.head(k)?;
+    }
+    if k != root {
+        return None;
+    }
+    places.iter().copied().find(|p| {
+        let Some((first, last)) = tokens_of(view, p.span) else {
+            return false;
+        };
+        // up through the toponym's noun phrase to the nominal that carries
+        // the sentence's first word as its preposition, hung on the root
+        let mut k = top_of(tree, first, last);
+        for _ in 0..6 {
+            if tree.kids(k).contains(&0) && tree.rel(0) == "case" {
+                return tree.head(k) == Some(root) && tree.base_rel(k) == "obl";
+            }
+            if !inside_phrase(tree.rel(k)) {
+                return false;
+            }
+            let Some(h) = tree.head(k) else { return false };
+            k = h;
+        }
+        false
+    })
+}
+
 /// The light verb an event noun trigger is the object of ("**waging** war",
 /// "**launched** strikes"): its phrases are the noun's own.
 fn light_verb_of(tree: &DepTree<'_>, view: &SentenceView<'_>, pred: &Predicate) -> Option<usize> {

@@ -125,7 +125,9 @@ pub(super) struct PlaceInputs<'e> {
 ///    phrase, the object of a place verb), then one of the trigger's clause,
 ///    then one of the verb it is coordinated with; on the token-window path,
 ///    dyad-geo's `event_location` and the coordinated verb's;
-/// 2. for a current act only, the dateline, else a cued place of the
+/// 2. for a current act only, on a parse, a locative phrase opening the
+///    sentence when the act is in its main clause ([`opening_scene`]), then
+///    the dateline, else a cued place of the
 ///    article's lead in an actor's country;
 /// 3. on a parse, the country only when it is certain: every participant
 ///    belongs to it by its own words, not by a country guessed from the
@@ -167,6 +169,28 @@ pub(super) fn event_place(
             })
         })
     };
+    // "In eastern Ghouta, … are enduring a month of airstrikes": a current
+    // act of the sentence's main clause happens where the sentence opens,
+    // unless the sentence names another place in a phrase
+    if let Some(opening) = parse
+        .filter(|_| story_place)
+        .and_then(|parse| opening_scene(ctx, at.sentence, view, parse))
+    {
+        let precision = if attach::is_country(opening) {
+            PlacePrecision::Country
+        } else {
+            PlacePrecision::Place
+        };
+        return Some(
+            EventPlace::named(
+                opening.text.clone(),
+                opening.place.as_ref(),
+                precision,
+                Some(opening.span),
+            )
+            .with_reason(PlaceReason::Opening),
+        );
+    }
     if let Some(dateline) = ctx
         .doc
         .doc
@@ -251,6 +275,36 @@ pub(super) fn event_place(
         span: None,
         reason: Some(PlaceReason::ActorCountry),
     })
+}
+
+/// The toponym of a locative phrase opening the sentence whose main clause
+/// holds the act ([`attach::opening_place`]), when the sentence names no
+/// other place in a phrase away from it. A place at the scene's edge is
+/// the scene ("… oust the rebels from **Damascus**'s doorstep" after "In
+/// eastern Ghouta"): one within the 50 km `dyad eval events` counts as the
+/// same place does not leave the act's place open.
+fn opening_scene<'c>(
+    ctx: &'c DocContext<'_>,
+    sentence: usize,
+    view: &SentenceView<'_>,
+    parse: ParseOf<'_>,
+) -> Option<&'c PlaceMention> {
+    let toponyms: Vec<&PlaceMention> = ctx
+        .places
+        .iter()
+        .filter(|p| p.sentence == sentence && p.place.is_some())
+        .collect();
+    let opening = attach::opening_place(parse.tree, view, parse.pred, &toponyms)?;
+    let scene = opening.place.as_ref()?;
+    let near_scene = |r: &dyad_core::ResolvedPlace| {
+        r.geonameid == scene.geonameid
+            || dyad_geo::eval::haversine_km(r.lat, r.lon, scene.lat, scene.lon) <= 50.0
+    };
+    let elsewhere = toponyms.iter().any(|p| {
+        p.place.as_ref().is_some_and(|r| !near_scene(r))
+            && attach::in_place_phrase(parse.tree, view, p)
+    });
+    (!elsewhere).then_some(opening)
 }
 
 /// The one country of every participant, when the act is certainly there:
