@@ -797,3 +797,21 @@ fn a_locative_opening_the_sentence_places_the_acts_of_its_main_clause() {
         e.place
     );
 }
+
+#[test]
+fn a_dateline_places_only_acts_of_its_own_country() {
+    // the dateline is where the reporter is: a strike on Syria reported
+    // from Beirut did not happen in Beirut; an arrest by Lebanese soldiers
+    // in the same story may well have
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "BEIRUT — American jets struck Syrian army positions on Monday, officials said.\n\nLebanese soldiers arrested ten Lebanese smugglers on Monday.",
+    );
+    assert!(only(&events, "ASSAULT").place.is_none(), "{events:#?}");
+    let arrest = only(&events, "COERCE").place.as_ref().expect("a place");
+    assert_eq!(arrest.precision, PlacePrecision::Dateline, "{arrest:?}");
+}

@@ -206,6 +206,19 @@ pub(super) fn event_place(
         if elsewhere(resolved.map(|r| r.geonameid)) {
             return None;
         }
+        // On a parse, the dateline is where the reporter is: it places an
+        // act only in the country of one of its participants ("PYONGYANG
+        // — ... Russia had fired missiles at Ukraine" is not in Pyongyang;
+        // a strike on Syria reported from Beirut is not in Beirut).
+        let participants_there = resolved.is_none_or(|r| {
+            source
+                .iter()
+                .chain(target)
+                .any(|a| a.actor.country.as_deref() == Some(r.country.as_str()))
+        });
+        if parse.is_some() && !participants_there {
+            return None;
+        }
         return Some(
             EventPlace::named(
                 dateline.trim().to_string(),
