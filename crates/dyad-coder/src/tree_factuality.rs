@@ -386,12 +386,13 @@ pub fn tree_factuality(
                 return (Factuality::Intended, format!("'{gl} to'"));
             }
             // "a deal in which Turkey backs X", "a plan under which the
-            // US would leave": the terms of an agreement or a plan, not acts
+            // US would leave", "a deal where X agrees with Y": the terms of
+            // an agreement or a plan, not acts
             "acl"
                 if rel == "acl:relcl"
                     && is_terms_noun(gl)
                     && tree.kids(cur).iter().any(|&k| {
-                        view.low(k) == "which"
+                        matches!(view.low(k), "which" | "where" | "whereby")
                             || tree
                                 .kids(k)
                                 .iter()

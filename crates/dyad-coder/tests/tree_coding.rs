@@ -1627,12 +1627,12 @@ fn the_purpose_of_a_force_being_built_and_the_terms_of_a_deal_are_not_done() {
     assert_eq!(patrol.factuality, Factuality::Intended, "{patrol:#?}");
     let events =
         code("Chad and Niger reached a deal under which Chad backs a Nigerien peace plan.");
-    if let Some(backs) = events
-        .iter()
-        .find(|e| e.provenance.trigger_text.ends_with("backs"))
-    {
-        assert_eq!(backs.factuality, Factuality::Hypothetical, "{backs:#?}");
-    }
+    let backs = on(&events, "backs");
+    assert_eq!(backs.factuality, Factuality::Hypothetical, "{backs:#?}");
+    let events =
+        code("It will be a deal where the Chadians agree with the Nigeriens on the border.");
+    let agree = on(&events, "agree");
+    assert_eq!(agree.factuality, Factuality::Hypothetical, "{agree:#?}");
 }
 
 // ---- plv5: verb lemmas the derived verb table got wrong, and patterns with
