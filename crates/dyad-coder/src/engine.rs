@@ -553,6 +553,7 @@ impl Engine {
             }
             events.extend(sentence_events);
         }
+        record::share_same_event_places(&mut events);
         self.counts.add(stats);
         events
     }

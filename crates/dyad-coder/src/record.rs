@@ -20,6 +20,7 @@ pub(crate) use dyads::one_party;
 mod frame;
 mod place;
 mod place_words;
+pub(crate) use place::share_same_event_places;
 pub use place::LeadCache;
 use place::{event_place, narrow_meeting_place, ParseOf, PlaceInputs};
 pub(crate) use place_words::PlaceWords;

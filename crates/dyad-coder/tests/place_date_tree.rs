@@ -815,3 +815,24 @@ fn a_dateline_places_only_acts_of_its_own_country() {
     let arrest = only(&events, "COERCE").place.as_ref().expect("a place");
     assert_eq!(arrest.precision, PlacePrecision::Dateline, "{arrest:?}");
 }
+
+#[test]
+fn another_report_of_the_same_act_lends_its_place_over_the_dateline() {
+    // the lead says where the leaders met; "the two leaders spoke" is the
+    // same meeting, not in the dateline's city
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "VLADIVOSTOK — Chadian President Mahamat Deby met Russian President Vladimir Putin on Wednesday at a space launch centre in Russia's Amur region.\n\nThe two leaders spoke for several hours, officials said.",
+    );
+    let spoke = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with("spoke"))
+        .unwrap_or_else(|| panic!("no 'spoke' in {events:#?}"));
+    let place = spoke.place.as_ref().expect("a place");
+    assert_eq!(place.reason, Some(PlaceReason::SameEvent), "{place:?}");
+    assert!(place.name.contains("Amur"), "{place:?}");
+}

@@ -289,6 +289,11 @@ pub enum PlaceReason {
     /// The one country every participant belongs to (a domestic act), or,
     /// with `--no-parse`, the target's or source's country.
     ActorCountry,
+    /// The place another report of the same act in the same document gives
+    /// in its own sentence (same type, same sides, same day), taken instead
+    /// of the dateline or the lead: a headline's "talks" and "the two
+    /// leaders spoke" are where the lead says the leaders met.
+    SameEvent,
 }
 
 impl PlaceReason {
@@ -304,6 +309,7 @@ impl PlaceReason {
             PlaceReason::Dateline => "dateline",
             PlaceReason::Lead => "lead",
             PlaceReason::ActorCountry => "actor-country",
+            PlaceReason::SameEvent => "same-event",
         }
     }
 }

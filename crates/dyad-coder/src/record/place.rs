@@ -1,7 +1,7 @@
 //! The place of an event record: its own toponym, the dateline, the
 //! story's lead or the actors' country (see [`event_place`]).
 
-use dyad_core::{EventActor, EventPlace, PlaceMention, PlacePrecision, PlaceReason, Span};
+use dyad_core::{Event, EventActor, EventPlace, PlaceMention, PlacePrecision, PlaceReason, Span};
 
 use super::place_words::PlaceWords;
 use super::{attach, DocContext};
@@ -421,4 +421,80 @@ fn place_in_window(ctx: &DocContext<'_>, at: &PlaceInputs<'_>) -> Option<EventPl
         }
     }
     own.map(|p| p.with_reason(PlaceReason::Window))
+}
+
+/// Gives a current act placed only by the story (its dateline or lead) the
+/// place another report of the same act in the document gives in its own
+/// sentence: same PLOVER type, same sides (either order for a meeting or
+/// cooperation), same first day. "Kim and Putin hold talks" (headline) and
+/// "the two leaders spoke for hours" are where the lead says they met, not
+/// in the dateline's city. Nothing changes where two such reports disagree.
+pub(crate) fn share_same_event_places(events: &mut [Event]) {
+    let sides = |e: &Event| -> (Vec<String>, Vec<String>) {
+        let codes = |side: &[EventActor]| {
+            let mut c: Vec<String> = side.iter().map(|a| a.actor.code()).collect();
+            c.sort();
+            c
+        };
+        (codes(&e.source), codes(&e.target))
+    };
+    let own_sentence = |e: &Event| {
+        e.place.as_ref().and_then(|p| p.reason).is_some_and(|r| {
+            matches!(
+                r,
+                PlaceReason::TriggerObl
+                    | PlaceReason::TriggerObj
+                    | PlaceReason::Clause
+                    | PlaceReason::Coordinated
+                    | PlaceReason::Opening
+            )
+        })
+    };
+    let from_story = |e: &Event| {
+        e.place
+            .as_ref()
+            .and_then(|p| p.reason)
+            .is_some_and(|r| matches!(r, PlaceReason::Dateline | PlaceReason::Lead))
+    };
+    if !events.iter().any(own_sentence) || !events.iter().any(from_story) {
+        return;
+    }
+    let mut updates = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        if !from_story(e) || e.historical {
+            continue;
+        }
+        let (s, t) = sides(e);
+        if s.is_empty() || t.is_empty() {
+            continue;
+        }
+        let symmetric = matches!(e.plover.as_str(), "CONSULT" | "COOPERATE");
+        let mut found: Option<&EventPlace> = None;
+        let mut conflict = false;
+        for d in events
+            .iter()
+            .filter(|d| own_sentence(d) && d.plover == e.plover)
+        {
+            if d.date.start != e.date.start {
+                continue;
+            }
+            let (ds, dt) = sides(d);
+            if !((ds == s && dt == t) || (symmetric && ds == t && dt == s)) {
+                continue;
+            }
+            let Some(p) = d.place.as_ref() else { continue };
+            match found {
+                Some(f) if f.name != p.name || f.geonameid != p.geonameid => conflict = true,
+                _ => found = Some(p),
+            }
+        }
+        if let (Some(p), false) = (found, conflict) {
+            updates.push((i, p.clone().with_reason(PlaceReason::SameEvent)));
+        }
+    }
+    for (i, place) in updates {
+        if let Some(e) = events.get_mut(i) {
+            e.place = Some(place);
+        }
+    }
 }
