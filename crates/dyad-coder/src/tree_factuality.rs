@@ -86,6 +86,30 @@ fn is_hypothetical_noun(w: &str) -> bool {
     )
 }
 
+/// Predicates of a copular clause that put its subject event in the
+/// future or among possibilities: "an attack is likely", "a deal is
+/// imminent", "clashes are a possibility".
+fn is_prospect_predicate(w: &str) -> bool {
+    matches!(
+        w,
+        "possible"
+            | "likely"
+            | "unlikely"
+            | "probable"
+            | "improbable"
+            | "imminent"
+            | "inevitable"
+            | "conceivable"
+            | "expected"
+            | "impending"
+            | "looming"
+            | "near"
+            | "scenario"
+            | "likelihood"
+            | "certainty"
+    )
+}
+
 /// Verbs whose object event is not (yet) an act: "called for talks",
 /// "threatened an attack", "demanded a ceasefire", "proposed a meeting".
 fn is_irrealis_object_verb(w: &str) -> bool {
@@ -626,6 +650,14 @@ pub fn tree_factuality(
                     if tree.rel(k) == "mark" && matches!(low, "if" | "unless") {
                         return (Factuality::Hypothetical, format!("under '{low}'"));
                     }
+                }
+                // "clashes between X and Y are now a distinct possibility",
+                // "an assault on Idlib is imminent": the event is what the
+                // copular predicate calls possible, likely or coming, not
+                // an act that happened
+                let copular = tree.kids(h).iter().any(|&k| tree.rel(k) == "cop");
+                if copular && (is_prospect_predicate(gl) || is_hypothetical_noun(gl)) {
+                    return (Factuality::Hypothetical, format!("subject of 'is {gl}'"));
                 }
                 // "a direct clash risks a broader war": an indefinite act
                 // whose consequences are weighed is a possibility

@@ -1735,3 +1735,22 @@ fn a_phrase_of_grounds_names_no_participant() {
         "{events:#?}"
     );
 }
+
+// ---- stop 22 (lead) ----
+
+#[test]
+fn an_event_a_copular_clause_calls_possible_or_coming_is_hypothetical() {
+    // "are now a distinct possibility": the clashes have not happened
+    let events = code(
+        "Direct clashes between Greek forces and Turkish troops on the island are now a distinct possibility.",
+    );
+    let clashes = on(&events, "clashes");
+    assert_eq!(clashes.factuality, Factuality::Hypothetical, "{clashes:#?}");
+    let events = code("A Chilean assault on Peruvian positions is imminent.");
+    let assault = on(&events, "assault");
+    assert_eq!(assault.factuality, Factuality::Hypothetical, "{assault:#?}");
+    // a copular clause saying what the act was leaves it asserted
+    let events = code("The Chilean assault on Peruvian positions was a disaster for both armies.");
+    let assault = on(&events, "assault");
+    assert_eq!(assault.factuality, Factuality::Asserted, "{assault:#?}");
+}
