@@ -16,9 +16,12 @@ use dyad_coder::Engine;
 use dyad_core::{CodedDocument, Span};
 use dyad_text::{document_from_text, MAX_SENTENCE_TOKENS};
 
-/// Generous ceiling for one test function in a debug build on a loaded
-/// 2-core machine: only a hang (or accidental quadratic blow-up) exceeds it.
-const HANG_GUARD: Duration = Duration::from_secs(60);
+/// A hang detector, not a speed test (speed is measured by `dyad bench`,
+/// never by tests): a debug build on a 2-core machine shared with other
+/// builds ran the degenerate inputs in 98 s, against 2.4 s in release on
+/// the same machine, so only a real hang (or a runaway blow-up) passes ten
+/// minutes.
+const HANG_GUARD: Duration = Duration::from_secs(600);
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();

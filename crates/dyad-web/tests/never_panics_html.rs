@@ -14,7 +14,12 @@ use std::time::{Duration, Instant};
 
 use dyad_web::{extract, extract_bytes, Extraction, WarcReader, WebError};
 
-const HANG_GUARD: Duration = Duration::from_secs(60);
+/// A hang detector, not a speed test (speed is measured by `dyad bench`,
+/// never by tests): a debug build on a 2-core machine shared with other
+/// builds ran the degenerate inputs in 98 s, against 2.4 s in release on
+/// the same machine, so only a real hang (or a runaway blow-up) passes ten
+/// minutes.
+const HANG_GUARD: Duration = Duration::from_secs(600);
 
 /// `DYAD_SOAK=N` runs N times as many random cases, from other seeds, for a
 /// local soak; the default (CI) is 1.
