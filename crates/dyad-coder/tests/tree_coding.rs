@@ -1754,3 +1754,12 @@ fn an_event_a_copular_clause_calls_possible_or_coming_is_hypothetical() {
     let assault = on(&events, "assault");
     assert_eq!(assault.factuality, Factuality::Asserted, "{assault:#?}");
 }
+
+#[test]
+fn giving_access_is_no_aid() {
+    // leave to reach the prisoners: nothing is given to them, nor to the
+    // forces let in
+    let events =
+        code("The Chilean army gave Peruvian special forces access to the two men after the raid.");
+    assert!(!events.iter().any(|e| e.plover == "AID"), "{events:#?}");
+}

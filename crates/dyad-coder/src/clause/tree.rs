@@ -1175,11 +1175,13 @@ fn new_predicate(
         complement: Vec::new(),
         // an object after the verb first: a fronted "obj" is the parser's
         // slip ("British citizen X gave birth to ..." with "citizen" as obj)
-        object_word: kids
-            .kids(i)
-            .iter()
-            .copied()
-            .find(|&c| tree.rel(c) == "obj" && c > i)
+        object_word: double_object_theme(view, tree, kids.kids(i), i)
+            .or_else(|| {
+                kids.kids(i)
+                    .iter()
+                    .copied()
+                    .find(|&c| tree.rel(c) == "obj" && c > i)
+            })
             .or_else(|| kids.kids(i).iter().copied().find(|&c| tree.rel(c) == "obj"))
             .or_else(|| {
                 kids.kids(i)
@@ -2006,4 +2008,24 @@ fn is_obliged(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
             .any(|&k| tree.rel(k) == "mark" && view.low(k) == "that")
         && !tree.kids(c).iter().any(|&k| tree.rel(k).starts_with("aux"));
     modal || need || subjunctive
+}
+
+/// "gave US special forces access to X": of two objects right after each
+/// other the second is the thing given, the first the parser's slip for an
+/// indirect object. Only close objects with no punctuation between them: a
+/// distant second "obj" is usually a misattached apposition.
+fn double_object_theme(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &[usize],
+    verb: usize,
+) -> Option<usize> {
+    let mut objects = kids
+        .iter()
+        .copied()
+        .filter(|&c| tree.rel(c) == "obj" && c > verb);
+    let (first, second) = (objects.next()?, objects.next()?);
+    let close = second - first <= 8
+        && (first + 1..second).all(|k| tree.upos(k) != "PUNCT" && view.low(k) != ",");
+    close.then_some(second)
 }
