@@ -530,7 +530,51 @@ pub(crate) fn is_unknown_person(m: &ActorMention) -> bool {
     m.rule.starts_with(crate::unknown::UNKNOWN_PERSON_RULE)
 }
 
+/// A pronoun resolved to the person it refers to: the draft with the
+/// person's actor, the person, and the antecedent mention.
+type Resolved = (Draft, Option<usize>, Option<usize>);
+
 fn pronoun(out: &mut Out, d: Draft) {
+    if let Some((d2, person, ante)) = resolve_pronoun(out, d, false) {
+        out.push(d2, person, ante);
+    }
+}
+
+/// "In his talks with May, Erdoğan said he ...": a possessive in the phrase
+/// opening the sentence, resolved once the rest of its sentence is linked,
+/// to the first person named after that phrase's comma (else as any
+/// pronoun), and put back in text order.
+fn cataphor(out: &mut Out, d: Draft, first_of_country: &mut rustc_hash::FxHashMap<String, usize>) {
+    let Some((d2, person, ante)) = resolve_pronoun(out, d, true) else {
+        return;
+    };
+    let at = out.mentions.partition_point(|m| m.span.start < d2.start);
+    let shift = |i: &mut usize| {
+        if *i >= at {
+            *i += 1;
+        }
+    };
+    for m in &mut out.mentions {
+        if let Some(a) = m.antecedent.as_mut() {
+            shift(a);
+        }
+    }
+    for i in first_of_country.values_mut() {
+        shift(i);
+    }
+    let mut ante = ante;
+    if let Some(a) = ante.as_mut() {
+        shift(a);
+    }
+    out.push(d2, person, ante);
+    // move the pushed mention from the end to its place in text order
+    if let (Some(m), Some(p)) = (out.mentions.pop(), out.persons.pop()) {
+        out.mentions.insert(at, m);
+        out.persons.insert(at, p);
+    }
+}
+
+fn resolve_pronoun(out: &Out, d: Draft, cataphoric: bool) -> Option<Resolved> {
     // a known person, or a person the text names with a title but the
     // lexicon does not know ("the Syrian government negotiator Bashar
     // Jaafari told reporters ... he said")
@@ -571,7 +615,26 @@ fn pronoun(out: &mut Out, d: Draft) {
             })
             .map(|(i, _)| i)
     };
-    let mut found = find_first_in(out, d.sentence, d.start);
+    // the first person named after the opening phrase's comma (a "he"
+    // there: the possessive is the same person, "At his inauguration, he
+    // condemned ...")
+    let forward = || {
+        let comma = out.scan.text.get(d.end..)?.find(',')? + d.end;
+        out.mentions
+            .iter()
+            .enumerate()
+            .find(|(i, m)| {
+                m.sentence == d.sentence
+                    && m.span.start > comma
+                    && is_person(out, *i, m)
+                    && compatible(out, *i)
+            })
+            .map(|(i, _)| i)
+    };
+    let mut found = if cataphoric { forward() } else { None };
+    if found.is_none() {
+        found = find_first_in(out, d.sentence, d.start);
+    }
     // A person of unknown gender named before the pronoun in its own
     // sentence ("Syrian army commander Suhail Hassan said his troops ...")
     // may well be the one meant: looking back past them to the previous
@@ -588,25 +651,27 @@ fn pronoun(out: &mut Out, d: Draft) {
     if found.is_none() && d.sentence > 0 && !unknown_gender_here() {
         found = find_first_in(out, d.sentence - 1, usize::MAX);
     }
-    let Some(i) = found else { return };
+    let i = found?;
+    let forward_found = cataphoric && out.mentions.get(i).is_some_and(|m| m.span.start > d.end);
+    let link = if forward_found {
+        " → the subject after the opening phrase"
+    } else {
+        " → last person subject"
+    };
     let mut d2 = d;
     match out.persons.get(i).copied().flatten() {
         Some(p) => {
             let (actor, rule) = out.scan.person_actor(p);
             d2.actor = actor;
-            d2.rule = concat(&[&d2.rule, " → last person subject; ", &rule]);
-            out.push(d2, Some(p), Some(i));
+            d2.rule = concat(&[&d2.rule, link, "; ", &rule]);
+            Some((d2, Some(p), Some(i)))
         }
         None => {
-            let Some(m) = out.mentions.get(i) else { return };
+            let m = out.mentions.get(i)?;
             d2.actor = m.actor.clone();
-            d2.rule = concat(&[
-                &d2.rule,
-                " → last person subject (named, not in the lexicon): ",
-                &m.text,
-            ]);
+            d2.rule = concat(&[&d2.rule, link, " (named, not in the lexicon): ", &m.text]);
             d2.confidence = d2.confidence.min(m.confidence);
-            out.push(d2, None, Some(i));
+            Some((d2, None, Some(i)))
         }
     }
 }
@@ -643,7 +708,12 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
     };
     let mut first_of_country: rustc_hash::FxHashMap<String, usize> =
         rustc_hash::FxHashMap::default();
+    // a cataphoric possessive waits for the rest of its sentence
+    let mut pending: Option<Draft> = None;
     for mut d in drafts {
+        if let Some(p) = pending.take_if(|p| p.sentence != d.sentence) {
+            cataphor(&mut out, p, &mut first_of_country);
+        }
         let hint = std::mem::replace(&mut d.hint, Hint::Done);
         match hint {
             Hint::Done => {
@@ -672,8 +742,12 @@ pub(crate) fn link(scan: &Scan, drafts: Vec<Draft>) -> Vec<ActorMention> {
                 title_only(&mut out, d, &title, country.as_deref())
             }
             Hint::Pair { fallback } => pair(&mut out, d, fallback),
-            Hint::Pronoun => pronoun(&mut out, d),
+            Hint::Pronoun { cataphoric: true } if pending.is_none() => pending = Some(d),
+            Hint::Pronoun { .. } => pronoun(&mut out, d),
         }
+    }
+    if let Some(p) = pending {
+        cataphor(&mut out, p, &mut first_of_country);
     }
     out.mentions
 }

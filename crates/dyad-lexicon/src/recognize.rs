@@ -36,8 +36,10 @@ pub(crate) enum Hint {
     /// "the two leaders": the last two persons; with fewer, the fallback
     /// mention if any ("the two men" with no two persons named is a role).
     Pair { fallback: Option<Box<Draft>> },
-    /// "he", "his": the last person subject.
-    Pronoun,
+    /// "he", "his": the last person subject. `cataphoric`: a possessive in
+    /// a phrase opening the sentence ("In his talks with May, Erdoğan
+    /// said"), which points forward to the clause's subject.
+    Pronoun { cataphoric: bool },
 }
 
 /// A mention before coreference.
@@ -349,7 +351,7 @@ impl<'a> Scan<'a> {
         for d in out.iter_mut().skip(first_new) {
             self.mark_former(d, s_start);
         }
-        self.pronouns(index, pronouns, out);
+        self.pronouns(index, s_start, pronouns, out);
         // Pronouns come last: put this sentence's drafts in text order now,
         // while the run is short (the document-level stable sort then finds
         // the drafts in order).
@@ -561,9 +563,22 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn pronouns(&self, si: usize, pronouns: &[(usize, usize)], out: &mut Vec<Draft>) {
+    fn pronouns(
+        &self,
+        si: usize,
+        s_start: usize,
+        pronouns: &[(usize, usize)],
+        out: &mut Vec<Draft>,
+    ) {
         for &(start, end) in pronouns {
             let w = self.text.get(start..end).unwrap_or("");
+            // "In his talks with May, Erdoğan ...": the sentence's first word
+            // a preposition opening a phrase, the possessive right after it
+            let cataphoric = is_in(&["his", "her", "their"], &w.to_lowercase())
+                && prev_word(self.text, start, s_start).is_some_and(|p| {
+                    is_in(OPENING_PREPOSITIONS, &self.word(p).to_lowercase())
+                        && prev_word(self.text, p.start, s_start).is_none()
+                });
             let mut d = self.draft(
                 start,
                 end,
@@ -573,7 +588,7 @@ impl<'a> Scan<'a> {
                 format!("pronoun:{}", w.to_lowercase()),
                 0.6,
             );
-            d.hint = Hint::Pronoun;
+            d.hint = Hint::Pronoun { cataphoric };
             out.push(d);
         }
     }

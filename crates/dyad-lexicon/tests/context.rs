@@ -587,3 +587,31 @@ fn a_group_holding_a_place_is_where_the_place_is() {
     let (c, why) = by_place("The rebel-backed council met in Idlib on Monday.", "rebel");
     assert!(!why, "{c:?}");
 }
+
+#[test]
+fn a_possessive_in_an_opening_phrase_is_the_subject_after_it() {
+    // "In his talks with Bachelet, Macri ...": the possessive points forward
+    // to the clause's subject, not back to the last sentence's person; the
+    // "he" after it follows
+    let d = doc(
+        "Jair Bolsonaro criticised the summit on Monday. \
+         In his talks with Michelle Bachelet, Mauricio Macri said he would press Chile on trade.",
+        "2019-01-01",
+    );
+    let ms = lex().recognize(&d);
+    let his = one(&ms, "his");
+    assert_eq!(his.actor.country.as_deref(), Some("ARG"), "{his:#?}");
+    let he = one(&ms, "he");
+    assert_eq!(he.actor.country.as_deref(), Some("ARG"), "{he:#?}");
+    // the mentions stay in text order
+    assert!(ms.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    // a "he" after the comma: the possessive is the same person
+    let d = doc(
+        "Jair Bolsonaro criticised the summit on Monday. \
+         At his inauguration, he condemned Nicolás Maduro.",
+        "2019-01-01",
+    );
+    let ms = lex().recognize(&d);
+    let his = one(&ms, "his");
+    assert_eq!(his.actor.country.as_deref(), Some("BRA"), "{his:#?}");
+}
