@@ -632,23 +632,23 @@ mod tests {
     #[test]
     fn a_pronoun_side_joins_the_span_of_the_mention_it_was_resolved_to() {
         let row = PlvRow::from_marked(
-            "<s>The Ruritanian king</s> said he had rejected <t>the rebels</t>.",
+            "<s>The Ruritanian queen</s> said she had rejected <t>the rebels</t>.",
             "REJECT",
         )
         .expect("row");
         let s = row.sentence.clone();
-        let he = side("he", &s);
+        let she = side("she", &s);
         let rebels = side("rebels", &s);
-        let king = mention("The Ruritanian king", &s);
-        let mut pronoun = mention("he", &s);
+        let queen = mention("The Ruritanian queen", &s);
+        let mut pronoun = mention("she", &s);
         let score = |mentions: Vec<PlvMention>| {
-            let events = vec![event("REJECT", he.clone(), rebels.clone())];
+            let events = vec![event("REJECT", she.clone(), rebels.clone())];
             score_plv(std::slice::from_ref(&row), &[PlvCoded { events, mentions }]).found
         };
-        // unresolved, "he" lies outside the marked source
-        assert_eq!(score(vec![king.clone(), pronoun.clone()]), 0);
-        pronoun.antecedents = vec![(king.span, king.text.clone())];
-        assert_eq!(score(vec![king, pronoun]), 1);
+        // unresolved, "she" lies outside the marked source
+        assert_eq!(score(vec![queen.clone(), pronoun.clone()]), 0);
+        pronoun.antecedents = vec![(queen.span, queen.text.clone())];
+        assert_eq!(score(vec![queen, pronoun]), 1);
     }
 
     #[test]
