@@ -614,7 +614,56 @@ fn parse_view<'s>(
             xpos[i] = x;
         }
     }
+    report_after_time(view, &mut head, &mut rel);
     clause::DepTree::new(head, rel, upos, xpos)
+}
+
+/// "Russia said on Friday it had expelled ...": with no "that", the parser
+/// reads the report as a relative clause on the time word ("Friday [it had
+/// expelled]"). A clause hung as `acl:relcl` on a bare time word (a weekday,
+/// a month, "yesterday", "last week"; no article: "on the day he died" is a
+/// true relative) that is a time phrase of a verb of saying, and whose
+/// subject is a personal pronoun right after that word, is the verb's
+/// reported clause (`ccomp`).
+fn report_after_time(view: &SentenceView<'_>, head: &mut [Option<usize>], rel: &mut [&str]) {
+    let n = head.len().min(rel.len());
+    for i in 0..n {
+        if rel[i] != "acl:relcl" {
+            continue;
+        }
+        let Some(t) = head[i].filter(|&t| t < i && t < n) else {
+            continue;
+        };
+        let low = view.low(t);
+        let time_word = dyad_core::calendar::is_time_word(low)
+            || matches!(low, "yesterday" | "today" | "tonight")
+            || (matches!(low, "week" | "month" | "year")
+                && (0..n).any(|k| {
+                    head[k] == Some(t) && matches!(view.low(k), "last" | "this" | "earlier")
+                }));
+        let articled = (0..n).any(|k| {
+            head[k] == Some(t) && matches!(view.low(k), "the" | "a" | "an" | "that" | "every")
+        });
+        if !time_word || articled || !rel[t].starts_with("obl") && !rel[t].starts_with("nmod") {
+            continue;
+        }
+        let Some(v) = head[t].filter(|&v| v < t) else {
+            continue;
+        };
+        if !crate::words::is_speech_verb(view.lemma(v)) {
+            continue;
+        }
+        // the clause's subject: a personal pronoun, the first word after
+        // the time word
+        let pronoun_subject = (t + 1..i).find(|&k| head[k] == Some(i) && rel[k] == "nsubj");
+        let ok = pronoun_subject.is_some_and(|k| {
+            k == t + 1 && matches!(view.low(k), "it" | "he" | "she" | "they" | "we" | "i")
+        });
+        if ok {
+            head[i] = Some(v);
+            rel[i] = "ccomp";
+        }
+    }
 }
 
 /// Words that end a title before a person's name ("President", "leader",

@@ -436,6 +436,21 @@ pub fn is_measure_noun(w: &str) -> bool {
     )
 }
 
+/// Verbs that put a measure on someone ("sanctions imposed on X", "a ban
+/// placed on Y").
+pub fn is_imposing_verb(w: &str) -> bool {
+    matches!(w, "impose" | "place" | "levy" | "slap" | "enforce")
+}
+
+/// Nouns of undertaking an event noun can modify ("a mediation effort", "a
+/// bombing campaign", "a rescue mission"): the act is the modifier's.
+pub fn is_undertaking_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "effort" | "campaign" | "mission" | "operation" | "bid" | "initiative" | "drive"
+    )
+}
+
 /// Verbs of inquiry whose indirect question names who is looked into:
 /// "investigate how the White House handles clearances".
 pub fn is_inquiry_verb(w: &str) -> bool {

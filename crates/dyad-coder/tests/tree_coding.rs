@@ -1763,3 +1763,89 @@ fn giving_access_is_no_aid() {
         code("The Chilean army gave Peruvian special forces access to the two men after the raid.");
     assert!(!events.iter().any(|e| e.plover == "AID"), "{events:#?}");
 }
+
+// ---- plv6 (issue 14, PLV round 4: arguments the parse hides) ----
+
+#[test]
+fn a_report_read_as_a_relative_clause_on_its_time_word_is_the_report() {
+    // with no "that", the parser hangs "it had expelled ..." on "Tuesday" as
+    // a relative clause; the pronoun is then nobody and the act sourceless
+    let events = code("Germany said on Friday it had expelled two diplomats from Iran.");
+    assert_dyad(on(&events, "expelled"), "SANCTION", &["DEU"], &["IRN"]);
+    // a true relative clause on a time phrase with its article stays one
+    let events = code("Germany said the day he died was a sad one.");
+    assert!(
+        !events.iter().any(|e| e.plover == "SANCTION"),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_preposition_hung_on_a_number_still_marks_its_noun() {
+    // "to" depends on "million", a number modifying "refugees"
+    let events = code("Jordan opened its borders to about one million Syrian refugees.");
+    let open = on(&events, "opened");
+    assert_eq!(open.plover, "RETREAT", "{open:#?}");
+    assert_eq!(countries(&open.target), ["SYR"], "{open:#?}");
+}
+
+#[test]
+fn a_phrase_hung_on_a_place_belongs_to_the_act() {
+    // "with Iranian Foreign Minister ..." hangs on "Geneva", itself a phrase
+    // of "talks": the counterpart of the talks is the Iranian minister
+    let events = code(
+        "Chinese Foreign Minister Wang Yi held talks in Geneva with Iranian Foreign Minister Javad Zarif on June 3 to discuss the nuclear deal.",
+    );
+    assert_dyad(on(&events, "held"), "CONSULT", &["CHN"], &["IRN"]);
+}
+
+#[test]
+fn a_measure_s_phrases_count_for_the_verb() {
+    // the target of lifting is whom the sanctions were imposed on
+    let events = code("Canada has lifted the economic sanctions imposed on Venezuela in 2017.");
+    assert_dyad(on(&events, "lifted"), "RETREAT", &["CAN"], &["VEN"]);
+    // an amount "in" aid: the aid's recipient is the giving verb's
+    let events = code(
+        "Norway provided an additional $5 million in assistance to Haiti after the earthquake.",
+    );
+    assert_dyad(on(&events, "provided"), "AID", &["NOR"], &["HTI"]);
+}
+
+#[test]
+fn an_event_noun_modifying_a_noun_of_undertaking_is_the_undertaker_s_act() {
+    // "a mediation effort between X and Y": the effort is launched, the
+    // mediation is between the two
+    let events =
+        code("Norway launched a mediation effort between the Colombian government and the rebels.");
+    let mediation = on(&events, "mediation");
+    assert_eq!(mediation.plover, "CONSULT", "{mediation:#?}");
+    assert_eq!(countries(&mediation.source), ["NOR"], "{mediation:#?}");
+}
+
+#[test]
+fn easing_blockades_and_tariffs_human_shields_and_meals() {
+    let events = code("Egypt lifted its blockade of Gaza on Sunday.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "RETREAT" && countries(&e.source) == ["EGY"]),
+        "{events:#?}"
+    );
+    let events = code("Canada cut tariffs on Mexican steel last month.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "RETREAT" && countries(&e.source) == ["CAN"]),
+        "{events:#?}"
+    );
+    let events = code("The militants used hundreds of Afghan villagers as human shields.");
+    assert!(events.iter().any(|e| e.plover == "ASSAULT"), "{events:#?}");
+    let events = code("The Spanish prime minister had dinner with the Moroccan king in Rabat.");
+    let dinner: Vec<_> = events.iter().filter(|e| e.plover == "CONSULT").collect();
+    assert!(
+        dinner
+            .iter()
+            .any(|e| countries(&e.source) == ["ESP"] && countries(&e.target) == ["MAR"]),
+        "{events:#?}"
+    );
+}

@@ -508,11 +508,33 @@ pub fn analyze_tree(
                 for o in attached {
                     let extra = prep_slots(view, tree, kids, o, "nmod");
                     p.preps.extend(extra);
+                    p.preps.extend(beyond_locatives(view, tree, kids, o));
+                    // a measure and whom it was imposed on: "lifted the
+                    // sanctions imposed on X" (the participle's own phrases,
+                    // not its agent)
+                    for a in kids.with_rel(o, "acl") {
+                        if tree.xpos(a) == "VBN" && words::is_imposing_verb(view.lemma(a)) {
+                            p.preps.extend(
+                                prep_slots(view, tree, kids, a, "obl").into_iter().filter(
+                                    |(w, _, _)| matches!(w.as_ref(), "on" | "against" | "in"),
+                                ),
+                            );
+                        }
+                    }
                     // a measure's goods: "returned dozens of artifacts to X",
-                    // "sent a shipment of arms to Y"
+                    // "sent a shipment of arms to Y", "provided $2 million in
+                    // assistance to Z"
                     if view.mention(o).is_none() {
                         for c in kids.with_rel(o, "nmod") {
-                            if case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of") {
+                            // an amount's "in" phrase ("$2 million in aid"),
+                            // not any noun's ("an inquiry in the wake of X")
+                            let amount = matches!(tree.upos(o), "NUM" | "SYM")
+                                || kids.with_rel(o, "nummod").next().is_some();
+                            let goods = case_word(tree, kids, c).is_some_and(|k| {
+                                view.low(k) == "of"
+                                    || (view.low(k) == "in" && amount && view.mention(c).is_none())
+                            });
+                            if goods {
                                 let extra = prep_slots(view, tree, kids, c, "nmod");
                                 p.preps.extend(extra);
                             }
@@ -545,6 +567,8 @@ pub fn analyze_tree(
                     }
                 }
                 p.preps = prep_slots(view, tree, kids, i, "nmod");
+                let beyond = beyond_locatives(view, tree, kids, i);
+                p.preps.extend(beyond);
             }
         }
     }
@@ -1069,6 +1093,16 @@ fn lending_verb(
             return Some(v);
         }
     }
+    // "launched a mediation effort between X and Y", "began a bombing
+    // campaign against X": the event noun modifies a noun of undertaking,
+    // which stands in the light verb's object (the verb's slots already
+    // hold that object's phrases)
+    if tree.rel(i) == "compound" && words::is_undertaking_noun(view.lemma(h)) {
+        let v = tree.head(h)?;
+        if carries(h, v).1 {
+            return Some(v);
+        }
+    }
     None
 }
 
@@ -1439,6 +1473,36 @@ fn prep_slots(
     out
 }
 
+/// The prepositional phrases the parser hung on a locative phrase of `o`
+/// rather than on `o` itself ("held talks in Jordan with King Abdullah":
+/// "with" depends on "Jordan"): a named place takes no "with", "against"
+/// or "to" of its own, so such a phrase is `o`'s. Further locatives and "of"
+/// phrases ("in the city of Aleppo") stay the place's.
+fn beyond_locatives(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    o: usize,
+) -> Vec<(Cow<'static, str>, usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    for c in kids.with_rel(o, "nmod") {
+        // a named place ("in Jordan", "in Bishkek"), not an event or
+        // circumstance ("participation in a summit on X", "in the wake of Y")
+        let locative = tree.upos(c) == "PROPN"
+            && case_word(tree, kids, c)
+                .is_some_and(|k| matches!(view.low(k), "in" | "at" | "near" | "inside"));
+        if !locative {
+            continue;
+        }
+        out.extend(
+            prep_slots(view, tree, kids, c, "nmod")
+                .into_iter()
+                .filter(|(w, _, _)| !matches!(w.as_ref(), "of" | "in" | "at" | "near" | "inside")),
+        );
+    }
+    out
+}
+
 /// The preposition (`case`) of the nominal headed by `c`: its own, or
 /// that of a descriptor or modifier before it, where parsers hang it on a
 /// titled name ("with [former president]nmod:desc Hamid Karzai": "with"
@@ -1450,13 +1514,34 @@ pub(crate) fn case_word(tree: &DepTree<'_>, kids: &DepTree<'_>, c: usize) -> Opt
             .copied()
             .find(|&k| tree.rel(k) == "case" && tree.upos(k) != "PART")
     };
-    own(c).or_else(|| {
-        kids.kids(c)
-            .iter()
-            .copied()
-            .filter(|&m| m < c && matches!(tree.rel(m), "nmod:desc" | "compound" | "amod" | "flat"))
-            .find_map(own)
-    })
+    own(c)
+        .or_else(|| {
+            kids.kids(c)
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    m < c && matches!(tree.rel(m), "nmod:desc" | "compound" | "amod" | "flat")
+                })
+                .find_map(own)
+        })
+        .or_else(|| {
+            // a quantity before the noun, where parsers hang the preposition
+            // on the number ("to about one million refugees": "to" depends on
+            // "million", itself a `nummod` of "refugees")
+            kids.kids(c)
+                .iter()
+                .copied()
+                .filter(|&m| m < c && tree.rel(m) == "nummod")
+                .find_map(|m| {
+                    own(m).or_else(|| {
+                        kids.kids(m)
+                            .iter()
+                            .copied()
+                            .filter(|&q| q < m && matches!(tree.rel(q), "compound" | "nummod"))
+                            .find_map(own)
+                    })
+                })
+        })
 }
 
 fn prep_name(word: &str) -> Cow<'static, str> {

@@ -188,6 +188,10 @@ pub struct PlvMention {
     pub text: String,
     /// Its actor code (`Actor::code`), possibly empty.
     pub code: String,
+    /// For a pronoun or other coreferent mention: the mentions it was
+    /// resolved to (its antecedent, that one's antecedent, ...), as span and
+    /// text in the sentence.
+    pub antecedents: Vec<(Span, String)>,
 }
 
 /// What the coder made of one sentence.
@@ -234,13 +238,23 @@ fn head_in(h: usize, marked: Span) -> bool {
     marked.start <= h && h < marked.end
 }
 
-/// Whether a side has its head word in the marked span; an unmarked side
-/// (`None`) puts no condition on the event.
-fn side_in(side: &[EventActor], marked: Option<Span>) -> bool {
+/// Whether a side has its head word in the marked span, itself or through
+/// the mention a pronoun of it was resolved to ("Gilani said he had rejected
+/// ...": the side "he" is Gilani); an unmarked side (`None`) puts no
+/// condition on the event.
+fn side_in(side: &[EventActor], marked: Option<Span>, mentions: &[PlvMention]) -> bool {
     let Some(marked) = marked else {
         return true;
     };
-    side.iter().any(|a| head_in(head_offset(a), marked))
+    side.iter().any(|a| {
+        head_in(head_offset(a), marked)
+            || mentions.iter().any(|m| {
+                m.span == a.span
+                    && m.antecedents
+                        .iter()
+                        .any(|(sp, text)| head_in(head_of(text, *sp), marked))
+            })
+    })
 }
 
 /// Whether the actor stage (or the coder, through an event side) put an
@@ -253,10 +267,10 @@ fn recognised(coded: &PlvCoded, marked: Option<Span>) -> bool {
         .mentions
         .iter()
         .any(|m| head_in(head_of(&m.text, m.span), marked))
-        || coded
-            .events
-            .iter()
-            .any(|e| side_in(&e.source, Some(marked)) || side_in(&e.target, Some(marked)))
+        || coded.events.iter().any(|e| {
+            side_in(&e.source, Some(marked), &coded.mentions)
+                || side_in(&e.target, Some(marked), &coded.mentions)
+        })
 }
 
 /// Why a row with no event joining its pair was missed (see [`PlvMiss`]).
@@ -273,12 +287,12 @@ fn miss_category(r: &PlvRow, coded: &PlvCoded) -> PlvMiss {
     }
     let on_source: Vec<&Event> = evs
         .iter()
-        .filter(|e| side_in(&e.source, r.source))
+        .filter(|e| side_in(&e.source, r.source, &coded.mentions))
         .collect();
     if on_source.is_empty() {
         let on_target: Vec<&Event> = evs
             .iter()
-            .filter(|e| side_in(&e.target, r.target))
+            .filter(|e| side_in(&e.target, r.target, &coded.mentions))
             .collect();
         let pool: Vec<&Event> = if on_target.is_empty() {
             evs.iter().collect()
@@ -372,7 +386,10 @@ pub fn score_plv(rows: &[PlvRow], coded: &[PlvCoded]) -> PlvReport {
         }
         let best = evs
             .iter()
-            .filter(|e| side_in(&e.source, r.source) && side_in(&e.target, r.target))
+            .filter(|e| {
+                side_in(&e.source, r.source, &c.mentions)
+                    && side_in(&e.target, r.target, &c.mentions)
+            })
             .max_by(|a, b| {
                 a.provenance
                     .confidence
@@ -554,6 +571,7 @@ mod tests {
             span: Span::new(at, at + name.len()),
             text: name.into(),
             code: "XXX".into(),
+            antecedents: Vec::new(),
         }
     }
 
@@ -609,6 +627,28 @@ mod tests {
             case(vec![event("ASSAULT", army(), zenda())], both),
             Some(PlvMiss::TargetOther)
         );
+    }
+
+    #[test]
+    fn a_pronoun_side_joins_the_span_of_the_mention_it_was_resolved_to() {
+        let row = PlvRow::from_marked(
+            "<s>The Ruritanian queen</s> said she had rejected <t>the rebels</t>.",
+            "REJECT",
+        )
+        .expect("row");
+        let s = row.sentence.clone();
+        let she = side("she", &s);
+        let rebels = side("rebels", &s);
+        let queen = mention("The Ruritanian queen", &s);
+        let mut pronoun = mention("she", &s);
+        let score = |mentions: Vec<PlvMention>| {
+            let events = vec![event("REJECT", she.clone(), rebels.clone())];
+            score_plv(std::slice::from_ref(&row), &[PlvCoded { events, mentions }]).found
+        };
+        // unresolved, "she" lies outside the marked source
+        assert_eq!(score(vec![queen.clone(), pronoun.clone()]), 0);
+        pronoun.antecedents = vec![(queen.span, queen.text.clone())];
+        assert_eq!(score(vec![queen, pronoun]), 1);
     }
 
     #[test]

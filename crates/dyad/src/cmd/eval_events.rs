@@ -271,14 +271,28 @@ pub fn eval_plv(args: EvalPlvArgs) -> anyhow::Result<ExitCode> {
             let mut mentions: Vec<PlvMention> = coded
                 .actors
                 .iter()
-                .map(|m| PlvMention {
-                    span: m.span,
-                    text: m.text.clone(),
-                    code: m.actor.code(),
+                .map(|m| {
+                    // the chain of mentions a coreferent one was resolved to
+                    let mut antecedents = Vec::new();
+                    let mut at = m.antecedent;
+                    while let Some(a) = at.and_then(|k| coded.actors.get(k)) {
+                        if antecedents.len() >= 4 {
+                            break;
+                        }
+                        antecedents.push((a.span, a.text.clone()));
+                        at = a.antecedent;
+                    }
+                    PlvMention {
+                        span: m.span,
+                        text: m.text.clone(),
+                        code: m.actor.code(),
+                        antecedents,
+                    }
                 })
                 // toponyms too: after a preposition the coder offers them
                 // as slot fillers ("sent experts to Saudi Arabia")
                 .chain(coded.places.iter().map(|p| PlvMention {
+                    antecedents: Vec::new(),
                     span: p.span,
                     text: p.text.clone(),
                     code: format!(
@@ -300,6 +314,9 @@ pub fn eval_plv(args: EvalPlvArgs) -> anyhow::Result<ExitCode> {
                 }
                 for m in &mut mentions {
                     m.span = dyad_core::Span::new(at(m.span.start), at(m.span.end));
+                    for (sp, _) in &mut m.antecedents {
+                        *sp = dyad_core::Span::new(at(sp.start), at(sp.end));
+                    }
                 }
             }
             (s, PlvCoded { events, mentions })
