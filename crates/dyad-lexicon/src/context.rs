@@ -126,6 +126,14 @@ fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
         mentions
             .iter()
             .filter(|m| !coreferred(m))
+            // a person of an insurgent group ("Baghdadi") is his country's
+            // national, no sign that the story is about that state
+            .filter(|m| {
+                m.kind != MentionKind::Person
+                    || m.actor
+                        .primary_sector()
+                        .is_none_or(|s| !INSURGENT.contains(&s))
+            })
             .filter_map(|m| m.actor.country.as_deref()),
     )
 }
@@ -586,11 +594,10 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 format!("country {c}: \"our\" in the author's own voice, the publisher's country"),
                 GOV_CONFIDENCE,
             ))
-        } else if let Some(c) = theatre_code.filter(|c| {
+        } else if let Some(c) = theatre_code.filter(|c| governed.contains(*c)).filter(|c| {
             governmental
                 && ctx.publisher_country.as_deref() != Some(*c)
                 && names_the_ruler(text, m)
-                && governed.contains(*c)
                 && places
                     .get(&m.sentence)
                     .is_none_or(|ps| ps.iter().all(|x| x == c))
