@@ -432,6 +432,38 @@ fn asks_anonymity(view: &SentenceView<'_>, head: usize) -> bool {
         && matches!(view.low(k + 2), "named" | "identified" | "quoted")
 }
 
+/// Words that may stand between "not" and the actor it sets apart ("not
+/// by Assad", "not the regime").
+const BETWEEN_NOT_AND_ACTOR: &[&str] = &[
+    "by", "to", "with", "against", "on", "at", "from", "for", "of", "the", "a", "an",
+];
+
+/// Whether local mention `m` follows ", not" (with at most two
+/// prepositions or determiners between): "fighting Isis, not Assad",
+/// "approved by Moscow, not by Assad". "not only X" is no such contrast.
+fn set_apart_by_not(view: &SentenceView<'_>, m: usize) -> bool {
+    let Some(lm) = view.mentions.get(m) else {
+        return false;
+    };
+    let mut j = lm.first;
+    for _ in 0..=2 {
+        let Some(prev) = j.checked_sub(1) else {
+            return false;
+        };
+        let w = view.low(prev);
+        if w == "not" {
+            return prev
+                .checked_sub(1)
+                .is_some_and(|c| matches!(view.low(c), "," | "but"));
+        }
+        if !BETWEEN_NOT_AND_ACTOR.contains(&w) {
+            return false;
+        }
+        j = prev;
+    }
+    false
+}
+
 /// Why a pattern did not fire; rendered only for explanations, so that
 /// coding does not format a message for every pattern tried.
 enum Miss<'p> {
@@ -443,6 +475,8 @@ enum Miss<'p> {
     NoSource,
     /// The verb's object is no aid ("gave instructions").
     NotAid,
+    /// The verb's object is an actor's removal ("backed the overthrow of").
+    RemovalObject,
     /// The verb has a particle that makes it another verb ("ended up").
     PhrasalIdiom(String),
     /// "refused to be named", "asked not to be identified": a source's
@@ -470,6 +504,7 @@ impl Miss<'_> {
             Miss::SourceSector => format!("source is not {}", pattern.source_sectors.join("/")),
             Miss::NoSource => "no source actor".into(),
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
+            Miss::RemovalObject => "its object is an actor's removal (objects/removal.tsv)".into(),
             Miss::Anonymity => "a source's wish not to be named, no act".into(),
             Miss::PhrasalIdiom(p) => {
                 format!("'{p}' makes it another verb (phrasal/idioms.tsv)")
@@ -583,6 +618,20 @@ fn try_pattern<'p>(
                 || patterns.is_immaterial_object(view.low(o))
             {
                 return Err(Miss::NotAid);
+            }
+        }
+    }
+    // "backed the overthrow of X", "welcomed X's downfall": a cooperative
+    // act whose object is the removal of an actor is none with that actor
+    if matches!(
+        pattern.plover.as_str(),
+        "SUPPORT" | "AGREE" | "COOPERATE" | "AID"
+    ) && pred.kind == TriggerKind::Verb
+    {
+        if let Some(o) = pred.object_word {
+            if patterns.is_removal_object(view.lemma(o)) || patterns.is_removal_object(view.low(o))
+            {
+                return Err(Miss::RemovalObject);
             }
         }
     }
@@ -775,6 +824,9 @@ fn try_pattern<'p>(
             slots.push(SlotUse::Complement);
         }
     }
+    // "fighting Isis, not Assad", "approved by Moscow, not by Assad": an
+    // actor the text sets apart with "not" takes no part in the act
+    target.retain(|&m| !set_apart_by_not(view, m));
     // "X and Y fought alongside Z", "... fought together": allies, not
     // each other's foes
     let allied = || {

@@ -154,6 +154,10 @@ pub struct PatternSet {
     /// Direct objects that make a giving or sending verb something other
     /// than aid ("gave instructions", "sent diplomats").
     immaterial: FxHashSet<String>,
+    /// Direct objects that name an actor's removal or defeat ("backed the
+    /// overthrow of X"): a cooperative verb with one is no cooperation with
+    /// the actor named inside.
+    removal: FxHashSet<String>,
     /// Phrasal verbs ("end up", "give up") that mean something else than
     /// their verb, keyed "verb particle".
     idioms: FxHashSet<String>,
@@ -163,6 +167,13 @@ pub struct PatternSet {
 const BUILTIN_IMMATERIAL: (&str, &str) = (
     "objects/immaterial.tsv",
     include_str!("../../../data/patterns/objects/immaterial.tsv"),
+);
+
+/// The built-in list of objects that name an actor's removal (hand-made;
+/// see its header).
+const BUILTIN_REMOVAL: (&str, &str) = (
+    "objects/removal.tsv",
+    include_str!("../../../data/patterns/objects/removal.tsv"),
 );
 
 /// The built-in list of phrasal verbs that are not their verb (hand-made).
@@ -257,6 +268,8 @@ impl PatternSet {
         }
         let (name, text) = BUILTIN_IMMATERIAL;
         set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_REMOVAL;
+        set.add_removal_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_IDIOMS;
         set.add_phrasal_idioms(&format!("builtin:{name}"), text)?;
         Ok(set)
@@ -285,6 +298,14 @@ impl PatternSet {
                 source,
             })?;
             self.add_immaterial_objects(&immaterial.display().to_string(), &text)?;
+        }
+        let removal = dir.join("objects").join("removal.tsv");
+        if removal.is_file() {
+            let text = std::fs::read_to_string(&removal).map_err(|source| CoderError::Io {
+                path: removal.clone(),
+                source,
+            })?;
+            self.add_removal_objects(&removal.display().to_string(), &text)?;
         }
         let idioms = dir.join("phrasal").join("idioms.tsv");
         if idioms.is_file() {
@@ -392,21 +413,18 @@ impl PatternSet {
     /// Adds objects that are not aid: one lower-case lemma a line, `#`
     /// comments.
     pub fn add_immaterial_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
-        for (i, raw) in text.lines().enumerate() {
-            let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !line.chars().all(|c| c.is_lowercase() || c == '-') {
-                return Err(CoderError::Pattern {
-                    file: file.to_string(),
-                    line: i + 1,
-                    message: format!("expected one lower-case lemma, found '{line}'"),
-                });
-            }
-            self.immaterial.insert(line.to_string());
-        }
-        Ok(())
+        add_lemmas(&mut self.immaterial, file, text)
+    }
+
+    /// Adds objects that name an actor's removal or defeat: one lower-case
+    /// lemma a line, `#` comments.
+    pub fn add_removal_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        add_lemmas(&mut self.removal, file, text)
+    }
+
+    /// True when `lemma` names an actor's removal or defeat ("overthrow").
+    pub fn is_removal_object(&self, lemma: &str) -> bool {
+        self.removal.contains(lemma)
     }
 
     /// Adds phrasal verbs that are not their verb: "verb particle" a line,
@@ -637,6 +655,25 @@ fn parse_pattern(pattern: &str) -> Result<Parsed, String> {
     }
     let trigger = trigger.ok_or("pattern has no trigger word")?;
     Ok((trigger, required, source, target))
+}
+
+/// Reads a list of lower-case lemmas, one a line, `#` comments, into `set`.
+fn add_lemmas(set: &mut FxHashSet<String>, file: &str, text: &str) -> Result<(), CoderError> {
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !line.chars().all(|c| c.is_lowercase() || c == '-') {
+            return Err(CoderError::Pattern {
+                file: file.to_string(),
+                line: i + 1,
+                message: format!("expected one lower-case lemma, found '{line}'"),
+            });
+        }
+        set.insert(line.to_string());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

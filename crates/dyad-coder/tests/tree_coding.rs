@@ -1849,3 +1849,50 @@ fn easing_blockades_and_tariffs_human_shields_and_meals() {
         "{events:#?}"
     );
 }
+
+// actors6 (2026-12-06): actors the text sets apart from an act, and acts of
+// support whose object is an actor's removal.
+
+#[test]
+fn an_actor_set_apart_by_not_takes_no_part_in_the_act() {
+    let events = code("Paris has spent its energies on fighting Isis, not Tehran.");
+    let dyads = dyads_on(&events, "fighting");
+    assert!(
+        dyads
+            .iter()
+            .all(|(_, _, t)| !t.contains(&"IRN".to_string())),
+        "{events:#?}"
+    );
+    // "not only" is no contrast
+    let events = code("Canada condemned not only Russia but also China on Monday.");
+    assert!(
+        events
+            .iter()
+            .any(|e| countries(&e.target).contains(&"RUS".to_string())),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn support_for_an_actor_s_removal_is_no_support_of_the_actor() {
+    for text in [
+        "Germany has backed the overthrow of Maduro since 2019.",
+        "Germany has backed Maduro’s ouster since 2019.",
+    ] {
+        let events = code(text);
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.plover == "SUPPORT" && countries(&e.target).contains(&"VEN".to_string())),
+            "{text}: {events:#?}"
+        );
+    }
+    // support of the actor itself still is
+    let events = code("Germany has backed Maduro since 2019.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "SUPPORT" && countries(&e.target).contains(&"VEN".to_string())),
+        "{events:#?}"
+    );
+}

@@ -80,6 +80,10 @@ pub const DOCUMENT_COUNTRY_MARKER: &str = " + country ";
 /// other (docs/geo.md, "Event location").
 pub const SENTENCE_PLACE_MARKER: &str = ": the one country of the places its sentence names";
 
+/// How many sentences back the scene of civilians in a sentence naming no
+/// country may have been set.
+const SCENE_WINDOW: usize = 2;
+
 /// Confidence cap for a country taken from the story's main country.
 const MAIN_CONFIDENCE: f32 = 0.45;
 
@@ -122,6 +126,14 @@ fn main_country(mentions: &[ActorMention]) -> Option<(String, usize, usize)> {
         mentions
             .iter()
             .filter(|m| !coreferred(m))
+            // a person of an insurgent group ("Baghdadi") is his country's
+            // national, no sign that the story is about that state
+            .filter(|m| {
+                m.kind != MentionKind::Person
+                    || m.actor
+                        .primary_sector()
+                        .is_none_or(|s| !INSURGENT.contains(&s))
+            })
             .filter_map(|m| m.actor.country.as_deref()),
     )
 }
@@ -168,6 +180,40 @@ pub(crate) struct Named {
     /// Byte span of the name in the text.
     pub start: usize,
     pub end: usize,
+}
+
+/// Nouns that name a state's ruling power without saying whose, and that
+/// writers use for the government of the country a story is about, not for
+/// their own ("the regime", "the junta").
+const RULER_NOUNS: &[&str] = &["regime", "junta", "dictatorship"];
+
+/// Words that may stand right before such a noun when it names the ruling
+/// power itself: determiners, prepositions and conjunctions ("the regime",
+/// "a regime offensive", "by the regime"), not a noun that makes it a system
+/// ("sanctions regime", "visa regime") nor an epithet of a state named
+/// ("that repulsive regime").
+const BEFORE_RULER: &[&str] = &[
+    "the", "a", "an", "and", "or", "by", "on", "of", "to", "with", "against", "for", "from",
+    "under", "between", "than", "other",
+];
+
+/// Whether the mention is a ruler noun alone ("the regime", "regime" in
+/// "regime forces") after a determiner, preposition or conjunction, or
+/// opening its sentence.
+fn names_the_ruler(text: &str, m: &ActorMention) -> bool {
+    let own = m.text.trim();
+    if !crate::words::is_in(RULER_NOUNS, own) {
+        return false;
+    }
+    let before = text.get(..m.span.start).unwrap_or_default();
+    let last_char = before.chars().rev().find(|c| !c.is_whitespace());
+    let word = before.split_whitespace().next_back();
+    match (last_char, word) {
+        // sentence start
+        (None, _) | (Some('.' | '!' | '?' | '“' | '"'), _) => true,
+        (_, Some(w)) => crate::words::is_in(BEFORE_RULER, w),
+        _ => false,
+    }
 }
 
 /// Sectors of insurgents and the opposition: in a story about one conflict
@@ -427,6 +473,8 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             (c, why)
         })
     });
+    let theatre_code = theatre(named).map(|(c, _, _)| c);
+    let theatre_code = theatre_code.as_deref();
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     // Countries each sentence names (matcher readings and mentions with a
     // country), and those it names as places.
@@ -454,6 +502,18 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 .push(n.country.clone());
         }
     }
+    // Countries whose government the document names anywhere (a GOV actor
+    // or a capital with the country, not a description resolved to one).
+    let governed: rustc_hash::FxHashSet<&str> = mentions
+        .iter()
+        .filter(|m| !coreferred(m))
+        .filter(|m| {
+            m.actor.sectors.first().is_some_and(|s| s == "GOV") || m.kind == MentionKind::Capital
+        })
+        .filter_map(|m| m.actor.country.as_deref())
+        .collect();
+    let governed: rustc_hash::FxHashSet<String> =
+        governed.into_iter().map(str::to_string).collect();
     // Governments named so far: (country, sentence, text, weight), in text
     // order; a person in office or a capital/seat (weight 2) names a
     // government more surely than "officials" (weight 1).
@@ -534,6 +594,27 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 format!("country {c}: \"our\" in the author's own voice, the publisher's country"),
                 GOV_CONFIDENCE,
             ))
+        } else if let Some(c) = theatre_code.filter(|c| governed.contains(*c)).filter(|c| {
+            governmental
+                && ctx.publisher_country.as_deref() != Some(*c)
+                && names_the_ruler(text, m)
+                && places
+                    .get(&m.sentence)
+                    .is_none_or(|ps| ps.iter().all(|x| x == c))
+        }) {
+            // "the regime": the ruling power of the country where the story
+            // happens (its theatre, not the publisher's country), when the
+            // story names that country's government and the sentence places
+            // nothing elsewhere ("talks between the regime and the
+            // opposition in Vienna" stay open)
+            Some((
+                c.to_string(),
+                format!(
+                    "country {c}: \"{}\" is the ruling power of the story's theatre, whose government it names",
+                    m.text
+                ),
+                MAIN_CONFIDENCE,
+            ))
         } else if let Some(people) = people_of(ctx.peoples, text, m) {
             let (adj, lands) = (people.adjective.as_str(), people.lands.as_slice());
             let lands_text = lands.join(", ");
@@ -596,8 +677,31 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                     ),
                     GOV_CONFIDENCE,
                 ))
+            } else if let Some(r) = main_reason("") {
+                Some(r)
+            } else if primary == Some("CVL") && !place_says_nothing(text, m) {
+                // Civilians in a sentence that names no country, in a story
+                // with no main country: the scene the text has just set, when
+                // the nearest sentence before (two at most) that names a
+                // country names only one, as a place, and it is the story's
+                // conflict country ("The agony of eastern Ghouta ... Once
+                // again civilians are being killed").
+                (1..=SCENE_WINDOW)
+                    .filter_map(|back| m.sentence.checked_sub(back))
+                    .find(|s| here.get(s).is_some_and(|h| !h.is_empty()))
+                    .and_then(|s| {
+                        let c = sentence_place(named, mentions, s, false)?;
+                        let all_same = here.get(&s).is_some_and(|h| h.iter().all(|x| x == c));
+                        (all_same && conflict_code == Some(c)).then(|| {
+                            (
+                                c.to_string(),
+                                format!("country {c}: the one country of the places the sentence before names (sentence {s}), the story's conflict country"),
+                                MAIN_CONFIDENCE,
+                            )
+                        })
+                    })
             } else {
-                main_reason("")
+                None
             }
         } else if governmental {
             None

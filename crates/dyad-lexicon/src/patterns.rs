@@ -290,6 +290,25 @@ pub(crate) fn short_forms(name: &str, country: &str) -> Vec<String> {
     out
 }
 
+/// Arabic articles written before a surname, with the sun-letter forms
+/// ("al-Assad", "el-Sisi", "ash-Shara"): lower case, joined by a hyphen.
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"];
+
+/// The surname without its Arabic article ("al-Assad" → "Assad"): only a
+/// one-word short form written with a lower-case article and a hyphen, the
+/// rest capitalised and without a further hyphen ("Al-Sabah", a dynasty's
+/// name, keeps its article).
+fn without_article(short: &str) -> Option<&str> {
+    if short.contains(' ') {
+        return None;
+    }
+    let (article, rest) = short.split_once('-')?;
+    (ARABIC_ARTICLES.contains(&article)
+        && rest.starts_with(|c: char| c.is_uppercase())
+        && !rest.contains('-'))
+    .then_some(rest)
+}
+
 /// East Asian names are written "Kim Jong Un", "Kim Jong-un" or "Kim Jong-Un".
 fn name_spellings(name: &str, country: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
@@ -374,6 +393,10 @@ impl PatternSet {
         let mut surname_index: rustc_hash::FxHashMap<String, usize> =
             rustc_hash::FxHashMap::default();
         let mut surnames: Vec<(String, Vec<usize>)> = Vec::new();
+        // "Assad" for "al-Assad": (bare form, person), added after every
+        // other pattern is in, so that a bare form that is already a word of
+        // the lexicon or someone's surname is left alone.
+        let mut bare_forms: Vec<(String, usize)> = Vec::new();
         for (i, p) in k.people.iter().enumerate() {
             let country = p.roles.first().map(|r| r.country.as_str()).unwrap_or("");
             for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
@@ -387,6 +410,9 @@ impl PatternSet {
                 Vec::new()
             };
             for s in shorts {
+                if let Some(bare) = without_article(&s) {
+                    bare_forms.push((bare.to_string(), i));
+                }
                 if crate::words::is_in(crate::words::PERSON_PRONOUNS, &s)
                     || crate::words::is_in(crate::words::GIVEN_NAMES, &s)
                     || s.chars().count() < 2
@@ -407,6 +433,50 @@ impl PatternSet {
                     }
                     b.add(&v, Target::Surname(g));
                 }
+            }
+        }
+        // News drop the Arabic article of a surname after the first mention
+        // ("Bashar al-Assad" → "Assad", "Abdel Fattah el-Sisi" → "Sisi"):
+        // the bare form joins the surname group of everyone whose surname it
+        // is, unless it is already a pattern (a country, place, organisation,
+        // role, person or someone's surname: "Houthi" stays the movement's
+        // adjective, "Sharif" Nawaz Sharif's), a given name, or shorter than
+        // four letters.
+        bare_forms.sort();
+        bare_forms.dedup();
+        let mut k0 = 0;
+        while let Some((bare, _)) = bare_forms.get(k0) {
+            let members: Vec<usize> = bare_forms
+                .iter()
+                .skip(k0)
+                .take_while(|(b2, _)| b2 == bare)
+                .map(|&(_, i)| i)
+                .collect();
+            k0 += members.len().max(1);
+            let variants = name_spellings(bare, "");
+            let taken = variants
+                .iter()
+                .any(|v| b.index.contains_key(&v.to_ascii_lowercase()));
+            if taken
+                || bare.chars().count() < 4
+                || crate::words::is_in(crate::words::GIVEN_NAMES, bare)
+            {
+                continue;
+            }
+            for v in variants {
+                let key = v.to_ascii_lowercase();
+                let g = *surname_index.entry(key).or_insert_with(|| {
+                    surnames.push((v.clone(), Vec::new()));
+                    surnames.len() - 1
+                });
+                if let Some((_, list)) = surnames.get_mut(g) {
+                    for &i in &members {
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+                b.add(&v, Target::Surname(g));
             }
         }
         // A user's entry (a `--lexicon DIR` layer) wins over a built-in one
@@ -682,6 +752,16 @@ impl PatternSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_article_dropped_only_where_written_lower_case() {
+        assert_eq!(without_article("al-Assad"), Some("Assad"));
+        assert_eq!(without_article("el-Sisi"), Some("Sisi"));
+        assert_eq!(without_article("Al-Sabah"), None);
+        assert_eq!(without_article("al-Hashimi-Qurashi"), None);
+        assert_eq!(without_article("Le Drian"), None);
+        assert_eq!(without_article("Putin"), None);
+    }
 
     #[test]
     fn short_forms_follow_naming_order() {
