@@ -270,7 +270,31 @@ pub fn match_sentence<'p>(
                     .and_then(|g| preds.get(g))
                     .and_then(|g| g.modal.as_deref())
                     .is_some_and(|md| matches!(md, "will" | "shall" | "must" | "'ll"));
-                if let Some(retyped) =
+                // "whether European powers will be willing to lift
+                // sanctions", "unclear whether Spain will agree to": a
+                // promise that is itself only possible is not made
+                let open_promise = tree.and_then(|t| {
+                    let g = carrier
+                        .governor
+                        .and_then(|g| preds.get(g))
+                        .map(|g| g.head)
+                        .or_else(|| t.head(carrier.head))?;
+                    if let Some(&k) = t.kids(g).iter().find(|&&k| {
+                        t.rel(k) == "mark" && matches!(view.low(k), "if" | "unless" | "whether")
+                    }) {
+                        let why = format!("conditional '{}'", view.low(k));
+                        return Some((Factuality::Hypothetical, why));
+                    }
+                    let (gf, gwhy) = tree_factuality(view, t, g);
+                    matches!(gf, Factuality::Negated | Factuality::Denied).then_some((gf, gwhy))
+                });
+                if let Some((gf, gwhy)) = open_promise {
+                    m.factuality = gf;
+                    m.factuality_reason = format!(
+                        "under '{}', itself not made: {gwhy}",
+                        gov_lemma.unwrap_or("")
+                    );
+                } else if let Some(retyped) =
                     intent_key.and_then(|g| intent_type(&m.pattern.plover, g, bound))
                 {
                     m.retyped = Some(retyped);

@@ -1896,3 +1896,22 @@ fn support_for_an_actor_s_removal_is_no_support_of_the_actor() {
         "{events:#?}"
     );
 }
+
+// ---- stop 22 (lead), after the merges ----
+
+#[test]
+fn a_promise_under_whether_is_not_made() {
+    // "whether Spain will agree to lift sanctions": nothing is promised yet
+    let events = code("It is unclear whether Spain will agree to lift sanctions against Cuba.");
+    let lift = on(&events, "lift");
+    assert_eq!(lift.factuality, Factuality::Hypothetical, "{lift:#?}");
+    let events = code(
+        "The talks raise questions about whether Spain will be willing to lift sanctions against Cuba.",
+    );
+    let lift = on(&events, "lift");
+    assert_eq!(lift.factuality, Factuality::Hypothetical, "{lift:#?}");
+    // a promise made: the act promised is coded as the promise, asserted
+    let events = code("Spain agreed to lift sanctions against Cuba on Monday.");
+    let lift = on(&events, "lift");
+    assert_eq!(lift.factuality, Factuality::Asserted, "{lift:#?}");
+}
