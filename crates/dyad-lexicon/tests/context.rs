@@ -701,3 +701,21 @@ fn civilians_in_a_sentence_naming_no_country_are_in_the_scene_just_set() {
     let civ = one(&m, "civilians");
     assert_eq!(civ.actor.country, None, "{civ:?}");
 }
+
+#[test]
+fn the_security_council_in_lower_case_is_the_un_s() {
+    // a Syria story: "the security council" is the UN's, not Syria's; a
+    // national one says so
+    let d = doc(
+        "Syrian troops entered the town on Sunday. \
+         The envoy condemned the security council's failure to act. \
+         Iran's supreme national security council met on Monday.",
+        "2019-01-01",
+    );
+    let ms = lex().recognize(&d);
+    let unsc = one(&ms, "security council");
+    assert_eq!(unsc.actor.org.as_deref(), Some("UNSC"), "{unsc:#?}");
+    let national = one(&ms, "national security council");
+    assert_eq!(national.actor.org, None, "{national:#?}");
+    assert_eq!(national.actor.sectors, ["GOV"], "{national:#?}");
+}
