@@ -421,16 +421,7 @@ impl PatternSet {
                 }
                 let variants = name_spellings(&s, "");
                 for v in variants {
-                    let key = v.to_ascii_lowercase();
-                    let g = *surname_index.entry(key).or_insert_with(|| {
-                        surnames.push((v.clone(), Vec::new()));
-                        surnames.len() - 1
-                    });
-                    if let Some((_, list)) = surnames.get_mut(g) {
-                        if !list.contains(&i) {
-                            list.push(i);
-                        }
-                    }
+                    let g = join_surname_group(&mut surnames, &mut surname_index, &v, &[i]);
                     b.add(&v, Target::Surname(g));
                 }
             }
@@ -464,18 +455,7 @@ impl PatternSet {
                 continue;
             }
             for v in variants {
-                let key = v.to_ascii_lowercase();
-                let g = *surname_index.entry(key).or_insert_with(|| {
-                    surnames.push((v.clone(), Vec::new()));
-                    surnames.len() - 1
-                });
-                if let Some((_, list)) = surnames.get_mut(g) {
-                    for &i in &members {
-                        if !list.contains(&i) {
-                            list.push(i);
-                        }
-                    }
-                }
+                let g = join_surname_group(&mut surnames, &mut surname_index, &v, &members);
                 b.add(&v, Target::Surname(g));
             }
         }
@@ -800,4 +780,28 @@ mod tests {
             ]
         );
     }
+}
+
+/// Adds `people` to the surname group of spelling `surname` (one group per
+/// lower-cased spelling, created on first use) and returns the group.
+fn join_surname_group(
+    surnames: &mut Vec<(String, Vec<usize>)>,
+    index: &mut rustc_hash::FxHashMap<String, usize>,
+    surname: &str,
+    people: &[usize],
+) -> usize {
+    let g = *index
+        .entry(surname.to_ascii_lowercase())
+        .or_insert_with(|| {
+            surnames.push((surname.to_string(), Vec::new()));
+            surnames.len() - 1
+        });
+    if let Some((_, list)) = surnames.get_mut(g) {
+        for &i in people {
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+    g
 }
