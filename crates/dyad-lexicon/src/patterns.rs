@@ -729,6 +729,30 @@ impl PatternSet {
     }
 }
 
+/// Adds `people` to the surname group of spelling `surname` (one group per
+/// lower-cased spelling, created on first use) and returns the group.
+fn join_surname_group(
+    surnames: &mut Vec<(String, Vec<usize>)>,
+    index: &mut rustc_hash::FxHashMap<String, usize>,
+    surname: &str,
+    people: &[usize],
+) -> usize {
+    let g = *index
+        .entry(surname.to_ascii_lowercase())
+        .or_insert_with(|| {
+            surnames.push((surname.to_string(), Vec::new()));
+            surnames.len() - 1
+        });
+    if let Some((_, list)) = surnames.get_mut(g) {
+        for &i in people {
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+    g
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -780,28 +804,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// Adds `people` to the surname group of spelling `surname` (one group per
-/// lower-cased spelling, created on first use) and returns the group.
-fn join_surname_group(
-    surnames: &mut Vec<(String, Vec<usize>)>,
-    index: &mut rustc_hash::FxHashMap<String, usize>,
-    surname: &str,
-    people: &[usize],
-) -> usize {
-    let g = *index
-        .entry(surname.to_ascii_lowercase())
-        .or_insert_with(|| {
-            surnames.push((surname.to_string(), Vec::new()));
-            surnames.len() - 1
-        });
-    if let Some((_, list)) = surnames.get_mut(g) {
-        for &i in people {
-            if !list.contains(&i) {
-                list.push(i);
-            }
-        }
-    }
-    g
 }
