@@ -1552,11 +1552,6 @@ fn prep_name(word: &str) -> Cow<'static, str> {
         .unwrap_or_else(|| Cow::Owned(word.to_string()))
 }
 
-/// The actor mentions a noun phrase headed by `h` stands for: the mention
-/// on its head, else one on a modifier that names its owner ("the Trump
-/// administration", "Iran's foreign minister", "forces of Assad"), plus
-/// its conjuncts ("Russia and China"). `places` admits toponyms standing
-/// for their country (never subjects).
 /// Whether mention `m` is a possessive pronoun of the clause's own object
 /// that agrees in number with the clause's `subject` ("Russia reinforced
 /// its troops", "the rebels moved their fighters"): it stands for the
@@ -1590,6 +1585,11 @@ fn bound_to_subject(
     }
 }
 
+/// The actor mentions a noun phrase headed by `h` stands for: the mention
+/// on its head, else one on a modifier that names its owner ("the Trump
+/// administration", "Iran's foreign minister", "forces of Assad"), plus
+/// its conjuncts ("Russia and China"). `places` admits toponyms standing
+/// for their country (never subjects).
 fn np_mentions(
     view: &SentenceView<'_>,
     tree: &DepTree<'_>,
