@@ -407,6 +407,94 @@ pub fn is_authoring_verb(w: &str) -> bool {
     )
 }
 
+/// Nouns of documents and messages: what one says or asks is its author's
+/// act, whoever else handles it ("a report urging the government to ...").
+pub fn is_document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "report"
+            | "statement"
+            | "resolution"
+            | "letter"
+            | "article"
+            | "study"
+            | "document"
+            | "paper"
+            | "book"
+            | "film"
+            | "video"
+            | "message"
+            | "tweet"
+            | "post"
+            | "communique"
+            | "declaration"
+            | "editorial"
+            | "petition"
+            | "memo"
+            | "dossier"
+            | "bill"
+            | "motion"
+            | "leaflet"
+            | "speech"
+            | "decree"
+            | "draft"
+            | "text"
+            | "note"
+            | "analysis"
+            | "assessment"
+            | "review"
+            | "survey"
+            | "investigation"
+            | "inquiry"
+            | "verdict"
+            | "ruling"
+            | "judgment"
+    )
+}
+
+/// Verbs that bring out a document or message, so that what the document
+/// does is its issuer's act: "passed a resolution criticising X", "issued a
+/// statement condemning X" (not "condemned a report urging X": the report's
+/// urging is its authors', not the condemners').
+pub fn is_issuing_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "pass"
+            | "adopt"
+            | "approve"
+            | "issue"
+            | "release"
+            | "publish"
+            | "write"
+            | "draft"
+            | "produce"
+            | "prepare"
+            | "compile"
+            | "sign"
+            | "send"
+            | "table"
+            | "present"
+            | "submit"
+            | "file"
+            | "lodge"
+            | "circulate"
+            | "deliver"
+            | "unveil"
+            | "announce"
+            | "make"
+            | "put"
+            | "post"
+            | "tweet"
+            | "broadcast"
+            | "air"
+            | "pen"
+            | "author"
+            | "introduce"
+            | "launch"
+            | "give"
+    )
+}
+
 /// A unit of time that measures how long something lasted ("weeks of
 /// airstrikes", "a month of shelling").
 pub fn is_time_unit(w: &str) -> bool {

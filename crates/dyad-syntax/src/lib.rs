@@ -628,7 +628,9 @@ impl Syntax {
     /// tense shares) are tried as past tenses in turn, and the first parse
     /// that then has a verb at its root is kept. And "has since accused",
     /// read as a main verb "has" and a preposition, is re-tagged as the
-    /// perfect it is.
+    /// perfect it is. The opposite slip, a reduced relative read as the
+    /// main verb with the real one as its conjunct, is parsed again with
+    /// the participle imposed ([`Self::relative_read_as_main_verb`]).
     pub fn parse_tokens_into(&self, words: &[&str], out: &mut Parse, scratch: &mut Scratch) {
         self.parse_tokens_once(words, out, scratch);
         let mut retry = scratch.retry.take().unwrap_or_default();
@@ -698,8 +700,83 @@ impl Syntax {
                 }
             }
         }
+        if let Some(i) = self.relative_read_as_main_verb(words, out) {
+            if let Some(vbn) = self.class_of("VBN", "VERB") {
+                scratch.force = vec![(i, vbn)];
+                self.parse_tokens_once(words, &mut retry, scratch);
+                // kept when a verb after the participle now heads the
+                // sentence
+                let root = retry.heads.iter().position(|&h| h == 0);
+                if root.is_some_and(|r| r > i) && self.has_verbal_root(&retry) {
+                    std::mem::swap(out, &mut retry);
+                }
+            }
+        }
         scratch.retry = Some(retry);
         self.reattach_fronted_subject(words, out);
+    }
+
+    /// The other garden path: "The families of two British men killed
+    /// fighting Isis have condemned a report" read with `killed` as the
+    /// main verb and the real one, `have condemned`, as its conjunct. A
+    /// root in the past tense right after a noun, with a form the
+    /// participle shares, whose conjunct to the right carries its own
+    /// auxiliary and no coordinator, is a reduced relative: the word's
+    /// index, to be parsed again as a participle.
+    fn relative_read_as_main_verb(&self, words: &[&str], parse: &Parse) -> Option<usize> {
+        let root = parse.heads.iter().position(|&h| h == 0)?;
+        if root == 0 || self.xpos(parse.tags[root]) != "VBD" {
+            return None;
+        }
+        let w = words[root].to_lowercase();
+        if !w.ends_with("ed") || !matches!(self.upos(parse.tags[root - 1]), "NOUN" | "PROPN") {
+            return None;
+        }
+        let children = |h: usize| {
+            parse
+                .heads
+                .iter()
+                .enumerate()
+                .filter(move |&(_, &head)| head as usize == h + 1)
+                .map(|(k, _)| k)
+        };
+        let relation = |k: usize| self.deprel(parse.labels[k]);
+        // the noun before the verb ends a modifier of the subject ("the
+        // families [of two British men] killed"), not the subject itself
+        // ("Putin declared Syria could become ...", "the year ended")
+        let inside = |mut k: usize, top: usize| {
+            for _ in 0..parse.heads.len() {
+                match (parse.heads[k] as usize).checked_sub(1) {
+                    Some(h) if h == top => return true,
+                    Some(h) => k = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        let subject = children(root).find(|&k| k < root && relation(k) == "nsubj")?;
+        if !inside(root - 1, subject) {
+            return None;
+        }
+        // a verb after it with a finite auxiliary of its own and no subject
+        // or subordinator: the parser made it a conjunct or a clause
+        // hanging lower, where it is the sentence's own
+        let finite_conjunct = (root + 1..words.len()).any(|k| {
+            matches!(relation(k), "conj" | "advcl" | "parataxis")
+                && inside(k, root)
+                && self.upos(parse.tags[k]) == "VERB"
+                && children(k).any(|c| {
+                    c < k
+                        && relation(c) == "aux"
+                        && matches!(
+                            words[c].to_lowercase().as_str(),
+                            "has" | "have" | "had" | "is" | "are" | "was" | "were"
+                        )
+                })
+                && !children(k)
+                    .any(|c| c < k && matches!(relation(c), "cc" | "nsubj" | "nsubj:pass" | "mark"))
+        });
+        finite_conjunct.then_some(root)
     }
 
     /// "In recent days, airstrikes on the district have killed dozens": the

@@ -71,3 +71,29 @@ fn a_subject_after_a_fronted_phrase_is_the_subject_not_a_conjunct() {
         "{words:#?}"
     );
 }
+
+#[test]
+fn a_reduced_relative_read_as_the_main_verb_is_reparsed_as_a_participle() {
+    // the greedy parser makes "killed" the main verb and "have criticised"
+    // its conjunct; the auxiliary without a coordinator says otherwise
+    for (text, participle, main) in [
+        (
+            "The relatives of three French soldiers killed fighting rebels in Mali have criticised the minister .",
+            "killed",
+            "criticised",
+        ),
+        (
+            "The widows of two Kenyan officers murdered guarding the border have sued the government .",
+            "murdered",
+            "sued",
+        ),
+    ] {
+        let words = parse(text);
+        assert_eq!(word(&words, main).head, 0, "{words:#?}");
+        let p = word(&words, participle);
+        assert_eq!((p.xpos.as_str(), p.deprel.as_str()), ("VBN", "acl"), "{words:#?}");
+    }
+    // a real coordination keeps its past tense
+    let words = parse("The soldiers killed two rebels and have seized the town .");
+    assert_eq!(word(&words, "killed").head, 0, "{words:#?}");
+}

@@ -873,8 +873,16 @@ pub fn analyze_tree(
                     // statement condemning X": the clause is the act of the
                     // subject of the verb whose object the noun is
                     if p.subject.is_empty() && !p.passive && tree.rel(h) == "obj" {
-                        if let Some(v) =
-                            tree.head(h).and_then(|v| pred_at.get(v).copied().flatten())
+                        // (a document's clause is its issuer's only:
+                        // "condemned a report urging X" is not the
+                        // condemners' urging)
+                        if let Some(v) = tree
+                            .head(h)
+                            .filter(|&v| {
+                                !words::is_document_noun(view.lemma(h))
+                                    || words::is_issuing_verb(view.lemma(v))
+                            })
+                            .and_then(|v| pred_at.get(v).copied().flatten())
                         {
                             p.subject = preds_agent[v].clone();
                         }

@@ -1,0 +1,77 @@
+//! Whose act a clause is when the parse hangs it on a noun or first reads
+//! it as the main verb: sentences written for these tests (none from a
+//! gold set).
+
+use chrono::NaiveDate;
+use dyad_coder::{Engine, EngineConfig, GazetteerChoice};
+use dyad_core::Event;
+
+fn code(text: &str) -> Vec<Event> {
+    let engine = Engine::new(EngineConfig {
+        gazetteer: GazetteerChoice::None,
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text("owners", text, NaiveDate::from_ymd_opt(2024, 6, 18));
+    engine.code_document(doc).events
+}
+
+/// (type, source countries, target countries, trigger) of every event.
+fn summary(events: &[Event]) -> Vec<(String, Vec<String>, Vec<String>, String)> {
+    let countries = |side: &[dyad_core::EventActor]| -> Vec<String> {
+        side.iter()
+            .filter_map(|a| a.actor.country.clone())
+            .collect()
+    };
+    events
+        .iter()
+        .map(|e| {
+            (
+                e.plover.clone(),
+                countries(&e.source),
+                countries(&e.target),
+                e.provenance.trigger_text.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_documents_clause_is_its_issuers_not_its_critics() {
+    // the charities condemned the report; the urging is the report's
+    let events = summary(&code(
+        "Two French charities condemned a report urging Italy to expel the migrants.",
+    ));
+    assert!(
+        !events
+            .iter()
+            .any(|(t, s, _, _)| t == "REQUEST" && s == &["FRA".to_string()]),
+        "{events:#?}"
+    );
+    // a resolution passed urges what its issuers urge
+    let events = summary(&code(
+        "The Italian parliament passed a resolution urging Libya to release the prisoners.",
+    ));
+    assert!(
+        events.iter().any(|(t, s, o, _)| t == "REQUEST"
+            && s == &["ITA".to_string()]
+            && o == &["LBY".to_string()]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn the_men_killed_fighting_are_the_fighters_not_their_families() {
+    let events = summary(&code(
+        "The widows of two Kenyan soldiers killed fighting al-Shabaab in Somalia have sued the government.",
+    ));
+    let fight = events
+        .iter()
+        .find(|(_, _, _, trigger)| trigger == "fighting")
+        .unwrap_or_else(|| panic!("no fighting in {events:#?}"));
+    assert_eq!(
+        (fight.0.as_str(), fight.1.as_slice()),
+        ("ASSAULT", &["KEN".to_string()][..]),
+        "{events:#?}"
+    );
+}
