@@ -166,42 +166,59 @@ fn build_event<'a>(
     let head = view.tokens.get(pred.head)?;
     let first = view.tokens.get(pred.first).unwrap_or(head);
     let trigger = Span::new(first.span.start, head.span.end);
-    let actor = |li: &usize| -> Option<EventActor> {
-        let lm = view.mentions.get(*li)?;
-        let mention = ctx.mentions.get(lm.global)?;
-        // a generic actor takes its country from its own noun phrase
-        // ("the Trump administration", "Turkish forces")
-        let donor = donors
-            .get(*li)
-            .copied()
-            .flatten()
-            .and_then(|d| view.mentions.get(d))
-            .and_then(|d| ctx.mentions.get(d.global));
-        if let Some(donor) = donor {
-            let mut actor = mention.actor.clone();
-            actor.country = donor.actor.country.clone();
-            if actor.country.is_none() {
-                actor.org = donor.actor.org.clone();
+    let actor =
+        |li: &usize| -> Option<EventActor> {
+            let lm = view.mentions.get(*li)?;
+            let mention = ctx.mentions.get(lm.global)?;
+            // a generic actor takes its country from its own noun phrase
+            // ("the Trump administration", "Turkish forces")
+            let donor = donors
+                .get(*li)
+                .copied()
+                .flatten()
+                .and_then(|d| view.mentions.get(d))
+                .and_then(|d| ctx.mentions.get(d.global));
+            if let Some(donor) = donor {
+                let mut actor = mention.actor.clone();
+                actor.country = donor.actor.country.clone();
+                if actor.country.is_none() {
+                    actor.org = donor.actor.org.clone();
+                }
+                if actor.sectors.is_empty() {
+                    actor.sectors = donor.actor.sectors.clone();
+                }
+                // "Baghdadi's men", "the general's men": a leader's men are his
+                // fighters or officials, of his sector, not civilians
+                if donor.actor.person_id.is_some()
+                    && mention.text.eq_ignore_ascii_case("men")
+                    && donor.actor.sectors.iter().any(|x| {
+                        matches!(x.as_str(), "REB" | "UAF" | "MIL" | "GOV" | "SPY" | "CRM")
+                    })
+                {
+                    actor.sectors = donor
+                        .actor
+                        .sectors
+                        .iter()
+                        .filter(|x| x.as_str() != "ELI")
+                        .cloned()
+                        .collect();
+                }
+                let span = Span::new(
+                    mention.span.start.min(donor.span.start),
+                    mention.span.end.max(donor.span.end),
+                );
+                return Some(EventActor {
+                    actor,
+                    text: span.slice(text).to_string(),
+                    span,
+                });
             }
-            if actor.sectors.is_empty() {
-                actor.sectors = donor.actor.sectors.clone();
-            }
-            let span = Span::new(
-                mention.span.start.min(donor.span.start),
-                mention.span.end.max(donor.span.end),
-            );
-            return Some(EventActor {
-                actor,
-                text: span.slice(text).to_string(),
-                span,
-            });
-        }
-        Some(EventActor {
-            actor: mention.actor.clone(),
-            text: mention.text.clone(),
-            span: mention.span,
-        })
-    };
+            Some(EventActor {
+                actor: mention.actor.clone(),
+                text: mention.text.clone(),
+                span: mention.span,
+            })
+        };
     // A side resolved by coreference (a definite description or pronoun,
     // `dyad_lexicon::COREFERENCE_MARKER`) is less sure than a named one.
     let coreferred = m.source.iter().chain(m.target.iter()).any(|li| {

@@ -75,3 +75,37 @@ fn the_men_killed_fighting_are_the_fighters_not_their_families() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_leaders_men_are_of_his_sector() {
+    let events = code("Qais al-Khazali's men attacked the convoy.");
+    let attack = events
+        .iter()
+        .find(|e| e.provenance.trigger_text == "attacked")
+        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    let side = &attack.source[0].actor;
+    assert_eq!(
+        (side.country.as_deref(), side.sectors.as_slice()),
+        (Some("IRQ"), &["REB".to_string()][..]),
+        "{attack:#?}"
+    );
+}
+
+#[test]
+fn each_demonym_before_a_plural_title_is_one_holder() {
+    // "the Russian and Turkish presidents" are two presidents, both met
+    let events = summary(&code(
+        "The envoy met the Russian and Turkish foreign ministers in Geneva.",
+    ));
+    let mut met: Vec<Vec<String>> = events
+        .iter()
+        .filter(|(_, _, _, trigger)| trigger == "met")
+        .map(|(_, _, target, _)| target.clone())
+        .collect();
+    met.sort();
+    assert_eq!(
+        met,
+        [vec!["RUS".to_string()], vec!["TUR".to_string()]],
+        "{events:#?}"
+    );
+}

@@ -396,11 +396,12 @@ impl<'a> Scan<'a> {
                 .get(j + 1)
                 .is_some_and(|c| self.gap_ok(self.after(b), c.start));
             if let Some(chain) = next_is_role.then(|| self.chain(s, j + 1)).flatten() {
-                // a plural group noun ("forces", "jets"; "the Russian and
-                // Syrian leader" is one person)
+                // a plural group noun ("forces", "jets") or title ("the
+                // Russian and Turkish presidents": one each; "the Russian
+                // and Syrian leader" is one person)
                 let plural =
                     chain.plural || self.text.get(..chain.end).is_some_and(|t| t.ends_with('s'));
-                if chain.head.kind != RoleKind::Group || !plural {
+                if !matches!(chain.head.kind, RoleKind::Group | RoleKind::Title) || !plural {
                     return None;
                 }
                 let actor = Actor {

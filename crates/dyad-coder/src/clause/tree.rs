@@ -1659,7 +1659,19 @@ fn np_mentions(
                         .filter(|&d| head_span.is_none_or(|lm| lm.first <= d && d <= lm.last))
                         .filter_map(|d| view.mention(d).filter(|&x| usable(x)))
                         .collect();
-                    if conj.is_empty() {
+                    // or the parser hung both modifiers and the
+                    // coordinator on the noun ("the Russian and Turkish
+                    // presidents": amod, cc, amod)
+                    // (adjacent: modifier, coordinator, the head's mention)
+                    let flat = head_span.is_some_and(|lm| {
+                        let d = lm.first.wrapping_sub(1);
+                        view.mentions
+                            .get(mc)
+                            .is_some_and(|x| x.last + 2 == lm.first)
+                            && tree.head(d) == Some(head)
+                            && tree.rel(d) == "cc"
+                    });
+                    if conj.is_empty() && !flat {
                         continue;
                     }
                     co_owners.push(mc);
