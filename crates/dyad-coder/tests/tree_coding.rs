@@ -1978,12 +1978,3 @@ fn a_country_doing_what_only_a_state_does_is_its_government() {
     let ev = on(&events, "praised");
     assert!(sectors(ev).is_empty(), "{ev:#?}");
 }
-
-#[test]
-fn refugees_are_of_the_country_their_sentence_says_people_fled() {
-    let events = code(
-        "Ali had arrived from Afghanistan via Iran, two years after Germany had decided to accept more refugees.",
-    );
-    let ev = on(&events, "accept");
-    assert_eq!(countries(&ev.target), ["AFG"], "{ev:#?}");
-}

@@ -227,45 +227,6 @@ const INSURGENT: &[&str] = &["REB", "OPP", "INS", "UAF", "PRM", "SEP", "RAD"];
 /// the YPG", where only an organisation carries the country).
 const CIVILIAN: &[&str] = &["CVL", "REF"];
 
-/// Verbs of flight and arrival: the place someone "fled (from)", "escaped
-/// from", "arrived from" or "came from" is where they left.
-const FLED: &[&str] = &[
-    "fled", "flee", "flees", "fleeing", "escaped", "escape", "escapes", "escaping", "arrived",
-    "arrive", "arrives", "arriving", "came", "come", "comes", "coming", "smuggled",
-];
-
-/// Whether the named place is left by flight or arrival: "fled Syria",
-/// "fled from Syria", "had arrived from northern Syria via Lebanon".
-fn left_by_flight(text: &str, n: &Named) -> bool {
-    let before = text.get(..n.start).unwrap_or_default();
-    let mut words = before
-        .split_whitespace()
-        .rev()
-        .filter(|w| !crate::words::is_in(crate::coref::COMPASS, w) && *w != "the");
-    match words.next() {
-        Some("from") => words.next().is_some_and(|w| crate::words::is_in(FLED, w)),
-        Some(w) => crate::words::is_in(&["fled", "fleeing", "escaped", "escaping"], w),
-        None => false,
-    }
-}
-
-/// The one country its sentence says people fled or came from (see
-/// [`left_by_flight`]): the refugees' home, when every such place is of that
-/// country.
-fn fled_country<'n>(text: &str, named: &'n [Named], sentence: usize) -> Option<&'n str> {
-    let mut one: Option<&str> = None;
-    for n in named
-        .iter()
-        .filter(|n| n.sentence == sentence && n.as_place && left_by_flight(text, n))
-    {
-        match one {
-            Some(c) if c != n.country => return None,
-            _ => one = Some(n.country.as_str()),
-        }
-    }
-    one
-}
-
 /// Confidence cap for a country taken from the places of the actor's own
 /// sentence: sentence evidence, above the story's main country.
 const SENTENCE_PLACE_CONFIDENCE: f32 = 0.55;
@@ -763,18 +724,6 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 c.to_string(),
                 format!("country {c}{SENTENCE_PLACE_MARKER}"),
                 SENTENCE_PLACE_CONFIDENCE,
-            ))
-        } else if let Some(c) = (primary == Some("REF") && !place_says_nothing(text, m))
-            .then(|| fled_country(text, named, m.sentence))
-            .flatten()
-        {
-            // refugees are of the country their sentence says people fled
-            // or came from ("had arrived from Syria via Lebanon, after
-            // Canada had decided to accept more refugees")
-            Some((
-                c.to_string(),
-                format!("country {c}: refugees, and the one country the sentence says people fled or came from"),
-                MAIN_CONFIDENCE,
             ))
         } else if primary.is_some_and(|p| INSURGENT.contains(&p) || CIVILIAN.contains(&p))
             && !from_elsewhere(text, m)

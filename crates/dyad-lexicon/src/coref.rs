@@ -28,7 +28,7 @@ use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES
 use crate::Lexicon;
 
 /// Compass words between a preposition and its place ("from west London").
-pub(crate) const COMPASS: &[&str] = &[
+const COMPASS: &[&str] = &[
     "the",
     "north",
     "south",
