@@ -766,6 +766,23 @@ mod tests {
     }
 
     #[test]
+    fn state_acts_are_checked_by_line() {
+        let mut set = PatternSet::default();
+        set.add_state_acts("s.tsv", "# acts\nexpel\n")
+            .expect("valid list");
+        assert!(set.is_state_act("expel"));
+        assert!(!set.is_state_act("praise"));
+        let err = set
+            .add_state_acts("s.tsv", "veto\nVeto it\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("s.tsv") && err.contains('2'), "{err}");
+        // the built-in list loads and holds the acts the coder's tests use
+        let builtin = PatternSet::builtin().expect("builtin");
+        assert!(builtin.is_state_act("investigate") && builtin.is_state_act("decide"));
+    }
+
+    #[test]
     fn immaterial_objects_are_checked_by_line() {
         let mut set = PatternSet::default();
         set.add_immaterial_objects("o.tsv", "# objects\ninstruction\n")
