@@ -32,6 +32,10 @@ pub struct Match<'p> {
     pub confidence: f32,
     /// (PLOVER type, CAMEO code) replacing the pattern's for promises and threats.
     pub retyped: Option<(&'static str, &'static str)>,
+    /// The act, or the verb governing it ("decided to accept"), is one only
+    /// a state's government does (`data/patterns/actors/state-acts.tsv`): a
+    /// country named as its source stands for the government.
+    pub state_act: bool,
 }
 
 impl Match<'_> {
@@ -79,6 +83,9 @@ pub enum SlotUse<'p> {
     /// clause named the counterpart ("refused to meet X", "demanded that X
     /// resign"; `clause/complement.rs`).
     Complement,
+    /// On a parse: the target of a participle clause telling more of the
+    /// same act ("welcomed the pullout, giving Trump the praise").
+    Elaboration,
 }
 
 /// Renders slot uses: "source=subject, target='at' object".
@@ -96,6 +103,7 @@ pub fn describe_slots(slots: &[SlotUse<'_>]) -> String {
             SlotUse::Reciprocal => "reciprocal subjects".into(),
             SlotUse::OblTarget(p) => format!("target=obl '{p}' (object slot empty)"),
             SlotUse::Complement => "target=complement clause (object slot empty)".into(),
+            SlotUse::Elaboration => "target=participle clause telling more of the act".into(),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -382,7 +390,73 @@ pub fn match_sentence<'p>(
                 }))
         });
     }
+    if let Some(t) = tree {
+        lend_elaboration_targets(preds, t, &mut matches);
+    }
     (matches, attempts)
+}
+
+/// "welcomed the pullout, giving Trump the praise he craves", "carried out
+/// airstrikes, killing 12 civilians": a participle clause hung on a verb
+/// (`advcl`, -ing form, no subject of its own) tells more of the same act.
+/// When the verb's match has no target and the participle's act (the
+/// participle itself, or an event noun it governs) is of the same PLOVER
+/// type with the same source and a target, that target is the verb's too.
+/// The two readings then have the same sides and the sentence keeps one.
+fn lend_elaboration_targets(preds: &[Predicate], t: &DepTree<'_>, matches: &mut [Match<'_>]) {
+    // the verb head an act elaborates: its own head when it is such a
+    // participle, else its governing verb's when the act is a noun of it
+    let elaborated = |pi: usize| -> Option<usize> {
+        let pred = preds.get(pi)?;
+        // a noun only as the act of a light verb ("giving Trump the
+        // praise"), not one named in passing ("culminating in an attack")
+        let participle = match pred.kind {
+            TriggerKind::Verb => pred.head,
+            TriggerKind::Noun => {
+                let g = preds.get(pred.governor?)?;
+                if !crate::clause::is_light_verb(&g.lemma) {
+                    return None;
+                }
+                g.head
+            }
+        };
+        let is_adjunct = t.rel(participle) == "advcl"
+            && t.xpos(participle) == "VBG"
+            && !t
+                .kids(participle)
+                .iter()
+                .any(|&k| matches!(t.base_rel(k), "nsubj" | "mark"));
+        if is_adjunct {
+            t.head(participle)
+        } else {
+            None
+        }
+    };
+    let lent: Vec<(usize, Vec<usize>)> = matches
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.target.is_empty() && !m.source.is_empty())
+        .filter_map(|(i, m)| {
+            let head = preds.get(m.predicate)?.head;
+            let donor = matches.iter().find(|o| {
+                // an act coded on its own (a weak reading lends nothing)
+                !o.target.is_empty()
+                    && o.confidence >= crate::engine::MIN_CONFIDENCE
+                    && o.pattern.plover == m.pattern.plover
+                    && o.retyped == m.retyped
+                    && o.source == m.source
+                    && o.target.iter().all(|x| !m.source.contains(x))
+                    && elaborated(o.predicate) == Some(head)
+            })?;
+            Some((i, donor.target.clone()))
+        })
+        .collect();
+    for (i, target) in lent {
+        if let Some(m) = matches.get_mut(i) {
+            m.target = target;
+            m.slots.push(SlotUse::Elaboration);
+        }
+    }
 }
 
 /// PLOVER codes promises of cooperation as AGREE, promises of concessions as
@@ -902,6 +976,14 @@ fn try_pattern<'p>(
     if source.is_empty() {
         confidence *= 0.8;
     }
+    // "Brazil investigated ...", "Canada had decided to accept ...": the
+    // verb, or a verb of decision governing it, is a state's act
+    let state_act = pred.kind == TriggerKind::Verb
+        && (patterns.is_state_act(&pred.lemma)
+            || pred
+                .governor
+                .and_then(|g| preds.get(g))
+                .is_some_and(|g| g.kind == TriggerKind::Verb && patterns.is_state_act(&g.lemma)));
     Ok(Match {
         pattern,
         predicate: pi,
@@ -913,6 +995,7 @@ fn try_pattern<'p>(
         attributed_to: None,
         confidence,
         retyped: None,
+        state_act,
     })
 }
 

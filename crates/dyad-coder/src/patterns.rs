@@ -161,6 +161,9 @@ pub struct PatternSet {
     /// Phrasal verbs ("end up", "give up") that mean something else than
     /// their verb, keyed "verb particle".
     idioms: FxHashSet<String>,
+    /// Verbs of acts only a state's government does ("investigate",
+    /// "expel"): a country as their agent stands for its government.
+    state_acts: FxHashSet<String>,
 }
 
 /// The built-in list of objects that are not aid (hand-made; see its header).
@@ -174,6 +177,12 @@ const BUILTIN_IMMATERIAL: (&str, &str) = (
 const BUILTIN_REMOVAL: (&str, &str) = (
     "objects/removal.tsv",
     include_str!("../../../data/patterns/objects/removal.tsv"),
+);
+
+/// The built-in list of governmental acts (hand-made; see its header).
+const BUILTIN_STATE_ACTS: (&str, &str) = (
+    "actors/state-acts.tsv",
+    include_str!("../../../data/patterns/actors/state-acts.tsv"),
 );
 
 /// The built-in list of phrasal verbs that are not their verb (hand-made).
@@ -272,6 +281,8 @@ impl PatternSet {
         set.add_removal_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_IDIOMS;
         set.add_phrasal_idioms(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_STATE_ACTS;
+        set.add_state_acts(&format!("builtin:{name}"), text)?;
         Ok(set)
     }
 
@@ -314,6 +325,14 @@ impl PatternSet {
                 source,
             })?;
             self.add_phrasal_idioms(&idioms.display().to_string(), &text)?;
+        }
+        let state_acts = dir.join("actors").join("state-acts.tsv");
+        if state_acts.is_file() {
+            let text = std::fs::read_to_string(&state_acts).map_err(|source| CoderError::Io {
+                path: state_acts.clone(),
+                source,
+            })?;
+            self.add_state_acts(&state_acts.display().to_string(), &text)?;
         }
         for list in ["negative.tsv", "blame.tsv"] {
             let path = dir.join("evaluative").join(list);
@@ -420,6 +439,18 @@ impl PatternSet {
     /// lemma a line, `#` comments.
     pub fn add_removal_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
         add_lemmas(&mut self.removal, file, text)
+    }
+
+    /// Adds verbs of acts only a state's government does: one lower-case
+    /// lemma a line, `#` comments.
+    pub fn add_state_acts(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        add_lemmas(&mut self.state_acts, file, text)
+    }
+
+    /// Whether the verb `lemma` names an act only a state's government does
+    /// ("investigate", "expel").
+    pub fn is_state_act(&self, lemma: &str) -> bool {
+        self.state_acts.contains(lemma)
     }
 
     /// True when `lemma` names an actor's removal or defeat ("overthrow").
@@ -732,6 +763,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("p.tsv") && err.contains('2'), "{err}");
+    }
+
+    #[test]
+    fn state_acts_are_checked_by_line() {
+        let mut set = PatternSet::default();
+        set.add_state_acts("s.tsv", "# acts\nexpel\n")
+            .expect("valid list");
+        assert!(set.is_state_act("expel"));
+        assert!(!set.is_state_act("praise"));
+        let err = set
+            .add_state_acts("s.tsv", "veto\nVeto it\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("s.tsv") && err.contains('2'), "{err}");
+        // the built-in list loads and holds the acts the coder's tests use
+        let builtin = PatternSet::builtin().expect("builtin");
+        assert!(builtin.is_state_act("investigate") && builtin.is_state_act("decide"));
     }
 
     #[test]

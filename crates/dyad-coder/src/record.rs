@@ -273,6 +273,11 @@ fn build_event<'a>(
             .iter()
             .any(|s| same_code(&s.actor, &t.actor) && s.actor.name == t.actor.name)
     });
+    // (after the self-target check: "UK efforts to extradite two British
+    // members" does not become an act of the UK's government on Britain)
+    if m.state_act {
+        a_country_acting_is_its_government(ctx, view, &m.source, &mut source);
+    }
     if source.is_empty() && target.is_empty() {
         return None;
     }
@@ -547,6 +552,40 @@ fn struck_cities_are_their_people(
         }
         for t in target.iter_mut().filter(|t| t.span == mention.span) {
             t.actor.sectors = vec!["CVL".to_string()];
+        }
+    }
+}
+
+/// A country named as the agent of an act only a state's government does
+/// ("Brazil investigated ...", "Canada had decided to accept more
+/// refugees"; the verbs are `data/patterns/actors/state-acts.tsv`) stands for
+/// its government: a country mention with no sector of its own takes GOV.
+/// Demonyms, capitals, organisations and people keep their readings.
+fn a_country_acting_is_its_government(
+    ctx: &DocContext<'_>,
+    view: &SentenceView<'_>,
+    slots: &[usize],
+    source: &mut [EventActor],
+) {
+    for li in slots {
+        let Some(mention) = view
+            .mentions
+            .get(*li)
+            .and_then(|lm| ctx.mentions.get(lm.global))
+        else {
+            continue;
+        };
+        if mention.kind != dyad_core::MentionKind::Country
+            || mention.actor.country.is_none()
+            || !mention.actor.sectors.is_empty()
+        {
+            continue;
+        }
+        for s in source
+            .iter_mut()
+            .filter(|s| s.span == mention.span && s.actor.sectors.is_empty())
+        {
+            s.actor.sectors = vec!["GOV".to_string()];
         }
     }
 }

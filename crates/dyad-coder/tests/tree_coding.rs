@@ -1915,3 +1915,66 @@ fn a_promise_under_whether_is_not_made() {
     let lift = on(&events, "lift");
     assert_eq!(lift.factuality, Factuality::Asserted, "{lift:#?}");
 }
+
+// actors7
+
+#[test]
+fn a_participle_clause_telling_more_of_the_act_lends_its_target() {
+    // "welcomed the ceasefire" names no target; the participle clause
+    // after it says whom the support went to
+    let events =
+        code("Both Macron and Merkel welcomed the ceasefire, giving Putin the praise he wanted.");
+    let welcomed: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.provenance.trigger_text == "welcomed")
+        .collect();
+    assert_eq!(welcomed.len(), 2, "{events:#?}");
+    for ev in welcomed {
+        assert_eq!(ev.plover, "SUPPORT", "{ev:#?}");
+        assert_eq!(countries(&ev.target), ["RUS"], "{ev:#?}");
+    }
+    // ... and the sentence keeps one event per dyad
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.plover == "SUPPORT" && countries(&e.target) == ["RUS"])
+            .count(),
+        2,
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_participle_clause_of_another_act_lends_nothing() {
+    // the clause tells another act (an accusation), not more of the support
+    let events = code("Macron welcomed the ceasefire, accusing Putin of delaying it for months.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover == "SUPPORT")
+            .all(|e| e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_country_doing_what_only_a_state_does_is_its_government() {
+    let sectors = |ev: &Event| -> Vec<String> {
+        ev.source
+            .iter()
+            .flat_map(|a| a.actor.sectors.clone())
+            .collect()
+    };
+    let events = code("Portugal investigated the alleged abuse of migrants by local police.");
+    let ev = on(&events, "investigated");
+    assert_eq!(countries(&ev.source), ["PRT"], "{ev:#?}");
+    assert_eq!(sectors(ev), ["GOV"], "{ev:#?}");
+    // through a verb of decision governing the act
+    let events = code("Norway decided last year to expel two Iranian diplomats.");
+    let ev = on(&events, "expel");
+    assert_eq!(sectors(ev), ["GOV"], "{ev:#?}");
+    // a country in an act any party does keeps its plain reading
+    let events = code("Portugal praised Spain for its help on Monday.");
+    let ev = on(&events, "praised");
+    assert!(sectors(ev).is_empty(), "{ev:#?}");
+}
