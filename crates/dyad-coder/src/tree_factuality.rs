@@ -693,6 +693,14 @@ pub fn tree_factuality(
                 // "stopped X from attacking"
                 return (Factuality::Negated, format!("under '{gl}'"));
             }
+            // "Russia would retaliate with an attack", "threatened to respond
+            // with strikes": an act named as the means of another is as
+            // real as that act, so the verb's modals and governors decide
+            "obl"
+                if matches!(tree.upos(cur), "NOUN" | "PROPN")
+                    && tree.kids(cur).iter().any(|&k| {
+                        tree.rel(k) == "case" && matches!(view.low(k), "with" | "through" | "via")
+                    }) => {}
             _ => break,
         }
         cur = h;

@@ -1,10 +1,11 @@
-//! Whose act a clause is when the parse hangs it on a noun or first reads
-//! it as the main verb: sentences written for these tests (none from a
+//! Whose act a clause or noun is when the parse hangs it on a noun or
+//! first reads it as the main verb, and how real an act named as the
+//! means of another is: sentences written for these tests (none from a
 //! gold set).
 
 use chrono::NaiveDate;
 use dyad_coder::{Engine, EngineConfig, GazetteerChoice};
-use dyad_core::Event;
+use dyad_core::{Event, Factuality};
 
 fn code(text: &str) -> Vec<Event> {
     let engine = Engine::new(EngineConfig {
@@ -108,4 +109,21 @@ fn each_demonym_before_a_plural_title_is_one_holder() {
         [vec!["RUS".to_string()], vec!["TUR".to_string()]],
         "{events:#?}"
     );
+}
+
+#[test]
+fn an_act_named_as_the_means_of_another_is_as_real_as_it() {
+    let events = code("Analysts say Iran would respond with an attack against Israeli bases.");
+    let attack = events
+        .iter()
+        .find(|e| e.provenance.trigger_text == "attack")
+        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    // a reported "would": intended, not done
+    assert!(!attack.factuality.is_factual(), "{attack:#?}");
+    let events = code("Iran responded with an attack against Israeli bases.");
+    let attack = events
+        .iter()
+        .find(|e| e.provenance.trigger_text == "attack")
+        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    assert_eq!(attack.factuality, Factuality::Asserted, "{attack:#?}");
 }
