@@ -259,7 +259,13 @@ pub fn match_sentence<'p>(
                                 .as_deref()
                                 .is_some_and(|md| matches!(md, "will" | "would" | "shall" | "'ll"))
                             && !m.source.is_empty()
-                            && m.source.iter().all(|s| g.agent().contains(s))
+                            && m.source.iter().all(|&s| {
+                                g.agent().contains(&s)
+                                    || threat_type(&m.pattern.plover)
+                                        && g.agent()
+                                            .iter()
+                                            .any(|&sp| speakers_state(view, actors, s, sp))
+                            })
                     });
                 // typed as the commitment verb it amounts to
                 let intent_key = if announced { Some("vow") } else { gov_lemma };
@@ -383,6 +389,41 @@ pub fn match_sentence<'p>(
         });
     }
     (matches, attempts)
+}
+
+/// Types whose announcement by the actor itself is a threat (CAMEO 13x).
+fn threat_type(plover: &str) -> bool {
+    matches!(plover, "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE")
+}
+
+/// "Trump declared that the US would devastate Turkey if it attacked the
+/// Kurds": a state official announcing a hostile act of their own state
+/// (the country, its government or its forces) speaks for the actor, as
+/// "Turkey said it would attack" does. True when local mention `source` is
+/// a state actor (a country with no sector, or GOV, MIL, COP) and `speaker`
+/// a person or office of the same country's government or forces.
+fn speakers_state(
+    view: &SentenceView<'_>,
+    actors: Mentions<'_>,
+    source: usize,
+    speaker: usize,
+) -> bool {
+    let actor = |m: usize| {
+        view.mentions
+            .get(m)
+            .and_then(|lm| actors.get(lm.global))
+            .map(|am| &am.actor)
+    };
+    let (Some(src), Some(sp)) = (actor(source), actor(speaker)) else {
+        return false;
+    };
+    let state = |a: &dyad_core::Actor, bare_ok: bool| {
+        (bare_ok && a.sectors.is_empty())
+            || a.sectors
+                .first()
+                .is_some_and(|x| matches!(x.as_str(), "GOV" | "MIL" | "COP"))
+    };
+    src.country.is_some() && src.country == sp.country && state(src, true) && state(sp, false)
 }
 
 /// PLOVER codes promises of cooperation as AGREE, promises of concessions as

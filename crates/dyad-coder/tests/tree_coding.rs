@@ -1915,3 +1915,53 @@ fn a_promise_under_whether_is_not_made() {
     let lift = on(&events, "lift");
     assert_eq!(lift.factuality, Factuality::Asserted, "{lift:#?}");
 }
+
+// events7
+
+#[test]
+fn a_name_after_a_weekday_is_the_subject() {
+    // no comma after the time phrase: the parser reads "Monday Moscow" as
+    // one name and the verb has no subject
+    let events = code("On Monday Moscow condemned the air strikes on Damascus by France.");
+    let condemned = on(&events, "condemned");
+    assert_eq!(countries(&condemned.source), ["RUS"], "{condemned:#?}");
+    // and the lexicon no longer takes the weekday for a first name
+    let events = code("On Thursday Lavrov criticised Poland over the new missile base.");
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["RUS"], &["POL"]);
+}
+
+#[test]
+fn an_honorific_is_no_first_name() {
+    let events =
+        code("Officials said on Sunday that Mr Trump had criticised Turkey over the purchase.");
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["USA"], &["TUR"]);
+}
+
+#[test]
+fn an_official_announcing_a_hostile_act_of_their_state_threatens() {
+    // the speaker is not the subject, but the subject is the speaker's state
+    let events = code(
+        "Iran’s defence minister said on Tuesday that Iran would attack Saudi Arabia if its oil tankers were seized.",
+    );
+    let attack = on(&events, "attack");
+    assert_eq!(attack.plover, "THREATEN", "{attack:#?}");
+    assert_eq!(attack.factuality, Factuality::Asserted, "{attack:#?}");
+    assert_eq!(countries(&attack.target), ["SAU"], "{attack:#?}");
+    // a journalist's forecast about a state is no threat of its official
+    let events = code("Analysts said on Tuesday that Iran would attack Saudi Arabia.");
+    assert!(events.iter().all(|e| e.plover != "THREATEN"), "{events:#?}");
+}
+
+#[test]
+fn wanting_someone_to_act_is_a_request() {
+    let events = code("Spain wants Morocco to take back the migrants who crossed last week.");
+    assert_dyad(on(&events, "wants"), "REQUEST", &["ESP"], &["MAR"]);
+}
+
+#[test]
+fn a_preposition_cut_off_by_an_ellipsis_keeps_its_noun() {
+    let events = code("“We call upon... the government of Israel to stop the demolitions,” the Egyptian foreign minister said.");
+    let call = on(&events, "call");
+    assert_eq!(call.plover, "REQUEST", "{call:#?}");
+    assert_eq!(countries(&call.target), ["ISR"], "{call:#?}");
+}
