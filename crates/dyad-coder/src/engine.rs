@@ -688,7 +688,32 @@ fn report_after_time(view: &SentenceView<'_>, head: &mut [Option<usize>], rel: &
 fn subject_after_time(view: &SentenceView<'_>, head: &mut [Option<usize>], rel: &mut [&str]) {
     let n = head.len().min(rel.len());
     for t in 0..n {
-        if !dyad_core::calendar::is_time_word(view.low(t)) || !rel[t].starts_with("obl") {
+        if !dyad_core::calendar::is_time_word(view.low(t)) {
+            continue;
+        }
+        // "On Sunday Trump generated": the day read as the subject, the
+        // preposition as a `mark` of the verb
+        if rel[t] == "nsubj" && t > 0 && head[t - 1] == head[t] && rel[t - 1] == "mark" {
+            let k = t + 1;
+            let named = k < n
+                && head[k] == Some(t)
+                && rel[k] == "flat"
+                && view.mention_at.get(k).copied().flatten().is_some();
+            if let (true, Some(v)) = (named, head[t]) {
+                for j in k + 1..n {
+                    if head[j] == Some(t) && rel[j] == "flat" {
+                        head[j] = Some(k);
+                    }
+                }
+                head[k] = Some(v);
+                rel[k] = "nsubj";
+                head[t - 1] = Some(t);
+                rel[t - 1] = "case";
+                rel[t] = "obl";
+            }
+            continue;
+        }
+        if !rel[t].starts_with("obl") {
             continue;
         }
         let Some(v) = head[t].filter(|&v| v > t && v < n) else {

@@ -248,7 +248,28 @@ pub fn match_sentence<'p>(
                             .filter(|m| *m == "will" || *m == "shall")
                     });
                 // "X said it would attack Y": an actor announcing its own
-                // future act commits itself as much as "vowed to" does
+                // future act commits itself as much as "vowed to" does; an
+                // official announcing their state's hostile act under a
+                // condition ("said Iran would attack X if ...") threatens
+                // (the condition hung on the act, or after it on the verb
+                // of saying: "declaring that the US would devastate Turkey
+                // if it attacked")
+                let conditional = tree.is_some_and(|t| {
+                    let speech = carrier
+                        .governor
+                        .and_then(|g| preds.get(g))
+                        .map(|g| g.head)
+                        .filter(|&g| words::is_speech_verb(view.lemma(g)));
+                    std::iter::once(carrier.head).chain(speech).any(|h| {
+                        t.kids(h).iter().any(|&c| {
+                            c > carrier.head
+                                && t.rel(c) == "advcl"
+                                && t.kids(c).iter().any(|&k| {
+                                    t.rel(k) == "mark" && matches!(view.low(k), "if" | "unless")
+                                })
+                        })
+                    })
+                });
                 let announced = carrier
                     .governor
                     .and_then(|g| preds.get(g))
@@ -261,7 +282,8 @@ pub fn match_sentence<'p>(
                             && !m.source.is_empty()
                             && m.source.iter().all(|&s| {
                                 g.agent().contains(&s)
-                                    || threat_type(&m.pattern.plover)
+                                    || conditional
+                                        && threat_type(&m.pattern.plover)
                                         && g.agent()
                                             .iter()
                                             .any(|&sp| speakers_state(view, actors, s, sp))
@@ -343,7 +365,11 @@ pub fn match_sentence<'p>(
                     }
                 }
             }
-            matches.push(m);
+            // a harm word read only as a threat ("would devastate Turkey
+            // economically if ...", flag `threat`) is no act when not one
+            if !(m.pattern.threat_only && m.retyped.is_none()) {
+                matches.push(m);
+            }
         }
     }
     // a promise/threat coded from its embedded event replaces the bare
@@ -549,6 +575,7 @@ enum Miss<'p> {
     Anonymity,
     /// The pattern needs a direct object and the verb has none.
     NoObject,
+    NoControlledObject,
     /// The pattern is intransitive and the verb has a direct object.
     HasObject,
     /// The verb's direct object is an event noun (flag `noact`).
@@ -575,6 +602,9 @@ impl Miss<'_> {
                 format!("'{p}' makes it another verb (phrasal/idioms.tsv)")
             }
             Miss::NoObject => "the verb has no direct object (flag obj)".into(),
+            Miss::NoControlledObject => {
+                "the direct object is not followed by a to-infinitive of the verb (flag ctl)".into()
+            }
             Miss::HasObject => "the verb has a direct object (flag intr)".into(),
             Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
@@ -601,6 +631,24 @@ fn try_pattern<'p>(
         && pred.object.is_empty()
     {
         return Err(Miss::NoObject);
+    }
+    // "wants Morocco to take back": the object is the doer of the
+    // to-infinitive the verb governs ("the deal that Trump wants to destroy"
+    // has no such object)
+    if pattern.object_control && pred.kind == TriggerKind::Verb && pred.from_tree {
+        let controlled = pred
+            .object_word
+            .filter(|&o| o > pred.head)
+            .is_some_and(|o| {
+                preds.iter().any(|q| {
+                    q.governor == Some(pi)
+                        && q.head > o
+                        && (o + 1..q.head).any(|k| view.low(k) == "to")
+                })
+            });
+        if !controlled {
+            return Err(Miss::NoControlledObject);
+        }
     }
     if pattern.no_object
         && pred.kind == TriggerKind::Verb
