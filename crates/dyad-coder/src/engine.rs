@@ -615,6 +615,8 @@ fn parse_view<'s>(
         }
     }
     report_after_time(view, &mut head, &mut rel);
+    subject_after_time(view, &mut head, &mut rel);
+    stranded_preposition(&upos, &mut head, &mut rel);
     clause::DepTree::new(head, rel, upos, xpos)
 }
 
@@ -624,11 +626,13 @@ fn parse_view<'s>(
 /// a month, "yesterday", "last week"; no article: "on the day he died" is a
 /// true relative) that is a time phrase of a verb of saying, and whose
 /// subject is a personal pronoun right after that word, is the verb's
-/// reported clause (`ccomp`).
+/// reported clause (`ccomp`). So is such a clause opened by "that" right
+/// after the time word, or hung on it as a `ccomp` ("said on Tuesday that
+/// Iran would attack ...": a day has no complement).
 fn report_after_time(view: &SentenceView<'_>, head: &mut [Option<usize>], rel: &mut [&str]) {
     let n = head.len().min(rel.len());
     for i in 0..n {
-        if rel[i] != "acl:relcl" {
+        if rel[i] != "acl:relcl" && rel[i] != "ccomp" {
             continue;
         }
         let Some(t) = head[i].filter(|&t| t < i && t < n) else {
@@ -656,13 +660,132 @@ fn report_after_time(view: &SentenceView<'_>, head: &mut [Option<usize>], rel: &
         // the clause's subject: a personal pronoun, the first word after
         // the time word
         let pronoun_subject = (t + 1..i).find(|&k| head[k] == Some(i) && rel[k] == "nsubj");
-        let ok = pronoun_subject.is_some_and(|k| {
+        let pronoun = pronoun_subject.is_some_and(|k| {
             k == t + 1 && matches!(view.low(k), "it" | "he" | "she" | "they" | "we" | "i")
         });
-        if ok {
+        // "said on Tuesday that Iran would ...": a clause opened by "that"
+        // right after the time word (read as a complement of the day, or as
+        // a relative clause with "that" its object) is the report too
+        let that =
+            (t + 1 < i && head[t + 1] == Some(i) && view.low(t + 1) == "that").then_some(t + 1);
+        if pronoun || that.is_some() || rel[i] == "ccomp" {
             head[i] = Some(v);
             rel[i] = "ccomp";
+            if let Some(k) = that {
+                rel[k] = "mark";
+            }
         }
+    }
+}
+
+/// "On Monday Moscow condemned the strikes": with no comma after the time
+/// phrase the parser reads the weekday and the name after it as one name
+/// ("Monday" the head, "Moscow" its `flat` part) and the verb has no
+/// subject. A bare month or weekday (no article) in a time phrase of a verb
+/// with no subject, whose `flat` part right after it is an actor, gives
+/// that part to the verb as its subject (with the rest of the name hung on
+/// it).
+fn subject_after_time(view: &SentenceView<'_>, head: &mut [Option<usize>], rel: &mut [&str]) {
+    let n = head.len().min(rel.len());
+    for t in 0..n {
+        if !dyad_core::calendar::is_time_word(view.low(t)) {
+            continue;
+        }
+        // "On Sunday Trump generated": the day read as the subject, the
+        // preposition as a `mark` of the verb
+        if rel[t] == "nsubj" && t > 0 && head[t - 1] == head[t] && rel[t - 1] == "mark" {
+            let k = t + 1;
+            let named = k < n
+                && head[k] == Some(t)
+                && rel[k] == "flat"
+                && view.mention_at.get(k).copied().flatten().is_some();
+            if let (true, Some(v)) = (named, head[t]) {
+                for j in k + 1..n {
+                    if head[j] == Some(t) && rel[j] == "flat" {
+                        head[j] = Some(k);
+                    }
+                }
+                head[k] = Some(v);
+                rel[k] = "nsubj";
+                head[t - 1] = Some(t);
+                rel[t - 1] = "case";
+                rel[t] = "obl";
+            }
+            continue;
+        }
+        if !rel[t].starts_with("obl") {
+            continue;
+        }
+        let Some(v) = head[t].filter(|&v| v > t && v < n) else {
+            continue;
+        };
+        let k = t + 1;
+        if k >= v || head[k] != Some(t) || rel[k] != "flat" {
+            continue;
+        }
+        if view.mention_at.get(k).copied().flatten().is_none() {
+            continue;
+        }
+        let has_subject = (0..n).any(|j| head[j] == Some(v) && rel[j].starts_with("nsubj"));
+        let articled = (0..t).any(|j| head[j] == Some(t) && rel[j] == "det");
+        if has_subject || articled {
+            continue;
+        }
+        for j in k + 1..v {
+            if head[j] == Some(t) && rel[j] == "flat" {
+                head[j] = Some(k);
+            }
+        }
+        head[k] = Some(v);
+        rel[k] = "nsubj";
+    }
+}
+
+/// "We call upon... members of the international community to": a
+/// preposition cut off from its noun by punctuation (an ellipsis, a dash)
+/// is parsed as a bare oblique of the verb, and its noun as another. A
+/// preposition hung as a childless `obl` (or `advmod`) on a verb whose next
+/// word after the punctuation is a noun phrase on the same verb with no
+/// preposition of its own is that phrase's `case`.
+fn stranded_preposition(upos: &[&str], head: &mut [Option<usize>], rel: &mut [&str]) {
+    let n = head.len().min(rel.len()).min(upos.len());
+    for p in 0..n {
+        if upos[p] != "ADP" || !matches!(rel[p], "obl" | "advmod") {
+            continue;
+        }
+        let Some(v) = head[p] else {
+            continue;
+        };
+        if (0..n).any(|j| head[j] == Some(p)) {
+            continue;
+        }
+        // only punctuation between the preposition and the next word
+        let Some(first) = (p + 1..n).find(|&j| upos[j] != "PUNCT") else {
+            continue;
+        };
+        // the phrase's head: past a determiner or modifier ("the government")
+        let mut q = first;
+        while !matches!(upos[q], "NOUN" | "PROPN" | "PRON") {
+            match head[q] {
+                Some(h) if h > q && h < n && h <= first + 4 => q = h,
+                _ => break,
+            }
+        }
+        if first == p + 1
+            || head[q] != Some(v)
+            || !matches!(rel[q], "obl" | "obj" | "parataxis" | "dep")
+        {
+            continue;
+        }
+        if !matches!(upos[q], "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        if (0..n).any(|j| head[j] == Some(q) && rel[j] == "case") {
+            continue;
+        }
+        head[p] = Some(q);
+        rel[p] = "case";
+        rel[q] = "obl";
     }
 }
 

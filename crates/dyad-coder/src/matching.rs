@@ -256,7 +256,28 @@ pub fn match_sentence<'p>(
                             .filter(|m| *m == "will" || *m == "shall")
                     });
                 // "X said it would attack Y": an actor announcing its own
-                // future act commits itself as much as "vowed to" does
+                // future act commits itself as much as "vowed to" does; an
+                // official announcing their state's hostile act under a
+                // condition ("said Iran would attack X if ...") threatens
+                // (the condition hung on the act, or after it on the verb
+                // of saying: "declaring that the US would devastate Turkey
+                // if it attacked")
+                let conditional = tree.is_some_and(|t| {
+                    let speech = carrier
+                        .governor
+                        .and_then(|g| preds.get(g))
+                        .map(|g| g.head)
+                        .filter(|&g| words::is_speech_verb(view.lemma(g)));
+                    std::iter::once(carrier.head).chain(speech).any(|h| {
+                        t.kids(h).iter().any(|&c| {
+                            c > carrier.head
+                                && t.rel(c) == "advcl"
+                                && t.kids(c).iter().any(|&k| {
+                                    t.rel(k) == "mark" && matches!(view.low(k), "if" | "unless")
+                                })
+                        })
+                    })
+                });
                 let announced = carrier
                     .governor
                     .and_then(|g| preds.get(g))
@@ -267,7 +288,14 @@ pub fn match_sentence<'p>(
                                 .as_deref()
                                 .is_some_and(|md| matches!(md, "will" | "would" | "shall" | "'ll"))
                             && !m.source.is_empty()
-                            && m.source.iter().all(|s| g.agent().contains(s))
+                            && m.source.iter().all(|&s| {
+                                g.agent().contains(&s)
+                                    || conditional
+                                        && threat_type(&m.pattern.plover)
+                                        && g.agent()
+                                            .iter()
+                                            .any(|&sp| speakers_state(view, actors, s, sp))
+                            })
                     });
                 // typed as the commitment verb it amounts to
                 let intent_key = if announced { Some("vow") } else { gov_lemma };
@@ -345,7 +373,11 @@ pub fn match_sentence<'p>(
                     }
                 }
             }
-            matches.push(m);
+            // a harm word read only as a threat ("would devastate Turkey
+            // economically if ...", flag `threat`) is no act when not one
+            if !(m.pattern.threat_only && m.retyped.is_none()) {
+                matches.push(m);
+            }
         }
     }
     // a promise/threat coded from its embedded event replaces the bare
@@ -457,6 +489,41 @@ fn lend_elaboration_targets(preds: &[Predicate], t: &DepTree<'_>, matches: &mut 
             m.slots.push(SlotUse::Elaboration);
         }
     }
+}
+
+/// Types whose announcement by the actor itself is a threat (CAMEO 13x).
+fn threat_type(plover: &str) -> bool {
+    matches!(plover, "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE")
+}
+
+/// "Trump declared that the US would devastate Turkey if it attacked the
+/// Kurds": a state official announcing a hostile act of their own state
+/// (the country, its government or its forces) speaks for the actor, as
+/// "Turkey said it would attack" does. True when local mention `source` is
+/// a state actor (a country with no sector, or GOV, MIL, COP) and `speaker`
+/// a person or office of the same country's government or forces.
+fn speakers_state(
+    view: &SentenceView<'_>,
+    actors: Mentions<'_>,
+    source: usize,
+    speaker: usize,
+) -> bool {
+    let actor = |m: usize| {
+        view.mentions
+            .get(m)
+            .and_then(|lm| actors.get(lm.global))
+            .map(|am| &am.actor)
+    };
+    let (Some(src), Some(sp)) = (actor(source), actor(speaker)) else {
+        return false;
+    };
+    let state = |a: &dyad_core::Actor, bare_ok: bool| {
+        (bare_ok && a.sectors.is_empty())
+            || a.sectors
+                .first()
+                .is_some_and(|x| matches!(x.as_str(), "GOV" | "MIL" | "COP"))
+    };
+    src.country.is_some() && src.country == sp.country && state(src, true) && state(sp, false)
 }
 
 /// PLOVER codes promises of cooperation as AGREE, promises of concessions as
@@ -582,6 +649,7 @@ enum Miss<'p> {
     Anonymity,
     /// The pattern needs a direct object and the verb has none.
     NoObject,
+    NoControlledObject,
     /// The pattern is intransitive and the verb has a direct object.
     HasObject,
     /// The verb's direct object is an event noun (flag `noact`).
@@ -608,6 +676,9 @@ impl Miss<'_> {
                 format!("'{p}' makes it another verb (phrasal/idioms.tsv)")
             }
             Miss::NoObject => "the verb has no direct object (flag obj)".into(),
+            Miss::NoControlledObject => {
+                "the direct object is not followed by a to-infinitive of the verb (flag ctl)".into()
+            }
             Miss::HasObject => "the verb has a direct object (flag intr)".into(),
             Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
@@ -634,6 +705,24 @@ fn try_pattern<'p>(
         && pred.object.is_empty()
     {
         return Err(Miss::NoObject);
+    }
+    // "wants Morocco to take back": the object is the doer of the
+    // to-infinitive the verb governs ("the deal that Trump wants to destroy"
+    // has no such object)
+    if pattern.object_control && pred.kind == TriggerKind::Verb && pred.from_tree {
+        let controlled = pred
+            .object_word
+            .filter(|&o| o > pred.head)
+            .is_some_and(|o| {
+                preds.iter().any(|q| {
+                    q.governor == Some(pi)
+                        && q.head > o
+                        && (o + 1..q.head).any(|k| view.low(k) == "to")
+                })
+            });
+        if !controlled {
+            return Err(Miss::NoControlledObject);
+        }
     }
     if pattern.no_object
         && pred.kind == TriggerKind::Verb

@@ -102,6 +102,15 @@ pub struct Pattern {
     /// subject): "returned the prisoners to Turkey" hands something back,
     /// "returned to Afrin" only goes there.
     pub needs_object: bool,
+    /// The verb's direct object must come after it and before a
+    /// to-infinitive the verb governs (flag `ctl`): "wants Morocco to take
+    /// back the migrants" asks Morocco; "the deal that Trump wants to
+    /// destroy" asks no one.
+    pub object_control: bool,
+    /// Read only as a threat (flag `threat`): the act counts only when it is
+    /// announced or vowed and so retyped THREATEN ("would devastate Turkey
+    /// economically if it attacked"); "the Kurds were devastated" is grief.
+    pub threat_only: bool,
     /// The verb must have no direct object (flag `intr`): "protesters
     /// demonstrated" protests, "demonstrating Russia's clout" shows.
     pub no_object: bool,
@@ -560,6 +569,8 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut source_sectors = Vec::new();
     let mut needs_object = false;
     let mut no_object = false;
+    let mut object_control = false;
+    let mut threat_only = false;
     let mut no_event_object = false;
     let mut pair_only = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
@@ -574,6 +585,8 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             "obj" => needs_object = true,
             "intr" => no_object = true,
+            "ctl" => object_control = true,
+            "threat" => threat_only = true,
             "noact" => no_event_object = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
@@ -600,7 +613,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, noact, ctx=, conf=, src=)"
+                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, ctl, threat, noact, ctx=, conf=, src=)"
             ))
             }
         }
@@ -623,6 +636,8 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         source_sectors,
         needs_object,
         no_object,
+        object_control,
+        threat_only,
         no_event_object,
         pair_only,
         file: String::new(),

@@ -1978,3 +1978,86 @@ fn a_country_doing_what_only_a_state_does_is_its_government() {
     let ev = on(&events, "praised");
     assert!(sectors(ev).is_empty(), "{ev:#?}");
 }
+
+// events7
+
+#[test]
+fn a_name_after_a_weekday_is_the_subject() {
+    // no comma after the time phrase: the parser reads "Monday Moscow" as
+    // one name and the verb has no subject
+    let events = code("On Monday Moscow condemned the air strikes on Damascus by France.");
+    let condemned = on(&events, "condemned");
+    assert_eq!(countries(&condemned.source), ["RUS"], "{condemned:#?}");
+    // and the lexicon no longer takes the weekday for a first name
+    let events = code("On Thursday Lavrov criticised Poland over the new missile base.");
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["RUS"], &["POL"]);
+}
+
+#[test]
+fn an_honorific_is_no_first_name() {
+    let events =
+        code("Officials said on Sunday that Mr Trump had criticised Turkey over the purchase.");
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["USA"], &["TUR"]);
+}
+
+#[test]
+fn an_official_announcing_a_hostile_act_of_their_state_threatens() {
+    // the speaker is not the subject, but the subject is the speaker's state
+    let events = code(
+        "Iran’s defence minister said on Tuesday that Iran would attack Saudi Arabia if its oil tankers were seized.",
+    );
+    let attack = on(&events, "attack");
+    assert_eq!(attack.plover, "THREATEN", "{attack:#?}");
+    // made by saying it (reported: the minister's words)
+    assert!(attack.factuality.is_factual(), "{attack:#?}");
+    assert_eq!(countries(&attack.target), ["SAU"], "{attack:#?}");
+    // a journalist's forecast about a state is no threat of its official,
+    // nor is an official's forecast without a condition
+    let events = code("Analysts said on Tuesday that Iran would attack Saudi Arabia.");
+    assert!(events.iter().all(|e| e.plover != "THREATEN"), "{events:#?}");
+    let events = code("Iran’s defence minister said Iran would withdraw from the oil deal.");
+    assert!(events.iter().all(|e| e.plover != "THREATEN"), "{events:#?}");
+}
+
+#[test]
+fn wanting_someone_to_act_is_a_request() {
+    let events = code("Spain wants Morocco to take back the migrants who crossed last week.");
+    assert_dyad(on(&events, "wants"), "REQUEST", &["ESP"], &["MAR"]);
+    // no object before the infinitive: nobody is asked
+    let events = code("Spain rejected the treaty with Morocco that Portugal wants to revise.");
+    assert!(events.iter().all(|e| e.plover != "REQUEST"), "{events:#?}");
+}
+
+#[test]
+fn a_report_hung_on_its_time_word_is_still_reported() {
+    // "said on Friday that ...": the parser hangs the clause on "Friday"
+    // (read as a relative clause on the day, "had expelled" was an act
+    // before the story and left out of the default output)
+    let events = code("Officials said on Friday that Britain had expelled two Russian diplomats.");
+    let expelled = on(&events, "expelled");
+    assert_dyad(expelled, "SANCTION", &["GBR"], &["RUS"]);
+    assert!(dyad_coder::shown_by_default(expelled), "{expelled:#?}");
+}
+
+#[test]
+fn a_preposition_cut_off_by_an_ellipsis_keeps_its_noun() {
+    let events = code("“We call upon... the government of Israel to stop the demolitions,” the Egyptian foreign minister said.");
+    let call = on(&events, "call");
+    assert_eq!(call.plover, "REQUEST", "{call:#?}");
+    assert_eq!(countries(&call.target), ["ISR"], "{call:#?}");
+}
+
+#[test]
+fn a_harm_word_read_only_as_a_threat() {
+    // flag `threat`: "devastate" codes only a threat (announced under a
+    // condition by the state's official, the condition after the act)
+    let events = code(
+        "The Turkish president declared on Sunday that Turkey would devastate the YPG if it did not withdraw from Manbij.",
+    );
+    let devastate = on(&events, "devastate");
+    assert_eq!(devastate.plover, "THREATEN", "{devastate:#?}");
+    assert_eq!(countries(&devastate.source), ["TUR"], "{devastate:#?}");
+    // grief is no attack
+    let events = code("The Kurds were devastated by Trump’s decision.");
+    assert!(events.iter().all(|e| e.plover != "ASSAULT"), "{events:#?}");
+}

@@ -44,6 +44,12 @@ pub(crate) fn role_at(p: &Person, date: NaiveDate) -> Option<(&PersonRole, RoleS
         .map(|r| (r, RoleStatus::Future))
 }
 
+/// Honorifics written right before a surname (without a full stop, the
+/// British way: "Mr Trump", "Ms Begum").
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady",
+];
+
 impl Scan<'_> {
     /// True when person `pi` holds a role on the scan date.
     pub(crate) fn is_current(&self, pi: usize) -> bool {
@@ -147,7 +153,9 @@ impl Scan<'_> {
     /// "Harry Ho" is not Ho Chi Minh: a surname right after a capitalised
     /// word that is not itself recognised (and not the sentence's first word,
     /// unless that word is a given name: "Ahmed Khatib said" at the start of
-    /// a sentence is not Esmaeil Khatib).
+    /// a sentence is not Esmaeil Khatib). A month, a weekday or an honorific
+    /// is no first name: "On Monday Lavrov told reporters" is Lavrov, "said
+    /// Mr Trump" is Trump.
     pub(crate) fn follows_name(
         &self,
         a: &Atom,
@@ -165,6 +173,8 @@ impl Scan<'_> {
         let word = self.word(w);
         is_capitalized(word)
             && word.chars().all(char::is_alphabetic)
+            && !dyad_core::calendar::is_time_word(word)
+            && !HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
             && (!first_of_sentence
                 || (self.lex.is_given_name(word) && !self.names_word(group, word)))
     }

@@ -97,6 +97,9 @@ pub fn lemma(word: &str, pos: Pos, verbs: &FastMap<u64, Box<str>>) -> String {
         if let Some(l) = verbs.get(&word_key(lower)) {
             return l.to_string();
         }
+        if let Some(l) = british_ise(lower).and_then(|z| verbs.get(&word_key(&z))) {
+            return l.to_string();
+        }
         return verb_rules(lower, pos).unwrap_or_else(|| lower.to_string());
     }
     if matches!(pos, Pos::NNS | Pos::NNPS) {
@@ -113,6 +116,19 @@ fn lowercase(word: &str) -> String {
     } else {
         word.to_lowercase()
     }
+}
+
+/// The American spelling of a British -ise verb form ("criticised" →
+/// "criticized", "mobilising" → "mobilizing"): the inflection table lists the
+/// -ize verbs only, so their British forms fell to the regular rules
+/// ("criticis"). Only the inflected forms (-ised, -ises, -ising); the caller
+/// keeps the form when the -ize spelling is no verb of the table ("raised",
+/// "advised" are found first anyway).
+fn british_ise(w: &str) -> Option<String> {
+    ["ised", "ises", "ising"].iter().find_map(|suffix| {
+        let stem = w.strip_suffix(suffix).filter(|s| s.len() >= 3)?;
+        Some(format!("{stem}iz{}", &suffix[2..]))
+    })
 }
 
 /// Regular verb endings for verbs missing from the table.
@@ -197,5 +213,13 @@ mod tests {
         assert_eq!(lemma("’s", Pos::VBZ, &verbs), "be");
         assert_eq!(lemma("n't", Pos::RB, &verbs), "not");
         assert_eq!(lemma("Putin", Pos::NNP, &verbs), "putin");
+        // British -ise forms take the table's -ize verb
+        verbs.insert(word_key("criticized"), Box::from("criticize"));
+        verbs.insert(word_key("mobilizing"), Box::from("mobilize"));
+        assert_eq!(lemma("criticised", Pos::VBD, &verbs), "criticize");
+        assert_eq!(lemma("mobilising", Pos::VBG, &verbs), "mobilize");
+        // a form the table lists is its own verb
+        verbs.insert(word_key("praised"), Box::from("praise"));
+        assert_eq!(lemma("praised", Pos::VBD, &verbs), "praise");
     }
 }
