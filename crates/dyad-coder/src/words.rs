@@ -452,6 +452,43 @@ pub fn is_document_noun(w: &str) -> bool {
     )
 }
 
+/// Verbs that take a stance on something another did or plans: the act a
+/// noun of theirs describes ("condemned the decision to bomb Syria",
+/// "welcomed the plan to withdraw") is not the subject's.
+pub fn is_stance_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "condemn"
+            | "criticise"
+            | "criticize"
+            | "denounce"
+            | "decry"
+            | "deplore"
+            | "slam"
+            | "blast"
+            | "attack"
+            | "reject"
+            | "oppose"
+            | "question"
+            | "challenge"
+            | "dismiss"
+            | "protest"
+            | "welcome"
+            | "praise"
+            | "hail"
+            | "applaud"
+            | "endorse"
+            | "back"
+            | "support"
+            | "defend"
+            | "justify"
+            | "mock"
+            | "ridicule"
+            | "regret"
+            | "lament"
+    )
+}
+
 /// Verbs that bring out a document or message, so that what the document
 /// does is its issuer's act: "passed a resolution criticising X", "issued a
 /// statement condemning X" (not "condemned a report urging X": the report's

@@ -127,3 +127,35 @@ fn an_act_named_as_the_means_of_another_is_as_real_as_it() {
         .unwrap_or_else(|| panic!("no attack in {events:#?}"));
     assert_eq!(attack.factuality, Factuality::Asserted, "{attack:#?}");
 }
+
+#[test]
+fn a_stance_on_a_nouns_act_is_not_that_act() {
+    // the senators welcome or condemn the withdrawal; they do not withdraw
+    for text in [
+        "Two Republican senators welcomed the plan to withdraw American troops from Iraq.",
+        "Two Republican senators condemned the decision to withdraw American troops from Iraq.",
+    ] {
+        let events = code(text);
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.plover == "RETREAT"
+                    && e.source.iter().any(|s| s.text.contains("senators"))),
+            "{events:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_shadow_minister_is_the_opposition() {
+    let events = code("Shadow foreign secretary Jane Doyle criticised the Italian government.");
+    let criticised = events
+        .iter()
+        .find(|e| e.provenance.trigger_text == "criticised")
+        .unwrap_or_else(|| panic!("no criticism in {events:#?}"));
+    assert_eq!(
+        criticised.source[0].actor.sectors,
+        ["OPP"],
+        "{criticised:#?}"
+    );
+}

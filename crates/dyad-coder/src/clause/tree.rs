@@ -875,12 +875,15 @@ pub fn analyze_tree(
                     if p.subject.is_empty() && !p.passive && tree.rel(h) == "obj" {
                         // (a document's clause is its issuer's only:
                         // "condemned a report urging X" is not the
-                        // condemners' urging)
+                        // condemners' urging; and a stance taken on a
+                        // noun's act is not that act: "condemned the
+                        // decision to bomb Syria")
                         if let Some(v) = tree
                             .head(h)
                             .filter(|&v| {
-                                !words::is_document_noun(view.lemma(h))
-                                    || words::is_issuing_verb(view.lemma(v))
+                                (!words::is_document_noun(view.lemma(h))
+                                    || words::is_issuing_verb(view.lemma(v)))
+                                    && !words::is_stance_verb(view.lemma(v))
                             })
                             .and_then(|v| pred_at.get(v).copied().flatten())
                         {
