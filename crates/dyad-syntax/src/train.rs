@@ -444,8 +444,8 @@ fn dev_attachment(
 /// treebank directory: the same jackknifed training tags, tag classes and
 /// relations as [`train_from_dir`] with the same `opts` (so it fits the
 /// model those options build), then `cfg.epochs` passes, printing dev
-/// UAS/LAS and timings after each and writing the parser to `out` after
-/// each (the last epoch's parser is the result).
+/// UAS/LAS and timings after each; the parser of the epoch with the best
+/// dev UAS is written to `out` (the last epoch's parser is returned).
 pub fn train_bilstm_from_dir(
     dir: &Path,
     opts: &TrainOptions,
@@ -468,10 +468,11 @@ pub fn train_bilstm_from_dir(
         ..
     } = prepare(&train, &dev, opts, log, &started)?;
     log(&format!(
-        "BiLSTM parser: {:?}, {} epochs, lr {}, batch {}, word dropout alpha {}, explore {}",
-        cfg.dims, cfg.epochs, cfg.lr, cfg.batch, cfg.alpha, cfg.explore
+        "BiLSTM parser: {:?}, {} epochs, lr {}, batch {}, word dropout alpha {}, dropout {}, explore {}",
+        cfg.dims, cfg.epochs, cfg.lr, cfg.batch, cfg.alpha, cfg.dropout, cfg.explore
     ));
     let mut saved: Result<(), SyntaxError> = Ok(());
+    let mut best = f64::NEG_INFINITY;
     let parser = crate::bilstm::train(
         &pexamples,
         classes,
@@ -485,8 +486,11 @@ pub fn train_bilstm_from_dir(
                 "bilstm epoch {epoch}: loss/word {loss:.4}, dev UAS {uas:.4} LAS {las:.4} ({secs:.0} s training; dev parse {:.0} words/s)",
                 words as f64 / dev_secs.max(1e-9)
             ));
-            if saved.is_ok() {
+            // The parser of the best epoch on dev is kept.
+            if uas > best && saved.is_ok() {
+                best = uas;
                 saved = model.save(out);
+                log(&format!("wrote {} (best dev UAS so far)", out.display()));
             }
         },
     );

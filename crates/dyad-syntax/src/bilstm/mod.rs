@@ -156,6 +156,9 @@ pub struct BilstmScratch {
     lscores: Vec<f32>,
     state: State,
     // Training only.
+    /// Dropout mask of the words' context vectors (`n × 2h`, values 0 or
+    /// 1/(1 − p)); empty: no dropout.
+    mask: Vec<f32>,
     dp: Vec<f32>,
     dv: Vec<f32>,
     dx: Vec<f32>,
@@ -222,6 +225,11 @@ impl BilstmParser {
         }
         sc.v[n * v2..(n + 1) * v2].copy_from_slice(&self.net.root.w);
         sc.v[(n + 1) * v2..(n + 2) * v2].copy_from_slice(&self.net.pad.w);
+        if sc.mask.len() == n * v2 {
+            for (v, m) in sc.v.iter_mut().zip(&sc.mask) {
+                *v *= m;
+            }
+        }
         let rows = n + 2;
         sc.p.clear();
         sc.p.resize(SLOTS * rows * mlp, 0.0);
@@ -599,6 +607,8 @@ pub struct BilstmTraining {
     pub batch: usize,
     /// Word dropout α.
     pub alpha: f64,
+    /// Dropout probability of the words' context vectors (0: none).
+    pub dropout: f64,
     /// Network sizes.
     pub dims: Dims,
 }
@@ -612,6 +622,7 @@ impl Default for BilstmTraining {
             lr: 1e-3,
             batch: 1,
             alpha: 0.25,
+            dropout: 0.0,
             dims: Dims::default(),
         }
     }
@@ -774,6 +785,11 @@ impl BilstmParser {
             .zip(&sc.dv[(n + 1) * v2..(n + 2) * v2])
         {
             *g += d;
+        }
+        if sc.mask.len() == n * v2 {
+            for (d, m) in sc.dv.iter_mut().zip(&sc.mask) {
+                *d *= m;
+            }
         }
         sc.dx.clear();
         sc.dx.resize(n * nin, 0.0);
@@ -982,6 +998,13 @@ pub(crate) fn train(
             sc.tags.clear();
             sc.tags
                 .extend(ex.tags[..n].iter().map(|&t| model.tag_row(t)));
+            sc.mask.clear();
+            if cfg.dropout > 0.0 {
+                let keep = 1.0 / (1.0 - cfg.dropout.min(0.9)) as f32;
+                let v2 = 2 * cfg.dims.hidden;
+                sc.mask
+                    .extend((0..n * v2).map(|_| if rng.unit() < cfg.dropout { 0.0 } else { keep }));
+            }
             let explore = (epoch > 0).then_some(&mut xrng);
             let (l, _, _) = model.train_sentence(ex, explore, &mut sc, &mut touched);
             loss += l;
@@ -1115,6 +1138,15 @@ mod tests {
         // Written and read back, the parser gives the same parse.
         let bytes = model.to_bytes();
         let again = BilstmParser::from_bytes("test", &bytes).expect("reads back");
+        // Training is deterministic: a second run writes the same bytes.
+        let (mut twin, _) = tiny();
+        let mut adam2 = Adam::new(1e-2);
+        for _ in 0..200 {
+            load_ids(&twin, &ex, &mut sc);
+            twin.train_sentence(&ex, None, &mut sc, &mut touched);
+            twin.update(&mut adam2, &mut touched);
+        }
+        assert_eq!(twin.to_bytes(), bytes);
         let (mut h2, mut l2) = (Vec::new(), Vec::new());
         again.parse(&ex.words, &ex.tags, &mut h2, &mut l2, &mut sc);
         assert_eq!((&h2, &l2), (&heads, &labels));
@@ -1131,5 +1163,50 @@ mod tests {
         again.parse(&odd, &[200; 7], &mut h2, &mut l2, &mut sc);
         assert_eq!(h2.iter().filter(|&&h| h == 0).count(), 1);
         assert!(h2.iter().all(|&h| h as usize <= 7));
+    }
+
+    #[test]
+    fn full_training_with_dropout_and_exploration_is_deterministic() {
+        let (model, ex) = tiny();
+        // "cats sleep ." and "dogs chase dogs ." beside the tiny sentence.
+        let more = [
+            ParseExample {
+                words: vec![info(13), info(15), info(14)],
+                tags: vec![0, 1, 2],
+                heads: vec![1, 3, 1],
+                labels: vec![1, 0, 3],
+            },
+            ParseExample {
+                words: vec![info(11), info(12), info(11), info(14)],
+                tags: vec![0, 1, 0, 2],
+                heads: vec![1, 4, 1, 1],
+                labels: vec![1, 0, 2, 3],
+            },
+        ];
+        let examples: Vec<ParseExample> = std::iter::once(ex).chain(more).collect();
+        let cfg = BilstmTraining {
+            epochs: 3,
+            dropout: 0.3,
+            lr: 1e-2,
+            dims: model.dims,
+            ..BilstmTraining::default()
+        };
+        let run = || {
+            let mut losses = Vec::new();
+            let m = train(
+                &examples,
+                model.classes.clone(),
+                model.labels.clone(),
+                &cfg,
+                &mut |_, _, loss, _| losses.push(loss),
+            );
+            (m.to_bytes(), losses)
+        };
+        let (a, la) = run();
+        let (b, lb) = run();
+        assert_eq!(la.len(), 3);
+        assert!(la.iter().all(|l| l.is_finite()));
+        assert_eq!(la, lb);
+        assert_eq!(a, b);
     }
 }

@@ -36,7 +36,7 @@ pub struct BilstmArgs {
     /// Treebank directory with `*-ud-train.conllu` and `*-ud-dev.conllu`.
     #[arg(long)]
     pub treebank: PathBuf,
-    /// Parser file to write (after every epoch).
+    /// Parser file to write (the epoch with the best dev UAS).
     #[arg(short, long)]
     pub output: PathBuf,
     /// Passes over the training set.
@@ -64,6 +64,9 @@ pub struct BilstmArgs {
     /// second epoch).
     #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().explore)]
     pub explore: f64,
+    /// Dropout probability of the words' BiLSTM vectors in training.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().dropout)]
+    pub dropout: f64,
     /// Seed of initialisation, shuffles, word dropout and exploration.
     #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().seed)]
     pub seed: u64,
@@ -77,6 +80,7 @@ fn train_bilstm(args: BilstmArgs) -> anyhow::Result<ExitCode> {
         explore: args.explore,
         lr: args.lr,
         batch: args.batch,
+        dropout: args.dropout,
         dims: dyad_syntax::bilstm::Dims {
             wdim: args.wdim,
             tdim: args.tdim,
