@@ -1078,9 +1078,10 @@ mod tests {
     /// The summed hinge loss of the sentence along the gold (static)
     /// transitions: smooth enough near a random initialisation to compare
     /// with finite differences.
-    fn loss(model: &mut BilstmParser, ex: &ParseExample) -> f64 {
+    fn loss(model: &mut BilstmParser, ex: &ParseExample, mask: &[f32]) -> f64 {
         let mut sc = BilstmScratch::default();
         load_ids(model, ex, &mut sc);
+        sc.mask = mask.to_vec();
         let mut touched = Vec::new();
         let (l, _, _) = model.train_sentence(ex, None, &mut sc, &mut touched);
         l
@@ -1088,12 +1089,21 @@ mod tests {
 
     #[test]
     fn gradients_match_finite_differences() {
+        check_gradients(&[]);
+        // With dropout: every third value of the context vectors dropped.
+        let mask: Vec<f32> = (0..4 * 8)
+            .map(|i| if i % 3 == 0 { 0.0 } else { 1.5 })
+            .collect();
+        check_gradients(&mask);
+    }
+
+    fn check_gradients(mask: &[f32]) {
         let (mut model, ex) = tiny();
         // Analytic gradients.
         for p in model.net.params_mut() {
             p.g.iter_mut().for_each(|g| *g = 0.0);
         }
-        let base = loss(&mut model, &ex);
+        let base = loss(&mut model, &ex, mask);
         assert!(base > 0.0, "the untrained net must have a loss");
         let analytic: Vec<Vec<f32>> = model.net.params_mut().iter().map(|p| p.g.clone()).collect();
         let eps = 5e-3f32;
@@ -1103,9 +1113,9 @@ mod tests {
             for j in (0..n).step_by((n / 7).max(1)) {
                 let orig = model.net.params_mut()[k].w[j];
                 model.net.params_mut()[k].w[j] = orig + eps;
-                let up = loss(&mut model, &ex);
+                let up = loss(&mut model, &ex, mask);
                 model.net.params_mut()[k].w[j] = orig - eps;
-                let down = loss(&mut model, &ex);
+                let down = loss(&mut model, &ex, mask);
                 model.net.params_mut()[k].w[j] = orig;
                 let numeric = ((up - down) / (2.0 * eps as f64)) as f32;
                 let a = grads[j];
