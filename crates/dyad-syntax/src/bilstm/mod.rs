@@ -124,7 +124,7 @@ impl Net {
 
 /// A trained BiLSTM parser. It reads the tag classes of the model it was
 /// trained with ([`crate::Syntax::set_bilstm`] checks they agree).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct BilstmParser {
     dims: Dims,
     classes: Vec<TagClass>,
@@ -135,6 +135,18 @@ pub struct BilstmParser {
     vocab_list: Vec<u64>,
     net: Net,
     root_label: u8,
+}
+
+impl std::fmt::Debug for BilstmParser {
+    /// Sizes only (the weights would fill a screen).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BilstmParser")
+            .field("dims", &self.dims)
+            .field("classes", &self.classes.len())
+            .field("labels", &self.labels.len())
+            .field("vocabulary", &self.vocab_list.len())
+            .finish()
+    }
 }
 
 /// Buffers reused from sentence to sentence.

@@ -17,13 +17,17 @@ pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     let ca = a.chunks_exact(8);
     let cb = b.chunks_exact(8);
     let (ra, rb) = (ca.remainder(), cb.remainder());
-    let mut acc = [0f32; 8];
+    // Two four-lane accumulators, summed lane by lane at the end: the
+    // layout of two SSE registers, so the loop needs no shuffles.
+    let mut lo = [0f32; 4];
+    let mut hi = [0f32; 4];
     for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
+        for k in 0..4 {
+            lo[k] += x[k] * y[k];
+            hi[k] += x[k + 4] * y[k + 4];
         }
     }
-    let mut s = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+    let mut s = ((lo[0] + hi[0]) + (lo[2] + hi[2])) + ((lo[1] + hi[1]) + (lo[3] + hi[3]));
     for (x, y) in ra.iter().zip(rb) {
         s += x * y;
     }
