@@ -60,7 +60,7 @@ impl Default for Dims {
         Dims {
             wdim: 100,
             tdim: 24,
-            hidden: 64,
+            hidden: 100,
             mlp: 100,
         }
     }
@@ -628,13 +628,13 @@ pub struct BilstmTraining {
 impl Default for BilstmTraining {
     fn default() -> Self {
         BilstmTraining {
-            epochs: 10,
+            epochs: 30,
             seed: 13,
             explore: 0.9,
             lr: 1e-3,
             batch: 1,
             alpha: 0.25,
-            dropout: 0.0,
+            dropout: 0.3,
             dims: Dims::default(),
         }
     }
