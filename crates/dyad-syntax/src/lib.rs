@@ -38,6 +38,7 @@
 //! * Training is deterministic (fixed seed).
 #![deny(missing_docs)]
 
+pub mod bilstm;
 pub mod conllu;
 pub mod ensemble;
 mod error;
@@ -102,6 +103,9 @@ pub struct Syntax {
     members: Vec<Member>,
     /// The vote of the main parser (the members carry their own).
     main_weight: i64,
+    /// A BiLSTM parser that replaces the greedy linear one (experiment,
+    /// [`Syntax::set_bilstm`]).
+    bilstm: Option<Box<bilstm::BilstmParser>>,
 }
 
 /// A further parser of the reparsing ensemble.
@@ -170,6 +174,8 @@ pub struct Scratch {
     /// For each word, the label each proposed head came with (first
     /// proposer in member order: the main parser first).
     proposals: Vec<Vec<(u32, u8)>>,
+    /// The BiLSTM parser's buffers.
+    bilstm: bilstm::BilstmScratch,
 }
 
 impl Syntax {
@@ -312,6 +318,7 @@ impl Syntax {
             root_label,
             members: Vec::new(),
             main_weight: 1,
+            bilstm: None,
         }
     }
 
@@ -346,6 +353,23 @@ impl Syntax {
         Ok(())
     }
 
+    /// Parses with `parser` (a BiLSTM parser, `dyad train bilstm`) instead
+    /// of the greedy linear parser, on this model's tags (an experiment,
+    /// docs/syntax.md "BiLSTM features"; it takes precedence over an
+    /// ensemble). Fails if the parser was trained with other tag classes or
+    /// relations.
+    pub fn set_bilstm(&mut self, parser: bilstm::BilstmParser) -> Result<(), SyntaxError> {
+        if parser.labels() != self.parser.labels.as_slice()
+            || parser.classes() != self.tagger.classes.as_slice()
+        {
+            return Err(SyntaxError::Training(
+                "the BiLSTM parser has other relations or tag classes than the model".into(),
+            ));
+        }
+        self.bilstm = Some(Box::new(parser));
+        Ok(())
+    }
+
     /// Number of parsers that vote (1: no ensemble).
     pub fn ensemble_size(&self) -> usize {
         1 + self.members.len()
@@ -354,6 +378,16 @@ impl Syntax {
     /// Parses one window: the main parser alone, or the ensemble's vote.
     /// Heads 0 = root, else 1-based, into `scratch.heads`/`scratch.labels`.
     fn parse_window(&self, infos: &[WordInfo], tags: &[u8], scratch: &mut Scratch) {
+        if let Some(b) = &self.bilstm {
+            b.parse(
+                infos,
+                tags,
+                &mut scratch.heads,
+                &mut scratch.labels,
+                &mut scratch.bilstm,
+            );
+            return;
+        }
         let s = parser::Sentence { words: infos, tags };
         self.parser.parse(
             &s,

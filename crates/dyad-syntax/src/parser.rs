@@ -85,6 +85,16 @@ impl State {
         }
     }
 
+    /// The `k`-th word from the top of the stack (`u32::MAX`: none).
+    pub(crate) fn stack_at(&self, k: usize) -> u32 {
+        self.s(k)
+    }
+
+    /// The front of the buffer (`n`: the root).
+    pub(crate) fn front(&self) -> u32 {
+        self.b
+    }
+
     fn s(&self, k: usize) -> u32 {
         let len = self.stack.len();
         if k < len {

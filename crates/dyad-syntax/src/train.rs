@@ -141,17 +141,30 @@ pub fn train_from_dir(
     train_model(&train, &dev, opts, log)
 }
 
-/// Trains the model from parsed sentences.
-pub fn train_model(
+/// What the parser trainers need: tag classes, relations, the final
+/// tagger, the lemma table, the training sentences with jackknifed tags and
+/// projective heads, and the dev sentences with the final tagger's tags.
+struct Prepared<'a> {
+    classes: Vec<TagClass>,
+    labels: Vec<String>,
+    tagger_model: TaggerModel,
+    lemmas: Lemmatizer,
+    pexamples: Vec<ParseExample>,
+    dev_parse: Vec<(Vec<WordInfo>, Vec<u8>, &'a ConlluSentence)>,
+}
+
+/// Trains the tagger (and the jackknife taggers) and prepares the parser's
+/// training and dev sentences.
+fn prepare<'a>(
     train: &[ConlluSentence],
-    dev: &[ConlluSentence],
+    dev: &'a [ConlluSentence],
     opts: &TrainOptions,
     log: &mut dyn FnMut(&str),
-) -> Result<Syntax, SyntaxError> {
+    started: &std::time::Instant,
+) -> Result<Prepared<'a>, SyntaxError> {
     if train.is_empty() {
         return Err(SyntaxError::Training("no training sentences".into()));
     }
-    let started = std::time::Instant::now();
     let mut buf = String::new();
     let (text_tagger, _) = dyad_text::tag::Tagger::builtin();
     // Classes and labels.
@@ -331,6 +344,32 @@ pub fn train_model(
             (words, tags, s)
         })
         .collect();
+    Ok(Prepared {
+        classes,
+        labels,
+        tagger_model,
+        lemmas,
+        pexamples,
+        dev_parse,
+    })
+}
+
+/// Trains the model from parsed sentences.
+pub fn train_model(
+    train: &[ConlluSentence],
+    dev: &[ConlluSentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<Syntax, SyntaxError> {
+    let started = std::time::Instant::now();
+    let Prepared {
+        labels,
+        tagger_model,
+        lemmas,
+        pexamples,
+        dev_parse,
+        ..
+    } = prepare(train, dev, opts, log, &started)?;
     let cfg = ParserTraining {
         epochs: opts.parser_epochs,
         seed: opts.seed,
@@ -398,5 +437,93 @@ fn dev_attachment(
     (
         uas as f64 / total.max(1) as f64,
         las as f64 / total.max(1) as f64,
+    )
+}
+
+/// Trains a BiLSTM parser (docs/syntax.md, "BiLSTM features") from a
+/// treebank directory: the same jackknifed training tags, tag classes and
+/// relations as [`train_from_dir`] with the same `opts` (so it fits the
+/// model those options build), then `cfg.epochs` passes, printing dev
+/// UAS/LAS and timings after each; the parser of the epoch with the best
+/// dev UAS is written to `out` (the last epoch's parser is returned).
+pub fn train_bilstm_from_dir(
+    dir: &Path,
+    opts: &TrainOptions,
+    cfg: &crate::bilstm::BilstmTraining,
+    out: &Path,
+    log: &mut dyn FnMut(&str),
+) -> Result<crate::bilstm::BilstmParser, SyntaxError> {
+    let (train_path, dev_path) = treebank_files(dir)?;
+    let train = read_conllu(&train_path)?;
+    let dev = match &dev_path {
+        Some(p) => read_conllu(p)?,
+        None => Vec::new(),
+    };
+    let started = std::time::Instant::now();
+    let Prepared {
+        classes,
+        labels,
+        pexamples,
+        dev_parse,
+        ..
+    } = prepare(&train, &dev, opts, log, &started)?;
+    log(&format!(
+        "BiLSTM parser: {:?}, {} epochs, lr {}, batch {}, word dropout alpha {}, dropout {}, explore {}",
+        cfg.dims, cfg.epochs, cfg.lr, cfg.batch, cfg.alpha, cfg.dropout, cfg.explore
+    ));
+    let mut saved: Result<(), SyntaxError> = Ok(());
+    let mut best = f64::NEG_INFINITY;
+    let parser = crate::bilstm::train(
+        &pexamples,
+        classes,
+        labels,
+        cfg,
+        &mut |epoch, model, loss, secs| {
+            let t = std::time::Instant::now();
+            let (uas, las, words) = bilstm_dev(model, &dev_parse);
+            let dev_secs = t.elapsed().as_secs_f64();
+            log(&format!(
+                "bilstm epoch {epoch}: loss/word {loss:.4}, dev UAS {uas:.4} LAS {las:.4} ({secs:.0} s training; dev parse {:.0} words/s)",
+                words as f64 / dev_secs.max(1e-9)
+            ));
+            // The parser of the best epoch on dev is kept.
+            if uas > best && saved.is_ok() {
+                best = uas;
+                saved = model.save(out);
+                log(&format!("wrote {} (best dev UAS so far)", out.display()));
+            }
+        },
+    );
+    saved?;
+    log(&format!(
+        "trained in {:.0} s",
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(parser)
+}
+
+fn bilstm_dev(
+    model: &crate::bilstm::BilstmParser,
+    dev: &[(Vec<WordInfo>, Vec<u8>, &ConlluSentence)],
+) -> (f64, f64, usize) {
+    let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
+    let mut scratch = crate::bilstm::BilstmScratch::default();
+    let (mut heads, mut labels) = (Vec::new(), Vec::new());
+    for (words, tags, gold) in dev {
+        model.parse(words, tags, &mut heads, &mut labels, &mut scratch);
+        for ((h, l), g) in heads.iter().zip(&labels).zip(&gold.tokens) {
+            total += 1;
+            if *h == g.head {
+                uas += 1;
+                if model.labels().get(*l as usize).map(|s| s.as_str()) == Some(g.deprel.as_str()) {
+                    las += 1;
+                }
+            }
+        }
+    }
+    (
+        uas as f64 / total.max(1) as f64,
+        las as f64 / total.max(1) as f64,
+        total,
     )
 }

@@ -23,6 +23,87 @@ pub enum TrainCommand {
     /// end of training: `train syntax --prune 0,0,0` then `train prune
     /// --prune X` gives the same file as `train syntax --prune X`).
     Prune(PruneArgs),
+    /// A BiLSTM-feature parser (Kiperwasser & Goldberg 2016; an experiment,
+    /// docs/syntax.md): the tagger options of `train syntax` give the
+    /// jackknifed training tags; prints dev UAS/LAS per epoch and writes
+    /// the parser after each. Use it with `DYAD_SYNTAX_BILSTM=FILE`.
+    Bilstm(BilstmArgs),
+}
+
+/// Arguments of `dyad train bilstm`.
+#[derive(clap::Args)]
+pub struct BilstmArgs {
+    /// Treebank directory with `*-ud-train.conllu` and `*-ud-dev.conllu`.
+    #[arg(long)]
+    pub treebank: PathBuf,
+    /// Parser file to write (the epoch with the best dev UAS).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Passes over the training set.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().epochs)]
+    pub epochs: usize,
+    /// LSTM units each way.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::Dims::default().hidden)]
+    pub hidden: usize,
+    /// Hidden units of the MLPs.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::Dims::default().mlp)]
+    pub mlp: usize,
+    /// Word embedding size.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::Dims::default().wdim)]
+    pub wdim: usize,
+    /// Tag embedding size.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::Dims::default().tdim)]
+    pub tdim: usize,
+    /// Adam's learning rate.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().lr)]
+    pub lr: f32,
+    /// Sentences per update.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().batch)]
+    pub batch: usize,
+    /// Probability of following the parser's own wrong move (from the
+    /// second epoch).
+    #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().explore)]
+    pub explore: f64,
+    /// Dropout probability of the words' BiLSTM vectors in training.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().dropout)]
+    pub dropout: f64,
+    /// Seed of initialisation, shuffles, word dropout and exploration.
+    #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().seed)]
+    pub seed: u64,
+}
+
+fn train_bilstm(args: BilstmArgs) -> anyhow::Result<ExitCode> {
+    let opts = dyad_syntax::train::TrainOptions::default();
+    let cfg = dyad_syntax::bilstm::BilstmTraining {
+        epochs: args.epochs,
+        seed: args.seed,
+        explore: args.explore,
+        lr: args.lr,
+        batch: args.batch,
+        dropout: args.dropout,
+        dims: dyad_syntax::bilstm::Dims {
+            wdim: args.wdim,
+            tdim: args.tdim,
+            hidden: args.hidden,
+            mlp: args.mlp,
+        },
+        ..Default::default()
+    };
+    anyhow::ensure!(
+        [args.wdim, args.tdim, args.hidden, args.mlp]
+            .iter()
+            .all(|&d| (1..=4096).contains(&d)),
+        "network sizes must be 1..=4096"
+    );
+    dyad_syntax::train::train_bilstm_from_dir(
+        &args.treebank,
+        &opts,
+        &cfg,
+        &args.output,
+        &mut |line| eprintln!("{line}"),
+    )?;
+    eprintln!("wrote {}", args.output.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Arguments of `dyad train prune`.
@@ -88,6 +169,7 @@ pub struct TrainArgs {
 pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
     let args = match cmd {
         TrainCommand::Syntax(args) => args,
+        TrainCommand::Bilstm(args) => return train_bilstm(args),
         TrainCommand::Prune(p) => {
             anyhow::ensure!(
                 p.prune.len() == 3,
@@ -183,6 +265,14 @@ fn load_model(path: &Option<PathBuf>) -> anyhow::Result<Syntax> {
             )?;
         }
         eprintln!("reparsing ensemble of {} parsers", model.ensemble_size());
+    }
+    // Experiments: DYAD_SYNTAX_BILSTM=FILE parses with a BiLSTM parser
+    // (`dyad train bilstm`) on the model's tags instead of the greedy one.
+    if let Ok(file) = std::env::var("DYAD_SYNTAX_BILSTM") {
+        model.set_bilstm(dyad_syntax::bilstm::BilstmParser::load(
+            std::path::Path::new(&file),
+        )?)?;
+        eprintln!("parsing with the BiLSTM parser {file}");
     }
     // Experiments: DYAD_SYNTAX_BEAM=k decodes with beam width k (1: greedy)
     // whatever width the model records.

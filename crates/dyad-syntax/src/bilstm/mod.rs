@@ -1,0 +1,1234 @@
+//! A transition parser scored from BiLSTM features (Kiperwasser & Goldberg
+//! 2016), the prototype of issue 13's "BiLSTM parser" (docs/syntax.md,
+//! "BiLSTM features").
+//!
+//! Every word gets an input vector (an embedding of its lower-cased form, or
+//! of the unknown word, and an embedding of its predicted tag class); a
+//! forward and a backward LSTM read the sentence, and the word's context
+//! vector is their two outputs side by side. The arc-hybrid system of
+//! [`crate::parser`] is kept; a small MLP (one tanh hidden layer) scores
+//! SHIFT, LEFT and RIGHT from the context vectors of `s0 s1 s2 b0` (a
+//! learned vector for the root and one for an empty slot), and decoding is
+//! greedy. A second MLP labels each arc from the vectors of head and
+//! dependent once the tree is built.
+//!
+//! The first layer of the transition MLP is a sum over the four slots of a
+//! matrix times a word's vector, so each word's four products are computed
+//! once per sentence and a transition costs only the sum, the tanh and the
+//! output layer (Kiperwasser & Goldberg's own trick); the LSTMs dominate.
+//!
+//! Training: the dynamic oracle of [`crate::parser`] with exploration, a
+//! hinge loss (the best zero-cost move must beat the best costly move by 1),
+//! word dropout (a word seen `c` times is replaced by the unknown word with
+//! probability α/(α + c)), manual backpropagation through the MLPs and the
+//! LSTMs, and Adam. Deterministic: one thread, fixed seed, fixed summation
+//! order.
+
+mod nn;
+
+use rustc_hash::FxHashMap;
+
+use crate::error::SyntaxError;
+use crate::feat::WordInfo;
+use crate::model::{checksum, Reader, Writer};
+use crate::parser::{ParseExample, State, LEFT, RIGHT, SHIFT};
+use crate::rng::Rng;
+use crate::tagger::TagClass;
+use nn::{matvec, matvec_back, Adam, Lstm, LstmCache, Param};
+
+/// Magic bytes and format version of a BiLSTM parser file.
+pub const MAGIC: &[u8; 8] = b"DYADBIL\x01";
+
+/// Slots the transition MLP reads: `s0 s1 s2 b0`.
+const SLOTS: usize = 4;
+
+/// Sizes of the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dims {
+    /// Word embedding size.
+    pub wdim: usize,
+    /// Tag embedding size.
+    pub tdim: usize,
+    /// LSTM units each way.
+    pub hidden: usize,
+    /// Hidden units of each MLP.
+    pub mlp: usize,
+}
+
+impl Default for Dims {
+    fn default() -> Self {
+        Dims {
+            wdim: 100,
+            tdim: 24,
+            hidden: 100,
+            mlp: 100,
+        }
+    }
+}
+
+/// The trainable tensors.
+#[derive(Debug, Clone, Default)]
+struct Net {
+    /// Word embeddings, row 0 the unknown word.
+    wemb: Param,
+    /// Tag class embeddings, the last row for an out-of-range class.
+    temb: Param,
+    fw: Lstm,
+    bw: Lstm,
+    /// Context vectors of the root and of an empty slot.
+    root: Param,
+    pad: Param,
+    /// Transition MLP: `SLOTS` blocks of `mlp × 2h`, then 3 outputs.
+    w1: Param,
+    b1: Param,
+    w2: Param,
+    b2: Param,
+    /// Label MLP over (head, dependent): `mlp × 4h`, then one output per
+    /// relation.
+    lw1: Param,
+    lb1: Param,
+    lw2: Param,
+    lb2: Param,
+}
+
+impl Net {
+    fn params(&self) -> [&Param; 16] {
+        [
+            &self.wemb, &self.temb, &self.fw.w, &self.fw.b, &self.bw.w, &self.bw.b, &self.root,
+            &self.pad, &self.w1, &self.b1, &self.w2, &self.b2, &self.lw1, &self.lb1, &self.lw2,
+            &self.lb2,
+        ]
+    }
+
+    fn params_mut(&mut self) -> [&mut Param; 16] {
+        [
+            &mut self.wemb,
+            &mut self.temb,
+            &mut self.fw.w,
+            &mut self.fw.b,
+            &mut self.bw.w,
+            &mut self.bw.b,
+            &mut self.root,
+            &mut self.pad,
+            &mut self.w1,
+            &mut self.b1,
+            &mut self.w2,
+            &mut self.b2,
+            &mut self.lw1,
+            &mut self.lb1,
+            &mut self.lw2,
+            &mut self.lb2,
+        ]
+    }
+}
+
+/// A trained BiLSTM parser. It reads the tag classes of the model it was
+/// trained with ([`crate::Syntax::set_bilstm`] checks they agree).
+#[derive(Clone)]
+pub struct BilstmParser {
+    dims: Dims,
+    classes: Vec<TagClass>,
+    labels: Vec<String>,
+    /// Lower-cased word hash → embedding row (from 1; 0 is unknown).
+    vocab: FxHashMap<u64, u32>,
+    /// The hashes by row − 1 (for writing).
+    vocab_list: Vec<u64>,
+    net: Net,
+    root_label: u8,
+}
+
+impl std::fmt::Debug for BilstmParser {
+    /// Sizes only (the weights would fill a screen).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BilstmParser")
+            .field("dims", &self.dims)
+            .field("classes", &self.classes.len())
+            .field("labels", &self.labels.len())
+            .field("vocabulary", &self.vocab_list.len())
+            .finish()
+    }
+}
+
+/// Buffers reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct BilstmScratch {
+    ids: Vec<u32>,
+    tags: Vec<u32>,
+    /// Inputs, `n × (wdim + tdim)`.
+    x: Vec<f32>,
+    fw: LstmCache,
+    bw: LstmCache,
+    /// Context vectors, `(n + 2) × 2h`: words, root, empty slot.
+    v: Vec<f32>,
+    /// First-layer products, `SLOTS × (n + 2) × mlp`.
+    p: Vec<f32>,
+    hid: Vec<f32>,
+    lin: Vec<f32>,
+    lhid: Vec<f32>,
+    lscores: Vec<f32>,
+    state: State,
+    // Training only.
+    /// Dropout mask of the words' context vectors (`n × 2h`, values 0 or
+    /// 1/(1 − p)); empty: no dropout.
+    mask: Vec<f32>,
+    dp: Vec<f32>,
+    dv: Vec<f32>,
+    dx: Vec<f32>,
+    dhid: Vec<f32>,
+    dlin: Vec<f32>,
+}
+
+impl BilstmParser {
+    /// Relation names by id.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Tag classes the parser was trained with.
+    pub fn classes(&self) -> &[TagClass] {
+        &self.classes
+    }
+
+    /// Network sizes.
+    pub fn dims(&self) -> Dims {
+        self.dims
+    }
+
+    fn v2(&self) -> usize {
+        2 * self.dims.hidden
+    }
+
+    fn word_id(&self, w: &WordInfo) -> u32 {
+        self.vocab.get(&w.lower).copied().unwrap_or(0)
+    }
+
+    fn tag_row(&self, t: u8) -> u32 {
+        (t as usize).min(self.classes.len()) as u32
+    }
+
+    /// Embeds `sc.ids`/`sc.tags`, runs both LSTMs and computes the context
+    /// vectors and the transition MLP's first-layer products.
+    fn encode(&self, sc: &mut BilstmScratch) {
+        let n = sc.ids.len();
+        let (wdim, tdim, h, mlp) = (
+            self.dims.wdim,
+            self.dims.tdim,
+            self.dims.hidden,
+            self.dims.mlp,
+        );
+        let nin = wdim + tdim;
+        let v2 = 2 * h;
+        sc.x.clear();
+        sc.x.resize(n * nin, 0.0);
+        for i in 0..n {
+            let w = sc.ids[i] as usize;
+            let t = sc.tags[i] as usize;
+            let row = &mut sc.x[i * nin..(i + 1) * nin];
+            row[..wdim].copy_from_slice(&self.net.wemb.w[w * wdim..(w + 1) * wdim]);
+            row[wdim..].copy_from_slice(&self.net.temb.w[t * tdim..(t + 1) * tdim]);
+        }
+        self.net.fw.forward(&sc.x, n, false, &mut sc.fw);
+        self.net.bw.forward(&sc.x, n, true, &mut sc.bw);
+        sc.v.clear();
+        sc.v.resize((n + 2) * v2, 0.0);
+        for i in 0..n {
+            sc.v[i * v2..i * v2 + h].copy_from_slice(self.net.fw.output(&sc.fw, n, i, false));
+            sc.v[i * v2 + h..(i + 1) * v2].copy_from_slice(self.net.bw.output(&sc.bw, n, i, true));
+        }
+        sc.v[n * v2..(n + 1) * v2].copy_from_slice(&self.net.root.w);
+        sc.v[(n + 1) * v2..(n + 2) * v2].copy_from_slice(&self.net.pad.w);
+        if sc.mask.len() == n * v2 {
+            for (v, m) in sc.v.iter_mut().zip(&sc.mask) {
+                *v *= m;
+            }
+        }
+        let rows = n + 2;
+        sc.p.clear();
+        sc.p.resize(SLOTS * rows * mlp, 0.0);
+        for s in 0..SLOTS {
+            let block = &self.net.w1.w[s * mlp * v2..(s + 1) * mlp * v2];
+            for i in 0..rows {
+                let out = &mut sc.p[(s * rows + i) * mlp..(s * rows + i + 1) * mlp];
+                matvec(block, &[], &sc.v[i * v2..(i + 1) * v2], out);
+            }
+        }
+    }
+
+    /// Rows of `s0 s1 s2 b0` in the context-vector table.
+    fn slots(st: &State, n: usize) -> [usize; SLOTS] {
+        let pad = n + 1;
+        let word = |x: u32| {
+            if (x as usize) < n {
+                x as usize
+            } else {
+                pad
+            }
+        };
+        let b = st.front() as usize;
+        [
+            word(st.stack_at(0)),
+            word(st.stack_at(1)),
+            word(st.stack_at(2)),
+            if b < n { b } else { n },
+        ]
+    }
+
+    /// Scores of SHIFT, LEFT, RIGHT; leaves the hidden layer in `sc.hid`.
+    fn transition_scores(&self, sc: &mut BilstmScratch, slots: &[usize; SLOTS]) -> [f32; 3] {
+        let mlp = self.dims.mlp;
+        let rows = sc.ids.len() + 2;
+        sc.hid.clear();
+        sc.hid.extend_from_slice(&self.net.b1.w);
+        for (s, &i) in slots.iter().enumerate() {
+            let p = &sc.p[(s * rows + i) * mlp..(s * rows + i + 1) * mlp];
+            for (a, b) in sc.hid.iter_mut().zip(p) {
+                *a += b;
+            }
+        }
+        for a in sc.hid.iter_mut() {
+            *a = a.tanh();
+        }
+        let mut out = [0f32; 3];
+        matvec(&self.net.w2.w, &self.net.b2.w, &sc.hid, &mut out);
+        out
+    }
+
+    /// Label scores of the arc `head → dep` (`head` = n: the root) into
+    /// `sc.lscores`; leaves the input and hidden layer in `sc.lin`/`sc.lhid`.
+    fn label_scores(&self, sc: &mut BilstmScratch, dep: usize, head: usize) {
+        let v2 = self.v2();
+        sc.lin.clear();
+        sc.lin.extend_from_slice(&sc.v[head * v2..(head + 1) * v2]);
+        sc.lin.extend_from_slice(&sc.v[dep * v2..(dep + 1) * v2]);
+        sc.lhid.clear();
+        sc.lhid.resize(self.dims.mlp, 0.0);
+        matvec(&self.net.lw1.w, &self.net.lb1.w, &sc.lin, &mut sc.lhid);
+        for a in sc.lhid.iter_mut() {
+            *a = a.tanh();
+        }
+        sc.lscores.clear();
+        sc.lscores.resize(self.labels.len(), 0.0);
+        matvec(&self.net.lw2.w, &self.net.lb2.w, &sc.lhid, &mut sc.lscores);
+    }
+
+    /// Parses one sentence: `heads` (0 = root, else 1-based) and `labels`
+    /// (relation ids), as [`crate::parser::ParserModel::parse`] does.
+    pub fn parse(
+        &self,
+        words: &[WordInfo],
+        tags: &[u8],
+        heads: &mut Vec<u32>,
+        labels: &mut Vec<u8>,
+        sc: &mut BilstmScratch,
+    ) {
+        let n = words.len().min(tags.len());
+        heads.clear();
+        labels.clear();
+        if n == 0 {
+            return;
+        }
+        sc.ids.clear();
+        sc.ids.extend(words[..n].iter().map(|w| self.word_id(w)));
+        sc.tags.clear();
+        sc.tags.extend(tags[..n].iter().map(|&t| self.tag_row(t)));
+        self.encode(sc);
+        let mut st = std::mem::take(&mut sc.state);
+        st.reset(n);
+        let mut guard = 0usize;
+        while !st.done() && guard <= 2 * n + 2 {
+            guard += 1;
+            let legal = st.legal();
+            let slots = Self::slots(&st, n);
+            let scores = self.transition_scores(sc, &slots);
+            let mut best = usize::MAX;
+            for t in [SHIFT, LEFT, RIGHT] {
+                if legal[t] && (best == usize::MAX || scores[t] > scores[best]) {
+                    best = t;
+                }
+            }
+            if best == usize::MAX {
+                break;
+            }
+            st.apply(best, 0);
+        }
+        let mut root_seen = false;
+        for i in 0..n {
+            let h = st.heads[i] as usize;
+            if h > n || (h == n && root_seen) {
+                // Unreachable with the legal transitions; keep a tree anyway.
+                let r = heads.iter().position(|&x| x == 0);
+                match r {
+                    Some(r) if r != i => {
+                        heads.push(r as u32 + 1);
+                        labels.push(u8::MAX);
+                    }
+                    _ => {
+                        heads.push(0);
+                        labels.push(self.root_label);
+                        root_seen = true;
+                    }
+                }
+            } else if h == n {
+                root_seen = true;
+                heads.push(0);
+                labels.push(self.root_label);
+            } else {
+                heads.push(h as u32 + 1);
+                labels.push(u8::MAX);
+            }
+        }
+        for d in 0..n {
+            if labels[d] != u8::MAX {
+                continue;
+            }
+            let h = heads[d] as usize - 1;
+            self.label_scores(sc, d, h);
+            labels[d] = argmax_f32(&sc.lscores, Some(self.root_label as usize)) as u8;
+        }
+        sc.state = st;
+    }
+
+    /// The model as bytes: magic, sizes, classes, relations, vocabulary,
+    /// tensors, FNV-1a checksum.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.bytes(MAGIC);
+        for d in [
+            self.dims.wdim,
+            self.dims.tdim,
+            self.dims.hidden,
+            self.dims.mlp,
+        ] {
+            w.u32(d as u32);
+        }
+        w.u32(self.classes.len() as u32);
+        for c in &self.classes {
+            w.str(&c.xpos);
+            w.str(&c.upos);
+        }
+        w.u32(self.labels.len() as u32);
+        for l in &self.labels {
+            w.str(l);
+        }
+        w.u32(self.vocab_list.len() as u32);
+        for &h in &self.vocab_list {
+            w.u32(h as u32);
+            w.u32((h >> 32) as u32);
+        }
+        for p in self.net.params() {
+            w.u32(p.w.len() as u32);
+            for &x in &p.w {
+                w.f32(x);
+            }
+        }
+        let mut bytes = w.into_inner();
+        let sum = checksum(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        bytes
+    }
+
+    /// Reads a model written by [`BilstmParser::to_bytes`]; `name` names it
+    /// in errors.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<BilstmParser, SyntaxError> {
+        let corrupt = |message: String| SyntaxError::ModelCorrupt {
+            name: name.to_string(),
+            message,
+        };
+        if bytes.len() < MAGIC.len() + 8 || !bytes.starts_with(MAGIC) {
+            return Err(corrupt("not a dyad BiLSTM parser of this version".into()));
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        let mut sum_bytes = [0u8; 8];
+        sum_bytes.copy_from_slice(sum);
+        if checksum(body) != u64::from_le_bytes(sum_bytes) {
+            return Err(corrupt(
+                "checksum mismatch (truncated or damaged file)".into(),
+            ));
+        }
+        let mut r = Reader::new(&body[MAGIC.len()..]);
+        let read = |r: &mut Reader| -> Result<BilstmParser, String> {
+            let mut d = [0usize; 4];
+            for x in &mut d {
+                *x = r.u32()? as usize;
+                if *x == 0 || *x > 4096 {
+                    return Err(format!("network size {x} out of range"));
+                }
+            }
+            let dims = Dims {
+                wdim: d[0],
+                tdim: d[1],
+                hidden: d[2],
+                mlp: d[3],
+            };
+            let n = r.u32()? as usize;
+            if n > 256 {
+                return Err("too many tag classes".into());
+            }
+            let mut classes = Vec::with_capacity(n);
+            for _ in 0..n {
+                let xpos = r.str()?;
+                let upos = r.str()?;
+                classes.push(TagClass { xpos, upos });
+            }
+            let n = r.u32()? as usize;
+            if n == 0 || n > 256 {
+                return Err("relation count out of range".into());
+            }
+            let mut labels = Vec::with_capacity(n);
+            for _ in 0..n {
+                labels.push(r.str()?);
+            }
+            let n = r.u32()? as usize;
+            if n > r.remaining() / 8 {
+                return Err("vocabulary larger than the file".into());
+            }
+            let mut vocab_list = Vec::with_capacity(n);
+            for _ in 0..n {
+                let lo = r.u32()? as u64;
+                let hi = r.u32()? as u64;
+                vocab_list.push(lo | (hi << 32));
+            }
+            let p = shapes(&dims, classes.len(), labels.len(), vocab_list.len());
+            let mut net = Net::default();
+            for (param, &len) in net.params_mut().into_iter().zip(p.iter()) {
+                let got = r.u32()? as usize;
+                if got != len {
+                    return Err(format!("tensor of {got} values where {len} belong"));
+                }
+                if len > r.remaining() / 4 {
+                    return Err("tensor larger than the file".into());
+                }
+                let mut w = Vec::with_capacity(len);
+                for _ in 0..len {
+                    w.push(r.f32()?);
+                }
+                *param = Param::from_values(w);
+            }
+            if r.remaining() != 0 {
+                return Err("trailing bytes".into());
+            }
+            let nin = dims.wdim + dims.tdim;
+            net.fw.nin = nin;
+            net.fw.nh = dims.hidden;
+            net.bw.nin = nin;
+            net.bw.nh = dims.hidden;
+            Ok(BilstmParser::assemble(
+                dims, classes, labels, vocab_list, net,
+            ))
+        };
+        read(&mut r).map_err(corrupt)
+    }
+
+    /// Loads a file.
+    pub fn load(path: &std::path::Path) -> Result<BilstmParser, SyntaxError> {
+        let bytes = std::fs::read(path).map_err(|source| SyntaxError::ModelIo {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        BilstmParser::from_bytes(&path.display().to_string(), &bytes)
+    }
+
+    /// Writes a file.
+    pub fn save(&self, path: &std::path::Path) -> Result<(), SyntaxError> {
+        std::fs::write(path, self.to_bytes()).map_err(|source| SyntaxError::ModelWrite {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    fn assemble(
+        dims: Dims,
+        classes: Vec<TagClass>,
+        labels: Vec<String>,
+        vocab_list: Vec<u64>,
+        net: Net,
+    ) -> BilstmParser {
+        let vocab = vocab_list
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| (h, i as u32 + 1))
+            .collect();
+        let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+        BilstmParser {
+            dims,
+            classes,
+            labels,
+            vocab,
+            vocab_list,
+            net,
+            root_label,
+        }
+    }
+}
+
+/// Number of values of each tensor, in [`Net::params_mut`]'s order.
+fn shapes(d: &Dims, ntags: usize, nlabels: usize, nvocab: usize) -> Vec<usize> {
+    let nin = d.wdim + d.tdim;
+    let h = d.hidden;
+    let v2 = 2 * h;
+    vec![
+        (nvocab + 1) * d.wdim,
+        (ntags + 1) * d.tdim,
+        4 * h * (nin + h),
+        4 * h,
+        4 * h * (nin + h),
+        4 * h,
+        v2,
+        v2,
+        SLOTS * d.mlp * v2,
+        d.mlp,
+        3 * d.mlp,
+        3,
+        d.mlp * 2 * v2,
+        d.mlp,
+        nlabels * d.mlp,
+        nlabels,
+    ]
+}
+
+/// Index of the largest value (the first of equals), skipping `skip`.
+fn argmax_f32(v: &[f32], skip: Option<usize>) -> usize {
+    let mut best = usize::MAX;
+    for (i, &x) in v.iter().enumerate() {
+        if Some(i) == skip {
+            continue;
+        }
+        if best == usize::MAX || x > v[best] {
+            best = i;
+        }
+    }
+    if best == usize::MAX {
+        0
+    } else {
+        best
+    }
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct BilstmTraining {
+    /// Passes over the training set.
+    pub epochs: usize,
+    /// Seed of initialisation, shuffles, dropout and exploration.
+    pub seed: u64,
+    /// Probability of following a wrong move (from the second epoch).
+    pub explore: f64,
+    /// Adam's learning rate.
+    pub lr: f32,
+    /// Sentences per update.
+    pub batch: usize,
+    /// Word dropout α.
+    pub alpha: f64,
+    /// Dropout probability of the words' context vectors (0: none).
+    pub dropout: f64,
+    /// Network sizes.
+    pub dims: Dims,
+}
+
+impl Default for BilstmTraining {
+    fn default() -> Self {
+        BilstmTraining {
+            epochs: 30,
+            seed: 13,
+            explore: 0.9,
+            lr: 1e-3,
+            batch: 1,
+            alpha: 0.25,
+            dropout: 0.3,
+            dims: Dims::default(),
+        }
+    }
+}
+
+/// Loss gradients of one sentence, accumulated into the net's `g` buffers.
+impl BilstmParser {
+    /// A fresh network for training.
+    fn init(
+        dims: Dims,
+        classes: Vec<TagClass>,
+        labels: Vec<String>,
+        vocab_list: Vec<u64>,
+        rng: &mut Rng,
+    ) -> BilstmParser {
+        let nin = dims.wdim + dims.tdim;
+        let v2 = 2 * dims.hidden;
+        let nl = labels.len();
+        let glorot = |a: usize, b: usize| (6.0 / (a + b) as f32).sqrt();
+        let mut net = Net {
+            wemb: Param::uniform((vocab_list.len() + 1) * dims.wdim, 0.1, rng),
+            temb: Param::uniform((classes.len() + 1) * dims.tdim, 0.1, rng),
+            fw: Lstm::new(nin, dims.hidden, rng),
+            bw: Lstm::new(nin, dims.hidden, rng),
+            root: Param::uniform(v2, 0.1, rng),
+            pad: Param::uniform(v2, 0.1, rng),
+            w1: Param::uniform(SLOTS * dims.mlp * v2, glorot(SLOTS * v2, dims.mlp), rng),
+            b1: Param::zeros(dims.mlp),
+            w2: Param::uniform(3 * dims.mlp, glorot(dims.mlp, 3), rng),
+            b2: Param::zeros(3),
+            lw1: Param::uniform(2 * v2 * dims.mlp, glorot(2 * v2, dims.mlp), rng),
+            lb1: Param::zeros(dims.mlp),
+            lw2: Param::uniform(nl * dims.mlp, glorot(dims.mlp, nl), rng),
+            lb2: Param::zeros(nl),
+        };
+        for p in net.params_mut() {
+            p.for_training();
+        }
+        BilstmParser::assemble(dims, classes, labels, vocab_list, net)
+    }
+
+    /// Backward of [`BilstmParser::transition_scores`] (called right after
+    /// it, while `sc.hid` holds that state's hidden layer).
+    fn transition_back(&mut self, sc: &mut BilstmScratch, slots: &[usize; SLOTS], dout: &[f32; 3]) {
+        let mlp = self.dims.mlp;
+        let rows = sc.ids.len() + 2;
+        sc.dhid.clear();
+        sc.dhid.resize(mlp, 0.0);
+        matvec_back(
+            &self.net.w2.w,
+            &mut self.net.w2.g,
+            &sc.hid,
+            dout,
+            Some(&mut sc.dhid),
+        );
+        for (g, d) in self.net.b2.g.iter_mut().zip(dout) {
+            *g += d;
+        }
+        for (d, h) in sc.dhid.iter_mut().zip(&sc.hid) {
+            *d *= 1.0 - h * h;
+        }
+        for (g, d) in self.net.b1.g.iter_mut().zip(&sc.dhid) {
+            *g += d;
+        }
+        for (s, &i) in slots.iter().enumerate() {
+            let dp = &mut sc.dp[(s * rows + i) * mlp..(s * rows + i + 1) * mlp];
+            for (a, b) in dp.iter_mut().zip(&sc.dhid) {
+                *a += b;
+            }
+        }
+    }
+
+    /// Backward of [`BilstmParser::label_scores`] for the same arc.
+    fn label_back(&mut self, sc: &mut BilstmScratch, dep: usize, head: usize, dout: &[f32]) {
+        let (mlp, v2) = (self.dims.mlp, self.v2());
+        sc.dhid.clear();
+        sc.dhid.resize(mlp, 0.0);
+        matvec_back(
+            &self.net.lw2.w,
+            &mut self.net.lw2.g,
+            &sc.lhid,
+            dout,
+            Some(&mut sc.dhid),
+        );
+        for (g, d) in self.net.lb2.g.iter_mut().zip(dout) {
+            *g += d;
+        }
+        for (d, h) in sc.dhid.iter_mut().zip(&sc.lhid) {
+            *d *= 1.0 - h * h;
+        }
+        for (g, d) in self.net.lb1.g.iter_mut().zip(&sc.dhid) {
+            *g += d;
+        }
+        sc.dlin.clear();
+        sc.dlin.resize(2 * v2, 0.0);
+        matvec_back(
+            &self.net.lw1.w,
+            &mut self.net.lw1.g,
+            &sc.lin,
+            &sc.dhid,
+            Some(&mut sc.dlin),
+        );
+        for (a, b) in sc.dv[head * v2..(head + 1) * v2]
+            .iter_mut()
+            .zip(&sc.dlin[..v2])
+        {
+            *a += b;
+        }
+        for (a, b) in sc.dv[dep * v2..(dep + 1) * v2]
+            .iter_mut()
+            .zip(&sc.dlin[v2..])
+        {
+            *a += b;
+        }
+    }
+
+    /// Clears the per-sentence gradient buffers (after [`Self::encode`]).
+    fn start_back(&self, sc: &mut BilstmScratch) {
+        let rows = sc.ids.len() + 2;
+        sc.dp.clear();
+        sc.dp.resize(SLOTS * rows * self.dims.mlp, 0.0);
+        sc.dv.clear();
+        sc.dv.resize(rows * self.v2(), 0.0);
+    }
+
+    /// Backpropagates the accumulated first-layer and context-vector
+    /// gradients through the LSTMs into the embeddings; records the word
+    /// rows touched.
+    fn finish_back(&mut self, sc: &mut BilstmScratch, touched: &mut Vec<u32>) {
+        let n = sc.ids.len();
+        let rows = n + 2;
+        let (mlp, v2, h) = (self.dims.mlp, self.v2(), self.dims.hidden);
+        let (wdim, tdim) = (self.dims.wdim, self.dims.tdim);
+        let nin = wdim + tdim;
+        for s in 0..SLOTS {
+            let lo = s * mlp * v2;
+            let hi = (s + 1) * mlp * v2;
+            for i in 0..rows {
+                let dp = &sc.dp[(s * rows + i) * mlp..(s * rows + i + 1) * mlp];
+                if dp.iter().all(|&x| x == 0.0) {
+                    continue;
+                }
+                matvec_back(
+                    &self.net.w1.w[lo..hi],
+                    &mut self.net.w1.g[lo..hi],
+                    &sc.v[i * v2..(i + 1) * v2],
+                    dp,
+                    Some(&mut sc.dv[i * v2..(i + 1) * v2]),
+                );
+            }
+        }
+        for (g, d) in self.net.root.g.iter_mut().zip(&sc.dv[n * v2..(n + 1) * v2]) {
+            *g += d;
+        }
+        for (g, d) in self
+            .net
+            .pad
+            .g
+            .iter_mut()
+            .zip(&sc.dv[(n + 1) * v2..(n + 2) * v2])
+        {
+            *g += d;
+        }
+        if sc.mask.len() == n * v2 {
+            for (d, m) in sc.dv.iter_mut().zip(&sc.mask) {
+                *d *= m;
+            }
+        }
+        sc.dx.clear();
+        sc.dx.resize(n * nin, 0.0);
+        self.net
+            .fw
+            .backward(false, &mut sc.fw, &sc.dv, v2, 0, &mut sc.dx);
+        self.net
+            .bw
+            .backward(true, &mut sc.bw, &sc.dv, v2, h, &mut sc.dx);
+        for i in 0..n {
+            let w = sc.ids[i] as usize;
+            let t = sc.tags[i] as usize;
+            let dx = &sc.dx[i * nin..(i + 1) * nin];
+            for (g, d) in self.net.wemb.g[w * wdim..(w + 1) * wdim]
+                .iter_mut()
+                .zip(&dx[..wdim])
+            {
+                *g += d;
+            }
+            for (g, d) in self.net.temb.g[t * tdim..(t + 1) * tdim]
+                .iter_mut()
+                .zip(&dx[wdim..])
+            {
+                *g += d;
+            }
+            touched.push(w as u32);
+        }
+    }
+
+    /// One Adam step over every tensor (the word embeddings only on the
+    /// rows in `touched`, which it empties).
+    fn update(&mut self, adam: &mut Adam, touched: &mut Vec<u32>) {
+        adam.t += 1;
+        touched.sort_unstable();
+        touched.dedup();
+        let wdim = self.dims.wdim;
+        let mut params = self.net.params_mut().into_iter();
+        if let Some(wemb) = params.next() {
+            wemb.adam_rows(touched, wdim, adam);
+        }
+        for p in params {
+            p.adam(adam);
+        }
+        touched.clear();
+    }
+
+    /// The hinge losses of one training sentence along the transitions the
+    /// dynamic oracle and exploration choose, with their gradients
+    /// accumulated. Returns (loss, transitions, errors).
+    fn train_sentence(
+        &mut self,
+        ex: &ParseExample,
+        explore: Option<&mut (Rng, f64)>,
+        sc: &mut BilstmScratch,
+        touched: &mut Vec<u32>,
+    ) -> (f64, usize, usize) {
+        let n = ex.words.len().min(ex.tags.len()).min(ex.heads.len());
+        if n == 0 {
+            return (0.0, 0, 0);
+        }
+        self.encode(sc);
+        self.start_back(sc);
+        let mut loss = 0.0f64;
+        let (mut steps, mut errors) = (0usize, 0usize);
+        let mut st = std::mem::take(&mut sc.state);
+        st.reset(n);
+        let mut explore = explore;
+        let mut guard = 0usize;
+        while !st.done() && guard <= 2 * n + 2 {
+            guard += 1;
+            let legal = st.legal();
+            let costs = st.costs(&ex.heads);
+            let slots = Self::slots(&st, n);
+            let scores = self.transition_scores(sc, &slots);
+            let min_cost = (0..3)
+                .filter(|&t| legal[t])
+                .map(|t| costs[t])
+                .min()
+                .unwrap_or(0);
+            let (mut pred, mut good, mut bad) = (usize::MAX, usize::MAX, usize::MAX);
+            for t in [SHIFT, LEFT, RIGHT] {
+                if !legal[t] {
+                    continue;
+                }
+                if pred == usize::MAX || scores[t] > scores[pred] {
+                    pred = t;
+                }
+                if costs[t] == min_cost {
+                    if good == usize::MAX || scores[t] > scores[good] {
+                        good = t;
+                    }
+                } else if bad == usize::MAX || scores[t] > scores[bad] {
+                    bad = t;
+                }
+            }
+            if pred == usize::MAX || good == usize::MAX {
+                break;
+            }
+            steps += 1;
+            if bad != usize::MAX {
+                let margin = 1.0 - scores[good] + scores[bad];
+                if margin > 0.0 {
+                    loss += margin as f64;
+                    let mut dout = [0f32; 3];
+                    dout[good] = -1.0;
+                    dout[bad] = 1.0;
+                    self.transition_back(sc, &slots, &dout);
+                }
+            }
+            let next = if costs[pred] == min_cost {
+                pred
+            } else {
+                errors += 1;
+                let follow = match explore.as_deref_mut() {
+                    Some((rng, p)) => rng.unit() < *p,
+                    None => false,
+                };
+                if follow {
+                    pred
+                } else {
+                    good
+                }
+            };
+            st.apply(next, 0);
+        }
+        sc.state = st;
+        // Labels: every gold arc below a word (the root's is always "root").
+        let root = self.root_label as usize;
+        let mut dout = vec![0f32; self.labels.len()];
+        for d in 0..n {
+            let h = ex.heads[d] as usize;
+            let gold = ex.labels.get(d).copied().unwrap_or(0) as usize;
+            if h >= n || gold >= self.labels.len() {
+                continue;
+            }
+            self.label_scores(sc, d, h);
+            let mut bad = usize::MAX;
+            for (l, &s) in sc.lscores.iter().enumerate() {
+                if l != gold && l != root && (bad == usize::MAX || s > sc.lscores[bad]) {
+                    bad = l;
+                }
+            }
+            if bad == usize::MAX {
+                continue;
+            }
+            let margin = 1.0 - sc.lscores[gold] + sc.lscores[bad];
+            if margin > 0.0 {
+                loss += margin as f64;
+                dout.iter_mut().for_each(|x| *x = 0.0);
+                dout[gold] = -1.0;
+                dout[bad] = 1.0;
+                self.label_back(sc, d, h, &dout);
+            }
+        }
+        self.finish_back(sc, touched);
+        (loss, steps, errors)
+    }
+}
+
+/// Trains a BiLSTM parser on `examples` (jackknifed tags, projective gold
+/// heads). `report(epoch, parser, mean loss per word, seconds)` is called
+/// after each epoch.
+pub(crate) fn train(
+    examples: &[ParseExample],
+    classes: Vec<TagClass>,
+    labels: Vec<String>,
+    cfg: &BilstmTraining,
+    report: &mut dyn FnMut(usize, &BilstmParser, f64, f64),
+) -> BilstmParser {
+    let mut rng = Rng::new(cfg.seed);
+    // Vocabulary: lower-cased forms seen at least twice, most frequent
+    // first (ties by hash, so the numbering is stable).
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    for ex in examples {
+        for w in &ex.words {
+            *counts.entry(w.lower).or_default() += 1;
+        }
+    }
+    let mut vocab: Vec<(u64, u32)> = counts.into_iter().filter(|&(_, c)| c >= 2).collect();
+    vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let freq: Vec<u32> = std::iter::once(0)
+        .chain(vocab.iter().map(|&(_, c)| c))
+        .collect();
+    let vocab_list: Vec<u64> = vocab.iter().map(|&(h, _)| h).collect();
+    let mut model = BilstmParser::init(cfg.dims, classes, labels, vocab_list, &mut rng);
+    let mut adam = Adam::new(cfg.lr);
+    let mut sc = BilstmScratch::default();
+    let mut touched = Vec::new();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let batch = cfg.batch.max(1);
+    let mut xrng = (Rng::new(cfg.seed ^ 0x0e7b_1a5e), cfg.explore);
+    let started = std::time::Instant::now();
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut loss, mut words) = (0.0f64, 0usize);
+        for (k, &i) in order.iter().enumerate() {
+            let ex = &examples[i];
+            let n = ex.words.len().min(ex.tags.len());
+            sc.ids.clear();
+            for w in &ex.words[..n] {
+                let id = model.word_id(w);
+                let c = freq.get(id as usize).copied().unwrap_or(0) as f64;
+                let drop = id != 0 && rng.unit() < cfg.alpha / (cfg.alpha + c);
+                sc.ids.push(if drop { 0 } else { id });
+            }
+            sc.tags.clear();
+            sc.tags
+                .extend(ex.tags[..n].iter().map(|&t| model.tag_row(t)));
+            sc.mask.clear();
+            if cfg.dropout > 0.0 {
+                let keep = 1.0 / (1.0 - cfg.dropout.min(0.9)) as f32;
+                let v2 = 2 * cfg.dims.hidden;
+                sc.mask
+                    .extend((0..n * v2).map(|_| if rng.unit() < cfg.dropout { 0.0 } else { keep }));
+            }
+            let explore = (epoch > 0).then_some(&mut xrng);
+            let (l, _, _) = model.train_sentence(ex, explore, &mut sc, &mut touched);
+            loss += l;
+            words += n;
+            if (k + 1) % batch == 0 || k + 1 == order.len() {
+                model.update(&mut adam, &mut touched);
+            }
+        }
+        report(
+            epoch + 1,
+            &model,
+            loss / words.max(1) as f64,
+            started.elapsed().as_secs_f64(),
+        );
+    }
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(h: u64) -> WordInfo {
+        WordInfo {
+            lower: h,
+            ..WordInfo::default()
+        }
+    }
+
+    /// A tiny network and a sentence written for the test: "dogs chase
+    /// cats ." (0-based heads, 4 = root).
+    fn tiny() -> (BilstmParser, ParseExample) {
+        let mut rng = Rng::new(7);
+        let dims = Dims {
+            wdim: 5,
+            tdim: 3,
+            hidden: 4,
+            mlp: 6,
+        };
+        let classes = ["NNS|NOUN", "VBP|VERB", ".|PUNCT"]
+            .iter()
+            .map(|c| {
+                let (x, u) = c.split_once('|').unwrap_or(("", ""));
+                TagClass {
+                    xpos: x.into(),
+                    upos: u.into(),
+                }
+            })
+            .collect();
+        let labels = ["root", "nsubj", "obj", "punct"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let model = BilstmParser::init(dims, classes, labels, vec![11, 12, 13, 14], &mut rng);
+        let ex = ParseExample {
+            words: vec![info(11), info(12), info(13), info(14)],
+            tags: vec![0, 1, 0, 2],
+            heads: vec![1, 4, 1, 1],
+            labels: vec![1, 0, 2, 3],
+        };
+        (model, ex)
+    }
+
+    fn load_ids(model: &BilstmParser, ex: &ParseExample, sc: &mut BilstmScratch) {
+        sc.ids.clear();
+        sc.ids.extend(ex.words.iter().map(|w| model.word_id(w)));
+        sc.tags.clear();
+        sc.tags.extend(ex.tags.iter().map(|&t| model.tag_row(t)));
+    }
+
+    /// The summed hinge loss of the sentence along the gold (static)
+    /// transitions: smooth enough near a random initialisation to compare
+    /// with finite differences.
+    fn loss(model: &mut BilstmParser, ex: &ParseExample, mask: &[f32]) -> f64 {
+        let mut sc = BilstmScratch::default();
+        load_ids(model, ex, &mut sc);
+        sc.mask = mask.to_vec();
+        let mut touched = Vec::new();
+        let (l, _, _) = model.train_sentence(ex, None, &mut sc, &mut touched);
+        l
+    }
+
+    #[test]
+    fn gradients_match_finite_differences() {
+        check_gradients(&[]);
+        // With dropout: every third value of the context vectors dropped.
+        let mask: Vec<f32> = (0..4 * 8)
+            .map(|i| if i % 3 == 0 { 0.0 } else { 1.5 })
+            .collect();
+        check_gradients(&mask);
+    }
+
+    fn check_gradients(mask: &[f32]) {
+        let (mut model, ex) = tiny();
+        // Analytic gradients.
+        for p in model.net.params_mut() {
+            p.g.iter_mut().for_each(|g| *g = 0.0);
+        }
+        let base = loss(&mut model, &ex, mask);
+        assert!(base > 0.0, "the untrained net must have a loss");
+        let analytic: Vec<Vec<f32>> = model.net.params_mut().iter().map(|p| p.g.clone()).collect();
+        let eps = 5e-3f32;
+        let mut checked = 0;
+        for (k, grads) in analytic.iter().enumerate() {
+            let n = grads.len();
+            for j in (0..n).step_by((n / 7).max(1)) {
+                let orig = model.net.params_mut()[k].w[j];
+                model.net.params_mut()[k].w[j] = orig + eps;
+                let up = loss(&mut model, &ex, mask);
+                model.net.params_mut()[k].w[j] = orig - eps;
+                let down = loss(&mut model, &ex, mask);
+                model.net.params_mut()[k].w[j] = orig;
+                let numeric = ((up - down) / (2.0 * eps as f64)) as f32;
+                let a = grads[j];
+                let tol = 2e-3 + 2e-2 * a.abs().max(numeric.abs());
+                assert!(
+                    (a - numeric).abs() <= tol,
+                    "tensor {k} value {j}: analytic {a}, numeric {numeric}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 50);
+    }
+
+    #[test]
+    fn training_learns_a_written_sentence_and_round_trips() {
+        let (mut model, ex) = tiny();
+        let mut adam = Adam::new(1e-2);
+        let mut sc = BilstmScratch::default();
+        let mut touched = Vec::new();
+        for _ in 0..200 {
+            load_ids(&model, &ex, &mut sc);
+            model.train_sentence(&ex, None, &mut sc, &mut touched);
+            model.update(&mut adam, &mut touched);
+        }
+        let (mut heads, mut labels) = (Vec::new(), Vec::new());
+        model.parse(&ex.words, &ex.tags, &mut heads, &mut labels, &mut sc);
+        assert_eq!(heads, vec![2, 0, 2, 2]);
+        assert_eq!(labels, vec![1, 0, 2, 3]);
+        // Written and read back, the parser gives the same parse.
+        let bytes = model.to_bytes();
+        let again = BilstmParser::from_bytes("test", &bytes).expect("reads back");
+        // Training is deterministic: a second run writes the same bytes.
+        let (mut twin, _) = tiny();
+        let mut adam2 = Adam::new(1e-2);
+        for _ in 0..200 {
+            load_ids(&twin, &ex, &mut sc);
+            twin.train_sentence(&ex, None, &mut sc, &mut touched);
+            twin.update(&mut adam2, &mut touched);
+        }
+        assert_eq!(twin.to_bytes(), bytes);
+        let (mut h2, mut l2) = (Vec::new(), Vec::new());
+        again.parse(&ex.words, &ex.tags, &mut h2, &mut l2, &mut sc);
+        assert_eq!((&h2, &l2), (&heads, &labels));
+        assert_eq!(again.to_bytes(), bytes);
+        // Damaged or truncated files are errors, not panics.
+        let mut bad = bytes.clone();
+        bad[40] ^= 1;
+        assert!(BilstmParser::from_bytes("bad", &bad).is_err());
+        assert!(BilstmParser::from_bytes("short", &bytes[..bytes.len() / 2]).is_err());
+        // Any sentence parses: empty, unknown words, out-of-range tags.
+        again.parse(&[], &[], &mut h2, &mut l2, &mut sc);
+        assert!(h2.is_empty());
+        let odd = vec![info(99); 7];
+        again.parse(&odd, &[200; 7], &mut h2, &mut l2, &mut sc);
+        assert_eq!(h2.iter().filter(|&&h| h == 0).count(), 1);
+        assert!(h2.iter().all(|&h| h as usize <= 7));
+    }
+
+    #[test]
+    fn full_training_with_dropout_and_exploration_is_deterministic() {
+        let (model, ex) = tiny();
+        // "cats sleep ." and "dogs chase dogs ." beside the tiny sentence.
+        let more = [
+            ParseExample {
+                words: vec![info(13), info(15), info(14)],
+                tags: vec![0, 1, 2],
+                heads: vec![1, 3, 1],
+                labels: vec![1, 0, 3],
+            },
+            ParseExample {
+                words: vec![info(11), info(12), info(11), info(14)],
+                tags: vec![0, 1, 0, 2],
+                heads: vec![1, 4, 1, 1],
+                labels: vec![1, 0, 2, 3],
+            },
+        ];
+        let examples: Vec<ParseExample> = std::iter::once(ex).chain(more).collect();
+        let cfg = BilstmTraining {
+            epochs: 3,
+            dropout: 0.3,
+            lr: 1e-2,
+            dims: model.dims,
+            ..BilstmTraining::default()
+        };
+        let run = || {
+            let mut losses = Vec::new();
+            let m = train(
+                &examples,
+                model.classes.clone(),
+                model.labels.clone(),
+                &cfg,
+                &mut |_, _, loss, _| losses.push(loss),
+            );
+            (m.to_bytes(), losses)
+        };
+        let (a, la) = run();
+        let (b, lb) = run();
+        assert_eq!(la.len(), 3);
+        assert!(la.iter().all(|l| l.is_finite()));
+        assert_eq!(la, lb);
+        assert_eq!(a, b);
+    }
+}
