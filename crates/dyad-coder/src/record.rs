@@ -529,11 +529,7 @@ fn struck_cities_are_their_people(
     target: &mut [EventActor],
 ) {
     for li in slots {
-        let Some(mention) = view
-            .mentions
-            .get(*li)
-            .and_then(|lm| ctx.mentions.get(lm.global))
-        else {
+        let Some(mention) = global_mention(ctx, view, *li) else {
             continue;
         };
         if mention.kind != dyad_core::MentionKind::Capital || !mention.rule.starts_with("capital:")
@@ -556,6 +552,17 @@ fn struck_cities_are_their_people(
     }
 }
 
+/// The document's actor mention behind local mention `li` of a sentence.
+fn global_mention<'c>(
+    ctx: &DocContext<'c>,
+    view: &SentenceView<'_>,
+    li: usize,
+) -> Option<&'c dyad_core::ActorMention> {
+    view.mentions
+        .get(li)
+        .and_then(|lm| ctx.mentions.get(lm.global))
+}
+
 /// A country named as the agent of an act only a state's government does
 /// ("Brazil investigated ...", "Canada had decided to accept more
 /// refugees"; the verbs are `data/patterns/actors/state-acts.tsv`) stands for
@@ -568,11 +575,7 @@ fn a_country_acting_is_its_government(
     source: &mut [EventActor],
 ) {
     for li in slots {
-        let Some(mention) = view
-            .mentions
-            .get(*li)
-            .and_then(|lm| ctx.mentions.get(lm.global))
-        else {
+        let Some(mention) = global_mention(ctx, view, *li) else {
             continue;
         };
         if mention.kind != dyad_core::MentionKind::Country
