@@ -309,20 +309,32 @@ pub fn match_sentence<'p>(
                 // "whether European powers will be willing to lift
                 // sanctions", "unclear whether Spain will agree to": a
                 // promise that is itself only possible is not made
-                let open_promise = tree.and_then(|t| {
-                    let g = carrier
-                        .governor
-                        .and_then(|g| preds.get(g))
-                        .map(|g| g.head)
-                        .or_else(|| t.head(carrier.head))?;
-                    if let Some(&k) = t.kids(g).iter().find(|&&k| {
-                        t.rel(k) == "mark" && matches!(view.low(k), "if" | "unless" | "whether")
-                    }) {
-                        let why = format!("conditional '{}'", view.low(k));
-                        return Some((Factuality::Hypothetical, why));
-                    }
-                    let (gf, gwhy) = tree_factuality(view, t, g);
-                    matches!(gf, Factuality::Negated | Factuality::Denied).then_some((gf, gwhy))
+                // "It will accept the results only if its experts take
+                // part": a cooperative act offered under a condition of its
+                // own is not (yet) agreed (a hostile one so offered is a
+                // threat, above)
+                let own_condition = (conditional && !threat_type(&m.pattern.plover)).then(|| {
+                    (
+                        Factuality::Hypothetical,
+                        "under a condition of its own ('if', 'unless')".to_string(),
+                    )
+                });
+                let open_promise = own_condition.or_else(|| {
+                    tree.and_then(|t| {
+                        let g = carrier
+                            .governor
+                            .and_then(|g| preds.get(g))
+                            .map(|g| g.head)
+                            .or_else(|| t.head(carrier.head))?;
+                        if let Some(&k) = t.kids(g).iter().find(|&&k| {
+                            t.rel(k) == "mark" && matches!(view.low(k), "if" | "unless" | "whether")
+                        }) {
+                            let why = format!("conditional '{}'", view.low(k));
+                            return Some((Factuality::Hypothetical, why));
+                        }
+                        let (gf, gwhy) = tree_factuality(view, t, g);
+                        matches!(gf, Factuality::Negated | Factuality::Denied).then_some((gf, gwhy))
+                    })
                 });
                 if let Some((gf, gwhy)) = open_promise {
                     m.factuality = gf;

@@ -159,3 +159,22 @@ fn a_shadow_minister_is_the_opposition() {
         "{criticised:#?}"
     );
 }
+
+#[test]
+fn a_cooperative_act_under_its_own_condition_is_not_agreed() {
+    let events = code(
+        "The Italian ministry said Italy will accept the results of the inquiry only if Italian experts take part.",
+    );
+    let accept = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with("accept"))
+        .unwrap_or_else(|| panic!("no acceptance in {events:#?}"));
+    assert!(!accept.factuality.is_factual(), "{accept:#?}");
+    // without the condition it is a statement of intent, coded as made
+    let events = code("The Italian ministry said Italy will accept the results of the inquiry.");
+    let accept = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with("accept"))
+        .unwrap_or_else(|| panic!("no acceptance in {events:#?}"));
+    assert!(accept.factuality.is_factual(), "{accept:#?}");
+}
