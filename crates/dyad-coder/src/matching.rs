@@ -62,6 +62,10 @@ impl Match<'_> {
     }
 }
 
+/// The object slot, for arguments a pattern does not name but its written
+/// object noun implies.
+static OBJECT_SLOT: Slot = Slot::Object;
+
 /// How an argument of a match was found (rendered only for explanations).
 #[derive(Debug, Clone, Copy)]
 pub enum SlotUse<'p> {
@@ -958,6 +962,33 @@ fn try_pattern<'p>(
     let pronoun_object = ["them", "him", "us", "me"]
         .iter()
         .any(|w| view.is(pred.head + 1, w));
+    // "rejected Australia's request for the extradition of X": a pattern
+    // that writes the object noun and names no target ("- reject *
+    // request") acts on the noun's owner, whom the object slot holds,
+    // before any prepositional phrase of the verb
+    // (only the owner of a written proposal-like noun, not the noun
+    // itself: "withdraw US troops" names no one the withdrawal is from,
+    // "held a cabinet meeting" no one met)
+    let written_object = pred.object_word.filter(|&o| {
+        pattern.required.iter().any(|w| view.is(o, w)) && words::is_proposal_noun(view.lemma(o))
+    });
+    if let (true, Some(o)) = (
+        target.is_empty()
+            && pattern.target.is_empty()
+            && pred.kind == TriggerKind::Verb
+            && pred.from_tree,
+        written_object,
+    ) {
+        let owner: Vec<usize> = read_slot(pred, &OBJECT_SLOT)
+            .into_iter()
+            .filter(|m| !source.contains(m))
+            .filter(|&m| view.mentions.get(m).is_some_and(|lm| lm.last < o))
+            .collect();
+        if !owner.is_empty() {
+            target = owner;
+            slots.push(SlotUse::Target(&OBJECT_SLOT));
+        }
+    }
     if target.is_empty()
         && !pronoun_object
         && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())

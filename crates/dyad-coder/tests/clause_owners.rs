@@ -178,3 +178,15 @@ fn a_cooperative_act_under_its_own_condition_is_not_agreed() {
         .unwrap_or_else(|| panic!("no acceptance in {events:#?}"));
     assert!(accept.factuality.is_factual(), "{accept:#?}");
 }
+
+#[test]
+fn a_rejected_request_is_aimed_at_whoever_made_it() {
+    let events = summary(&code(
+        "A Greek court has rejected Italy's request for the extradition of the smuggler Marco Conti.",
+    ));
+    let rejected = events
+        .iter()
+        .find(|(t, _, _, _)| t == "REJECT")
+        .unwrap_or_else(|| panic!("no rejection in {events:#?}"));
+    assert_eq!(rejected.2, ["ITA".to_string()], "{events:#?}");
+}
