@@ -17,6 +17,15 @@ fn code(text: &str) -> Vec<Event> {
     engine.code_document(doc).events
 }
 
+/// The event whose trigger ends with `trigger`, or a panic listing what was
+/// coded.
+fn on<'e>(events: &'e [Event], trigger: &str) -> &'e Event {
+    events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with(trigger))
+        .unwrap_or_else(|| panic!("no event on '{trigger}' in {events:#?}"))
+}
+
 /// (type, source countries, target countries, trigger) of every event.
 fn summary(events: &[Event]) -> Vec<(String, Vec<String>, Vec<String>, String)> {
     let countries = |side: &[dyad_core::EventActor]| -> Vec<String> {
@@ -80,10 +89,7 @@ fn the_men_killed_fighting_are_the_fighters_not_their_families() {
 #[test]
 fn a_leaders_men_are_of_his_sector() {
     let events = code("Qais al-Khazali's men attacked the convoy.");
-    let attack = events
-        .iter()
-        .find(|e| e.provenance.trigger_text == "attacked")
-        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    let attack = on(&events, "attacked");
     let side = &attack.source[0].actor;
     assert_eq!(
         (side.country.as_deref(), side.sectors.as_slice()),
@@ -114,17 +120,11 @@ fn each_demonym_before_a_plural_title_is_one_holder() {
 #[test]
 fn an_act_named_as_the_means_of_another_is_as_real_as_it() {
     let events = code("Analysts say Iran would respond with an attack against Israeli bases.");
-    let attack = events
-        .iter()
-        .find(|e| e.provenance.trigger_text == "attack")
-        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    let attack = on(&events, "attack");
     // a reported "would": intended, not done
     assert!(!attack.factuality.is_factual(), "{attack:#?}");
     let events = code("Iran responded with an attack against Israeli bases.");
-    let attack = events
-        .iter()
-        .find(|e| e.provenance.trigger_text == "attack")
-        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    let attack = on(&events, "attack");
     assert_eq!(attack.factuality, Factuality::Asserted, "{attack:#?}");
 }
 
@@ -149,10 +149,7 @@ fn a_stance_on_a_nouns_act_is_not_that_act() {
 #[test]
 fn a_shadow_minister_is_the_opposition() {
     let events = code("Shadow foreign secretary Jane Doyle criticised the Italian government.");
-    let criticised = events
-        .iter()
-        .find(|e| e.provenance.trigger_text == "criticised")
-        .unwrap_or_else(|| panic!("no criticism in {events:#?}"));
+    let criticised = on(&events, "criticised");
     assert_eq!(
         criticised.source[0].actor.sectors,
         ["OPP"],
@@ -165,17 +162,11 @@ fn a_cooperative_act_under_its_own_condition_is_not_agreed() {
     let events = code(
         "The Italian ministry said Italy will accept the results of the inquiry only if Italian experts take part.",
     );
-    let accept = events
-        .iter()
-        .find(|e| e.provenance.trigger_text.ends_with("accept"))
-        .unwrap_or_else(|| panic!("no acceptance in {events:#?}"));
+    let accept = on(&events, "accept");
     assert!(!accept.factuality.is_factual(), "{accept:#?}");
     // without the condition it is a statement of intent, coded as made
     let events = code("The Italian ministry said Italy will accept the results of the inquiry.");
-    let accept = events
-        .iter()
-        .find(|e| e.provenance.trigger_text.ends_with("accept"))
-        .unwrap_or_else(|| panic!("no acceptance in {events:#?}"));
+    let accept = on(&events, "accept");
     assert!(accept.factuality.is_factual(), "{accept:#?}");
 }
 

@@ -60,7 +60,7 @@ use feat::WordInfo;
 use lemma::Lemmatizer;
 use model::{Reader, Writer};
 use parser::{ParseScratch, ParserModel};
-use tagger::{TagClass, TaggerModel};
+use tagger::TaggerModel;
 
 /// Longest run of words parsed as one tree; longer sentences are parsed in
 /// consecutive windows of this size whose roots are joined.
@@ -261,16 +261,7 @@ impl Syntax {
             if !(1..=64).contains(&beam) {
                 return Err(format!("beam width {beam} out of range"));
             }
-            let n = r.u32()? as usize;
-            if n > 256 {
-                return Err("too many tag classes".into());
-            }
-            let mut classes = Vec::with_capacity(n);
-            for _ in 0..n {
-                let xpos = r.str()?;
-                let upos = r.str()?;
-                classes.push(TagClass { xpos, upos });
-            }
+            let classes = r.tag_classes()?;
             let n = r.u32()? as usize;
             if n > 256 {
                 return Err("too many relations".into());

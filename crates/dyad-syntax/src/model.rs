@@ -79,6 +79,21 @@ impl<'a> Reader<'a> {
         let b = self.bytes(n)?;
         String::from_utf8(b.to_vec()).map_err(|_| "string is not UTF-8".to_string())
     }
+    /// A count then that many (Penn, Universal) tag pairs: the tag classes
+    /// every model file of this crate starts its tables with.
+    pub fn tag_classes(&mut self) -> Result<Vec<crate::tagger::TagClass>, String> {
+        let n = self.u32()? as usize;
+        if n > 256 {
+            return Err("too many tag classes".into());
+        }
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let xpos = self.str()?;
+            let upos = self.str()?;
+            classes.push(crate::tagger::TagClass { xpos, upos });
+        }
+        Ok(classes)
+    }
 }
 
 /// The file checksum: FNV-1a over 8-byte little-endian words (then the

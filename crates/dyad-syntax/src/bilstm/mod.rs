@@ -460,16 +460,7 @@ impl BilstmParser {
                 hidden: d[2],
                 mlp: d[3],
             };
-            let n = r.u32()? as usize;
-            if n > 256 {
-                return Err("too many tag classes".into());
-            }
-            let mut classes = Vec::with_capacity(n);
-            for _ in 0..n {
-                let xpos = r.str()?;
-                let upos = r.str()?;
-                classes.push(TagClass { xpos, upos });
-            }
+            let classes = r.tag_classes()?;
             let n = r.u32()? as usize;
             if n == 0 || n > 256 {
                 return Err("relation count out of range".into());
