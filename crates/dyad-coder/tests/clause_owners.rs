@@ -181,3 +181,25 @@ fn a_rejected_request_is_aimed_at_whoever_made_it() {
         .unwrap_or_else(|| panic!("no rejection in {events:#?}"));
     assert_eq!(rejected.2, ["ITA".to_string()], "{events:#?}");
 }
+
+#[test]
+fn a_relative_clauses_noun_is_its_verbs_object() {
+    // a message given is no aid; the relative clause's noun is what "gave" gives
+    for text in [
+        "Russia's foreign minister repeated a message he gave to the French government last week.",
+        "Russia's foreign minister repeated a message which he gave to the French government last week.",
+    ] {
+        let events = summary(&code(text));
+        assert!(!events.iter().any(|(t, ..)| t == "AID"), "{events:#?}");
+    }
+    // rockets delivered still are aid
+    let events = summary(&code(
+        "Officials counted the rockets Iran delivered to the Syrian army in May.",
+    ));
+    assert!(
+        events
+            .iter()
+            .any(|(t, s, ..)| t == "AID" && s == &["IRN".to_string()]),
+        "{events:#?}"
+    );
+}

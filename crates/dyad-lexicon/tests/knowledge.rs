@@ -70,3 +70,17 @@ fn the_english_wikipedia_title_is_an_alias() {
     assert_eq!(s.first().map(String::as_str), Some("GOV"));
     assert_eq!(r.as_deref(), Some("Minister of Finance"));
 }
+
+#[test]
+fn officials_of_international_organisations_are_igo_not_a_government() {
+    // The organisation is their "country"; their sector is IGO (PLOVER's
+    // code for intergovernmental organisations), never GOV.
+    for (name, on) in [
+        ("Staffan de Mistura", "2017-06-01"),
+        ("António Guterres", "2020-01-01"),
+        ("Jens Stoltenberg", "2019-01-01"),
+    ] {
+        let (_, s, _) = resolve(name, on);
+        assert_eq!(s.first().map(String::as_str), Some("IGO"), "{name}: {s:?}");
+    }
+}

@@ -1233,7 +1233,9 @@ fn new_predicate(
                     .iter()
                     .copied()
                     .find(|&c| passive && tree.rel(c) == "nsubj:pass")
-            }),
+            })
+            .map(|o| relative_antecedent(view, tree, i, o))
+            .or_else(|| relative_gap_object(view, tree, kids.kids(i), i, passive)),
         quoted: false,
         particle: kids
             .kids(i)
@@ -2122,6 +2124,51 @@ fn is_obliged(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
 /// other the second is the thing given, the first the parser's slip for an
 /// indirect object. Only close objects with no punctuation between them: a
 /// distant second "obj" is usually a misattached apposition.
+/// The noun a relative clause modifies, when it is the clause verb's
+/// missing object: "a message he gave to the council" gives a message.
+/// Only an active clause with a subject of its own and no object or
+/// stranded preposition ("the town the rebels retreated from") qualifies,
+/// and no noun of time, manner or place ("the year he returned", "the way
+/// they fought"), whose gap is an adverbial.
+fn relative_gap_object(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &[usize],
+    verb: usize,
+    passive: bool,
+) -> Option<usize> {
+    let noun = tree.head(verb).filter(|&h| h < verb)?;
+    let adverbial = words::is_time_unit(view.lemma(noun))
+        || matches!(
+            view.lemma(noun),
+            "time" | "moment" | "way" | "reason" | "place" | "period" | "weekend"
+        );
+    let relative =
+        tree.rel(verb) == "acl:relcl" && matches!(tree.upos(noun), "NOUN" | "PROPN") && !adverbial;
+    let own_subject = kids.iter().any(|&c| tree.rel(c) == "nsubj");
+    let stranded = kids.iter().any(|&c| {
+        tree.rel(c) == "obj"
+            || tree.rel(c) == "case"
+            || (tree.base_rel(c) == "obl" && tree.kids(c).is_empty())
+    });
+    (relative && own_subject && !passive && !stranded).then_some(noun)
+}
+
+/// A relative pronoun object stands for the noun its clause modifies:
+/// "the weapons which Iran sent" sends weapons, not "which".
+fn relative_antecedent(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    verb: usize,
+    object: usize,
+) -> usize {
+    let pronoun = object < verb && matches!(view.low(object), "that" | "which" | "whom");
+    match tree.head(verb) {
+        Some(noun) if pronoun && noun < object && tree.rel(verb) == "acl:relcl" => noun,
+        _ => object,
+    }
+}
+
 fn double_object_theme(
     view: &SentenceView<'_>,
     tree: &DepTree<'_>,
