@@ -203,3 +203,21 @@ fn a_relative_clauses_noun_is_its_verbs_object() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_phrase_with_a_subject_of_its_own_is_no_argument() {
+    // the parser hangs "on Iran" (head of the "as" clause) on "vetoed":
+    // a phrase with its own subject heads a clause and names no target
+    for text in [
+        "Russia vetoed the resolution, as it does repeatedly on Syria.",
+        "France vetoed the proposal – as it does regularly on Iran.",
+    ] {
+        let events = summary(&code(text));
+        assert!(
+            !events
+                .iter()
+                .any(|(t, _, target, _)| t == "REJECT" && !target.is_empty()),
+            "{text}: {events:#?}"
+        );
+    }
+}

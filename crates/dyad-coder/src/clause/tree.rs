@@ -1477,6 +1477,16 @@ fn prep_slots(
         if words::is_grounds_noun(view.lemma(c)) {
             continue;
         }
+        // a phrase with a subject of its own heads a clause the parser
+        // misread ("vetoed the resolution, as it does repeatedly on Syria":
+        // Syria is the topic of the "as" clause, not the veto's target)
+        if kids
+            .kids(c)
+            .iter()
+            .any(|&k| matches!(tree.rel(k), "nsubj" | "nsubj:pass"))
+        {
+            continue;
+        }
         let ms = np_mentions(view, tree, kids, c, true);
         if ms.is_empty() {
             continue;
