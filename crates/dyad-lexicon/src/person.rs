@@ -175,6 +175,7 @@ impl Scan<'_> {
             && word.chars().all(char::is_alphabetic)
             && !dyad_core::calendar::is_time_word(word)
             && !HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
+            && !is_capitalised_determiner(word)
             && (!first_of_sentence
                 || (self.lex.is_given_name(word) && !self.names_word(group, word)))
     }
@@ -247,4 +248,29 @@ impl Scan<'_> {
         };
         d
     }
+}
+
+/// A determiner or possessive written with a capital where a quotation or
+/// headline starts ("said: “The Assad regime …”") is no first name.
+fn is_capitalised_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Our"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Its"
+            | "My"
+            | "Your"
+            | "Every"
+            | "Each"
+            | "No"
+    )
 }

@@ -72,3 +72,20 @@ fn first_person_outside_quotes_is_left_alone() {
     let m = recognize("Emmanuel Macron said we must act now.");
     assert!(pronouns(&m, "we").is_empty(), "{m:#?}");
 }
+
+#[test]
+fn a_capitalised_determiner_opening_a_quotation_is_no_first_name() {
+    // "The Assad" is not an unknown person: the surname is the president's
+    for text in [
+        "Rebels said: “The Assad regime attacked our town.”",
+        "A spokesman said: “This Trump administration has no plan.”",
+    ] {
+        let m = recognize(text);
+        assert!(
+            m.iter().any(|x| x.kind == MentionKind::Person
+                && (x.text == "Assad" || x.text == "Trump")
+                && x.actor.sectors.first().map(String::as_str) == Some("GOV")),
+            "{text}: {m:#?}"
+        );
+    }
+}
