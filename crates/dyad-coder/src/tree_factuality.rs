@@ -371,6 +371,25 @@ pub fn tree_factuality(
                 "mark" if matches!(low, "if" | "unless" | "whether") => {
                     return (Factuality::Hypothetical, format!("conditional '{low}'"));
                 }
+                // "the planned summit", "upcoming talks": an event noun
+                // placed in the future by its own modifier
+                "amod" if cur == trigger && words::is_prospective_modifier(low) => {
+                    return (Factuality::Intended, format!("'{low} {}'", view.low(cur)));
+                }
+                "amod" if cur == trigger && words::is_possibility_modifier(low) => {
+                    return (
+                        Factuality::Hypothetical,
+                        format!("'{low} {}'", view.low(cur)),
+                    );
+                }
+                // "a summit to be held in Tehran on Friday", "talks to take
+                // place next week": an event noun arranged for later
+                "acl" if cur == trigger && is_to_be_held(view, tree, c) => {
+                    return (
+                        Factuality::Intended,
+                        format!("'{} to be {}'", view.low(cur), view.low(c)),
+                    );
+                }
                 "mark" | "case" if low == "without" => {
                     return (Factuality::Negated, "'without' clause".into());
                 }
@@ -390,6 +409,18 @@ pub fn tree_factuality(
             .iter()
             .any(|&c| tree.rel(c) == "mark" && view.low(c) == "to");
         match tree.base_rel(cur) {
+            // "a summit is planned for Friday", "talks are scheduled": the
+            // passive subject of a verb of arranging is a later event
+            "nsubj"
+                if cur == trigger
+                    && rel == "nsubj:pass"
+                    && (words::is_scheduling_verb(gl) || is_to_be_held(view, tree, h))
+                    && tree.kids(h).iter().all(|&k| {
+                        !(matches!(tree.rel(k), "advmod") && words::is_not_adverb(view.low(k)))
+                    }) =>
+            {
+                return (Factuality::Intended, format!("'{}' {gl}", view.low(cur)));
+            }
             // a conjunct is under its first conjunct's negation and modals
             // only when it has no auxiliary of its own
             "conj" => {
@@ -715,4 +746,29 @@ fn is_performative_request(lemma: &str) -> bool {
         lemma,
         "ask" | "urge" | "call" | "appeal" | "request" | "beg" | "implore" | "invite"
     )
+}
+
+/// A to-infinitive on an event noun that arranges it for later: "to be
+/// held", "to be hosted", "to take place", "to begin".
+fn is_to_be_held(view: &SentenceView<'_>, tree: &DepTree<'_>, verb: usize) -> bool {
+    let kids = tree.kids(verb);
+    let to = kids
+        .iter()
+        .any(|&k| tree.rel(k) == "mark" && view.low(k) == "to");
+    let passive_be = kids
+        .iter()
+        .any(|&k| tree.rel(k) == "aux:pass" && view.low(k) == "be");
+    // "to take place", or a verb of beginning with no object of its own
+    // ("an offensive to take control of X", "talks to open the border"
+    // say what the act is for, not when)
+    let object = |w: Option<&str>| {
+        kids.iter()
+            .any(|&k| tree.rel(k) == "obj" && w.is_none_or(|w| view.low(k) == w))
+    };
+    let happening = match view.lemma(verb) {
+        "take" => object(Some("place")),
+        "begin" | "start" | "open" | "resume" | "convene" | "happen" | "occur" => !object(None),
+        _ => false,
+    } && kids.iter().all(|&k| tree.rel(k) != "nsubj");
+    to && (passive_be || happening)
 }

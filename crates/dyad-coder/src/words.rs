@@ -150,6 +150,43 @@ pub fn is_future_modal(w: &str) -> bool {
     matches!(w, "will" | "shall" | "'ll" | "wo")
 }
 
+/// Adjectives and participles that place an event noun in the future:
+/// "the planned summit", "upcoming talks", "an expected attack".
+pub fn is_prospective_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "planned"
+            | "upcoming"
+            | "forthcoming"
+            | "scheduled"
+            | "expected"
+            | "prospective"
+            | "anticipated"
+            | "would-be"
+            | "impending"
+            | "imminent"
+    )
+}
+
+/// Adjectives that make an event noun a mere possibility: "a possible
+/// attack", "potential talks", "the proposed ceasefire" (proposed to
+/// others, not promised by its proposer).
+pub fn is_possibility_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "possible" | "potential" | "hypothetical" | "likely" | "proposed" | "mooted"
+    )
+}
+
+/// Verbs whose passive subject is an event arranged for later: "a summit
+/// is planned for Friday", "talks are scheduled", "the meeting was set for".
+pub fn is_scheduling_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "plan" | "schedule" | "set" | "expect" | "arrange" | "slate" | "propose" | "due"
+    )
+}
+
 /// Governing verbs and nouns that make a dependent event intended or promised.
 pub fn is_intent_governor(w: &str) -> bool {
     matches!(

@@ -221,3 +221,62 @@ fn a_phrase_with_a_subject_of_its_own_is_no_argument() {
         );
     }
 }
+
+/// Factuality of the event on `trigger`.
+fn factuality_on(text: &str, trigger: &str) -> Factuality {
+    on(&code(text), trigger).factuality
+}
+
+#[test]
+fn an_event_noun_placed_in_the_future_is_not_done() {
+    // by its own modifier
+    assert_eq!(
+        factuality_on(
+            "The planned summit between Russia and Turkey was postponed.",
+            "summit"
+        ),
+        Factuality::Intended
+    );
+    assert_eq!(
+        factuality_on(
+            "A potential attack on Iran by Israel worries the markets.",
+            "attack"
+        ),
+        Factuality::Hypothetical
+    );
+    // by an infinitive that arranges it, however the parser hangs it
+    assert_eq!(
+        factuality_on(
+            "A meeting between Russia and Turkey to be held in Ankara on Friday was described as crucial.",
+            "meeting"
+        ),
+        Factuality::Intended
+    );
+    // an infinitive of purpose does not: the offensive was launched
+    assert_eq!(
+        factuality_on(
+            "Turkey launched an offensive on Afrin to take control of the border.",
+            "launched"
+        ),
+        Factuality::Asserted
+    );
+}
+
+#[test]
+fn a_prepositional_phrase_before_the_subject_is_not_a_second_subject() {
+    // the parser makes "adventurism" (with the Middle East in it) a
+    // subject beside Trump
+    let events = summary(&code(
+        "With his Middle East adventurism, as with his trade policies, Trump threatens European interests.",
+    ));
+    let threats: Vec<_> = events.iter().filter(|(t, ..)| t == "THREATEN").collect();
+    assert!(
+        !threats.is_empty() && threats.iter().all(|(_, s, ..)| s == &["USA".to_string()]),
+        "{events:#?}"
+    );
+    // a subordinator the parser hangs on the clause's only subject stays
+    let events = summary(&code(
+        "Even as the rebels negotiated with Russia, government forces advanced.",
+    ));
+    assert!(events.iter().any(|(t, ..)| t == "CONSULT"), "{events:#?}");
+}

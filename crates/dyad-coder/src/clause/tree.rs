@@ -330,10 +330,30 @@ pub fn analyze_tree(
                 let stranded = |c: usize| {
                     marker.is_some_and(|m| m < c && subjects.iter().any(|&d| c < d && d < i))
                 };
+                // a "subject" introduced by a preposition, with a plain
+                // subject between it and the verb, is an adverbial the
+                // parser misread ("With his Middle East warmongering, ...,
+                // Trump threatens X": the threat is Trump's alone). Next to
+                // the verb, or alone, it stays: there the preposition is more
+                // often a subordinator the parser hung on the subject ("Even
+                // as the rebels negotiated", "after its forces launched").
+                let introduced = |c: usize| {
+                    kids.kids(c).iter().any(|&k| {
+                        tree.rel(k) == "case"
+                            && k < c
+                            && !matches!(view.low(k), "'s" | "'" | "’s" | "’")
+                    })
+                };
+                let prepositional = |c: usize| {
+                    introduced(c)
+                        && subjects
+                            .iter()
+                            .any(|&d| c < d && d < i && !stranded(d) && !introduced(d))
+                };
                 p.subject = subjects
                     .iter()
                     .copied()
-                    .filter(|&c| !stranded(c))
+                    .filter(|&c| !stranded(c) && !prepositional(c))
                     .flat_map(|c| np_mentions(view, tree, kids, c, false))
                     .collect();
                 let mut object: Vec<usize> = kids
