@@ -280,3 +280,22 @@ fn a_prepositional_phrase_before_the_subject_is_not_a_second_subject() {
     ));
     assert!(events.iter().any(|(t, ..)| t == "CONSULT"), "{events:#?}");
 }
+
+#[test]
+fn a_phrase_stacked_on_a_named_actor_is_the_event_nouns() {
+    // the parser hangs "by Israel" on "Iran", or "on Iran" on "Israel"
+    for text in [
+        "An attack on Iran by Israel killed ten people.",
+        "The attack by Israel on Iran killed ten people.",
+    ] {
+        let events = code(text);
+        let attack = on(&events, "attack");
+        let countries = |side: &[dyad_core::EventActor]| -> Vec<String> {
+            side.iter()
+                .filter_map(|a| a.actor.country.clone())
+                .collect()
+        };
+        assert_eq!(countries(&attack.source), ["ISR"], "{text}");
+        assert_eq!(countries(&attack.target), ["IRN"], "{text}");
+    }
+}

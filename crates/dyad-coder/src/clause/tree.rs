@@ -589,6 +589,8 @@ pub fn analyze_tree(
                 p.preps = prep_slots(view, tree, kids, i, "nmod");
                 let beyond = beyond_locatives(view, tree, kids, i);
                 p.preps.extend(beyond);
+                let stacked = beyond_named_actors(view, tree, kids, i, &p.preps);
+                p.preps.extend(stacked);
             }
         }
     }
@@ -1542,6 +1544,38 @@ fn beyond_locatives(
                 .into_iter()
                 .filter(|(w, _, _)| !matches!(w.as_ref(), "of" | "in" | "at" | "near" | "inside")),
         );
+    }
+    out
+}
+
+/// The agent or target phrases the parser stacked on a named actor of an
+/// event noun rather than on the noun ("an attack on Iran by Israel": "by
+/// Israel" under "Iran"; "the attack by Israel on Iran"): a named actor
+/// takes no "by", "on" or "against" phrase of its own, so such a phrase is
+/// the noun's, unless the noun already has one of that preposition.
+fn beyond_named_actors(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    noun: usize,
+    own: &[(Cow<'static, str>, usize, Vec<usize>)],
+) -> Vec<(Cow<'static, str>, usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    let named = |c: usize| tree.upos(c) == "PROPN" && view.mention(c).is_some();
+    for c in kids.with_rel(noun, "nmod") {
+        let argument = case_word(tree, kids, c)
+            .is_some_and(|k| matches!(view.low(k), "on" | "against" | "by"));
+        if !argument || !named(c) {
+            continue;
+        }
+        for (w, case, ms) in prep_slots(view, tree, kids, c, "nmod") {
+            let stacked = matches!(w.as_ref(), "by" | "on" | "against")
+                && tree.head(case).is_some_and(named)
+                && !own.iter().chain(out.iter()).any(|(x, _, _)| *x == w);
+            if stacked {
+                out.push((w, case, ms));
+            }
+        }
     }
     out
 }
