@@ -658,6 +658,9 @@ enum Miss<'p> {
     NotAid,
     /// The verb's object is an actor's removal ("backed the overthrow of").
     RemovalObject,
+    /// A verb of violence with an object nothing can be done to ("kill off
+    /// speculation").
+    FigurativeObject,
     /// The verb has a particle that makes it another verb ("ended up").
     PhrasalIdiom(String),
     /// "refused to be named", "asked not to be identified": a source's
@@ -687,6 +690,9 @@ impl Miss<'_> {
             Miss::NoSource => "no source actor".into(),
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
             Miss::RemovalObject => "its object is an actor's removal (objects/removal.tsv)".into(),
+            Miss::FigurativeObject => {
+                "its object makes the verb figurative (objects/figurative.tsv)".into()
+            }
             Miss::Anonymity => "a source's wish not to be named, no act".into(),
             Miss::PhrasalIdiom(p) => {
                 format!("'{p}' makes it another verb (phrasal/idioms.tsv)")
@@ -821,6 +827,22 @@ fn try_pattern<'p>(
                 || patterns.is_immaterial_object(view.low(o))
             {
                 return Err(Miss::NotAid);
+            }
+        }
+    }
+    // "kill off speculation", "hit the aid spending target": violence done
+    // to no body or thing
+    if pattern.plover == "ASSAULT" && pred.kind == TriggerKind::Verb {
+        if let Some(o) = pred.object_word {
+            // a target with a share before it is a goal ("hit the 0.7%
+            // aid spending target"), not something struck
+            let quota = view.lemma(o) == "target"
+                && (pred.head + 1..o).any(|k| matches!(view.low(k), "%" | "percent" | "per"));
+            if quota
+                || patterns.is_figurative_object(view.lemma(o))
+                || patterns.is_figurative_object(view.low(o))
+            {
+                return Err(Miss::FigurativeObject);
             }
         }
     }

@@ -167,6 +167,9 @@ pub struct PatternSet {
     /// overthrow of X"): a cooperative verb with one is no cooperation with
     /// the actor named inside.
     removal: FxHashSet<String>,
+    /// Direct objects that make a verb of violence figurative ("kill off
+    /// speculation", "hit the spending target").
+    figurative: FxHashSet<String>,
     /// Phrasal verbs ("end up", "give up") that mean something else than
     /// their verb, keyed "verb particle".
     idioms: FxHashSet<String>,
@@ -186,6 +189,13 @@ const BUILTIN_IMMATERIAL: (&str, &str) = (
 const BUILTIN_REMOVAL: (&str, &str) = (
     "objects/removal.tsv",
     include_str!("../../../data/patterns/objects/removal.tsv"),
+);
+
+/// The built-in list of objects that make a verb of violence figurative
+/// (hand-made; see its header).
+const BUILTIN_FIGURATIVE: (&str, &str) = (
+    "objects/figurative.tsv",
+    include_str!("../../../data/patterns/objects/figurative.tsv"),
 );
 
 /// The built-in list of governmental acts (hand-made; see its header).
@@ -288,6 +298,8 @@ impl PatternSet {
         set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_REMOVAL;
         set.add_removal_objects(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_FIGURATIVE;
+        set.add_figurative_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_IDIOMS;
         set.add_phrasal_idioms(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_STATE_ACTS;
@@ -326,6 +338,14 @@ impl PatternSet {
                 source,
             })?;
             self.add_removal_objects(&removal.display().to_string(), &text)?;
+        }
+        let figurative = dir.join("objects").join("figurative.tsv");
+        if figurative.is_file() {
+            let text = std::fs::read_to_string(&figurative).map_err(|source| CoderError::Io {
+                path: figurative.clone(),
+                source,
+            })?;
+            self.add_figurative_objects(&figurative.display().to_string(), &text)?;
         }
         let idioms = dir.join("phrasal").join("idioms.tsv");
         if idioms.is_file() {
@@ -448,6 +468,17 @@ impl PatternSet {
     /// lemma a line, `#` comments.
     pub fn add_removal_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
         add_lemmas(&mut self.removal, file, text)
+    }
+
+    /// Adds objects that make a verb of violence figurative: one lower-case
+    /// lemma a line, `#` comments.
+    pub fn add_figurative_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        add_lemmas(&mut self.figurative, file, text)
+    }
+
+    /// True when `lemma` makes a verb of violence figurative ("speculation").
+    pub fn is_figurative_object(&self, lemma: &str) -> bool {
+        self.figurative.contains(lemma)
     }
 
     /// Adds verbs of acts only a state's government does: one lower-case

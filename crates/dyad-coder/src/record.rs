@@ -6,7 +6,7 @@ use dyad_core::{
     ontology, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace, PlaceMention,
     Sentence, Span,
 };
-use dyad_core::{Event, Provenance};
+use dyad_core::{Event, Factuality, Provenance};
 
 use crate::clause::{DepTree, Predicate, SentenceView, Tense};
 use crate::dates::scan::{tokenize, Tok};
@@ -384,7 +384,24 @@ fn build_event<'a>(
             && frame::past_episode(ctx.doc, publication, sentence.index, RECENT_DAYS))
         .then_some("an act of a past episode the sentence before sets in an earlier year")
     });
-    let date = event_date(ctx, sentence, view, tree, preds, pred, trigger, marked_past);
+    // an act intended but not yet done ("the planned summit", "a meeting
+    // to be held on Friday") looks forward like a future verb: its
+    // "Friday" is the next one, not the last
+    let tense = match pred.tense {
+        Tense::Unknown if m.factuality == Factuality::Intended => Tense::Future,
+        t => t,
+    };
+    let date = event_date(
+        ctx,
+        sentence,
+        view,
+        tree,
+        preds,
+        pred,
+        tense,
+        trigger,
+        marked_past,
+    );
     // before the story: an act dated to an earlier year than the article's
     // ("in 2003", "since the 2016 coup")
     let earlier_year = ctx.publication.is_some_and(|p| {
@@ -667,6 +684,7 @@ fn event_date<'a>(
     tree: Option<&DepTree<'_>>,
     preds: &[Predicate],
     pred: &Predicate,
+    tense: Tense,
     trigger: Span,
     marked_past: Option<&str>,
 ) -> EventDate {
@@ -674,7 +692,7 @@ fn event_date<'a>(
     let Some(publication) = ctx.publication else {
         return undated_event_date(ctx, sentence, trigger);
     };
-    let tense = match pred.tense {
+    let tense = match tense {
         Tense::Past => dates::Tense::Past,
         Tense::Present => dates::Tense::Present,
         Tense::Future => dates::Tense::Future,

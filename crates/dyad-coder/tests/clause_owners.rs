@@ -1,6 +1,7 @@
 //! Whose act a clause or noun is when the parse hangs it on a noun or
 //! first reads it as the main verb, and how real an act named as the
-//! means of another is: sentences written for these tests (none from a
+//! means of another is, and whether an act is done to anyone at all:
+//! sentences written for these tests (none from a
 //! gold set).
 
 use chrono::NaiveDate;
@@ -252,6 +253,14 @@ fn an_event_noun_placed_in_the_future_is_not_done() {
         ),
         Factuality::Intended
     );
+    // and its weekday is the next one (published on Tuesday 18 June 2024)
+    let events = code(
+        "A meeting between Russia and Turkey to be held in Ankara on Friday was described as crucial.",
+    );
+    assert_eq!(
+        on(&events, "meeting").date.date,
+        NaiveDate::from_ymd_opt(2024, 6, 21).expect("date")
+    );
     // an infinitive of purpose does not: the offensive was launched
     assert_eq!(
         factuality_on(
@@ -298,4 +307,21 @@ fn a_phrase_stacked_on_a_named_actor_is_the_event_nouns() {
         assert_eq!(countries(&attack.source), ["ISR"], "{text}");
         assert_eq!(countries(&attack.target), ["IRN"], "{text}");
     }
+}
+
+#[test]
+fn violence_done_to_no_body_or_thing_is_figurative() {
+    for text in [
+        "Officials are attempting to kill off speculation that Russia would retaliate.",
+        "Six countries including Britain hit the 0.7% UN aid spending target last year.",
+    ] {
+        let events = summary(&code(text));
+        assert!(
+            !events.iter().any(|(t, ..)| t == "ASSAULT"),
+            "{text}: {events:#?}"
+        );
+    }
+    // targets that are struck stay an attack
+    let events = summary(&code("Russian jets hit rebel targets in Idlib."));
+    assert!(events.iter().any(|(t, ..)| t == "ASSAULT"), "{events:#?}");
 }
