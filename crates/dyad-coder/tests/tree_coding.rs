@@ -2061,3 +2061,82 @@ fn a_harm_word_read_only_as_a_threat() {
     let events = code("The Kurds were devastated by Trump’s decision.");
     assert!(events.iter().all(|e| e.plover != "ASSAULT"), "{events:#?}");
 }
+
+// actors8
+
+#[test]
+fn a_role_with_an_of_complement_is_matched_in_the_plural() {
+    // "heads of state", "ministers of defence": the plural is on the head
+    // noun, not on its complement ("head of states")
+    let events = code("The heads of state condemned Venezuela on Thursday.");
+    let ev = on(&events, "condemned");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    let sectors = &ev.source.first().expect("source").actor.sectors;
+    assert!(sectors.iter().any(|s| s == "GOV"), "{ev:#?}");
+    let events = code("The ministers of defence condemned Venezuela on Friday.");
+    let ev = on(&events, "condemned");
+    let sectors = &ev.source.first().expect("source").actor.sectors;
+    assert!(sectors.iter().any(|s| s == "MIL"), "{ev:#?}");
+}
+
+#[test]
+fn a_relational_noun_s_of_phrase_is_not_its_referent() {
+    // critics, opponents and allies of X are other people than X: the
+    // side is left unnamed rather than given to X
+    let events = code("Critics of Erdogan accused the Turkish police of torture.");
+    assert!(
+        events
+            .iter()
+            .all(|e| !countries(&e.source).contains(&"TUR".to_string())),
+        "{events:#?}"
+    );
+    let events = code("Allies of the Syrian president attacked Turkish troops near Afrin.");
+    assert!(
+        events
+            .iter()
+            .all(|e| !countries(&e.source).contains(&"SYR".to_string())),
+        "{events:#?}"
+    );
+    // other heads keep the owner their "of" phrase names
+    let events = code("The leader of Hungary condemned the European Commission on Monday.");
+    assert_eq!(
+        countries(&on(&events, "condemned").source),
+        ["HUN"],
+        "{events:#?}"
+    );
+    // a relative clause after the "of" phrase is still its noun's
+    let events = code(
+        "Ankara calls the militia an ally of the PKK, which has attacked Turkish soldiers for decades.",
+    );
+    let ev = on(&events, "attacked");
+    assert!(
+        ev.source
+            .iter()
+            .any(|a| a.actor.org.as_deref() == Some("PKK")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_zero_relative_clause_acts_on_the_noun_it_modifies() {
+    // "the activists China detained": no relative word, the verb has its
+    // own subject and no object, so the modified noun is its object
+    let events = code("Merkel met the activists China detained in 2019.");
+    let ev = on(&events, "detained");
+    assert_eq!(countries(&ev.source), ["CHN"], "{ev:#?}");
+    assert!(!ev.target.is_empty(), "{ev:#?}");
+    let events = code("He is a man the Kremlin has long accused of spying.");
+    let ev = on(&events, "accused");
+    assert_eq!(countries(&ev.source), ["RUS"], "{ev:#?}");
+    assert!(!ev.target.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn agencies_known_by_their_abbreviations_are_actors() {
+    let events = code("ICE detained two Honduran journalists in Texas on Monday.");
+    let ev = on(&events, "detained");
+    assert_eq!(countries(&ev.source), ["USA"], "{ev:#?}");
+    let events = code("The ACLU accused the Pentagon of discrimination.");
+    let ev = on(&events, "accused");
+    assert_eq!(countries(&ev.source), ["USA"], "{ev:#?}");
+}

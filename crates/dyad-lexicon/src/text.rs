@@ -151,9 +151,20 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Plural forms of the last word of a noun phrase ("defense minister" →
-/// "defense ministers", "militia" → "militias", "policeman" → "policemen").
+/// Plural forms of the head of a noun phrase: its last word ("defense
+/// minister" → "defense ministers", "militia" → "militias", "policeman" →
+/// "policemen"), or the word before an "of" complement ("head of state" →
+/// "heads of state", "council of ministers" → "councils of ministers").
 pub(crate) fn plurals(phrase: &str) -> Vec<String> {
+    if let Some(at) = phrase.find(" of ") {
+        let (head, rest) = phrase.split_at(at);
+        if !head.is_empty() {
+            return plurals(head)
+                .into_iter()
+                .map(|h| format!("{h}{rest}"))
+                .collect();
+        }
+    }
     let lower = phrase.to_lowercase();
     let mut out = Vec::new();
     if lower.ends_with("man") && !lower.ends_with("human") && !lower.ends_with("german") {
@@ -314,6 +325,17 @@ mod tests {
         assert_eq!(plurals("embassy"), vec!["embassies"]);
         assert_eq!(plurals("attorney"), vec!["attorneys"]);
         assert_eq!(plurals("boss"), vec!["bosses"]);
+        // the head of an "of" phrase takes the plural, not its complement
+        assert_eq!(plurals("head of state"), vec!["heads of state"]);
+        assert_eq!(plurals("ministry of health"), vec!["ministries of health"]);
+        assert_eq!(
+            plurals("council of ministers"),
+            vec!["councils of ministers"]
+        );
+        assert_eq!(
+            plurals("deputy minister of defence"),
+            vec!["deputy ministers of defence"]
+        );
         assert_eq!(demonym_plural("Russian").as_deref(), Some("Russians"));
         assert_eq!(demonym_plural("Chinese"), None);
     }

@@ -269,6 +269,74 @@ fn is_relative_pronoun(low: &str) -> bool {
     matches!(low, "who" | "which" | "that" | "whom" | "whose")
 }
 
+/// The mentions of the "of" phrase of a relational noun ("an ally of the
+/// PKK" → the PKK), which `np_owner` does not take as the noun's owner.
+fn relational_of(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    h: usize,
+) -> Vec<usize> {
+    if !words::is_relational_noun(view.lemma(h)) {
+        return Vec::new();
+    }
+    kids.with_rel(h, "nmod")
+        .filter(|&c| case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of"))
+        .map(|c| np_mentions(view, tree, kids, c, false))
+        .find(|ms| !ms.is_empty())
+        .unwrap_or_default()
+}
+
+/// True when the relative clause headed by verb `i` has no relative word
+/// and lacks its object: "the country Austria criticised", "the people
+/// Isis killed" — the modified noun is what the verb acts on. Only an
+/// active verb with a subject of its own and no object, clausal
+/// complement, subordinator, relative adverb or stranded preposition
+/// ("the deal Iran signed up to", "the day Russia withdrew" is no object:
+/// a day is no actor, and the antecedent must be one).
+fn zero_relative_object(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    passive: bool,
+) -> bool {
+    if passive || tree.upos(i) != "VERB" {
+        return false;
+    }
+    // a finite verb, or a participle with its auxiliary ("has accused"): a
+    // bare participle is a reduced passive however the parser labels it
+    // ("the Kurdish leader now imprisoned in Turkey")
+    let finite = matches!(tree.xpos(i), "VBD" | "VBP" | "VBZ")
+        || kids.kids(i).iter().any(|&c| tree.base_rel(c) == "aux");
+    if !finite {
+        return false;
+    }
+    let mut subject = false;
+    for &c in kids.kids(i) {
+        if c == i {
+            continue;
+        }
+        let low = view.low(c);
+        if is_relative_pronoun(low) || matches!(low, "where" | "when" | "why" | "how") {
+            return false;
+        }
+        if tree.rel(c) == "nsubj:pass" {
+            return false;
+        }
+        match tree.base_rel(c) {
+            "nsubj" => subject = true,
+            "obj" | "iobj" | "ccomp" | "xcomp" | "mark" | "expl" => return false,
+            _ => {}
+        }
+        // a stranded preposition after the verb
+        if c > i && tree.upos(c) == "ADP" && kids.kids(c).iter().all(|&g| g == c) {
+            return false;
+        }
+    }
+    subject
+}
+
 /// Builds the predicates of a sentence from its tree. With `only_triggered`,
 /// returns nothing when no predicate can trigger a pattern.
 pub fn analyze_tree(
@@ -846,7 +914,18 @@ pub fn analyze_tree(
             (TriggerKind::Verb, "acl") => {
                 p.governor = gov;
                 if rel == "acl:relcl" && !is_mandative_content_clause(view, tree, kids, i) {
-                    // the relative pronoun stands for the modified noun
+                    // the relative pronoun stands for the modified noun; after
+                    // a relational noun, for its "of" phrase, which names no
+                    // owner of the noun ("an ally of the PKK, which has
+                    // fought ...": the PKK's clause)
+                    let antecedent = || {
+                        let own = antecedent();
+                        if own.is_empty() {
+                            relational_of(view, tree, kids, h)
+                        } else {
+                            own
+                        }
+                    };
                     for c in kids.kids(i).iter().copied() {
                         if !is_relative_pronoun(view.low(c)) {
                             continue;
@@ -860,6 +939,12 @@ pub fn analyze_tree(
                                 p.object = antecedent();
                             }
                             _ => {}
+                        }
+                    }
+                    if zero_relative_object(view, tree, kids, i, p.passive) && p.object.is_empty() {
+                        let object = antecedent();
+                        if !object.iter().any(|m| p.subject.contains(m)) {
+                            p.object = object;
                         }
                     }
                 } else if p.subject.is_empty() {
@@ -1814,9 +1899,11 @@ fn np_owner(
         }
     }
     // "the opposition's backers", "Russia's allies": a relational noun's
-    // possessor is the other party, not the referent (its "of" phrase is
-    // left alone: a relative clause after "an ally of the PKK, which ..."
-    // is often the PKK's)
+    // possessor is the other party, not the referent; so is its "of"
+    // phrase ("critics of Erdogan", "opponents of the president": the
+    // referent is left unnamed rather than given the party it opposes or
+    // backs; a relative clause after "an ally of the PKK, which ..." is
+    // another matter, read elsewhere)
     let relational = |n: usize| words::is_relational_noun(view.lemma(n));
     for rels in [
         &["appos"][..],
@@ -1841,7 +1928,7 @@ fn np_owner(
             }
             if tree.rel(c) == "nmod" {
                 let of = case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of");
-                if !of {
+                if !of || relational(h) {
                     continue;
                 }
             }
