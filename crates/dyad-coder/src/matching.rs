@@ -408,7 +408,7 @@ pub fn match_sentence<'p>(
     // act of its own (the boycott is the sanction, no protest). The noun's
     // reading stays when it alone names the other side ("declared a
     // ceasefire in X": the verb's pattern reads no target).
-    let written: Vec<(usize, bool, &str, &[usize])> = matches
+    let written: Vec<(usize, bool, &str, Vec<usize>)> = matches
         .iter()
         .filter(|m| {
             preds
@@ -417,11 +417,12 @@ pub fn match_sentence<'p>(
         })
         .flat_map(|m| {
             let has_target = !m.target.is_empty();
-            let source = m.source.as_slice();
-            m.pattern
+            let pattern = m.pattern;
+            let (predicate, source) = (m.predicate, m.source.clone());
+            pattern
                 .required
                 .iter()
-                .map(move |w| (m.predicate, has_target, w.as_str(), source))
+                .map(move |w| (predicate, has_target, w.as_str(), source.clone()))
         })
         .collect();
     if !written.is_empty() {
@@ -437,10 +438,10 @@ pub fn match_sentence<'p>(
                     && matches!(m.factuality, Factuality::Negated | Factuality::Denied));
             !(written_kind
                 && pred.governor.is_some_and(|g| {
-                    written.iter().any(|&(v, has_target, w, source)| {
-                        v == g
-                            && (w == pred.lemma || w == view.low(pred.head))
-                            && (has_target || m.target.is_empty())
+                    written.iter().any(|(v, has_target, w, source)| {
+                        *v == g
+                            && (*w == pred.lemma || *w == view.low(pred.head))
+                            && (*has_target || m.target.is_empty())
                             // another party's act the verb is about stays
                             // its own ("welcomed Uganda's invitation to X":
                             // the invitation is Uganda's)
@@ -768,13 +769,13 @@ fn try_pattern<'p>(
             // "something called 'civilians'": a reduced relative names
             // (any non-finite form but a to-infinitive, "to call X")
             || (pred.nonfinite
-                && !pred
+                && pred
                     .head
                     .checked_sub(1)
-                    .is_some_and(|k| view.low(k) == "to"))
-            || !pred
+                    .is_none_or(|k| view.low(k) != "to"))
+            || pred
                 .object_word
-                .is_some_and(|o| view.mention_at.get(o).copied().flatten().is_some()))
+                .is_none_or(|o| view.mention_at.get(o).copied().flatten().is_none()))
     {
         return Err(Miss::NoActorObject);
     }
