@@ -408,7 +408,7 @@ pub fn match_sentence<'p>(
     // act of its own (the boycott is the sanction, no protest). The noun's
     // reading stays when it alone names the other side ("declared a
     // ceasefire in X": the verb's pattern reads no target).
-    let written: Vec<(usize, bool, &str)> = matches
+    let written: Vec<(usize, bool, &str, Vec<usize>)> = matches
         .iter()
         .filter(|m| {
             preds
@@ -417,10 +417,12 @@ pub fn match_sentence<'p>(
         })
         .flat_map(|m| {
             let has_target = !m.target.is_empty();
-            m.pattern
+            let pattern = m.pattern;
+            let (predicate, source) = (m.predicate, m.source.clone());
+            pattern
                 .required
                 .iter()
-                .map(move |w| (m.predicate, has_target, w.as_str()))
+                .map(move |w| (predicate, has_target, w.as_str(), source.clone()))
         })
         .collect();
     if !written.is_empty() {
@@ -428,12 +430,24 @@ pub fn match_sentence<'p>(
             let Some(pred) = preds.get(m.predicate) else {
                 return true;
             };
-            !(pred.kind == TriggerKind::Noun
+            // a verb only when the writing verb made it not happen: "refused
+            // to meet X" is the refusal (REJECT, `- refuse to meet +`), not
+            // also a negated meeting that outranks it
+            let written_kind = pred.kind == TriggerKind::Noun
+                || (pred.kind == TriggerKind::Verb
+                    && matches!(m.factuality, Factuality::Negated | Factuality::Denied));
+            !(written_kind
                 && pred.governor.is_some_and(|g| {
-                    written.iter().any(|&(v, has_target, w)| {
-                        v == g
-                            && (w == pred.lemma || w == view.low(pred.head))
-                            && (has_target || m.target.is_empty())
+                    written.iter().any(|(v, has_target, w, source)| {
+                        *v == g
+                            && (*w == pred.lemma || *w == view.low(pred.head))
+                            && (*has_target || m.target.is_empty())
+                            // another party's act the verb is about stays
+                            // its own ("welcomed Uganda's invitation to X":
+                            // the invitation is Uganda's)
+                            && !(!m.source.is_empty()
+                                && !source.is_empty()
+                                && m.source.iter().all(|s| !source.contains(s)))
                     })
                 }))
         });
@@ -673,6 +687,8 @@ enum Miss<'p> {
     HasObject,
     /// The verb's direct object is an event noun (flag `noact`).
     EventObject,
+    /// The verb is passive or its direct object is no actor (flag `dobj`).
+    NoActorObject,
     /// The pattern fires only on coordinated subjects (flag `pair`).
     NotPair,
     /// "with" names a comrade: the act names its enemy with "against".
@@ -703,6 +719,9 @@ impl Miss<'_> {
             }
             Miss::HasObject => "the verb has a direct object (flag intr)".into(),
             Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
+            Miss::NoActorObject => {
+                "the verb is passive or its direct object is no actor (flag dobj)".into()
+            }
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
             Miss::Comrade => "the act names its enemy with 'against': 'with' is a comrade".into(),
         }
@@ -737,7 +756,10 @@ fn try_pattern<'p>(
             .filter(|&o| o > pred.head)
             .is_some_and(|o| {
                 preds.iter().any(|q| {
-                    q.governor == Some(pi)
+                    // (or hung by the parser on the object, "forced a
+                    // plane to land", whose doer it is)
+                    (q.governor == Some(pi)
+                        || (!pred.object.is_empty() && q.subject == pred.object))
                         && q.head > o
                         && (o + 1..q.head).any(|k| view.low(k) == "to")
                 })
@@ -745,6 +767,23 @@ fn try_pattern<'p>(
         if !controlled {
             return Err(Miss::NoControlledObject);
         }
+    }
+    if pattern.actor_object
+        && pred.kind == TriggerKind::Verb
+        && pred.from_tree
+        && (pred.passive
+            // "something called 'civilians'": a reduced relative names
+            // (any non-finite form but a to-infinitive, "to call X")
+            || (pred.nonfinite
+                && pred
+                    .head
+                    .checked_sub(1)
+                    .is_none_or(|k| view.low(k) != "to"))
+            || pred
+                .object_word
+                .is_none_or(|o| view.mention_at.get(o).copied().flatten().is_none()))
+    {
+        return Err(Miss::NoActorObject);
     }
     if pattern.no_object
         && pred.kind == TriggerKind::Verb

@@ -118,6 +118,11 @@ pub struct Pattern {
     /// `noact`): "reinforced its troops" mobilizes, "reinforced its support
     /// for X" strengthens the act the noun names (which codes it).
     pub no_event_object: bool,
+    /// On a parse, the verb must be active and its direct object itself an
+    /// actor (flag `dobj`): "called the Jordanian king" telephones him;
+    /// "something called 'civilians'" and "called an emergency cabinet
+    /// meeting" call nobody.
+    pub actor_object: bool,
     /// Fires only when the subject is two or more coordinated actors, which
     /// it splits into source and target (flag `pair`, implies `sym`): "X and
     /// Y agreed to hold exercises" is an agreement between them, while "X
@@ -603,6 +608,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut object_control = false;
     let mut threat_only = false;
     let mut no_event_object = false;
+    let mut actor_object = false;
     let mut pair_only = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
@@ -619,6 +625,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             "ctl" => object_control = true,
             "threat" => threat_only = true,
             "noact" => no_event_object = true,
+            "dobj" => actor_object = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
                 if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
@@ -644,7 +651,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, ctl, threat, noact, ctx=, conf=, src=)"
+                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, ctl, threat, noact, dobj, ctx=, conf=, src=)"
             ))
             }
         }
@@ -670,6 +677,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         object_control,
         threat_only,
         no_event_object,
+        actor_object,
         pair_only,
         file: String::new(),
         line: 0,

@@ -473,6 +473,22 @@ pub fn tree_factuality(
                 if words::is_hypothetical_governor(gl) || is_hypothetical_noun(gl) {
                     return (Factuality::Hypothetical, format!("governed by '{gl}'"));
                 }
+                // "the levers the US has to pressure Moscow": a present
+                // obligation or means, not (yet) an act ("had to withdraw"
+                // in the past mostly reports what was done, and stays)
+                if gl == "have"
+                    && to_marked
+                    && tree.upos(h) == "VERB"
+                    && matches!(tree.xpos(h), "VB" | "VBP" | "VBZ")
+                    // "do not have the numbers to launch": the negation
+                    // above wins
+                    && !tree
+                        .kids(h)
+                        .iter()
+                        .any(|&k| words::is_not_adverb(view.low(k)))
+                {
+                    return (Factuality::Hypothetical, "obligation 'have to'".into());
+                }
                 // "urged Turkey to withdraw": asked for, not done
                 if is_request_verb(gl) {
                     return (Factuality::Hypothetical, format!("requested by '{gl}'"));

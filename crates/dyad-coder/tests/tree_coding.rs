@@ -2140,3 +2140,146 @@ fn agencies_known_by_their_abbreviations_are_actors() {
     let ev = on(&events, "accused");
     assert_eq!(countries(&ev.source), ["USA"], "{ev:#?}");
 }
+
+// events8: PLV coverage (issue 14): verbs and nouns of PLOVER classes the patterns lacked, a
+// verb the refusal's pattern writes, attacks in words, and announcements of cut aid
+
+/// Every event of the sentence with its type and countries, for assertions
+/// over the whole sentence.
+fn all_dyads(events: &[Event]) -> Vec<(String, Vec<String>, Vec<String>)> {
+    let mut out: Vec<_> = events
+        .iter()
+        .map(|e| (e.plover.clone(), countries(&e.source), countries(&e.target)))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_refusal_to_meet_is_one_rejection_not_also_a_negated_meeting() {
+    let events = code("The Iraqi prime minister refused to meet with the Turkish ambassador.");
+    assert_dyad(on(&events, "refused"), "REJECT", &["IRQ"], &["TUR"]);
+    assert!(
+        events.iter().all(|e| e.plover != "CONSULT"),
+        "{:#?}",
+        all_dyads(&events)
+    );
+    // a meeting under another verb stays a meeting of its own
+    let events = code("The Iraqi prime minister hoped to meet with the Turkish ambassador.");
+    assert!(events.iter().any(|e| e.plover == "CONSULT"), "{events:#?}");
+}
+
+#[test]
+fn calling_an_official_is_a_telephone_consultation() {
+    let events = code("The Egyptian president called the Jordanian king on Sunday.");
+    assert_dyad(on(&events, "called"), "CONSULT", &["EGY"], &["JOR"]);
+    // calling someone names is the accusation
+    let events = code("The Egyptian president called the Jordanian king a traitor.");
+    assert_eq!(on(&events, "called").plover, "ACCUSE", "{events:#?}");
+    // naming (a passive) and calling a meeting (no actor as the object)
+    // telephone no one (flag `dobj`)
+    let events = code("A militia called the Syrian Democratic Forces was formed in Turkey.");
+    assert!(events.iter().all(|e| e.plover != "CONSULT"), "{events:#?}");
+    let events = code("The Egyptian president called an emergency cabinet meeting on Sunday.");
+    assert!(events.iter().all(|e| e.plover != "CONSULT"), "{events:#?}");
+}
+
+#[test]
+fn seeking_refuge_in_a_country_asks_it_for_protection() {
+    // the country is named after "in": a place, so this needs the gazetteer
+    let Some(engine) = engine_with_gazetteer() else {
+        return;
+    };
+    let doc = dyad_text::document_from_text(
+        "tree",
+        "Thousands of Syrian civilians have sought refuge in Jordan.",
+        NaiveDate::from_ymd_opt(2024, 6, 18),
+    );
+    let events = engine.code_document(doc).events;
+    let sought = on(&events, "sought");
+    assert_eq!(sought.plover, "REQUEST", "{sought:#?}");
+    assert_eq!(countries(&sought.target), ["JOR"], "{sought:#?}");
+}
+
+#[test]
+fn shared_evidence_and_joint_war_games_are_cooperation() {
+    let events = code("French prosecutors shared evidence with the Belgian police.");
+    assert_dyad(on(&events, "shared"), "COOPERATE", &["FRA"], &["BEL"]);
+    let events = code("Russia and China launched war games in the Pacific.");
+    let games = dyads_on(&events, "launched");
+    assert!(
+        games.contains(&dyad("COOPERATE", "RUS", "CHN")),
+        "{games:#?}"
+    );
+}
+
+#[test]
+fn deadlines_warrants_pressure_and_force() {
+    let events =
+        code("The Kenyan government gave Uganda a two-week deadline to withdraw its troops.");
+    assert_dyad(on(&events, "gave"), "THREATEN", &["KEN"], &["UGA"]);
+    let events =
+        code("A Spanish judge issued an arrest warrant for the Venezuelan opposition leader.");
+    assert_dyad(on(&events, "issued"), "COERCE", &["ESP"], &["VEN"]);
+    let events = code("Washington is pressuring Ankara to release the American pastor.");
+    assert_dyad(on(&events, "pressuring"), "REQUEST", &["USA"], &["TUR"]);
+    let events = code("Greek fighter jets forced a Turkish cargo plane to land in Athens.");
+    assert_dyad(on(&events, "forced"), "COERCE", &["GRC"], &["TUR"]);
+}
+
+#[test]
+fn an_attack_in_words_is_criticism() {
+    let events = code("The Italian prime minister launched a scathing attack on France.");
+    assert_dyad(on(&events, "launched"), "ACCUSE", &["ITA"], &["FRA"]);
+    assert!(
+        events.iter().all(|e| e.plover != "ASSAULT"),
+        "{:#?}",
+        all_dyads(&events)
+    );
+}
+
+#[test]
+fn announcing_a_suspension_of_aid_announces_no_aid() {
+    let events = code("Sweden announced a suspension of aid to Zambia.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "AID" || e.source.is_empty()),
+        "{:#?}",
+        all_dyads(&events)
+    );
+    assert!(events.iter().any(|e| e.plover == "SANCTION"), "{events:#?}");
+}
+
+#[test]
+fn what_a_party_has_to_do_is_not_done() {
+    // a present obligation or means ("have to") reports no act; a past
+    // "had to" mostly does
+    let events =
+        code("The levers the Europeans have to pressure Tehran to release the sailors are few.");
+    let pressure = on(&events, "pressure");
+    assert_eq!(
+        pressure.factuality,
+        Factuality::Hypothetical,
+        "{pressure:#?}"
+    );
+    assert!(!dyad_coder::shown_by_default(pressure), "{pressure:#?}");
+}
+
+#[test]
+fn permission_given_and_release_ordered_are_retreats() {
+    let events = code("The Jordanian government gave Iraq permission to fly over its territory.");
+    assert_dyad(on(&events, "gave"), "RETREAT", &["JOR"], &["IRQ"]);
+    let events = code("A Greek court ordered the release of two Turkish soldiers.");
+    let ordered = on(&events, "ordered");
+    assert_eq!(ordered.plover, "RETREAT", "{ordered:#?}");
+    assert_eq!(countries(&ordered.target), ["TUR"], "{ordered:#?}");
+}
+
+#[test]
+fn welcoming_another_partys_invitation_is_support_not_hosting() {
+    let events = code("The Kenyan president welcomed Uganda's invitation to the Rwandan leader.");
+    assert_dyad(on(&events, "welcomed"), "SUPPORT", &["KEN"], &["UGA"]);
+    // the invitation stays Uganda's own act, though the pattern writes it
+    assert_dyad(on(&events, "invitation"), "AGREE", &["UGA"], &["RWA"]);
+}
