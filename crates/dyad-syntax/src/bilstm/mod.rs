@@ -1479,6 +1479,45 @@ mod tests {
         assert_eq!(h2.iter().filter(|&&h| h == 0).count(), 1);
     }
 
+    /// A parser7 (version 1) file still reads, as the version-2 network
+    /// without the new parts: the version-1 layout is made here from a
+    /// version-2 file by cutting out the new fields.
+    #[test]
+    fn version_one_files_still_read() {
+        let (model, ex) = tiny(tiny_dims(false));
+        let v2 = model.to_bytes();
+        let body = &v2[..v2.len() - 8];
+        let u32_at =
+            |i: usize| u32::from_le_bytes([body[i], body[i + 1], body[i + 2], body[i + 3]]);
+        // The word vocabulary: its count, then the four hashes of the
+        // test's words (low and high halves).
+        let mut pattern = Vec::new();
+        for x in [4u32, 11, 0, 12, 0, 13, 0, 14, 0] {
+            pattern.extend_from_slice(&x.to_le_bytes());
+        }
+        let at = body
+            .windows(pattern.len())
+            .position(|w| w == pattern.as_slice())
+            .expect("vocabulary in the file");
+        let mut end = at + pattern.len();
+        for _ in 0..EXTRAS {
+            end += 4 + 8 * u32_at(end) as usize;
+        }
+        let mut v1 = MAGIC_V1.to_vec();
+        v1.extend_from_slice(&body[8..24]); // the four sizes
+        v1.extend_from_slice(&body[40..at + pattern.len()]);
+        v1.extend_from_slice(&body[end..body.len() - 12]); // less three empty tensors
+        let sum = checksum(&v1);
+        v1.extend_from_slice(&sum.to_le_bytes());
+        let old = BilstmParser::from_bytes("v1", &v1).expect("a version-1 file reads");
+        assert_eq!(old.dims, model.dims);
+        let mut sc = BilstmScratch::default();
+        let (mut h1, mut l1, mut h2, mut l2) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        old.parse(&ex.words, &ex.tags, &mut h1, &mut l1, &mut sc);
+        model.parse(&ex.words, &ex.tags, &mut h2, &mut l2, &mut sc);
+        assert_eq!((h1, l1), (h2, l2));
+    }
+
     /// The children slots: after "dogs" is attached to "chase" (LEFT) and
     /// "cats" to "chase" (RIGHT), the slots name them; an absent child is
     /// the empty slot's row.
