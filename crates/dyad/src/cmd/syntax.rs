@@ -84,6 +84,10 @@ pub struct BilstmArgs {
     /// off).
     #[arg(long, default_value_t = 0)]
     pub lex_dim: usize,
+    /// The label MLP also reads the tag classes of head and dependent and
+    /// the arc's direction and length.
+    #[arg(long)]
+    pub label_features: bool,
 }
 
 fn train_bilstm(args: BilstmArgs) -> anyhow::Result<ExitCode> {
@@ -102,6 +106,7 @@ fn train_bilstm(args: BilstmArgs) -> anyhow::Result<ExitCode> {
             mlp: args.mlp,
             extra: [args.suffix_dim, args.shape_dim, args.lex_dim],
             extended: args.extended,
+            label_feats: args.label_features,
         },
         ..Default::default()
     };
