@@ -95,6 +95,18 @@ impl State {
         self.b
     }
 
+    /// The leftmost left child attached so far to word `x` (`u32::MAX`:
+    /// none, or `x` out of range).
+    pub(crate) fn leftmost(&self, x: u32) -> u32 {
+        self.lefts.get(x as usize).map_or(NO, |l| l[0])
+    }
+
+    /// The rightmost right child attached so far to word `x` (`u32::MAX`:
+    /// none, or `x` out of range).
+    pub(crate) fn rightmost(&self, x: u32) -> u32 {
+        self.rights.get(x as usize).map_or(NO, |r| r[0])
+    }
+
     fn s(&self, k: usize) -> u32 {
         let len = self.stack.len();
         if k < len {

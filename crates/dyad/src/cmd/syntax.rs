@@ -70,6 +70,24 @@ pub struct BilstmArgs {
     /// Seed of initialisation, shuffles, word dropout and exploration.
     #[arg(long, default_value_t = dyad_syntax::bilstm::BilstmTraining::default().seed)]
     pub seed: u64,
+    /// Extended features: the transition MLP also reads the leftmost and
+    /// rightmost children of s0 and s1 and the leftmost child of b0.
+    #[arg(long)]
+    pub extended: bool,
+    /// Embedding size of each word's lower-cased 3-letter suffix (0: off).
+    #[arg(long, default_value_t = 0)]
+    pub suffix_dim: usize,
+    /// Embedding size of each word's shape (0: off).
+    #[arg(long, default_value_t = 0)]
+    pub shape_dim: usize,
+    /// Embedding size of each word's lexicon tag (dyad-text's lexicon; 0:
+    /// off).
+    #[arg(long, default_value_t = 0)]
+    pub lex_dim: usize,
+    /// The label MLP also reads the tag classes of head and dependent and
+    /// the arc's direction and length.
+    #[arg(long)]
+    pub label_features: bool,
 }
 
 fn train_bilstm(args: BilstmArgs) -> anyhow::Result<ExitCode> {
@@ -86,6 +104,9 @@ fn train_bilstm(args: BilstmArgs) -> anyhow::Result<ExitCode> {
             tdim: args.tdim,
             hidden: args.hidden,
             mlp: args.mlp,
+            extra: [args.suffix_dim, args.shape_dim, args.lex_dim],
+            extended: args.extended,
+            label_feats: args.label_features,
         },
         ..Default::default()
     };
@@ -94,6 +115,12 @@ fn train_bilstm(args: BilstmArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .all(|&d| (1..=4096).contains(&d)),
         "network sizes must be 1..=4096"
+    );
+    anyhow::ensure!(
+        [args.suffix_dim, args.shape_dim, args.lex_dim]
+            .iter()
+            .all(|&d| d <= 4096),
+        "embedding sizes must be 0..=4096"
     );
     dyad_syntax::train::train_bilstm_from_dir(
         &args.treebank,
