@@ -266,7 +266,11 @@ const PARTICLES: &[&str] = &[
 
 /// The short forms by which news refer to a person after first mention.
 pub(crate) fn short_forms(name: &str, country: &str) -> Vec<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Tommy Remengesau Jr.": the surname is before the generation
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.last().is_some_and(|w| is_generation_suffix(w)) {
+        words.pop();
+    }
     if words.len() < 2 {
         return Vec::new();
     }
@@ -288,6 +292,32 @@ pub(crate) fn short_forms(name: &str, country: &str) -> Vec<String> {
     }
     out.push(words.get(start..).unwrap_or_default().join(" "));
     out
+}
+
+/// A generation written after a name ("Jr.", "Sr.", "III"): no surname of
+/// its own.
+fn is_generation_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "Junior" | "Senior" | "II" | "III" | "IV"
+    )
+}
+
+/// True when a generation follows the name ending at byte `end` ("Donald
+/// Trump Jr."): the name is then another person's than the one it spells.
+pub(crate) fn generation_suffix_follows(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '’' | '\''))
+        .next()
+        .unwrap_or("");
+    is_generation_suffix(word)
 }
 
 /// Arabic articles written before a surname, with the sun-letter forms
@@ -773,6 +803,18 @@ mod tests {
         assert_eq!(short_forms("Kim Jong Un", "PRK"), vec!["Kim"]);
         assert_eq!(short_forms("Jean-Yves Le Drian", "FRA"), vec!["Le Drian"]);
         assert!(short_forms("Lula", "BRA").is_empty());
+        assert_eq!(
+            short_forms("Tommy Remengesau Jr.", "PLW"),
+            vec!["Remengesau"]
+        );
+    }
+
+    #[test]
+    fn a_generation_after_a_name_is_seen() {
+        let t = "Donald Trump Jr., the son, and Donald Trump said";
+        assert!(generation_suffix_follows(t, "Donald Trump".len()));
+        assert!(!generation_suffix_follows(t, t.len() - " said".len()));
+        assert!(!generation_suffix_follows("Kim Jong Un", 3));
     }
 
     #[test]

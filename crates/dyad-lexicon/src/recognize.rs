@@ -414,6 +414,10 @@ impl<'a> Scan<'a> {
         let next = atoms.get(i + 1);
         match a.primary() {
             Target::Person(p) => {
+                // "Donald Trump Jr." is the son, not the known "Donald Trump"
+                if crate::patterns::generation_suffix_follows(self.text, a.end) {
+                    return 1;
+                }
                 let (end, extra) = self.extend_of_country(a.end, atoms, i + 1);
                 out.push(self.person_draft(p, a.start, end, si));
                 1 + extra

@@ -84,3 +84,15 @@ fn officials_of_international_organisations_are_igo_not_a_government() {
         assert_eq!(s.first().map(String::as_str), Some("IGO"), "{name}: {s:?}");
     }
 }
+
+#[test]
+fn a_generation_after_a_name_is_another_person_and_no_surname() {
+    // the son is not the president; "Jr." is nobody's surname
+    let (c, s, _) = resolve("Donald Trump Jr.", "2018-12-19");
+    assert!(c.is_none() && s.is_empty(), "{c:?} {s:?}");
+    let (c, ..) = resolve("Jr.", "2018-12-19");
+    assert!(c.is_none(), "{c:?}");
+    // the surname before the generation still names its bearer
+    let (c, ..) = resolve("Remengesau", "2018-12-19");
+    assert_eq!(c.as_deref(), Some("PLW"));
+}
