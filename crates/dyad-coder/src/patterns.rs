@@ -328,54 +328,33 @@ impl PatternSet {
             .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
             .collect();
         files.sort();
-        let immaterial = dir.join("objects").join("immaterial.tsv");
-        if immaterial.is_file() {
-            let text = std::fs::read_to_string(&immaterial).map_err(|source| CoderError::Io {
-                path: immaterial.clone(),
-                source,
-            })?;
-            self.add_immaterial_objects(&immaterial.display().to_string(), &text)?;
-        }
-        let removal = dir.join("objects").join("removal.tsv");
-        if removal.is_file() {
-            let text = std::fs::read_to_string(&removal).map_err(|source| CoderError::Io {
-                path: removal.clone(),
-                source,
-            })?;
-            self.add_removal_objects(&removal.display().to_string(), &text)?;
-        }
-        let figurative = dir.join("objects").join("figurative.tsv");
-        if figurative.is_file() {
-            let text = std::fs::read_to_string(&figurative).map_err(|source| CoderError::Io {
-                path: figurative.clone(),
-                source,
-            })?;
-            self.add_figurative_objects(&figurative.display().to_string(), &text)?;
-        }
-        let idioms = dir.join("phrasal").join("idioms.tsv");
-        if idioms.is_file() {
-            let text = std::fs::read_to_string(&idioms).map_err(|source| CoderError::Io {
-                path: idioms.clone(),
-                source,
-            })?;
-            self.add_phrasal_idioms(&idioms.display().to_string(), &text)?;
-        }
-        let state_acts = dir.join("actors").join("state-acts.tsv");
-        if state_acts.is_file() {
-            let text = std::fs::read_to_string(&state_acts).map_err(|source| CoderError::Io {
-                path: state_acts.clone(),
-                source,
-            })?;
-            self.add_state_acts(&state_acts.display().to_string(), &text)?;
-        }
-        for list in ["negative.tsv", "blame.tsv"] {
-            let path = dir.join("evaluative").join(list);
+        // the word lists beside the patterns, each optional
+        type AddList = fn(&mut PatternSet, &str, &str) -> Result<(), CoderError>;
+        let lists: [(&str, &str, AddList); 7] = [
+            (
+                "objects",
+                "immaterial.tsv",
+                PatternSet::add_immaterial_objects,
+            ),
+            ("objects", "removal.tsv", PatternSet::add_removal_objects),
+            (
+                "objects",
+                "figurative.tsv",
+                PatternSet::add_figurative_objects,
+            ),
+            ("phrasal", "idioms.tsv", PatternSet::add_phrasal_idioms),
+            ("actors", "state-acts.tsv", PatternSet::add_state_acts),
+            ("evaluative", "negative.tsv", PatternSet::add_negative_words),
+            ("evaluative", "blame.tsv", PatternSet::add_negative_words),
+        ];
+        for (sub, name, add) in lists {
+            let path = dir.join(sub).join(name);
             if path.is_file() {
                 let text = std::fs::read_to_string(&path).map_err(|source| CoderError::Io {
                     path: path.clone(),
                     source,
                 })?;
-                self.add_negative_words(&path.display().to_string(), &text)?;
+                add(self, &path.display().to_string(), &text)?;
             }
         }
         let before = self.patterns.len();
@@ -905,6 +884,29 @@ mod tests {
             err.contains("mine.tsv:1:") && err.contains("bogus"),
             "{err}"
         );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn user_directories_extend_the_word_lists() {
+        let dir = std::env::temp_dir().join(format!("dyad-coder-lists-{}", std::process::id()));
+        let objects = dir.join("patterns").join("objects");
+        std::fs::create_dir_all(&objects).unwrap();
+        std::fs::write(objects.join("figurative.tsv"), "# mine\nsoufflé\n").unwrap();
+        std::fs::write(objects.join("removal.tsv"), "unseating\n").unwrap();
+        let mut set = PatternSet::builtin().unwrap();
+        assert!(set.is_figurative_object("speculation"));
+        assert!(!set.is_figurative_object("soufflé"));
+        set.add_dir(&dir).unwrap();
+        assert!(set.is_figurative_object("soufflé") && set.is_figurative_object("speculation"));
+        assert!(set.is_removal_object("unseating"));
+        std::fs::write(objects.join("figurative.tsv"), "two words\n").unwrap();
+        let err = PatternSet::builtin()
+            .unwrap()
+            .add_dir(&dir)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("figurative.tsv:1"), "{err}");
         std::fs::remove_dir_all(&dir).ok();
     }
 
