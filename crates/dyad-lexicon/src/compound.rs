@@ -870,17 +870,35 @@ impl<'a> Scan<'a> {
                 s.atoms.get(chain.next).map_or(usize::MAX, |x| x.start),
             )
         };
-        let (country, why) = match &self.dateline_country {
-            Some(c) => (
+        let leader = self.against_or_for_leader(s, a.start, chain);
+        let (country, why) = match (&leader, &self.dateline_country) {
+            (Some((c, w)), _) => (
+                Some(c.clone()),
+                concat(&[", country ", c, " of the leader in '", w, "'"]),
+            ),
+            (None, Some(c)) => (
                 Some(c.clone()),
                 concat(&[", country ", c, " from dateline"]),
             ),
-            None => (None, String::new()),
+            (None, None) => (None, String::new()),
         };
+        // forces against a leader are rebels, a leader's own irregulars his
+        // militia: "anti-Assad forces" are not the Syrian army
+        let mut sectors = chain.sectors.to_vec();
+        if let Some((_, w)) = &leader {
+            let against = w.to_ascii_lowercase().starts_with("anti-");
+            if let Some(first) = sectors.first_mut() {
+                match first.as_str() {
+                    "MIL" | "UAF" | "PRM" if against => *first = "REB".to_string(),
+                    "MIL" | "UAF" | "REB" if !against => *first = "PRM".to_string(),
+                    _ => {}
+                }
+            }
+        }
         let actor = Actor {
             name: chain.phrase.clone(),
             country,
-            sectors: chain.sectors.to_vec(),
+            sectors,
             ..Default::default()
         };
         let mut rule = concat(&["role:", &chain.phrase, " "]);
@@ -894,6 +912,51 @@ impl<'a> Scan<'a> {
             };
         }
         Some(d)
+    }
+
+    /// "anti-Assad rebels", "pro-Maduro militias", "the anti-Putin
+    /// opposition": an armed or political group named by the leader it
+    /// fights or serves is of that leader's country (the leader must hold
+    /// a governing office on the date; a country or demonym after "anti-"
+    /// says nothing: "anti-American protesters" are seldom American).
+    /// Returns the country and the word.
+    fn against_or_for_leader(
+        &self,
+        s: &Sent,
+        start: usize,
+        chain: &Chain,
+    ) -> Option<(String, &'a str)> {
+        let armed_or_political = chain
+            .sectors
+            .first()
+            .is_some_and(|x| matches!(x.as_str(), "REB" | "OPP" | "PRM" | "INS" | "MIL" | "UAF"));
+        if !armed_or_political {
+            return None;
+        }
+        let w = self.word(prev_word(self.text, start, s.start)?);
+        let name = w
+            .strip_prefix("anti-")
+            .or_else(|| w.strip_prefix("pro-"))
+            .or_else(|| w.strip_prefix("Anti-"))
+            .or_else(|| w.strip_prefix("Pro-"))?;
+        let atoms = self.lex.patterns.atoms(name);
+        let atom = atoms
+            .first()
+            .filter(|x| x.start == 0 && x.end == name.len())?;
+        let members: Vec<usize> = match atom.primary() {
+            Target::Person(p) => vec![p],
+            Target::Surname(g) => self.lex.patterns.surnames.get(g)?.1.clone(),
+            _ => return None,
+        };
+        let country = members.iter().find_map(|&pi| {
+            let p = self.lex.k.people.get(pi)?;
+            let (r, status) = crate::person::role_at(p, self.date)?;
+            (status == crate::person::RoleStatus::Current
+                && r.sectors.first().is_some_and(|x| x == "GOV")
+                && r.country.len() == 3)
+                .then(|| r.country.clone())
+        })?;
+        Some((country, w))
     }
 
     /// Country code of a country/capital/demonym/seat atom.

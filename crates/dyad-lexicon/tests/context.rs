@@ -719,3 +719,34 @@ fn the_security_council_in_lower_case_is_the_un_s() {
     assert_eq!(national.actor.org, None, "{national:#?}");
     assert_eq!(national.actor.sectors, ["GOV"], "{national:#?}");
 }
+
+#[test]
+fn a_group_named_by_the_leader_it_fights_or_serves_is_of_his_country() {
+    let ms = lex().recognize(&doc(
+        "Russian jets bombed anti-Assad rebels while pro-Maduro militias patrolled Caracas.",
+        "2018-06-01",
+    ));
+    let rebels = one(&ms, "rebels");
+    assert_eq!(rebels.actor.country.as_deref(), Some("SYR"), "{rebels:#?}");
+    let militias = one(&ms, "militias");
+    assert_eq!(
+        militias.actor.country.as_deref(),
+        Some("VEN"),
+        "{militias:#?}"
+    );
+    assert_eq!(
+        militias.actor.sectors.first().map(String::as_str),
+        Some("PRM")
+    );
+    // forces against a leader are rebels, not his army
+    let ms = lex().recognize(&doc("Turkey armed anti-Assad forces.", "2018-06-01"));
+    let forces = one(&ms, "forces");
+    assert_eq!(forces.actor.country.as_deref(), Some("SYR"));
+    assert_eq!(
+        forces.actor.sectors.first().map(String::as_str),
+        Some("REB")
+    );
+    // a country after "anti-" says nothing of the group's own
+    let ms = lex().recognize(&doc("Anti-American militias fired rockets.", "2018-06-01"));
+    assert_ne!(one(&ms, "militias").actor.country.as_deref(), Some("USA"));
+}
