@@ -862,7 +862,12 @@ fn try_pattern<'p>(
     // whose object is no aid
     if pattern.plover == "AID" && pred.kind == TriggerKind::Verb {
         if let Some(o) = pred.object_word {
-            if patterns.is_immaterial_object(view.lemma(o))
+            // "transferred her to al-Hawl", "is sending the locals to
+            // Idlib": people moved are detainees or displaced, not aid
+            let people_moved = words::is_verb_of_moving(&pred.lemma)
+                && words::is_moved_people(view.lemma(o), view.low(o));
+            if people_moved
+                || patterns.is_immaterial_object(view.lemma(o))
                 || patterns.is_immaterial_object(view.low(o))
             {
                 return Err(Miss::NotAid);

@@ -150,6 +150,40 @@ pub fn is_future_modal(w: &str) -> bool {
     matches!(w, "will" | "shall" | "'ll" | "wo")
 }
 
+/// Verbs of moving something somewhere, which are aid only when what is
+/// moved is ("sent weapons to", "transferred funds to").
+pub fn is_verb_of_moving(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "send" | "transfer" | "move" | "ship" | "ferry" | "relocate" | "bus" | "take"
+    )
+}
+
+/// People whose moving is no aid to where they are taken: a person
+/// ("him", "her"), civilians, detainees (soldiers and fighters sent to an
+/// ally are military aid, so they are not listed).
+pub fn is_moved_people(lemma: &str, low: &str) -> bool {
+    matches!(low, "him" | "her")
+        || matches!(
+            lemma,
+            "local"
+                | "resident"
+                | "civilian"
+                | "people"
+                | "person"
+                | "family"
+                | "refugee"
+                | "detainee"
+                | "prisoner"
+                | "inmate"
+                | "child"
+                | "woman"
+                | "wife"
+                | "widow"
+                | "suspect"
+        )
+}
+
 /// Adjectives and participles that place an event noun in the future:
 /// "the planned summit", "upcoming talks", "an expected attack".
 pub fn is_prospective_modifier(w: &str) -> bool {

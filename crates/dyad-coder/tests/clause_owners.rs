@@ -325,3 +325,21 @@ fn violence_done_to_no_body_or_thing_is_figurative() {
     let events = summary(&code("Russian jets hit rebel targets in Idlib."));
     assert!(events.iter().any(|(t, ..)| t == "ASSAULT"), "{events:#?}");
 }
+
+#[test]
+fn people_moved_somewhere_are_no_aid_to_it() {
+    // a detainee transferred, civilians bussed: no aid to the place
+    for text in [
+        "Iraqi forces captured the British woman and transferred her to Baghdad.",
+        "Turkish troops moved the detainees to Turkey.",
+    ] {
+        let events = summary(&code(text));
+        assert!(
+            !events.iter().any(|(t, ..)| t == "AID"),
+            "{text}: {events:#?}"
+        );
+    }
+    // weapons sent are aid
+    let events = summary(&code("Iran sent weapons to the Houthis in Yemen."));
+    assert!(events.iter().any(|(t, ..)| t == "AID"), "{events:#?}");
+}
