@@ -364,7 +364,11 @@ pub fn match_sentence<'p>(
                     if let Some(g) = pred.governor {
                         suppressed.push(g);
                     }
-                } else if matches!(m.pattern.plover.as_str(), "AGREE" | "THREATEN") {
+                } else if matches!(m.pattern.plover.as_str(), "AGREE" | "THREATEN")
+                    // an agreement sought, tried for or hoped for is not
+                    // one made: "sought to strike a deal with X"
+                    && !gov_lemma.is_some_and(words::is_striving_verb)
+                {
                     // PLOVER's AGREE and THREATEN are themselves statements
                     // of intent: "signaled readiness to share technology with
                     // X" is an AGREE, made now
@@ -723,7 +727,10 @@ impl Miss<'_> {
                 "the verb is passive or its direct object is no actor (flag dobj)".into()
             }
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
-            Miss::Comrade => "the act names its enemy with 'against': 'with' is a comrade".into(),
+            Miss::Comrade => {
+                "the act names its enemy with 'against', or its subject joins sides: 'with' is a comrade"
+                    .into()
+            }
         }
     }
 }
@@ -947,7 +954,15 @@ fn try_pattern<'p>(
         && slots
             .iter()
             .any(|s| matches!(s, SlotUse::Target(Slot::Prep(p)) if p == "with"))
-        && pred.prep("against").is_some_and(|ms| !ms.is_empty())
+        && (pred.prep("against").is_some_and(|ms| !ms.is_empty())
+            // "extremists who have fought with Isis": people who join a
+            // side fight with it, not against it
+            || (!source.is_empty()
+                && source.iter().all(|&m| {
+                    view.mentions
+                        .get(m)
+                        .is_some_and(|lm| words::is_joiner_noun(view.lemma(lm.last)))
+                })))
     {
         return Err(Miss::Comrade);
     }

@@ -665,6 +665,11 @@ pub fn tree_factuality(
                 break;
             }
             "obj" if tree.upos(cur) == "NOUN" || tree.upos(cur) == "PROPN" => {
+                // "rejected Putin's call for X": a proposal with a named
+                // author was made, whatever is done with it
+                if cur == trigger && crate::clause::owned_proposal(view, tree, tree, cur) {
+                    break;
+                }
                 if words::is_denial_governor(gl) && gl != "reject" {
                     return (Factuality::Denied, format!("'{gl}' the event"));
                 }

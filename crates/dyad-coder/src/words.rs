@@ -221,6 +221,55 @@ pub fn is_scheduling_verb(w: &str) -> bool {
     )
 }
 
+/// Nouns of people who join an armed side rather than being one ("foreign
+/// extremists who fought with Isis", "volunteers fighting with the YPG"):
+/// "fight with X" of them is fighting alongside X.
+pub fn is_joiner_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "extremist"
+            | "jihadist"
+            | "jihadi"
+            | "foreigner"
+            | "volunteer"
+            | "recruit"
+            | "national"
+            | "citizen"
+            | "man"
+            | "woman"
+            | "teenager"
+            | "westerner"
+            | "briton"
+            | "bride"
+            | "supporter"
+            | "member"
+            | "people"
+            | "youth"
+    )
+}
+
+/// Verbs and nouns of striving for what is not yet had ("sought to strike a
+/// deal", "tried to reach an agreement", "in a bid to"): what they govern
+/// has not happened, even when it is itself a statement of intent.
+pub fn is_striving_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "seek"
+            | "try"
+            | "attempt"
+            | "hope"
+            | "want"
+            | "wish"
+            | "aim"
+            | "bid"
+            | "effort"
+            | "strive"
+            | "struggle"
+            | "scramble"
+            | "push"
+    )
+}
+
 /// Governing verbs and nouns that make a dependent event intended or promised.
 pub fn is_intent_governor(w: &str) -> bool {
     matches!(

@@ -343,3 +343,69 @@ fn people_moved_somewhere_are_no_aid_to_it() {
     let events = summary(&code("Iran sent weapons to the Houthis in Yemen."));
     assert!(events.iter().any(|(t, ..)| t == "AID"), "{events:#?}");
 }
+
+#[test]
+fn a_subject_owned_by_whose_belongs_to_the_relative_clause() {
+    // the parser may hang "ministers" on the main clause's verb beside its
+    // real subject: the ministers are the two countries', no third party
+    let events = code(
+        "Germany and France, whose finance ministers met on Saturday in Paris, negotiated a deal on tariffs.",
+    );
+    for e in events
+        .iter()
+        .filter(|e| e.shown_by_default() || e.plover == "CONSULT")
+    {
+        assert!(
+            e.target.iter().all(|a| a.actor.country.is_some()),
+            "a countryless side from the relative clause: {e:#?}"
+        );
+    }
+}
+
+#[test]
+fn rejecting_an_owned_call_rejects_its_author_and_the_call_was_made() {
+    let events = code(
+        "The Foreign Office has rejected Vladimir Putin's call for Britain to expel the Ukrainian ambassador.",
+    );
+    let rejection = on(&events, "rejected");
+    let targets: Vec<_> = rejection
+        .target
+        .iter()
+        .filter_map(|a| a.actor.country.clone())
+        .collect();
+    assert_eq!(targets, vec!["RUS".to_string()], "{rejection:#?}");
+    let call = on(&events, "call");
+    assert_eq!(call.plover, "REQUEST");
+    assert_eq!(call.factuality, Factuality::Asserted, "{call:#?}");
+}
+
+#[test]
+fn an_agreement_sought_is_not_made() {
+    let events = code(
+        "The French foreign minister sought to strike a secret deal with the Chinese president in May.",
+    );
+    let deal = on(&events, "strike");
+    assert_eq!(deal.plover, "AGREE");
+    assert_eq!(deal.factuality, Factuality::Intended, "{deal:#?}");
+}
+
+#[test]
+fn people_who_fought_with_a_group_fought_alongside_it() {
+    let joined = summary(&code(
+        "Ministers refused to take back British extremists who have fought with al-Qaida in Iraq.",
+    ));
+    assert!(
+        !joined.iter().any(|(t, _, _, _)| t == "ASSAULT"),
+        "{joined:#?}"
+    );
+    // a force fighting with a group fights it
+    let fought = summary(&code(
+        "Turkish forces fought with the YPG near the border on Sunday.",
+    ));
+    assert!(
+        fought
+            .iter()
+            .any(|(t, s, _, _)| t == "ASSAULT" && s == &["TUR".to_string()]),
+        "{fought:#?}"
+    );
+}

@@ -418,10 +418,22 @@ pub fn analyze_tree(
                             .iter()
                             .any(|&d| c < d && d < i && !stranded(d) && !introduced(d))
                 };
+                // a subject owned by "whose" after another subject is a
+                // relative clause's, merged by the parser onto the main verb
+                // ("Germany and France, whose ministers met in Paris,
+                // negotiated a deal": the deal is the two countries', not
+                // also their ministers' with them); its antecedent is there
+                let whose_owned = |c: usize| {
+                    subjects.iter().any(|&d| d < c)
+                        && kids
+                            .kids(c)
+                            .iter()
+                            .any(|&k| k < c && tree.rel(k) == "nmod:poss" && view.low(k) == "whose")
+                };
                 p.subject = subjects
                     .iter()
                     .copied()
-                    .filter(|&c| !stranded(c) && !prepositional(c))
+                    .filter(|&c| !stranded(c) && !prepositional(c) && !whose_owned(c))
                     .flat_map(|c| np_mentions(view, tree, kids, c, false))
                     .collect();
                 let mut object: Vec<usize> = kids
@@ -594,8 +606,17 @@ pub fn analyze_tree(
                     })
                     .collect();
                 for o in attached {
+                    // an owned proposal's phrases are its content, not
+                    // parties to what is done with it: "rejected Putin's
+                    // call for Britain to expel X" rejects Putin, not Britain
+                    // (its author's "from"/"by" phrase still counts)
+                    let owned = owned_proposal(view, tree, kids, o);
                     let extra = prep_slots(view, tree, kids, o, "nmod");
-                    p.preps.extend(extra);
+                    p.preps.extend(
+                        extra
+                            .into_iter()
+                            .filter(|(w, _, _)| !owned || matches!(w.as_ref(), "from" | "by")),
+                    );
                     p.preps.extend(beyond_locatives(view, tree, kids, o));
                     // a measure and whom it was imposed on: "lifted the
                     // sanctions imposed on X" (the participle's own phrases,
@@ -1176,6 +1197,29 @@ fn undergoing_verb(view: &SentenceView<'_>, tree: &DepTree<'_>, i: usize) -> Opt
         _ => false,
     };
     undergone.then_some(v)
+}
+
+/// True when `o` is a proposal noun ("call", "demand", "plan") whose author
+/// is named by a possessor or a "from"/"by" phrase holding an actor.
+pub(crate) fn owned_proposal(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    o: usize,
+) -> bool {
+    if !words::is_proposal_noun(view.lemma(o)) || view.mention(o).is_some() {
+        return false;
+    }
+    kids.kids(o).iter().any(|&c| {
+        let author = match tree.rel(c) {
+            "nmod:poss" => true,
+            "nmod" => {
+                case_word(tree, kids, c).is_some_and(|k| matches!(view.low(k), "from" | "by"))
+            }
+            _ => false,
+        };
+        author && view.mention(c).is_some()
+    })
 }
 
 /// The verb that lends its subject to event noun `i` (head `h`) beyond a
