@@ -962,7 +962,8 @@ pub fn analyze_tree(
                             _ => {}
                         }
                     }
-                    if zero_relative_object(view, tree, kids, i, p.passive) && p.object.is_empty() {
+                    if relative_gap(view, tree, kids, i, p.passive).is_some() && p.object.is_empty()
+                    {
                         let object = antecedent();
                         if !object.iter().any(|m| p.subject.contains(m)) {
                             p.object = object;
@@ -1386,7 +1387,7 @@ fn new_predicate(
                     .find(|&c| passive && tree.rel(c) == "nsubj:pass")
             })
             .map(|o| relative_antecedent(view, tree, i, o))
-            .or_else(|| relative_gap_object(view, tree, kids.kids(i), i, passive)),
+            .or_else(|| relative_gap(view, tree, kids, i, passive)),
         quoted: false,
         particle: kids
             .kids(i)
@@ -2315,20 +2316,15 @@ fn is_obliged(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
     modal || need || subjunctive
 }
 
-/// "gave US special forces access to X": of two objects right after each
-/// other the second is the thing given, the first the parser's slip for an
-/// indirect object. Only close objects with no punctuation between them: a
-/// distant second "obj" is usually a misattached apposition.
-/// The noun a relative clause modifies, when it is the clause verb's
-/// missing object: "a message he gave to the council" gives a message.
-/// Only an active clause with a subject of its own and no object or
-/// stranded preposition ("the town the rebels retreated from") qualifies,
-/// and no noun of time, manner or place ("the year he returned", "the way
-/// they fought"), whose gap is an adverbial.
-fn relative_gap_object(
+/// The noun a relative clause without a relative word is about, when the
+/// clause lacks its object ([`zero_relative_object`]): "a message he gave to
+/// the council" gives a message. Nouns of time, manner, reason and place
+/// are the clause's circumstance, not its object ("the day Russia withdrew",
+/// "the way he spoke").
+fn relative_gap(
     view: &SentenceView<'_>,
     tree: &DepTree<'_>,
-    kids: &[usize],
+    kids: &DepTree<'_>,
     verb: usize,
     passive: bool,
 ) -> Option<usize> {
@@ -2340,13 +2336,7 @@ fn relative_gap_object(
         );
     let relative =
         tree.rel(verb) == "acl:relcl" && matches!(tree.upos(noun), "NOUN" | "PROPN") && !adverbial;
-    let own_subject = kids.iter().any(|&c| tree.rel(c) == "nsubj");
-    let stranded = kids.iter().any(|&c| {
-        tree.rel(c) == "obj"
-            || tree.rel(c) == "case"
-            || (tree.base_rel(c) == "obl" && tree.kids(c).is_empty())
-    });
-    (relative && own_subject && !passive && !stranded).then_some(noun)
+    (relative && zero_relative_object(view, tree, kids, verb, passive)).then_some(noun)
 }
 
 /// A relative pronoun object stands for the noun its clause modifies:
@@ -2364,6 +2354,10 @@ fn relative_antecedent(
     }
 }
 
+/// "gave US special forces access to X": of two objects right after each
+/// other the second is the thing given, the first the parser's slip for an
+/// indirect object. Only close objects with no punctuation between them: a
+/// distant second "obj" is usually a misattached apposition.
 fn double_object_theme(
     view: &SentenceView<'_>,
     tree: &DepTree<'_>,
