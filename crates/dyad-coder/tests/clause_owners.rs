@@ -409,3 +409,18 @@ fn people_who_fought_with_a_group_fought_alongside_it() {
         "{fought:#?}"
     );
 }
+
+#[test]
+fn pledged_aid_is_a_promise_of_aid() {
+    // PLOVER: broad promises of future aid are AGREE, not AID given
+    let events = summary(&code(
+        "Norway pledged a $50m aid package to Yemen on Friday.",
+    ));
+    assert!(
+        events.iter().any(|(t, s, o, _)| t == "AGREE"
+            && s == &["NOR".to_string()]
+            && o == &["YEM".to_string()]),
+        "{events:#?}"
+    );
+    assert!(!events.iter().any(|(t, _, _, _)| t == "AID"), "{events:#?}");
+}
