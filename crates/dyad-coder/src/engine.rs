@@ -424,6 +424,7 @@ impl Engine {
                     last: 0,
                     global: speaker,
                     place: false,
+                    city: false,
                     twin: None,
                 });
                 match clause::quoted_statement(&view, t, &self.patterns, local) {

@@ -618,6 +618,70 @@ fn intent_type(plover: &str, gov: &str, bound: bool) -> Option<(&'static str, &'
     }
 }
 
+/// True when a "for" after verb `v`, in its clause, leads to a meeting of
+/// others within a few words: one named for its peace process, its
+/// sponsors or participants ("for the first UN-sponsored peace talks", "for
+/// international talks on Syria"). Plain "for talks" is the visit's own
+/// business with its host ("will travel to Paris for talks").
+fn for_a_meeting(view: &SentenceView<'_>, v: usize) -> bool {
+    let end = view.len();
+    let Some(f) = (v + 1..end)
+        .take_while(|&k| !matches!(view.low(k), "," | ";" | "." | "where" | "which" | "who"))
+        .find(|&k| view.low(k) == "for")
+    else {
+        return false;
+    };
+    let Some(noun) = (f + 1..end.min(f + 9))
+        .take_while(|&k| !matches!(view.low(k), "," | ";" | "." | "with"))
+        .find(|&k| words::is_meeting_noun(view.lemma(k)))
+    else {
+        return false;
+    };
+    let others = |k: usize| {
+        view.mention_at.get(k).copied().flatten().is_some()
+            || matches!(view.low(k), "peace" | "international" | "multilateral")
+    };
+    (f + 1..=noun).any(others)
+        || (noun + 1 < end
+            && matches!(view.low(noun + 1), "on" | "between" | "among")
+            && view.mention_at.get(noun + 2).copied().flatten().is_some())
+}
+
+/// The noun after a quantifier's "of" ("most of the locals", "hundreds of
+/// refugees" → locals, refugees), skipping a determiner.
+fn share_of(view: &SentenceView<'_>, q: usize) -> Option<usize> {
+    let quantifier = matches!(
+        view.lemma(q),
+        "most"
+            | "many"
+            | "some"
+            | "all"
+            | "few"
+            | "rest"
+            | "majority"
+            | "hundred"
+            | "thousand"
+            | "dozen"
+            | "million"
+            | "part"
+            | "half"
+            | "number"
+    );
+    if !quantifier || view.low(q + 1) != "of" {
+        return None;
+    }
+    let k = q + 2;
+    let k = if matches!(
+        view.low(k),
+        "the" | "these" | "those" | "its" | "their" | "his" | "her"
+    ) {
+        k + 1
+    } else {
+        k
+    };
+    (k < view.len()).then_some(k)
+}
+
 /// "who refused to be named", "asked not to be identified", "declined to
 /// be quoted": the words right after the verb are a source's wish for
 /// anonymity, which is no refusal or request between actors.
@@ -697,6 +761,8 @@ enum Miss<'p> {
     NotPair,
     /// "with" names a comrade: the act names its enemy with "against".
     Comrade,
+    /// A city reached for a meeting of others is its venue, no host.
+    Venue,
 }
 
 impl Miss<'_> {
@@ -727,6 +793,7 @@ impl Miss<'_> {
                 "the verb is passive or its direct object is no actor (flag dobj)".into()
             }
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
+            Miss::Venue => "a city reached for a meeting is its venue, not a host visited".into(),
             Miss::Comrade => {
                 "the act names its enemy with 'against', or its subject joins sides: 'with' is a comrade"
                     .into()
@@ -871,6 +938,8 @@ fn try_pattern<'p>(
         if let Some(o) = pred.object_word {
             // "transferred her to al-Hawl", "is sending the locals to
             // Idlib": people moved are detainees or displaced, not aid
+            // ("most of the locals": the people after a quantifier's "of")
+            let o = share_of(view, o).unwrap_or(o);
             let people_moved = words::is_verb_of_moving(&pred.lemma)
                 && words::is_moved_people(view.lemma(o), view.low(o));
             if people_moved
@@ -965,6 +1034,20 @@ fn try_pattern<'p>(
                 })))
     {
         return Err(Miss::Comrade);
+    }
+    // "arrived in Geneva for the peace talks": a city reached for a
+    // meeting of others is its venue, not a host visited
+    if pattern.cameo == "042"
+        && pred.kind == TriggerKind::Verb
+        && slots.iter().any(
+            |s| matches!(s, SlotUse::Target(Slot::Prep(p)) if p == "in" || p == "to" || p == "at"),
+        )
+        && target
+            .iter()
+            .all(|&m| view.mentions.get(m).is_some_and(|lm| lm.place || lm.city))
+        && for_a_meeting(view, pred.head)
+    {
+        return Err(Miss::Venue);
     }
     // "X said X should ...": a party saying what it should do itself states
     // its own course, it demands nothing of anyone; and a party saying what

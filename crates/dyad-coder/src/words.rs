@@ -221,6 +221,56 @@ pub fn is_scheduling_verb(w: &str) -> bool {
     )
 }
 
+/// Nouns of arrangements often named after the city where they were made
+/// ("the Astana process", "the Minsk agreement", "the Mexico City policy").
+pub fn is_arrangement_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "process"
+            | "policy"
+            | "agreement"
+            | "accord"
+            | "accords"
+            | "format"
+            | "protocol"
+            | "declaration"
+            | "communique"
+            | "memorandum"
+            | "formula"
+            | "framework"
+            | "convention"
+            | "treaty"
+            | "group"
+            | "platform"
+            | "talk"
+            | "talks"
+            | "conference"
+            | "summit"
+            | "peace"
+    )
+}
+
+/// Nouns of meetings a city may be the venue of ("arrived in Geneva for the
+/// peace talks").
+pub fn is_meeting_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "talk"
+            | "talks"
+            | "summit"
+            | "conference"
+            | "negotiation"
+            | "meeting"
+            | "ceremony"
+            | "forum"
+            | "session"
+            | "round"
+            | "congress"
+            | "assembly"
+            | "convention"
+    )
+}
+
 /// Nouns of people who join an armed side rather than being one ("foreign
 /// extremists who fought with Isis", "volunteers fighting with the YPG"):
 /// "fight with X" of them is fighting alongside X.

@@ -18,6 +18,22 @@ fn code(text: &str) -> Vec<Event> {
     engine.code_document(doc).events
 }
 
+/// Codes `text` with the GeoNames gazetteer (places as prepositional
+/// slots), or `None` when it is not built (the test then says SKIPPED).
+fn code_geo(text: &str) -> Option<Vec<Event>> {
+    if let Err(e) = dyad_geo::Gazetteer::load_default() {
+        println!("SKIPPED: gazetteer not built ({e})");
+        return None;
+    }
+    let engine = Engine::new(EngineConfig {
+        gazetteer: GazetteerChoice::Default,
+        ..Default::default()
+    })
+    .expect("engine");
+    let doc = dyad_text::document_from_text("owners", text, NaiveDate::from_ymd_opt(2024, 6, 18));
+    Some(engine.code_document(doc).events)
+}
+
 /// The event whose trigger ends with `trigger`, or a panic listing what was
 /// coded.
 fn on<'e>(events: &'e [Event], trigger: &str) -> &'e Event {
@@ -423,4 +439,78 @@ fn pledged_aid_is_a_promise_of_aid() {
         "{events:#?}"
     );
     assert!(!events.iter().any(|(t, _, _, _)| t == "AID"), "{events:#?}");
+}
+
+#[test]
+fn a_city_reached_for_a_meeting_of_others_is_its_venue() {
+    let Some(venue) = code_geo(
+        "An Iraqi government delegation arrived in Vienna on Monday for the first UN-sponsored peace talks in a year.",
+    ) else {
+        return;
+    };
+    let venue = summary(&venue);
+    assert!(
+        !venue.iter().any(|(_, _, o, _)| o == &["AUT".to_string()]),
+        "{venue:#?}"
+    );
+    // a visit for talks of its own is a visit to the host
+    let Some(visit) =
+        code_geo("The Japanese foreign minister travelled to Berlin for talks on Monday.")
+    else {
+        return;
+    };
+    let visit = summary(&visit);
+    assert!(
+        visit.iter().any(|(t, s, o, _)| t == "CONSULT"
+            && s == &["JPN".to_string()]
+            && o == &["DEU".to_string()]),
+        "{visit:#?}"
+    );
+}
+
+#[test]
+fn people_moved_after_a_quantifier_are_no_aid() {
+    let Some(events) = code_geo(
+        "The Syrian regime is sending most of the locals in Daraa to the Idlib countryside.",
+    ) else {
+        return;
+    };
+    let events = summary(&events);
+    assert!(!events.iter().any(|(t, _, _, _)| t == "AID"), "{events:#?}");
+}
+
+#[test]
+fn a_city_naming_an_arrangement_owns_nothing() {
+    // "the Minsk agreement" is not Belarus's
+    let events = summary(&code(
+        "Ukraine and the separatists violated the Minsk agreement, and the Minsk process banned heavy weapons near the front.",
+    ));
+    assert!(
+        !events
+            .iter()
+            .any(|(_, s, o, _)| s.contains(&"BLR".to_string()) || o.contains(&"BLR".to_string())),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_conjunct_with_its_own_noun_subject_does_not_borrow_its_partners() {
+    // "the new process" names no actor: the ban is nobody's, not Ukraine's
+    let events = summary(&code(
+        "Ukraine and the separatists violated the ceasefire, and the new process banned heavy weapons near the front.",
+    ));
+    assert!(
+        !events.iter().any(|(t, _, _, _)| t == "COERCE"),
+        "{events:#?}"
+    );
+    // a pronoun subject still stands for the partner's
+    let events = summary(&code(
+        "Turkey turned its attention to the Kurdish militias, and it sought a rapprochement with Russia.",
+    ));
+    assert!(
+        events
+            .iter()
+            .any(|(_, s, o, _)| s == &["TUR".to_string()] && o == &["RUS".to_string()]),
+        "{events:#?}"
+    );
 }

@@ -838,7 +838,16 @@ pub fn analyze_tree(
                         .kids(i)
                         .iter()
                         .any(|&k| matches!(tree.base_rel(k), "aux" | "nsubj" | "obj"));
-                if p.subject.is_empty() && !gerund_after_passive {
+                // a conjunct with a noun subject of its own that names no
+                // actor ("..., and the new process banned X") has no actor
+                // subject, not its partner's (a pronoun or a number may
+                // still stand for the partner's: "and it sought", "and
+                // 2,500 were wounded")
+                let own_subject = kids.kids(i).iter().any(|&k| {
+                    matches!(tree.rel(k), "nsubj" | "nsubj:pass")
+                        && matches!(tree.upos(k), "NOUN" | "PROPN")
+                });
+                if p.subject.is_empty() && !gerund_after_passive && !own_subject {
                     p.subject = g_subject;
                     p.governor = p.governor.or(g_governor);
                 }
@@ -1969,6 +1978,18 @@ fn np_owner(
                 continue;
             }
             if matches!(tree.rel(c), "compound" | "amod") && thing_head {
+                continue;
+            }
+            // "the Astana process", "the Mexico City policy", "the Minsk
+            // agreement": a city before an arrangement names it after
+            // where it was made, it owns nothing
+            if tree.rel(c) == "compound"
+                && words::is_arrangement_noun(view.lemma(h))
+                && view
+                    .mention(c)
+                    .and_then(|m| view.mentions.get(m))
+                    .is_some_and(|lm| lm.city)
+            {
                 continue;
             }
             if tree.rel(c) == "nmod" {

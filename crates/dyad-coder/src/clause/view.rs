@@ -24,6 +24,9 @@ pub struct LocalMention {
     /// A toponym standing for its country ([`crate::locative`]): it may fill
     /// a prepositional slot but is never a subject.
     pub place: bool,
+    /// A capital, seat or other city standing for its government
+    /// (`MentionKind::Capital`: "Moscow", "Geneva", "the Kremlin").
+    pub city: bool,
     /// Local index of a second mention of the very same words: the other
     /// person of a pair ("the two men" → Putin and Kim). Twins are not in
     /// `mention_at`; they join their first mention's conjuncts.
@@ -153,6 +156,7 @@ impl<'a> SentenceView<'a> {
                 last,
                 global: gi,
                 place: crate::locative::is_place_mention(m),
+                city: m.kind == dyad_core::MentionKind::Capital,
                 twin: None,
             });
             for slot in mention_at.iter_mut().take(last + 1).skip(first) {
