@@ -324,7 +324,10 @@ pub fn is_striving_verb(w: &str) -> bool {
 pub fn is_intent_governor(w: &str) -> bool {
     matches!(
         w,
-        "vow"
+        // "Trump's decision to withdraw troops": a declared course, not yet
+        // taken (PLOVER: declarations of withdrawals are CONCEDE)
+        "decision"
+            | "vow"
             | "pledge"
             | "promise"
             | "plan"

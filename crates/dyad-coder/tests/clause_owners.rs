@@ -514,3 +514,38 @@ fn a_conjunct_with_its_own_noun_subject_does_not_borrow_its_partners() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_governments_protest_is_diplomatic_and_a_crowds_is_physical() {
+    let events = summary(&code(
+        "The Turkish government protested to the US ambassador. Thousands of students protested against the government in Ankara.",
+    ));
+    assert!(
+        events.iter().any(|(t, s, o, _)| t == "ACCUSE"
+            && s == &["TUR".to_string()]
+            && o == &["USA".to_string()]),
+        "{events:#?}"
+    );
+    assert!(
+        events.iter().any(|(t, _, _, _)| t == "PROTEST"),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_decision_to_withdraw_is_declared_not_done() {
+    // PLOVER: declarations (not implementations) of withdrawals are CONCEDE
+    let events = summary(&code(
+        "Britain was responding to Trump's decision to withdraw US troops from Syria.",
+    ));
+    assert!(
+        events
+            .iter()
+            .any(|(t, s, _, _)| t == "CONCEDE" && s == &["USA".to_string()]),
+        "{events:#?}"
+    );
+    assert!(
+        !events.iter().any(|(t, _, _, _)| t == "RETREAT"),
+        "{events:#?}"
+    );
+}
