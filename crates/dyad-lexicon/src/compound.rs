@@ -672,7 +672,37 @@ impl<'a> Scan<'a> {
         if let Some(b) = next
             .filter(|b| self.of_link(chain.end, b.start, head.kind == RoleKind::Group && !located))
         {
+            // "a spokesman for President Macron", "an aide of Erdogan": a
+            // person named with a title, or by a surname one person of the
+            // lexicon holds an office under, is the person served (the
+            // last atom read and its end)
+            let mut last = chain.next;
+            let mut b_end = b.end;
+            let served = match b.primary() {
+                Target::Surname(g) => self.surname_in_office(g),
+                _ => self
+                    .chain(s, chain.next)
+                    .filter(|t| t.head.kind == RoleKind::Title && !t.plural)
+                    .and_then(|t| {
+                        let c = s
+                            .atoms
+                            .get(t.next)
+                            .filter(|c| self.adjacent(t.end, c.start))?;
+                        let p = match c.primary() {
+                            Target::Person(p) => Some(p),
+                            Target::Surname(g) => self.surname_in_office(g),
+                            _ => None,
+                        }?;
+                        last = t.next;
+                        b_end = c.end;
+                        Some(p)
+                    }),
+            };
             let linked = match b.primary() {
+                _ if served.is_some() => served.map(|p| {
+                    let (pa, _) = self.person_actor(p);
+                    (pa.country, None, chain.sectors.to_vec(), pa.name)
+                }),
                 Target::Country(_) | Target::Capital(_) | Target::Demonym(_) | Target::City(_) => {
                     Some((
                         self.atom_country(b),
@@ -728,14 +758,14 @@ impl<'a> Scan<'a> {
                 }
                 out.push(self.draft(
                     a.start,
-                    b.end,
+                    b_end,
                     s.index,
                     MentionKind::Role,
                     actor,
                     rule,
                     0.85,
                 ));
-                return used + 1;
+                return last + 1 - i;
             }
         }
         if let Some(d) = self.legislators_of_party(s, i, &chain) {
@@ -957,6 +987,22 @@ impl<'a> Scan<'a> {
                 .then(|| r.country.clone())
         })?;
         Some((country, w))
+    }
+
+    /// The one person of surname group `g` in office on the scan date (a
+    /// surname several office holders share names none of them).
+    fn surname_in_office(&self, g: usize) -> Option<usize> {
+        let (_, members) = self.lex.patterns.surnames.get(g)?;
+        let mut current = members.iter().copied().filter(|&pi| {
+            self.lex.k.people.get(pi).is_some_and(|p| {
+                crate::person::role_at(p, self.date)
+                    .is_some_and(|(_, st)| st == crate::person::RoleStatus::Current)
+            })
+        });
+        match (current.next(), current.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
     }
 
     /// Country code of a country/capital/demonym/seat atom.
