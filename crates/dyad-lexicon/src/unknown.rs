@@ -612,13 +612,16 @@ impl Scan<'_> {
                     e.sentence == d.sentence
                         && e.end < d.start
                         && (e.actor.country.is_some() || e.actor.org.is_some())
-                        && matches!(
+                        && (matches!(
                             e.kind,
                             MentionKind::Organization
                                 | MentionKind::Country
                                 | MentionKind::Capital
                                 | MentionKind::Demonym
-                        )
+                        ) || (e.kind == MentionKind::Role
+                            && (e.rule.starts_with("country:")
+                                || e.rule.starts_with("demonym:")
+                                || e.rule.contains(" + of + "))))
                         && self.noun_phrase_gap(s, e.end, d.start)
                 })
                 .max_by_key(|(_, e)| e.end)
