@@ -2332,3 +2332,18 @@ fn a_role_for_a_titled_person_or_an_office_holder_takes_his_country() {
     let events = code("An aide to President Erdogan criticised Greece.");
     assert_dyad(on(&events, "criticised"), "ACCUSE", &["TUR"], &["GRC"]);
 }
+
+#[test]
+fn a_known_surname_opening_a_longer_name_is_a_given_name() {
+    // "Omar" and "Haddad" are surnames of known people; "Omar Haddad, her
+    // cousin," is neither of them, and his "I" is him
+    let events = code(
+        "Omar Haddad, her cousin, said: \u{201c}We are angry. \
+         I will urge the Lebanese government to free her.\u{201d}",
+    );
+    let ev = on(&events, "urge");
+    assert_eq!(countries(&ev.target), ["LBN"], "{ev:#?}");
+    let source = ev.source.first().expect("a source");
+    assert_eq!(source.actor.country, None, "{ev:#?}");
+    assert_eq!(source.actor.sectors, ["CVL"], "{ev:#?}");
+}

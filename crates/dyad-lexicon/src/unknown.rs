@@ -21,7 +21,7 @@
 use dyad_core::{calendar, Actor, AnalyzedDocument, MentionKind};
 
 use crate::patterns::{Atom, Target};
-use crate::recognize::{Draft, Scan};
+use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{next_word, prev_word};
 use crate::words::is_in;
 
@@ -333,7 +333,8 @@ impl Scan<'_> {
         {
             let gap = text.get(pos..t.span.start).unwrap_or("x");
             let w = t.text(text);
-            if matches!(w, "'s" | "’s" | "'" | "’") && pos == from && !possessive && gap.is_empty() {
+            if matches!(w, "'s" | "’s" | "'" | "’") && pos == from && !possessive && gap.is_empty()
+            {
                 possessive = true;
             } else if gap.chars().all(char::is_whitespace)
                 && !gap.is_empty()
@@ -349,7 +350,10 @@ impl Scan<'_> {
             pos = t.span.end;
         }
         let tail = text.get(pos..to).unwrap_or("x");
-        !tail.is_empty() && tail.chars().all(char::is_whitespace) && (possessive || words > 0) && words <= 2
+        !tail.is_empty()
+            && tail.chars().all(char::is_whitespace)
+            && (possessive || words > 0)
+            && words <= 2
     }
 
     /// The country of a demonym among `words` ("British", "Swedish").
@@ -476,6 +480,80 @@ impl Scan<'_> {
         drafts.retain(|d| {
             !(matches!(d.kind, MentionKind::Demonym) && demonym_in_name(d.start, d.end))
         });
+        let atoms_overlap = |start: usize, end: usize| {
+            atoms.iter().any(|a| {
+                a.start < end
+                    && start < a.end
+                    && !a.targets().iter().all(|t| matches!(t, Target::Surname(_)))
+                    && !(a
+                        .targets()
+                        .iter()
+                        .all(|t| matches!(t, Target::Demonym(_) | Target::DemonymPlural(_)))
+                        && demonym_in_name(a.start, a.end))
+            })
+        };
+        // "Yusuf Ali, her father," and "Omar Haddad said": a known surname
+        // opening a longer name is that name's given name, not the known
+        // person (nor is the known surname after it, unless the person
+        // bearing it has that first name: "Ali Larijani"). The bare
+        // surname readings inside such a run give way to the unknown
+        // person when the text gives evidence of one.
+        let bare_surname = |d: &Draft| {
+            d.kind == MentionKind::Coreference
+                && matches!(
+                    &d.hint,
+                    Hint::Surname {
+                        country: None,
+                        title: None,
+                        ..
+                    }
+                )
+        };
+        let surname_as_given = |r: &Run| -> Vec<usize> {
+            let inside: Vec<usize> = drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.start < r.end && r.start < d.end)
+                .map(|(i, _)| i)
+                .collect();
+            let name = text.get(r.start..r.end).unwrap_or("");
+            let first = name.split(' ').next().unwrap_or("");
+            let first_end = r.start + first.len();
+            let all_bare = inside.iter().all(|&i| {
+                drafts
+                    .get(i)
+                    .is_some_and(|d| bare_surname(d) && r.start <= d.start && d.end <= r.end)
+            });
+            let opens = inside.iter().any(|&i| {
+                drafts
+                    .get(i)
+                    .is_some_and(|d| d.start == r.start && d.end == first_end)
+            });
+            let bearer_named = inside.iter().any(|&i| {
+                drafts.get(i).is_some_and(|d| {
+                    d.start > r.start
+                        && match &d.hint {
+                            Hint::Surname { group, .. } => {
+                                self.lex.patterns.surnames.get(*group).is_some_and(
+                                    |(_, members)| {
+                                        members.iter().any(|&pi| {
+                                            self.lex.k.people.get(pi).is_some_and(|p| {
+                                                p.name.split(' ').any(|w| w == first)
+                                            })
+                                        })
+                                    },
+                                )
+                            }
+                            _ => false,
+                        }
+                })
+            });
+            if all_bare && opens && !bearer_named && name.contains(' ') {
+                inside
+            } else {
+                Vec::new()
+            }
+        };
         let overlaps = |start: usize, end: usize| {
             drafts.iter().any(|d| d.start < end && start < d.end)
                 || atoms.iter().any(|a| {
@@ -532,6 +610,21 @@ impl Scan<'_> {
                 .filter(|d| role_like(d))
                 .any(|d| after_role(d) || before_role(d))
         };
+        // the same, for a role that says more than "civilian": a country
+        // or a sector other than CVL (", her father," says no more)
+        let in_role_apposition_with_country = |r: &Run| {
+            let says_more = |d: &Draft| {
+                d.actor.country.is_some() || d.actor.sectors.first().is_some_and(|x| x != "CVL")
+            };
+            drafts.iter().filter(|d| says_more(d)).any(|d| {
+                text.get(r.end..d.start)
+                    .and_then(|gap| gap.strip_prefix(", "))
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 3 && !gap.contains(','))
+                    || text
+                        .get(d.end..r.start)
+                        .is_some_and(|gap| matches!(gap, ", " | ","))
+            })
+        };
         let sentence_bounds = |i: usize| {
             doc.sentences
                 .iter()
@@ -546,8 +639,9 @@ impl Scan<'_> {
             .filter(|r| {
                 let name = text.get(r.start..r.end).unwrap_or("");
                 let last = name.rsplit(' ').next().unwrap_or("");
-                !overlaps(r.start, r.end)
-                    && !in_role_apposition(r)
+                let given = !surname_as_given(r).is_empty();
+                (!overlaps(r.start, r.end) || (given && !atoms_overlap(r.start, r.end)))
+                    && (!in_role_apposition(r) || (given && !in_role_apposition_with_country(r)))
                     && !is_in(NON_PERSON_HEADS, last)
                     && !name.split(' ').any(|w| self.is_place_noun(w))
             })
@@ -732,16 +826,24 @@ impl Scan<'_> {
             let Some((_, ev)) = names.iter().find(|(n, e)| *n == name && e.why.is_some()) else {
                 continue;
             };
-            let title = titled.iter().find(|(x, _, _)| *x == ri).and_then(|&(_, k, o)| {
-                let owner = o.and_then(|o| drafts.get(o).map(|e| (o, e.start)));
-                drafts
-                    .get(k)
-                    .map(|d| (k, owner.map_or(d.start, |(_, st)| st), owner.map(|(o, _)| o)))
-            });
+            let title = titled
+                .iter()
+                .find(|(x, _, _)| *x == ri)
+                .and_then(|&(_, k, o)| {
+                    let owner = o.and_then(|o| drafts.get(o).map(|e| (o, e.start)));
+                    drafts.get(k).map(|d| {
+                        (
+                            k,
+                            owner.map_or(d.start, |(_, st)| st),
+                            owner.map(|(o, _)| o),
+                        )
+                    })
+                });
             if let Some((k, _, owner)) = title {
                 merged.push(k);
                 merged.extend(owner);
             }
+            merged.extend(surname_as_given(r));
             new.push(self.draft(
                 title.map_or(r.start, |(_, s, _)| s),
                 r.end,
