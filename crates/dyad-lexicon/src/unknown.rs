@@ -639,8 +639,10 @@ impl Scan<'_> {
             .filter(|r| {
                 let name = text.get(r.start..r.end).unwrap_or("");
                 let last = name.rsplit(' ').next().unwrap_or("");
-                let given = !surname_as_given(r).is_empty();
-                (!overlaps(r.start, r.end) || (given && !atoms_overlap(r.start, r.end)))
+                let free = !overlaps(r.start, r.end);
+                // (a run no draft overlaps holds no surname reading)
+                let given = !free && !surname_as_given(r).is_empty();
+                (free || (given && !atoms_overlap(r.start, r.end)))
                     && (!in_role_apposition(r) || (given && !in_role_apposition_with_country(r)))
                     && !is_in(NON_PERSON_HEADS, last)
                     && !name.split(' ').any(|w| self.is_place_noun(w))
