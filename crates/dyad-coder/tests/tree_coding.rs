@@ -2283,3 +2283,67 @@ fn welcoming_another_partys_invitation_is_support_not_hosting() {
     // the invitation stays Uganda's own act, though the pattern writes it
     assert_dyad(on(&events, "invitation"), "AGREE", &["UGA"], &["RWA"]);
 }
+
+// actors9
+
+#[test]
+fn a_titles_owner_in_its_noun_phrase_gives_the_unknown_person_its_organisation() {
+    // "UN humanitarian adviser": the title alone says GOV with no country;
+    // the organisation opening the noun phrase is the person's, and the
+    // later bare surname refers to the same person
+    let events = code(
+        "The UN humanitarian adviser Tomas Kerrigan visited the camp on Monday. \
+         Kerrigan condemned the Syrian government.",
+    );
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["UNO"], &["SYR"]);
+    let events = code(
+        "The Red Cross's regional envoy Helga Sorvik arrived on Monday. \
+         Sorvik criticised Russia.",
+    );
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["ICRC"], &["RUS"]);
+    // a verb between them is no noun phrase: the title stays the person's own
+    let events = code("Turkey praised envoy Tomas Kerrigan, who criticised Russia.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("criticised"))
+            .all(|e| countries(&e.source).is_empty()),
+        "{:#?}",
+        events
+    );
+}
+
+#[test]
+fn the_surname_of_a_titled_name_the_role_chain_captured_refers_to_it() {
+    let events = code(
+        "The Finnish defence minister Aarno Kettunen arrived in Kyiv on Monday. \
+         Kettunen criticised Russia.",
+    );
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["FIN"], &["RUS"]);
+}
+
+#[test]
+fn a_role_for_a_titled_person_or_an_office_holder_takes_his_country() {
+    let events = code("A spokesman for President Erdogan criticised Greece.");
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["TUR"], &["GRC"]);
+    let events = code("A spokesman for Erdogan criticised Greece.");
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["TUR"], &["GRC"]);
+    // an aide serves the person his "to" phrase names (a new role word)
+    let events = code("An aide to President Erdogan criticised Greece.");
+    assert_dyad(on(&events, "criticised"), "ACCUSE", &["TUR"], &["GRC"]);
+}
+
+#[test]
+fn a_known_surname_opening_a_longer_name_is_a_given_name() {
+    // "Omar" and "Haddad" are surnames of known people; "Omar Haddad, her
+    // cousin," is neither of them, and his "I" is him
+    let events = code(
+        "Omar Haddad, her cousin, said: \u{201c}We are angry. \
+         I will urge the Lebanese government to free her.\u{201d}",
+    );
+    let ev = on(&events, "urge");
+    assert_eq!(countries(&ev.target), ["LBN"], "{ev:#?}");
+    let source = ev.source.first().expect("a source");
+    assert_eq!(source.actor.country, None, "{ev:#?}");
+    assert_eq!(source.actor.sectors, ["CVL"], "{ev:#?}");
+}

@@ -19,6 +19,9 @@ pub(crate) struct Sent<'x> {
     pub atoms: &'x [Atom],
 }
 
+/// Role words whose "to" phrase names the person served ("an aide to X").
+const SERVING_ROLES: &[&str] = &["aide", "adviser", "advisor", "counsellor", "counselor"];
+
 /// A title written in the text before a name.
 pub(crate) struct Title {
     pub phrase: String,
@@ -669,10 +672,53 @@ impl<'a> Scan<'a> {
         // "withdraw (its) troops from Syria": after a verb of moving away,
         // "from"/"in" says where the troops are, not whose they are
         let located = head.kind == RoleKind::Group && self.after_removal_verb(s.start, a.start);
-        if let Some(b) = next
-            .filter(|b| self.of_link(chain.end, b.start, head.kind == RoleKind::Group && !located))
-        {
+        // "an aide to Putin": a role that serves someone names him with
+        // "to" (read for a person only: "an adviser to Iraq" may be anyone's)
+        let serving_to = |b: &Atom| {
+            is_in(SERVING_ROLES, head.phrase.rsplit(' ').next().unwrap_or(""))
+                && self.text.get(chain.end..b.start).is_some_and(|g| {
+                    let g = g.trim();
+                    g.eq_ignore_ascii_case("to") || g.eq_ignore_ascii_case("to the")
+                })
+        };
+        if let Some(b) = next.filter(|b| {
+            self.of_link(chain.end, b.start, head.kind == RoleKind::Group && !located)
+                || serving_to(b)
+        }) {
+            let to_link = serving_to(b);
+            // "a spokesman for President Macron", "an aide of Erdogan": a
+            // person named with a title, or by a surname one person of the
+            // lexicon holds an office under, is the person served (the
+            // last atom read and its end)
+            let mut last = chain.next;
+            let mut b_end = b.end;
+            let served = match b.primary() {
+                Target::Person(p) => Some(p),
+                Target::Surname(g) => self.surname_in_office(g),
+                _ => self
+                    .chain(s, chain.next)
+                    .filter(|t| t.head.kind == RoleKind::Title && !t.plural)
+                    .and_then(|t| {
+                        let c = s
+                            .atoms
+                            .get(t.next)
+                            .filter(|c| self.adjacent(t.end, c.start))?;
+                        let p = match c.primary() {
+                            Target::Person(p) => Some(p),
+                            Target::Surname(g) => self.surname_in_office(g),
+                            _ => None,
+                        }?;
+                        last = t.next;
+                        b_end = c.end;
+                        Some(p)
+                    }),
+            };
             let linked = match b.primary() {
+                _ if to_link && served.is_none() => None,
+                _ if served.is_some() => served.map(|p| {
+                    let (pa, _) = self.person_actor(p);
+                    (pa.country, None, chain.sectors.to_vec(), pa.name)
+                }),
                 Target::Country(_) | Target::Capital(_) | Target::Demonym(_) | Target::City(_) => {
                     Some((
                         self.atom_country(b),
@@ -728,14 +774,14 @@ impl<'a> Scan<'a> {
                 }
                 out.push(self.draft(
                     a.start,
-                    b.end,
+                    b_end,
                     s.index,
                     MentionKind::Role,
                     actor,
                     rule,
                     0.85,
                 ));
-                return used + 1;
+                return last + 1 - i;
             }
         }
         if let Some(d) = self.legislators_of_party(s, i, &chain) {
@@ -957,6 +1003,22 @@ impl<'a> Scan<'a> {
                 .then(|| r.country.clone())
         })?;
         Some((country, w))
+    }
+
+    /// The one person of surname group `g` in office on the scan date (a
+    /// surname several office holders share names none of them).
+    fn surname_in_office(&self, g: usize) -> Option<usize> {
+        let (_, members) = self.lex.patterns.surnames.get(g)?;
+        let mut current = members.iter().copied().filter(|&pi| {
+            self.lex.k.people.get(pi).is_some_and(|p| {
+                crate::person::role_at(p, self.date)
+                    .is_some_and(|(_, st)| st == crate::person::RoleStatus::Current)
+            })
+        });
+        match (current.next(), current.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
     }
 
     /// Country code of a country/capital/demonym/seat atom.

@@ -21,7 +21,7 @@
 use dyad_core::{calendar, Actor, AnalyzedDocument, MentionKind};
 
 use crate::patterns::{Atom, Target};
-use crate::recognize::{Draft, Scan};
+use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{next_word, prev_word};
 use crate::words::is_in;
 
@@ -301,7 +301,61 @@ fn runs(doc: &AnalyzedDocument) -> Vec<Run> {
     out
 }
 
+/// An organisation's sectors followed by a title's own (GOV is implied by
+/// the organisation: "UN adviser" is IGO).
+fn owner_sectors(base: &[String], title: &[String]) -> Vec<String> {
+    let mut out = base.to_vec();
+    for s in title {
+        if !out.contains(s) && s != "GOV" {
+            out.push(s.clone());
+        }
+    }
+    if out.is_empty() {
+        return title.to_vec();
+    }
+    out
+}
+
 impl Scan<'_> {
+    /// Whether the text between `from` and `to` joins an owner to a title
+    /// inside one noun phrase: a possessive ("Iran's spokesman"), then at
+    /// most two lower-case nouns or adjectives ("UN humanitarian adviser"),
+    /// and nothing else but spaces; at least one of them.
+    fn noun_phrase_gap(&self, s: &dyad_core::Sentence, from: usize, to: usize) -> bool {
+        let text = self.text;
+        let mut words = 0usize;
+        let mut possessive = false;
+        let mut pos = from;
+        for t in s
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= from && t.span.end <= to)
+        {
+            let gap = text.get(pos..t.span.start).unwrap_or("x");
+            let w = t.text(text);
+            if matches!(w, "'s" | "’s" | "'" | "’") && pos == from && !possessive && gap.is_empty()
+            {
+                possessive = true;
+            } else if gap.chars().all(char::is_whitespace)
+                && !gap.is_empty()
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && (t.pos.is_noun() || t.pos.is_adjective())
+                && !t.pos.is_proper()
+            {
+                words += 1;
+            } else {
+                return false;
+            }
+            pos = t.span.end;
+        }
+        let tail = text.get(pos..to).unwrap_or("x");
+        !tail.is_empty()
+            && tail.chars().all(char::is_whitespace)
+            && (possessive || words > 0)
+            && words <= 2
+    }
+
     /// The country of a demonym among `words` ("British", "Swedish").
     fn demonym_among(&self, words: &[&str]) -> Option<(String, String)> {
         words.iter().find_map(|w| {
@@ -426,6 +480,80 @@ impl Scan<'_> {
         drafts.retain(|d| {
             !(matches!(d.kind, MentionKind::Demonym) && demonym_in_name(d.start, d.end))
         });
+        let atoms_overlap = |start: usize, end: usize| {
+            atoms.iter().any(|a| {
+                a.start < end
+                    && start < a.end
+                    && !a.targets().iter().all(|t| matches!(t, Target::Surname(_)))
+                    && !(a
+                        .targets()
+                        .iter()
+                        .all(|t| matches!(t, Target::Demonym(_) | Target::DemonymPlural(_)))
+                        && demonym_in_name(a.start, a.end))
+            })
+        };
+        // "Yusuf Ali, her father," and "Omar Haddad said": a known surname
+        // opening a longer name is that name's given name, not the known
+        // person (nor is the known surname after it, unless the person
+        // bearing it has that first name: "Ali Larijani"). The bare
+        // surname readings inside such a run give way to the unknown
+        // person when the text gives evidence of one.
+        let bare_surname = |d: &Draft| {
+            d.kind == MentionKind::Coreference
+                && matches!(
+                    &d.hint,
+                    Hint::Surname {
+                        country: None,
+                        title: None,
+                        ..
+                    }
+                )
+        };
+        let surname_as_given = |r: &Run| -> Vec<usize> {
+            let inside: Vec<usize> = drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.start < r.end && r.start < d.end)
+                .map(|(i, _)| i)
+                .collect();
+            let name = text.get(r.start..r.end).unwrap_or("");
+            let first = name.split(' ').next().unwrap_or("");
+            let first_end = r.start + first.len();
+            let all_bare = inside.iter().all(|&i| {
+                drafts
+                    .get(i)
+                    .is_some_and(|d| bare_surname(d) && r.start <= d.start && d.end <= r.end)
+            });
+            let opens = inside.iter().any(|&i| {
+                drafts
+                    .get(i)
+                    .is_some_and(|d| d.start == r.start && d.end == first_end)
+            });
+            let bearer_named = inside.iter().any(|&i| {
+                drafts.get(i).is_some_and(|d| {
+                    d.start > r.start
+                        && match &d.hint {
+                            Hint::Surname { group, .. } => {
+                                self.lex.patterns.surnames.get(*group).is_some_and(
+                                    |(_, members)| {
+                                        members.iter().any(|&pi| {
+                                            self.lex.k.people.get(pi).is_some_and(|p| {
+                                                p.name.split(' ').any(|w| w == first)
+                                            })
+                                        })
+                                    },
+                                )
+                            }
+                            _ => false,
+                        }
+                })
+            });
+            if all_bare && opens && !bearer_named && name.contains(' ') {
+                inside
+            } else {
+                Vec::new()
+            }
+        };
         let overlaps = |start: usize, end: usize| {
             drafts.iter().any(|d| d.start < end && start < d.end)
                 || atoms.iter().any(|a| {
@@ -482,6 +610,21 @@ impl Scan<'_> {
                 .filter(|d| role_like(d))
                 .any(|d| after_role(d) || before_role(d))
         };
+        // the same, for a role that says more than "civilian": a country
+        // or a sector other than CVL (", her father," says no more)
+        let in_role_apposition_with_country = |r: &Run| {
+            let says_more = |d: &Draft| {
+                d.actor.country.is_some() || d.actor.sectors.first().is_some_and(|x| x != "CVL")
+            };
+            drafts.iter().filter(|d| says_more(d)).any(|d| {
+                text.get(r.end..d.start)
+                    .and_then(|gap| gap.strip_prefix(", "))
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 3 && !gap.contains(','))
+                    || text
+                        .get(d.end..r.start)
+                        .is_some_and(|gap| matches!(gap, ", " | ","))
+            })
+        };
         let sentence_bounds = |i: usize| {
             doc.sentences
                 .iter()
@@ -496,13 +639,19 @@ impl Scan<'_> {
             .filter(|r| {
                 let name = text.get(r.start..r.end).unwrap_or("");
                 let last = name.rsplit(' ').next().unwrap_or("");
-                !overlaps(r.start, r.end)
-                    && !in_role_apposition(r)
+                let free = !overlaps(r.start, r.end);
+                // (a run no draft overlaps holds no surname reading)
+                let given = !free && !surname_as_given(r).is_empty();
+                (free || (given && !atoms_overlap(r.start, r.end)))
+                    && (!in_role_apposition(r) || (given && !in_role_apposition_with_country(r)))
                     && !is_in(NON_PERSON_HEADS, last)
                     && !name.split(' ').any(|w| self.is_place_noun(w))
             })
             .collect();
-        if candidates.is_empty() {
+        let titled_unknown = drafts
+            .iter()
+            .any(|d| d.kind == MentionKind::Person && d.rule.contains("+ unknown name"));
+        if candidates.is_empty() && !titled_unknown {
             return;
         }
         // Evidence per name, over all its occurrences.
@@ -542,23 +691,72 @@ impl Scan<'_> {
                         .any(|e| e.end < d.start && text.get(e.end..d.start) == Some(" "))
             })
         };
-        let mut titled: Vec<(usize, usize)> = Vec::new();
+        // "UN humanitarian adviser X", "Iran's Foreign Ministry's spokesman
+        // X": a title with no country or organisation of its own belongs to
+        // the actor that opens its noun phrase — joined to it by a
+        // possessive or by up to two lower-case nouns or adjectives — and
+        // the person takes that actor's country and organisation.
+        let title_owner = |d: &Draft| -> Option<usize> {
+            if d.actor.country.is_some() || d.actor.org.is_some() {
+                return None;
+            }
+            let s = doc.sentences.iter().find(|s| s.index == d.sentence)?;
+            drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.sentence == d.sentence
+                        && e.end < d.start
+                        && (e.actor.country.is_some() || e.actor.org.is_some())
+                        && (matches!(
+                            e.kind,
+                            MentionKind::Organization
+                                | MentionKind::Country
+                                | MentionKind::Capital
+                                | MentionKind::Demonym
+                        ) || (e.kind == MentionKind::Role
+                            && (e.rule.starts_with("country:")
+                                || e.rule.starts_with("demonym:")
+                                || e.rule.contains(" + of + "))))
+                        && self.noun_phrase_gap(s, e.end, d.start)
+                })
+                .max_by_key(|(_, e)| e.end)
+                .map(|(i, _)| i)
+        };
+        let mut titled: Vec<(usize, usize, Option<usize>)> = Vec::new();
         for (ri, r) in candidates.iter().enumerate() {
             let Some(k) = title_before(r) else { continue };
             let Some(d) = drafts.get(k) else { continue };
-            titled.push((ri, k));
+            let owner = title_owner(d);
+            titled.push((ri, k, owner));
+            let owner = owner.and_then(|o| drafts.get(o));
             let name = text.get(r.start..r.end).unwrap_or("");
             if let Some((_, e)) = names.iter_mut().find(|(n, _)| *n == name) {
                 if e.title.is_none() {
-                    let role = text.get(d.start..d.end).unwrap_or("").to_string();
+                    let role = text
+                        .get(owner.map_or(d.start, |o| o.start)..d.end)
+                        .unwrap_or("")
+                        .to_string();
                     if e.why.is_none() {
                         e.why = Some(format!("title {role:?} run into the name"));
                     }
-                    e.title = Some(Title {
-                        text: role,
-                        country: d.actor.country.clone(),
-                        sectors: d.actor.sectors.clone(),
-                        org: d.actor.org.clone(),
+                    e.title = Some(match owner {
+                        Some(o) => Title {
+                            text: role,
+                            country: o.actor.country.clone(),
+                            sectors: if o.actor.org.is_some() {
+                                owner_sectors(&o.actor.sectors, &d.actor.sectors)
+                            } else {
+                                d.actor.sectors.clone()
+                            },
+                            org: o.actor.org.clone(),
+                        },
+                        None => Title {
+                            text: role,
+                            country: d.actor.country.clone(),
+                            sectors: d.actor.sectors.clone(),
+                            org: d.actor.org.clone(),
+                        },
                     });
                 }
             }
@@ -615,6 +813,7 @@ impl Scan<'_> {
                     rule.push_str(d);
                     rule.push('"');
                 }
+                None if ev.title.as_ref().is_some_and(|t| t.org.is_some()) => {}
                 None if ev.title.is_some() => rule.push_str("; no country named"),
                 None => rule.push_str("; no country named; sector CVL"),
             }
@@ -631,13 +830,24 @@ impl Scan<'_> {
             };
             let title = titled
                 .iter()
-                .find(|(x, _)| *x == ri)
-                .and_then(|&(_, k)| drafts.get(k).map(|d| (k, d.start)));
-            if let Some((k, _)) = title {
+                .find(|(x, _, _)| *x == ri)
+                .and_then(|&(_, k, o)| {
+                    let owner = o.and_then(|o| drafts.get(o).map(|e| (o, e.start)));
+                    drafts.get(k).map(|d| {
+                        (
+                            k,
+                            owner.map_or(d.start, |(_, st)| st),
+                            owner.map(|(o, _)| o),
+                        )
+                    })
+                });
+            if let Some((k, _, owner)) = title {
                 merged.push(k);
+                merged.extend(owner);
             }
+            merged.extend(surname_as_given(r));
             new.push(self.draft(
-                title.map_or(r.start, |(_, s)| s),
+                title.map_or(r.start, |(_, s, _)| s),
                 r.end,
                 r.sentence,
                 MentionKind::Person,
@@ -650,15 +860,44 @@ impl Scan<'_> {
                 surnames.push((last, name, r.start));
             }
         }
+        // (surname, full name, first offset, actor, rule)
+        let mut surnames: Vec<(&str, &str, usize, Actor, String)> = surnames
+            .into_iter()
+            .filter_map(|(l, full, first)| {
+                let (_, ev) = names.iter().find(|(n, _)| *n == full)?;
+                let mut rule = rule_of(ev);
+                rule.push_str("; surname of ");
+                rule.push_str(full);
+                Some((l, full, first, actor_of(full, ev), rule))
+            })
+            .collect();
+        // "Norwegian aid envoy Lars Brekke": a name the role chain captured
+        // after a title (`compound.rs`) is referred to by its surname too.
+        for d in drafts.iter() {
+            if d.kind != MentionKind::Person || !d.rule.contains("+ unknown name") {
+                continue;
+            }
+            let full = d.actor.name.as_str();
+            let last = full.rsplit(' ').next().unwrap_or("");
+            if full.contains(' ')
+                && last.chars().count() >= 3
+                && !surnames.iter().any(|x| x.1 == full)
+            {
+                let rule = format!("{}; surname of {full}", d.rule);
+                surnames.push((last, full, d.start, d.actor.clone(), rule));
+            }
+        }
         // Later bare surnames: one proper noun standing alone, after the
         // full name, matching exactly one recognised name.
         for s in &doc.sentences {
             for (i, t) in s.tokens.iter().enumerate() {
                 let w = t.text(text);
-                let mut matching = surnames.iter().filter(|(l, _, _)| *l == w);
-                let (Some(&(_, full, first)), None) = (matching.next(), matching.next()) else {
+                let mut matching = surnames.iter().filter(|x| x.0 == w);
+                let (Some((_, _, first, actor, rule)), None) = (matching.next(), matching.next())
+                else {
                     continue;
                 };
+                let first = *first;
                 if t.span.start <= first || overlaps(t.span.start, t.span.end) {
                     continue;
                 }
@@ -676,19 +915,13 @@ impl Scan<'_> {
                 if capital_neighbour(i.checked_sub(1)) || capital_neighbour(Some(i + 1)) {
                     continue;
                 }
-                let Some((_, ev)) = names.iter().find(|(n, _)| *n == full) else {
-                    continue;
-                };
-                let mut rule = rule_of(ev);
-                rule.push_str("; surname of ");
-                rule.push_str(full);
                 new.push(self.draft(
                     t.span.start,
                     t.span.end,
                     s.index,
                     MentionKind::Coreference,
-                    actor_of(full, ev),
-                    rule,
+                    actor.clone(),
+                    rule.clone(),
                     0.55,
                 ));
             }
