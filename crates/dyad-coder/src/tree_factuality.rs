@@ -614,6 +614,19 @@ pub fn tree_factuality(
             // "could lead to Erdoğan reaching a deal": a participle clause
             // of consequence is as hypothetical as the clause it hangs on
             "advcl" if tree.xpos(cur) == "VBG" => {
+                // "setting preconditions on holding talks": an act a
+                // condition is put on has not happened (the parser hangs
+                // the "on" clause on the verb rather than on its object)
+                let conditioned =
+                    tree.kids(cur)
+                        .iter()
+                        .any(|&k| tree.rel(k) == "mark" && matches!(view.low(k), "on" | "upon"))
+                        && tree.kids(h).iter().any(|&k| {
+                            tree.rel(k) == "obj" && words::is_condition_noun(view.lemma(k))
+                        });
+                if conditioned {
+                    return (Factuality::Hypothetical, format!("conditions '{gl}' on it"));
+                }
                 if let Some(&m) = tree.kids(h).iter().find(|&&k| {
                     tree.rel(k) == "aux"
                         && tree.xpos(k) == "MD"

@@ -250,6 +250,54 @@ pub fn is_arrangement_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns of conditions put on an act ("set preconditions on holding talks"):
+/// the act they bear on has not happened.
+pub fn is_condition_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "precondition"
+            | "condition"
+            | "prerequisite"
+            | "requirement"
+            | "restriction"
+            | "limit"
+            | "ban"
+            | "veto"
+            | "moratorium"
+            | "curb"
+            | "constraint"
+    )
+}
+
+/// Verbs of judging someone for what they did: the "for" clause under them
+/// is the judged one's act ("blamed the delegation for setting
+/// preconditions", "praised Turkey for hosting refugees").
+pub fn is_judging_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "blame"
+            | "criticise"
+            | "criticize"
+            | "condemn"
+            | "accuse"
+            | "fault"
+            | "rebuke"
+            | "slam"
+            | "punish"
+            | "sanction"
+            | "praise"
+            | "thank"
+            | "commend"
+            | "congratulate"
+            | "applaud"
+            | "reward"
+            | "honour"
+            | "honor"
+            | "credit"
+            | "attack"
+    )
+}
+
 /// Nouns of meetings a city may be the venue of ("arrived in Geneva for the
 /// peace talks").
 pub fn is_meeting_noun(w: &str) -> bool {

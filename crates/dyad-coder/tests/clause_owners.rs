@@ -549,3 +549,22 @@ fn a_decision_to_withdraw_is_declared_not_done() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn what_one_is_blamed_for_is_the_blamed_ones_act_and_a_conditioned_act_is_not_done() {
+    let events = code(
+        "The Norwegian envoy blamed the Iraqi delegation for setting preconditions on holding direct talks with Turkey.",
+    );
+    let talks = on(&events, "holding");
+    let countries = |side: &[dyad_core::EventActor]| -> Vec<String> {
+        side.iter()
+            .filter_map(|a| a.actor.country.clone())
+            .collect()
+    };
+    assert_eq!(
+        countries(&talks.source),
+        vec!["IRQ".to_string()],
+        "{talks:#?}"
+    );
+    assert_eq!(talks.factuality, Factuality::Hypothetical, "{talks:#?}");
+}

@@ -921,9 +921,17 @@ pub fn analyze_tree(
             }
             (TriggerKind::Verb, "advcl") => {
                 p.governor = gov;
+                // "blamed the delegation for setting preconditions": what
+                // one is judged for is the judged one's act
+                let judged_for = words::is_judging_verb(&g_lemma)
+                    && !g_patient.is_empty()
+                    && kids
+                        .kids(i)
+                        .iter()
+                        .any(|&c| tree.rel(c) == "mark" && view.low(c) == "for");
                 // "..., killing 20": a participle clause shares the subject
                 if p.subject.is_empty() && p.nonfinite && tree.xpos(i) == "VBG" {
-                    p.subject = g_agent;
+                    p.subject = if judged_for { g_patient } else { g_agent };
                 }
             }
             (TriggerKind::Verb, "ccomp") => {
