@@ -625,6 +625,8 @@ pub fn analyze_tree(
                             if goods {
                                 let extra = prep_slots(view, tree, kids, c, "nmod");
                                 p.preps.extend(extra);
+                                p.preps
+                                    .extend(recipients_down_of_chain(view, tree, kids, c));
                             }
                         }
                     }
@@ -1599,6 +1601,36 @@ fn prep_slots(
             continue;
         }
         out.push((prep_name(word), case, ms));
+    }
+    out
+}
+
+/// The recipient phrases the parser hung deeper inside a thing handed over
+/// ("returned a statue of the head of a king to Ethiopia": "to Ethiopia"
+/// under "king"): down the chain of "of" phrases below the goods' first one
+/// (at most three deep, named or not), a "to", "into" or "for" phrase is the
+/// verb's, since a thing's part or owner takes no recipient of its own.
+fn recipients_down_of_chain(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    first: usize,
+) -> Vec<(Cow<'static, str>, usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    let mut cur = first;
+    for _ in 0..3 {
+        let Some(next) = kids
+            .with_rel(cur, "nmod")
+            .find(|&c| case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of"))
+        else {
+            break;
+        };
+        out.extend(
+            prep_slots(view, tree, kids, next, "nmod")
+                .into_iter()
+                .filter(|(w, _, _)| matches!(w.as_ref(), "to" | "into" | "for")),
+        );
+        cur = next;
     }
     out
 }
