@@ -489,6 +489,26 @@ pub fn tree_factuality(
                 {
                     return (Factuality::Hypothetical, "obligation 'have to'".into());
                 }
+                // "expressed its readiness to supply weapons", "reaffirmed
+                // its commitment to help": the parser hangs the infinitive on
+                // the verb, but it says what the noun right before it allows,
+                // owes or resolves
+                if to_marked && tree.base_rel(cur) == "xcomp" {
+                    let noun = tree
+                        .kids(h)
+                        .iter()
+                        .copied()
+                        .find(|&k| tree.rel(k) == "obj" && k < cur && cur - k <= 3);
+                    if let Some(n) = noun {
+                        let nl = view.lemma(n);
+                        if is_modal_noun(nl) {
+                            return (Factuality::Hypothetical, format!("'{nl} to'"));
+                        }
+                        if is_intent_noun(nl) {
+                            return (Factuality::Intended, format!("'{nl} to'"));
+                        }
+                    }
+                }
                 // "urged Turkey to withdraw": asked for, not done
                 if is_request_verb(gl) {
                     return (Factuality::Hypothetical, format!("requested by '{gl}'"));
