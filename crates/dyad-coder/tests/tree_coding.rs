@@ -2355,3 +2355,32 @@ fn a_probe_of_a_party_investigates_it() {
     let events = code("The Senegalese police launched a probe of the Gambian businessman.");
     assert_dyad(on(&events, "probe"), "ACCUSE", &["SEN"], &["GMB"]);
 }
+
+#[test]
+fn an_infinitive_hung_on_the_verb_after_a_noun_of_readiness_is_not_done() {
+    let events =
+        code("The Japanese government has expressed its readiness to supply weapons to Kenya.");
+    let supply = on(&events, "supply");
+    assert_ne!(supply.factuality, Factuality::Asserted, "{supply:#?}");
+    assert!(!dyad_coder::shown_by_default(supply), "{supply:#?}");
+}
+
+#[test]
+fn a_pardon_is_a_concession() {
+    let events = code("The Kenyan president pardoned the Ugandan journalist.");
+    assert_dyad(on(&events, "pardoned"), "CONCEDE", &["KEN"], &["UGA"]);
+}
+
+#[test]
+fn an_act_aimed_at_an_act_is_aimed_at_its_doer() {
+    let events = code("Kenya condemned the killing of Somali refugees by Ethiopian soldiers.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["KEN"], &["ETH"]);
+    let events = code("Kenya investigated the killing of Somali refugees by Ethiopian soldiers.");
+    assert_dyad(on(&events, "investigated"), "ACCUSE", &["KEN"], &["ETH"]);
+    // a "by" phrase hung on an active verb with a subject and an object is
+    // no passive agent of the verb
+    let events = code(
+        "Ecuador investigated the alleged slaughter of Amazonian tribespeople by Colombian gold miners.",
+    );
+    assert_dyad(on(&events, "investigated"), "ACCUSE", &["ECU"], &["COL"]);
+}

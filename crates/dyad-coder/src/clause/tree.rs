@@ -429,6 +429,18 @@ pub fn analyze_tree(
                     .filter(|&c| !is_copular_clause(tree, kids, c))
                     .flat_map(|c| np_mentions(view, tree, kids, c, true))
                     .collect();
+                // "condemned the killing of refugees by soldiers": an act
+                // aimed at an act is aimed at its doer; an event noun object
+                // with a "by" agent stands for the agent, not for the
+                // sufferers its "of" phrase names
+                if let Some(agents) = kids
+                    .with_rel(i, "obj")
+                    .filter(|&c| view.mention(c).is_none() && can_trigger(TriggerKind::Noun, c))
+                    .map(|c| event_object_agents(view, tree, kids, i, c))
+                    .find(|a| !a.is_empty())
+                {
+                    object = agents;
+                }
                 if object.is_empty() {
                     object = kids
                         .with_rel(i, "iobj")
@@ -1276,8 +1288,12 @@ fn new_predicate(
             }
             "nsubj:pass" => passive = true,
             // an agent without "by" is the parser's object ("coastguards
-            // rescued about 5,000 people" read as a participle)
-            "obl:agent" if case_word(tree, kids, c).is_some() => passive = true,
+            // rescued about 5,000 people" read as a participle); a verb with
+            // a subject and an object of its own is active, and its "by"
+            // phrase the object's ("investigated the killing of X by Y")
+            "obl:agent" if case_word(tree, kids, c).is_some() && !active_frame(tree, kids, i) => {
+                passive = true
+            }
             _ => {}
         }
     }
@@ -1777,6 +1793,38 @@ fn bound_to_subject(
         "their" => plural_subject,
         _ => false,
     }
+}
+
+/// Whether verb `i` has both an active subject and a direct object: then a
+/// "by" phrase the parser hung on it as an agent is its object's.
+fn active_frame(tree: &DepTree<'_>, kids: &DepTree<'_>, i: usize) -> bool {
+    kids.kids(i).iter().any(|&c| tree.rel(c) == "nsubj")
+        && kids.kids(i).iter().any(|&c| tree.rel(c) == "obj")
+}
+
+/// The doers of event noun `c`, the direct object of verb `i`: its own "by"
+/// phrase, or the "by" phrase the parser hung on an active verb with a
+/// subject ("investigated the slaughter of X by Y").
+fn event_object_agents(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    c: usize,
+) -> Vec<usize> {
+    let by = |k: usize| case_word(tree, kids, k).is_some_and(|w| view.low(w) == "by");
+    let own = kids
+        .kids(c)
+        .iter()
+        .copied()
+        .filter(|&k| tree.base_rel(k) == "nmod" && by(k));
+    let hung =
+        kids.kids(i).iter().copied().filter(|&k| {
+            tree.rel(k) == "obl:agent" && k > c && by(k) && active_frame(tree, kids, i)
+        });
+    own.chain(hung)
+        .flat_map(|k| np_mentions(view, tree, kids, k, false))
+        .collect()
 }
 
 /// The actor mentions a noun phrase headed by `h` stands for: the mention
