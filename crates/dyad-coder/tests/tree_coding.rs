@@ -2384,3 +2384,12 @@ fn an_act_aimed_at_an_act_is_aimed_at_its_doer() {
     );
     assert_dyad(on(&events, "investigated"), "ACCUSE", &["ECU"], &["COL"]);
 }
+
+#[test]
+fn an_act_named_under_an_oblique_is_no_recipient() {
+    // "to the Somali attack" says what the response answers; Somalia is no
+    // party promised anything
+    let events =
+        code("The Kenyan president promised new measures on a response to the Somali attack.");
+    assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+}

@@ -606,7 +606,18 @@ pub fn analyze_tree(
                     })
                     .collect();
                 for o in attached {
-                    let extra = prep_slots(view, tree, kids, o, "nmod");
+                    let mut extra = prep_slots(view, tree, kids, o, "nmod");
+                    // "promised decisions on a response to the X attack": a
+                    // phrase under an oblique that names an act (an event
+                    // noun standing for a party only through a modifier) is
+                    // what the oblique's noun is about, not a participant
+                    if tree.base_rel(o) == "obl" {
+                        extra.retain(|(_, case, _)| {
+                            tree.head(*case).is_none_or(|n| {
+                                view.mention(n).is_some() || !can_trigger(TriggerKind::Noun, n)
+                            })
+                        });
+                    }
                     p.preps.extend(extra);
                     p.preps.extend(beyond_locatives(view, tree, kids, o));
                     // a measure and whom it was imposed on: "lifted the
