@@ -735,6 +735,7 @@ enum Miss<'p> {
     NoTarget,
     NoActor,
     SourceSector,
+    OwnForces,
     NoSource,
     /// The verb's object is no aid ("gave instructions").
     NotAid,
@@ -773,6 +774,7 @@ impl Miss<'_> {
             Miss::NoTarget => "no target actor".into(),
             Miss::NoActor => "no actor in any slot".into(),
             Miss::SourceSector => format!("source is not {}", pattern.source_sectors.join("/")),
+            Miss::OwnForces => "the target is the source's own armed forces or police".into(),
             Miss::NoSource => "no source actor".into(),
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
             Miss::RemovalObject => "its object is an actor's removal (objects/removal.tsv)".into(),
@@ -1256,6 +1258,31 @@ fn try_pattern<'p>(
         });
         if !sector_ok {
             return Err(Miss::SourceSector);
+        }
+    }
+    // "ordered US forces to leave": a government's command of its own
+    // armed forces or police demands nothing of another party
+    if pattern.not_own_forces {
+        let actor_of = |m: &usize| {
+            view.mentions
+                .get(*m)
+                .and_then(|lm| actors.get(lm.global))
+                .map(|a| &a.actor)
+        };
+        let countries: Vec<&str> = source
+            .iter()
+            .filter_map(actor_of)
+            .filter_map(|a| a.country.as_deref())
+            .collect();
+        let own_forces = !target.is_empty()
+            && target.iter().filter_map(actor_of).all(|a| {
+                a.sectors
+                    .iter()
+                    .any(|s| matches!(s.as_str(), "MIL" | "COP" | "SPY"))
+                    && a.country.as_deref().is_none_or(|c| countries.contains(&c))
+            });
+        if own_forces {
+            return Err(Miss::OwnForces);
         }
     }
     // an event needs its actor; only an agentless passive ("X was arrested")

@@ -123,6 +123,10 @@ pub struct Pattern {
     /// "something called 'civilians'" and "called an emergency cabinet
     /// meeting" call nobody.
     pub actor_object: bool,
+    /// The target may not be the source's own armed forces or police (flag
+    /// `noown`): a government that orders its troops somewhere commands them
+    /// (a mobilisation, `mobilize.tsv`), it does not demand of another party.
+    pub not_own_forces: bool,
     /// Fires only when the subject is two or more coordinated actors, which
     /// it splits into source and target (flag `pair`, implies `sym`): "X and
     /// Y agreed to hold exercises" is an agreement between them, while "X
@@ -588,6 +592,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut threat_only = false;
     let mut no_event_object = false;
     let mut actor_object = false;
+    let mut not_own_forces = false;
     let mut pair_only = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
@@ -605,6 +610,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             "threat" => threat_only = true,
             "noact" => no_event_object = true,
             "dobj" => actor_object = true,
+            "noown" => not_own_forces = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
                 if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
@@ -630,7 +636,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, ctl, threat, noact, dobj, ctx=, conf=, src=)"
+                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, ctl, threat, noact, dobj, noown, ctx=, conf=, src=)"
             ))
             }
         }
@@ -657,6 +663,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         threat_only,
         no_event_object,
         actor_object,
+        not_own_forces,
         pair_only,
         file: String::new(),
         line: 0,

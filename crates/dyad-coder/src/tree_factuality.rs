@@ -489,6 +489,26 @@ pub fn tree_factuality(
                 {
                     return (Factuality::Hypothetical, "obligation 'have to'".into());
                 }
+                // "expressed its readiness to supply weapons", "reaffirmed
+                // its commitment to help": the parser hangs the infinitive on
+                // the verb, but it says what the noun right before it allows,
+                // owes or resolves
+                if to_marked && tree.base_rel(cur) == "xcomp" {
+                    let noun = tree
+                        .kids(h)
+                        .iter()
+                        .copied()
+                        .find(|&k| tree.rel(k) == "obj" && k < cur && cur - k <= 3);
+                    if let Some(n) = noun {
+                        let nl = view.lemma(n);
+                        if is_modal_noun(nl) {
+                            return (Factuality::Hypothetical, format!("'{nl} to'"));
+                        }
+                        if is_intent_noun(nl) {
+                            return (Factuality::Intended, format!("'{nl} to'"));
+                        }
+                    }
+                }
                 // "urged Turkey to withdraw": asked for, not done
                 if is_request_verb(gl) {
                     return (Factuality::Hypothetical, format!("requested by '{gl}'"));
@@ -661,6 +681,11 @@ pub fn tree_factuality(
                 if words::is_hypothetical_governor(gl) {
                     return (Factuality::Hypothetical, format!("under '{gl}'"));
                 }
+                // "demanded that Israel release the prisoners": what a
+                // demand's "that" clause asks for is asked, not done
+                if is_demand_that_verb(gl) && !has_own_past(view, tree, cur) {
+                    return (Factuality::Hypothetical, format!("demanded by '{gl}'"));
+                }
                 // "if evidence comes back that X is gassing": the content
                 // of a conditional clause is as conditional as the clause
                 if let Some(&m) = tree
@@ -741,6 +766,10 @@ pub fn tree_factuality(
                 }
                 break;
             }
+            // "launched a mediation effort between X and Y", "an
+            // assassination attempt": the effort is the act itself, as real
+            // as the effort is (the verb above it decides)
+            "compound" if is_endeavour_noun(gl) => {}
             "nmod" | "compound" if is_hypothetical_noun(gl) => {
                 return (Factuality::Hypothetical, format!("under '{gl}'"));
             }
@@ -771,6 +800,33 @@ pub fn tree_factuality(
         cur = h;
     }
     (Factuality::Asserted, "asserted".into())
+}
+
+/// Verbs whose "that" clause states what the subject asks of another
+/// ("demanded that X withdraw", "urged that Y be released"): unlike "say" or
+/// "insist", they never report the clause as done.
+fn is_demand_that_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "demand" | "request" | "urge" | "order" | "ask" | "require" | "recommend" | "stipulate"
+    )
+}
+
+/// Nouns of trying that a compound event noun names the content of ("a
+/// mediation effort", "a rescue bid", "an assassination attempt").
+fn is_endeavour_noun(w: &str) -> bool {
+    matches!(w, "effort" | "attempt" | "bid" | "push" | "drive")
+}
+
+/// Whether a clause verb carries a past tense of its own (a past form, or
+/// a past auxiliary): "demanded to know why Israel had attacked" reports an
+/// attack, not a demand for one.
+fn has_own_past(view: &SentenceView<'_>, tree: &DepTree<'_>, verb: usize) -> bool {
+    matches!(tree.xpos(verb), "VBD")
+        || tree.kids(verb).iter().any(|&k| {
+            matches!(tree.rel(k), "aux" | "aux:pass")
+                && matches!(view.low(k), "had" | "was" | "were" | "did")
+        })
 }
 
 /// Verbs that make a request by being said in the first person, softened

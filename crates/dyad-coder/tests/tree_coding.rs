@@ -2347,3 +2347,113 @@ fn a_known_surname_opening_a_longer_name_is_a_given_name() {
     assert_eq!(source.actor.country, None, "{ev:#?}");
     assert_eq!(source.actor.sectors, ["CVL"], "{ev:#?}");
 }
+
+// events9: PLV coverage (issue 14): what a demand's "that" clause asks is not done, an effort
+// named by its act is that act, recipients hung inside the thing handed over, orders to another
+// party (not to one's own forces), armed parties driven out of a place, probes of a party
+
+#[test]
+fn what_a_demand_that_clause_asks_is_not_done() {
+    let events = code(
+        "The Lebanese president demanded that Israel release the detained Lebanese fishermen.",
+    );
+    assert_dyad(on(&events, "demanded"), "REQUEST", &["LBN"], &["ISR"]);
+    let release = on(&events, "release");
+    assert_eq!(release.factuality, Factuality::Hypothetical, "{release:#?}");
+    assert!(!dyad_coder::shown_by_default(release), "{release:#?}");
+    // a clause of saying reports the act
+    let events =
+        code("The Lebanese president said that Israel released the detained Lebanese fishermen.");
+    assert_eq!(
+        on(&events, "released").factuality,
+        Factuality::Reported,
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn an_effort_named_by_its_act_is_that_act() {
+    let events = code("Qatar launched a mediation effort between Sudan and Chad.");
+    assert_eq!(
+        dyads_on(&events, "mediation"),
+        [dyad("CONSULT", "QAT", "SDN"), dyad("CONSULT", "QAT", "TCD")]
+    );
+    assert!(
+        events.iter().all(|e| e.factuality == Factuality::Asserted),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_recipient_hung_inside_the_thing_returned_is_the_verbs() {
+    let events = code(
+        "The Italian police returned a bronze statue of the head of an Etruscan king to the Greek ambassador.",
+    );
+    assert_dyad(on(&events, "returned"), "RETREAT", &["ITA"], &["GRC"]);
+}
+
+#[test]
+fn an_order_to_another_party_is_a_demand_but_not_to_ones_own_forces() {
+    let events = code("The judge ordered the Kenyan opposition leader to surrender his passport.");
+    let ordered = on(&events, "ordered");
+    assert_eq!(ordered.plover, "REQUEST", "{ordered:#?}");
+    assert_eq!(countries(&ordered.target), ["KEN"], "{ordered:#?}");
+    // flag `noown`: a government commanding its own troops asks nothing of another party
+    let events = code("The Kenyan president ordered Kenyan troops to leave the border town.");
+    assert!(events.iter().all(|e| e.plover != "REQUEST"), "{events:#?}");
+}
+
+#[test]
+fn driving_an_armed_party_out_of_a_place_is_an_assault() {
+    let events = code("The Nigerian army drove Boko Haram fighters out of the border town.");
+    let drove = on(&events, "drove");
+    assert_eq!(drove.plover, "ASSAULT", "{drove:#?}");
+    assert_eq!(countries(&drove.source), ["NGA"], "{drove:#?}");
+    // announced, it is a threat
+    let events = code("The Nigerian army said it would drive Boko Haram fighters out of the town.");
+    assert_eq!(on(&events, "drive").plover, "THREATEN", "{events:#?}");
+}
+
+#[test]
+fn a_probe_of_a_party_investigates_it() {
+    let events = code("The Senegalese police launched a probe of the Gambian businessman.");
+    assert_dyad(on(&events, "probe"), "ACCUSE", &["SEN"], &["GMB"]);
+}
+
+#[test]
+fn an_infinitive_hung_on_the_verb_after_a_noun_of_readiness_is_not_done() {
+    let events =
+        code("The Japanese government has expressed its readiness to supply weapons to Kenya.");
+    let supply = on(&events, "supply");
+    assert_ne!(supply.factuality, Factuality::Asserted, "{supply:#?}");
+    assert!(!dyad_coder::shown_by_default(supply), "{supply:#?}");
+}
+
+#[test]
+fn a_pardon_is_a_concession() {
+    let events = code("The Kenyan president pardoned the Ugandan journalist.");
+    assert_dyad(on(&events, "pardoned"), "CONCEDE", &["KEN"], &["UGA"]);
+}
+
+#[test]
+fn an_act_aimed_at_an_act_is_aimed_at_its_doer() {
+    let events = code("Kenya condemned the killing of Somali refugees by Ethiopian soldiers.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["KEN"], &["ETH"]);
+    let events = code("Kenya investigated the killing of Somali refugees by Ethiopian soldiers.");
+    assert_dyad(on(&events, "investigated"), "ACCUSE", &["KEN"], &["ETH"]);
+    // a "by" phrase hung on an active verb with a subject and an object is
+    // no passive agent of the verb
+    let events = code(
+        "Ecuador investigated the alleged slaughter of Amazonian tribespeople by Colombian gold miners.",
+    );
+    assert_dyad(on(&events, "investigated"), "ACCUSE", &["ECU"], &["COL"]);
+}
+
+#[test]
+fn an_act_named_under_an_oblique_is_no_recipient() {
+    // "to the Somali attack" says what the response answers; Somalia is no
+    // party promised anything
+    let events =
+        code("The Kenyan president promised new measures on a response to the Somali attack.");
+    assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+}

@@ -441,6 +441,18 @@ pub fn analyze_tree(
                     .filter(|&c| !is_copular_clause(tree, kids, c))
                     .flat_map(|c| np_mentions(view, tree, kids, c, true))
                     .collect();
+                // "condemned the killing of refugees by soldiers": an act
+                // aimed at an act is aimed at its doer; an event noun object
+                // with a "by" agent stands for the agent, not for the
+                // sufferers its "of" phrase names
+                if let Some(agents) = kids
+                    .with_rel(i, "obj")
+                    .filter(|&c| view.mention(c).is_none() && can_trigger(TriggerKind::Noun, c))
+                    .map(|c| event_object_agents(view, tree, kids, i, c))
+                    .find(|a| !a.is_empty())
+                {
+                    object = agents;
+                }
                 if object.is_empty() {
                     object = kids
                         .with_rel(i, "iobj")
@@ -611,12 +623,20 @@ pub fn analyze_tree(
                     // call for Britain to expel X" rejects Putin, not Britain
                     // (its author's "from"/"by" phrase still counts)
                     let owned = owned_proposal(view, tree, kids, o);
-                    let extra = prep_slots(view, tree, kids, o, "nmod");
-                    p.preps.extend(
-                        extra
-                            .into_iter()
-                            .filter(|(w, _, _)| !owned || matches!(w.as_ref(), "from" | "by")),
-                    );
+                    let mut extra = prep_slots(view, tree, kids, o, "nmod");
+                    extra.retain(|(w, _, _)| !owned || matches!(w.as_ref(), "from" | "by"));
+                    // "promised decisions on a response to the X attack": a
+                    // phrase under an oblique that names an act (an event
+                    // noun standing for a party only through a modifier) is
+                    // what the oblique's noun is about, not a participant
+                    if tree.base_rel(o) == "obl" {
+                        extra.retain(|(_, case, _)| {
+                            tree.head(*case).is_none_or(|n| {
+                                view.mention(n).is_some() || !can_trigger(TriggerKind::Noun, n)
+                            })
+                        });
+                    }
+                    p.preps.extend(extra);
                     p.preps.extend(beyond_locatives(view, tree, kids, o));
                     // a measure and whom it was imposed on: "lifted the
                     // sanctions imposed on X" (the participle's own phrases,
@@ -646,6 +666,8 @@ pub fn analyze_tree(
                             if goods {
                                 let extra = prep_slots(view, tree, kids, c, "nmod");
                                 p.preps.extend(extra);
+                                p.preps
+                                    .extend(recipients_down_of_chain(view, tree, kids, c));
                             }
                         }
                     }
@@ -1336,8 +1358,12 @@ fn new_predicate(
             }
             "nsubj:pass" => passive = true,
             // an agent without "by" is the parser's object ("coastguards
-            // rescued about 5,000 people" read as a participle)
-            "obl:agent" if case_word(tree, kids, c).is_some() => passive = true,
+            // rescued about 5,000 people" read as a participle); a verb with
+            // a subject and an object of its own is active, and its "by"
+            // phrase the object's ("investigated the killing of X by Y")
+            "obl:agent" if case_word(tree, kids, c).is_some() && !active_frame(tree, kids, i) => {
+                passive = true
+            }
             _ => {}
         }
     }
@@ -1665,6 +1691,36 @@ fn prep_slots(
     out
 }
 
+/// The recipient phrases the parser hung deeper inside a thing handed over
+/// ("returned a statue of the head of a king to Ethiopia": "to Ethiopia"
+/// under "king"): down the chain of "of" phrases below the goods' first one
+/// (at most three deep, named or not), a "to", "into" or "for" phrase is the
+/// verb's, since a thing's part or owner takes no recipient of its own.
+fn recipients_down_of_chain(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    first: usize,
+) -> Vec<(Cow<'static, str>, usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    let mut cur = first;
+    for _ in 0..3 {
+        let Some(next) = kids
+            .with_rel(cur, "nmod")
+            .find(|&c| case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of"))
+        else {
+            break;
+        };
+        out.extend(
+            prep_slots(view, tree, kids, next, "nmod")
+                .into_iter()
+                .filter(|(w, _, _)| matches!(w.as_ref(), "to" | "into" | "for")),
+        );
+        cur = next;
+    }
+    out
+}
+
 /// The prepositional phrases the parser hung on a locative phrase of `o`
 /// rather than on `o` itself ("held talks in Jordan with King Abdullah":
 /// "with" depends on "Jordan"): a named place takes no "with", "against"
@@ -1807,6 +1863,38 @@ fn bound_to_subject(
         "their" => plural_subject,
         _ => false,
     }
+}
+
+/// Whether verb `i` has both an active subject and a direct object: then a
+/// "by" phrase the parser hung on it as an agent is its object's.
+fn active_frame(tree: &DepTree<'_>, kids: &DepTree<'_>, i: usize) -> bool {
+    kids.kids(i).iter().any(|&c| tree.rel(c) == "nsubj")
+        && kids.kids(i).iter().any(|&c| tree.rel(c) == "obj")
+}
+
+/// The doers of event noun `c`, the direct object of verb `i`: its own "by"
+/// phrase, or the "by" phrase the parser hung on an active verb with a
+/// subject ("investigated the slaughter of X by Y").
+fn event_object_agents(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    c: usize,
+) -> Vec<usize> {
+    let by = |k: usize| case_word(tree, kids, k).is_some_and(|w| view.low(w) == "by");
+    let own = kids
+        .kids(c)
+        .iter()
+        .copied()
+        .filter(|&k| tree.base_rel(k) == "nmod" && by(k));
+    let hung =
+        kids.kids(i).iter().copied().filter(|&k| {
+            tree.rel(k) == "obl:agent" && k > c && by(k) && active_frame(tree, kids, i)
+        });
+    own.chain(hung)
+        .flat_map(|k| np_mentions(view, tree, kids, k, false))
+        .collect()
 }
 
 /// The actor mentions a noun phrase headed by `h` stands for: the mention
