@@ -764,6 +764,8 @@ enum Miss<'p> {
     Comrade,
     /// A city reached for a meeting of others is its venue, no host.
     Venue,
+    /// "in protest": a bare event noun telling how another act was done.
+    Manner,
 }
 
 impl Miss<'_> {
@@ -795,6 +797,7 @@ impl Miss<'_> {
                 "the verb is passive or its direct object is no actor (flag dobj)".into()
             }
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
+            Miss::Manner => "a bare 'in' phrase: the manner of another act".into(),
             Miss::Venue => "a city reached for a meeting is its venue, not a host visited".into(),
             Miss::Comrade => {
                 "the act names its enemy with 'against', or its subject joins sides: 'with' is a comrade"
@@ -813,6 +816,17 @@ fn try_pattern<'p>(
     actors: Mentions<'_>,
 ) -> Result<Match<'p>, Miss<'p>> {
     let pred = preds.get(pi).ok_or(Miss::NoPredicate)?;
+    // "resigned in protest", "stood in solidarity": a bare singular event
+    // noun right after "in", with no party of its own, is the manner of
+    // another act ("took part in protests against X" is one)
+    if pred.kind == TriggerKind::Noun
+        && pred.head > 0
+        && view.low(pred.head - 1) == "in"
+        && view.pos(pred.head) == Some(dyad_core::Pos::NN)
+        && pred.preps.iter().all(|(_, _, ms)| ms.is_empty())
+    {
+        return Err(Miss::Manner);
+    }
     // only a parse can tell an intransitive use; token windows keep the
     // pattern as it was
     if pattern.needs_object

@@ -325,6 +325,20 @@ pub fn tree_factuality(
                             format!("'{low} {}' on '{}'", view.low(n), view.low(cur)),
                         );
                     }
+                    // "will already have shared": a future perfect is the
+                    // writer's inference about a past act, neither intended
+                    // nor known
+                    let perfect = tree.xpos(cur) == "VBN"
+                        && tree
+                            .kids(cur)
+                            .iter()
+                            .any(|&k| k > c && tree.rel(k) == "aux" && view.lemma(k) == "have");
+                    if words::is_future_modal(low) && perfect {
+                        return (
+                            Factuality::Hypothetical,
+                            format!("'{low} have' inferring a past act"),
+                        );
+                    }
                     if words::is_future_modal(low) {
                         return (Factuality::Intended, format!("future modal '{low}'"));
                     }

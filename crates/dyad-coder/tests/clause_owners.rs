@@ -568,3 +568,23 @@ fn what_one_is_blamed_for_is_the_blamed_ones_act_and_a_conditioned_act_is_not_do
     );
     assert_eq!(talks.factuality, Factuality::Hypothetical, "{talks:#?}");
 }
+
+#[test]
+fn a_future_perfect_infers_a_past_act_and_a_bare_in_protest_is_manner() {
+    let events = code(
+        "The German foreign ministry will already have shared the files with French authorities.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.factuality == Factuality::Hypothetical && !e.shown_by_default()),
+        "{events:#?}"
+    );
+    let events = summary(&code(
+        "The Italian defence minister resigned in protest on Monday.",
+    ));
+    assert!(
+        !events.iter().any(|(t, _, _, _)| t == "PROTEST"),
+        "{events:#?}"
+    );
+}

@@ -727,6 +727,21 @@ pub fn analyze_tree(
         let g_passive = governor.is_some_and(|q| q.passive);
         let g_subject = governor.map(|q| q.subject.clone()).unwrap_or_default();
         let g_governor = governor.and_then(|q| q.governor);
+        // the agent of the governor's own judging head ("praising Spain for
+        // resisting ... and thanking Germany": the praiser), as read so far
+        let g_judge: Vec<usize> = tree
+            .head(h)
+            .filter(|&j| {
+                words::is_judging_verb(view.lemma(j))
+                    && kids
+                        .kids(h)
+                        .iter()
+                        .any(|&c| tree.rel(c) == "mark" && view.low(c) == "for")
+            })
+            .and_then(|j| pred_at.get(j).copied().flatten())
+            .and_then(|q| preds.get(q))
+            .map(Predicate::agent)
+            .unwrap_or_default();
         let g_anchored = governor.is_some_and(|q| q.anchored);
         let g_preps: Vec<_> = governor
             .map(|q| {
@@ -869,7 +884,15 @@ pub fn analyze_tree(
                     matches!(tree.rel(k), "nsubj" | "nsubj:pass")
                         && matches!(tree.upos(k), "NOUN" | "PROPN")
                 });
-                if p.subject.is_empty() && !gerund_after_passive && !own_subject {
+                // "praising Spain for resisting pressure and thanking
+                // Germany": a judging verb joined to what another judging
+                // verb judges (the parser's attachment) is the judge's own
+                // act, parallel to the first
+                let judge = (words::is_judging_verb(view.lemma(i)) && !g_judge.is_empty())
+                    .then(|| g_judge.clone());
+                if let Some(judge) = judge.filter(|_| p.subject.is_empty() && !own_subject) {
+                    p.subject = judge;
+                } else if p.subject.is_empty() && !gerund_after_passive && !own_subject {
                     p.subject = g_subject;
                     p.governor = p.governor.or(g_governor);
                 }
