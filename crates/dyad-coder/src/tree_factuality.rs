@@ -277,6 +277,45 @@ fn likelihood_before_subject(
 
 /// The factuality of the event triggered at token `trigger`, with the
 /// reason for explanations.
+/// "The outlines of a deal are discernible – in which Turkey backs X and
+/// Moscow accedes to Y": a clause opened by "in/under/by which" or
+/// "whereby", right after an agreement or plan noun, states its terms, not
+/// acts, even when the parser hangs it on the main clause instead of the
+/// noun. Returns the noun.
+fn terms_clause<'v>(
+    view: &'v SentenceView<'_>,
+    tree: &DepTree<'_>,
+    trigger: usize,
+) -> Option<&'v str> {
+    let clause = if tree.rel(trigger) == "conj" {
+        tree.head(trigger)?
+    } else {
+        trigger
+    };
+    if tree.rel(clause) == "acl:relcl" {
+        return None;
+    }
+    let which = tree.kids(clause).iter().copied().find(|&k| {
+        let low = view.low(k);
+        (low == "whereby" && k < clause)
+            || (low == "which"
+                && k < clause
+                && tree.kids(k).iter().any(|&c| {
+                    tree.rel(c) == "case" && matches!(view.low(c), "in" | "under" | "by")
+                }))
+    })?;
+    // the preposition's own token when it comes first ("in which")
+    let start = if view.low(which) == "which" {
+        which.checked_sub(1)?
+    } else {
+        which
+    };
+    let noun = (start.saturating_sub(5)..start)
+        .rev()
+        .find(|&k| matches!(tree.upos(k), "NOUN" | "PROPN"))?;
+    is_terms_noun(view.lemma(noun)).then(|| view.lemma(noun))
+}
+
 pub fn tree_factuality(
     view: &SentenceView<'_>,
     tree: &DepTree<'_>,
@@ -290,6 +329,12 @@ pub fn tree_factuality(
         return (
             Factuality::Hypothetical,
             format!("'{word}' before the clause"),
+        );
+    }
+    if let Some(noun) = terms_clause(view, tree, trigger) {
+        return (
+            Factuality::Hypothetical,
+            format!("the terms of a '{noun}' (a relative clause the parser left unattached)"),
         );
     }
     let mut cur = trigger;

@@ -588,3 +588,17 @@ fn a_future_perfect_infers_a_past_act_and_a_bare_in_protest_is_manner() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_deals_terms_are_not_acts_even_when_the_parser_leaves_them_unattached() {
+    let events = code(
+        "The outlines of a bargain are plain – in which Germany backs a French peace process and Moscow tacitly accedes to a Polish drive to weaken the separatists.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.factuality == Factuality::Hypothetical),
+        "{events:#?}"
+    );
+    assert!(!events.is_empty());
+}
