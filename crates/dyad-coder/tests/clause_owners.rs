@@ -9,13 +9,7 @@ use dyad_coder::{Engine, EngineConfig, GazetteerChoice};
 use dyad_core::{Event, Factuality};
 
 fn code(text: &str) -> Vec<Event> {
-    let engine = Engine::new(EngineConfig {
-        gazetteer: GazetteerChoice::None,
-        ..Default::default()
-    })
-    .expect("engine");
-    let doc = dyad_text::document_from_text("owners", text, NaiveDate::from_ymd_opt(2024, 6, 18));
-    engine.code_document(doc).events
+    code_with(text, GazetteerChoice::None)
 }
 
 /// Codes `text` with the GeoNames gazetteer (places as prepositional
@@ -25,13 +19,17 @@ fn code_geo(text: &str) -> Option<Vec<Event>> {
         println!("SKIPPED: gazetteer not built ({e})");
         return None;
     }
+    Some(code_with(text, GazetteerChoice::Default))
+}
+
+fn code_with(text: &str, gazetteer: GazetteerChoice) -> Vec<Event> {
     let engine = Engine::new(EngineConfig {
-        gazetteer: GazetteerChoice::Default,
+        gazetteer,
         ..Default::default()
     })
     .expect("engine");
     let doc = dyad_text::document_from_text("owners", text, NaiveDate::from_ymd_opt(2024, 6, 18));
-    Some(engine.code_document(doc).events)
+    engine.code_document(doc).events
 }
 
 /// The event whose trigger ends with `trigger`, or a panic listing what was
