@@ -1195,6 +1195,17 @@ fn try_pattern<'p>(
             // Gaza": an attack's "from" is where it came from
             .filter(|&&p| !(pattern.plover == "ASSAULT" && p == "from"))
             .filter(|&&p| !met_a_thing || matches!(p, "of" | "for"))
+            // "continues to hail its effort, within hours of a ban on X":
+            // a cooperative verb whose object is a thing supports that
+            // thing; an "on", "at" or "into" phrase is its topic or the
+            // scene, not whom the act is for ("with", "of", "for", "to" and
+            // "from" still name them: "sought a rapprochement with X";
+            // hostile acts keep "on": "blamed it on X", "an offensive on X")
+            .filter(|&&p| {
+                !cooperative
+                    || pred.object_word.is_none()
+                    || !matches!(p, "on" | "upon" | "at" | "into")
+            })
             .find_map(|&p| {
                 pred.preps
                     .iter()

@@ -34,6 +34,11 @@ fn is_modal_noun(w: &str) -> bool {
             | "readiness"
             | "need"
             | "means"
+            | "mandate"
+            | "remit"
+            | "permission"
+            | "licence"
+            | "license"
     )
 }
 

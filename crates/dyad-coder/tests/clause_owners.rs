@@ -600,3 +600,63 @@ fn a_deals_terms_are_not_acts_even_when_the_parser_leaves_them_unattached() {
     );
     assert!(!events.is_empty());
 }
+
+#[test]
+fn a_relative_clause_with_its_own_subject_is_not_its_nouns_act() {
+    // "we" names no actor here, but it is the clause's subject: the states
+    // are whom "we" met, not who met
+    let events = summary(&code(
+        "“It was the Gulf states that we met with in Amman mainly.”",
+    ));
+    assert!(
+        !events.iter().any(|(_, s, _, _)| s == &["PGS".to_string()]),
+        "{events:#?}"
+    );
+    // a relative pronoun subject stands for an event noun, whose actor acts
+    let events = summary(&code(
+        "Iraqi troops started an offensive on Mosul that succeeded in driving the militants out of the city.",
+    ));
+    assert!(
+        events.iter().any(|(t, s, _, trig)| t == "ASSAULT"
+            && s == &["IRQ".to_string()]
+            && trig == "driving"),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn ousting_fighters_from_a_place_fights_them_not_the_place() {
+    let events = code("Kenyan troops ousted the militants from the port town last year.");
+    let oust = on(&events, "ousted");
+    assert_eq!(oust.plover, "ASSAULT", "{oust:#?}");
+    assert!(
+        oust.target.iter().any(|a| a.text == "militants"),
+        "{oust:#?}"
+    );
+}
+
+#[test]
+fn praising_a_thing_names_no_one_through_a_distant_on_phrase() {
+    let events = summary(&code(
+        "The Dutch government continues to praise its small effort, within days of a Danish ban on Afghan migrants.",
+    ));
+    assert!(
+        !events
+            .iter()
+            .any(|(t, _, target, _)| t == "SUPPORT" && target.contains(&"AFG".to_string())),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_mandate_is_no_act_and_governments_are_no_one_country() {
+    let events = code(
+        "The Spanish prime minister spoke on Monday. UNICEF has a mandate to support governments in the region.",
+    );
+    let support = on(&events, "to support");
+    assert_eq!(support.factuality, Factuality::Hypothetical, "{support:#?}");
+    assert!(
+        support.target.iter().all(|a| a.actor.country.is_none()),
+        "{support:#?}"
+    );
+}

@@ -93,12 +93,24 @@ const NO_DOCUMENT_COUNTRY: &[&str] = &["IGO", "NGO", "MNC", "UNK"];
 
 fn needs_country(m: &ActorMention) -> bool {
     m.kind == MentionKind::Role
+        && !names_several_states(&m.text)
         && m.actor.country.is_none()
         && m.actor.org.is_none()
         && m.actor
             .sectors
             .first()
             .is_some_and(|s| !NO_DOCUMENT_COUNTRY.contains(&s.as_str()))
+}
+
+/// "governments", "many regimes", "countries": a plural of a state's
+/// government names several states, so no one country from the context is
+/// theirs ("UNHCR has a mandate to support governments").
+fn names_several_states(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "governments" | "regimes" | "administrations" | "states" | "countries" | "nations"
+    )
 }
 
 /// The country of at least two thirds of `codes`, and at least three of

@@ -1083,8 +1083,15 @@ pub fn analyze_tree(
                     }
                 }
                 // "the decision to attack X": a noun's infinitive is
-                // intended by the noun's owner
-                if p.subject.is_empty() && g_kind == Some(TriggerKind::Noun) {
+                // intended by the noun's owner, as is a relative clause about
+                // the noun ("an offensive that succeeded in pushing X out");
+                // not a clause whose own subject names no actor ("the
+                // states that we met with")
+                let own_subject = kids.kids(i).iter().any(|&c| {
+                    matches!(tree.rel(c), "nsubj" | "nsubj:pass" | "csubj")
+                        && !is_relative_pronoun(view.low(c))
+                });
+                if p.subject.is_empty() && g_kind == Some(TriggerKind::Noun) && !own_subject {
                     p.subject = g_agent;
                 }
             }
