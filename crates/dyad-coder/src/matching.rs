@@ -841,19 +841,23 @@ fn try_pattern<'p>(
     // to-infinitive the verb governs ("the deal that Trump wants to destroy"
     // has no such object)
     if pattern.object_control && pred.kind == TriggerKind::Verb && pred.from_tree {
-        let controlled = pred
-            .object_word
-            .filter(|&o| o > pred.head)
-            .is_some_and(|o| {
-                preds.iter().any(|q| {
-                    // (or hung by the parser on the object, "forced a
-                    // plane to land", whose doer it is)
-                    (q.governor == Some(pi)
-                        || (!pred.object.is_empty() && q.subject == pred.object))
-                        && q.head > o
-                        && (o + 1..q.head).any(|k| view.low(k) == "to")
-                })
-            });
+        // (the object may be an actor the parser labelled `iobj`:
+        // "warned President X to avoid ...")
+        let object_at = pred.object_word.or_else(|| {
+            pred.object
+                .first()
+                .and_then(|&m| view.mentions.get(m))
+                .map(|lm| lm.last)
+        });
+        let controlled = object_at.filter(|&o| o > pred.head).is_some_and(|o| {
+            preds.iter().any(|q| {
+                // (or hung by the parser on the object, "forced a
+                // plane to land", whose doer it is)
+                (q.governor == Some(pi) || (!pred.object.is_empty() && q.subject == pred.object))
+                    && q.head > o
+                    && (o + 1..q.head).any(|k| view.low(k) == "to")
+            })
+        });
         if !controlled {
             return Err(Miss::NoControlledObject);
         }

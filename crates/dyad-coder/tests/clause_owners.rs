@@ -660,3 +660,35 @@ fn a_mandate_is_no_act_and_governments_are_no_one_country() {
         "{support:#?}"
     );
 }
+
+#[test]
+fn guarantors_of_a_process_are_the_states_named_beside_it_not_its_demonym() {
+    let events = summary(&code(
+        "The two sponsors of the Libyan peace process – Egypt and Algeria – have rejected efforts by the EU to change the talks.",
+    ));
+    let sources: Vec<&Vec<String>> = events
+        .iter()
+        .filter(|(t, _, _, _)| t == "REJECT")
+        .map(|(_, s, _, _)| s)
+        .collect();
+    assert!(
+        !sources.iter().any(|s| s.contains(&"LBY".to_string())),
+        "{events:#?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.contains(&"EGY".to_string())),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn warning_someone_to_do_something_advises_them() {
+    let events = code(
+        "The former Finnish president warned the Danish prime minister to avoid military action in Libya.",
+    );
+    let warned = on(&events, "warned");
+    assert_eq!(warned.plover, "REQUEST", "{warned:#?}");
+    // a warning of consequences stays a threat
+    let events = code("The Finnish president warned the Danish prime minister of consequences.");
+    assert_eq!(on(&events, "warned").plover, "THREATEN");
+}

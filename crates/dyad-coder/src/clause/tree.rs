@@ -1964,6 +1964,17 @@ fn np_mentions(
             if !heads.contains(&c) && lists_members(view, tree, kids, c) {
                 heads.push(c);
             }
+            // "the guarantors of the peace process – Russia, Turkey and
+            // Iran –": a named apposition the parser hung on an
+            // arrangement in the "of" phrase names the head (an
+            // arrangement has no members of its own)
+            if cur == h && words::is_arrangement_noun(view.lemma(c)) && view.mention(c).is_none() {
+                for a in kids.with_rel(c, "appos") {
+                    if !heads.contains(&a) && tree.upos(a) == "PROPN" && view.mention(a).is_some() {
+                        heads.push(a);
+                    }
+                }
+            }
         }
         k += 1;
     }
@@ -2128,7 +2139,12 @@ fn np_owner(
                 return Some(m);
             }
             // one level further: "the leader of the Syrian government"
-            // (not "another of the opposition's backers")
+            // (not "another of the opposition's backers"; nor an
+            // arrangement's modifier: "the guarantors of the Syrian peace
+            // process" are not Syria)
+            if tree.rel(c) == "nmod" && words::is_arrangement_noun(view.lemma(c)) {
+                continue;
+            }
             for &g in kids.kids(c) {
                 if tree.rel(g) == "nmod:poss" && relational(c) {
                     continue;
