@@ -187,6 +187,19 @@ fn build_event<'a>(
                 if actor.sectors.is_empty() {
                     actor.sectors = donor.actor.sectors.clone();
                 }
+                // "leaders of the SDF", "a spokesman for Hezbollah": a
+                // governmental title held in a non-state organisation is that
+                // organisation's office, of its sector
+                let non_state_org = donor.actor.org.is_some()
+                    && donor.actor.sectors.first().is_some_and(|x| {
+                        matches!(
+                            x.as_str(),
+                            "REB" | "UAF" | "NGO" | "PTY" | "OPP" | "BUS" | "JRN" | "REL" | "CRM"
+                        )
+                    });
+                if non_state_org && actor.sectors.first().is_some_and(|x| x == "GOV") {
+                    actor.sectors = donor.actor.sectors.clone();
+                }
                 // "Baghdadi's men", "the general's men": a leader's men are his
                 // fighters or officials, of his sector, not civilians
                 if donor.actor.person_id.is_some()

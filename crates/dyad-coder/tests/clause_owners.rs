@@ -692,3 +692,18 @@ fn warning_someone_to_do_something_advises_them() {
     let events = code("The Finnish president warned the Danish prime minister of consequences.");
     assert_eq!(on(&events, "warned").plover, "THREATEN");
 }
+
+#[test]
+fn two_leaders_of_a_group_are_that_groups_not_the_last_two_named() {
+    let events = code(
+        "Pedro Sánchez met Emmanuel Macron on Monday. Sánchez has invited two leaders of the Pashtun-dominated Taliban to Madrid.",
+    );
+    let invited = on(&events, "invited");
+    assert!(
+        invited.target.iter().all(|a| {
+            a.actor.country.as_deref() == Some("AFG")
+                && a.actor.sectors.first().is_some_and(|s| s != "GOV")
+        }) && !invited.target.is_empty(),
+        "{invited:#?}"
+    );
+}

@@ -793,8 +793,21 @@ impl<'a> Scan<'a> {
         let prev_is = |x: &str| prev.is_some_and(|p| p.eq_ignore_ascii_case(x));
         let last_word = head.phrase.rsplit(' ').next().unwrap_or("");
         let pair_start = prev_w.map_or(a.start, |w| w.start);
+        // (not "two leaders of the SDF": the "of" phrase says whose they
+        // are, and an indefinite "two leaders" are no two already named)
+        let of_follows = crate::text::next_word(self.text, chain.end, s.end)
+            .is_some_and(|w| self.word(w).eq_ignore_ascii_case("of"));
+        let definite = prev_is("both")
+            || prev_w
+                .and_then(|w| prev_word(self.text, w.start, s.start))
+                .is_some_and(|w| {
+                    let w = self.word(w);
+                    w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("these")
+                });
         if chain.plural
             && (prev_is("two") || prev_is("both"))
+            && definite
+            && !of_follows
             && PAIR_HEADS.iter().any(|h| h.starts_with(last_word))
         {
             out.push(self.pair_draft(pair_start, &chain, s.index, None));
@@ -810,7 +823,11 @@ impl<'a> Scan<'a> {
                         .is_some_and(|w| self.word(w).eq_ignore_ascii_case("the")))
         };
         let written_head = || prev_word(self.text, chain.end, a.start).map_or("", |w| self.word(w));
-        if chain.plural && definite_pair() && is_in(PAIR_PERSON_NOUNS, written_head()) {
+        if chain.plural
+            && definite_pair()
+            && !of_follows
+            && is_in(PAIR_PERSON_NOUNS, written_head())
+        {
             let fallback = self.bare_role(s, i, &chain, false).map(Box::new);
             out.push(self.pair_draft(pair_start, &chain, s.index, fallback));
             return used;
