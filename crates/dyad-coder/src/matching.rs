@@ -907,6 +907,11 @@ fn try_pattern<'p>(
     if pattern.no_event_object
         && pred.kind == TriggerKind::Verb
         && pred.object_word.is_some_and(|w| {
+            // (a weapon or good is handed over, not done: "delivering
+            // missiles to the group" aids it)
+            if words::is_thing_noun(view.lemma(w)) {
+                return false;
+            }
             let mut acts = patterns
                 .for_trigger(TriggerKind::Noun, view.lemma(w))
                 .peekable();

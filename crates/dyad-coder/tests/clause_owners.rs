@@ -707,3 +707,13 @@ fn two_leaders_of_a_group_are_that_groups_not_the_last_two_named() {
         "{invited:#?}"
     );
 }
+
+#[test]
+fn a_rebuke_delivered_is_criticism_and_missiles_delivered_are_aid() {
+    let events =
+        code("The Dutch foreign minister delivered a sharp rebuke to the Belgian government.");
+    assert!(events.iter().any(|e| e.plover == "ACCUSE"), "{events:#?}");
+    assert!(!events.iter().any(|e| e.plover == "AID"), "{events:#?}");
+    let events = code("Iran is delivering missiles and rockets to the Houthis.");
+    assert!(events.iter().any(|e| e.plover == "AID"), "{events:#?}");
+}
