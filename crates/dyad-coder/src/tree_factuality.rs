@@ -687,7 +687,13 @@ pub fn tree_factuality(
                 }
                 // "was urged to move quickly to help": the purpose of an
                 // act that was itself only asked for
-                if tree.base_rel(h) == "xcomp" {
+                // (also when the parser took that infinitive for a purpose
+                // clause too: "pressing X to set up a force to protect Y")
+                let h_to_marked = tree
+                    .kids(h)
+                    .iter()
+                    .any(|&k| tree.rel(k) == "mark" && view.low(k) == "to");
+                if tree.base_rel(h) == "xcomp" || (tree.base_rel(h) == "advcl" && h_to_marked) {
                     if let Some(r) = tree.head(h).filter(|&r| is_request_verb(view.lemma(r))) {
                         let asked = view.lemma(r);
                         return (Factuality::Hypothetical, format!("requested by '{asked}'"));

@@ -717,3 +717,13 @@ fn a_rebuke_delivered_is_criticism_and_missiles_delivered_are_aid() {
     let events = code("Iran is delivering missiles and rockets to the Houthis.");
     assert!(events.iter().any(|e| e.plover == "AID"), "{events:#?}");
 }
+
+#[test]
+fn what_someone_is_pressed_to_set_up_a_force_for_is_asked_not_promised() {
+    let events = code(
+        "The Canadian prime minister has been pressing Norwegian forces to set up a naval patrol to protect the fishermen.",
+    );
+    let protect = on(&events, "to protect");
+    assert_ne!(protect.plover, "AGREE", "{protect:#?}");
+    assert_eq!(protect.factuality, Factuality::Hypothetical, "{protect:#?}");
+}
