@@ -15,7 +15,8 @@ use crate::words;
 
 /// Nouns that make the event they govern hypothetical ("the prospect of an
 /// attack", "the threat of strikes", "calls for talks").
-/// Nouns of ability, right and duty: "the right to", "a commitment to".
+/// Nouns of ability, right and duty: "the right to", "a commitment to";
+/// and of the means for an act ("evidence to prosecute").
 fn is_modal_noun(w: &str) -> bool {
     matches!(
         w,
@@ -39,6 +40,21 @@ fn is_modal_noun(w: &str) -> bool {
             | "permission"
             | "licence"
             | "license"
+            // what one has or lacks for an act: "evidence to prosecute X",
+            // "the resources to rebuild", "leverage to force X"
+            | "evidence"
+            | "proof"
+            | "grounds"
+            | "basis"
+            | "resource"
+            | "resources"
+            | "fund"
+            | "funds"
+            | "funding"
+            | "money"
+            | "tool"
+            | "tools"
+            | "leverage"
     )
 }
 

@@ -727,3 +727,15 @@ fn what_someone_is_pressed_to_set_up_a_force_for_is_asked_not_promised() {
     assert_ne!(protect.plover, "AGREE", "{protect:#?}");
     assert_eq!(protect.factuality, Factuality::Hypothetical, "{protect:#?}");
 }
+
+#[test]
+fn the_means_for_an_act_are_no_act() {
+    let events =
+        code("Norway has struggled to gather evidence to prosecute suspected Taliban fighters.");
+    let prosecute = on(&events, "to prosecute");
+    assert_eq!(
+        prosecute.factuality,
+        Factuality::Hypothetical,
+        "{prosecute:#?}"
+    );
+}
