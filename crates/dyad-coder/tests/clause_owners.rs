@@ -730,8 +730,7 @@ fn what_someone_is_pressed_to_set_up_a_force_for_is_asked_not_promised() {
 
 #[test]
 fn the_means_for_an_act_are_no_act() {
-    let events =
-        code("Norway has struggled to gather evidence to prosecute suspected Taliban fighters.");
+    let events = code("Norway has gathered enough evidence to prosecute the Taliban fighters.");
     let prosecute = on(&events, "to prosecute");
     assert_eq!(
         prosecute.factuality,
