@@ -781,7 +781,8 @@ impl Miss<'_> {
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
             Miss::RemovalObject => "its object is an actor's removal (objects/removal.tsv)".into(),
             Miss::FigurativeObject => {
-                "its object makes the verb figurative (objects/figurative.tsv)".into()
+                "its object makes the verb figurative (objects/figurative.tsv, objects/endangered.tsv)"
+                    .into()
             }
             Miss::Anonymity => "a source's wish not to be named, no act".into(),
             Miss::PhrasalIdiom(p) => {
@@ -986,6 +987,17 @@ fn try_pattern<'p>(
             if quota
                 || patterns.is_figurative_object(view.lemma(o))
                 || patterns.is_figurative_object(view.low(o))
+            {
+                return Err(Miss::FigurativeObject);
+            }
+        }
+    }
+    // "Trump threatens British interests", "threatens regional stability":
+    // a danger described, not a threat made
+    if pattern.plover == "THREATEN" && pred.kind == TriggerKind::Verb {
+        if let Some(o) = pred.object_word {
+            if patterns.is_endangered_object(view.lemma(o))
+                || patterns.is_endangered_object(view.low(o))
             {
                 return Err(Miss::FigurativeObject);
             }

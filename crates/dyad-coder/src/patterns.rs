@@ -179,6 +179,9 @@ pub struct PatternSet {
     /// Direct objects that make a verb of violence figurative ("kill off
     /// speculation", "hit the spending target").
     figurative: FxHashSet<String>,
+    /// Direct objects that make "threaten" mean "endanger" ("threatens
+    /// British interests", "regional stability").
+    endangered: FxHashSet<String>,
     /// Phrasal verbs ("end up", "give up") that mean something else than
     /// their verb, keyed "verb particle".
     idioms: FxHashSet<String>,
@@ -205,6 +208,13 @@ const BUILTIN_REMOVAL: (&str, &str) = (
 const BUILTIN_FIGURATIVE: (&str, &str) = (
     "objects/figurative.tsv",
     include_str!("../../../data/patterns/objects/figurative.tsv"),
+);
+
+/// The built-in list of objects that make "threaten" mean "endanger"
+/// (hand-made; see its header).
+const BUILTIN_ENDANGERED: (&str, &str) = (
+    "objects/endangered.tsv",
+    include_str!("../../../data/patterns/objects/endangered.tsv"),
 );
 
 /// The built-in list of governmental acts (hand-made; see its header).
@@ -309,6 +319,8 @@ impl PatternSet {
         set.add_removal_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_FIGURATIVE;
         set.add_figurative_objects(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_ENDANGERED;
+        set.add_endangered_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_IDIOMS;
         set.add_phrasal_idioms(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_STATE_ACTS;
@@ -334,7 +346,7 @@ impl PatternSet {
         files.sort();
         // the word lists beside the patterns, each optional
         type AddList = fn(&mut PatternSet, &str, &str) -> Result<(), CoderError>;
-        let lists: [(&str, &str, AddList); 7] = [
+        let lists: [(&str, &str, AddList); 8] = [
             (
                 "objects",
                 "immaterial.tsv",
@@ -345,6 +357,11 @@ impl PatternSet {
                 "objects",
                 "figurative.tsv",
                 PatternSet::add_figurative_objects,
+            ),
+            (
+                "objects",
+                "endangered.tsv",
+                PatternSet::add_endangered_objects,
             ),
             ("phrasal", "idioms.tsv", PatternSet::add_phrasal_idioms),
             ("actors", "state-acts.tsv", PatternSet::add_state_acts),
@@ -467,6 +484,17 @@ impl PatternSet {
     /// True when `lemma` makes a verb of violence figurative ("speculation").
     pub fn is_figurative_object(&self, lemma: &str) -> bool {
         self.figurative.contains(lemma)
+    }
+
+    /// Adds objects that make "threaten" mean "endanger": one lower-case
+    /// lemma a line, `#` comments.
+    pub fn add_endangered_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        add_lemmas(&mut self.endangered, file, text)
+    }
+
+    /// True when `lemma` makes "threaten" mean "endanger" ("interests").
+    pub fn is_endangered_object(&self, lemma: &str) -> bool {
+        self.endangered.contains(lemma)
     }
 
     /// Adds verbs of acts only a state's government does: one lower-case

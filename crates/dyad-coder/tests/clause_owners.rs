@@ -738,3 +738,15 @@ fn the_means_for_an_act_are_no_act() {
         "{prosecute:#?}"
     );
 }
+
+#[test]
+fn threatening_interests_endangers_them_and_threatens_no_one() {
+    let events =
+        code("The Hungarian prime minister threatens German interests and regional stability.");
+    assert!(
+        !events.iter().any(|e| e.plover == "THREATEN"),
+        "{events:#?}"
+    );
+    let events = code("The Hungarian prime minister threatened Germany with sanctions.");
+    assert!(events.iter().any(|e| e.plover == "THREATEN"), "{events:#?}");
+}
