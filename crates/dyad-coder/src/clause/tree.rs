@@ -2004,6 +2004,23 @@ fn np_mentions(
                     co_owners.push(mc);
                     co_owners.extend(conj);
                 }
+                // "the presidents of Iran and Turkey", "the foreign
+                // ministers of France and Germany": a plural role whose own
+                // mention ends in an "of" country stands for each
+                // coordinated country too
+                let head_mention = view.mention(head).and_then(|hm| view.mentions.get(hm));
+                if let Some(lm) = head_mention.filter(|lm| lm.first <= head && head <= lm.last) {
+                    for c in kids.with_rel(head, "nmod") {
+                        let of = case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of");
+                        if !of || c < lm.first || c > lm.last {
+                            continue;
+                        }
+                        co_owners.extend(
+                            kids.with_rel(c, "conj")
+                                .filter_map(|d| view.mention(d).filter(|&x| usable(x))),
+                        );
+                    }
+                }
             }
             for m in std::iter::once(m).chain(co_owners) {
                 if !out.contains(&m) {
@@ -2037,7 +2054,9 @@ fn np_owner(
     // a demonym or name modifying a weapon or good is no argument ("fired
     // North Korean missiles"); modifying a place, group or asset it names
     // its owner ("shelled Ukrainian territory", "freed Taliban prisoners")
-    let thing_head = words::is_thing_noun(view.lemma(h));
+    // (an act named by the -ing form of a weapon's noun is no weapon:
+    // "Syrian government shelling killed X", "Russian bombing")
+    let thing_head = words::is_thing_noun(view.lemma(h)) && !view.low(h).ends_with("ing");
     // "a request from X", "the resolution proposed by X": a proposal's
     // author owns it (X is who is rejected or backed)
     if words::is_proposal_noun(view.lemma(h)) {
