@@ -2557,3 +2557,25 @@ fn shelling_that_kills_is_its_owners_act() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn an_act_described_as_done_by_a_party_stands_for_it() {
+    // the "by" agent of a participle describing an event noun object
+    let events = code("Kenya condemned the threats made by the Somali government.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["KEN"], &["SOM"]);
+    let events = code("Kenya condemned the raids launched by Ethiopian troops.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["KEN"], &["ETH"]);
+}
+
+#[test]
+fn a_party_that_suffers_or_shuns_an_act_is_not_its_doer() {
+    // the agent of "boycotted" is no party the attendance is with
+    let events =
+        code("The Kenyan president will attend a summit boycotted by the Ugandan government.");
+    assert!(
+        events
+            .iter()
+            .all(|e| !countries(&e.target).contains(&"UGA".to_string())),
+        "{events:#?}"
+    );
+}

@@ -1915,7 +1915,23 @@ fn event_object_agents(
         kids.kids(i).iter().copied().filter(|&k| {
             tree.rel(k) == "obl:agent" && k > c && by(k) && active_frame(tree, kids, i)
         });
+    // "condemned the threats made by X", "dismissed the protest filed by
+    // X": the agent of a participle of doing describing the event noun is
+    // its doer (not of one of its fate: "a conference boycotted by X")
+    let described: Vec<usize> = kids
+        .kids(c)
+        .iter()
+        .copied()
+        .filter(|&a| {
+            tree.base_rel(a) == "acl"
+                && tree.xpos(a) == "VBN"
+                && words::is_doing_verb(view.lemma(a))
+        })
+        .flat_map(|a| kids.kids(a).iter().copied())
+        .filter(|&g| tree.rel(g) == "obl:agent" && by(g))
+        .collect();
     own.chain(hung)
+        .chain(described)
         .flat_map(|k| np_mentions(view, tree, kids, k, false))
         .collect()
 }
