@@ -51,6 +51,12 @@ const PLACE_HEAD_NOUNS: &[&str] = &[
     "area",
     "neighbourhood",
     "neighborhood",
+    // "arrived in the Black Sea resort of Sochi", "the island of Crete"
+    "resort",
+    "island",
+    "municipality",
+    "county",
+    "hamlet",
 ];
 
 /// How a place-derived mention's rule starts ([`is_place_mention`]).

@@ -720,6 +720,28 @@ pub fn tree_factuality(
             // "could lead to Erdoğan reaching a deal": a participle clause
             // of consequence is as hypothetical as the clause it hangs on
             "advcl" if tree.xpos(cur) == "VBG" => {
+                // "vowed to retake the city, including by shelling X",
+                // "pledged to secure the border by attacking X": a means
+                // clause ("by" + participle) of a vow or a plan, or of the
+                // act vowed, is vowed too, not done (the means of an
+                // attempt is done: "tried to hide it by joining X")
+                let means = tree
+                    .kids(cur)
+                    .iter()
+                    .any(|&k| tree.rel(k) == "mark" && view.low(k) == "by");
+                let vowing =
+                    |w: &str| words::is_commitment_verb(w) || matches!(w, "plan" | "intend");
+                if means && vowing(gl) {
+                    return (Factuality::Intended, format!("means of '{gl}'"));
+                }
+                if means && tree.base_rel(h) == "xcomp" {
+                    if let Some(v) = tree.head(h).filter(|&v| vowing(view.lemma(v))) {
+                        return (
+                            Factuality::Intended,
+                            format!("means of '{gl}' under '{}'", view.lemma(v)),
+                        );
+                    }
+                }
                 // "setting preconditions on holding talks": an act a
                 // condition is put on has not happened (the parser hangs
                 // the "on" clause on the verb rather than on its object)

@@ -822,6 +822,36 @@ pub fn is_time_adverb(w: &str) -> bool {
     )
 }
 
+/// Verbs whose "by" agent, in a participle describing an act ("the threats
+/// made by X", "the raids launched by X", "the complaint filed by X"), is
+/// the act's doer; other participles name another part ("a conference
+/// boycotted by X", "an attack condemned by X").
+pub fn is_doing_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "make"
+            | "carry"
+            | "launch"
+            | "conduct"
+            | "stage"
+            | "mount"
+            | "wage"
+            | "commit"
+            | "perpetrate"
+            | "file"
+            | "lodge"
+            | "issue"
+            | "level"
+            | "order"
+            | "propose"
+            | "submit"
+            | "fire"
+            | "organise"
+            | "organize"
+            | "pose"
+    )
+}
+
 /// Nouns for weapons and goods: a country modifying them names their
 /// maker or origin, not a participant ("fired North Korean missiles",
 /// "bought Russian oil").

@@ -1922,7 +1922,23 @@ fn event_object_agents(
         kids.kids(i).iter().copied().filter(|&k| {
             tree.rel(k) == "obl:agent" && k > c && by(k) && active_frame(tree, kids, i)
         });
+    // "condemned the threats made by X", "dismissed the protest filed by
+    // X": the agent of a participle of doing describing the event noun is
+    // its doer (not of one of its fate: "a conference boycotted by X")
+    let described: Vec<usize> = kids
+        .kids(c)
+        .iter()
+        .copied()
+        .filter(|&a| {
+            tree.base_rel(a) == "acl"
+                && tree.xpos(a) == "VBN"
+                && words::is_doing_verb(view.lemma(a))
+        })
+        .flat_map(|a| kids.kids(a).iter().copied())
+        .filter(|&g| tree.rel(g) == "obl:agent" && by(g))
+        .collect();
     own.chain(hung)
+        .chain(described)
         .flat_map(|k| np_mentions(view, tree, kids, k, false))
         .collect()
 }
@@ -2022,6 +2038,23 @@ fn np_mentions(
                     co_owners.push(mc);
                     co_owners.extend(conj);
                 }
+                // "the presidents of Iran and Turkey", "the foreign
+                // ministers of France and Germany": a plural role whose own
+                // mention ends in an "of" country stands for each
+                // coordinated country too
+                let head_mention = view.mention(head).and_then(|hm| view.mentions.get(hm));
+                if let Some(lm) = head_mention.filter(|lm| lm.first <= head && head <= lm.last) {
+                    for c in kids.with_rel(head, "nmod") {
+                        let of = case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of");
+                        if !of || c < lm.first || c > lm.last {
+                            continue;
+                        }
+                        co_owners.extend(
+                            kids.with_rel(c, "conj")
+                                .filter_map(|d| view.mention(d).filter(|&x| usable(x))),
+                        );
+                    }
+                }
             }
             for m in std::iter::once(m).chain(co_owners) {
                 if !out.contains(&m) {
@@ -2055,7 +2088,9 @@ fn np_owner(
     // a demonym or name modifying a weapon or good is no argument ("fired
     // North Korean missiles"); modifying a place, group or asset it names
     // its owner ("shelled Ukrainian territory", "freed Taliban prisoners")
-    let thing_head = words::is_thing_noun(view.lemma(h));
+    // (an act named by the -ing form of a weapon's noun is no weapon:
+    // "Syrian government shelling killed X", "Russian bombing")
+    let thing_head = words::is_thing_noun(view.lemma(h)) && !view.low(h).ends_with("ing");
     // "a request from X", "the resolution proposed by X": a proposal's
     // author owns it (X is who is rejected or backed)
     if words::is_proposal_noun(view.lemma(h)) {
