@@ -288,9 +288,11 @@ fn an_event_noun_placed_in_the_future_is_not_done() {
 #[test]
 fn a_prepositional_phrase_before_the_subject_is_not_a_second_subject() {
     // the parser makes "adventurism" (with the Middle East in it) a
-    // subject beside Trump
+    // subject beside Trump ("threatens European interests" was the test's
+    // sentence until stop 26: threatening interests endangers them, so the
+    // object is an actor now)
     let events = summary(&code(
-        "With his Middle East adventurism, as with his trade policies, Trump threatens European interests.",
+        "With his Middle East adventurism, as with his trade policies, Trump threatens Germany.",
     ));
     let threats: Vec<_> = events.iter().filter(|(t, ..)| t == "THREATEN").collect();
     assert!(
@@ -749,4 +751,20 @@ fn threatening_interests_endangers_them_and_threatens_no_one() {
     );
     let events = code("The Hungarian prime minister threatened Germany with sanctions.");
     assert!(events.iter().any(|e| e.plover == "THREATEN"), "{events:#?}");
+}
+
+#[test]
+fn the_president_of_a_story_about_one_country_is_its_president() {
+    let events = code(
+        "US President Donald Trump met American lawmakers in Washington on Monday. The US Senate later approved the budget, and the Pentagon welcomed it. Syria's president, Bashar al-Assad, denied the claims. A US senator criticised the president on Tuesday.",
+    );
+    let criticised = on(&events, "criticised");
+    assert!(
+        criticised
+            .target
+            .iter()
+            .all(|a| a.actor.country.as_deref() == Some("USA"))
+            && !criticised.target.is_empty(),
+        "{criticised:#?}"
+    );
 }

@@ -284,31 +284,78 @@ impl TitleOpt for Option<&str> {
     }
 }
 
+/// The country the mentions so far are plainly about: at least three of
+/// them and two thirds of those with a country code (blocs and
+/// organisations' codes left out).
+fn story_country(mentions: &[ActorMention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for c in mentions
+        .iter()
+        .filter_map(|m| m.actor.country.as_deref())
+        .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        total += 1;
+        match counts.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))
+        .filter(|&(_, n)| n >= 3 && 3 * n >= 2 * total)
+        .map(|(c, _)| c.to_string())
+}
+
 fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
     // The same person's role comes back often: match each role text once.
     let query = TitleQuery::new(title);
     let mut matched: Vec<(&str, bool)> = Vec::new();
-    let earlier = out.persons.iter().enumerate().rev().find_map(|(i, p)| {
-        let p = (*p)?;
-        let m = out.mentions.get(i)?;
-        let role = m.actor.role.as_deref().unwrap_or("");
-        let country_ok = match country {
-            None => true,
-            Some(c) => m.actor.country.as_deref() == Some(c),
-        };
-        if !country_ok {
-            return None;
-        }
-        let fits = match matched.iter().find(|(r, _)| *r == role) {
-            Some((_, fits)) => *fits,
-            None => {
-                let fits = query.matches(role, None);
-                matched.push((role, fits));
-                fits
+    // Every earlier holder of the title; a bare "the president" is the most
+    // recent one of the story's own country when the story so far is
+    // plainly about one country (in a Washington story that quotes Assad,
+    // the US president), else the most recent one; a title with its
+    // country ("the Syrian president") has one candidate country anyway.
+    let holders: Vec<(usize, usize)> = out
+        .persons
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let p = (*p)?;
+            let m = out.mentions.get(i)?;
+            let role = m.actor.role.as_deref().unwrap_or("");
+            let country_ok = match country {
+                None => true,
+                Some(c) => m.actor.country.as_deref() == Some(c),
+            };
+            if !country_ok {
+                return None;
             }
-        };
-        fits.then_some((i, p))
-    });
+            let fits = match matched.iter().find(|(r, _)| *r == role) {
+                Some((_, fits)) => *fits,
+                None => {
+                    let fits = query.matches(role, None);
+                    matched.push((role, fits));
+                    fits
+                }
+            };
+            fits.then_some((i, p))
+        })
+        .collect();
+    let home = if country.is_none() {
+        story_country(&out.mentions)
+    } else {
+        None
+    };
+    let at_home = |i: usize| {
+        home.is_some()
+            && out.mentions.get(i).and_then(|m| m.actor.country.as_deref()) == home.as_deref()
+    };
+    let earlier = holders
+        .iter()
+        .copied()
+        .max_by_key(|&(i, _)| (at_home(i), i));
     if let Some((i, p)) = earlier {
         let (actor, rule) = out.scan.person_actor(p);
         let mut d2 = d;
