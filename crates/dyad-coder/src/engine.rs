@@ -426,6 +426,9 @@ impl Engine {
                     place: false,
                     city: false,
                     twin: None,
+                    role: false,
+                    known_person: false,
+                    country: None,
                 });
                 match clause::quoted_statement(&view, t, &self.patterns, local) {
                     Some(p) => preds.push(p),

@@ -768,3 +768,25 @@ fn the_president_of_a_story_about_one_country_is_its_president() {
         "{criticised:#?}"
     );
 }
+
+#[test]
+fn an_envoy_named_in_apposition_is_that_person_and_an_opposition_delegation_the_oppositions() {
+    let events = code(
+        "The Venezuelan opposition delegation met the UN Libya envoy, Staffan de Mistura, on Monday.",
+    );
+    let met = on(&events, "met");
+    assert!(
+        met.source.iter().all(|a| {
+            a.actor.country.as_deref() == Some("VEN")
+                && a.actor.sectors.first().is_some_and(|s| s == "OPP")
+        }) && !met.source.is_empty(),
+        "{met:#?}"
+    );
+    assert!(
+        met.target
+            .iter()
+            .all(|a| a.actor.country.as_deref() != Some("LBY") && a.text.contains("Mistura"))
+            && !met.target.is_empty(),
+        "{met:#?}"
+    );
+}

@@ -119,7 +119,17 @@ impl<'a> Scan<'a> {
             }
         }
         let generic_head = is_generic(head_index);
-        let sectors: &'a [String] = if count > 1 && all_titles {
+        // "opposition delegation", "rebel leadership": a governmental-sounding
+        // group or office of a non-state body is that body's
+        let head_primary = head.sectors.first().map(String::as_str);
+        let first_primary = first_role.sectors.first().map(String::as_str);
+        let non_state_owner = count > 1
+            && head_primary == Some("GOV")
+            && matches!(
+                first_primary,
+                Some("OPP" | "REB" | "PTY" | "NGO" | "UAF" | "PRM" | "REL" | "LAB" | "BUS" | "JRN")
+            );
+        let sectors: &'a [String] = if (count > 1 && all_titles) || non_state_owner {
             &first_role.sectors
         } else if generic_head && count > 1 {
             last_specific.map_or(&head.sectors, |r| &r.sectors)

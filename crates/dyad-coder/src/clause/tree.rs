@@ -2080,6 +2080,24 @@ fn np_owner(
 ) -> Option<usize> {
     let usable = |m: usize| places || !view.mentions.get(m).is_some_and(|lm| lm.place);
     if let Some(m) = view.mention(h).filter(|&m| usable(m)) {
+        // "the UN Syria special envoy, Staffan de Mistura": a role named
+        // by a known person of another country or of none is that person
+        // (the role's words may name the posting, not the owner); of the
+        // same country the role stays, which says what the person is now
+        // ("the outgoing chairman of the Senate committee, Bob Corker")
+        if let Some(role) = view.mentions.get(m).filter(|lm| lm.role) {
+            if let Some(p) = kids
+                .with_rel(h, "appos")
+                .filter_map(|a| view.mention(a))
+                .find(|&p| {
+                    view.mentions.get(p).is_some_and(|lm| {
+                        lm.known_person && (role.country.is_none() || lm.country != role.country)
+                    })
+                })
+            {
+                return Some(p);
+            }
+        }
         return Some(m);
     }
     // modifiers naming the owner, nearest kinds first

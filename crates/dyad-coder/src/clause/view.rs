@@ -31,6 +31,12 @@ pub struct LocalMention {
     /// person of a pair ("the two men" → Putin and Kim). Twins are not in
     /// `mention_at`; they join their first mention's conjuncts.
     pub twin: Option<usize>,
+    /// A role with no name ("the special envoy", "Syria special envoy").
+    pub role: bool,
+    /// A person the lexicon knows, with a country or an organisation.
+    pub known_person: bool,
+    /// The mention's country code, when it has a three-letter one.
+    pub country: Option<[u8; 3]>,
 }
 
 /// A sentence prepared for analysis.
@@ -158,6 +164,14 @@ impl<'a> SentenceView<'a> {
                 place: crate::locative::is_place_mention(m),
                 city: m.kind == dyad_core::MentionKind::Capital,
                 twin: None,
+                role: m.kind == dyad_core::MentionKind::Role,
+                known_person: m.kind == dyad_core::MentionKind::Person
+                    && (m.actor.country.is_some() || m.actor.org.is_some()),
+                country: m
+                    .actor
+                    .country
+                    .as_deref()
+                    .and_then(|c| <[u8; 3]>::try_from(c.as_bytes()).ok()),
             });
             for slot in mention_at.iter_mut().take(last + 1).skip(first) {
                 *slot = Some(li);
