@@ -370,6 +370,11 @@ impl Lexicon {
         self.org_index.get(id).and_then(|i| self.k.orgs.get(*i))
     }
 
+    /// All organisations (curated, bulk and user layers), in load order.
+    pub fn orgs(&self) -> &[Org] {
+        &self.k.orgs
+    }
+
     /// A person by id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.person_index
