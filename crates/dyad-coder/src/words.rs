@@ -894,6 +894,16 @@ pub fn is_thing_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns naming a part of an organisation ("the Syrian wing of the PKK",
+/// "the armed branch of Hamas"): the part belongs to the "of" phrase's
+/// organisation; a demonym before it says where the part is, not whose.
+pub fn is_part_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "wing" | "branch" | "arm" | "affiliate" | "offshoot" | "faction" | "franchise"
+    )
+}
+
 /// Nouns naming one party by its relation to another: their possessor or
 /// "of" phrase is the other party ("the opposition's backers", "an ally of
 /// Russia"), never the referent.

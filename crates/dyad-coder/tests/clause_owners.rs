@@ -803,3 +803,19 @@ fn hosting_bases_is_no_visit_and_hosting_refugees_shelters_them() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_wing_or_branch_of_a_group_is_the_groups() {
+    let events = code(
+        "The fighters belong to the Iraqi branch of Hezbollah, which has attacked American bases for years.",
+    );
+    let attacked = on(&events, "has attacked");
+    assert!(
+        attacked
+            .source
+            .iter()
+            .all(|a| a.actor.country.as_deref() != Some("IRQ") && a.text.contains("Hezbollah"))
+            && !attacked.source.is_empty(),
+        "{attacked:#?}"
+    );
+}

@@ -2109,6 +2109,17 @@ fn np_owner(
     // (an act named by the -ing form of a weapon's noun is no weapon:
     // "Syrian government shelling killed X", "Russian bombing")
     let thing_head = words::is_thing_noun(view.lemma(h)) && !view.low(h).ends_with("ing");
+    // "the Syrian wing of the PKK": a part is its organisation's
+    if words::is_part_noun(view.lemma(h)) {
+        if let Some(m) = kids
+            .with_rel(h, "nmod")
+            .filter(|&c| case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of"))
+            .find_map(|c| view.mention(c))
+            .filter(|&m| usable(m))
+        {
+            return Some(m);
+        }
+    }
     // "a request from X", "the resolution proposed by X": a proposal's
     // author owns it (X is who is rejected or backed)
     if words::is_proposal_noun(view.lemma(h)) {
