@@ -397,6 +397,24 @@ impl Engine {
                     .filter(|&(i, _)| t.upos(i) == "VERB")
                     .collect();
             }
+            // a hyphenated pair of countries names the two sides of an
+            // event noun it modifies ("the Israeli-Palestinian talks"),
+            // nothing on any other word
+            let on_event_noun: Vec<bool> = (0..view.len())
+                .map(|i| {
+                    tree.as_ref().is_some_and(|t| {
+                        matches!(t.rel(i), "amod" | "compound")
+                            && t.head(i).is_some_and(|h| {
+                                matches!(t.upos(h), "NOUN" | "PROPN")
+                                    && (self.patterns.has_trigger(TriggerKind::Noun, view.lemma(h))
+                                        || self
+                                            .patterns
+                                            .has_trigger(TriggerKind::Noun, view.low(h)))
+                            })
+                    })
+                })
+                .collect();
+            view.drop_pairs_unless(|i| on_event_noun.get(i) == Some(&true));
             let mut preds = match &tree {
                 Some(t) => clause::analyze_tree(&view, t, &self.patterns, !wanted),
                 None if wanted => clause::analyze(&view, &self.patterns),
@@ -429,6 +447,7 @@ impl Engine {
                     role: false,
                     known_person: false,
                     country: None,
+                    pair: false,
                 });
                 match clause::quoted_statement(&view, t, &self.patterns, local) {
                     Some(p) => preds.push(p),

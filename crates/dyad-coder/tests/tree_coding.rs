@@ -2579,3 +2579,65 @@ fn a_party_that_suffers_or_shuns_an_act_is_not_its_doer() {
         "{events:#?}"
     );
 }
+
+// actors10
+
+#[test]
+fn a_hyphenated_pair_of_countries_modifying_an_event_noun_names_its_two_sides() {
+    let events = code("The Kenyan-Ugandan talks resumed in Nairobi on Tuesday.");
+    let ev = on(&events, "talks");
+    assert_eq!(ev.plover, "CONSULT", "{ev:#?}");
+    let mut sides = countries(&ev.source);
+    sides.extend(countries(&ev.target));
+    sides.sort();
+    assert_eq!(sides, ["KEN", "UGA"], "{ev:#?}");
+    // the pair is the sides of its noun only: not what another verb acts
+    // on, nor the doer of a clause under the noun
+    let events = code(
+        "Kenya accused Uganda of violating a 2015 Kenyan-Ugandan agreement to destroy the rebels.",
+    );
+    assert!(
+        events.iter().all(|e| {
+            let t = &e.provenance.trigger_text;
+            !t.ends_with("violating") && !t.ends_with("destroy")
+        }),
+        "{events:#?}"
+    );
+    // a country and a verb form is still a modifier of nothing
+    let events = code("Kenyan police seized Russian-made rifles at the US-funded talks.");
+    assert!(
+        events.iter().all(|e| {
+            let mut c = countries(&e.source);
+            c.extend(countries(&e.target));
+            !c.iter().any(|x| x == "RUS" || x == "USA")
+        }),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_serving_role_takes_the_organisation_of_the_official_it_serves() {
+    let events = code("An adviser to the UN envoy criticised Sudan on Friday.");
+    let ev = on(&events, "criticised");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["UNO"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["SDN"], "{ev:#?}");
+}
+
+#[test]
+fn an_unknown_name_with_a_role_apposition_takes_the_roles_organisation() {
+    let events = code(
+        "Maria Novak, a spokeswoman for the Red Cross, said the convoy was ready. \
+         Later, Novak criticised Sudan for blocking the trucks.",
+    );
+    let ev = on(&events, "criticised");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["ICRC"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["SDN"], "{ev:#?}");
+    // the quotation of a person whose apposition serves an official
+    let events = code(
+        "Tomas Brandt, an adviser to the UN envoy, said: \u{201c}I urge Iran to release the prisoners.\u{201d}",
+    );
+    let ev = on(&events, "urge");
+    assert_eq!(countries(&ev.source), ["UNO"], "{ev:#?}");
+}

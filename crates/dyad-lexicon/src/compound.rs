@@ -238,7 +238,10 @@ impl<'a> Scan<'a> {
             return 1;
         };
         if a.hyphen_after {
-            // "Russian-made", "U.S.-led": a modifier, not an actor.
+            // "Russian-made", "U.S.-led": a modifier, not an actor; but
+            // "the Israeli-Palestinian talks", "US-Turkish relations": a
+            // hyphenated pair of countries modifying a noun names two sides.
+            self.hyphen_pair(s, a, &anchor, out);
             return 1;
         }
         if let Some(b) = s
@@ -723,8 +726,29 @@ impl<'a> Scan<'a> {
                         Some(p)
                     }),
             };
+            // "an adviser to the UN envoy", "an aide to the Red Cross
+            // president": an organisation's titled official served gives
+            // the organisation (a country's "to" stays unread: "an adviser
+            // to the Iraqi president" may be a foreigner)
+            let official = (to_link && served.is_none())
+                .then(|| {
+                    let Target::Org(o) = b.primary() else {
+                        return None;
+                    };
+                    let t = self
+                        .chain(s, chain.next + 1)
+                        .filter(|t| t.head.kind == RoleKind::Title && !t.plural)?;
+                    let first = s.atoms.get(chain.next + 1)?;
+                    self.adjacent(b.end, first.start)
+                        .then_some((o, t.next, t.end))
+                })
+                .flatten();
+            if let Some((_, t_next, t_end)) = official {
+                last = t_next - 1;
+                b_end = t_end;
+            }
             let linked = match b.primary() {
-                _ if to_link && served.is_none() => None,
+                _ if to_link && served.is_none() && official.is_none() => None,
                 _ if served.is_some() => served.map(|p| {
                     let (pa, _) = self.person_actor(p);
                     (pa.country, None, chain.sectors.to_vec(), pa.name)
@@ -1045,6 +1069,57 @@ impl<'a> Scan<'a> {
         match (current.next(), current.next()) {
             (Some(p), None) => Some(p),
             _ => None,
+        }
+    }
+
+    /// "the Israeli-Palestinian talks", "a joint Russian-Turkish plan",
+    /// "US-Turkish relations": a country or demonym joined by a hyphen to
+    /// another country's name or demonym (nothing else in the word), the
+    /// pair modifying a lower-case noun, gives one mention per country on
+    /// the halves' own spans (the coder reads them as two sides of the noun
+    /// they modify). "Russian-made", "US-led", "Turkish-backed",
+    /// "Russian-Turkish-Iranian" (three) stay modifiers of nothing.
+    fn hyphen_pair(&self, s: &Sent, a: &Atom, anchor: &Anchor, out: &mut Vec<Draft>) {
+        if !matches!(a.primary(), Target::Country(_) | Target::Demonym(_)) {
+            return;
+        }
+        let start = a.end + 1;
+        let Some(rest) = self.text.get(start..s.end.max(start)) else {
+            return;
+        };
+        let len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let word = rest.get(..len).unwrap_or("");
+        if word.is_empty() {
+            return;
+        }
+        let after = rest.get(len..).unwrap_or("");
+        // the pair modifies a noun: one space, then a lower-case word
+        let mut chars = after.chars();
+        if chars.next() != Some(' ') || !chars.next().is_some_and(char::is_lowercase) {
+            return;
+        }
+        let atoms = self.lex.patterns.atoms(word);
+        let [b] = atoms.as_slice() else { return };
+        if b.start != 0
+            || b.end != len
+            || !matches!(b.primary(), Target::Country(_) | Target::Demonym(_))
+        {
+            return;
+        }
+        let Some(other) = self.anchor(b) else { return };
+        if other.code == anchor.code {
+            return;
+        }
+        for (x, from, to) in [(anchor, a.start, a.end), (&other, start, start + len)] {
+            let actor = Actor {
+                name: x.name.to_string(),
+                country: Some(x.code.to_string()),
+                ..Default::default()
+            };
+            let rule = format!("{} (hyphenated pair)", self.anchor_rule(x));
+            out.push(self.draft(from, to, s.index, x.kind, actor, rule, 0.5));
         }
     }
 

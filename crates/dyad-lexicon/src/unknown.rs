@@ -625,6 +625,38 @@ impl Scan<'_> {
                         .is_some_and(|gap| matches!(gap, ", " | ","))
             })
         };
+        // "Maria Novak, a spokeswoman for the Red Cross, said": a singular
+        // role with a country, organisation or sector other than CVL in an
+        // apposition right after a name (", a/an/the" and at most two
+        // lower-case words before the role) is the person's calling: the
+        // name is a person of the role's country, organisation and sectors
+        // (when the text gives person evidence), so its later surname and
+        // the quotation it speaks refer to it
+        let apposition_role = |r: &Run| {
+            drafts.iter().position(|d| {
+                d.sentence == r.sentence
+                    && d.kind == MentionKind::Role
+                    && title_like(text, d)
+                    && (d.actor.country.is_some()
+                        || d.actor.org.is_some()
+                        || d.actor.sectors.first().is_some_and(|x| x != "CVL"))
+                    && text
+                        .get(r.end..d.start)
+                        .and_then(|gap| gap.strip_prefix(", "))
+                        .is_some_and(|gap| {
+                            let words: Vec<&str> = gap.split_whitespace().collect();
+                            words.len() <= 3
+                                && words
+                                    .first()
+                                    .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+                                && !gap.contains(',')
+                                && words
+                                    .iter()
+                                    .all(|w| w.starts_with(|c: char| c.is_lowercase()))
+                        })
+                    && text.get(d.end..).is_some_and(|t| t.starts_with(','))
+            })
+        };
         let sentence_bounds = |i: usize| {
             doc.sentences
                 .iter()
@@ -643,7 +675,9 @@ impl Scan<'_> {
                 // (a run no draft overlaps holds no surname reading)
                 let given = !free && !surname_as_given(r).is_empty();
                 (free || (given && !atoms_overlap(r.start, r.end)))
-                    && (!in_role_apposition(r) || (given && !in_role_apposition_with_country(r)))
+                    && (!in_role_apposition(r)
+                        || (given && !in_role_apposition_with_country(r))
+                        || (free && apposition_role(r).is_some()))
                     && !is_in(NON_PERSON_HEADS, last)
                     && !name.split(' ').any(|w| self.is_place_noun(w))
             })
@@ -757,6 +791,22 @@ impl Scan<'_> {
                             sectors: d.actor.sectors.clone(),
                             org: d.actor.org.clone(),
                         },
+                    });
+                }
+            }
+        }
+        for r in &candidates {
+            let Some(d) = apposition_role(r).and_then(|k| drafts.get(k)) else {
+                continue;
+            };
+            let name = text.get(r.start..r.end).unwrap_or("");
+            if let Some((_, e)) = names.iter_mut().find(|(n, _)| *n == name) {
+                if e.title.is_none() && e.why.is_some() {
+                    e.title = Some(Title {
+                        text: text.get(d.start..d.end).unwrap_or("").to_string(),
+                        country: d.actor.country.clone(),
+                        sectors: d.actor.sectors.clone(),
+                        org: d.actor.org.clone(),
                     });
                 }
             }

@@ -722,10 +722,18 @@ pub fn analyze_tree(
         let governor = gov.and_then(|g| preds.get(g));
         let g_kind = governor.map(|q| q.kind);
         let g_lemma = governor.map(|q| q.lemma.clone()).unwrap_or_default();
-        let g_agent = governor.map(Predicate::agent).unwrap_or_default();
-        let g_patient = governor.map(Predicate::patient).unwrap_or_default();
+        // a hyphenated pair is the two sides of its event noun only: a
+        // clause under the noun does not inherit them ("a 2013 US-Russia
+        // agreement to destroy the stockpiles")
+        let not_pair = |v: Vec<usize>| -> Vec<usize> {
+            v.into_iter()
+                .filter(|&m| !view.mentions.get(m).is_some_and(|lm| lm.pair))
+                .collect()
+        };
+        let g_agent = not_pair(governor.map(Predicate::agent).unwrap_or_default());
+        let g_patient = not_pair(governor.map(Predicate::patient).unwrap_or_default());
         let g_passive = governor.is_some_and(|q| q.passive);
-        let g_subject = governor.map(|q| q.subject.clone()).unwrap_or_default();
+        let g_subject = not_pair(governor.map(|q| q.subject.clone()).unwrap_or_default());
         let g_governor = governor.and_then(|q| q.governor);
         // the agent of the governor's own judging head ("praising Spain for
         // resisting ... and thanking Germany": the praiser), as read so far
@@ -2078,8 +2086,8 @@ fn np_owner(
     h: usize,
     places: bool,
 ) -> Option<usize> {
-    let usable = |m: usize| places || !view.mentions.get(m).is_some_and(|lm| lm.place);
-    if let Some(m) = view.mention(h).filter(|&m| usable(m)) {
+    let place_ok = |m: usize| places || !view.mentions.get(m).is_some_and(|lm| lm.place);
+    if let Some(m) = view.mention(h).filter(|&m| place_ok(m)) {
         // "the UN Syria special envoy, Staffan de Mistura": a role named
         // by a known person of another country or of none is that person
         // (the role's words may name the posting, not the owner); of the
@@ -2100,6 +2108,11 @@ fn np_owner(
         }
         return Some(m);
     }
+    // a hyphenated pair is the two sides of the event noun it modifies,
+    // not the owner of its phrase as another word's argument ("accused X
+    // of violating a US-Russia agreement": the agreement's parties are not
+    // what is violated)
+    let usable = |m: usize| place_ok(m) && !view.mentions.get(m).is_some_and(|lm| lm.pair);
     // modifiers naming the owner, nearest kinds first
     // an apposition names the referent itself ("his counterpart, Sergio
     // Mattarella"); a possessor only the owner ("his counterpart")

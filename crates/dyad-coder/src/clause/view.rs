@@ -9,6 +9,10 @@ use crate::locative::InTextOrder;
 use crate::locative::Mentions;
 use crate::words;
 
+/// How the lexicon's rule text of a hyphenated pair's country ends
+/// ("the Israeli-Palestinian talks").
+const PAIR_RULE: &str = "(hyphenated pair)";
+
 /// At most this many pair mentions are kept per sentence.
 const MAX_TWINS: usize = 8;
 
@@ -37,6 +41,11 @@ pub struct LocalMention {
     pub known_person: bool,
     /// The mention's country code, when it has a three-letter one.
     pub country: Option<[u8; 3]>,
+    /// One country of a hyphenated pair modifying a noun ("the
+    /// Israeli-Palestinian talks": the lexicon's "(hyphenated pair)"
+    /// mentions): kept only on an event noun, see
+    /// [`SentenceView::drop_pairs_unless`].
+    pub pair: bool,
 }
 
 /// A sentence prepared for analysis.
@@ -172,6 +181,7 @@ impl<'a> SentenceView<'a> {
                     .country
                     .as_deref()
                     .and_then(|c| <[u8; 3]>::try_from(c.as_bytes()).ok()),
+                pair: m.rule.ends_with(PAIR_RULE),
             });
             for slot in mention_at.iter_mut().take(last + 1).skip(first) {
                 *slot = Some(li);
@@ -216,6 +226,39 @@ impl<'a> SentenceView<'a> {
             title: is_title_case(words, caps),
             verb_lemmas: Vec::new(),
         }
+    }
+
+    /// Drops the countries of hyphenated pairs ("the Israeli-Palestinian
+    /// talks", [`LocalMention::pair`]) on tokens for which `keep` is false:
+    /// a pair names the two sides of an event noun it modifies, nothing on
+    /// any other noun ("the Syrian-Turkish border", "a UK-Canadian
+    /// national"). Indices of the other mentions are renumbered.
+    pub fn drop_pairs_unless(&mut self, keep: impl Fn(usize) -> bool) {
+        let dropped: Vec<bool> = self
+            .mentions
+            .iter()
+            .map(|m| m.pair && !keep(m.first))
+            .collect();
+        if !dropped.contains(&true) {
+            return;
+        }
+        let mut new_index = vec![None; self.mentions.len()];
+        let mut kept: Vec<LocalMention> = Vec::with_capacity(self.mentions.len());
+        for (i, m) in self.mentions.iter().enumerate() {
+            if dropped.get(i) == Some(&false) {
+                if let Some(slot) = new_index.get_mut(i) {
+                    *slot = Some(kept.len());
+                }
+                kept.push(*m);
+            }
+        }
+        for m in &mut kept {
+            m.twin = m.twin.and_then(|t| new_index.get(t).copied().flatten());
+        }
+        for slot in &mut self.mention_at {
+            *slot = slot.and_then(|i| new_index.get(i).copied().flatten());
+        }
+        self.mentions = kept;
     }
 
     /// Number of tokens analysed.
