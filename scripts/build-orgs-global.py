@@ -53,12 +53,22 @@ import json
 import os
 import re
 import subprocess
+import importlib.util
 import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LEX = os.path.join(ROOT, "data", "lexicon")
-HEADER = "id\tname\taliases\tcountry\tsectors"
+
+# The file layout and writer of the organisation lists are build-orgs.py's
+# (one format for every orgs/*.tsv file).
+_spec = importlib.util.spec_from_file_location(
+    "build_orgs", os.path.join(ROOT, "scripts", "build-orgs.py")
+)
+_build_orgs = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_build_orgs)
+LEX = _build_orgs.LEX
+HEADER = _build_orgs.HEADER
+write = _build_orgs.write
 
 # Acronyms that mostly mean something else in news text.
 ACRONYM_STOP = {
@@ -489,15 +499,6 @@ def us_agencies(src, k):
             ids.add(r[0])
             out.append(r)
     return out
-
-
-def write(path, header_lines, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for h in header_lines:
-            f.write("# " + h + "\n")
-        f.write(HEADER + "\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
 
 
 def main():
