@@ -358,7 +358,15 @@ fn follows_preposition(text: &str, start: usize) -> bool {
     SLOT_PREPOSITIONS
         .iter()
         .any(|p| p.eq_ignore_ascii_case(word))
+        || VISIT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
 }
+
+/// Verb forms whose direct object is the place visited, standing for its
+/// country as a preposition's object does: "Merkel visited Iraq" is a visit
+/// to Iraq as "Merkel arrived in Iraq" is ("- visit +").
+const VISIT_VERBS: &[&str] = &[
+    "visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring",
+];
 
 /// The last whitespace-separated word of `text` ("" when none) and the text
 /// before it; reads only the end of `text` (it runs once per toponym, on

@@ -741,6 +741,9 @@ enum Miss<'p> {
     NotAid,
     /// The verb's object is an actor's removal ("backed the overthrow of").
     RemovalObject,
+    /// The target would be who the object's act befell ("condemned the
+    /// arrest of X").
+    DoneToObject,
     /// A verb of violence with an object nothing can be done to ("kill off
     /// speculation").
     FigurativeObject,
@@ -780,6 +783,10 @@ impl Miss<'_> {
             Miss::NoSource => "no source actor".into(),
             Miss::NotAid => "its object is no aid (objects/immaterial.tsv)".into(),
             Miss::RemovalObject => "its object is an actor's removal (objects/removal.tsv)".into(),
+            Miss::DoneToObject => {
+                "the target is who its object's act befell, not its doer (objects/done-to.tsv)"
+                    .into()
+            }
             Miss::FigurativeObject => {
                 "its object makes the verb figurative (objects/figurative.tsv, objects/endangered.tsv)"
                     .into()
@@ -1054,6 +1061,27 @@ fn try_pattern<'p>(
             break;
         }
     }
+    // "condemned the arrest of X", "backed the invasion of Iraq": the "of"
+    // phrase of an act done to someone names who it befell, not the party
+    // the verb condemns or backs (the act's doer is: "Russia's invasion of
+    // Ukraine", "the killing of X by Y", which are kept)
+    if judges_objects_act(&pattern.plover)
+        && pred.kind == TriggerKind::Verb
+        && slots.iter().any(|s| {
+            matches!(s, SlotUse::Target(Slot::Object))
+                || matches!(s, SlotUse::Target(Slot::Prep(p)) if p == "of")
+        })
+    {
+        if let Some(o) = pred.object_word.filter(|&o| {
+            patterns.is_done_to_object(view.lemma(o)) || patterns.is_done_to_object(view.low(o))
+        }) {
+            let before = target.len();
+            target.retain(|&m| !in_of_phrase(view, o, m));
+            if target.len() < before {
+                return Err(Miss::DoneToObject);
+            }
+        }
+    }
     // "fought with the US against Isis": where the same act names an enemy
     // with "against", "with" names a comrade, not the other side
     if pattern.plover == "ASSAULT"
@@ -1100,9 +1128,17 @@ fn try_pattern<'p>(
                 .and_then(|lm| actors.get(lm.global))
                 .map(|a| &a.actor)
         };
+        // (nor of its own forces: "the zone should be patrolled by the
+        // Turkish forces", a Turkish official said)
+        let own_forces = |a: &dyad_core::Actor, b: &dyad_core::Actor| {
+            a.country.is_some()
+                && a.country == b.country
+                && b.primary_sector()
+                    .is_some_and(|x| matches!(x, "MIL" | "COP" | "SPY"))
+        };
         target.retain(|t| {
             !source.iter().any(|s| match (party(s), party(t)) {
-                (Some(a), Some(b)) => crate::record::one_party(a, b),
+                (Some(a), Some(b)) => crate::record::one_party(a, b) || own_forces(a, b),
                 _ => false,
             })
         });
@@ -1206,6 +1242,10 @@ fn try_pattern<'p>(
             "AGREE" | "SUPPORT" | "CONSULT" | "COOPERATE" | "AID" | "REQUEST"
         );
         let hostile = matches!(pattern.plover.as_str(), "ASSAULT" | "COERCE");
+        let judged_act_object = judges_objects_act(&pattern.plover)
+            && pred.object_word.is_some_and(|o| {
+                patterns.is_done_to_object(view.lemma(o)) || patterns.is_done_to_object(view.low(o))
+            });
         let found = OBJECT_LIKE_PREPS
             .iter()
             .filter(|&&p| !(cooperative && p == "against"))
@@ -1216,6 +1256,11 @@ fn try_pattern<'p>(
             // Gaza": an attack's "from" is where it came from
             .filter(|&&p| !(pattern.plover == "ASSAULT" && p == "from"))
             .filter(|&&p| !met_a_thing || matches!(p, "of" | "for"))
+            // "condemned the arrest of X": who the act befell (above)
+            .filter(|&&p| !(p == "of" && judged_act_object))
+            // "visited the Domiz camp in the Kurdistan region of Iraq": a
+            // visit to a place that is no actor is no visit to a host
+            .filter(|_| !(pattern.cameo == "042" && pred.object_word.is_some()))
             // "continues to hail its effort, within hours of a ban on X":
             // a cooperative verb whose object is a thing supports that
             // thing; an "on", "at" or "into" phrase is its topic or the
@@ -1638,4 +1683,26 @@ fn attributions(
         }
     }
     out
+}
+
+/// Whether mention `m` lies in the "of" phrase right after act noun `o`
+/// ("the arrest of X"; not after a "by" naming the doer: "the killing of
+/// civilians by X").
+fn in_of_phrase(view: &SentenceView<'_>, o: usize, m: usize) -> bool {
+    let Some(lm) = view.mentions.get(m) else {
+        return false;
+    };
+    lm.first > o + 1
+        && view.low(o + 1) == "of"
+        && !(o + 2..lm.first).any(|k| matches!(view.low(k), "by" | "from"))
+}
+
+/// Types whose verb approves or condemns its object: with an act noun as
+/// object, the party judged is the act's doer ("condemned Russia's
+/// invasion"), never who the act befell ("condemned the arrest of X").
+fn judges_objects_act(plover: &str) -> bool {
+    matches!(
+        plover,
+        "SUPPORT" | "AGREE" | "COOPERATE" | "AID" | "ACCUSE" | "REJECT" | "PROTEST"
+    )
 }

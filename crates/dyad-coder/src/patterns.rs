@@ -176,6 +176,10 @@ pub struct PatternSet {
     /// overthrow of X"): a cooperative verb with one is no cooperation with
     /// the actor named inside.
     removal: FxHashSet<String>,
+    /// Act nouns whose "of" phrase names who the act befalls ("the arrest
+    /// of X"): as a disapproving or approving verb's object, that actor is
+    /// not the verb's target.
+    done_to: FxHashSet<String>,
     /// Direct objects that make a verb of violence figurative ("kill off
     /// speculation", "hit the spending target").
     figurative: FxHashSet<String>,
@@ -201,6 +205,13 @@ const BUILTIN_IMMATERIAL: (&str, &str) = (
 const BUILTIN_REMOVAL: (&str, &str) = (
     "objects/removal.tsv",
     include_str!("../../../data/patterns/objects/removal.tsv"),
+);
+
+/// The built-in list of act nouns whose "of" phrase is who the act befalls
+/// (hand-made; see its header).
+const BUILTIN_DONE_TO: (&str, &str) = (
+    "objects/done-to.tsv",
+    include_str!("../../../data/patterns/objects/done-to.tsv"),
 );
 
 /// The built-in list of objects that make a verb of violence figurative
@@ -317,6 +328,8 @@ impl PatternSet {
         set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_REMOVAL;
         set.add_removal_objects(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_DONE_TO;
+        set.add_done_to_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_FIGURATIVE;
         set.add_figurative_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_ENDANGERED;
@@ -346,13 +359,14 @@ impl PatternSet {
         files.sort();
         // the word lists beside the patterns, each optional
         type AddList = fn(&mut PatternSet, &str, &str) -> Result<(), CoderError>;
-        let lists: [(&str, &str, AddList); 8] = [
+        let lists: [(&str, &str, AddList); 9] = [
             (
                 "objects",
                 "immaterial.tsv",
                 PatternSet::add_immaterial_objects,
             ),
             ("objects", "removal.tsv", PatternSet::add_removal_objects),
+            ("objects", "done-to.tsv", PatternSet::add_done_to_objects),
             (
                 "objects",
                 "figurative.tsv",
@@ -507,6 +521,18 @@ impl PatternSet {
     /// ("investigate", "expel").
     pub fn is_state_act(&self, lemma: &str) -> bool {
         self.state_acts.contains(lemma)
+    }
+
+    /// Adds act nouns whose "of" phrase names who the act befalls: one
+    /// lower-case lemma a line, `#` comments.
+    pub fn add_done_to_objects(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        add_lemmas(&mut self.done_to, file, text)
+    }
+
+    /// True when `lemma` is an act noun whose "of" phrase names who the act
+    /// befalls ("arrest", "invasion"; every removal noun too).
+    pub fn is_done_to_object(&self, lemma: &str) -> bool {
+        self.done_to.contains(lemma) || self.removal.contains(lemma)
     }
 
     /// True when `lemma` names an actor's removal or defeat ("overthrow").

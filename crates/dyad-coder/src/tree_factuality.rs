@@ -104,6 +104,14 @@ fn is_hypothetical_noun(w: &str) -> bool {
             | "warning"
             | "ultimatum"
             | "push"
+            // asked or told, not yet done: "an invitation to visit Turkey",
+            // "orders to withdraw"
+            | "invitation"
+            | "appeal"
+            | "order"
+            | "orders"
+            | "instruction"
+            | "instructions"
     )
 }
 

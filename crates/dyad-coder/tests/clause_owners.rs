@@ -817,3 +817,147 @@ fn a_wing_or_branch_of_a_group_is_the_groups() {
         "{attacked:#?}"
     );
 }
+
+// stop 27 (lead)
+
+#[test]
+fn a_stateless_peoples_administration_is_no_states_government() {
+    // no recognised region of its own in Syria: its administration is a
+    // non-state group, like its forces
+    let events =
+        code("The Kurdish administration in northern Syria accused Turkey of shelling the town.");
+    let ev = on(&events, "accused");
+    let sector = ev.source[0].actor.sectors.first().map(String::as_str);
+    assert_eq!(sector, Some("REB"), "{ev:#?}");
+    let events = code("Syrian Kurdish authorities accused Turkey of shelling the town.");
+    let ev = on(&events, "accused");
+    assert_eq!(
+        ev.source[0].actor.country.as_deref(),
+        Some("SYR"),
+        "{ev:#?}"
+    );
+    assert_eq!(
+        ev.source[0].actor.sectors.first().map(String::as_str),
+        Some("REB"),
+        "{ev:#?}"
+    );
+    // "Kurdish-led" as "Kurdish": the militias are no state's
+    let events = code("Kurdish-led militias in Syria attacked the town of Manbij.");
+    let ev = on(&events, "attacked");
+    assert_eq!(
+        ev.source[0].actor.sectors.first().map(String::as_str),
+        Some("REB"),
+        "{ev:#?}"
+    );
+    // in Iraq the Kurdistan Region is recognised: its authorities govern
+    let events = code("Kurdish authorities in Iraq accused Turkey of shelling the town.");
+    let ev = on(&events, "accused");
+    assert_eq!(
+        ev.source[0].actor.country.as_deref(),
+        Some("IRQ"),
+        "{ev:#?}"
+    );
+    assert_eq!(
+        ev.source[0].actor.sectors.first().map(String::as_str),
+        Some("GOV"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn condemning_or_backing_an_act_done_to_someone_does_not_aim_at_them() {
+    // the arrested, the invaded and the overthrown are not who is condemned
+    // or backed; the act's doer is, when named
+    for text in [
+        "Germany condemned the arrest of the Iranian opposition leader.",
+        "Germany condemned the overthrow of the Egyptian government.",
+        "France backed the invasion of Iraq.",
+    ] {
+        let events = code(text);
+        let judged: Vec<_> = events
+            .iter()
+            .filter(|e| matches!(e.plover.as_str(), "ACCUSE" | "SUPPORT"))
+            .collect();
+        assert!(
+            judged.iter().all(|e| e.target.is_empty()),
+            "{text}: {events:#?}"
+        );
+    }
+    let events = code("Germany condemned Russia's invasion of Ukraine.");
+    let ev = on(&events, "condemned");
+    assert_eq!(
+        ev.target[0].actor.country.as_deref(),
+        Some("RUS"),
+        "{ev:#?}"
+    );
+    let events = code("Germany condemned the killing of Syrian civilians by Russian forces.");
+    let ev = on(&events, "condemned");
+    assert_eq!(
+        ev.target[0].actor.country.as_deref(),
+        Some("RUS"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_country_visited_is_the_host_and_a_place_inside_it_is_none() {
+    let Some(events) = code_geo("Merkel visited Iraq on Monday.") else {
+        return;
+    };
+    let ev = on(&events, "visited");
+    assert_eq!(ev.plover, "CONSULT", "{ev:#?}");
+    assert_eq!(
+        ev.target[0].actor.country.as_deref(),
+        Some("IRQ"),
+        "{ev:#?}"
+    );
+    // the White House is in Washington, not Casablanca ("Dar el Beida")
+    let Some(events) = code_geo("Merkel visited the White House.") else {
+        return;
+    };
+    let ev = on(&events, "visited");
+    assert_eq!(
+        ev.target[0].actor.country.as_deref(),
+        Some("USA"),
+        "{ev:#?}"
+    );
+    // a camp is no host: the country named after it says where it is
+    let Some(events) =
+        code_geo("The envoy visited a refugee camp in the Kurdish region of Iraq on Monday.")
+    else {
+        return;
+    };
+    assert!(
+        !events.iter().any(|e| e
+            .target
+            .iter()
+            .any(|t| t.actor.country.as_deref() == Some("IRQ"))),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn an_invitation_to_an_act_is_not_the_act() {
+    let events = code("Putin accepted an invitation to meet Abe in Tokyo.");
+    let ev = on(&events, "meet");
+    assert_ne!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}
+
+#[test]
+fn a_passive_obligation_demands_of_its_agent_not_of_its_patient() {
+    let events = code("Theresa May said the fighters should be tried by Iraqi courts.");
+    let ev = on(&events, "said");
+    assert_eq!(ev.plover, "REQUEST", "{ev:#?}");
+    assert_eq!(
+        ev.target[0].actor.country.as_deref(),
+        Some("IRQ"),
+        "{ev:#?}"
+    );
+    // a state's own forces named as the agent: its own course, no demand
+    let events = code(
+        "The Turkish defence minister said the safe zone should be patrolled by Turkish forces.",
+    );
+    assert!(!events.iter().any(|e| e.plover == "REQUEST"), "{events:#?}");
+    let events = code("A Downing Street spokesman said the captured fighters should be punished.");
+    assert!(!events.iter().any(|e| e.plover == "REQUEST"), "{events:#?}");
+}

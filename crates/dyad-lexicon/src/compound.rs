@@ -452,6 +452,11 @@ impl<'a> Scan<'a> {
     /// without a state ("Kurdish", `peoples.tsv`).
     fn after_people_adjective(&self, s: &Sent, start: usize) -> Option<&'a StatelessPeople> {
         let w = self.word(prev_word(self.text, start, s.start)?);
+        // "Kurdish-led militias" as "Kurdish militias"
+        let w = w
+            .strip_suffix("-led")
+            .or_else(|| w.strip_suffix("-dominated"))
+            .unwrap_or(w);
         self.lex
             .k
             .peoples
@@ -565,7 +570,12 @@ impl<'a> Scan<'a> {
             .after_people_adjective(s, a.start)
             .or_else(|| self.people_adjective_within(a.end, chain.end))
             .is_some_and(|p| !p.self_rule.iter().any(|c| c == anchor.code))
-            && sectors.first().is_some_and(|x| x == "MIL" || x == "PRM");
+            && sectors.first().is_some_and(|x| {
+                x == "MIL" || x == "PRM" || (x == "GOV" && head.kind == RoleKind::Group)
+            });
+        // ("Syrian Kurdish authorities": its administration too, not its
+        // titles — "a Turkish Kurdish mayor" holds a state office)
+        let governing = stateless && sectors.first().is_some_and(|x| x == "GOV");
         if stateless {
             sectors[0] = "REB".to_string();
         }
@@ -582,7 +592,9 @@ impl<'a> Scan<'a> {
         };
         let mut rule = concat(&[&self.anchor_rule(anchor), " + role:", &chain.phrase, " "]);
         push_origin(&mut rule, &head.origin.file, head.origin.line);
-        if stateless {
+        if governing {
+            rule.push_str(" + REB: the administration of a people without a state");
+        } else if stateless {
             rule.push_str(" + REB: the armed force of a people without a state");
         }
         let mut d = self.draft(a.start, end, s.index, kind, actor, rule, 0.85);
@@ -789,9 +801,14 @@ impl<'a> Scan<'a> {
                 let people_before = self
                     .after_people_adjective(s, a.start)
                     .is_some_and(|p| country.as_ref().is_none_or(|c| !p.self_rule.contains(c)));
+                // (its administration too: "Kurdish authorities in Syria")
+                let governing = sectors
+                    .first()
+                    .is_some_and(|x| x == "GOV" && chain.head.kind == RoleKind::Group);
                 let stateless = people_before
                     && org.is_none()
-                    && sectors.first().is_some_and(|x| x == "MIL" || x == "PRM");
+                    && (governing || sectors.first().is_some_and(|x| x == "MIL" || x == "PRM"));
+                let governing = stateless && governing;
                 if stateless {
                     sectors[0] = "REB".to_string();
                 }
@@ -803,7 +820,9 @@ impl<'a> Scan<'a> {
                     ..Default::default()
                 };
                 let mut rule = format!("role:{} + of + {name}", chain.phrase);
-                if stateless {
+                if governing {
+                    rule.push_str(" + REB: the administration of a people without a state");
+                } else if stateless {
                     rule.push_str(" + REB: the armed force of a people without a state");
                 }
                 out.push(self.draft(

@@ -365,6 +365,19 @@ fn sentence_place<'n>(
     one.filter(|_| located)
 }
 
+/// Group nouns of a governing body: with a stateless people's adjective
+/// they name that people's own administration ("Kurdish authorities").
+const GOVERNING_BODIES: &[&str] = &[
+    "authorities",
+    "authority",
+    "administration",
+    "administrations",
+    "government",
+    "governments",
+    "officials",
+    "leadership",
+];
+
 /// The people named by the word right before the mention ("Kurdish", also
 /// "Kurdish-led"), or by the mention's own first word (the role "Kurdish
 /// fighter", the noun "Kurds"), with its adjective and countries.
@@ -552,8 +565,18 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
         // its armed force is a non-state armed group (REB), wherever it is
         // (unless the country found below is one where the people governs
         // its own region: `self_rule`, the sector is then put back)
+        // Likewise its authorities ("Kurdish authorities", "the Kurdish
+        // administration"): outside a land where it governs a recognised
+        // region, a people's own administration is no state's government
+        // (titles stay: "a Kurdish mayor" in Turkey holds a state office)
         let mut state_force: Option<(String, &[String])> = None;
-        if matches!(m.actor.primary_sector(), Some("MIL" | "PRM")) {
+        let governing_body = m.actor.primary_sector() == Some("GOV")
+            && m.kind == MentionKind::Role
+            && m.text
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| GOVERNING_BODIES.iter().any(|b| b.eq_ignore_ascii_case(w)));
+        if matches!(m.actor.primary_sector(), Some("MIL" | "PRM")) || governing_body {
             if let Some(people) = people_of(ctx.peoples, text, m) {
                 state_force = m
                     .actor
@@ -566,9 +589,11 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                 if let Some(first) = armed.actor.sectors.first_mut() {
                     *first = "REB".to_string();
                 }
-                armed
-                    .rule
-                    .push_str(" + REB: the armed force of a people without a state");
+                armed.rule.push_str(if governing_body {
+                    " + REB: the administration of a people without a state"
+                } else {
+                    " + REB: the armed force of a people without a state"
+                });
             }
         }
         let Some(m) = mentions.get(i) else { break };

@@ -588,7 +588,7 @@ pub fn analyze_tree(
                     .iter()
                     .copied()
                     .filter(|&c| is_obliged(view, tree, c))
-                    .flat_map(|c| clause_subjects(tree, c))
+                    .flat_map(|c| obliged_parties(tree, c))
                     .flat_map(|k| np_mentions(view, tree, kids, k, false))
                     .collect();
                 let speaker = p.subject.clone();
@@ -1514,7 +1514,7 @@ pub fn quoted_statement(
         .iter()
         .copied()
         .filter(|&c| is_obliged(view, tree, c))
-        .flat_map(|c| clause_subjects(tree, c))
+        .flat_map(|c| obliged_parties(tree, c))
         .flat_map(|k| np_mentions(view, tree, tree, k, false))
         .filter(|m| !first_person(m))
         .collect();
@@ -2389,6 +2389,22 @@ fn clause_subjects(tree: &DepTree<'_>, c: usize) -> Vec<usize> {
         Some(h) if subjects.is_empty() && tree.rel(c) == "conj" => own(h),
         _ => subjects,
     }
+}
+
+/// Who an obligation clause obliges: its subject, but in a passive clause
+/// the "by" agent, if any ("foreign fighters should be brought to justice"
+/// demands nothing of the fighters; "should be tried by Iraqi courts"
+/// of the courts).
+fn obliged_parties(tree: &DepTree<'_>, c: usize) -> Vec<usize> {
+    let subjects = clause_subjects(tree, c);
+    if !subjects.iter().any(|&k| tree.rel(k) == "nsubj:pass") {
+        return subjects;
+    }
+    tree.kids(c)
+        .iter()
+        .copied()
+        .filter(|&k| tree.rel(k) == "obl:agent")
+        .collect()
 }
 
 /// Verbs whose subject undergoes rather than does what the clause says
