@@ -592,7 +592,9 @@ fn declared_refusal(
         "RETREAT" | "CONCEDE" => "124",
         "CONSULT" => "125",
         "AID" | "COOPERATE" => "121",
-        "AGREE" | "SUPPORT" => "120",
+        "AGREE" => "120",
+        // "refused to back the invasion of Iraq" rejects the invader, not
+        // the one the backed act names: SUPPORT is not turned
         _ => return None,
     };
     let pred = preds.get(pi)?;
@@ -618,16 +620,25 @@ fn declared_refusal(
     if !(future && carrier.negated || refused) || carrier.passive {
         return None;
     }
-    let conditional = |h: usize| {
-        tree.kids(h).iter().any(|&c| {
-            (tree.rel(c) == "mark" && matches!(view.low(c), "if" | "unless" | "whether"))
-                || (tree.rel(c) == "advcl"
-                    && tree.kids(c).iter().any(|&k| {
-                        tree.rel(k) == "mark" && matches!(view.low(k), "if" | "unless" | "until")
-                    }))
-        })
+    // a condition anywhere under the act ("until it has assurances", hung
+    // by the parser on "aid") or on the clause governing it
+    let under = |k: usize, top: usize| {
+        let mut cur = Some(k);
+        for _ in 0..6 {
+            match cur {
+                Some(c) if c == top => return true,
+                Some(c) => cur = tree.head(c),
+                None => return false,
+            }
+        }
+        false
     };
-    if conditional(carrier.head) || tree.head(carrier.head).is_some_and(conditional) {
+    let conditional = (0..view.len()).any(|k| {
+        tree.rel(k) == "mark"
+            && matches!(view.low(k), "if" | "unless" | "until" | "whether")
+            && (under(k, carrier.head) || tree.head(carrier.head).is_some_and(|g| tree.head(k) == Some(g)))
+    });
+    if conditional {
         return None;
     }
     Some(("REJECT", cameo))
