@@ -2654,7 +2654,7 @@ fn a_declared_refusal_of_a_cooperative_act_is_a_reject() {
     let ev = on(&events, "release");
     assert_dyad(ev, "REJECT", &["ISR"], &["LBN"]);
     let events = code("The Taliban said it will not begin talks with the Kenyan government.");
-    assert_eq!(on(&events, "talks").plover, "REJECT", "{events:#?}");
+    assert_eq!(on(&events, "begin").plover, "REJECT", "{events:#?}");
     // "refused to accept a request from X": the refused act is the refusal
     let events = code("The court refused to accept a request from Kenya.");
     assert!(events.iter().all(|e| e.plover == "REJECT"), "{events:#?}");
@@ -2684,8 +2684,6 @@ fn a_telephone_call_made_to_congratulate_is_the_callers_support() {
 fn troops_deployed_on_a_peacekeeping_mission_are_aid() {
     let events = code("Ghana deployed 400 troops to Mali on a peacekeeping mission.");
     assert_dyad(on(&events, "deployed"), "AID", &["GHA"], &["MLI"]);
-    let events = code("Kenyan troops take part in peacekeeping operations in Somalia.");
-    assert_dyad(on(&events, "take"), "AID", &["KEN"], &["SOM"]);
     // troops sent with no word of peacekeeping are mobilised
     let events = code("Ghana deployed 400 troops to Mali.");
     assert_dyad(on(&events, "deployed"), "MOBILIZE", &["GHA"], &["MLI"]);

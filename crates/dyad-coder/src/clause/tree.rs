@@ -2651,13 +2651,9 @@ pub(crate) fn is_call_purpose(view: &SentenceView<'_>, tree: &DepTree<'_>, i: us
     let Some(h) = tree.head(i) else {
         return false;
     };
+    // "called on Ghana to", "called upon", "called up": the word right
+    // after the verb ("called X on Friday to ..." still telephones)
     matches!(view.lemma(h), "call" | "phone" | "telephone" | "ring")
         && tree.kids(h).iter().any(|&c| tree.rel(c) == "obj" && c < i)
-        && !tree.kids(h).iter().any(|&c| {
-            matches!(view.low(c), "on" | "upon" | "up")
-                || tree
-                    .kids(c)
-                    .iter()
-                    .any(|&k| tree.rel(k) == "case" && matches!(view.low(k), "on" | "upon"))
-        })
+        && !matches!(view.low(h + 1), "on" | "upon" | "up" | "for")
 }
