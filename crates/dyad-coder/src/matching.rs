@@ -636,7 +636,10 @@ fn declared_refusal(
     let conditional = (0..view.len()).any(|k| {
         tree.rel(k) == "mark"
             && matches!(view.low(k), "if" | "unless" | "until" | "whether")
-            && (under(k, carrier.head) || tree.head(carrier.head).is_some_and(|g| tree.head(k) == Some(g)))
+            && (under(k, carrier.head)
+                || tree
+                    .head(carrier.head)
+                    .is_some_and(|g| tree.head(k) == Some(g)))
     });
     if conditional {
         return None;

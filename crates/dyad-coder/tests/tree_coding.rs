@@ -2670,8 +2670,9 @@ fn a_declared_refusal_of_a_cooperative_act_is_a_reject() {
 
 #[test]
 fn a_telephone_call_made_to_congratulate_is_the_callers_support() {
-    let events =
-        code("The Kenyan president called the Ghanaian president to congratulate him on his victory.");
+    let events = code(
+        "The Kenyan president called the Ghanaian president to congratulate him on his victory.",
+    );
     let ev = on(&events, "congratulate");
     assert_dyad(ev, "SUPPORT", &["KEN"], &["GHA"]);
     assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
