@@ -21,7 +21,9 @@ mod view;
 use arguments::{find_object, find_preps, find_subject};
 use coordination::coordinated_with;
 pub use tree::{analyze_tree, country_donors, quoted_statement, DepTree};
-pub(crate) use tree::{case_word, is_light_verb, is_mandative_content_clause, owned_proposal};
+pub(crate) use tree::{
+    case_word, is_call_purpose, is_light_verb, is_mandative_content_clause, owned_proposal,
+};
 
 pub use view::{LocalMention, SentenceView};
 

@@ -230,6 +230,14 @@ pub fn match_sentence<'p>(
             };
             m.factuality = f;
             m.factuality_reason = why;
+            if let Some(retyped) = tree.and_then(|t| declared_refusal(view, t, preds, pi, &m)) {
+                m.retyped = Some(retyped);
+                m.factuality = Factuality::Asserted;
+                m.factuality_reason = format!(
+                    "a declared refusal: '{}' refused or negated under will/would, coded as REJECT",
+                    pred.lemma
+                );
+            }
             if m.factuality == Factuality::Intended {
                 // the event's own verb: an event noun speaks through its
                 // light verb ("vowed to launch an attack", "said it would
@@ -558,6 +566,85 @@ fn speakers_state(
                 .is_some_and(|x| matches!(x.as_str(), "GOV" | "MIL" | "COP"))
     };
     src.country.is_some() && src.country == sp.country && state(src, true) && state(sp, false)
+}
+
+/// "Israel will not release the prisoners", "Hungary says it will not accept
+/// refugees", "will not hold talks with X": an actor declaring it will not do
+/// a cooperative act refuses it, a REJECT made by being declared (PLOVER:
+/// "all rejections and refusals"; CAMEO 12x: decline to yield, 124; to meet,
+/// 125; material cooperation, 121). The (PLOVER type, CAMEO code) of the
+/// refusal, when the negation and the will/would are the act's own (or its
+/// light verb's), the act has a source and is active, and no condition
+/// ("if", "unless", "until", "whether") hangs on it: "will not provide aid
+/// until it holds elections" sets terms and stays a negated act. A past "did not release" reports
+/// no refusal; a hostile act declared not done ("will not attack") is none.
+fn declared_refusal(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    preds: &[Predicate],
+    pi: usize,
+    m: &Match<'_>,
+) -> Option<(&'static str, &'static str)> {
+    if m.factuality != Factuality::Negated || m.source.is_empty() || m.retyped.is_some() {
+        return None;
+    }
+    let cameo = match m.pattern.plover.as_str() {
+        "RETREAT" | "CONCEDE" => "124",
+        "CONSULT" => "125",
+        "AID" | "COOPERATE" => "121",
+        "AGREE" => "120",
+        // "refused to back the invasion of Iraq" rejects the invader, not
+        // the one the backed act names: SUPPORT is not turned
+        _ => return None,
+    };
+    let pred = preds.get(pi)?;
+    // an event noun refused through its light verb ("will not hold talks")
+    let carrier = match pred.kind {
+        TriggerKind::Noun => pred
+            .governor
+            .and_then(|g| preds.get(g))
+            .filter(|g| crate::clause::is_light_verb(&g.lemma))?,
+        TriggerKind::Verb => pred,
+    };
+    let future = carrier
+        .modal
+        .as_deref()
+        .is_some_and(|md| matches!(md, "will" | "would" | "shall" | "'ll" | "wo"));
+    // "refused to accept a request from X": the act refused under a verb of
+    // refusal is the refusal's content (else the negated act outranks it)
+    let refused = carrier.nonfinite
+        && carrier
+            .governor
+            .and_then(|g| preds.get(g))
+            .is_some_and(|g| matches!(g.lemma.as_str(), "refuse" | "decline") && !g.negated);
+    if !(future && carrier.negated || refused) || carrier.passive {
+        return None;
+    }
+    // a condition anywhere under the act ("until it has assurances", hung
+    // by the parser on "aid") or on the clause governing it
+    let under = |k: usize, top: usize| {
+        let mut cur = Some(k);
+        for _ in 0..6 {
+            match cur {
+                Some(c) if c == top => return true,
+                Some(c) => cur = tree.head(c),
+                None => return false,
+            }
+        }
+        false
+    };
+    let conditional = (0..view.len()).any(|k| {
+        tree.rel(k) == "mark"
+            && matches!(view.low(k), "if" | "unless" | "until" | "whether")
+            && (under(k, carrier.head)
+                || tree
+                    .head(carrier.head)
+                    .is_some_and(|g| tree.head(k) == Some(g)))
+    });
+    if conditional {
+        return None;
+    }
+    Some(("REJECT", cameo))
 }
 
 /// PLOVER codes promises of cooperation as AGREE, promises of concessions as

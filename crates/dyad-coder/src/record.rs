@@ -318,7 +318,12 @@ fn build_event<'a>(
     } else {
         pattern.contexts.clone()
     };
-    let rule = if m.retyped.is_some() {
+    let rule = if m
+        .retyped
+        .is_some_and(|(p, _)| p == "REJECT" && pattern.plover != "REJECT")
+    {
+        format!("{}+refusal", pattern.id)
+    } else if m.retyped.is_some() {
         format!("{}+intent", pattern.id)
     } else {
         pattern.id.clone()

@@ -497,6 +497,9 @@ pub fn tree_factuality(
             .iter()
             .any(|&c| tree.rel(c) == "mark" && view.low(c) == "to");
         match tree.base_rel(cur) {
+            // "called X to congratulate him": what a telephone call was made
+            // to say is said in it, as real as the call
+            "xcomp" | "advcl" if to_marked && crate::clause::is_call_purpose(view, tree, cur) => {}
             // "a summit is planned for Friday", "talks are scheduled": the
             // passive subject of a verb of arranging is a later event
             "nsubj"

@@ -981,3 +981,38 @@ pub fn is_grounds_noun(w: &str) -> bool {
         "basis" | "ground" | "grounds" | "pretext" | "pretence" | "pretense"
     )
 }
+
+/// Verbs a telephone call is made to do, done by making it ("called X to
+/// congratulate him", "phoned X to discuss the crisis"): saying, thanking,
+/// discussing, conveying (`clause::is_call_purpose`).
+pub fn is_call_purpose_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "congratulate"
+            | "thank"
+            | "discuss"
+            | "express"
+            | "convey"
+            | "offer"
+            | "apologize"
+            | "apologise"
+            | "assure"
+            | "reassure"
+            | "condole"
+            | "inform"
+            | "brief"
+            | "invite"
+            | "wish"
+            | "greet"
+            | "praise"
+            | "voice"
+            | "extend"
+            | "update"
+            | "confirm"
+            | "protest"
+            | "complain"
+            | "demand"
+            | "urge"
+            | "ask"
+    )
+}

@@ -2641,3 +2641,63 @@ fn an_unknown_name_with_a_role_apposition_takes_the_roles_organisation() {
     let ev = on(&events, "urge");
     assert_eq!(countries(&ev.source), ["UNO"], "{ev:#?}");
 }
+
+// plv11
+
+#[test]
+fn a_declared_refusal_of_a_cooperative_act_is_a_reject() {
+    let events = code("Hungary says it will not accept Afghan refugees.");
+    let ev = on(&events, "accept");
+    assert_dyad(ev, "REJECT", &["HUN"], &["AFG"]);
+    assert!(ev.factuality.is_factual(), "{ev:#?}");
+    let events = code("Israel will not release the Lebanese fishermen.");
+    let ev = on(&events, "release");
+    assert_dyad(ev, "REJECT", &["ISR"], &["LBN"]);
+    let events = code("The Taliban said it will not begin talks with the Kenyan government.");
+    assert_eq!(on(&events, "begin").plover, "REJECT", "{events:#?}");
+    // "refused to accept a request from X": the refused act is the refusal
+    let events = code("The court refused to accept a request from Kenya.");
+    assert!(events.iter().all(|e| e.plover == "REJECT"), "{events:#?}");
+    // a past act not done, a hostile act declared not done, and a refusal
+    // under a condition are no refusals
+    let events = code("Egypt did not release the Lebanese fishermen.");
+    assert_eq!(on(&events, "release").plover, "RETREAT", "{events:#?}");
+    let events = code("Israel will not attack Lebanon.");
+    assert_eq!(on(&events, "attack").plover, "ASSAULT", "{events:#?}");
+    let events = code("If Iran attacks, Israel will not hold talks with Iran.");
+    assert!(events.iter().all(|e| e.plover != "REJECT"), "{events:#?}");
+}
+
+#[test]
+fn a_telephone_call_made_to_congratulate_is_the_callers_support() {
+    let events = code(
+        "The Kenyan president called the Ghanaian president to congratulate him on his victory.",
+    );
+    let ev = on(&events, "congratulate");
+    assert_dyad(ev, "SUPPORT", &["KEN"], &["GHA"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+    // "called on X to" asks X
+    let events = code("Kenya called on Ghana to release the prisoners.");
+    assert_dyad(on(&events, "called"), "REQUEST", &["KEN"], &["GHA"]);
+}
+
+#[test]
+fn troops_deployed_on_a_peacekeeping_mission_are_aid() {
+    let events = code("Ghana deployed 400 troops to Mali on a peacekeeping mission.");
+    assert_dyad(on(&events, "deployed"), "AID", &["GHA"], &["MLI"]);
+    // troops sent with no word of peacekeeping are mobilised
+    let events = code("Ghana deployed 400 troops to Mali.");
+    assert_dyad(on(&events, "deployed"), "MOBILIZE", &["GHA"], &["MLI"]);
+}
+
+#[test]
+fn acceding_to_demands_admitting_refugees_and_handing_over_relief() {
+    let events = code("The Kenyan government accepted the demands of Ugandan traders.");
+    assert_dyad(on(&events, "accepted"), "CONCEDE", &["KEN"], &["UGA"]);
+    let events = code("Canada accepted 2,000 Afghan refugees last year.");
+    assert_dyad(on(&events, "accepted"), "AID", &["CAN"], &["AFG"]);
+    let events = code("Japan handed over medical supplies to the Kenyan health ministry.");
+    assert_dyad(on(&events, "handed"), "AID", &["JPN"], &["KEN"]);
+    let events = code("The Kenyan president granted a pardon to the Ugandan journalist.");
+    assert_dyad(on(&events, "granted"), "CONCEDE", &["KEN"], &["UGA"]);
+}

@@ -908,6 +908,24 @@ pub fn analyze_tree(
                     p.passive = true;
                 }
             }
+            // "called the king to congratulate him": a telephone call's
+            // purpose is the caller's act on the one called
+            (TriggerKind::Verb, "xcomp" | "advcl") if is_call_purpose(view, tree, i) => {
+                p.governor = gov;
+                if p.subject.is_empty() {
+                    p.subject = g_agent.clone();
+                }
+                let own_object = p.object.iter().any(|&o| {
+                    !g_agent.contains(&o)
+                        && view
+                            .mentions
+                            .get(o)
+                            .is_some_and(|lm| !matches!(view.low(lm.first), "him" | "her" | "them"))
+                });
+                if !own_object && !g_patient.is_empty() {
+                    p.object = g_patient.clone();
+                }
+            }
             (TriggerKind::Verb, "xcomp") => {
                 p.governor = gov;
                 // "the cell that X has said beheaded hostages": a speech
@@ -2628,4 +2646,30 @@ fn double_object_theme(
     let close = second - first <= 8
         && (first + 1..second).all(|k| tree.upos(k) != "PUNCT" && view.low(k) != ",");
     close.then_some(second)
+}
+
+/// True when verb `i` is the to-infinitive saying what a telephone call was
+/// made for: "called the Kenyan president to congratulate him", "phoned X to
+/// discuss the crisis" (a bare "call" with a direct object, no "on"/"upon":
+/// "called on X to withdraw" asks; and a verb of saying, thanking or
+/// discussing, which the call itself does: "called the parties to return to
+/// talks" summons them and stays a request).
+pub(crate) fn is_call_purpose(view: &SentenceView<'_>, tree: &DepTree<'_>, i: usize) -> bool {
+    if !matches!(tree.base_rel(i), "xcomp" | "advcl")
+        || !tree
+            .kids(i)
+            .iter()
+            .any(|&c| tree.rel(c) == "mark" && view.low(c) == "to")
+        || !words::is_call_purpose_verb(view.lemma(i))
+    {
+        return false;
+    }
+    let Some(h) = tree.head(i) else {
+        return false;
+    };
+    // "called on Ghana to", "called upon", "called up": the word right
+    // after the verb ("called X on Friday to ..." still telephones)
+    matches!(view.lemma(h), "call" | "phone" | "telephone" | "ring")
+        && tree.kids(h).iter().any(|&c| tree.rel(c) == "obj" && c < i)
+        && !matches!(view.low(h + 1), "on" | "upon" | "up" | "for")
 }
