@@ -2641,3 +2641,52 @@ fn an_unknown_name_with_a_role_apposition_takes_the_roles_organisation() {
     let ev = on(&events, "urge");
     assert_eq!(countries(&ev.source), ["UNO"], "{ev:#?}");
 }
+
+// events11
+
+#[test]
+fn confirming_an_actors_finding_supports_its_owner() {
+    // the possessive owner of the finding, and the "of" owner after it
+    let events = code("Egypt confirmed Jordan's assessment of the border clash.");
+    let ev = on(&events, "confirmed");
+    assert_eq!(ev.plover, "SUPPORT", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["EGY"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["JOR"], "{ev:#?}");
+    assert!(ev.shown_by_default(), "{ev:#?}");
+    let events = code("The OPCW confirmed the findings of the United Kingdom on the attack.");
+    let ev = on(&events, "confirmed");
+    assert_eq!(ev.plover, "SUPPORT", "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["GBR"], "{ev:#?}");
+    // the findings of an inquiry into a country's role are no support of
+    // that country, and a bare "confirmed" reports nothing
+    let events = code(
+        "Egypt confirmed the findings of an inquiry into Jordan's role. \
+         Jordan confirmed the death of the pilot.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "SUPPORT" || countries(&e.target) != ["JOR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn the_international_community_is_a_target_of_the_default_output() {
+    let events = code("Russia called on the international community to condemn the strikes.");
+    let ev = on(&events, "called");
+    assert_eq!(ev.plover, "REQUEST", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["RUS"], "{ev:#?}");
+    assert!(
+        ev.target
+            .iter()
+            .all(|a| a.actor.sectors.iter().any(|s| s == "IGO")),
+        "{ev:#?}"
+    );
+    assert!(ev.shown_by_default(), "{ev:#?}");
+    // as a source, whose act it is stays unsaid: left out
+    let events = code("The international community urged Syria to allow aid convoys into the city.");
+    let ev = on(&events, "urged");
+    assert_eq!(ev.plover, "REQUEST", "{ev:#?}");
+    assert!(!ev.shown_by_default(), "{ev:#?}");
+}
