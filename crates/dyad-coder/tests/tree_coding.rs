@@ -2690,3 +2690,23 @@ fn the_international_community_is_a_target_of_the_default_output() {
     assert_eq!(ev.plover, "REQUEST", "{ev:#?}");
     assert!(!ev.shown_by_default(), "{ev:#?}");
 }
+
+#[test]
+fn disputing_an_actors_claim_accuses_its_owner() {
+    let events = code("Egyptian officials disputed the Israeli readout of the call.");
+    let ev = on(&events, "disputed");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["EGY"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["ISR"], "{ev:#?}");
+    let events = code("Jordan is disputing Egypt's claim that the rebels have been defeated.");
+    let ev = on(&events, "disputing");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["EGY"], "{ev:#?}");
+    // a claim with no owner in the sentence accuses nobody, not the actor
+    // the fallback would find after the verb
+    let events = code("The claim was disputed by the Kurdish officials who said Iraq was wrong.");
+    assert!(
+        events.iter().all(|e| e.plover != "ACCUSE"),
+        "{events:#?}"
+    );
+}
