@@ -2685,7 +2685,8 @@ fn the_international_community_is_a_target_of_the_default_output() {
     );
     assert!(ev.shown_by_default(), "{ev:#?}");
     // as a source, whose act it is stays unsaid: left out
-    let events = code("The international community urged Syria to allow aid convoys into the city.");
+    let events =
+        code("The international community urged Syria to allow aid convoys into the city.");
     let ev = on(&events, "urged");
     assert_eq!(ev.plover, "REQUEST", "{ev:#?}");
     assert!(!ev.shown_by_default(), "{ev:#?}");
@@ -2705,8 +2706,5 @@ fn disputing_an_actors_claim_accuses_its_owner() {
     // a claim with no owner in the sentence accuses nobody, not the actor
     // the fallback would find after the verb
     let events = code("The claim was disputed by the Kurdish officials who said Iraq was wrong.");
-    assert!(
-        events.iter().all(|e| e.plover != "ACCUSE"),
-        "{events:#?}"
-    );
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
 }
