@@ -2700,4 +2700,70 @@ fn acceding_to_demands_admitting_refugees_and_handing_over_relief() {
     assert_dyad(on(&events, "handed"), "AID", &["JPN"], &["KEN"]);
     let events = code("The Kenyan president granted a pardon to the Ugandan journalist.");
     assert_dyad(on(&events, "granted"), "CONCEDE", &["KEN"], &["UGA"]);
+
+// events11
+
+#[test]
+fn confirming_an_actors_finding_supports_its_owner() {
+    // the possessive owner of the finding, and the "of" owner after it
+    let events = code("Egypt confirmed Jordan's assessment of the border clash.");
+    let ev = on(&events, "confirmed");
+    assert_eq!(ev.plover, "SUPPORT", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["EGY"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["JOR"], "{ev:#?}");
+    assert!(ev.shown_by_default(), "{ev:#?}");
+    let events = code("The OPCW confirmed the findings of the United Kingdom on the attack.");
+    let ev = on(&events, "confirmed");
+    assert_eq!(ev.plover, "SUPPORT", "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["GBR"], "{ev:#?}");
+    // the findings of an inquiry into a country's role are no support of
+    // that country, and a bare "confirmed" reports nothing
+    let events = code(
+        "Egypt confirmed the findings of an inquiry into Jordan's role. \
+         Jordan confirmed the death of the pilot.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "SUPPORT" || countries(&e.target) != ["JOR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn the_international_community_is_a_target_of_the_default_output() {
+    let events = code("Russia called on the international community to condemn the strikes.");
+    let ev = on(&events, "called");
+    assert_eq!(ev.plover, "REQUEST", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["RUS"], "{ev:#?}");
+    assert!(
+        ev.target
+            .iter()
+            .all(|a| a.actor.sectors.iter().any(|s| s == "IGO")),
+        "{ev:#?}"
+    );
+    assert!(ev.shown_by_default(), "{ev:#?}");
+    // as a source, whose act it is stays unsaid: left out
+    let events =
+        code("The international community urged Syria to allow aid convoys into the city.");
+    let ev = on(&events, "urged");
+    assert_eq!(ev.plover, "REQUEST", "{ev:#?}");
+    assert!(!ev.shown_by_default(), "{ev:#?}");
+}
+
+#[test]
+fn disputing_an_actors_claim_accuses_its_owner() {
+    let events = code("Egyptian officials disputed the Israeli readout of the call.");
+    let ev = on(&events, "disputed");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["EGY"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["ISR"], "{ev:#?}");
+    let events = code("Jordan is disputing Egypt's claim that the rebels have been defeated.");
+    let ev = on(&events, "disputing");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["EGY"], "{ev:#?}");
+    // a claim with no owner in the sentence accuses nobody, not the actor
+    // the fallback would find after the verb
+    let events = code("The claim was disputed by the Kurdish officials who said Iraq was wrong.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
 }

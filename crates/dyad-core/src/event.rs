@@ -71,7 +71,9 @@ impl Event {
 
     /// Whether both sides are resolved to coded actors (a country or an
     /// organisation): a source always, a target unless the type is one that
-    /// often has none (protests, mobilisations) and there is none. The
+    /// often has none (protests, mobilisations) and there is none. A target
+    /// may also be an unnamed intergovernmental body (sector IGO: "the
+    /// international community"). The
     /// target of an attack, a detention or aid may also be people known only
     /// as civilians or refugees.
     pub fn sides_resolved(&self) -> bool {
@@ -102,8 +104,22 @@ impl Event {
                             ))
                 })
         };
+        // an unnamed intergovernmental body as the target ("called on the
+        // international community to act", "condemned the international
+        // community's inability"): CAMEO codes it IGO, an actor of its own,
+        // although it has no country nor organisation code; as a source it
+        // stays out (whose act it is, the sentence seldom says)
+        let igo = |side: &[EventActor]| {
+            !side.is_empty()
+                && side.iter().all(|a| {
+                    a.actor.country.is_some()
+                        || a.actor.org.is_some()
+                        || a.actor.sectors.iter().any(|s| s == "IGO")
+                })
+        };
         coded(&self.source)
             && (coded(&self.target)
+                || igo(&self.target)
                 || (material && people(&self.target))
                 || (target_optional && self.target.is_empty()))
     }
