@@ -2700,6 +2700,7 @@ fn acceding_to_demands_admitting_refugees_and_handing_over_relief() {
     assert_dyad(on(&events, "handed"), "AID", &["JPN"], &["KEN"]);
     let events = code("The Kenyan president granted a pardon to the Ugandan journalist.");
     assert_dyad(on(&events, "granted"), "CONCEDE", &["KEN"], &["UGA"]);
+}
 
 // events11
 
