@@ -14,7 +14,7 @@ use crate::groups::{same_lower, Group};
 use crate::load::Knowledge;
 use crate::model::RoleKind;
 use crate::text::{
-    apostrophe_variants, case_compatible, char_at, char_before, demonym_plural, fold_ascii,
+    apostrophe_variants, case_compatible, case_compatible_org, char_at, char_before, demonym_plural, fold_ascii,
     is_word_char, plurals,
 };
 use crate::words::PERSON_PRONOUNS;
@@ -729,7 +729,10 @@ impl PatternSet {
         let mut readings = 0usize;
         for v in variants
             .iter()
-            .filter(|v| case_compatible(&v.text, found_text))
+            .filter(|v| match v.target {
+                Target::Org(_) => case_compatible_org(&v.text, found_text),
+                _ => case_compatible(&v.text, found_text),
+            })
         {
             let known = targets
                 .get(..readings)
