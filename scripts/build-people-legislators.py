@@ -21,8 +21,8 @@ Rules (why):
 * legislators are matched by full name only (`surname` = no): a bare surname of one of 50,000 legislators
   would turn every "Smith" or "Khan" into a member of some parliament;
 * a membership with no end date in the snapshot ends at the snapshot date, written with a "+"
-  ("2015-11-30+": still held then, nothing known later): the lexicon presumes such a role held for one
-  term more (OPEN_END_YEARS in dyad-lexicon's model.rs), then ended; an open end would make a 2015
+  ("2015-11-30+": still held then, nothing known later): the lexicon presumes such a role held for four
+  years more (OPEN_END_YEARS in dyad-lexicon's model.rs), then ended; an open end would make a 2015
   member a member forever, a plain end a former member the day after the snapshot.
 """
 
@@ -319,7 +319,7 @@ def main():
             f"SOURCE: EveryPolitician data (everypolitician/everypolitician-data, snapshot {ep.commit()}),",
             "  licence CC0 1.0 (public domain dedication). Facts only: names, country, chamber, party group, dates.",
             "  A membership still open when the snapshot was taken ends at the snapshot date with a '+' (still held then;",
-            "  nothing known later: the lexicon presumes it held for one term more).",
+            "  nothing known later: the lexicon presumes it held for four years more).",
             f"  {amb} names found in more than one country were dropped; legislatures without an ISO country: {', '.join(sorted(skipped))}.",
             "surname = no: matched by full name (and aliases) only, never by a bare surname.",
         ],

@@ -272,9 +272,9 @@ pub struct PersonRole {
 }
 
 /// Years a role still open at a source's snapshot is presumed held after it
-/// (one legislative term: a 2015 member is presumed a member in 2018, not in
-/// 2026).
-pub const OPEN_END_YEARS: u32 = 5;
+/// (a typical legislative term: a member at the 2015-11-30 snapshot is
+/// presumed a member until 2019-11-30, a former member after).
+pub const OPEN_END_YEARS: u32 = 4;
 
 impl PersonRole {
     /// True when the role was held on `date` (for an open end, presumed held).
