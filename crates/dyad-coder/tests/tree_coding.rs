@@ -2665,7 +2665,11 @@ fn a_long_organisation_name_with_a_lower_case_head_noun_is_the_organisation() {
     assert_dyad(ev, "ASSAULT", &["TUR"], &["TUR"]);
     let source = &ev.source[0].actor;
     assert_eq!(source.org.as_deref(), Some("PKK"), "{ev:#?}");
-    assert_eq!(source.sectors.first().map(String::as_str), Some("REB"), "{ev:#?}");
+    assert_eq!(
+        source.sectors.first().map(String::as_str),
+        Some("REB"),
+        "{ev:#?}"
+    );
 }
 
 #[test]
@@ -2694,4 +2698,23 @@ fn what_an_unknown_body_is_about_is_not_the_body() {
             .all(|e| !countries(&e.source).iter().any(|c| c == "UNO")),
         "{events:#?}"
     );
+}
+
+#[test]
+fn a_later_mention_of_a_titled_person_keeps_the_title() {
+    // the lexicon has no office for him on the date; the text's title wins,
+    // and so it does for his surname and pronoun later on
+    for text in [
+        "The security minister, Ben Wallace, visited Paris on Monday. Wallace criticised Iran for the attacks.",
+        "The security minister, Ben Wallace, visited Paris on Monday. He criticised Iran for the attacks.",
+    ] {
+        let events = code(text);
+        let ev = on(&events, "criticised");
+        assert_eq!(countries(&ev.source), ["GBR"], "{ev:#?}");
+        assert_eq!(
+            ev.source[0].actor.sectors.first().map(String::as_str),
+            Some("GOV"),
+            "{ev:#?}"
+        );
+    }
 }

@@ -197,9 +197,7 @@ fn antecedent(
             // "UNA-UK, the policy authority on the United Nations ... The
             // body said": what an organisation is about is not the body, and
             // the sentence that names it decides (nothing further back).
-            if is_topic(input.text, m.span)
-                && kinds.iter().any(|k| !k.is_state() && fits(*k, m))
-            {
+            if is_topic(input.text, m.span) && kinds.iter().any(|k| !k.is_state() && fits(*k, m)) {
                 topic_only = true;
                 continue;
             }

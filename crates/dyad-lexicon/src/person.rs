@@ -11,6 +11,10 @@ use crate::patterns::Atom;
 use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{concat, is_capitalized, next_word, prev_word, push_origin};
 
+/// What a person mention's rule says when a title written in the text
+/// replaced the lexicon's role (read back by coreference).
+pub(crate) const TITLE_IN_TEXT: &str = "; title in text: ";
+
 /// How a person's role relates to the date asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RoleStatus {
@@ -150,7 +154,7 @@ impl Scan<'_> {
         if let Some(t) = title.filter(|_| !current) {
             actor.sectors = t.sectors.clone();
             actor.role = Some(t.phrase.clone());
-            rule.push_str("; title in text: ");
+            rule.push_str(TITLE_IN_TEXT);
             rule.push_str(&t.phrase);
         }
         let mut d = self.draft(start, end, sentence, MentionKind::Person, actor, rule, 0.95);

@@ -270,8 +270,22 @@ pub(crate) fn case_compatible(pattern: &str, found: &str) -> bool {
 /// after capitalised words ("the Kurdistan Workers’ party", "the Democratic
 /// Union party", "the Free Syrian army").
 const LOWER_CASE_ORG_HEADS: &[&str] = &[
-    "party", "army", "front", "council", "committee", "movement", "union", "alliance", "league",
-    "forces", "units", "brigade", "brigades", "organisation", "organization", "coalition",
+    "party",
+    "army",
+    "front",
+    "council",
+    "committee",
+    "movement",
+    "union",
+    "alliance",
+    "league",
+    "forces",
+    "units",
+    "brigade",
+    "brigades",
+    "organisation",
+    "organization",
+    "coalition",
 ];
 
 /// [`case_compatible`] for an organisation's name written the British way:
