@@ -19,9 +19,10 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use dyad_core::{ActorMention, AnalyzedDocument, MentionKind, Span};
+use dyad_core::{Actor, ActorMention, AnalyzedDocument, MentionKind, Span};
 
 use crate::patterns::Target;
+use crate::person::TITLE_IN_TEXT;
 use crate::recognize::{role_at, Draft, Hint, RoleStatus, Scan};
 use crate::text::concat;
 use crate::words::{is_in, role_rank, COMMON_WORD_SURNAMES, GENERIC_LEADER_TITLES};
@@ -190,6 +191,28 @@ impl Out<'_, '_> {
         self.persons.push(person);
     }
 
+    /// The actor of person `p` for a later mention: the lexicon's, unless
+    /// an earlier mention of `p` took a title written in the text (the
+    /// lexicon had no role on the date, or only a presumed one): "the
+    /// security minister, Ben Wallace ... Mr Wallace said he ..." stays the
+    /// minister.
+    fn person_actor_as_named(&self, p: usize) -> (Actor, String) {
+        let titled = self
+            .persons
+            .iter()
+            .zip(self.mentions.iter())
+            .rev()
+            .find(|(x, m)| **x == Some(p) && m.rule.contains(TITLE_IN_TEXT))
+            .map(|(_, m)| m);
+        match titled {
+            Some(m) => (
+                m.actor.clone(),
+                concat(&[&m.rule, "; as named in '", &m.text, "'"]),
+            ),
+            None => self.scan.person_actor(p),
+        }
+    }
+
     /// Index of the first full (kind Person) mention of person `p`.
     fn first_full(&self, p: usize) -> Option<usize> {
         self.persons
@@ -221,7 +244,7 @@ fn surname(out: &mut Out, d: Draft, group: usize, country: Option<&str>, title: 
         .filter_map(|(i, p)| p.filter(|p| members.contains(p)).map(|p| (i, p)))
         .max_by_key(|(i, p)| (out.scan.is_current(*p), *i));
     if let Some((i, p)) = earlier {
-        let (actor, rule) = out.scan.person_actor(p);
+        let (actor, rule) = out.person_actor_as_named(p);
         let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
@@ -357,7 +380,7 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
         .copied()
         .max_by_key(|&(i, _)| (at_home(i), i));
     if let Some((i, p)) = earlier {
-        let (actor, rule) = out.scan.person_actor(p);
+        let (actor, rule) = out.person_actor_as_named(p);
         let mut d2 = d;
         d2.actor = actor;
         d2.kind = MentionKind::Coreference;
@@ -708,7 +731,7 @@ fn resolve_pronoun(out: &Out, d: Draft, cataphoric: bool) -> Option<Resolved> {
     let mut d2 = d;
     match out.persons.get(i).copied().flatten() {
         Some(p) => {
-            let (actor, rule) = out.scan.person_actor(p);
+            let (actor, rule) = out.person_actor_as_named(p);
             d2.actor = actor;
             d2.rule = concat(&[&d2.rule, link, "; ", &rule]);
             Some((d2, Some(p), Some(i)))

@@ -184,6 +184,7 @@ fn antecedent(
         let mut best: Option<(usize, AntecedentKind)> = None;
         let mut keys: Vec<String> = Vec::new();
         let mut count = 0;
+        let mut topic_only = false;
         // Mentions are in text order: only this sentence's are read.
         let from = mentions.partition_point(|m| m.sentence < sentence);
         let to = mentions
@@ -191,6 +192,13 @@ fn antecedent(
             .max(from);
         for (i, m) in mentions.iter().enumerate().take(to).skip(from) {
             if (same && m.span.end > span.start) || m.span == span {
+                continue;
+            }
+            // "UNA-UK, the policy authority on the United Nations ... The
+            // body said": what an organisation is about is not the body, and
+            // the sentence that names it decides (nothing further back).
+            if is_topic(input.text, m.span) && kinds.iter().any(|k| !k.is_state() && fits(*k, m)) {
+                topic_only = true;
                 continue;
             }
             let Some(k) = kinds.iter().copied().find(|k| {
@@ -226,6 +234,7 @@ fn antecedent(
         match (best, keys.len()) {
             (Some((i, k)), 1) => return Found::One(i, k, sentence, count),
             (Some(_), _) => return Found::Ambiguous,
+            _ if topic_only => return Found::None,
             _ => {}
         }
     }
@@ -246,6 +255,23 @@ fn before_verb(tokens: &[dyad_core::Token], i: usize, text: &str) -> Option<usiz
             .then_some(j);
     }
     None
+}
+
+/// Whether the mention at `span` is what a phrase is about: the object of
+/// "on" or "about" ("an authority on the United Nations", "a report about
+/// the group"), an article allowed between.
+fn is_topic(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .filter(|b| b.is_empty() || b.ends_with(char::is_whitespace))
+        .map_or(before, str::trim_end);
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.eq_ignore_ascii_case("on") || word.eq_ignore_ascii_case("about")
 }
 
 /// Whether a quotation opens between `a` and `b` ("after Turkey objected,

@@ -259,6 +259,11 @@ pub struct PersonRole {
     pub start: Option<NaiveDate>,
     /// Last day (inclusive); `None` while in office.
     pub end: Option<NaiveDate>,
+    /// The end is only the last day the source knew of (a bulk file's
+    /// snapshot: the role was still held then, `2015-11-30+` in the file),
+    /// not a known end: the role is presumed held for [`OPEN_END_YEARS`]
+    /// more years, then taken as ended.
+    pub open_end: bool,
     /// Rank of the office (4 head of state, 3 head of government, 2
     /// minister/secretary, 1 other), for choosing among holders.
     pub rank: u8,
@@ -266,18 +271,42 @@ pub struct PersonRole {
     pub origin: Origin,
 }
 
+/// Years a role still open at a source's snapshot is presumed held after it
+/// (a typical legislative term: a member at the 2015-11-30 snapshot is
+/// presumed a member until 2019-11-30, a former member after).
+pub const OPEN_END_YEARS: u32 = 4;
+
 impl PersonRole {
-    /// True when the role was held on `date`.
+    /// True when the role was held on `date` (for an open end, presumed held).
     pub fn valid_on(&self, date: NaiveDate) -> bool {
         let started = match self.start {
             Some(s) => s <= date,
             None => true,
         };
-        let not_ended = match self.end {
+        let not_ended = match self.last_day() {
             Some(e) => date <= e,
             None => true,
         };
         started && not_ended
+    }
+
+    /// The last day the role counts as held: the end, or for an open end the
+    /// end plus [`OPEN_END_YEARS`].
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        let end = self.end?;
+        if !self.open_end {
+            return Some(end);
+        }
+        Some(
+            end.checked_add_months(chrono::Months::new(12 * OPEN_END_YEARS))
+                .unwrap_or(end),
+        )
+    }
+
+    /// True when `date` falls after the source's last known day of an open
+    /// role but within the presumed years (the role is a presumption there).
+    pub fn presumed_on(&self, date: NaiveDate) -> bool {
+        self.open_end && self.end.is_some_and(|e| e < date) && self.valid_on(date)
     }
 }
 

@@ -14,8 +14,8 @@ use crate::groups::{same_lower, Group};
 use crate::load::Knowledge;
 use crate::model::RoleKind;
 use crate::text::{
-    apostrophe_variants, case_compatible, char_at, char_before, demonym_plural, fold_ascii,
-    is_word_char, plurals,
+    apostrophe_variants, case_compatible, case_compatible_org, char_at, char_before,
+    demonym_plural, fold_ascii, is_word_char, plurals,
 };
 use crate::words::PERSON_PRONOUNS;
 
@@ -727,10 +727,10 @@ impl PatternSet {
         let variants = self.variants.get(pattern)?;
         let mut targets = [Target::Surname(usize::MAX); MAX_READINGS];
         let mut readings = 0usize;
-        for v in variants
-            .iter()
-            .filter(|v| case_compatible(&v.text, found_text))
-        {
+        for v in variants.iter().filter(|v| match v.target {
+            Target::Org(_) => case_compatible_org(&v.text, found_text),
+            _ => case_compatible(&v.text, found_text),
+        }) {
             let known = targets
                 .get(..readings)
                 .unwrap_or_default()

@@ -73,7 +73,12 @@ pub(crate) fn load_person_row(
             }
         },
     };
-    let end = match row.get(7) {
+    // "2015-11-30+": still held on that day, the source knows nothing later.
+    let (end_text, open_end) = match row.get(7).strip_suffix('+') {
+        Some(e) => (e, true),
+        None => (row.get(7), false),
+    };
+    let end = match end_text {
         "" => None,
         s => match parse_partial(s, Edge::End) {
             Some(d) => Some(d),
@@ -83,7 +88,7 @@ pub(crate) fn load_person_row(
                     row,
                     7,
                     id,
-                    format!("bad end date {s:?} (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                    format!("bad end date {s:?} (YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by + for an end known only as the source's snapshot)"),
                 );
                 return;
             }
@@ -123,6 +128,7 @@ pub(crate) fn load_person_row(
         role: role.to_string(),
         start,
         end,
+        open_end,
         rank: ctx.role_rank(role),
         origin: origin.clone(),
     };
@@ -147,6 +153,7 @@ pub(crate) fn load_person_row(
                         && r.role == person_role.role
                         && r.start == person_role.start
                         && r.end == person_role.end
+                        && r.open_end == person_role.open_end
                 });
                 if !duplicate {
                     p.roles.push(person_role);

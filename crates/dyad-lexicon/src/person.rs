@@ -11,6 +11,10 @@ use crate::patterns::Atom;
 use crate::recognize::{Draft, Hint, Scan};
 use crate::text::{concat, is_capitalized, next_word, prev_word, push_origin};
 
+/// What a person mention's rule says when a title written in the text
+/// replaced the lexicon's role (read back by coreference).
+pub(crate) const TITLE_IN_TEXT: &str = "; title in text: ";
+
 /// How a person's role relates to the date asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RoleStatus {
@@ -33,8 +37,8 @@ pub(crate) fn role_at(p: &Person, date: NaiveDate) -> Option<(&PersonRole, RoleS
     let former = p
         .roles
         .iter()
-        .filter(|r| r.end.is_some_and(|e| e < date))
-        .max_by_key(|r| r.end);
+        .filter(|r| r.last_day().is_some_and(|e| e < date))
+        .max_by_key(|r| r.last_day());
     if let Some(r) = former {
         return Some((r, RoleStatus::Former));
     }
@@ -89,7 +93,12 @@ impl Scan<'_> {
                     RoleStatus::Current => {
                         actor.sectors = r.sectors.clone();
                         actor.role = Some(r.role.clone());
-                        [" role ", role, " valid on ", date, ""]
+                        let presumed = if r.presumed_on(self.date) {
+                            " (presumed: the source's snapshot ends earlier, with the role still held)"
+                        } else {
+                            ""
+                        };
+                        [" role ", role, " valid on ", date, presumed]
                     }
                     RoleStatus::Former => {
                         actor.sectors = vec!["ELI".to_string()];
@@ -122,7 +131,10 @@ impl Scan<'_> {
     }
 
     /// A known person; a title written in the text ("defense minister Shin
-    /// Won-sik") wins over the lexicon when the lexicon has no role on the date.
+    /// Won-sik") wins over the lexicon when the lexicon has no role on the date
+    /// or only a presumed one (an open role past its source's snapshot: "the
+    /// international development secretary, Penny Mordaunt" in 2019 is no
+    /// mere member of parliament).
     pub(crate) fn titled_person_draft(
         &self,
         pi: usize,
@@ -138,11 +150,11 @@ impl Scan<'_> {
             .people
             .get(pi)
             .and_then(|p| role_at(p, self.date))
-            .is_some_and(|(_, s)| s == RoleStatus::Current);
+            .is_some_and(|(r, s)| s == RoleStatus::Current && !r.presumed_on(self.date));
         if let Some(t) = title.filter(|_| !current) {
             actor.sectors = t.sectors.clone();
             actor.role = Some(t.phrase.clone());
-            rule.push_str("; title in text: ");
+            rule.push_str(TITLE_IN_TEXT);
             rule.push_str(&t.phrase);
         }
         let mut d = self.draft(start, end, sentence, MentionKind::Person, actor, rule, 0.95);

@@ -266,6 +266,58 @@ pub(crate) fn case_compatible(pattern: &str, found: &str) -> bool {
             .all(|(p, f)| !p.is_ascii_uppercase() || f.is_ascii_uppercase())
 }
 
+/// Head nouns of organisation names that British style writes in lower case
+/// after capitalised words ("the Kurdistan Workers’ party", "the Democratic
+/// Union party", "the Free Syrian army").
+const LOWER_CASE_ORG_HEADS: &[&str] = &[
+    "party",
+    "army",
+    "front",
+    "council",
+    "committee",
+    "movement",
+    "union",
+    "alliance",
+    "league",
+    "forces",
+    "units",
+    "brigade",
+    "brigades",
+    "organisation",
+    "organization",
+    "coalition",
+];
+
+/// [`case_compatible`] for an organisation's name written the British way:
+/// a name of at least three words whose last word, one of
+/// [`LOWER_CASE_ORG_HEADS`], is written in lower case ("Kurdistan Workers’
+/// party" for "Kurdistan Workers’ Party"). The words before it keep their
+/// capitals, so "an Islamic state" or "the workers’ party" stay no name.
+pub(crate) fn case_compatible_org(pattern: &str, found: &str) -> bool {
+    if case_compatible(pattern, found) {
+        return true;
+    }
+    if pattern.len() != found.len() || pattern.split(' ').count() < 3 {
+        return false;
+    }
+    let Some(cut) = pattern.rfind(' ').map(|i| i + 1) else {
+        return false;
+    };
+    let (Some(p_head), Some(f_head), Some(p_tail), Some(f_tail)) = (
+        pattern.get(..cut),
+        found.get(..cut),
+        pattern.get(cut..),
+        found.get(cut..),
+    ) else {
+        return false;
+    };
+    case_compatible(p_head, f_head)
+        && f_tail.bytes().all(|b| !b.is_ascii_uppercase())
+        && LOWER_CASE_ORG_HEADS
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(p_tail))
+}
+
 /// The parts joined, without the formatting machinery (rule texts are
 /// built for every mention).
 pub(crate) fn concat(parts: &[&str]) -> String {

@@ -150,7 +150,13 @@ fn bulk_legislators_match_by_full_name_only() {
         phrase("Sonja Steffen", "2014-01-01"),
         (Some("DEU".into()), vec!["LEG".to_string()])
     );
-    // After the snapshot the membership is not known to go on: a former member.
+    // Open at the 2015-11-30 snapshot ("2015-11-30+"): presumed held for
+    // four years more (she sat until the 2017 election) ...
+    assert_eq!(
+        phrase("Sonja Steffen", "2017-06-01").1,
+        vec!["LEG".to_string()]
+    );
+    // ... and after that not known to go on: a former member.
     assert_eq!(
         phrase("Sonja Steffen", "2020-01-01").1,
         vec!["ELI".to_string()]
