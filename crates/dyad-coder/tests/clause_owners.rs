@@ -961,3 +961,21 @@ fn a_passive_obligation_demands_of_its_agent_not_of_its_patient() {
     let events = code("A Downing Street spokesman said the captured fighters should be punished.");
     assert!(!events.iter().any(|e| e.plover == "REQUEST"), "{events:#?}");
 }
+
+#[test]
+fn a_title_naming_its_own_domain_does_not_look_back_to_the_last_holder() {
+    let events = code(
+        "Vladimir Putin met reporters in Moscow on Monday. \
+         \u{201c}The president of the republic called for dialogue with Russia,\u{201d} a statement said.",
+    );
+    assert!(
+        !events.iter().any(|e| e
+            .source
+            .iter()
+            .any(|s| s.actor.country.as_deref() == Some("RUS"))
+            && e.target
+                .iter()
+                .any(|t| t.actor.country.as_deref() == Some("RUS"))),
+        "{events:#?}"
+    );
+}

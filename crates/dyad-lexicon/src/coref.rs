@@ -375,9 +375,19 @@ fn title_only(out: &mut Out, d: Draft, title: &str, country: Option<&str>) {
         home.is_some()
             && out.mentions.get(i).and_then(|m| m.actor.country.as_deref()) == home.as_deref()
     };
+    // "the president of the republic", "the head of the council": a title
+    // that names its own domain after it is no bare "the president" looking
+    // back (the domain, not the last president named, decides who it is)
+    let own_domain = out
+        .scan
+        .text
+        .get(d.end..)
+        .and_then(|rest| rest.trim_start().get(..3))
+        .is_some_and(|of| of.eq_ignore_ascii_case("of "));
     let earlier = holders
         .iter()
         .copied()
+        .filter(|_| !own_domain)
         .max_by_key(|&(i, _)| (at_home(i), i));
     if let Some((i, p)) = earlier {
         let (actor, rule) = out.person_actor_as_named(p);
