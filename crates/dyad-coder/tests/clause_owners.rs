@@ -979,3 +979,27 @@ fn a_title_naming_its_own_domain_does_not_look_back_to_the_last_holder() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn helping_defeat_someone_is_no_help_to_them() {
+    // a bare infinitive after "helped" the tagger read as a noun
+    // ("defeat Isis" as a compound) is parsed as the verb it is
+    for text in [
+        "Russia helped defeat Isis in Syria.",
+        "Iran helped track al-Qaida after the attacks.",
+    ] {
+        let events = code(text);
+        assert!(
+            !events.iter().any(|e| e.plover == "AID"),
+            "{text}: {events:#?}"
+        );
+    }
+    let events = code("Qatar helped fund the rebels in Syria.");
+    let ev = on(&events, "fund");
+    assert_eq!(ev.plover, "AID", "{ev:#?}");
+    assert_eq!(
+        ev.source[0].actor.country.as_deref(),
+        Some("QAT"),
+        "{ev:#?}"
+    );
+}

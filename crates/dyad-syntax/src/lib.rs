@@ -686,6 +686,33 @@ impl Syntax {
                 std::mem::swap(out, &mut retry);
             }
         }
+        // "helped defeat Isis": a bare infinitive after a verb of help that
+        // the tagger read as a noun compounded with the object ("defeat
+        // Isis"); the word is a verb of the inflection table and an object
+        // follows it
+        if let Some(vb) = self.class_of("VB", "VERB") {
+            let force: Vec<(usize, u8)> = (0..words.len().saturating_sub(2))
+                .filter(|&i| {
+                    matches!(
+                        words[i].to_lowercase().as_str(),
+                        "help" | "helps" | "helped" | "helping"
+                    ) && self.upos(out.tags[i]) == "VERB"
+                        && self.xpos(out.tags[i + 1]) == "NN"
+                        && words[i + 1].chars().next().is_some_and(char::is_lowercase)
+                        && self.text_tagger.is_base_verb(words[i + 1])
+                        && matches!(
+                            self.xpos(out.tags[i + 2]),
+                            "DT" | "NNP" | "NNPS" | "NNS" | "PRP" | "PRP$" | "CD"
+                        )
+                })
+                .map(|i| (i + 1, vb))
+                .collect();
+            if !force.is_empty() {
+                scratch.force = force;
+                self.parse_tokens_once(words, &mut retry, scratch);
+                std::mem::swap(out, &mut retry);
+            }
+        }
         if words.len() >= 6 && !self.has_verbal_root(out) {
             if let Some(vbd) = self.class_of("VBD", "VERB") {
                 let candidates: Vec<usize> = (1..words.len())

@@ -280,6 +280,14 @@ impl Tagger {
         (guess(word, may_lowercase && capital), false)
     }
 
+    /// Whether `word` (any case) is the base form of a verb of the
+    /// inflection table ("defeat", "track").
+    pub fn is_base_verb(&self, word: &str) -> bool {
+        self.verbs
+            .lemmas
+            .contains_key(&word_key(&word.to_lowercase()))
+    }
+
     /// The lexicon's most frequent tag of `word` as spelled, else of its
     /// lower-case form; `None` for words the lexicon does not list.
     pub fn lexicon_tag(&self, word: &str) -> Option<Pos> {
