@@ -79,6 +79,32 @@ fn is_intent_noun(w: &str) -> bool {
     )
 }
 
+/// Bodies and undertakings whose infinitive says what they are for: "a
+/// force to protect X", "a mission to rescue", "a fund to rebuild".
+fn is_purpose_noun(w: &str) -> bool {
+    matches!(
+        w,
+        // (not "operation", "campaign": "a campaign to oust Isis" that was
+        // fought is the fight itself; nor "forces", the last word of names
+        // such as the Syrian Democratic Forces)
+        "force"
+            | "mission"
+            | "unit"
+            | "team"
+            | "task"
+            | "taskforce"
+            | "body"
+            | "mechanism"
+            | "committee"
+            | "commission"
+            | "fund"
+            | "programme"
+            | "program"
+            | "scheme"
+            | "initiative"
+    )
+}
+
 fn is_hypothetical_noun(w: &str) -> bool {
     matches!(
         w,
@@ -530,6 +556,12 @@ pub fn tree_factuality(
             }
             "acl" if to_marked && is_intent_noun(gl) => {
                 return (Factuality::Intended, format!("'{gl} to'"));
+            }
+            // "a European force to protect the Kurds", "a mission to rescue
+            // them": an infinitive saying what a body or an undertaking is
+            // for is its purpose, not a reported act
+            "acl" if to_marked && is_purpose_noun(gl) => {
+                return (Factuality::Intended, format!("the purpose of a '{gl}'"));
             }
             // "a deal in which Turkey backs X", "a plan under which the
             // US would leave", "a deal where X agrees with Y": the terms of

@@ -1003,3 +1003,10 @@ fn helping_defeat_someone_is_no_help_to_them() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn what_a_force_or_mission_is_for_is_not_done() {
+    let events = code("Officials described a European force to protect the Kurds in Syria.");
+    let ev = on(&events, "protect");
+    assert_eq!(ev.factuality, Factuality::Intended, "{ev:#?}");
+}
