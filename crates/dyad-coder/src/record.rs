@@ -893,9 +893,7 @@ fn main_clause_earlier(
         .find_map(|want| {
             let dated: Vec<(Span, EventDate)> = candidates
                 .iter()
-                .filter(|(span, _)| {
-                    attach::date_attachment(tree, view, preds, main, *span) == want
-                })
+                .filter(|(span, _)| attach::date_attachment(tree, view, preds, main, *span) == want)
                 .cloned()
                 .collect();
             dates::pick_for_trigger(&dated, main_span).cloned()

@@ -463,15 +463,16 @@ const TIME_CLAUSE_MARKS: [&str; 7] = ["when", "as", "while", "after", "before", 
 /// ("climaxed in September 2011 when he visited Cairo"), or the verb a
 /// participle adjunct hangs on ("imposed a boycott last year, accusing
 /// ...").
-pub(super) fn clause_governor(tree: &DepTree<'_>, view: &SentenceView<'_>, k: usize) -> Option<usize> {
+pub(super) fn clause_governor(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    k: usize,
+) -> Option<usize> {
     let head = tree.head(k)?;
     if tree.upos(head) != "VERB" {
         return None;
     }
-    let own_subject = tree
-        .kids(k)
-        .iter()
-        .any(|&c| tree.base_rel(c) == "nsubj");
+    let own_subject = tree.kids(k).iter().any(|&c| tree.base_rel(c) == "nsubj");
     let shares = match tree.base_rel(k) {
         "conj" => !own_subject,
         "advcl" => {
