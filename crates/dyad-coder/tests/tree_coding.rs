@@ -2855,9 +2855,9 @@ fn dates12_date(ev: &Event) -> (String, dyad_core::DatePrecision) {
 
 #[test]
 fn a_when_clause_act_takes_the_date_of_the_clause_it_hangs_on() {
-    let events = code("The rivalry peaked last week when Turkey's president visited Egypt.");
-    let visit = on(&events, "visited");
-    assert_dyad(visit, "CONSULT", &["TUR"], &["EGY"]);
+    let events = code("The crisis peaked last week when Russia attacked Ukraine.");
+    let visit = on(&events, "attacked");
+    assert_dyad(visit, "ASSAULT", &["RUS"], &["UKR"]);
     assert_eq!(
         dates12_date(visit),
         ("2024-06".to_string(), dyad_core::DatePrecision::Week),
