@@ -13,6 +13,7 @@ use crate::dates::scan::{tokenize, Tok};
 use crate::dates::{self, DateExpression};
 use crate::locative::Mentions;
 use crate::matching::Match;
+use crate::patterns::TriggerKind;
 
 mod attach;
 mod dyads;
@@ -439,7 +440,8 @@ fn build_event<'a>(
     // past adverb, a bygone description, a perfect with "since") is
     // background too; a habitual act ("are routinely detained") is not
     let earlier_act = dates::is_unknown(&date)
-        && marked_past.is_some_and(|why| why != HABITUAL_ACT && why != CONDITION);
+        && (marked_past.is_some_and(|why| why != HABITUAL_ACT && why != CONDITION)
+            || date.note.contains(PAST_MAIN_CLAUSE));
     let historical = earlier_year || earlier_act;
     // an event noun mentioned in passing says nothing about when: "Russia's
     // veto" may be this week's
@@ -752,6 +754,7 @@ fn event_date<'a>(
                 .or_else(|| {
                     dates::pick_for_trigger(&attached(DateAttachment::Partner), trigger).cloned()
                 })
+                .or_else(|| governor_date(tree, view, preds, pred, candidates, trigger))
                 .or_else(|| {
                     let loose = attached(DateAttachment::Unattached);
                     dates::pick_for_trigger_in_text(text, sentence.span, &loose, trigger).cloned()
@@ -762,7 +765,13 @@ fn event_date<'a>(
     if let Some(d) = picked {
         return d;
     }
-    if let Some(why) = marked_past {
+    let main_past = tree
+        .filter(|tree| {
+            pred.tense == Tense::Past
+                && main_clause_earlier(tree, view, preds, pred, candidates, publication)
+        })
+        .map(|_| PAST_MAIN_CLAUSE);
+    if let Some(why) = marked_past.or(main_past) {
         let mut d = dates::unknown_date(None);
         d.note = format!(
             "{}: {why} with no date expression of its own: not the publication date \
@@ -787,6 +796,114 @@ fn event_date<'a>(
             "a current act with no date expression of its own: the publication date".into(),
         )
     }
+}
+
+/// The date of the clause an undated act hangs on (`attach::clause_governor`:
+/// a conjunct sharing its subject, a "when/as/after/before/while" clause, a
+/// participle adjunct), up to three clauses up: "climaxed in September
+/// 2011 when he visited Cairo" dates the visit September 2011.
+fn governor_date(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    pred: &Predicate,
+    candidates: &[(Span, EventDate)],
+    trigger: Span,
+) -> Option<EventDate> {
+    use attach::DateAttachment;
+    // a past act (or a tenseless conjunct or participle) under a past verb:
+    // a date read for a present or future governor looks the other way
+    if matches!(pred.tense, Tense::Present | Tense::Future) {
+        return None;
+    }
+    let mut k = pred.head;
+    for _ in 0..3 {
+        let g = attach::clause_governor(tree, view, k)?;
+        let gp = preds
+            .iter()
+            .find(|p| p.head == g && p.kind == TriggerKind::Verb);
+        let Some(gp) = gp.filter(|gp| gp.tense == Tense::Past) else {
+            if gp.is_some_and(|gp| matches!(gp.tense, Tense::Present | Tense::Future)) {
+                return None;
+            }
+            k = g;
+            continue;
+        };
+        for want in [DateAttachment::Own, DateAttachment::Partner] {
+            let dated: Vec<(Span, EventDate)> = candidates
+                .iter()
+                .filter(|(span, _)| attach::date_attachment(tree, view, preds, gp, *span) == want)
+                .cloned()
+                .collect();
+            if let Some(mut d) = dates::pick_for_trigger(&dated, trigger).cloned() {
+                d.note.push_str(&format!(
+                    "; the date of the clause the act hangs on ('{}')",
+                    view.low(g)
+                ));
+                return Some(d);
+            }
+        }
+        k = g;
+    }
+    None
+}
+
+/// Why an undated past act of a sentence whose main clause is dated in an
+/// earlier year has no date (`main_clause_earlier`).
+const PAST_MAIN_CLAUSE: &str =
+    "a past act of a sentence whose main clause is dated in an earlier year";
+
+/// True when the sentence's main verb (the root of the parse, not `pred`
+/// itself) is a past verb dated by its own expression (or its "when"
+/// clause's) in an earlier year than the publication, over RECENT_DAYS
+/// before it: "In 2014 the militants seized the city, where they executed
+/// ...": the undated past acts of the sentence are of that time, not of
+/// the article's day.
+fn main_clause_earlier(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    preds: &[Predicate],
+    pred: &Predicate,
+    candidates: &[(Span, EventDate)],
+    publication: NaiveDate,
+) -> bool {
+    use attach::DateAttachment;
+    let mut root = pred.head;
+    for _ in 0..40 {
+        match tree.head(root) {
+            Some(h) => root = h,
+            None => break,
+        }
+    }
+    if root == pred.head || tree.head(root).is_some() {
+        return false;
+    }
+    let Some(main) = preds
+        .iter()
+        .find(|p| p.head == root && p.kind == TriggerKind::Verb && p.tense == Tense::Past)
+    else {
+        return false;
+    };
+    let main_span = view.tokens.get(root).map(|t| t.span);
+    let Some(main_span) = main_span else {
+        return false;
+    };
+    [DateAttachment::Own, DateAttachment::Partner]
+        .into_iter()
+        .find_map(|want| {
+            let dated: Vec<(Span, EventDate)> = candidates
+                .iter()
+                .filter(|(span, _)| attach::date_attachment(tree, view, preds, main, *span) == want)
+                .cloned()
+                .collect();
+            dates::pick_for_trigger(&dated, main_span).cloned()
+        })
+        .is_some_and(|d| {
+            d.precision != DatePrecision::UnknownRelative
+                && d.end.year() < publication.year()
+                && (d.precision == DatePrecision::Year
+                    || (publication - d.end).num_days() > RECENT_DAYS)
+        })
 }
 
 /// How far (days) an event's date window may lie from the publication date

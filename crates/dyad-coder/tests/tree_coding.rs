@@ -2845,3 +2845,55 @@ fn a_later_mention_of_a_titled_person_keeps_the_title() {
         );
     }
 }
+
+// dates12
+
+/// Year and month of an event's date window start, and its precision.
+fn dates12_date(ev: &Event) -> (String, dyad_core::DatePrecision) {
+    (ev.date.start.format("%Y-%m").to_string(), ev.date.precision)
+}
+
+#[test]
+fn a_when_clause_act_takes_the_date_of_the_clause_it_hangs_on() {
+    let events = code("The crisis peaked last week when Russia attacked Ukraine.");
+    let visit = on(&events, "attacked");
+    assert_dyad(visit, "ASSAULT", &["RUS"], &["UKR"]);
+    assert_eq!(
+        dates12_date(visit),
+        ("2024-06".to_string(), dyad_core::DatePrecision::Week),
+        "{visit:#?}"
+    );
+}
+
+#[test]
+fn a_conjunct_takes_the_date_its_verbs_when_clause_gives() {
+    // "met" shares "fled"'s subject; "fled" is dated by its "when" clause,
+    // whose date hangs on the verb the clause's own verb completes
+    let events = code(
+        "When the rebels stopped fighting the army in March 2009, the Kurdish leader \
+         fled to Damascus and met Syrian officials.",
+    );
+    let met = on(&events, "met");
+    assert_eq!(
+        dates12_date(met),
+        ("2009-03".to_string(), dyad_core::DatePrecision::Month),
+        "{met:#?}"
+    );
+}
+
+#[test]
+fn a_past_act_under_a_main_clause_of_an_earlier_year_is_not_at_the_publication_date() {
+    let events = code(
+        "The town fell to the militants in 2014; the militants burned a church and \
+         arrested Syrian villagers.",
+    );
+    let arrest = events
+        .iter()
+        .find(|e| e.provenance.trigger_text.ends_with("arrested"))
+        .unwrap_or_else(|| panic!("no arrest in {events:#?}"));
+    assert_eq!(
+        arrest.date.precision,
+        dyad_core::DatePrecision::Unknown,
+        "{arrest:#?}"
+    );
+}

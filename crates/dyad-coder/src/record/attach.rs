@@ -417,7 +417,15 @@ pub(super) fn date_attachment(
         return DateAttachment::Partner;
     }
     // a "when" clause says when its governor happens: "will investigate
-    // when they take control next month"
+    // when they take control next month"; the date may hang on the verb
+    // the clause's own verb completes ("when Iran ceased arming the rebels
+    // in March 1975")
+    for _ in 0..3 {
+        match tree.head(k) {
+            Some(h) if tree.base_rel(k) == "xcomp" => k = h,
+            _ => break,
+        }
+    }
     let when_clause = tree.head(k) == Some(pred.head)
         && tree.base_rel(k) == "advcl"
         && tree.kids(k).iter().any(|&c| {
@@ -443,6 +451,40 @@ pub(super) fn date_attachment(
         return DateAttachment::Partner;
     }
     DateAttachment::Other
+}
+
+/// Subordinators of a time clause whose act happens about when the clause
+/// it hangs on does ("climaxed in 2011 **when** he visited Cairo").
+const TIME_CLAUSE_MARKS: [&str; 7] = ["when", "as", "while", "after", "before", "once", "whenever"];
+
+/// The verb whose date the act at `k` shares when it has none of its own:
+/// the verb a conjunct without a subject of its own is coordinated with
+/// ("fled to Damascus and met ..."), the verb a time clause hangs on
+/// ("climaxed in September 2011 when he visited Cairo"), or the verb a
+/// participle adjunct hangs on ("imposed a boycott last year, accusing
+/// ...").
+pub(super) fn clause_governor(
+    tree: &DepTree<'_>,
+    view: &SentenceView<'_>,
+    k: usize,
+) -> Option<usize> {
+    let head = tree.head(k)?;
+    if tree.upos(head) != "VERB" {
+        return None;
+    }
+    let own_subject = tree.kids(k).iter().any(|&c| tree.base_rel(c) == "nsubj");
+    let shares = match tree.base_rel(k) {
+        "conj" => !own_subject,
+        "advcl" => {
+            matches!(tree.xpos(k), "VBG" | "VBN") && !own_subject
+                || tree.kids(k).iter().any(|&c| {
+                    matches!(tree.rel(c), "mark" | "advmod")
+                        && TIME_CLAUSE_MARKS.contains(&view.low(c))
+                })
+        }
+        _ => false,
+    };
+    shares.then_some(head)
 }
 
 /// True when `k` lies in the subtree of `top` (within a dozen steps).
