@@ -2845,3 +2845,37 @@ fn a_later_mention_of_a_titled_person_keeps_the_title() {
         );
     }
 }
+
+// plv12
+
+#[test]
+fn a_middle_initial_stays_inside_an_unknown_name() {
+    let events = code("Gordon T. Pemberley criticised Turkey on Monday for the attacks.");
+    let ev = on(&events, "criticised");
+    let names: Vec<&str> = ev.source.iter().map(|a| a.actor.name.as_str()).collect();
+    assert_eq!(names, ["Gordon T. Pemberley"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["TUR"], "{ev:#?}");
+}
+
+#[test]
+fn a_lone_unknown_name_that_speaks_is_a_person() {
+    // one capitalised word no lexicon knows, with a verb of speech right
+    // after it: a person (CVL, no country), here the one who met
+    let events = code("Varnholt said he had met the Turkish foreign minister in Ankara.");
+    let ev = on(&events, "met");
+    let names: Vec<&str> = ev.source.iter().map(|a| a.actor.name.as_str()).collect();
+    assert_eq!(names, ["Varnholt"], "{ev:#?}");
+    assert_eq!(ev.source[0].actor.sectors, ["CVL"], "{ev:#?}");
+    assert_eq!(ev.source[0].actor.country, None, "{ev:#?}");
+    // not without that evidence, nor a word in capitals (an acronym)
+    for text in [
+        "Varnholt criticised Turkey on Monday.",
+        "OGA said Turkey had violated the agreement.",
+    ] {
+        let events = code(text);
+        assert!(
+            events.iter().all(|e| e.source.is_empty()),
+            "{text}: {events:#?}"
+        );
+    }
+}
