@@ -2867,6 +2867,11 @@ fn a_lone_unknown_name_that_speaks_is_a_person() {
     assert_eq!(names, ["Varnholt"], "{ev:#?}");
     assert_eq!(ev.source[0].actor.sectors, ["CVL"], "{ev:#?}");
     assert_eq!(ev.source[0].actor.country, None, "{ev:#?}");
+    // or with a title before it
+    let events = code("Mr Varnholt criticised Turkey on Monday.");
+    let ev = on(&events, "criticised");
+    let names: Vec<&str> = ev.source.iter().map(|a| a.actor.name.as_str()).collect();
+    assert_eq!(names, ["Varnholt"], "{ev:#?}");
     // not without that evidence, nor a word in capitals (an acronym)
     for text in [
         "Varnholt criticised Turkey on Monday.",

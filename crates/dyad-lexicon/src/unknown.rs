@@ -317,7 +317,19 @@ fn runs(doc: &AnalyzedDocument) -> Vec<Run> {
                 // one word: kept only if it has a lower-case letter (not
                 // an acronym, "OGA") and is no word of the tagger lexicon
                 // run capitalised; its evidence is checked later
-                if let Some(a) = s.tokens.get(first) {
+                // ... and only when it is the subject of the word after it
+                // on the parse ("Malloy says"; not "parts of Rojava
+                // insisted") or has a title right before it ("Mr Malloy")
+                let subject_of_next = s.syntax.as_ref().is_some_and(|x| {
+                    x.words
+                        .get(first)
+                        .is_some_and(|w| w.deprel == "nsubj" && w.head as usize == first + 2)
+                });
+                let titled = first
+                    .checked_sub(1)
+                    .and_then(|k| s.tokens.get(k))
+                    .is_some_and(|t| is_in(TITLES, t.text(text)));
+                if let Some(a) = s.tokens.get(first).filter(|_| subject_of_next || titled) {
                     let w = a.text(text);
                     if w.chars().skip(1).any(char::is_lowercase) && !w.contains('-') {
                         out.push(Run {
@@ -710,16 +722,30 @@ impl Scan<'_> {
         // A word alone that is a word of a longer name of the document, or
         // of a person found before, is that name's surname or given name
         // (the bare-surname pass below handles it), not another person.
+        // "Hashimi" after "Hisham al-Hashimi": a particle joined to a name
+        // word is set aside.
+        let bare = |x: &str| -> String {
+            x.split_once('-')
+                .filter(|(p, rest)| {
+                    (1..=3).contains(&p.len())
+                        && p.chars().all(|c| c.is_ascii_lowercase())
+                        && rest.starts_with(char::is_uppercase)
+                })
+                .map_or(x, |(_, rest)| rest)
+                .to_string()
+        };
         let in_longer_name = |w: &str| {
+            let same = |x: &str| x == w || bare(x) == w;
             all_runs.iter().any(|r| {
                 !r.single
                     && text
                         .get(r.start..r.end)
-                        .is_some_and(|n| n.split(' ').any(|x| x == w))
+                        .is_some_and(|n| n.split(' ').any(same))
             }) || drafts.iter().any(|d| {
                 matches!(d.kind, MentionKind::Person | MentionKind::Coreference)
-                    && d.actor.name.split(' ').any(|x| x == w)
-            })
+                    && d.actor.name.split(' ').any(same)
+            }) || text.contains(&format!("-{w} "))
+                || text.contains(&format!("-{w},"))
         };
         let candidates: Vec<Run> = all_runs
             .iter()
