@@ -2884,3 +2884,11 @@ fn a_lone_unknown_name_that_speaks_is_a_person() {
         );
     }
 }
+
+#[test]
+fn an_act_reiterated_is_done_by_the_one_who_reiterates_it() {
+    // "reiterate" is a light verb: the call it governs is its subject's
+    let events = code("Iran reiterated its call for the withdrawal of US troops.");
+    let dyads = dyads_on(&events, "call");
+    assert!(dyads.contains(&dyad("REQUEST", "IRN", "USA")), "{dyads:#?}");
+}
