@@ -2897,3 +2897,45 @@ fn a_past_act_under_a_main_clause_of_an_earlier_year_is_not_at_the_publication_d
         "{arrest:#?}"
     );
 }
+
+// plv12
+
+#[test]
+fn a_middle_initial_stays_inside_an_unknown_name() {
+    let events = code("Gordon T. Pemberley criticised Turkey on Monday for the attacks.");
+    let ev = on(&events, "criticised");
+    let names: Vec<&str> = ev.source.iter().map(|a| a.actor.name.as_str()).collect();
+    assert_eq!(names, ["Gordon T. Pemberley"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["TUR"], "{ev:#?}");
+}
+
+#[test]
+fn a_lone_unknown_name_with_a_title_is_a_person() {
+    // one capitalised word no lexicon knows, with a title right before it:
+    // a person (CVL, no country)
+    let events = code("Mr Varnholt criticised Turkey on Monday.");
+    let ev = on(&events, "criticised");
+    let names: Vec<&str> = ev.source.iter().map(|a| a.actor.name.as_str()).collect();
+    assert_eq!(names, ["Varnholt"], "{ev:#?}");
+    assert_eq!(ev.source[0].actor.sectors, ["CVL"], "{ev:#?}");
+    assert_eq!(ev.source[0].actor.country, None, "{ev:#?}");
+    // not without evidence, nor a word in capitals (an acronym)
+    for text in [
+        "Varnholt criticised Turkey on Monday.",
+        "OGA said Turkey had violated the agreement.",
+    ] {
+        let events = code(text);
+        assert!(
+            events.iter().all(|e| e.source.is_empty()),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_act_reiterated_is_done_by_the_one_who_reiterates_it() {
+    // "reiterate" is a light verb: the call it governs is its subject's
+    let events = code("Iran reiterated its call for the withdrawal of US troops.");
+    let dyads = dyads_on(&events, "call");
+    assert!(dyads.contains(&dyad("REQUEST", "IRN", "USA")), "{dyads:#?}");
+}

@@ -165,6 +165,8 @@ struct Run {
     sentence: usize,
     start: usize,
     end: usize,
+    /// one word alone ("Malloy says"): a person only on local evidence
+    single: bool,
 }
 
 /// What the text says about a name, gathered over the document.
@@ -218,6 +220,14 @@ fn word_ok(w: &str) -> bool {
         && !calendar::is_time_word(&w.to_lowercase())
 }
 
+/// "R.": one capital letter and a full stop, a middle initial.
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next() == Some('.')
+        && chars.next().is_none()
+}
+
 /// Runs of 2–4 adjacent capitalised proper nouns.
 fn runs(doc: &AnalyzedDocument) -> Vec<Run> {
     let text = doc.doc.text.as_str();
@@ -247,6 +257,14 @@ fn runs(doc: &AnalyzedDocument) -> Vec<Run> {
                     || s.tokens
                         .get(k)
                         .is_some_and(|t| t.pos.is_noun() && word_ok(t.text(text)))
+                    // a middle initial ("Gerald R. Ford") between two
+                    // name words
+                    || (s.tokens.get(k).is_some_and(|t| is_initial(t.text(text)))
+                        && proper(k + 1)
+                        && s.tokens
+                            .get(k)
+                            .zip(s.tokens.get(k + 1))
+                            .is_some_and(|(a, b)| text.get(a.span.end..b.span.start) == Some(" ")))
             };
             let mut j = i + 1;
             while j < s.tokens.len()
@@ -292,7 +310,35 @@ fn runs(doc: &AnalyzedDocument) -> Vec<Run> {
                         sentence: s.index,
                         start: a.span.start,
                         end: b.span.end,
+                        single: false,
                     });
+                }
+            } else if j - first == 1 {
+                // one word: kept only if it has a lower-case letter (not
+                // an acronym, "OGA") and is no word of the tagger lexicon
+                // run capitalised; its evidence is checked later
+                // ... and only when it is the subject of the word after it
+                // on the parse ("Malloy says"; not "parts of Rojava
+                // insisted") or has a title right before it ("Mr Malloy")
+                let subject_of_next = s.syntax.as_ref().is_some_and(|x| {
+                    x.words
+                        .get(first)
+                        .is_some_and(|w| w.deprel == "nsubj" && w.head as usize == first + 2)
+                });
+                let titled = first
+                    .checked_sub(1)
+                    .and_then(|k| s.tokens.get(k))
+                    .is_some_and(|t| is_in(TITLES, t.text(text)));
+                if let Some(a) = s.tokens.get(first).filter(|_| subject_of_next || titled) {
+                    let w = a.text(text);
+                    if w.chars().skip(1).any(char::is_lowercase) && !w.contains('-') {
+                        out.push(Run {
+                            sentence: s.index,
+                            start: a.span.start,
+                            end: a.span.end,
+                            single: true,
+                        });
+                    }
                 }
             }
             i = j;
@@ -444,6 +490,14 @@ impl Scan<'_> {
                 why.push(format!("subject of {t}"));
             }
         }
+        if r.single {
+            // A word alone is a person only on what stands right by it: a
+            // title before it ("Mr Malloy") or a verb of speech after it
+            // ("Malloy says"); a given name or an apposition may belong to
+            // a place or a firm as well.
+            why.retain(|w| w.starts_with("title ") || w.starts_with("subject of "));
+            ev.country = None;
+        }
         if !why.is_empty() {
             ev.why = Some(why.join(", "));
         }
@@ -475,7 +529,7 @@ impl Scan<'_> {
         let demonym_in_name = |start: usize, end: usize| {
             all_runs
                 .iter()
-                .any(|r| r.start < start && end <= r.end && strong_given(r))
+                .any(|r| !r.single && r.start < start && end <= r.end && strong_given(r))
         };
         drafts.retain(|d| {
             !(matches!(d.kind, MentionKind::Demonym) && demonym_in_name(d.start, d.end))
@@ -665,11 +719,47 @@ impl Scan<'_> {
                     (s.span.start, s.span.end.min(text.len()))
                 })
         };
+        // A word alone that is a word of a longer name of the document, or
+        // of a person found before, is that name's surname or given name
+        // (the bare-surname pass below handles it), not another person.
+        // "Hashimi" after "Hisham al-Hashimi": a particle joined to a name
+        // word is set aside.
+        let bare = |x: &str| -> String {
+            x.split_once('-')
+                .filter(|(p, rest)| {
+                    (1..=3).contains(&p.len())
+                        && p.chars().all(|c| c.is_ascii_lowercase())
+                        && rest.starts_with(char::is_uppercase)
+                })
+                .map_or(x, |(_, rest)| rest)
+                .to_string()
+        };
+        let in_longer_name = |w: &str| {
+            let same = |x: &str| x == w || bare(x) == w;
+            all_runs.iter().any(|r| {
+                !r.single
+                    && text
+                        .get(r.start..r.end)
+                        .is_some_and(|n| n.split(' ').any(same))
+            }) || drafts.iter().any(|d| {
+                matches!(d.kind, MentionKind::Person | MentionKind::Coreference)
+                    && d.actor.name.split(' ').any(same)
+            }) || text.contains(&format!("-{w} "))
+                || text.contains(&format!("-{w},"))
+        };
         let candidates: Vec<Run> = all_runs
             .iter()
             .copied()
             .filter(|r| {
                 let name = text.get(r.start..r.end).unwrap_or("");
+                if r.single
+                    && (overlaps(r.start, r.end)
+                        || in_longer_name(name)
+                        || in_role_apposition(r)
+                        || self.lex.given_name(name).is_some())
+                {
+                    return false;
+                }
                 let last = name.rsplit(' ').next().unwrap_or("");
                 let free = !overlaps(r.start, r.end);
                 // (a run no draft overlaps holds no surname reading)
@@ -759,6 +849,9 @@ impl Scan<'_> {
         };
         let mut titled: Vec<(usize, usize, Option<usize>)> = Vec::new();
         for (ri, r) in candidates.iter().enumerate() {
+            if r.single {
+                continue;
+            }
             let Some(k) = title_before(r) else { continue };
             let Some(d) = drafts.get(k) else { continue };
             let owner = title_owner(d);
@@ -795,7 +888,7 @@ impl Scan<'_> {
                 }
             }
         }
-        for r in &candidates {
+        for r in candidates.iter().filter(|r| !r.single) {
             let Some(d) = apposition_role(r).and_then(|k| drafts.get(k)) else {
                 continue;
             };

@@ -559,9 +559,11 @@ fn a_pronoun_passes_over_a_person_the_text_gives_the_other_gender() {
     );
     let m = lex().recognize(&d);
     assert!(m.iter().any(|x| x.text == "Javid"), "{m:#?}");
+    // (since plv12 "Ms Begum" is a person on her title, and they are hers)
     for p in ["her", "She", "she"] {
         assert!(
-            !m.iter().any(|x| x.text == p),
+            !m.iter()
+                .any(|x| x.text == p && x.actor.name.contains("Javid")),
             "{p:?} must not become Mr Javid: {m:#?}"
         );
     }

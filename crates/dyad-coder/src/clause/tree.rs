@@ -218,6 +218,12 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
             | "boost"
             | "deepen"
             | "redouble"
+            // saying again or passing on an act is doing it ("reiterated
+            // its call for X", "conveyed his support to Y")
+            | "reiterate"
+            | "restate"
+            | "repeat"
+            | "convey"
     )
 }
 
