@@ -2845,3 +2845,53 @@ fn a_later_mention_of_a_titled_person_keeps_the_title() {
         );
     }
 }
+
+// args12
+// the coder's argument choice (issues 14/16): a place an act of force happened in is not its
+// target; a dash phrase's relative clause whose object gap is the act it renames
+
+#[test]
+fn a_place_an_act_of_force_happened_in_is_not_its_target() {
+    // (the baseline made Iraq the target of the attack and Syria the
+    // detained)
+    let events = code("Iranian militias carried out a deadly attack in Iraq on Monday.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover == "ASSAULT")
+            .all(|e| countries(&e.target).is_empty()),
+        "{events:#?}"
+    );
+    assert!(
+        events.iter().any(|e| e.plover == "ASSAULT"
+            && countries(&e.source) == ["IRN"]
+            && e.target.is_empty()),
+        "{events:#?}"
+    );
+    let events = code("Fighters were abused during detention in Syria, the report said.");
+    assert!(
+        events
+            .iter()
+            .all(|e| !countries(&e.target).iter().any(|c| c == "SYR")),
+        "{events:#?}"
+    );
+    // an actor it befell still is its target
+    let events = code("Iranian militias carried out an attack on Kurdish fighters in Iraq.");
+    assert!(
+        events.iter().any(|e| e.plover == "ASSAULT" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_dash_phrase_renaming_an_act_is_the_object_of_its_relative_clause() {
+    // (the baseline coded the criticism with no target)
+    let events = code(
+        "The senator compared the plan to Obama’s withdrawal from Iraq – a decision Trump bitterly criticised.",
+    );
+    let ev = on(&events, "criticised");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["USA"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["USA"], "{ev:#?}");
+    assert_eq!(ev.target[0].text, "Obama", "{ev:#?}");
+}
