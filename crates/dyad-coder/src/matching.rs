@@ -1212,11 +1212,18 @@ fn try_pattern<'p>(
     // is where it happened, not whom it befell (the place is still given
     // as the event's place): the act has a source and no target, and with
     // no source it is no event
-    if matches!(pattern.plover.as_str(), "ASSAULT" | "COERCE")
+    // (the preposition right after the trigger: "airstrikes against a camp
+    // in Pakistan" strike the camp's country; "at" only after an event
+    // noun: "fired at X" aims at X; of coercion only arrests and
+    // detentions: "a state of siege in X" is imposed on X)
+    if (pattern.plover == "ASSAULT"
+        || (pattern.plover == "COERCE" && pattern.cameo.starts_with("173")))
         && pred.from_tree
-        && slots.iter().any(
-            |s| matches!(s, SlotUse::Target(Slot::Prep(p)) if p == "in" || p == "at"),
-        )
+        && slots.iter().any(|s| {
+            matches!(s, SlotUse::Target(Slot::Prep(p))
+                if view.low(pred.head + 1) == p.as_str()
+                    && (p == "in" || (p == "at" && pred.kind == TriggerKind::Noun)))
+        })
         && !target.is_empty()
         && target.iter().all(|&m| locative_place(view, actors, m))
     {
