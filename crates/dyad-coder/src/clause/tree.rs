@@ -307,16 +307,8 @@ fn zero_relative_object(
     // a finite verb, or a participle with its auxiliary ("has accused"): a
     // bare participle is a reduced passive however the parser labels it
     // ("the Kurdish leader now imprisoned in Turkey")
-    // (or a past form the tagger took for a participle that has a subject
-    // of its own before it, which no reduced passive has: "a decision Trump
-    // criticised")
     let finite = matches!(tree.xpos(i), "VBD" | "VBP" | "VBZ")
-        || kids.kids(i).iter().any(|&c| tree.base_rel(c) == "aux")
-        || (tree.xpos(i) == "VBN"
-            && kids
-                .kids(i)
-                .iter()
-                .any(|&c| c < i && tree.rel(c) == "nsubj"));
+        || kids.kids(i).iter().any(|&c| tree.base_rel(c) == "aux");
     if !finite {
         return false;
     }
@@ -1060,16 +1052,7 @@ pub fn analyze_tree(
                     }
                     if relative_gap(view, tree, kids, i, p.passive).is_some() && p.object.is_empty()
                     {
-                        let mut object = antecedent();
-                        // "Obama's withdrawal from Iraq – a decision Trump
-                        // criticised": a noun set after a dash or comma to
-                        // rename the act before it stands for the act's doer
-                        if object.is_empty() {
-                            object = renamed_act(view, tree, h, &pred_at)
-                                .and_then(|q| preds_agent.get(q))
-                                .cloned()
-                                .unwrap_or_default();
-                        }
+                        let object = antecedent();
                         if !object.iter().any(|m| p.subject.contains(m)) {
                             p.object = object;
                         }
@@ -2628,43 +2611,6 @@ fn relative_gap(
     let relative =
         tree.rel(verb) == "acl:relcl" && matches!(tree.upos(noun), "NOUN" | "PROPN") && !adverbial;
     (relative && zero_relative_object(view, tree, kids, verb, passive)).then_some(noun)
-}
-
-/// The event noun a noun set after a dash or comma renames, when `noun` is
-/// such an apposition: "Obama's withdrawal from Iraq – a decision Trump
-/// criticised" renames the withdrawal. The parser hangs the apposition on
-/// the noun or, as often, on the verb before it (as an apposition, object
-/// or oblique), so the act is found by
-/// position: the nearest event noun (a predicate) before the punctuation,
-/// within a few words and no other punctuation or verb. Returns the act's
-/// predicate index.
-fn renamed_act(
-    view: &SentenceView<'_>,
-    tree: &DepTree<'_>,
-    noun: usize,
-    pred_at: &[Option<usize>],
-) -> Option<usize> {
-    // (an apposition the parser also reads as an object or oblique of the
-    // verb before it, never a subject)
-    if !matches!(tree.base_rel(noun), "appos" | "obl" | "obj" | "nmod" | "dep") {
-        return None;
-    }
-    let start = tree
-        .kids(noun)
-        .iter()
-        .copied()
-        .filter(|&c| c < noun && tree.upos(c) != "PUNCT")
-        .min()
-        .unwrap_or(noun);
-    let punct = start.checked_sub(1)?;
-    if !matches!(view.low(punct), "–" | "—" | "-" | "--" | ",") {
-        return None;
-    }
-    (punct.saturating_sub(6)..punct)
-        .rev()
-        .take_while(|&k| !matches!(tree.upos(k), "PUNCT" | "VERB"))
-        .find(|&k| tree.upos(k) == "NOUN" && pred_at.get(k).copied().flatten().is_some())
-        .and_then(|k| pred_at.get(k).copied().flatten())
 }
 
 /// A relative pronoun object stands for the noun its clause modifies:
