@@ -856,6 +856,8 @@ enum Miss<'p> {
     Venue,
     /// "in protest": a bare event noun telling how another act was done.
     Manner,
+    /// "the attack in Salisbury": a place an act of force happened in.
+    Locative,
 }
 
 impl Miss<'_> {
@@ -893,6 +895,9 @@ impl Miss<'_> {
             }
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
             Miss::Manner => "a bare 'in' phrase: the manner of another act".into(),
+            Miss::Locative => {
+                "its target is the place it happened 'in' or 'at', not whom it befell".into()
+            }
             Miss::Venue => "a city reached for a meeting is its venue, not a host visited".into(),
             Miss::Comrade => {
                 "the act names its enemy with 'against', or its subject joins sides: 'with' is a comrade"
@@ -1201,6 +1206,34 @@ fn try_pattern<'p>(
     {
         return Err(Miss::Venue);
     }
+    let mut located = false;
+    // "the nerve agent attack in Salisbury", "abused during detention in
+    // Syria": the place an act of force or coercion happened "in" or "at"
+    // is where it happened, not whom it befell (the place is still given
+    // as the event's place): the act has a source and no target, and with
+    // no source it is no event
+    // (the preposition right after the trigger: "airstrikes against a camp
+    // in Pakistan" strike the camp's country; "at" only after an event
+    // noun: "fired at X" aims at X; of coercion only arrests and
+    // detentions: "a state of siege in X" is imposed on X)
+    if (pattern.plover == "ASSAULT"
+        || (pattern.plover == "COERCE" && pattern.cameo.starts_with("173")))
+        && pred.from_tree
+        && slots.iter().any(|s| {
+            matches!(s, SlotUse::Target(Slot::Prep(p))
+                if view.low(pred.head + 1) == p.as_str()
+                    && (p == "in" || (p == "at" && pred.kind == TriggerKind::Noun)))
+        })
+        && !target.is_empty()
+        && target.iter().all(|&m| locative_place(view, actors, m))
+    {
+        if source.is_empty() {
+            return Err(Miss::Locative);
+        }
+        target.clear();
+        slots.retain(|s| !matches!(s, SlotUse::Target(_)));
+        located = true;
+    }
     // "X said X should ...": a party saying what it should do itself states
     // its own course, it demands nothing of anyone; and a party saying what
     // it is or aims to do accuses no one ("the US envoy said the US aims to
@@ -1416,7 +1449,7 @@ fn try_pattern<'p>(
     if pattern.pair_only && !slots.iter().any(|s| matches!(s, SlotUse::Reciprocal)) {
         return Err(Miss::NotPair);
     }
-    if target.is_empty() && !pattern.target.is_empty() {
+    if target.is_empty() && !pattern.target.is_empty() && !located {
         return Err(Miss::NoTarget);
     }
     if source.is_empty() && target.is_empty() {
@@ -1562,6 +1595,19 @@ fn same_country(view: &SentenceView<'_>, actors: Mentions<'_>, source: &[usize],
 
 /// A mention used as a noun modifier ("North Korean missiles") is not an
 /// argument by itself.
+/// True when mention `m` is a place: a toponym standing for its country
+/// ([`crate::locative`]), a city, or a bare country name (not a government
+/// or group named for it).
+fn locative_place(view: &SentenceView<'_>, actors: Mentions<'_>, m: usize) -> bool {
+    view.mentions.get(m).is_some_and(|lm| {
+        lm.place
+            || lm.city
+            || actors.get(lm.global).is_some_and(|a| {
+                a.kind == dyad_core::MentionKind::Country && a.actor.primary_sector().is_none()
+            })
+    })
+}
+
 fn is_modifier(view: &SentenceView<'_>, m: usize) -> bool {
     view.mentions.get(m).is_some_and(|lm| {
         view.pos(lm.last + 1)

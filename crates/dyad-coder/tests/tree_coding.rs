@@ -2939,3 +2939,58 @@ fn an_act_reiterated_is_done_by_the_one_who_reiterates_it() {
     let dyads = dyads_on(&events, "call");
     assert!(dyads.contains(&dyad("REQUEST", "IRN", "USA")), "{dyads:#?}");
 }
+
+// args12
+// the coder's argument choice (issues 14/16): a place an act of force happened in is not its
+// target
+
+#[test]
+fn a_place_an_act_of_force_happened_in_is_not_its_target() {
+    // (the baseline made Iraq the target of the attack, Salisbury of the
+    // nerve agent attack and Syria the detained; places fill slots only
+    // with the gazetteer)
+    let Some(events) = code_geo("Iranian militias carried out a deadly attack in Iraq on Monday.")
+    else {
+        return;
+    };
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover == "ASSAULT")
+            .all(|e| countries(&e.target).is_empty()),
+        "{events:#?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "ASSAULT" && countries(&e.source) == ["IRN"]),
+        "{events:#?}"
+    );
+    for text in [
+        "Fighters were abused during detention in Syria, the report said.",
+        "The minister accused Russia of being behind the nerve agent attack in Salisbury.",
+    ] {
+        let Some(events) = code_geo(text) else {
+            return;
+        };
+        assert!(
+            events
+                .iter()
+                .filter(|e| matches!(e.plover.as_str(), "ASSAULT" | "COERCE"))
+                .all(|e| countries(&e.target).is_empty()),
+            "{events:#?}"
+        );
+    }
+    // an actor it befell still is its target
+    let Some(events) =
+        code_geo("Iranian militias carried out an attack on Kurdish fighters in Iraq.")
+    else {
+        return;
+    };
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "ASSAULT" && !e.target.is_empty()),
+        "{events:#?}"
+    );
+}
