@@ -848,6 +848,8 @@ enum Miss<'p> {
     EventObject,
     /// The verb is passive or its direct object is no actor (flag `dobj`).
     NoActorObject,
+    /// The direct object is neither an actor nor a gathering (flag `guest`).
+    NoGuest,
     /// The pattern fires only on coordinated subjects (flag `pair`).
     NotPair,
     /// "with" names a comrade: the act names its enemy with "against".
@@ -892,6 +894,10 @@ impl Miss<'_> {
             Miss::EventObject => "the verb's object is an event noun (flag noact)".into(),
             Miss::NoActorObject => {
                 "the verb is passive or its direct object is no actor (flag dobj)".into()
+            }
+            Miss::NoGuest => {
+                "its direct object is neither an actor nor a gathering: no guest (flag guest)"
+                    .into()
             }
             Miss::NotPair => "no coordinated subjects to pair (flag pair)".into(),
             Miss::Manner => "a bare 'in' phrase: the manner of another act".into(),
@@ -978,6 +984,17 @@ fn try_pattern<'p>(
                 .is_none_or(|o| view.mention_at.get(o).copied().flatten().is_none()))
     {
         return Err(Miss::NoActorObject);
+    }
+    if pattern.guest_object
+        && pred.kind == TriggerKind::Verb
+        && pred.from_tree
+        && !pred.passive
+        && pred.object_word.is_some_and(|o| {
+            view.mention_at.get(o).copied().flatten().is_none()
+                && !words::is_gathering_noun(view.lemma(o))
+        })
+    {
+        return Err(Miss::NoGuest);
     }
     if pattern.no_object
         && pred.kind == TriggerKind::Verb

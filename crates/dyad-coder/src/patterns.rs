@@ -127,6 +127,12 @@ pub struct Pattern {
     /// `noown`): a government that orders its troops somewhere commands them
     /// (a mobilisation, `mobilize.tsv`), it does not demand of another party.
     pub not_own_forces: bool,
+    /// The direct object must be a guest (flag `guest`): an actor itself, or
+    /// a gathering held for others ("hosted Assad", "hosted a summit of the
+    /// guarantors"). "Hosts Britain's military bases" and "would welcome
+    /// Turkey's intervention" receive nobody: the possessor of a thing or an
+    /// act is no visitor.
+    pub guest_object: bool,
     /// Fires only when the subject is two or more coordinated actors, which
     /// it splits into source and target (flag `pair`, implies `sym`): "X and
     /// Y agreed to hold exercises" is an agreement between them, while "X
@@ -647,6 +653,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut no_event_object = false;
     let mut actor_object = false;
     let mut not_own_forces = false;
+    let mut guest_object = false;
     let mut pair_only = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
@@ -665,6 +672,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             "noact" => no_event_object = true,
             "dobj" => actor_object = true,
             "noown" => not_own_forces = true,
+            "guest" => guest_object = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
                 if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
@@ -690,7 +698,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             }
             f => {
                 return Err(format!(
-                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, ctl, threat, noact, dobj, noown, ctx=, conf=, src=)"
+                "unknown flag {f:?} (known: noun, sym, pair, obj, intr, ctl, threat, noact, dobj, noown, guest, ctx=, conf=, src=)"
             ))
             }
         }
@@ -718,6 +726,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         no_event_object,
         actor_object,
         not_own_forces,
+        guest_object,
         pair_only,
         file: String::new(),
         line: 0,

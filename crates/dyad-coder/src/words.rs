@@ -319,6 +319,29 @@ pub fn is_meeting_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns of gatherings one may host or welcome for others: the meetings of
+/// `is_meeting_noun` and the occasions and parties received ("hosted a
+/// dinner for", "welcomed a delegation of").
+pub fn is_gathering_noun(w: &str) -> bool {
+    is_meeting_noun(w)
+        || matches!(
+            w,
+            "dinner"
+                | "lunch"
+                | "banquet"
+                | "reception"
+                | "delegation"
+                | "visit"
+                | "visitor"
+                | "guest"
+                | "gathering"
+                | "event"
+                | "meet"
+                | "dialogue"
+                | "party"
+        )
+}
+
 /// Nouns of people who join an armed side rather than being one ("foreign
 /// extremists who fought with Isis", "volunteers fighting with the YPG"):
 /// "fight with X" of them is fighting alongside X.

@@ -1010,3 +1010,24 @@ fn what_a_force_or_mission_is_for_is_not_done() {
     let ev = on(&events, "protect");
     assert_eq!(ev.factuality, Factuality::Intended, "{ev:#?}");
 }
+
+// stop 28 (lead)
+
+#[test]
+fn hosting_a_states_bases_or_welcoming_its_act_receives_no_guest() {
+    for text in [
+        "Cyprus has hosted the United Kingdom's sovereign base areas since 1960.",
+        "Lebanon would welcome Turkey's intervention in Syria.",
+    ] {
+        let events = code(text);
+        assert!(
+            !events.iter().any(|e| e.plover == "CONSULT"),
+            "{text}: {events:#?}"
+        );
+    }
+    // a visitor, and a gathering of others, are still hosted
+    let events = code("Egypt hosted the Libyan prime minister in Cairo on Tuesday.");
+    assert_eq!(on(&events, "hosted").plover, "CONSULT", "{events:#?}");
+    let events = code("Kazakhstan hosted a meeting of Russia, Turkey and Iran.");
+    assert_eq!(on(&events, "hosted").plover, "CONSULT", "{events:#?}");
+}
