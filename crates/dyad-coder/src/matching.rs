@@ -856,6 +856,8 @@ enum Miss<'p> {
     Comrade,
     /// A city reached for a meeting of others is its venue, no host.
     Venue,
+    /// Armed units meeting in the field: an encounter, no talks.
+    Encounter,
     /// "in protest": a bare event noun telling how another act was done.
     Manner,
     /// "the attack in Salisbury": a place an act of force happened in.
@@ -904,6 +906,7 @@ impl Miss<'_> {
             Miss::Locative => {
                 "its target is the place it happened 'in' or 'at', not whom it befell".into()
             }
+            Miss::Encounter => "armed units that meet run into each other: no talks".into(),
             Miss::Venue => "a city reached for a meeting is its venue, not a host visited".into(),
             Miss::Comrade => {
                 "the act names its enemy with 'against', or its subject joins sides: 'with' is a comrade"
@@ -1208,6 +1211,20 @@ fn try_pattern<'p>(
                 })))
     {
         return Err(Miss::Comrade);
+    }
+    // "SDF troops met government forces on territory held by Isis": armed
+    // units that meet in the field run into each other, they hold no talks
+    if pattern.plover == "CONSULT"
+        && pred.kind == TriggerKind::Verb
+        && !source.is_empty()
+        && !target.is_empty()
+        && source.iter().chain(&target).all(|&m| {
+            view.mentions
+                .get(m)
+                .is_some_and(|lm| words::is_armed_unit_noun(view.lemma(lm.last)))
+        })
+    {
+        return Err(Miss::Encounter);
     }
     // "arrived in Geneva for the peace talks": a city reached for a
     // meeting of others is its venue, not a host visited

@@ -319,6 +319,31 @@ pub fn is_meeting_noun(w: &str) -> bool {
     )
 }
 
+/// Head nouns of armed units (not of their commanders): "troops",
+/// "forces", "fighters".
+pub fn is_armed_unit_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "troop"
+            | "troops"
+            | "force"
+            | "forces"
+            | "fighter"
+            | "soldier"
+            | "unit"
+            | "militia"
+            | "militiaman"
+            | "militant"
+            | "army"
+            | "battalion"
+            | "brigade"
+            | "regiment"
+            | "division"
+            | "convoy"
+            | "patrol"
+    )
+}
+
 /// Nouns of gatherings one may host or welcome for others: the meetings of
 /// `is_meeting_noun` and the occasions and parties received ("hosted a
 /// dinner for", "welcomed a delegation of").

@@ -1031,3 +1031,29 @@ fn hosting_a_states_bases_or_welcoming_its_act_receives_no_guest() {
     let events = code("Kazakhstan hosted a meeting of Russia, Turkey and Iran.");
     assert_eq!(on(&events, "hosted").plover, "CONSULT", "{events:#?}");
 }
+
+#[test]
+fn armed_units_that_meet_in_the_field_hold_no_talks() {
+    let events = code(
+        "Last month Iraqi army troops met Kurdish peshmerga forces near the town of Makhmour.",
+    );
+    assert!(!events.iter().any(|e| e.plover == "CONSULT"), "{events:#?}");
+    let events = code("The Iraqi defence minister met Kurdish peshmerga commanders in Erbil.");
+    assert_eq!(on(&events, "met").plover, "CONSULT", "{events:#?}");
+}
+
+#[test]
+fn a_penalty_the_speaker_says_a_party_must_suffer_asks_nothing_of_it() {
+    for text in [
+        "A Turkish spokesman said the Syrian regime would have to pay the price.",
+        "The French president said the Syrian regime must face the consequences.",
+    ] {
+        let events = code(text);
+        assert!(
+            !events.iter().any(|e| e.plover == "REQUEST"),
+            "{text}: {events:#?}"
+        );
+    }
+    let events = code("The French president said the Syrian regime must allow aid into Ghouta.");
+    assert!(events.iter().any(|e| e.plover == "REQUEST"), "{events:#?}");
+}

@@ -579,6 +579,22 @@ impl<'a> Scan<'a> {
         if stateless {
             sectors[0] = "REB".to_string();
         }
+        // "the opposition Syrian National Commission", "the rebel Syrian
+        // Salvation Government": a non-state body's word right before a
+        // country-led governmental group says whose group it is
+        let non_state_owner = (matches!(head.kind, RoleKind::Group | RoleKind::Institution)
+            && sectors.first().is_some_and(|x| x == "GOV"))
+        .then(|| i.checked_sub(1).and_then(|p| s.atoms.get(p)))
+        .flatten()
+        .filter(|p| self.adjacent(p.end, a.start))
+        .and_then(role_reading)
+        .and_then(|(r, _)| self.role(r))
+        .and_then(|r| r.sectors.first())
+        .filter(|x| matches!(x.as_str(), "OPP" | "REB"))
+        .cloned();
+        if let Some(owner) = &non_state_owner {
+            sectors[0] = owner.clone();
+        }
         let kind = if anchor.kind == MentionKind::Demonym {
             MentionKind::Demonym
         } else {
@@ -596,6 +612,11 @@ impl<'a> Scan<'a> {
             rule.push_str(" + REB: the administration of a people without a state");
         } else if stateless {
             rule.push_str(" + REB: the armed force of a people without a state");
+        }
+        if let Some(owner) = &non_state_owner {
+            rule.push_str(" + ");
+            rule.push_str(owner);
+            rule.push_str(": the group of the non-state body named before it");
         }
         let mut d = self.draft(a.start, end, s.index, kind, actor, rule, 0.85);
         // "the Russian president" / "Russia's president" is one person; "a

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{date, doc, lex};
+use common::{code, date, doc, lex, mentions};
 use dyad_core::ActorMention;
 
 fn phrase(text: &str, on: &str) -> (Option<String>, Vec<String>) {
@@ -757,4 +757,22 @@ fn a_group_named_by_the_leader_it_fights_or_serves_is_of_his_country() {
     // a country after "anti-" says nothing of the group's own
     let ms = lex().recognize(&doc("Anti-American militias fired rockets.", "2018-06-01"));
     assert_ne!(one(&ms, "militias").actor.country.as_deref(), Some("USA"));
+}
+
+// stop 28 (lead)
+#[test]
+fn a_governmental_group_after_a_non_state_word_is_that_bodys() {
+    let ms = mentions(
+        "A spokesman for the opposition Syrian Negotiation Commission spoke in Geneva.",
+        "2018-01-01",
+    );
+    let m = one(&ms, "Syrian Negotiation Commission");
+    assert_eq!(code(m), "SYR:OPP", "{m:#?}");
+    // without the word the commission is the state's
+    let ms = mentions(
+        "The Syrian Negotiation Commission met in Geneva.",
+        "2018-01-01",
+    );
+    let m = one(&ms, "Syrian Negotiation Commission");
+    assert_eq!(code(m), "SYR:GOV", "{m:#?}");
 }

@@ -2593,7 +2593,40 @@ fn is_obliged(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
             .iter()
             .any(|&k| tree.rel(k) == "mark" && view.low(k) == "that")
         && !tree.kids(c).iter().any(|&k| tree.rel(k).starts_with("aux"));
-    modal || need || subjunctive
+    // "X will have to pay the price", "X must face the consequences": a
+    // penalty the obliged party is told it will suffer threatens it, it
+    // asks nothing of it
+    let act = if need {
+        tree.kids(c)
+            .iter()
+            .copied()
+            .find(|&k| tree.rel(k) == "xcomp")
+            .unwrap_or(c)
+    } else {
+        c
+    };
+    (modal || need || subjunctive) && !is_penalty(view, tree, act)
+}
+
+/// A penalty suffered: "pay the price", "pay dearly", "face the
+/// consequences", "regret it".
+fn is_penalty(view: &SentenceView<'_>, tree: &DepTree<'_>, v: usize) -> bool {
+    let object = |nouns: &[&str]| {
+        tree.kids(v)
+            .iter()
+            .any(|&k| tree.rel(k) == "obj" && nouns.contains(&view.lemma(k)))
+    };
+    match view.lemma(v) {
+        "pay" => {
+            object(&["price", "cost"])
+                || tree.kids(v).iter().any(|&k| {
+                    tree.rel(k) == "advmod" && matches!(view.low(k), "dearly" | "heavily")
+                })
+        }
+        "face" | "bear" | "suffer" => object(&["consequence", "consequences", "wrath"]),
+        "regret" => true,
+        _ => false,
+    }
 }
 
 /// The noun a relative clause without a relative word is about, when the
