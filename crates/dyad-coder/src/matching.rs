@@ -1216,13 +1216,22 @@ fn try_pattern<'p>(
     // units that meet in the field run into each other, they hold no talks
     if pattern.plover == "CONSULT"
         && pred.kind == TriggerKind::Verb
-        && !source.is_empty()
         && !target.is_empty()
-        && source.iter().chain(&target).all(|&m| {
-            view.mentions
-                .get(m)
-                .is_some_and(|lm| words::is_armed_unit_noun(view.lemma(lm.last)))
-        })
+        && !target.is_empty()
+        && {
+            let armed = |m: &usize| {
+                view.mentions
+                    .get(*m)
+                    .is_some_and(|lm| words::is_armed_unit_noun(view.lemma(lm.last)))
+            };
+            // (and "any Syrian who participates in these militias" joins
+            // them: a meeting takes part "in" talks, not in a force)
+            (!source.is_empty() && source.iter().chain(&target).all(armed))
+                || (target.iter().all(armed)
+                    && slots
+                        .iter()
+                        .any(|s| matches!(s, SlotUse::Target(Slot::Prep(p)) if p == "in")))
+        }
     {
         return Err(Miss::Encounter);
     }

@@ -1038,6 +1038,11 @@ fn armed_units_that_meet_in_the_field_hold_no_talks() {
         "Last month Iraqi army troops met Kurdish peshmerga forces near the town of Makhmour.",
     );
     assert!(!events.iter().any(|e| e.plover == "CONSULT"), "{events:#?}");
+    // taking part "in" a force joins it
+    let events = code(
+        "The Syrian government warned it considers any Syrian who participates in these militias sponsored by the Americans as a traitor.",
+    );
+    assert!(!events.iter().any(|e| e.plover == "CONSULT"), "{events:#?}");
     let events = code("The Iraqi defence minister met Kurdish peshmerga commanders in Erbil.");
     assert_eq!(on(&events, "met").plover, "CONSULT", "{events:#?}");
 }
