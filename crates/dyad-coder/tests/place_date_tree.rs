@@ -841,3 +841,15 @@ fn another_report_of_the_same_act_lends_its_place_over_the_dateline() {
     assert_eq!(place.reason, Some(PlaceReason::SameEvent), "{place:?}");
     assert!(place.name.contains("Amur"), "{place:?}");
 }
+
+// stop 28 (lead)
+#[test]
+fn a_since_phrase_bounding_a_superlative_dates_no_act() {
+    let engine = engine(ParserChoice::Builtin);
+    let events = code(
+        &engine,
+        "The Iranian deployment in Yemen suffers increasing attacks, with the deaths of 12 soldiers in May, the worst single loss suffered by the force since 2015.",
+    );
+    let e = only(&events, "MOBILIZE");
+    assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
+}

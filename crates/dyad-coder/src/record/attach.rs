@@ -375,11 +375,24 @@ pub(super) fn date_attachment(
         return DateAttachment::Unattached;
     };
     let is_predicate = |k: usize| k == pred.head || preds.iter().any(|p| p.head == k);
+    // "the worst loss since 1993", "the first time since 2011": a "since"
+    // phrase on a superlative or first/last noun bounds a comparison, it
+    // dates no act
+    let since = case_of(tree, view, top) == Some("since");
+    let superlative = |n: usize| {
+        tree.kids(n).iter().any(|&c| {
+            matches!(tree.rel(c), "amod" | "advmod")
+                && (tree.xpos(c) == "JJS" || matches!(view.low(c), "first" | "last" | "only"))
+        })
+    };
     let mut found = false;
     for _ in 0..12 {
         if is_predicate(k) || tree.upos(k) == "VERB" {
             found = true;
             break;
+        }
+        if since && matches!(tree.upos(k), "NOUN" | "PROPN") && superlative(k) {
+            return DateAttachment::Other;
         }
         let Some(h) = tree.head(k) else { break };
         k = h;
