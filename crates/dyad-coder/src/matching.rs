@@ -230,6 +230,10 @@ pub fn match_sentence<'p>(
             };
             m.factuality = f;
             m.factuality_reason = why;
+            if let Some(why) = tree.and_then(|t| attempted_force(view, t, pred.head, &m)) {
+                m.factuality = Factuality::Asserted;
+                m.factuality_reason = why;
+            }
             if let Some(retyped) = tree.and_then(|t| declared_refusal(view, t, preds, pi, &m)) {
                 m.retyped = Some(retyped);
                 m.factuality = Factuality::Asserted;
@@ -645,6 +649,48 @@ fn declared_refusal(
         return None;
     }
     Some(("REJECT", cameo))
+}
+
+/// "Isis fighters attempted to storm a US base", "jets which are trying to
+/// oust the rebels": an attempt at force that was made is an act of force
+/// (CAMEO codes attempted assaults as assaults), whatever its outcome. Only
+/// when the attempt itself is told as done or under way: "will try to
+/// retake", "did not try to" and "may attempt to" stay as they are.
+fn attempted_force(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    trigger: usize,
+    m: &Match<'_>,
+) -> Option<String> {
+    if m.pattern.plover != "ASSAULT"
+        || !matches!(
+            m.factuality,
+            Factuality::Hypothetical | Factuality::Intended
+        )
+    {
+        return None;
+    }
+    let attempt = tree
+        .head(trigger)
+        .filter(|_| tree.rel(trigger) == "xcomp")?;
+    let gl = view.lemma(attempt);
+    if !matches!(gl, "try" | "attempt")
+        || !matches!(tree.xpos(attempt), "VBD" | "VBG" | "VBZ" | "VBP")
+    {
+        return None;
+    }
+    // told as made: no modal, no negation, not itself an infinitive
+    let unmade = tree.kids(attempt).iter().any(|&k| {
+        (tree.rel(k) == "aux" && tree.xpos(k) == "MD")
+            || tree.rel(k) == "mark"
+            || (tree.rel(k) == "advmod" && words::is_negation(view.low(k)))
+    });
+    if unmade {
+        return None;
+    }
+    let (f, _) = tree_factuality(view, tree, attempt);
+    matches!(f, Factuality::Asserted | Factuality::Reported)
+        .then(|| format!("asserted: an attempt at force, made ('{gl} to')"))
 }
 
 /// PLOVER codes promises of cooperation as AGREE, promises of concessions as

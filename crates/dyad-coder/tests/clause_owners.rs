@@ -1062,3 +1062,30 @@ fn a_penalty_the_speaker_says_a_party_must_suffer_asks_nothing_of_it() {
     let events = code("The French president said the Syrian regime must allow aid into Ghouta.");
     assert!(events.iter().any(|e| e.plover == "REQUEST"), "{events:#?}");
 }
+
+#[test]
+fn an_attempt_at_force_that_was_made_is_an_act_of_force() {
+    for (text, trigger) in [
+        (
+            "Kurdish fighters tried to kill the Turkish ambassador in Ankara.",
+            "kill",
+        ),
+        (
+            "Russian jets are attempting to oust the Syrian rebels from Ghouta.",
+            "oust",
+        ),
+    ] {
+        let events = code(text);
+        let ev = on(&events, trigger);
+        assert_eq!(ev.factuality, Factuality::Asserted, "{text}: {ev:#?}");
+    }
+    // an attempt announced, or denied, is not made
+    for text in [
+        "Kurdish fighters will try to kill the Turkish ambassador.",
+        "Kurdish fighters did not try to kill the Turkish ambassador.",
+    ] {
+        let events = code(text);
+        let ev = on(&events, "kill");
+        assert_ne!(ev.factuality, Factuality::Asserted, "{text}: {ev:#?}");
+    }
+}
