@@ -549,6 +549,26 @@ pub fn tree_factuality(
                     break;
                 }
             }
+            // "disputes the UK claim that the OPCW backed X", "rejected
+            // reports that Y attacked": the content of a claim someone
+            // denies is denied
+            "acl"
+                if rel == "acl"
+                    && is_claim_noun(gl)
+                    && tree
+                        .kids(cur)
+                        .iter()
+                        .any(|&k| tree.rel(k) == "mark" && view.low(k) == "that") =>
+            {
+                let denier = tree
+                    .head(h)
+                    .filter(|_| tree.rel(h) == "obj")
+                    .map(|g| view.lemma(g))
+                    .filter(|g| words::is_denial_governor(g) || *g == "dispute");
+                if let Some(g) = denier {
+                    return (Factuality::Denied, format!("'{g} the {gl} that'"));
+                }
+            }
             // "the right to protect", "a commitment to protect": an
             // infinitive that says what a noun allows or owes reports no act
             "acl" if to_marked && is_modal_noun(gl) => {
@@ -1012,4 +1032,25 @@ fn is_to_be_held(view: &SentenceView<'_>, tree: &DepTree<'_>, verb: usize) -> bo
         _ => false,
     } && kids.iter().all(|&k| tree.rel(k) != "nsubj");
     to && (passive_be || happening)
+}
+
+/// Nouns of a statement whose "that" clause is its content: "the claim
+/// that", "reports that", "the allegation that".
+fn is_claim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "allegation"
+            | "accusation"
+            | "charge"
+            | "report"
+            | "suggestion"
+            | "assertion"
+            | "rumour"
+            | "rumor"
+            | "story"
+            | "notion"
+            | "idea"
+            | "contention"
+    )
 }

@@ -1089,3 +1089,16 @@ fn an_attempt_at_force_that_was_made_is_an_act_of_force() {
         assert_ne!(ev.factuality, Factuality::Asserted, "{text}: {ev:#?}");
     }
 }
+
+#[test]
+fn what_a_disputed_claim_says_is_denied() {
+    let events = code(
+        "Moscow disputes the British claim that the OPCW backed the UK's analysis of the attack.",
+    );
+    let ev = on(&events, "backed");
+    assert_eq!(ev.factuality, Factuality::Denied, "{ev:#?}");
+    // a claim repeated is not denied
+    let events = code("Moscow repeated the British claim that the OPCW backed the UK's analysis.");
+    let ev = on(&events, "backed");
+    assert_ne!(ev.factuality, Factuality::Denied, "{ev:#?}");
+}
