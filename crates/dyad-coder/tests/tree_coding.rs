@@ -3026,3 +3026,18 @@ fn a_lone_unknown_name_that_speaks_is_a_person_in_a_dated_document() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn refugees_take_the_country_their_sentence_names_as_home() {
+    // someone arrived from the one country named as an origin: refugees
+    // accepted in the same sentence are from there (the baseline gave
+    // them no country)
+    let events = code("Oskar Brandt had arrived from Syria via Lebanon, after Canada had decided to accept more refugees.");
+    let ev = on(&events, "accept");
+    assert_eq!(countries(&ev.target), ["SYR"], "{ev:#?}");
+    // a return ends elsewhere: "returned from Lebanon" is no home
+    let events =
+        code("Refugees who returned from Lebanon were arrested by the Syrian authorities.");
+    let ev = on(&events, "arrested");
+    assert!(countries(&ev.target).is_empty(), "{ev:#?}");
+}
