@@ -260,6 +260,7 @@ impl Engine {
 
     /// Codes an already analysed document.
     pub fn code_analyzed(&self, analyzed: AnalyzedDocument) -> CodedDocument {
+        let analyzed = self.with_name_parses(analyzed);
         let actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
         // Places after prepositions may fill "- arrive in +"-style slots;
@@ -273,6 +274,30 @@ impl Engine {
             places,
             events,
         }
+    }
+
+    /// The document with the dependency parse filled in for the sentences
+    /// the unknown-name step reads it in ([`dyad_lexicon::needs_name_parse`]:
+    /// a capitalised word right before a verb of speech, "Malloy said").
+    /// Actors are recognised before the events stage parses, so without
+    /// this a lone unknown name was never found the subject of its verb.
+    fn with_name_parses(&self, mut analyzed: AnalyzedDocument) -> AnalyzedDocument {
+        let Some(syntax) = &self.syntax else {
+            return analyzed;
+        };
+        let mut scratch = dyad_syntax::Scratch::default();
+        let text = analyzed.doc.text.as_str();
+        for sentence in analyzed.sentences.iter_mut() {
+            if !sentence.zone.is_content()
+                || sentence.tokens.len() > clause::MAX_TOKENS
+                || !dyad_lexicon::needs_name_parse(text, sentence)
+            {
+                continue;
+            }
+            let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+            sentence.syntax = Some(syntax.sentence_syntax(&words, &mut scratch));
+        }
+        analyzed
     }
 
     /// The coder's own country-level mentions (never the document's actor
@@ -302,7 +327,7 @@ impl Engine {
         doc: Document,
         only: Option<usize>,
     ) -> (CodedDocument, Vec<SentenceExplanation>) {
-        let analyzed = self.pipeline.analyze(doc);
+        let analyzed = self.with_name_parses(self.pipeline.analyze(doc));
         let actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
         let place_mentions = self.place_mentions(&analyzed, &actors, &places);

@@ -2994,3 +2994,50 @@ fn a_place_an_act_of_force_happened_in_is_not_its_target() {
         "{events:#?}"
     );
 }
+
+// actors12
+
+#[test]
+fn a_lone_unknown_name_that_speaks_is_a_person_in_a_dated_document() {
+    // `code` dates the document: the unknown-name step needs the parse
+    // ("Varnholt" the nsubj of "said") before the events stage parses, so
+    // the baseline found no actor and coded no source
+    let events = code("Varnholt said Turkey must withdraw its troops from Syria.");
+    let sources: Vec<&str> = events
+        .iter()
+        .flat_map(|e| e.source.iter().map(|a| a.actor.name.as_str()))
+        .collect();
+    assert!(sources.contains(&"Varnholt"), "{events:#?}");
+    let person = events
+        .iter()
+        .flat_map(|e| e.source.iter())
+        .find(|a| a.actor.name == "Varnholt");
+    assert!(
+        person.is_some_and(|a| a.actor.sectors == ["CVL"] && a.actor.country.is_none()),
+        "{events:#?}"
+    );
+    // not a word that is the object of a preposition before the verb
+    let events = code("Other parts of Varnholt said Turkey must withdraw its troops.");
+    assert!(
+        events
+            .iter()
+            .flat_map(|e| e.source.iter())
+            .all(|a| a.actor.name != "Varnholt"),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn refugees_take_the_country_their_sentence_names_as_home() {
+    // someone arrived from the one country named as an origin: refugees
+    // accepted in the same sentence are from there (the baseline gave
+    // them no country)
+    let events = code("Oskar Brandt had arrived from Syria via Lebanon, after Canada had decided to accept more refugees.");
+    let ev = on(&events, "accept");
+    assert_eq!(countries(&ev.target), ["SYR"], "{ev:#?}");
+    // a return ends elsewhere: "returned from Lebanon" is no home
+    let events =
+        code("Refugees who returned from Lebanon were arrested by the Syrian authorities.");
+    let ev = on(&events, "arrested");
+    assert!(countries(&ev.target).is_empty(), "{ev:#?}");
+}

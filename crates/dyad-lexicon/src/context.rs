@@ -186,6 +186,11 @@ pub(crate) struct Named {
     /// Named as a place right after a locative preposition ("in Idlib",
     /// "near Raqqa"), not as an object ("attacked Paris").
     pub locative: bool,
+    /// Named as a place someone comes from or goes back to: right after
+    /// "from" (not "returned from", "back from": a return ends elsewhere),
+    /// or after "to" with a word of return right before it ("return to
+    /// Syria", "back to Aleppo"): a displaced person's home.
+    pub home: bool,
     /// Named by the country's (or a city's) name, not by a demonym
     /// ("Turkey", not "Turkish forces").
     pub by_name: bool,
@@ -363,6 +368,35 @@ fn sentence_place<'n>(
         };
     }
     one.filter(|_| located)
+}
+
+/// The one country a sentence names as a home (every place it names after
+/// "from" or as a destination of return, [`Named::home`], is of that
+/// country, and at least one is), places inside a longer name set aside.
+fn home_place<'n>(
+    named: &'n [Named],
+    mentions: &[ActorMention],
+    sentence: usize,
+) -> Option<&'n str> {
+    let inside_a_name = |n: &Named| {
+        mentions.iter().any(|m| {
+            m.sentence == sentence
+                && m.span.start <= n.start
+                && n.end <= m.span.end
+                && m.span.end - m.span.start > n.end - n.start
+        })
+    };
+    let mut one: Option<&str> = None;
+    for n in named
+        .iter()
+        .filter(|n| n.sentence == sentence && n.as_place && n.home && !inside_a_name(n))
+    {
+        match one {
+            Some(c) if c != n.country => return None,
+            _ => one = Some(n.country.as_str()),
+        }
+    }
+    one
 }
 
 /// Group nouns of a governing body: with a stateless people's adjective
@@ -742,6 +776,19 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
             }
         } else if governmental {
             None
+        } else if let Some(c) = primary
+            .filter(|p| *p == "REF" && !place_says_nothing(text, m) && !from_elsewhere(text, m))
+            .and_then(|_| home_place(named, mentions, m.sentence))
+        {
+            // Refugees whose own sentence names one country as where
+            // someone comes from or goes back to ("Sharf had arrived from
+            // Syria ... to accept more refugees", "no refugees would be
+            // forced to return to Syria"): that is their home.
+            Some((
+                c.to_string(),
+                format!("country {c}: refugees, and the one country the sentence names as where people come from or return to"),
+                MAIN_CONFIDENCE,
+            ))
         } else if let Some(c) = primary
             .filter(|p| (INSURGENT.contains(p) || *p == "CVL") && !place_says_nothing(text, m))
             // Armed groups only where the sentence says they are ("rebels

@@ -897,12 +897,12 @@ impl Lexicon {
             // The end of the last place named and whether it was a
             // destination or origin: a country coordinated with it is a
             // place of the same kind ("in Iraq and Syria").
-            let mut last_place: Option<(usize, bool, bool)> = None;
+            let mut last_place: Option<(usize, bool, bool, bool)> = None;
             for a in atoms.get(from..to).unwrap_or_default() {
                 let Some(code) = a.targets().iter().find_map(|t| self.country_of_target(t)) else {
                     continue;
                 };
-                let coordinated = last_place.filter(|(end, _, _)| {
+                let coordinated = last_place.filter(|(end, _, _, _)| {
                     text.get(*end..a.start).is_some_and(|between| {
                         let between = between.trim();
                         between == ","
@@ -941,6 +941,25 @@ impl Lexicon {
                     as_place && preposition.is_some_and(|w| is_in(crate::words::DIRECTIONAL, w));
                 let locative =
                     as_place && preposition.is_some_and(|w| is_in(crate::words::LOCATIVE, w));
+                // where someone comes from ("arrived from Syria") or goes
+                // back to ("return to Syria"): the word before the
+                // preposition decides
+                let home = as_place && {
+                    let mut back = text
+                        .get(..a.start)
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .rev()
+                        .map(|w| w.trim_start_matches(['[', '(']))
+                        .skip_while(|w| is_in(COMPASS, w) || is_in(PLACE_NOUNS_BEFORE_NAME, w));
+                    let prep = back.next().unwrap_or_default();
+                    let before = back.next().unwrap_or_default().to_lowercase();
+                    let returning = before.starts_with("return")
+                        || before == "back"
+                        || before.starts_with("repatriat");
+                    (prep.eq_ignore_ascii_case("from") && !returning)
+                        || (prep.eq_ignore_ascii_case("to") && returning)
+                };
                 // A city written next to another capitalised word is part of
                 // a longer name ("the SDF commander Adnan Afrin", "Damascus
                 // University"); a capitalised word opening the sentence does
@@ -961,12 +980,15 @@ impl Lexicon {
                     });
                 let in_a_name =
                     matches!(first, Some(Target::City(_))) && (next_capital || prev_capital);
-                let (as_place, directional, locative) = match coordinated {
-                    Some((_, d, l)) if !as_place => (true, d, l),
-                    _ => (as_place && !in_a_name, directional, locative),
+                let (as_place, directional, locative, home) = match coordinated {
+                    Some((_, d, l, h)) if !as_place => (true, d, l, h),
+                    // a place coordinated with a home is one too ("from
+                    // Iraq and Syria")
+                    Some((_, _, _, true)) => (as_place && !in_a_name, directional, locative, true),
+                    _ => (as_place && !in_a_name, directional, locative, home),
                 };
                 if as_place {
-                    last_place = Some((a.end, directional, locative));
+                    last_place = Some((a.end, directional, locative, home));
                 }
                 let by_name = !matches!(first, Some(Target::Demonym(_) | Target::DemonymPlural(_)));
                 named.push(crate::context::Named {
@@ -975,6 +997,7 @@ impl Lexicon {
                     as_place,
                     directional,
                     locative,
+                    home,
                     by_name,
                     start: a.start,
                     end: a.end,

@@ -63,6 +63,7 @@ pub use model::{
 pub use phrase::{describe, PhraseResolution};
 pub use quotes::{quotations, Quotation};
 pub use sources::{builtin_file_names, MANUAL_PREFIX, NO_MANUAL_ENV};
+pub use unknown::needs_name_parse;
 
 use load::{assemble, Knowledge, Source};
 use patterns::PatternSet;

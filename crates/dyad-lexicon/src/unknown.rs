@@ -220,6 +220,27 @@ fn word_ok(w: &str) -> bool {
         && !calendar::is_time_word(&w.to_lowercase())
 }
 
+/// Whether the unknown-name step needs `sentence`'s dependency parse before
+/// actors are recognised: some capitalised word (a lone unknown name may
+/// be one) stands right before a verb of speech ("Malloy said"). The lone
+/// name is a person only when it is that verb's `nsubj` on the parse, and
+/// the text pipeline leaves [`dyad_core::Sentence::syntax`] empty, so the
+/// engine parses these few sentences first.
+pub fn needs_name_parse(text: &str, sentence: &dyad_core::Sentence) -> bool {
+    sentence.syntax.is_none()
+        && sentence.tokens.windows(2).any(|w| {
+            let [a, b] = w else {
+                return false;
+            };
+            let word = a.text(text);
+            (a.pos.is_proper() || a.pos.is_noun())
+                && word_ok(word)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && !word.contains('-')
+                && is_in(SPEECH_VERBS, b.text(text))
+        })
+}
+
 /// "R.": one capital letter and a full stop, a middle initial.
 fn is_initial(w: &str) -> bool {
     let mut chars = w.chars();
