@@ -853,3 +853,17 @@ fn a_since_phrase_bounding_a_superlative_dates_no_act() {
     let e = only(&events, "MOBILIZE");
     assert_eq!(e.date.precision, DatePrecision::Publication, "{:?}", e.date);
 }
+
+#[test]
+fn places_of_several_countries_off_the_act_give_it_no_place() {
+    let engine = engine(ParserChoice::Builtin);
+    if !has_gazetteer(&engine) {
+        return;
+    }
+    let events = code(
+        &engine,
+        "The government poses a threat to people in the UK, France, Germany and elsewhere, Syrian officials said.",
+    );
+    let e = only(&events, "THREATEN");
+    assert!(e.place.is_none(), "{:?}", e.place);
+}

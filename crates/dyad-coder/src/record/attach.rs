@@ -231,6 +231,24 @@ pub(super) fn attached_places<'p>(
     // is in Sochi
     let coarse = |p: &PlaceMention| is_country(p) || is_countryless(p);
     found.sort_by_key(|(a, top)| (rank(a.reason), coarse(a.place), top.abs_diff(trigger)));
+    // "Courts in France, Germany and Sweden are investigating": places of
+    // several countries in the clause but none on the act itself say
+    // where its actors are, not where it happened; taking the nearest
+    // would be a guess
+    let clause_countries: Vec<&str> = found
+        .iter()
+        .filter(|(a, _)| a.reason == PlaceReason::Clause)
+        .filter_map(|(a, _)| a.place.place.as_ref().map(|r| r.country.as_str()))
+        // (a sea or a continent names no rival country: "the Black Sea
+        // resort of Sochi")
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clause_countries
+        .iter()
+        .any(|c| Some(c) != clause_countries.first())
+    {
+        found.retain(|(a, _)| a.reason != PlaceReason::Clause);
+    }
     found.into_iter().map(|(a, _)| a).collect()
 }
 
