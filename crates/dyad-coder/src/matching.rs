@@ -615,12 +615,15 @@ fn declared_refusal(
         .as_deref()
         .is_some_and(|md| matches!(md, "will" | "would" | "shall" | "'ll" | "wo"));
     // "refused to accept a request from X": the act refused under a verb of
-    // refusal is the refusal's content (else the negated act outranks it)
+    // refusal is the refusal's content (else the negated act outranks it);
+    // so is the act under the noun ("Cuba's refusal to engage with X")
     let refused = carrier.nonfinite
         && carrier
             .governor
             .and_then(|g| preds.get(g))
-            .is_some_and(|g| matches!(g.lemma.as_str(), "refuse" | "decline") && !g.negated);
+            .is_some_and(|g| {
+                matches!(g.lemma.as_str(), "refuse" | "decline" | "refusal") && !g.negated
+            });
     if !(future && carrier.negated || refused) || carrier.passive {
         return None;
     }

@@ -1064,3 +1064,80 @@ pub fn is_call_purpose_verb(w: &str) -> bool {
             | "ask"
     )
 }
+
+/// Verbs of handing a thing over to a recipient ("returned a painting to
+/// X", "delivered the shipment to Y"), whose "to" phrase the parser often
+/// hangs inside the thing (`clause::deep_recipient`).
+pub fn is_handover_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "return" | "hand" | "deliver" | "donate" | "transfer" | "repatriate" | "ship" | "send"
+    )
+}
+
+/// Nouns with a "to" phrase of their own ("allegiance to X", "the envoy to
+/// Y", "a letter to Z"): a "to" phrase under them is not a handing-over
+/// verb's recipient (`clause::deep_recipient`).
+pub fn takes_to_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "allegiance"
+            | "loyalty"
+            | "access"
+            | "visit"
+            | "trip"
+            | "journey"
+            | "flight"
+            | "route"
+            | "road"
+            | "way"
+            | "link"
+            | "ambassador"
+            | "envoy"
+            | "emissary"
+            | "delegate"
+            | "representative"
+            | "adviser"
+            | "advisor"
+            | "tie"
+            | "relation"
+            | "threat"
+            | "aid"
+            | "support"
+            | "assistance"
+            | "help"
+            | "answer"
+            | "response"
+            | "reply"
+            | "letter"
+            | "message"
+            | "appeal"
+            | "request"
+            | "proposal"
+            | "invitation"
+            | "commitment"
+            | "contribution"
+            | "donation"
+            | "deployment"
+            | "return"
+            | "transfer"
+            | "export"
+            | "sale"
+            | "shipment"
+            | "delivery"
+            | "damage"
+            | "harm"
+            | "opposition"
+            | "resistance"
+            | "objection"
+            | "exposure"
+            | "entry"
+            | "admission"
+            | "move"
+            | "transition"
+            | "path"
+            | "key"
+            | "solution"
+            | "alternative"
+    )
+}

@@ -3041,3 +3041,58 @@ fn refugees_take_the_country_their_sentence_names_as_home() {
     let ev = on(&events, "arrested");
     assert!(countries(&ev.target).is_empty(), "{ev:#?}");
 }
+
+// plv13
+// issue 14 (PLV), third round: dismissed proposals, refusal nouns, a plural speaker's "they",
+// recipients hung inside the thing handed over
+
+#[test]
+fn a_dismissed_proposal_rejects_its_author() {
+    // (the baseline coded nothing: "dismiss" had only "- dismiss * from +")
+    let events = code("Israel dismissed a ceasefire proposal by Egypt as a trick.");
+    let dyads = dyads_on(&events, "dismissed");
+    assert!(dyads.contains(&dyad("REJECT", "ISR", "EGY")), "{events:#?}");
+    // firing an official is no rejection
+    let events = code("The Egyptian president dismissed the defence minister on Monday.");
+    assert!(events.iter().all(|e| e.plover != "REJECT"), "{events:#?}");
+}
+
+#[test]
+fn the_act_under_a_refusal_noun_is_refused() {
+    // (the baseline coded a negated CONSULT IRN -> FRA)
+    let events = code("Iran's refusal to negotiate with France was criticised by the diplomats.");
+    let dyads = dyads_on(&events, "negotiate");
+    assert!(dyads.contains(&dyad("REJECT", "IRN", "FRA")), "{events:#?}");
+}
+
+#[test]
+fn a_plural_speakers_they_of_a_declared_act_is_the_speaker() {
+    // (the baseline gave "release" no source: "they" was left unresolved)
+    let events = code("Syrian rebels said they would release the Lebanese soldiers.");
+    let ev = on(&events, "release");
+    assert_eq!(countries(&ev.source), ["SYR"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["LBN"], "{ev:#?}");
+    // what "they" did before is reported, not declared: still nobody's
+    let events = code("Syrian rebels said they had released the Lebanese soldiers.");
+    assert!(
+        events.iter().all(|e| countries(&e.source).is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_recipient_hung_inside_the_thing_handed_over_is_the_verbs() {
+    // (the baseline coded nothing: the parser hangs "to Egyptian
+    // authorities" under "Great", inside the object)
+    let events = code(
+        "Italy returned a manuscript decorated with the portrait of Napoleon the Great to \
+         Egyptian authorities in Cairo.",
+    );
+    let dyads = dyads_on(&events, "returned");
+    assert!(
+        dyads
+            .iter()
+            .any(|(_, s, t)| s == &["ITA".to_string()] && t == &["EGY".to_string()]),
+        "{events:#?}"
+    );
+}

@@ -678,6 +678,18 @@ pub fn analyze_tree(
                         }
                     }
                 }
+                // "returned a pendant engraved with the image of Peter the
+                // Great to Russian authorities": a recipient the parser hung
+                // anywhere under the thing handed over
+                if words::is_handover_verb(&p.lemma)
+                    && !p.preps.iter().any(|(w, _, _)| w.as_ref() == "to")
+                {
+                    if let Some(o) = kids.with_rel(i, "obj").next() {
+                        let event_noun = |g: usize| can_trigger(TriggerKind::Noun, g);
+                        p.preps
+                            .extend(deep_recipient(view, tree, kids, o, &event_noun));
+                    }
+                }
             }
             TriggerKind::Noun => {
                 p.subject = kids
@@ -1019,8 +1031,24 @@ pub fn analyze_tree(
                 let speaker_pronoun = kids.kids(i).iter().any(|&c| {
                     matches!(tree.rel(c), "nsubj" | "nsubj:pass") && is_speaker_pronoun(view, c)
                 });
+                // "the rebels said they will release X": a plural speaker's
+                // "they" of what it says it will do is the speaker (an act
+                // declared for the future; "they" of a past act may be
+                // anyone the speaker reports on, so not it)
+                let plural_speaker_they = p
+                    .modal
+                    .as_deref()
+                    .is_some_and(|md| matches!(md, "will" | "would" | "shall" | "'ll" | "wo"))
+                    && kids.kids(i).iter().any(|&c| {
+                        tree.rel(c) == "nsubj" && view.low(c) == "they" && view.mention(c).is_none()
+                    })
+                    && tree.head(i).is_some_and(|g| {
+                        kids.kids(g).iter().any(|&c| {
+                            tree.rel(c) == "nsubj" && matches!(tree.xpos(c), "NNS" | "NNPS")
+                        })
+                    });
                 if p.subject.is_empty()
-                    && speaker_pronoun
+                    && (speaker_pronoun || plural_speaker_they)
                     && (words::is_speech_verb(&g_lemma) || words::is_commitment_verb(&g_lemma))
                 {
                     p.subject = g_agent;
@@ -1751,6 +1779,71 @@ fn prep_slots(
         out.push((prep_name(word), case, ms));
     }
     out
+}
+
+/// The last "to" phrase naming an actor anywhere under `o`, the object of a
+/// verb of handing over, when the parser hung it on a noun inside the thing
+/// handed over (an owner's name, a date, a part: "returned 12 skulls that
+/// date back to A.D. 640 to Peru", "returned a sculpture of the head of
+/// Emperor X to Ambassador Y"): a noun of the thing takes no recipient of its
+/// own. Not a phrase on a verb or adjective inside it ("troops who were
+/// deployed to X", "forces loyal to Y"), nor one heading a clause.
+fn deep_recipient(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    o: usize,
+    event_noun: &dyn Fn(usize) -> bool,
+) -> Option<(Cow<'static, str>, usize, Vec<usize>)> {
+    // a thing, not people handed over ("returning X and her child to the
+    // UK": a person's "to" phrase stays where the parser put it)
+    let party = |k: usize| view.mention(k).is_some();
+    if party(o) || kids.with_rel(o, "conj").any(party) {
+        return None;
+    }
+    let mut stack = vec![(o, 0usize)];
+    let mut best: Option<(Cow<'static, str>, usize, Vec<usize>)> = None;
+    while let Some((cur, depth)) = stack.pop() {
+        if depth > 8 {
+            continue;
+        }
+        for &c in kids.kids(cur) {
+            stack.push((c, depth + 1));
+        }
+        if cur == o || !matches!(tree.base_rel(cur), "nmod" | "list") {
+            continue;
+        }
+        let Some(case) = kids
+            .kids(cur)
+            .iter()
+            .copied()
+            .find(|&k| tree.rel(k) == "case" && view.low(k) == "to")
+        else {
+            continue;
+        };
+        // a noun that takes a "to" of its own ("allegiance to X", "an
+        // envoy to Y", "aid to Z") keeps it
+        let on_noun = tree.head(cur).is_some_and(|g| {
+            matches!(tree.upos(g), "NOUN" | "PROPN" | "NUM")
+                && !words::takes_to_phrase(view.lemma(g))
+                && !event_noun(g)
+        });
+        let clause = kids
+            .kids(cur)
+            .iter()
+            .any(|&k| matches!(tree.rel(k), "nsubj" | "nsubj:pass"));
+        if !on_noun || clause {
+            continue;
+        }
+        let ms = np_mentions(view, tree, kids, cur, true);
+        if ms.is_empty() {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(_, b, _)| case > *b) {
+            best = Some((prep_name("to"), case, ms));
+        }
+    }
+    best
 }
 
 /// The recipient phrases the parser hung deeper inside a thing handed over
