@@ -3096,3 +3096,32 @@ fn a_recipient_hung_inside_the_thing_handed_over_is_the_verbs() {
         "{events:#?}"
     );
 }
+
+// recall13
+// recall outside the dev gold (issue 14): a description in apposition after a name is the named
+// actor
+
+#[test]
+fn a_description_in_apposition_after_a_name_is_the_named_actor() {
+    // (the baseline left the attack to "an armed group", an actor with no
+    // country, so the event was hidden from the default output)
+    let events = code("Residents fear Hezbollah, an armed group that has attacked Israel.");
+    let ev = on(&events, "attacked");
+    assert_dyad(ev, "ASSAULT", &["LBN"], &["ISR"]);
+    assert!(ev.shown_by_default(), "{ev:#?}");
+    // a description with a country of its own stays itself
+    let events = code("Residents fear Hezbollah, a Turkish group that has attacked Israel.");
+    assert_dyad(on(&events, "attacked"), "ASSAULT", &["TUR"], &["ISR"]);
+}
+
+#[test]
+fn defeating_an_armed_party_is_an_assault_only_by_an_armed_source() {
+    // (the baseline had no pattern for "defeat")
+    let events = code("Kurdish militias defeated the Islamic State in the town.");
+    let ev = on(&events, "defeated");
+    assert_eq!(ev.plover, "ASSAULT", "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["ISIL"], "{ev:#?}");
+    // an election is no battle
+    let events = code("The Labour party defeated the Conservatives in the election.");
+    assert!(events.iter().all(|e| e.plover != "ASSAULT"), "{events:#?}");
+}

@@ -2222,6 +2222,24 @@ fn np_owner(
             {
                 return Some(p);
             }
+            // "the PKK, a designated terrorist group that has fought ...":
+            // a description with no country of its own, set in apposition
+            // after a name, is the named actor (a relative clause on the
+            // description says what the name did)
+            if role.country.is_none() && !role.known_person && tree.rel(h) == "appos" {
+                if let Some(named) = tree
+                    .head(h)
+                    .and_then(|n| view.mention(n))
+                    .filter(|&n| n != m && place_ok(n))
+                    .filter(|&n| {
+                        view.mentions.get(n).is_some_and(|lm| {
+                            !lm.role && !lm.pair && (lm.country.is_some() || lm.known_person)
+                        })
+                    })
+                {
+                    return Some(named);
+                }
+            }
         }
         return Some(m);
     }
