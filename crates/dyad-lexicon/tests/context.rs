@@ -776,3 +776,16 @@ fn a_governmental_group_after_a_non_state_word_is_that_bodys() {
     let m = one(&ms, "Syrian Negotiation Commission");
     assert_eq!(code(m), "SYR:GOV", "{m:#?}");
 }
+
+#[test]
+fn a_religion_adjective_is_no_lone_surname() {
+    // "Christian" is also the surname of a Micronesian president
+    let ms = mentions(
+        "Isis imprisoned many of the town's Christian inhabitants.",
+        "2017-10-23",
+    );
+    assert!(
+        !ms.iter().any(|m| m.actor.country.as_deref() == Some("FSM")),
+        "{ms:#?}"
+    );
+}
