@@ -3151,5 +3151,8 @@ fn the_government_an_opposition_speaks_of_is_its_own_countrys() {
     // "the government of X" is X's
     let events = code("The Turkish opposition leader accused the government of Iraq of lying.");
     let ev = on(&events, "accused");
-    assert!(!countries(&ev.target).contains(&"TUR".to_string()), "{ev:#?}");
+    assert!(
+        !countries(&ev.target).contains(&"TUR".to_string()),
+        "{ev:#?}"
+    );
 }

@@ -85,11 +85,13 @@ pub const SENTENCE_PLACE_MARKER: &str = ": the one country of the places its sen
 const SCENE_WINDOW: usize = 2;
 
 /// Singular nouns of a state's government that an opposition speaks of as
-/// its own ("the government", "the regime").
-const OWN_GOVERNMENT_NOUNS: &[&str] = &["government", "regime", "administration"];
+/// its own ("the government", "the regime"). Not "administration": in
+/// this press it is mostly the US one, which foreign oppositions meet and
+/// thank ("the Venezuelan opposition leader met the administration").
+const OWN_GOVERNMENT_NOUNS: &[&str] = &["government", "regime"];
 
 /// The country of the opposition named before `m` in its sentence, when `m`
-/// is "the government" / "the regime" / "the administration" written alone
+/// is "the government" / "the regime" written alone
 /// (no "of"/"in" phrase naming a place after it: "the government of Iraq") and every opposition actor (primary
 /// sector OPP, with a country) named before it there is of one country: an
 /// opposition is defined by the government it opposes ("Labour leader Jeremy
