@@ -3125,3 +3125,34 @@ fn defeating_an_armed_party_is_an_assault_only_by_an_armed_source() {
     let events = code("The Labour party defeated the Conservatives in the election.");
     assert!(events.iter().all(|e| e.plover != "ASSAULT"), "{events:#?}");
 }
+
+// coref13
+// resolution in context (issue 16 §2): "the government" an opposition speaks of is its own country's
+
+#[test]
+fn the_government_an_opposition_speaks_of_is_its_own_countrys() {
+    // (the baseline left "the government" without a country: the sentence
+    // names Turkey through the demonym, so no document rule applied)
+    let events = code("The Turkish opposition leader accused the government of lying to voters.");
+    let ev = on(&events, "accused");
+    assert_dyad(ev, "ACCUSE", &["TUR"], &["TUR"]);
+    assert!(
+        ev.target
+            .iter()
+            .all(|a| a.actor.sectors.first().is_some_and(|s| s == "GOV")),
+        "{ev:#?}"
+    );
+    // oppositions of two countries: whose government is open
+    let events = code(
+        "The Turkish opposition leader and a Russian dissident accused the government of lying.",
+    );
+    let ev = on(&events, "accused");
+    assert!(countries(&ev.target).is_empty(), "{ev:#?}");
+    // "the government of X" is X's
+    let events = code("The Turkish opposition leader accused the government of Iraq of lying.");
+    let ev = on(&events, "accused");
+    assert!(
+        !countries(&ev.target).contains(&"TUR".to_string()),
+        "{ev:#?}"
+    );
+}

@@ -84,6 +84,70 @@ pub const SENTENCE_PLACE_MARKER: &str = ": the one country of the places its sen
 /// country may have been set.
 const SCENE_WINDOW: usize = 2;
 
+/// Singular nouns of a state's government that an opposition speaks of as
+/// its own ("the government", "the regime"). Not "administration": in
+/// this press it is mostly the US one, which foreign oppositions meet and
+/// thank ("the Venezuelan opposition leader met the administration").
+const OWN_GOVERNMENT_NOUNS: &[&str] = &["government", "regime"];
+
+/// The country of the opposition named before `m` in its sentence, when `m`
+/// is "the government" / "the regime" written alone
+/// (no "of"/"in" phrase naming a place after it: "the government of Iraq") and every opposition actor (primary
+/// sector OPP, with a country) named before it there is of one country: an
+/// opposition is defined by the government it opposes ("Labour leader Jeremy
+/// Corbyn has accused the government", "an opposition spokesman said talks
+/// with the regime ..."). Returns the country and the first opposition
+/// mention's text.
+fn government_of_the_opposition(
+    text: &str,
+    mentions: &[ActorMention],
+    m: &ActorMention,
+) -> Option<(String, String)> {
+    let noun = m.text.to_ascii_lowercase();
+    if !OWN_GOVERNMENT_NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    let before = text.get(..m.span.start)?.trim_end();
+    let det = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if !det.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    // "the government of Iraq", "the regime in Damascus": a place phrase
+    // after it names whose it is (not "accused the government of lying")
+    let mut words = text
+        .get(m.span.end..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"));
+    let next = words.next().unwrap_or("");
+    let named_after = words
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if ["of", "in", "at", "from"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
+        && named_after
+    {
+        return None;
+    }
+    let mut found: Option<(String, String)> = None;
+    for o in mentions
+        .iter()
+        .filter(|o| o.sentence == m.sentence && o.span.end <= m.span.start)
+        .filter(|o| o.actor.primary_sector() == Some("OPP"))
+    {
+        let Some(c) = o.actor.country.as_deref().filter(|c| c.len() == 3) else {
+            continue;
+        };
+        match &found {
+            Some((f, _)) if f != c => return None,
+            Some(_) => {}
+            None => found = Some((c.to_string(), o.text.clone())),
+        }
+    }
+    found
+}
+
 /// Confidence cap for a country taken from the story's main country.
 const MAIN_CONFIDENCE: f32 = 0.45;
 
@@ -685,6 +749,22 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
                     m.text
                 ),
                 MAIN_CONFIDENCE,
+            ))
+        } else if let Some((c, who)) = governmental
+            .then(|| government_of_the_opposition(text, mentions, m))
+            .flatten()
+        {
+            // "Labour leader Jeremy Corbyn has accused the government of
+            // ...": the government an opposition speaks of is its own
+            // country's (the sentence may name other governments: "waiting
+            // for instructions from Donald Trump").
+            Some((
+                c.clone(),
+                format!(
+                    "country {c}: \"{}\" after the opposition of {c} in its sentence ({who:?}), whose government it is",
+                    m.text
+                ),
+                GOV_CONFIDENCE,
             ))
         } else if let Some(people) = people_of(ctx.peoples, text, m) {
             let (adj, lands) = (people.adjective.as_str(), people.lands.as_slice());
