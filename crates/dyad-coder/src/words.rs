@@ -106,6 +106,14 @@ pub fn common_preposition(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Verbs that hand goods over and shift their recipient before the thing
+/// ("sells him arms" = "sells arms to him"). Not "give", "send" or "offer":
+/// their double objects are mostly no transfer of goods ("gave him a green
+/// light", "sent them an email").
+pub fn is_goods_transfer_verb(w: &str) -> bool {
+    matches!(w, "sell" | "supply" | "ship")
+}
+
 /// Governors whose object is the subject of the dependent verb ("urged X to").
 pub fn is_object_control(w: &str) -> bool {
     matches!(

@@ -3156,3 +3156,20 @@ fn the_government_an_opposition_speaks_of_is_its_own_countrys() {
         "{ev:#?}"
     );
 }
+
+// args13
+
+#[test]
+fn a_goods_transfer_verb_gives_to_its_first_of_two_objects() {
+    // "sells him arms" is "sells arms to him": the baseline coded nothing
+    // on "sells" (no "to" phrase, no target)
+    let events = code("Erdogan met Johnson in London, and Britain sells him arms.");
+    let got = dyads_on(&events, "sells");
+    assert_eq!(got, [dyad("COOPERATE", "GBR", "TUR")], "{events:#?}");
+    // one object only: no recipient
+    let events = code("Erdogan met Johnson in London, and Britain sells arms.");
+    assert!(dyads_on(&events, "sells").is_empty(), "{events:#?}");
+    // not a verb whose double object is mostly no goods
+    let events = code("Erdogan met Johnson in London, and Britain sent him a letter.");
+    assert!(events.iter().all(|e| e.plover != "AID"), "{events:#?}");
+}

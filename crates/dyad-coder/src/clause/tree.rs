@@ -549,6 +549,12 @@ pub fn analyze_tree(
                 }
                 p.object = object;
                 p.preps = prep_slots(view, tree, kids, i, "obl");
+                // "sells him arms": the dative shift of "sells arms to him"
+                if let Some((r, ms)) = dative_recipient(view, tree, kids, i) {
+                    if !p.preps.iter().any(|(w, _, _)| w.as_ref() == "to") {
+                        p.preps.push((Cow::Borrowed("to"), r, ms));
+                    }
+                }
                 if let Some((_, _, agents)) =
                     p.preps.iter_mut().find(|(w, _, _)| w.as_ref() == "by")
                 {
@@ -2776,6 +2782,39 @@ fn relative_antecedent(
         Some(noun) if pronoun && noun < object && tree.rel(verb) == "acl:relcl" => noun,
         _ => object,
     }
+}
+
+/// The recipient of a verb of handing goods over with two objects, the
+/// recipient first ("sells him arms", "supplied them weapons"): an actor
+/// object (`obj` or `iobj`) right before a second `obj` that names no actor,
+/// nothing but words of that phrase between. `None` for one object, for a
+/// verb outside [`words::is_goods_transfer_verb`], or when the second
+/// object is itself an actor ("sold the rebels' weapons" is one phrase).
+fn dative_recipient(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    verb: usize,
+) -> Option<(usize, Vec<usize>)> {
+    if !words::is_goods_transfer_verb(view.lemma(verb)) || tree.upos(verb) != "VERB" {
+        return None;
+    }
+    let mut objects = kids
+        .kids(verb)
+        .iter()
+        .copied()
+        .filter(|&c| c > verb && matches!(tree.rel(c), "obj" | "iobj"));
+    let (first, theme) = (objects.next()?, objects.next()?);
+    if tree.rel(theme) != "obj"
+        || theme - first > 6
+        || (first + 1..theme).any(|k| tree.upos(k) == "PUNCT" || view.low(k) == ",")
+        || tree.upos(theme) == "PROPN"
+        || view.mention(theme).is_some()
+    {
+        return None;
+    }
+    let ms = np_mentions(view, tree, kids, first, false);
+    (!ms.is_empty()).then_some((first, ms))
 }
 
 /// "gave US special forces access to X": of two objects right after each
