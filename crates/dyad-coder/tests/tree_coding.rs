@@ -3173,3 +3173,67 @@ fn a_goods_transfer_verb_gives_to_its_first_of_two_objects() {
     let events = code("Erdogan met Johnson in London, and Britain sent him a letter.");
     assert!(events.iter().all(|e| e.plover != "AID"), "{events:#?}");
 }
+
+// vocab13
+// PLOVER vocabulary coverage as data (issue 14): one test per new frame class; the baseline
+// (dyad-s28m3) coded no event on any of these triggers (checked with `dyad code --all`)
+
+#[test]
+fn retaking_ground_from_an_armed_party_is_seizing_it_by_an_armed_source() {
+    // verb, object, "from" slot
+    let events = code("Syrian troops recaptured the town from Isis on Monday.");
+    let ev = on(&events, "recaptured");
+    assert_eq!(ev.plover, "COERCE", "{ev:#?}");
+    assert_eq!(countries(&ev.source), ["SYR"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["ISIL"], "{ev:#?}");
+    // a capital that "retook" a town is no fighting force
+    let events = code("Damascus retook the town from the rebels.");
+    assert!(events.iter().all(|e| e.plover != "COERCE"), "{events:#?}");
+}
+
+#[test]
+fn overrunning_an_armed_party_is_an_assault() {
+    // verb and direct object, armed source
+    let events = code("Isis fighters overran Iraqi soldiers at the checkpoint.");
+    let ev = on(&events, "overran");
+    assert_eq!(ev.plover, "ASSAULT", "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["IRQ"], "{ev:#?}");
+}
+
+#[test]
+fn encouraging_a_party_to_act_is_a_request() {
+    // object control: "- encourage + to"
+    let events = code("France encouraged Lebanon to hold early elections.");
+    assert_dyad(on(&events, "encouraged"), "REQUEST", &["FRA"], &["LBN"]);
+}
+
+#[test]
+fn standing_by_a_party_is_support_only_with_a_party_after_by() {
+    // a prepositional slot on a phrasal verb: "- stand by +"
+    let events = code("Iran stood by Syria during the war.");
+    assert_dyad(on(&events, "stood"), "SUPPORT", &["IRN"], &["SYR"]);
+    // standing by and watching backs nobody
+    let events = code("Turkey stood by and watched the attack.");
+    assert!(events.iter().all(|e| e.plover != "SUPPORT"), "{events:#?}");
+}
+
+#[test]
+fn assuring_a_party_of_support_and_propping_it_up_are_support() {
+    // "- assure + of * support" (object then a required phrase) and "- prop up +"
+    let events = code("Putin assured Erdogan of Moscow's full support.");
+    assert_dyad(on(&events, "assured"), "SUPPORT", &["RUS"], &["TUR"]);
+    let events = code("Russia sent warplanes to prop up the Syrian government.");
+    let ev = on(&events, "prop");
+    assert_dyad(ev, "SUPPORT", &["RUS"], &["SYR"]);
+    assert_eq!(ev.factuality, Factuality::Intended, "{ev:#?}");
+}
+
+#[test]
+fn deterring_a_party_from_an_act_is_a_threat() {
+    // "- deter + from" with the deterred as the actor object
+    let events = code("Israel wants to deter Iran from building bases in Syria.");
+    assert_dyad(on(&events, "deter"), "THREATEN", &["ISR"], &["IRN"]);
+    // a bare failure to deter names no threat
+    let events = code("The United States was unable to deter Turkey.");
+    assert!(events.iter().all(|e| e.plover != "THREATEN"), "{events:#?}");
+}
