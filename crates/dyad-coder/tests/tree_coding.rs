@@ -1658,7 +1658,9 @@ fn arms_in_a_pattern_is_the_plural_noun() {
     let events = code("Colombian rebels laid down their arms on Monday.");
     assert_eq!(on(&events, "laid").plover, "RETREAT", "{events:#?}");
     let events = code("Belarus sold arms to Sudan last year.");
-    assert_dyad(on(&events, "sold"), "AID", &["BLR"], &["SDN"]);
+    // (a sale of arms is COOPERATE, military 062, since args13: an exchange)
+    assert_dyad(on(&events, "sold"), "COOPERATE", &["BLR"], &["SDN"]);
+    assert_eq!(on(&events, "sold").cameo, "062", "{events:#?}");
 }
 
 #[test]
