@@ -409,14 +409,7 @@ fn sentence_place<'n>(
     let mut one: Option<&str> = None;
     let mut located = false;
     // A place inside a longer name is no place ("the New York Times").
-    let inside_a_name = |n: &Named| {
-        mentions.iter().any(|m| {
-            m.sentence == sentence
-                && m.span.start <= n.start
-                && n.end <= m.span.end
-                && m.span.end - m.span.start > n.end - n.start
-        })
-    };
+    let inside_a_name = |n: &Named| inside_a_longer_name(mentions, sentence, n);
     for n in named
         .iter()
         .filter(|n| n.sentence == sentence && n.as_place && !inside_a_name(n))
@@ -434,6 +427,17 @@ fn sentence_place<'n>(
     one.filter(|_| located)
 }
 
+/// Whether the place `n` of `sentence` lies inside a longer actor name
+/// ("the New York Times"): such a place is no place.
+fn inside_a_longer_name(mentions: &[ActorMention], sentence: usize, n: &Named) -> bool {
+    mentions.iter().any(|m| {
+        m.sentence == sentence
+            && m.span.start <= n.start
+            && n.end <= m.span.end
+            && m.span.end - m.span.start > n.end - n.start
+    })
+}
+
 /// The one country a sentence names as a home (every place it names after
 /// "from" or as a destination of return, [`Named::home`], is of that
 /// country, and at least one is), places inside a longer name set aside.
@@ -442,14 +446,7 @@ fn home_place<'n>(
     mentions: &[ActorMention],
     sentence: usize,
 ) -> Option<&'n str> {
-    let inside_a_name = |n: &Named| {
-        mentions.iter().any(|m| {
-            m.sentence == sentence
-                && m.span.start <= n.start
-                && n.end <= m.span.end
-                && m.span.end - m.span.start > n.end - n.start
-        })
-    };
+    let inside_a_name = |n: &Named| inside_a_longer_name(mentions, sentence, n);
     let mut one: Option<&str> = None;
     for n in named
         .iter()
