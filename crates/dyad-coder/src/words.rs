@@ -1149,3 +1149,57 @@ pub fn takes_to_phrase(w: &str) -> bool {
             | "alternative"
     )
 }
+
+/// Compass bearings that set an "of" phrase as a place reference ("north
+/// of Damascus", "south-east of Idlib").
+pub fn is_compass_bearing(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+    )
+}
+
+/// Nouns for acts done to someone: their "of" phrase names who or what
+/// suffered the act ("the bombing of Aleppo", "the siege of Ghouta"), not
+/// who did it, so a clause with such a subject takes no doer from there.
+pub fn is_act_on_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "attack"
+            | "bombing"
+            | "bombardment"
+            | "shelling"
+            | "strike"
+            | "airstrike"
+            | "invasion"
+            | "occupation"
+            | "siege"
+            | "blockade"
+            | "killing"
+            | "murder"
+            | "assassination"
+            | "massacre"
+            | "arrest"
+            | "detention"
+            | "capture"
+            | "execution"
+            | "torture"
+            | "destruction"
+            | "persecution"
+            | "targeting"
+            | "annexation"
+            | "abduction"
+            | "kidnapping"
+    )
+}

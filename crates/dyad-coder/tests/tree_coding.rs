@@ -3239,3 +3239,36 @@ fn deterring_a_party_from_an_act_is_a_threat() {
     let events = code("The United States was unable to deter Turkey.");
     assert!(events.iter().all(|e| e.plover != "THREATEN"), "{events:#?}");
 }
+
+// subj13
+
+#[test]
+fn a_place_named_by_a_bearing_in_an_act_subject_is_no_doer() {
+    // "north of X" locates the attack; the capital is not who prompted
+    // anything nor who condemned
+    let events =
+        code("A chemical attack on Harasta, north of Damascus, prompted Macron to condemn Russia.");
+    assert!(
+        events
+            .iter()
+            .all(|e| !countries(&e.source).iter().any(|c| c == "SYR")),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn the_sufferer_of_an_act_subject_is_not_the_clause_doer() {
+    // "the killing of X led Y to ...": X suffered the killing, X threatens
+    // nobody
+    let events = code("The killing of Iranian commanders led Tehran to threaten Israel.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "THREATEN" || countries(&e.source) != ["IRN"]),
+        "{events:#?}"
+    );
+    // the act's own doer still is: "Russia's bombing ... threatened"
+    let events = code("Russia's bombing of Idlib threatened the truce with Turkey.");
+    let ev = on(&events, "threatened");
+    assert_eq!(countries(&ev.source), ["RUS"], "{ev:#?}");
+}

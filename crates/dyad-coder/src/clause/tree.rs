@@ -440,7 +440,7 @@ pub fn analyze_tree(
                     .iter()
                     .copied()
                     .filter(|&c| !stranded(c) && !prepositional(c) && !whose_owned(c))
-                    .flat_map(|c| np_mentions(view, tree, kids, c, false))
+                    .flat_map(|c| subject_mentions(view, tree, kids, c))
                     .collect();
                 let mut object: Vec<usize> = kids
                     .with_rel(i, "obj")
@@ -2352,6 +2352,11 @@ fn np_owner(
                 if !of || relational(h) {
                     continue;
                 }
+                // "an attack on Douma, north of Damascus": an "of" phrase
+                // set by a compass direction says where, not whose
+                if is_bearing_phrase(view, tree, kids, c) {
+                    continue;
+                }
             }
             if let Some(m) = view.mention(c).filter(|&m| usable(m)) {
                 return Some(m);
@@ -2376,6 +2381,70 @@ fn np_owner(
         }
     }
     None
+}
+
+/// True when the "of" phrase headed by `c` gives a bearing from a place:
+/// "north of Damascus", "some 20km south-east of Idlib". The place it names
+/// locates the phrase it modifies; it does not own it.
+fn is_bearing_phrase(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    c: usize,
+) -> bool {
+    let bearing = |k: usize| words::is_compass_bearing(view.low(k));
+    if kids.kids(c).iter().any(|&k| {
+        k < c && matches!(tree.base_rel(k), "advmod" | "amod" | "obl" | "nmod") && bearing(k)
+    }) {
+        return true;
+    }
+    // the parser may hang the bearing elsewhere: the word before "of"
+    case_word(tree, kids, c)
+        .and_then(|k| k.checked_sub(1))
+        .is_some_and(|b| b < view.len() && bearing(b))
+}
+
+/// Mentions a clause's subject phrase headed by `c` names as the clause's
+/// doer. An act whose own mention is absent ("the bombing of Aleppo
+/// prompted X", "the siege of Ghouta led X to ...") is no actor; its "of"
+/// phrase names who suffered it, never who does what the clause says. Its
+/// own doer ("Russia's bombing", "Syrian shelling") may still be.
+fn subject_mentions(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    c: usize,
+) -> Vec<usize> {
+    let ms = np_mentions(view, tree, kids, c, false);
+    if view.mention(c).is_some() || !words::is_act_on_noun(view.lemma(c)) {
+        return ms;
+    }
+    let ofs: Vec<usize> = kids
+        .with_rel(c, "nmod")
+        .filter(|&o| case_word(tree, kids, o).is_some_and(|k| view.low(k) == "of"))
+        .collect();
+    if ofs.is_empty() {
+        return ms;
+    }
+    let under_of = |t: usize| {
+        let mut cur = t;
+        for _ in 0..tree.len() {
+            if ofs.contains(&cur) {
+                return true;
+            }
+            if cur == c {
+                return false;
+            }
+            match tree.head(cur) {
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    ms.into_iter()
+        .filter(|&m| !view.mentions.get(m).is_some_and(|lm| under_of(lm.last)))
+        .collect()
 }
 
 /// True when the phrase headed by `c` lists members of the phrase before
