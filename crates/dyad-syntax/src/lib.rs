@@ -903,10 +903,28 @@ impl Syntax {
         let own_subject = new.heads.iter().enumerate().any(|(k, &head)| {
             k < i && head as usize == i + 1 && self.deprel(new.labels[k]).starts_with("nsubj")
         });
-        let shared_subject = self.deprel(new.labels[i]) == "conj"
-            && (new.heads[i] as usize)
-                .checked_sub(1)
-                .is_some_and(|h| h < i && self.upos(new.tags[h]) == "VERB" && subject_of(new, h));
+        // up a chain of verb conjuncts ("it appeases X, sells him arms,
+        // trades with ..."), to the first verb, which has the subject
+        let shared_subject = {
+            let mut k = i;
+            let mut found = false;
+            for _ in 0..new.heads.len() {
+                if self.deprel(new.labels[k]) != "conj" {
+                    break;
+                }
+                match (new.heads[k] as usize).checked_sub(1) {
+                    Some(h) if h < k && self.upos(new.tags[h]) == "VERB" => {
+                        if subject_of(new, h) {
+                            found = true;
+                            break;
+                        }
+                        k = h;
+                    }
+                    _ => break,
+                }
+            }
+            found
+        };
         if !(own_subject || shared_subject) {
             return false;
         }
