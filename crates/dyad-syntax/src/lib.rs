@@ -752,6 +752,7 @@ impl Syntax {
                 }
             }
         }
+        self.repair_verbs_read_as_nouns(words, out, &mut retry, scratch);
         if let Some(i) = self.relative_read_as_main_verb(words, out) {
             if let Some(vbn) = self.class_of("VBN", "VERB") {
                 scratch.force = vec![(i, vbn)];
@@ -766,6 +767,168 @@ impl Syntax {
         }
         scratch.retry = Some(retry);
         self.reattach_fronted_subject(words, out);
+    }
+
+    /// **Verbs read as nouns.** The greedy tagger reads a verb's
+    /// third-person present or past tense as a noun when a noun comes
+    /// before it ("Ankara views the Kurdish forces as ...": `views` NNS
+    /// compounded with "Ankara"; "Turkey shot down a jet": `shot` NN), or
+    /// as the next item of a list of verb phrases sharing one subject ("it
+    /// appeases X, sells him arms, trades with his regime": `trades` NNS).
+    /// A candidate is such a form of a verb of the inflection table, tagged
+    /// a noun or adjective, after a singular noun or name, a pronoun or (in
+    /// a list, after a verb of the same tense) a comma, "and" or "or", and
+    /// before a word that opens a verb's complement (a determiner, pronoun,
+    /// name, number, particle, "to", "with", "that", "for", "on"). The
+    /// sentence is parsed again with the word tagged a verb, and the new
+    /// parse is kept only when the word is then a verb with a subject of
+    /// its own to its left (or a conjunct of a verb that has one), the
+    /// sentence has a verbal root, and no other verb loses its subject.
+    fn repair_verbs_read_as_nouns(
+        &self,
+        words: &[&str],
+        out: &mut Parse,
+        retry: &mut Parse,
+        scratch: &mut Scratch,
+    ) {
+        let (Some(vbz), Some(vbd)) = (self.class_of("VBZ", "VERB"), self.class_of("VBD", "VERB"))
+        else {
+            return;
+        };
+        let candidates: Vec<(usize, u8)> = (1..words.len().saturating_sub(1))
+            .filter_map(|i| {
+                let w = words[i];
+                if !w.chars().next().is_some_and(char::is_lowercase) {
+                    return None;
+                }
+                let tag = self.xpos(out.tags[i]);
+                let class = if tag == "NNS" && self.text_tagger.is_present_s_verb(w) {
+                    vbz
+                } else if matches!(tag, "NN" | "JJ") && self.text_tagger.is_past_verb(w) {
+                    vbd
+                } else {
+                    return None;
+                };
+                let prev = self.xpos(out.tags[i - 1]);
+                let after_subject = match prev {
+                    "NNP" | "NN" => true,
+                    "PRP" => matches!(
+                        words[i - 1].to_lowercase().as_str(),
+                        "he" | "she" | "it" | "they" | "we" | "i" | "you"
+                    ),
+                    _ => false,
+                };
+                // "it appeases X, sells him arms, trades with ...", "backs
+                // the plan and calls for talks": the next item of a list of
+                // verb phrases of the same tense
+                let in_list = matches!(words[i - 1], "," | "and" | "or")
+                    && (0..i - 1).any(|k| out.tags[k] == class && self.upos(out.tags[k]) == "VERB");
+                let next = self.xpos(out.tags[i + 1]);
+                let opens_complement = matches!(
+                    next,
+                    "DT" | "PDT" | "PRP" | "PRP$" | "CD" | "RP" | "TO" | "NNP"
+                ) || matches!(
+                    words[i + 1].to_lowercase().as_str(),
+                    "with" | "that" | "for" | "on" | "down" | "up" | "out"
+                );
+                // "that" as a relative pronoun follows a noun ("the
+                // forces that Ankara uses")
+                let relative = self.xpos(out.tags[i + 1]) == "WDT";
+                // after a subject, the word must hang under no verb: a
+                // noun inside a verb's clause ("lobbied coalition partners
+                // to remove") has its verb already
+                let under_a_verb = {
+                    let mut k = i;
+                    let mut found = false;
+                    for _ in 0..out.heads.len() {
+                        match (out.heads[k] as usize).checked_sub(1) {
+                            Some(h) => {
+                                if self.upos(out.tags[h]) == "VERB" {
+                                    found = true;
+                                    break;
+                                }
+                                k = h;
+                            }
+                            None => break,
+                        }
+                    }
+                    found
+                };
+                // after a common noun, only a determiner, pronoun, number
+                // or particle: before a name or a preposition the two nouns
+                // are more often a compound ("air tickets for", "piano
+                // lessons Mrs. X taught")
+                let strict_next = matches!(next, "DT" | "PDT" | "PRP" | "PRP$" | "CD" | "RP");
+                let subject_case = after_subject && !under_a_verb && (prev != "NN" || strict_next);
+                // a noun with a preposition of its own ("the promise of new
+                // Royal Navy orders to ...") is inside a prepositional phrase
+                let in_phrase = out.heads.iter().enumerate().any(|(k, &h)| {
+                    k < i && h as usize == i + 1 && self.deprel(out.labels[k]) == "case"
+                });
+                // in a list, a noun with an infinitive ("and attempts to
+                // retake it will ...") or an adjective ("Turkey, determined
+                // to ...") is more often what it seems
+                let in_list = in_list && tag != "JJ" && !words[i + 1].eq_ignore_ascii_case("to");
+                ((subject_case || in_list) && opens_complement && !relative && !in_phrase)
+                    .then_some((i, class))
+            })
+            .take(2)
+            .collect();
+        for (i, class) in candidates {
+            scratch.force = vec![(i, class)];
+            self.parse_tokens_once(words, retry, scratch);
+            if self.verb_repair_is_better(out, retry, i) {
+                std::mem::swap(out, retry);
+            }
+        }
+    }
+
+    /// The structural test of [`Self::repair_verbs_read_as_nouns`]: in
+    /// `new`, word `i` is a verb with a subject to its left or a conjunct
+    /// of an earlier verb that has one, the root is verbal, and every verb
+    /// or copular head of `old` (other than `i`) that had a subject still
+    /// has one.
+    fn verb_repair_is_better(&self, old: &Parse, new: &Parse, i: usize) -> bool {
+        let subject_of = |p: &Parse, h: usize| {
+            p.heads.iter().enumerate().any(|(k, &head)| {
+                head as usize == h + 1
+                    && p.labels
+                        .get(k)
+                        .is_some_and(|&l| self.deprel(l).starts_with("nsubj"))
+            })
+        };
+        if self.upos(new.tags[i]) != "VERB" || !self.has_verbal_root(new) {
+            return false;
+        }
+        let own_subject = new.heads.iter().enumerate().any(|(k, &head)| {
+            k < i && head as usize == i + 1 && self.deprel(new.labels[k]).starts_with("nsubj")
+        });
+        // up a chain of verb conjuncts ("it appeases X, sells him arms,
+        // trades with ..."), to the first verb, which has the subject
+        let shared_subject = {
+            let mut k = i;
+            let mut found = false;
+            for _ in 0..new.heads.len() {
+                if self.deprel(new.labels[k]) != "conj" {
+                    break;
+                }
+                match (new.heads[k] as usize).checked_sub(1) {
+                    Some(h) if h < k && self.upos(new.tags[h]) == "VERB" => {
+                        if subject_of(new, h) {
+                            found = true;
+                            break;
+                        }
+                        k = h;
+                    }
+                    _ => break,
+                }
+            }
+            found
+        };
+        if !(own_subject || shared_subject) {
+            return false;
+        }
+        (0..old.heads.len()).all(|h| h == i || !subject_of(old, h) || subject_of(new, h))
     }
 
     /// The other garden path: "The families of two British men killed

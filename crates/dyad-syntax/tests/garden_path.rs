@@ -97,3 +97,45 @@ fn a_reduced_relative_read_as_the_main_verb_is_reparsed_as_a_participle() {
     let words = parse("The soldiers killed two rebels and have seized the town .");
     assert_eq!(word(&words, "killed").head, 0, "{words:#?}");
 }
+
+// verbs13: verbs the tagger reads as nouns
+
+#[test]
+fn a_present_tense_read_as_a_plural_noun_after_a_name_is_a_verb() {
+    let words = parse("The Kremlin views the rebel fighters as terrorists .");
+    let views = word(&words, "views");
+    assert_eq!((views.xpos.as_str(), views.head), ("VBZ", 0), "{words:#?}");
+    assert_eq!(word(&words, "Kremlin").deprel, "nsubj", "{words:#?}");
+}
+
+#[test]
+fn a_past_tense_read_as_a_noun_after_a_name_is_a_verb() {
+    let words = parse("Last year Iran shot down an American drone over the Gulf .");
+    let shot = word(&words, "shot");
+    assert_eq!((shot.xpos.as_str(), shot.head), ("VBD", 0), "{words:#?}");
+    assert_eq!(word(&words, "Iran").deprel, "nsubj", "{words:#?}");
+}
+
+#[test]
+fn the_next_verb_phrase_of_a_list_is_a_verb_not_a_plural_noun() {
+    let words = parse("Her government backs the rebels and funds their campaign .");
+    let funds = word(&words, "funds");
+    assert_eq!(
+        (funds.xpos.as_str(), funds.deprel.as_str()),
+        ("VBZ", "conj"),
+        "{words:#?}"
+    );
+    let words = parse(
+        "The minister praises Ankara , sells it weapons , trades with its government and ignores the protests .",
+    );
+    assert_eq!(word(&words, "trades").xpos, "VBZ", "{words:#?}");
+}
+
+#[test]
+fn a_plural_noun_that_is_a_subject_stays_a_noun() {
+    let words = parse("US troops leave the base in a few weeks .");
+    assert_eq!(word(&words, "troops").xpos, "NNS", "{words:#?}");
+    assert_eq!(word(&words, "leave").head, 0, "{words:#?}");
+    let words = parse("Isis attacks on the city killed dozens of people .");
+    assert_eq!(word(&words, "attacks").xpos, "NNS", "{words:#?}");
+}

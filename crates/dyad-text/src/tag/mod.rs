@@ -288,6 +288,28 @@ impl Tagger {
             .contains_key(&word_key(&word.to_lowercase()))
     }
 
+    /// Whether `word` (any case) is a third-person present of a verb of
+    /// the inflection table ("trades", "views"): it ends in "s", the table
+    /// lists it as a form of another word, and not as a past form.
+    pub fn is_present_s_verb(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if !lower.ends_with('s') {
+            return false;
+        }
+        let key = word_key(&lower);
+        self.verbs.lemma_of.get(&key).is_some_and(|l| **l != *lower)
+            && !self.verbs.past.contains_key(&key)
+            && !self.verbs.participles.contains_key(&key)
+    }
+
+    /// Whether `word` (any case) is a past tense of a verb of the
+    /// inflection table ("shot", "stuck").
+    pub fn is_past_verb(&self, word: &str) -> bool {
+        self.verbs
+            .past
+            .contains_key(&word_key(&word.to_lowercase()))
+    }
+
     /// The lexicon's most frequent tag of `word` as spelled, else of its
     /// lower-case form; `None` for words the lexicon does not list.
     pub fn lexicon_tag(&self, word: &str) -> Option<Pos> {
