@@ -229,6 +229,53 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
 
 /// A singular or first-person pronoun with no actor of its own: in what a
 /// speaker says or vows, the speaker ("they" may be anyone, so not it).
+/// The verb a purpose infinitive ("to help X") serves when the parser
+/// hangs it as an adverbial clause on a word that is no predicate (a noun
+/// or preposition inside the verb's object or oblique phrase): the nearest
+/// verb up a chain of nominal relations. An adverbial clause modifies a
+/// predicate in UD, so such an attachment is the parser's slip; a nominal
+/// predicate (with a copula) keeps its clause, and the climb stops at a
+/// subject or at any clausal relation.
+fn purpose_host(
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    h: usize,
+    pred_at: &[Option<usize>],
+    is_to: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let to_infinitive = tree.rel(i) == "advcl"
+        && kids
+            .kids(i)
+            .iter()
+            .any(|&c| tree.rel(c) == "mark" && is_to(c));
+    if !to_infinitive
+        || pred_at.get(h).copied().flatten().is_some()
+        || !matches!(tree.upos(h), "NOUN" | "PROPN" | "ADP" | "NUM" | "PRON")
+        || kids.kids(h).iter().any(|&c| tree.rel(c) == "cop")
+    {
+        return None;
+    }
+    let mut cur = h;
+    for _ in 0..8 {
+        if !matches!(
+            tree.base_rel(cur),
+            "obj" | "obl" | "nmod" | "conj" | "compound" | "appos" | "flat"
+        ) {
+            return None;
+        }
+        let up = tree.head(cur)?;
+        if tree.upos(up) == "VERB" {
+            return pred_at.get(up).copied().flatten().map(|_| up);
+        }
+        if kids.kids(up).iter().any(|&c| tree.rel(c) == "cop") {
+            return None;
+        }
+        cur = up;
+    }
+    None
+}
+
 fn is_speaker_pronoun(view: &SentenceView<'_>, k: usize) -> bool {
     matches!(view.low(k), "it" | "he" | "she" | "we" | "i") && view.mention(k).is_none()
 }
@@ -741,6 +788,10 @@ pub fn analyze_tree(
         let Some(h) = tree.head(i).filter(|&h| h < n) else {
             continue;
         };
+        // "drained the stockpiles of arms in Europe and beyond to help X":
+        // a purpose infinitive the parser hangs on a word inside the
+        // verb's object or oblique serves that verb
+        let h = purpose_host(tree, kids, i, h, &pred_at, |c| view.low(c) == "to").unwrap_or(h);
         let rel = tree.rel(i);
         let gov = pred_at[h];
         let governor = gov.and_then(|g| preds.get(g));
@@ -2930,4 +2981,79 @@ pub(crate) fn is_call_purpose(view: &SentenceView<'_>, tree: &DepTree<'_>, i: us
     matches!(view.lemma(h), "call" | "phone" | "telephone" | "ring")
         && tree.kids(h).iter().any(|&c| tree.rel(c) == "obj" && c < i)
         && !matches!(view.low(h + 1), "on" | "upon" | "up" | "for")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Allies drained stocks of arms in Europe and beyond to help Kyiv",
+    /// with the purpose clause hung on "beyond" as the greedy parser does.
+    fn misattached_purpose() -> DepTree<'static> {
+        // 0 Allies 1 drained 2 stocks 3 of 4 arms 5 in 6 Europe 7 and
+        // 8 beyond 9 to 10 help 11 Kyiv
+        let head = vec![
+            Some(1),
+            None,
+            Some(1),
+            Some(4),
+            Some(2),
+            Some(6),
+            Some(4),
+            Some(8),
+            Some(4),
+            Some(10),
+            Some(8),
+            Some(10),
+        ];
+        let rel = vec![
+            "nsubj", "root", "obj", "case", "nmod", "case", "nmod", "cc", "conj", "mark", "advcl",
+            "obj",
+        ];
+        let upos = vec![
+            "NOUN", "VERB", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "CCONJ", "ADP", "PART", "VERB",
+            "PROPN",
+        ];
+        let xpos = vec![
+            "NNS", "VBD", "NNS", "IN", "NNS", "IN", "NNP", "CC", "IN", "TO", "VB", "NNP",
+        ];
+        DepTree::new(head, rel, upos, xpos)
+    }
+
+    #[test]
+    fn a_purpose_clause_hung_inside_the_object_serves_the_verb() {
+        let tree = misattached_purpose();
+        let mut pred_at = vec![None; tree.len()];
+        pred_at[1] = Some(0);
+        pred_at[10] = Some(1);
+        let is_to = |c: usize| c == 9;
+        assert_eq!(purpose_host(&tree, &tree, 10, 8, &pred_at, is_to), Some(1));
+        // no "to": not a purpose infinitive
+        assert_eq!(purpose_host(&tree, &tree, 10, 8, &pred_at, |_| false), None);
+        // the host that is a predicate of its own keeps the clause
+        pred_at[8] = Some(2);
+        assert_eq!(purpose_host(&tree, &tree, 10, 8, &pred_at, is_to), None);
+    }
+
+    #[test]
+    fn a_purpose_clause_under_a_subject_or_a_nominal_predicate_stays() {
+        // 0 Troops 1 to 2 help 3 arrived: the clause under the subject
+        let tree = DepTree::new(
+            vec![Some(3), Some(2), Some(0), None],
+            vec!["nsubj", "mark", "advcl", "root"],
+            vec!["NOUN", "PART", "VERB", "VERB"],
+            vec!["NNS", "TO", "VB", "VBD"],
+        );
+        let pred_at = vec![None, None, Some(1), Some(0)];
+        assert_eq!(purpose_host(&tree, &tree, 2, 0, &pred_at, |c| c == 1), None);
+        // 0 It 1 was 2 a 3 mistake 4 to 5 help: "mistake" is a predicate
+        let tree = DepTree::new(
+            vec![Some(3), Some(3), Some(3), None, Some(5), Some(3)],
+            vec!["nsubj", "cop", "det", "root", "mark", "advcl"],
+            vec!["PRON", "AUX", "DET", "NOUN", "PART", "VERB"],
+            vec!["PRP", "VBD", "DT", "NN", "TO", "VB"],
+        );
+        let pred_at = vec![None, None, None, None, None, Some(0)];
+        assert_eq!(purpose_host(&tree, &tree, 5, 3, &pred_at, |c| c == 4), None);
+    }
 }
