@@ -1102,3 +1102,22 @@ fn what_a_disputed_claim_says_is_denied() {
     let ev = on(&events, "backed");
     assert_ne!(ev.factuality, Factuality::Denied, "{ev:#?}");
 }
+
+// stop 29 (lead)
+
+#[test]
+fn a_gerund_after_like_is_an_example_not_the_subjects_act() {
+    let events = code(
+        "Officials said the minister had talked the president out of several ideas, like bombing Iran or invading Venezuela.",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.plover == "ASSAULT" && !e.source.is_empty()),
+        "{events:#?}"
+    );
+    // a participle clause without "like" still shares the subject
+    let events = code("Rebels shelled the town on Monday, killing three soldiers.");
+    let killing = on(&events, "killing");
+    assert_eq!(killing.source[0].text, "Rebels", "{events:#?}");
+}

@@ -1075,8 +1075,16 @@ pub fn analyze_tree(
                         .kids(i)
                         .iter()
                         .any(|&c| tree.rel(c) == "mark" && view.low(c) == "for");
+                // "moves that would have ..., like pulling out of Nato": a
+                // gerund after "like" or "such as" names an example of
+                // something, not an act of the governor's subject
+                let example = kids.kids(i).iter().any(|&c| {
+                    tree.rel(c) == "mark"
+                        && (view.low(c) == "like"
+                            || (view.low(c) == "as" && c > 0 && view.low(c - 1) == "such"))
+                });
                 // "..., killing 20": a participle clause shares the subject
-                if p.subject.is_empty() && p.nonfinite && tree.xpos(i) == "VBG" {
+                if p.subject.is_empty() && p.nonfinite && tree.xpos(i) == "VBG" && !example {
                     p.subject = if judged_for { g_patient } else { g_agent };
                 }
             }
