@@ -3272,3 +3272,27 @@ fn the_sufferer_of_an_act_subject_is_not_the_clause_doer() {
     let ev = on(&events, "threatened");
     assert_eq!(countries(&ev.source), ["RUS"], "{ev:#?}");
 }
+
+// plv14
+
+#[test]
+fn an_ing_form_the_tagger_takes_for_an_adjective_is_the_verb() {
+    // "striking" is an adjective in the tagger's lexicon; read as a verb by
+    // the parser it is "strike" (as "travelled" is "travel")
+    let events = code("Turkish forces are striking Kurdish militia positions in northern Iraq.");
+    assert_dyad(on(&events, "striking"), "ASSAULT", &["TUR"], &["IRQ"]);
+}
+
+#[test]
+fn reaching_or_agreeing_a_deal_concludes_an_agreement() {
+    // PLOVER SUPPORT: "ratify, sign, or finalize an agreement"; AGREE is a
+    // promise or willingness to cooperate
+    let events = code("Ghana reached an agreement with Togo on fishing rights.");
+    assert_dyad(on(&events, "reached"), "SUPPORT", &["GHA"], &["TGO"]);
+    assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+    let events = code("Peru and Chile have agreed a new border deal.");
+    assert_dyad(on(&events, "agreed"), "SUPPORT", &["PER"], &["CHL"]);
+    // agreeing to an act stays a promise
+    let events = code("Peru and Chile have agreed to hold joint naval exercises.");
+    assert!(events.iter().all(|e| e.plover != "SUPPORT"), "{events:#?}");
+}
