@@ -379,16 +379,21 @@ impl Engine {
                 continue;
             }
             let mut view = SentenceView::new(text, sentence, near, &mut lower_buf);
-            // past forms the text tagger's lexicon knows only as adjectives
-            // ("travelled"): their verb lemma counts as a trigger, and is
-            // the lemma when the parser reads a verb
+            // past and -ing forms the text tagger's lexicon knows only as
+            // adjectives ("travelled", "striking"): their verb lemma counts
+            // as a trigger, and is the lemma when the parser reads a verb
             let adjective_verbs: Vec<(usize, String)> = (0..view.len())
-                .filter(|&i| view.pos(i) == Some(dyad_core::Pos::JJ) && view.low(i).ends_with("ed"))
+                .filter(|&i| view.pos(i) == Some(dyad_core::Pos::JJ))
                 .filter_map(|i| {
-                    let verb = self
-                        .pipeline
-                        .tagger()
-                        .lemma(view.low(i), dyad_core::Pos::VBN);
+                    let low = view.low(i);
+                    let pos = if low.ends_with("ed") {
+                        dyad_core::Pos::VBN
+                    } else if low.ends_with("ing") {
+                        dyad_core::Pos::VBG
+                    } else {
+                        return None;
+                    };
+                    let verb = self.pipeline.tagger().lemma(low, pos);
                     (verb != view.low(i)).then_some((i, verb))
                 })
                 .collect();
