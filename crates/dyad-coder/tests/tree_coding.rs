@@ -3272,3 +3272,50 @@ fn the_sufferer_of_an_act_subject_is_not_the_clause_doer() {
     let ev = on(&events, "threatened");
     assert_eq!(countries(&ev.source), ["RUS"], "{ev:#?}");
 }
+
+// recall14
+
+#[test]
+fn the_one_prompted_or_begged_to_act_is_the_actor() {
+    // object control: "prompted X to withdraw" is X's withdrawal, not the
+    // prompter's
+    let events = code("Russian pressure prompted Turkey to withdraw its troops from Syria.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "RETREAT" || countries(&e.source) == ["TUR"]),
+        "{events:#?}"
+    );
+    let events = code("The UN begged the Syrian government to agree to a ceasefire.");
+    assert_dyad(on(&events, "begged"), "REQUEST", &["UN"], &["SYR"]);
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover != "REQUEST")
+            .all(|e| !countries(&e.source).iter().any(|c| c == "UN")),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn driving_out_or_repelling_an_armed_party_is_an_assault() {
+    // the party driven out is the target, not the place freed
+    let events = code("Kurdish fighters liberated the town of Manbij from Islamic State.");
+    let ev = on(&events, "liberated");
+    assert_eq!(ev.plover, "ASSAULT", "{ev:#?}");
+    assert!(
+        ev.target.iter().any(|t| t.text.contains("Islamic State")),
+        "{ev:#?}"
+    );
+    let events = code("The Iraqi army repelled the Turkish soldiers near the border.");
+    assert_dyad(on(&events, "repelled"), "ASSAULT", &["IRQ"], &["TUR"]);
+    // a bare "liberated" names no adversary
+    let events = code("Iraqi forces liberated Mosul.");
+    assert!(events.iter().all(|e| e.plover != "ASSAULT"), "{events:#?}");
+}
+
+#[test]
+fn building_closer_ties_with_a_party_is_support() {
+    let events = code("Erdogan is building closer ties with Russia.");
+    assert_dyad(on(&events, "building"), "SUPPORT", &["TUR"], &["RUS"]);
+}
