@@ -3319,3 +3319,17 @@ fn building_closer_ties_with_a_party_is_support() {
     let events = code("Erdogan is building closer ties with Russia.");
     assert_dyad(on(&events, "building"), "SUPPORT", &["TUR"], &["RUS"]);
 }
+
+#[test]
+fn a_clause_the_parser_hangs_on_a_bare_determiner_keeps_its_governors_factuality() {
+    // "to help the X repel Y": a purpose, not a reported act, even when the
+    // parser reads "the" as the object and "X repel Y" as its relative clause
+    let events = code("Volunteers stayed in Syria to help the YPG repel Turkey's attack.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("repel"))
+            .all(|e| e.factuality != Factuality::Asserted),
+        "{events:#?}"
+    );
+}
