@@ -973,7 +973,10 @@ pub fn tree_factuality(
             "acl" | "advcl" if rel.ends_with(":relcl") && tree.upos(h) == "DET" => {}
             "obj"
                 if tree.upos(cur) == "DET"
-                    && tree.kids(cur).iter().any(|&k| tree.rel(k).ends_with(":relcl")) => {}
+                    && tree
+                        .kids(cur)
+                        .iter()
+                        .any(|&k| tree.rel(k).ends_with(":relcl")) => {}
             _ => break,
         }
         cur = h;

@@ -3298,7 +3298,7 @@ fn the_one_prompted_or_begged_to_act_is_the_actor() {
 }
 
 #[test]
-fn driving_out_or_repelling_an_armed_party_is_an_assault() {
+fn driving_out_or_fending_off_an_armed_party_is_an_assault() {
     // the party driven out is the target, not the place freed
     let events = code("Kurdish fighters liberated the town of Manbij from Islamic State.");
     let ev = on(&events, "liberated");
@@ -3307,8 +3307,8 @@ fn driving_out_or_repelling_an_armed_party_is_an_assault() {
         ev.target.iter().any(|t| t.text.contains("Islamic State")),
         "{ev:#?}"
     );
-    let events = code("The Iraqi army repelled the Turkish soldiers near the border.");
-    assert_dyad(on(&events, "repelled"), "ASSAULT", &["IRQ"], &["TUR"]);
+    let events = code("The Iraqi army fended off the Turkish soldiers near the border.");
+    assert_dyad(on(&events, "fended"), "ASSAULT", &["IRQ"], &["TUR"]);
     // a bare "liberated" names no adversary
     let events = code("Iraqi forces liberated Mosul.");
     assert!(events.iter().all(|e| e.plover != "ASSAULT"), "{events:#?}");
@@ -3322,13 +3322,13 @@ fn building_closer_ties_with_a_party_is_support() {
 
 #[test]
 fn a_clause_the_parser_hangs_on_a_bare_determiner_keeps_its_governors_factuality() {
-    // "to help the X repel Y": a purpose, not a reported act, even when the
-    // parser reads "the" as the object and "X repel Y" as its relative clause
-    let events = code("Volunteers stayed in Syria to help the YPG repel Turkey's attack.");
+    // "to help the X fight Y": a purpose, not a reported act, even when the
+    // parser reads "the" as the object and "X fight Y" as its relative clause
+    let events = code("Volunteers stayed in Syria to help the YPG fight Turkey's army.");
     assert!(
         events
             .iter()
-            .filter(|e| e.provenance.trigger_text.ends_with("repel"))
+            .filter(|e| e.provenance.trigger_text.ends_with("fight"))
             .all(|e| e.factuality != Factuality::Asserted),
         "{events:#?}"
     );
