@@ -3287,12 +3287,12 @@ fn the_one_prompted_or_begged_to_act_is_the_actor() {
         "{events:#?}"
     );
     let events = code("The UN begged the Syrian government to agree to a ceasefire.");
-    assert_dyad(on(&events, "begged"), "REQUEST", &["UN"], &["SYR"]);
+    assert_dyad(on(&events, "begged"), "REQUEST", &["UNO"], &["SYR"]);
     assert!(
         events
             .iter()
             .filter(|e| e.plover != "REQUEST")
-            .all(|e| !countries(&e.source).iter().any(|c| c == "UN")),
+            .all(|e| !countries(&e.source).iter().any(|c| c == "UNO")),
         "{events:#?}"
     );
 }
