@@ -966,6 +966,17 @@ pub fn tree_factuality(
                     && tree.kids(cur).iter().any(|&k| {
                         tree.rel(k) == "case" && matches!(view.low(k), "with" | "through" | "via")
                     }) => {}
+            // "to help the YPG repel X": the parser takes a bare determiner
+            // for the verb's object and the clause after it for its relative
+            // clause; that clause is the verb's complement, so the walk goes
+            // on up through the determiner (recall14)
+            "acl" | "advcl" if rel.ends_with(":relcl") && tree.upos(h) == "DET" => {}
+            "obj"
+                if tree.upos(cur) == "DET"
+                    && tree
+                        .kids(cur)
+                        .iter()
+                        .any(|&k| tree.rel(k).ends_with(":relcl")) => {}
             _ => break,
         }
         cur = h;

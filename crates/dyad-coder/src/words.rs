@@ -142,6 +142,14 @@ pub fn is_object_control(w: &str) -> bool {
             | "authorize"
             | "permit"
             | "enable"
+            // recall14: "the attack prompted Turkey to withdraw", "begged X
+            // to agree": the one prompted or begged acts
+            | "prompt"
+            | "spur"
+            | "beg"
+            | "implore"
+            | "induce"
+            | "oblige"
     )
 }
 

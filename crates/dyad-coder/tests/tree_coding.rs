@@ -3310,4 +3310,63 @@ fn criticism_offered_is_criticism_made() {
     let events = code("The Danish delegation offered sharp criticism of the Hungarian government.");
     assert_dyad(on(&events, "offered"), "ACCUSE", &["DNK"], &["HUN"]);
     assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+// recall14
+
+#[test]
+fn the_one_prompted_or_begged_to_act_is_the_actor() {
+    // object control: "prompted X to withdraw" is X's withdrawal, not the
+    // prompter's
+    let events = code("Russian pressure prompted Turkey to withdraw its troops from Syria.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "RETREAT" || countries(&e.source) == ["TUR"]),
+        "{events:#?}"
+    );
+    let events = code("The UN begged the Syrian government to agree to a ceasefire.");
+    assert_dyad(on(&events, "begged"), "REQUEST", &["UNO"], &["SYR"]);
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover != "REQUEST")
+            .all(|e| !countries(&e.source).iter().any(|c| c == "UNO")),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn driving_out_or_fending_off_an_armed_party_is_an_assault() {
+    // the party driven out is the target, not the place freed
+    let events = code("Kurdish fighters liberated the town of Manbij from Islamic State.");
+    let ev = on(&events, "liberated");
+    assert_eq!(ev.plover, "ASSAULT", "{ev:#?}");
+    assert!(
+        ev.target.iter().any(|t| t.text.contains("Islamic State")),
+        "{ev:#?}"
+    );
+    let events = code("The Iraqi army fended off the Turkish soldiers near the border.");
+    assert_dyad(on(&events, "fended"), "ASSAULT", &["IRQ"], &["TUR"]);
+    // a bare "liberated" names no adversary
+    let events = code("Iraqi forces liberated Mosul.");
+    assert!(events.iter().all(|e| e.plover != "ASSAULT"), "{events:#?}");
+}
+
+#[test]
+fn building_closer_ties_with_a_party_is_support() {
+    let events = code("Erdogan is building closer ties with Russia.");
+    assert_dyad(on(&events, "building"), "SUPPORT", &["TUR"], &["RUS"]);
+}
+
+#[test]
+fn a_clause_the_parser_hangs_on_a_bare_determiner_keeps_its_governors_factuality() {
+    // "to help the X fight Y": a purpose, not a reported act, even when the
+    // parser reads "the" as the object and "X fight Y" as its relative clause
+    let events = code("Volunteers stayed in Syria to help the YPG fight Turkey's army.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("fight"))
+            .all(|e| e.factuality != Factuality::Asserted),
+        "{events:#?}"
+    );
 }
