@@ -1467,6 +1467,10 @@ fn try_pattern<'p>(
             // "stormed across the border from Syria", "rockets fired from
             // Gaza": an attack's "from" is where it came from
             .filter(|&&p| !(pattern.plover == "ASSAULT" && p == "from"))
+            // "mobilised thousands of soldiers", "troops for the Gulf War":
+            // a mobilisation's "of" names the forces moved (its own), its
+            // "for" the purpose (sides14)
+            .filter(|&&p| !(pattern.plover == "MOBILIZE" && matches!(p, "of" | "for")))
             .filter(|&&p| !met_a_thing || matches!(p, "of" | "for"))
             // "condemned the arrest of X": who the act befell (above)
             .filter(|&&p| !(p == "of" && judged_act_object))

@@ -3369,4 +3369,25 @@ fn a_clause_the_parser_hangs_on_a_bare_determiner_keeps_its_governors_factuality
             .all(|e| e.factuality != Factuality::Asserted),
         "{events:#?}"
     );
+// sides14
+
+#[test]
+fn the_forces_mobilised_are_no_target_and_the_war_they_are_for_names_it() {
+    // the army is Israel's own: the mobilisation is against Lebanon
+    let events = code("Israel mobilized the army for a ground assault against Lebanon.");
+    assert_dyad(on(&events, "mobilized"), "MOBILIZE", &["ISR"], &["LBN"]);
+    // the enemy of the war the troops are mobilised for, two phrases down
+    let events = code("Iran mobilized its troops for the war against Iraq.");
+    assert_dyad(on(&events, "mobilized"), "MOBILIZE", &["IRN"], &["IRQ"]);
+    // troops mobilised for nothing named: no target at all
+    let events = code("Egypt mobilised thousands of soldiers on Monday.");
+    let ev = on(&events, "mobilised");
+    assert!(ev.target.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn commencing_an_act_is_doing_it() {
+    // "commence" as a light verb: the attacks are the subject's
+    let events = code("Russia commenced heavy attacks on Ukraine.");
+    assert_dyad(on(&events, "attacks"), "ASSAULT", &["RUS"], &["UKR"]);
 }

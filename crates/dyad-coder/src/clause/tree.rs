@@ -161,6 +161,8 @@ pub(crate) fn is_light_verb(lemma: &str) -> bool {
             | "mount"
             | "begin"
             | "start"
+            // "commenced air and ground assaults on X" (sides14)
+            | "commence"
             | "continue"
             | "make"
             | "have"
@@ -730,6 +732,14 @@ pub fn analyze_tree(
                             }
                         }
                     }
+                }
+                // "mobilized troops for a war against X": a mobilisation is
+                // directed at whom the act it is for is against
+                if is_mobilizing_verb(view, patterns, i)
+                    && !p.preps.iter().any(|(w, _, _)| w.as_ref() == "against")
+                {
+                    p.preps
+                        .extend(purpose_act_enemies(view, tree, kids, patterns, i));
                 }
                 // "returned a pendant engraved with the image of Peter the
                 // Great to Russian authorities": a recipient the parser hung
@@ -1339,6 +1349,64 @@ fn is_hostile_act(view: &SentenceView<'_>, patterns: &PatternSet, i: usize) -> b
         }
     }
     any
+}
+
+/// Whether every verb pattern of `i` is a MOBILIZE one ("mobilize",
+/// "deploy", "station", "amass"): a verb that only moves one's own forces,
+/// not one that also gives or sends aid ("send").
+fn is_mobilizing_verb(view: &SentenceView<'_>, patterns: &PatternSet, i: usize) -> bool {
+    let mut any = false;
+    for lemma in [view.lemma(i), view.low(i)] {
+        for p in patterns.for_trigger(TriggerKind::Verb, lemma) {
+            any = true;
+            if p.plover != "MOBILIZE" {
+                return false;
+            }
+        }
+    }
+    any
+}
+
+/// The enemies of the act of force a mobilisation is for: the "against" and
+/// "on" phrases of an event noun of force (one with an ASSAULT or COERCE
+/// pattern: war, assault, offensive) in a "for" phrase of verb `v` or of
+/// its object ("mobilized troops for the Gulf War against Iraq", "massed
+/// forces for an offensive on X"), returned as the verb's "against" slot.
+/// The forces moved are never the target (they are the mover's own).
+fn purpose_act_enemies(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    patterns: &PatternSet,
+    v: usize,
+) -> Vec<(Cow<'static, str>, usize, Vec<usize>)> {
+    let is_for = |c: usize| case_word(tree, kids, c).is_some_and(|k| view.low(k) == "for");
+    let mut acts: Vec<usize> = kids
+        .kids(v)
+        .iter()
+        .copied()
+        .filter(|&c| tree.base_rel(c) == "obl" && is_for(c))
+        .collect();
+    for o in kids.with_rel(v, "obj") {
+        acts.extend(kids.with_rel(o, "nmod").filter(|&c| is_for(c)));
+    }
+    let mut out = Vec::new();
+    for a in acts {
+        let force = [view.lemma(a), view.low(a)].into_iter().any(|l| {
+            patterns
+                .for_trigger(TriggerKind::Noun, l)
+                .any(|p| matches!(p.plover.as_str(), "ASSAULT" | "COERCE"))
+        });
+        if view.mention(a).is_some() || !force {
+            continue;
+        }
+        for (w, case, ms) in prep_slots(view, tree, kids, a, "nmod") {
+            if matches!(w.as_ref(), "against" | "on") {
+                out.push((Cow::Borrowed("against"), case, ms));
+            }
+        }
+    }
+    out
 }
 
 /// The head of the phrase naming who suffers hostile act `i`: the subject
