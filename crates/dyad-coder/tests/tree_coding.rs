@@ -3310,6 +3310,8 @@ fn criticism_offered_is_criticism_made() {
     let events = code("The Danish delegation offered sharp criticism of the Hungarian government.");
     assert_dyad(on(&events, "offered"), "ACCUSE", &["DNK"], &["HUN"]);
     assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+}
+
 // recall14
 
 #[test]
@@ -3369,6 +3371,8 @@ fn a_clause_the_parser_hangs_on_a_bare_determiner_keeps_its_governors_factuality
             .all(|e| e.factuality != Factuality::Asserted),
         "{events:#?}"
     );
+}
+
 // sides14
 
 #[test]
