@@ -583,7 +583,12 @@ fn gender_of(out: &Out, i: usize) -> Option<Gender> {
     // (`given-names.tsv`): the lexicon's name of a known person, else the
     // name as written ("Sally Lane").
     let name = match person.and_then(|p| out.scan.lex.k.people.get(p)) {
-        Some(p) => p.name.as_str(),
+        // a title written into the known name ("Mullah Omar", "King
+        // Salman") tells the gender
+        Some(p) => match p.name.split_whitespace().next().and_then(gender_of_word) {
+            Some(g) => return Some(g),
+            None => p.name.as_str(),
+        },
         None if m.kind == MentionKind::Person || is_unknown_person(m) => m.actor.name.as_str(),
         None => return None,
     };

@@ -426,6 +426,7 @@ impl<'a> Scan<'a> {
                 if a.hyphen_after
                     || self.continues_name(a, next, s_end)
                     || self.follows_name(a, s_start, prev_atom_end, g)
+                    || names_a_settlement(self.text.get(s_start..a.start).unwrap_or(""))
                 {
                     return 1;
                 }
@@ -596,4 +597,33 @@ impl<'a> Scan<'a> {
             out.push(d);
         }
     }
+}
+
+/// "the town of Omar", "the village of Assad": a lone surname right after a
+/// settlement or district noun and "of" is that place's name, not the
+/// person (`before` is the sentence's text up to the word).
+fn names_a_settlement(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(of), Some(noun)) = (words.next(), words.next()) else {
+        return false;
+    };
+    of.eq_ignore_ascii_case("of")
+        && matches!(
+            noun.to_ascii_lowercase().as_str(),
+            "town"
+                | "city"
+                | "village"
+                | "villages"
+                | "towns"
+                | "province"
+                | "district"
+                | "region"
+                | "governorate"
+                | "county"
+                | "suburb"
+                | "neighbourhood"
+                | "neighborhood"
+                | "port"
+                | "camp"
+        )
 }
