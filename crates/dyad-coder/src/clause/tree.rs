@@ -2773,7 +2773,23 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
         if patterns.has_trigger(TriggerKind::Verb, view.lemma(c)) {
             return false;
         }
-        if !kids.iter().any(|&k| matches!(tree.rel(k), "obj" | "xcomp")) {
+        // "X behaved shamefully", "Y acted irresponsibly": an intransitive
+        // act judged by a manner adverb after it, an adverb in -ly of an
+        // adjective of conduct (`evaluative/conduct.tsv`: "shameful" + ly);
+        // not any negative word ("reacted angrily" says how Y felt, "badly
+        // needed" is degree)
+        let has_object = kids.iter().any(|&k| matches!(tree.rel(k), "obj" | "xcomp"));
+        if !has_object
+            && kids.iter().any(|&k| {
+                k > c
+                    && tree.rel(k) == "advmod"
+                    && manner_adverb_base(view.low(k))
+                        .is_some_and(|base| patterns.is_conduct_word(&base))
+            })
+        {
+            return true;
+        }
+        if !has_object {
             return false;
         }
         if valence(c).is_some_and(|v| v <= WRONGFUL_ACT) {
@@ -2812,6 +2828,26 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
         frontier = next;
     }
     false
+}
+
+/// The adjective a manner adverb in -ly is made from: "shamefully" →
+/// "shameful", "irresponsibly" → "irresponsible", "angrily" → "angry".
+/// None for a word that is not such an adverb.
+fn manner_adverb_base(word: &str) -> Option<String> {
+    if word.len() < 6 || !word.is_ascii() {
+        return None;
+    }
+    let stem = word.strip_suffix("ly")?;
+    if let Some(s) = stem.strip_suffix("ib") {
+        return Some(format!("{s}ible"));
+    }
+    if let Some(s) = stem.strip_suffix("ab") {
+        return Some(format!("{s}able"));
+    }
+    if let Some(s) = stem.strip_suffix('i') {
+        return Some(format!("{s}y"));
+    }
+    Some(stem.to_string())
 }
 
 /// Whether clause head `c` carries an obligation: should, must, ought to,
