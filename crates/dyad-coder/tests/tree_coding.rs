@@ -3310,6 +3310,8 @@ fn criticism_offered_is_criticism_made() {
     let events = code("The Danish delegation offered sharp criticism of the Hungarian government.");
     assert_dyad(on(&events, "offered"), "ACCUSE", &["DNK"], &["HUN"]);
     assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+}
+
 // recall14
 
 #[test]
