@@ -3398,3 +3398,15 @@ fn an_adjective_of_conduct_in_a_reported_predicate_is_an_accusation() {
     let events = code("Turkey said the US decision was not reckless.");
     assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
 }
+
+#[test]
+fn a_participle_of_saying_hung_on_a_report_is_the_speakers() {
+    // "X said Y had ..., adding that ...": the parser hangs "adding" on the
+    // report; the one adding is the speaker, not the report's subject
+    let events = code(
+        "Germany said Russia had a duty to the refugees, adding that Turkey was a terrorist state.",
+    );
+    let ev = on(&events, "adding");
+    assert_dyad(ev, "ACCUSE", &["DEU"], &["TUR"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}

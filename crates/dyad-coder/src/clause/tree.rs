@@ -1083,9 +1083,24 @@ pub fn analyze_tree(
                         && (view.low(c) == "like"
                             || (view.low(c) == "as" && c > 0 && view.low(c - 1) == "such"))
                 });
+                // "X said Y had ..., adding that ...": a participle of saying
+                // the parser hung on a speaker's report goes on with the
+                // speaker's words; it is no act of the report's subject
+                let reporter = (words::is_speech_verb(view.lemma(i))
+                    && matches!(tree.rel(h), "ccomp" | "parataxis"))
+                .then(|| tree.head(h))
+                .flatten()
+                .and_then(|s| pred_at.get(s).copied().flatten())
+                .filter(|&s| preds_lemma.get(s).is_some_and(|l| words::is_speech_verb(l)))
+                .and_then(|s| preds_agent.get(s).cloned())
+                .filter(|a| !a.is_empty());
                 // "..., killing 20": a participle clause shares the subject
                 if p.subject.is_empty() && p.nonfinite && tree.xpos(i) == "VBG" && !example {
-                    p.subject = if judged_for { g_patient } else { g_agent };
+                    p.subject = match reporter {
+                        Some(r) => r,
+                        None if judged_for => g_patient,
+                        None => g_agent,
+                    };
                 }
             }
             (TriggerKind::Verb, "ccomp") => {
