@@ -175,6 +175,10 @@ pub struct PatternSet {
     /// Strongly negative evaluative words ("terror", "abhorrent"), for the
     /// `blames+` slot: what a statement says of an actor's conduct.
     negative: FxHashMap<String, f32>,
+    /// Adjectives that judge how an actor behaves ("shameful",
+    /// "irresponsible"): blame in a predicate, and made into a manner
+    /// adverb ("behaved shamefully") blame on an intransitive act.
+    conduct: FxHashSet<String>,
     /// Direct objects that make a giving or sending verb something other
     /// than aid ("gave instructions", "sent diplomats").
     immaterial: FxHashSet<String>,
@@ -259,6 +263,12 @@ const BUILTIN_NEGATIVE: &[(&str, &str)] = &[
     ),
 ];
 
+/// Adjectives of conduct (hand-made): "X behaved shamefully".
+const BUILTIN_CONDUCT: (&str, &str) = (
+    "evaluative/conduct.tsv",
+    include_str!("../../../data/patterns/evaluative/conduct.tsv"),
+);
+
 /// The built-in pattern files, embedded in the binary.
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -330,6 +340,8 @@ impl PatternSet {
         for (name, text) in BUILTIN_NEGATIVE {
             set.add_negative_words(&format!("builtin:{name}"), text)?;
         }
+        let (name, text) = BUILTIN_CONDUCT;
+        set.add_conduct_words(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_IMMATERIAL;
         set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_REMOVAL;
@@ -365,7 +377,7 @@ impl PatternSet {
         files.sort();
         // the word lists beside the patterns, each optional
         type AddList = fn(&mut PatternSet, &str, &str) -> Result<(), CoderError>;
-        let lists: [(&str, &str, AddList); 9] = [
+        let lists: [(&str, &str, AddList); 10] = [
             (
                 "objects",
                 "immaterial.tsv",
@@ -387,6 +399,7 @@ impl PatternSet {
             ("actors", "state-acts.tsv", PatternSet::add_state_acts),
             ("evaluative", "negative.tsv", PatternSet::add_negative_words),
             ("evaluative", "blame.tsv", PatternSet::add_negative_words),
+            ("evaluative", "conduct.tsv", PatternSet::add_conduct_words),
         ];
         for (sub, name, add) in lists {
             let path = dir.join(sub).join(name);
@@ -481,6 +494,24 @@ impl PatternSet {
             self.negative.insert(word.to_string(), valence);
         }
         Ok(())
+    }
+
+    /// Adds adjectives of conduct: one lower-case word a line, `#`
+    /// comments. Each also counts as a blaming word (valence -2.0) unless a
+    /// list gave it one already.
+    pub fn add_conduct_words(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        let mut words = FxHashSet::default();
+        add_lemmas(&mut words, file, text)?;
+        for w in words {
+            self.negative.entry(w.clone()).or_insert(-2.0);
+            self.conduct.insert(w);
+        }
+        Ok(())
+    }
+
+    /// Whether `word` is an adjective of conduct ("shameful").
+    pub fn is_conduct_word(&self, word: &str) -> bool {
+        self.conduct.contains(word)
     }
 
     /// Adds objects that are not aid: one lower-case lemma a line, `#`

@@ -3395,3 +3395,41 @@ fn commencing_an_act_is_doing_it() {
     let events = code("Russia commenced heavy attacks on Ukraine.");
     assert_dyad(on(&events, "attacks"), "ASSAULT", &["RUS"], &["UKR"]);
 }
+
+// statements14
+
+#[test]
+fn an_act_judged_by_a_manner_adverb_of_conduct_is_an_accusation() {
+    // "Y behaved shamefully": an intransitive act judged by an adverb made
+    // from an adjective of conduct (evaluative/conduct.tsv)
+    let events = code("The French foreign minister said Iran had behaved disgracefully.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["FRA"], &["IRN"]);
+    let events = code("Germany said that Russia acted irresponsibly.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["DEU"], &["RUS"]);
+    // a word of feeling says how Y felt, not what Y did wrong
+    let events = code("Germany said that Russia reacted angrily.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+}
+
+#[test]
+fn an_adjective_of_conduct_in_a_reported_predicate_is_an_accusation() {
+    let events = code("Turkey said the US decision was reckless.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["TUR"], &["USA"]);
+    let events = code("Turkey said Washington's decision was irresponsible.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["TUR"], &["USA"]);
+    // negated: no accusation
+    let events = code("Turkey said the US decision was not reckless.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+}
+
+#[test]
+fn a_participle_of_saying_hung_on_a_report_is_the_speakers() {
+    // "X said Y had ..., adding that ...": the parser hangs "adding" on the
+    // report; the one adding is the speaker, not the report's subject
+    let events = code(
+        "Germany said Russia had a duty to the refugees, adding that Turkey was a terrorist state.",
+    );
+    let ev = on(&events, "adding");
+    assert_dyad(ev, "ACCUSE", &["DEU"], &["TUR"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}

@@ -1093,9 +1093,24 @@ pub fn analyze_tree(
                         && (view.low(c) == "like"
                             || (view.low(c) == "as" && c > 0 && view.low(c - 1) == "such"))
                 });
+                // "X said Y had ..., adding that ...": a participle of saying
+                // the parser hung on a speaker's report goes on with the
+                // speaker's words; it is no act of the report's subject
+                let reporter = (words::is_speech_verb(view.lemma(i))
+                    && matches!(tree.rel(h), "ccomp" | "parataxis"))
+                .then(|| tree.head(h))
+                .flatten()
+                .and_then(|s| pred_at.get(s).copied().flatten())
+                .filter(|&s| preds_lemma.get(s).is_some_and(|l| words::is_speech_verb(l)))
+                .and_then(|s| preds_agent.get(s).cloned())
+                .filter(|a| !a.is_empty());
                 // "..., killing 20": a participle clause shares the subject
                 if p.subject.is_empty() && p.nonfinite && tree.xpos(i) == "VBG" && !example {
-                    p.subject = if judged_for { g_patient } else { g_agent };
+                    p.subject = match reporter {
+                        Some(r) => r,
+                        None if judged_for => g_patient,
+                        None => g_agent,
+                    };
                 }
             }
             (TriggerKind::Verb, "ccomp") => {
@@ -2841,7 +2856,23 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
         if patterns.has_trigger(TriggerKind::Verb, view.lemma(c)) {
             return false;
         }
-        if !kids.iter().any(|&k| matches!(tree.rel(k), "obj" | "xcomp")) {
+        // "X behaved shamefully", "Y acted irresponsibly": an intransitive
+        // act judged by a manner adverb after it, an adverb in -ly of an
+        // adjective of conduct (`evaluative/conduct.tsv`: "shameful" + ly);
+        // not any negative word ("reacted angrily" says how Y felt, "badly
+        // needed" is degree)
+        let has_object = kids.iter().any(|&k| matches!(tree.rel(k), "obj" | "xcomp"));
+        if !has_object
+            && kids.iter().any(|&k| {
+                k > c
+                    && tree.rel(k) == "advmod"
+                    && manner_adverb_base(view.low(k))
+                        .is_some_and(|base| patterns.is_conduct_word(&base))
+            })
+        {
+            return true;
+        }
+        if !has_object {
             return false;
         }
         if valence(c).is_some_and(|v| v <= WRONGFUL_ACT) {
@@ -2880,6 +2911,26 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
         frontier = next;
     }
     false
+}
+
+/// The adjective a manner adverb in -ly is made from: "shamefully" →
+/// "shameful", "irresponsibly" → "irresponsible", "angrily" → "angry".
+/// None for a word that is not such an adverb.
+fn manner_adverb_base(word: &str) -> Option<String> {
+    if word.len() < 6 || !word.is_ascii() {
+        return None;
+    }
+    let stem = word.strip_suffix("ly")?;
+    if let Some(s) = stem.strip_suffix("ib") {
+        return Some(format!("{s}ible"));
+    }
+    if let Some(s) = stem.strip_suffix("ab") {
+        return Some(format!("{s}able"));
+    }
+    if let Some(s) = stem.strip_suffix('i') {
+        return Some(format!("{s}y"));
+    }
+    Some(stem.to_string())
 }
 
 /// Whether clause head `c` carries an obligation: should, must, ought to,
