@@ -3310,6 +3310,8 @@ fn criticism_offered_is_criticism_made() {
     let events = code("The Danish delegation offered sharp criticism of the Hungarian government.");
     assert_dyad(on(&events, "offered"), "ACCUSE", &["DNK"], &["HUN"]);
     assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+}
+
 // recall14
 
 #[test]
@@ -3367,6 +3369,31 @@ fn a_clause_the_parser_hangs_on_a_bare_determiner_keeps_its_governors_factuality
             .iter()
             .filter(|e| e.provenance.trigger_text.ends_with("fight"))
             .all(|e| e.factuality != Factuality::Asserted),
+        "{events:#?}"
+    );
+}
+
+// actors14
+
+#[test]
+fn a_person_introduced_with_where_they_come_from_is_of_that_country() {
+    // "NAME, AGE, from PLACE": an unknown civilian takes the country of the
+    // home named in the apposition, and a later bare surname takes it too
+    let events = code("Tom Fairley, 29, from Manchester, was arrested by soldiers in Raqqa.");
+    let ev = on(&events, "arrested");
+    assert_eq!(countries(&ev.target), ["GBR"], "{ev:#?}");
+    let events = code(
+        "Karim Bassouli, a baker from Aleppo, spoke to reporters. Bassouli was arrested by soldiers a week later.",
+    );
+    let ev = on(&events, "arrested");
+    assert_eq!(countries(&ev.target), ["SYR"], "{ev:#?}");
+    // a place he fled from is where he was, not whose national he is
+    let events = code("Samir Kassem fled from Manchester and was arrested by police in Turkey.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("arrested"))
+            .all(|e| countries(&e.target) != ["GBR"]),
         "{events:#?}"
     );
 }
