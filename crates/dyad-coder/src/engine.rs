@@ -261,8 +261,10 @@ impl Engine {
     /// Codes an already analysed document.
     pub fn code_analyzed(&self, analyzed: AnalyzedDocument) -> CodedDocument {
         let analyzed = self.with_name_parses(analyzed);
-        let actors = self.actors.recognize(&analyzed);
+        let mut actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
+        // "Jo Bloggs, 31, from Lewes": a home the gazetteer places
+        dyad_lexicon::country_from_home_places(&mut actors, &analyzed.doc.text, &places);
         // Places after prepositions may fill "- arrive in +"-style slots;
         // they are the coder's own, not actor mentions of the document.
         let place_mentions = self.place_mentions(&analyzed, &actors, &places);
@@ -328,8 +330,10 @@ impl Engine {
         only: Option<usize>,
     ) -> (CodedDocument, Vec<SentenceExplanation>) {
         let analyzed = self.with_name_parses(self.pipeline.analyze(doc));
-        let actors = self.actors.recognize(&analyzed);
+        let mut actors = self.actors.recognize(&analyzed);
         let places = self.places.recognize(&analyzed, &actors);
+        // "Jo Bloggs, 31, from Lewes": a home the gazetteer places
+        dyad_lexicon::country_from_home_places(&mut actors, &analyzed.doc.text, &places);
         let place_mentions = self.place_mentions(&analyzed, &actors, &places);
         let mentions = locative::Mentions::new(&actors, &place_mentions);
         let mut out = Vec::new();

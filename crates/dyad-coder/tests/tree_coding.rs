@@ -3433,3 +3433,28 @@ fn a_participle_of_saying_hung_on_a_report_is_the_speakers() {
     assert_dyad(ev, "ACCUSE", &["DEU"], &["TUR"]);
     assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
 }
+
+// actors14
+
+#[test]
+fn a_person_introduced_with_where_they_come_from_is_of_that_country() {
+    // "NAME, AGE, from PLACE": an unknown civilian takes the country of the
+    // home named in the apposition, and a later bare surname takes it too
+    let events = code("Tom Fairley, 29, from Manchester, was arrested by soldiers in Raqqa.");
+    let ev = on(&events, "arrested");
+    assert_eq!(countries(&ev.target), ["GBR"], "{ev:#?}");
+    let events = code(
+        "Karim Bassouli, a baker from Aleppo, spoke to reporters. Bassouli was arrested by soldiers a week later.",
+    );
+    let ev = on(&events, "arrested");
+    assert_eq!(countries(&ev.target), ["SYR"], "{ev:#?}");
+    // a place he fled from is where he was, not whose national he is
+    let events = code("Samir Kassem fled from Manchester and was arrested by police in Turkey.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("arrested"))
+            .all(|e| countries(&e.target) != ["GBR"]),
+        "{events:#?}"
+    );
+}

@@ -932,3 +932,138 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
         }
     }
 }
+
+/// Confidence cap for a person's country taken from the home named right
+/// after the name ("Jo Bloggs, 31, from Leeds").
+const HOME_CONFIDENCE: f32 = 0.6;
+
+/// The text between a person's name and the place of their home in the
+/// newspaper apposition "NAME, (AGE,) (a NOUN) from PLACE": ", from ",
+/// ", 24, from ", ", 22, a dairy farmer from ".
+fn home_apposition(between: &str) -> bool {
+    let Some(rest) = between.strip_prefix(", ") else {
+        return false;
+    };
+    let rest = match rest.split_once(", ") {
+        Some((age, rest))
+            if !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => rest,
+    };
+    if rest == "from " {
+        return true;
+    }
+    // ", 22, a dairy farmer from ": a person noun of a few words between
+    let Some(noun) = rest
+        .strip_prefix("a ")
+        .or_else(|| rest.strip_prefix("an "))
+        .and_then(|r| r.strip_suffix(" from "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = noun.split(' ').collect();
+    words.len() <= HOME_NOUN_WORDS
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+/// Most words of the person noun in ", a dairy farmer from PLACE".
+const HOME_NOUN_WORDS: usize = 3;
+
+/// People the lexicon does not know, introduced with where they come from
+/// ("Jo Bloggs, 31, from Leeds, was ..."): a civilian named this way with
+/// no country takes the country of that place (a place of the lexicon,
+/// `named`), and so do later mentions of the same name
+/// (`crate::unknown::link_antecedents`). Runs before descriptions and
+/// pronouns are resolved, so those take it too. Only the apposition right
+/// after the name counts: "fled from Leeds" says where someone was, not
+/// whose national they are.
+pub(crate) fn country_from_home(mentions: &mut [ActorMention], text: &str, named: &[Named]) {
+    let homes: Vec<(usize, usize, usize, &str)> = named
+        .iter()
+        .filter(|n| n.as_place)
+        .map(|n| (n.sentence, n.start, n.end, n.country.as_str()))
+        .collect();
+    fill_homes(mentions, text, &homes);
+}
+
+/// [`country_from_home`] for places the gazetteer resolved after the actors
+/// were recognised ("from Lewes": `places`), run by the coder: the person,
+/// and every later mention referring back to it, takes the place's country.
+pub fn country_from_home_places(
+    mentions: &mut [ActorMention],
+    text: &str,
+    places: &[dyad_core::PlaceMention],
+) {
+    let homes: Vec<(usize, usize, usize, &str)> = places
+        .iter()
+        .filter_map(|p| {
+            let c = p.place.as_ref()?.country.as_str();
+            Some((p.sentence, p.span.start, p.span.end, c))
+        })
+        .collect();
+    fill_homes(mentions, text, &homes);
+}
+
+/// Gives each unknown civilian with no country the country of the home
+/// (sentence, start, end, country) named right after the name, and every
+/// later mention whose antecedent was given it the same.
+fn fill_homes(mentions: &mut [ActorMention], text: &str, homes: &[(usize, usize, usize, &str)]) {
+    for i in 0..mentions.len() {
+        let Some(m) = mentions.get(i) else { continue };
+        if m.kind != MentionKind::Person
+            || m.antecedent.is_some()
+            || !m.rule.starts_with(crate::unknown::UNKNOWN_PERSON_RULE)
+            || m.actor.country.is_some()
+            || m.actor.org.is_some()
+        {
+            continue;
+        }
+        let (sentence, end) = (m.sentence, m.span.end);
+        let Some(&(_, start, stop, country)) = homes.iter().find(|(s, start, _, c)| {
+            *s == sentence
+                && *start > end
+                && c.len() == 3
+                && c.bytes().all(|b| b.is_ascii_uppercase())
+                && text.get(end..*start).is_some_and(home_apposition)
+        }) else {
+            continue;
+        };
+        let place = text.get(start..stop).unwrap_or("");
+        let reason =
+            format!(" + country {country}: the home named after the name (\"from {place}\")");
+        let mut given: Vec<usize> = vec![i];
+        for j in i..mentions.len() {
+            let Some(x) = mentions.get_mut(j) else {
+                continue;
+            };
+            if j != i && !x.antecedent.is_some_and(|a| given.contains(&a)) {
+                continue;
+            }
+            // A possessive ("his fiancee", "Hall's video") is often read
+            // as standing for what it owns: it keeps no country, so such a
+            // reading does not reach the default output with the owner's.
+            if x.actor.country.is_some() || possessive(text, x) {
+                given.push(j);
+                continue;
+            }
+            x.actor.country = Some(country.to_string());
+            x.rule.push_str(&reason);
+            x.confidence = x.confidence.min(HOME_CONFIDENCE);
+            given.push(j);
+        }
+    }
+}
+
+/// Whether mention `m` is a possessive: "his", "her", "their" or a name
+/// followed by "'s".
+fn possessive(text: &str, m: &ActorMention) -> bool {
+    let word = m.text.to_ascii_lowercase();
+    matches!(word.as_str(), "his" | "her" | "their" | "its")
+        || text
+            .get(m.span.end..)
+            .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"))
+}

@@ -1026,6 +1026,7 @@ impl Lexicon {
         scan.unknown_people(doc, &atoms, &mut drafts);
         let mut mentions = link(&scan, in_text_order(drafts));
         crate::unknown::link_antecedents(&mut mentions);
+        crate::context::country_from_home(&mut mentions, text, &named);
         let country_name = |code: &str| self.country(code).map(|c| c.name.clone());
         let is_country = |code: &str| self.is_country_code(code);
         let definite_input = crate::definite::Input {
