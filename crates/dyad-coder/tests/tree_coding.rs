@@ -3310,6 +3310,8 @@ fn criticism_offered_is_criticism_made() {
     let events = code("The Danish delegation offered sharp criticism of the Hungarian government.");
     assert_dyad(on(&events, "offered"), "ACCUSE", &["DNK"], &["HUN"]);
     assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+}
+
 // recall14
 
 #[test]
@@ -3369,4 +3371,17 @@ fn a_clause_the_parser_hangs_on_a_bare_determiner_keeps_its_governors_factuality
             .all(|e| e.factuality != Factuality::Asserted),
         "{events:#?}"
     );
+}
+
+// parse14
+
+#[test]
+fn a_subject_after_a_fronted_phrase_read_as_its_apposition_is_the_subject() {
+    // the greedy parser hung "the Russian president" on "call" as an
+    // apposition and left "urged" without a subject (no REQUEST on the
+    // stop 29 baseline)
+    let events = code(
+        "In a phone call, the Russian president, Vladimir Putin, urged the Syrian president to protect civilians.",
+    );
+    assert_dyad(on(&events, "urged"), "REQUEST", &["RUS"], &["SYR"]);
 }
