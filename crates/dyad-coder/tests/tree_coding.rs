@@ -3458,3 +3458,16 @@ fn a_person_introduced_with_where_they_come_from_is_of_that_country() {
         "{events:#?}"
     );
 }
+
+// parse14
+
+#[test]
+fn a_subject_after_a_fronted_phrase_read_as_its_apposition_is_the_subject() {
+    // the greedy parser hung "the Russian president" on "call" as an
+    // apposition and left "urged" without a subject (no REQUEST on the
+    // stop 29 baseline)
+    let events = code(
+        "In a phone call, the Russian president, Vladimir Putin, urged the Syrian president to protect civilians.",
+    );
+    assert_dyad(on(&events, "urged"), "REQUEST", &["RUS"], &["SYR"]);
+}

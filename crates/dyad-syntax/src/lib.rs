@@ -753,6 +753,7 @@ impl Syntax {
             }
         }
         self.repair_verbs_read_as_nouns(words, out, &mut retry, scratch);
+        self.repair_nouns_read_as_verbs(words, out, &mut retry, scratch);
         if let Some(i) = self.relative_read_as_main_verb(words, out) {
             if let Some(vbn) = self.class_of("VBN", "VERB") {
                 scratch.force = vec![(i, vbn)];
@@ -883,6 +884,120 @@ impl Syntax {
         }
     }
 
+    /// **Plural nouns read as verbs** (stop 29, parse14). Inside a noun
+    /// phrase the greedy tagger reads the head of a two-noun compound as a
+    /// third-person verb with the first noun as its subject: "more than two
+    /// dozen air strikes this year against ...": `strikes` VBZ, `air` its
+    /// `nsubj`; "travel bans and asset freezes": `freezes` VBZ. A candidate
+    /// is a lower-case -s word tagged VBZ, not the root and not a clausal
+    /// complement (`ccomp`), with no auxiliary, subordinator or
+    /// coordinator-free clause of its own, whose only subject is the bare
+    /// common noun right before it (no dependent of its own, lower-case),
+    /// and that noun follows a word that opens or continues a noun phrase
+    /// (a number, an adjective, a possessive, "and"/"or" after a noun,
+    /// "including"), so the two nouns cannot open a clause.
+    /// The sentence is parsed again with the word tagged NNS; the new parse
+    /// is kept when the word is then no clause head (no subject), the root
+    /// is verbal, and no other verb loses its subject.
+    fn repair_nouns_read_as_verbs(
+        &self,
+        words: &[&str],
+        out: &mut Parse,
+        retry: &mut Parse,
+        scratch: &mut Scratch,
+    ) {
+        let Some(nns) = self.class_of("NNS", "NOUN") else {
+            return;
+        };
+        let n = words.len().min(out.tags.len()).min(out.heads.len());
+        let dependents = |p: &Parse, h: usize| -> Vec<usize> {
+            (0..p.heads.len().min(p.labels.len()))
+                .filter(|&k| p.heads[k] as usize == h + 1)
+                .collect()
+        };
+        let candidates: Vec<usize> = (2..n)
+            .filter(|&i| {
+                let w = words[i];
+                if !w.chars().next().is_some_and(char::is_lowercase)
+                    || !w.ends_with('s')
+                    || w.ends_with("ss")
+                    || w.ends_with("us")
+                    || self.xpos(out.tags[i]) != "VBZ"
+                    || out.heads[i] == 0
+                {
+                    return false;
+                }
+                let label = self.deprel(out.labels[i]);
+                if matches!(label, "ccomp" | "root" | "csubj" | "xcomp") {
+                    return false;
+                }
+                let deps = dependents(out, i);
+                let mut subjects = 0;
+                for &k in &deps {
+                    let l = self.deprel(out.labels[k]);
+                    if l.starts_with("nsubj") {
+                        subjects += 1;
+                        if k + 1 != i {
+                            return false;
+                        }
+                    }
+                    if matches!(l, "aux" | "aux:pass" | "mark" | "cop" | "expl") {
+                        return false;
+                    }
+                }
+                // the subject: the bare common noun right before the word
+                let s = i - 1;
+                if subjects != 1
+                    || self.xpos(out.tags[s]) != "NN"
+                    || !words[s].chars().next().is_some_and(char::is_lowercase)
+                    || !dependents(out, s).is_empty()
+                {
+                    return false;
+                }
+                // before the noun, a word that opens or continues a noun
+                // phrase: the two nouns are a compound, not a clause
+                let before = self.xpos(out.tags[i - 2]);
+                let wb = words[i - 2].to_lowercase();
+                let noun_before = i >= 3 && self.upos(out.tags[i - 3]) == "NOUN";
+                // (not a preposition: "throwing everyone off balance gives
+                // him an edge")
+                matches!(before, "CD" | "JJ" | "JJR" | "JJS" | "POS" | "PRP$")
+                    || (matches!(wb.as_str(), "and" | "or") && noun_before)
+                    || wb == "including"
+            })
+            .take(2)
+            .collect();
+        for i in candidates {
+            scratch.force = vec![(i, nns)];
+            self.parse_tokens_once(words, retry, scratch);
+            if self.noun_repair_is_better(out, retry, i) {
+                std::mem::swap(out, retry);
+            }
+        }
+    }
+
+    /// The structural test of [`Self::repair_nouns_read_as_verbs`]: in
+    /// `new`, word `i` is a noun heading no subject, the root is verbal and
+    /// every verb or copular head of `old` (other than `i`) that had a
+    /// subject still has one.
+    fn noun_repair_is_better(&self, old: &Parse, new: &Parse, i: usize) -> bool {
+        let subject_of = |p: &Parse, h: usize| {
+            p.heads.iter().enumerate().any(|(k, &head)| {
+                head as usize == h + 1
+                    && p.labels
+                        .get(k)
+                        .is_some_and(|&l| self.deprel(l).starts_with("nsubj"))
+            })
+        };
+        if new.tags.get(i).is_none_or(|&t| self.upos(t) != "NOUN")
+            || subject_of(new, i)
+            || !self.has_verbal_root(new)
+        {
+            return false;
+        }
+        (0..old.heads.len()).all(|h| h == i || !subject_of(old, h) || subject_of(new, h))
+    }
+
     /// The structural test of [`Self::repair_verbs_read_as_nouns`]: in
     /// `new`, word `i` is a verb with a subject to its left or a conjunct
     /// of an earlier verb that has one, the root is verbal, and every verb
@@ -1001,7 +1116,10 @@ impl Syntax {
     /// and such a conjunct, with no coordinator of its own and right after a
     /// comma, hangs on a noun that modifies the root (`obl`), the conjunct
     /// is made the root's `nsubj`, and what hangs on the fronted noun after
-    /// it moves to it.
+    /// it moves to it. An apposition of the fronted noun in that place
+    /// ("But in the Senate, Lindsey Graham – a supporter of the president –
+    /// suggested ...": `Graham` an `appos` of `Senate`) is the same slip
+    /// (stop 29, parse14).
     fn reattach_fronted_subject(&self, words: &[&str], out: &mut Parse) {
         let label = |name: &str| {
             self.parser
@@ -1014,6 +1132,10 @@ impl Syntax {
         else {
             return;
         };
+        // stop 29 (parse14): the subject read as an apposition of the
+        // fronted noun ("But in the Senate, Lindsey Graham – a supporter of
+        // the president – suggested ...") is the same slip
+        let appos = label("appos");
         let Some(root) = out.heads.iter().position(|&h| h == 0) else {
             return;
         };
@@ -1036,7 +1158,7 @@ impl Syntax {
             return;
         }
         let fronted = (0..root).find(|&n| {
-            if out.labels[n] != conj {
+            if out.labels[n] != conj && Some(out.labels[n]) != appos {
                 return false;
             }
             let Some(w) = (out.heads[n] as usize).checked_sub(1) else {
@@ -1060,7 +1182,18 @@ impl Syntax {
                     false
                 })
                 .unwrap_or(n);
+            // an apposition only after a fronted phrase proper: a
+            // preposition's noun or a bare time noun ("This year,"), not a
+            // subject the parser read as an oblique ("About 400 men, the
+            // entire male population, were rounded up")
+            let fronted_phrase = out.labels[n] == conj
+                || matches!(
+                    name(out.labels[w]),
+                    "obl:unmarked" | "obl:tmod" | "obl:npmod"
+                )
+                || children(w).any(|k| name(out.labels[k]) == "case");
             w < n
+                && fronted_phrase
                 && out.heads[w] as usize == root + 1
                 && name(out.labels[w]).starts_with("obl")
                 && first > 0

@@ -139,3 +139,31 @@ fn a_plural_noun_that_is_a_subject_stays_a_noun() {
     let words = parse("Isis attacks on the city killed dozens of people .");
     assert_eq!(word(&words, "attacks").xpos, "NNS", "{words:#?}");
 }
+
+// parse14 (stop 29)
+
+#[test]
+fn a_plural_noun_after_a_noun_inside_a_noun_phrase_is_not_a_verb() {
+    // "air strikes" read as a clause, `strikes` VBZ with `air` its subject
+    let words = parse("Iraqi jets have flown two dozen air strikes this week against Isis .");
+    let strikes = word(&words, "strikes");
+    assert_eq!(strikes.xpos, "NNS", "{words:#?}");
+    assert_eq!(word(&words, "air").deprel, "compound", "{words:#?}");
+    // "and asset freezes": the next noun of a list, not a verb
+    let words = parse(
+        "The ministry imposed new sanctions , including travel bans and asset freezes , on Iranian officials .",
+    );
+    assert_eq!(word(&words, "freezes").xpos, "NNS", "{words:#?}");
+}
+
+#[test]
+fn a_subject_read_as_an_apposition_of_a_fronted_phrase_is_the_subject() {
+    let words = parse(
+        "In a phone call , the Russian president , Vladimir Putin , urged the Syrian president to act .",
+    );
+    // the first "president" (the subject), not the object's
+    let president = word(&words, "president");
+    let urged = word(&words, "urged");
+    assert_eq!(president.deprel, "nsubj", "{words:#?}");
+    assert_eq!(president.head, urged.id, "{words:#?}");
+}
