@@ -976,19 +976,22 @@ impl Syntax {
         }
     }
 
+    /// Whether word `h` of parse `p` heads a subject (`nsubj`, `nsubj:pass`).
+    fn has_subject(&self, p: &Parse, h: usize) -> bool {
+        p.heads.iter().enumerate().any(|(k, &head)| {
+            head as usize == h + 1
+                && p.labels
+                    .get(k)
+                    .is_some_and(|&l| self.deprel(l).starts_with("nsubj"))
+        })
+    }
+
     /// The structural test of [`Self::repair_nouns_read_as_verbs`]: in
     /// `new`, word `i` is a noun heading no subject, the root is verbal and
     /// every verb or copular head of `old` (other than `i`) that had a
     /// subject still has one.
     fn noun_repair_is_better(&self, old: &Parse, new: &Parse, i: usize) -> bool {
-        let subject_of = |p: &Parse, h: usize| {
-            p.heads.iter().enumerate().any(|(k, &head)| {
-                head as usize == h + 1
-                    && p.labels
-                        .get(k)
-                        .is_some_and(|&l| self.deprel(l).starts_with("nsubj"))
-            })
-        };
+        let subject_of = |p: &Parse, h: usize| self.has_subject(p, h);
         if new.tags.get(i).is_none_or(|&t| self.upos(t) != "NOUN")
             || subject_of(new, i)
             || !self.has_verbal_root(new)
@@ -1004,14 +1007,7 @@ impl Syntax {
     /// or copular head of `old` (other than `i`) that had a subject still
     /// has one.
     fn verb_repair_is_better(&self, old: &Parse, new: &Parse, i: usize) -> bool {
-        let subject_of = |p: &Parse, h: usize| {
-            p.heads.iter().enumerate().any(|(k, &head)| {
-                head as usize == h + 1
-                    && p.labels
-                        .get(k)
-                        .is_some_and(|&l| self.deprel(l).starts_with("nsubj"))
-            })
-        };
+        let subject_of = |p: &Parse, h: usize| self.has_subject(p, h);
         if self.upos(new.tags[i]) != "VERB" || !self.has_verbal_root(new) {
             return false;
         }
