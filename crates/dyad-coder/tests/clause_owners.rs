@@ -401,7 +401,13 @@ fn an_agreement_sought_is_not_made() {
         "The French foreign minister sought to strike a secret deal with the Chinese president in May.",
     );
     let deal = on(&events, "strike");
-    assert_eq!(deal.plover, "AGREE");
+    // concluding an agreement is SUPPORT 057 since stop 29 (plv14, PLOVER's
+    // "sign or finalize an agreement"); what matters here is that the deal
+    // only sought is not coded as made
+    assert!(
+        matches!(deal.plover.as_str(), "AGREE" | "SUPPORT"),
+        "{deal:#?}"
+    );
     assert_eq!(deal.factuality, Factuality::Intended, "{deal:#?}");
 }
 
