@@ -19,8 +19,10 @@ mod attach;
 mod dyads;
 pub(crate) use dyads::one_party;
 mod frame;
+mod own_people;
 mod place;
 mod place_words;
+pub(crate) use own_people::check_builtin as check_own_people_words;
 pub(crate) use place::share_same_event_places;
 pub use place::LeadCache;
 use place::{event_place, narrow_meeting_place, ParseOf, PlaceInputs};
@@ -667,24 +669,25 @@ fn a_state_holds_its_own_people(
         }
         let low = t.text.to_ascii_lowercase();
         if matches!(low.as_str(), "his" | "her" | "their" | "its")
-            || low.contains("foreign")
-            || low.contains("tourist")
-            || low.contains("migrant")
-            || low.contains("refugee")
             || text
                 .get(t.span.end..)
                 .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
         {
             continue;
         }
-        // "foreign journalists", "dual nationals": a word just before
+        // "tourists", "foreign journalists", "dual nationals": a word of the
+        // phrase or the one just before it (data/patterns/actors/not-own-people.txt)
         let before = text.get(..t.span.start).unwrap_or("").trim_end();
         let prev = before
             .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if matches!(prev.as_str(), "foreign" | "dual" | "visiting" | "western") {
+            .unwrap_or("");
+        let not_own = t
+            .text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .chain(std::iter::once(prev))
+            .any(own_people::marks_not_own);
+        if not_own {
             continue;
         }
         t.actor.country = Some(country.to_string());
