@@ -170,6 +170,7 @@ impl Engine {
         // the event-place word lists are embedded: a defect is an error
         // naming file and line, not a silent loss of places
         crate::record::PlaceWords::check_builtin()?;
+        crate::record::check_own_people_words()?;
         let mut patterns = PatternSet::builtin()?;
         for dir in &config.lexicon_dirs {
             let sub = dir.join("patterns");

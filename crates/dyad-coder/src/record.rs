@@ -19,8 +19,10 @@ mod attach;
 mod dyads;
 pub(crate) use dyads::one_party;
 mod frame;
+mod own_people;
 mod place;
 mod place_words;
+pub(crate) use own_people::check_builtin as check_own_people_words;
 pub(crate) use place::share_same_event_places;
 pub use place::LeadCache;
 use place::{event_place, narrow_meeting_place, ParseOf, PlaceInputs};
@@ -309,6 +311,7 @@ fn build_event<'a>(
     if plover == "ASSAULT" {
         struck_cities_are_their_people(ctx, view, &m.target, &mut target);
     }
+    let own_people = a_state_holds_its_own_people(ctx, sentence, &plover, &source, &mut target);
     let mode = if m.retyped.is_some() {
         None
     } else {
@@ -328,6 +331,10 @@ fn build_event<'a>(
         format!("{}+intent", pattern.id)
     } else {
         pattern.id.clone()
+    };
+    let rule = match own_people {
+        Some(country) => format!("{rule}{OWN_PEOPLE_MARKER}{country}"),
+        None => rule,
     };
     let clause_end = view
         .tokens
@@ -587,6 +594,106 @@ fn struck_cities_are_their_people(
             t.actor.sectors = vec!["CVL".to_string()];
         }
     }
+}
+
+/// Marker appended to an event's rule when [`a_state_holds_its_own_people`]
+/// gave its target the country of the state that acts on it.
+pub const OWN_PEOPLE_MARKER: &str = "+own-state-target:";
+
+/// Arrests, detentions and sentences (COERCE, SANCTION) by a state's own
+/// government, police or courts fall on people in its hands, mostly its
+/// own: a target of civilian sector ("activists", "journalists", "a
+/// teacher") that has no country or organisation takes the country of the
+/// state acting, when every source is a governmental, police or judicial
+/// actor of that one country and the sentence names no other country ("the
+/// Turkish government arrested thousands of activists" → TUR activists;
+/// not "Turkish police detained Syrian refugees", nor "... detained
+/// journalists in Iraq"). Not for foreigners and refugees, whose state is
+/// another, nor for a possessive. Returns the country given, if any.
+fn a_state_holds_its_own_people(
+    ctx: &DocContext<'_>,
+    sentence: &Sentence,
+    plover: &str,
+    source: &[EventActor],
+    target: &mut [EventActor],
+) -> Option<String> {
+    if !matches!(plover, "COERCE" | "SANCTION") || source.is_empty() {
+        return None;
+    }
+    let mut country: Option<&str> = None;
+    for s in source {
+        let c = s.actor.country.as_deref()?;
+        if !s
+            .actor
+            .sectors
+            .first()
+            .is_some_and(|x| matches!(x.as_str(), "GOV" | "COP" | "JUD"))
+        {
+            return None;
+        }
+        match country {
+            Some(k) if k != c => return None,
+            _ => country = Some(c),
+        }
+    }
+    let country = country?;
+    if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    // the sentence names no other country (as an actor or a place)
+    let other = ctx.mentions.in_span(sentence.span).any(|(_, x)| {
+        x.sentence == sentence.index && x.actor.country.as_deref().is_some_and(|c| c != country)
+    });
+    let other_place = ctx.places.iter().any(|p| {
+        p.sentence == sentence.index
+            && p.place
+                .as_ref()
+                .is_some_and(|x| x.country.as_str() != country)
+    });
+    if other || other_place {
+        return None;
+    }
+    let text = &ctx.doc.doc.text;
+    let mut given = false;
+    for t in target.iter_mut() {
+        if t.actor.country.is_some() || t.actor.org.is_some() {
+            continue;
+        }
+        if !t.actor.sectors.first().is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "CVL" | "JRN" | "OPP" | "BUS" | "EDU" | "LAB" | "MED" | "LEG" | "REL"
+            )
+        }) {
+            continue;
+        }
+        let low = t.text.to_ascii_lowercase();
+        if matches!(low.as_str(), "his" | "her" | "their" | "its")
+            || text
+                .get(t.span.end..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+        {
+            continue;
+        }
+        // "tourists", "foreign journalists", "dual nationals": a word of the
+        // phrase or the one just before it (data/patterns/actors/not-own-people.txt)
+        let before = text.get(..t.span.start).unwrap_or("").trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        let not_own = t
+            .text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .chain(std::iter::once(prev))
+            .any(own_people::marks_not_own);
+        if not_own {
+            continue;
+        }
+        t.actor.country = Some(country.to_string());
+        given = true;
+    }
+    given.then(|| country.to_string())
 }
 
 /// The document's actor mention behind local mention `li` of a sentence.

@@ -3471,3 +3471,36 @@ fn a_subject_after_a_fronted_phrase_read_as_its_apposition_is_the_subject() {
     );
     assert_dyad(on(&events, "urged"), "REQUEST", &["RUS"], &["SYR"]);
 }
+
+// actors15
+
+#[test]
+fn people_arrested_by_their_own_state_take_its_country() {
+    // an arrest or a sentence by a state's government, police or courts
+    // falls on its own people when the sentence names no other country
+    let events = code("The Egyptian authorities arrested dozens of students on Monday.");
+    let ev = on(&events, "arrested");
+    assert_eq!(countries(&ev.target), ["EGY"], "{ev:#?}");
+    assert!(
+        ev.provenance.rule.contains("+own-state-target:EGY"),
+        "{ev:#?}"
+    );
+    // another country named in the sentence: left alone
+    let events = code("The Egyptian authorities arrested dozens of students from Libya.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("arrested"))
+            .all(|e| countries(&e.target) != ["EGY"]),
+        "{events:#?}"
+    );
+    // foreigners are another state's
+    let events = code("The Egyptian authorities arrested several foreign journalists.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("arrested"))
+            .all(|e| countries(&e.target) != ["EGY"]),
+        "{events:#?}"
+    );
+}
