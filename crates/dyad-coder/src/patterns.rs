@@ -179,6 +179,10 @@ pub struct PatternSet {
     /// "irresponsible"): blame in a predicate, and made into a manner
     /// adverb ("behaved shamefully") blame on an intransitive act.
     conduct: FxHashSet<String>,
+    /// Nouns of an actor's own act whose "of" phrase is the doer ("the
+    /// silence of X", "the decision of X"): a reported judgement of such a
+    /// subject blames the doer.
+    conduct_nouns: FxHashSet<String>,
     /// Direct objects that make a giving or sending verb something other
     /// than aid ("gave instructions", "sent diplomats").
     immaterial: FxHashSet<String>,
@@ -269,6 +273,12 @@ const BUILTIN_CONDUCT: (&str, &str) = (
     include_str!("../../../data/patterns/evaluative/conduct.tsv"),
 );
 
+/// Nouns of an actor's own act (hand-made): "the silence of X is shameful".
+const BUILTIN_CONDUCT_NOUNS: (&str, &str) = (
+    "evaluative/conduct-nouns.tsv",
+    include_str!("../../../data/patterns/evaluative/conduct-nouns.tsv"),
+);
+
 /// The built-in pattern files, embedded in the binary.
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -342,6 +352,8 @@ impl PatternSet {
         }
         let (name, text) = BUILTIN_CONDUCT;
         set.add_conduct_words(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_CONDUCT_NOUNS;
+        set.add_conduct_nouns(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_IMMATERIAL;
         set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_REMOVAL;
@@ -377,7 +389,7 @@ impl PatternSet {
         files.sort();
         // the word lists beside the patterns, each optional
         type AddList = fn(&mut PatternSet, &str, &str) -> Result<(), CoderError>;
-        let lists: [(&str, &str, AddList); 10] = [
+        let lists: [(&str, &str, AddList); 11] = [
             (
                 "objects",
                 "immaterial.tsv",
@@ -400,6 +412,11 @@ impl PatternSet {
             ("evaluative", "negative.tsv", PatternSet::add_negative_words),
             ("evaluative", "blame.tsv", PatternSet::add_negative_words),
             ("evaluative", "conduct.tsv", PatternSet::add_conduct_words),
+            (
+                "evaluative",
+                "conduct-nouns.tsv",
+                PatternSet::add_conduct_nouns,
+            ),
         ];
         for (sub, name, add) in lists {
             let path = dir.join(sub).join(name);
@@ -507,6 +524,17 @@ impl PatternSet {
             self.conduct.insert(w);
         }
         Ok(())
+    }
+
+    /// Adds nouns of an actor's own act whose "of" phrase is the doer: one
+    /// lower-case lemma a line, `#` comments.
+    pub fn add_conduct_nouns(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        add_lemmas(&mut self.conduct_nouns, file, text)
+    }
+
+    /// Whether `lemma` is a noun of an actor's own act ("silence").
+    pub fn is_conduct_noun(&self, lemma: &str) -> bool {
+        self.conduct_nouns.contains(lemma)
     }
 
     /// Whether `word` is an adjective of conduct ("shameful").

@@ -3504,3 +3504,19 @@ fn people_arrested_by_their_own_state_take_its_country() {
         "{events:#?}"
     );
 }
+
+// statements15
+
+#[test]
+fn the_doer_of_a_judged_act_noun_is_the_one_accused() {
+    // "the silence of X was shameful": the subject is an act of X's own
+    // (evaluative/conduct-nouns.tsv), so the judgement blames X
+    let events = code("Germany said the silence of Russia was shameful.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["DEU"], &["RUS"]);
+    // a "by" phrase names the doer of any act noun
+    let events = code("France said the proposal by Iran was irresponsible.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["FRA"], &["IRN"]);
+    // the "of" phrase of a noun of what is done to someone is the victim
+    let events = code("Germany said the treatment of Kurds was shameful.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+}

@@ -657,7 +657,7 @@ pub fn analyze_tree(
                     .iter()
                     .copied()
                     .filter(|&c| blames(view, tree, patterns, c))
-                    .flat_map(|c| clause_subjects(tree, c))
+                    .flat_map(|c| judged_parties(view, tree, patterns, c))
                     .flat_map(|k| np_mentions(view, tree, kids, k, false))
                     .filter(|m| !speaker.contains(m))
                     .collect();
@@ -1722,7 +1722,7 @@ pub fn quoted_statement(
         .iter()
         .copied()
         .filter(|&c| blames(view, tree, patterns, c))
-        .flat_map(|c| clause_subjects(tree, c))
+        .flat_map(|c| judged_parties(view, tree, patterns, c))
         .flat_map(|k| np_mentions(view, tree, tree, k, false))
         .filter(|m| !first_person(m))
         .collect();
@@ -2823,7 +2823,8 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
         || tree
             .kids(subject)
             .iter()
-            .any(|&d| matches!(tree.rel(d), "nmod:poss" | "compound" | "conj"));
+            .any(|&d| matches!(tree.rel(d), "nmod:poss" | "compound" | "conj"))
+        || act_doer(view, tree, patterns, subject).is_some();
     let negated_or_hypothetical = kids.iter().any(|&k| {
         let low = view.low(k);
         (tree.rel(k) == "advmod" && (words::is_not_adverb(low) || low == "longer"))
@@ -2911,6 +2912,51 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
         frontier = next;
     }
     false
+}
+
+/// The doer named in a phrase of an act noun that names no actor itself:
+/// its "by" phrase ("the suggestion by X"), or its "of" phrase when the noun
+/// is one of an actor's own act (`evaluative/conduct-nouns.tsv`: "the
+/// silence of X", not "the death of X"). Only a phrase that names an actor
+/// ("the Nato members").
+fn act_doer(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    patterns: &PatternSet,
+    n: usize,
+) -> Option<usize> {
+    if view.mention(n).is_some()
+        || tree
+            .kids(n)
+            .iter()
+            .any(|&d| matches!(tree.rel(d), "nmod:poss" | "compound"))
+    {
+        return None;
+    }
+    let of_doer = patterns.is_conduct_noun(view.lemma(n)) || patterns.is_conduct_noun(view.low(n));
+    tree.with_rel(n, "nmod").find(|&m| {
+        (view.mention(m).is_some() || !np_mentions(view, tree, tree, m, false).is_empty())
+            && case_word(tree, tree, m).is_some_and(|k| match view.low(k) {
+                "by" => true,
+                "of" => of_doer,
+                _ => false,
+            })
+    })
+}
+
+/// Who a judging clause `c` judges: its subjects, but for a subject that is
+/// an act named with its doer and no actor of its own, that doer ("the
+/// silence of X is unacceptable" judges X).
+fn judged_parties(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    patterns: &PatternSet,
+    c: usize,
+) -> Vec<usize> {
+    clause_subjects(tree, c)
+        .into_iter()
+        .map(|k| act_doer(view, tree, patterns, k).unwrap_or(k))
+        .collect()
 }
 
 /// The adjective a manner adverb in -ly is made from: "shamefully" →
