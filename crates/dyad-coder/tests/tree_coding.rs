@@ -3471,3 +3471,14 @@ fn a_subject_after_a_fronted_phrase_read_as_its_apposition_is_the_subject() {
     );
     assert_dyad(on(&events, "urged"), "REQUEST", &["RUS"], &["SYR"]);
 }
+
+// parse15
+
+#[test]
+fn an_event_noun_read_as_an_adjective_after_a_light_verb_is_a_noun() {
+    // the greedy tagger read "offensive" (after "a new") as an adjective
+    // heading the object, so no event noun was read (no event at all on
+    // the stop 29 baseline); re-tagged a noun, "offensive against +" codes
+    let events = code("The Israeli army mounted a new offensive against Hamas on Sunday.");
+    assert_dyad(on(&events, "offensive"), "ASSAULT", &["ISR"], &["PSE"]);
+}
