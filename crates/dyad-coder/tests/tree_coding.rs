@@ -3520,3 +3520,14 @@ fn the_doer_of_a_judged_act_noun_is_the_one_accused() {
     let events = code("Germany said the treatment of Kurds was shameful.");
     assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
 }
+
+// parse15
+
+#[test]
+fn an_event_noun_read_as_an_adjective_after_a_light_verb_is_a_noun() {
+    // the greedy tagger read "offensive" (after "a new") as an adjective
+    // heading the object, so no event noun was read (no event at all on
+    // the stop 29 baseline); re-tagged a noun, "offensive against +" codes
+    let events = code("The Israeli army mounted a new offensive against Hamas on Sunday.");
+    assert_dyad(on(&events, "offensive"), "ASSAULT", &["ISR"], &["PSE"]);
+}

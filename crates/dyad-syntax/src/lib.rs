@@ -754,6 +754,7 @@ impl Syntax {
         }
         self.repair_verbs_read_as_nouns(words, out, &mut retry, scratch);
         self.repair_nouns_read_as_verbs(words, out, &mut retry, scratch);
+        self.repair_adjectives_read_as_nouns(words, out, &mut retry, scratch);
         if let Some(i) = self.relative_read_as_main_verb(words, out) {
             if let Some(vbn) = self.class_of("VBN", "VERB") {
                 scratch.force = vec![(i, vbn)];
@@ -984,6 +985,60 @@ impl Syntax {
                     .get(k)
                     .is_some_and(|&l| self.deprel(l).starts_with("nsubj"))
         })
+    }
+
+    /// **Adjectives read as nouns' heads** (stop 29, parse15). The greedy
+    /// tagger reads a noun that is also an adjective as an adjective when
+    /// no noun follows it ("Turkey launched an offensive against the
+    /// militia": `offensive` JJ, the object; "remained an imperative for
+    /// the US"), and the coder then reads no event noun. A candidate is a
+    /// word tagged JJ heading an argument (`obj`, `obl`, `nsubj`,
+    /// `nsubj:pass`) with the indefinite article "a"/"an" as its own
+    /// determiner and a preposition right after it. The first two are
+    /// re-parsed with NN imposed; the new parse is kept when the word is
+    /// then a noun heading no subject, the root is verbal and no verb loses
+    /// its subject ([`Self::noun_repair_is_better`]).
+    fn repair_adjectives_read_as_nouns(
+        &self,
+        words: &[&str],
+        out: &mut Parse,
+        retry: &mut Parse,
+        scratch: &mut Scratch,
+    ) {
+        let Some(nn) = self.class_of("NN", "NOUN") else {
+            return;
+        };
+        let n = words
+            .len()
+            .min(out.tags.len())
+            .min(out.heads.len())
+            .min(out.labels.len());
+        let candidates: Vec<usize> = (1..n.saturating_sub(1))
+            .filter(|&i| {
+                if self.xpos(out.tags[i]) != "JJ"
+                    || !matches!(
+                        self.deprel(out.labels[i]),
+                        "obj" | "obl" | "nsubj" | "nsubj:pass"
+                    )
+                    || self.upos(out.tags[i + 1]) != "ADP"
+                {
+                    return false;
+                }
+                (0..i).any(|k| {
+                    out.heads[k] as usize == i + 1
+                        && self.deprel(out.labels[k]) == "det"
+                        && matches!(words[k].to_lowercase().as_str(), "a" | "an")
+                })
+            })
+            .take(2)
+            .collect();
+        for i in candidates {
+            scratch.force = vec![(i, nn)];
+            self.parse_tokens_once(words, retry, scratch);
+            if self.noun_repair_is_better(out, retry, i) {
+                std::mem::swap(out, retry);
+            }
+        }
     }
 
     /// The structural test of [`Self::repair_nouns_read_as_verbs`]: in
