@@ -3531,3 +3531,28 @@ fn an_event_noun_read_as_an_adjective_after_a_light_verb_is_a_noun() {
     let events = code("The Israeli army mounted a new offensive against Hamas on Sunday.");
     assert_dyad(on(&events, "offensive"), "ASSAULT", &["ISR"], &["PSE"]);
 }
+
+// stop 30 (lead)
+
+#[test]
+fn rebuffing_someone_turns_them_down() {
+    // CAMEO files "rebuff" under reject (12x), not criticise (111)
+    let events = code("Germany rebuffed France's arguments at the summit.");
+    assert_dyad(on(&events, "rebuffed"), "REJECT", &["DEU"], &["FRA"]);
+}
+
+#[test]
+fn fighting_an_attempt_or_a_decision_is_not_an_attack() {
+    // data/patterns/objects/figurative.tsv: attempts, decisions and
+    // measures are opposed, not struck
+    for text in [
+        "Turkey has fought every Russian attempt to change the constitution.",
+        "Iran attacked the decision of the United States.",
+    ] {
+        let events = code(text);
+        assert!(
+            events.iter().all(|e| e.plover != "ASSAULT"),
+            "{text}: {events:#?}"
+        );
+    }
+}
