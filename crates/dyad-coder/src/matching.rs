@@ -358,8 +358,8 @@ pub fn match_sentence<'p>(
                         "under '{}', itself not made: {gwhy}",
                         gov_lemma.unwrap_or("")
                     );
-                } else if let Some(retyped) =
-                    intent_key.and_then(|g| intent_type(&m.pattern.plover, g, bound))
+                } else if let Some(retyped) = intent_key
+                    .and_then(|g| intent_type(&m.pattern.plover, &m.pattern.cameo, g, bound))
                 {
                     m.retyped = Some(retyped);
                     m.factuality = Factuality::Asserted;
@@ -700,7 +700,12 @@ fn attempted_force(
 /// CONCEDE and threats of conflictual action as THREATEN: the type (and
 /// CAMEO code) an intended event of `plover` becomes under governor `gov`
 /// (`bound`: the governor itself carries will/shall/must).
-fn intent_type(plover: &str, gov: &str, bound: bool) -> Option<(&'static str, &'static str)> {
+fn intent_type(
+    plover: &str,
+    cameo: &str,
+    gov: &str,
+    bound: bool,
+) -> Option<(&'static str, &'static str)> {
     // "forced the government to hold talks", "urged X to withdraw": the
     // event's actor is the governor's object, who promised nothing
     if words::is_object_control(gov) && gov != "warn" {
@@ -747,11 +752,20 @@ fn intent_type(plover: &str, gov: &str, bound: bool) -> Option<(&'static str, &'
         "SANCTION" if threat => Some(("THREATEN", "1312")),
         "COERCE" if threat => Some(("THREATEN", "130")),
         "MOBILIZE" if threat => Some(("THREATEN", "138")),
-        // vowing to condemn or to reject is already the verbal act
-        "ACCUSE" if threat => Some(("ACCUSE", "111")),
+        // vowing to condemn or to reject is already the verbal act; vowing
+        // to investigate, sue or put on trial (CAMEO 09x, 115, 1121) is a
+        // legal act only intended
+        "ACCUSE" if threat && !is_legal_accusation(cameo) => Some(("ACCUSE", "111")),
         "REJECT" if threat => Some(("REJECT", "120")),
         _ => None,
     }
+}
+
+/// True when CAMEO code `cameo` of an ACCUSE pattern is a legal or
+/// investigative act (investigate 09x, sue 115, charge 1121), which a
+/// promise only announces, rather than a verbal one the promise itself makes.
+fn is_legal_accusation(cameo: &str) -> bool {
+    cameo.starts_with("09") || cameo == "115" || (cameo.starts_with("112") && cameo.len() > 3)
 }
 
 /// True when a "for" after verb `v`, in its clause, leads to a meeting of

@@ -3556,3 +3556,17 @@ fn fighting_an_attempt_or_a_decision_is_not_an_attack() {
         );
     }
 }
+
+#[test]
+fn a_pledge_to_prosecute_is_intended_and_a_vow_to_condemn_is_made() {
+    // a promised legal act (investigate, sue, put on trial) is not done yet
+    let events = code("Germany pledged to put the militants on trial.");
+    let ev = on(&events, "put");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(ev.factuality, Factuality::Intended, "{ev:#?}");
+    // vowing to condemn is already the verbal act
+    let events = code("Germany vowed to condemn Iran.");
+    let ev = on(&events, "condemn");
+    assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
+    assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}
