@@ -469,6 +469,8 @@ pub fn is_intent_governor(w: &str) -> bool {
             | "keen"
             | "determined"
             | "poised"
+            // the lemma of the participle in "are poised to storm"
+            | "poise"
             | "committed"
             | "readiness"
             | "willingness"

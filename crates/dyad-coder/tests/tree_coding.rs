@@ -3535,10 +3535,13 @@ fn an_event_noun_read_as_an_adjective_after_a_light_verb_is_a_noun() {
 // stop 30 (lead)
 
 #[test]
-fn rebuffing_someone_turns_them_down() {
-    // CAMEO files "rebuff" under reject (12x), not criticise (111)
-    let events = code("Germany rebuffed France's arguments at the summit.");
+fn rebuffing_an_offer_turns_it_down() {
+    // an offer, a request or an argument rebuffed is rejected (CAMEO 12x)
+    let events = code("Germany rebuffed France's offer at the summit.");
     assert_dyad(on(&events, "rebuffed"), "REJECT", &["DEU"], &["FRA"]);
+    // an actor rebuffed is criticised (the seed "jointly rebuff ... of X")
+    let events = code("Germany rebuffed France at the summit.");
+    assert_dyad(on(&events, "rebuffed"), "ACCUSE", &["DEU"], &["FRA"]);
 }
 
 #[test]
@@ -3569,4 +3572,20 @@ fn a_pledge_to_prosecute_is_intended_and_a_vow_to_condemn_is_made() {
     let ev = on(&events, "condemn");
     assert_eq!(ev.plover, "ACCUSE", "{ev:#?}");
     assert_eq!(ev.factuality, Factuality::Asserted, "{ev:#?}");
+}
+
+#[test]
+fn a_verb_joined_without_a_conjunction_right_after_a_name_is_that_names() {
+    // the parser hangs "outgoing chief X" on the earlier clause and joins
+    // "condemned" to "elected": the name right before the verb is its
+    // subject, not the first clause's
+    let events = code(
+        "While Egypt's foreign minister, Sameh Shoukry, was elected as the new head of the \
+         Arab League, outgoing chief Ahmed Aboul Gheit condemned the Iranian missile tests.",
+    );
+    let ev = on(&events, "condemned");
+    assert!(
+        ev.source.iter().all(|s| s.text.contains("Aboul Gheit")),
+        "{ev:#?}"
+    );
 }

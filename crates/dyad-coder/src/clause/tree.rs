@@ -293,6 +293,50 @@ fn whose_antecedent(view: &SentenceView<'_>, k: usize) -> Option<usize> {
         .filter(|&m| !view.mentions.get(m).is_some_and(|lm| lm.place))
 }
 
+/// For a verb `i` the parser joins (`conj`) to an earlier verb with no
+/// conjunction of its own ("..., outgoing chief X condemned the ban", where
+/// the parser hung X on an earlier noun): when the word right before the
+/// verb (past its own auxiliaries and adverbs) is a noun the verb does not
+/// govern, that noun phrase is the verb's real subject and the partner's
+/// subject is not. `Some(Some(m))` when it is actor mention `m` (not a
+/// place), `Some(None)` when it names no actor, `None` when the verb does
+/// not follow a noun.
+fn name_right_before(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+) -> Option<Option<usize>> {
+    let own = kids.kids(i);
+    if own.iter().any(|&k| tree.base_rel(k) == "cc") {
+        return None;
+    }
+    let mut b = i.checked_sub(1)?;
+    while own.contains(&b) && matches!(tree.base_rel(b), "aux" | "advmod") {
+        b = b.checked_sub(1)?;
+    }
+    if !matches!(tree.upos(b), "PROPN" | "NOUN") || own.contains(&b) {
+        return None;
+    }
+    // a noun with a preposition of its own is no subject, but the noun it
+    // modifies may be ("the government delegation to Geneva refuses"); one
+    // hung on a verb is that verb's ("interviewed by the Guardian say")
+    let has_case = |x: usize| kids.kids(x).iter().any(|&k| tree.base_rel(k) == "case");
+    let mut head = b;
+    while has_case(head) {
+        head = tree
+            .head(head)
+            .filter(|&h| h < i && matches!(tree.upos(h), "NOUN" | "PROPN"))?;
+    }
+    let m = view
+        .mention_at
+        .get(head)
+        .copied()
+        .flatten()
+        .filter(|&m| view.mentions.get(m).is_some_and(|lm| !lm.place));
+    Some(m)
+}
+
 /// The object verb `i` shares with its conjunct when only a conjunction
 /// stands between them ("killing or imprisoning Kurds"): right-node raising.
 fn shared_object(
@@ -983,7 +1027,13 @@ pub fn analyze_tree(
                 // act, parallel to the first
                 let judge = (words::is_judging_verb(view.lemma(i)) && !g_judge.is_empty())
                     .then(|| g_judge.clone());
-                if let Some(judge) = judge.filter(|_| p.subject.is_empty() && !own_subject) {
+                let name_before = name_right_before(view, tree, kids, i);
+                if let Some(name) = name_before.filter(|_| p.subject.is_empty() && !own_subject) {
+                    // the name the verb follows is its own subject
+                    if let Some(m) = name {
+                        p.subject = vec![m];
+                    }
+                } else if let Some(judge) = judge.filter(|_| p.subject.is_empty() && !own_subject) {
                     p.subject = judge;
                 } else if p.subject.is_empty() && !gerund_after_passive && !own_subject {
                     p.subject = g_subject;
