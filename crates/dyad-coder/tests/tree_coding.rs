@@ -3526,3 +3526,13 @@ fn a_warning_that_judges_a_party_is_an_accusation() {
         code("The Russian foreign minister warned that Washington's policy in Syria was reckless.");
     assert_dyad(on(&events, "warned"), "ACCUSE", &["RUS"], &["USA"]);
 }
+
+#[test]
+fn a_hedged_judgment_is_no_accusation() {
+    // "potentially", "possibly", "perhaps": a hedge, like "would", keeps the
+    // judgment from being asserted (the stop 29 baseline coded both)
+    let events = code("Germany said that Moscow's policy was potentially dangerous.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+    let events = code("Germany said Britain had possibly betrayed the Kurds.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+}

@@ -2823,12 +2823,14 @@ fn blamed_parties(
     }
 }
 
-/// Whether `c` is modified by a negation or a modal of possibility
-/// ("is not", "would be", "could"): what it says is not asserted.
+/// Whether `c` is modified by a negation, a modal of possibility or a
+/// hedge ("is not", "would be", "could", "perhaps", "potentially"): what
+/// it says is not asserted.
 fn negated_or_hypothetical(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
     tree.kids(c).iter().any(|&k| {
         let low = view.low(k);
-        (tree.rel(k) == "advmod" && (words::is_not_adverb(low) || low == "longer"))
+        (tree.rel(k) == "advmod"
+            && (words::is_not_adverb(low) || low == "longer" || words::is_hedge_adverb(low)))
             || (tree.rel(k) == "aux"
                 && matches!(low, "would" | "could" | "might" | "may" | "cannot"))
     })
