@@ -183,6 +183,9 @@ pub struct PatternSet {
     /// silence of X", "the decision of X"): a reported judgement of such a
     /// subject blames the doer.
     conduct_nouns: FxHashSet<String>,
+    /// Verbs of failing or betraying a party ("fail", "let down"), keyed
+    /// "verb" or "verb particle": with a party as object, blame.
+    failing: FxHashSet<String>,
     /// Direct objects that make a giving or sending verb something other
     /// than aid ("gave instructions", "sent diplomats").
     immaterial: FxHashSet<String>,
@@ -279,6 +282,12 @@ const BUILTIN_CONDUCT_NOUNS: (&str, &str) = (
     include_str!("../../../data/patterns/evaluative/conduct-nouns.tsv"),
 );
 
+/// Verbs of failing or betraying a party (hand-made): "X let us down".
+const BUILTIN_FAILING: (&str, &str) = (
+    "evaluative/failing.tsv",
+    include_str!("../../../data/patterns/evaluative/failing.tsv"),
+);
+
 /// The built-in pattern files, embedded in the binary.
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -354,6 +363,8 @@ impl PatternSet {
         set.add_conduct_words(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_CONDUCT_NOUNS;
         set.add_conduct_nouns(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_FAILING;
+        set.add_failing_verbs(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_IMMATERIAL;
         set.add_immaterial_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_REMOVAL;
@@ -389,7 +400,7 @@ impl PatternSet {
         files.sort();
         // the word lists beside the patterns, each optional
         type AddList = fn(&mut PatternSet, &str, &str) -> Result<(), CoderError>;
-        let lists: [(&str, &str, AddList); 11] = [
+        let lists: [(&str, &str, AddList); 12] = [
             (
                 "objects",
                 "immaterial.tsv",
@@ -417,6 +428,7 @@ impl PatternSet {
                 "conduct-nouns.tsv",
                 PatternSet::add_conduct_nouns,
             ),
+            ("evaluative", "failing.tsv", PatternSet::add_failing_verbs),
         ];
         for (sub, name, add) in lists {
             let path = dir.join(sub).join(name);
@@ -535,6 +547,37 @@ impl PatternSet {
     /// Whether `lemma` is a noun of an actor's own act ("silence").
     pub fn is_conduct_noun(&self, lemma: &str) -> bool {
         self.conduct_nouns.contains(lemma)
+    }
+
+    /// Adds verbs of failing or betraying a party: a lower-case lemma, or a
+    /// lemma and its particle ("let down"), a line; `#` comments.
+    pub fn add_failing_verbs(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let lower = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+            if words.is_empty() || words.len() > 2 || !words.iter().all(lower) {
+                return Err(CoderError::Pattern {
+                    file: file.to_string(),
+                    line: i + 1,
+                    message: format!(
+                        "expected a lower-case verb, or a verb and its particle ('let down'), found '{line}'"
+                    ),
+                });
+            }
+            self.failing.insert(words.join(" "));
+        }
+        Ok(())
+    }
+
+    /// Whether the verb `lemma` (with `particle`, if the clause has one) is
+    /// a verb of failing or betraying a party ("fail", "let down").
+    pub fn is_failing_verb(&self, lemma: &str, particle: Option<&str>) -> bool {
+        particle.is_some_and(|p| self.failing.contains(&format!("{lemma} {p}")))
+            || self.failing.contains(lemma)
     }
 
     /// Whether `word` is an adjective of conduct ("shameful").
@@ -988,6 +1031,25 @@ mod tests {
         let builtin = PatternSet::builtin().expect("builtin");
         assert!(builtin.negative_valence("abhorrent").is_some());
         assert!(builtin.negative_valence("responsible").is_some());
+        assert!(builtin.negative_valence("ludicrous").is_some());
+        assert!(builtin.is_failing_verb("let", Some("down")));
+        assert!(builtin.is_failing_verb("fail", None));
+        assert!(!builtin.is_failing_verb("let", None));
+    }
+
+    #[test]
+    fn failing_verb_lists_are_checked_by_line() {
+        let mut set = PatternSet::default();
+        set.add_failing_verbs("f.tsv", "# verbs\nfail\nlet down\n")
+            .expect("valid list");
+        assert!(set.is_failing_verb("fail", None));
+        assert!(set.is_failing_verb("let", Some("down")));
+        let err = set
+            .add_failing_verbs("f.tsv", "fail\nlet it down\n")
+            .unwrap_err();
+        assert!(err.to_string().starts_with("f.tsv:2: "), "{err}");
+        let err = set.add_failing_verbs("f.tsv", "Fail\n").unwrap_err();
+        assert!(err.to_string().starts_with("f.tsv:1: "), "{err}");
     }
 
     #[test]

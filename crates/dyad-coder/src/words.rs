@@ -18,6 +18,15 @@ pub fn is_not_adverb(w: &str) -> bool {
     matches!(w, "not" | "n't" | "n\u{2019}t" | "never")
 }
 
+/// Adverbs that hedge what the clause says ("potentially very dangerous",
+/// "perhaps wrong"): a judgment so hedged is not asserted.
+pub fn is_hedge_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "perhaps" | "possibly" | "potentially" | "maybe" | "arguably" | "conceivably"
+    )
+}
+
 /// Subordinating conjunctions that open a new clause (a `match`, which the
 /// compiler turns into length and byte tests, rather than a list scan).
 pub fn is_subordinator(w: &str) -> bool {

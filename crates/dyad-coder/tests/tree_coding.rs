@@ -3589,3 +3589,68 @@ fn a_verb_joined_without_a_conjunction_right_after_a_name_is_that_names() {
         "{ev:#?}"
     );
 }
+
+// statements16
+
+#[test]
+fn a_judging_word_of_the_hand_made_list_in_a_reported_predicate_is_an_accusation() {
+    // evaluative/conduct.tsv, statements16: words in no list before
+    let events =
+        code("The French foreign minister said Iran's conduct in the region was diabolical.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["FRA"], &["IRN"]);
+    let events = code("Germany said that Moscow's claims were ludicrous.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["DEU"], &["RUS"]);
+    // a hypothetical judgment is no accusation
+    let events = code("Germany said that Moscow's claims would be ludicrous.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+}
+
+#[test]
+fn an_extraposed_judgment_blames_the_doer_of_the_infinitive() {
+    // "it is ADJ for Y to VERB": Y is the one accused
+    let events =
+        code("The Iranian president said it was wrong for Turkey to send troops into Syria.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["IRN"], &["TUR"]);
+    // hypothetical, or a plight ("for Y to be ..."): none
+    let events =
+        code("The Iranian president said it would be wrong for Turkey to send troops into Syria.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+    let events =
+        code("The Iranian president said it was unacceptable for Syrians to be bombed by Turkey.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover == "ACCUSE")
+            .all(|e| countries(&e.target) != ["SYR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn failing_or_letting_down_a_party_is_an_accusation() {
+    // evaluative/failing.tsv: a verb of failing with a party as its object
+    let events = code("Germany said Washington had failed the Kurds.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["DEU"], &["USA"]);
+    let events = code("Germany said that Britain had let the Kurds down.");
+    assert_dyad(on(&events, "said"), "ACCUSE", &["DEU"], &["GBR"]);
+    // failing to do something is no wrong done to a party
+    let events = code("Germany said that Britain had failed to agree a deal.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+}
+
+#[test]
+fn a_warning_that_judges_a_party_is_an_accusation() {
+    let events =
+        code("The Russian foreign minister warned that Washington's policy in Syria was reckless.");
+    assert_dyad(on(&events, "warned"), "ACCUSE", &["RUS"], &["USA"]);
+}
+
+#[test]
+fn a_hedged_judgment_is_no_accusation() {
+    // "potentially", "possibly", "perhaps": a hedge, like "would", keeps the
+    // judgment from being asserted (the stop 29 baseline coded both)
+    let events = code("Germany said that Moscow's policy was potentially dangerous.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+    let events = code("Germany said Britain had possibly betrayed the Kurds.");
+    assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
+}

@@ -700,8 +700,7 @@ pub fn analyze_tree(
                 p.blamed = reported
                     .iter()
                     .copied()
-                    .filter(|&c| blames(view, tree, patterns, c))
-                    .flat_map(|c| judged_parties(view, tree, patterns, c))
+                    .flat_map(|c| blamed_parties(view, tree, patterns, c))
                     .flat_map(|k| np_mentions(view, tree, kids, k, false))
                     .filter(|m| !speaker.contains(m))
                     .collect();
@@ -1771,8 +1770,7 @@ pub fn quoted_statement(
     let blamed: Vec<usize> = clauses
         .iter()
         .copied()
-        .filter(|&c| blames(view, tree, patterns, c))
-        .flat_map(|c| judged_parties(view, tree, patterns, c))
+        .flat_map(|c| blamed_parties(view, tree, patterns, c))
         .flat_map(|k| np_mentions(view, tree, tree, k, false))
         .filter(|m| !first_person(m))
         .collect();
@@ -2855,6 +2853,125 @@ fn undergoes(lemma: &str) -> bool {
 /// raters put betray at -3.2, defeat at -2.0.
 const WRONGFUL_ACT: f32 = -2.5;
 
+/// The heads of the parties clause `c`, reported by a speaker, blames: its
+/// subject (or the doer of an act-noun subject, `judged_parties`) when the
+/// clause judges what the subject is or does (`blames`),
+/// or the doer of an extraposed infinitive ("it was wrong for Turkey to
+/// ...", `extraposed_doers`).
+fn blamed_parties(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    patterns: &PatternSet,
+    c: usize,
+) -> Vec<usize> {
+    if let Some(doers) = extraposed_doers(view, tree, patterns, c) {
+        return doers;
+    }
+    if blames(view, tree, patterns, c) {
+        judged_parties(view, tree, patterns, c)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether `c` is modified by a negation, a modal of possibility or a
+/// hedge ("is not", "would be", "could", "perhaps", "potentially"): what
+/// it says is not asserted.
+fn negated_or_hypothetical(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
+    tree.kids(c).iter().any(|&k| {
+        let low = view.low(k);
+        (tree.rel(k) == "advmod"
+            && (words::is_not_adverb(low) || low == "longer" || words::is_hedge_adverb(low)))
+            || (tree.rel(k) == "aux"
+                && matches!(low, "would" | "could" | "might" | "may" | "cannot"))
+    })
+}
+
+/// An extraposed judgment of an act: clause `c` is "it is ADJ (for/of Y)
+/// to VERB" with "it" as its subject and an adjective of conduct
+/// (`evaluative/conduct.tsv`: "wrong", "irresponsible", "unacceptable")
+/// as its predicate. None when `c` is no such clause (then `blames`
+/// reads it); else the heads of who does the judged act: "for Y" as the
+/// infinitive's subject or an "of Y"/"for Y" phrase on the adjective
+/// ("it was wrong of Turkey to ..."), possibly none ("it is ludicrous to
+/// attempt ...": no party named). Nothing when the infinitive is passive
+/// ("for civilians to be bombed": Y undergoes the act), when the
+/// adjective is one of degree ("too reckless for Y to ...") or the
+/// clause is negated or hypothetical ("it would be wrong for Y to ...":
+/// a warning, not a charge).
+fn extraposed_doers(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    patterns: &PatternSet,
+    c: usize,
+) -> Option<Vec<usize>> {
+    let kids = tree.kids(c);
+    let expletive = kids.iter().any(|&k| {
+        k < c && (tree.rel(k) == "expl" || (tree.rel(k) == "nsubj" && view.low(k) == "it"))
+    });
+    let copular = kids.iter().any(|&k| tree.rel(k) == "cop");
+    if !expletive || !copular || !patterns.is_conduct_word(view.low(c)) {
+        return None;
+    }
+    let infinitive = kids.iter().copied().find(|&k| {
+        k > c
+            && matches!(tree.rel(k), "csubj" | "ccomp" | "xcomp" | "advcl")
+            && tree
+                .kids(k)
+                .iter()
+                .any(|&m| tree.rel(m) == "mark" && view.low(m) == "to")
+    })?;
+    let degree = kids
+        .iter()
+        .any(|&k| tree.rel(k) == "advmod" && matches!(view.low(k), "too" | "enough"));
+    let passive = tree
+        .kids(infinitive)
+        .iter()
+        .any(|&m| matches!(tree.rel(m), "aux:pass" | "nsubj:pass"));
+    if degree || passive || negated_or_hypothetical(view, tree, c) {
+        return Some(Vec::new());
+    }
+    let mut doers: Vec<usize> = tree
+        .kids(infinitive)
+        .iter()
+        .copied()
+        .filter(|&m| tree.rel(m) == "nsubj" && m < infinitive)
+        .collect();
+    doers.extend(kids.iter().copied().filter(|&k| {
+        k > c
+            && k < infinitive
+            && tree.rel(k) == "obl"
+            && case_word(tree, tree, k).is_some_and(|w| matches!(view.low(w), "for" | "of"))
+    }));
+    Some(doers)
+}
+
+/// A verb of failing or betraying a party (`evaluative/failing.tsv`:
+/// "fail", "let down", "abandon") whose direct object is a party: an actor
+/// or a personal pronoun ("failed us", "let its allies down", "abandoned
+/// the Kurds"; not "failed to agree", "abandoned its plan").
+fn wrongs_a_party(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    patterns: &PatternSet,
+    c: usize,
+) -> bool {
+    let kids = tree.kids(c);
+    let particle = kids
+        .iter()
+        .copied()
+        .find(|&k| tree.rel(k) == "compound:prt")
+        .map(|k| view.low(k));
+    if !patterns.is_failing_verb(view.lemma(c), particle) {
+        return false;
+    }
+    kids.iter().any(|&k| {
+        tree.rel(k) == "obj"
+            && (matches!(view.low(k), "us" | "them" | "him" | "her" | "you" | "me")
+                || !np_mentions(view, tree, tree, k, false).is_empty())
+    })
+}
+
 /// Whether clause `c`, reported by a speaker, says something strongly
 /// negative about what its (active) subject is or does: a copular predicate
 /// ("Y is a terror group", "Y's move was a blatant violation") or an act
@@ -2875,12 +2992,7 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
             .iter()
             .any(|&d| matches!(tree.rel(d), "nmod:poss" | "compound" | "conj"))
         || act_doer(view, tree, patterns, subject).is_some();
-    let negated_or_hypothetical = kids.iter().any(|&k| {
-        let low = view.low(k);
-        (tree.rel(k) == "advmod" && (words::is_not_adverb(low) || low == "longer"))
-            || (tree.rel(k) == "aux"
-                && matches!(low, "would" | "could" | "might" | "may" | "cannot"))
-    });
+    let negated_or_hypothetical = negated_or_hypothetical(view, tree, c);
     // a relative clause the parser took for a report ("fighters whom
     // Turkey considers terrorists")
     let relative = kids
@@ -2904,6 +3016,12 @@ fn blames(view: &SentenceView<'_>, tree: &DepTree<'_>, patterns: &PatternSet, c:
         return false;
     }
     if !copular {
+        // "X said Y had failed us", "... let its allies down": a verb of
+        // failing or betraying a party (its own patterns, if any, need a
+        // thing: "abandon * plan")
+        if wrongs_a_party(view, tree, patterns, c) {
+            return true;
+        }
         if patterns.has_trigger(TriggerKind::Verb, view.lemma(c)) {
             return false;
         }
