@@ -3471,3 +3471,34 @@ fn a_subject_after_a_fronted_phrase_read_as_its_apposition_is_the_subject() {
     );
     assert_dyad(on(&events, "urged"), "REQUEST", &["RUS"], &["SYR"]);
 }
+
+// sides16
+
+#[test]
+fn the_maker_named_by_a_participle_owns_the_act_or_document() {
+    // "the threats made by X": the agent of a past participle on a noun
+    // that names no actor of its own is who is condemned or rebuffed (no
+    // target on the stop 30 baseline, dyad-s30base)
+    let events = code("Egypt rejected the claims made by Israeli officials on Sunday.");
+    assert_dyad(on(&events, "rejected"), "REJECT", &["EGY"], &["ISR"]);
+    // on a conjunct of the object too
+    let events =
+        code("Qatar condemned the blockade and the threats issued by the Saudi government.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["QAT"], &["SAU"]);
+    // a weapon or good is not its supplier's
+    let events = code("Israeli soldiers seized rockets supplied by Iran.");
+    assert!(
+        events.iter().all(|e| countries(&e.target) != ["IRN"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn coordinated_possessors_share_a_plural_role() {
+    // "France and Germany's foreign ministers met": the parser hangs
+    // "France" on the role as its possessor and "Germany" inside the role's
+    // mention; both countries' ministers meet (no event on dyad-s30base:
+    // one subject and no "with")
+    let events = code("France and Germany's foreign ministers met in Berlin on Tuesday.");
+    assert_dyad(on(&events, "met"), "CONSULT", &["FRA"], &["DEU"]);
+}
