@@ -3502,3 +3502,17 @@ fn coordinated_possessors_share_a_plural_role() {
     let events = code("France and Germany's foreign ministers met in Berlin on Tuesday.");
     assert_dyad(on(&events, "met"), "CONSULT", &["FRA"], &["DEU"]);
 }
+
+#[test]
+fn a_subject_before_a_time_phrase_is_the_verbs_subject() {
+    // "Denmark last week announced ...": the parser hung "Denmark" on
+    // "week" and left the verb without a subject (no source on
+    // dyad-s30base); the phrase before "last/this/next" is the subject
+    let events = code("Denmark last week announced new sanctions on Iran.");
+    assert_dyad(on(&events, "announced"), "SANCTION", &["DNK"], &["IRN"]);
+    // coordinated: both countries sign
+    let events = code("Japan and the United States last month signed a trade deal.");
+    let ev = on(&events, "signed");
+    assert_eq!(countries(&ev.source), ["JPN"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["USA"], "{ev:#?}");
+}
