@@ -918,6 +918,7 @@ pub fn is_doing_verb(w: &str) -> bool {
             | "issue"
             | "level"
             | "order"
+            | "pass"
             | "propose"
             | "submit"
             | "fire"

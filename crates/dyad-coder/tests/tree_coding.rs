@@ -3654,3 +3654,48 @@ fn a_hedged_judgment_is_no_accusation() {
     let events = code("Germany said Britain had possibly betrayed the Kurds.");
     assert!(events.iter().all(|e| e.plover != "ACCUSE"), "{events:#?}");
 }
+
+// sides16
+
+#[test]
+fn the_maker_named_by_a_participle_owns_the_act_or_document() {
+    // "the threats made by X": the agent of a past participle on a noun
+    // that names no actor of its own is who is condemned or rebuffed (no
+    // target on the stop 30 baseline, dyad-s30base)
+    let events = code("Egypt rejected the claims made by Israeli officials on Sunday.");
+    assert_dyad(on(&events, "rejected"), "REJECT", &["EGY"], &["ISR"]);
+    // on a conjunct of the object too
+    let events =
+        code("Qatar condemned the blockade and the threats issued by the Saudi government.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["QAT"], &["SAU"]);
+    // a weapon or good is not its supplier's
+    let events = code("Israeli soldiers seized rockets supplied by Iran.");
+    assert!(
+        events.iter().all(|e| countries(&e.target) != ["IRN"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn coordinated_possessors_share_a_plural_role() {
+    // "France and Germany's foreign ministers met": the parser hangs
+    // "France" on the role as its possessor and "Germany" inside the role's
+    // mention; both countries' ministers meet (no event on dyad-s30base:
+    // one subject and no "with")
+    let events = code("France and Germany's foreign ministers met in Berlin on Tuesday.");
+    assert_dyad(on(&events, "met"), "CONSULT", &["FRA"], &["DEU"]);
+}
+
+#[test]
+fn a_subject_before_a_time_phrase_is_the_verbs_subject() {
+    // "Denmark last week announced ...": the parser hung "Denmark" on
+    // "week" and left the verb without a subject (no source on
+    // dyad-s30base); the phrase before "last/this/next" is the subject
+    let events = code("Denmark last week announced new sanctions on Iran.");
+    assert_dyad(on(&events, "announced"), "SANCTION", &["DNK"], &["IRN"]);
+    // coordinated: both countries sign
+    let events = code("Japan and the United States last month signed a trade deal.");
+    let ev = on(&events, "signed");
+    assert_eq!(countries(&ev.source), ["JPN"], "{ev:#?}");
+    assert_eq!(countries(&ev.target), ["USA"], "{ev:#?}");
+}

@@ -769,6 +769,98 @@ impl Syntax {
         }
         scratch.retry = Some(retry);
         self.reattach_fronted_subject(words, out);
+        self.reattach_subject_before_time_phrase(words, out);
+    }
+
+    /// **A subject before a time phrase.** "Denmark last week announced
+    /// ...", "Japan and the United States last month signed ...": the
+    /// greedy parser reads the time phrase between the subject and its verb
+    /// as the verb's subject (or oblique) and hangs the subject on the time
+    /// noun as a modifier. When the words between the last comma and
+    /// "last/this/next" form one phrase that hangs on the time noun (or is
+    /// already the verb's subject), that phrase becomes the verb's subject
+    /// and the time noun its unmarked oblique. Nothing changes when the
+    /// verb has another subject.
+    fn reattach_subject_before_time_phrase(&self, words: &[&str], out: &mut Parse) {
+        let label = |name: &str| {
+            self.parser
+                .labels
+                .iter()
+                .position(|l| l == name)
+                .and_then(|i| u8::try_from(i).ok())
+        };
+        let (Some(nsubj), Some(nsubj_pass), Some(unmarked)) =
+            (label("nsubj"), label("nsubj:pass"), label("obl:unmarked"))
+        else {
+            return;
+        };
+        let n = out
+            .heads
+            .len()
+            .min(words.len())
+            .min(out.labels.len())
+            .min(out.tags.len());
+        let head_of = |heads: &[u32], k: usize| (heads[k] as usize).checked_sub(1);
+        for t in 2..n {
+            let time = words[t].to_ascii_lowercase();
+            if !TIME_PHRASE_NOUNS.contains(&time.as_str()) {
+                continue;
+            }
+            let d = t - 1;
+            let deictic = words[d].to_ascii_lowercase();
+            if !matches!(deictic.as_str(), "last" | "this" | "next")
+                || head_of(&out.heads, d) != Some(t)
+            {
+                continue;
+            }
+            let Some(v) = head_of(&out.heads, t).filter(|&v| v > t && v < n) else {
+                continue;
+            };
+            if self.upos(out.tags[v]) != "VERB" {
+                continue;
+            }
+            let rel_t = self.deprel(out.labels[t]).to_string();
+            if !(rel_t.starts_with("nsubj") || rel_t.starts_with("obl")) {
+                continue;
+            }
+            // the phrase before: from the last comma on, one word hanging
+            // outside it
+            let start = (0..d).rev().find(|&k| words[k] == ",").map_or(0, |c| c + 1);
+            if start >= d {
+                continue;
+            }
+            let outside: Vec<usize> = (start..d)
+                .filter(|&k| head_of(&out.heads, k).is_none_or(|h| h < start || h >= d))
+                .collect();
+            let [r] = outside[..] else {
+                continue;
+            };
+            if !matches!(self.upos(out.tags[r]), "PROPN" | "NOUN" | "PRON") {
+                continue;
+            }
+            let r_head = head_of(&out.heads, r);
+            let r_subject = r_head == Some(v) && self.deprel(out.labels[r]).starts_with("nsubj");
+            if r_head != Some(t) && !r_subject {
+                continue;
+            }
+            let other_subject = (0..n).any(|k| {
+                k != t
+                    && k != r
+                    && head_of(&out.heads, k) == Some(v)
+                    && self.deprel(out.labels[k]).starts_with("nsubj")
+            });
+            if other_subject {
+                continue;
+            }
+            let passive = (0..n).any(|k| {
+                head_of(&out.heads, k) == Some(v) && self.deprel(out.labels[k]) == "aux:pass"
+            });
+            if !r_subject {
+                out.heads[r] = (v + 1) as u32;
+                out.labels[r] = if passive { nsubj_pass } else { nsubj };
+            }
+            out.labels[t] = unmarked;
+        }
     }
 
     /// **Verbs read as nouns.** The greedy tagger reads a verb's
@@ -1415,6 +1507,30 @@ impl Syntax {
 
 /// Prefixes the treebank keeps attached ("non-stop", "pre-war",
 /// "anti-government"): a word starting with one of these is not split.
+/// Time nouns that "last", "this" or "next" make a time phrase of ("last
+/// week", "this month"), for [`Syntax::reattach_subject_before_time_phrase`].
+const TIME_PHRASE_NOUNS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+
 const WHOLE_PREFIXES: &[&str] = &[
     "e", "non", "pre", "anti", "re", "mid", "post", "co", "over", "pro", "multi", "ex", "sub",
     "semi", "neo", "cross", "vice", "un", "counter", "micro", "intra", "socio",

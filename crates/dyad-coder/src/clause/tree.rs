@@ -2325,6 +2325,7 @@ fn np_mentions(
             // governments" is the head's own mention and "Russian" its
             // coordinated modifier)
             let mut co_owners = Vec::new();
+            let mut before = Vec::new();
             if tree.xpos(head) == "NNS" {
                 for &c in kids.kids(head) {
                     if c == head || !matches!(tree.rel(c), "amod" | "compound") {
@@ -2364,6 +2365,27 @@ fn np_mentions(
                 // mention ends in an "of" country stands for each
                 // coordinated country too
                 let head_mention = view.mention(head).and_then(|hm| view.mentions.get(hm));
+                // "Russia and Turkey's foreign ministers", "Pakistan and
+                // Afghanistan's intelligence services": coordinated
+                // possessors share the plural role; the parser hangs the
+                // first on the role and the last, inside the role's own
+                // mention, as its conjunct
+                if let Some(lm) = head_mention.filter(|lm| lm.first <= head && head <= lm.last) {
+                    for c in kids.with_rel(head, "nmod:poss") {
+                        if c >= lm.first {
+                            continue;
+                        }
+                        let Some(mc) = view.mention(c).filter(|&x| usable(x) && x != m) else {
+                            continue;
+                        };
+                        if kids
+                            .with_rel(c, "conj")
+                            .any(|d| lm.first <= d && d <= lm.last)
+                        {
+                            before.push(mc);
+                        }
+                    }
+                }
                 if let Some(lm) = head_mention.filter(|lm| lm.first <= head && head <= lm.last) {
                     for c in kids.with_rel(head, "nmod") {
                         let of = case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of");
@@ -2377,7 +2399,11 @@ fn np_mentions(
                     }
                 }
             }
-            for m in std::iter::once(m).chain(co_owners) {
+            for m in before
+                .into_iter()
+                .chain(std::iter::once(m))
+                .chain(co_owners)
+            {
                 if !out.contains(&m) {
                     out.push(m);
                 }
@@ -2570,7 +2596,39 @@ fn np_owner(
             }
         }
     }
-    None
+    participle_agent(view, tree, kids, h, thing_head).filter(|&m| usable(m))
+}
+
+/// The agent of a past participle of doing (`words::is_doing_verb`) on a
+/// noun that names no owner of its own: "condemned the continuing threats
+/// made by the United States", "dismissed the protest filed by X",
+/// "quashed the orders passed by the police chief": the act or document is
+/// its maker's, and the maker is who is condemned or rebuffed. Other
+/// participles name another part ("a coalition supported by the US", "a
+/// conference boycotted by X", "positions held by X"). A weapon or good is
+/// not its supplier's ("rockets fired by X" is read elsewhere), so
+/// `thing_head` phrases are left alone.
+fn participle_agent(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    h: usize,
+    thing_head: bool,
+) -> Option<usize> {
+    if thing_head {
+        return None;
+    }
+    kids.kids(h)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            c > h
+                && tree.base_rel(c) == "acl"
+                && tree.xpos(c) == "VBN"
+                && words::is_doing_verb(view.lemma(c))
+        })
+        .flat_map(|c| kids.with_rel(c, "obl:agent"))
+        .find_map(|a| view.mention(a))
 }
 
 /// True when the "of" phrase headed by `c` gives a bearing from a place:
