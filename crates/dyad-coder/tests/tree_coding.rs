@@ -3471,3 +3471,61 @@ fn a_subject_after_a_fronted_phrase_read_as_its_apposition_is_the_subject() {
     );
     assert_dyad(on(&events, "urged"), "REQUEST", &["RUS"], &["SYR"]);
 }
+
+// actors16
+
+#[test]
+fn a_state_body_placed_by_a_place_phrase_of_its_own_is_of_that_country() {
+    // "officials in Ankara", "Over in Cyprus, officials": the place phrase
+    // of the officials' own says whose they are (no country on the stop 30
+    // baseline)
+    let events = code("Officials in Ankara accused Greece of lying.");
+    assert_dyad(on(&events, "accused"), "ACCUSE", &["TUR"], &["GRC"]);
+    let events = code("Over in Cyprus, officials accused Russia of lying.");
+    assert_dyad(on(&events, "accused"), "ACCUSE", &["CYP"], &["RUS"]);
+    // an "in PLACE" a "when" clause of the authorities follows
+    let events = code("He was on holiday in south-west Turkey, when the authorities arrested him.");
+    assert_eq!(
+        countries(&on(&events, "arrested").source),
+        ["TUR"],
+        "{events:#?}"
+    );
+    // people posted abroad, and cities that seat international bodies, are
+    // not of the place
+    let events = code("The ambassador in Ankara accused Russia of lying.");
+    assert!(
+        countries(&on(&events, "accused").source).is_empty(),
+        "{events:#?}"
+    );
+    let events = code("Officials in Geneva accused Russia of lying.");
+    assert!(
+        countries(&on(&events, "accused").source).is_empty(),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_person_introduced_with_a_nationality_is_of_that_country() {
+    // "NAME, the US woman who ...": an unknown person takes the country of
+    // the nationality in the apposition, and a later bare surname takes it
+    // too (no country on the stop 30 baseline)
+    let events = code(
+        "Hoda Tarani, the US woman who fled Isis, was arrested by Kurdish forces. Tarani was later freed by the SDF.",
+    );
+    assert_eq!(
+        countries(&on(&events, "arrested").target),
+        ["USA"],
+        "{events:#?}"
+    );
+    assert_eq!(
+        countries(&on(&events, "freed").target),
+        ["USA"],
+        "{events:#?}"
+    );
+    // a nationality that is another thing's is not the person's
+    let events = code("Sami Haddad, an expert on Syrian affairs, criticised Russia.");
+    assert!(
+        events.iter().all(|e| countries(&e.source) != ["SYR"]),
+        "{events:#?}"
+    );
+}
