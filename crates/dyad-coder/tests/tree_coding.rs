@@ -3529,3 +3529,17 @@ fn a_person_introduced_with_a_nationality_is_of_that_country() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_person_placed_by_the_home_they_fled_is_of_that_country() {
+    // "X and Y fled from their home in PLACE": where they lived (no country
+    // on the stop 30 baseline), for a later mention of a name too
+    let events = code(
+        "Rana Khalaf and her husband Omar Zaidan arrived in Germany in 2016. Khalaf and Zaidan fled from their home in Homs after soldiers detained Zaidan.",
+    );
+    assert_eq!(
+        countries(&on(&events, "detained").target),
+        ["SYR"],
+        "{events:#?}"
+    );
+}

@@ -970,6 +970,63 @@ fn home_apposition(between: &str) -> bool {
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
+/// Verbs of leaving a home: "fled (from) their home in PLACE".
+const LEAVING_HOME: &[&str] = &["fled", "left", "escaped", "abandoned"];
+
+/// The text between a person's name and a place where the person lives:
+/// " fled (from) their/his/her (family) home(s) in ", ", (AGE,) who
+/// live(s)/lived in ", also after a coordinated name (" and Srihini fled
+/// from their home in "). A home left is where the person lived; only a
+/// name right before counts.
+fn residence_between(between: &str) -> bool {
+    // ", 38, who lives in "
+    if let Some(rest) = between.strip_prefix(", ") {
+        let rest = match rest.split_once(", ") {
+            Some((age, rest))
+                if !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                rest
+            }
+            _ => rest,
+        };
+        return matches!(rest, "who lives in " | "who live in " | "who lived in ");
+    }
+    // " and Srihini fled ...": one capitalised name coordinated before the verb
+    let rest = match between.strip_prefix(" and ") {
+        Some(r) => match r.split_once(' ') {
+            Some((name, r))
+                if name.starts_with(char::is_uppercase)
+                    && name.chars().all(char::is_alphabetic) =>
+            {
+                format!(" {r}")
+            }
+            _ => return false,
+        },
+        None => between.to_string(),
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let [verb, tail @ ..] = words.as_slice() else {
+        return false;
+    };
+    if !rest.starts_with(' ') || !rest.ends_with(" in ") || !crate::words::is_in(LEAVING_HOME, verb)
+    {
+        return false;
+    }
+    let tail = match tail {
+        ["from", t @ ..] => t,
+        t => t,
+    };
+    let tail = match tail {
+        ["their" | "his" | "her", t @ ..] => t,
+        _ => return false,
+    };
+    let tail = match tail {
+        ["family", t @ ..] => t,
+        t => t,
+    };
+    matches!(tail, ["home" | "homes" | "house", "in"])
+}
+
 /// Words that may not stand between the article and a nationality in a
 /// person's apposition: a preposition makes the nationality another
 /// thing's ("an expert on Syrian affairs", "a critic of Saudi policy").
@@ -1063,9 +1120,10 @@ const HOME_NOUN_WORDS: usize = 3;
 /// after the name counts: "fled from Leeds" says where someone was, not
 /// whose national they are.
 pub(crate) fn country_from_home(mentions: &mut [ActorMention], text: &str, named: &[Named]) {
+    // every country reading: a home after "from" or "in" is a place, a
+    // nationality ("the US woman") is no place
     let homes: Vec<(usize, usize, usize, &str)> = named
         .iter()
-        .filter(|n| n.as_place)
         .map(|n| (n.sentence, n.start, n.end, n.country.as_str()))
         .collect();
     fill_homes(mentions, text, &homes);
@@ -1090,16 +1148,28 @@ pub fn country_from_home_places(
 }
 
 /// Gives each unknown civilian with no country the country of the home
-/// (sentence, start, end, country) named right after the name, and every
-/// later mention whose antecedent was given it the same.
+/// (sentence, start, end, country) named right after the name: a home
+/// apposition ("from PLACE"), a nationality apposition ("the US woman",
+/// [`nationality_before`], [`nationality_after`]) or where the person lives
+/// ([`residence_between`]); and every mention of the same chain (its first
+/// mention and those whose antecedent was given it) the same.
 fn fill_homes(mentions: &mut [ActorMention], text: &str, homes: &[(usize, usize, usize, &str)]) {
     for i in 0..mentions.len() {
         let Some(m) = mentions.get(i) else { continue };
-        if m.kind != MentionKind::Person
-            || m.antecedent.is_some()
-            || !m.rule.starts_with(crate::unknown::UNKNOWN_PERSON_RULE)
-            || m.actor.country.is_some()
-            || m.actor.org.is_some()
+        let unknown_countryless = |m: &ActorMention| {
+            (m.kind == MentionKind::Person
+                || (m.kind == MentionKind::Coreference && m.antecedent.is_some()))
+                && m.rule.starts_with(crate::unknown::UNKNOWN_PERSON_RULE)
+                && m.actor.country.is_none()
+                && m.actor.org.is_none()
+        };
+        // a later mention ("... and Srihini fled from their home in Hama")
+        // gives the country to the whole chain from its first mention
+        let root = m.antecedent.unwrap_or(i);
+        if !unknown_countryless(m)
+            || !mentions
+                .get(root)
+                .is_some_and(|r| root <= i && r.antecedent.is_none() && unknown_countryless(r))
         {
             continue;
         }
@@ -1122,10 +1192,18 @@ fn fill_homes(mentions: &mut [ActorMention], text: &str, homes: &[(usize, usize,
                     && text.get(*stop..).is_some_and(nationality_after)
             })
         };
-        let (reason, found) = match (home, nationality()) {
-            (Some(h), _) => ("the home named after the name (\"from", h),
-            (None, Some(n)) => ("the nationality in the apposition after the name (\"", n),
-            (None, None) => continue,
+        // "X fled from their home in Hama", "X, who lives in Leeds": where
+        // the person lives
+        let residence = || {
+            homes.iter().find(|(s, start, _, c)| {
+                fits(*s, *start, c) && text.get(end..*start).is_some_and(residence_between)
+            })
+        };
+        let (reason, found) = match (home, nationality(), residence()) {
+            (Some(h), _, _) => ("the home named after the name (\"from", h),
+            (None, Some(n), _) => ("the nationality in the apposition after the name (\"", n),
+            (None, None, Some(r)) => ("where the person lives, named after the name (\"", r),
+            (None, None, None) => continue,
         };
         let &(_, start, stop, country) = found;
         let place = text.get(start..stop).unwrap_or("");
@@ -1134,12 +1212,12 @@ fn fill_homes(mentions: &mut [ActorMention], text: &str, homes: &[(usize, usize,
         } else {
             format!(" + country {country}: {reason}{place}\")")
         };
-        let mut given: Vec<usize> = vec![i];
-        for j in i..mentions.len() {
+        let mut given: Vec<usize> = vec![root];
+        for j in root..mentions.len() {
             let Some(x) = mentions.get_mut(j) else {
                 continue;
             };
-            if j != i && !x.antecedent.is_some_and(|a| given.contains(&a)) {
+            if j != root && !x.antecedent.is_some_and(|a| given.contains(&a)) {
                 continue;
             }
             // A possessive ("his fiancee", "Hall's video") is often read
