@@ -1437,7 +1437,7 @@ fn own_place<'p>(
                 let same = places
                     .iter()
                     .any(|(s, st, _, c)| *s == m.sentence && *st == next && c == country);
-                if !same && !(found_is_fronted(text, *start, m) && sep == ", ") {
+                if !(same || (found_is_fronted(text, *start, m) && sep == ", ")) {
                     return None;
                 }
             }
