@@ -266,6 +266,8 @@ impl Engine {
         let places = self.places.recognize(&analyzed, &actors);
         // "Jo Bloggs, 31, from Lewes": a home the gazetteer places
         dyad_lexicon::country_from_home_places(&mut actors, &analyzed.doc.text, &places);
+        // "the court in the town of Kilis": a place phrase of the actor's own
+        dyad_lexicon::country_from_own_place_places(&mut actors, &analyzed.doc.text, &places);
         // Places after prepositions may fill "- arrive in +"-style slots;
         // they are the coder's own, not actor mentions of the document.
         let place_mentions = self.place_mentions(&analyzed, &actors, &places);
@@ -335,6 +337,8 @@ impl Engine {
         let places = self.places.recognize(&analyzed, &actors);
         // "Jo Bloggs, 31, from Lewes": a home the gazetteer places
         dyad_lexicon::country_from_home_places(&mut actors, &analyzed.doc.text, &places);
+        // "the court in the town of Kilis": a place phrase of the actor's own
+        dyad_lexicon::country_from_own_place_places(&mut actors, &analyzed.doc.text, &places);
         let place_mentions = self.place_mentions(&analyzed, &actors, &places);
         let mentions = locative::Mentions::new(&actors, &place_mentions);
         let mut out = Vec::new();

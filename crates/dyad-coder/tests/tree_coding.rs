@@ -3699,3 +3699,75 @@ fn a_subject_before_a_time_phrase_is_the_verbs_subject() {
     assert_eq!(countries(&ev.source), ["JPN"], "{ev:#?}");
     assert_eq!(countries(&ev.target), ["USA"], "{ev:#?}");
 }
+
+// actors16
+
+#[test]
+fn a_state_body_placed_by_a_place_phrase_of_its_own_is_of_that_country() {
+    // "officials in Ankara", "Over in Cyprus, officials": the place phrase
+    // of the officials' own says whose they are (no country on the stop 30
+    // baseline)
+    let events = code("Officials in Ankara accused Greece of lying.");
+    assert_dyad(on(&events, "accused"), "ACCUSE", &["TUR"], &["GRC"]);
+    let events = code("Over in Cyprus, officials accused Russia of lying.");
+    assert_dyad(on(&events, "accused"), "ACCUSE", &["CYP"], &["RUS"]);
+    // an "in PLACE" a "when" clause of the authorities follows
+    let events = code("He was on holiday in south-west Turkey, when the authorities arrested him.");
+    assert_eq!(
+        countries(&on(&events, "arrested").source),
+        ["TUR"],
+        "{events:#?}"
+    );
+    // people posted abroad, and cities that seat international bodies, are
+    // not of the place
+    let events = code("The ambassador in Ankara accused Russia of lying.");
+    assert!(
+        countries(&on(&events, "accused").source).is_empty(),
+        "{events:#?}"
+    );
+    let events = code("Officials in Geneva accused Russia of lying.");
+    assert!(
+        countries(&on(&events, "accused").source).is_empty(),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_person_introduced_with_a_nationality_is_of_that_country() {
+    // "NAME, the US woman who ...": an unknown person takes the country of
+    // the nationality in the apposition, and a later bare surname takes it
+    // too (no country on the stop 30 baseline)
+    let events = code(
+        "Hoda Tarani, the US woman who fled Isis, was arrested by Kurdish forces. Tarani was later freed by the SDF.",
+    );
+    assert_eq!(
+        countries(&on(&events, "arrested").target),
+        ["USA"],
+        "{events:#?}"
+    );
+    assert_eq!(
+        countries(&on(&events, "freed").target),
+        ["USA"],
+        "{events:#?}"
+    );
+    // a nationality that is another thing's is not the person's
+    let events = code("Sami Haddad, an expert on Syrian affairs, criticised Russia.");
+    assert!(
+        events.iter().all(|e| countries(&e.source) != ["SYR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_person_placed_by_the_home_they_fled_is_of_that_country() {
+    // "X and Y fled from their home in PLACE": where they lived (no country
+    // on the stop 30 baseline), for a later mention of a name too
+    let events = code(
+        "Rana Khalaf and her husband Omar Zaidan arrived in Germany in 2016. Khalaf and Zaidan fled from their home in Homs after soldiers detained Zaidan.",
+    );
+    assert_eq!(
+        countries(&on(&events, "detained").target),
+        ["SYR"],
+        "{events:#?}"
+    );
+}

@@ -970,6 +970,144 @@ fn home_apposition(between: &str) -> bool {
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
+/// Verbs of leaving a home: "fled (from) their home in PLACE".
+const LEAVING_HOME: &[&str] = &["fled", "left", "escaped", "abandoned"];
+
+/// The text between a person's name and a place where the person lives:
+/// " fled (from) their/his/her (family) home(s) in ", ", (AGE,) who
+/// live(s)/lived in ", also after a coordinated name (" and Srihini fled
+/// from their home in "). A home left is where the person lived; only a
+/// name right before counts.
+fn residence_between(between: &str) -> bool {
+    // ", 38, who lives in "
+    if let Some(rest) = between.strip_prefix(", ") {
+        let rest = match rest.split_once(", ") {
+            Some((age, rest))
+                if !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                rest
+            }
+            _ => rest,
+        };
+        return matches!(rest, "who lives in " | "who live in " | "who lived in ");
+    }
+    // " and Srihini fled ...": one capitalised name coordinated before the verb
+    let rest = match between.strip_prefix(" and ") {
+        Some(r) => match r.split_once(' ') {
+            Some((name, r))
+                if name.starts_with(char::is_uppercase)
+                    && name.chars().all(char::is_alphabetic) =>
+            {
+                format!(" {r}")
+            }
+            _ => return false,
+        },
+        None => between.to_string(),
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let [verb, tail @ ..] = words.as_slice() else {
+        return false;
+    };
+    if !rest.starts_with(' ') || !rest.ends_with(" in ") || !crate::words::is_in(LEAVING_HOME, verb)
+    {
+        return false;
+    }
+    let tail = match tail {
+        ["from", t @ ..] => t,
+        t => t,
+    };
+    let tail = match tail {
+        ["their" | "his" | "her", t @ ..] => t,
+        _ => return false,
+    };
+    let tail = match tail {
+        ["family", t @ ..] => t,
+        t => t,
+    };
+    matches!(tail, ["home" | "homes" | "house", "in"])
+}
+
+/// Words that may not stand between the article and a nationality in a
+/// person's apposition: a preposition makes the nationality another
+/// thing's ("an expert on Syrian affairs", "a critic of Saudi policy").
+const NOT_BEFORE_NATIONALITY: &[&str] = &[
+    "on", "of", "for", "in", "at", "to", "with", "about", "from", "by", "against", "and", "or",
+];
+
+/// The text between a person's name and a country, demonym or city in
+/// the apposition "NAME, (AGE,) the/a/an (up to two words) COUNTRY":
+/// ", the ", ", a former ", ", 24, a senior " (no preposition among the
+/// words: "an expert on Syrian affairs" is no Syrian).
+fn nationality_before(between: &str) -> bool {
+    let Some(rest) = between.strip_prefix(", ") else {
+        return false;
+    };
+    let rest = match rest.split_once(", ") {
+        Some((age, rest))
+            if !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => rest,
+    };
+    let Some(words) = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    words.len() <= 2
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+                && !crate::words::is_in(NOT_BEFORE_NATIONALITY, w)
+        })
+        && (words.is_empty() || between.ends_with(' '))
+}
+
+/// Words that may follow the person noun of a nationality apposition:
+/// the apposition ends there ("the US woman who fled", "a Briton held by").
+const AFTER_NATIONALITY: &[&str] = &[
+    "who", "whose", "which", "that", "held", "detained", "captured", "living", "based", "and",
+    "in", "now", "accused", "jailed", "killed", "has", "had", "was", "is",
+];
+
+/// Most lowercase words of the person noun after the nationality ("crown
+/// prince", "aid worker").
+const NATIONALITY_NOUN_WORDS: usize = 3;
+
+/// The text after the country, demonym or city of a nationality apposition:
+/// up to three lowercase words (the person noun: "woman", "crown prince",
+/// none after "a Briton") and then the end of the apposition (a comma,
+/// stop, bracket or dash, or a word of [`AFTER_NATIONALITY`]). Not a
+/// possessive or a compound ("the Syrian regime's opponent", "the US-backed
+/// commander").
+fn nationality_after(after: &str) -> bool {
+    let mut rest = after;
+    for _ in 0..=NATIONALITY_NOUN_WORDS {
+        match rest.chars().next() {
+            None => return true,
+            Some(',' | '.' | ';' | ')' | '–' | '—' | ':') => return true,
+            Some(' ') => {}
+            Some(_) => return false,
+        }
+        let tail = rest.get(1..).unwrap_or_default();
+        let word_len = tail
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(tail.len());
+        let word = tail.get(..word_len).unwrap_or_default();
+        if crate::words::is_in(AFTER_NATIONALITY, word) {
+            return true;
+        }
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
+        }
+        rest = tail.get(word_len..).unwrap_or_default();
+    }
+    false
+}
+
 /// Most words of the person noun in ", a dairy farmer from PLACE".
 const HOME_NOUN_WORDS: usize = 3;
 
@@ -982,9 +1120,10 @@ const HOME_NOUN_WORDS: usize = 3;
 /// after the name counts: "fled from Leeds" says where someone was, not
 /// whose national they are.
 pub(crate) fn country_from_home(mentions: &mut [ActorMention], text: &str, named: &[Named]) {
+    // every country reading: a home after "from" or "in" is a place, a
+    // nationality ("the US woman") is no place
     let homes: Vec<(usize, usize, usize, &str)> = named
         .iter()
-        .filter(|n| n.as_place)
         .map(|n| (n.sentence, n.start, n.end, n.country.as_str()))
         .collect();
     fill_homes(mentions, text, &homes);
@@ -1009,38 +1148,76 @@ pub fn country_from_home_places(
 }
 
 /// Gives each unknown civilian with no country the country of the home
-/// (sentence, start, end, country) named right after the name, and every
-/// later mention whose antecedent was given it the same.
+/// (sentence, start, end, country) named right after the name: a home
+/// apposition ("from PLACE"), a nationality apposition ("the US woman",
+/// [`nationality_before`], [`nationality_after`]) or where the person lives
+/// ([`residence_between`]); and every mention of the same chain (its first
+/// mention and those whose antecedent was given it) the same.
 fn fill_homes(mentions: &mut [ActorMention], text: &str, homes: &[(usize, usize, usize, &str)]) {
     for i in 0..mentions.len() {
         let Some(m) = mentions.get(i) else { continue };
-        if m.kind != MentionKind::Person
-            || m.antecedent.is_some()
-            || !m.rule.starts_with(crate::unknown::UNKNOWN_PERSON_RULE)
-            || m.actor.country.is_some()
-            || m.actor.org.is_some()
+        let unknown_countryless = |m: &ActorMention| {
+            (m.kind == MentionKind::Person
+                || (m.kind == MentionKind::Coreference && m.antecedent.is_some()))
+                && m.rule.starts_with(crate::unknown::UNKNOWN_PERSON_RULE)
+                && m.actor.country.is_none()
+                && m.actor.org.is_none()
+        };
+        // a later mention ("... and Srihini fled from their home in Hama")
+        // gives the country to the whole chain from its first mention
+        let root = m.antecedent.unwrap_or(i);
+        if !unknown_countryless(m)
+            || !mentions
+                .get(root)
+                .is_some_and(|r| root <= i && r.antecedent.is_none() && unknown_countryless(r))
         {
             continue;
         }
         let (sentence, end) = (m.sentence, m.span.end);
-        let Some(&(_, start, stop, country)) = homes.iter().find(|(s, start, _, c)| {
-            *s == sentence
-                && *start > end
+        let fits = |s: usize, start: usize, c: &str| {
+            s == sentence
+                && start > end
                 && c.len() == 3
                 && c.bytes().all(|b| b.is_ascii_uppercase())
-                && text.get(end..*start).is_some_and(home_apposition)
-        }) else {
-            continue;
         };
+        let home = homes.iter().find(|(s, start, _, c)| {
+            fits(*s, *start, c) && text.get(end..*start).is_some_and(home_apposition)
+        });
+        // "Hoda X, the US woman who ...", "Jack X, a Briton held by ...":
+        // the nationality the apposition gives
+        let nationality = || {
+            homes.iter().find(|(s, start, stop, c)| {
+                fits(*s, *start, c)
+                    && text.get(end..*start).is_some_and(nationality_before)
+                    && text.get(*stop..).is_some_and(nationality_after)
+            })
+        };
+        // "X fled from their home in Hama", "X, who lives in Leeds": where
+        // the person lives
+        let residence = || {
+            homes.iter().find(|(s, start, _, c)| {
+                fits(*s, *start, c) && text.get(end..*start).is_some_and(residence_between)
+            })
+        };
+        let (reason, found) = match (home, nationality(), residence()) {
+            (Some(h), _, _) => ("the home named after the name (\"from", h),
+            (None, Some(n), _) => ("the nationality in the apposition after the name (\"", n),
+            (None, None, Some(r)) => ("where the person lives, named after the name (\"", r),
+            (None, None, None) => continue,
+        };
+        let &(_, start, stop, country) = found;
         let place = text.get(start..stop).unwrap_or("");
-        let reason =
-            format!(" + country {country}: the home named after the name (\"from {place}\")");
-        let mut given: Vec<usize> = vec![i];
-        for j in i..mentions.len() {
+        let reason = if home.is_some() {
+            format!(" + country {country}: {reason} {place}\")")
+        } else {
+            format!(" + country {country}: {reason}{place}\")")
+        };
+        let mut given: Vec<usize> = vec![root];
+        for j in root..mentions.len() {
             let Some(x) = mentions.get_mut(j) else {
                 continue;
             };
-            if j != i && !x.antecedent.is_some_and(|a| given.contains(&a)) {
+            if j != root && !x.antecedent.is_some_and(|a| given.contains(&a)) {
                 continue;
             }
             // A possessive ("his fiancee", "Hall's video") is often read
@@ -1066,4 +1243,313 @@ fn possessive(text: &str, m: &ActorMention) -> bool {
         || text
             .get(m.span.end..)
             .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"))
+}
+
+/// Confidence cap for a country taken from a place phrase of the actor's
+/// own ("officials in Ankara", "Over in Cyprus, officials"): sentence
+/// evidence, as [`SENTENCE_PLACE_CONFIDENCE`].
+const OWN_PLACE_CONFIDENCE: f32 = SENTENCE_PLACE_CONFIDENCE;
+
+/// Primary sectors of generic actors a place phrase of their own makes of
+/// that place's country: state bodies that act where they are (officials,
+/// police, courts, legislators) and civilians ("people in Baghuz"). Not
+/// armed forces (US troops at an Iraqi base), refugees (mostly somewhere
+/// else than home), journalists or aid workers (often foreign
+/// correspondents), nor insurgents (their own rule above).
+const OWN_PLACE_SECTORS: &[&str] = &["GOV", "COP", "JUD", "LEG", "CVL"];
+
+/// Nouns of people a state posts abroad: "the ambassador in Ankara" is not
+/// Turkish.
+const POSTED_ABROAD: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "diplomat",
+    "diplomats",
+    "consul",
+    "consuls",
+    "attache",
+    "attaché",
+    "delegation",
+    "delegations",
+    "mission",
+    "negotiator",
+    "negotiators",
+    "delegate",
+    "delegates",
+];
+
+/// Cities that seat international bodies: "officials in Geneva" or "in
+/// Brussels" are mostly of the UN or the EU, not of the host country.
+const INTERNATIONAL_SEATS: &[&str] = &[
+    "Geneva",
+    "Brussels",
+    "The Hague",
+    "Hague",
+    "New York",
+    "Vienna",
+    "Strasbourg",
+    "Luxembourg",
+    "Astana",
+    "Sochi",
+];
+
+/// Words of a point of the compass that may stand before a place ("in
+/// south-west Turkey", "in northern Syria").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "rural",
+];
+
+/// Nouns of a kind of place that may stand between the preposition and the
+/// name ("the court in the town of Kilis").
+const PLACE_KINDS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "capital",
+    "district",
+    "port",
+    "suburb",
+    "governorate",
+];
+
+/// Strips an optional compass word ("south-west ") from the end of `s`.
+fn without_compass(s: &str) -> &str {
+    let Some(rest) = s.strip_suffix(' ') else {
+        return s;
+    };
+    match rest.rsplit_once(' ') {
+        Some((head, word)) if crate::words::is_in(COMPASS, word) => {
+            // keep the space that ended the head
+            s.get(..head.len() + 1).unwrap_or(s)
+        }
+        None if crate::words::is_in(COMPASS, rest) => "",
+        _ => s,
+    }
+}
+
+/// Whether `between` (the text from the end of an actor to the start of a
+/// place) is a place phrase right after the actor: " in PLACE", " at
+/// PLACE", " in the (town|city|… of) PLACE", with a compass word allowed
+/// before the place ("officials in Ankara", "the court in the town of
+/// Kilis", "police at Manchester airport" is not: the place is the airport's
+/// name's first word, but read as Manchester).
+fn place_after_actor(between: &str) -> bool {
+    let b = without_compass(between);
+    let Some(rest) = b.strip_prefix(" in ").or_else(|| b.strip_prefix(" at ")) else {
+        return false;
+    };
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix("the ") else {
+        return false;
+    };
+    if rest.is_empty() {
+        return true;
+    }
+    rest.strip_suffix(" of ")
+        .is_some_and(|kind| crate::words::is_in(PLACE_KINDS, kind))
+}
+
+/// Whether the place starting at `start` opens its sentence in a fronted
+/// locative phrase: "In PLACE", "Over in PLACE", "Back in PLACE" right
+/// after a sentence boundary.
+fn fronted_place(text: &str, start: usize) -> bool {
+    let before = without_compass(text.get(..start).unwrap_or_default());
+    let opener = ["Over in ", "Back in ", "Here in ", "Elsewhere in ", "In "]
+        .iter()
+        .find(|o| before.ends_with(*o));
+    let Some(opener) = opener else {
+        return false;
+    };
+    let head = before
+        .get(..before.len() - opener.len())
+        .unwrap_or_default();
+    let spaced = head.ends_with(char::is_whitespace);
+    match head.trim_end().chars().next_back() {
+        None => true,
+        Some('“' | '"') => true,
+        Some('.' | '!' | '?' | '”' | '\n') => spaced,
+        _ => false,
+    }
+}
+
+/// The place (sentence, start, end, country) of `m`'s own place phrase:
+/// right after it ("officials in Ankara"), or a fronted locative whose
+/// clause `m` opens ("Over in Cyprus, officials are ..."), or an "in PLACE"
+/// that a "where"/"when" clause with `m` as its subject follows ("on
+/// holiday in south-west Turkey, when the authorities arrested him").
+fn own_place<'p>(
+    text: &str,
+    m: &ActorMention,
+    places: &'p [(usize, usize, usize, &'p str)],
+) -> Option<&'p (usize, usize, usize, &'p str)> {
+    let after_actor = places.iter().find(|(s, start, _, _)| {
+        *s == m.sentence
+            && *start > m.span.end
+            && text.get(m.span.end..*start).is_some_and(place_after_actor)
+    });
+    let before_actor = || {
+        places.iter().find(|(s, start, end, _)| {
+            if *s != m.sentence || *end > m.span.start {
+                return false;
+            }
+            let Some(between) = text.get(*end..m.span.start) else {
+                return false;
+            };
+            let between = between.strip_suffix("the ").unwrap_or(between);
+            (between == ", " && fronted_place(text, *start))
+                || (matches!(between, ", where " | ", when ")
+                    && without_compass(text.get(..*start).unwrap_or_default()).ends_with(" in "))
+        })
+    };
+    let found = after_actor.or_else(before_actor)?;
+    let (_, start, end, country) = found;
+    // one country: a place coordinated with another ("people in the UK, US
+    // and Europe") must be of the same country, and a capitalised word
+    // coordinated with it must be a place of that country
+    let after = text.get(*end..).unwrap_or_default();
+    for sep in [", ", " and ", " or ", ", and "] {
+        if let Some(rest) = after.strip_prefix(sep) {
+            if rest.starts_with(char::is_uppercase) {
+                let next = end + sep.len();
+                let same = places
+                    .iter()
+                    .any(|(s, st, _, c)| *s == m.sentence && *st == next && c == country);
+                if !(same || (found_is_fronted(text, *start, m) && sep == ", ")) {
+                    return None;
+                }
+            }
+        }
+    }
+    let name = text.get(*start..*end).unwrap_or_default();
+    if INTERNATIONAL_SEATS
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(name))
+    {
+        return None;
+    }
+    Some(found)
+}
+
+/// Whether the place at `start` is the fronted phrase whose comma comes
+/// right before `m` ("In Cyprus, officials"): its ", " is no coordination.
+fn found_is_fronted(text: &str, start: usize, m: &ActorMention) -> bool {
+    start < m.span.start && fronted_place(text, start)
+}
+
+/// Determiners that stand capitalised before a mention opening its
+/// sentence ("The court in ..."): no modifier naming whose it is.
+const OPENING_DETERMINERS: &[&str] = &["the", "a", "an", "some", "many", "several", "local"];
+
+/// Generic actors placed by a place phrase of their own take its country
+/// ("officials in Ankara", "the court in the town of Kilis", "Over in
+/// Cyprus, officials", "people in Baghuz"): state bodies and civilians
+/// ([`OWN_PLACE_SECTORS`]) with no country or organisation, whose text does
+/// not say they come from elsewhere ("foreign", a possessive, an "of" or
+/// "from" phrase, a capitalised modifier before them: "Kurdish officials"),
+/// not posted abroad ("the ambassador in Ankara"), and not in a city that
+/// seats international bodies ("officials in Geneva"). Runs after the
+/// document pass, on the places the lexicon knows (`named`), and again in
+/// the coder on the places the gazetteer resolves.
+pub(crate) fn country_from_own_place(mentions: &mut [ActorMention], text: &str, named: &[Named]) {
+    // places named by name ("Turkey", "Ankara"), not demonyms ("Turkish")
+    let places: Vec<(usize, usize, usize, &str)> = named
+        .iter()
+        .filter(|n| n.by_name)
+        .map(|n| (n.sentence, n.start, n.end, n.country.as_str()))
+        .collect();
+    fill_own_places(mentions, text, &places);
+}
+
+/// [`country_from_own_place`] for places the gazetteer resolved after the
+/// actors were recognised ("the court in the town of Kilis").
+pub fn country_from_own_place_places(
+    mentions: &mut [ActorMention],
+    text: &str,
+    places: &[dyad_core::PlaceMention],
+) {
+    let places: Vec<(usize, usize, usize, &str)> = places
+        .iter()
+        .filter_map(|p| {
+            let c = p.place.as_ref()?.country.as_str();
+            Some((p.sentence, p.span.start, p.span.end, c))
+        })
+        .collect();
+    fill_own_places(mentions, text, &places);
+}
+
+/// Gives each generic actor of [`OWN_PLACE_SECTORS`] with no country the
+/// country of its own place phrase ([`own_place`]).
+fn fill_own_places(
+    mentions: &mut [ActorMention],
+    text: &str,
+    places: &[(usize, usize, usize, &str)],
+) {
+    for m in mentions.iter_mut() {
+        if m.kind != MentionKind::Role
+            || m.actor.country.is_some()
+            || m.actor.org.is_some()
+            || names_several_states(&m.text)
+            || !m
+                .actor
+                .primary_sector()
+                .is_some_and(|s| OWN_PLACE_SECTORS.contains(&s))
+            || m.text
+                .split_whitespace()
+                .any(|w| crate::words::is_in(POSTED_ABROAD, w))
+            || place_says_nothing(text, m)
+        {
+            continue;
+        }
+        // a capitalised modifier before the mention names whose it is
+        // ("Kurdish officials", "Assad officials"); a word after a comma or
+        // at the sentence start does not
+        let before = text.get(..m.span.start).unwrap_or_default();
+        let modifier = before
+            .strip_suffix(' ')
+            .and_then(|b| b.split_whitespace().next_back())
+            .is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !w.ends_with([',', '.', '“', '"'])
+                    && !crate::words::is_in(OPENING_DETERMINERS, w)
+            })
+            && !before.trim_end().ends_with(['.', '!', '?', '“', '"']);
+        if modifier || m.text.starts_with(char::is_uppercase) && m.text.contains(' ') {
+            continue;
+        }
+        let Some(&(_, start, end, country)) = own_place(text, m, places) else {
+            continue;
+        };
+        if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        let place = text.get(start..end).unwrap_or_default();
+        m.actor.country = Some(country.to_string());
+        m.rule.push_str(&format!(
+            " + country {country}: placed by a place phrase of its own (\"{place}\")"
+        ));
+        m.confidence = m.confidence.min(OWN_PLACE_CONFIDENCE);
+    }
 }

@@ -1050,6 +1050,7 @@ impl Lexicon {
             peoples: &self.k.peoples,
         };
         crate::context::country_from_document(&mut mentions, &doc_context);
+        crate::context::country_from_own_place(&mut mentions, text, &named);
         let mentions = crate::definite::resolve_late(mentions, &definite_input);
         crate::quotes::first_person(text, &doc.sentences, mentions)
     }

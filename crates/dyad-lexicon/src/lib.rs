@@ -52,7 +52,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub use context::{country_from_home_places, DOCUMENT_COUNTRY_MARKER, SENTENCE_PLACE_MARKER};
+pub use context::{
+    country_from_home_places, country_from_own_place_places, DOCUMENT_COUNTRY_MARKER,
+    SENTENCE_PLACE_MARKER,
+};
 pub use dates::parse_loose_date;
 pub use definite::COREFERENCE_MARKER;
 pub use error::{CheckReport, LexiconError, Problem, Severity};
