@@ -1129,6 +1129,18 @@ pub(crate) fn country_from_home(mentions: &mut [ActorMention], text: &str, named
     fill_homes(mentions, text, &homes);
 }
 
+/// The gazetteer's resolved places as (sentence, start, end, country), the
+/// form the context rules read.
+fn resolved_places(places: &[dyad_core::PlaceMention]) -> Vec<(usize, usize, usize, &str)> {
+    places
+        .iter()
+        .filter_map(|p| {
+            let c = p.place.as_ref()?.country.as_str();
+            Some((p.sentence, p.span.start, p.span.end, c))
+        })
+        .collect()
+}
+
 /// [`country_from_home`] for places the gazetteer resolved after the actors
 /// were recognised ("from Lewes": `places`), run by the coder: the person,
 /// and every later mention referring back to it, takes the place's country.
@@ -1137,14 +1149,7 @@ pub fn country_from_home_places(
     text: &str,
     places: &[dyad_core::PlaceMention],
 ) {
-    let homes: Vec<(usize, usize, usize, &str)> = places
-        .iter()
-        .filter_map(|p| {
-            let c = p.place.as_ref()?.country.as_str();
-            Some((p.sentence, p.span.start, p.span.end, c))
-        })
-        .collect();
-    fill_homes(mentions, text, &homes);
+    fill_homes(mentions, text, &resolved_places(places));
 }
 
 /// Gives each unknown civilian with no country the country of the home
@@ -1490,14 +1495,7 @@ pub fn country_from_own_place_places(
     text: &str,
     places: &[dyad_core::PlaceMention],
 ) {
-    let places: Vec<(usize, usize, usize, &str)> = places
-        .iter()
-        .filter_map(|p| {
-            let c = p.place.as_ref()?.country.as_str();
-            Some((p.sentence, p.span.start, p.span.end, c))
-        })
-        .collect();
-    fill_own_places(mentions, text, &places);
+    fill_own_places(mentions, text, &resolved_places(places));
 }
 
 /// Gives each generic actor of [`OWN_PLACE_SECTORS`] with no country the
