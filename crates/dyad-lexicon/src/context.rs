@@ -937,20 +937,26 @@ pub(crate) fn country_from_document(mentions: &mut [ActorMention], ctx: &DocCont
 /// after the name ("Jo Bloggs, 31, from Leeds").
 const HOME_CONFIDENCE: f32 = 0.6;
 
-/// The text between a person's name and the place of their home in the
-/// newspaper apposition "NAME, (AGE,) (a NOUN) from PLACE": ", from ",
-/// ", 24, from ", ", 22, a dairy farmer from ".
-fn home_apposition(between: &str) -> bool {
-    let Some(rest) = between.strip_prefix(", ") else {
-        return false;
-    };
-    let rest = match rest.split_once(", ") {
+/// What follows the comma after a person's name and an age written next
+/// ("NAME, 24, ..." → "..."; "NAME, ..." → "..."); None without the comma.
+fn past_comma_and_age(between: &str) -> Option<&str> {
+    let rest = between.strip_prefix(", ")?;
+    Some(match rest.split_once(", ") {
         Some((age, rest))
             if !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()) =>
         {
             rest
         }
         _ => rest,
+    })
+}
+
+/// The text between a person's name and the place of their home in the
+/// newspaper apposition "NAME, (AGE,) (a NOUN) from PLACE": ", from ",
+/// ", 24, from ", ", 22, a dairy farmer from ".
+fn home_apposition(between: &str) -> bool {
+    let Some(rest) = past_comma_and_age(between) else {
+        return false;
     };
     if rest == "from " {
         return true;
@@ -1039,16 +1045,8 @@ const NOT_BEFORE_NATIONALITY: &[&str] = &[
 /// ", the ", ", a former ", ", 24, a senior " (no preposition among the
 /// words: "an expert on Syrian affairs" is no Syrian).
 fn nationality_before(between: &str) -> bool {
-    let Some(rest) = between.strip_prefix(", ") else {
+    let Some(rest) = past_comma_and_age(between) else {
         return false;
-    };
-    let rest = match rest.split_once(", ") {
-        Some((age, rest))
-            if !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            rest
-        }
-        _ => rest,
     };
     let Some(words) = ["the ", "a ", "an "]
         .iter()
