@@ -1481,6 +1481,9 @@ fn try_pattern<'p>(
             // "stormed across the border from Syria", "rockets fired from
             // Gaza": an attack's "from" is where it came from
             .filter(|&&p| !(pattern.plover == "ASSAULT" && p == "from"))
+            // "helped organise flights from Syria", "won backing from X":
+            // help and backing come from their giver, never go to it
+            .filter(|&&p| !(matches!(pattern.plover.as_str(), "AID" | "SUPPORT") && p == "from"))
             // "mobilised thousands of soldiers", "troops for the Gulf War":
             // a mobilisation's "of" names the forces moved (its own), its
             // "for" the purpose (sides14)

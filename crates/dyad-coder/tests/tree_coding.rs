@@ -3532,6 +3532,27 @@ fn an_event_noun_read_as_an_adjective_after_a_light_verb_is_a_noun() {
     assert_dyad(on(&events, "offensive"), "ASSAULT", &["ISR"], &["PSE"]);
 }
 
+// stop 31 (lead)
+
+#[test]
+fn help_or_backing_never_goes_to_where_it_comes_from() {
+    // an empty object slot is not filled by a "from" phrase for AID or
+    // SUPPORT: it names the origin or the giver
+    for text in [
+        "Germany helped organise evacuation flights from Lebanon.",
+        "Germany won backing from Lebanon at the summit.",
+    ] {
+        let events = code(text);
+        assert!(
+            events
+                .iter()
+                .filter(|e| matches!(e.plover.as_str(), "AID" | "SUPPORT"))
+                .all(|e| !countries(&e.target).contains(&"LBN".to_string())),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
 // stop 30 (lead)
 
 #[test]

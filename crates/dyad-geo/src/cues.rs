@@ -14,6 +14,9 @@ const RECOGNITION_NAME: &str = "data/gazetteer/recognition.txt";
 pub(crate) struct Cues {
     pub prepositions: HashSet<String>,
     pub settlement_nouns: HashSet<String>,
+    /// Settlement nouns that, followed by "of", name what contains the
+    /// settlement instead ("the capital of Chechnya" is no town).
+    pub container_nouns: HashSet<String>,
     /// Division noun → usual administrative level.
     pub division_nouns: HashMap<String, u8>,
     pub facility_nouns: HashSet<String>,
@@ -163,6 +166,7 @@ impl WordTable {
 pub(crate) struct WordCues {
     pub preposition: bool,
     pub settlement_noun: bool,
+    pub container_noun: bool,
     /// As [`Cues::division_level`] (plural forms included).
     pub division_level: Option<u8>,
     pub facility_noun: bool,
@@ -202,6 +206,9 @@ impl Cues {
                 }
                 "settlement-nouns" => {
                     cues.settlement_nouns.insert(word);
+                }
+                "container-nouns" => {
+                    cues.container_nouns.insert(word);
                 }
                 "division-nouns" => {
                     let mut parts = word.split_whitespace();
@@ -246,9 +253,10 @@ impl Cues {
     /// answers to) with the lists that hold it.
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordCues> = HashMap::default();
-        let lists: [(&HashSet<String>, MarkList); 6] = [
+        let lists: [(&HashSet<String>, MarkList); 7] = [
             (&self.prepositions, |w| w.preposition = true),
             (&self.settlement_nouns, |w| w.settlement_noun = true),
+            (&self.container_nouns, |w| w.container_noun = true),
             (&self.facility_nouns, |w| w.facility_noun = true),
             (&self.continuations, |w| w.continuation = true),
             (&self.not_places, |w| w.not_place = true),
@@ -357,6 +365,7 @@ mod tests {
         let cues = Cues::parse(RECOGNITION_NAME, RECOGNITION_TXT).unwrap();
         assert!(cues.prepositions.contains("near") && cues.prepositions.contains("outside"));
         assert!(cues.settlement_nouns.contains("city"));
+        assert!(cues.container_nouns.contains("capital"));
         assert_eq!(cues.division_level("Governorates"), Some(1));
         assert_eq!(cues.division_level("district"), Some(2));
         assert_eq!(cues.division_level("Counties"), Some(2));

@@ -475,10 +475,20 @@ impl<'a> Assess<'a, '_> {
             };
             let step = if w.preposition {
                 Step::Preposition
+            } else if t.lower
+                && w.container_noun
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.text.eq_ignore_ascii_case("of"))
+            {
+                // "the capital of X": X contains a settlement, so the noun
+                // is a place cue that says nothing of X's kind
+                Step::Noun(None)
             } else if t.lower && w.settlement_noun {
-                Step::Noun(Hint::Settlement)
+                Step::Noun(Some(Hint::Settlement))
             } else if let Some(level) = w.division_level.filter(|_| t.lower) {
-                Step::Noun(Hint::Division(level))
+                Step::Noun(Some(Hint::Division(level)))
             } else if article_or_of() || t.pos.is_adjective() {
                 Step::Over
             } else {
@@ -490,7 +500,9 @@ impl<'a> Assess<'a, '_> {
                     return (Cue::Preposition, Some(t.text.to_lowercase()), hint);
                 }
                 Step::Noun(h) => {
-                    hint.get_or_insert_with(|| (h, t.text.to_string()));
+                    if let Some(h) = h {
+                        hint.get_or_insert_with(|| (h, t.text.to_string()));
+                    }
                     noun.get_or_insert_with(|| t.text.to_lowercase());
                 }
                 Step::Over => {}
@@ -520,8 +532,9 @@ enum NextWord {
 /// What a word before a name says, looking back for a cue.
 enum Step {
     Preposition,
-    /// A settlement or division noun ("city", "province").
-    Noun(Hint),
+    /// A settlement or division noun ("city", "province"), with the kind it
+    /// says the name is (none for "the capital of").
+    Noun(Option<Hint>),
     /// An article, adjective or "of": look further back.
     Over,
     Stop,

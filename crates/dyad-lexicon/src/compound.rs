@@ -249,6 +249,32 @@ impl<'a> Scan<'a> {
             .get(i + 1)
             .filter(|b| self.gap_ok(self.after(a), b.start))
         {
+            // "Syrian Arab forces", "Iraqi Arab tribes": a bloc's demonym
+            // between a country's and a role names the people's ethnicity;
+            // the country's says whose they are (the role chain after it is
+            // the country's, with the bloc word inside the mention)
+            let bloc_between = !self.lex.is_bloc_code(anchor.code)
+                && matches!(b.primary(), Target::Demonym(_))
+                && !b.hyphen_after
+                && self
+                    .anchor(b)
+                    .is_some_and(|x| self.lex.is_bloc_code(x.code));
+            if bloc_between {
+                let chain = s
+                    .atoms
+                    .get(i + 2)
+                    .filter(|c| self.gap_ok(self.after(b), c.start))
+                    .and_then(|_| self.chain(s, i + 2))
+                    .filter(|c| {
+                        matches!(
+                            c.head.kind,
+                            RoleKind::Group | RoleKind::Title | RoleKind::Institution
+                        )
+                    });
+                if let Some(chain) = chain {
+                    return self.country_role(s, i, &anchor, chain, out);
+                }
+            }
             if let Some(chain) = self.chain(s, i + 1) {
                 if chain.head.kind == RoleKind::Thing {
                     // "the Russian nerve agent": a modifier of a thing.
