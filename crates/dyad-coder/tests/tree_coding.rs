@@ -3553,6 +3553,16 @@ fn help_or_backing_never_goes_to_where_it_comes_from() {
     }
 }
 
+#[test]
+fn an_infinitive_after_that_is_no_subjunctive_demand() {
+    // the parser may hang "that" on the infinitive of a subject's noun
+    // ("said that X's decision to use ... meant"): nothing is demanded of X
+    let events = code(
+        "Germany said that the Iranian decision to again attack Iraq meant the talks had failed.",
+    );
+    assert!(events.iter().all(|e| e.plover != "REQUEST"), "{events:#?}");
+}
+
 // stop 30 (lead)
 
 #[test]

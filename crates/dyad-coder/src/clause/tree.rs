@@ -3223,12 +3223,16 @@ fn is_obliged(view: &SentenceView<'_>, tree: &DepTree<'_>, c: usize) -> bool {
         });
     // "demanded that Dbeibeh appear": a subjunctive (a bare verb after
     // "that", no modal) is what a demand asks for
+    // (not an infinitive the parser hung "that" on: "said that the
+    // government's decision to use X meant ...")
     let subjunctive = tree.xpos(c) == "VB"
         && tree
             .kids(c)
             .iter()
             .any(|&k| tree.rel(k) == "mark" && view.low(k) == "that")
-        && !tree.kids(c).iter().any(|&k| tree.rel(k).starts_with("aux"));
+        && !tree.kids(c).iter().any(|&k| {
+            tree.rel(k).starts_with("aux") || (tree.rel(k) == "mark" && view.low(k) == "to")
+        });
     // "X will have to pay the price", "X must face the consequences": a
     // penalty the obliged party is told it will suffer threatens it, it
     // asks nothing of it
