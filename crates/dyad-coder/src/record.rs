@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ontology, AnalyzedDocument, DatePrecision, EventActor, EventDate, EventPlace, PlaceMention,
-    Sentence, Span,
+    PlaceReason, Sentence, Span,
 };
 use dyad_core::{Event, Factuality, Provenance};
 
@@ -332,7 +332,7 @@ fn build_event<'a>(
     } else {
         pattern.id.clone()
     };
-    let rule = match own_people {
+    let mut rule = match own_people {
         Some(country) => format!("{rule}{OWN_PEOPLE_MARKER}{country}"),
         None => rule,
     };
@@ -483,6 +483,16 @@ fn build_event<'a>(
         &target,
     );
     let place = narrow_meeting_place(ctx, place, &plover, story_present);
+    let mut confidence = m.confidence;
+    if let Some(given) =
+        people_of_the_place_of_the_act(ctx, sentence, &plover, place.as_ref(), &mut target)
+    {
+        rule = format!("{rule}{PLACE_PEOPLE_MARKER}{given}");
+        confidence = confidence.min(PLACE_PEOPLE_CONFIDENCE);
+    } else if let Some(given) = victims_of_the_scene(ctx, sentence, &plover, &mut target) {
+        rule = format!("{rule}{SCENE_PEOPLE_MARKER}{given}");
+        confidence = confidence.min(SCENE_PEOPLE_CONFIDENCE);
+    }
     ctx.cache.reset_for(sentence.index);
     let quantities = {
         let mut q = ctx.cache.quantities.borrow_mut();
@@ -523,9 +533,9 @@ fn build_event<'a>(
             trigger_text: trigger.slice(text).to_string(),
             rule,
             confidence: if coreferred {
-                m.confidence * COREFERRED_SIDE_CONFIDENCE
+                confidence * COREFERRED_SIDE_CONFIDENCE
             } else {
-                m.confidence
+                confidence
             },
         },
         historical,
@@ -694,6 +704,240 @@ fn a_state_holds_its_own_people(
         given = true;
     }
     given.then(|| country.to_string())
+}
+
+/// Marker appended to an event's rule when [`people_of_the_place_of_the_act`]
+/// gave its target the country of the act's own place, followed by the
+/// country and the place's name ("+place-people:SYR(Raqqa)").
+pub const PLACE_PEOPLE_MARKER: &str = "+place-people:";
+
+/// Confidence cap of an event whose target took the country of the act's
+/// place: sentence evidence, as the lexicon's sentence-place rule (0.55).
+const PLACE_PEOPLE_CONFIDENCE: f32 = 0.55;
+
+/// People killed, hurt, arrested or held (ASSAULT, COERCE) where the act
+/// happens are mostly of that place: a generic civilian or medical target
+/// ("civilians", "people", "three men", "hospitals", "doctors"; a role word,
+/// not a named person) with no country
+/// or organisation takes the country of the event's own place, when that
+/// place comes from the event's own sentence on the parse (a locative of the
+/// trigger, of its clause, of the verb it is coordinated with, or the
+/// sentence's opening scene: not the dateline, the lead or the actors'
+/// country), and the sentence names no place of another country ("a man
+/// from Birmingham detained in Syria" is not Syrian). Not for a possessive
+/// ("its citizens"), people of an "of"/"from" phrase ("families of
+/// fighters"), nor people a word marks as not the place's own ("foreign",
+/// "tourists", "refugees": `data/patterns/actors/not-own-people.txt`).
+/// Returns the country and the place's name, if a country was given.
+fn people_of_the_place_of_the_act(
+    ctx: &DocContext<'_>,
+    sentence: &Sentence,
+    plover: &str,
+    place: Option<&EventPlace>,
+    target: &mut [EventActor],
+) -> Option<String> {
+    if !matches!(plover, "ASSAULT" | "COERCE") {
+        return None;
+    }
+    let place = place?;
+    if !matches!(
+        place.reason,
+        Some(
+            PlaceReason::TriggerObl
+                | PlaceReason::Clause
+                | PlaceReason::Coordinated
+                | PlaceReason::Opening
+        )
+    ) || !place.span.is_some_and(|p| sentence.span.contains(p))
+    {
+        return None;
+    }
+    let country = place.country.as_deref()?;
+    if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let other_place = ctx.places.iter().any(|p| {
+        p.sentence == sentence.index
+            && p.place
+                .as_ref()
+                .is_some_and(|x| x.country.as_str() != country)
+    });
+    if other_place {
+        return None;
+    }
+    let text = &ctx.doc.doc.text;
+    let mut given = false;
+    for t in target.iter_mut() {
+        if t.actor.country.is_some()
+            || t.actor.org.is_some()
+            || !t
+                .actor
+                .sectors
+                .first()
+                .is_some_and(|x| matches!(x.as_str(), "CVL" | "MED"))
+        {
+            continue;
+        }
+        // a role word of the recogniser, as written (not a person, a
+        // pronoun or a side assembled with a donor)
+        let generic = ctx.mentions.in_span(t.span).any(|(_, x)| {
+            x.span == t.span
+                && x.kind == dyad_core::MentionKind::Role
+                && x.actor.person_id.is_none()
+        });
+        if !generic || not_their_own(text, t) {
+            continue;
+        }
+        let after = text.get(t.span.end..).unwrap_or_default();
+        let next = after.split_whitespace().next().unwrap_or_default();
+        if next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("from") {
+            continue;
+        }
+        t.actor.country = Some(country.to_string());
+        given = true;
+    }
+    given.then(|| format!("{country}({})", place.name))
+}
+
+/// Marker appended to an event's rule when [`victims_of_the_scene`] gave its
+/// target the country of the scene the sentences before set, followed by
+/// the country and that sentence's index ("+scene-people:SYR(sentence 29)").
+pub const SCENE_PEOPLE_MARKER: &str = "+scene-people:";
+
+/// Confidence cap of an event whose target took the country of the scene:
+/// evidence from the story, as the lexicon's story rules (0.45).
+const SCENE_PEOPLE_CONFIDENCE: f32 = 0.45;
+
+/// How many sentences back the scene may have been set.
+const SCENE_SENTENCES: usize = 2;
+
+/// Victims of an assault or arrest in a sentence that names no place and no
+/// country ("Once again civilians are being killed") are of the scene the
+/// story has just set: a generic target whose noun belongs to the scene
+/// (`data/patterns/actors/scene-people.txt`: "civilians", "people",
+/// "villagers", "hospitals"; not "men", often foreign fighters) takes the
+/// country of the places of the nearest of the [`SCENE_SENTENCES`] sentences
+/// before that names places, when they are all of one country and that
+/// country is the story's theatre (named by the places the document
+/// resolves at least three times and twice as often as any other country). Not for a possessive, people of an
+/// "of"/"from" phrase, nor people a word marks as not the place's own.
+/// Returns the country and the scene sentence, if a country was given.
+fn victims_of_the_scene(
+    ctx: &DocContext<'_>,
+    sentence: &Sentence,
+    plover: &str,
+    target: &mut [EventActor],
+) -> Option<String> {
+    if !matches!(plover, "ASSAULT" | "COERCE") || target.is_empty() {
+        return None;
+    }
+    let places_of = |s: usize| {
+        ctx.places
+            .iter()
+            .filter(move |p| p.sentence == s)
+            .filter_map(|p| p.place.as_ref())
+            .map(|x| x.country.as_str())
+    };
+    let names_a_country = ctx
+        .mentions
+        .in_span(sentence.span)
+        .any(|(_, x)| x.sentence == sentence.index && x.actor.country.is_some());
+    if places_of(sentence.index).next().is_some() || names_a_country {
+        return None;
+    }
+    let (scene, country) = (1..=SCENE_SENTENCES)
+        .filter_map(|back| sentence.index.checked_sub(back))
+        .find_map(|s| {
+            let first = places_of(s).next()?;
+            Some((s, places_of(s).all(|c| c == first).then_some(first)))
+        })?;
+    let country = country?;
+    if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    // the story's theatre: its resolved places name the country at least
+    // three times and twice as often as any other
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for p in ctx.places.iter().filter_map(|p| p.place.as_ref()) {
+        match counts.iter_mut().find(|(c, _)| *c == p.country.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p.country.as_str(), 1)),
+        }
+    }
+    let same = counts
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map_or(0, |(_, n)| *n);
+    let rival = counts
+        .iter()
+        .filter(|(c, _)| *c != country)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    if same < 3 || same < 2 * rival {
+        return None;
+    }
+    let text = &ctx.doc.doc.text;
+    let mut given = false;
+    for t in target.iter_mut() {
+        if t.actor.country.is_some()
+            || t.actor.org.is_some()
+            || !t
+                .actor
+                .sectors
+                .first()
+                .is_some_and(|x| matches!(x.as_str(), "CVL" | "MED"))
+        {
+            continue;
+        }
+        let generic = ctx.mentions.in_span(t.span).any(|(_, x)| {
+            x.span == t.span
+                && x.kind == dyad_core::MentionKind::Role
+                && x.actor.person_id.is_none()
+        });
+        let noun = t.text.rsplit(' ').next().unwrap_or_default();
+        if !generic || !own_people::belongs_to_the_scene(noun) || not_their_own(text, t) {
+            continue;
+        }
+        let after = text.get(t.span.end..).unwrap_or_default();
+        let next = after.split_whitespace().next().unwrap_or_default();
+        if next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("from") {
+            continue;
+        }
+        t.actor.country = Some(country.to_string());
+        given = true;
+    }
+    given.then(|| format!("{country}(sentence {scene})"))
+}
+
+/// Whether a side's text says its people are someone else's: a possessive
+/// ("their", "Russia's people"), or a word of the phrase or the one just
+/// before it that marks people as not the acting state's own ("foreign
+/// journalists", "tourists": data/patterns/actors/not-own-people.txt).
+fn not_their_own(text: &str, t: &EventActor) -> bool {
+    let low = t.text.to_ascii_lowercase();
+    if matches!(low.as_str(), "his" | "her" | "their" | "its")
+        || text
+            .get(t.span.end..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+    {
+        return true;
+    }
+    let before = text.get(..t.span.start).unwrap_or("").trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let possessive_before = matches!(
+        prev.to_ascii_lowercase().as_str(),
+        "his" | "her" | "their" | "its" | "our" | "my" | "your" | "whose" | "own"
+    ) || before.ends_with("'s")
+        || before.ends_with("\u{2019}s");
+    possessive_before
+        || t.text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .chain(std::iter::once(prev))
+            .any(own_people::marks_not_own)
 }
 
 /// The document's actor mention behind local mention `li` of a sentence.

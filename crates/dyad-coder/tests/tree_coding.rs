@@ -3802,3 +3802,77 @@ fn a_person_placed_by_the_home_they_fled_is_of_that_country() {
         "{events:#?}"
     );
 }
+
+// actors17
+
+#[test]
+fn people_hurt_or_held_where_the_act_happens_are_of_that_place() {
+    // the event's own place (a locative of the trigger, from the
+    // gazetteer) gives generic civilian and medical targets of an assault
+    // or arrest its country (no country on the stop 31 baseline)
+    let Some(events) = code_geo("Civilians were killed in Saraqeb when jets bombed the town.")
+    else {
+        return;
+    };
+    assert_eq!(
+        countries(&on(&events, "killed").target),
+        ["SYR"],
+        "{events:#?}"
+    );
+    let Some(events) =
+        code_geo("Soldiers detained dozens of young men during raids on villages near Saraqeb.")
+    else {
+        return;
+    };
+    assert_eq!(
+        countries(&on(&events, "detained").target),
+        ["SYR"],
+        "{events:#?}"
+    );
+    let Some(events) = code_geo("Seven hospitals were bombed in Saraqeb on Monday.") else {
+        return;
+    };
+    assert_eq!(
+        countries(&on(&events, "bombed").target),
+        ["SYR"],
+        "{events:#?}"
+    );
+    // not when the sentence names a place of another country, nor for
+    // people a word marks as not the place's own, nor for a possessive
+    for text in [
+        "A man from Leeds was detained in Saraqeb on Monday.",
+        "Two foreign tourists were detained in Saraqeb on Monday.",
+        "Its citizens were detained in Saraqeb on Monday.",
+    ] {
+        let Some(events) = code_geo(text) else {
+            return;
+        };
+        assert!(
+            countries(&on(&events, "detained").target).is_empty(),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
+#[test]
+fn victims_in_a_sentence_naming_no_place_are_of_the_scene_just_set() {
+    // the sentence before sets the scene in the story's theatre: villagers
+    // killed are of it (no country on the stop 31 baseline); "men" are not
+    // taken (often foreign fighters)
+    let scene = "Government forces have besieged Saraqeb in Idlib province for weeks. Aid convoys cannot reach Saraqeb.";
+    let Some(events) = code_geo(&format!("{scene} Once more villagers are being killed.")) else {
+        return;
+    };
+    assert_eq!(
+        countries(&on(&events, "killed").target),
+        ["SYR"],
+        "{events:#?}"
+    );
+    let Some(events) = code_geo(&format!("{scene} Once more men are being killed.")) else {
+        return;
+    };
+    assert!(
+        countries(&on(&events, "killed").target).is_empty(),
+        "{events:#?}"
+    );
+}

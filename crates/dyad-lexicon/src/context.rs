@@ -59,6 +59,7 @@
 use dyad_core::{ActorMention, MentionKind};
 use rustc_hash::FxHashMap;
 
+use crate::context_words::List;
 use crate::model::StatelessPeople;
 
 /// How many sentences back "the government most recently named" may lie.
@@ -976,9 +977,6 @@ fn home_apposition(between: &str) -> bool {
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
-/// Verbs of leaving a home: "fled (from) their home in PLACE".
-const LEAVING_HOME: &[&str] = &["fled", "left", "escaped", "abandoned"];
-
 /// The text between a person's name and a place where the person lives:
 /// " fled (from) their/his/her (family) home(s) in ", ", (AGE,) who
 /// live(s)/lived in ", also after a coordinated name (" and Srihini fled
@@ -1014,7 +1012,9 @@ fn residence_between(between: &str) -> bool {
     let [verb, tail @ ..] = words.as_slice() else {
         return false;
     };
-    if !rest.starts_with(' ') || !rest.ends_with(" in ") || !crate::words::is_in(LEAVING_HOME, verb)
+    if !rest.starts_with(' ')
+        || !rest.ends_with(" in ")
+        || !crate::context_words::is_in(List::LeavingHome, verb)
     {
         return false;
     }
@@ -1032,13 +1032,6 @@ fn residence_between(between: &str) -> bool {
     };
     matches!(tail, ["home" | "homes" | "house", "in"])
 }
-
-/// Words that may not stand between the article and a nationality in a
-/// person's apposition: a preposition makes the nationality another
-/// thing's ("an expert on Syrian affairs", "a critic of Saudi policy").
-const NOT_BEFORE_NATIONALITY: &[&str] = &[
-    "on", "of", "for", "in", "at", "to", "with", "about", "from", "by", "against", "and", "or",
-];
 
 /// The text between a person's name and a country, demonym or city in
 /// the apposition "NAME, (AGE,) the/a/an (up to two words) COUNTRY":
@@ -1059,17 +1052,10 @@ fn nationality_before(between: &str) -> bool {
         && words.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
-                && !crate::words::is_in(NOT_BEFORE_NATIONALITY, w)
+                && !crate::context_words::is_in(List::NotBeforeNationality, w)
         })
         && (words.is_empty() || between.ends_with(' '))
 }
-
-/// Words that may follow the person noun of a nationality apposition:
-/// the apposition ends there ("the US woman who fled", "a Briton held by").
-const AFTER_NATIONALITY: &[&str] = &[
-    "who", "whose", "which", "that", "held", "detained", "captured", "living", "based", "and",
-    "in", "now", "accused", "jailed", "killed", "has", "had", "was", "is",
-];
 
 /// Most lowercase words of the person noun after the nationality ("crown
 /// prince", "aid worker").
@@ -1078,7 +1064,7 @@ const NATIONALITY_NOUN_WORDS: usize = 3;
 /// The text after the country, demonym or city of a nationality apposition:
 /// up to three lowercase words (the person noun: "woman", "crown prince",
 /// none after "a Briton") and then the end of the apposition (a comma,
-/// stop, bracket or dash, or a word of [`AFTER_NATIONALITY`]). Not a
+/// stop, bracket or dash, or a word of the after-nationality list). Not a
 /// possessive or a compound ("the Syrian regime's opponent", "the US-backed
 /// commander").
 fn nationality_after(after: &str) -> bool {
@@ -1095,7 +1081,7 @@ fn nationality_after(after: &str) -> bool {
             .find(|c: char| !(c.is_alphabetic() || c == '-'))
             .unwrap_or(tail.len());
         let word = tail.get(..word_len).unwrap_or_default();
-        if crate::words::is_in(AFTER_NATIONALITY, word) {
+        if crate::context_words::is_in(List::AfterNationality, word) {
             return true;
         }
         if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
@@ -1261,92 +1247,17 @@ const OWN_PLACE_CONFIDENCE: f32 = SENTENCE_PLACE_CONFIDENCE;
 /// correspondents), nor insurgents (their own rule above).
 const OWN_PLACE_SECTORS: &[&str] = &["GOV", "COP", "JUD", "LEG", "CVL"];
 
-/// Nouns of people a state posts abroad: "the ambassador in Ankara" is not
-/// Turkish.
-const POSTED_ABROAD: &[&str] = &[
-    "ambassador",
-    "ambassadors",
-    "envoy",
-    "envoys",
-    "diplomat",
-    "diplomats",
-    "consul",
-    "consuls",
-    "attache",
-    "attaché",
-    "delegation",
-    "delegations",
-    "mission",
-    "negotiator",
-    "negotiators",
-    "delegate",
-    "delegates",
-];
-
-/// Cities that seat international bodies: "officials in Geneva" or "in
-/// Brussels" are mostly of the UN or the EU, not of the host country.
-const INTERNATIONAL_SEATS: &[&str] = &[
-    "Geneva",
-    "Brussels",
-    "The Hague",
-    "Hague",
-    "New York",
-    "Vienna",
-    "Strasbourg",
-    "Luxembourg",
-    "Astana",
-    "Sochi",
-];
-
-/// Words of a point of the compass that may stand before a place ("in
-/// south-west Turkey", "in northern Syria").
-const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "rural",
-];
-
-/// Nouns of a kind of place that may stand between the preposition and the
-/// name ("the court in the town of Kilis").
-const PLACE_KINDS: &[&str] = &[
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "capital",
-    "district",
-    "port",
-    "suburb",
-    "governorate",
-];
-
 /// Strips an optional compass word ("south-west ") from the end of `s`.
 fn without_compass(s: &str) -> &str {
     let Some(rest) = s.strip_suffix(' ') else {
         return s;
     };
     match rest.rsplit_once(' ') {
-        Some((head, word)) if crate::words::is_in(COMPASS, word) => {
+        Some((head, word)) if crate::context_words::is_in(List::Compass, word) => {
             // keep the space that ended the head
             s.get(..head.len() + 1).unwrap_or(s)
         }
-        None if crate::words::is_in(COMPASS, rest) => "",
+        None if crate::context_words::is_in(List::Compass, rest) => "",
         _ => s,
     }
 }
@@ -1372,7 +1283,7 @@ fn place_after_actor(between: &str) -> bool {
         return true;
     }
     rest.strip_suffix(" of ")
-        .is_some_and(|kind| crate::words::is_in(PLACE_KINDS, kind))
+        .is_some_and(|kind| crate::context_words::is_in(List::PlaceKinds, kind))
 }
 
 /// Whether the place starting at `start` opens its sentence in a fronted
@@ -1447,10 +1358,7 @@ fn own_place<'p>(
         }
     }
     let name = text.get(*start..*end).unwrap_or_default();
-    if INTERNATIONAL_SEATS
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(name))
-    {
+    if crate::context_words::is_in(List::InternationalSeats, name) {
         return None;
     }
     Some(found)
@@ -1461,10 +1369,6 @@ fn own_place<'p>(
 fn found_is_fronted(text: &str, start: usize, m: &ActorMention) -> bool {
     start < m.span.start && fronted_place(text, start)
 }
-
-/// Determiners that stand capitalised before a mention opening its
-/// sentence ("The court in ..."): no modifier naming whose it is.
-const OPENING_DETERMINERS: &[&str] = &["the", "a", "an", "some", "many", "several", "local"];
 
 /// Generic actors placed by a place phrase of their own take its country
 /// ("officials in Ankara", "the court in the town of Kilis", "Over in
@@ -1514,7 +1418,7 @@ fn fill_own_places(
                 .is_some_and(|s| OWN_PLACE_SECTORS.contains(&s))
             || m.text
                 .split_whitespace()
-                .any(|w| crate::words::is_in(POSTED_ABROAD, w))
+                .any(|w| crate::context_words::is_in(List::PostedAbroad, w))
             || place_says_nothing(text, m)
         {
             continue;
@@ -1529,7 +1433,7 @@ fn fill_own_places(
             .is_some_and(|w| {
                 w.starts_with(char::is_uppercase)
                     && !w.ends_with([',', '.', '“', '"'])
-                    && !crate::words::is_in(OPENING_DETERMINERS, w)
+                    && !crate::context_words::is_in(List::OpeningDeterminers, w)
             })
             && !before.trim_end().ends_with(['.', '!', '?', '“', '"']);
         if modifier || m.text.starts_with(char::is_uppercase) && m.text.contains(' ') {

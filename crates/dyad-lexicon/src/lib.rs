@@ -27,6 +27,7 @@
 
 mod compound;
 mod context;
+mod context_words;
 mod coref;
 mod dates;
 mod definite;
@@ -167,6 +168,11 @@ impl Lexicon {
 
     fn from_sources(sources: &[Source]) -> Result<Lexicon, LexiconError> {
         let mut problems = Vec::new();
+        // the context rules' word lists are embedded: a defect is a load
+        // error naming file and line
+        if let Err(p) = context_words::check_builtin() {
+            problems.push(p);
+        }
         let k = assemble(sources, &mut problems);
         let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
             .into_iter()

@@ -1,6 +1,7 @@
 //! The words that mark people as not the acting state's own
-//! (`data/patterns/actors/not-own-people.txt`, embedded; checked when the
-//! engine loads, errors naming file and line).
+//! (`data/patterns/actors/not-own-people.txt`), and the nouns of people who
+//! belong to the scene of a violent act (`data/patterns/actors/scene-people.txt`):
+//! embedded; checked when the engine loads, errors naming file and line.
 
 use std::sync::OnceLock;
 
@@ -9,6 +10,8 @@ use crate::error::CoderError;
 const NOT_OWN_PEOPLE_TXT: &str =
     include_str!("../../../../data/patterns/actors/not-own-people.txt");
 const NOT_OWN_PEOPLE_NAME: &str = "data/patterns/actors/not-own-people.txt";
+const SCENE_PEOPLE_TXT: &str = include_str!("../../../../data/patterns/actors/scene-people.txt");
+const SCENE_PEOPLE_NAME: &str = "data/patterns/actors/scene-people.txt";
 
 /// Parses the list: one lower-case word a line, `#` comments.
 fn parse(name: &str, text: &str) -> Result<Vec<String>, CoderError> {
@@ -37,9 +40,25 @@ fn builtin() -> &'static [String] {
     WORDS.get_or_init(|| parse(NOT_OWN_PEOPLE_NAME, NOT_OWN_PEOPLE_TXT).unwrap_or_default())
 }
 
-/// Checks the embedded list (for [`crate::Engine::new`]).
+/// The embedded scene-people list, parsed once (as [`builtin`]).
+fn scene_builtin() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| parse(SCENE_PEOPLE_NAME, SCENE_PEOPLE_TXT).unwrap_or_default())
+}
+
+/// Checks the embedded lists (for [`crate::Engine::new`]).
 pub(crate) fn check_builtin() -> Result<(), CoderError> {
-    parse(NOT_OWN_PEOPLE_NAME, NOT_OWN_PEOPLE_TXT).map(|_| ())
+    parse(NOT_OWN_PEOPLE_NAME, NOT_OWN_PEOPLE_TXT)?;
+    parse(SCENE_PEOPLE_NAME, SCENE_PEOPLE_TXT).map(|_| ())
+}
+
+/// True when `word` (any case; a final plural "s" ignored) is a noun of
+/// people who belong to the scene of a violent act ("civilians",
+/// "Villagers").
+pub(crate) fn belongs_to_the_scene(word: &str) -> bool {
+    let low = word.to_lowercase();
+    let singular = low.strip_suffix('s').unwrap_or(&low);
+    scene_builtin().iter().any(|w| *w == low || w == singular)
 }
 
 /// True when `word` (any case; a final plural "s" ignored) marks people as
@@ -61,6 +80,9 @@ mod tests {
         assert!(marks_not_own("refugees"));
         assert!(marks_not_own("dual"));
         assert!(!marks_not_own("activists"));
+        assert!(belongs_to_the_scene("Civilians"));
+        assert!(belongs_to_the_scene("villagers"));
+        assert!(!belongs_to_the_scene("men"));
     }
 
     #[test]
