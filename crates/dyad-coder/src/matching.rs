@@ -156,7 +156,17 @@ pub fn match_sentence<'p>(
             .filter(|p| p.trigger != pred.lemma);
         let candidates = patterns.for_trigger(pred.kind, &pred.lemma).chain(by_form);
         for pattern in candidates {
-            match try_pattern(view, preds, pi, pattern, patterns, actors) {
+            let tried =
+                try_pattern(view, preds, pi, pattern, patterns, actors).and_then(|m| match tree {
+                    Some(t)
+                        if pattern.own_clause
+                            && !words_in_own_clause(view, t, preds, pi, pattern) =>
+                    {
+                        Err(Miss::OtherClause)
+                    }
+                    _ => Ok(m),
+                });
+            match tried {
                 Ok(m) => {
                     let score = m.score();
                     if explain {
@@ -172,9 +182,16 @@ pub fn match_sentence<'p>(
                         });
                     }
                     // equal scores: the more confident pattern ("- welcome
-                    // +" is a CONSULT host before a guarded AGREE)
+                    // +" is a CONSULT host before a guarded AGREE); then the
+                    // one that writes more words of content, not prepositions
+                    // ("X and Y agreed to a trade deal": `- agree * deal`, a
+                    // concluded deal, before `- agree to`, a promise)
                     let better = best.as_ref().is_none_or(|(s, b)| {
-                        score > *s || (score == *s && m.confidence > b.confidence)
+                        score > *s
+                            || (score == *s
+                                && (m.confidence > b.confidence
+                                    || (m.confidence == b.confidence
+                                        && m.pattern.content_words() > b.pattern.content_words())))
                     });
                     if better {
                         if let Some((_, old)) = best.replace((score, m)) {
@@ -624,7 +641,14 @@ fn declared_refusal(
             .is_some_and(|g| {
                 matches!(g.lemma.as_str(), "refuse" | "decline" | "refusal") && !g.negated
             });
-    if !(future && carrier.negated || refused) || carrier.passive {
+    // "did not give permission for X": leave withheld is a refusal in any
+    // tense (CAMEO 120, "deny permission"), unlike a release not made
+    let withheld = carrier.kind == TriggerKind::Verb
+        && m.pattern
+            .required
+            .iter()
+            .any(|w| matches!(w.as_str(), "permission" | "approval" | "consent"));
+    if !(future && carrier.negated || refused || withheld && carrier.negated) || carrier.passive {
         return None;
     }
     // a condition anywhere under the act ("until it has assurances", hung
@@ -651,7 +675,7 @@ fn declared_refusal(
     if conditional {
         return None;
     }
-    Some(("REJECT", cameo))
+    Some(("REJECT", if withheld { "120" } else { cameo }))
 }
 
 /// "Isis fighters attempted to storm a US base", "jets which are trying to
@@ -748,6 +772,10 @@ fn intent_type(
         "COOPERATE" if promise => Some(("AGREE", "031")),
         "CONSULT" if promise => Some(("AGREE", "036")),
         "SUPPORT" if promise => Some(("AGREE", "030")),
+        // "offered to send troops to X": troops offered are military aid
+        // offered (CAMEO 0332; PLOVER: an offer to cooperate is AGREE);
+        // vowed or planned, a deployment stays a mobilisation or a threat
+        "MOBILIZE" if gov == "offer" => Some(("AGREE", "0332")),
         "ASSAULT" if threat => Some(("THREATEN", "138")),
         "SANCTION" if threat => Some(("THREATEN", "1312")),
         "COERCE" if threat => Some(("THREATEN", "130")),
@@ -877,6 +905,53 @@ fn set_apart_by_not(view: &SentenceView<'_>, m: usize) -> bool {
     false
 }
 
+/// Flag `own`: each word the pattern writes that is no preposition, found
+/// after the trigger in its clause, has the trigger as the nearest verb above
+/// it in the tree ("agreed to a new trade deal": deal → agreed; "agreed to
+/// start talks on a trade deal": deal → talks → start, another verb).
+fn words_in_own_clause(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    preds: &[Predicate],
+    pi: usize,
+    pattern: &Pattern,
+) -> bool {
+    let Some(pred) = preds.get(pi) else {
+        return true;
+    };
+    if !pred.from_tree || pred.kind != TriggerKind::Verb {
+        return true;
+    }
+    let end = (pred.head + 1 + WINDOW).min(view.len()).min(tree.len());
+    pattern
+        .required
+        .iter()
+        .filter(|w| w.as_str() == "to" || !crate::patterns::is_written_function_word(w))
+        .all(|w| {
+            let Some(j) = (pred.head + 1..end).find(|&j| view.is(j, w)) else {
+                return true;
+            };
+            // an infinitive's "to" marks a verb the trigger governs ("agreed
+            // with Y to exchange"), not one further down ("agreed with Y
+            // that Z was to blame")
+            if tree.rel(j) == "mark" {
+                return tree.head(j).is_some_and(|v| {
+                    tree.head(v) == Some(pred.head) && matches!(tree.rel(v), "xcomp" | "advcl")
+                });
+            }
+            let mut cur = tree.head(j);
+            for _ in 0..12 {
+                match cur {
+                    Some(c) if c == pred.head => return true,
+                    Some(c) if tree.upos(c) == "VERB" => return false,
+                    Some(c) => cur = tree.head(c),
+                    None => return true,
+                }
+            }
+            true
+        })
+}
+
 /// Why a pattern did not fire; rendered only for explanations, so that
 /// coding does not format a message for every pattern tried.
 enum Miss<'p> {
@@ -925,6 +1000,8 @@ enum Miss<'p> {
     Manner,
     /// "the attack in Salisbury": a place an act of force happened in.
     Locative,
+    /// A written word lies in another verb's clause (flag `own`).
+    OtherClause,
 }
 
 impl Miss<'_> {
@@ -970,6 +1047,9 @@ impl Miss<'_> {
                 "its target is the place it happened 'in' or 'at', not whom it befell".into()
             }
             Miss::Encounter => "armed units that meet run into each other: no talks".into(),
+            Miss::OtherClause => {
+                "a word it writes belongs to another verb's clause (flag own)".into()
+            }
             Miss::Venue => "a city reached for a meeting is its venue, not a host visited".into(),
             Miss::Comrade => {
                 "the act names its enemy with 'against', or its subject joins sides: 'with' is a comrade"

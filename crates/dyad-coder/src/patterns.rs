@@ -138,6 +138,11 @@ pub struct Pattern {
     /// Y agreed to hold exercises" is an agreement between them, while "X
     /// agreed to withdraw" names no counterpart.
     pub pair_only: bool,
+    /// On a parse, each written word that is no preposition must belong to
+    /// the trigger's own clause: the nearest verb above it is the trigger
+    /// (flag `own`). "X and Y agreed to a trade deal" concludes one; "agreed
+    /// to start negotiations for a trade agreement" promises talks.
+    pub own_clause: bool,
     /// File the pattern came from.
     pub file: String,
     /// 1-based line in `file`.
@@ -145,6 +150,16 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// Written words that are no prepositions ("deal" in `- agree * deal`,
+    /// none in `- agree to`): on equal scores, the more words of content,
+    /// the more specific the pattern.
+    pub fn content_words(&self) -> usize {
+        self.required
+            .iter()
+            .filter(|w| !is_written_function_word(w))
+            .count()
+    }
+
     /// Number of words and slots that must match: more specific patterns win.
     pub fn specificity(&self) -> usize {
         self.required.len() * 2
@@ -163,6 +178,30 @@ pub(crate) const SLOT_PREPS: &[&str] = &[
     "over", "upon", "toward", "towards", "onto", "about", "across", "through", "among", "amid",
     "inside", "near", "off", "out", "after", "under", "within", "around", "as",
 ];
+
+/// A preposition, particle, conjunction or article a pattern writes ("to",
+/// "that", "up"): no word of content.
+pub(crate) fn is_written_function_word(w: &str) -> bool {
+    SLOT_PREPS.contains(&w)
+        || matches!(
+            w,
+            "that"
+                | "whether"
+                | "if"
+                | "not"
+                | "up"
+                | "down"
+                | "back"
+                | "away"
+                | "a"
+                | "an"
+                | "the"
+                | "and"
+                | "or"
+                | "than"
+                | "so"
+        )
+}
 
 /// All patterns, indexed by trigger.
 #[derive(Debug, Clone, Default)]
@@ -757,6 +796,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
     let mut not_own_forces = false;
     let mut guest_object = false;
     let mut pair_only = false;
+    let mut own_clause = false;
     let mut contexts: Vec<String> = cameo_code.contexts.iter().map(|c| c.to_string()).collect();
     for flag in rest.iter().flat_map(|f| f.split(',')).map(str::trim) {
         match flag {
@@ -775,6 +815,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
             "dobj" => actor_object = true,
             "noown" => not_own_forces = true,
             "guest" => guest_object = true,
+            "own" => own_clause = true,
             f if f.starts_with("ctx=") => {
                 contexts = f[4..].split(';').map(|c| c.trim().to_string()).collect();
                 if let Some(bad) = contexts.iter().find(|c| !ontology::is_plover_context(c)) {
@@ -830,6 +871,7 @@ fn parse_line(line: &str) -> Result<Pattern, String> {
         not_own_forces,
         guest_object,
         pair_only,
+        own_clause,
         file: String::new(),
         line: 0,
     })

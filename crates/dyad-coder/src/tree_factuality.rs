@@ -613,7 +613,11 @@ pub fn tree_factuality(
                 if words::is_negating_governor(gl) {
                     return (Factuality::Negated, format!("governed by '{gl}'"));
                 }
-                if words::is_hypothetical_governor(gl) || is_hypothetical_noun(gl) {
+                // (the verb "offer" commits its subject as "pledge" does: "offered
+                // to send aid" is an offer made, PLOVER AGREE; the noun "an
+                // offer to send aid" stays weighed)
+                let offered = gl == "offer" && tree.upos(h) == "VERB";
+                if words::is_hypothetical_governor(gl) || (is_hypothetical_noun(gl) && !offered) {
                     return (Factuality::Hypothetical, format!("governed by '{gl}'"));
                 }
                 // "the levers the US has to pressure Moscow": a present

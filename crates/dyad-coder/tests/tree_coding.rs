@@ -3876,3 +3876,87 @@ fn victims_in_a_sentence_naming_no_place_are_of_the_scene_just_set() {
         "{events:#?}"
     );
 }
+
+// types17
+
+#[test]
+fn a_deal_two_parties_agree_to_is_concluded_not_promised() {
+    // "X and Y agreed to a deal" / "agreed an agreement": PLOVER SUPPORT
+    // (finalize an agreement); equal scores go to the pattern that writes the
+    // noun, not the one that writes only "to" (AGREE on the stop 31 baseline)
+    let events = code("Germany and France agreed to a new trade deal on Monday.");
+    assert_eq!(on(&events, "agreed").plover, "SUPPORT", "{events:#?}");
+    let events =
+        code("Canada and Mexico have agreed a security agreement and an agreement on fisheries.");
+    assert_eq!(on(&events, "agreed").plover, "SUPPORT", "{events:#?}");
+    // a deal inside the act agreed to is not the one agreed (flag own)
+    let events = code("Germany and France agreed to start negotiations on a new trade agreement.");
+    assert_eq!(on(&events, "agreed").plover, "AGREE", "{events:#?}");
+}
+
+#[test]
+fn an_agreement_not_reached_is_rejected_by_both() {
+    // a negated SUPPORT on the stop 31 baseline
+    let events = code("Egypt and Israel failed to reach an agreement on the border.");
+    assert!(
+        events.iter().any(|e| e.plover == "REJECT"
+            && e.factuality == Factuality::Asserted
+            && countries(&e.source) == ["EGY"]
+            && countries(&e.target) == ["ISR"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_cancelled_visit_is_a_rejection() {
+    // the PLOVER manual: cancellations of meetings are REJECT (SANCTION on the
+    // stop 31 baseline)
+    let events =
+        code("The Turkish president cancelled a planned meeting with the German chancellor.");
+    assert_dyad(on(&events, "cancelled"), "REJECT", &["TUR"], &["DEU"]);
+}
+
+#[test]
+fn a_visit_welcomed_is_approved() {
+    // CONSULT 043 (hosting) on the stop 31 baseline
+    let events = code("Jordan welcomed the visit of the UN envoy.");
+    assert_eq!(on(&events, "welcomed").plover, "SUPPORT", "{events:#?}");
+    // the host's welcome of a guest stays a visit
+    let events = code("Jordan welcomed the UN envoy in Amman.");
+    assert_eq!(on(&events, "welcomed").plover, "CONSULT", "{events:#?}");
+}
+
+#[test]
+fn permission_withheld_is_a_refusal_in_any_tense() {
+    // a negated RETREAT 086 on the stop 31 baseline
+    let events = code("The Iraqi government did not give permission for the Turkish operation.");
+    let ev = on(&events, "give");
+    assert_eq!(ev.plover, "REJECT", "{events:#?}");
+    assert_eq!(ev.factuality, Factuality::Asserted, "{events:#?}");
+    // a passive is no refusal by anyone named
+    let events = code("Turkey was not given permission by the Iraqi government.");
+    assert!(events.iter().all(|e| e.plover != "REJECT"), "{events:#?}");
+}
+
+#[test]
+fn troops_offered_are_an_offer_of_aid() {
+    // a hypothetical MOBILIZE on the stop 31 baseline
+    let events = code("Japan offered to send troops to Iraq.");
+    let ev = on(&events, "send");
+    assert_dyad(ev, "AGREE", &["JPN"], &["IRQ"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{events:#?}");
+}
+
+#[test]
+fn an_act_agreed_with_a_counterpart_is_an_agreement_with_it() {
+    // no event on the stop 31 baseline
+    let events = code(
+        "The Turkish defence minister agreed with his Russian counterpart, Sergei Shoigu, to exchange military technology.",
+    );
+    let ev = on(&events, "agreed");
+    assert_eq!(ev.plover, "AGREE", "{events:#?}");
+    assert_eq!(countries(&ev.target), ["RUS"], "{events:#?}");
+    // a view shared is no agreement to act
+    let events = code("Iran agreed with Russia that the United States was to blame.");
+    assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
+}
