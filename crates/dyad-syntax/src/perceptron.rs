@@ -360,38 +360,83 @@ impl Weights {
     /// [`Weights::score`] for the tagger (a separate symbol for profiles).
     #[inline(never)]
     pub fn score_tagger(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score(feats, scores)
+        self.score_with::<16>(feats, scores)
+    }
+
+    /// [`Weights::score_rows`] for the tagger (a separate symbol for
+    /// profiles).
+    #[inline(never)]
+    pub fn score_tagger_rows(&self, feats: &[u64], per: usize, out: &mut [i32]) {
+        self.score_rows_with::<64>(feats, per, out)
     }
 
     /// [`Weights::score`] for the transitions.
     #[inline(never)]
     pub fn score_transitions(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score(feats, scores)
+        self.score_with::<128>(feats, scores)
     }
 
     /// [`Weights::score`] for the labeller.
     #[inline(never)]
     pub fn score_labeller(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score(feats, scores)
+        self.score_with::<40>(feats, scores)
     }
 
     /// Scores of every class for `feats` (in stored units) into `scores`.
     #[inline(always)]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_with::<64>(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_with<const B: usize>(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
         if !self.dense.is_empty() {
             return self.score_dense(feats, scores);
         }
+        self.score_sparse::<B>(feats, feats.len().max(1), scores);
+    }
+
+    /// Scores of every class for consecutive rows of `per` features each
+    /// (the last row may be shorter): row `r`'s scores go to
+    /// `out[r * n_classes..][..n_classes]`, which must be zeroed. All the
+    /// rows' look-ups are batched together, so their misses overlap.
+    pub fn score_rows(&self, feats: &[u64], per: usize, out: &mut [i32]) {
+        self.score_rows_with::<64>(feats, per, out)
+    }
+
+    #[inline(always)]
+    fn score_rows_with<const B: usize>(&self, feats: &[u64], per: usize, out: &mut [i32]) {
+        if !self.dense.is_empty() {
+            for (row, o) in feats
+                .chunks(per.max(1))
+                .zip(out.chunks_mut(self.n_classes.max(1)))
+            {
+                let mut sc = [0i32; 3];
+                self.score_dense(row, &mut sc);
+                for (x, v) in o.iter_mut().zip(sc) {
+                    *x += v;
+                }
+            }
+            return;
+        }
+        self.score_sparse::<B>(feats, per.max(1), out);
+    }
+
+    /// The sparse table's look-ups, in batches of `B` features (the
+    /// callers take different batches, which also keeps their bodies
+    /// distinct symbols for profiles); feature `j` adds to row `j / per`
+    /// of `out`.
+    #[inline(always)]
+    fn score_sparse<const B: usize>(&self, feats: &[u64], per: usize, out: &mut [i32]) {
         if self.slots.is_empty() {
             return;
         }
+        let nc = self.n_classes;
         let mask = self.slots.len() - 1;
-        // One batch holds all of a state's features (the tagger has 41),
-        // so all their misses overlap instead of two rounds of them.
-        const B: usize = 64;
         let mut ids = [0u32; B];
         let mut found = [0u64; B];
-        for chunk in feats.chunks(B) {
+        for (c, chunk) in feats.chunks(B).enumerate() {
             // Independent loads first, so their misses overlap.
             for (k, f) in chunk.iter().enumerate() {
                 let id = fingerprint(*f);
@@ -424,6 +469,11 @@ impl Weights {
                 if start == u64::MAX {
                     continue;
                 }
+                let base = (c * B + k) / per * nc;
+                let end = (base + nc).min(out.len());
+                let Some(scores) = out.get_mut(base..end) else {
+                    continue;
+                };
                 let start = start as usize;
                 let count = counts[k] as usize;
                 if let Some(run) = self.cells.get(start + 1..start + 1 + count) {
@@ -525,6 +575,89 @@ mod tests {
             w2.score(&[f, 99], &mut s);
             let best = (0..3).max_by_key(|&i| s[i]).unwrap();
             assert_eq!(best, c);
+        }
+    }
+
+    /// The scores straight from the saved form (fingerprint → cells), for
+    /// checking the bucketed table.
+    fn reference(w: &Weights, feats: &[u64], n: usize) -> Vec<i32> {
+        let mut map: std::collections::HashMap<u32, Vec<(u8, i16)>> = Default::default();
+        let mut at = 0usize;
+        for &id in &w.ids {
+            let count = w.cells[at] as usize;
+            let run = &w.cells[at + 1..at + 1 + count];
+            map.entry(id)
+                .or_default()
+                .extend(run.iter().map(|&c| ((c >> 16) as u8, c as u16 as i16)));
+            at += 1 + count;
+        }
+        let mut out = vec![0i32; n];
+        for f in feats {
+            for &(c, v) in map.get(&fingerprint(*f)).map_or(&[][..], |x| &x[..]) {
+                out[c as usize] += v as i32;
+            }
+        }
+        out
+    }
+
+    fn random_weights(n_classes: usize, n_feats: u64) -> Weights {
+        let mut t = TrainWeights::new(n_classes);
+        let mut x = 12345u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for f in 0..n_feats {
+            let key = crate::feat::f1(7, f);
+            for _ in 0..1 + next() % 3 {
+                let class = (next() % n_classes as u64) as usize;
+                let delta = (next() % 7) as i32 - 3;
+                t.update(&[key], class, if delta == 0 { 1 } else { delta });
+                t.tick();
+            }
+        }
+        t.finish(0)
+    }
+
+    #[test]
+    fn bucketed_tables_score_as_the_saved_form() {
+        for n_classes in [3usize, 17] {
+            let w = random_weights(n_classes, 5000);
+            // known features, unknown ones, repeats, more than a batch
+            let feats: Vec<u64> = (0..300u64)
+                .map(|k| crate::feat::f1(7, (k * 37) % 7000))
+                .collect();
+            for len in [0usize, 1, 5, 41, 64, 65, 130, 300] {
+                let mut got = vec![0i32; n_classes];
+                w.score(&feats[..len], &mut got);
+                assert_eq!(
+                    got,
+                    reference(&w, &feats[..len], n_classes),
+                    "{n_classes} {len}"
+                );
+                let mut other = vec![0i32; n_classes];
+                w.score_tagger(&feats[..len], &mut other);
+                assert_eq!(got, other);
+                w.score_labeller(&feats[..len], &mut other);
+                assert_eq!(got, other);
+                w.score_transitions(&feats[..len], &mut other);
+                assert_eq!(got, other);
+            }
+            // rows: each row's scores as if scored alone
+            for per in [1usize, 7, 34, 64, 100] {
+                let rows = feats.len().div_ceil(per);
+                let mut out = vec![0i32; rows * n_classes];
+                w.score_rows(&feats, per, &mut out);
+                for (r, row) in feats.chunks(per).enumerate() {
+                    assert_eq!(
+                        &out[r * n_classes..(r + 1) * n_classes],
+                        &reference(&w, row, n_classes)[..],
+                        "{n_classes} per {per} row {r}"
+                    );
+                }
+            }
         }
     }
 }
