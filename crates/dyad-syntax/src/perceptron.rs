@@ -156,11 +156,23 @@ pub struct Weights {
     /// (`[fingerprint, w0 | w1 << 16, w2]`, fingerprint 0 = empty): one
     /// memory access per feature instead of two.
     dense: Vec<[u32; 3]>,
+    /// Features with many classes ([`ROW_MIN_CELLS`] or more) also have a
+    /// full row of `n_classes` weights here, and their slot points at the
+    /// row ([`ROW_FLAG`] set) instead of the cells: adding a whole row is
+    /// cheaper than walking a long run of (class, weight) cells.
+    rows: Vec<i16>,
     // The saved form.
     ids: Vec<u32>,
     counts: Vec<u8>,
     n_cells: usize,
 }
+
+/// A slot's start with this bit set is the index of a row of
+/// [`Weights::rows`] (cell indices stay below it: see `build`).
+const ROW_FLAG: u64 = 1 << 31;
+
+/// Features with at least this many (class, weight) cells get a full row.
+const ROW_MIN_CELLS: u8 = 12;
 
 #[inline]
 fn slot_of(id: u32, bits: u32) -> usize {
@@ -218,11 +230,15 @@ impl Weights {
             vec![0u64; 1 << bits]
         };
         let mut cells = Vec::with_capacity(classes.len() + n);
+        let mut rows: Vec<i16> = Vec::new();
+        // rows only while cell indices cannot reach the flag bit
+        let use_rows = !dense_mode && (classes.len() + n) < ROW_FLAG as usize;
         let mut at = 0usize;
         for (id, &count) in ids.iter().zip(&counts) {
-            let start = cells.len() as u64;
+            let mut start = cells.len() as u64;
             cells.push(count as u32);
-            for k in at..at + count as usize {
+            let run = at..at + count as usize;
+            for k in run.clone() {
                 let (c, v) = (
                     classes.get(k).copied().unwrap_or(0),
                     values.get(k).copied().unwrap_or(0),
@@ -230,6 +246,27 @@ impl Weights {
                 cells.push(((c as u32) << 16) | (v as u16 as u32));
             }
             at += count as usize;
+            if use_rows && count >= ROW_MIN_CELLS {
+                // one weight per class: a class twice in a run (never
+                // written by training) keeps the cells, which add both
+                let mut row = vec![0i16; n_classes];
+                let mut once = vec![false; n_classes];
+                let mut ok = true;
+                for k in run {
+                    match (classes.get(k), values.get(k)) {
+                        (Some(&c), Some(&v)) if (c as usize) < n_classes && !once[c as usize] => {
+                            once[c as usize] = true;
+                            row[c as usize] = v;
+                        }
+                        _ => ok = false,
+                    }
+                }
+                let index = rows.len() / n_classes.max(1);
+                if ok && (index as u64) < ROW_FLAG {
+                    rows.extend_from_slice(&row);
+                    start = ROW_FLAG | index as u64;
+                }
+            }
             if !dense_mode {
                 let mut i = slot_of(*id, bits);
                 while slots[i] != 0 {
@@ -270,6 +307,7 @@ impl Weights {
             bits,
             cells,
             dense,
+            rows,
             ids,
             counts,
             n_cells: classes.len(),
@@ -461,19 +499,36 @@ impl Weights {
             // Cell counts, again as independent loads.
             let mut counts = [0u32; B];
             for (k, &start) in found[..chunk.len()].iter().enumerate() {
-                if start != u64::MAX {
+                if start != u64::MAX && start & ROW_FLAG == 0 {
                     counts[k] = self.cells.get(start as usize).copied().unwrap_or(0);
                 }
             }
+            // the row of the chunk's first feature, then counted along (no
+            // division per feature)
+            let (mut row, mut at) = ((c * B) / per, (c * B) % per);
             for (k, &start) in found[..chunk.len()].iter().enumerate() {
+                let base = row * nc;
+                at += 1;
+                if at == per {
+                    at = 0;
+                    row += 1;
+                }
                 if start == u64::MAX {
                     continue;
                 }
-                let base = (c * B + k) / per * nc;
                 let end = (base + nc).min(out.len());
                 let Some(scores) = out.get_mut(base..end) else {
                     continue;
                 };
+                if start & ROW_FLAG != 0 {
+                    let r = (start & !ROW_FLAG) as usize * nc;
+                    if let Some(row) = self.rows.get(r..r + nc) {
+                        for (s, &w) in scores.iter_mut().zip(row) {
+                            *s += w as i32;
+                        }
+                    }
+                    continue;
+                }
                 let start = start as usize;
                 let count = counts[k] as usize;
                 if let Some(run) = self.cells.get(start + 1..start + 1 + count) {
@@ -611,7 +666,13 @@ mod tests {
         };
         for f in 0..n_feats {
             let key = crate::feat::f1(7, f);
-            for _ in 0..1 + next() % 3 {
+            // every tenth feature with weights for many classes (a row)
+            let updates = if f % 10 == 0 {
+                4 * n_classes as u64
+            } else {
+                1 + next() % 3
+            };
+            for _ in 0..updates {
                 let class = (next() % n_classes as u64) as usize;
                 let delta = (next() % 7) as i32 - 3;
                 t.update(&[key], class, if delta == 0 { 1 } else { delta });
@@ -622,9 +683,12 @@ mod tests {
     }
 
     #[test]
-    fn bucketed_tables_score_as_the_saved_form() {
-        for n_classes in [3usize, 17] {
+    fn tables_score_as_the_saved_form() {
+        for n_classes in [3usize, 17, 51] {
             let w = random_weights(n_classes, 5000);
+            if n_classes > 3 {
+                assert!(!w.rows.is_empty(), "some features have full rows");
+            }
             // known features, unknown ones, repeats, more than a batch
             let feats: Vec<u64> = (0..300u64)
                 .map(|k| crate::feat::f1(7, (k * 37) % 7000))
