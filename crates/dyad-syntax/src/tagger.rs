@@ -27,12 +27,62 @@ pub struct TaggerModel {
 /// Value of "no tag" (before the sentence start).
 const START: u64 = 0x5354_4152;
 
-/// The features of word `i` given the two previous predicted classes: its
-/// [`static_features`] and its [`tag_features`].
+/// The features of word `i` given the two previous predicted classes (for
+/// training; tagging scores the same set split in two, [`static_features`]
+/// and [`tag_features`]).
 pub(crate) fn features(words: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
-    static_features(words, i, out);
-    tag_features(words, i, p1, p2, out);
+    let Some(w) = words.get(i) else { return };
+    let at = |j: isize| -> Option<&WordInfo> {
+        if j < 0 {
+            None
+        } else {
+            words.get(j as usize)
+        }
+    };
+    let i = i as isize;
+    let lw = |j: isize| at(j).map_or(NONE, |x| x.lower);
+    let (wm1, wm2, wp1, wp2) = (lw(i - 1), lw(i - 2), lw(i + 1), lw(i + 2));
+    out.push(f1(0, 1));
+    out.push(f1(1, w.lower));
+    out.push(f1(2, w.form));
+    for (k, s) in w.suffix.iter().enumerate() {
+        out.push(f1(3 + k as u32, *s));
+    }
+    for (k, p) in w.prefix.iter().enumerate() {
+        out.push(f1(7 + k as u32, *p));
+    }
+    out.push(f1(10, w.shape));
+    out.push(f2(11, w.flags, (i == 0) as u64));
+    out.push(f1(12, p1));
+    out.push(f2(13, p2, p1));
+    out.push(f2(14, p1, w.lower));
+    out.push(f1(15, wm1));
+    out.push(f1(16, wm2));
+    out.push(f1(17, wp1));
+    out.push(f1(18, wp2));
+    out.push(f1(19, at(i - 1).map_or(NONE, |x| x.suffix[2])));
+    out.push(f1(20, at(i + 1).map_or(NONE, |x| x.suffix[2])));
+    out.push(f1(21, at(i + 1).map_or(NONE, |x| x.shape)));
+    out.push(f1(22, at(i - 1).map_or(NONE, |x| x.shape)));
+    out.push(f2(23, wm1, w.lower));
+    out.push(f2(24, w.lower, wp1));
+    out.push(f2(25, p1, wp1));
+    out.push(f2(26, p1, w.suffix[2]));
+    out.push(f2(27, wm1, wp1));
+    out.push(f3(28, p1, w.shape, w.flags));
+    out.push(f2(29, w.suffix[1], wp1));
+    out.push(f2(30, wm2, wm1));
+    out.push(f2(31, wp1, wp2));
+    out.push(f1(32, at(i + 1).map_or(NONE, |x| x.suffix[1])));
+    out.push(f2(33, at(i + 1).map_or(NONE, |x| x.flags), w.flags));
+    out.push(f1(34, w.lex));
+    out.push(f2(35, w.lex, w.suffix[2]));
+    out.push(f2(36, w.lex, w.flags));
+    out.push(f2(37, w.lex, p1));
+    out.push(f1(38, at(i + 1).map_or(NONE, |x| x.lex)));
+    out.push(f1(39, at(i - 1).map_or(NONE, |x| x.lex)));
+    out.push(f2(40, w.lex, at(i + 1).map_or(NONE, |x| x.lex)));
 }
 
 /// The features of word `i` that do not depend on the previous tags
