@@ -664,7 +664,9 @@ impl Scan<'_> {
                 text.get(r.end..d.start)
                     .and_then(|gap| gap.strip_prefix(", "))
                     .is_some_and(|gap| {
-                        let words: Vec<&str> = gap.split_whitespace().collect();
+                        // at most four words are looked at: the gap can run
+                        // to the document's end
+                        let words: Vec<&str> = gap.split_whitespace().take(4).collect();
                         words.len() <= 3
                             && !gap.contains(',')
                             && words
@@ -694,7 +696,9 @@ impl Scan<'_> {
             drafts.iter().filter(|d| says_more(d)).any(|d| {
                 text.get(r.end..d.start)
                     .and_then(|gap| gap.strip_prefix(", "))
-                    .is_some_and(|gap| gap.split_whitespace().count() <= 3 && !gap.contains(','))
+                    .is_some_and(|gap| {
+                        gap.split_whitespace().take(4).count() <= 3 && !gap.contains(',')
+                    })
                     || text
                         .get(d.end..r.start)
                         .is_some_and(|gap| matches!(gap, ", " | ","))
@@ -719,7 +723,7 @@ impl Scan<'_> {
                         .get(r.end..d.start)
                         .and_then(|gap| gap.strip_prefix(", "))
                         .is_some_and(|gap| {
-                            let words: Vec<&str> = gap.split_whitespace().collect();
+                            let words: Vec<&str> = gap.split_whitespace().take(4).collect();
                             words.len() <= 3
                                 && words
                                     .first()

@@ -156,11 +156,23 @@ pub struct Weights {
     /// (`[fingerprint, w0 | w1 << 16, w2]`, fingerprint 0 = empty): one
     /// memory access per feature instead of two.
     dense: Vec<[u32; 3]>,
+    /// Features with many classes ([`ROW_MIN_CELLS`] or more) also have a
+    /// full row of `n_classes` weights here, and their slot points at the
+    /// row ([`ROW_FLAG`] set) instead of the cells: adding a whole row is
+    /// cheaper than walking a long run of (class, weight) cells.
+    rows: Vec<i16>,
     // The saved form.
     ids: Vec<u32>,
     counts: Vec<u8>,
     n_cells: usize,
 }
+
+/// A slot's start with this bit set is the index of a row of
+/// [`Weights::rows`] (cell indices stay below it: see `build`).
+const ROW_FLAG: u64 = 1 << 31;
+
+/// Features with at least this many (class, weight) cells get a full row.
+const ROW_MIN_CELLS: u8 = 12;
 
 #[inline]
 fn slot_of(id: u32, bits: u32) -> usize {
@@ -218,11 +230,15 @@ impl Weights {
             vec![0u64; 1 << bits]
         };
         let mut cells = Vec::with_capacity(classes.len() + n);
+        let mut rows: Vec<i16> = Vec::new();
+        // rows only while cell indices cannot reach the flag bit
+        let use_rows = !dense_mode && (classes.len() + n) < ROW_FLAG as usize;
         let mut at = 0usize;
         for (id, &count) in ids.iter().zip(&counts) {
-            let start = cells.len() as u64;
+            let mut start = cells.len() as u64;
             cells.push(count as u32);
-            for k in at..at + count as usize {
+            let run = at..at + count as usize;
+            for k in run.clone() {
                 let (c, v) = (
                     classes.get(k).copied().unwrap_or(0),
                     values.get(k).copied().unwrap_or(0),
@@ -230,6 +246,27 @@ impl Weights {
                 cells.push(((c as u32) << 16) | (v as u16 as u32));
             }
             at += count as usize;
+            if use_rows && count >= ROW_MIN_CELLS {
+                // one weight per class: a class twice in a run (never
+                // written by training) keeps the cells, which add both
+                let mut row = vec![0i16; n_classes];
+                let mut once = vec![false; n_classes];
+                let mut ok = true;
+                for k in run {
+                    match (classes.get(k), values.get(k)) {
+                        (Some(&c), Some(&v)) if (c as usize) < n_classes && !once[c as usize] => {
+                            once[c as usize] = true;
+                            row[c as usize] = v;
+                        }
+                        _ => ok = false,
+                    }
+                }
+                let index = rows.len() / n_classes.max(1);
+                if ok && (index as u64) < ROW_FLAG {
+                    rows.extend_from_slice(&row);
+                    start = ROW_FLAG | index as u64;
+                }
+            }
             if !dense_mode {
                 let mut i = slot_of(*id, bits);
                 while slots[i] != 0 {
@@ -270,6 +307,7 @@ impl Weights {
             bits,
             cells,
             dense,
+            rows,
             ids,
             counts,
             n_cells: classes.len(),
@@ -360,38 +398,83 @@ impl Weights {
     /// [`Weights::score`] for the tagger (a separate symbol for profiles).
     #[inline(never)]
     pub fn score_tagger(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score(feats, scores)
+        self.score_with::<16>(feats, scores)
+    }
+
+    /// [`Weights::score_rows`] for the tagger (a separate symbol for
+    /// profiles).
+    #[inline(never)]
+    pub fn score_tagger_rows(&self, feats: &[u64], per: usize, out: &mut [i32]) {
+        self.score_rows_with::<64>(feats, per, out)
     }
 
     /// [`Weights::score`] for the transitions.
     #[inline(never)]
     pub fn score_transitions(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score(feats, scores)
+        self.score_with::<128>(feats, scores)
     }
 
     /// [`Weights::score`] for the labeller.
     #[inline(never)]
     pub fn score_labeller(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score(feats, scores)
+        self.score_with::<40>(feats, scores)
     }
 
     /// Scores of every class for `feats` (in stored units) into `scores`.
     #[inline(always)]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_with::<64>(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_with<const B: usize>(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
         if !self.dense.is_empty() {
             return self.score_dense(feats, scores);
         }
+        self.score_sparse::<B>(feats, feats.len().max(1), scores);
+    }
+
+    /// Scores of every class for consecutive rows of `per` features each
+    /// (the last row may be shorter): row `r`'s scores go to
+    /// `out[r * n_classes..][..n_classes]`, which must be zeroed. All the
+    /// rows' look-ups are batched together, so their misses overlap.
+    pub fn score_rows(&self, feats: &[u64], per: usize, out: &mut [i32]) {
+        self.score_rows_with::<64>(feats, per, out)
+    }
+
+    #[inline(always)]
+    fn score_rows_with<const B: usize>(&self, feats: &[u64], per: usize, out: &mut [i32]) {
+        if !self.dense.is_empty() {
+            for (row, o) in feats
+                .chunks(per.max(1))
+                .zip(out.chunks_mut(self.n_classes.max(1)))
+            {
+                let mut sc = [0i32; 3];
+                self.score_dense(row, &mut sc);
+                for (x, v) in o.iter_mut().zip(sc) {
+                    *x += v;
+                }
+            }
+            return;
+        }
+        self.score_sparse::<B>(feats, per.max(1), out);
+    }
+
+    /// The sparse table's look-ups, in batches of `B` features (the
+    /// callers take different batches, which also keeps their bodies
+    /// distinct symbols for profiles); feature `j` adds to row `j / per`
+    /// of `out`.
+    #[inline(always)]
+    fn score_sparse<const B: usize>(&self, feats: &[u64], per: usize, out: &mut [i32]) {
         if self.slots.is_empty() {
             return;
         }
+        let nc = self.n_classes;
         let mask = self.slots.len() - 1;
-        // One batch holds all of a state's features (the tagger has 41),
-        // so all their misses overlap instead of two rounds of them.
-        const B: usize = 64;
         let mut ids = [0u32; B];
         let mut found = [0u64; B];
-        for chunk in feats.chunks(B) {
+        for (c, chunk) in feats.chunks(B).enumerate() {
             // Independent loads first, so their misses overlap.
             for (k, f) in chunk.iter().enumerate() {
                 let id = fingerprint(*f);
@@ -416,12 +499,34 @@ impl Weights {
             // Cell counts, again as independent loads.
             let mut counts = [0u32; B];
             for (k, &start) in found[..chunk.len()].iter().enumerate() {
-                if start != u64::MAX {
+                if start != u64::MAX && start & ROW_FLAG == 0 {
                     counts[k] = self.cells.get(start as usize).copied().unwrap_or(0);
                 }
             }
+            // the row of the chunk's first feature, then counted along (no
+            // division per feature)
+            let (mut row, mut at) = ((c * B) / per, (c * B) % per);
             for (k, &start) in found[..chunk.len()].iter().enumerate() {
+                let base = row * nc;
+                at += 1;
+                if at == per {
+                    at = 0;
+                    row += 1;
+                }
                 if start == u64::MAX {
+                    continue;
+                }
+                let end = (base + nc).min(out.len());
+                let Some(scores) = out.get_mut(base..end) else {
+                    continue;
+                };
+                if start & ROW_FLAG != 0 {
+                    let r = (start & !ROW_FLAG) as usize * nc;
+                    if let Some(row) = self.rows.get(r..r + nc) {
+                        for (s, &w) in scores.iter_mut().zip(row) {
+                            *s += w as i32;
+                        }
+                    }
                     continue;
                 }
                 let start = start as usize;
@@ -525,6 +630,98 @@ mod tests {
             w2.score(&[f, 99], &mut s);
             let best = (0..3).max_by_key(|&i| s[i]).unwrap();
             assert_eq!(best, c);
+        }
+    }
+
+    /// The scores straight from the saved form (fingerprint → cells), for
+    /// checking the bucketed table.
+    fn reference(w: &Weights, feats: &[u64], n: usize) -> Vec<i32> {
+        let mut map: std::collections::HashMap<u32, Vec<(u8, i16)>> = Default::default();
+        let mut at = 0usize;
+        for &id in &w.ids {
+            let count = w.cells[at] as usize;
+            let run = &w.cells[at + 1..at + 1 + count];
+            map.entry(id)
+                .or_default()
+                .extend(run.iter().map(|&c| ((c >> 16) as u8, c as u16 as i16)));
+            at += 1 + count;
+        }
+        let mut out = vec![0i32; n];
+        for f in feats {
+            for &(c, v) in map.get(&fingerprint(*f)).map_or(&[][..], |x| &x[..]) {
+                out[c as usize] += v as i32;
+            }
+        }
+        out
+    }
+
+    fn random_weights(n_classes: usize, n_feats: u64) -> Weights {
+        let mut t = TrainWeights::new(n_classes);
+        let mut x = 12345u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for f in 0..n_feats {
+            let key = crate::feat::f1(7, f);
+            // every tenth feature with weights for many classes (a row)
+            let updates = if f % 10 == 0 {
+                4 * n_classes as u64
+            } else {
+                1 + next() % 3
+            };
+            for _ in 0..updates {
+                let class = (next() % n_classes as u64) as usize;
+                let delta = (next() % 7) as i32 - 3;
+                t.update(&[key], class, if delta == 0 { 1 } else { delta });
+                t.tick();
+            }
+        }
+        t.finish(0)
+    }
+
+    #[test]
+    fn tables_score_as_the_saved_form() {
+        for n_classes in [3usize, 17, 51] {
+            let w = random_weights(n_classes, 5000);
+            if n_classes > 3 {
+                assert!(!w.rows.is_empty(), "some features have full rows");
+            }
+            // known features, unknown ones, repeats, more than a batch
+            let feats: Vec<u64> = (0..300u64)
+                .map(|k| crate::feat::f1(7, (k * 37) % 7000))
+                .collect();
+            for len in [0usize, 1, 5, 41, 64, 65, 130, 300] {
+                let mut got = vec![0i32; n_classes];
+                w.score(&feats[..len], &mut got);
+                assert_eq!(
+                    got,
+                    reference(&w, &feats[..len], n_classes),
+                    "{n_classes} {len}"
+                );
+                let mut other = vec![0i32; n_classes];
+                w.score_tagger(&feats[..len], &mut other);
+                assert_eq!(got, other);
+                w.score_labeller(&feats[..len], &mut other);
+                assert_eq!(got, other);
+                w.score_transitions(&feats[..len], &mut other);
+                assert_eq!(got, other);
+            }
+            // rows: each row's scores as if scored alone
+            for per in [1usize, 7, 34, 64, 100] {
+                let rows = feats.len().div_ceil(per);
+                let mut out = vec![0i32; rows * n_classes];
+                w.score_rows(&feats, per, &mut out);
+                for (r, row) in feats.chunks(per).enumerate() {
+                    assert_eq!(
+                        &out[r * n_classes..(r + 1) * n_classes],
+                        &reference(&w, row, n_classes)[..],
+                        "{n_classes} per {per} row {r}"
+                    );
+                }
+            }
         }
     }
 }

@@ -27,7 +27,9 @@ pub struct TaggerModel {
 /// Value of "no tag" (before the sentence start).
 const START: u64 = 0x5354_4152;
 
-/// The features of word `i` given the two previous predicted classes.
+/// The features of word `i` given the two previous predicted classes (for
+/// training; tagging scores the same set split in two, [`static_features`]
+/// and [`tag_features`]).
 pub(crate) fn features(words: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
     let Some(w) = words.get(i) else { return };
@@ -83,6 +85,72 @@ pub(crate) fn features(words: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut
     out.push(f2(40, w.lex, at(i + 1).map_or(NONE, |x| x.lex)));
 }
 
+/// The features of word `i` that do not depend on the previous tags
+/// (appended to `out`).
+pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut Vec<u64>) {
+    let Some(w) = words.get(i) else { return };
+    let at = |j: isize| -> Option<&WordInfo> {
+        if j < 0 {
+            None
+        } else {
+            words.get(j as usize)
+        }
+    };
+    let i = i as isize;
+    let lw = |j: isize| at(j).map_or(NONE, |x| x.lower);
+    let (wm1, wm2, wp1, wp2) = (lw(i - 1), lw(i - 2), lw(i + 1), lw(i + 2));
+    out.push(f1(0, 1));
+    out.push(f1(1, w.lower));
+    out.push(f1(2, w.form));
+    for (k, s) in w.suffix.iter().enumerate() {
+        out.push(f1(3 + k as u32, *s));
+    }
+    for (k, p) in w.prefix.iter().enumerate() {
+        out.push(f1(7 + k as u32, *p));
+    }
+    out.push(f1(10, w.shape));
+    out.push(f2(11, w.flags, (i == 0) as u64));
+    out.push(f1(15, wm1));
+    out.push(f1(16, wm2));
+    out.push(f1(17, wp1));
+    out.push(f1(18, wp2));
+    out.push(f1(19, at(i - 1).map_or(NONE, |x| x.suffix[2])));
+    out.push(f1(20, at(i + 1).map_or(NONE, |x| x.suffix[2])));
+    out.push(f1(21, at(i + 1).map_or(NONE, |x| x.shape)));
+    out.push(f1(22, at(i - 1).map_or(NONE, |x| x.shape)));
+    out.push(f2(23, wm1, w.lower));
+    out.push(f2(24, w.lower, wp1));
+    out.push(f2(27, wm1, wp1));
+    out.push(f2(29, w.suffix[1], wp1));
+    out.push(f2(30, wm2, wm1));
+    out.push(f2(31, wp1, wp2));
+    out.push(f1(32, at(i + 1).map_or(NONE, |x| x.suffix[1])));
+    out.push(f2(33, at(i + 1).map_or(NONE, |x| x.flags), w.flags));
+    out.push(f1(34, w.lex));
+    out.push(f2(35, w.lex, w.suffix[2]));
+    out.push(f2(36, w.lex, w.flags));
+    out.push(f1(38, at(i + 1).map_or(NONE, |x| x.lex)));
+    out.push(f1(39, at(i - 1).map_or(NONE, |x| x.lex)));
+    out.push(f2(40, w.lex, at(i + 1).map_or(NONE, |x| x.lex)));
+}
+
+/// Number of [`static_features`] of a word.
+pub(crate) const N_STATIC: usize = 34;
+
+/// The features of word `i` that depend on the two previous predicted
+/// classes (appended to `out`).
+pub(crate) fn tag_features(words: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let Some(w) = words.get(i) else { return };
+    let wp1 = words.get(i + 1).map_or(NONE, |x| x.lower);
+    out.push(f1(12, p1));
+    out.push(f2(13, p2, p1));
+    out.push(f2(14, p1, w.lower));
+    out.push(f2(25, p1, wp1));
+    out.push(f2(26, p1, w.suffix[2]));
+    out.push(f3(28, p1, w.shape, w.flags));
+    out.push(f2(37, w.lex, p1));
+}
+
 /// A tag class id as a feature value.
 #[inline]
 pub(crate) fn tag_value(class: u8) -> u64 {
@@ -106,11 +174,28 @@ impl TaggerModel {
     ) {
         out.clear();
         let n = self.weights.n_classes();
-        let mut scores = vec![0i32; n.max(1)];
+        let nc = n.max(1);
+        // The features that do not depend on the previous tags are scored
+        // for the whole sentence at once (their look-ups overlap); each
+        // word then adds the scores of its few features of the previous
+        // tags. Sums of integers: the same scores as scoring all together.
+        feats.clear();
+        for i in 0..words.len() {
+            static_features(words, i, feats);
+        }
+        let mut fixed = vec![0i32; words.len() * nc];
+        self.weights.score_tagger_rows(feats, N_STATIC, &mut fixed);
+        let mut scores = vec![0i32; nc];
+        let mut dynamic = vec![0i32; nc];
         let (mut p1, mut p2) = (START, START);
         for i in 0..words.len() {
-            features(words, i, p1, p2, feats);
-            self.weights.score_tagger(feats, &mut scores);
+            feats.clear();
+            tag_features(words, i, p1, p2, feats);
+            self.weights.score_tagger(feats, &mut dynamic);
+            let row = fixed.get(i * nc..(i + 1) * nc).unwrap_or(&[]);
+            for ((s, &a), &b) in scores.iter_mut().zip(row).zip(&dynamic) {
+                *s = a + b;
+            }
             let best = match force.iter().find(|(k, _)| *k == i) {
                 Some(&(_, class)) => class,
                 None => argmax(&scores) as u8,
@@ -205,4 +290,33 @@ pub(crate) fn train(
         classes,
         weights: tw.finish(prune),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn static_and_tag_features_make_the_whole_set() {
+        let (lexicon, _) = dyad_text::tag::Tagger::builtin();
+        let mut buf = String::new();
+        let words: Vec<WordInfo> = ["Rebels", "shelled", "the", "town", "on", "Monday", "."]
+            .iter()
+            .map(|w| crate::feat::word_info(w, &mut buf, &lexicon))
+            .collect();
+        for i in 0..words.len() {
+            let mut all = Vec::new();
+            features(&words, i, 5, 9, &mut all);
+            let mut fixed = Vec::new();
+            static_features(&words, i, &mut fixed);
+            assert_eq!(fixed.len(), N_STATIC);
+            let mut rest = Vec::new();
+            tag_features(&words, i, 5, 9, &mut rest);
+            assert_eq!(all.len(), 41);
+            let mut parts = [fixed, rest].concat();
+            all.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(all, parts);
+        }
+    }
 }
