@@ -765,38 +765,43 @@ fn people_of_the_place_of_the_act(
     if other_place {
         return None;
     }
-    let text = &ctx.doc.doc.text;
     let mut given = false;
     for t in target.iter_mut() {
-        if t.actor.country.is_some()
-            || t.actor.org.is_some()
-            || !t
-                .actor
-                .sectors
-                .first()
-                .is_some_and(|x| matches!(x.as_str(), "CVL" | "MED"))
-        {
-            continue;
+        if countryless_generic_people(ctx, t) {
+            t.actor.country = Some(country.to_string());
+            given = true;
         }
-        // a role word of the recogniser, as written (not a person, a
-        // pronoun or a side assembled with a donor)
-        let generic = ctx.mentions.in_span(t.span).any(|(_, x)| {
-            x.span == t.span
-                && x.kind == dyad_core::MentionKind::Role
-                && x.actor.person_id.is_none()
-        });
-        if !generic || not_their_own(text, t) {
-            continue;
-        }
-        let after = text.get(t.span.end..).unwrap_or_default();
-        let next = after.split_whitespace().next().unwrap_or_default();
-        if next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("from") {
-            continue;
-        }
-        t.actor.country = Some(country.to_string());
-        given = true;
     }
     given.then(|| format!("{country}({})", place.name))
+}
+
+/// Whether an event side is generic civilians or medical staff with no
+/// country yet, named by a role word of the recogniser as written (not a
+/// person, a pronoun or a side assembled with a donor), not said to be
+/// someone else's ("their", "foreign", `not_their_own`) nor qualified by
+/// an "of"/"from" phrase ("people of Leeds") — the sides the two victim
+/// rules may place.
+fn countryless_generic_people(ctx: &DocContext<'_>, t: &EventActor) -> bool {
+    if t.actor.country.is_some()
+        || t.actor.org.is_some()
+        || !t
+            .actor
+            .sectors
+            .first()
+            .is_some_and(|x| matches!(x.as_str(), "CVL" | "MED"))
+    {
+        return false;
+    }
+    let generic = ctx.mentions.in_span(t.span).any(|(_, x)| {
+        x.span == t.span && x.kind == dyad_core::MentionKind::Role && x.actor.person_id.is_none()
+    });
+    let text = &ctx.doc.doc.text;
+    if !generic || not_their_own(text, t) {
+        return false;
+    }
+    let after = text.get(t.span.end..).unwrap_or_default();
+    let next = after.split_whitespace().next().unwrap_or_default();
+    !(next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("from"))
 }
 
 /// Marker appended to an event's rule when [`victims_of_the_scene`] gave its
@@ -877,35 +882,13 @@ fn victims_of_the_scene(
     if same < 3 || same < 2 * rival {
         return None;
     }
-    let text = &ctx.doc.doc.text;
     let mut given = false;
     for t in target.iter_mut() {
-        if t.actor.country.is_some()
-            || t.actor.org.is_some()
-            || !t
-                .actor
-                .sectors
-                .first()
-                .is_some_and(|x| matches!(x.as_str(), "CVL" | "MED"))
-        {
-            continue;
-        }
-        let generic = ctx.mentions.in_span(t.span).any(|(_, x)| {
-            x.span == t.span
-                && x.kind == dyad_core::MentionKind::Role
-                && x.actor.person_id.is_none()
-        });
         let noun = t.text.rsplit(' ').next().unwrap_or_default();
-        if !generic || !own_people::belongs_to_the_scene(noun) || not_their_own(text, t) {
-            continue;
+        if own_people::belongs_to_the_scene(noun) && countryless_generic_people(ctx, t) {
+            t.actor.country = Some(country.to_string());
+            given = true;
         }
-        let after = text.get(t.span.end..).unwrap_or_default();
-        let next = after.split_whitespace().next().unwrap_or_default();
-        if next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("from") {
-            continue;
-        }
-        t.actor.country = Some(country.to_string());
-        given = true;
     }
     given.then(|| format!("{country}(sentence {scene})"))
 }
