@@ -402,15 +402,17 @@ fn a_stateless_peoples_armed_force_is_a_non_state_group() {
     );
 }
 
+/// "COUNTRY:SECTORS" of a phrase resolved on 2023-01-01.
+fn at(phrase: &str) -> String {
+    let a = lex()
+        .resolve_phrase(phrase, Some(common::date("2023-01-01")), "")
+        .actor
+        .expect("actor");
+    format!("{}:{}", a.country.unwrap_or_default(), a.sectors.join(""))
+}
+
 #[test]
 fn a_blocs_demonym_after_a_countrys_leaves_the_country() {
-    let at = |phrase: &str| {
-        let a = lex()
-            .resolve_phrase(phrase, Some(common::date("2023-01-01")), "")
-            .actor
-            .expect("actor");
-        format!("{}:{}", a.country.unwrap_or_default(), a.sectors.join(""))
-    };
     // "Arab" between "Syrian" and the role names ethnicity, not the bloc
     assert_eq!(at("Syrian Arab forces"), "SYR:MIL");
     assert_eq!(at("Iraqi Arab tribes"), "IRQ:CVL");
@@ -420,13 +422,6 @@ fn a_blocs_demonym_after_a_countrys_leaves_the_country() {
 
 #[test]
 fn a_peoples_adjective_inside_the_chain_and_self_rule() {
-    let at = |phrase: &str| {
-        let a = lex()
-            .resolve_phrase(phrase, Some(common::date("2023-01-01")), "")
-            .actor
-            .expect("actor");
-        format!("{}:{}", a.country.unwrap_or_default(), a.sectors.join(""))
-    };
     // the people's adjective between the country and the role, or "-led"
     assert_eq!(at("Syrian Kurdish forces"), "SYR:REB");
     assert_eq!(at("Syrian Kurdish-led forces"), "SYR:REB");

@@ -772,6 +772,15 @@ impl Syntax {
         self.reattach_subject_before_time_phrase(words, out);
     }
 
+    /// The parser's index of relation `name` (`None` if the model lacks it).
+    fn label_id(&self, name: &str) -> Option<u8> {
+        self.parser
+            .labels
+            .iter()
+            .position(|l| l == name)
+            .and_then(|i| u8::try_from(i).ok())
+    }
+
     /// **A subject before a time phrase.** "Denmark last week announced
     /// ...", "Japan and the United States last month signed ...": the
     /// greedy parser reads the time phrase between the subject and its verb
@@ -782,16 +791,11 @@ impl Syntax {
     /// and the time noun its unmarked oblique. Nothing changes when the
     /// verb has another subject.
     fn reattach_subject_before_time_phrase(&self, words: &[&str], out: &mut Parse) {
-        let label = |name: &str| {
-            self.parser
-                .labels
-                .iter()
-                .position(|l| l == name)
-                .and_then(|i| u8::try_from(i).ok())
-        };
-        let (Some(nsubj), Some(nsubj_pass), Some(unmarked)) =
-            (label("nsubj"), label("nsubj:pass"), label("obl:unmarked"))
-        else {
+        let (Some(nsubj), Some(nsubj_pass), Some(unmarked)) = (
+            self.label_id("nsubj"),
+            self.label_id("nsubj:pass"),
+            self.label_id("obl:unmarked"),
+        ) else {
             return;
         };
         let n = out
@@ -1264,21 +1268,17 @@ impl Syntax {
     /// suggested ...": `Graham` an `appos` of `Senate`) is the same slip
     /// (stop 29, parse14).
     fn reattach_fronted_subject(&self, words: &[&str], out: &mut Parse) {
-        let label = |name: &str| {
-            self.parser
-                .labels
-                .iter()
-                .position(|l| l == name)
-                .and_then(|i| u8::try_from(i).ok())
-        };
-        let (Some(conj), Some(nsubj), Some(cc)) = (label("conj"), label("nsubj"), label("cc"))
-        else {
+        let (Some(conj), Some(nsubj), Some(cc)) = (
+            self.label_id("conj"),
+            self.label_id("nsubj"),
+            self.label_id("cc"),
+        ) else {
             return;
         };
         // stop 29 (parse14): the subject read as an apposition of the
         // fronted noun ("But in the Senate, Lindsey Graham – a supporter of
         // the president – suggested ...") is the same slip
-        let appos = label("appos");
+        let appos = self.label_id("appos");
         let Some(root) = out.heads.iter().position(|&h| h == 0) else {
             return;
         };
