@@ -596,8 +596,9 @@ fn speakers_state(
 /// 125; material cooperation, 121). The (PLOVER type, CAMEO code) of the
 /// refusal, when the negation and the will/would are the act's own (or its
 /// light verb's), the act has a source and is active, and no condition
-/// ("if", "unless", "until", "whether") hangs on it: "will not provide aid
-/// until it holds elections" sets terms and stays a negated act. A past "did not release" reports
+/// ("if", "unless", "whether") hangs on it: "will not provide aid if it
+/// holds elections" sets terms and stays a negated act, while "will not
+/// provide aid until it holds elections" refuses for now. A past "did not release" reports
 /// no refusal; a hostile act declared not done ("will not attack") is none.
 fn declared_refusal(
     view: &SentenceView<'_>,
@@ -664,9 +665,11 @@ fn declared_refusal(
         }
         false
     };
+    // ("until" is no condition: "will not lift the ban until X reports"
+    // refuses for now, and names what would end the refusal)
     let conditional = (0..view.len()).any(|k| {
         tree.rel(k) == "mark"
-            && matches!(view.low(k), "if" | "unless" | "until" | "whether")
+            && matches!(view.low(k), "if" | "unless" | "whether")
             && (under(k, carrier.head)
                 || tree
                     .head(carrier.head)

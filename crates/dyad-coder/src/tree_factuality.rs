@@ -784,6 +784,23 @@ pub fn tree_factuality(
                 }
                 return (Factuality::Intended, format!("'{gl} ... to'"));
             }
+            // "should act before he shoots again", "must ensure that, once
+            // Russia withdraws, ...": a time clause in the present tense
+            // speaks of a later act when the clause it hangs on is itself
+            // only wanted or planned (a bare verb under a modal or "to"); a
+            // finite main clause ("shells X after Kurds attack", a
+            // headline) keeps its time clause as told
+            "advcl" if is_prospective_time_clause(view, tree, cur, h) => {
+                let mark = tree
+                    .kids(cur)
+                    .iter()
+                    .find(|&&k| tree.rel(k) == "mark")
+                    .map_or("", |&k| view.low(k));
+                return (
+                    Factuality::Hypothetical,
+                    format!("a present-tense '{mark}' clause of the unrealised '{gl}'"),
+                );
+            }
             // "could lead to Erdoğan reaching a deal": a participle clause
             // of consequence is as hypothetical as the clause it hangs on
             "advcl" if tree.xpos(cur) == "VBG" => {
@@ -996,6 +1013,48 @@ fn is_demand_that_verb(w: &str) -> bool {
         w,
         "demand" | "request" | "urge" | "order" | "ask" | "require" | "recommend" | "stipulate"
     )
+}
+
+/// Whether adverbial clause `clause` of `governor` is a time clause in the
+/// present tense ("before he shoots", "once Russia has withdrawn") hanging
+/// on a clause that is only wanted or planned: a modal or an infinitive's
+/// "to" on the governor ("should act before...", "to ensure that before
+/// ..."). English puts a later act in the present tense in such clauses,
+/// so the act has not happened.
+fn is_prospective_time_clause(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    clause: usize,
+    governor: usize,
+) -> bool {
+    let kids = tree.kids(clause);
+    let time_mark = kids.iter().any(|&k| {
+        tree.rel(k) == "mark"
+            && matches!(
+                view.low(k),
+                "before" | "until" | "till" | "once" | "when" | "whenever" | "after"
+            )
+    });
+    if !time_mark {
+        return false;
+    }
+    let auxes = || {
+        kids.iter()
+            .copied()
+            .filter(|&k| matches!(tree.rel(k), "aux" | "aux:pass"))
+    };
+    let present = match tree.xpos(clause) {
+        "VBZ" | "VBP" => true,
+        "VBN" | "VBG" => {
+            auxes().next().is_some() && auxes().all(|k| matches!(tree.xpos(k), "VBZ" | "VBP"))
+        }
+        _ => false,
+    };
+    let unrealised_governor = tree.kids(governor).iter().any(|&k| {
+        (tree.rel(k) == "aux" && tree.xpos(k) == "MD")
+            || (tree.rel(k) == "mark" && view.low(k) == "to")
+    });
+    present && unrealised_governor
 }
 
 /// Nouns of trying that a compound event noun names the content of ("a

@@ -224,7 +224,18 @@ fn giving_instructions_or_sending_diplomats_is_no_aid() {
 
 #[test]
 fn a_negated_future_act_is_negated_not_promised() {
+    // the aid is not promised; refusing it until elections are held is a
+    // declared refusal (stop 32: "until" names what ends the refusal)
     let events = code("Canada said it will not provide Norway with aid until it holds elections.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.plover != "AID" || !e.factuality.is_factual()),
+        "{events:#?}"
+    );
+    assert_dyad(on(&events, "provide"), "REJECT", &["CAN"], &["NOR"]);
+    // a condition ("if") sets terms and refuses nothing yet
+    let events = code("Canada said it will not provide Norway with aid if it holds elections.");
     assert!(
         events.iter().all(|e| !e.factuality.is_factual()),
         "{events:#?}"
@@ -3530,6 +3541,48 @@ fn an_event_noun_read_as_an_adjective_after_a_light_verb_is_a_noun() {
     // the stop 29 baseline); re-tagged a noun, "offensive against +" codes
     let events = code("The Israeli army mounted a new offensive against Hamas on Sunday.");
     assert_dyad(on(&events, "offensive"), "ASSAULT", &["ISR"], &["PSE"]);
+}
+
+// stop 32 (lead)
+
+#[test]
+fn a_present_tense_time_clause_of_a_wanted_act_has_not_happened() {
+    // "before X attacks" under a modal or an infinitive speaks of a later
+    // attack; the tagger's "before Iran" preposition is repaired first, so
+    // the attack keeps its own subject
+    for (text, trigger) in [
+        ("Germany must be ready before Iran attacks Iraq.", "attacks"),
+        (
+            "Germany will wait until Iran has attacked Iraq.",
+            "attacked",
+        ),
+    ] {
+        let events = code(text);
+        let attack = on(&events, trigger);
+        assert_dyad(attack, "ASSAULT", &["IRN"], &["IRQ"]);
+        assert_eq!(
+            attack.factuality,
+            Factuality::Hypothetical,
+            "{text}: {attack:#?}"
+        );
+    }
+    // a finite main clause keeps its time clause as told
+    for (text, trigger) in [
+        ("Germany acted after Iran attacked Iraq.", "attacked"),
+        (
+            "Germany condemns France after Iran attacks Iraq.",
+            "attacks",
+        ),
+    ] {
+        let events = code(text);
+        let attack = on(&events, trigger);
+        assert_dyad(attack, "ASSAULT", &["IRN"], &["IRQ"]);
+        assert_eq!(
+            attack.factuality,
+            Factuality::Asserted,
+            "{text}: {attack:#?}"
+        );
+    }
 }
 
 // stop 31 (lead)

@@ -755,6 +755,7 @@ impl Syntax {
         self.repair_verbs_read_as_nouns(words, out, &mut retry, scratch);
         self.repair_nouns_read_as_verbs(words, out, &mut retry, scratch);
         self.repair_adjectives_read_as_nouns(words, out, &mut retry, scratch);
+        self.repair_time_conjunctions_read_as_prepositions(words, out, &mut retry, scratch);
         if let Some(i) = self.relative_read_as_main_verb(words, out) {
             if let Some(vbn) = self.class_of("VBN", "VERB") {
                 scratch.force = vec![(i, vbn)];
@@ -1068,6 +1069,93 @@ impl Syntax {
             scratch.force = vec![(i, nns)];
             self.parse_tokens_once(words, retry, scratch);
             if self.noun_repair_is_better(out, retry, i) {
+                std::mem::swap(out, retry);
+            }
+        }
+    }
+
+    /// **Time conjunctions read as prepositions** (stop 32). "before Iran
+    /// attacks Iraq", "after a Turkish court suspended the sentence": the
+    /// greedy tagger reads the conjunction as a preposition of the name or
+    /// noun phrase after it, and the parser then leaves the clause's verb
+    /// without a subject (hanging it on the main clause as a conjunct, so
+    /// the coder gives it the main clause's subject). A candidate is
+    /// "before", "after", "until", "till" or "since" tagged a preposition,
+    /// followed by one to six words of a noun phrase (determiners,
+    /// adjectives, nouns, names, possessives, numbers) and then a finite
+    /// verb or auxiliary (past or present, or a modal) whose clause has no
+    /// subject. The sentence is parsed again with the word tagged a
+    /// subordinating conjunction; the new parse is kept when the word is
+    /// then the clause's `mark`, the clause has a subject, the root is
+    /// verbal and no other verb loses its subject.
+    fn repair_time_conjunctions_read_as_prepositions(
+        &self,
+        words: &[&str],
+        out: &mut Parse,
+        retry: &mut Parse,
+        scratch: &mut Scratch,
+    ) {
+        let Some(sconj) = self.class_of("IN", "SCONJ") else {
+            return;
+        };
+        let n = words
+            .len()
+            .min(out.tags.len())
+            .min(out.heads.len())
+            .min(out.labels.len());
+        // the head of the clause opened by the finite word `f`: the word
+        // itself, or the verb an auxiliary or modal serves
+        let clause_head = |p: &Parse, f: usize| -> usize {
+            match (p.heads[f] as usize).checked_sub(1) {
+                Some(h) if h > f && matches!(self.deprel(p.labels[f]), "aux" | "aux:pass") => h,
+                _ => f,
+            }
+        };
+        let candidates: Vec<(usize, usize)> = (0..n.saturating_sub(2))
+            .filter_map(|i| {
+                let w = words[i].to_ascii_lowercase();
+                if !matches!(w.as_str(), "before" | "after" | "until" | "till" | "since")
+                    || self.upos(out.tags[i]) != "ADP"
+                {
+                    return None;
+                }
+                let f = (i + 1..n.min(i + 8)).find(|&k| {
+                    !matches!(
+                        self.xpos(out.tags[k]),
+                        "DT" | "PDT"
+                            | "JJ"
+                            | "JJR"
+                            | "JJS"
+                            | "NN"
+                            | "NNS"
+                            | "NNP"
+                            | "NNPS"
+                            | "POS"
+                            | "PRP$"
+                            | "CD"
+                            | "HYPH"
+                    )
+                })?;
+                let finite = matches!(self.xpos(out.tags[f]), "VBD" | "VBZ" | "VBP" | "MD")
+                    && matches!(self.upos(out.tags[f]), "VERB" | "AUX");
+                (f > i + 1 && finite && !self.has_subject(out, clause_head(out, f)))
+                    .then_some((i, f))
+            })
+            .take(2)
+            .collect();
+        for (i, f) in candidates {
+            scratch.force = vec![(i, sconj)];
+            self.parse_tokens_once(words, retry, scratch);
+            if retry.heads.len() < n || retry.labels.len() < n {
+                continue;
+            }
+            let v = clause_head(retry, f);
+            let marks_clause = retry.heads[i] as usize == v + 1
+                && self.deprel(retry.labels[i]) == "mark"
+                && self.has_subject(retry, v);
+            let keeps_subjects = (0..out.heads.len())
+                .all(|h| h == v || !self.has_subject(out, h) || self.has_subject(retry, h));
+            if marks_clause && keeps_subjects && self.has_verbal_root(retry) {
                 std::mem::swap(out, retry);
             }
         }

@@ -167,3 +167,18 @@ fn a_subject_read_as_an_apposition_of_a_fronted_phrase_is_the_subject() {
     assert_eq!(president.deprel, "nsubj", "{words:#?}");
     assert_eq!(president.head, urged.id, "{words:#?}");
 }
+
+// stop 32 (lead)
+
+#[test]
+fn a_time_conjunction_before_a_clause_is_its_mark_not_a_preposition() {
+    // the greedy tagger reads "before Iran" as a prepositional phrase and
+    // leaves "attacks" without a subject
+    let words = parse("Germany should act quickly before Iran attacks Iraq again .");
+    assert_eq!(word(&words, "before").deprel, "mark", "{words:#?}");
+    assert_eq!(word(&words, "Iran").deprel, "nsubj", "{words:#?}");
+    // before a plain noun phrase it stays a preposition
+    let words = parse("Germany acted quickly before the summit in Rome .");
+    assert_eq!(word(&words, "before").xpos, "IN", "{words:#?}");
+    assert_eq!(word(&words, "before").deprel, "case", "{words:#?}");
+}
