@@ -3585,6 +3585,22 @@ fn a_present_tense_time_clause_of_a_wanted_act_has_not_happened() {
     }
 }
 
+#[test]
+fn the_of_phrase_of_a_place_where_an_act_happened_is_no_party() {
+    // "in the resort of X", "in areas of X": the "of" phrase names the
+    // place, not whom the act was with or done to
+    for text in [
+        "Foreign ministers met in the Turkish resort of Antalya on Sunday.",
+        "Heavy weapons were seized in areas of Iraq under Isis control.",
+    ] {
+        let events = code(text);
+        assert!(
+            events.iter().all(|e| e.target.is_empty()),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
 // stop 31 (lead)
 
 #[test]

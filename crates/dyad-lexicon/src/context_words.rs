@@ -29,6 +29,8 @@ pub(crate) enum List {
     NotBeforeNationality,
     /// Words ending a nationality apposition ("who").
     AfterNationality,
+    GatheringBodies,
+    GatheringTopics,
 }
 
 const SECTIONS: &[(&str, List)] = &[
@@ -40,6 +42,8 @@ const SECTIONS: &[(&str, List)] = &[
     ("leaving-home", List::LeavingHome),
     ("not-before-nationality", List::NotBeforeNationality),
     ("after-nationality", List::AfterNationality),
+    ("gathering-bodies", List::GatheringBodies),
+    ("gathering-topics", List::GatheringTopics),
 ];
 
 /// The parsed lists, in the order of [`SECTIONS`].
@@ -154,6 +158,8 @@ mod tests {
         assert!(is_in(List::Compass, "south-west"));
         assert!(is_in(List::AfterNationality, "who"));
         assert!(!is_in(List::LeavingHome, "stayed"));
+        assert!(is_in(List::GatheringBodies, "Congress"));
+        assert!(is_in(List::GatheringTopics, "dialogue"));
     }
 
     #[test]

@@ -348,6 +348,17 @@ impl<'a> Scan<'a> {
             prev_atom_end = atoms.get(i + used - 1).map(|x| x.end).or(Some(a.end));
             i += used;
         }
+        let mut k = first_new;
+        while k < out.len() {
+            if out
+                .get(k)
+                .is_some_and(|d| self.names_a_gathering(d, s_start, s_end))
+            {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         for d in out.iter_mut().skip(first_new) {
             self.mark_former(d, s_start);
         }
@@ -358,6 +369,76 @@ impl<'a> Scan<'a> {
         if let Some(new) = out.get_mut(first_new..) {
             new.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
         }
+    }
+
+    /// Whether a draft ending in a body that also names a gathering
+    /// (`[gathering-bodies]` of context-words.txt: "congress", "conference")
+    /// names a meeting rather than the body: a topic word in it ("Syrian
+    /// National Dialogue Congress") or in its "on"/"of" phrase ("Syrian
+    /// Congress on National Dialogue"), a capitalised "on" phrase ("a
+    /// Congress on Syrian Unity"), or an indefinite article before it ("host
+    /// a two-day Syrian Congress"): a country has one legislature, which is
+    /// never "a" congress.
+    fn names_a_gathering(&self, d: &Draft, s_start: usize, s_end: usize) -> bool {
+        use crate::context_words::{is_in, List};
+        let Some(phrase) = self.text.get(d.start..d.end) else {
+            return false;
+        };
+        let words: Vec<&str> = phrase
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !words
+            .last()
+            .is_some_and(|w| is_in(List::GatheringBodies, w))
+        {
+            return false;
+        }
+        if words.iter().any(|w| is_in(List::GatheringTopics, w)) {
+            return true;
+        }
+        let mut after = Vec::with_capacity(4);
+        let mut pos = d.end;
+        while after.len() < 4 {
+            let Some(w) = next_word(self.text, pos, s_end) else {
+                break;
+            };
+            after.push(w.text(self.text));
+            pos = w.end;
+        }
+        let linked = after
+            .first()
+            .is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("of"));
+        if linked
+            && after
+                .iter()
+                .skip(1)
+                .any(|w| is_in(List::GatheringTopics, w))
+        {
+            return true;
+        }
+        if after.first().is_some_and(|w| w.eq_ignore_ascii_case("on"))
+            && after.get(1).is_some_and(|w| is_capitalized(w))
+        {
+            return true;
+        }
+        let mut pos = d.start;
+        for _ in 0..2 {
+            let Some(w) = prev_word(self.text, pos, s_start) else {
+                break;
+            };
+            let t = w.text(self.text);
+            if t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("an") {
+                return true;
+            }
+            // only a modifier ("two-day", "planned") between the article and
+            // the phrase
+            if !t.chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            pos = w.start;
+        }
+        false
     }
 
     /// "former President X", "a former White House official", "ex-minister":

@@ -435,3 +435,25 @@ fn a_peoples_adjective_inside_the_chain_and_self_rule() {
     );
     assert_eq!(code(find(&m, "forces in Erbil")), "IRQ:MIL");
 }
+
+// stop 32 (lead)
+
+#[test]
+fn a_congress_that_names_a_meeting_is_no_legislature() {
+    // a topic word in the name or in its "on" phrase, or an indefinite
+    // article: a gathering, not the country's legislature
+    for text in [
+        "Moscow will host a three-day Libyan Congress next month.",
+        "Delegates gathered for the Libyan National Dialogue Congress.",
+        "Delegates gathered for the Libyan Congress on National Reconciliation.",
+    ] {
+        let m = mentions(text, "2023-01-01");
+        assert!(
+            m.iter().all(|x| !x.text.contains("Congress")),
+            "{text}: {m:#?}"
+        );
+    }
+    // the legislature stays one
+    let m = mentions("The Peruvian Congress voted on Monday.", "2023-01-01");
+    assert_eq!(code(find(&m, "Peruvian Congress")), "PER:LEG");
+}

@@ -740,6 +740,16 @@ pub fn analyze_tree(
                             })
                         });
                     }
+                    // "in the Black Sea resort of Sochi", "at the town of
+                    // X": the "of" phrase of a locative oblique names the
+                    // place, never a party to the act (stop 32)
+                    let locative = tree.base_rel(o) == "obl"
+                        && case_word(tree, kids, o).is_some_and(|k| {
+                            matches!(view.low(k), "in" | "at" | "near" | "inside")
+                        });
+                    if locative {
+                        extra.retain(|(w, _, _)| w.as_ref() != "of");
+                    }
                     p.preps.extend(extra);
                     p.preps.extend(beyond_locatives(view, tree, kids, o));
                     // a measure and whom it was imposed on: "lifted the
