@@ -3601,6 +3601,21 @@ fn the_of_phrase_of_a_place_where_an_act_happened_is_no_party() {
     }
 }
 
+#[test]
+fn whom_backers_back_is_not_who_works_with_them() {
+    // the parser may split "X's main backers" into two phrases; X is whom
+    // the backers back, not the one cooperated with
+    let events = code(
+        "Turkey is increasingly cooperating with the Iraqi prime minister Haider al-Abadi's main backers, Iran and Russia.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| !countries(&e.target).contains(&"IRQ".to_string())),
+        "{events:#?}"
+    );
+}
+
 // stop 31 (lead)
 
 #[test]

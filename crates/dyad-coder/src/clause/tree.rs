@@ -2274,6 +2274,33 @@ fn event_object_agents(
         .collect()
 }
 
+/// Whether phrase head `head` names an actor whose mention ends right
+/// before a possessive "'s" of a relational noun: the parser split "with
+/// the Syrian president Bashar al-Assad's main backers" into two phrases,
+/// and the first one's actor is whom the backers back, not the argument
+/// (in a whole parse a possessor is an `nmod:poss` below its noun, never a
+/// phrase head). An owned noun ("Assad's forces") is left alone: its owner
+/// is the side.
+fn is_split_possessor(view: &SentenceView<'_>, tree: &DepTree<'_>, head: usize) -> bool {
+    let Some(lm) = view.mention(head).and_then(|m| view.mentions.get(m)) else {
+        return false;
+    };
+    let next = lm.last + 1;
+    if next >= view.len()
+        || tree.xpos(next) != "POS"
+        || tree.rel(head).starts_with("nmod")
+        || !tree
+            .head(next)
+            .is_some_and(|h| lm.first <= h && h <= lm.last)
+    {
+        return false;
+    }
+    // the possessed noun, after at most two adjectives ("main backers")
+    (next + 1..view.len().min(next + 4))
+        .find(|&k| tree.upos(k) != "ADJ")
+        .is_some_and(|k| tree.upos(k) == "NOUN" && words::is_relational_noun(view.lemma(k)))
+}
+
 /// The actor mentions a noun phrase headed by `h` stands for: the mention
 /// on its head, else one on a modifier that names its owner ("the Trump
 /// administration", "Iran's foreign minister", "forces of Assad"), plus
@@ -2327,6 +2354,9 @@ fn np_mentions(
     }
     let usable = |m: usize| places || !view.mentions.get(m).is_some_and(|lm| lm.place);
     for head in heads {
+        if is_split_possessor(view, tree, head) {
+            continue;
+        }
         if let Some(m) = np_owner(view, tree, kids, head, places) {
             // "Russian and Syrian jets": the owning modifier's conjuncts
             // own the phrase too (a plural one: "X and Y's clique fought"
