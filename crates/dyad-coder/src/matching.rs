@@ -1555,8 +1555,17 @@ fn try_pattern<'p>(
             slots.push(SlotUse::Target(&OBJECT_SLOT));
         }
     }
+    // a pattern that writes a filing the verb dismisses ("- dismiss *
+    // petition") acts on its filer only: with none named, no phrase inside
+    // the filing stands in ("dismissed the petition for the release of X"
+    // does not reject X)
+    let filing_without_filer = pattern.plover == "REJECT"
+        && written_object.is_some_and(|o| {
+            matches!(view.lemma(o), "petition" | "complaint" | "lawsuit" | "appeal" | "motion")
+        });
     if target.is_empty()
         && !pronoun_object
+        && !filing_without_filer
         && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())
         && pred.kind == TriggerKind::Verb
         && pred.from_tree

@@ -3979,12 +3979,14 @@ fn a_filing_dismissed_rejects_who_filed_it() {
     let events =
         code("The Egyptian court threw out the lawsuit filed by the Turkish embassy in Cairo.");
     assert_dyad(on(&events, "threw"), "REJECT", &["EGY"], &["TUR"]);
-    let events = code("The Supreme Court dismissed the petition filed by the Pakistani opposition party.");
+    let events =
+        code("The Supreme Court dismissed the petition filed by the Pakistani opposition party.");
     let ev = on(&events, "dismissed");
     assert_eq!(ev.plover, "REJECT", "{events:#?}");
     assert_eq!(countries(&ev.target), ["PAK"], "{events:#?}");
     // an actor in the filing's content is not its filer
-    let events = code("The Egyptian court dismissed the petition for the release of Turkish journalists.");
+    let events =
+        code("The Egyptian court dismissed the petition for the release of Turkish journalists.");
     assert!(
         events
             .iter()
@@ -4002,7 +4004,8 @@ fn a_documents_relative_clause_is_its_issuers_act() {
         code("The Russian foreign ministry issued a statement which accused the United States of violating the truce.");
     assert_dyad(on(&events, "accused"), "ACCUSE", &["RUS"], &["USA"]);
     // not a document someone else wrote ("condemned a report that accused X")
-    let events = code("The Russian foreign ministry condemned a report that accused Syria of war crimes.");
+    let events =
+        code("The Russian foreign ministry condemned a report that accused Syria of war crimes.");
     assert!(
         events
             .iter()
