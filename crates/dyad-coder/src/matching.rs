@@ -1217,9 +1217,19 @@ fn try_pattern<'p>(
         let found = (k..end)
             .find(|&j| is_word(j, word))
             .or_else(|| (before..pred.first).find(|&j| is_word(j, word)));
+        // an "of" the tree implies: the owner of an act done to it ("ordered
+        // the tanker's release" reads as "the release of the tanker")
+        let implied = || {
+            word.as_str() == "of"
+                && pred
+                    .preps
+                    .iter()
+                    .any(|(w, case, ms)| w == "of" && !ms.is_empty() && view.low(*case) != "of")
+        };
         match found {
             Some(j) if j > pred.head => k = j + 1,
             Some(_) => {}
+            None if implied() => {}
             None => return Err(Miss::MissingWord(word)),
         }
     }
@@ -1525,18 +1535,40 @@ fn try_pattern<'p>(
             && pred.from_tree,
         written_object,
     ) {
+        // the owner before the noun ("Russia's proposal") or named close
+        // after it as its author ("the petition filed by X", "a request from
+        // X"), not an actor in its content ("a request for X to leave")
+        let authored_after = |first: usize| {
+            first > o
+                && first <= o + 6
+                && (o + 1..first).any(|k| matches!(view.low(k), "by" | "from"))
+                && !(o + 1..first).any(|k| matches!(view.low(k), "of" | "for" | "to" | "against"))
+        };
         let owner: Vec<usize> = read_slot(pred, &OBJECT_SLOT)
             .into_iter()
             .filter(|m| !source.contains(m))
-            .filter(|&m| view.mentions.get(m).is_some_and(|lm| lm.last < o))
+            .filter(|&m| {
+                view.mentions
+                    .get(m)
+                    .is_some_and(|lm| lm.last < o || authored_after(lm.first))
+            })
             .collect();
         if !owner.is_empty() {
             target = owner;
             slots.push(SlotUse::Target(&OBJECT_SLOT));
         }
     }
+    // a pattern that writes a filing the verb dismisses ("- dismiss *
+    // petition") acts on its filer only: with none named, no phrase inside
+    // the filing stands in ("dismissed the petition for the release of X"
+    // does not reject X)
+    let filing_without_filer = pattern.plover == "REJECT"
+        && written_object.is_some_and(|o| {
+            matches!(view.lemma(o), "petition" | "complaint" | "lawsuit" | "appeal" | "motion")
+        });
     if target.is_empty()
         && !pronoun_object
+        && !filing_without_filer
         && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())
         && pred.kind == TriggerKind::Verb
         && pred.from_tree

@@ -236,6 +236,10 @@ pub struct PatternSet {
     /// of X"): as a disapproving or approving verb's object, that actor is
     /// not the verb's target.
     done_to: FxHashSet<String>,
+    /// Act nouns whose possessor undergoes the act when no "of" phrase
+    /// follows ("ordered the tanker's release"): the possessor fills the
+    /// noun's "of" slot.
+    owner_undergoes: FxHashSet<String>,
     /// Direct objects that make a verb of violence figurative ("kill off
     /// speculation", "hit the spending target").
     figurative: FxHashSet<String>,
@@ -268,6 +272,13 @@ const BUILTIN_REMOVAL: (&str, &str) = (
 const BUILTIN_DONE_TO: (&str, &str) = (
     "objects/done-to.tsv",
     include_str!("../../../data/patterns/objects/done-to.tsv"),
+);
+
+/// The built-in list of act nouns whose possessor undergoes the act
+/// (hand-made; see its header).
+const BUILTIN_OWNER_UNDERGOES: (&str, &str) = (
+    "objects/owner-undergoes.tsv",
+    include_str!("../../../data/patterns/objects/owner-undergoes.tsv"),
 );
 
 /// The built-in list of objects that make a verb of violence figurative
@@ -410,6 +421,8 @@ impl PatternSet {
         set.add_removal_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_DONE_TO;
         set.add_done_to_objects(&format!("builtin:{name}"), text)?;
+        let (name, text) = BUILTIN_OWNER_UNDERGOES;
+        set.add_owner_undergoes(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_FIGURATIVE;
         set.add_figurative_objects(&format!("builtin:{name}"), text)?;
         let (name, text) = BUILTIN_ENDANGERED;
@@ -439,7 +452,7 @@ impl PatternSet {
         files.sort();
         // the word lists beside the patterns, each optional
         type AddList = fn(&mut PatternSet, &str, &str) -> Result<(), CoderError>;
-        let lists: [(&str, &str, AddList); 12] = [
+        let lists: [(&str, &str, AddList); 13] = [
             (
                 "objects",
                 "immaterial.tsv",
@@ -447,6 +460,11 @@ impl PatternSet {
             ),
             ("objects", "removal.tsv", PatternSet::add_removal_objects),
             ("objects", "done-to.tsv", PatternSet::add_done_to_objects),
+            (
+                "objects",
+                "owner-undergoes.tsv",
+                PatternSet::add_owner_undergoes,
+            ),
             (
                 "objects",
                 "figurative.tsv",
@@ -680,6 +698,18 @@ impl PatternSet {
     /// befalls ("arrest", "invasion"; every removal noun too).
     pub fn is_done_to_object(&self, lemma: &str) -> bool {
         self.done_to.contains(lemma) || self.removal.contains(lemma)
+    }
+
+    /// Adds act nouns whose possessor undergoes the act: one lower-case
+    /// lemma a line, `#` comments.
+    pub fn add_owner_undergoes(&mut self, file: &str, text: &str) -> Result<(), CoderError> {
+        add_lemmas(&mut self.owner_undergoes, file, text)
+    }
+
+    /// True when `lemma` is an act noun whose possessor, with no "of"
+    /// phrase after it, undergoes the act ("the tanker's release").
+    pub fn is_owner_undergoing(&self, lemma: &str) -> bool {
+        self.owner_undergoes.contains(lemma)
     }
 
     /// True when `lemma` names an actor's removal or defeat ("overthrow").

@@ -677,6 +677,11 @@ pub fn is_proposal_noun(w: &str) -> bool {
             | "amendment"
             | "terms"
             | "condition"
+            // filings a court or body can dismiss, owned by who filed them
+            // ("the petition filed by X", stop 32)
+            | "petition"
+            | "complaint"
+            | "lawsuit"
     )
 }
 

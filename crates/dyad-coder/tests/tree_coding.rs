@@ -4044,3 +4044,57 @@ fn an_act_agreed_with_a_counterpart_is_an_agreement_with_it() {
     let events = code("Iran agreed with Russia that the United States was to blame.");
     assert!(events.iter().all(|e| e.plover != "AGREE"), "{events:#?}");
 }
+
+// vocab18
+
+#[test]
+fn the_owner_of_an_act_done_to_it_undergoes_it() {
+    // no event on the stop 32 baseline: "the tanker's release" had no "of"
+    // phrase for `- order * release of +` (objects/owner-undergoes.tsv)
+    let events = code("A British court ordered the Iranian tanker's release on Friday.");
+    let ev = on(&events, "ordered");
+    assert_dyad(ev, "RETREAT", &["GBR"], &["IRN"]);
+    assert_eq!(ev.factuality, Factuality::Asserted, "{events:#?}");
+}
+
+#[test]
+fn a_filing_dismissed_rejects_who_filed_it() {
+    // no REJECT on the stop 32 baseline (a target-less one at most)
+    let events =
+        code("The Egyptian court threw out the lawsuit filed by the Turkish embassy in Cairo.");
+    assert_dyad(on(&events, "threw"), "REJECT", &["EGY"], &["TUR"]);
+    let events =
+        code("The Supreme Court dismissed the petition filed by the Pakistani opposition party.");
+    let ev = on(&events, "dismissed");
+    assert_eq!(ev.plover, "REJECT", "{events:#?}");
+    assert_eq!(countries(&ev.target), ["PAK"], "{events:#?}");
+    // an actor in the filing's content is not its filer
+    let events =
+        code("The Egyptian court dismissed the petition for the release of Turkish journalists.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover == "REJECT")
+            .all(|e| e.target.is_empty()),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_documents_relative_clause_is_its_issuers_act() {
+    // no event on the stop 32 baseline: the relative pronoun stood for a
+    // document, no actor
+    let events =
+        code("The Russian foreign ministry issued a statement which accused the United States of violating the truce.");
+    assert_dyad(on(&events, "accused"), "ACCUSE", &["RUS"], &["USA"]);
+    // not a document someone else wrote ("condemned a report that accused X")
+    let events =
+        code("The Russian foreign ministry condemned a report that accused Syria of war crimes.");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.provenance.trigger_text.ends_with("accused"))
+            .all(|e| countries(&e.source) != ["RUS"]),
+        "{events:#?}"
+    );
+}

@@ -729,6 +729,9 @@ pub fn analyze_tree(
                     let owned = owned_proposal(view, tree, kids, o);
                     let mut extra = prep_slots(view, tree, kids, o, "nmod");
                     extra.retain(|(w, _, _)| !owned || matches!(w.as_ref(), "from" | "by"));
+                    // "ordered the tanker's release": the owner of an act
+                    // done to it is the act's "of" phrase
+                    extra.extend(owner_as_of(view, tree, kids, patterns, o));
                     // "promised decisions on a response to the X attack": a
                     // phrase under an oblique that names an act (an event
                     // noun standing for a party only through a modifier) is
@@ -808,6 +811,9 @@ pub fn analyze_tree(
                 }
             }
             TriggerKind::Noun => {
+                // "ordered the tanker's release": the possessor of an act
+                // done to its owner is who undergoes it (objects/owner-undergoes.tsv)
+                let undergone = owner_as_of(view, tree, kids, patterns, i);
                 p.subject = kids
                     .kids(i)
                     .iter()
@@ -815,13 +821,14 @@ pub fn analyze_tree(
                     .filter(|&c| {
                         matches!(tree.rel(c), "nmod:poss" | "compound" | "amod")
                             && view.mention(c).is_some()
+                            && !(undergone.is_some() && tree.rel(c) == "nmod:poss")
                     })
                     .flat_map(|c| np_mentions(view, tree, kids, c, false))
                     .collect();
                 // "the group, whose attacks on X ...": the relative
                 // possessor is the actor named right before it (wherever
                 // the parser hangs the relative clause)
-                if p.subject.is_empty() {
+                if p.subject.is_empty() && undergone.is_none() {
                     if let Some(c) = kids
                         .kids(i)
                         .iter()
@@ -832,6 +839,7 @@ pub fn analyze_tree(
                     }
                 }
                 p.preps = prep_slots(view, tree, kids, i, "nmod");
+                p.preps.extend(undergone);
                 let beyond = beyond_locatives(view, tree, kids, i);
                 p.preps.extend(beyond);
                 let stacked = beyond_named_actors(view, tree, kids, i, &p.preps);
@@ -1238,6 +1246,28 @@ pub fn analyze_tree(
                         let object = antecedent();
                         if !object.iter().any(|m| p.subject.contains(m)) {
                             p.object = object;
+                        }
+                    }
+                    // "introduced a bill that would sanction X", "issued a
+                    // statement which condemned X": what a document does in
+                    // its relative clause is its issuer's act, as in its
+                    // participle clause ("passed a resolution criticising X")
+                    let relative_subject = kids
+                        .kids(i)
+                        .iter()
+                        .any(|&c| tree.rel(c) == "nsubj" && is_relative_pronoun(view.low(c)));
+                    if p.subject.is_empty()
+                        && !p.passive
+                        && relative_subject
+                        && tree.rel(h) == "obj"
+                        && words::is_document_noun(view.lemma(h))
+                    {
+                        if let Some(v) = tree
+                            .head(h)
+                            .filter(|&v| words::is_issuing_verb(view.lemma(v)))
+                            .and_then(|v| pred_at.get(v).copied().flatten())
+                        {
+                            p.subject = preds_agent.get(v).cloned().unwrap_or_default();
                         }
                     }
                 } else if p.subject.is_empty() {
@@ -1985,6 +2015,46 @@ fn prep_slots(
         out.push((prep_name(word), case, ms));
     }
     out
+}
+
+/// The possessor of act noun `n` as the noun's "of" phrase, when the noun
+/// names an act its owner undergoes (`objects/owner-undergoes.tsv`: "the
+/// tanker's release", "his extradition") and has no "of" phrase of its own
+/// ("Turkey's extradition of X": the possessor is the doer). The slot's
+/// case index is the possessor's own marker ("'s", "his"), not an "of":
+/// the phrase is implied (`Predicate::implied_prep`).
+fn owner_as_of(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    patterns: &PatternSet,
+    n: usize,
+) -> Option<(Cow<'static, str>, usize, Vec<usize>)> {
+    if !patterns.is_owner_undergoing(view.lemma(n)) {
+        return None;
+    }
+    let has_of = kids.with_rel(n, "nmod").any(|c| {
+        tree.rel(c) != "nmod:poss" && case_word(tree, kids, c).is_some_and(|k| view.low(k) == "of")
+    });
+    if has_of {
+        return None;
+    }
+    let c = kids
+        .kids(n)
+        .iter()
+        .copied()
+        .find(|&c| tree.rel(c) == "nmod:poss" && view.low(c) != "whose")?;
+    let ms = np_mentions(view, tree, kids, c, false);
+    if ms.is_empty() {
+        return None;
+    }
+    let marker = kids
+        .kids(c)
+        .iter()
+        .copied()
+        .find(|&k| tree.rel(k) == "case")
+        .unwrap_or(c);
+    Some((Cow::Borrowed("of"), marker, ms))
 }
 
 /// The last "to" phrase naming an actor anywhere under `o`, the object of a
