@@ -90,6 +90,10 @@ pub enum SlotUse<'p> {
     /// On a parse: the target of a participle clause telling more of the
     /// same act ("welcomed the pullout, giving Trump the praise").
     Elaboration,
+    /// On a parse: a refusal's target from its "until" clause, whose act the
+    /// refuser awaits ("will not lift the embargo until Cuba undertakes
+    /// reforms").
+    Until,
 }
 
 /// Renders slot uses: "source=subject, target='at' object".
@@ -108,6 +112,7 @@ pub fn describe_slots(slots: &[SlotUse<'_>]) -> String {
             SlotUse::OblTarget(p) => format!("target=obl '{p}' (object slot empty)"),
             SlotUse::Complement => "target=complement clause (object slot empty)".into(),
             SlotUse::Elaboration => "target=participle clause telling more of the act".into(),
+            SlotUse::Until => "target=the actor of the 'until' clause (object slot empty)".into(),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -251,13 +256,34 @@ pub fn match_sentence<'p>(
                 m.factuality = Factuality::Asserted;
                 m.factuality_reason = why;
             }
-            if let Some(retyped) = tree.and_then(|t| declared_refusal(view, t, preds, pi, &m)) {
+            if let Some(retyped) =
+                tree.and_then(|t| declared_refusal(view, t, preds, pi, &m, actors))
+            {
                 m.retyped = Some(retyped);
                 m.factuality = Factuality::Asserted;
                 m.factuality_reason = format!(
                     "a declared refusal: '{}' refused or negated under will/would, coded as REJECT",
                     pred.lemma
                 );
+                // "will not lift the embargo until Cuba undertakes reforms":
+                // the refusal is addressed to the one whose act it awaits
+                if m.target.is_empty() {
+                    let awaited = tree
+                        .map(|t| {
+                            until_counterpart(
+                                view,
+                                t,
+                                actors,
+                                refusal_carrier(preds, pi),
+                                &m.source,
+                            )
+                        })
+                        .unwrap_or_default();
+                    if !awaited.is_empty() {
+                        m.target = awaited;
+                        m.slots.push(SlotUse::Until);
+                    }
+                }
             }
             if m.factuality == Factuality::Intended {
                 // the event's own verb: an event noun speaks through its
@@ -606,6 +632,7 @@ fn declared_refusal(
     preds: &[Predicate],
     pi: usize,
     m: &Match<'_>,
+    actors: Mentions<'_>,
 ) -> Option<(&'static str, &'static str)> {
     if m.factuality != Factuality::Negated || m.source.is_empty() || m.retyped.is_some() {
         return None;
@@ -666,7 +693,8 @@ fn declared_refusal(
         false
     };
     // ("until" is no condition: "will not lift the ban until X reports"
-    // refuses for now, and names what would end the refusal)
+    // refuses for now, and names what would end the refusal; the party it
+    // waits on is the refusal's target, `until_counterpart`)
     let conditional = (0..view.len()).any(|k| {
         tree.rel(k) == "mark"
             && matches!(view.low(k), "if" | "unless" | "whether")
@@ -679,6 +707,99 @@ fn declared_refusal(
         return None;
     }
     Some(("REJECT", if withheld { "120" } else { cameo }))
+}
+
+/// The word carrying a refusal: the trigger, or the light verb of an event
+/// noun ("will not hold talks").
+fn refusal_carrier(preds: &[Predicate], pi: usize) -> usize {
+    let Some(pred) = preds.get(pi) else { return 0 };
+    match pred.kind {
+        TriggerKind::Noun => pred
+            .governor
+            .and_then(|g| preds.get(g))
+            .filter(|g| crate::clause::is_light_verb(&g.lemma))
+            .map_or(pred.head, |g| g.head),
+        TriggerKind::Verb => pred.head,
+    }
+}
+
+/// "will not lift the embargo until Cuba undertakes reforms", "will not end
+/// the strike until their demands have been met by the authorities": the
+/// party a refusal awaits, named in the "until" clause after the refusing
+/// verb `carrier` — the clause's subject, or the agent of a passive clause.
+/// Also where the parser hangs "until" as a preposition on the next noun
+/// ("until Cuba" as a modifier of "embargo", the verb elsewhere). Only an
+/// actor named in the text (no pronoun: "until it has assurances" may be
+/// the refuser), neither the refuser nor of its country. Empty when there
+/// is none.
+fn until_counterpart(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    actors: Mentions<'_>,
+    carrier: usize,
+    source: &[usize],
+) -> Vec<usize> {
+    let n = view.len().min(tree.len());
+    // the first "until" after the verb, before a clause break
+    let Some(u) = (carrier + 1..n)
+        .take_while(|&k| !matches!(view.low(k), ";" | ":"))
+        .find(|&k| view.low(k) == "until")
+    else {
+        return Vec::new();
+    };
+    // hung under the refusing verb (its clause or its object's phrase)
+    let mut cur = tree.head(u);
+    let mut linked = false;
+    for _ in 0..6 {
+        match cur {
+            Some(c) if c == carrier => {
+                linked = true;
+                break;
+            }
+            Some(c) => cur = tree.head(c),
+            None => break,
+        }
+    }
+    if !linked {
+        return Vec::new();
+    }
+    let mention = |k: usize| view.mention_at.get(k).copied().flatten();
+    let named = |m: usize| {
+        view.mentions.get(m).is_some_and(|lm| {
+            (lm.first..=lm.last).all(|k| !matches!(tree.xpos(k), "PRP" | "PRP$" | "WP"))
+        }) && !source.contains(&m)
+            && !same_actor(view, actors, source, m)
+            && !same_country(view, actors, source, m)
+    };
+    // the clause's verb: the head of a "mark"; else (a preposition's noun
+    // that names no actor) the first verb after it
+    let verb = match tree.rel(u) {
+        "mark" => tree.head(u),
+        _ => {
+            let Some(noun) = tree.head(u).filter(|&h| h > u) else {
+                return Vec::new();
+            };
+            if let Some(m) = mention(noun) {
+                return if named(m) { vec![m] } else { Vec::new() };
+            }
+            (noun + 1..n)
+                .take_while(|&k| !matches!(view.low(k), "," | ";" | ":"))
+                .find(|&k| tree.upos(k) == "VERB")
+        }
+    };
+    let Some(v) = verb else { return Vec::new() };
+    let passive = tree
+        .kids(v)
+        .iter()
+        .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass"));
+    let wanted = if passive { "obl:agent" } else { "nsubj" };
+    tree.kids(v)
+        .iter()
+        .copied()
+        .filter(|&c| tree.rel(c) == wanted)
+        .filter_map(mention)
+        .filter(|&m| named(m))
+        .collect()
 }
 
 /// "Isis fighters attempted to storm a US base", "jets which are trying to
@@ -1566,9 +1687,26 @@ fn try_pattern<'p>(
         && written_object.is_some_and(|o| {
             matches!(view.lemma(o), "petition" | "complaint" | "lawsuit" | "appeal" | "motion")
         });
+    // "expelled the top American diplomat over the refusal of the U.S.": a
+    // pattern that writes its object noun ("- expel * diplomat") and names
+    // no target, where that noun is itself an actor, acts on it; a pattern
+    // of its type that reads the object lends it as target (above), not a
+    // prepositional phrase
+    let actor_written_object = pattern.target.is_empty()
+        && pred.object_word.is_some_and(|o| {
+            pattern.required.iter().any(|w| view.is(o, w))
+                && read_slot(pred, &OBJECT_SLOT).into_iter().any(|m| {
+                    !source.contains(&m)
+                        && view
+                            .mentions
+                            .get(m)
+                            .is_some_and(|lm| lm.first <= o && o <= lm.last)
+                })
+        });
     if target.is_empty()
         && !pronoun_object
         && !filing_without_filer
+        && !actor_written_object
         && (pattern.target.contains(&Slot::Object) || pattern.target.is_empty())
         && pred.kind == TriggerKind::Verb
         && pred.from_tree
@@ -1637,6 +1775,7 @@ fn try_pattern<'p>(
     // sanctions on X", "demanded that X resign"); a lone "to" slot stands
     // for the infinitive's marker too ("- X to +" read on "X to lift ...")
     if target.is_empty()
+        && !actor_written_object
         && (pattern.target.contains(&Slot::Object)
             || pattern.target.is_empty()
             || pattern

@@ -4098,3 +4098,81 @@ fn a_documents_relative_clause_is_its_issuers_act() {
         "{events:#?}"
     );
 }
+
+// args18
+
+#[test]
+fn a_refusal_is_addressed_to_the_party_whose_act_it_awaits() {
+    // a REJECT with no target on the stop 32 baseline (the parser hangs
+    // "until" on the next noun, or the clause's verb elsewhere)
+    let events =
+        code("Spain said it will not lift the embargo until Morocco releases the fishermen.");
+    assert_dyad(on(&events, "lift"), "REJECT", &["ESP"], &["MAR"]);
+    let events = code(
+        "The teachers said they will not end the strike until their demands have been met by the Greek government.",
+    );
+    let ev = on(&events, "end");
+    assert_eq!(ev.plover, "REJECT", "{events:#?}");
+    assert_eq!(countries(&ev.target), ["GRC"], "{events:#?}");
+    // the refuser's own people are no counterpart
+    let events = code(
+        "Spain said it will not lift the embargo until Spanish inspectors have visited the port.",
+    );
+    assert!(on(&events, "lift").target.is_empty(), "{events:#?}");
+}
+
+#[test]
+fn an_expelled_diplomat_is_the_target_not_a_later_phrase() {
+    // target COL (the "of" phrase of "over the refusal") on the stop 32
+    // baseline
+    let events = code(
+        "Venezuela expelled the top American diplomat over the refusal of Colombia to recognize the election.",
+    );
+    assert_dyad(on(&events, "expelled"), "SANCTION", &["VEN"], &["USA"]);
+}
+
+#[test]
+fn an_act_restated_by_its_owners_spokesman_is_the_speakers() {
+    // a second SUPPORT from China ("his" read as the Chinese president) on
+    // the stop 32 baseline
+    let events = code(
+        "Speaking to the Chinese president, the Kenyan president reaffirmed his administration's support for the Somali government.",
+    );
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.plover == "SUPPORT")
+            .all(|e| countries(&e.source) == ["KEN"]),
+        "{events:#?}"
+    );
+    // a third country's act voiced stays its own
+    let events =
+        code("The French foreign minister voiced Germany's support for the Greek government.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == "SUPPORT" && countries(&e.source) == ["DEU"]),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_copular_noun_is_its_subjects_act() {
+    // AID with no source on the stop 32 baseline
+    let events = code(
+        "Norway is the largest donor to Sudan, providing more than $2 billion in assistance to Sudan since 2010.",
+    );
+    assert_dyad(on(&events, "providing"), "AID", &["NOR"], &["SDN"]);
+}
+
+#[test]
+fn a_subject_after_a_fronted_participle_clause_is_the_verbs() {
+    // no event on the stop 32 baseline: the parser hangs the name on the
+    // participle clause's noun and the main verb has no subject
+    let events = code("Speaking to Xi, Kiribati President Taneti Maamau condemned Australia.");
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["KIR"], &["AUS"]);
+    let events = code(
+        "Speaking to reporters in the Malaysian capital of Kuala Lumpur, Erdogan condemned Israel.",
+    );
+    assert_dyad(on(&events, "condemned"), "ACCUSE", &["TUR"], &["ISR"]);
+}

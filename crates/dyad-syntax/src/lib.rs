@@ -1423,10 +1423,56 @@ impl Syntax {
                     "obl:unmarked" | "obl:tmod" | "obl:npmod"
                 )
                 || children(w).any(|k| name(out.labels[k]) == "case");
+            // args18: "Speaking to Xi, Kiribati President Taneti Maamau
+            // reaffirmed ...", "Speaking to reporters in Kuala Lumpur,
+            // Erdogan reiterated ...": the same slip inside a fronted
+            // participle clause — the fronted noun hangs (through nouns
+            // only) on an `advcl` -ing or -ed form of the root that opens
+            // the sentence, and the conjunct ends right before the root
+            let in_fronted_clause = || {
+                let mut h = w;
+                for _ in 0..out.heads.len() {
+                    let Some(up) = (out.heads[h] as usize).checked_sub(1) else {
+                        return false;
+                    };
+                    if up == root {
+                        return name(out.labels[h]) == "advcl"
+                            && h == 0
+                            && matches!(self.xpos(out.tags[h]), "VBG" | "VBN");
+                    }
+                    if !matches!(self.upos(out.tags[h]), "NOUN" | "PROPN") {
+                        return false;
+                    }
+                    h = up;
+                }
+                false
+            };
+            let ends_before_root = || {
+                let last = (n..root)
+                    .filter(|&k| {
+                        let mut h = k;
+                        for _ in 0..out.heads.len() {
+                            if h == n {
+                                return true;
+                            }
+                            match (out.heads[h] as usize).checked_sub(1) {
+                                Some(next) => h = next,
+                                None => return false,
+                            }
+                        }
+                        false
+                    })
+                    .max()
+                    .unwrap_or(n);
+                (last + 1..root).all(|k| {
+                    out.heads[k] as usize == root + 1
+                        && matches!(name(out.labels[k]), "aux" | "advmod")
+                })
+            };
+            let obl_of_root =
+                out.heads[w] as usize == root + 1 && name(out.labels[w]).starts_with("obl");
             w < n
-                && fronted_phrase
-                && out.heads[w] as usize == root + 1
-                && name(out.labels[w]).starts_with("obl")
+                && (fronted_phrase && obl_of_root || in_fronted_clause() && ends_before_root())
                 && first > 0
                 && words[first - 1] == ","
                 && !children(n).any(|k| out.labels[k] == cc)

@@ -1003,6 +1003,32 @@ pub fn analyze_tree(
                 }
             }
         }
+        // "The United States is the leading donor to Sudan, providing $5
+        // billion in assistance": a participle joined to a copular noun
+        // predicate (no predicate of ours) without a subject of its own
+        // is the copula's subject's act
+        if p.kind == TriggerKind::Verb
+            && tree.base_rel(i) == "conj"
+            && p.subject.is_empty()
+            && g_kind.is_none()
+            && tree.xpos(i) == "VBG"
+            && h < i
+            && matches!(tree.upos(h), "NOUN" | "PROPN")
+            && kids.kids(h).iter().any(|&c| tree.rel(c) == "cop")
+            && !kids
+                .kids(i)
+                .iter()
+                .any(|&c| matches!(tree.base_rel(c), "nsubj" | "aux" | "mark"))
+        {
+            let subject: Vec<usize> = kids
+                .with_rel(h, "nsubj")
+                .flat_map(|c| np_mentions(view, tree, kids, c, false))
+                .collect();
+            if !subject.is_empty() {
+                p.subject = subject;
+                continue;
+            }
+        }
         match (p.kind, tree.base_rel(i)) {
             (TriggerKind::Verb, "conj") if g_kind == Some(TriggerKind::Verb) => {
                 p.coordinated = gov;
@@ -1357,7 +1383,9 @@ pub fn analyze_tree(
             {
                 p.governor = gov;
                 p.anchored = true;
-                if p.subject.is_empty() {
+                if p.subject.is_empty()
+                    || speaker_owns_stated_act(view, tree, kids, i, &g_lemma, &p.subject, &g_agent)
+                {
                     p.subject = g_agent;
                 }
                 // "launched an attack on X": the verb's slots serve the noun
@@ -1434,6 +1462,61 @@ pub fn analyze_tree(
     // 5. counterparts named only in a complement clause
     super::complement::fill(view, tree, &mut preds, &pred_at);
     preds
+}
+
+/// "Erdogan reiterated Turkey's support for X", "Maamau reaffirmed his
+/// administration's commitment to X": an act stated again or voiced by its
+/// owner's spokesman is the speaker's (the PLOVER source is who says it).
+/// True when event noun `i` is the object of a verb of stating (express,
+/// voice, reiterate, reaffirm, restate, repeat, convey, renew, pledge), its
+/// own subject `owner` came from its possessor, and that possessor holds a
+/// possessive pronoun of its own ("his administration's": the clause's
+/// subject is its antecedent) or is of the speaker's own country. A third party's act
+/// conveyed ("conveyed Assad's commitment") stays its owner's.
+fn speaker_owns_stated_act(
+    view: &SentenceView<'_>,
+    tree: &DepTree<'_>,
+    kids: &DepTree<'_>,
+    i: usize,
+    verb: &str,
+    owner: &[usize],
+    speaker: &[usize],
+) -> bool {
+    if owner.is_empty()
+        || speaker.is_empty()
+        || !matches!(
+            verb,
+            "express"
+                | "voice"
+                | "reiterate"
+                | "reaffirm"
+                | "restate"
+                | "repeat"
+                | "convey"
+                | "renew"
+                | "pledge"
+        )
+    {
+        return false;
+    }
+    let Some(poss) = kids.with_rel(i, "nmod:poss").next() else {
+        return false;
+    };
+    // the owner is the possessor's actor (not a compound or "by" phrase)
+    let poss_mentions = np_mentions(view, tree, kids, poss, false);
+    if poss_mentions.is_empty() || !owner.iter().all(|m| poss_mentions.contains(m)) {
+        return false;
+    }
+    // (a bare "his support" is left to the pronoun's own resolution: the
+    // speaker of "called X to express his support" may be a slip)
+    let pronoun = kids
+        .with_rel(poss, "nmod:poss")
+        .any(|c| tree.xpos(c) == "PRP$");
+    let country = |m: &usize| view.mentions.get(*m).and_then(|lm| lm.country);
+    let same_country = owner
+        .iter()
+        .all(|m| country(m).is_some_and(|c| speaker.iter().any(|s| country(s) == Some(c))));
+    pronoun || same_country
 }
 
 /// Whether every pattern of event noun `i` is a hostile act, one a party
