@@ -256,9 +256,7 @@ pub fn match_sentence<'p>(
                 m.factuality = Factuality::Asserted;
                 m.factuality_reason = why;
             }
-            if let Some(retyped) =
-                tree.and_then(|t| declared_refusal(view, t, preds, pi, &m, actors))
-            {
+            if let Some(retyped) = tree.and_then(|t| declared_refusal(view, t, preds, pi, &m)) {
                 m.retyped = Some(retyped);
                 m.factuality = Factuality::Asserted;
                 m.factuality_reason = format!(
@@ -632,7 +630,6 @@ fn declared_refusal(
     preds: &[Predicate],
     pi: usize,
     m: &Match<'_>,
-    actors: Mentions<'_>,
 ) -> Option<(&'static str, &'static str)> {
     if m.factuality != Factuality::Negated || m.source.is_empty() || m.retyped.is_some() {
         return None;
@@ -1685,7 +1682,10 @@ fn try_pattern<'p>(
     // does not reject X)
     let filing_without_filer = pattern.plover == "REJECT"
         && written_object.is_some_and(|o| {
-            matches!(view.lemma(o), "petition" | "complaint" | "lawsuit" | "appeal" | "motion")
+            matches!(
+                view.lemma(o),
+                "petition" | "complaint" | "lawsuit" | "appeal" | "motion"
+            )
         });
     // "expelled the top American diplomat over the refusal of the U.S.": a
     // pattern that writes its object noun ("- expel * diplomat") and names
