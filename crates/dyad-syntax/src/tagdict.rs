@@ -168,11 +168,11 @@ mod tests {
         let mut v = Vec::new();
         // "the": 30 times class 1; "that": 20 times class 2, 10 times
         // class 3; "rare": 3 times class 4; "," 25 times class 5, once 6.
-        v.extend(std::iter::repeat(("the", 1)).take(30));
-        v.extend(std::iter::repeat(("that", 2)).take(20));
-        v.extend(std::iter::repeat(("that", 3)).take(10));
-        v.extend(std::iter::repeat(("rare", 4)).take(3));
-        v.extend(std::iter::repeat((",", 5)).take(25));
+        v.extend(std::iter::repeat_n(("the", 1), 30));
+        v.extend(std::iter::repeat_n(("that", 2), 20));
+        v.extend(std::iter::repeat_n(("that", 3), 10));
+        v.extend(std::iter::repeat_n(("rare", 4), 3));
+        v.extend(std::iter::repeat_n((",", 5), 25));
         v.push((",", 6));
         v
     }
