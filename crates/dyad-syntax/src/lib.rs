@@ -265,9 +265,8 @@ impl Syntax {
         let v4 = bytes.starts_with(model::MAGIC_V4);
         if (v3 || v4) && !old_versions {
             return Err(corrupt(format!(
-                "model format {} has no tag dictionary (format 5 since stop 32): rebuild it with \
-                 `dyad train syntax`, or add the dictionary with `dyad train tagdict --model FILE \
-                 --treebank DIR -o NEW`",
+                "model format {} has no tag dictionary (format 5 since stop 32); `dyad train tagdict \
+                 --model FILE --treebank DIR -o NEW` adds one",
                 if v3 { 3 } else { 4 }
             )));
         }
