@@ -49,6 +49,7 @@ pub mod model;
 pub mod parser;
 pub mod perceptron;
 mod rng;
+pub mod tagdict;
 pub mod tagger;
 pub mod train;
 
@@ -210,14 +211,8 @@ impl Syntax {
     /// The model as bytes (the file format of [`model`]).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
-        // A greedy model keeps format 3 (byte-identical to the files written
-        // before beam search); a beam model writes format 4 and its width.
-        if self.parser.beam > 1 {
-            w.bytes(model::MAGIC);
-            w.u32(self.parser.beam as u32);
-        } else {
-            w.bytes(model::MAGIC_V3);
-        }
+        w.bytes(model::MAGIC);
+        w.u32(self.parser.beam as u32);
         w.u32(self.tagger.classes.len() as u32);
         for c in &self.tagger.classes {
             w.str(&c.xpos);
@@ -231,20 +226,51 @@ impl Syntax {
         self.parser.transitions.write(&mut w);
         self.parser.labeller.write(&mut w);
         self.lemmas.write(&mut w);
+        self.tagger.dict.write(&mut w);
         let mut bytes = w.into_inner();
         let sum = model::checksum(&bytes);
         bytes.extend_from_slice(&sum.to_le_bytes());
         bytes
     }
 
-    /// Reads a model from bytes; `name` names it in errors.
+    /// Reads a model from bytes; `name` names it in errors. Files of the
+    /// formats before the tag dictionary (3 and 4) are refused with the
+    /// commands that rebuild or upgrade them.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Syntax, SyntaxError> {
+        Syntax::read_bytes(name, bytes, false)
+    }
+
+    /// Like [`Syntax::from_bytes`], also reading formats 3 and 4 (with an
+    /// empty tag dictionary): for `dyad train tagdict`, which adds the
+    /// dictionary to such a file.
+    pub fn from_bytes_any_version(name: &str, bytes: &[u8]) -> Result<Syntax, SyntaxError> {
+        Syntax::read_bytes(name, bytes, true)
+    }
+
+    /// Loads a model file of any format version ([`Syntax::from_bytes_any_version`]).
+    pub fn load_any_version(path: &Path) -> Result<Syntax, SyntaxError> {
+        let bytes = std::fs::read(path).map_err(|source| SyntaxError::ModelIo {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Syntax::from_bytes_any_version(&path.display().to_string(), &bytes)
+    }
+
+    fn read_bytes(name: &str, bytes: &[u8], old_versions: bool) -> Result<Syntax, SyntaxError> {
         let corrupt = |message: String| SyntaxError::ModelCorrupt {
             name: name.to_string(),
             message,
         };
         let v3 = bytes.starts_with(model::MAGIC_V3);
-        if bytes.len() < model::MAGIC.len() + 8 || !(bytes.starts_with(model::MAGIC) || v3) {
+        let v4 = bytes.starts_with(model::MAGIC_V4);
+        if (v3 || v4) && !old_versions {
+            return Err(corrupt(format!(
+                "model format {} has no tag dictionary (format 5 since stop 32); `dyad train tagdict \
+                 --model FILE --treebank DIR -o NEW` adds one",
+                if v3 { 3 } else { 4 }
+            )));
+        }
+        if bytes.len() < model::MAGIC.len() + 8 || !(bytes.starts_with(model::MAGIC) || v3 || v4) {
             return Err(corrupt("not a dyad syntax model of this version".into()));
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
@@ -274,19 +300,31 @@ impl Syntax {
             let pw = perceptron::Weights::read(r)?;
             let lw = perceptron::Weights::read(r)?;
             let lemmas = Lemmatizer::read(r)?;
+            let dict = if v3 || v4 {
+                tagdict::TagDict::default()
+            } else {
+                tagdict::TagDict::read(r, classes.len())?
+            };
             if tw.n_classes() != classes.len()
                 || lw.n_classes() != labels.len()
                 || pw.n_classes() != 3
             {
                 return Err("class counts do not match the weight tables".into());
             }
-            Ok((beam, classes, labels, tw, pw, lw, lemmas))
+            Ok((beam, classes, labels, tw, pw, lw, lemmas, dict))
         };
-        let (beam, classes, labels, tw, pw, lw, lemmas) = read(&mut r).map_err(corrupt)?;
+        let (beam, classes, labels, tw, pw, lw, lemmas, dict) = read(&mut r).map_err(corrupt)?;
+        if r.remaining() != 0 {
+            return Err(corrupt(format!(
+                "{} bytes after the last section",
+                r.remaining()
+            )));
+        }
         Ok(Syntax::assemble(
             TaggerModel {
                 classes,
                 weights: tw,
+                dict,
             },
             ParserModel {
                 labels,
@@ -544,6 +582,21 @@ impl Syntax {
         let (e, f) = self.parser.labeller.sizes();
         let (g, h) = self.lemmas.sizes();
         [a, b, c, d, e, f, g + h]
+    }
+
+    /// Tag class `tag` (Penn and Universal tags), if the model has it.
+    pub fn tag_class(&self, tag: u8) -> Option<&tagger::TagClass> {
+        self.tagger.classes.get(tag as usize)
+    }
+
+    /// The tag dictionary (forms tagged without scoring).
+    pub fn tag_dict(&self) -> &tagdict::TagDict {
+        &self.tagger.dict
+    }
+
+    /// Replaces the tag dictionary.
+    pub fn set_tag_dict(&mut self, dict: tagdict::TagDict) {
+        self.tagger.dict = dict;
     }
 
     /// Tags only: fills `tags` with tag class ids.

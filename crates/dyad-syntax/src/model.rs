@@ -6,11 +6,13 @@
 //! final FNV-1a checksum of everything before it, so a truncated or damaged
 //! file is reported instead of giving wrong parses.
 
-/// Magic bytes and format version. Version 4 adds the parser's beam width
-/// (a u32 right after the magic) and is written for beam models; greedy
-/// models are written and read as version 3 (no width).
-pub const MAGIC: &[u8; 8] = b"DYADSYN\x04";
-/// The previous format version (greedy parser, no beam width).
+/// Magic bytes and format version. Version 5 (stop 32) always writes the
+/// parser's beam width (a u32 right after the magic) and ends the sections
+/// with the tag dictionary ([`crate::tagdict`]).
+pub const MAGIC: &[u8; 8] = b"DYADSYN\x05";
+/// Format version 4: beam models before the tag dictionary.
+pub const MAGIC_V4: &[u8; 8] = b"DYADSYN\x04";
+/// Format version 3: greedy models before the tag dictionary (no width).
 pub const MAGIC_V3: &[u8; 8] = b"DYADSYN\x03";
 
 /// Appends little-endian values to a byte buffer.

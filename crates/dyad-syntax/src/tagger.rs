@@ -22,6 +22,8 @@ pub struct TaggerModel {
     /// The classes, by id.
     pub classes: Vec<TagClass>,
     pub(crate) weights: Weights,
+    /// Forms tagged without scoring (empty while training).
+    pub(crate) dict: crate::tagdict::TagDict,
 }
 
 /// Value of "no tag" (before the sentence start).
@@ -175,30 +177,46 @@ impl TaggerModel {
         out.clear();
         let n = self.weights.n_classes();
         let nc = n.max(1);
-        // The features that do not depend on the previous tags are scored
-        // for the whole sentence at once (their look-ups overlap); each
-        // word then adds the scores of its few features of the previous
-        // tags. Sums of integers: the same scores as scoring all together.
+        // Words with an imposed class (forced, else the tag dictionary's)
+        // are not scored. The features of the others that do not depend on
+        // the previous tags are scored for the whole sentence at once
+        // (their look-ups overlap); each such word then adds the scores of
+        // its few features of the previous tags. Sums of integers: the
+        // same scores as scoring all together.
+        let mut known: Vec<Option<u8>> = Vec::with_capacity(words.len());
         feats.clear();
-        for i in 0..words.len() {
-            static_features(words, i, feats);
+        let mut rows = 0usize;
+        for (i, w) in words.iter().enumerate() {
+            let class = match force.iter().find(|(k, _)| *k == i) {
+                Some(&(_, class)) => Some(class),
+                None => self.dict.class_of_hash(w.form),
+            };
+            known.push(class);
+            if class.is_none() {
+                static_features(words, i, feats);
+                rows += 1;
+            }
         }
-        let mut fixed = vec![0i32; words.len() * nc];
+        let mut fixed = vec![0i32; rows * nc];
         self.weights.score_tagger_rows(feats, N_STATIC, &mut fixed);
         let mut scores = vec![0i32; nc];
         let mut dynamic = vec![0i32; nc];
         let (mut p1, mut p2) = (START, START);
-        for i in 0..words.len() {
-            feats.clear();
-            tag_features(words, i, p1, p2, feats);
-            self.weights.score_tagger(feats, &mut dynamic);
-            let row = fixed.get(i * nc..(i + 1) * nc).unwrap_or(&[]);
-            for ((s, &a), &b) in scores.iter_mut().zip(row).zip(&dynamic) {
-                *s = a + b;
-            }
-            let best = match force.iter().find(|(k, _)| *k == i) {
-                Some(&(_, class)) => class,
-                None => argmax(&scores) as u8,
+        let mut row = 0usize;
+        for (i, class) in known.iter().enumerate() {
+            let best = match class {
+                Some(c) => *c,
+                None => {
+                    feats.clear();
+                    tag_features(words, i, p1, p2, feats);
+                    self.weights.score_tagger(feats, &mut dynamic);
+                    let fixed_row = fixed.get(row * nc..(row + 1) * nc).unwrap_or(&[]);
+                    row += 1;
+                    for ((s, &a), &b) in scores.iter_mut().zip(fixed_row).zip(&dynamic) {
+                        *s = a + b;
+                    }
+                    argmax(&scores) as u8
+                }
             };
             out.push(best);
             p2 = p1;
@@ -282,6 +300,7 @@ pub(crate) fn train(
         let model = TaggerModel {
             classes: classes.clone(),
             weights: tw.finish(prune),
+            dict: Default::default(),
         };
         report(epoch + 1, right as f64 / total.max(1) as f64, &model);
         last = Some(model);
@@ -289,6 +308,7 @@ pub(crate) fn train(
     last.unwrap_or(TaggerModel {
         classes,
         weights: tw.finish(prune),
+        dict: Default::default(),
     })
 }
 

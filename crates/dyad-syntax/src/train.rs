@@ -11,6 +11,7 @@ use crate::error::SyntaxError;
 use crate::feat::{word_info, WordInfo};
 use crate::lemma::Lemmatizer;
 use crate::parser::{self, ParseExample, ParseScratch, ParserModel, ParserTraining};
+use crate::tagdict::TagDict;
 use crate::tagger::{self, TagClass, TagExample, TaggerModel};
 use crate::Syntax;
 
@@ -44,6 +45,10 @@ pub struct TrainOptions {
     /// member of the reparsing ensemble (docs/syntax.md); the tagger is the
     /// usual left-to-right one.
     pub reverse: bool,
+    /// The tag dictionary's thresholds ([`crate::tagdict`]): forms seen at
+    /// least this many times in the training set whose most frequent
+    /// class has at least this share of them (0 times: no dictionary).
+    pub tagdict: (u32, f64),
 }
 
 impl Default for TrainOptions {
@@ -58,8 +63,59 @@ impl Default for TrainOptions {
             beam: 1,
             early_update: false,
             reverse: false,
+            tagdict: (TAGDICT_MIN_COUNT, TAGDICT_MIN_SHARE),
         }
     }
+}
+
+/// Default minimum count of a tag dictionary form (chosen on EWT dev,
+/// docs/syntax.md).
+pub const TAGDICT_MIN_COUNT: u32 = 10;
+/// Default minimum share of a tag dictionary form's class.
+pub const TAGDICT_MIN_SHARE: f64 = 0.99;
+
+/// The tag dictionary of a training set: its gold (Penn, UPOS) classes
+/// mapped onto `classes` (tokens of a class not among them are left out).
+/// Only forms of the closed classes, names and numbers enter: a noun,
+/// verb or adjective class (UPOS `NOUN`, `VERB`, `ADJ`) says how EWT's web
+/// text uses the word, not how news does ("fund" and "fire" are nouns in
+/// every EWT sentence that has them, "named" and "funded" participles,
+/// "discuss" a bare infinitive), and the greedy tagger reads those from
+/// their context. And a form whose class is not an auxiliary's stays out
+/// when dyad-text's verb table lists it as a verb form (base, third-person
+/// present or past: the name "Mark", the adverb "back").
+pub fn tag_dict_from(
+    train: &[ConlluSentence],
+    classes: &[TagClass],
+    min_count: u32,
+    min_share: f64,
+    text_tagger: &dyad_text::tag::Tagger,
+) -> TagDict {
+    let keep = |form: &str, class: u8| {
+        let Some(c) = classes.get(class as usize) else {
+            return false;
+        };
+        match c.upos.as_str() {
+            "NOUN" | "VERB" | "ADJ" => false,
+            "AUX" => true,
+            _ => {
+                !(text_tagger.is_base_verb(form)
+                    || text_tagger.is_past_verb(form)
+                    || text_tagger.is_present_s_verb(form))
+            }
+        }
+    };
+    let class_id: FxHashMap<(&str, &str), u8> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.xpos.as_str(), c.upos.as_str()), i as u8))
+        .collect();
+    let tokens = train.iter().flat_map(|s| s.tokens.iter()).filter_map(|t| {
+        class_id
+            .get(&(t.xpos.as_str(), t.upos.as_str()))
+            .map(|&c| (t.form.as_str(), c))
+    });
+    TagDict::build(tokens, min_count, min_share, keep)
 }
 
 /// The train and dev files of a UD treebank directory (`*-ud-train.conllu`,
@@ -398,6 +454,20 @@ pub fn train_model(
         "pruned the final weights below {:?} (32,000ths of each table's largest)",
         opts.prune
     ));
+    let dict = tag_dict_from(
+        train,
+        &model.tagger.classes,
+        opts.tagdict.0,
+        opts.tagdict.1,
+        &model.text_tagger,
+    );
+    log(&format!(
+        "tag dictionary: {} forms (seen at least {} times, one class in at least {} of them)",
+        dict.len(),
+        opts.tagdict.0,
+        opts.tagdict.1
+    ));
+    model.set_tag_dict(dict);
     Ok(model)
 }
 

@@ -405,8 +405,7 @@ fn beam_width_is_recorded_in_the_model_file_and_any_width_parses() {
         assert!(parsed.iter().all(|w| w.head as usize <= words.len()));
     }
     // The model as committed decodes with the width it was trained for,
-    // and writing it back gives the committed file byte for byte (a greedy
-    // model keeps format 3).
+    // and writing it back gives the committed file byte for byte.
     m.set_beam(trained);
     let file = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -454,4 +453,60 @@ fn ensemble_gives_trees_and_an_identical_member_changes_nothing() {
         model().parse_into(words, &mut q, &mut scratch);
         assert_eq!(p, q, "{words:?}");
     }
+}
+
+/// The tag dictionary (stop 32): the committed model has one, it is read
+/// back from the file byte for byte, its words are tagged with its class
+/// whatever their context, and a file of the formats before it (3, 4) is
+/// refused with the commands that rebuild or upgrade it, yet still read by
+/// the upgrade path with an empty dictionary.
+#[test]
+fn tag_dictionary_is_in_the_file_and_imposes_its_classes() {
+    let m = model();
+    let dict = m.tag_dict();
+    assert!(dict.len() > 100, "{}", dict.len());
+    let the = dict.class_of("the").expect("\"the\" in the dictionary");
+    assert_eq!(m.xpos(the), "DT");
+    assert_eq!(m.upos(the), "DET");
+    assert_eq!(dict.class_of("The_unknown_form"), None);
+    // Imposed even where the context would suggest something else.
+    let words = ["the", "the", "the"];
+    let (mut scratch, mut tags) = (Scratch::default(), Vec::new());
+    m.tag_into(&words, &mut tags, &mut scratch);
+    assert_eq!(tags, vec![the; 3]);
+    // Without the dictionary an ordinary sentence gets the same tags.
+    let mut plain = m.clone();
+    plain.set_tag_dict(Default::default());
+    let words: Vec<&str> = "The army said on Monday that the rebels had withdrawn from the town ."
+        .split(' ')
+        .collect();
+    let mut plain_tags = Vec::new();
+    m.tag_into(&words, &mut tags, &mut scratch);
+    plain.tag_into(&words, &mut plain_tags, &mut scratch);
+    assert_eq!(tags, plain_tags);
+
+    // The format-3 bytes of the same model: no width, no dictionary.
+    let bytes = m.to_bytes();
+    let dict_len: usize = 12
+        + dict
+            .entries()
+            .iter()
+            .map(|(f, _)| 5 + f.len())
+            .sum::<usize>();
+    let mut old = b"DYADSYN\x03".to_vec();
+    old.extend_from_slice(&bytes[12..bytes.len() - 8 - dict_len]);
+    let sum = dyad_syntax::model::checksum(&old);
+    old.extend_from_slice(&sum.to_le_bytes());
+    let err = Syntax::from_bytes("old.model", &old)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("old.model") && err.contains("format 3") && err.contains("dyad train tagdict"),
+        "{err}"
+    );
+    let mut upgraded =
+        Syntax::from_bytes_any_version("old.model", &old).unwrap_or_else(|e| panic!("{e}"));
+    assert!(upgraded.tag_dict().is_empty());
+    upgraded.set_tag_dict(dict.clone());
+    assert!(upgraded.to_bytes() == bytes);
 }

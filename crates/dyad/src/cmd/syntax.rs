@@ -23,6 +23,12 @@ pub enum TrainCommand {
     /// end of training: `train syntax --prune 0,0,0` then `train prune
     /// --prune X` gives the same file as `train syntax --prune X`).
     Prune(PruneArgs),
+    /// Build the tag dictionary of a model from a treebank's gold tags
+    /// (what `train syntax` does at its end; also reads model files of the
+    /// formats before the dictionary, and writes the current format):
+    /// `train syntax` then `train tagdict --tagdict X` gives the same file
+    /// as `train syntax --tagdict X`.
+    Tagdict(TagdictArgs),
     /// A BiLSTM-feature parser (Kiperwasser & Goldberg 2016; an experiment,
     /// docs/syntax.md): the tagger options of `train syntax` give the
     /// jackknifed training tags; prints dev UAS/LAS per epoch and writes
@@ -147,6 +153,48 @@ pub struct PruneArgs {
     pub output: PathBuf,
 }
 
+/// Arguments of `dyad train tagdict`.
+#[derive(clap::Args)]
+pub struct TagdictArgs {
+    /// Model to add the dictionary to (its tag classes are kept).
+    #[arg(long)]
+    pub model: PathBuf,
+    /// Treebank directory with `*-ud-train.conllu`.
+    #[arg(long)]
+    pub treebank: PathBuf,
+    /// MIN_COUNT,MIN_SHARE: forms seen at least MIN_COUNT times whose most
+    /// frequent class has at least MIN_SHARE of them (0,0: no dictionary).
+    #[arg(long, value_delimiter = ',', default_values_t = tagdict_default())]
+    pub tagdict: Vec<f64>,
+    /// Output file.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Print the dictionary (form, Penn tag, UPOS; one a line).
+    #[arg(long)]
+    pub list: bool,
+}
+
+fn tagdict_default() -> Vec<f64> {
+    let (c, s) = dyad_syntax::train::TrainOptions::default().tagdict;
+    vec![c as f64, s]
+}
+
+fn tagdict_thresholds(v: &[f64]) -> anyhow::Result<(u32, f64)> {
+    match v {
+        [c, s]
+            if *c >= 0.0
+                && *c <= u32::MAX as f64
+                && c.fract() == 0.0
+                && (0.0..=1.0).contains(s) =>
+        {
+            Ok((*c as u32, *s))
+        }
+        _ => {
+            anyhow::bail!("--tagdict takes MIN_COUNT,MIN_SHARE (a whole number, a share in 0..=1)")
+        }
+    }
+}
+
 /// Arguments of `dyad train syntax`.
 #[derive(clap::Args)]
 pub struct TrainArgs {
@@ -190,6 +238,11 @@ pub struct TrainArgs {
     /// the second member of the reparsing ensemble.
     #[arg(long)]
     pub reverse: bool,
+    /// Tag dictionary MIN_COUNT,MIN_SHARE: forms seen at least MIN_COUNT
+    /// times in train whose most frequent (Penn, UPOS) class has at least
+    /// MIN_SHARE of them are tagged without scoring (0,0: no dictionary).
+    #[arg(long, value_delimiter = ',', default_values_t = tagdict_default())]
+    pub tagdict: Vec<f64>,
 }
 
 /// Runs `dyad train syntax`.
@@ -218,7 +271,40 @@ pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::SUCCESS);
         }
+        TrainCommand::Tagdict(t) => {
+            let (min_count, min_share) = tagdict_thresholds(&t.tagdict)?;
+            let mut model = Syntax::load_any_version(&t.model)?;
+            let (train_path, _) = dyad_syntax::train::treebank_files(&t.treebank)?;
+            let train = conllu::read_conllu(&train_path)?;
+            let classes: Vec<dyad_syntax::tagger::TagClass> = (0..=u8::MAX)
+                .map_while(|c| model.tag_class(c).cloned())
+                .collect();
+            let (text_tagger, _) = dyad_text::tag::Tagger::builtin();
+            let dict = dyad_syntax::train::tag_dict_from(
+                &train,
+                &classes,
+                min_count,
+                min_share,
+                &text_tagger,
+            );
+            if t.list {
+                for (form, class) in dict.entries() {
+                    if let Some(c) = classes.get(*class as usize) {
+                        println!("{form}\t{}\t{}", c.xpos, c.upos);
+                    }
+                }
+            }
+            eprintln!(
+                "tag dictionary: {} forms (seen at least {min_count} times, one class in at least {min_share} of them)",
+                dict.len()
+            );
+            model.set_tag_dict(dict);
+            model.save(&t.output)?;
+            eprintln!("wrote {}", t.output.display());
+            return Ok(ExitCode::SUCCESS);
+        }
     };
+    let tagdict = tagdict_thresholds(&args.tagdict)?;
     anyhow::ensure!(
         args.prune.len() == 3,
         "--prune takes three numbers: tagger,transitions,labeller"
@@ -232,6 +318,7 @@ pub fn train(cmd: TrainCommand) -> anyhow::Result<ExitCode> {
         beam: args.beam,
         early_update: args.early_update,
         reverse: args.reverse,
+        tagdict,
         prune: [
             args.prune.first().copied().unwrap_or(0),
             args.prune.get(1).copied().unwrap_or(0),
