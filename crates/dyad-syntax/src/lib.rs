@@ -133,6 +133,18 @@ pub struct Parse {
     pub windowed: bool,
 }
 
+impl Parse {
+    /// How many of `words` have a tag, a head and a label here (all of them
+    /// once a sentence is parsed): the repairs index up to this bound only.
+    fn aligned_len(&self, words: &[&str]) -> usize {
+        words
+            .len()
+            .min(self.tags.len())
+            .min(self.heads.len())
+            .min(self.labels.len())
+    }
+}
+
 /// One analysed word as plain strings.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SyntaxWord {
@@ -852,12 +864,7 @@ impl Syntax {
         ) else {
             return;
         };
-        let n = out
-            .heads
-            .len()
-            .min(words.len())
-            .min(out.labels.len())
-            .min(out.tags.len());
+        let n = out.aligned_len(words);
         let head_of = |heads: &[u32], k: usize| (heads[k] as usize).checked_sub(1);
         for t in 2..n {
             let time = words[t].to_ascii_lowercase();
@@ -1060,7 +1067,7 @@ impl Syntax {
         let Some(nns) = self.class_of("NNS", "NOUN") else {
             return;
         };
-        let n = words.len().min(out.tags.len()).min(out.heads.len());
+        let n = out.aligned_len(words);
         let dependents = |p: &Parse, h: usize| -> Vec<usize> {
             (0..p.heads.len().min(p.labels.len()))
                 .filter(|&k| p.heads[k] as usize == h + 1)
@@ -1151,11 +1158,7 @@ impl Syntax {
         let Some(sconj) = self.class_of("IN", "SCONJ") else {
             return;
         };
-        let n = words
-            .len()
-            .min(out.tags.len())
-            .min(out.heads.len())
-            .min(out.labels.len());
+        let n = out.aligned_len(words);
         // the head of the clause opened by the finite word `f`: the word
         // itself, or the verb an auxiliary or modal serves
         let clause_head = |p: &Parse, f: usize| -> usize {
@@ -1245,11 +1248,7 @@ impl Syntax {
         let Some(nn) = self.class_of("NN", "NOUN") else {
             return;
         };
-        let n = words
-            .len()
-            .min(out.tags.len())
-            .min(out.heads.len())
-            .min(out.labels.len());
+        let n = out.aligned_len(words);
         let candidates: Vec<usize> = (1..n.saturating_sub(1))
             .filter(|&i| {
                 if self.xpos(out.tags[i]) != "JJ"
