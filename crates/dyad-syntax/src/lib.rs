@@ -1451,19 +1451,7 @@ impl Syntax {
             // "Italian coastguards"; a comma it holds not) follows the comma
             let first = (0..=n)
                 .filter(|&k| words[k] != ",")
-                .find(|&k| {
-                    let mut h = k;
-                    for _ in 0..out.heads.len() {
-                        if h == n {
-                            return true;
-                        }
-                        match (out.heads[h] as usize).checked_sub(1) {
-                            Some(next) => h = next,
-                            None => return false,
-                        }
-                    }
-                    false
-                })
+                .find(|&k| descends_from(&out.heads, k, n))
                 .unwrap_or(n);
             // an apposition only after a fronted phrase proper: a
             // preposition's noun or a bare time noun ("This year,"), not a
@@ -1501,19 +1489,7 @@ impl Syntax {
             };
             let ends_before_root = || {
                 let last = (n..root)
-                    .filter(|&k| {
-                        let mut h = k;
-                        for _ in 0..out.heads.len() {
-                            if h == n {
-                                return true;
-                            }
-                            match (out.heads[h] as usize).checked_sub(1) {
-                                Some(next) => h = next,
-                                None => return false,
-                            }
-                        }
-                        false
-                    })
+                    .filter(|&k| descends_from(&out.heads, k, n))
                     .max()
                     .unwrap_or(n);
                 (last + 1..root).all(|k| {
@@ -1742,6 +1718,22 @@ pub fn hyphen_parts(word: &str) -> Option<impl Iterator<Item = &str>> {
         return None;
     }
     Some(word.split('-'))
+}
+
+/// Whether word `k` is word `n` or lies below it in `heads` (0 = root,
+/// else the 1-based head); a cycle or a walk off the tree answers no.
+fn descends_from(heads: &[u32], k: usize, n: usize) -> bool {
+    let mut h = k;
+    for _ in 0..heads.len() {
+        if h == n {
+            return true;
+        }
+        match heads.get(h).and_then(|&x| (x as usize).checked_sub(1)) {
+            Some(next) => h = next,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Folds the parse of split pieces back onto the original words: each word
